@@ -1,0 +1,2 @@
+export * from './connection.ts';
+export * as schema from './schema.ts';

@@ -1,0 +1,288 @@
+// The database schema: plain table definitions. Dates are 'YYYY-MM-DD' text, timestamps ISO
+// 8601 UTC text, money integer cents, hours integer minutes.
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type {
+  Axis,
+  BudgetSource,
+  EvaluationKind,
+  EvaluationOutcome,
+  GoalStatus,
+  Intensity,
+  PtriStatus,
+  Role,
+  ServiceKind,
+} from '@bds/shared';
+
+const createdAt = () => text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
+
+export const districts = sqliteTable('districts', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+});
+
+export const services = sqliteTable(
+  'services',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    code: text('code').notNull().unique(),
+    kind: text('kind').$type<ServiceKind>().notNull(),
+    name: text('name').notNull(),
+    districtId: integer('district_id').notNull().references(() => districts.id),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  },
+  (t) => [index('services_district_idx').on(t.districtId)],
+);
+
+/** Historical and report spellings of a service name, mapped to the service on import. */
+export const serviceAliases = sqliteTable(
+  'service_aliases',
+  {
+    alias: text('alias').primaryKey(),
+    serviceId: integer('service_id').notNull().references(() => services.id),
+  },
+  (t) => [index('service_aliases_service_idx').on(t.serviceId)],
+);
+
+export const cooperatives = sqliteTable('cooperatives', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull().unique(),
+  vatNumber: text('vat_number').unique(),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+});
+
+export const lots = sqliteTable('lots', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  number: integer('number').notNull(),
+  title: text('title').notNull(),
+  tenderYear: integer('tender_year').notNull(),
+  serviceKinds: text('service_kinds', { mode: 'json' }).$type<ServiceKind[]>().notNull(),
+  contractor: text('contractor').notNull(),
+  hourlyRateCents: integer('hourly_rate_cents'),
+  ceilingCents: integer('ceiling_cents'),
+}, (t) => [uniqueIndex('lots_number_tender_idx').on(t.number, t.tenderYear)]);
+
+export const lotCooperatives = sqliteTable(
+  'lot_cooperatives',
+  {
+    lotId: integer('lot_id').notNull().references(() => lots.id),
+    cooperativeId: integer('cooperative_id').notNull().references(() => cooperatives.id),
+  },
+  (t) => [primaryKey({ columns: [t.lotId, t.cooperativeId] }), index('lot_cooperatives_coop_idx').on(t.cooperativeId)],
+);
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    username: text('username').notNull().unique(),
+    displayName: text('display_name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    role: text('role').$type<Role>().notNull(),
+    serviceId: integer('service_id').references(() => services.id),
+    districtId: integer('district_id').references(() => districts.id),
+    cooperativeId: integer('cooperative_id').references(() => cooperatives.id),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
+    createdAt: createdAt(),
+  },
+);
+
+/** A signed-in session; access tokens name it and die with it. */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: integer('user_id').notNull().references(() => users.id),
+    createdAt: createdAt(),
+    expiresAt: text('expires_at').notNull(),
+    revokedAt: text('revoked_at'),
+    revokedReason: text('revoked_reason'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** Every refresh token ever issued, by hash; a rotated one presented again reveals theft. */
+export const refreshTokens = sqliteTable(
+  'refresh_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    sessionId: text('session_id').notNull().references(() => sessions.id),
+    createdAt: createdAt(),
+    rotatedAt: text('rotated_at'),
+  },
+  (t) => [index('refresh_tokens_session_idx').on(t.sessionId)],
+);
+
+export const persons = sqliteTable(
+  'persons',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    fiscalCode: text('fiscal_code').notNull().unique(),
+    givenName: text('given_name').notNull(),
+    familyName: text('family_name').notNull(),
+    /** lower-case "family given" and "given family", for prefix search on an index. */
+    searchKey: text('search_key').notNull(),
+    searchKeyAlt: text('search_key_alt').notNull(),
+    birthDate: text('birth_date').notNull(),
+    sex: text('sex').$type<'F' | 'M'>().notNull(),
+    districtId: integer('district_id').notNull().references(() => districts.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('persons_search_idx').on(t.searchKey), index('persons_search_alt_idx').on(t.searchKeyAlt)],
+);
+
+/** Which services have a person in their care: the scope of case managers over persons. */
+export const personServices = sqliteTable(
+  'person_services',
+  {
+    serviceId: integer('service_id').notNull().references(() => services.id),
+    personId: integer('person_id').notNull().references(() => persons.id),
+  },
+  (t) => [primaryKey({ columns: [t.serviceId, t.personId] }), index('person_services_person_idx').on(t.personId)],
+);
+
+export const ptris = sqliteTable(
+  'ptris',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    personId: integer('person_id').notNull().references(() => persons.id),
+    serviceId: integer('service_id').notNull().references(() => services.id),
+    lotId: integer('lot_id').notNull().references(() => lots.id),
+    caseManagerId: integer('case_manager_id').references(() => users.id),
+    status: text('status').$type<PtriStatus>().notNull(),
+    intensity: text('intensity').$type<Intensity>().notNull(),
+    startDate: text('start_date').notNull(),
+    endDate: text('end_date').notNull(),
+    /** The day the project became active, and the day it was closed: its period of care. */
+    activatedOn: text('activated_on'),
+    endedOn: text('ended_on'),
+    nextReviewDate: text('next_review_date'),
+    notes: text('notes'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    index('ptris_service_status_idx').on(t.serviceId, t.status, t.id),
+    index('ptris_person_idx').on(t.personId),
+    index('ptris_lot_period_idx').on(t.lotId, t.activatedOn),
+    index('ptris_review_idx').on(t.status, t.nextReviewDate),
+  ],
+);
+
+export const ptriCooperatives = sqliteTable(
+  'ptri_cooperatives',
+  {
+    ptriId: integer('ptri_id').notNull().references(() => ptris.id),
+    cooperativeId: integer('cooperative_id').notNull().references(() => cooperatives.id),
+  },
+  (t) => [primaryKey({ columns: [t.ptriId, t.cooperativeId] }), index('ptri_cooperatives_coop_idx').on(t.cooperativeId, t.ptriId)],
+);
+
+export const goals = sqliteTable(
+  'goals',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    ptriId: integer('ptri_id').notNull().references(() => ptris.id),
+    axis: text('axis').$type<Axis>().notNull(),
+    description: text('description').notNull(),
+    targetDate: text('target_date'),
+    status: text('status').$type<GoalStatus>().notNull().default('open'),
+    position: integer('position').notNull(),
+  },
+  (t) => [index('goals_ptri_idx').on(t.ptriId)],
+);
+
+export const budgetLines = sqliteTable(
+  'budget_lines',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    ptriId: integer('ptri_id').notNull().references(() => ptris.id),
+    axis: text('axis').$type<Axis>().notNull(),
+    source: text('source').$type<BudgetSource>().notNull(),
+    description: text('description').notNull(),
+    minutes: integer('minutes'),
+    amountCents: integer('amount_cents'),
+    position: integer('position').notNull(),
+  },
+  (t) => [index('budget_lines_ptri_idx').on(t.ptriId)],
+);
+
+/** Each saved version of a project: the full snapshot and what changed from the one before. */
+export const ptriRevisions = sqliteTable(
+  'ptri_revisions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    ptriId: integer('ptri_id').notNull().references(() => ptris.id),
+    version: integer('version').notNull(),
+    snapshot: text('snapshot', { mode: 'json' }).notNull(),
+    changes: text('changes', { mode: 'json' }),
+    reason: text('reason'),
+    userId: integer('user_id').references(() => users.id),
+    at: createdAt(),
+  },
+  (t) => [uniqueIndex('ptri_revisions_version_idx').on(t.ptriId, t.version)],
+);
+
+export const ptriTransitions = sqliteTable(
+  'ptri_transitions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    ptriId: integer('ptri_id').notNull().references(() => ptris.id),
+    fromStatus: text('from_status').$type<PtriStatus>().notNull(),
+    toStatus: text('to_status').$type<PtriStatus>().notNull(),
+    reason: text('reason'),
+    effectiveDate: text('effective_date').notNull(),
+    userId: integer('user_id').references(() => users.id),
+    at: createdAt(),
+  },
+  (t) => [index('ptri_transitions_ptri_idx').on(t.ptriId)],
+);
+
+export const evaluations = sqliteTable(
+  'evaluations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    ptriId: integer('ptri_id').notNull().references(() => ptris.id),
+    date: text('date').notNull(),
+    kind: text('kind').$type<EvaluationKind>().notNull(),
+    members: text('members', { mode: 'json' }).$type<{ name: string; role: string; organisation: string }[]>().notNull(),
+    outcome: text('outcome').$type<EvaluationOutcome>().notNull(),
+    intensity: text('intensity').$type<Intensity>(),
+    scores: text('scores', { mode: 'json' }).$type<{ honos?: number[] }>(),
+    honosTotal: integer('honos_total'),
+    nextReviewDate: text('next_review_date'),
+    notes: text('notes'),
+    recordedBy: integer('recorded_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('evaluations_ptri_idx').on(t.ptriId, t.date)],
+);
+
+/**
+ * The access log: every read and write of a person's data. Append-only: triggers in the
+ * migrations refuse UPDATE and DELETE.
+ */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: text('at').notNull(),
+    userId: integer('user_id'),
+    username: text('username'),
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    entityId: integer('entity_id'),
+    personId: integer('person_id'),
+    changes: text('changes', { mode: 'json' }),
+    ip: text('ip'),
+  },
+  (t) => [
+    index('audit_entity_idx').on(t.entity, t.entityId),
+    index('audit_person_idx').on(t.personId),
+    index('audit_user_idx').on(t.userId, t.at),
+    index('audit_at_idx').on(t.at),
+  ],
+);

@@ -1,0 +1,30 @@
+// The closed vocabularies of the domain, shared by the database, the API and the client.
+export const ROLES = ['admin', 'manager', 'case_manager', 'uvm', 'cooperative'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const AXES = ['habitat', 'sociality', 'work'] as const;
+export type Axis = (typeof AXES)[number];
+
+export const SERVICE_KINDS = ['CSM', 'NPIA', 'SerDP'] as const;
+export type ServiceKind = (typeof SERVICE_KINDS)[number];
+
+export const PTRI_STATUSES = ['draft', 'submitted', 'active', 'suspended', 'closed', 'rejected'] as const;
+export type PtriStatus = (typeof PTRI_STATUSES)[number];
+
+export const INTENSITIES = ['high', 'medium', 'low'] as const;
+export type Intensity = (typeof INTENSITIES)[number];
+
+export const GOAL_STATUSES = ['open', 'achieved', 'partly_achieved', 'not_achieved'] as const;
+export type GoalStatus = (typeof GOAL_STATUSES)[number];
+
+/** Who brings a resource into the Budget di Salute. */
+export const BUDGET_SOURCES = ['person', 'ausl', 'social_services', 'community'] as const;
+export type BudgetSource = (typeof BUDGET_SOURCES)[number];
+
+export const EVALUATION_KINDS = ['initial', 'review', 'extraordinary', 'final'] as const;
+export type EvaluationKind = (typeof EVALUATION_KINDS)[number];
+
+export const EVALUATION_OUTCOMES = ['approved', 'approved_with_changes', 'not_approved', 'postponed'] as const;
+export type EvaluationOutcome = (typeof EVALUATION_OUTCOMES)[number];
+
+export const SEXES = ['F', 'M'] as const;

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { SEXES, PTRI_STATUSES } from '../domain.ts';
+import { fiscalCodeProblem, normaliseFiscalCode } from '../fiscal-code.ts';
+import { isoDate, limitSchema, cursorSchema, text } from './common.ts';
+
+export const fiscalCodeSchema = z
+  .string()
+  .max(32)
+  .transform(normaliseFiscalCode)
+  .superRefine((code, ctx) => {
+    const problem = fiscalCodeProblem(code);
+    if (problem === 'format') ctx.addIssue({ code: 'custom', message: 'codice fiscale non nel formato corretto' });
+    if (problem === 'checkChar') ctx.addIssue({ code: 'custom', message: 'carattere di controllo del codice fiscale errato' });
+  });
+
+const nameSchema = text(80).regex(/^[\p{L}' .-]+$/u, { error: 'solo lettere, spazi, apostrofo e trattino' });
+
+export const createPersonBody = z.strictObject({
+  fiscalCode: fiscalCodeSchema,
+  givenName: nameSchema,
+  familyName: nameSchema,
+  birthDate: isoDate,
+  sex: z.enum(SEXES),
+  districtId: z.number().int().positive(),
+});
+export type CreatePersonBody = z.input<typeof createPersonBody>;
+
+export const personSchema = z.object({
+  id: z.number().int(),
+  /** Omitted for roles whose work does not need it (cooperatives). */
+  fiscalCode: z.string().optional(),
+  givenName: z.string(),
+  familyName: z.string(),
+  birthDate: z.string().optional(),
+  sex: z.enum(SEXES).optional(),
+  districtId: z.number().int(),
+});
+export type Person = z.infer<typeof personSchema>;
+
+export const personProjectSummary = z.object({
+  id: z.number().int(),
+  serviceId: z.number().int(),
+  lotId: z.number().int(),
+  status: z.enum(PTRI_STATUSES),
+  startDate: z.string(),
+  endDate: z.string(),
+});
+
+export const personDetailSchema = personSchema.extend({ projects: z.array(personProjectSummary) });
+export type PersonDetail = z.infer<typeof personDetailSchema>;
+
+export const personListQuery = z.strictObject({
+  q: z.string().trim().max(100).optional(),
+  limit: limitSchema,
+  cursor: cursorSchema,
+});

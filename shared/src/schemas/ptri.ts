@@ -1,0 +1,177 @@
+import { z } from 'zod';
+import { AXES, BUDGET_SOURCES, GOAL_STATUSES, INTENSITIES, PTRI_STATUSES } from '../domain.ts';
+import { cursorSchema, isoDate, limitSchema, longText, text, yearSchema } from './common.ts';
+import { euroAmount } from './reference.ts';
+
+export const goalInput = z.strictObject({
+  axis: z.enum(AXES),
+  description: longText(2000),
+  targetDate: isoDate.nullable().optional(),
+  status: z.enum(GOAL_STATUSES).optional(),
+});
+export type GoalInput = z.infer<typeof goalInput>;
+
+/** Hours in quarter-hour steps. */
+export const quarterHours = z
+  .number()
+  .positive({ error: 'deve essere maggiore di zero' })
+  .max(100_000)
+  .multipleOf(0.25, { error: 'a quarti d\'ora (0,25)' });
+
+export const budgetLineInput = z
+  .strictObject({
+    source: z.enum(BUDGET_SOURCES),
+    description: text(300),
+    hours: quarterHours.nullable().optional(),
+    amount: euroAmount.nullable().optional(),
+  })
+  .refine((line) => line.hours != null || line.amount != null, {
+    error: 'indicare ore o importo',
+    path: ['amount'],
+  });
+export type BudgetLineInput = z.infer<typeof budgetLineInput>;
+
+/**
+ * The Budget di Salute per axis: either a list of resources (who brings what) or, as a
+ * shorthand, one euro amount of the lot's resources on that axis.
+ */
+const axisBudget = z.union([euroAmount, z.array(budgetLineInput).max(50)]);
+export const budgetInput = z.strictObject({
+  habitat: axisBudget.optional(),
+  sociality: axisBudget.optional(),
+  work: axisBudget.optional(),
+});
+export type BudgetInput = z.infer<typeof budgetInput>;
+
+const ptriFields = {
+  startDate: isoDate,
+  endDate: isoDate,
+  intensity: z.enum(INTENSITIES),
+  cooperativeIds: z.array(z.number().int().positive()).max(20),
+  goals: z.array(goalInput).min(1, { error: 'almeno un obiettivo' }).max(60),
+  budget: budgetInput.optional(),
+  notes: longText(4000).nullable().optional(),
+};
+
+function periodIsOrdered(body: { startDate?: string; endDate?: string }) {
+  return !body.startDate || !body.endDate || body.startDate <= body.endDate;
+}
+const periodError = { error: 'la data di fine precede quella di inizio', path: ['endDate'] };
+
+export const createPtriBody = z
+  .strictObject({
+    personId: z.number().int().positive(),
+    serviceId: z.number().int().positive(),
+    lotId: z.number().int().positive(),
+    caseManagerId: z.number().int().positive().optional(),
+    ...ptriFields,
+  })
+  .refine(periodIsOrdered, periodError);
+export type CreatePtriBody = z.input<typeof createPtriBody>;
+
+export const updatePtriBody = z
+  .strictObject({
+    version: z.number().int().positive().optional(),
+    reason: text(500).optional(),
+    startDate: ptriFields.startDate.optional(),
+    endDate: ptriFields.endDate.optional(),
+    intensity: ptriFields.intensity.optional(),
+    cooperativeIds: ptriFields.cooperativeIds.optional(),
+    goals: ptriFields.goals.optional(),
+    budget: ptriFields.budget,
+    notes: ptriFields.notes,
+    caseManagerId: z.number().int().positive().optional(),
+  })
+  .refine(periodIsOrdered, periodError);
+export type UpdatePtriBody = z.input<typeof updatePtriBody>;
+
+export const goalSchema = z.object({
+  id: z.number().int(),
+  axis: z.enum(AXES),
+  description: z.string(),
+  targetDate: z.string().nullable(),
+  status: z.enum(GOAL_STATUSES),
+});
+
+export const budgetLineSchema = z.object({
+  id: z.number().int(),
+  axis: z.enum(AXES),
+  source: z.enum(BUDGET_SOURCES),
+  description: z.string(),
+  hours: z.number().nullable(),
+  amount: z.number().nullable(),
+});
+
+export const ptriSummarySchema = z.object({
+  id: z.number().int(),
+  personId: z.number().int(),
+  personName: z.string(),
+  serviceId: z.number().int(),
+  lotId: z.number().int(),
+  caseManagerId: z.number().int().nullable(),
+  status: z.enum(PTRI_STATUSES),
+  intensity: z.enum(INTENSITIES),
+  startDate: z.string(),
+  endDate: z.string(),
+  nextReviewDate: z.string().nullable(),
+  version: z.number().int(),
+  updatedAt: z.string(),
+});
+export type PtriSummary = z.infer<typeof ptriSummarySchema>;
+
+export const ptriDetailSchema = ptriSummarySchema.extend({
+  cooperativeIds: z.array(z.number().int()),
+  goals: z.array(goalSchema),
+  budgetLines: z.array(budgetLineSchema),
+  /** Euro totals per axis of the budget lines that have an amount. */
+  budget: z.object({ habitat: z.number(), sociality: z.number(), work: z.number() }),
+  notes: z.string().nullable(),
+  activatedOn: z.string().nullable(),
+  endedOn: z.string().nullable(),
+  createdAt: z.string(),
+  evaluations: z.array(z.lazy(() => evaluationSummarySchema)),
+});
+export type PtriDetail = z.infer<typeof ptriDetailSchema>;
+
+const evaluationSummarySchema = z.object({
+  id: z.number().int(),
+  date: z.string(),
+  kind: z.string(),
+  outcome: z.string(),
+  nextReviewDate: z.string().nullable(),
+});
+
+const booleanQuery = z.enum(['true', 'false']).transform((value) => value === 'true');
+
+export const ptriListQuery = z.strictObject({
+  serviceId: z.coerce.number().int().positive().optional(),
+  personId: z.coerce.number().int().positive().optional(),
+  status: z.enum(PTRI_STATUSES).optional(),
+  lotId: z.coerce.number().int().positive().optional(),
+  intensity: z.enum(INTENSITIES).optional(),
+  activeIn: yearSchema.optional(),
+  reviewOverdue: booleanQuery.optional(),
+  q: z.string().trim().max(100).optional(),
+  limit: limitSchema,
+  cursor: cursorSchema,
+});
+export type PtriListQuery = z.input<typeof ptriListQuery>;
+
+export const transitionBody = z.strictObject({
+  to: z.enum(PTRI_STATUSES),
+  reason: longText(1000).optional(),
+  date: isoDate.optional(),
+});
+
+export const historyEntrySchema = z.object({
+  kind: z.enum(['revision', 'transition']),
+  at: z.string(),
+  userId: z.number().int().nullable(),
+  userName: z.string().nullable(),
+  version: z.number().int().nullable(),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  reason: z.string().nullable(),
+  changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })).nullable(),
+});
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;

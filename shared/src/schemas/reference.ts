@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { SERVICE_KINDS } from '../domain.ts';
+import { text } from './common.ts';
+
+export const districtSchema = z.object({ id: z.number().int(), code: z.string(), name: z.string() });
+export type District = z.infer<typeof districtSchema>;
+
+export const districtBody = z.strictObject({
+  code: z.string().trim().regex(/^[A-Z0-9-]{2,20}$/, { error: 'codice: maiuscole, cifre e trattino (2–20)' }),
+  name: text(120),
+});
+
+export const serviceSchema = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  kind: z.enum(SERVICE_KINDS),
+  name: z.string(),
+  districtId: z.number().int(),
+  aliases: z.array(z.string()),
+  active: z.boolean(),
+});
+export type Service = z.infer<typeof serviceSchema>;
+
+export const serviceBody = z.strictObject({
+  code: z.string().trim().regex(/^[A-Z0-9-]{2,30}$/, { error: 'codice: maiuscole, cifre e trattino (2–30)' }),
+  kind: z.enum(SERVICE_KINDS),
+  name: text(120),
+  districtId: z.number().int().positive(),
+  aliases: z.array(text(120)).max(20).default([]),
+  active: z.boolean().default(true),
+});
+export const serviceUpdateBody = serviceBody.partial();
+
+export const cooperativeSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  vatNumber: z.string().nullable(),
+  active: z.boolean(),
+});
+export type Cooperative = z.infer<typeof cooperativeSchema>;
+
+export const cooperativeBody = z.strictObject({
+  name: text(160),
+  vatNumber: z
+    .string()
+    .regex(/^\d{11}$/, { error: 'partita IVA: 11 cifre' })
+    .nullable()
+    .optional(),
+  active: z.boolean().default(true),
+});
+export const cooperativeUpdateBody = cooperativeBody.partial();
+
+/** Euro amounts travel as numbers with at most two decimals; the database keeps cents. */
+export const euroAmount = z
+  .number()
+  .nonnegative({ error: 'non può essere negativo' })
+  .max(1_000_000_000)
+  .multipleOf(0.01, { error: 'al massimo due decimali' });
+
+export const lotSchema = z.object({
+  id: z.number().int(),
+  number: z.number().int(),
+  title: z.string(),
+  tenderYear: z.number().int(),
+  serviceKinds: z.array(z.enum(SERVICE_KINDS)),
+  contractor: z.string(),
+  cooperativeIds: z.array(z.number().int()),
+  hourlyRate: z.number().nullable(),
+  ceiling: z.number().nullable(),
+});
+export type Lot = z.infer<typeof lotSchema>;
+
+export const lotBody = z.strictObject({
+  number: z.number().int().min(1).max(99),
+  title: text(300),
+  tenderYear: z.number().int().min(2000).max(2100),
+  serviceKinds: z.array(z.enum(SERVICE_KINDS)).min(1),
+  contractor: text(300),
+  cooperativeIds: z.array(z.number().int().positive()).max(100).default([]),
+  hourlyRate: euroAmount.nullable().optional(),
+  ceiling: euroAmount.nullable().optional(),
+});
+export const lotUpdateBody = lotBody.partial();
