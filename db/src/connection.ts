@@ -41,3 +41,7 @@ export function openMemoryDb(): Db {
   migrateDb(db);
   return db;
 }
+
+/** A transaction handle: queries take a `Queryable` so they run inside or outside one. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type Queryable = Db | Tx;

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { SERVICE_KINDS } from '../domain.ts';
 import { text } from './common.ts';
 
+const nonEmpty = { error: 'nessun campo da modificare' };
+const hasFields = (body: object) => Object.keys(body).length > 0;
+
 export const districtSchema = z.object({ id: z.number().int(), code: z.string(), name: z.string() });
 export type District = z.infer<typeof districtSchema>;
 
@@ -9,6 +12,7 @@ export const districtBody = z.strictObject({
   code: z.string().trim().regex(/^[A-Z0-9-]{2,20}$/, { error: 'codice: maiuscole, cifre e trattino (2–20)' }),
   name: text(120),
 });
+export const districtUpdateBody = districtBody.partial().refine(hasFields, nonEmpty);
 
 export const serviceSchema = z.object({
   id: z.number().int(),
@@ -21,15 +25,17 @@ export const serviceSchema = z.object({
 });
 export type Service = z.infer<typeof serviceSchema>;
 
-export const serviceBody = z.strictObject({
+const serviceFields = z.strictObject({
   code: z.string().trim().regex(/^[A-Z0-9-]{2,30}$/, { error: 'codice: maiuscole, cifre e trattino (2–30)' }),
   kind: z.enum(SERVICE_KINDS),
   name: text(120),
   districtId: z.number().int().positive(),
-  aliases: z.array(text(120)).max(20).default([]),
-  active: z.boolean().default(true),
+  aliases: z.array(text(120)).max(20),
+  active: z.boolean(),
 });
-export const serviceUpdateBody = serviceBody.partial();
+export const serviceBody = serviceFields.extend({ aliases: serviceFields.shape.aliases.default([]), active: z.boolean().default(true) });
+// Update bodies carry no defaults: an absent field stays as it is.
+export const serviceUpdateBody = serviceFields.partial().refine(hasFields, nonEmpty);
 
 export const cooperativeSchema = z.object({
   id: z.number().int(),
@@ -39,16 +45,13 @@ export const cooperativeSchema = z.object({
 });
 export type Cooperative = z.infer<typeof cooperativeSchema>;
 
-export const cooperativeBody = z.strictObject({
+const cooperativeFields = z.strictObject({
   name: text(160),
-  vatNumber: z
-    .string()
-    .regex(/^\d{11}$/, { error: 'partita IVA: 11 cifre' })
-    .nullable()
-    .optional(),
-  active: z.boolean().default(true),
+  vatNumber: z.string().regex(/^\d{11}$/, { error: 'partita IVA: 11 cifre' }).nullable(),
+  active: z.boolean(),
 });
-export const cooperativeUpdateBody = cooperativeBody.partial();
+export const cooperativeBody = cooperativeFields.extend({ vatNumber: cooperativeFields.shape.vatNumber.optional(), active: z.boolean().default(true) });
+export const cooperativeUpdateBody = cooperativeFields.partial().refine(hasFields, nonEmpty);
 
 /** Euro amounts travel as numbers with at most two decimals; the database keeps cents. */
 export const euroAmount = z
@@ -70,14 +73,19 @@ export const lotSchema = z.object({
 });
 export type Lot = z.infer<typeof lotSchema>;
 
-export const lotBody = z.strictObject({
+const lotFields = z.strictObject({
   number: z.number().int().min(1).max(99),
   title: text(300),
   tenderYear: z.number().int().min(2000).max(2100),
   serviceKinds: z.array(z.enum(SERVICE_KINDS)).min(1),
   contractor: text(300),
-  cooperativeIds: z.array(z.number().int().positive()).max(100).default([]),
-  hourlyRate: euroAmount.nullable().optional(),
-  ceiling: euroAmount.nullable().optional(),
+  cooperativeIds: z.array(z.number().int().positive()).max(100),
+  hourlyRate: euroAmount.nullable(),
+  ceiling: euroAmount.nullable(),
 });
-export const lotUpdateBody = lotBody.partial();
+export const lotBody = lotFields.extend({
+  cooperativeIds: lotFields.shape.cooperativeIds.default([]),
+  hourlyRate: lotFields.shape.hourlyRate.optional(),
+  ceiling: lotFields.shape.ceiling.optional(),
+});
+export const lotUpdateBody = lotFields.partial().refine(hasFields, nonEmpty);

@@ -1,0 +1,76 @@
+// Builds the Fastify application: plugins first, then one route group per feature.
+import Fastify, { type FastifyInstance } from 'fastify';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Db } from '@bds/db';
+import type { Config } from './config.ts';
+import errorsPlugin from './plugins/errors.ts';
+import dbPlugin from './plugins/db.ts';
+import authPlugin from './plugins/auth.ts';
+import openapiPlugin from './plugins/openapi.ts';
+import clientPlugin from './plugins/client.ts';
+import healthRoutes from './health/routes.ts';
+import authRoutes from './auth/routes.ts';
+import userRoutes from './users/routes.ts';
+import referenceRoutes from './reference/routes.ts';
+import personRoutes from './persons/routes.ts';
+import ptriRoutes from './ptri/routes.ts';
+import evaluationRoutes from './evaluations/routes.ts';
+import reportRoutes from './reports/routes.ts';
+import auditRoutes from './audit/routes.ts';
+
+export interface BuildOptions {
+  db: Db;
+  config: Config;
+  /** Readiness for /api/health; the process entry point flips it while starting and stopping. */
+  isReady?: () => boolean;
+}
+
+/** Never log what identifies a person or opens a session. */
+export const LOG_REDACT = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.body',
+  '*.password',
+  '*.currentPassword',
+  '*.newPassword',
+  '*.refreshToken',
+  '*.accessToken',
+  '*.fiscalCode',
+];
+
+export async function buildApp({ db, config, isReady = () => true }: BuildOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: config.logLevel, redact: LOG_REDACT },
+    bodyLimit: 1024 * 1024,
+    trustProxy: false,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(errorsPlugin);
+  await app.register(dbPlugin, { db });
+  await app.register(helmet, { global: true });
+  await app.register(rateLimit, { global: false });
+  await app.register(openapiPlugin, { version: config.version });
+  await app.register(authPlugin, { config });
+
+  const authDeps = {
+    db,
+    signAccessToken: (payload: { sub: string; sid: string }) => app.jwt.sign(payload),
+    accessTokenSeconds: config.accessTokenSeconds,
+    refreshTokenDays: config.refreshTokenDays,
+  };
+  await app.register(healthRoutes, { version: config.version, isReady });
+  await app.register(authRoutes, { deps: authDeps });
+  await app.register(userRoutes);
+  await app.register(referenceRoutes);
+  await app.register(personRoutes);
+  await app.register(ptriRoutes);
+  await app.register(evaluationRoutes);
+  await app.register(reportRoutes);
+  await app.register(auditRoutes);
+  await app.register(clientPlugin, { dist: config.clientDist });
+  return app;
+}

@@ -1,0 +1,47 @@
+// Writes one access-log row. Called inside the transaction of the read or write it records.
+import { schema, type Queryable } from '@bds/db';
+import type { Actor } from '../auth/principal.ts';
+
+export type AuditAction =
+  | 'read'
+  | 'create'
+  | 'update'
+  | 'transition'
+  | 'login'
+  | 'login_failed'
+  | 'logout'
+  | 'session_revoked'
+  | 'export';
+
+export interface AuditEvent {
+  action: AuditAction;
+  entity: string;
+  entityId?: number | null;
+  personId?: number | null;
+  changes?: unknown;
+}
+
+type Tx = Pick<Queryable, 'insert'>;
+
+/** Someone not (yet) signed in, e.g. a failed login: the name they gave and their address. */
+export interface Anonymous {
+  user: null;
+  username: string | null;
+  ip: string;
+}
+
+export function recordAudit(tx: Tx, actor: Actor | Anonymous, event: AuditEvent, at = new Date().toISOString()): void {
+  tx.insert(schema.auditLog)
+    .values({
+      at,
+      userId: actor.user?.id ?? null,
+      username: actor.user ? actor.user.username : actor.username,
+      action: event.action,
+      entity: event.entity,
+      entityId: event.entityId ?? null,
+      personId: event.personId ?? null,
+      changes: event.changes ?? null,
+      ip: actor.ip,
+    })
+    .run();
+}

@@ -1,0 +1,67 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { schema, type Queryable } from '@bds/db';
+
+const { users, sessions, refreshTokens } = schema;
+
+export function userByUsername(db: Queryable, username: string) {
+  return db.select().from(users).where(eq(users.username, username)).get();
+}
+
+export function userById(db: Queryable, id: number) {
+  return db.select().from(users).where(eq(users.id, id)).get();
+}
+
+/** The live session and its user, in one indexed lookup per request. */
+export function activeSession(db: Queryable, sessionId: string, now: string) {
+  const row = db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)))
+    .get();
+  if (!row || row.session.expiresAt <= now || !row.user.active) return undefined;
+  return row;
+}
+
+export function insertSession(db: Queryable, values: typeof sessions.$inferInsert) {
+  db.insert(sessions).values(values).run();
+}
+
+export function revokeSession(db: Queryable, sessionId: string, reason: string, now: string) {
+  db.update(sessions)
+    .set({ revokedAt: now, revokedReason: reason })
+    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)))
+    .run();
+}
+
+/** Ends every open session of a user, optionally sparing one (the caller's own). */
+export function revokeUserSessions(db: Queryable, userId: number, reason: string, now: string, except?: string) {
+  const open = db
+    .select({ id: sessions.id })
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)))
+    .all();
+  for (const { id } of open) if (id !== except) revokeSession(db, id, reason, now);
+}
+
+export function insertRefreshToken(db: Queryable, sessionId: string, hash: string) {
+  db.insert(refreshTokens).values({ sessionId, tokenHash: hash }).run();
+}
+
+export function refreshTokenByHash(db: Queryable, hash: string) {
+  return db.select().from(refreshTokens).where(eq(refreshTokens.tokenHash, hash)).get();
+}
+
+/** Marks a refresh token used; false when another request already rotated it. */
+export function markRefreshTokenRotated(db: Queryable, hash: string, now: string): boolean {
+  const result = db
+    .update(refreshTokens)
+    .set({ rotatedAt: now })
+    .where(and(eq(refreshTokens.tokenHash, hash), isNull(refreshTokens.rotatedAt)))
+    .run();
+  return result.changes === 1;
+}
+
+export function updatePassword(db: Queryable, userId: number, passwordHash: string, mustChange: boolean) {
+  db.update(users).set({ passwordHash, mustChangePassword: mustChange }).where(eq(users.id, userId)).run();
+}

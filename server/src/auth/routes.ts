@@ -1,0 +1,52 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { changePasswordBody, loginBody, meSchema, refreshBody, tokenPairSchema } from '@bds/shared';
+import { actorOf, ALL_ROLES } from '../plugins/auth.ts';
+import * as auth from './service.ts';
+
+const noContent = { 204: z.null().describe('Fatto') };
+
+const authRoutes: FastifyPluginAsyncZod<{ deps: auth.AuthDeps }> = async (app, { deps }) => {
+  app.post('/api/auth/login', {
+    config: { public: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
+    schema: { tags: ['auth'], summary: 'Accesso con nome utente e password', body: loginBody, response: { 200: tokenPairSchema } },
+    handler: (request) => auth.login(deps, request.body.username, request.body.password, request.ip),
+  });
+
+  app.post('/api/auth/refresh', {
+    config: { public: true, rateLimit: { max: 30, timeWindow: '1 minute' } },
+    schema: { tags: ['auth'], summary: 'Nuova coppia di token; il refresh token usato smette di valere', body: refreshBody, response: { 200: tokenPairSchema } },
+    handler: (request) => auth.refresh(deps, request.body.refreshToken, request.ip),
+  });
+
+  app.post('/api/auth/logout', {
+    config: { roles: ALL_ROLES },
+    schema: { tags: ['auth'], summary: 'Termina la sessione corrente', response: noContent },
+    handler: (request, reply) => {
+      auth.logout(deps, actorOf(request));
+      reply.code(204);
+      return null;
+    },
+  });
+
+  app.post('/api/auth/password', {
+    config: { roles: ALL_ROLES, rateLimit: { max: 10, timeWindow: '1 minute' } },
+    schema: { tags: ['auth'], summary: 'Cambia la propria password; termina le altre sessioni', body: changePasswordBody, response: noContent },
+    handler: async (request, reply) => {
+      await auth.changePassword(deps, actorOf(request), request.body.currentPassword, request.body.newPassword);
+      reply.code(204);
+      return null;
+    },
+  });
+
+  app.get('/api/me', {
+    config: { roles: ALL_ROLES },
+    schema: { tags: ['auth'], summary: "L'utente collegato, con ruolo e ambito", response: { 200: meSchema } },
+    handler: (request) => {
+      const { sessionId: _session, ...me } = actorOf(request).user;
+      return me;
+    },
+  });
+};
+
+export default authRoutes;

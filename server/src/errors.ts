@@ -1,0 +1,47 @@
+// Typed domain errors; the error plugin turns them into problem+json.
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export class DomainError extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    detail: string,
+    readonly errors?: FieldError[],
+  ) {
+    super(detail);
+  }
+}
+
+export class NotFound extends DomainError {
+  constructor(detail = 'Risorsa non trovata') {
+    super(404, 'Non trovato', detail);
+  }
+}
+
+export class Forbidden extends DomainError {
+  constructor(detail = 'Operazione non consentita al tuo ruolo') {
+    super(403, 'Non consentito', detail);
+  }
+}
+
+export class Unauthorized extends DomainError {
+  constructor(detail = 'Accesso richiesto') {
+    super(401, 'Non autenticato', detail);
+  }
+}
+
+export class Conflict extends DomainError {
+  constructor(detail: string) {
+    super(409, 'Conflitto', detail);
+  }
+}
+
+/** Input that is well-formed but breaks a domain rule, reported on the field. */
+export class Invalid extends DomainError {
+  constructor(path: string, message: string) {
+    super(400, 'Dati non validi', `${path}: ${message}`, [{ path, message }]);
+  }
+}

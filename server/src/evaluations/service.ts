@@ -1,0 +1,100 @@
+// UVM evaluations and the lifecycle moves they cause.
+import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import { schema, type Db } from '@bds/db';
+import type { createEvaluationBody, Evaluation, PtriStatus } from '@bds/shared';
+import type { Actor } from '../auth/principal.ts';
+import { recordAudit } from '../audit/record.ts';
+import { Conflict, Invalid } from '../errors.ts';
+import { addMonthsToDate } from '../dates.ts';
+import { seesClinicalData } from '../scope/visibility.ts';
+import { applyTransition } from '../ptri/lifecycle.ts';
+import { visiblePtri } from '../ptri/service.ts';
+import * as ptriQueries from '../ptri/queries.ts';
+import { honosTotal } from './honos.ts';
+
+type EvaluationInput = z.output<typeof createEvaluationBody>;
+type EvaluationRow = typeof schema.evaluations.$inferSelect;
+
+/** Which evaluation kinds fit which project states. */
+const KIND_NEEDS_STATUS: Record<EvaluationInput['kind'], readonly PtriStatus[]> = {
+  initial: ['submitted'],
+  review: ['active', 'suspended'],
+  extraordinary: ['active', 'suspended'],
+  final: ['active', 'suspended'],
+};
+
+function lifecycleMove(kind: EvaluationInput['kind'], outcome: EvaluationInput['outcome']): PtriStatus | null {
+  if (kind === 'initial' && (outcome === 'approved' || outcome === 'approved_with_changes')) return 'active';
+  if (kind === 'initial' && outcome === 'not_approved') return 'rejected';
+  if (kind === 'final' && outcome !== 'postponed') return 'closed';
+  return null;
+}
+
+export function toEvaluation(row: EvaluationRow, actor: Actor): Evaluation {
+  const clinical = seesClinicalData(actor.user);
+  return {
+    id: row.id,
+    ptriId: row.ptriId,
+    date: row.date,
+    kind: row.kind,
+    members: row.members,
+    outcome: row.outcome,
+    intensity: row.intensity,
+    nextReviewDate: row.nextReviewDate,
+    recordedBy: row.recordedBy,
+    createdAt: row.createdAt,
+    ...(clinical ? { scores: row.scores, honosTotal: row.honosTotal, notes: row.notes } : {}),
+  };
+}
+
+export function recordEvaluation(db: Db, actor: Actor, ptriId: number, body: EvaluationInput): Evaluation {
+  return db.transaction((tx) => {
+    const ptri = visiblePtri(tx, actor, ptriId);
+    if (!KIND_NEEDS_STATUS[body.kind].includes(ptri.status)) {
+      throw new Conflict(`Una valutazione "${body.kind}" non è possibile su un progetto in stato "${ptri.status}"`);
+    }
+    const last = ptriQueries.latestEvaluation(tx, ptriId);
+    if (last && body.date < last.date) throw new Invalid('date', `precede l'ultima valutazione (${last.date})`);
+    const move = lifecycleMove(body.kind, body.outcome);
+    const nextReviewDate = move === 'closed' || move === 'rejected' ? null : (body.nextReviewDate ?? addMonthsToDate(body.date, 6));
+    if (nextReviewDate && nextReviewDate <= body.date) throw new Invalid('nextReviewDate', 'deve seguire la data della valutazione');
+    const honos = body.scores?.honos;
+    const row = tx
+      .insert(schema.evaluations)
+      .values({
+        ptriId,
+        date: body.date,
+        kind: body.kind,
+        members: body.members,
+        outcome: body.outcome,
+        intensity: body.intensity ?? null,
+        scores: body.scores ?? null,
+        honosTotal: honos ? honosTotal(honos) : null,
+        nextReviewDate,
+        notes: body.notes ?? null,
+        recordedBy: actor.user.id,
+      })
+      .returning()
+      .get();
+    let current = ptri;
+    if (move) {
+      current = applyTransition(tx, actor, current, { to: move, date: body.date, reason: `Valutazione UVM ${body.kind}: ${body.outcome}`, byEvaluation: true });
+    }
+    const approving = body.outcome === 'approved' || body.outcome === 'approved_with_changes';
+    tx.update(schema.ptris)
+      .set({ nextReviewDate, ...(approving && body.intensity ? { intensity: body.intensity } : {}) })
+      .where(eq(schema.ptris.id, ptriId))
+      .run();
+    recordAudit(tx, actor, { action: 'create', entity: 'evaluation', entityId: row.id, personId: current.personId, changes: { kind: body.kind, outcome: body.outcome } });
+    return toEvaluation(row, actor);
+  });
+}
+
+export function listEvaluations(db: Db, actor: Actor, ptriId: number): Evaluation[] {
+  return db.transaction((tx) => {
+    const ptri = visiblePtri(tx, actor, ptriId);
+    recordAudit(tx, actor, { action: 'read', entity: 'evaluation_list', entityId: ptriId, personId: ptri.personId });
+    return ptriQueries.evaluationsOf(tx, ptriId).map((row) => toEvaluation(row, actor));
+  });
+}

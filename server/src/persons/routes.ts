@@ -1,0 +1,35 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { createPersonBody, idParams, listReply, personDetailSchema, personListQuery, personSchema } from '@bds/shared';
+import { actorOf, ALL_ROLES } from '../plugins/auth.ts';
+import * as persons from './service.ts';
+
+const personRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post('/api/persons', {
+    config: { roles: ['case_manager', 'admin'] },
+    schema: {
+      tags: ['persons'],
+      summary: 'Registra una persona (o la prende in carico se già registrata con gli stessi dati)',
+      body: createPersonBody,
+      response: { 201: personSchema, 200: personSchema },
+    },
+    handler: (request, reply) => {
+      const { person, created } = persons.registerPerson(app.db, actorOf(request), request.body);
+      reply.code(created ? 201 : 200);
+      return person;
+    },
+  });
+
+  app.get('/api/persons', {
+    config: { roles: ALL_ROLES },
+    schema: { tags: ['persons'], summary: 'Cerca per nome o codice fiscale, nel proprio ambito', querystring: personListQuery, response: { 200: listReply(personSchema) } },
+    handler: (request) => persons.searchPersons(app.db, actorOf(request), request.query),
+  });
+
+  app.get('/api/persons/:id', {
+    config: { roles: ALL_ROLES },
+    schema: { tags: ['persons'], summary: 'Una persona con i suoi progetti', params: idParams, response: { 200: personDetailSchema } },
+    handler: (request) => persons.readPerson(app.db, actorOf(request), request.params.id),
+  });
+};
+
+export default personRoutes;

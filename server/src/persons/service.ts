@@ -1,0 +1,85 @@
+// Persons: registration (codice fiscale unique), search and reading within the caller's scope.
+import type { PersonDetail, Person, createPersonBody } from '@bds/shared';
+import type { z } from 'zod';
+import type { Db } from '@bds/db';
+import type { Actor, Principal } from '../auth/principal.ts';
+import { recordAudit } from '../audit/record.ts';
+import { Conflict, Forbidden, NotFound, Invalid } from '../errors.ts';
+import { decodeCursor, page } from '../pagination.ts';
+import { seesClinicalData, visiblePersons, visiblePtris } from '../scope/visibility.ts';
+import { referenceExists } from '../reference/queries.ts';
+import * as q from './queries.ts';
+
+type PersonRow = NonNullable<ReturnType<typeof q.personById>>;
+
+export function searchKeys(givenName: string, familyName: string) {
+  const clean = (s: string) => s.toLocaleLowerCase('it').replace(/\s+/g, ' ').trim();
+  return { searchKey: clean(`${familyName} ${givenName}`), searchKeyAlt: clean(`${givenName} ${familyName}`) };
+}
+
+export function toPerson(row: PersonRow, viewer: Principal): Person {
+  const base = { id: row.id, givenName: row.givenName, familyName: row.familyName, districtId: row.districtId };
+  if (!seesClinicalData(viewer)) return base;
+  return { ...base, fiscalCode: row.fiscalCode, birthDate: row.birthDate, sex: row.sex };
+}
+
+function sameIdentity(row: PersonRow, body: z.output<typeof createPersonBody>) {
+  const norm = (s: string) => s.toLocaleLowerCase('it').trim();
+  return row.birthDate === body.birthDate && norm(row.familyName) === norm(body.familyName) && norm(row.givenName) === norm(body.givenName);
+}
+
+/**
+ * Registers a person, or takes an already registered one into the caller's service when the
+ * identity given matches: the caller proved they know who it is, and learns nothing new.
+ */
+export function registerPerson(db: Db, actor: Actor, body: z.output<typeof createPersonBody>): { person: Person; created: boolean } {
+  const { user } = actor;
+  if (user.role === 'case_manager' && !user.serviceId) throw new Forbidden('Utente senza servizio assegnato');
+  if (!referenceExists(db, 'district', body.districtId)) throw new Invalid('districtId', 'distretto inesistente');
+  return db.transaction((tx) => {
+    const existing = q.personByFiscalCode(tx, body.fiscalCode);
+    if (existing) {
+      if (!sameIdentity(existing, body)) throw new Conflict('Codice fiscale già registrato con dati anagrafici diversi');
+      if (user.serviceId) q.linkPersonToService(tx, existing.id, user.serviceId);
+      recordAudit(tx, actor, { action: 'update', entity: 'person', entityId: existing.id, personId: existing.id, changes: { takenInChargeBy: user.serviceId } });
+      return { person: toPerson(existing, user), created: false };
+    }
+    const row = q.insertPerson(tx, { ...body, ...searchKeys(body.givenName, body.familyName) });
+    if (user.serviceId) q.linkPersonToService(tx, row.id, user.serviceId);
+    recordAudit(tx, actor, { action: 'create', entity: 'person', entityId: row.id, personId: row.id, changes: { after: { ...body } } });
+    return { person: toPerson(row, user), created: true };
+  });
+}
+
+export function readPerson(db: Db, actor: Actor, id: number): PersonDetail {
+  return db.transaction((tx) => {
+    const row = q.personById(tx, id, visiblePersons(actor.user));
+    if (!row) throw new NotFound('Persona non trovata');
+    const projects = q.projectsOfPerson(tx, id, visiblePtris(actor.user));
+    recordAudit(tx, actor, { action: 'read', entity: 'person', entityId: id, personId: id });
+    return { ...toPerson(row, actor.user), projects };
+  });
+}
+
+const FISCAL_CODE_PREFIX = /^[A-Z]{6}[0-9LMNPQRSTUV]/;
+
+export function searchPersons(db: Db, actor: Actor, query: { q?: string; limit: number; cursor?: string }) {
+  const text = query.q?.trim() ?? '';
+  const upper = text.replace(/\s+/g, '').toUpperCase();
+  const search: q.PersonSearch = !text
+    ? { kind: 'all' }
+    : FISCAL_CODE_PREFIX.test(upper)
+      ? { kind: 'fiscalCode', prefix: upper }
+      : { kind: 'name', prefix: text.toLocaleLowerCase('it').replace(/\s+/g, ' ') };
+  const after = decodeCursor(query.cursor, ['string', 'number']) as [string, number] | null;
+  return db.transaction((tx) => {
+    const rows = q.searchPersons(tx, search, visiblePersons(actor.user), after, query.limit);
+    const result = page(rows, query.limit, (row) => [row.searchKey, row.id]);
+    recordAudit(tx, actor, {
+      action: 'read',
+      entity: 'person_search',
+      changes: { q: text || null, personIds: result.items.map((row) => row.id) },
+    });
+    return { items: result.items.map((row) => toPerson(row, actor.user)), nextCursor: result.nextCursor };
+  });
+}

@@ -1,0 +1,77 @@
+// One error handler: domain errors, zod validation failures and everything else become problem+json.
+import fp from 'fastify-plugin';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { DomainError, type FieldError } from '../errors.ts';
+
+interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  errors?: FieldError[];
+}
+
+export function sendProblem(reply: FastifyReply, problem: Omit<ProblemBody, 'type'> & { type?: string }) {
+  return reply
+    .code(problem.status)
+    .type('application/problem+json; charset=utf-8')
+    .send({ type: problem.type ?? 'about:blank', ...problem });
+}
+
+function fieldPath(instancePath: string, context: string | undefined): string {
+  const path = instancePath.replace(/^\//, '').replaceAll('/', '.');
+  if (context === 'body' || context === undefined) return path || '(body)';
+  return path ? path : `(${context})`;
+}
+
+const STATUS_TITLES: Record<number, string> = {
+  400: 'Richiesta non valida',
+  401: 'Non autenticato',
+  403: 'Non consentito',
+  404: 'Non trovato',
+  405: 'Metodo non consentito',
+  406: 'Formato non disponibile',
+  409: 'Conflitto',
+  413: 'Richiesta troppo grande',
+  415: 'Tipo di contenuto non supportato',
+  429: 'Troppe richieste',
+};
+
+export default fp(async function errorsPlugin(app: FastifyInstance) {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof DomainError) {
+      return sendProblem(reply, { status: error.status, title: error.title, detail: error.message, errors: error.errors });
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const errors = error.validation.map((issue) => ({
+        path: fieldPath(issue.instancePath, error.validationContext),
+        message: issue.message ?? 'valore non valido',
+      }));
+      return sendProblem(reply, {
+        status: 400,
+        title: 'Dati non validi',
+        detail: errors.map((e) => `${e.path}: ${e.message}`).join('; '),
+        errors,
+      });
+    }
+    if (isResponseSerializationError(error)) {
+      request.log.error({ err: error, issues: error.cause.issues }, 'reply does not match its schema');
+      return sendProblem(reply, { status: 500, title: 'Errore interno', detail: 'Errore interno del server' });
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      return sendProblem(reply, {
+        status,
+        title: STATUS_TITLES[status] ?? 'Richiesta non valida',
+        detail: status === 400 && error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ? 'Il corpo della richiesta non è JSON valido' : error.message,
+      });
+    }
+    request.log.error({ err: error }, 'unexpected error');
+    return sendProblem(reply, { status: 500, title: 'Errore interno', detail: 'Errore interno del server' });
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, { status: 404, title: 'Non trovato', detail: `Nessuna risorsa ${request.method} ${request.url.split('?')[0]}` }),
+  );
+});

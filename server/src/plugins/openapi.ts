@@ -1,0 +1,30 @@
+// The OpenAPI document, generated from the same zod schemas that validate requests.
+import fp from 'fastify-plugin';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+
+export default fp(async function openapiPlugin(app: FastifyInstance, options: { version: string }) {
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Budget di Salute – DSM-DP AUSL di Bologna',
+        description: 'API dei progetti PTRI con Budget di Salute: persone, progetti, valutazioni UVM, interventi, report.',
+        version: options.version,
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+
+  app.get('/api/openapi.json', {
+    config: { public: true },
+    schema: { hide: true, response: { 200: z.unknown() } },
+    handler: () => app.swagger(),
+  });
+});

@@ -1,0 +1,58 @@
+// Checks and converts the content of a project (goals, budget, cooperatives) from API to rows.
+import { AXES, type BudgetInput, type GoalInput } from '@bds/shared';
+import type { Queryable } from '@bds/db';
+import { Invalid } from '../errors.ts';
+import { lotById, lotMembers, serviceById } from '../reference/queries.ts';
+
+export function goalRows(goals: GoalInput[]) {
+  return goals.map((goal) => ({
+    axis: goal.axis,
+    description: goal.description,
+    targetDate: goal.targetDate ?? null,
+    status: goal.status ?? 'open',
+  }));
+}
+
+export function budgetRows(budget: BudgetInput) {
+  return AXES.flatMap((axis) => {
+    const entry = budget[axis];
+    if (entry === undefined) return [];
+    if (typeof entry === 'number') {
+      return [{ axis, source: 'ausl' as const, description: 'Risorse del lotto (cooperativa)', minutes: null, amountCents: Math.round(entry * 100) }];
+    }
+    return entry.map((line) => ({
+      axis,
+      source: line.source,
+      description: line.description,
+      minutes: line.hours == null ? null : Math.round(line.hours * 60),
+      amountCents: line.amount == null ? null : Math.round(line.amount * 100),
+    }));
+  });
+}
+
+export function toBudgetLine(row: { id: number; axis: (typeof AXES)[number]; source: 'person' | 'ausl' | 'social_services' | 'community'; description: string; minutes: number | null; amountCents: number | null }) {
+  return {
+    id: row.id,
+    axis: row.axis,
+    source: row.source,
+    description: row.description,
+    hours: row.minutes == null ? null : row.minutes / 60,
+    amount: row.amountCents == null ? null : row.amountCents / 100,
+  };
+}
+
+/** The lot must serve the service's kind, and every cooperative must be a member of the lot. */
+export function checkLotAndCooperatives(db: Queryable, serviceId: number, lotId: number, cooperativeIds: number[]) {
+  const service = serviceById(db, serviceId);
+  if (!service) throw new Invalid('serviceId', 'servizio inesistente');
+  const lot = lotById(db, lotId);
+  if (!lot) throw new Invalid('lotId', 'lotto inesistente');
+  if (!lot.serviceKinds.includes(service.kind)) {
+    throw new Invalid('lotId', `il lotto ${lot.number} non comprende i servizi di tipo ${service.kind}`);
+  }
+  const members = new Set(lotMembers(db, lotId));
+  cooperativeIds.forEach((id, index) => {
+    if (!members.has(id)) throw new Invalid(`cooperativeIds.${index}`, `la cooperativa ${id} non fa parte del lotto ${lot.number}`);
+  });
+  if (new Set(cooperativeIds).size !== cooperativeIds.length) throw new Invalid('cooperativeIds', 'cooperativa ripetuta');
+}

@@ -1,0 +1,64 @@
+// Moving a project through its lifecycle: the rules come from the shared transition table,
+// the effects (period of care, history, audit) are applied here and nowhere else.
+import { findTransition, type PtriStatus } from '@bds/shared';
+import type { Queryable } from '@bds/db';
+import type { Actor } from '../auth/principal.ts';
+import { recordAudit } from '../audit/record.ts';
+import { Conflict, Forbidden, Invalid } from '../errors.ts';
+import { today } from '../dates.ts';
+import * as q from './queries.ts';
+
+export interface TransitionRequest {
+  to: PtriStatus;
+  reason?: string | null;
+  date?: string | null;
+  /** Set when an evaluation causes the move: the evaluation itself is the approval. */
+  byEvaluation?: boolean;
+}
+
+const APPROVING = new Set(['approved', 'approved_with_changes']);
+
+export function hasApprovingEvaluation(db: Queryable, ptriId: number): boolean {
+  const last = q.latestEvaluation(db, ptriId);
+  return !!last && APPROVING.has(last.outcome);
+}
+
+/** Applies one lifecycle move inside the caller's transaction and returns the updated row. */
+export function applyTransition(tx: Queryable, actor: Actor, ptri: q.PtriRow, request: TransitionRequest): q.PtriRow {
+  const rule = findTransition(ptri.status, request.to);
+  if (!rule) throw new Conflict(`Passaggio non consentito: da "${ptri.status}" a "${request.to}"`);
+  if (!request.byEvaluation && !rule.roles.includes(actor.user.role)) throw new Forbidden('Il tuo ruolo non può eseguire questo passaggio');
+  if (rule.needs.includes('reason') && !request.reason && !request.byEvaluation) throw new Invalid('reason', 'motivazione obbligatoria');
+  if (rule.needs.includes('approvingEvaluation') && !request.byEvaluation && !hasApprovingEvaluation(tx, ptri.id)) {
+    throw new Conflict('Serve una valutazione UVM di approvazione prima di attivare il progetto');
+  }
+  const date = request.date ?? today();
+  const effects: Partial<q.PtriRow> = { status: request.to };
+  if (request.to === 'active' && ptri.status === 'submitted') {
+    // An approved project starts on its start date, or on the approval day if that is later.
+    effects.activatedOn = date > ptri.startDate ? date : ptri.startDate;
+  }
+  if (request.to === 'closed') {
+    if (ptri.activatedOn && date < ptri.activatedOn) throw new Invalid('date', 'la chiusura precede l\'attivazione');
+    effects.endedOn = date;
+  }
+  if (!q.updatePtriAtVersion(tx, ptri.id, ptri.version, effects)) {
+    throw new Conflict('Il progetto è stato modificato nel frattempo: ricarica');
+  }
+  q.insertTransition(tx, {
+    ptriId: ptri.id,
+    fromStatus: ptri.status,
+    toStatus: request.to,
+    reason: request.reason ?? null,
+    effectiveDate: date,
+    userId: actor.user.id,
+  });
+  recordAudit(tx, actor, {
+    action: 'transition',
+    entity: 'ptri',
+    entityId: ptri.id,
+    personId: ptri.personId,
+    changes: { status: { before: ptri.status, after: request.to }, reason: request.reason ?? null, date },
+  });
+  return { ...ptri, ...effects, version: ptri.version + 1 };
+}

@@ -1,0 +1,221 @@
+// Projects (PTRI): create, edit with optimistic versions, read, list and history, within scope.
+import type { z } from 'zod';
+import type { Db, Queryable } from '@bds/db';
+import {
+  EDITABLE_STATUSES,
+  type createPtriBody,
+  type HistoryEntry,
+  type PtriDetail,
+  type PtriSummary,
+  type ptriListQuery,
+  type updatePtriBody,
+} from '@bds/shared';
+import type { Actor } from '../auth/principal.ts';
+import { recordAudit } from '../audit/record.ts';
+import { Conflict, Forbidden, Invalid, NotFound } from '../errors.ts';
+import { decodeCursor, page } from '../pagination.ts';
+import { visiblePersons, visiblePtris } from '../scope/visibility.ts';
+import { today } from '../dates.ts';
+import { linkPersonToService, personById } from '../persons/queries.ts';
+import { budgetRows, checkLotAndCooperatives, goalRows, toBudgetLine } from './content.ts';
+import { applyTransition, type TransitionRequest } from './lifecycle.ts';
+import { diffSnapshots, snapshotOf, type Changes } from './snapshot.ts';
+import * as q from './queries.ts';
+
+type CreateInput = z.output<typeof createPtriBody>;
+type UpdateInput = z.output<typeof updatePtriBody>;
+
+/** Loads a project the actor may see, or answers 404 as if it did not exist. */
+export function visiblePtri(db: Queryable, actor: Actor, id: number): q.PtriRow {
+  const ptri = q.ptriById(db, id, visiblePtris(actor.user));
+  if (!ptri) throw new NotFound('Progetto non trovato');
+  return ptri;
+}
+
+function toSummary(row: q.PtriRow, personName: string): PtriSummary {
+  return {
+    id: row.id,
+    personId: row.personId,
+    personName,
+    serviceId: row.serviceId,
+    lotId: row.lotId,
+    caseManagerId: row.caseManagerId,
+    status: row.status,
+    intensity: row.intensity,
+    startDate: row.startDate,
+    endDate: row.endDate,
+    nextReviewDate: row.nextReviewDate,
+    version: row.version,
+    updatedAt: row.updatedAt,
+  };
+}
+
+export function ptriDetail(db: Queryable, row: q.PtriRow): PtriDetail {
+  const budgetLines = q.budgetLinesOf(db, row.id).map(toBudgetLine);
+  const budget = { habitat: 0, sociality: 0, work: 0 };
+  for (const line of budgetLines) budget[line.axis] = Math.round((budget[line.axis] + (line.amount ?? 0)) * 100) / 100;
+  return {
+    ...toSummary(row, q.personName(db, row.personId)),
+    cooperativeIds: q.cooperativesOf(db, row.id),
+    goals: q.goalsOf(db, row.id).map(({ id, axis, description, targetDate, status }) => ({ id, axis, description, targetDate, status })),
+    budgetLines,
+    budget,
+    notes: row.notes,
+    activatedOn: row.activatedOn,
+    endedOn: row.endedOn,
+    createdAt: row.createdAt,
+    evaluations: q.evaluationsOf(db, row.id).map(({ id, date, kind, outcome, nextReviewDate }) => ({ id, date, kind, outcome, nextReviewDate })),
+  };
+}
+
+function writeRevision(tx: Queryable, actor: Actor, row: q.PtriRow, changes: Changes | null, reason: string | null) {
+  q.insertRevision(tx, { ptriId: row.id, version: row.version, snapshot: snapshotOf(tx, row), changes, reason, userId: actor.user.id });
+}
+
+export function createPtri(db: Db, actor: Actor, body: CreateInput): PtriDetail {
+  const { user } = actor;
+  if (user.role === 'case_manager' && body.serviceId !== user.serviceId) {
+    throw new Forbidden('Puoi aprire progetti solo per il tuo servizio');
+  }
+  return db.transaction((tx) => {
+    if (!personById(tx, body.personId, visiblePersons(user))) throw new Invalid('personId', 'persona inesistente o fuori dal tuo ambito');
+    checkLotAndCooperatives(tx, body.serviceId, body.lotId, body.cooperativeIds);
+    const now = new Date().toISOString();
+    const row = q.insertPtri(tx, {
+      personId: body.personId,
+      serviceId: body.serviceId,
+      lotId: body.lotId,
+      caseManagerId: body.caseManagerId ?? (user.role === 'case_manager' ? user.id : null),
+      status: 'draft',
+      intensity: body.intensity,
+      startDate: body.startDate,
+      endDate: body.endDate,
+      notes: body.notes ?? null,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    });
+    q.replaceGoals(tx, row.id, goalRows(body.goals));
+    q.replaceBudgetLines(tx, row.id, budgetRows(body.budget ?? {}));
+    q.replaceCooperatives(tx, row.id, body.cooperativeIds);
+    linkPersonToService(tx, body.personId, body.serviceId);
+    writeRevision(tx, actor, row, null, 'Creazione');
+    recordAudit(tx, actor, { action: 'create', entity: 'ptri', entityId: row.id, personId: row.personId, changes: { after: snapshotOf(tx, row) } });
+    return ptriDetail(tx, row);
+  });
+}
+
+export function updatePtri(db: Db, actor: Actor, id: number, body: UpdateInput, ifMatch: number | undefined): PtriDetail {
+  const expected = ifMatch ?? body.version;
+  if (expected === undefined) throw new Invalid('version', 'serve la versione corrente (If-Match o version)');
+  return db.transaction((tx) => {
+    const row = visiblePtri(tx, actor, id);
+    if (!EDITABLE_STATUSES.includes(row.status)) throw new Conflict(`Un progetto in stato "${row.status}" non si può modificare`);
+    if (row.version !== expected) throw new Conflict(`Versione non aggiornata: il progetto è alla versione ${row.version}`);
+    const startDate = body.startDate ?? row.startDate;
+    const endDate = body.endDate ?? row.endDate;
+    if (startDate > endDate) throw new Invalid('endDate', 'la data di fine precede quella di inizio');
+    if (body.cooperativeIds) checkLotAndCooperatives(tx, row.serviceId, row.lotId, body.cooperativeIds);
+    const before = snapshotOf(tx, row);
+    const fields = {
+      startDate,
+      endDate,
+      intensity: body.intensity ?? row.intensity,
+      notes: body.notes === undefined ? row.notes : body.notes,
+      caseManagerId: body.caseManagerId ?? row.caseManagerId,
+    };
+    if (!q.updatePtriAtVersion(tx, id, row.version, fields)) throw new Conflict('Il progetto è stato modificato nel frattempo: ricarica');
+    if (body.goals) q.replaceGoals(tx, id, goalRows(body.goals));
+    if (body.budget) replaceBudgetAxes(tx, id, body.budget);
+    if (body.cooperativeIds) q.replaceCooperatives(tx, id, body.cooperativeIds);
+    const updated = { ...row, ...fields, version: row.version + 1 };
+    const changes = diffSnapshots(before, snapshotOf(tx, updated));
+    writeRevision(tx, actor, updated, changes, body.reason ?? null);
+    recordAudit(tx, actor, { action: 'update', entity: 'ptri', entityId: id, personId: row.personId, changes });
+    return ptriDetail(tx, q.ptriById(tx, id, undefined)!);
+  });
+}
+
+/** Replaces the budget lines of the axes the body names and keeps the others. */
+function replaceBudgetAxes(tx: Queryable, id: number, budget: NonNullable<UpdateInput['budget']>) {
+  const named = new Set(Object.keys(budget));
+  const kept = q.budgetLinesOf(tx, id).filter((line) => !named.has(line.axis));
+  q.replaceBudgetLines(tx, id, [
+    ...kept.map(({ axis, source, description, minutes, amountCents }) => ({ axis, source, description, minutes, amountCents })),
+    ...budgetRows(budget),
+  ]);
+}
+
+export function readPtri(db: Db, actor: Actor, id: number): PtriDetail {
+  return db.transaction((tx) => {
+    const row = visiblePtri(tx, actor, id);
+    recordAudit(tx, actor, { action: 'read', entity: 'ptri', entityId: id, personId: row.personId });
+    return ptriDetail(tx, row);
+  });
+}
+
+export function transitionPtri(db: Db, actor: Actor, id: number, request: TransitionRequest, ifMatch: number | undefined): PtriDetail {
+  return db.transaction((tx) => {
+    const row = visiblePtri(tx, actor, id);
+    if (ifMatch !== undefined && ifMatch !== row.version) throw new Conflict(`Versione non aggiornata: il progetto è alla versione ${row.version}`);
+    const updated = applyTransition(tx, actor, row, { to: request.to, reason: request.reason, date: request.date });
+    return ptriDetail(tx, updated);
+  });
+}
+
+export function listPtris(db: Db, actor: Actor, query: z.output<typeof ptriListQuery>) {
+  const after = decodeCursor(query.cursor, ['number']);
+  const filters: q.PtriFilters = {
+    serviceId: query.serviceId,
+    personId: query.personId,
+    status: query.status,
+    lotId: query.lotId,
+    intensity: query.intensity,
+    activeIn: query.activeIn,
+    reviewOverdueOn: query.reviewOverdue ? today() : undefined,
+    namePrefix: query.q ? query.q.toLocaleLowerCase('it').replace(/\s+/g, ' ') : undefined,
+  };
+  return db.transaction((tx) => {
+    const rows = q.listPtris(tx, filters, visiblePtris(actor.user), (after?.[0] as number | undefined) ?? null, query.limit);
+    const result = page(rows, query.limit, (row) => [row.ptri.id]);
+    recordAudit(tx, actor, {
+      action: 'read',
+      entity: 'ptri_list',
+      changes: { filters: query, ptriIds: result.items.map((row) => row.ptri.id) },
+    });
+    return {
+      items: result.items.map((row) => toSummary(row.ptri, `${row.familyName} ${row.givenName}`)),
+      nextCursor: result.nextCursor,
+    };
+  });
+}
+
+export function ptriHistory(db: Db, actor: Actor, id: number): HistoryEntry[] {
+  return db.transaction((tx) => {
+    const row = visiblePtri(tx, actor, id);
+    const revisions = q.revisionsOf(tx, id).map(({ revision, userName }): HistoryEntry => ({
+      kind: 'revision',
+      at: revision.at,
+      userId: revision.userId,
+      userName,
+      version: revision.version,
+      from: null,
+      to: null,
+      reason: revision.reason,
+      changes: (revision.changes as Changes | null) ?? null,
+    }));
+    const transitions = q.transitionsOf(tx, id).map(({ transition, userName }): HistoryEntry => ({
+      kind: 'transition',
+      at: transition.at,
+      userId: transition.userId,
+      userName,
+      version: null,
+      from: transition.fromStatus,
+      to: transition.toStatus,
+      reason: transition.reason,
+      changes: null,
+    }));
+    recordAudit(tx, actor, { action: 'read', entity: 'ptri_history', entityId: id, personId: row.personId });
+    return [...revisions, ...transitions].sort((a, b) => a.at.localeCompare(b.at));
+  });
+}

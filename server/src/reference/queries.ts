@@ -1,0 +1,61 @@
+import { asc, eq, inArray } from 'drizzle-orm';
+import { schema, type Queryable } from '@bds/db';
+
+const { districts, services, serviceAliases, lots, lotCooperatives, cooperatives } = schema;
+
+const TABLES = { district: districts, service: services, lot: lots, cooperative: cooperatives } as const;
+export type ReferenceKind = keyof typeof TABLES;
+
+export function referenceExists(db: Queryable, kind: ReferenceKind, id: number): boolean {
+  const table = TABLES[kind];
+  return db.select({ id: table.id }).from(table).where(eq(table.id, id)).get() !== undefined;
+}
+
+export function allDistricts(db: Queryable) {
+  return db.select().from(districts).orderBy(asc(districts.name)).all();
+}
+
+export function allServices(db: Queryable) {
+  const rows = db.select().from(services).orderBy(asc(services.name)).all();
+  const aliases = db.select().from(serviceAliases).all();
+  return rows.map((row) => ({ ...row, aliases: aliases.filter((a) => a.serviceId === row.id).map((a) => a.alias) }));
+}
+
+export function serviceById(db: Queryable, id: number) {
+  return db.select().from(services).where(eq(services.id, id)).get();
+}
+
+export function allCooperatives(db: Queryable) {
+  return db.select().from(cooperatives).orderBy(asc(cooperatives.name)).all();
+}
+
+export function allLots(db: Queryable) {
+  const rows = db.select().from(lots).orderBy(asc(lots.number), asc(lots.tenderYear)).all();
+  const members = db.select().from(lotCooperatives).all();
+  return rows.map((row) => ({ ...row, cooperativeIds: members.filter((m) => m.lotId === row.id).map((m) => m.cooperativeId) }));
+}
+
+export function lotById(db: Queryable, id: number) {
+  return db.select().from(lots).where(eq(lots.id, id)).get();
+}
+
+export function lotMembers(db: Queryable, lotId: number): number[] {
+  return db.select({ id: lotCooperatives.cooperativeId }).from(lotCooperatives).where(eq(lotCooperatives.lotId, lotId)).all().map((r) => r.id);
+}
+
+export function existingCooperatives(db: Queryable, ids: number[]): number[] {
+  if (ids.length === 0) return [];
+  return db.select({ id: cooperatives.id }).from(cooperatives).where(inArray(cooperatives.id, ids)).all().map((r) => r.id);
+}
+
+export function replaceServiceAliases(db: Queryable, serviceId: number, aliases: string[]) {
+  db.delete(serviceAliases).where(eq(serviceAliases.serviceId, serviceId)).run();
+  if (aliases.length) db.insert(serviceAliases).values(aliases.map((alias) => ({ alias, serviceId }))).run();
+}
+
+export function replaceLotMembers(db: Queryable, lotId: number, cooperativeIds: number[]) {
+  db.delete(lotCooperatives).where(eq(lotCooperatives.lotId, lotId)).run();
+  if (cooperativeIds.length) db.insert(lotCooperatives).values(cooperativeIds.map((cooperativeId) => ({ lotId, cooperativeId }))).run();
+}
+
+export { districts, services, lots, cooperatives, serviceAliases };

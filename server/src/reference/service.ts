@@ -1,0 +1,90 @@
+// Reference data: districts, services (with historical aliases), cooperatives and tender lots.
+import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Db, Queryable } from '@bds/db';
+import type { cooperativeBody, districtBody, lotBody, serviceBody } from '@bds/shared';
+import type { Actor } from '../auth/principal.ts';
+import { recordAudit } from '../audit/record.ts';
+import { Invalid, NotFound } from '../errors.ts';
+import * as q from './queries.ts';
+
+const toCents = (euro: number | null | undefined) => (euro == null ? euro : Math.round(euro * 100));
+const toEuro = (cents: number | null) => (cents == null ? null : cents / 100);
+
+export function listLots(db: Queryable) {
+  return q.allLots(db).map(({ hourlyRateCents, ceilingCents, ...lot }) => ({
+    ...lot,
+    hourlyRate: toEuro(hourlyRateCents),
+    ceiling: toEuro(ceilingCents),
+  }));
+}
+
+function requireDistrict(db: Queryable, id: number | undefined) {
+  if (id !== undefined && !q.referenceExists(db, 'district', id)) throw new Invalid('districtId', 'distretto inesistente');
+}
+
+function requireCooperatives(db: Queryable, ids: number[] | undefined) {
+  if (!ids) return;
+  const found = new Set(q.existingCooperatives(db, ids));
+  const missing = ids.findIndex((id) => !found.has(id));
+  if (missing >= 0) throw new Invalid(`cooperativeIds.${missing}`, 'cooperativa inesistente');
+}
+
+export function saveDistrict(db: Db, actor: Actor, body: Partial<z.output<typeof districtBody>>, id?: number) {
+  return db.transaction((tx) => {
+    const row = id
+      ? tx.update(q.districts).set(body).where(eq(q.districts.id, id)).returning().get()
+      : tx.insert(q.districts).values(body as z.output<typeof districtBody>).returning().get();
+    if (!row) throw new NotFound('Distretto non trovato');
+    recordAudit(tx, actor, { action: id ? 'update' : 'create', entity: 'district', entityId: row.id, changes: body });
+    return row;
+  });
+}
+
+export function saveService(db: Db, actor: Actor, body: Partial<z.output<typeof serviceBody>>, id?: number) {
+  requireDistrict(db, body.districtId);
+  return db.transaction((tx) => {
+    const { aliases, ...fields } = body;
+    const row = id
+      ? Object.keys(fields).length
+        ? tx.update(q.services).set(fields).where(eq(q.services.id, id)).returning().get()
+        : q.serviceById(tx, id)
+      : tx.insert(q.services).values(fields as Omit<z.output<typeof serviceBody>, 'aliases'>).returning().get();
+    if (!row) throw new NotFound('Servizio non trovato');
+    if (aliases) q.replaceServiceAliases(tx, row.id, aliases);
+    recordAudit(tx, actor, { action: id ? 'update' : 'create', entity: 'service', entityId: row.id, changes: body });
+    return q.allServices(tx).find((s) => s.id === row.id)!;
+  });
+}
+
+export function saveCooperative(db: Db, actor: Actor, body: Partial<z.output<typeof cooperativeBody>>, id?: number) {
+  return db.transaction((tx) => {
+    const row = id
+      ? tx.update(q.cooperatives).set(body).where(eq(q.cooperatives.id, id)).returning().get()
+      : tx.insert(q.cooperatives).values(body as z.output<typeof cooperativeBody>).returning().get();
+    if (!row) throw new NotFound('Cooperativa non trovata');
+    recordAudit(tx, actor, { action: id ? 'update' : 'create', entity: 'cooperative', entityId: row.id, changes: body });
+    return row;
+  });
+}
+
+export function saveLot(db: Db, actor: Actor, body: Partial<z.output<typeof lotBody>>, id?: number) {
+  requireCooperatives(db, body.cooperativeIds);
+  return db.transaction((tx) => {
+    const { cooperativeIds, hourlyRate, ceiling, ...fields } = body;
+    const values = {
+      ...fields,
+      ...(hourlyRate !== undefined ? { hourlyRateCents: toCents(hourlyRate) } : {}),
+      ...(ceiling !== undefined ? { ceilingCents: toCents(ceiling) } : {}),
+    };
+    const row = id
+      ? Object.keys(values).length
+        ? tx.update(q.lots).set(values).where(eq(q.lots.id, id)).returning().get()
+        : q.lotById(tx, id)
+      : tx.insert(q.lots).values(values as typeof q.lots.$inferInsert).returning().get();
+    if (!row) throw new NotFound('Lotto non trovato');
+    if (cooperativeIds) q.replaceLotMembers(tx, row.id, cooperativeIds);
+    recordAudit(tx, actor, { action: id ? 'update' : 'create', entity: 'lot', entityId: row.id, changes: body });
+    return listLots(tx).find((lot) => lot.id === row.id)!;
+  });
+}

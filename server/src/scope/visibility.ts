@@ -1,0 +1,64 @@
+// Who may see which projects and persons: the one place where scope becomes SQL. Every
+// query that lists or loads projects or persons takes its condition from here.
+import { eq, exists, and, sql, type SQL } from 'drizzle-orm';
+import { schema } from '@bds/db';
+import type { Principal } from '../auth/principal.ts';
+
+const { ptris, persons, personServices, services, ptriCooperatives } = schema;
+
+const NOTHING = sql`0`;
+
+/** Condition on `ptris` rows that the user may see. */
+export function visiblePtris(user: Principal): SQL | undefined {
+  switch (user.role) {
+    case 'admin':
+    case 'manager':
+      return undefined;
+    case 'case_manager':
+      return user.serviceId ? eq(ptris.serviceId, user.serviceId) : NOTHING;
+    case 'uvm':
+      return user.districtId
+        ? sql`${ptris.serviceId} IN (SELECT ${services.id} FROM ${services} WHERE ${services.districtId} = ${user.districtId})`
+        : NOTHING;
+    case 'cooperative':
+      // A cooperative sees the projects assigned to it once they leave the case manager's drafts.
+      return user.cooperativeId
+        ? and(
+            sql`${ptris.status} <> 'draft'`,
+            exists(
+              sql`SELECT 1 FROM ${ptriCooperatives} WHERE ${ptriCooperatives.ptriId} = ${ptris.id} AND ${ptriCooperatives.cooperativeId} = ${user.cooperativeId}`,
+            ),
+          )
+        : NOTHING;
+  }
+}
+
+/** Condition on `persons` rows that the user may see. */
+export function visiblePersons(user: Principal): SQL | undefined {
+  switch (user.role) {
+    case 'admin':
+    case 'manager':
+      return undefined;
+    case 'case_manager':
+      return user.serviceId
+        ? exists(sql`SELECT 1 FROM ${personServices} WHERE ${personServices.serviceId} = ${user.serviceId} AND ${personServices.personId} = ${persons.id}`)
+        : NOTHING;
+    case 'uvm':
+      return user.districtId
+        ? exists(
+            sql`SELECT 1 FROM ${personServices} JOIN ${services} ON ${services.id} = ${personServices.serviceId} WHERE ${personServices.personId} = ${persons.id} AND ${services.districtId} = ${user.districtId}`,
+          )
+        : NOTHING;
+    case 'cooperative':
+      return user.cooperativeId
+        ? exists(
+            sql`SELECT 1 FROM ${ptris} JOIN ${ptriCooperatives} ON ${ptriCooperatives.ptriId} = ${ptris.id} WHERE ${ptris.personId} = ${persons.id} AND ${ptriCooperatives.cooperativeId} = ${user.cooperativeId} AND ${ptris.status} <> 'draft'`,
+          )
+        : NOTHING;
+  }
+}
+
+/** Roles whose work does not need identifying and clinical details (codice fiscale, birth date, scores). */
+export function seesClinicalData(user: Principal): boolean {
+  return user.role !== 'cooperative';
+}

@@ -1,0 +1,122 @@
+// Test harness: a fresh app on a fresh in-memory database with the real migrations, a small
+// set of reference data, one account per role, and helpers to sign in and call the API.
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { openMemoryDb, schema, type Db } from '@bds/db';
+import { buildApp } from '@bds/server';
+import { testConfig } from '@bds/server/config.ts';
+import { hashPassword } from '@bds/server/auth/passwords.ts';
+import { fiscalCodeCheckChar, type Role } from '@bds/shared';
+
+export const PASSWORD = 'Password-test-1';
+let passwordHash: Promise<string> | undefined;
+
+export interface World {
+  districts: { bologna: number; pianura: number };
+  services: { navile: number; budrio: number; serdp: number };
+  lots: { lot1: number; lot2: number };
+  coops: { alfa: number; beta: number; gamma: number };
+}
+
+export async function seedWorld(db: Db): Promise<World> {
+  const hash = await (passwordHash ??= hashPassword(PASSWORD));
+  const d = (code: string, name: string) => db.insert(schema.districts).values({ code, name }).returning().get().id;
+  const bologna = d('BOLOGNA', 'Città di Bologna');
+  const pianura = d('PIANURA-EST', 'Pianura Est');
+  const s = (code: string, kind: 'CSM' | 'NPIA' | 'SerDP', name: string, districtId: number) =>
+    db.insert(schema.services).values({ code, kind, name, districtId }).returning().get().id;
+  const navile = s('CSM-NAVILE', 'CSM', 'CSM Navile', bologna);
+  const budrio = s('CSM-BUDRIO', 'CSM', 'CSM Budrio', pianura);
+  const serdp = s('SERDP-BO', 'SerDP', 'SerDP Bologna', bologna);
+  db.insert(schema.serviceAliases).values({ alias: 'CSM NAVILE', serviceId: navile }).run();
+  const c = (name: string) => db.insert(schema.cooperatives).values({ name }).returning().get().id;
+  const alfa = c('Coop Alfa (test)');
+  const beta = c('Coop Beta (test)');
+  const gamma = c('Coop Gamma (test)');
+  const l = (number: number, kinds: ('CSM' | 'NPIA' | 'SerDP')[], members: number[]) => {
+    const id = db
+      .insert(schema.lots)
+      .values({ number, title: `Lotto ${number}`, tenderYear: 2024, serviceKinds: kinds, contractor: 'RTI test', hourlyRateCents: 2650, ceilingCents: 100_000_00 })
+      .returning()
+      .get().id;
+    for (const cooperativeId of members) db.insert(schema.lotCooperatives).values({ lotId: id, cooperativeId }).run();
+    return id;
+  };
+  const lot1 = l(1, ['CSM', 'NPIA'], [alfa, beta]);
+  const lot2 = l(2, ['SerDP'], [gamma]);
+  const u = (username: string, role: Role, scope: { serviceId?: number; districtId?: number; cooperativeId?: number } = {}) =>
+    db.insert(schema.users).values({ username, displayName: username, role, passwordHash: hash, ...scope }).run();
+  u('admin', 'admin');
+  u('manager', 'manager');
+  u('cm.navile', 'case_manager', { serviceId: navile });
+  u('cm.budrio', 'case_manager', { serviceId: budrio });
+  u('uvm.bologna', 'uvm', { districtId: bologna });
+  u('uvm.pianura', 'uvm', { districtId: pianura });
+  u('coop.alfa', 'cooperative', { cooperativeId: alfa });
+  u('coop.beta', 'cooperative', { cooperativeId: beta });
+  return { districts: { bologna, pianura }, services: { navile, budrio, serdp }, lots: { lot1, lot2 }, coops: { alfa, beta, gamma } };
+}
+
+export interface TestContext {
+  app: FastifyInstance;
+  db: Db;
+  world: World;
+  tokens: Map<string, string>;
+  as(username: string): Promise<Caller>;
+  close(): Promise<void>;
+}
+
+export type Caller = (options: InjectOptions) => ReturnType<FastifyInstance['inject']>;
+
+export async function createTestContext(): Promise<TestContext> {
+  const db = openMemoryDb();
+  const world = await seedWorld(db);
+  const app = await buildApp({ db, config: testConfig() });
+  await app.ready();
+  const tokens = new Map<string, string>();
+  return {
+    app,
+    db,
+    world,
+    tokens,
+    async as(username: string) {
+      let token = tokens.get(username);
+      if (!token) {
+        const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: PASSWORD } });
+        if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
+        token = res.json<{ accessToken: string }>().accessToken;
+        tokens.set(username, token);
+      }
+      const bearer = token;
+      return (options: InjectOptions) => app.inject({ ...options, headers: { ...options.headers, authorization: `Bearer ${bearer}` } });
+    },
+    async close() {
+      await app.close();
+      db.$client.close();
+    },
+  };
+}
+
+/** A valid codice fiscale built from a 15-character stem. */
+export function fiscalCode(stem: string): string {
+  return stem + fiscalCodeCheckChar(stem);
+}
+
+let personCounter = 0;
+/** A valid new person body; each call gives a different codice fiscale. */
+export function personBody(districtId: number, overrides: Record<string, unknown> = {}) {
+  personCounter += 1;
+  const n = String(personCounter).padStart(3, '0');
+  return {
+    fiscalCode: fiscalCode(`RSSMRA80A01A${n}`),
+    givenName: 'Mario',
+    familyName: `Rossi${'abcdefghij'[personCounter % 10]}`,
+    birthDate: '1980-01-01',
+    sex: 'M',
+    districtId,
+    ...overrides,
+  };
+}
+
+export function auditCount(db: Db): number {
+  return (db.$client.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n;
+}
