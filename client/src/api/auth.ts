@@ -1,0 +1,34 @@
+// Sign in, sign out and who am I.
+import type { Me, TokenPair } from '@bds/shared';
+import { useQuery } from '@tanstack/react-query';
+import { apiJson } from './http.ts';
+import { sessionStore } from './session.ts';
+
+export const authKeys = { me: ['me'] as const };
+
+export async function login(username: string, password: string): Promise<TokenPair> {
+  const pair = await apiJson<TokenPair>('/api/auth/login', { method: 'POST', body: { username, password }, public: true });
+  sessionStore.signedIn(pair);
+  return pair;
+}
+
+export async function logout(): Promise<void> {
+  const { refreshToken, accessToken } = sessionStore.get();
+  try {
+    if (accessToken) await apiJson<void>('/api/auth/logout', { method: 'POST', body: { refreshToken }, public: false });
+  } finally {
+    sessionStore.clear();
+  }
+}
+
+export function fetchMe(): Promise<Me> {
+  return apiJson<Me>('/api/me');
+}
+
+export function changePassword(currentPassword: string, newPassword: string): Promise<void> {
+  return apiJson<void>('/api/auth/password', { method: 'POST', body: { currentPassword, newPassword } });
+}
+
+export function useMe(enabled: boolean) {
+  return useQuery({ queryKey: authKeys.me, queryFn: fetchMe, enabled });
+}

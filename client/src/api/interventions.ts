@@ -1,0 +1,71 @@
+// Interventions recorded by cooperatives and their monthly reports (rendicontazione).
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiJson } from './http.ts';
+import type { Intervention, InterventionInput, MonthlyReport, Page } from './types.ts';
+
+export interface InterventionFilters {
+  month?: string;
+  ptriId?: number;
+  cooperativeId?: number;
+}
+
+export const interventionKeys = {
+  all: ['interventions'] as const,
+  list: (filters: InterventionFilters) => [...interventionKeys.all, 'list', filters] as const,
+};
+
+export const coopReportKeys = {
+  all: ['cooperative-reports'] as const,
+  year: (cooperativeId: number, year: number) => [...coopReportKeys.all, cooperativeId, year] as const,
+};
+
+export async function fetchInterventions(filters: InterventionFilters): Promise<Intervention[]> {
+  const reply = await apiJson<Page<Intervention> | Intervention[]>('/api/interventions', { query: { ...filters, limit: 500 } });
+  return Array.isArray(reply) ? reply : reply.items;
+}
+
+export function createIntervention(ptriId: number, input: InterventionInput): Promise<Intervention> {
+  return apiJson<Intervention>(`/api/ptris/${ptriId}/interventions`, { method: 'POST', body: input });
+}
+
+export async function fetchCoopReports(cooperativeId: number, year: number): Promise<MonthlyReport[]> {
+  const reply = await apiJson<MonthlyReport[] | { items: MonthlyReport[] }>(`/api/cooperatives/${cooperativeId}/reports`, {
+    query: { year },
+  });
+  return Array.isArray(reply) ? reply : reply.items;
+}
+
+export function submitMonth(cooperativeId: number, month: string): Promise<MonthlyReport> {
+  return apiJson<MonthlyReport>(`/api/cooperatives/${cooperativeId}/reports/${month}/submit`, { method: 'POST', body: {} });
+}
+
+export function useInterventions(filters: InterventionFilters, enabled = true) {
+  return useQuery({ queryKey: interventionKeys.list(filters), queryFn: () => fetchInterventions(filters), enabled });
+}
+
+export function useCreateIntervention() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ ptriId, input }: { ptriId: number; input: InterventionInput }) => createIntervention(ptriId, input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: interventionKeys.all }),
+  });
+}
+
+export function useCoopReports(cooperativeId: number | null, year: number) {
+  return useQuery({
+    queryKey: coopReportKeys.year(cooperativeId ?? 0, year),
+    queryFn: () => fetchCoopReports(cooperativeId ?? 0, year),
+    enabled: cooperativeId != null,
+  });
+}
+
+export function useSubmitMonth(cooperativeId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (month: string) => submitMonth(cooperativeId, month),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: coopReportKeys.all });
+      void queryClient.invalidateQueries({ queryKey: interventionKeys.all });
+    },
+  });
+}

@@ -1,0 +1,48 @@
+// User accounts (admin only).
+import type { CreateUserBody, UpdateUserBody, User } from '@bds/shared';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiJson } from './http.ts';
+import type { Page } from './types.ts';
+
+export const userKeys = {
+  all: ['users'] as const,
+  list: () => [...userKeys.all, 'list'] as const,
+};
+
+export async function fetchUsers(): Promise<User[]> {
+  const reply = await apiJson<Page<User> | User[]>('/api/users', { query: { limit: 500 } });
+  return Array.isArray(reply) ? reply : reply.items;
+}
+
+export function createUser(body: CreateUserBody): Promise<User> {
+  return apiJson<User>('/api/users', { method: 'POST', body });
+}
+
+export function updateUser(id: number, body: UpdateUserBody): Promise<User> {
+  return apiJson<User>(`/api/users/${id}`, { method: 'PATCH', body });
+}
+
+export function resetPassword(id: number, temporaryPassword: string): Promise<void> {
+  return apiJson<void>(`/api/users/${id}/password-reset`, { method: 'POST', body: { temporaryPassword } });
+}
+
+export function useUsers() {
+  return useQuery({ queryKey: userKeys.list(), queryFn: fetchUsers });
+}
+
+export function useCreateUser() {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: createUser, onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }) });
+}
+
+export function useUpdateUser() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: number; body: UpdateUserBody }) => updateUser(id, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
+  });
+}
+
+export function useResetPassword() {
+  return useMutation({ mutationFn: ({ id, password }: { id: number; password: string }) => resetPassword(id, password) });
+}

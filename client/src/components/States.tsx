@@ -1,0 +1,36 @@
+// Loading, empty and error states, the same everywhere.
+import type { ReactNode } from 'react';
+import { isApiError } from '../api/errors.ts';
+import { it } from '../i18n/it.ts';
+
+export function Loading({ label = it.common.loading }: { label?: string }) {
+  return (
+    <p className="state state-loading" role="status" aria-live="polite">
+      {label}
+    </p>
+  );
+}
+
+export function Empty({ children = it.common.empty }: { children?: ReactNode }) {
+  return <p className="state state-empty">{children}</p>;
+}
+
+export function errorText(error: unknown): string {
+  if (isApiError(error, 404) && !error.detail) return it.common.notAvailable;
+  if (isApiError(error)) return error.detail ? `${error.title}: ${error.detail}` : error.title;
+  return error instanceof Error ? error.message : it.common.error;
+}
+
+export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const notThereYet = isApiError(error, 404) || isApiError(error, 501);
+  return (
+    <div className={notThereYet ? 'state state-unavailable' : 'state state-error'} role="alert">
+      <p>{notThereYet ? `${it.common.notAvailable} (${errorText(error)})` : errorText(error)}</p>
+      {onRetry && (
+        <button type="button" className="secondary" onClick={onRetry}>
+          {it.common.retry}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,166 @@
+// Create or edit a PTRI: validated with the shared zod schema before sending, and the server's
+// field errors shown beside the same fields afterwards.
+import { createPtriBody, INTENSITIES, updatePtriBody, type Cooperative, type CreatePtriBody, type Intensity, type Lot, type Service, type UpdatePtriBody } from '@bds/shared';
+import { useState, type FormEvent } from 'react';
+import { isApiError } from '../../api/errors.ts';
+import { it } from '../../i18n/it.ts';
+import { Field } from '../Field.tsx';
+import { errorText } from '../States.tsx';
+import { BudgetEditor } from './BudgetEditor.tsx';
+import { issuesToFieldErrors, type FieldErrors } from '../formErrors.ts';
+import { toCreateBody, toUpdateBody, type PtriFormValues } from './formModel.ts';
+import { GoalsEditor } from './GoalsEditor.tsx';
+
+type Submit =
+  | { mode: 'create'; onCreate: (body: CreatePtriBody) => Promise<unknown> }
+  | { mode: 'edit'; askReason: boolean; onUpdate: (body: UpdatePtriBody) => Promise<unknown> };
+
+type PtriFormProps = Submit & {
+  initial: PtriFormValues;
+  personLabel: string;
+  services: readonly Service[];
+  lots: readonly Lot[];
+  cooperatives: readonly Cooperative[];
+  canChooseService: boolean;
+};
+
+const KNOWN_TOP_FIELDS = ['personId', 'serviceId', 'lotId', 'startDate', 'endDate', 'intensity', 'cooperativeIds', 'notes', 'reason', 'goals', 'budget'];
+
+function isShownBesideField(path: string): boolean {
+  return KNOWN_TOP_FIELDS.some((field) => path === field || path.startsWith(`${field}.`));
+}
+
+export function PtriForm(props: PtriFormProps) {
+  const { initial, personLabel, services, lots, cooperatives, canChooseService } = props;
+  const [values, setValues] = useState<PtriFormValues>(initial);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const set = <K extends keyof PtriFormValues>(key: K, value: PtriFormValues[K]) => setValues((prev) => ({ ...prev, [key]: value }));
+  const lot = lots.find((candidate) => String(candidate.id) === values.lotId);
+  const lotCooperatives = lot && lot.cooperativeIds.length ? cooperatives.filter((c) => lot.cooperativeIds.includes(c.id)) : cooperatives;
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    setFormError(null);
+    const parsed =
+      props.mode === 'create'
+        ? createPtriBody.safeParse(toCreateBody(values))
+        : updatePtriBody.safeParse(toUpdateBody(values, props.askReason));
+    if (!parsed.success) {
+      setErrors(issuesToFieldErrors(parsed.error));
+      setFormError(it.common.formHasErrors);
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      if (props.mode === 'create') await props.onCreate(toCreateBody(values));
+      else await props.onUpdate(toUpdateBody(values, props.askReason));
+    } catch (caught) {
+      if (isApiError(caught) && Object.keys(caught.fieldErrors).length) {
+        setErrors(caught.fieldErrors);
+        const elsewhere = Object.entries(caught.fieldErrors).filter(([path]) => !isShownBesideField(path));
+        setFormError(elsewhere.length ? elsewhere.map(([path, message]) => `${path}: ${message}`).join('; ') : it.common.formHasErrors);
+      } else {
+        setFormError(errorText(caught));
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function toggleCooperative(id: number, on: boolean) {
+    set('cooperativeIds', on ? [...values.cooperativeIds, id] : values.cooperativeIds.filter((c) => c !== id));
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="stack">
+      <section className="card">
+        <h2>{it.ptri.general}</h2>
+        <p>
+          {it.ptri.person}: <strong>{personLabel}</strong>
+        </p>
+        {errors.personId && <p className="field-error">{errors.personId}</p>}
+        <div className="grid">
+          <Field label={it.ptri.service} error={errors.serviceId}>
+            <select value={values.serviceId} onChange={(e) => set('serviceId', e.target.value)} disabled={!canChooseService || props.mode === 'edit'}>
+              <option value="">—</option>
+              {services.map((service) => (
+                <option key={service.id} value={service.id}>
+                  {service.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={it.ptri.lot} error={errors.lotId}>
+            <select value={values.lotId} onChange={(e) => set('lotId', e.target.value)} disabled={props.mode === 'edit'}>
+              <option value="">—</option>
+              {lots.map((candidate) => (
+                <option key={candidate.id} value={candidate.id}>
+                  {it.ptri.lotNumber(candidate.number)} – {candidate.title}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={it.ptri.startDate} error={errors.startDate}>
+            <input type="date" value={values.startDate} onChange={(e) => set('startDate', e.target.value)} />
+          </Field>
+          <Field label={it.ptri.endDate} error={errors.endDate}>
+            <input type="date" value={values.endDate} onChange={(e) => set('endDate', e.target.value)} />
+          </Field>
+          <Field label={it.ptri.intensity} error={errors.intensity}>
+            <select value={values.intensity} onChange={(e) => set('intensity', e.target.value as Intensity | '')}>
+              <option value="">—</option>
+              {INTENSITIES.map((intensity) => (
+                <option key={intensity} value={intensity}>
+                  {it.intensities[intensity]}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </div>
+        <fieldset className="axis-block">
+          <legend>{it.ptri.cooperatives}</legend>
+          {errors.cooperativeIds && <p className="field-error">{errors.cooperativeIds}</p>}
+          {lotCooperatives.length === 0 && <p>{it.common.empty}</p>}
+          {lotCooperatives.map((cooperative) => (
+            <label key={cooperative.id} className="checkbox">
+              <input type="checkbox" checked={values.cooperativeIds.includes(cooperative.id)} onChange={(e) => toggleCooperative(cooperative.id, e.target.checked)} />{' '}
+              {cooperative.name}
+            </label>
+          ))}
+        </fieldset>
+      </section>
+      <section className="card">
+        <h2>{it.ptri.goals}</h2>
+        <GoalsEditor goals={values.goals} errors={errors} showStatus={props.mode === 'edit'} onChange={(goals) => set('goals', goals)} />
+      </section>
+      <section className="card">
+        <h2>{it.ptri.budget}</h2>
+        <BudgetEditor lines={values.budgetLines} errors={errors} onChange={(lines) => set('budgetLines', lines)} />
+      </section>
+      <section className="card stack">
+        <Field label={it.ptri.notes} error={errors.notes}>
+          <textarea value={values.notes} onChange={(e) => set('notes', e.target.value)} rows={3} />
+        </Field>
+        {props.mode === 'edit' && props.askReason && (
+          <Field label={it.ptri.changeReason} error={errors.reason} hint={it.ptri.changeReasonHint}>
+            <input value={values.reason} onChange={(e) => set('reason', e.target.value)} />
+          </Field>
+        )}
+      </section>
+      {formError && (
+        <p className="form-error" role="alert">
+          {formError}
+        </p>
+      )}
+      <div className="actions">
+        <button type="submit" disabled={busy}>
+          {busy ? it.common.saving : it.common.save}
+        </button>
+      </div>
+    </form>
+  );
+}

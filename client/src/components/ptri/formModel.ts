@@ -1,0 +1,172 @@
+// The PTRI form's values as typed (strings), and their conversion to the API bodies that the
+// shared zod schemas validate. Error keys are the body paths the server uses too.
+import type {
+  Axis,
+  BudgetInput,
+  BudgetLineInput,
+  BudgetSource,
+  CreatePtriBody,
+  GoalStatus,
+  Intensity,
+  PtriDetail,
+  UpdatePtriBody,
+} from '@bds/shared';
+import { AXES } from '@bds/shared';
+import type { FieldErrors } from '../formErrors.ts';
+
+export interface GoalDraft {
+  key: string;
+  axis: Axis;
+  description: string;
+  targetDate: string;
+  status?: GoalStatus;
+}
+
+export interface BudgetLineDraft {
+  key: string;
+  axis: Axis;
+  source: BudgetSource;
+  description: string;
+  hours: string;
+  amount: string;
+}
+
+export interface PtriFormValues {
+  personId: number | null;
+  serviceId: string;
+  lotId: string;
+  startDate: string;
+  endDate: string;
+  intensity: Intensity | '';
+  cooperativeIds: number[];
+  goals: GoalDraft[];
+  budgetLines: BudgetLineDraft[];
+  notes: string;
+  reason: string;
+}
+
+let nextKey = 0;
+export function newKey(): string {
+  nextKey += 1;
+  return `k${nextKey}`;
+}
+
+export function newGoal(axis: Axis): GoalDraft {
+  return { key: newKey(), axis, description: '', targetDate: '' };
+}
+
+export function newBudgetLine(axis: Axis): BudgetLineDraft {
+  return { key: newKey(), axis, source: 'ausl', description: '', hours: '', amount: '' };
+}
+
+export function emptyPtriValues(personId: number | null, serviceId: number | null): PtriFormValues {
+  return {
+    personId,
+    serviceId: serviceId ? String(serviceId) : '',
+    lotId: '',
+    startDate: '',
+    endDate: '',
+    intensity: '',
+    cooperativeIds: [],
+    goals: AXES.map(newGoal),
+    budgetLines: [],
+    notes: '',
+    reason: '',
+  };
+}
+
+export function valuesFromPtri(ptri: PtriDetail): PtriFormValues {
+  return {
+    personId: ptri.personId,
+    serviceId: String(ptri.serviceId),
+    lotId: String(ptri.lotId),
+    startDate: ptri.startDate,
+    endDate: ptri.endDate,
+    intensity: ptri.intensity,
+    cooperativeIds: [...ptri.cooperativeIds],
+    goals: ptri.goals.map((goal) => ({
+      key: newKey(),
+      axis: goal.axis,
+      description: goal.description,
+      targetDate: goal.targetDate ?? '',
+      status: goal.status,
+    })),
+    budgetLines: ptri.budgetLines.map((line) => ({
+      key: newKey(),
+      axis: line.axis,
+      source: line.source,
+      description: line.description,
+      hours: line.hours == null ? '' : String(line.hours),
+      amount: line.amount == null ? '' : String(line.amount),
+    })),
+    notes: ptri.notes ?? '',
+    reason: '',
+  };
+}
+
+/** Accepts the Italian decimal comma; an empty box means "not given". */
+export function parseDecimal(text: string): number | null {
+  const trimmed = text.trim().replace(',', '.');
+  if (trimmed === '') return null;
+  const value = Number(trimmed);
+  return Number.isNaN(value) ? Number.NaN : value;
+}
+
+function toId(text: string): number {
+  return text === '' ? 0 : Number(text);
+}
+
+function goalsBody(values: PtriFormValues) {
+  return values.goals.map((goal) => ({
+    axis: goal.axis,
+    description: goal.description,
+    targetDate: goal.targetDate || null,
+    ...(goal.status ? { status: goal.status } : {}),
+  }));
+}
+
+/** Budget lines grouped per axis, in form order, so "budget.work.1" is the second work line. */
+export function budgetBody(lines: readonly BudgetLineDraft[]): BudgetInput | undefined {
+  const budget: Partial<Record<Axis, BudgetLineInput[]>> = {};
+  for (const line of lines) {
+    const list = (budget[line.axis] ??= []);
+    list.push({ source: line.source, description: line.description, hours: parseDecimal(line.hours), amount: parseDecimal(line.amount) });
+  }
+  return Object.keys(budget).length ? budget : undefined;
+}
+
+/** The path of a budget line's field in the body: its index counts only lines of its axis. */
+export function budgetLinePath(lines: readonly BudgetLineDraft[], key: string, field: string): string {
+  const line = lines.find((candidate) => candidate.key === key);
+  if (!line) return '';
+  const index = lines.filter((candidate) => candidate.axis === line.axis).findIndex((candidate) => candidate.key === key);
+  return `budget.${line.axis}.${index}.${field}`;
+}
+
+export function toCreateBody(values: PtriFormValues): CreatePtriBody {
+  return {
+    personId: values.personId ?? 0,
+    serviceId: toId(values.serviceId),
+    lotId: toId(values.lotId),
+    startDate: values.startDate,
+    endDate: values.endDate,
+    intensity: values.intensity as Intensity,
+    cooperativeIds: values.cooperativeIds,
+    goals: goalsBody(values),
+    budget: budgetBody(values.budgetLines),
+    notes: values.notes.trim() ? values.notes : null,
+  };
+}
+
+export function toUpdateBody(values: PtriFormValues, withReason: boolean): UpdatePtriBody {
+  return {
+    startDate: values.startDate,
+    endDate: values.endDate,
+    intensity: values.intensity as Intensity,
+    cooperativeIds: values.cooperativeIds,
+    goals: goalsBody(values),
+    budget: budgetBody(values.budgetLines) ?? {},
+    notes: values.notes.trim() ? values.notes : null,
+    ...(withReason && values.reason.trim() ? { reason: values.reason } : {}),
+  };
+}

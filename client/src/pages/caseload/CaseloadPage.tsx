@@ -1,0 +1,81 @@
+// The case manager's caseload: the projects of their service, filtered and searched.
+import { INTENSITIES, PTRI_STATUSES, type Intensity, type PtriStatus } from '@bds/shared';
+import { useDeferredValue } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { usePtriList } from '../../api/ptriHooks.ts';
+import type { PtriFilters } from '../../api/ptris.ts';
+import { nameOf, useServices } from '../../api/reference.ts';
+import { useCurrentUser } from '../../auth/AuthProvider.tsx';
+import { Field } from '../../components/Field.tsx';
+import { PtriTable } from '../../components/PtriTable.tsx';
+import { it } from '../../i18n/it.ts';
+import { paths } from '../../routes/nav.ts';
+
+export function CaseloadPage() {
+  const user = useCurrentUser();
+  const services = useServices();
+  const [params, setParams] = useSearchParams();
+  const status = (params.get('status') ?? '') as PtriStatus | '';
+  const intensity = (params.get('intensity') ?? '') as Intensity | '';
+  const reviewOverdue = params.get('reviewOverdue') === 'true';
+  const q = useDeferredValue(params.get('q') ?? '');
+
+  const filters: PtriFilters = {
+    ...(status ? { status } : {}),
+    ...(intensity ? { intensity } : {}),
+    ...(reviewOverdue ? { reviewOverdue } : {}),
+    ...(q.trim().length >= 2 ? { q: q.trim() } : {}),
+    ...(user.serviceId ? { serviceId: user.serviceId } : {}),
+  };
+  const query = usePtriList(filters);
+
+  function setParam(key: string, value: string) {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  }
+
+  return (
+    <>
+      <div className="page-head">
+        <h1>{it.nav.caseload}</h1>
+        {(user.role === 'case_manager' || user.role === 'admin') && (
+          <Link className="button" to={paths.persons}>
+            {it.ptri.newPtri}
+          </Link>
+        )}
+      </div>
+      <form className="card row" role="search" aria-label={it.ptri.filters} onSubmit={(e) => e.preventDefault()}>
+        <Field label={it.ptri.search}>
+          <input type="search" value={params.get('q') ?? ''} onChange={(e) => setParam('q', e.target.value)} />
+        </Field>
+        <Field label={it.ptri.status}>
+          <select value={status} onChange={(e) => setParam('status', e.target.value)}>
+            <option value="">{it.common.all}</option>
+            {PTRI_STATUSES.map((value) => (
+              <option key={value} value={value}>
+                {it.statuses[value]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={it.ptri.intensity}>
+          <select value={intensity} onChange={(e) => setParam('intensity', e.target.value)}>
+            <option value="">{it.common.all}</option>
+            {INTENSITIES.map((value) => (
+              <option key={value} value={value}>
+                {it.intensities[value]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <label className="checkbox">
+          <input type="checkbox" checked={reviewOverdue} onChange={(e) => setParam('reviewOverdue', e.target.checked ? 'true' : '')} />{' '}
+          {it.ptri.reviewOverdue}
+        </label>
+      </form>
+      <PtriTable query={query} caption={it.nav.caseload} serviceName={(id) => nameOf(services.data, id)} />
+    </>
+  );
+}

@@ -1,0 +1,96 @@
+// Register a person: codice fiscale checked by the shared schema before the server sees it.
+import { createPersonBody, SEXES, type CreatePersonBody } from '@bds/shared';
+import { useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
+import { isApiError } from '../../api/errors.ts';
+import { useCreatePerson } from '../../api/persons.ts';
+import { useDistricts } from '../../api/reference.ts';
+import { Field } from '../../components/Field.tsx';
+import { issuesToFieldErrors, type FieldErrors } from '../../components/formErrors.ts';
+import { errorText } from '../../components/States.tsx';
+import { it } from '../../i18n/it.ts';
+import { paths } from '../../routes/nav.ts';
+
+const EMPTY = { fiscalCode: '', givenName: '', familyName: '', birthDate: '', sex: '', districtId: '' };
+
+export function PersonCreatePage() {
+  const navigate = useNavigate();
+  const districts = useDistricts();
+  const create = useCreatePerson();
+  const [values, setValues] = useState(EMPTY);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const set = (key: keyof typeof EMPTY, value: string) => setValues((prev) => ({ ...prev, [key]: value }));
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    setFormError(null);
+    const body = { ...values, districtId: Number(values.districtId) || 0 } as CreatePersonBody;
+    const parsed = createPersonBody.safeParse(body);
+    if (!parsed.success) {
+      setErrors(issuesToFieldErrors(parsed.error));
+      setFormError(it.common.formHasErrors);
+      return;
+    }
+    setErrors({});
+    try {
+      const person = await create.mutateAsync(parsed.data);
+      void navigate(paths.person(person.id));
+    } catch (caught) {
+      if (isApiError(caught)) setErrors(caught.fieldErrors);
+      setFormError(errorText(caught));
+    }
+  }
+
+  return (
+    <>
+      <h1>{it.persons.newTitle}</h1>
+      <form className="card stack" onSubmit={onSubmit} noValidate>
+        <div className="grid">
+          <Field label={it.persons.fiscalCode} error={errors.fiscalCode}>
+            <input value={values.fiscalCode} onChange={(e) => set('fiscalCode', e.target.value.toUpperCase())} autoComplete="off" maxLength={16} />
+          </Field>
+          <Field label={it.persons.familyName} error={errors.familyName}>
+            <input value={values.familyName} onChange={(e) => set('familyName', e.target.value)} />
+          </Field>
+          <Field label={it.persons.givenName} error={errors.givenName}>
+            <input value={values.givenName} onChange={(e) => set('givenName', e.target.value)} />
+          </Field>
+          <Field label={it.persons.birthDate} error={errors.birthDate}>
+            <input type="date" value={values.birthDate} onChange={(e) => set('birthDate', e.target.value)} />
+          </Field>
+          <Field label={it.persons.sex} error={errors.sex}>
+            <select value={values.sex} onChange={(e) => set('sex', e.target.value)}>
+              <option value="">—</option>
+              {SEXES.map((sex) => (
+                <option key={sex} value={sex}>
+                  {it.sexes[sex]}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={it.persons.district} error={errors.districtId}>
+            <select value={values.districtId} onChange={(e) => set('districtId', e.target.value)}>
+              <option value="">—</option>
+              {districts.data?.map((district) => (
+                <option key={district.id} value={district.id}>
+                  {district.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </div>
+        {formError && (
+          <p className="form-error" role="alert">
+            {formError}
+          </p>
+        )}
+        <div className="actions">
+          <button type="submit" disabled={create.isPending}>
+            {create.isPending ? it.common.saving : it.common.save}
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}

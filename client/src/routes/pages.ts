@@ -1,0 +1,27 @@
+// Pages are loaded on demand so the first paint carries only the shell and the login.
+import { lazy, type ComponentType } from 'react';
+
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+
+export const CaseloadPage = page(() => import('../pages/caseload/CaseloadPage.tsx'), 'CaseloadPage');
+export const PersonSearchPage = page(() => import('../pages/persons/PersonSearchPage.tsx'), 'PersonSearchPage');
+export const PersonPage = page(() => import('../pages/persons/PersonPage.tsx'), 'PersonPage');
+export const PersonCreatePage = page(() => import('../pages/persons/PersonCreatePage.tsx'), 'PersonCreatePage');
+export const PtriCreatePage = page(() => import('../pages/ptri/PtriCreatePage.tsx'), 'PtriCreatePage');
+export const PtriEditPage = page(() => import('../pages/ptri/PtriEditPage.tsx'), 'PtriEditPage');
+export const PtriDetailPage = page(() => import('../pages/ptri/PtriDetailPage.tsx'), 'PtriDetailPage');
+export const PtriPrintPage = page(() => import('../pages/ptri/PtriPrintPage.tsx'), 'PtriPrintPage');
+export const UvmQueuePage = page(() => import('../pages/uvm/UvmQueuePage.tsx'), 'UvmQueuePage');
+export const EvaluationPage = page(() => import('../pages/uvm/EvaluationPage.tsx'), 'EvaluationPage');
+export const ReviewCalendarPage = page(() => import('../pages/uvm/ReviewCalendarPage.tsx'), 'ReviewCalendarPage');
+export const CoopProjectsPage = page(() => import('../pages/coop/CoopProjectsPage.tsx'), 'CoopProjectsPage');
+export const InterventionsPage = page(() => import('../pages/coop/InterventionsPage.tsx'), 'InterventionsPage');
+export const CoopReportsPage = page(() => import('../pages/coop/CoopReportsPage.tsx'), 'CoopReportsPage');
+export const YearlyCountsPage = page(() => import('../pages/manager/YearlyCountsPage.tsx'), 'YearlyCountsPage');
+export const LotTotalsPage = page(() => import('../pages/manager/LotTotalsPage.tsx'), 'LotTotalsPage');
+export const CaseloadReportPage = page(() => import('../pages/manager/CaseloadReportPage.tsx'), 'CaseloadReportPage');
+export const OverdueReviewsPage = page(() => import('../pages/manager/OverdueReviewsPage.tsx'), 'OverdueReviewsPage');
+export const UsersPage = page(() => import('../pages/admin/UsersPage.tsx'), 'UsersPage');
+export const AuditPage = page(() => import('../pages/admin/AuditPage.tsx'), 'AuditPage');
