@@ -61,15 +61,17 @@ export function readPerson(db: Db, actor: Actor, id: number): PersonDetail {
   });
 }
 
-const FISCAL_CODE_PREFIX = /^[A-Z]{6}[0-9LMNPQRSTUV]/;
+/** A search text is taken as (part of) a codice fiscale when it is one word with a digit in it. */
+function looksLikeFiscalCode(text: string): boolean {
+  return /^[A-Za-z]{6}\d[A-Za-z0-9]*$/.test(text);
+}
 
 export function searchPersons(db: Db, actor: Actor, query: { q?: string; limit: number; cursor?: string }) {
   const text = query.q?.trim() ?? '';
-  const upper = text.replace(/\s+/g, '').toUpperCase();
   const search: q.PersonSearch = !text
     ? { kind: 'all' }
-    : FISCAL_CODE_PREFIX.test(upper)
-      ? { kind: 'fiscalCode', prefix: upper }
+    : looksLikeFiscalCode(text)
+      ? { kind: 'fiscalCode', prefix: text.toUpperCase() }
       : { kind: 'name', prefix: text.toLocaleLowerCase('it').replace(/\s+/g, ' ') };
   const after = decodeCursor(query.cursor, ['string', 'number']) as [string, number] | null;
   return db.transaction((tx) => {

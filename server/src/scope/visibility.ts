@@ -1,12 +1,14 @@
 // Who may see which projects and persons: the one place where scope becomes SQL. Every
 // query that lists or loads projects or persons takes its condition from here.
-import { eq, exists, and, sql, type SQL } from 'drizzle-orm';
+import { eq, and, sql, type SQL } from 'drizzle-orm';
 import { schema } from '@bds/db';
 import type { Principal } from '../auth/principal.ts';
 
 const { ptris, persons, personServices, services, ptriCooperatives } = schema;
 
 const NOTHING = sql`0`;
+
+const exists = (subquery: SQL): SQL => sql`EXISTS (${subquery})`;
 
 /** Condition on `ptris` rows that the user may see. */
 export function visiblePtris(user: Principal): SQL | undefined {
@@ -25,9 +27,7 @@ export function visiblePtris(user: Principal): SQL | undefined {
       return user.cooperativeId
         ? and(
             sql`${ptris.status} <> 'draft'`,
-            exists(
-              sql`SELECT 1 FROM ${ptriCooperatives} WHERE ${ptriCooperatives.ptriId} = ${ptris.id} AND ${ptriCooperatives.cooperativeId} = ${user.cooperativeId}`,
-            ),
+            exists(sql`SELECT 1 FROM ${ptriCooperatives} WHERE ${ptriCooperatives.ptriId} = ${ptris.id} AND ${ptriCooperatives.cooperativeId} = ${user.cooperativeId}`),
           )
         : NOTHING;
   }
@@ -45,15 +45,11 @@ export function visiblePersons(user: Principal): SQL | undefined {
         : NOTHING;
     case 'uvm':
       return user.districtId
-        ? exists(
-            sql`SELECT 1 FROM ${personServices} JOIN ${services} ON ${services.id} = ${personServices.serviceId} WHERE ${personServices.personId} = ${persons.id} AND ${services.districtId} = ${user.districtId}`,
-          )
+        ? exists(sql`SELECT 1 FROM ${personServices} JOIN ${services} ON ${services.id} = ${personServices.serviceId} WHERE ${personServices.personId} = ${persons.id} AND ${services.districtId} = ${user.districtId}`)
         : NOTHING;
     case 'cooperative':
       return user.cooperativeId
-        ? exists(
-            sql`SELECT 1 FROM ${ptris} JOIN ${ptriCooperatives} ON ${ptriCooperatives.ptriId} = ${ptris.id} WHERE ${ptris.personId} = ${persons.id} AND ${ptriCooperatives.cooperativeId} = ${user.cooperativeId} AND ${ptris.status} <> 'draft'`,
-          )
+        ? exists(sql`SELECT 1 FROM ${ptris} JOIN ${ptriCooperatives} ON ${ptriCooperatives.ptriId} = ${ptris.id} WHERE ${ptris.personId} = ${persons.id} AND ${ptriCooperatives.cooperativeId} = ${user.cooperativeId} AND ${ptris.status} <> 'draft'`)
         : NOTHING;
   }
 }

@@ -1,0 +1,136 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { auditCount, createTestContext, fiscalCode, personBody, type TestContext } from './helpers.ts';
+
+let ctx: TestContext;
+beforeEach(async () => {
+  ctx = await createTestContext();
+});
+afterEach(() => ctx.close());
+
+describe('registering a person', () => {
+  it('creates the person in the case manager\'s care and logs the write', async () => {
+    const cm = await ctx.as('cm.navile');
+    const before = auditCount(ctx.db);
+    const res = await cm({ method: 'POST', url: '/api/persons', payload: personBody(ctx.world.districts.bologna) });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ givenName: 'Mario', birthDate: '1980-01-01', sex: 'M' });
+    expect(auditCount(ctx.db)).toBe(before + 1);
+    const row = ctx.db.$client.prepare("SELECT * FROM audit_log WHERE entity = 'person' AND action = 'create'").get() as { user_id: number; person_id: number };
+    expect(row.person_id).toBe(res.json().id);
+  });
+
+  it('normalises the codice fiscale to upper case', async () => {
+    const cm = await ctx.as('cm.navile');
+    const body = personBody(ctx.world.districts.bologna);
+    const res = await cm({ method: 'POST', url: '/api/persons', payload: { ...body, fiscalCode: body.fiscalCode.toLowerCase() } });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().fiscalCode).toBe(body.fiscalCode);
+  });
+
+  it.each([
+    ['a wrong check character', (cf: string) => cf.slice(0, 15) + (cf.endsWith('A') ? 'B' : 'A'), 'carattere di controllo'],
+    ['a malformed code', () => 'ABC123', 'formato'],
+  ])('refuses %s, naming the field, and writes nothing', async (_name, mangle, message) => {
+    const cm = await ctx.as('cm.navile');
+    const body = personBody(ctx.world.districts.bologna);
+    const before = auditCount(ctx.db);
+    const res = await cm({ method: 'POST', url: '/api/persons', payload: { ...body, fiscalCode: mangle(body.fiscalCode) } });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json().errors).toContainEqual({ path: 'fiscalCode', message: expect.stringContaining(message) });
+    expect(ctx.db.$client.prepare('SELECT COUNT(*) AS n FROM persons').get()).toEqual({ n: 0 });
+    expect(auditCount(ctx.db)).toBe(before);
+  });
+
+  it('refuses a missing field, an unknown field and an impossible date', async () => {
+    const cm = await ctx.as('cm.navile');
+    const { givenName: _omit, ...noName } = personBody(ctx.world.districts.bologna);
+    const missing = await cm({ method: 'POST', url: '/api/persons', payload: noName });
+    expect(missing.json().errors).toContainEqual(expect.objectContaining({ path: 'givenName' }));
+    const extra = await cm({ method: 'POST', url: '/api/persons', payload: { ...personBody(ctx.world.districts.bologna), admin: true } });
+    expect(extra.statusCode).toBe(400);
+    const date = await cm({ method: 'POST', url: '/api/persons', payload: personBody(ctx.world.districts.bologna, { birthDate: '1980-02-30' }) });
+    expect(date.json().errors).toContainEqual(expect.objectContaining({ path: 'birthDate' }));
+    const district = await cm({ method: 'POST', url: '/api/persons', payload: personBody(9999) });
+    expect(district.json().errors).toContainEqual(expect.objectContaining({ path: 'districtId' }));
+  });
+
+  it('takes an already registered person into another service when the identity matches, and refuses a mismatch with 409', async () => {
+    const navile = await ctx.as('cm.navile');
+    const budrio = await ctx.as('cm.budrio');
+    const body = personBody(ctx.world.districts.bologna);
+    const created = (await navile({ method: 'POST', url: '/api/persons', payload: body })).json();
+    const mismatch = await budrio({ method: 'POST', url: '/api/persons', payload: { ...body, birthDate: '1981-01-01' } });
+    expect(mismatch.statusCode).toBe(409);
+    expect((await budrio({ method: 'GET', url: `/api/persons/${created.id}` })).statusCode).toBe(404);
+    const same = await budrio({ method: 'POST', url: '/api/persons', payload: body });
+    expect(same.statusCode).toBe(200);
+    expect(same.json().id).toBe(created.id);
+    expect((await budrio({ method: 'GET', url: `/api/persons/${created.id}` })).statusCode).toBe(200);
+  });
+
+  it('is refused to the manager, the UVM and cooperatives', async () => {
+    for (const user of ['manager', 'uvm.bologna', 'coop.alfa']) {
+      const call = await ctx.as(user);
+      const res = await call({ method: 'POST', url: '/api/persons', payload: personBody(ctx.world.districts.bologna) });
+      expect(res.statusCode, user).toBe(403);
+    }
+  });
+});
+
+describe('finding and reading persons', () => {
+  it('searches by name prefix and by codice fiscale within the caller\'s service only', async () => {
+    const navile = await ctx.as('cm.navile');
+    const budrio = await ctx.as('cm.budrio');
+    const mine = (await navile({ method: 'POST', url: '/api/persons', payload: personBody(ctx.world.districts.bologna, { familyName: 'Verdi', givenName: 'Anna', sex: 'F' }) })).json();
+    await budrio({ method: 'POST', url: '/api/persons', payload: personBody(ctx.world.districts.pianura, { familyName: 'Verdini', givenName: 'Luca' }) });
+    const byName = (await navile({ method: 'GET', url: '/api/persons?q=verd' })).json();
+    expect(byName.items.map((p: { id: number }) => p.id)).toEqual([mine.id]);
+    const byGivenFirst = (await navile({ method: 'GET', url: '/api/persons?q=anna%20ver' })).json();
+    expect(byGivenFirst.items).toHaveLength(1);
+    const byCode = (await navile({ method: 'GET', url: `/api/persons?q=${mine.fiscalCode.slice(0, 9).toLowerCase()}` })).json();
+    expect(byCode.items.map((p: { id: number }) => p.id)).toEqual([mine.id]);
+    const manager = await ctx.as('manager');
+    expect((await manager({ method: 'GET', url: '/api/persons?q=verd' })).json().items).toHaveLength(2);
+  });
+
+  it('pages through results with a cursor', async () => {
+    const cm = await ctx.as('cm.navile');
+    for (let i = 0; i < 5; i++) await cm({ method: 'POST', url: '/api/persons', payload: personBody(ctx.world.districts.bologna) });
+    const first = (await cm({ method: 'GET', url: '/api/persons?limit=2' })).json();
+    expect(first.items).toHaveLength(2);
+    const second = (await cm({ method: 'GET', url: `/api/persons?limit=2&cursor=${first.nextCursor}` })).json();
+    const third = (await cm({ method: 'GET', url: `/api/persons?limit=2&cursor=${second.nextCursor}` })).json();
+    const ids = [...first.items, ...second.items, ...third.items].map((p: { id: number }) => p.id);
+    expect(new Set(ids).size).toBe(5);
+    expect(third.nextCursor).toBeNull();
+    expect((await cm({ method: 'GET', url: '/api/persons?cursor=garbage' })).statusCode).toBe(400);
+    expect((await cm({ method: 'GET', url: '/api/persons?limit=501' })).statusCode).toBe(400);
+  });
+
+  it('answers 404 for a person of another service, and logs every read', async () => {
+    const navile = await ctx.as('cm.navile');
+    const budrio = await ctx.as('cm.budrio');
+    const person = (await navile({ method: 'POST', url: '/api/persons', payload: personBody(ctx.world.districts.bologna) })).json();
+    expect((await budrio({ method: 'GET', url: `/api/persons/${person.id}` })).statusCode).toBe(404);
+    const before = auditCount(ctx.db);
+    const res = await navile({ method: 'GET', url: `/api/persons/${person.id}` });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().projects).toEqual([]);
+    expect(auditCount(ctx.db)).toBe(before + 1);
+  });
+
+  it('treats SQL in the search text as text', async () => {
+    const cm = await ctx.as('cm.navile');
+    await cm({ method: 'POST', url: '/api/persons', payload: personBody(ctx.world.districts.bologna) });
+    const res = await cm({ method: 'GET', url: `/api/persons?q=${encodeURIComponent("' OR 1=1 --")}` });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().items).toEqual([]);
+  });
+});
+
+describe('fiscal code helper', () => {
+  it('builds codes the validator accepts', () => {
+    expect(fiscalCode('RSSMRA80A01H501')).toBe('RSSMRA80A01H501U');
+  });
+});

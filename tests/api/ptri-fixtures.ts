@@ -1,0 +1,56 @@
+// Builders for projects in tests: a person in a service and a valid project body.
+import type { Caller, TestContext } from './helpers.ts';
+import { personBody } from './helpers.ts';
+
+export function ptriBody(ctx: TestContext, personId: number, overrides: Record<string, unknown> = {}) {
+  return {
+    personId,
+    serviceId: ctx.world.services.navile,
+    lotId: ctx.world.lots.lot1,
+    startDate: '2025-01-01',
+    endDate: '2025-12-31',
+    intensity: 'medium',
+    cooperativeIds: [ctx.world.coops.alfa],
+    goals: [
+      { axis: 'habitat', description: 'Ricerca di un alloggio in coabitazione', targetDate: '2025-06-30' },
+      { axis: 'work', description: 'Tirocinio in un laboratorio protetto' },
+    ],
+    budget: {
+      habitat: [{ source: 'social_services', description: 'Contributo affitto', amount: 1200 }],
+      sociality: 800,
+      work: [{ source: 'community', description: 'Volontari del quartiere', hours: 20 }],
+    },
+    ...overrides,
+  };
+}
+
+/** A person in CSM Navile's care and a draft project for them, created by the Navile case manager. */
+export async function draftProject(ctx: TestContext, overrides: Record<string, unknown> = {}) {
+  const cm = await ctx.as('cm.navile');
+  const person = (await cm({ method: 'POST', url: '/api/persons', payload: personBody(ctx.world.districts.bologna) })).json();
+  const res = await cm({ method: 'POST', url: '/api/ptris', payload: ptriBody(ctx, person.id, overrides) });
+  if (res.statusCode !== 201) throw new Error(`create ptri: ${res.statusCode} ${res.body}`);
+  return { cm, person, ptri: res.json() as { id: number; version: number; status: string } };
+}
+
+export const approvingEvaluation = {
+  date: '2025-01-10',
+  kind: 'initial',
+  members: [
+    { name: 'Dott.ssa Bianchi', role: 'psichiatra', organisation: 'health_service' },
+    { name: 'A.S. Neri', role: 'assistente sociale', organisation: 'social_services' },
+  ],
+  outcome: 'approved',
+  intensity: 'high',
+  scores: { honos: [2, 1, 0, 3, 9, 2, 1, 4, 0, 1, 2, 9] },
+};
+
+/** A project taken through submission and an approving UVM evaluation. */
+export async function activeProject(ctx: TestContext) {
+  const made = await draftProject(ctx);
+  await made.cm({ method: 'POST', url: `/api/ptris/${made.ptri.id}/transitions`, payload: { to: 'submitted' } });
+  const uvm: Caller = await ctx.as('uvm.bologna');
+  const res = await uvm({ method: 'POST', url: `/api/ptris/${made.ptri.id}/evaluations`, payload: approvingEvaluation });
+  if (res.statusCode !== 201) throw new Error(`evaluate: ${res.statusCode} ${res.body}`);
+  return made;
+}
