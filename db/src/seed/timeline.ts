@@ -47,7 +47,7 @@ function draftProject(random: Random, lot: number, startDate: string, intensity:
   const submittedOn = addDays(initialOn, -random.int(7, 30));
   return {
     lot,
-    status: 'active',
+    status: 'draft',
     intensity,
     startDate,
     endDate: addDays(addMonths(startDate, random.chance(0.1) ? 6 : 12), -1),
