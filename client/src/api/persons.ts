@@ -37,7 +37,7 @@ export function usePersonSearch(q: string) {
 }
 
 export function usePerson(id: number) {
-  return useQuery({ queryKey: personKeys.detail(id), queryFn: () => fetchPerson(id) });
+  return useQuery({ queryKey: personKeys.detail(id), queryFn: () => fetchPerson(id), enabled: id > 0 });
 }
 
 export function useCreatePerson() {

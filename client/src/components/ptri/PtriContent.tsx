@@ -1,0 +1,121 @@
+// The content of a project (period, goals per axis, budget per axis), read-only; used on the
+// detail page and in the printable document.
+import { AXES, type PtriDetail } from '@bds/shared';
+import { nameOf, useCooperatives, useLots, useServices } from '../../api/reference.ts';
+import { it } from '../../i18n/it.ts';
+import { formatDate, formatEuro, formatNumber } from '../format.ts';
+
+export function PtriGeneral({ ptri }: { ptri: PtriDetail }) {
+  const services = useServices();
+  const lots = useLots();
+  const cooperatives = useCooperatives();
+  const lot = lots.data?.find((candidate) => candidate.id === ptri.lotId);
+  return (
+    <dl className="grid">
+      <div>
+        <dt>{it.ptri.service}</dt>
+        <dd>{nameOf(services.data, ptri.serviceId)}</dd>
+      </div>
+      <div>
+        <dt>{it.ptri.lot}</dt>
+        <dd>{lot ? `${it.ptri.lotNumber(lot.number)} – ${lot.title}` : ptri.lotId}</dd>
+      </div>
+      <div>
+        <dt>{it.ptri.period}</dt>
+        <dd>
+          {formatDate(ptri.startDate)} – {formatDate(ptri.endDate)}
+        </dd>
+      </div>
+      <div>
+        <dt>{it.ptri.intensity}</dt>
+        <dd>{it.intensities[ptri.intensity]}</dd>
+      </div>
+      <div>
+        <dt>{it.ptri.cooperatives}</dt>
+        <dd>{ptri.cooperativeIds.map((id) => nameOf(cooperatives.data, id)).join(', ') || '—'}</dd>
+      </div>
+      <div>
+        <dt>{it.ptri.nextReview}</dt>
+        <dd>{formatDate(ptri.nextReviewDate)}</dd>
+      </div>
+    </dl>
+  );
+}
+
+export function PtriGoals({ ptri }: { ptri: PtriDetail }) {
+  return (
+    <>
+      {AXES.map((axis) => {
+        const goals = ptri.goals.filter((goal) => goal.axis === axis);
+        return (
+          <section key={axis}>
+            <h3>{it.axes[axis]}</h3>
+            {goals.length === 0 ? (
+              <p>—</p>
+            ) : (
+              <ul>
+                {goals.map((goal) => (
+                  <li key={goal.id}>
+                    {goal.description}
+                    {goal.targetDate && ` (${it.ptri.goalTarget} ${formatDate(goal.targetDate)})`} – <em>{it.goalStatuses[goal.status]}</em>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        );
+      })}
+    </>
+  );
+}
+
+export function PtriBudget({ ptri }: { ptri: PtriDetail }) {
+  if (ptri.budgetLines.length === 0) return <p>{it.ptri.noBudget}</p>;
+  const total = ptri.budget.habitat + ptri.budget.sociality + ptri.budget.work;
+  return (
+    <div className="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{it.coop.axis}</th>
+            <th scope="col">{it.ptri.source}</th>
+            <th scope="col">{it.ptri.resource}</th>
+            <th scope="col" className="num">
+              {it.ptri.hours}
+            </th>
+            <th scope="col" className="num">
+              {it.ptri.amount}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {ptri.budgetLines.map((line) => (
+            <tr key={line.id}>
+              <td>{it.axes[line.axis]}</td>
+              <td>{it.budgetSources[line.source]}</td>
+              <td>{line.description}</td>
+              <td className="num">{formatNumber(line.hours)}</td>
+              <td className="num">{formatEuro(line.amount)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          {AXES.map((axis) => (
+            <tr key={axis}>
+              <th scope="row" colSpan={4}>
+                {it.axes[axis]}
+              </th>
+              <td className="num">{formatEuro(ptri.budget[axis])}</td>
+            </tr>
+          ))}
+          <tr>
+            <th scope="row" colSpan={4}>
+              {it.ptri.total}
+            </th>
+            <td className="num">{formatEuro(total)}</td>
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}

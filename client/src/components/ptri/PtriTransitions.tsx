@@ -1,0 +1,80 @@
+// The lifecycle moves this role may make from the current status, from the shared table.
+import { transitionsFrom, type PtriDetail, type Role, type TransitionRule } from '@bds/shared';
+import { useState, type FormEvent } from 'react';
+import { useTransitionPtri } from '../../api/ptriHooks.ts';
+import { it } from '../../i18n/it.ts';
+import { Dialog } from '../Dialog.tsx';
+import { Field } from '../Field.tsx';
+import { errorText } from '../States.tsx';
+
+export function PtriTransitions({ ptri, role }: { ptri: PtriDetail; role: Role }) {
+  const transition = useTransitionPtri(ptri.id);
+  const [asking, setAsking] = useState<TransitionRule | null>(null);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const rules = transitionsFrom(ptri.status, role);
+  if (rules.length === 0) return null;
+
+  async function run(rule: TransitionRule, withReason?: string) {
+    setError(null);
+    try {
+      await transition.mutateAsync({ to: rule.to, ...(withReason ? { reason: withReason } : {}) });
+      setAsking(null);
+      setReason('');
+    } catch (caught) {
+      setError(errorText(caught));
+    }
+  }
+
+  function onReasonSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (!asking) return;
+    if (!reason.trim()) {
+      setError(it.ptri.reasonRequired);
+      return;
+    }
+    void run(asking, reason.trim());
+  }
+
+  return (
+    <section className="card no-print" aria-label={it.ptri.actions}>
+      <h2>{it.ptri.actions}</h2>
+      <div className="actions">
+        {rules.map((rule) => (
+          <button
+            key={rule.to}
+            type="button"
+            className={rule.to === 'rejected' || rule.to === 'closed' ? 'danger' : undefined}
+            disabled={transition.isPending}
+            title={rule.needs.includes('approvingEvaluation') ? it.ptri.needsEvaluation : undefined}
+            onClick={() => (rule.needs.includes('reason') ? setAsking(rule) : void run(rule))}
+          >
+            {it.transitionActions[rule.to]}
+          </button>
+        ))}
+      </div>
+      {error && !asking && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {asking && (
+        <Dialog title={it.transitionActions[asking.to]} onClose={() => setAsking(null)}>
+          <form onSubmit={onReasonSubmit} className="stack" noValidate>
+            <Field label={it.ptri.reason} error={error ?? undefined}>
+              <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={3} />
+            </Field>
+            <div className="actions">
+              <button type="submit" disabled={transition.isPending}>
+                {it.common.confirm}
+              </button>
+              <button type="button" className="secondary" onClick={() => setAsking(null)}>
+                {it.common.cancel}
+              </button>
+            </div>
+          </form>
+        </Dialog>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,74 @@
+// A project: status and allowed actions, content, and its timeline.
+import { EDITABLE_STATUSES } from '@bds/shared';
+import { Link, useParams } from 'react-router';
+import { usePtri } from '../../api/ptriHooks.ts';
+import { useCurrentUser } from '../../auth/AuthProvider.tsx';
+import { PtriBudget, PtriGeneral, PtriGoals } from '../../components/ptri/PtriContent.tsx';
+import { PtriTimeline } from '../../components/ptri/PtriTimeline.tsx';
+import { PtriTransitions } from '../../components/ptri/PtriTransitions.tsx';
+import { ErrorState, Loading } from '../../components/States.tsx';
+import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { it } from '../../i18n/it.ts';
+import { paths } from '../../routes/nav.ts';
+
+export function PtriDetailPage() {
+  const id = Number(useParams().id);
+  const user = useCurrentUser();
+  const ptri = usePtri(id);
+
+  if (ptri.isPending) return <Loading />;
+  if (ptri.isError) return <ErrorState error={ptri.error} onRetry={() => void ptri.refetch()} />;
+  const p = ptri.data;
+  const canEdit = (user.role === 'case_manager' || user.role === 'admin') && EDITABLE_STATUSES.includes(p.status);
+  const canEvaluate = (user.role === 'uvm' || user.role === 'admin') && ['submitted', 'active', 'suspended'].includes(p.status);
+  const clinical = user.role !== 'cooperative';
+
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          <h1>
+            {clinical ? <Link to={paths.person(p.personId)}>{p.personName}</Link> : p.personName} – {it.ptri.titleOf(p.id)}
+          </h1>
+          <p>
+            <StatusBadge status={p.status} /> · {it.ptri.version} {p.version}
+          </p>
+        </div>
+        <div className="actions">
+          {canEdit && (
+            <Link className="button" to={paths.editPtri(p.id)}>
+              {it.common.edit}
+            </Link>
+          )}
+          {canEvaluate && (
+            <Link className="button" to={paths.evaluatePtri(p.id)}>
+              {it.ptri.evaluate}
+            </Link>
+          )}
+          <Link className="button secondary" to={paths.printPtri(p.id)}>
+            {it.ptri.print}
+          </Link>
+        </div>
+      </div>
+      <PtriTransitions ptri={p} role={user.role} />
+      <section className="card">
+        <h2>{it.ptri.general}</h2>
+        <PtriGeneral ptri={p} />
+      </section>
+      <section className="card">
+        <h2>{it.ptri.goals}</h2>
+        <PtriGoals ptri={p} />
+      </section>
+      <section className="card">
+        <h2>{it.ptri.budget}</h2>
+        <PtriBudget ptri={p} />
+      </section>
+      {clinical && (
+        <section className="card">
+          <h2>{it.ptri.timeline}</h2>
+          <PtriTimeline ptri={p} />
+        </section>
+      )}
+    </>
+  );
+}
