@@ -9,8 +9,12 @@ import type {
   EvaluationOutcome,
   GoalStatus,
   Intensity,
+  MonthStatus,
+  PartStatus,
   PtriStatus,
   Role,
+  ScaleItem,
+  ScaleTotal,
   ServiceKind,
 } from '@bds/shared';
 
@@ -251,7 +255,7 @@ export const evaluations = sqliteTable(
     members: text('members', { mode: 'json' }).$type<{ name: string; role: string; organisation: string }[]>().notNull(),
     outcome: text('outcome').$type<EvaluationOutcome>().notNull(),
     intensity: text('intensity').$type<Intensity>(),
-    scores: text('scores', { mode: 'json' }).$type<{ honos?: number[] }>(),
+    scores: text('scores', { mode: 'json' }).$type<Record<string, number[]>>(),
     honosTotal: integer('honos_total'),
     nextReviewDate: text('next_review_date'),
     notes: text('notes'),
@@ -285,4 +289,161 @@ export const auditLog = sqliteTable(
     index('audit_user_idx').on(t.userId, t.at),
     index('audit_at_idx').on(t.at),
   ],
+);
+
+// ---- Interventions, monthly reports and their summaries (issue 3) ----
+
+/** The activities a cooperative may record on each axis: a list the admin edits. */
+export const activities = sqliteTable(
+  'activities',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    axis: text('axis').$type<Axis>().notNull(),
+    label: text('label').notNull(),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  },
+  (t) => [uniqueIndex('activities_axis_label_idx').on(t.axis, t.label)],
+);
+
+/** One CSV month file accepted from a cooperative; its hash makes a re-upload a no-op. */
+export const interventionUploads = sqliteTable(
+  'intervention_uploads',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    cooperativeId: integer('cooperative_id').notNull().references(() => cooperatives.id),
+    month: text('month').notNull(),
+    sha256: text('sha256').notNull(),
+    rowCount: integer('row_count').notNull(),
+    uploadedBy: integer('uploaded_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('intervention_uploads_file_idx').on(t.cooperativeId, t.month, t.sha256)],
+);
+
+/**
+ * A unit of work delivered by a cooperative. `ptri_id` is null for work that belongs to no one
+ * person's project (a Lot 3 flat, a Lot 4 session). Only two secondary indexes: each one is
+ * paid for on every upload. Amount = minutes × the lot's hourly rate, fixed when written.
+ */
+export const interventions = sqliteTable(
+  'interventions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    ptriId: integer('ptri_id').references(() => ptris.id),
+    cooperativeId: integer('cooperative_id').notNull().references(() => cooperatives.id),
+    lotId: integer('lot_id').notNull().references(() => lots.id),
+    serviceId: integer('service_id').notNull().references(() => services.id),
+    date: text('date').notNull(),
+    month: text('month').notNull(),
+    axis: text('axis').$type<Axis>().notNull(),
+    activityId: integer('activity_id').notNull().references(() => activities.id),
+    minutes: integer('minutes').notNull(),
+    amountCents: integer('amount_cents').notNull(),
+    operatorRole: text('operator_role').notNull(),
+    notes: text('notes'),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: text('updated_at'),
+    uploadId: integer('upload_id').references(() => interventionUploads.id),
+  },
+  (t) => [index('interventions_coop_month_idx').on(t.cooperativeId, t.month), index('interventions_ptri_date_idx').on(t.ptriId, t.date)],
+);
+
+/** A cooperative's month (rendicontazione): open until submitted; validated when every part is. */
+export const monthlyReports = sqliteTable(
+  'monthly_reports',
+  {
+    cooperativeId: integer('cooperative_id').notNull().references(() => cooperatives.id),
+    month: text('month').notNull(),
+    status: text('status').$type<MonthStatus>().notNull(),
+    submittedAt: text('submitted_at'),
+    submittedBy: integer('submitted_by').references(() => users.id),
+    reviewedAt: text('reviewed_at'),
+    reviewedBy: integer('reviewed_by').references(() => users.id),
+    note: text('note'),
+  },
+  (t) => [primaryKey({ columns: [t.cooperativeId, t.month] })],
+);
+
+/** The part of a month that one service's case managers review. */
+export const monthlyReportParts = sqliteTable(
+  'monthly_report_parts',
+  {
+    cooperativeId: integer('cooperative_id').notNull().references(() => cooperatives.id),
+    month: text('month').notNull(),
+    serviceId: integer('service_id').notNull().references(() => services.id),
+    status: text('status').$type<PartStatus>().notNull(),
+    reviewedAt: text('reviewed_at'),
+    reviewedBy: integer('reviewed_by').references(() => users.id),
+    note: text('note'),
+  },
+  (t) => [primaryKey({ columns: [t.cooperativeId, t.month, t.serviceId] }), index('monthly_report_parts_service_idx').on(t.serviceId, t.status)],
+);
+
+/**
+ * Summary: minutes, amount and count of interventions per lot, cooperative, month, service and
+ * the status of that part of the month. Kept in the transaction of every write that changes it.
+ */
+export const lotMonthTotals = sqliteTable(
+  'lot_month_totals',
+  {
+    lotId: integer('lot_id').notNull().references(() => lots.id),
+    cooperativeId: integer('cooperative_id').notNull().references(() => cooperatives.id),
+    month: text('month').notNull(),
+    serviceId: integer('service_id').notNull().references(() => services.id),
+    status: text('status').$type<PartStatus>().notNull(),
+    minutes: integer('minutes').notNull(),
+    amountCents: integer('amount_cents').notNull(),
+    interventions: integer('interventions').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.month, t.lotId, t.cooperativeId, t.serviceId, t.status] }),
+    index('lot_month_totals_coop_idx').on(t.cooperativeId, t.month),
+  ],
+);
+
+/**
+ * Summary: which projects (and persons) a cooperative worked on in a period ('YYYY' and
+ * 'YYYY-MM'), so distinct users and projects per lot and cooperative need no scan of interventions.
+ */
+export const ptriActivityPeriods = sqliteTable(
+  'ptri_activity_periods',
+  {
+    period: text('period').notNull(),
+    lotId: integer('lot_id').notNull().references(() => lots.id),
+    cooperativeId: integer('cooperative_id').notNull().references(() => cooperatives.id),
+    ptriId: integer('ptri_id').notNull().references(() => ptris.id),
+    personId: integer('person_id').notNull().references(() => persons.id),
+    serviceId: integer('service_id').notNull().references(() => services.id),
+    interventions: integer('interventions').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.period, t.lotId, t.cooperativeId, t.ptriId] })],
+);
+
+// ---- Assessment scales as data (issue 3) ----
+
+/** An outcome scale: items with their range; HoNOS is built in. Labels are neutral, never descriptors. */
+export const scales = sqliteTable('scales', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  items: text('items', { mode: 'json' }).$type<ScaleItem[]>().notNull(),
+  total: text('total', { mode: 'json' }).$type<ScaleTotal>().notNull(),
+  higherIsBetter: integer('higher_is_better', { mode: 'boolean' }).notNull(),
+  builtIn: integer('built_in', { mode: 'boolean' }).notNull().default(false),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+});
+
+/** The score of one scale in one evaluation, with its total and the change since the previous one. */
+export const evaluationScores = sqliteTable(
+  'evaluation_scores',
+  {
+    evaluationId: integer('evaluation_id').notNull().references(() => evaluations.id),
+    scaleId: integer('scale_id').notNull().references(() => scales.id),
+    items: text('items', { mode: 'json' }).$type<number[]>().notNull(),
+    problemTypes: text('problem_types', { mode: 'json' }).$type<Record<string, string>>(),
+    total: integer('total').notNull(),
+    previousTotal: integer('previous_total'),
+  },
+  (t) => [primaryKey({ columns: [t.evaluationId, t.scaleId] })],
 );

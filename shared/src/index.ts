@@ -10,3 +10,7 @@ export * from './schemas/ptri.ts';
 export * from './schemas/evaluations.ts';
 export * from './schemas/reports.ts';
 export * from './schemas/audit.ts';
+export * from './schemas/interventions.ts';
+export * from './schemas/work-reports.ts';
+export * from './schemas/scales.ts';
+export * from './schemas/lot-reports.ts';

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { INTENSITIES } from '../domain.ts';
+import { isoDate, monthSchema, yearSchema } from './common.ts';
+import { formatQuery } from './reports.ts';
+
+const money = z.object({ interventions: z.number().int(), hours: z.number(), amount: z.number() });
+
+export const lotTotalsQuery = z
+  .strictObject({ year: yearSchema.optional(), month: monthSchema.optional(), format: formatQuery })
+  .refine((query) => query.year !== undefined || query.month !== undefined, { error: 'indicare year o month', path: ['year'] })
+  .refine((query) => !query.year || !query.month || query.month.startsWith(String(query.year)), { error: 'il mese non è nell\'anno indicato', path: ['month'] });
+
+export const lotCooperativeTotalsSchema = z.object({
+  cooperativeId: z.number().int(),
+  cooperativeName: z.string(),
+  users: z.number().int(),
+  projects: z.number().int(),
+  validated: money,
+  pending: money,
+});
+
+export const lotTotalsSchema = z.object({
+  lotId: z.number().int(),
+  lotNumber: z.number().int(),
+  title: z.string(),
+  hourlyRate: z.number().nullable(),
+  ceiling: z.number().nullable(),
+  users: z.number().int(),
+  projects: z.number().int(),
+  validated: money,
+  pending: money,
+  /** Share of the lot's ceiling used by the validated amount, and by validated + pending; null without a ceiling. */
+  ceilingShare: z.number().nullable(),
+  ceilingShareWithPending: z.number().nullable(),
+  cooperatives: z.array(lotCooperativeTotalsSchema),
+});
+
+export const lotTotalsReply = z.object({ period: z.string(), lots: z.array(lotTotalsSchema) });
+export type LotTotals = z.infer<typeof lotTotalsReply>;
+
+export const caseloadQuery = z.strictObject({
+  serviceId: z.coerce.number().int().positive().optional(),
+  date: isoDate.optional(),
+  format: formatQuery,
+});
+
+const perAxis = z.object({ habitat: z.number().int(), sociality: z.number().int(), work: z.number().int() });
+
+export const caseloadRowSchema = z.object({
+  serviceId: z.number().int(),
+  serviceCode: z.string(),
+  serviceName: z.string(),
+  projects: z.number().int(),
+  byIntensity: z.object(Object.fromEntries(INTENSITIES.map((i) => [i, z.number().int()])) as Record<(typeof INTENSITIES)[number], z.ZodNumber>),
+  /** Open goals on each axis among the active projects. */
+  openGoals: perAxis,
+  reviewsOverdue: z.number().int(),
+  reviewsDueWithin30: z.number().int(),
+});
+export const caseloadReply = z.object({ date: z.string(), rows: z.array(caseloadRowSchema), total: z.number().int() });
+export type Caseload = z.infer<typeof caseloadReply>;
+
+export const reviewsDueQuery = z.strictObject({
+  within: z.coerce.number().int().min(0).max(365).default(30),
+  serviceId: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(2000).default(500),
+  format: formatQuery,
+});
+
+export const reviewDueSchema = z.object({
+  ptriId: z.number().int(),
+  personName: z.string(),
+  serviceId: z.number().int(),
+  serviceName: z.string(),
+  status: z.string(),
+  nextReviewDate: z.string(),
+  /** Negative when the review is overdue. */
+  daysLeft: z.number().int(),
+  overdue: z.boolean(),
+});
+export const reviewsDueReply = z.object({
+  date: z.string(),
+  within: z.number().int(),
+  overdue: z.number().int(),
+  near: z.number().int(),
+  items: z.array(reviewDueSchema),
+});
+export type ReviewsDue = z.infer<typeof reviewsDueReply>;

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { MONTH_STATUSES } from './interventions.ts';
+import { longText, monthSchema, yearSchema } from './common.ts';
+
+export const monthParams = z.strictObject({ id: z.coerce.number().int().positive(), month: monthSchema });
+
+export const reviewBody = z
+  .strictObject({ decision: z.enum(['validated', 'returned']), note: longText(2000).optional() })
+  .refine((body) => body.decision === 'validated' || !!body.note, { error: 'la nota è obbligatoria per restituire il mese', path: ['note'] });
+export type ReviewBody = z.infer<typeof reviewBody>;
+
+export const monthTotalsSchema = z.object({ interventions: z.number().int(), hours: z.number(), amount: z.number() });
+
+export const monthlyReportPartSchema = z.object({
+  serviceId: z.number().int(),
+  serviceName: z.string(),
+  status: z.enum(MONTH_STATUSES),
+  reviewedAt: z.string().nullable(),
+  reviewedBy: z.number().int().nullable(),
+  note: z.string().nullable(),
+  totals: monthTotalsSchema,
+});
+
+export const monthlyReportSchema = z.object({
+  cooperativeId: z.number().int(),
+  month: z.string(),
+  status: z.enum(MONTH_STATUSES),
+  submittedAt: z.string().nullable(),
+  submittedBy: z.number().int().nullable(),
+  note: z.string().nullable(),
+  totals: monthTotalsSchema,
+  parts: z.array(monthlyReportPartSchema),
+});
+export type MonthlyReport = z.infer<typeof monthlyReportSchema>;
+
+export const monthlyReportsQuery = z.strictObject({ year: yearSchema });
+export const monthlyReportsReply = z.object({ cooperativeId: z.number().int(), year: z.number().int(), months: z.array(monthlyReportSchema) });
