@@ -8,7 +8,6 @@ export default defineConfig({
     root,
     projects: [
       {
-        extends: false,
         test: {
           name: 'server',
           root,

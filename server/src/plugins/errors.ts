@@ -38,6 +38,11 @@ const STATUS_TITLES: Record<number, string> = {
   429: 'Troppe richieste',
 };
 
+/** A UNIQUE or PRIMARY KEY constraint of the database refused a duplicate the service did not check for. */
+function isUniqueViolation(error: { code?: string }): boolean {
+  return error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
 export default fp(async function errorsPlugin(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof DomainError) {
@@ -58,6 +63,9 @@ export default fp(async function errorsPlugin(app: FastifyInstance) {
     if (isResponseSerializationError(error)) {
       request.log.error({ err: error, issues: error.cause.issues }, 'reply does not match its schema');
       return sendProblem(reply, { status: 500, title: 'Errore interno', detail: 'Errore interno del server' });
+    }
+    if (isUniqueViolation(error)) {
+      return sendProblem(reply, { status: 409, title: 'Conflitto', detail: 'Esiste già un elemento con questi dati (codice o nome duplicato)' });
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {

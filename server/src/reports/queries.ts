@@ -17,7 +17,7 @@ export function yearlyUsersByService(db: Queryable, year: number, lotNumber: num
     WHERE l.number = ${lotNumber} AND p.activated_on IS NOT NULL AND p.activated_on <= ${yearEnd}
       AND COALESCE(p.ended_on, p.end_date) >= ${yearStart} ${serviceFilter}
     GROUP BY s.id
-    ORDER BY s.name`);
+    ORDER BY s.name COLLATE NOCASE`);
   const total = db.get<{ total: number }>(sql`
     SELECT COUNT(DISTINCT p.person_id) AS total
     FROM ptris p JOIN lots l ON l.id = p.lot_id

@@ -1,0 +1,68 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from './helpers.ts';
+
+let ctx: TestContext;
+beforeEach(async () => {
+  ctx = await createTestContext();
+});
+afterEach(() => ctx.close());
+
+describe('health', () => {
+  it('reports the service and the database', async () => {
+    const res = await ctx.app.inject({ method: 'GET', url: '/api/health' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'ok', db: 'ok' });
+  });
+});
+
+describe('the OpenAPI document', () => {
+  it('describes every API route the app registers', async () => {
+    const doc = (await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
+    const documented = new Set(Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`)));
+    const routes = ctx.app.printRoutes({ commonPrefix: false });
+    const expected = ['POST /api/persons', 'GET /api/persons/{id}', 'PATCH /api/ptris/{id}', 'POST /api/ptris/{id}/transitions', 'GET /api/reports/yearly-counts', 'GET /api/audit', 'POST /api/auth/login'];
+    for (const route of expected) expect(documented, route).toContain(route);
+    expect(routes).toContain('/api/ptris');
+    expect(documented.size).toBeGreaterThan(25);
+  });
+
+  it('is browsable at /docs', async () => {
+    const res = await ctx.app.inject({ method: 'GET', url: '/docs/' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('swagger');
+  });
+});
+
+describe('errors', () => {
+  it('answers unknown paths, malformed JSON and oversize bodies with problem+json', async () => {
+    const unknown = await ctx.app.inject({ method: 'GET', url: '/api/nothing-here' });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.headers['content-type']).toContain('application/problem+json');
+    const malformed = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username":' });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json()).toMatchObject({ status: 400, type: 'about:blank' });
+    const huge = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ username: 'x'.repeat(2_000_000), password: 'y' }) });
+    expect(huge.statusCode).toBe(413);
+    const wrongType = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'text/xml' }, payload: '<a/>' });
+    expect(wrongType.statusCode).toBe(415);
+  });
+});
+
+describe('the access log', () => {
+  it('is readable by admin and manager, filtered, and reading it is itself logged', async () => {
+    const admin = await ctx.as('admin');
+    await (await ctx.as('cm.navile'))({ method: 'GET', url: '/api/persons' });
+    const res = await admin({ method: 'GET', url: '/api/audit?entity=person_search' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().items).toEqual([expect.objectContaining({ username: 'cm.navile', action: 'read', entity: 'person_search' })]);
+    const logged = (await admin({ method: 'GET', url: '/api/audit?entity=audit_log' })).json();
+    expect(logged.items.length).toBeGreaterThanOrEqual(1);
+    for (const user of ['cm.navile', 'uvm.bologna', 'coop.alfa']) {
+      expect((await (await ctx.as(user))({ method: 'GET', url: '/api/audit' })).statusCode, user).toBe(403);
+    }
+    expect((await (await ctx.as('manager'))({ method: 'GET', url: '/api/audit?format=csv' })).statusCode).toBe(403);
+    const csv = await admin({ method: 'GET', url: '/api/audit?format=csv' });
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body.split('\r\n')[0]).toContain('quando;utente;azione');
+  });
+});
