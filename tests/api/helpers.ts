@@ -1,6 +1,6 @@
 // Test harness: a fresh app on a fresh in-memory database with the real migrations, a small
 // set of reference data, one account per role, and helpers to sign in and call the API.
-import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { openMemoryDb, schema, type Db } from '@bds/db';
 import { buildApp } from '@bds/server';
 import { testConfig } from '@bds/server/config.ts';
@@ -65,7 +65,7 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
-export type Caller = (options: InjectOptions) => ReturnType<FastifyInstance['inject']>;
+export type Caller = (options: InjectOptions) => Promise<LightMyRequestResponse>;
 
 export async function createTestContext(): Promise<TestContext> {
   const db = openMemoryDb();
