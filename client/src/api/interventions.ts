@@ -1,7 +1,8 @@
 // Interventions recorded by cooperatives and their monthly reports (rendicontazione).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiJson } from './http.ts';
-import type { Intervention, InterventionInput, MonthlyReport, Page } from './types.ts';
+import type { CreateInterventionBody, Intervention, MonthlyReport } from '@bds/shared';
+import type { Page } from './types.ts';
 
 export interface InterventionFilters {
   month?: string;
@@ -24,15 +25,19 @@ export async function fetchInterventions(filters: InterventionFilters): Promise<
   return Array.isArray(reply) ? reply : reply.items;
 }
 
-export function createIntervention(ptriId: number, input: InterventionInput): Promise<Intervention> {
+export function createIntervention(ptriId: number, input: CreateInterventionBody): Promise<Intervention> {
   return apiJson<Intervention>(`/api/ptris/${ptriId}/interventions`, { method: 'POST', body: input });
 }
 
+interface MonthlyReportsReply {
+  cooperativeId: number;
+  year: number;
+  months: MonthlyReport[];
+}
+
 export async function fetchCoopReports(cooperativeId: number, year: number): Promise<MonthlyReport[]> {
-  const reply = await apiJson<MonthlyReport[] | { items: MonthlyReport[] }>(`/api/cooperatives/${cooperativeId}/reports`, {
-    query: { year },
-  });
-  return Array.isArray(reply) ? reply : reply.items;
+  const reply = await apiJson<MonthlyReportsReply>(`/api/cooperatives/${cooperativeId}/reports`, { query: { year } });
+  return reply.months;
 }
 
 export function submitMonth(cooperativeId: number, month: string): Promise<MonthlyReport> {
@@ -46,7 +51,7 @@ export function useInterventions(filters: InterventionFilters, enabled = true) {
 export function useCreateIntervention() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ ptriId, input }: { ptriId: number; input: InterventionInput }) => createIntervention(ptriId, input),
+    mutationFn: ({ ptriId, input }: { ptriId: number; input: CreateInterventionBody }) => createIntervention(ptriId, input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: interventionKeys.all }),
   });
 }

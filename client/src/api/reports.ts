@@ -1,8 +1,7 @@
 // Manager reports: yearly users per service and lot, lot totals, caseloads, reviews due.
-import type { YearlyCounts } from '@bds/shared';
+import type { Caseload, LotTotals, ReviewsDue, YearlyCounts } from '@bds/shared';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { apiJson, downloadFile } from './http.ts';
-import type { Caseload, LotTotals, ReviewDue } from './types.ts';
 
 export const reportKeys = {
   all: ['reports'] as const,
@@ -28,9 +27,8 @@ export function fetchCaseload(serviceId: number | undefined, date: string): Prom
   return apiJson<Caseload>('/api/reports/caseload', { query: { serviceId, date } });
 }
 
-export async function fetchReviewsDue(within: number): Promise<ReviewDue[]> {
-  const reply = await apiJson<ReviewDue[] | { items: ReviewDue[] }>('/api/reports/reviews-due', { query: { within } });
-  return Array.isArray(reply) ? reply : reply.items;
+export function fetchReviewsDue(within: number): Promise<ReviewsDue> {
+  return apiJson<ReviewsDue>('/api/reports/reviews-due', { query: { within } });
 }
 
 export function useYearlyCounts(year: number, lot: number) {

@@ -269,6 +269,7 @@ export const it = {
     csvUpload: 'Carica',
     csvProgress: (done: number, total: number) => `${done} di ${total} righe`,
     csvBadRows: 'Righe non caricate',
+    csvBadProject: 'numero di progetto non valido',
     csvRow: 'Riga',
     csvError: 'Errore',
     csvDone: (ok: number, bad: number) => `Caricate ${ok} righe, ${bad} con errori.`,

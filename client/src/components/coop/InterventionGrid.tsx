@@ -1,0 +1,138 @@
+// New interventions entered as rows of a grid; each row is checked with the shared schema and
+// sent on its own, so a bad row stays on screen with its errors while the good ones are saved.
+import { AXES, createInterventionBody, type Axis, type PtriSummary } from '@bds/shared';
+import { useState } from 'react';
+import { isApiError } from '../../api/errors.ts';
+import { useCreateIntervention } from '../../api/interventions.ts';
+import { it } from '../../i18n/it.ts';
+import { issuesToFieldErrors, type FieldErrors } from '../formErrors.ts';
+import { newKey } from '../ptri/formModel.ts';
+import { errorText } from '../States.tsx';
+
+interface RowDraft {
+  key: string;
+  ptriId: string;
+  date: string;
+  axis: Axis;
+  activity: string;
+  hours: string;
+  operatorRole: string;
+  notes: string;
+  errors: FieldErrors;
+}
+
+const blankRow = (date: string): RowDraft => ({ key: newKey(), ptriId: '', date, axis: 'habitat', activity: '', hours: '', operatorRole: '', notes: '', errors: {} });
+
+export function InterventionGrid({ projects, month }: { projects: readonly PtriSummary[]; month: string }) {
+  const create = useCreateIntervention();
+  const [rows, setRows] = useState<RowDraft[]>(() => [blankRow(`${month}-01`)]);
+  const [message, setMessage] = useState<string | null>(null);
+  const patch = (key: string, change: Partial<RowDraft>) => setRows((prev) => prev.map((row) => (row.key === key ? { ...row, ...change } : row)));
+
+  async function saveAll() {
+    setMessage(null);
+    let saved = 0;
+    const remaining: RowDraft[] = [];
+    for (const row of rows) {
+      const body = { date: row.date, axis: row.axis, activity: row.activity, hours: Number(row.hours.replace(',', '.')), operatorRole: row.operatorRole, ...(row.notes.trim() ? { notes: row.notes } : {}) };
+      const parsed = createInterventionBody.safeParse(body);
+      const errors: FieldErrors = parsed.success ? {} : issuesToFieldErrors(parsed.error);
+      if (!row.ptriId) errors.ptriId = it.common.required;
+      if (!parsed.success || errors.ptriId) {
+        remaining.push({ ...row, errors });
+        continue;
+      }
+      try {
+        await create.mutateAsync({ ptriId: Number(row.ptriId), input: parsed.data });
+        saved += 1;
+      } catch (caught) {
+        remaining.push({ ...row, errors: isApiError(caught) && Object.keys(caught.fieldErrors).length ? caught.fieldErrors : { '(body)': errorText(caught) } });
+      }
+    }
+    setRows(remaining.length ? remaining : [blankRow(`${month}-01`)]);
+    setMessage(it.coop.savedRows(saved));
+  }
+
+  const cell = (row: RowDraft, field: string) => row.errors[field] && <small className="field-error">{row.errors[field]}</small>;
+  return (
+    <section className="card">
+      <h2>{it.coop.addRow}</h2>
+      <div className="table-wrap">
+        <table className="month-grid">
+          <thead>
+            <tr>
+              <th scope="col">{it.coop.project}</th>
+              <th scope="col">{it.coop.date}</th>
+              <th scope="col">{it.coop.axis}</th>
+              <th scope="col">{it.coop.activity}</th>
+              <th scope="col">{it.coop.hours}</th>
+              <th scope="col">{it.coop.operatorRole}</th>
+              <th scope="col">{it.coop.notes}</th>
+              <th scope="col"><span className="visually-hidden">{it.common.remove}</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row, index) => (
+              <tr key={row.key}>
+                <td>
+                  <select aria-label={`${it.coop.project} ${index + 1}`} value={row.ptriId} onChange={(e) => patch(row.key, { ptriId: e.target.value })}>
+                    <option value="">—</option>
+                    {projects.map((project) => (
+                      <option key={project.id} value={project.id}>
+                        {project.personName} ({it.ptri.titleOf(project.id)})
+                      </option>
+                    ))}
+                  </select>
+                  {cell(row, 'ptriId')}
+                  {cell(row, '(body)')}
+                </td>
+                <td>
+                  <input type="date" aria-label={`${it.coop.date} ${index + 1}`} value={row.date} min={`${month}-01`} max={`${month}-31`} onChange={(e) => patch(row.key, { date: e.target.value })} />
+                  {cell(row, 'date')}
+                </td>
+                <td>
+                  <select aria-label={`${it.coop.axis} ${index + 1}`} value={row.axis} onChange={(e) => patch(row.key, { axis: e.target.value as Axis })}>
+                    {AXES.map((axis) => (
+                      <option key={axis} value={axis}>
+                        {it.axes[axis]}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td>
+                  <input aria-label={`${it.coop.activity} ${index + 1}`} value={row.activity} onChange={(e) => patch(row.key, { activity: e.target.value })} />
+                  {cell(row, 'activity')}
+                </td>
+                <td>
+                  <input aria-label={`${it.coop.hours} ${index + 1}`} inputMode="decimal" size={5} value={row.hours} onChange={(e) => patch(row.key, { hours: e.target.value })} />
+                  {cell(row, 'hours')}
+                </td>
+                <td>
+                  <input aria-label={`${it.coop.operatorRole} ${index + 1}`} value={row.operatorRole} onChange={(e) => patch(row.key, { operatorRole: e.target.value })} />
+                  {cell(row, 'operatorRole')}
+                </td>
+                <td>
+                  <input aria-label={`${it.coop.notes} ${index + 1}`} value={row.notes} onChange={(e) => patch(row.key, { notes: e.target.value })} />
+                </td>
+                <td>
+                  <button type="button" className="secondary" onClick={() => setRows((prev) => prev.filter((r) => r.key !== row.key))}>
+                    {it.common.remove}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="actions">
+        <button type="button" className="secondary" onClick={() => setRows((prev) => [...prev, { ...blankRow(prev.at(-1)?.date ?? `${month}-01`), ptriId: prev.at(-1)?.ptriId ?? '' }])}>
+          {it.coop.addRow}
+        </button>
+        <button type="button" onClick={() => void saveAll()} disabled={create.isPending}>
+          {it.coop.saveRows}
+        </button>
+        {message && <span className="success" role="status">{message}</span>}
+      </div>
+    </section>
+  );
+}
