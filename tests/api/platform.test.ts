@@ -19,11 +19,11 @@ describe('the OpenAPI document', () => {
   it('describes every API route the app registers', async () => {
     const doc = (await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
     const documented = new Set(Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`)));
-    const routes = ctx.app.printRoutes({ commonPrefix: false });
-    const expected = ['POST /api/persons', 'GET /api/persons/{id}', 'PATCH /api/ptris/{id}', 'POST /api/ptris/{id}/transitions', 'GET /api/reports/yearly-counts', 'GET /api/audit', 'POST /api/auth/login'];
-    for (const route of expected) expect(documented, route).toContain(route);
-    expect(routes).toContain('/api/ptris');
-    expect(documented.size).toBeGreaterThan(25);
+    const registered = ctx.app.apiRoutes.filter((route) => route.url !== '/api/openapi.json');
+    expect(registered.length).toBeGreaterThan(25);
+    for (const route of registered) {
+      expect(documented, `${route.method} ${route.url}`).toContain(`${route.method} ${route.url.replace(/:(\w+)/g, '{$1}')}`);
+    }
   });
 
   it('is browsable at /docs', async () => {

@@ -20,6 +20,16 @@ declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal | null;
   }
+  interface FastifyInstance {
+    /** Every /api route with who may call it, as registered: for the OpenAPI and access-matrix tests. */
+    apiRoutes: ApiRoute[];
+  }
+}
+
+export interface ApiRoute {
+  method: string;
+  url: string;
+  roles: readonly Role[] | 'public';
 }
 
 declare module '@fastify/jwt' {
@@ -43,12 +53,16 @@ export default fp(async function authPlugin(app: FastifyInstance, options: { con
     verify: { algorithms: ['HS256'] },
   });
   app.decorateRequest('principal', null);
+  app.decorate('apiRoutes', [] as ApiRoute[]);
 
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api')) return;
     const config = route.config as { roles?: readonly Role[]; public?: boolean } | undefined;
     if (!config?.public && !config?.roles) {
       throw new Error(`Route ${route.method} ${route.url} declares neither roles nor public`);
+    }
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') app.apiRoutes.push({ method, url: route.url, roles: config.public ? 'public' : config.roles! });
     }
   });
 
