@@ -15,6 +15,7 @@ function isChunk(item: unknown): item is ChunkLike {
 }
 
 export function initialJsSize(budgetKb: number): Plugin {
+  let report = '';
   return {
     name: 'bds-initial-js-size',
     apply: 'build',
@@ -40,8 +41,12 @@ export function initialJsSize(budgetKb: number): Plugin {
       }
       const kb = (bytes: number) => (bytes / 1024).toFixed(1);
       const line = `Initial JS: ${initial.size} chunk(s), ${kb(raw)} kB raw, ${kb(gzip)} kB gzip (budget ${budgetKb} kB gzip)`;
-      console.log(`\n${line}`);
       if (gzip > budgetKb * 1024) this.error(`${line}: over budget`);
+      report = line;
+    },
+    closeBundle() {
+      // Printed last so it is the final line of the build output, after Vite's chunk table.
+      if (report) console.log(`\n${report}`);
     },
   };
 }

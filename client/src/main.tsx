@@ -5,6 +5,7 @@ import { BrowserRouter } from 'react-router';
 import { App } from './App.tsx';
 import { AuthProvider } from './auth/AuthProvider.tsx';
 import { createQueryClient } from './queryClient.ts';
+import './i18n/zodLocale.ts';
 import './styles.css';
 
 const root = document.getElementById('root');

@@ -1,0 +1,101 @@
+// The access log with filters and CSV download; reading it is itself logged by the server.
+import { useState, type FormEvent } from 'react';
+import { downloadAuditCsv, useAuditLog, type AuditFilters } from '../../api/audit.ts';
+import { useCurrentUser } from '../../auth/AuthProvider.tsx';
+import { Field } from '../../components/Field.tsx';
+import { formatDateTime } from '../../components/format.ts';
+import { Empty, ErrorState, Loading, errorText } from '../../components/States.tsx';
+import { it } from '../../i18n/it.ts';
+
+const EMPTY = { entity: '', entityId: '', userId: '', from: '', to: '' };
+
+function toFilters(form: typeof EMPTY): AuditFilters {
+  return {
+    ...(form.entity ? { entity: form.entity } : {}),
+    ...(Number(form.entityId) > 0 ? { entityId: Number(form.entityId) } : {}),
+    ...(Number(form.userId) > 0 ? { userId: Number(form.userId) } : {}),
+    ...(form.from ? { from: form.from } : {}),
+    ...(form.to ? { to: form.to } : {}),
+  };
+}
+
+export function AuditPage() {
+  const user = useCurrentUser();
+  const [form, setForm] = useState(EMPTY);
+  const [filters, setFilters] = useState<AuditFilters>({});
+  const log = useAuditLog(filters);
+  const [downloadError, setDownloadError] = useState<string | null>(null);
+  const rows = log.data?.pages.flatMap((page) => page.items) ?? [];
+  const set = (key: keyof typeof EMPTY, value: string) => setForm((prev) => ({ ...prev, [key]: value }));
+
+  function apply(event: FormEvent) {
+    event.preventDefault();
+    setFilters(toFilters(form));
+  }
+
+  async function download() {
+    setDownloadError(null);
+    try {
+      await downloadAuditCsv(filters);
+    } catch (caught) {
+      setDownloadError(errorText(caught));
+    }
+  }
+
+  return (
+    <>
+      <div className="page-head">
+        <h1>{it.admin.auditTitle}</h1>
+        {user.role === 'admin' && (
+          <button type="button" className="secondary" onClick={() => void download()}>{it.common.downloadCsv}</button>
+        )}
+      </div>
+      {downloadError && <p className="form-error" role="alert">{downloadError}</p>}
+      <form className="card row" onSubmit={apply} aria-label={it.ptri.filters}>
+        <Field label={it.admin.entity}><input value={form.entity} onChange={(e) => set('entity', e.target.value)} /></Field>
+        <Field label={it.admin.entityId}><input inputMode="numeric" value={form.entityId} onChange={(e) => set('entityId', e.target.value)} /></Field>
+        <Field label={it.admin.userId}><input inputMode="numeric" value={form.userId} onChange={(e) => set('userId', e.target.value)} /></Field>
+        <Field label={it.admin.from}><input type="date" value={form.from} onChange={(e) => set('from', e.target.value)} /></Field>
+        <Field label={it.admin.to}><input type="date" value={form.to} onChange={(e) => set('to', e.target.value)} /></Field>
+        <button type="submit">{it.admin.apply}</button>
+      </form>
+      {log.isPending ? (
+        <Loading />
+      ) : log.isError ? (
+        <ErrorState error={log.error} onRetry={() => void log.refetch()} />
+      ) : rows.length === 0 ? (
+        <Empty />
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{it.admin.at}</th>
+                <th scope="col">{it.admin.user}</th>
+                <th scope="col">{it.admin.action}</th>
+                <th scope="col">{it.admin.entity}</th>
+                <th scope="col">{it.admin.changes}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((entry) => (
+                <tr key={entry.id}>
+                  <td>{formatDateTime(entry.at)}</td>
+                  <td>{entry.username ?? '—'}</td>
+                  <td>{entry.action}</td>
+                  <td>{entry.entity}{entry.entityId != null ? ` #${entry.entityId}` : ''}</td>
+                  <td className="diff">{entry.changes == null ? '—' : JSON.stringify(entry.changes).slice(0, 200)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {log.hasNextPage && (
+        <div className="actions">
+          <button type="button" className="secondary" onClick={() => void log.fetchNextPage()} disabled={log.isFetchingNextPage}>{it.common.loadMore}</button>
+        </div>
+      )}
+    </>
+  );
+}

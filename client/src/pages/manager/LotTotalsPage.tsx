@@ -1,0 +1,88 @@
+// Per lot and cooperative: users, projects, hours and amounts (validated and pending) against the ceiling.
+import { useState } from 'react';
+import { useLotTotals } from '../../api/reports.ts';
+import { Field } from '../../components/Field.tsx';
+import { formatEuro, formatNumber } from '../../components/format.ts';
+import { Empty, ErrorState, Loading } from '../../components/States.tsx';
+import { it } from '../../i18n/it.ts';
+
+const percent = (share: number | null) => (share == null ? '—' : `${(share * 100).toLocaleString('it-IT', { maximumFractionDigits: 1 })}%`);
+
+export function LotTotalsPage() {
+  const thisYear = new Date().getFullYear();
+  const [year, setYear] = useState(thisYear);
+  const totals = useLotTotals(year);
+
+  return (
+    <>
+      <div className="page-head">
+        <h1>{it.reports.lotTotalsTitle}</h1>
+        <Field label={it.reports.year}>
+          <select value={year} onChange={(e) => setYear(Number(e.target.value))}>
+            {[thisYear, thisYear - 1, thisYear - 2, thisYear - 3].map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      {totals.isPending ? (
+        <Loading />
+      ) : totals.isError ? (
+        <ErrorState error={totals.error} onRetry={() => void totals.refetch()} />
+      ) : totals.data.lots.length === 0 ? (
+        <Empty />
+      ) : (
+        totals.data.lots.map((lot) => (
+          <section key={lot.lotId} className="card">
+            <h2>
+              {it.ptri.lotNumber(lot.lotNumber)} – {lot.title}
+            </h2>
+            <p>
+              {it.reports.ceiling}: {formatEuro(lot.ceiling)} · {it.reports.ceilingShare}: <strong>{percent(lot.ceilingShare)}</strong> (
+              {it.reports.pending}: {percent(lot.ceilingShareWithPending)})
+            </p>
+            {lot.ceilingShare != null && <progress max={1} value={Math.min(lot.ceilingShare, 1)} aria-label={it.reports.ceilingShare} />}
+            <div className="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{it.reports.cooperative}</th>
+                    <th scope="col" className="num">{it.reports.users}</th>
+                    <th scope="col" className="num">{it.reports.projects}</th>
+                    <th scope="col" className="num">{it.reports.hours}</th>
+                    <th scope="col" className="num">{it.reports.validated}</th>
+                    <th scope="col" className="num">{it.reports.pending}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {lot.cooperatives.map((row) => (
+                    <tr key={row.cooperativeId}>
+                      <th scope="row">{row.cooperativeName}</th>
+                      <td className="num">{formatNumber(row.users)}</td>
+                      <td className="num">{formatNumber(row.projects)}</td>
+                      <td className="num">{formatNumber(row.validated.hours + row.pending.hours)}</td>
+                      <td className="num">{formatEuro(row.validated.amount)}</td>
+                      <td className="num">{formatEuro(row.pending.amount)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+                <tfoot>
+                  <tr>
+                    <th scope="row">{it.ptri.total}</th>
+                    <td className="num">{formatNumber(lot.users)}</td>
+                    <td className="num">{formatNumber(lot.projects)}</td>
+                    <td className="num">{formatNumber(lot.validated.hours + lot.pending.hours)}</td>
+                    <td className="num">{formatEuro(lot.validated.amount)}</td>
+                    <td className="num">{formatEuro(lot.pending.amount)}</td>
+                  </tr>
+                </tfoot>
+              </table>
+            </div>
+          </section>
+        ))
+      )}
+    </>
+  );
+}
