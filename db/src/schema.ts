@@ -447,3 +447,53 @@ export const evaluationScores = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.evaluationId, t.scaleId] })],
 );
+
+// ---- Yearly counts summary (issue 6) ----
+
+/**
+ * Summary: one row per project and calendar year in which it was active on at least one day.
+ * Filled by triggers on `ptris` (migration 0004), so every lifecycle write keeps it in step in
+ * its own transaction; the lot is kept by number, as the published NR_UT tables count it.
+ */
+export const ptriYears = sqliteTable(
+  'ptri_years',
+  {
+    ptriId: integer('ptri_id').notNull().references(() => ptris.id),
+    year: integer('year').notNull(),
+    lotNumber: integer('lot_number').notNull(),
+    serviceId: integer('service_id').notNull(),
+    personId: integer('person_id').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.ptriId, t.year] }),
+    index('ptri_years_person_idx').on(t.year, t.lotNumber, t.personId, t.serviceId),
+  ],
+);
+
+/** Summary: distinct persons per year, lot number and responsible service (NR_UT), kept by triggers on `ptri_years`. */
+export const yearlyServiceUsers = sqliteTable(
+  'yearly_service_users',
+  {
+    year: integer('year').notNull(),
+    lotNumber: integer('lot_number').notNull(),
+    serviceId: integer('service_id').notNull(),
+    users: integer('users').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.year, t.lotNumber, t.serviceId] })],
+);
+
+/** Summary: distinct persons per year and lot number across services, kept by triggers on `ptri_years`. */
+export const yearlyLotUsers = sqliteTable(
+  'yearly_lot_users',
+  {
+    year: integer('year').notNull(),
+    lotNumber: integer('lot_number').notNull(),
+    users: integer('users').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.year, t.lotNumber] })],
+);
+
+/** The calendar years a project can span (1990–2100): lets a trigger expand a period into years. */
+export const calendarYears = sqliteTable('calendar_years', {
+  year: integer('year').primaryKey(),
+});
