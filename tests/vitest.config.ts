@@ -16,6 +16,18 @@ export default defineConfig({
           testTimeout: 30_000,
         },
       },
+      {
+        extends: false,
+        esbuild: { jsx: 'automatic' },
+        test: {
+          name: 'client',
+          root,
+          include: ['client/src/**/*.test.tsx'],
+          environment: 'jsdom',
+          setupFiles: ['client/src/test/setup.ts'],
+          testTimeout: 15_000,
+        },
+      },
     ],
   },
 });

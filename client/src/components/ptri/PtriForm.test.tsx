@@ -1,0 +1,100 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { ApiError } from '../../api/errors.ts';
+import { cooperatives, lots, services } from '../../test/fixtures.ts';
+import { emptyPtriValues } from './formModel.ts';
+import { PtriForm } from './PtriForm.tsx';
+
+function fieldError(label: string): string | null {
+  const control = screen.getAllByLabelText(label)[0];
+  const id = control?.getAttribute('aria-describedby');
+  return id ? (document.getElementById(id)?.textContent ?? null) : null;
+}
+
+async function fillValidProject(user: ReturnType<typeof userEvent.setup>) {
+  await user.selectOptions(screen.getByLabelText('Lotto'), '1');
+  await user.type(screen.getByLabelText('Data di inizio'), '2025-01-01');
+  await user.type(screen.getByLabelText('Data di fine'), '2025-12-31');
+  await user.selectOptions(screen.getByLabelText('Intensità'), 'medium');
+  await user.type(screen.getByLabelText('Obiettivo (Casa/Habitat sociale)'), 'Trovare una casa');
+  await user.type(screen.getByLabelText('Obiettivo (Affettività/Socialità)'), 'Frequentare un gruppo');
+  await user.type(screen.getByLabelText('Obiettivo (Formazione/Lavoro)'), 'Tirocinio');
+}
+
+function renderForm(onCreate = vi.fn(async () => undefined)) {
+  render(
+    <PtriForm
+      mode="create"
+      initial={emptyPtriValues(3, 4)}
+      personLabel="Rossi Mario"
+      services={services}
+      lots={lots}
+      cooperatives={cooperatives}
+      canChooseService={false}
+      onCreate={onCreate}
+    />,
+  );
+  return onCreate;
+}
+
+describe('PTRI form', () => {
+  it('shows the shared zod schema error next to the field and does not send', async () => {
+    const user = userEvent.setup();
+    const onCreate = renderForm();
+    await fillValidProject(user);
+    await user.clear(screen.getByLabelText('Obiettivo (Affettività/Socialità)'));
+    await user.clear(screen.getByLabelText('Data di fine'));
+    await user.type(screen.getByLabelText('Data di fine'), '2024-06-30');
+    await user.click(screen.getByRole('button', { name: 'Salva' }));
+
+    expect(onCreate).not.toHaveBeenCalled();
+    expect(fieldError('Obiettivo (Affettività/Socialità)')).toBe('non può essere vuoto');
+    expect(fieldError('Data di fine')).toBe('la data di fine precede quella di inizio');
+    expect(fieldError('Obiettivo (Casa/Habitat sociale)')).toBeNull();
+  });
+
+  it('shows the server field errors next to the fields they name', async () => {
+    const user = userEvent.setup();
+    const onCreate = renderForm(
+      vi.fn(async () => {
+        throw new ApiError({
+          type: 'about:blank',
+          title: 'Dati non validi',
+          status: 400,
+          errors: [
+            { path: 'goals.2.description', message: 'obiettivo già presente in un altro progetto' },
+            { path: 'lotId', message: 'il lotto non serve questo servizio' },
+          ],
+        });
+      }),
+    );
+    await fillValidProject(user);
+    await user.click(screen.getByRole('button', { name: 'Salva' }));
+
+    expect(onCreate).toHaveBeenCalledTimes(1);
+    expect(fieldError('Obiettivo (Formazione/Lavoro)')).toBe('obiettivo già presente in un altro progetto');
+    expect(fieldError('Lotto')).toBe('il lotto non serve questo servizio');
+    expect(fieldError('Obiettivo (Casa/Habitat sociale)')).toBeNull();
+  });
+
+  it('sends the body the shared schema accepts, with budget lines grouped by axis', async () => {
+    const user = userEvent.setup();
+    const onCreate = renderForm();
+    await fillValidProject(user);
+    await user.click(screen.getByRole('button', { name: 'Aggiungi risorsa – Formazione/Lavoro' }));
+    await user.type(screen.getByLabelText('Risorsa'), 'Borsa lavoro');
+    await user.type(screen.getByLabelText('Importo €'), '1200,50');
+    await user.click(screen.getByRole('button', { name: 'Salva' }));
+
+    expect(onCreate).toHaveBeenCalledWith(
+      expect.objectContaining({
+        personId: 3,
+        serviceId: 4,
+        lotId: 1,
+        intensity: 'medium',
+        budget: { work: [{ source: 'ausl', description: 'Borsa lavoro', hours: null, amount: 1200.5 }] },
+      }),
+    );
+  });
+});
