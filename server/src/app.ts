@@ -19,6 +19,11 @@ import ptriRoutes from './ptri/routes.ts';
 import evaluationRoutes from './evaluations/routes.ts';
 import reportRoutes from './reports/routes.ts';
 import auditRoutes from './audit/routes.ts';
+import interventionRoutes from './interventions/routes.ts';
+import activityRoutes from './interventions/activities.ts';
+import workReportRoutes from './work-reports/routes.ts';
+import managementReportRoutes from './reports/management-routes.ts';
+import scaleRoutes from './evaluations/scale-routes.ts';
 
 export interface BuildOptions {
   db: Db;
@@ -71,6 +76,11 @@ export async function buildApp({ db, config, isReady = () => true }: BuildOption
   await app.register(evaluationRoutes);
   await app.register(reportRoutes);
   await app.register(auditRoutes);
+  await app.register(interventionRoutes);
+  await app.register(activityRoutes);
+  await app.register(workReportRoutes);
+  await app.register(managementReportRoutes);
+  await app.register(scaleRoutes);
   await app.register(clientPlugin, { dist: config.clientDist });
   return app;
 }

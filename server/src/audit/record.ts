@@ -11,7 +11,8 @@ export type AuditAction =
   | 'login_failed'
   | 'logout'
   | 'session_revoked'
-  | 'export';
+  | 'export'
+  | 'delete';
 
 export interface AuditEvent {
   action: AuditAction;

@@ -12,6 +12,8 @@ import { applyTransition } from '../ptri/lifecycle.ts';
 import { visiblePtri } from '../ptri/service.ts';
 import * as ptriQueries from '../ptri/queries.ts';
 import { honosTotal } from './honos.ts';
+import { applyEvaluationChanges, closeGoals } from './changes.ts';
+import { saveScores, scaleResultsOf, scoreScales } from './scales.ts';
 
 type EvaluationInput = z.output<typeof createEvaluationBody>;
 type EvaluationRow = typeof schema.evaluations.$inferSelect;
@@ -31,7 +33,7 @@ function lifecycleMove(kind: EvaluationInput['kind'], outcome: EvaluationInput['
   return null;
 }
 
-export function toEvaluation(row: EvaluationRow, actor: Actor): Evaluation {
+export function toEvaluation(row: EvaluationRow, actor: Actor, scaleResults: Evaluation['scaleResults'] = []): Evaluation {
   const clinical = seesClinicalData(actor.user);
   return {
     id: row.id,
@@ -44,7 +46,7 @@ export function toEvaluation(row: EvaluationRow, actor: Actor): Evaluation {
     nextReviewDate: row.nextReviewDate,
     recordedBy: row.recordedBy,
     createdAt: row.createdAt,
-    ...(clinical ? { scores: row.scores, honosTotal: row.honosTotal, notes: row.notes } : {}),
+    ...(clinical ? { scores: row.scores, honosTotal: row.honosTotal, notes: row.notes, scaleResults } : {}),
   };
 }
 
@@ -59,7 +61,11 @@ export function recordEvaluation(db: Db, actor: Actor, ptriId: number, body: Eva
     const move = lifecycleMove(body.kind, body.outcome);
     const nextReviewDate = move === 'closed' || move === 'rejected' ? null : (body.nextReviewDate ?? addMonthsToDate(body.date, 6));
     if (nextReviewDate && nextReviewDate <= body.date) throw new Invalid('nextReviewDate', 'deve seguire la data della valutazione');
-    const honos = body.scores?.honos;
+    if (body.changes && body.outcome !== 'approved_with_changes') throw new Invalid('changes', 'solo con esito "approvato con modifiche"');
+    if (body.goalOutcomes && !(body.kind === 'final' && move === 'closed')) throw new Invalid('goalOutcomes', 'solo in una valutazione finale che chiude il progetto');
+    const scores = Object.fromEntries(Object.entries(body.scores ?? {}).filter((entry): entry is [string, number[]] => entry[1] !== undefined));
+    const scored = scoreScales(tx, scores, body.problemTypes);
+    const honos = scores.honos;
     const row = tx
       .insert(schema.evaluations)
       .values({
@@ -69,7 +75,7 @@ export function recordEvaluation(db: Db, actor: Actor, ptriId: number, body: Eva
         members: body.members,
         outcome: body.outcome,
         intensity: body.intensity ?? null,
-        scores: body.scores ?? null,
+        scores: body.scores ? scores : null,
         honosTotal: honos ? honosTotal(honos) : null,
         nextReviewDate,
         notes: body.notes ?? null,
@@ -77,6 +83,7 @@ export function recordEvaluation(db: Db, actor: Actor, ptriId: number, body: Eva
       })
       .returning()
       .get();
+    saveScores(tx, row, scored);
     let current = ptri;
     if (move) {
       current = applyTransition(tx, actor, current, { to: move, date: body.date, reason: `Valutazione UVM ${body.kind}: ${body.outcome}`, byEvaluation: true });
@@ -86,8 +93,13 @@ export function recordEvaluation(db: Db, actor: Actor, ptriId: number, body: Eva
       .set({ nextReviewDate, ...(approving && body.intensity ? { intensity: body.intensity } : {}) })
       .where(eq(schema.ptris.id, ptriId))
       .run();
+    if (body.changes) {
+      const fresh = ptriQueries.ptriById(tx, ptriId, undefined) ?? current;
+      applyEvaluationChanges(tx, actor, fresh, body.changes, `Valutazione UVM del ${body.date}: approvato con modifiche`);
+    }
+    if (body.goalOutcomes) closeGoals(tx, ptriId, body.goalOutcomes);
     recordAudit(tx, actor, { action: 'create', entity: 'evaluation', entityId: row.id, personId: current.personId, changes: { kind: body.kind, outcome: body.outcome } });
-    return toEvaluation(row, actor);
+    return toEvaluation(row, actor, scaleResultsOf(tx, [row.id]).get(row.id));
   });
 }
 
@@ -95,6 +107,8 @@ export function listEvaluations(db: Db, actor: Actor, ptriId: number): Evaluatio
   return db.transaction((tx) => {
     const ptri = visiblePtri(tx, actor, ptriId);
     recordAudit(tx, actor, { action: 'read', entity: 'evaluation_list', entityId: ptriId, personId: ptri.personId });
-    return ptriQueries.evaluationsOf(tx, ptriId).map((row) => toEvaluation(row, actor));
+    const rows = ptriQueries.evaluationsOf(tx, ptriId);
+    const results = scaleResultsOf(tx, rows.map((row) => row.id));
+    return rows.map((row) => toEvaluation(row, actor, results.get(row.id)));
   });
 }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { EVALUATION_KINDS, EVALUATION_OUTCOMES, INTENSITIES } from '../domain.ts';
+import { AXES, EVALUATION_KINDS, EVALUATION_OUTCOMES, INTENSITIES } from '../domain.ts';
 import { isoDate, longText, text } from './common.ts';
+import { budgetInput, goalInput } from './ptri.ts';
+import { scaleResultSchema } from './scales.ts';
 
 export const MEMBER_ORGANISATIONS = ['health_service', 'social_services', 'cooperative', 'person', 'family', 'other'] as const;
 
@@ -15,15 +17,39 @@ export const honosScores = z
   .array(z.union([z.number().int().min(0).max(4), z.literal(9)]), { error: 'HoNOS: 12 punteggi 0–4 (9 = non noto)' })
   .length(12, { error: 'HoNOS: servono esattamente 12 punteggi' });
 
+/** Scores per scale code; HoNOS is checked here, every scale again on the server against its definition. */
+export const evaluationScores = z
+  .object({ honos: honosScores.optional() })
+  .catchall(z.array(z.number().int().min(0).max(1000)).min(1).max(60));
+
+/** What a UVM "approved with changes" changes in the project: the same fields as a PATCH. */
+export const evaluationChanges = z.strictObject({
+  startDate: isoDate.optional(),
+  endDate: isoDate.optional(),
+  intensity: z.enum(INTENSITIES).optional(),
+  cooperativeIds: z.array(z.number().int().positive()).max(20).optional(),
+  goals: z.array(goalInput).min(1, { error: 'almeno un obiettivo' }).max(60).optional(),
+  budget: budgetInput.optional(),
+  notes: longText(4000).nullable().optional(),
+});
+
+export const GOAL_OUTCOMES = ['achieved', 'partly_achieved', 'not_achieved'] as const;
+/** The outcome of a final evaluation on each axis: it becomes the status of the axis' open goals. */
+export const goalOutcomes = z.strictObject(Object.fromEntries(AXES.map((axis) => [axis, z.enum(GOAL_OUTCOMES).optional()])) as Record<(typeof AXES)[number], z.ZodOptional<z.ZodEnum<{ achieved: 'achieved'; partly_achieved: 'partly_achieved'; not_achieved: 'not_achieved' }>>>);
+
 export const createEvaluationBody = z.strictObject({
   date: isoDate,
   kind: z.enum(EVALUATION_KINDS),
   members: z.array(evaluationMember).min(1, { error: 'almeno un partecipante' }).max(30),
   outcome: z.enum(EVALUATION_OUTCOMES),
   intensity: z.enum(INTENSITIES).optional(),
-  scores: z.strictObject({ honos: honosScores.optional() }).optional(),
+  scores: evaluationScores.optional(),
+  /** Problem type (A–J) of items that have one, per scale: `{ honos: { '8': 'F' } }`. */
+  problemTypes: z.record(z.string(), z.record(z.string().regex(/^\d{1,2}$/), z.string().regex(/^[A-Z]$/))).optional(),
   nextReviewDate: isoDate.optional(),
   notes: longText(4000).optional(),
+  changes: evaluationChanges.optional(),
+  goalOutcomes: goalOutcomes.optional(),
 });
 export type CreateEvaluationBody = z.infer<typeof createEvaluationBody>;
 
@@ -35,7 +61,8 @@ export const evaluationSchema = z.object({
   members: z.array(z.object({ name: z.string(), role: z.string(), organisation: z.string() })),
   outcome: z.enum(EVALUATION_OUTCOMES),
   intensity: z.enum(INTENSITIES).nullable(),
-  scores: z.object({ honos: z.array(z.number()).optional() }).nullable().optional(),
+  scores: z.record(z.string(), z.array(z.number())).nullable().optional(),
+  scaleResults: z.array(scaleResultSchema).optional(),
   honosTotal: z.number().int().nullable().optional(),
   nextReviewDate: z.string().nullable(),
   notes: z.string().nullable().optional(),

@@ -1,0 +1,96 @@
+// Reads a cooperative's monthly CSV file into typed entries, naming every bad cell. Accepts what
+// Italian spreadsheets write: ';' separator, decimal comma, dates as AAAA-MM-GG or GG/MM/AAAA.
+import { parse } from 'csv-parse/sync';
+import { isValid, parse as parseDate } from 'date-fns';
+import type { Axis, UploadRowError } from '@bds/shared';
+import type { EntryInput } from './entry.ts';
+
+const COLUMNS = {
+  ptriId: ['ptriid', 'progetto', 'idprogetto'],
+  date: ['date', 'data'],
+  axis: ['axis', 'asse'],
+  activity: ['activity', 'attivita', 'attività'],
+  hours: ['hours', 'ore'],
+  operatorRole: ['operatorrole', 'ruolo', 'ruolooperatore'],
+  notes: ['notes', 'note'],
+} as const;
+type Column = keyof typeof COLUMNS;
+const REQUIRED: Column[] = ['ptriId', 'date', 'axis', 'activity', 'hours', 'operatorRole'];
+
+const AXIS_NAMES: Record<string, Axis> = {
+  habitat: 'habitat', casa: 'habitat', abitare: 'habitat',
+  sociality: 'sociality', socialita: 'sociality', 'socialità': 'sociality', affettivita: 'sociality', 'affettività': 'sociality',
+  work: 'work', lavoro: 'work', formazione: 'work',
+};
+
+export type ParsedFile =
+  | { ok: true; rows: { row: number; entry: EntryInput }[]; errors: UploadRowError[] }
+  | { ok: false; message: string };
+
+function normalise(header: string): string {
+  return header.trim().toLocaleLowerCase('it').replace(/[\s_-]/g, '');
+}
+
+function parseHours(raw: string): number | null {
+  if (!/^\d{1,2}([.,]\d{1,2})?$/.test(raw)) return null;
+  return Number(raw.replace(',', '.'));
+}
+
+function parseIsoDate(raw: string): string | null {
+  const iso = /^\d{4}-\d{2}-\d{2}$/.test(raw) ? parseDate(raw, 'yyyy-MM-dd', new Date()) : null;
+  const it = /^\d{1,2}\/\d{1,2}\/\d{4}$/.test(raw) ? parseDate(raw, 'd/M/yyyy', new Date()) : null;
+  const date = iso ?? it;
+  if (!date || !isValid(date)) return null;
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+}
+
+export function readCsvFile(text: string, month: string): ParsedFile {
+  const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  const delimiter = firstLine.includes(';') || !firstLine.includes(',') ? ';' : ',';
+  let records: string[][];
+  try {
+    records = parse(text, { bom: true, delimiter, skip_empty_lines: true, relax_column_count: true, trim: true });
+  } catch (error) {
+    return { ok: false, message: `file CSV illeggibile: ${(error as Error).message}` };
+  }
+  const [header, ...body] = records;
+  if (!header) return { ok: false, message: 'file vuoto' };
+  const index = new Map<Column, number>();
+  header.forEach((name, i) => {
+    const key = (Object.keys(COLUMNS) as Column[]).find((column) => (COLUMNS[column] as readonly string[]).includes(normalise(name)));
+    if (key && !index.has(key)) index.set(key, i);
+  });
+  const missing = REQUIRED.filter((column) => !index.has(column));
+  if (missing.length) return { ok: false, message: `colonne mancanti: ${missing.join(', ')}` };
+  if (body.length === 0) return { ok: false, message: 'nessuna riga di interventi' };
+
+  const rows: { row: number; entry: EntryInput }[] = [];
+  const errors: UploadRowError[] = [];
+  body.forEach((record, i) => {
+    const row = i + 2;
+    const cell = (column: Column) => record[index.get(column) ?? -1] ?? '';
+    const bad = (field: string, message: string): undefined => {
+      errors.push({ row, field, message });
+    };
+    const before = errors.length;
+    const ptriId = /^\d{1,12}$/.test(cell('ptriId')) ? Number(cell('ptriId')) : bad('ptriId', 'identificativo del progetto non valido');
+    const date = parseIsoDate(cell('date'));
+    if (!date) bad('date', 'data non valida (AAAA-MM-GG o GG/MM/AAAA)');
+    else if (!date.startsWith(month)) bad('date', `non appartiene al mese ${month}`);
+    const axis = AXIS_NAMES[cell('axis').toLocaleLowerCase('it')];
+    if (!axis) bad('axis', 'asse non valido (habitat, sociality, work)');
+    const activity = cell('activity');
+    if (!activity || activity.length > 120) bad('activity', 'attività mancante o troppo lunga');
+    const hours = parseHours(cell('hours'));
+    if (hours === null || hours <= 0 || hours > 24) bad('hours', 'ore: numero maggiore di zero e al massimo 24');
+    else if (!Number.isInteger(hours * 4)) bad('hours', 'a quarti d\'ora (0,25)');
+    const operatorRole = cell('operatorRole');
+    if (!operatorRole || operatorRole.length > 80) bad('operatorRole', 'ruolo dell\'operatore mancante o troppo lungo');
+    const notes = cell('notes');
+    if (notes.length > 1000) bad('notes', 'al massimo 1000 caratteri');
+    if (errors.length === before && typeof ptriId === 'number' && date && axis && hours !== null) {
+      rows.push({ row, entry: { ptriId, date, axis, activity, hours, operatorRole, notes: notes || null } });
+    }
+  });
+  return { ok: true, rows, errors };
+}

@@ -1,0 +1,115 @@
+// Hours, amounts, users and projects per lot and cooperative for a month or a year, read from
+// the summary tables only (never from the interventions), against each lot's ceiling.
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db, Queryable } from '@bds/db';
+import type { LotTotals } from '@bds/shared';
+import type { Actor } from '../auth/principal.ts';
+import { recordAudit } from '../audit/record.ts';
+import { Forbidden } from '../errors.ts';
+
+interface Scope {
+  serviceId: number | null;
+  cooperativeId: number | null;
+}
+
+/** Managers see every lot; a case manager their service's share; a cooperative its own totals. */
+function lotTotalsScope(actor: Actor): Scope {
+  const { user } = actor;
+  if (user.role === 'manager' || user.role === 'admin') return { serviceId: null, cooperativeId: null };
+  if (user.role === 'case_manager' && user.serviceId) return { serviceId: user.serviceId, cooperativeId: null };
+  if (user.role === 'cooperative' && user.cooperativeId) return { serviceId: null, cooperativeId: user.cooperativeId };
+  throw new Forbidden();
+}
+
+function scopeFilter(scope: Scope): SQL {
+  return sql`${scope.serviceId === null ? sql`` : sql`AND service_id = ${scope.serviceId}`} ${scope.cooperativeId === null ? sql`` : sql`AND cooperative_id = ${scope.cooperativeId}`}`;
+}
+
+interface MoneyRow { lotId: number; cooperativeId: number; validated: number; minutes: number; amountCents: number; interventions: number }
+interface PeopleRow { lotId: number; cooperativeId: number | null; users: number; projects: number }
+
+function moneyRows(db: Queryable, first: string, last: string, scope: Scope) {
+  return db.all<MoneyRow>(sql`
+    SELECT lot_id AS lotId, cooperative_id AS cooperativeId, (status = 'validated') AS validated,
+      SUM(minutes) AS minutes, SUM(amount_cents) AS amountCents, SUM(interventions) AS interventions
+    FROM lot_month_totals WHERE month BETWEEN ${first} AND ${last} ${scopeFilter(scope)}
+    GROUP BY lot_id, cooperative_id, validated`);
+}
+
+/** Distinct persons and projects per lot and cooperative, and per lot across its cooperatives. */
+function peopleRows(db: Queryable, period: string, scope: Scope) {
+  const perCooperative = db.all<PeopleRow>(sql`
+    SELECT lot_id AS lotId, cooperative_id AS cooperativeId, COUNT(DISTINCT person_id) AS users, COUNT(DISTINCT ptri_id) AS projects
+    FROM ptri_activity_periods WHERE period = ${period} ${scopeFilter(scope)} GROUP BY lot_id, cooperative_id`);
+  const perLot = db.all<PeopleRow>(sql`
+    SELECT lot_id AS lotId, NULL AS cooperativeId, COUNT(DISTINCT person_id) AS users, COUNT(DISTINCT ptri_id) AS projects
+    FROM ptri_activity_periods WHERE period = ${period} ${scopeFilter(scope)} GROUP BY lot_id`);
+  return { perCooperative, perLot };
+}
+
+const money = (rows: MoneyRow[]) => ({
+  interventions: rows.reduce((n, r) => n + r.interventions, 0),
+  hours: rows.reduce((n, r) => n + r.minutes, 0) / 60,
+  amount: rows.reduce((n, r) => n + r.amountCents, 0) / 100,
+});
+const share = (amount: number, ceilingCents: number | null) => (ceilingCents ? Math.round((amount * 100 * 10_000) / ceilingCents) / 10_000 : null);
+
+export function lotTotals(db: Db, actor: Actor, year: number | undefined, month: string | undefined): LotTotals {
+  const scope = lotTotalsScope(actor);
+  const period = month ?? String(year);
+  const [first, last] = month ? [month, month] : [`${year}-01`, `${year}-12`];
+  return db.transaction((tx) => {
+    const rows = moneyRows(tx, first, last, scope);
+    const people = peopleRows(tx, period, scope);
+    const lots = tx.all<{ id: number; number: number; title: string; hourlyRateCents: number | null; ceilingCents: number | null }>(
+      sql`SELECT id, number, title, hourly_rate_cents AS hourlyRateCents, ceiling_cents AS ceilingCents FROM lots ORDER BY number, tender_year`,
+    );
+    const names = new Map(tx.all<{ id: number; name: string }>(sql`SELECT id, name FROM cooperatives`).map((c) => [c.id, c.name]));
+    const wholeLots = scope.cooperativeId === null && scope.serviceId === null;
+    const result = lots
+      .filter((lot) => wholeLots || rows.some((r) => r.lotId === lot.id))
+      .map((lot) => {
+        const lotRows = rows.filter((r) => r.lotId === lot.id);
+        const coopIds = [...new Set([...lotRows.map((r) => r.cooperativeId), ...people.perCooperative.filter((p) => p.lotId === lot.id).map((p) => p.cooperativeId ?? 0)])];
+        const validated = money(lotRows.filter((r) => r.validated));
+        const pending = money(lotRows.filter((r) => !r.validated));
+        const lotPeople = people.perLot.find((p) => p.lotId === lot.id);
+        return {
+          lotId: lot.id,
+          lotNumber: lot.number,
+          title: lot.title,
+          hourlyRate: lot.hourlyRateCents === null ? null : lot.hourlyRateCents / 100,
+          ceiling: lot.ceilingCents === null ? null : lot.ceilingCents / 100,
+          users: lotPeople?.users ?? 0,
+          projects: lotPeople?.projects ?? 0,
+          validated,
+          pending,
+          ceilingShare: share(validated.amount, lot.ceilingCents),
+          ceilingShareWithPending: share(validated.amount + pending.amount, lot.ceilingCents),
+          cooperatives: coopIds.sort((a, b) => (names.get(a) ?? '').localeCompare(names.get(b) ?? '')).map((cooperativeId) => {
+            const coopRows = lotRows.filter((r) => r.cooperativeId === cooperativeId);
+            const coopPeople = people.perCooperative.find((p) => p.lotId === lot.id && p.cooperativeId === cooperativeId);
+            return {
+              cooperativeId,
+              cooperativeName: names.get(cooperativeId) ?? '',
+              users: coopPeople?.users ?? 0,
+              projects: coopPeople?.projects ?? 0,
+              validated: money(coopRows.filter((r) => r.validated)),
+              pending: money(coopRows.filter((r) => !r.validated)),
+            };
+          }),
+        };
+      });
+    recordAudit(tx, actor, { action: 'read', entity: 'report_lot_totals', changes: { period, ...scope } });
+    return { period, lots: result };
+  });
+}
+
+export const LOT_TOTALS_CSV_HEADER = ['Lotto', 'Cooperativa', 'Utenti', 'Progetti', 'Ore validate', 'Importo validato', 'Ore in attesa', 'Importo in attesa', 'Quota del tetto validata'];
+
+export function lotTotalsCsvRows(report: LotTotals): unknown[][] {
+  return report.lots.flatMap((lot) => [
+    ...lot.cooperatives.map((c) => [lot.lotNumber, c.cooperativeName, c.users, c.projects, c.validated.hours, c.validated.amount, c.pending.hours, c.pending.amount, null]),
+    [lot.lotNumber, 'Totale lotto', lot.users, lot.projects, lot.validated.hours, lot.validated.amount, lot.pending.hours, lot.pending.amount, lot.ceilingShare],
+  ]);
+}

@@ -1,0 +1,44 @@
+// Projects whose UVM review date (from their last evaluation) is past or within `within` days.
+import { sql } from 'drizzle-orm';
+import { schema, type Db } from '@bds/db';
+import type { ReviewsDue } from '@bds/shared';
+import type { Actor } from '../auth/principal.ts';
+import { recordAudit } from '../audit/record.ts';
+import { addDaysToDate, daysBetween, today } from '../dates-extra.ts';
+import { visiblePtris } from '../scope/visibility.ts';
+
+const { ptris } = schema;
+
+export function reviewsDue(db: Db, actor: Actor, within: number, serviceId: number | undefined, limit: number): ReviewsDue {
+  const date = today();
+  const horizon = addDaysToDate(date, within);
+  const visible = visiblePtris(actor.user);
+  const where = sql`${ptris.status} IN ('active', 'suspended') AND ${ptris.nextReviewDate} <= ${horizon}
+    ${serviceId ? sql`AND ${ptris.serviceId} = ${serviceId}` : sql``} ${visible ? sql`AND ${visible}` : sql``}`;
+  return db.transaction((tx) => {
+    const rows = tx.all<{ ptriId: number; personId: number; personName: string; serviceId: number; serviceName: string; status: string; nextReviewDate: string }>(sql`
+      SELECT ${ptris.id} AS ptriId, p.id AS personId, p.family_name || ' ' || p.given_name AS personName, s.id AS serviceId, s.name AS serviceName,
+        ${ptris.status} AS status, ${ptris.nextReviewDate} AS nextReviewDate
+      FROM ${ptris} JOIN persons p ON p.id = ${ptris.personId} JOIN services s ON s.id = ${ptris.serviceId}
+      WHERE ${where} ORDER BY ${ptris.nextReviewDate}, ${ptris.id} LIMIT ${limit}`);
+    const counts = tx.get<{ overdue: number | null; near: number | null }>(sql`
+      SELECT SUM(${ptris.nextReviewDate} < ${date}) AS overdue, SUM(${ptris.nextReviewDate} >= ${date}) AS near FROM ${ptris} WHERE ${where}`);
+    recordAudit(tx, actor, { action: 'read', entity: 'report_reviews_due', changes: { within, serviceId: serviceId ?? null, ptriIds: rows.map((r) => r.ptriId) } });
+    return {
+      date,
+      within,
+      overdue: counts?.overdue ?? 0,
+      near: counts?.near ?? 0,
+      items: rows.map(({ personId: _personId, ...row }) => {
+        const daysLeft = daysBetween(date, row.nextReviewDate);
+        return { ...row, daysLeft, overdue: daysLeft < 0 };
+      }),
+    };
+  });
+}
+
+export const REVIEWS_CSV_HEADER = ['Progetto', 'Persona', 'Servizio', 'Stato', 'Data verifica', 'Giorni mancanti', 'Scaduta'];
+
+export function reviewsCsvRows(report: ReviewsDue): unknown[][] {
+  return report.items.map((r) => [r.ptriId, r.personName, r.serviceName, r.status, r.nextReviewDate, r.daysLeft, r.overdue ? 'sì' : 'no']);
+}

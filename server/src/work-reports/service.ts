@@ -1,0 +1,137 @@
+// Monthly reports (rendicontazione): the cooperative submits its month, the case managers of
+// each service concerned validate or return their part; the month follows its parts.
+import type { Db, Queryable } from '@bds/db';
+import type { MonthlyReport, MonthStatus, ReviewBody } from '@bds/shared';
+import type { Actor } from '../auth/principal.ts';
+import { recordAudit } from '../audit/record.ts';
+import { Conflict, Forbidden, Invalid, NotFound } from '../errors.ts';
+import { today } from '../dates.ts';
+import { monthState } from '../interventions/queries.ts';
+import { monthStatusOf } from '../interventions/rules.ts';
+import { summaryWriter } from '../interventions/summaries.ts';
+import * as q from './queries.ts';
+
+function requireOwnCooperative(actor: Actor, cooperativeId: number) {
+  if (actor.user.role !== 'cooperative') throw new Forbidden('Solo la cooperativa invia il proprio mese');
+  if (actor.user.cooperativeId !== cooperativeId) throw new NotFound('Cooperativa non trovata');
+}
+
+/** Writes the month's status as it follows from its parts. */
+function settleMonth(tx: Queryable, cooperativeId: number, month: string, fields: { submittedAt?: string; submittedBy?: number; reviewedAt?: string; reviewedBy?: number; note?: string | null }) {
+  const state = monthState(tx, cooperativeId, month);
+  const status = monthStatusOf([...state.parts.values()].map((part) => part.status));
+  q.upsertReport(tx, {
+    cooperativeId,
+    month,
+    status,
+    submittedAt: fields.submittedAt ?? state.report?.submittedAt ?? null,
+    submittedBy: fields.submittedBy ?? state.report?.submittedBy ?? null,
+    reviewedAt: fields.reviewedAt ?? state.report?.reviewedAt ?? null,
+    reviewedBy: fields.reviewedBy ?? state.report?.reviewedBy ?? null,
+    note: fields.note === undefined ? (state.report?.note ?? null) : fields.note,
+  });
+  return status;
+}
+
+export function submitMonth(db: Db, actor: Actor, cooperativeId: number, month: string): MonthlyReport {
+  requireOwnCooperative(actor, cooperativeId);
+  if (month > today().slice(0, 7)) throw new Invalid('month', 'non si può inviare un mese futuro');
+  return db.transaction((tx) => {
+    const state = monthState(tx, cooperativeId, month);
+    if (state.monthStatus === 'submitted' || state.monthStatus === 'validated') throw new Conflict(`Il mese ${month} è già stato inviato`);
+    const services = new Set([...q.servicesWithWork(tx, cooperativeId, month), ...state.parts.keys()]);
+    if (services.size === 0) throw new Conflict(`Nessun intervento da inviare per il mese ${month}`);
+    const writer = summaryWriter(db);
+    for (const serviceId of services) {
+      const part = state.parts.get(serviceId);
+      if (part && part.status !== 'returned' && part.status !== 'open') continue;
+      q.upsertPart(tx, { cooperativeId, month, serviceId, status: 'submitted', note: part?.note ?? null, reviewedAt: part?.reviewedAt ?? null, reviewedBy: part?.reviewedBy ?? null });
+      writer.moveStatus(cooperativeId, month, serviceId, 'submitted');
+    }
+    const status = settleMonth(tx, cooperativeId, month, { submittedAt: new Date().toISOString(), submittedBy: actor.user.id });
+    recordAudit(tx, actor, { action: 'transition', entity: 'monthly_report', entityId: cooperativeId, changes: { month, status: { before: state.monthStatus ?? 'open', after: status } } });
+    return monthReport(tx, cooperativeId, month);
+  });
+}
+
+export function reviewMonth(db: Db, actor: Actor, cooperativeId: number, month: string, body: ReviewBody): MonthlyReport {
+  const serviceId = actor.user.serviceId;
+  if (actor.user.role !== 'case_manager' || !serviceId) throw new Forbidden('Solo i case manager dei servizi interessati rivedono il mese');
+  return db.transaction((tx) => {
+    const state = monthState(tx, cooperativeId, month);
+    const part = state.parts.get(serviceId);
+    if (!part) throw new NotFound(`Nessun intervento del tuo servizio da rivedere per il mese ${month}`);
+    if (part.status !== 'submitted') throw new Conflict(`La parte del tuo servizio è in stato "${part.status}": non si può rivedere`);
+    const now = new Date().toISOString();
+    const note = body.note ?? null;
+    q.upsertPart(tx, { cooperativeId, month, serviceId, status: body.decision, reviewedAt: now, reviewedBy: actor.user.id, note });
+    summaryWriter(db).moveStatus(cooperativeId, month, serviceId, body.decision);
+    const status = settleMonth(tx, cooperativeId, month, { reviewedAt: now, reviewedBy: actor.user.id, ...(body.decision === 'returned' ? { note } : {}) });
+    recordAudit(tx, actor, {
+      action: 'transition',
+      entity: 'monthly_report',
+      entityId: cooperativeId,
+      changes: { month, serviceId, decision: body.decision, note, status: { before: state.monthStatus, after: status } },
+    });
+    return monthReport(tx, cooperativeId, month);
+  });
+}
+
+const cents = (value: number) => value / 100;
+const emptyTotals = () => ({ interventions: 0, hours: 0, amount: 0 });
+
+function yearReports(tx: Queryable, cooperativeId: number, year: number, onlyMonth?: string): MonthlyReport[] {
+  const reports = new Map(q.reportsOfYear(tx, cooperativeId, year).map((r) => [r.month, r]));
+  const parts = q.partsOfYear(tx, cooperativeId, year);
+  const totals = q.totalsOfYear(tx, cooperativeId, year);
+  const months = onlyMonth ? [onlyMonth] : Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
+  return months.map((month) => {
+    const report = reports.get(month);
+    const monthTotals = totals.filter((t) => t.month === month);
+    const sum = (rows: typeof monthTotals) => ({
+      interventions: rows.reduce((n, r) => n + r.interventions, 0),
+      hours: rows.reduce((n, r) => n + r.minutes, 0) / 60,
+      amount: cents(rows.reduce((n, r) => n + r.amountCents, 0)),
+    });
+    const partRows = parts.filter((p) => p.part.month === month).map(({ part, serviceName }) => ({
+      serviceId: part.serviceId,
+      serviceName,
+      status: part.status,
+      reviewedAt: part.reviewedAt,
+      reviewedBy: part.reviewedBy,
+      note: part.note,
+      totals: sum(monthTotals.filter((t) => t.serviceId === part.serviceId)),
+    }));
+    // Services with work not yet submitted appear as open parts.
+    for (const t of monthTotals) {
+      if (!partRows.some((p) => p.serviceId === t.serviceId)) {
+        partRows.push({ serviceId: t.serviceId, serviceName: t.serviceName, status: 'open', reviewedAt: null, reviewedBy: null, note: null, totals: sum(monthTotals.filter((x) => x.serviceId === t.serviceId)) });
+      }
+    }
+    return {
+      cooperativeId,
+      month,
+      status: (report?.status ?? 'open') as MonthStatus,
+      submittedAt: report?.submittedAt ?? null,
+      submittedBy: report?.submittedBy ?? null,
+      note: report?.note ?? null,
+      totals: monthTotals.length ? sum(monthTotals) : emptyTotals(),
+      parts: partRows,
+    };
+  });
+}
+
+function monthReport(tx: Queryable, cooperativeId: number, month: string): MonthlyReport {
+  const [report] = yearReports(tx, cooperativeId, Number(month.slice(0, 4)), month);
+  if (!report) throw new NotFound();
+  return report;
+}
+
+export function listMonthlyReports(db: Db, actor: Actor, cooperativeId: number, year: number) {
+  if (actor.user.role === 'cooperative' && actor.user.cooperativeId !== cooperativeId) throw new NotFound('Cooperativa non trovata');
+  return db.transaction((tx) => {
+    if (!q.cooperativeExists(tx, cooperativeId)) throw new NotFound('Cooperativa non trovata');
+    recordAudit(tx, actor, { action: 'read', entity: 'monthly_reports', entityId: cooperativeId, changes: { year } });
+    return { cooperativeId, year, months: yearReports(tx, cooperativeId, year) };
+  });
+}

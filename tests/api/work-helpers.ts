@@ -1,0 +1,90 @@
+// Builders for the interventions and reports tests: active projects through the real API.
+import { expect } from 'vitest';
+import { personBody, type Caller, type TestContext } from './helpers.ts';
+
+export interface ProjectOptions {
+  service?: 'navile' | 'budrio';
+  cooperatives?: ('alfa' | 'beta')[];
+  startDate?: string;
+  endDate?: string;
+  approvedOn?: string;
+}
+
+export const member = { name: 'Anna Bianchi', role: 'Psichiatra', organisation: 'health_service' };
+
+/** A Lot 1 project made active by an approving initial UVM evaluation; returns its id and person. */
+export async function activeProject(ctx: TestContext, options: ProjectOptions = {}) {
+  const service = options.service ?? 'navile';
+  const cm = await ctx.as(service === 'navile' ? 'cm.navile' : 'cm.budrio');
+  const uvm = await ctx.as(service === 'navile' ? 'uvm.bologna' : 'uvm.pianura');
+  const district = service === 'navile' ? ctx.world.districts.bologna : ctx.world.districts.pianura;
+  const person = await cm({ method: 'POST', url: '/api/persons', payload: personBody(district) });
+  expect(person.statusCode, person.body).toBe(201);
+  const ptri = await cm({
+    method: 'POST',
+    url: '/api/ptris',
+    payload: {
+      personId: person.json().id,
+      serviceId: ctx.world.services[service],
+      lotId: ctx.world.lots.lot1,
+      startDate: options.startDate ?? '2025-01-01',
+      endDate: options.endDate ?? '2025-12-31',
+      intensity: 'medium',
+      cooperativeIds: (options.cooperatives ?? ['alfa']).map((name) => ctx.world.coops[name]),
+      goals: [
+        { axis: 'habitat', description: 'Vivere in autonomia' },
+        { axis: 'work', description: 'Tirocinio' },
+      ],
+    },
+  });
+  expect(ptri.statusCode, ptri.body).toBe(201);
+  const id: number = ptri.json().id;
+  expect((await cm({ method: 'POST', url: `/api/ptris/${id}/transitions`, payload: { to: 'submitted' } })).statusCode).toBe(200);
+  const evaluation = await uvm({
+    method: 'POST',
+    url: `/api/ptris/${id}/evaluations`,
+    payload: { date: options.approvedOn ?? '2024-12-20', kind: 'initial', members: [member], outcome: 'approved' },
+  });
+  expect(evaluation.statusCode, evaluation.body).toBe(201);
+  return { id, personId: person.json().id as number };
+}
+
+export function intervention(overrides: Record<string, unknown> = {}) {
+  return { date: '2025-03-10', axis: 'habitat', activity: "Accompagnamento all'abitare", hours: 2.5, operatorRole: 'Educatore', ...overrides };
+}
+
+export async function record(call: Caller, ptriId: number, overrides: Record<string, unknown> = {}) {
+  return call({ method: 'POST', url: `/api/ptris/${ptriId}/interventions`, payload: intervention(overrides) });
+}
+
+export function csvUpload(call: Caller, cooperativeId: number, month: string, body: string) {
+  return call({ method: 'POST', url: `/api/cooperatives/${cooperativeId}/reports/${month}/upload`, headers: { 'content-type': 'text/csv' }, payload: body });
+}
+
+/** Every summary row recomputed from the raw interventions and the month parts, to compare with the stored ones. */
+export function recomputedSummaries(ctx: TestContext) {
+  const client = ctx.db.$client;
+  const totals = client.prepare(`
+    SELECT i.lot_id, i.cooperative_id, i.month, i.service_id, COALESCE(p.status, 'open') AS status,
+      SUM(i.minutes) AS minutes, SUM(i.amount_cents) AS amount_cents, COUNT(*) AS interventions
+    FROM interventions i LEFT JOIN monthly_report_parts p
+      ON p.cooperative_id = i.cooperative_id AND p.month = i.month AND p.service_id = i.service_id
+    GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`).all();
+  const activity = client.prepare(`
+    SELECT period, lot_id, cooperative_id, ptri_id, person_id, service_id, COUNT(*) AS interventions FROM (
+      SELECT i.month AS period, i.lot_id, i.cooperative_id, i.ptri_id, t.person_id, i.service_id FROM interventions i JOIN ptris t ON t.id = i.ptri_id
+      UNION ALL
+      SELECT substr(i.month, 1, 4), i.lot_id, i.cooperative_id, i.ptri_id, t.person_id, i.service_id FROM interventions i JOIN ptris t ON t.id = i.ptri_id)
+    GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`).all();
+  return { totals, activity };
+}
+
+export function storedSummaries(ctx: TestContext) {
+  const client = ctx.db.$client;
+  return {
+    totals: client.prepare(`SELECT lot_id, cooperative_id, month, service_id, status, minutes, amount_cents, interventions
+      FROM lot_month_totals ORDER BY 1, 2, 3, 4, 5`).all(),
+    activity: client.prepare(`SELECT period, lot_id, cooperative_id, ptri_id, person_id, service_id, interventions
+      FROM ptri_activity_periods ORDER BY 1, 2, 3, 4`).all(),
+  };
+}
