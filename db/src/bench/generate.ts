@@ -1,0 +1,90 @@
+// Builds a benchmark database of a given tier through the real migrations: reference data,
+// the demo accounts, persons, projects with their history, interventions and month reports,
+// and every summary table filled consistently with the raw rows.
+import { rmSync, statSync } from 'node:fs';
+import { hash } from '@node-rs/argon2';
+import type { ServiceKind } from '@bds/shared';
+import { migrateDb, openDb } from '../connection.ts';
+import { seedReferenceData } from '../seed/reference.ts';
+import { DEMO_PASSWORD, caseManagerUsername, demoAccounts } from '../seed/accounts.ts';
+import { createRandom } from '../seed/random.ts';
+import { enterBulkMode, leaveBulkMode } from './bulk-load.ts';
+import type { LotRef } from './plan.ts';
+import { writePersonsAndProjects } from './projects.ts';
+import { createTimer, type Step } from './timer.ts';
+import { TIERS, type Tier } from './tiers.ts';
+import { writeWork } from './work.ts';
+
+const SEED = 0x6b656e63;
+const BULK_TABLES = [
+  'persons', 'person_services', 'ptris', 'ptri_cooperatives', 'goals', 'budget_lines', 'ptri_revisions', 'ptri_transitions',
+  'evaluations', 'interventions', 'ptri_activity_periods', 'lot_month_totals', 'monthly_report_parts', 'ptri_years',
+] as const;
+/** How many persons each kind of service looks after, relative to the others. */
+const SERVICE_WEIGHT: Record<ServiceKind, number> = { CSM: 5, NPIA: 3, SerDP: 3 };
+
+export interface GenerationReport { tier: Tier; path: string; steps: Step[]; totalMs: number; bytes: number }
+
+export async function generateBenchDatabase(tier: Tier, path: string, log: (line: string) => void = console.log): Promise<GenerationReport> {
+  const size = TIERS[tier];
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+  const started = performance.now();
+  const timer = createTimer(log);
+  const db = openDb(path);
+  const client = db.$client;
+  timer.time('migrations + reference data', () => {
+    migrateDb(db);
+    seedReferenceData(db);
+  });
+  const passwordHash = await hash(DEMO_PASSWORD);
+  const setAside = enterBulkMode(client, BULK_TABLES);
+  const idOf = (sql: string, key: string | number) => (client.prepare(sql).get(key) as { id: number } | undefined)?.id ?? null;
+
+  timer.time('users (demo accounts)', () => client.transaction(() => {
+    const insert = client.prepare(`INSERT INTO users (username, display_name, password_hash, role, service_id, district_id, cooperative_id)
+      VALUES (?, ?, ?, ?, ?, ?, ?)`);
+    for (const a of demoAccounts()) {
+      insert.run(a.username, a.displayName, passwordHash, a.role,
+        a.serviceCode ? idOf('SELECT id FROM services WHERE code = ?', a.serviceCode) : null,
+        a.districtCode ? idOf('SELECT id FROM districts WHERE code = ?', a.districtCode) : null,
+        a.cooperativeName ? idOf('SELECT id FROM cooperatives WHERE name = ?', a.cooperativeName) : null);
+    }
+  })());
+
+  const services = (client.prepare('SELECT id, kind, code, district_id AS districtId FROM services ORDER BY id').all() as
+    { id: number; kind: ServiceKind; code: string; districtId: number }[]).map((s) => ({ ...s, weight: SERVICE_WEIGHT[s.kind] }));
+  const caseManagerOf = new Map<number, number>();
+  for (const s of services) {
+    const userId = idOf('SELECT id FROM users WHERE username = ?', caseManagerUsername(s.code));
+    if (userId !== null) caseManagerOf.set(s.id, userId);
+  }
+  const lots = new Map<number, LotRef>();
+  for (const lot of client.prepare('SELECT id, number, hourly_rate_cents AS rateCents FROM lots ORDER BY id').all() as Omit<LotRef, 'cooperativeIds'>[]) {
+    const cooperativeIds = (client.prepare('SELECT cooperative_id AS id FROM lot_cooperatives WHERE lot_id = ? ORDER BY cooperative_id').all(lot.id) as { id: number }[]).map((r) => r.id);
+    lots.set(lot.number, { ...lot, cooperativeIds });
+  }
+
+  const random = createRandom(SEED);
+  const projects = writePersonsAndProjects(client, { random, timer, persons: size.persons, projects: size.projects, services, lots, caseManagerOf });
+  writeWork(client, random, timer, projects, size.interventions);
+
+  timer.time('ptri_years', () => client.prepare(`INSERT INTO ptri_years (ptri_id, year, lot_number, service_id, person_id)
+    SELECT p.id, y.year, l.number, p.service_id, p.person_id
+    FROM ptris p JOIN lots l ON l.id = p.lot_id JOIN calendar_years y
+      ON y.year BETWEEN CAST(substr(p.activated_on, 1, 4) AS INTEGER) AND CAST(substr(COALESCE(p.ended_on, p.end_date), 1, 4) AS INTEGER)
+    WHERE p.activated_on IS NOT NULL ORDER BY p.id, y.year`).run().changes, (n) => n);
+  timer.time('yearly_service_users + yearly_lot_users', () => {
+    const a = client.prepare(`INSERT INTO yearly_service_users (year, lot_number, service_id, users)
+      SELECT year, lot_number, service_id, COUNT(DISTINCT person_id) FROM ptri_years GROUP BY year, lot_number, service_id`).run().changes;
+    const b = client.prepare(`INSERT INTO yearly_lot_users (year, lot_number, users)
+      SELECT year, lot_number, COUNT(DISTINCT person_id) FROM ptri_years GROUP BY year, lot_number`).run().changes;
+    return a + b;
+  }, (n) => n);
+
+  leaveBulkMode(client, setAside, (label, work) => timer.time(label, work));
+  client.close();
+  const bytes = statSync(path).size;
+  const totalMs = Math.round(performance.now() - started);
+  log(`total ${(totalMs / 1000).toFixed(1)} s, file ${(bytes / 1024 / 1024).toFixed(1)} MiB`);
+  return { tier, path, steps: timer.steps, totalMs, bytes };
+}
