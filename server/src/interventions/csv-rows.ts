@@ -1,7 +1,6 @@
 // Reads a cooperative's monthly CSV file into typed entries, naming every bad cell. Accepts what
 // Italian spreadsheets write: ';' separator, decimal comma, dates as AAAA-MM-GG or GG/MM/AAAA.
 import { parse } from 'csv-parse/sync';
-import { isValid, parse as parseDate } from 'date-fns';
 import type { Axis, UploadRowError } from '@bds/shared';
 import type { EntryInput } from './entry.ts';
 
@@ -36,12 +35,18 @@ function parseHours(raw: string): number | null {
   return Number(raw.replace(',', '.'));
 }
 
+/** A real calendar date from AAAA-MM-GG or GG/MM/AAAA, as 'YYYY-MM-DD'; checked by hand, as it runs per row. */
 function parseIsoDate(raw: string): string | null {
-  const iso = /^\d{4}-\d{2}-\d{2}$/.test(raw) ? parseDate(raw, 'yyyy-MM-dd', new Date()) : null;
-  const it = /^\d{1,2}\/\d{1,2}\/\d{4}$/.test(raw) ? parseDate(raw, 'd/M/yyyy', new Date()) : null;
-  const date = iso ?? it;
-  if (!date || !isValid(date)) return null;
-  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
+  const it = iso ? null : /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(raw);
+  const [year, month, day] = iso ? [iso[1], iso[2], iso[3]] : it ? [it[3], it[2], it[1]] : [];
+  if (!year || !month || !day) return null;
+  const y = Number(year);
+  const m = Number(month);
+  const d = Number(day);
+  const daysInMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (m < 1 || m > 12 || d < 1 || d > daysInMonth) return null;
+  return `${year}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
 export function readCsvFile(text: string, month: string): ParsedFile {
