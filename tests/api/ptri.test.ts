@@ -85,6 +85,8 @@ describe('who sees a project', () => {
     expect((await cm({ method: 'GET', url: '/api/ptris?intensity=high' })).json().items).toHaveLength(2);
     expect((await cm({ method: 'GET', url: '/api/ptris?activeIn=2025' })).json().items).toHaveLength(1);
     expect((await cm({ method: 'GET', url: '/api/ptris?activeIn=2023' })).json().items).toHaveLength(0);
+    expect((await cm({ method: 'GET', url: '/api/ptris?axis=habitat' })).json().items).toHaveLength(3);
+    expect((await cm({ method: 'GET', url: '/api/ptris?axis=sociality' })).json().items).toHaveLength(0);
     const first = (await cm({ method: 'GET', url: '/api/ptris?limit=2' })).json();
     const rest = (await cm({ method: 'GET', url: `/api/ptris?limit=2&cursor=${first.nextCursor}` })).json();
     expect(first.items).toHaveLength(2);

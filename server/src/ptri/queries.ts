@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { schema, type Queryable } from '@bds/db';
-import type { PtriStatus } from '@bds/shared';
+import type { Axis, PtriStatus } from '@bds/shared';
 
 const { ptris, persons, goals, budgetLines, ptriCooperatives, ptriRevisions, ptriTransitions, evaluations, users } = schema;
 
@@ -98,6 +98,7 @@ export interface PtriFilters {
   status?: PtriStatus;
   lotId?: number;
   intensity?: 'high' | 'medium' | 'low';
+  openGoalAxis?: Axis;
   activeIn?: number;
   reviewOverdueOn?: string;
   namePrefix?: string;
@@ -120,6 +121,9 @@ export function listPtris(db: Queryable, filters: PtriFilters, visible: SQL | un
     filters.lotId ? eq(ptris.lotId, filters.lotId) : undefined,
     filters.intensity ? eq(ptris.intensity, filters.intensity) : undefined,
     filters.activeIn ? activeInYear(filters.activeIn) : undefined,
+    filters.openGoalAxis
+      ? sql`EXISTS (SELECT 1 FROM ${goals} WHERE ${goals.ptriId} = ${ptris.id} AND ${goals.axis} = ${filters.openGoalAxis} AND ${goals.status} = 'open')`
+      : undefined,
     filters.reviewOverdueOn
       ? and(inArray(ptris.status, ['active', 'suspended']), lt(ptris.nextReviewDate, filters.reviewOverdueOn))
       : undefined,

@@ -12,6 +12,7 @@ import {
 } from '@bds/shared';
 import type { Actor } from '../auth/principal.ts';
 import { recordAudit } from '../audit/record.ts';
+import { auditRead } from '../audit/group-commit.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../errors.ts';
 import { decodeCursor, page } from '../pagination.ts';
 import { visiblePersons, visiblePtris } from '../scope/visibility.ts';
@@ -146,12 +147,10 @@ function replaceBudgetAxes(tx: Queryable, id: number, budget: NonNullable<Update
   ]);
 }
 
-export function readPtri(db: Db, actor: Actor, id: number): PtriDetail {
-  return db.transaction((tx) => {
-    const row = visiblePtri(tx, actor, id);
-    recordAudit(tx, actor, { action: 'read', entity: 'ptri', entityId: id, personId: row.personId });
-    return ptriDetail(tx, row);
-  });
+export async function readPtri(db: Db, actor: Actor, id: number): Promise<PtriDetail> {
+  const detail = db.transaction((tx) => ptriDetail(tx, visiblePtri(tx, actor, id)));
+  await auditRead(db, actor, { action: 'read', entity: 'ptri', entityId: id, personId: detail.personId });
+  return detail;
 }
 
 export function transitionPtri(db: Db, actor: Actor, id: number, request: TransitionRequest, ifMatch: number | undefined): PtriDetail {
@@ -163,7 +162,7 @@ export function transitionPtri(db: Db, actor: Actor, id: number, request: Transi
   });
 }
 
-export function listPtris(db: Db, actor: Actor, query: z.output<typeof ptriListQuery>) {
+export async function listPtris(db: Db, actor: Actor, query: z.output<typeof ptriListQuery>) {
   const after = decodeCursor(query.cursor, ['number']);
   const filters: q.PtriFilters = {
     serviceId: query.serviceId,
@@ -171,27 +170,26 @@ export function listPtris(db: Db, actor: Actor, query: z.output<typeof ptriListQ
     status: query.status,
     lotId: query.lotId,
     intensity: query.intensity,
+    openGoalAxis: query.axis,
     activeIn: query.activeIn,
     reviewOverdueOn: query.reviewOverdue ? today() : undefined,
     namePrefix: query.q ? query.q.toLocaleLowerCase('it').replace(/\s+/g, ' ') : undefined,
   };
-  return db.transaction((tx) => {
-    const rows = q.listPtris(tx, filters, visiblePtris(actor.user), (after?.[0] as number | undefined) ?? null, query.limit);
-    const result = page(rows, query.limit, (row) => [row.ptri.id]);
-    recordAudit(tx, actor, {
-      action: 'read',
-      entity: 'ptri_list',
-      changes: { filters: query, ptriIds: result.items.map((row) => row.ptri.id) },
-    });
-    return {
-      items: result.items.map((row) => toSummary(row.ptri, `${row.familyName} ${row.givenName}`)),
-      nextCursor: result.nextCursor,
-    };
+  const rows = q.listPtris(db, filters, visiblePtris(actor.user), (after?.[0] as number | undefined) ?? null, query.limit);
+  const result = page(rows, query.limit, (row) => [row.ptri.id]);
+  await auditRead(db, actor, {
+    action: 'read',
+    entity: 'ptri_list',
+    changes: { filters: query, ptriIds: result.items.map((row) => row.ptri.id) },
   });
+  return {
+    items: result.items.map((row) => toSummary(row.ptri, `${row.familyName} ${row.givenName}`)),
+    nextCursor: result.nextCursor,
+  };
 }
 
-export function ptriHistory(db: Db, actor: Actor, id: number): HistoryEntry[] {
-  return db.transaction((tx) => {
+export async function ptriHistory(db: Db, actor: Actor, id: number): Promise<HistoryEntry[]> {
+  const { personId, entries } = db.transaction((tx) => {
     const row = visiblePtri(tx, actor, id);
     const revisions = q.revisionsOf(tx, id).map(({ revision, userName }): HistoryEntry => ({
       kind: 'revision',
@@ -215,7 +213,8 @@ export function ptriHistory(db: Db, actor: Actor, id: number): HistoryEntry[] {
       reason: transition.reason,
       changes: null,
     }));
-    recordAudit(tx, actor, { action: 'read', entity: 'ptri_history', entityId: id, personId: row.personId });
-    return [...revisions, ...transitions].sort((a, b) => a.at.localeCompare(b.at));
+    return { personId: row.personId, entries: [...revisions, ...transitions].sort((a, b) => a.at.localeCompare(b.at)) };
   });
+  await auditRead(db, actor, { action: 'read', entity: 'ptri_history', entityId: id, personId });
+  return entries;
 }

@@ -149,6 +149,8 @@ export const ptriListQuery = z.strictObject({
   status: z.enum(PTRI_STATUSES).optional(),
   lotId: z.coerce.number().int().positive().optional(),
   intensity: z.enum(INTENSITIES).optional(),
+  /** Projects with at least one open goal on this axis. */
+  axis: z.enum(AXES).optional(),
   activeIn: yearSchema.optional(),
   reviewOverdue: booleanQuery.optional(),
   q: z.string().trim().max(100).optional(),
