@@ -11,7 +11,7 @@ export default defineConfig({
         test: {
           name: 'server',
           root,
-          include: ['server/src/**/*.test.ts', 'shared/src/**/*.test.ts', 'db/src/**/*.test.ts', 'tests/api/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+          include: ['server/src/**/*.test.ts', 'shared/src/**/*.test.ts', 'db/src/**/*.test.ts', 'tests/api/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/security/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
         },

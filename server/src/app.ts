@@ -1,11 +1,12 @@
 // Builds the Fastify application: plugins first, then one route group per feature.
 import Fastify, { type FastifyInstance } from 'fastify';
-import helmet from '@fastify/helmet';
-import rateLimit from '@fastify/rate-limit';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '@bds/db';
 import type { Config } from './config.ts';
 import errorsPlugin from './plugins/errors.ts';
+import securityPlugin from './plugins/security.ts';
+import requestLogPlugin from './plugins/request-log.ts';
+import { loggingOptions, type LogStream } from './logging.ts';
 import dbPlugin from './plugins/db.ts';
 import authPlugin from './plugins/auth.ts';
 import openapiPlugin from './plugins/openapi.ts';
@@ -30,24 +31,13 @@ export interface BuildOptions {
   config: Config;
   /** Readiness for /api/health; the process entry point flips it while starting and stopping. */
   isReady?: () => boolean;
+  /** Where the log goes instead of stdout (tests read it back). */
+  logStream?: LogStream;
 }
 
-/** Never log what identifies a person or opens a session. */
-export const LOG_REDACT = [
-  'req.headers.authorization',
-  'req.headers.cookie',
-  'req.body',
-  '*.password',
-  '*.currentPassword',
-  '*.newPassword',
-  '*.refreshToken',
-  '*.accessToken',
-  '*.fiscalCode',
-];
-
-export async function buildApp({ db, config, isReady = () => true }: BuildOptions): Promise<FastifyInstance> {
+export async function buildApp({ db, config, isReady = () => true, logStream }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: config.logLevel, redact: LOG_REDACT },
+    ...loggingOptions(config.logLevel, logStream),
     bodyLimit: 1024 * 1024,
     trustProxy: false,
   }).withTypeProvider<ZodTypeProvider>();
@@ -56,8 +46,8 @@ export async function buildApp({ db, config, isReady = () => true }: BuildOption
 
   await app.register(errorsPlugin);
   await app.register(dbPlugin, { db });
-  await app.register(helmet, { global: true });
-  await app.register(rateLimit, { global: false });
+  await app.register(requestLogPlugin);
+  await app.register(securityPlugin, { config });
   await app.register(openapiPlugin, { version: config.version });
   await app.register(authPlugin, { config });
 
@@ -68,7 +58,7 @@ export async function buildApp({ db, config, isReady = () => true }: BuildOption
     refreshTokenDays: config.refreshTokenDays,
   };
   await app.register(healthRoutes, { version: config.version, isReady });
-  await app.register(authRoutes, { deps: authDeps });
+  await app.register(authRoutes, { deps: authDeps, loginRateLimit: config.loginRateLimit });
   await app.register(userRoutes);
   await app.register(referenceRoutes);
   await app.register(personRoutes);

@@ -15,7 +15,12 @@ const envSchema = z
     JWT_SECRET: z.string().min(32, { error: 'JWT_SECRET: almeno 32 caratteri' }).default(DEFAULT_JWT_SECRET),
     /** Seed demo data and demo accounts into an empty database. */
     DEMO_DATA: z.enum(['true', 'false']).optional(),
+    /** Origins allowed to call the API from another site, comma-separated; none when unset. */
     CORS_ORIGIN: z.string().optional(),
+    /** Sign-in attempts allowed per client address per minute. */
+    LOGIN_MAX_PER_ADDRESS: z.coerce.number().int().min(1).default(10),
+    /** Sign-in attempts allowed per username per 15 minutes, from any address. */
+    LOGIN_MAX_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -31,7 +36,8 @@ export interface Config {
   databasePath: string;
   jwtSecret: string;
   demoData: boolean;
-  corsOrigin: string | undefined;
+  corsOrigins: string[];
+  loginRateLimit: { perAddress: number; perAccount: number };
   logLevel: string;
   accessTokenSeconds: number;
   refreshTokenDays: number;
@@ -52,7 +58,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databasePath: e.DATABASE_PATH,
     jwtSecret: e.JWT_SECRET,
     demoData: e.DEMO_DATA ? e.DEMO_DATA === 'true' : e.NODE_ENV !== 'production',
-    corsOrigin: e.CORS_ORIGIN,
+    corsOrigins: (e.CORS_ORIGIN ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
+    loginRateLimit: { perAddress: e.LOGIN_MAX_PER_ADDRESS, perAccount: e.LOGIN_MAX_PER_ACCOUNT },
     logLevel: e.LOG_LEVEL,
     accessTokenSeconds: 15 * 60,
     refreshTokenDays: 14,
@@ -61,7 +68,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
-/** A configuration for tests: in-memory friendly, quiet, fixed secret. */
+/** A configuration for tests: in-memory friendly, quiet, fixed secret, sign-in limits out of the way. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' }), ...overrides };
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  return { ...config, loginRateLimit: { perAddress: 10_000, perAccount: 10_000 }, ...overrides };
 }

@@ -45,3 +45,9 @@ export class Invalid extends DomainError {
     super(400, 'Dati non validi', `${path}: ${message}`, [{ path, message }]);
   }
 }
+
+export class TooManyRequests extends DomainError {
+  constructor(detail: string) {
+    super(429, 'Troppe richieste', detail);
+  }
+}

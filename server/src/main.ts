@@ -1,10 +1,15 @@
 // Process entry point: configure, migrate, seed demo data into an empty database, serve, stop cleanly.
 import { migrateDb, openDb } from '@bds/db';
+import { claimServerLock, releaseServerLock } from '@bds/db/backup';
 import { isDatabaseEmpty, seedDemoData, seedReferenceData } from '@bds/db/seed';
 import { loadConfig } from './config.ts';
 import { buildApp } from './app.ts';
 
+/** How long in-flight requests get to finish after SIGTERM before the process gives up on them. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
 const config = loadConfig();
+claimServerLock(config.databasePath);
 const db = openDb(config.databasePath);
 migrateDb(db);
 if (isDatabaseEmpty(db)) {
@@ -15,11 +20,23 @@ if (isDatabaseEmpty(db)) {
 let ready = false;
 const app = await buildApp({ db, config, isReady: () => ready });
 
+let stopping = false;
 async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
   ready = false;
-  app.log.info({ signal }, 'shutting down');
+  app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+  const deadline = setTimeout(() => {
+    app.log.error('in-flight requests did not finish in time');
+    process.exit(1);
+  }, SHUTDOWN_GRACE_MS);
+  deadline.unref();
+  // close() stops accepting connections and resolves once every in-flight request has been answered.
   await app.close();
+  // Closing the last connection checkpoints the WAL into the database file.
   db.$client.close();
+  releaseServerLock(config.databasePath);
+  app.log.info('stopped');
   process.exit(0);
 }
 process.once('SIGTERM', () => void shutdown('SIGTERM'));

@@ -3,7 +3,8 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { openMemoryDb, schema, type Db } from '@bds/db';
 import { buildApp } from '@bds/server';
-import { testConfig } from '@bds/server/config.ts';
+import { testConfig, type Config } from '@bds/server/config.ts';
+import type { LogStream } from '@bds/server/logging.ts';
 import { hashPassword } from '@bds/server/auth/passwords.ts';
 import { fiscalCodeCheckChar, type Role } from '@bds/shared';
 
@@ -67,10 +68,15 @@ export interface TestContext {
 
 export type Caller = (options: InjectOptions) => Promise<LightMyRequestResponse>;
 
-export async function createTestContext(): Promise<TestContext> {
+export interface ContextOptions {
+  config?: Partial<Config>;
+  logStream?: LogStream;
+}
+
+export async function createTestContext(options: ContextOptions = {}): Promise<TestContext> {
   const db = openMemoryDb();
   const world = await seedWorld(db);
-  const app = await buildApp({ db, config: testConfig() });
+  const app = await buildApp({ db, config: testConfig(options.config), logStream: options.logStream });
   await app.ready();
   const tokens = new Map<string, string>();
   return {

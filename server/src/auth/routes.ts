@@ -2,13 +2,21 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { changePasswordBody, loginBody, meSchema, refreshBody, tokenPairSchema } from '@bds/shared';
 import { actorOf, ALL_ROLES } from '../plugins/auth.ts';
+import { loginLimitPerAccount } from '../plugins/login-limit.ts';
+import type { Config } from '../config.ts';
 import * as auth from './service.ts';
 
 const noContent = { 204: z.null().describe('Fatto') };
 
-const authRoutes: FastifyPluginAsyncZod<{ deps: auth.AuthDeps }> = async (app, { deps }) => {
+interface AuthRouteOptions {
+  deps: auth.AuthDeps;
+  loginRateLimit: Config['loginRateLimit'];
+}
+
+const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, { deps, loginRateLimit }) => {
   app.post('/api/auth/login', {
-    config: { public: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
+    config: { public: true, rateLimit: { max: loginRateLimit.perAddress, timeWindow: '1 minute' } },
+    preHandler: loginLimitPerAccount(app, loginRateLimit.perAccount),
     schema: { tags: ['auth'], summary: 'Accesso con nome utente e password', body: loginBody, response: { 200: tokenPairSchema } },
     handler: (request) => auth.login(deps, request.body.username, request.body.password, request.ip),
   });

@@ -73,7 +73,7 @@ export function reviewMonth(db: Db, actor: Actor, cooperativeId: number, month: 
       entityId: cooperativeId,
       changes: { month, serviceId, decision: body.decision, note, status: { before: state.monthStatus, after: status } },
     });
-    return monthReport(tx, cooperativeId, month);
+    return onlyViewersPart(monthReport(tx, cooperativeId, month), actor);
   });
 }
 
@@ -121,6 +121,13 @@ function yearReports(tx: Queryable, cooperativeId: number, year: number, onlyMon
   });
 }
 
+/** A case manager sees only their own service's part of a cooperative's month, and its totals. */
+function onlyViewersPart(report: MonthlyReport, actor: Actor): MonthlyReport {
+  if (actor.user.role !== 'case_manager') return report;
+  const parts = report.parts.filter((part) => part.serviceId === actor.user.serviceId);
+  return { ...report, parts, totals: parts[0]?.totals ?? emptyTotals() };
+}
+
 function monthReport(tx: Queryable, cooperativeId: number, month: string): MonthlyReport {
   const [report] = yearReports(tx, cooperativeId, Number(month.slice(0, 4)), month);
   if (!report) throw new NotFound();
@@ -132,6 +139,6 @@ export function listMonthlyReports(db: Db, actor: Actor, cooperativeId: number, 
   return db.transaction((tx) => {
     if (!q.cooperativeExists(tx, cooperativeId)) throw new NotFound('Cooperativa non trovata');
     recordAudit(tx, actor, { action: 'read', entity: 'monthly_reports', entityId: cooperativeId, changes: { year } });
-    return { cooperativeId, year, months: yearReports(tx, cooperativeId, year) };
+    return { cooperativeId, year, months: yearReports(tx, cooperativeId, year).map((report) => onlyViewersPart(report, actor)) };
   });
 }

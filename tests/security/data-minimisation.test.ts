@@ -1,0 +1,112 @@
+// Each role gets only what its work needs: a cooperative never receives clinical content or
+// identifying details, and a case manager never receives another service's data, even inside
+// an aggregate.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '@bds/shared';
+import { createFixtures, type Fixtures } from './fixtures.ts';
+import { ROUTE_MATRIX } from './route-matrix.ts';
+import { splitRoute } from './request.ts';
+
+let f: Fixtures;
+beforeAll(async () => {
+  f = await createFixtures();
+});
+afterAll(() => f.ctx.close());
+
+/** Every GET the matrix allows to the role, on in-scope records, plus filtered and CSV variants and every listed record. */
+async function repliesFor(role: Role, extra: string[]): Promise<Map<string, string>> {
+  const urls = new Set<string>(extra);
+  for (const [key, entry] of Object.entries(ROUTE_MATRIX)) {
+    const { method, path } = splitRoute(key);
+    if (method !== 'GET' || entry.allowed === 'public' || !entry.allowed.includes(role)) continue;
+    urls.add(entry.probe?.url(f) ?? path);
+  }
+  const replies = new Map<string, string>();
+  const call = f.callers[role];
+  for (const url of urls) {
+    const res = await call({ method: 'GET', url });
+    if (res.statusCode === 200) replies.set(url, res.body);
+    for (const kind of ['persons', 'ptris'] as const) {
+      if (res.statusCode !== 200 || url.split('?')[0] !== `/api/${kind}`) continue;
+      for (const item of (res.json() as { items: { id: number }[] }).items) {
+        const detail = await call({ method: 'GET', url: `/api/${kind}/${item.id}` });
+        replies.set(`/api/${kind}/${item.id}`, detail.body);
+      }
+    }
+  }
+  return replies;
+}
+
+function walk(value: unknown, visit: (key: string, value: unknown) => void, key = ''): void {
+  if (Array.isArray(value)) value.forEach((item) => walk(item, visit, key));
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, visit, k);
+  else visit(key, value);
+  if (value && typeof value === 'object' && !Array.isArray(value)) for (const k of Object.keys(value)) visit(`${k}:present`, true);
+}
+
+function parse(body: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch {
+    return body;
+  }
+}
+
+function fiscalCodes(): string[] {
+  return (f.ctx.db.$client.prepare('SELECT fiscal_code AS code FROM persons').all() as { code: string }[]).map((row) => row.code);
+}
+
+describe('a cooperative account', () => {
+  it('never receives evaluation scores or notes, a codice fiscale or a birth date, on any route it can read', async () => {
+    const replies = await repliesFor('cooperative', [
+      '/api/ptris?status=active',
+      `/api/interventions?ptriId=${f.mine.ptriId}`,
+      '/api/persons?q=Cognome',
+      '/api/reports/lot-totals?year=2025&month=2025-02',
+      '/api/reports/lot-totals?year=2025&format=csv',
+    ]);
+    expect(replies.size).toBeGreaterThanOrEqual(12);
+    const forbiddenKeys = ['fiscalCode', 'birthDate', 'sex', 'scores', 'honos', 'honosTotal', 'members', 'evaluationNotes'];
+    const forbiddenText = [...fiscalCodes(), '1980-01-01', 'Nota clinica riservata', 'Dott.ssa Bianchi'];
+    for (const [url, body] of replies) {
+      for (const text of forbiddenText) expect(body, `${url} contains "${text}"`).not.toContain(text);
+      walk(parse(body), (key) => {
+        const name = key.replace(/:present$/, '');
+        expect(forbiddenKeys, `${url} has the field ${name}`).not.toContain(name);
+      });
+    }
+  });
+});
+
+describe('a case manager', () => {
+  it('receives no person, project, intervention or figure of another service, even inside reports', async () => {
+    const replies = await repliesFor('case_manager', [
+      '/api/ptris?status=active',
+      `/api/ptris?serviceId=${f.ctx.world.services.budrio}`,
+      '/api/persons?q=Cognome',
+      `/api/interventions?cooperativeId=${f.other.cooperativeId}`,
+      `/api/interventions?ptriId=${f.other.ptriId}`,
+      `/api/cooperatives/${f.other.cooperativeId}/reports?year=2025`,
+      '/api/reports/yearly-counts?year=2025&lot=1&format=csv',
+      '/api/reports/lot-totals?year=2025&month=2025-02',
+      '/api/reports/caseload?date=2025-03-01',
+      `/api/reports/caseload?date=2025-03-01&serviceId=${f.ctx.world.services.budrio}`,
+      '/api/reports/reviews-due?within=365',
+    ]);
+    const navile = f.ctx.world.services.navile;
+    const otherCode = (f.ctx.db.$client.prepare('SELECT fiscal_code AS code FROM persons WHERE id = ?').get(f.other.personId) as { code: string }).code;
+    const reference = ['/api/districts', '/api/services', '/api/cooperatives', '/api/lots', '/api/activities', '/api/scales', '/api/me'];
+    let checked = 0;
+    for (const [url, body] of replies) {
+      if (reference.includes(url)) continue;
+      checked += 1;
+      for (const text of ['CognomeBud', otherCode, 'CSM Budrio', 'CSM-BUDRIO', 'Coop Beta']) expect(body, `${url} contains "${text}"`).not.toContain(text);
+      walk(parse(body), (key, value) => {
+        if (key === 'serviceId') expect(value, `${url}: serviceId`).toBe(navile);
+        if (key === 'ptriId' && value !== null) expect(value, `${url}: ptriId`).toBe(f.mine.ptriId);
+        if (key === 'personId') expect(value, `${url}: personId`).toBe(f.mine.personId);
+      });
+    }
+    expect(checked).toBeGreaterThanOrEqual(12);
+  });
+});

@@ -1,0 +1,151 @@
+// Who may call each API route, written down independently of the route code: the access
+// test checks the app against this table, and fails on any registered route missing here.
+// Adding a route = adding one line.
+import type { Role } from '@bds/shared';
+import type { Fixtures } from './fixtures.ts';
+
+const ALL: Role[] = ['admin', 'manager', 'case_manager', 'uvm', 'cooperative'];
+const A: Role[] = ['admin'];
+
+export interface Probe {
+  url: (f: Fixtures) => string;
+  body?: (f: Fixtures) => unknown;
+}
+
+export interface MatrixEntry {
+  allowed: Role[] | 'public';
+  /** The request an allowed role makes on an in-scope record (default: the path with ids of in-scope records, body `{}`). */
+  probe?: Probe;
+  /** Changes state even when allowed: run after every other check, on a throwaway session if `ownSession`. */
+  mutates?: boolean;
+  ownSession?: boolean;
+  /** The same request on a record outside the caller's scope: 404 for each scoped role listed. */
+  outOfScope?: { roles: Role[]; probe: Probe };
+}
+
+const MONTH = '2025-02';
+const ptri = (side: 'mine' | 'other', tail = '') => (f: Fixtures) => `/api/ptris/${f[side].ptriId}${tail}`;
+const intervention = (side: 'mine' | 'other') => (f: Fixtures) => `/api/interventions/${f[side].interventionId}`;
+const coopMonth = (side: 'mine' | 'other', action: string) => (f: Fixtures) => `/api/cooperatives/${f[side].cooperativeId}/reports/${MONTH}/${action}`;
+const versionOf = (f: Fixtures, side: 'mine' | 'other') =>
+  (f.ctx.db.$client.prepare('SELECT version FROM ptris WHERE id = ?').get(f[side].ptriId) as { version: number }).version;
+
+export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
+  'GET /api/health': { allowed: 'public' },
+  'POST /api/auth/login': { allowed: 'public' },
+  'POST /api/auth/refresh': { allowed: 'public' },
+  'POST /api/auth/logout': { allowed: ALL, mutates: true, ownSession: true },
+  'POST /api/auth/password': { allowed: ALL },
+  'GET /api/me': { allowed: ALL },
+  'GET /api/users': { allowed: A },
+  'POST /api/users': { allowed: A },
+  'PATCH /api/users/:id': { allowed: A, probe: { url: () => '/api/users/1' } },
+  'POST /api/users/:id/password-reset': { allowed: A, probe: { url: () => '/api/users/1/password-reset' } },
+  'GET /api/districts': { allowed: ALL },
+  'POST /api/districts': { allowed: A },
+  'PATCH /api/districts/:id': { allowed: A, probe: { url: () => '/api/districts/1' } },
+  'GET /api/services': { allowed: ALL },
+  'POST /api/services': { allowed: A },
+  'PATCH /api/services/:id': { allowed: A, probe: { url: () => '/api/services/1' } },
+  'GET /api/cooperatives': { allowed: ALL },
+  'POST /api/cooperatives': { allowed: A },
+  'PATCH /api/cooperatives/:id': { allowed: A, probe: { url: () => '/api/cooperatives/1' } },
+  'GET /api/lots': { allowed: ALL },
+  'POST /api/lots': { allowed: A },
+  'PATCH /api/lots/:id': { allowed: A, probe: { url: () => '/api/lots/1' } },
+  'GET /api/activities': { allowed: ALL },
+  'POST /api/activities': { allowed: A },
+  'PATCH /api/activities/:id': { allowed: A, probe: { url: () => '/api/activities/1' } },
+  'GET /api/scales': { allowed: ['admin', 'manager', 'case_manager', 'uvm'] },
+  'POST /api/scales': { allowed: A },
+  'PATCH /api/scales/:id': { allowed: A, probe: { url: () => '/api/scales/1' } },
+
+  'POST /api/persons': { allowed: ['admin', 'case_manager'] },
+  'GET /api/persons': { allowed: ALL },
+  'GET /api/persons/:id': {
+    allowed: ALL,
+    probe: { url: (f) => `/api/persons/${f.mine.personId}` },
+    outOfScope: { roles: ['case_manager', 'uvm', 'cooperative'], probe: { url: (f) => `/api/persons/${f.other.personId}` } },
+  },
+
+  'POST /api/ptris': { allowed: ['admin', 'case_manager'] },
+  'GET /api/ptris': { allowed: ALL },
+  'GET /api/ptris/:id': {
+    allowed: ALL,
+    probe: { url: ptri('mine') },
+    outOfScope: { roles: ['case_manager', 'uvm', 'cooperative'], probe: { url: ptri('other') } },
+  },
+  'PATCH /api/ptris/:id': {
+    allowed: ['admin', 'case_manager'],
+    probe: { url: ptri('mine') },
+    outOfScope: { roles: ['case_manager'], probe: { url: ptri('other'), body: (f) => ({ version: versionOf(f, 'other'), intensity: 'low' }) } },
+  },
+  'POST /api/ptris/:id/transitions': {
+    allowed: ['admin', 'case_manager', 'uvm'],
+    probe: { url: ptri('mine', '/transitions') },
+    outOfScope: { roles: ['case_manager', 'uvm'], probe: { url: ptri('other', '/transitions'), body: () => ({ to: 'suspended', reason: 'prova' }) } },
+  },
+  'GET /api/ptris/:id/history': {
+    allowed: ['admin', 'manager', 'case_manager', 'uvm'],
+    probe: { url: ptri('mine', '/history') },
+    outOfScope: { roles: ['case_manager', 'uvm'], probe: { url: ptri('other', '/history') } },
+  },
+  'POST /api/ptris/:id/evaluations': {
+    allowed: ['admin', 'uvm'],
+    probe: { url: ptri('mine', '/evaluations') },
+    outOfScope: {
+      roles: ['uvm'],
+      probe: { url: ptri('other', '/evaluations'), body: () => ({ date: '2025-06-01', kind: 'review', members: [{ name: 'X', role: 'psichiatra', organisation: 'health_service' }], outcome: 'approved' }) },
+    },
+  },
+  'GET /api/ptris/:id/evaluations': {
+    allowed: ['admin', 'manager', 'case_manager', 'uvm'],
+    probe: { url: ptri('mine', '/evaluations') },
+    outOfScope: { roles: ['case_manager', 'uvm'], probe: { url: ptri('other', '/evaluations') } },
+  },
+
+  'POST /api/ptris/:id/interventions': {
+    allowed: ['cooperative'],
+    probe: { url: ptri('mine', '/interventions') },
+    outOfScope: { roles: ['cooperative'], probe: { url: ptri('other', '/interventions'), body: () => ({ date: '2025-03-03', axis: 'habitat', activity: "Accompagnamento all'abitare", hours: 1, operatorRole: 'educatore' }) } },
+  },
+  'GET /api/interventions': { allowed: ALL },
+  'PATCH /api/interventions/:id': {
+    allowed: ['cooperative'],
+    probe: { url: intervention('mine') },
+    outOfScope: { roles: ['cooperative'], probe: { url: intervention('other'), body: () => ({ hours: 3 }) } },
+  },
+  'DELETE /api/interventions/:id': {
+    allowed: ['cooperative'],
+    mutates: true,
+    probe: { url: intervention('mine'), body: () => undefined },
+    outOfScope: { roles: ['cooperative'], probe: { url: intervention('other'), body: () => undefined } },
+  },
+  'POST /api/cooperatives/:id/reports/:month/upload': {
+    allowed: ['cooperative'],
+    probe: { url: coopMonth('mine', 'upload') },
+    outOfScope: { roles: ['cooperative'], probe: { url: coopMonth('other', 'upload'), body: () => 'ptriId;date;axis;activity;hours;operatorRole;notes\n' } },
+  },
+  'POST /api/cooperatives/:id/reports/:month/submit': {
+    allowed: ['cooperative'],
+    mutates: true,
+    probe: { url: coopMonth('mine', 'submit'), body: () => undefined },
+    outOfScope: { roles: ['cooperative'], probe: { url: coopMonth('other', 'submit'), body: () => undefined } },
+  },
+  'POST /api/cooperatives/:id/reports/:month/review': {
+    allowed: ['case_manager'],
+    probe: { url: coopMonth('mine', 'review') },
+    outOfScope: { roles: ['case_manager'], probe: { url: coopMonth('other', 'review'), body: () => ({ decision: 'validated' }) } },
+  },
+  'GET /api/cooperatives/:id/reports': {
+    allowed: ['admin', 'manager', 'case_manager', 'cooperative'],
+    probe: { url: (f) => `/api/cooperatives/${f.mine.cooperativeId}/reports?year=2025` },
+    outOfScope: { roles: ['cooperative'], probe: { url: (f) => `/api/cooperatives/${f.other.cooperativeId}/reports?year=2025` } },
+  },
+
+  'GET /api/reports/yearly-counts': { allowed: ['admin', 'manager', 'case_manager'], probe: { url: () => '/api/reports/yearly-counts?year=2025&lot=1' } },
+  'GET /api/reports/lot-totals': { allowed: ['admin', 'manager', 'case_manager', 'cooperative'], probe: { url: () => '/api/reports/lot-totals?year=2025' } },
+  'GET /api/reports/caseload': { allowed: ['admin', 'manager', 'case_manager', 'uvm'], probe: { url: () => '/api/reports/caseload?date=2025-03-01' } },
+  'GET /api/reports/reviews-due': { allowed: ['admin', 'manager', 'case_manager', 'uvm'] },
+  'GET /api/audit': { allowed: ['admin', 'manager'] },
+};
