@@ -1,4 +1,5 @@
-// Writes one access-log row. Called inside the transaction of the read or write it records.
+// Access-log rows: one per read or write of a person's data. Writes insert theirs inside their own
+// transaction; reads go through the group commit in group-commit.ts.
 import { schema, type Queryable } from '@bds/db';
 import type { Actor } from '../auth/principal.ts';
 
@@ -31,18 +32,21 @@ export interface Anonymous {
   ip: string;
 }
 
+/** The access-log row of an event, stamped now: the read or write happened at this moment. */
+export function auditRow(actor: Actor | Anonymous, event: AuditEvent, at = new Date().toISOString()) {
+  return {
+    at,
+    userId: actor.user?.id ?? null,
+    username: actor.user ? actor.user.username : actor.username,
+    action: event.action,
+    entity: event.entity,
+    entityId: event.entityId ?? null,
+    personId: event.personId ?? null,
+    changes: event.changes ?? null,
+    ip: actor.ip,
+  };
+}
+
 export function recordAudit(tx: Tx, actor: Actor | Anonymous, event: AuditEvent, at = new Date().toISOString()): void {
-  tx.insert(schema.auditLog)
-    .values({
-      at,
-      userId: actor.user?.id ?? null,
-      username: actor.user ? actor.user.username : actor.username,
-      action: event.action,
-      entity: event.entity,
-      entityId: event.entityId ?? null,
-      personId: event.personId ?? null,
-      changes: event.changes ?? null,
-      ip: actor.ip,
-    })
-    .run();
+  tx.insert(schema.auditLog).values(auditRow(actor, event, at)).run();
 }

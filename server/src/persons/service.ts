@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { Db } from '@bds/db';
 import type { Actor, Principal } from '../auth/principal.ts';
 import { recordAudit } from '../audit/record.ts';
+import { auditRead } from '../audit/group-commit.ts';
 import { Conflict, Forbidden, NotFound, Invalid } from '../errors.ts';
 import { decodeCursor, page } from '../pagination.ts';
 import { seesClinicalData, visiblePersons, visiblePtris } from '../scope/visibility.ts';
@@ -51,14 +52,14 @@ export function registerPerson(db: Db, actor: Actor, body: z.output<typeof creat
   });
 }
 
-export function readPerson(db: Db, actor: Actor, id: number): PersonDetail {
-  return db.transaction((tx) => {
+export async function readPerson(db: Db, actor: Actor, id: number): Promise<PersonDetail> {
+  const detail = db.transaction((tx) => {
     const row = q.personById(tx, id, visiblePersons(actor.user));
     if (!row) throw new NotFound('Persona non trovata');
-    const projects = q.projectsOfPerson(tx, id, visiblePtris(actor.user));
-    recordAudit(tx, actor, { action: 'read', entity: 'person', entityId: id, personId: id });
-    return { ...toPerson(row, actor.user), projects };
+    return { ...toPerson(row, actor.user), projects: q.projectsOfPerson(tx, id, visiblePtris(actor.user)) };
   });
+  await auditRead(db, actor, { action: 'read', entity: 'person', entityId: id, personId: id });
+  return detail;
 }
 
 /** A search text is taken as (part of) a codice fiscale when it is one word with a digit in it. */
@@ -66,7 +67,7 @@ function looksLikeFiscalCode(text: string): boolean {
   return /^[A-Za-z]{6}\d[A-Za-z0-9]*$/.test(text);
 }
 
-export function searchPersons(db: Db, actor: Actor, query: { q?: string; limit: number; cursor?: string }) {
+export async function searchPersons(db: Db, actor: Actor, query: { q?: string; limit: number; cursor?: string }) {
   const text = query.q?.trim() ?? '';
   const search: q.PersonSearch = !text
     ? { kind: 'all' }
@@ -74,14 +75,12 @@ export function searchPersons(db: Db, actor: Actor, query: { q?: string; limit: 
       ? { kind: 'fiscalCode', prefix: text.toUpperCase() }
       : { kind: 'name', prefix: text.toLocaleLowerCase('it').replace(/\s+/g, ' ') };
   const after = decodeCursor(query.cursor, ['string', 'number']) as [string, number] | null;
-  return db.transaction((tx) => {
-    const rows = q.searchPersons(tx, search, visiblePersons(actor.user), after, query.limit);
-    const result = page(rows, query.limit, (row) => [row.searchKey, row.id]);
-    recordAudit(tx, actor, {
-      action: 'read',
-      entity: 'person_search',
-      changes: { q: text || null, personIds: result.items.map((row) => row.id) },
-    });
-    return { items: result.items.map((row) => toPerson(row, actor.user)), nextCursor: result.nextCursor };
+  const rows = q.searchPersons(db, search, visiblePersons(actor.user), after, query.limit);
+  const result = page(rows, query.limit, (row) => [row.searchKey, row.id]);
+  await auditRead(db, actor, {
+    action: 'read',
+    entity: 'person_search',
+    changes: { q: text || null, personIds: result.items.map((row) => row.id) },
   });
+  return { items: result.items.map((row) => toPerson(row, actor.user)), nextCursor: result.nextCursor };
 }

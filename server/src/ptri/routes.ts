@@ -45,8 +45,8 @@ const ptriRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/ptris/:id', {
     config: { roles: ALL_ROLES },
     schema: { tags, summary: 'Un progetto con obiettivi, budget e valutazioni', params: idParams, response: { 200: ptriDetailSchema } },
-    handler: (request, reply) => {
-      const detail = ptri.readPtri(app.db, actorOf(request), request.params.id);
+    handler: async (request, reply) => {
+      const detail = await ptri.readPtri(app.db, actorOf(request), request.params.id);
       reply.header('ETag', `"${detail.version}"`);
       return detail;
     },

@@ -16,7 +16,7 @@ const reportRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: yearlyCountsReply },
     },
     handler: async (request, reply) => {
-      const report = reports.yearlyCounts(app.db, actorOf(request), request.query.year, request.query.lot);
+      const report = await reports.yearlyCounts(app.db, actorOf(request), request.query.year, request.query.lot);
       if (!wantsCsv(request, request.query.format)) return report;
       await sendCsv(
         reply,

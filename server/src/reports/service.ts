@@ -3,7 +3,7 @@ import type { Db } from '@bds/db';
 import type { YearlyCounts } from '@bds/shared';
 import type { Actor } from '../auth/principal.ts';
 import { Forbidden } from '../errors.ts';
-import { recordAudit } from '../audit/record.ts';
+import { auditRead } from '../audit/group-commit.ts';
 import { yearlyUsersByService } from './queries.ts';
 
 /** The service a report is restricted to for this actor, or null for all of them. */
@@ -13,8 +13,8 @@ function reportServiceScope(actor: Actor): number | null {
   throw new Forbidden();
 }
 
-export function yearlyCounts(db: Db, actor: Actor, year: number, lot: number): YearlyCounts {
+export async function yearlyCounts(db: Db, actor: Actor, year: number, lot: number): Promise<YearlyCounts> {
   const { rows, total } = yearlyUsersByService(db, year, lot, reportServiceScope(actor));
-  recordAudit(db, actor, { action: 'read', entity: 'report_yearly_counts', changes: { year, lot } });
+  await auditRead(db, actor, { action: 'read', entity: 'report_yearly_counts', changes: { year, lot } });
   return { year, lot, rows, total };
 }
