@@ -86,16 +86,25 @@ function askToSignIn(): Promise<void> {
   return prompting;
 }
 
-/** Sends a request with the session's token, recovering from an expired one. */
-export async function authorizedFetch(path: string, options: RequestOptions = {}): Promise<Response> {
-  let response = await send(path, options);
-  if (response.status !== 401 || options.public) return response;
+/**
+ * Runs an attempt that carries the current token; on 401 refreshes once and retries, and if the
+ * session is gone asks the user to sign in over the page, then retries a last time.
+ */
+export async function withSessionRecovery<T extends { status: number }>(attempt: () => Promise<T>): Promise<T> {
+  let response = await attempt();
+  if (response.status !== 401) return response;
   if (await refreshSession()) {
-    response = await send(path, options);
+    response = await attempt();
     if (response.status !== 401) return response;
   }
   await askToSignIn();
-  return send(path, options);
+  return attempt();
+}
+
+/** Sends a request with the session's token, recovering from an expired one. */
+export function authorizedFetch(path: string, options: RequestOptions = {}): Promise<Response> {
+  if (options.public) return send(path, options);
+  return withSessionRecovery(() => send(path, options));
 }
 
 export async function apiJson<T>(path: string, options: RequestOptions = {}): Promise<T> {

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiJson } from './http.ts';
 import type { CreateInterventionBody, Intervention, MonthlyReport } from '@bds/shared';
 import type { Page } from './types.ts';
+import { uploadMonthCsv, type UploadProgress } from './upload.ts';
 
 export interface InterventionFilters {
   month?: string;
@@ -71,6 +72,19 @@ export function useSubmitMonth(cooperativeId: number) {
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: coopReportKeys.all });
       void queryClient.invalidateQueries({ queryKey: interventionKeys.all });
+    },
+  });
+}
+
+export function useUploadMonth(cooperativeId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ month, file, onProgress }: { month: string; file: Blob; onProgress: (progress: UploadProgress) => void }) =>
+      uploadMonthCsv(cooperativeId, month, file, onProgress),
+    onSuccess: (outcome) => {
+      if (outcome.kind !== 'saved') return;
+      void queryClient.invalidateQueries({ queryKey: interventionKeys.all });
+      void queryClient.invalidateQueries({ queryKey: coopReportKeys.all });
     },
   });
 }

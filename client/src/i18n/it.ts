@@ -1,4 +1,5 @@
 // Every Italian string of the interface, so a second language could be added beside it.
+import { workflow } from './itWorkflow.ts';
 import type {
   Axis,
   BudgetSource,
@@ -76,6 +77,9 @@ export const it = {
     overdue: 'Revisioni scadute',
     users: 'Utenti',
     audit: 'Registro accessi',
+    monthReviews: 'Rendicontazioni da validare',
+    referenceData: 'Dati di riferimento',
+    changePassword: 'Cambia password',
   },
   statuses: {
     draft: 'Bozza',
@@ -203,6 +207,7 @@ export const it = {
     filters: 'Filtri',
     search: 'Nome o codice fiscale',
     reviewOverdue: 'Revisione scaduta',
+    axisFilter: 'Asse con obiettivi aperti',
     newPtri: 'Nuovo progetto',
   },
   persons: {
@@ -263,16 +268,26 @@ export const it = {
     saveRows: 'Registra gli interventi',
     savedRows: (n: number) => `${n} interventi registrati.`,
     monthTotal: (hours: number) => `Totale del mese: ${hours} ore`,
-    csvTitle: 'Carica da CSV',
-    csvHelp: 'Colonne: ptriId;data;asse;attività;ore;ruolo;note (separatore ; o ,). Asse: habitat, sociality, work.',
+    csvTitle: 'Carica il mese da CSV',
+    csvHelp: 'Colonne: ptriId;date;axis;activity;hours;operatorRole;notes (separatore ;). Date AAAA-MM-GG o GG/MM/AAAA, ore con la virgola, asse habitat, sociality o work. Il file è accettato tutto o niente.',
     csvFile: 'File CSV',
-    csvUpload: 'Carica',
-    csvProgress: (done: number, total: number) => `${done} di ${total} righe`,
-    csvBadRows: 'Righe non caricate',
-    csvBadProject: 'numero di progetto non valido',
+    csvUpload: 'Carica il file',
+    csvProgress: (percent: number) => `Invio del file: ${percent}%`,
+    csvChecking: 'File inviato: controllo delle righe in corso…',
+    csvBadRows: 'Righe non valide',
     csvRow: 'Riga',
-    csvError: 'Errore',
-    csvDone: (ok: number, bad: number) => `Caricate ${ok} righe, ${bad} con errori.`,
+    csvField: 'Campo',
+    csvReason: 'Motivo',
+    csvRejected: 'Nessun intervento registrato: correggere le righe indicate e ricaricare il file.',
+    csvFields: {
+      ptriId: 'Progetto',
+      date: 'Data',
+      axis: 'Asse',
+      activity: 'Attività',
+      hours: 'Ore',
+      operatorRole: 'Ruolo dell’operatore',
+      notes: 'Note',
+    } as Record<string, string>,
     submitMonth: 'Chiudi e invia il mese',
     submitConfirm: 'Dopo l’invio gli interventi del mese non saranno più modificabili. Confermi?',
     submitted: 'Mese inviato.',
@@ -332,6 +347,7 @@ export const it = {
     changes: 'Modifiche',
     apply: 'Applica filtri',
   },
+  ...workflow,
 };
 
 export type Messages = typeof it;

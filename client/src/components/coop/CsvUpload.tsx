@@ -1,81 +1,106 @@
-// Upload a month's interventions from a CSV file: rows are checked with the shared schema,
-// sent one by one with a progress bar, and the rows that failed are listed with the reason.
+// Upload a month's interventions as one CSV file: the bytes go with a progress bar, the server
+// takes every row or none, and each bad row is listed with its field and reason.
+import type { UploadRowError } from '@bds/shared';
 import { useState } from 'react';
-import { useCreateIntervention } from '../../api/interventions.ts';
+import { useUploadMonth } from '../../api/interventions.ts';
+import type { UploadProgress } from '../../api/upload.ts';
 import { it } from '../../i18n/it.ts';
 import { Field } from '../Field.tsx';
 import { errorText } from '../States.tsx';
-import { parseInterventionsCsv, type CsvProblem } from './csv.ts';
 
-export function CsvUpload() {
-  const create = useCreateIntervention();
+type Result =
+  | { kind: 'saved'; message: string; alreadyUploaded: boolean }
+  | { kind: 'rejected'; detail: string; rows: UploadRowError[] }
+  | { kind: 'failed'; message: string };
+
+const percentOf = (progress: UploadProgress) => (progress.total > 0 ? Math.min(100, Math.round((progress.loaded / progress.total) * 100)) : 0);
+
+function BadRows({ rows }: { rows: UploadRowError[] }) {
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption>{it.coop.csvBadRows}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className="num">{it.coop.csvRow}</th>
+            <th scope="col">{it.coop.csvField}</th>
+            <th scope="col">{it.coop.csvReason}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, index) => (
+            <tr key={`${row.row}-${row.field}-${index}`}>
+              <td className="num">{row.row}</td>
+              <td>{it.coop.csvFields[row.field] ?? row.field}</td>
+              <td>{row.message}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function CsvUpload({ cooperativeId, month }: { cooperativeId: number; month: string }) {
+  const upload = useUploadMonth(cooperativeId);
   const [file, setFile] = useState<File | null>(null);
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
-  const [problems, setProblems] = useState<CsvProblem[]>([]);
-  const [summary, setSummary] = useState<string | null>(null);
+  const [progress, setProgress] = useState<UploadProgress | null>(null);
+  const [result, setResult] = useState<Result | null>(null);
 
-  async function upload() {
+  async function send() {
     if (!file) return;
-    setSummary(null);
-    const { rows, problems: parseProblems } = parseInterventionsCsv(await file.text());
-    const bad = [...parseProblems];
-    setProblems(bad);
-    setProgress({ done: 0, total: rows.length });
-    let ok = 0;
-    for (const [index, row] of rows.entries()) {
-      try {
-        await create.mutateAsync({ ptriId: row.ptriId, input: row.body });
-        ok += 1;
-      } catch (caught) {
-        bad.push({ line: row.line, message: errorText(caught) });
-        setProblems([...bad]);
-      }
-      setProgress({ done: index + 1, total: rows.length });
+    setResult(null);
+    setProgress({ loaded: 0, total: file.size });
+    try {
+      const outcome = await upload.mutateAsync({ month, file, onProgress: setProgress });
+      setResult(
+        outcome.kind === 'saved'
+          ? { kind: 'saved', message: outcome.reply.message, alreadyUploaded: outcome.reply.alreadyUploaded }
+          : { kind: 'rejected', detail: outcome.detail, rows: outcome.rows },
+      );
+    } catch (caught) {
+      setResult({ kind: 'failed', message: errorText(caught) });
     }
-    setProblems([...bad].sort((a, b) => a.line - b.line));
-    setSummary(it.coop.csvDone(ok, bad.length));
   }
 
-  const running = progress !== null && progress.done < progress.total;
+  const percent = progress ? percentOf(progress) : 0;
   return (
     <section className="card stack" aria-labelledby="csv-title">
-      <h2 id="csv-title">{it.coop.csvTitle}</h2>
+      <h2 id="csv-title">
+        {it.coop.csvTitle} ({month})
+      </h2>
       <p className="hint">{it.coop.csvHelp}</p>
       <div className="row">
         <Field label={it.coop.csvFile}>
           <input type="file" accept=".csv,text/csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
         </Field>
-        <button type="button" onClick={() => void upload()} disabled={!file || running}>
+        <button type="button" onClick={() => void send()} disabled={!file || upload.isPending}>
           {it.coop.csvUpload}
         </button>
       </div>
       {progress && (
         <div>
-          <progress max={Math.max(progress.total, 1)} value={progress.done} aria-label={it.coop.csvTitle} />
-          <p aria-live="polite">{it.coop.csvProgress(progress.done, progress.total)}</p>
+          <progress max={100} value={percent} aria-label={it.coop.csvTitle} />
+          <p aria-live="polite">{upload.isPending && percent >= 100 ? it.coop.csvChecking : it.coop.csvProgress(percent)}</p>
         </div>
       )}
-      {summary && <p className={problems.length ? 'form-error' : 'success'}>{summary}</p>}
-      {problems.length > 0 && (
-        <div className="table-wrap">
-          <table>
-            <caption>{it.coop.csvBadRows}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{it.coop.csvRow}</th>
-                <th scope="col">{it.coop.csvError}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {problems.map((problem) => (
-                <tr key={`${problem.line}-${problem.message}`}>
-                  <td>{problem.line}</td>
-                  <td>{problem.message}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+      {result?.kind === 'saved' && (
+        <p className={result.alreadyUploaded ? 'notice' : 'success'} role="status">
+          {result.message}
+        </p>
+      )}
+      {result?.kind === 'failed' && (
+        <p className="form-error" role="alert">
+          {result.message}
+        </p>
+      )}
+      {result?.kind === 'rejected' && (
+        <>
+          <p className="form-error" role="alert">
+            {result.detail} {it.coop.csvRejected}
+          </p>
+          {result.rows.length > 0 && <BadRows rows={result.rows} />}
+        </>
       )}
     </section>
   );

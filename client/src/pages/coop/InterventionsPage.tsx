@@ -83,7 +83,7 @@ export function InterventionsPage() {
         )}
       </section>
       <InterventionGrid key={month} projects={projectList} month={month} />
-      <CsvUpload />
+      <CsvUpload key={`csv-${month}`} cooperativeId={cooperativeId} month={month} />
       <section className="card">
         <h2>{it.coop.submitMonth}</h2>
         <div className="actions">
