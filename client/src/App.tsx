@@ -6,6 +6,7 @@ import { useAuth, useCurrentUser } from './auth/AuthProvider.tsx';
 import { Layout } from './components/Layout.tsx';
 import { Loading } from './components/States.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
+import { MustChangePasswordPage } from './pages/account/ChangePasswordPage.tsx';
 import { homeFor, paths } from './routes/nav.ts';
 import * as P from './routes/pages.ts';
 
@@ -44,6 +45,9 @@ function SignedInRoutes() {
         <Route path={paths.overdue} element={<Allow roles={REPORTS}><P.OverdueReviewsPage /></Allow>} />
         <Route path={paths.users} element={<Allow roles={['admin']}><P.UsersPage /></Allow>} />
         <Route path={paths.audit} element={<Allow roles={['admin', 'manager']}><P.AuditPage /></Allow>} />
+        <Route path={paths.monthReviews} element={<Allow roles={['case_manager']}><P.MonthReviewsPage /></Allow>} />
+        <Route path={`${paths.referenceData}/*`} element={<Allow roles={['admin']}><P.ReferenceDataPage /></Allow>} />
+        <Route path={paths.changePassword} element={<P.ChangePasswordPage />} />
         <Route path="*" element={<Navigate to={homeFor(user.role)} replace />} />
       </Routes>
     </Layout>
@@ -53,5 +57,6 @@ function SignedInRoutes() {
 export function App() {
   const { user, restoring } = useAuth();
   if (restoring) return <Loading />;
-  return user ? <SignedInRoutes /> : <LoginPage />;
+  if (!user) return <LoginPage />;
+  return user.mustChangePassword ? <MustChangePasswordPage /> : <SignedInRoutes />;
 }

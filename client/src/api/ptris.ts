@@ -1,5 +1,6 @@
 // PTRI endpoints: one typed function each, and the key factory the hooks share.
 import type {
+  Axis,
   CreateEvaluationBody,
   CreatePtriBody,
   Evaluation,
@@ -15,6 +16,8 @@ import type { Page } from './types.ts';
 export interface PtriFilters {
   status?: PtriStatus;
   intensity?: string;
+  /** Projects with at least one open goal on this axis. */
+  axis?: Axis;
   reviewOverdue?: boolean;
   q?: string;
   serviceId?: number;

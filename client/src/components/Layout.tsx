@@ -1,11 +1,11 @@
 // The signed-in shell: header with who and where, role-dependent navigation, the page.
 import { Suspense, type ReactNode } from 'react';
-import { NavLink } from 'react-router';
+import { Link, NavLink } from 'react-router';
 import type { Me } from '@bds/shared';
 import { useCooperatives, useDistricts, useServices, nameOf } from '../api/reference.ts';
 import { useAuth, useCurrentUser } from '../auth/AuthProvider.tsx';
 import { it } from '../i18n/it.ts';
-import { navFor } from '../routes/nav.ts';
+import { navFor, paths } from '../routes/nav.ts';
 import { Loading } from './States.tsx';
 
 function useScopeLabel(user: Me): string {
@@ -36,6 +36,9 @@ export function Layout({ children }: { children: ReactNode }) {
           <span className="role">
             {it.roles[user.role]} · {it.auth.scope}: {scope}
           </span>
+          <Link className="header-link" to={paths.changePassword}>
+            {it.nav.changePassword}
+          </Link>
           <button type="button" className="secondary" onClick={() => void signOut()}>
             {it.auth.signOut}
           </button>

@@ -39,6 +39,7 @@ export const it = {
     notAvailable: 'Funzione non ancora disponibile sul server.',
     formHasErrors: 'Correggere i campi evidenziati.',
     required: 'obbligatorio',
+    continue: 'Continua',
   },
   auth: {
     title: 'Accesso',

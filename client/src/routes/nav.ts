@@ -29,6 +29,9 @@ export const paths = {
   overdue: '/report/revisioni-scadute',
   users: '/admin/utenti',
   audit: '/admin/registro',
+  monthReviews: '/rendicontazioni/da-validare',
+  referenceData: '/admin/riferimenti',
+  changePassword: '/account/password',
 };
 
 const NAV: Record<Role, NavItem[]> = {
@@ -36,6 +39,7 @@ const NAV: Record<Role, NavItem[]> = {
     { to: paths.caseload, label: it.nav.caseload, end: true },
     { to: paths.persons, label: it.nav.persons, end: true },
     { to: paths.newPerson, label: it.nav.newPerson },
+    { to: paths.monthReviews, label: it.nav.monthReviews },
     { to: paths.reviewCalendar, label: it.nav.reviewCalendar },
   ],
   uvm: [
@@ -58,6 +62,7 @@ const NAV: Record<Role, NavItem[]> = {
   ],
   admin: [
     { to: paths.users, label: it.nav.users },
+    { to: paths.referenceData, label: it.nav.referenceData },
     { to: paths.audit, label: it.nav.audit },
     { to: paths.persons, label: it.nav.persons, end: true },
     { to: paths.caseload, label: it.nav.caseload, end: true },

@@ -25,3 +25,6 @@ export const CaseloadReportPage = page(() => import('../pages/manager/CaseloadRe
 export const OverdueReviewsPage = page(() => import('../pages/manager/OverdueReviewsPage.tsx'), 'OverdueReviewsPage');
 export const UsersPage = page(() => import('../pages/admin/UsersPage.tsx'), 'UsersPage');
 export const AuditPage = page(() => import('../pages/admin/AuditPage.tsx'), 'AuditPage');
+export const MonthReviewsPage = page(() => import('../pages/reviews/MonthReviewsPage.tsx'), 'MonthReviewsPage');
+export const ReferenceDataPage = page(() => import('../pages/admin/ReferenceDataPage.tsx'), 'ReferenceDataPage');
+export const ChangePasswordPage = page(() => import('../pages/account/ChangePasswordPage.tsx'), 'ChangePasswordPage');

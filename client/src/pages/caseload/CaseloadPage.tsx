@@ -1,5 +1,5 @@
 // The case manager's caseload: the projects of their service, filtered and searched.
-import { INTENSITIES, PTRI_STATUSES, type Intensity, type PtriStatus } from '@bds/shared';
+import { AXES, INTENSITIES, PTRI_STATUSES, type Axis, type Intensity, type PtriStatus } from '@bds/shared';
 import { useDeferredValue } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { usePtriList } from '../../api/ptriHooks.ts';
@@ -17,12 +17,15 @@ export function CaseloadPage() {
   const [params, setParams] = useSearchParams();
   const status = (params.get('status') ?? '') as PtriStatus | '';
   const intensity = (params.get('intensity') ?? '') as Intensity | '';
+  const axisParam = params.get('axis') ?? '';
+  const axis = (AXES as readonly string[]).includes(axisParam) ? (axisParam as Axis) : '';
   const reviewOverdue = params.get('reviewOverdue') === 'true';
   const q = useDeferredValue(params.get('q') ?? '');
 
   const filters: PtriFilters = {
     ...(status ? { status } : {}),
     ...(intensity ? { intensity } : {}),
+    ...(axis ? { axis } : {}),
     ...(reviewOverdue ? { reviewOverdue } : {}),
     ...(q.trim().length >= 2 ? { q: q.trim() } : {}),
     ...(user.serviceId ? { serviceId: user.serviceId } : {}),
@@ -66,6 +69,16 @@ export function CaseloadPage() {
             {INTENSITIES.map((value) => (
               <option key={value} value={value}>
                 {it.intensities[value]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={it.ptri.axisFilter}>
+          <select value={axis} onChange={(e) => setParam('axis', e.target.value)}>
+            <option value="">{it.common.all}</option>
+            {AXES.map((value) => (
+              <option key={value} value={value}>
+                {it.axes[value]}
               </option>
             ))}
           </select>

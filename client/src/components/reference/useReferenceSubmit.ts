@@ -1,0 +1,41 @@
+// Submit of a reference-data form: the shared schema first (create or update body), then the
+// server, whose field errors land next to the same fields.
+import type { z } from 'zod';
+import { useState } from 'react';
+import { isApiError } from '../../api/errors.ts';
+import { useSaveReference, type ReferenceKind } from '../../api/referenceAdmin.ts';
+import { it } from '../../i18n/it.ts';
+import { issuesToFieldErrors, type FieldErrors } from '../formErrors.ts';
+import { errorText } from '../States.tsx';
+
+export interface ReferenceFormProps<T> {
+  item: T | null;
+  onSaved: (message: string) => void;
+  onCancel: () => void;
+}
+
+export function useReferenceSubmit(kind: ReferenceKind, id: number | null, schemas: { create: z.ZodType; update: z.ZodType }, onSaved: (message: string) => void) {
+  const save = useSaveReference(kind);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+
+  async function submit(values: object) {
+    setFormError(null);
+    const parsed = (id == null ? schemas.create : schemas.update).safeParse(values);
+    if (!parsed.success) {
+      setErrors(issuesToFieldErrors(parsed.error));
+      setFormError(it.common.formHasErrors);
+      return;
+    }
+    setErrors({});
+    try {
+      await save.mutateAsync({ id, body: parsed.data as object });
+      onSaved(id == null ? it.reference.created : it.reference.updated);
+    } catch (caught) {
+      if (isApiError(caught)) setErrors(caught.fieldErrors);
+      setFormError(errorText(caught));
+    }
+  }
+
+  return { errors, formError, submit, pending: save.isPending };
+}

@@ -1,0 +1,36 @@
+// Reference data the administrator keeps: services (with historical aliases), cooperatives,
+// lots (members, hourly rate, ceiling) and districts, one tab each.
+import { NavLink, Navigate, Route, Routes } from 'react-router';
+import { CooperativesAdmin } from '../../components/reference/CooperativesAdmin.tsx';
+import { DistrictsAdmin } from '../../components/reference/DistrictsAdmin.tsx';
+import { LotsAdmin } from '../../components/reference/LotsAdmin.tsx';
+import { ServicesAdmin } from '../../components/reference/ServicesAdmin.tsx';
+import { it } from '../../i18n/it.ts';
+
+const TABS = [
+  { path: 'servizi', label: it.reference.services, Screen: ServicesAdmin },
+  { path: 'cooperative', label: it.reference.cooperatives, Screen: CooperativesAdmin },
+  { path: 'lotti', label: it.reference.lots, Screen: LotsAdmin },
+  { path: 'distretti', label: it.reference.districts, Screen: DistrictsAdmin },
+];
+
+export function ReferenceDataPage() {
+  return (
+    <>
+      <h1>{it.reference.title}</h1>
+      <nav className="tabs" aria-label={it.reference.title}>
+        {TABS.map((tab) => (
+          <NavLink key={tab.path} to={tab.path}>
+            {tab.label}
+          </NavLink>
+        ))}
+      </nav>
+      <Routes>
+        {TABS.map(({ path, Screen }) => (
+          <Route key={path} path={path} element={<Screen />} />
+        ))}
+        <Route path="*" element={<Navigate to="servizi" replace />} />
+      </Routes>
+    </>
+  );
+}

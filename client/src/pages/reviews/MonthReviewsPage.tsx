@@ -1,0 +1,109 @@
+// "Rendicontazioni da validare": the submitted months that concern the case manager's service,
+// each with its totals, its interventions on demand and the validate/return form.
+import { useState } from 'react';
+import { useMonthsConcerningService, type MonthConcerningService } from '../../api/monthReviews.ts';
+import { Field } from '../../components/Field.tsx';
+import { formatDateTime, formatEuro, formatNumber } from '../../components/format.ts';
+import { MonthInterventions } from '../../components/reviews/MonthInterventions.tsx';
+import { MonthReviewForm } from '../../components/reviews/MonthReviewForm.tsx';
+import { Empty, ErrorState, Loading } from '../../components/States.tsx';
+import { it } from '../../i18n/it.ts';
+
+const keyOf = (item: MonthConcerningService) => `${item.cooperative.id}-${item.month}`;
+
+function PendingMonth({ item, onReviewed }: { item: MonthConcerningService; onReviewed: (message: string) => void }) {
+  const [open, setOpen] = useState(false);
+  const { totals } = item.part;
+  return (
+    <article className="card stack" aria-labelledby={`month-${keyOf(item)}`}>
+      <h2 id={`month-${keyOf(item)}`}>
+        {item.cooperative.name} – {item.month}
+      </h2>
+      <dl className="facts">
+        <div><dt>{it.monthReviews.interventions}</dt><dd>{totals.interventions}</dd></div>
+        <div><dt>{it.monthReviews.hours}</dt><dd>{formatNumber(totals.hours)}</dd></div>
+        <div><dt>{it.monthReviews.amount}</dt><dd>{formatEuro(totals.amount)}</dd></div>
+        <div><dt>{it.monthReviews.submittedAt}</dt><dd>{formatDateTime(item.submittedAt)}</dd></div>
+      </dl>
+      <button type="button" className="link" aria-expanded={open} onClick={() => setOpen((value) => !value)}>
+        {open ? it.monthReviews.hideInterventions : it.monthReviews.showInterventions}
+      </button>
+      {open && <MonthInterventions cooperativeId={item.cooperative.id} month={item.month} />}
+      <MonthReviewForm item={item} onReviewed={onReviewed} />
+    </article>
+  );
+}
+
+function ReviewedMonths({ items }: { items: MonthConcerningService[] }) {
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption>{it.monthReviews.reviewedTitle}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{it.monthReviews.cooperative}</th>
+            <th scope="col">{it.monthReviews.month}</th>
+            <th scope="col">{it.monthReviews.status}</th>
+            <th scope="col" className="num">{it.monthReviews.hours}</th>
+            <th scope="col">{it.monthReviews.note}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((item) => (
+            <tr key={keyOf(item)}>
+              <td>{item.cooperative.name}</td>
+              <td>{item.month}</td>
+              <td>
+                <span className={`badge badge-${item.part.status}`}>{it.reportStatuses[item.part.status]}</span>
+              </td>
+              <td className="num">{formatNumber(item.part.totals.hours)}</td>
+              <td>{item.part.note ?? '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function MonthReviewsPage() {
+  const thisYear = new Date().getFullYear();
+  const [year, setYear] = useState(thisYear);
+  const [message, setMessage] = useState<string | null>(null);
+  const query = useMonthsConcerningService(year);
+  const pending = query.data?.filter((item) => item.part.status === 'submitted') ?? [];
+  const reviewed = query.data?.filter((item) => item.part.status !== 'submitted') ?? [];
+
+  return (
+    <>
+      <div className="page-head">
+        <h1>{it.monthReviews.title}</h1>
+        <Field label={it.monthReviews.year}>
+          <select value={year} onChange={(e) => setYear(Number(e.target.value))}>
+            {[thisYear, thisYear - 1, thisYear - 2].map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      <p className="hint">{it.monthReviews.help}</p>
+      {message && (
+        <p className="success" role="status">
+          {message}
+        </p>
+      )}
+      {query.isPending ? (
+        <Loading />
+      ) : query.isError ? (
+        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
+      ) : (
+        <>
+          {pending.length === 0 ? <Empty>{it.monthReviews.none}</Empty> : pending.map((item) => <PendingMonth key={keyOf(item)} item={item} onReviewed={setMessage} />)}
+          {reviewed.length > 0 && <ReviewedMonths items={reviewed} />}
+        </>
+      )}
+    </>
+  );
+}
