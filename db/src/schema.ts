@@ -170,6 +170,8 @@ export const ptris = sqliteTable(
   },
   (t) => [
     index('ptris_service_status_idx').on(t.serviceId, t.status, t.id),
+    /** A service's projects newest first (the case manager's list, keyset on id) without a sort. */
+    index('ptris_service_idx').on(t.serviceId, t.id),
     index('ptris_person_idx').on(t.personId),
     index('ptris_lot_period_idx').on(t.lotId, t.activatedOn),
     index('ptris_review_idx').on(t.status, t.nextReviewDate),

@@ -21,13 +21,13 @@ const MEMBERS = JSON.stringify([
   { name: 'Referente cooperativa', role: 'educatore', organisation: 'Cooperativa sociale' },
 ]);
 
-function pickService(random: Random, services: readonly ServiceRef[], total: number): ServiceRef {
+function pickService<S extends ServiceRef>(random: Random, services: readonly S[], total: number): S {
   let roll = random.next() * total;
   for (const service of services) {
     roll -= service.weight;
     if (roll < 0) return service;
   }
-  return services[services.length - 1] as ServiceRef;
+  return services[services.length - 1] as S;
 }
 
 export interface ProjectInputs {

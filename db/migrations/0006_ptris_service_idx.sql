@@ -1,0 +1,1 @@
+CREATE INDEX `ptris_service_idx` ON `ptris` (`service_id`,`id`);
