@@ -1,0 +1,166 @@
+// Durability: the real server under a steady write load is killed with SIGKILL at random
+// moments and restarted; every acknowledged write must be there, nothing half-written, and the
+// database intact. CRASH_KILLS sets the number of kills (default 4; the long run uses 25).
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { fiscalCode } from '../api/helpers.ts';
+import { api, freePort, signIn, startServer, type ChildServer } from './child-server.ts';
+
+const KILLS = Number(process.env.CRASH_KILLS ?? 4);
+const dir = mkdtempSync(join(tmpdir(), 'bds-crash-'));
+const databasePath = join(dir, 'bds.sqlite');
+let server: ChildServer | undefined;
+afterAll(() => {
+  server?.process.kill('SIGKILL');
+  rmSync(dir, { recursive: true, force: true });
+});
+
+interface Ids {
+  navile: number;
+  bologna: number;
+  lot1: number;
+  coop: number;
+}
+
+interface Acknowledged {
+  persons: Map<number, string>;
+  /** Highest version of each project the API confirmed. */
+  versions: Map<number, number>;
+  evaluations: Set<number>;
+}
+
+const ack: Acknowledged = { persons: new Map(), versions: new Map(), evaluations: new Set() };
+let counter = 0;
+
+function nextFiscalCode(): string {
+  counter += 1;
+  const n = String(counter).padStart(6, '0');
+  // Stem: 6 letters, 2 digits, month letter, 2 digits, Z + 3 digits (a foreign-birth place code).
+  return fiscalCode(`CRSTST${n.slice(0, 2)}A${n.slice(2, 4)}Z${n.slice(3, 6)}`);
+}
+
+function ptriBody(ids: Ids, personId: number) {
+  return {
+    personId,
+    serviceId: ids.navile,
+    lotId: ids.lot1,
+    startDate: '2025-01-01',
+    endDate: '2025-12-31',
+    intensity: 'medium',
+    cooperativeIds: [ids.coop],
+    goals: [{ axis: 'habitat', description: 'Casa' }],
+  };
+}
+
+/** One write of the load; records it as acknowledged only when a 2xx came back. */
+async function oneWrite(base: string, tokens: { cm: string; uvm: string }, ids: Ids, drafts: number[]) {
+  const pick = Math.random();
+  if (pick < 0.35 || drafts.length === 0) {
+    const code = nextFiscalCode();
+    const res = await api<{ id: number }>(base, tokens.cm, 'POST', '/api/persons', { fiscalCode: code, givenName: 'Carla', familyName: 'Crash', birthDate: '1980-01-01', sex: 'F', districtId: ids.bologna });
+    if (res.status === 201) {
+      ack.persons.set(res.json.id, code);
+      const ptri = await api<{ id: number; version: number }>(base, tokens.cm, 'POST', '/api/ptris', ptriBody(ids, res.json.id));
+      if (ptri.status === 201) {
+        ack.versions.set(ptri.json.id, ptri.json.version);
+        drafts.push(ptri.json.id);
+      }
+    }
+  } else if (pick < 0.85) {
+    const id = drafts[Math.floor(Math.random() * drafts.length)] ?? 0;
+    const version = ack.versions.get(id) ?? 1;
+    const res = await api<{ version: number }>(base, tokens.cm, 'PATCH', `/api/ptris/${id}`, { intensity: Math.random() < 0.5 ? 'low' : 'high', notes: `modifica ${counter++}` }, { 'if-match': `"${version}"` });
+    if (res.status === 200) ack.versions.set(id, res.json.version);
+  } else {
+    const id = drafts.shift() ?? 0;
+    const submitted = await api<{ version: number }>(base, tokens.cm, 'POST', `/api/ptris/${id}/transitions`, { to: 'submitted' });
+    if (submitted.status !== 200) return;
+    ack.versions.set(id, submitted.json.version);
+    const evaluation = await api<{ id: number }>(base, tokens.uvm, 'POST', `/api/ptris/${id}/evaluations`, {
+      date: '2025-01-10',
+      kind: 'initial',
+      members: [{ name: 'Équipe UVM', role: 'psichiatra', organisation: 'health_service' }],
+      outcome: 'approved',
+      scores: { honos: [1, 2, 0, 1, 2, 0, 1, 2, 0, 1, 2, 0] },
+    });
+    if (evaluation.status === 201) ack.evaluations.add(evaluation.json.id);
+  }
+}
+
+describe(`the server killed with SIGKILL ${KILLS} times under write load`, () => {
+  it('keeps every acknowledged write, nothing half-written, integrity ok', async () => {
+    server = await startServer(databasePath, await freePort());
+    const tokens = { cm: await signIn(server.base, 'casemanager'), uvm: await signIn(server.base, 'uvm') };
+    const coopToken = await signIn(server.base, 'coop');
+    const services = (await api<{ id: number; code: string }[]>(server.base, tokens.cm, 'GET', '/api/services')).json;
+    const districts = (await api<{ id: number; code: string }[]>(server.base, tokens.cm, 'GET', '/api/districts')).json;
+    const lots = (await api<{ id: number; number: number }[]>(server.base, tokens.cm, 'GET', '/api/lots')).json;
+    const me = (await api<{ cooperativeId: number }>(server.base, coopToken, 'GET', '/api/me')).json;
+    const ids: Ids = {
+      navile: services.find((s) => s.code === 'CSM-NAVILE')?.id ?? 0,
+      bologna: districts.find((d) => d.code === 'BOLOGNA')?.id ?? 0,
+      lot1: lots.find((l) => l.number === 1)?.id ?? 0,
+      coop: me.cooperativeId,
+    };
+    const drafts: number[] = [];
+    let kills = 0;
+    let failedInFlight = 0;
+    while (kills < KILLS) {
+      const current = server;
+      let stop = false;
+      const workers = Array.from({ length: 4 }, async () => {
+        while (!stop) {
+          try {
+            await oneWrite(current.base, tokens, ids, drafts);
+          } catch {
+            failedInFlight += 1;
+            return;
+          }
+        }
+      });
+      await new Promise((resolve) => setTimeout(resolve, 300 + Math.random() * 1200));
+      current.process.kill('SIGKILL');
+      stop = true;
+      await current.exited;
+      await Promise.all(workers);
+      kills += 1;
+      // Sessions live in the database: the same tokens work after the restart.
+      server = await startServer(databasePath, await freePort());
+    }
+    server.process.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+    server = undefined;
+
+    const db = new Database(databasePath, { readonly: true });
+    try {
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(db.pragma('foreign_key_check')).toEqual([]);
+      for (const [id, code] of ack.persons) {
+        const row = db.prepare('SELECT fiscal_code AS code FROM persons WHERE id = ?').get(id) as { code: string } | undefined;
+        expect(row?.code, `person ${id}`).toBe(code);
+      }
+      for (const [id, version] of ack.versions) {
+        const row = db.prepare('SELECT version FROM ptris WHERE id = ?').get(id) as { version: number } | undefined;
+        // A write may have committed just before the kill without its answer arriving: never less than acknowledged.
+        expect(row?.version, `ptri ${id}`).toBeGreaterThanOrEqual(version);
+        // Every version is one revision (creation, edits) or one transition: a half-written change would break the sum.
+        const steps = db
+          .prepare('SELECT (SELECT COUNT(*) FROM ptri_revisions WHERE ptri_id = ?) + (SELECT COUNT(*) FROM ptri_transitions WHERE ptri_id = ?) AS n')
+          .get(id, id) as { n: number };
+        expect(steps.n, `ptri ${id}: revisions + transitions = version`).toBe(row?.version);
+      }
+      for (const id of ack.evaluations) {
+        const row = db.prepare("SELECT p.status FROM evaluations e JOIN ptris p ON p.id = e.ptri_id WHERE e.id = ?").get(id) as { status: string } | undefined;
+        expect(row?.status, `evaluation ${id}`).toBe('active');
+      }
+      const writes = ack.persons.size + [...ack.versions.values()].reduce((n, v) => n + v, 0) + ack.evaluations.size;
+      expect(ack.persons.size).toBeGreaterThan(KILLS);
+      console.info(`crash: ${kills} kills survived, ${writes} acknowledged writes verified (${ack.persons.size} persons, ${ack.versions.size} projects, ${ack.evaluations.size} evaluations), ${failedInFlight} requests cut by a kill`);
+    } finally {
+      db.close();
+    }
+  }, 600_000);
+});
