@@ -1,0 +1,115 @@
+// After any sequence of project writes and lifecycle moves through the API — drafts, approvals,
+// rejections, changes of the planned end, suspensions, closures, a lot renumbered — the yearly
+// counts summary equals its recomputation from the raw projects.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { schema } from '@bds/db';
+import { eq } from 'drizzle-orm';
+import { createTestContext, personBody, type Caller, type TestContext } from './helpers.ts';
+import { member } from './work-helpers.ts';
+import { recomputedYearlyCounts, storedYearlyCounts } from './yearly-summaries.ts';
+
+const SERVICES = ['navile', 'budrio'] as const;
+type Service = (typeof SERVICES)[number];
+const date = fc.record({ year: fc.integer({ min: 2023, max: 2027 }), month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 28 }) })
+  .map(({ year, month, day }) => `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
+const pick = fc.nat();
+
+const operation = fc.oneof(
+  fc.record({ op: fc.constant('create' as const), person: fc.nat(3), service: fc.constantFrom(...SERVICES), lot2: fc.boolean(), start: date, months: fc.integer({ min: 1, max: 30 }) }),
+  fc.record({ op: fc.constant('submit' as const), pick }),
+  fc.record({ op: fc.constant('evaluate' as const), pick, on: date, outcome: fc.constantFrom('approved', 'not_approved') }),
+  fc.record({ op: fc.constant('move' as const), pick, to: fc.constantFrom('suspended', 'active', 'closed', 'draft'), on: date }),
+  fc.record({ op: fc.constant('extend' as const), pick, end: date }),
+  fc.record({ op: fc.constant('renumber' as const), number: fc.constantFrom(1, 2, 5) }),
+);
+type Operation = typeof operation extends fc.Arbitrary<infer T> ? T : never;
+
+const addMonths = (iso: string, months: number) => {
+  const [y = 0, m = 1, d = 1] = iso.split('-').map(Number);
+  const total = y * 12 + (m - 1) + months;
+  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+};
+
+interface Project { id: number; service: Service }
+
+async function run(ctx: TestContext, ops: Operation[]) {
+  const callers = new Map<string, Caller>();
+  const as = async (name: string) => callers.get(name) ?? callers.set(name, await ctx.as(name)).get(name)!;
+  const cmOf = (service: Service) => as(service === 'navile' ? 'cm.navile' : 'cm.budrio');
+  const uvmOf = (service: Service) => as(service === 'navile' ? 'uvm.bologna' : 'uvm.pianura');
+  const persons: { body: ReturnType<typeof personBody> }[] = [];
+  const projects: Project[] = [];
+  const target = (n: number) => projects[n % Math.max(projects.length, 1)];
+  for (let i = 0; i < 4; i++) persons.push({ body: personBody(ctx.world.districts.bologna) });
+  const personIds = new Map<number, number>();
+
+  for (const o of ops) {
+    if (o.op === 'create') {
+      // Registering the same identity again takes the person into the second service's care.
+      const registered = await (await cmOf(o.service))({ method: 'POST', url: '/api/persons', payload: persons[o.person]?.body });
+      const personId: number = registered.json().id;
+      personIds.set(o.person, personId);
+      const lotId = o.lot2 ? ctx.world.lots.lot2 : ctx.world.lots.lot1;
+      const created = await (await cmOf(o.service))({
+        method: 'POST',
+        url: '/api/ptris',
+        payload: {
+          personId, serviceId: ctx.world.services[o.service], lotId, startDate: o.start, endDate: addMonths(o.start, o.months),
+          intensity: 'medium', cooperativeIds: [o.lot2 ? ctx.world.coops.gamma : ctx.world.coops.alfa],
+          goals: [{ axis: 'habitat', description: 'Vivere in autonomia' }],
+        },
+      });
+      if (created.statusCode === 201) projects.push({ id: created.json().id, service: o.service });
+    } else if (o.op === 'renumber') {
+      // Number 1 of an older tender: the same lot number as lot1, so its persons count once.
+      const tenderYear = o.number === 1 ? 2020 : 2024;
+      ctx.db.update(schema.lots).set({ number: o.number, tenderYear }).where(eq(schema.lots.id, ctx.world.lots.lot2)).run();
+    } else {
+      const project = target(o.pick);
+      if (!project) continue;
+      const url = `/api/ptris/${project.id}`;
+      if (o.op === 'submit') await (await cmOf(project.service))({ method: 'POST', url: `${url}/transitions`, payload: { to: 'submitted' } });
+      else if (o.op === 'evaluate') {
+        await (await uvmOf(project.service))({ method: 'POST', url: `${url}/evaluations`, payload: { date: o.on, kind: 'initial', members: [member], outcome: o.outcome } });
+      } else if (o.op === 'move') {
+        await (await cmOf(project.service))({ method: 'POST', url: `${url}/transitions`, payload: { to: o.to, reason: 'Prova', date: o.on } });
+      } else {
+        const current = await (await cmOf(project.service))({ method: 'GET', url });
+        const { version, startDate } = current.json() as { version: number; startDate: string };
+        if (o.end >= startDate) await (await cmOf(project.service))({ method: 'PATCH', url, payload: { version, endDate: o.end } });
+      }
+    }
+  }
+}
+
+describe('yearly counts summary', () => {
+  it('equals its recomputation from the raw projects after any sequence of lifecycle writes', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(operation, { minLength: 3, maxLength: 30 }), async (ops) => {
+        const ctx = await createTestContext();
+        try {
+          await run(ctx, ops);
+          expect(storedYearlyCounts(ctx.db)).toEqual(recomputedYearlyCounts(ctx.db));
+        } finally {
+          await ctx.close();
+        }
+      }),
+      { numRuns: 30 },
+    );
+  }, 120_000);
+
+  it('is not empty once a project is active', async () => {
+    const ctx = await createTestContext();
+    try {
+      await run(ctx, [
+        { op: 'create', person: 0, service: 'navile', lot2: false, start: '2024-03-01', months: 14 },
+        { op: 'submit', pick: 0 },
+        { op: 'evaluate', pick: 0, on: '2024-02-20', outcome: 'approved' },
+      ]);
+      expect(storedYearlyCounts(ctx.db).perLot).toEqual([{ year: 2024, lotNumber: 1, users: 1 }, { year: 2025, lotNumber: 1, users: 1 }]);
+    } finally {
+      await ctx.close();
+    }
+  });
+});
