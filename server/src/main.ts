@@ -31,8 +31,12 @@ async function shutdown(signal: string) {
     process.exit(1);
   }, SHUTDOWN_GRACE_MS);
   deadline.unref();
-  // close() stops accepting connections and resolves once every in-flight request has been answered.
+  // close() stops accepting connections and resolves once every in-flight request has been
+  // answered; a keep-alive connection whose request finishes after close() began would hold it
+  // open until its idle timeout, so idle connections are swept until it resolves.
+  const sweep = setInterval(() => app.server.closeIdleConnections(), 50);
   await app.close();
+  clearInterval(sweep);
   // Closing the last connection checkpoints the WAL into the database file.
   db.$client.close();
   releaseServerLock(config.databasePath);

@@ -1,0 +1,136 @@
+// Operations on the real server: an online backup while it writes, a restore that refuses to
+// run under it, a graceful SIGTERM that lets in-flight requests finish, and the restored copy
+// compared table by table, access log and its triggers included.
+import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDb, migrateDb, schema } from '@bds/db';
+import { lockPath } from '@bds/db/backup';
+import { buildApp } from '@bds/server';
+import { testConfig } from '@bds/server/config.ts';
+import { fiscalCode } from '../api/helpers.ts';
+import { api, DEMO_PASSWORD, freePort, REPO_ROOT, signIn, startServer, type ChildServer } from './child-server.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'bds-ops-'));
+const databasePath = join(dir, 'bds.sqlite');
+const backupPath = join(dir, 'copia.sqlite');
+let server: ChildServer | undefined;
+afterAll(() => {
+  server?.process.kill('SIGKILL');
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function cli(command: 'backup' | 'restore', file: string): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'db/src/backup-cli.ts', command, file], { cwd: REPO_ROOT, env: { ...process.env, DATABASE_PATH: databasePath } });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('exit', (code) => resolve({ code, output }));
+  });
+}
+
+function tables(path: string): Map<string, unknown[]> {
+  const db = new Database(path, { readonly: true });
+  try {
+    const names = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((row) => row.name);
+    return new Map(names.map((name) => [name, db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).raw().all()]));
+  } finally {
+    db.close();
+  }
+}
+
+describe('backup, restore and shutdown of the running server', () => {
+  it('backs up a busy database online, refuses to restore under the server, and stops gracefully on SIGTERM', async () => {
+    server = await startServer(databasePath, await freePort());
+    const base = server.base;
+    const cm = await signIn(base, 'casemanager');
+    const districts = (await api<{ id: number; code: string }[]>(base, cm, 'GET', '/api/districts')).json;
+    const districtId = districts.find((d) => d.code === 'BOLOGNA')?.id ?? 0;
+    let writing = true;
+    let written = 0;
+    const writer = (async () => {
+      while (writing) {
+        written += 1;
+        const stem = `BKPTST${String(written).padStart(2, '0').slice(-2)}A${String(written % 100).padStart(2, '0')}Z${String(written).padStart(3, '0').slice(-3)}`;
+        await api(base, cm, 'POST', '/api/persons', { fiscalCode: fiscalCode(stem), givenName: 'Bruno', familyName: 'Backup', birthDate: '1970-05-05', sex: 'M', districtId });
+      }
+    })();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const backup = await cli('backup', backupPath);
+    expect(backup.code, backup.output).toBe(0);
+    expect(backup.output).toContain('integrità ok');
+    const refused = await cli('restore', backupPath);
+    expect(refused.code).toBe(1);
+    expect(refused.output).toMatch(/fermalo prima del ripristino/);
+    writing = false;
+    await writer;
+    expect(written).toBeGreaterThan(3);
+
+    // SIGTERM with sign-ins in flight (argon2 keeps each busy for a while): all of them are answered.
+    const inFlight = Array.from({ length: 6 }, () =>
+      fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'manager', password: DEMO_PASSWORD }) }).then((res) => res.status),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 15));
+    server.process.kill('SIGTERM');
+    expect(await Promise.all(inFlight)).toEqual(Array(6).fill(200));
+    expect(await server.exited).toBe(0);
+    server = undefined;
+    expect(existsSync(lockPath(databasePath))).toBe(false);
+    expect(existsSync(`${databasePath}-wal`)).toBe(false);
+
+    const live = tables(databasePath);
+    const copy = tables(backupPath);
+    expect((copy.get('persons') ?? []).length).toBeLessThanOrEqual((live.get('persons') ?? []).length);
+    expect((copy.get('audit_log') ?? []).length).toBeGreaterThan(0);
+
+    const restored = await cli('restore', backupPath);
+    expect(restored.code, restored.output).toBe(0);
+    const back = tables(databasePath);
+    expect([...back.keys()]).toEqual([...copy.keys()]);
+    for (const [name, rows] of copy) expect(back.get(name), name).toEqual(rows);
+
+    const db = new Database(databasePath);
+    try {
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow();
+      expect(() => db.prepare("UPDATE audit_log SET action = 'x'").run()).toThrow();
+    } finally {
+      db.close();
+    }
+    server = await startServer(databasePath, await freePort());
+    const health = await fetch(`${server.base}/api/health`);
+    expect(await health.json()).toMatchObject({ status: 'ok', db: 'ok', migrations: { current: true } });
+    server.process.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+    server = undefined;
+  }, 180_000);
+});
+
+describe('the health endpoint', () => {
+  it('answers 503 while not ready and when migrations are missing, 200 with the migration count otherwise', async () => {
+    const db = openDb(':memory:');
+    migrateDb(db);
+    let ready = false;
+    const app = await buildApp({ db, config: testConfig(), isReady: () => ready });
+    try {
+      expect((await app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(503);
+      ready = true;
+      const ok = await app.inject({ method: 'GET', url: '/api/health' });
+      expect(ok.statusCode).toBe(200);
+      const { migrations } = ok.json();
+      expect(migrations.applied).toBe(migrations.expected);
+      db.$client.prepare('DELETE FROM __drizzle_migrations WHERE rowid = (SELECT MAX(rowid) FROM __drizzle_migrations)').run();
+      const behind = await app.inject({ method: 'GET', url: '/api/health' });
+      expect(behind.statusCode).toBe(503);
+      expect(behind.json().detail).toMatch(/Migrazioni/);
+      expect(db.select().from(schema.users).all()).toEqual([]);
+    } finally {
+      await app.close();
+      db.$client.close();
+    }
+  });
+});
