@@ -11,7 +11,7 @@ export default defineConfig({
         test: {
           name: 'server',
           root,
-          include: ['server/src/**/*.test.ts', 'shared/src/**/*.test.ts', 'db/src/**/*.test.ts', 'tests/api/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/security/**/*.test.ts'],
+          include: ['server/src/**/*.test.ts', 'shared/src/**/*.test.ts', 'db/src/**/*.test.ts', 'tests/api/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/security/**/*.test.ts', 'tests/bench/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
         },
@@ -28,6 +28,7 @@ export default defineConfig({
           testTimeout: 15_000,
         },
       },
+      { extends: false, test: { name: 'e2e', root, include: ['tests/e2e/**/*.test.ts'], environment: 'node', globalSetup: ['tests/e2e/globalSetup.ts'], testTimeout: 90_000, hookTimeout: 120_000, fileParallelism: false } },
     ],
   },
 });

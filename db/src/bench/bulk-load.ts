@@ -9,6 +9,8 @@ interface SetAside {
 }
 
 export function enterBulkMode(client: Database.Database, tables: readonly string[]): SetAside[] {
+  // better-sqlite3 opens connections in SQLite's defensive mode, which refuses journal_mode=OFF.
+  client.unsafeMode(true);
   client.pragma('journal_mode = OFF');
   client.pragma('synchronous = OFF');
   client.pragma('cache_size = -1048576');
@@ -26,6 +28,7 @@ export function leaveBulkMode(client: Database.Database, setAside: SetAside[], t
   for (const object of setAside.filter((o) => o.type === 'index')) time(`index ${object.name}`, () => client.exec(object.sql));
   for (const object of setAside.filter((o) => o.type === 'trigger')) client.exec(object.sql);
   time('analyze', () => client.exec('PRAGMA analysis_limit = 400; ANALYZE'));
+  client.unsafeMode(false);
   client.pragma('journal_mode = WAL');
   client.pragma('synchronous = FULL');
 }

@@ -1,0 +1,111 @@
+// One benchmark run: the real server and a bare Fastify on the same machine, every endpoint at
+// 1 and 64 connections, each report's own SQL, the CSV upload, start-up time and memory.
+import { cpus, totalmem } from 'node:os';
+import { statSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import type { Tier } from '@bds/db/bench';
+import { DEMO_PASSWORD } from '@bds/db/seed';
+import { endpoints, type Caller, type Endpoint } from './endpoints.ts';
+import { readFixtures } from './fixtures.ts';
+import { measure } from './load.ts';
+import { startBareServer, startServer, type Child } from './processes.ts';
+import { timeReportSql } from './raw-sql.ts';
+import { timeUploads } from './upload.ts';
+import { checkBudgets } from './budgets.ts';
+import type { BenchResult, EndpointResult } from './result.ts';
+
+export interface BenchOptions {
+  tier: Tier;
+  databasePath: string;
+  durationSeconds: number;
+  uploadRows: number;
+  uploads: number;
+  baseline: BenchResult | null;
+  log: (line: string) => void;
+}
+
+async function login(baseUrl: string, username: Caller): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  if (!response.ok) throw new Error(`login as ${username}: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { accessToken: string }).accessToken;
+}
+
+/** One request first: a route that is not there (or fails) is reported, not measured. */
+async function probe(baseUrl: string, endpoint: Endpoint, token: string): Promise<{ ok: boolean; bytes: number; detail: string }> {
+  const response = await fetch(`${baseUrl}${endpoint.path()}`, {
+    method: endpoint.method,
+    headers: { authorization: `Bearer ${token}`, ...(endpoint.body ? { 'content-type': 'application/json' } : {}) },
+    ...(endpoint.body ? { body: endpoint.body() } : {}),
+  });
+  const text = await response.text();
+  return { ok: response.ok, bytes: Buffer.byteLength(text), detail: `${response.status} ${text.slice(0, 200)}` };
+}
+
+function tableSizes(databasePath: string) {
+  const db = new Database(databasePath, { readonly: true });
+  try {
+    const count = (table: string) => (db.prepare(`SELECT MAX(rowid) AS n FROM ${table}`).get() as { n: number | null }).n ?? 0;
+    return { persons: count('persons'), projects: count('ptris'), interventions: count('interventions') };
+  } finally {
+    db.close();
+  }
+}
+
+export async function runBenchmark(options: BenchOptions): Promise<BenchResult> {
+  const { log, durationSeconds: d } = options;
+  const fixtures = readFixtures(options.databasePath);
+  const database = { path: options.databasePath, bytes: statSync(options.databasePath).size, ...tableSizes(options.databasePath) };
+  const server = await startServer(options.databasePath);
+  const afterStart = server.memory();
+  log(`server up in ${server.startupMs} ms, ${afterStart.rssMiB} MiB resident`);
+  let bare: Child | null = null;
+  try {
+    bare = await startBareServer();
+    const tokens = new Map<Caller, string>();
+    for (const caller of ['casemanager', 'manager', 'coop'] as const) tokens.set(caller, await login(server.baseUrl, caller));
+    const results: EndpointResult[] = [];
+    for (const endpoint of endpoints(fixtures)) {
+      const token = tokens.get(endpoint.caller) ?? '';
+      const first = await probe(server.baseUrl, endpoint, token);
+      const base: EndpointResult = { name: endpoint.name, kind: endpoint.kind, caller: endpoint.caller, replyBytes: first.bytes };
+      if (!first.ok) {
+        log(`${endpoint.name}: not measured (${first.detail})`);
+        results.push({ ...base, replyBytes: null, missing: first.detail });
+        continue;
+      }
+      const request = { method: endpoint.method, path: endpoint.path, body: endpoint.body, headers: { authorization: `Bearer ${token}` } };
+      const c1 = await measure(server.baseUrl, request, 1, d);
+      const c64 = await measure(server.baseUrl, request, 64, d);
+      const bare64 = await measure(bare.baseUrl, { method: 'GET', path: () => `/bare?bytes=${first.bytes}`, headers: {} }, 64, d);
+      const sql = endpoint.report ? await timeReportSql(options.databasePath, endpoint.report, 5, 500 * Math.min(d, 4)) : undefined;
+      log(`${endpoint.name}: ${c64.requestsPerSecond} req/s (bare ${bare64.requestsPerSecond}), p50 ${c1.p50Ms} ms, p99@64 ${c64.p99Ms} ms${sql ? `, SQL ${sql.p50Ms} ms` : ''}`);
+      results.push({ ...base, c1, c64, bare64, ...(sql ? { sql } : {}) });
+    }
+    const uploadFigures = fixtures.workProjectIds.length === 0
+      ? { rows: options.uploadRows, status: [], ms: [], medianMs: null, missing: 'no active project of the demo cooperative today' }
+      : await timeUploads(server.baseUrl, tokens.get('coop') ?? '', fixtures, options.uploadRows, options.uploads);
+    log(`CSV upload of ${options.uploadRows} rows: ${uploadFigures.ms.join(', ')} ms (${uploadFigures.status.join(', ')})`);
+    const result: BenchResult = {
+      tier: options.tier,
+      measuredAt: new Date().toISOString(),
+      machine: { cpus: cpus().length, node: process.version, memoryGiB: Math.round(totalmem() / 2 ** 30) },
+      database,
+      durationSeconds: d,
+      server: { startupMs: server.startupMs, rssAfterStartMiB: afterStart.rssMiB, peakRssMiB: server.memory().peakRssMiB },
+      endpoints: results,
+      upload: uploadFigures,
+      budgets: [],
+      overBudget: [],
+    };
+    result.budgets = checkBudgets(result, options.baseline);
+    result.overBudget = result.budgets.filter((b) => !b.ok).map((b) => `${b.what}: ${b.actual} (budget ${b.limit})`);
+    return result;
+  } finally {
+    await bare?.stop();
+    await server.stop();
+  }
+}

@@ -1,0 +1,87 @@
+// The endpoints the benchmark measures, who calls each one and what it reads.
+import type { Fixtures } from './fixtures.ts';
+import { rotation } from './fixtures.ts';
+
+export type Caller = 'casemanager' | 'manager' | 'coop';
+export type EndpointKind = 'read' | 'report' | 'write';
+
+export interface Endpoint {
+  name: string;
+  kind: EndpointKind;
+  caller: Caller;
+  method: 'GET' | 'POST';
+  path: () => string;
+  body?: () => string;
+  /** Report endpoints: the year or month their own SQL is timed for. */
+  report?: ReportCall;
+}
+
+export type ReportCall =
+  | { report: 'yearly-counts'; year: number; lot: number }
+  | { report: 'lot-totals'; year?: number; month?: string }
+  | { report: 'caseload' }
+  | { report: 'reviews-due'; within: number };
+
+export const REPORT_YEAR = 2025;
+export const REPORT_MONTH = '2025-06';
+
+export function endpoints(f: Fixtures): Endpoint[] {
+  const project = rotation(f.projectIds);
+  const name = rotation(f.namePrefixes);
+  const fiscalCode = rotation(f.fiscalCodes);
+  const workProject = rotation(f.workProjectIds);
+  return [
+    { name: 'project list, first page', kind: 'read', caller: 'casemanager', method: 'GET', path: () => '/api/ptris?limit=50' },
+    {
+      name: 'project list, filtered',
+      kind: 'read',
+      caller: 'casemanager',
+      method: 'GET',
+      path: () => `/api/ptris?status=active&lotId=${f.lot1Id}&limit=50`,
+    },
+    { name: 'one project', kind: 'read', caller: 'casemanager', method: 'GET', path: () => `/api/ptris/${project()}` },
+    { name: 'person search, name', kind: 'read', caller: 'casemanager', method: 'GET', path: () => `/api/persons?q=${encodeURIComponent(name())}` },
+    { name: 'person search, codice fiscale', kind: 'read', caller: 'casemanager', method: 'GET', path: () => `/api/persons?q=${fiscalCode()}` },
+    { name: 'caseload', kind: 'report', caller: 'manager', method: 'GET', path: () => '/api/reports/caseload', report: { report: 'caseload' } },
+    {
+      name: 'yearly counts',
+      kind: 'report',
+      caller: 'manager',
+      method: 'GET',
+      path: () => `/api/reports/yearly-counts?year=${REPORT_YEAR}&lot=1`,
+      report: { report: 'yearly-counts', year: REPORT_YEAR, lot: 1 },
+    },
+    {
+      name: 'lot totals, year',
+      kind: 'report',
+      caller: 'manager',
+      method: 'GET',
+      path: () => `/api/reports/lot-totals?year=${REPORT_YEAR}`,
+      report: { report: 'lot-totals', year: REPORT_YEAR },
+    },
+    {
+      name: 'lot totals, month',
+      kind: 'report',
+      caller: 'manager',
+      method: 'GET',
+      path: () => `/api/reports/lot-totals?month=${REPORT_MONTH}`,
+      report: { report: 'lot-totals', month: REPORT_MONTH },
+    },
+    {
+      name: 'reviews due',
+      kind: 'report',
+      caller: 'manager',
+      method: 'GET',
+      path: () => '/api/reports/reviews-due?within=30',
+      report: { report: 'reviews-due', within: 30 },
+    },
+    {
+      name: 'record an intervention',
+      kind: 'write',
+      caller: 'coop',
+      method: 'POST',
+      path: () => `/api/ptris/${workProject()}/interventions`,
+      body: () => JSON.stringify({ date: f.today, axis: 'habitat', activity: f.habitatActivity, hours: 1, operatorRole: 'educatore' }),
+    },
+  ];
+}

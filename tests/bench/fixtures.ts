@@ -1,0 +1,53 @@
+// What the benchmark needs to know about the bench database before it starts: the case
+// manager's service, records to read in rotation, and active projects the demo cooperative
+// may record work on today.
+import Database from 'better-sqlite3';
+import { today as serverToday } from '@bds/server/dates.ts';
+
+export interface Fixtures {
+  serviceId: number;
+  lot1Id: number;
+  cooperativeId: number;
+  projectIds: number[];
+  namePrefixes: string[];
+  fiscalCodes: string[];
+  workProjectIds: number[];
+  habitatActivity: string;
+  today: string;
+}
+
+const column = <T>(rows: unknown[], key: string): T[] => rows.map((row) => (row as Record<string, T>)[key] as T);
+
+export function readFixtures(databasePath: string): Fixtures {
+  const db = new Database(databasePath, { readonly: true, fileMustExist: true });
+  try {
+    const one = (sql: string, ...params: unknown[]) => db.prepare(sql).get(...params) as Record<string, number | string> | undefined;
+    const serviceId = Number(one(`SELECT service_id AS id FROM users WHERE username = 'casemanager'`)?.id);
+    const cooperativeId = Number(one(`SELECT cooperative_id AS id FROM users WHERE username = 'coop'`)?.id);
+    const lot1Id = Number(one('SELECT id FROM lots WHERE number = 1 ORDER BY tender_year DESC')?.id);
+    const today = serverToday();
+    const projectIds = column<number>(db.prepare('SELECT id FROM ptris WHERE service_id = ? ORDER BY id DESC LIMIT 1000').all(serviceId), 'id');
+    const persons = db.prepare(`SELECT p.family_name AS family, p.fiscal_code AS fiscalCode FROM person_services ps JOIN persons p ON p.id = ps.person_id
+      WHERE ps.service_id = ? ORDER BY ps.person_id DESC LIMIT 1000`).all(serviceId);
+    const namePrefixes = [...new Set(column<string>(persons, 'family').map((name) => name.toLocaleLowerCase('it')))];
+    const fiscalCodes = column<string>(persons, 'fiscalCode');
+    const workProjectIds = column<number>(db.prepare(`SELECT p.id FROM ptri_cooperatives pc JOIN ptris p ON p.id = pc.ptri_id
+      WHERE pc.cooperative_id = ? AND p.status = 'active' AND p.activated_on <= ? AND p.end_date >= ? ORDER BY p.id DESC LIMIT 500`)
+      .all(cooperativeId, today, today), 'id');
+    const habitatActivity = String(one(`SELECT label FROM activities WHERE axis = 'habitat' AND active = 1 ORDER BY id`)?.label ?? '');
+    return { serviceId, lot1Id, cooperativeId, projectIds, namePrefixes, fiscalCodes, workProjectIds, habitatActivity, today };
+  } finally {
+    db.close();
+  }
+}
+
+/** Cycles through a list, so consecutive requests read different records. */
+export function rotation<T>(items: readonly T[]): () => T {
+  let index = 0;
+  return () => {
+    const item = items[index % items.length];
+    index++;
+    if (item === undefined) throw new Error('nothing to rotate through');
+    return item;
+  };
+}

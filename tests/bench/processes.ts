@@ -1,0 +1,98 @@
+// Child processes of the benchmark: the real server in production mode on the bench database,
+// and a bare Fastify server that gives the ceiling any endpoint can reach on this machine.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface Child {
+  process: ChildProcess;
+  baseUrl: string;
+  startupMs: number;
+  /** Resident memory now and at its peak, in MiB, from /proc. */
+  memory(): { rssMiB: number; peakRssMiB: number };
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+function memoryOf(pid: number | undefined) {
+  if (pid === undefined) return { rssMiB: 0, peakRssMiB: 0 };
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0);
+  return { rssMiB: Math.round(kib('VmRSS') / 1024), peakRssMiB: Math.round(kib('VmHWM') / 1024) };
+}
+
+async function waitFor(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`process exited with code ${child.exitCode} before answering ${url}`);
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`no answer from ${url} within ${timeoutMs} ms`);
+}
+
+async function startChild(script: string, cwd: string, env: NodeJS.ProcessEnv, readyPath: string): Promise<Child> {
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd,
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  try {
+    await waitFor(`${baseUrl}${readyPath}`, child, 60_000);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw new Error(`${script}: ${(error as Error).message}\n${stderr}`);
+  }
+  const startupMs = Math.round(performance.now() - started);
+  return {
+    process: child,
+    baseUrl,
+    startupMs,
+    memory: () => memoryOf(child.pid),
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** The real server (`server/src/main.ts`), production mode, on an existing database. */
+export function startServer(databasePath: string): Promise<Child> {
+  return startChild('src/main.ts', `${repoRoot}server`, {
+    NODE_ENV: 'production',
+    DATABASE_PATH: databasePath,
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    DEMO_DATA: 'false',
+    LOG_LEVEL: 'warn',
+  }, '/api/health');
+}
+
+export function startBareServer(): Promise<Child> {
+  return startChild('bench/bare-server.ts', `${repoRoot}tests`, {}, '/bare?bytes=10');
+}

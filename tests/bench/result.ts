@@ -1,0 +1,33 @@
+// The shape of tests/bench/results/<tier>.json.
+import type { Tier } from '@bds/db/bench';
+import type { LoadFigures } from './load.ts';
+import type { SqlFigures } from './raw-sql.ts';
+import type { BudgetCheck } from './budgets.ts';
+import type { EndpointKind } from './endpoints.ts';
+
+export interface EndpointResult {
+  name: string;
+  kind: EndpointKind;
+  caller: string;
+  replyBytes: number | null;
+  /** Set when the route did not answer 2xx to a first probe: the figures are then left out. */
+  missing?: string;
+  c1?: LoadFigures;
+  c64?: LoadFigures;
+  /** Bare Fastify at 64 connections with a reply of the same size. */
+  bare64?: LoadFigures;
+  sql?: SqlFigures;
+}
+
+export interface BenchResult {
+  tier: Tier;
+  measuredAt: string;
+  machine: { cpus: number; node: string; memoryGiB: number };
+  database: { path: string; bytes: number; persons: number; projects: number; interventions: number };
+  durationSeconds: number;
+  server: { startupMs: number; rssAfterStartMiB: number; peakRssMiB: number };
+  endpoints: EndpointResult[];
+  upload: { rows: number; status: number[]; ms: number[]; medianMs: number | null; missing?: string };
+  budgets: BudgetCheck[];
+  overBudget: string[];
+}

@@ -1,0 +1,43 @@
+// pnpm bench --tier S|M|L [--db <file>] [--duration <s>] [--out <json>]: measures the real server
+// on a bench database (generated first when missing), writes tests/bench/results/<tier>.json,
+// prints the markdown table and exits with OVER_BUDGET naming every budget that is not met.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { generateBenchDatabase, parseTier } from '@bds/db/bench';
+import { runBenchmark } from './benchmark.ts';
+import type { BenchResult } from './result.ts';
+import { markdownTable } from './table.ts';
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+/** The exit code when the run completed but some budget is not met (a crash exits with 1). */
+export const OVER_BUDGET = 3;
+
+const { values } = parseArgs({
+  options: { tier: { type: 'string' }, db: { type: 'string' }, duration: { type: 'string' }, out: { type: 'string' }, uploads: { type: 'string' } },
+});
+const tier = parseTier(values.tier);
+const databasePath = resolve(process.env.INIT_CWD ?? process.cwd(), values.db ?? `${repoRoot}data/bench-${tier}.sqlite`);
+if (!existsSync(databasePath)) await generateBenchDatabase(tier, databasePath);
+
+const resultsDir = `${repoRoot}tests/bench/results`;
+const baselinePath = `${resultsDir}/S.json`;
+const baseline = tier !== 'S' && existsSync(baselinePath) ? (JSON.parse(readFileSync(baselinePath, 'utf8')) as BenchResult) : null;
+const result = await runBenchmark({
+  tier,
+  databasePath,
+  durationSeconds: Number(values.duration ?? 5),
+  uploadRows: 10_000,
+  uploads: Number(values.uploads ?? 3),
+  baseline,
+  log: (line) => console.error(line),
+});
+const out = values.out ? resolve(process.env.INIT_CWD ?? process.cwd(), values.out) : `${resultsDir}/${tier}.json`;
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
+console.log(markdownTable(result));
+if (result.overBudget.length > 0) {
+  console.error(`\nOver budget on tier ${tier}:\n${result.overBudget.map((b) => `  ${b}`).join('\n')}`);
+  process.exit(OVER_BUDGET);
+}

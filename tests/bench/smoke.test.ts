@@ -1,0 +1,40 @@
+// CI smoke test of the benchmark: tier S end to end with short measurements. No timing is
+// asserted here; the budgets are the benchmark's own exit code, run by hand on a quiet machine.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { BenchResult } from './result.ts';
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const workDir = mkdtempSync(join(tmpdir(), 'bds-bench-'));
+afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+
+/** The CLI's exit code when it ran to the end but some budget was missed. */
+const OVER_BUDGET = 3;
+
+describe('pnpm bench --tier S', () => {
+  it('generates the data, measures every endpoint and writes a well-formed result', () => {
+    const out = join(workDir, 'S.json');
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'tests/bench/run.ts', '--tier', 'S', '--db', join(workDir, 'S.sqlite'),
+      '--duration', '0.5', '--uploads', '1', '--out', out], { cwd: repoRoot, encoding: 'utf8', timeout: 110_000 });
+    expect([0, OVER_BUDGET], run.stderr).toContain(run.status);
+    expect(run.stdout).toContain('| endpoint |');
+    const result = JSON.parse(readFileSync(out, 'utf8')) as BenchResult;
+    expect(result.tier).toBe('S');
+    expect(result.database.projects).toBe(3000);
+    expect(result.server.startupMs).toBeGreaterThan(0);
+    expect(result.endpoints.length).toBeGreaterThanOrEqual(11);
+    for (const endpoint of result.endpoints) {
+      expect(endpoint.missing, endpoint.name).toBeUndefined();
+      expect(endpoint.c1?.requests, endpoint.name).toBeGreaterThan(0);
+      expect(endpoint.c64?.requests, endpoint.name).toBeGreaterThan(0);
+      if (endpoint.kind === 'report') expect(endpoint.sql?.statements.length, endpoint.name).toBeGreaterThan(0);
+    }
+    expect(result.upload.status).toEqual([201]);
+    expect(Array.isArray(result.budgets)).toBe(true);
+    expect(result.overBudget).toEqual(result.budgets.filter((b) => !b.ok).map((b) => `${b.what}: ${b.actual} (budget ${b.limit})`));
+  }, 120_000);
+});
