@@ -31,18 +31,19 @@ async function shutdown(signal: string) {
     process.exit(1);
   }, SHUTDOWN_GRACE_MS);
   deadline.unref();
-  // close() stops accepting connections and resolves once every in-flight request has been
-  // answered; a keep-alive connection whose request finishes after close() began would hold it
-  // open until its idle timeout, so idle connections are swept until it resolves.
-  const sweep = setInterval(() => app.server.closeIdleConnections(), 50);
+  // close() stops accepting connections and resolves once every in-flight request has been answered.
   await app.close();
-  clearInterval(sweep);
   // Closing the last connection checkpoints the WAL into the database file.
   db.$client.close();
   releaseServerLock(config.databasePath);
   app.log.info('stopped');
   process.exit(0);
 }
+// An answer given while stopping closes its connection: a keep-alive connection would otherwise
+// hold close() open until its idle timeout.
+app.addHook('onSend', async (_request, reply) => {
+  if (stopping) reply.header('connection', 'close');
+});
 process.once('SIGTERM', () => void shutdown('SIGTERM'));
 process.once('SIGINT', () => void shutdown('SIGINT'));
 

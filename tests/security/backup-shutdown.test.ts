@@ -74,7 +74,7 @@ describe('backup, restore and shutdown of the running server', () => {
     const inFlight = Array.from({ length: 6 }, () =>
       fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'manager', password: DEMO_PASSWORD }) }).then((res) => res.status),
     );
-    await new Promise((resolve) => setTimeout(resolve, 15));
+    await new Promise((resolve) => setTimeout(resolve, 50));
     server.process.kill('SIGTERM');
     expect(await Promise.all(inFlight)).toEqual(Array(6).fill(200));
     expect(await server.exited).toBe(0);
