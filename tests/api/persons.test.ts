@@ -134,3 +134,32 @@ describe('fiscal code helper', () => {
     expect(fiscalCode('RSSMRA80A01H501')).toBe('RSSMRA80A01H501U');
   });
 });
+
+describe('the art. 15 record of a person', () => {
+  it('gives the admin everything held about the person, including who accessed it, and logs the export', async () => {
+    const { activeProject } = await import('./ptri-fixtures.ts');
+    const { person, ptri, cm } = await activeProject(ctx);
+    await cm({ method: 'GET', url: `/api/persons/${person.id}` });
+    const admin = await ctx.as('admin');
+    const res = await admin({ method: 'GET', url: `/api/persons/${person.id}/record` });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toContain('attachment');
+    const record = res.json();
+    expect(record.person.fiscalCode).toBe(person.fiscalCode);
+    expect(record.projects.map((p: { id: number }) => p.id)).toEqual([ptri.id]);
+    expect(record.goals).toHaveLength(2);
+    expect(record.evaluations).toHaveLength(1);
+    expect(record.transitions.map((t: { toStatus: string }) => t.toStatus)).toEqual(['submitted', 'active']);
+    expect(record.accessLog.some((row: { username: string; action: string }) => row.username === 'cm.navile' && row.action === 'read')).toBe(true);
+    const exported = ctx.db.$client.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'export' AND entity = 'person_record' AND person_id = ?").get(person.id);
+    expect(exported).toEqual({ n: 1 });
+  });
+
+  it('is for the admin only, and 404 for an unknown person', async () => {
+    const { person } = await (await import('./ptri-fixtures.ts')).draftProject(ctx);
+    for (const user of ['manager', 'cm.navile', 'uvm.bologna', 'coop.alfa']) {
+      expect((await (await ctx.as(user))({ method: 'GET', url: `/api/persons/${person.id}/record` })).statusCode, user).toBe(403);
+    }
+    expect((await (await ctx.as('admin'))({ method: 'GET', url: '/api/persons/99999/record' })).statusCode).toBe(404);
+  });
+});

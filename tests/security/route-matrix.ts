@@ -67,6 +67,7 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
     probe: { url: (f) => `/api/persons/${f.mine.personId}` },
     outOfScope: { roles: ['case_manager', 'uvm', 'cooperative'], probe: { url: (f) => `/api/persons/${f.other.personId}` } },
   },
+  'GET /api/persons/:id/record': { allowed: A, probe: { url: (f) => `/api/persons/${f.mine.personId}/record` } },
 
   'POST /api/ptris': { allowed: ['admin', 'case_manager'] },
   'GET /api/ptris': { allowed: ALL },

@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { createPersonBody, idParams, listReply, personDetailSchema, personListQuery, personSchema } from '@bds/shared';
 import { actorOf, ALL_ROLES } from '../plugins/auth.ts';
 import * as persons from './service.ts';
+import { personRecord } from './record.ts';
+import { z } from 'zod';
 
 const personRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/api/persons', {
@@ -30,6 +32,22 @@ const personRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags: ['persons'], summary: 'Una persona con i suoi progetti', params: idParams, response: { 200: personDetailSchema } },
     handler: (request) => persons.readPerson(app.db, actorOf(request), request.params.id),
   });
+
+  app.get('/api/persons/:id/record', {
+    config: { roles: ['admin'] },
+    schema: {
+      tags: ['persons'],
+      summary: 'Tutto ciò che è conservato su una persona (art. 15 GDPR), come file JSON',
+      params: idParams,
+      response: { 200: z.record(z.string(), z.unknown()) },
+    },
+    handler: (request, reply) => {
+      const record = personRecord(app.db, actorOf(request), request.params.id);
+      reply.header('Content-Disposition', `attachment; filename="persona-${request.params.id}-dati.json"`);
+      return record;
+    },
+  });
 };
 
 export default personRoutes;
+
