@@ -50,7 +50,7 @@ describe('CSV month upload', () => {
       [7, 'activity'],
     ]);
     expect(count()).toBe(0);
-    expect(storedSummaries(ctx)).toEqual({ totals: [], activity: [] });
+    expect(storedSummaries(ctx)).toMatchObject({ totals: [], activity: [] });
   });
 
   it('changes nothing when the same file is uploaded again, and says so', async () => {

@@ -38,15 +38,19 @@ describe('monthly reports', () => {
     const navile = await activeProject(ctx, { service: 'navile' });
     const budrio = await activeProject(ctx, { service: 'budrio' });
     const alfa = await ctx.as('coop.alfa');
-    await record(alfa, navile.id);
-    await record(alfa, budrio.id);
+    expect((await record(alfa, navile.id)).statusCode).toBe(201);
+    expect((await record(alfa, budrio.id)).statusCode).toBe(201);
     await alfa(submit(ctx.world.coops.alfa));
     const first = await (await ctx.as('cm.navile'))(review(ctx.world.coops.alfa, { decision: 'validated' }));
     expect(first.statusCode, first.body).toBe(200);
     expect(first.json().status).toBe('submitted');
     const second = await (await ctx.as('cm.budrio'))(review(ctx.world.coops.alfa, { decision: 'validated' }));
     expect(second.json().status).toBe('validated');
-    expect(second.json().parts.map((p: { status: string }) => p.status)).toEqual(['validated', 'validated']);
+    // A case manager sees only their own service's part; the cooperative sees them all.
+    expect(second.json().parts.map((p: { serviceId: number }) => p.serviceId)).toEqual([ctx.world.services.budrio]);
+    const months = (await alfa({ method: 'GET', url: `/api/cooperatives/${ctx.world.coops.alfa}/reports?year=2025` })).json().months;
+    const march = months.find((m: { month: string }) => m.month === '2025-03');
+    expect(march.parts.map((p: { status: string }) => p.status)).toEqual(['validated', 'validated']);
     expect(storedSummaries(ctx)).toEqual(recomputedSummaries(ctx));
   });
 

@@ -10,6 +10,7 @@ import { createRandom, type Random } from './random.ts';
 import { DEMO_COOPERATIVE, LOTS, SERVICES, type ServiceSeed } from './reference-data.ts';
 import { pendingProject, projectsOfEpisode, renewalDraft, type ProjectPlan } from './timeline.ts';
 import { projectWriter, type ProjectContext } from './writer.ts';
+import { seedInterventions } from './interventions.ts';
 
 const SEED = 20261115;
 
@@ -111,6 +112,7 @@ export async function seedDemoData(db: Db): Promise<DemoSummary> {
       }
     }
   })();
+  seedInterventions(db);
 
   const count = (table: string): number => (client.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
   return { users: count('users'), persons: count('persons'), ptris: count('ptris'), evaluations: count('evaluations') };
