@@ -1,6 +1,8 @@
-import { and, asc, eq, like, sql } from 'drizzle-orm';
+import { and, asc, between, eq, sql } from 'drizzle-orm';
 import { schema, type Queryable } from '@bds/db';
 import type { MonthStatus } from '@bds/shared';
+
+// Months of a year as a range on 'YYYY-MM' text, so the (cooperative, month) keys are used.
 
 const { monthlyReports, monthlyReportParts, lotMonthTotals, services, cooperatives } = schema;
 
@@ -37,7 +39,7 @@ export function reportsOfYear(db: Queryable, cooperativeId: number, year: number
   return db
     .select()
     .from(monthlyReports)
-    .where(and(eq(monthlyReports.cooperativeId, cooperativeId), like(monthlyReports.month, `${year}-%`)))
+    .where(and(eq(monthlyReports.cooperativeId, cooperativeId), between(monthlyReports.month, `${year}-01`, `${year}-12`)))
     .all();
 }
 
@@ -46,7 +48,7 @@ export function partsOfYear(db: Queryable, cooperativeId: number, year: number) 
     .select({ part: monthlyReportParts, serviceName: services.name })
     .from(monthlyReportParts)
     .innerJoin(services, eq(services.id, monthlyReportParts.serviceId))
-    .where(and(eq(monthlyReportParts.cooperativeId, cooperativeId), like(monthlyReportParts.month, `${year}-%`)))
+    .where(and(eq(monthlyReportParts.cooperativeId, cooperativeId), between(monthlyReportParts.month, `${year}-01`, `${year}-12`)))
     .orderBy(asc(services.name))
     .all();
 }
@@ -65,7 +67,7 @@ export function totalsOfYear(db: Queryable, cooperativeId: number, year: number)
     })
     .from(lotMonthTotals)
     .innerJoin(services, eq(services.id, lotMonthTotals.serviceId))
-    .where(and(eq(lotMonthTotals.cooperativeId, cooperativeId), like(lotMonthTotals.month, `${year}-%`)))
+    .where(and(eq(lotMonthTotals.cooperativeId, cooperativeId), between(lotMonthTotals.month, `${year}-01`, `${year}-12`)))
     .groupBy(lotMonthTotals.month, lotMonthTotals.serviceId, lotMonthTotals.status)
     .all();
 }
