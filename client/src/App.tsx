@@ -1,12 +1,11 @@
 // Routes of the signed-in app; who may open a page mirrors the server's role rules.
 import type { Role } from '@bds/shared';
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { useAuth, useCurrentUser } from './auth/AuthProvider.tsx';
 import { Layout } from './components/Layout.tsx';
 import { Loading } from './components/States.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
-import { MustChangePasswordPage } from './pages/account/ChangePasswordPage.tsx';
 import { homeFor, paths } from './routes/nav.ts';
 import * as P from './routes/pages.ts';
 
@@ -58,5 +57,12 @@ export function App() {
   const { user, restoring } = useAuth();
   if (restoring) return <Loading />;
   if (!user) return <LoginPage />;
-  return user.mustChangePassword ? <MustChangePasswordPage /> : <SignedInRoutes />;
+  if (user.mustChangePassword) {
+    return (
+      <Suspense fallback={<Loading />}>
+        <P.MustChangePasswordPage />
+      </Suspense>
+    );
+  }
+  return <SignedInRoutes />;
 }

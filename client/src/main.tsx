@@ -1,3 +1,5 @@
+// First: zod's configuration must be in place before any shared schema is built.
+import './i18n/zodLocale.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClientProvider } from '@tanstack/react-query';
@@ -5,7 +7,6 @@ import { BrowserRouter } from 'react-router';
 import { App } from './App.tsx';
 import { AuthProvider } from './auth/AuthProvider.tsx';
 import { createQueryClient } from './queryClient.ts';
-import './i18n/zodLocale.ts';
 import './styles.css';
 
 const root = document.getElementById('root');

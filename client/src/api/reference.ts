@@ -1,5 +1,5 @@
 // Reference lists (districts, services, lots, cooperatives): small, rarely changing, cached long.
-import type { Cooperative, District, Lot, Service } from '@bds/shared';
+import type { Activity, Cooperative, District, Lot, Service } from '@bds/shared';
 import { useQuery } from '@tanstack/react-query';
 import { apiJson } from './http.ts';
 
@@ -19,6 +19,7 @@ export const referenceKeys = {
   districts: () => [...referenceKeys.all, 'districts'] as const,
   lots: () => [...referenceKeys.all, 'lots'] as const,
   cooperatives: () => [...referenceKeys.all, 'cooperatives'] as const,
+  activities: () => [...referenceKeys.all, 'activities'] as const,
 };
 
 const LONG = 10 * 60_000;
@@ -27,6 +28,7 @@ export const fetchServices = () => list<Service>('/api/services');
 export const fetchDistricts = () => list<District>('/api/districts');
 export const fetchLots = () => list<Lot>('/api/lots');
 export const fetchCooperatives = () => list<Cooperative>('/api/cooperatives');
+export const fetchActivities = () => list<Activity>('/api/activities');
 
 export function useServices() {
   return useQuery({ queryKey: referenceKeys.services(), queryFn: fetchServices, staleTime: LONG });
@@ -36,6 +38,10 @@ export function useDistricts() {
 }
 export function useLots() {
   return useQuery({ queryKey: referenceKeys.lots(), queryFn: fetchLots, staleTime: LONG });
+}
+/** The activities interventions may record, per axis (an intervention names one of them). */
+export function useActivities() {
+  return useQuery({ queryKey: referenceKeys.activities(), queryFn: fetchActivities, staleTime: LONG });
 }
 export function useCooperatives() {
   return useQuery({ queryKey: referenceKeys.cooperatives(), queryFn: fetchCooperatives, staleTime: LONG });

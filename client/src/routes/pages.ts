@@ -28,3 +28,4 @@ export const AuditPage = page(() => import('../pages/admin/AuditPage.tsx'), 'Aud
 export const MonthReviewsPage = page(() => import('../pages/reviews/MonthReviewsPage.tsx'), 'MonthReviewsPage');
 export const ReferenceDataPage = page(() => import('../pages/admin/ReferenceDataPage.tsx'), 'ReferenceDataPage');
 export const ChangePasswordPage = page(() => import('../pages/account/ChangePasswordPage.tsx'), 'ChangePasswordPage');
+export const MustChangePasswordPage = page(() => import('../pages/account/ChangePasswordPage.tsx'), 'MustChangePasswordPage');

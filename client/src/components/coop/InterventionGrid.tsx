@@ -4,6 +4,7 @@ import { AXES, createInterventionBody, type Axis, type PtriSummary } from '@bds/
 import { useState } from 'react';
 import { isApiError } from '../../api/errors.ts';
 import { useCreateIntervention } from '../../api/interventions.ts';
+import { useActivities } from '../../api/reference.ts';
 import { it } from '../../i18n/it.ts';
 import { issuesToFieldErrors, type FieldErrors } from '../formErrors.ts';
 import { newKey } from '../ptri/formModel.ts';
@@ -25,6 +26,8 @@ const blankRow = (date: string): RowDraft => ({ key: newKey(), ptriId: '', date,
 
 export function InterventionGrid({ projects, month }: { projects: readonly PtriSummary[]; month: string }) {
   const create = useCreateIntervention();
+  const activities = useActivities();
+  const activitiesOf = (axis: Axis) => (activities.data ?? []).filter((activity) => activity.axis === axis && activity.active);
   const [rows, setRows] = useState<RowDraft[]>(() => [blankRow(`${month}-01`)]);
   const [message, setMessage] = useState<string | null>(null);
   const patch = (key: string, change: Partial<RowDraft>) => setRows((prev) => prev.map((row) => (row.key === key ? { ...row, ...change } : row)));
@@ -91,7 +94,7 @@ export function InterventionGrid({ projects, month }: { projects: readonly PtriS
                   {cell(row, 'date')}
                 </td>
                 <td>
-                  <select aria-label={`${it.coop.axis} ${index + 1}`} value={row.axis} onChange={(e) => patch(row.key, { axis: e.target.value as Axis })}>
+                  <select aria-label={`${it.coop.axis} ${index + 1}`} value={row.axis} onChange={(e) => patch(row.key, { axis: e.target.value as Axis, activity: '' })}>
                     {AXES.map((axis) => (
                       <option key={axis} value={axis}>
                         {it.axes[axis]}
@@ -100,7 +103,14 @@ export function InterventionGrid({ projects, month }: { projects: readonly PtriS
                   </select>
                 </td>
                 <td>
-                  <input aria-label={`${it.coop.activity} ${index + 1}`} value={row.activity} onChange={(e) => patch(row.key, { activity: e.target.value })} />
+                  <select aria-label={`${it.coop.activity} ${index + 1}`} value={row.activity} onChange={(e) => patch(row.key, { activity: e.target.value })}>
+                    <option value="">—</option>
+                    {activitiesOf(row.axis).map((activity) => (
+                      <option key={activity.id} value={activity.label}>
+                        {activity.label}
+                      </option>
+                    ))}
+                  </select>
                   {cell(row, 'activity')}
                 </td>
                 <td>

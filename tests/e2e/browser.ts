@@ -1,0 +1,94 @@
+// A browser tab on the app that records every CSP violation and uncaught error, served under a
+// CSP stricter than the server's (no 'unsafe-inline' styles), plus sign-in and screenshot helpers.
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+
+export const DEMO_PASSWORD = 'demo1234';
+const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+
+/** The server's policy with inline styles forbidden: the client must not need them. */
+export function stricter(csp: string): string {
+  return csp
+    .split(';')
+    .map((directive) => (/^\s*style-src\s/.test(directive) ? directive.replace(/\s'unsafe-inline'/g, '') : directive))
+    .join(';');
+}
+
+export interface Tab {
+  context: BrowserContext;
+  page: Page;
+  /** CSP violations, uncaught errors and React errors seen so far. */
+  problems: string[];
+}
+
+export async function openTab(browser: Browser, baseUrl: string, problems: string[] = []): Promise<Tab> {
+  const context = await browser.newContext({ baseURL: baseUrl, locale: 'it-IT', timezoneId: 'Europe/Rome', viewport: { width: 1280, height: 900 } });
+  await context.route(
+    (url) => url.origin === baseUrl && !url.pathname.startsWith('/api/') && !url.pathname.startsWith('/assets/'),
+    async (route) => {
+      const response = await route.fetch();
+      const headers = response.headers();
+      const csp = headers['content-security-policy'];
+      if (!csp) problems.push(`no Content-Security-Policy on ${route.request().url()}`);
+      await route.fulfill({ response, headers: { ...headers, 'content-security-policy': stricter(csp ?? "default-src 'self'") } });
+    },
+  );
+  // A string, not a function: it runs in the page, which this package's types do not describe.
+  await context.addInitScript({
+    content: `document.addEventListener('securitypolicyviolation', (e) => console.error('CSP violation: ' + e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline') + ' (' + e.sourceFile + ':' + e.lineNumber + ')'));`,
+  });
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    const text = message.text();
+    if (message.type() === 'error' && /Content Security Policy|CSP violation|Refused to/i.test(text)) problems.push(text);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.setDefaultTimeout(10_000);
+  return { context, page, problems };
+}
+
+export async function signIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/');
+  await page.getByLabel('Nome utente').fill(username);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Accedi' }).click();
+  await page.getByRole('button', { name: 'Esci' }).waitFor();
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Esci' }).click();
+  await page.getByRole('heading', { name: 'Accesso' }).waitFor();
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
+}
+
+/** A number as the Italian UI prints it ("1.234,5") read back. */
+export function italianNumber(text: string): number {
+  const cleaned = text.replace(/[^\d,.-]/g, '').replace(/\./g, '').replace(',', '.');
+  return Number(cleaned);
+}
+
+/** Signs in through the API for set-up reads that are not what a test checks. */
+export async function apiToken(baseUrl: string, username: string, password = DEMO_PASSWORD): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  if (!response.ok) throw new Error(`login ${username}: ${response.status}`);
+  return ((await response.json()) as { accessToken: string }).accessToken;
+}
+
+export async function apiGet<T>(baseUrl: string, token: string, path: string): Promise<T> {
+  const response = await fetch(`${baseUrl}${path}`, { headers: { Authorization: `Bearer ${token}` } });
+  if (!response.ok) throw new Error(`GET ${path}: ${response.status}`);
+  return (await response.json()) as T;
+}
+
+/** A fresh tab signed in as `username`, closing the previous one: each role starts clean. */
+export async function switchUser(browser: Browser, baseUrl: string, previous: Tab | null, username: string, problems: string[]): Promise<Tab> {
+  await previous?.context.close();
+  const tab = await openTab(browser, baseUrl, problems);
+  await signIn(tab.page, username);
+  return tab;
+}

@@ -1,0 +1,205 @@
+// The main journey, through the browser only: the case manager creates a person and a PTRI and
+// submits it; the UVM approves it with HoNOS; the cooperative records interventions (grid and
+// CSV) and submits the month; the case manager validates it; the manager sees it counted.
+import type { Activity, LotTotals, Me, YearlyCounts } from '@bds/shared';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { apiGet, apiToken, italianNumber, shot, switchUser, type Tab } from './browser.ts';
+import { launchChromium } from './chromium.ts';
+import { fiscalCode } from './people.ts';
+
+const baseUrl = inject('baseUrl');
+const pad = (n: number) => String(n).padStart(2, '0');
+const now = new Date();
+const today = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+const month = today.slice(0, 7);
+const year = now.getFullYear();
+const rowHeaded = (page: Page, name: string) => page.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
+
+let browser: Browser;
+let tab: Tab | null = null;
+let page: Page;
+const problems: string[] = [];
+let coop: { id: number; name: string };
+let activities: Activity[];
+let managerToken: string;
+let ptriId = 0;
+const person = { familyName: 'Verdi', givenName: 'Ada', code: fiscalCode(4242) };
+const personName = `${person.familyName} ${person.givenName}`;
+
+async function yearlyCount(): Promise<{ navile: number; total: number; navileName: string }> {
+  const report = await apiGet<YearlyCounts>(baseUrl, managerToken, `/api/reports/yearly-counts?year=${year}&lot=1`);
+  const navile = report.rows.find((row) => row.serviceCode === 'CSM-NAVILE');
+  return { navile: navile?.users ?? 0, total: report.total, navileName: navile?.serviceName ?? '' };
+}
+
+async function validatedAmount(): Promise<number> {
+  const report = await apiGet<LotTotals>(baseUrl, managerToken, `/api/reports/lot-totals?year=${year}`);
+  const lot = report.lots.find((candidate) => candidate.lotNumber === 1);
+  return lot?.cooperatives.find((row) => row.cooperativeId === coop.id)?.validated.amount ?? 0;
+}
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  managerToken = await apiToken(baseUrl, 'manager');
+  const coopToken = await apiToken(baseUrl, 'coop');
+  const me = await apiGet<Me>(baseUrl, coopToken, '/api/me');
+  const cooperatives = await apiGet<{ id: number; name: string }[]>(baseUrl, coopToken, '/api/cooperatives');
+  coop = cooperatives.find((c) => c.id === me.cooperativeId) ?? { id: 0, name: '' };
+  activities = await apiGet<Activity[]>(baseUrl, coopToken, '/api/activities');
+});
+
+async function as(username: string) {
+  tab = await switchUser(browser, baseUrl, tab, username, problems);
+  page = tab.page;
+}
+
+afterEach(async ({ task }) => {
+  if (task.result?.errors?.length && tab) await shot(page, `failed-${task.name.slice(0, 30)}`);
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the main journey in the browser', () => {
+  let countsBefore: { navile: number; total: number; navileName: string };
+
+  it('case manager: creates a person and a PTRI with goals on the three axes and a budget, and submits it', async () => {
+    countsBefore = await yearlyCount();
+    await as('casemanager');
+    await shot(page, '01-caseload');
+    await page.getByRole('link', { name: 'Nuova persona' }).click();
+    await page.getByRole('heading', { name: 'Nuova persona' }).waitFor();
+    await page.getByLabel('Codice fiscale', { exact: true }).fill(person.code);
+    await page.getByLabel('Cognome', { exact: true }).fill(person.familyName);
+    await page.getByLabel('Nome', { exact: true }).fill(person.givenName);
+    await page.getByLabel('Data di nascita', { exact: true }).fill('1985-03-13');
+    await page.getByLabel('Sesso', { exact: true }).selectOption('F');
+    await page.getByLabel('Distretto di residenza', { exact: true }).selectOption({ label: 'Città di Bologna' });
+    await page.getByRole('button', { name: 'Salva' }).click();
+
+    await page.getByRole('link', { name: 'Nuovo progetto per questa persona' }).click();
+    await page.getByRole('heading', { name: 'Nuovo progetto (PTRI)' }).waitFor();
+    await page.getByLabel('Lotto', { exact: true }).selectOption({ index: 1 });
+    await page.getByLabel('Data di inizio', { exact: true }).fill(`${month}-01`);
+    await page.getByLabel('Data di fine', { exact: true }).fill(`${year + 1}-${month.slice(5)}-01`);
+    await page.getByLabel('Intensità', { exact: true }).selectOption('medium');
+    await page.getByRole('checkbox', { name: coop.name }).check();
+    await page.getByLabel('Obiettivo (Casa/Habitat sociale)', { exact: true }).fill('Vivere in un appartamento condiviso');
+    await page.getByLabel('Obiettivo (Affettività/Socialità)', { exact: true }).fill('Frequentare un gruppo del quartiere');
+    await page.getByLabel('Obiettivo (Formazione/Lavoro)', { exact: true }).fill('Tirocinio in una cooperativa');
+    for (const [axis, resource, amount] of [
+      ['Casa/Habitat sociale', 'Educatore domiciliare', '1200'],
+      ['Affettività/Socialità', 'Laboratorio teatrale', '300'],
+      ['Formazione/Lavoro', 'Borsa lavoro', '900'],
+    ] as const) {
+      await page.getByRole('button', { name: `Aggiungi risorsa – ${axis}` }).click();
+      const block = page.locator('fieldset.axis-block').filter({ has: page.getByRole('button', { name: `Aggiungi risorsa – ${axis}` }) });
+      await block.getByLabel('Risorsa', { exact: true }).fill(resource);
+      await block.getByLabel('Importo €', { exact: true }).fill(amount);
+    }
+    await shot(page, '02-ptri-form');
+    await page.getByRole('button', { name: 'Salva' }).click();
+    await page.getByRole('button', { name: 'Invia in UVM' }).click();
+    await expect.poll(() => page.locator('.badge').first().textContent()).toBe('Inviato in UVM');
+    ptriId = Number(/\/progetti\/(\d+)/.exec(page.url())?.[1]);
+    expect(ptriId).toBeGreaterThan(0);
+  });
+
+  it('UVM: finds it waiting, evaluates it with HoNOS (live total) and approves it', async () => {
+    await as('uvm');
+    await page.getByRole('link', { name: personName }).first().click();
+    await page.getByRole('link', { name: 'Registra valutazione UVM' }).click();
+    await page.getByLabel('Esito', { exact: true }).selectOption('approved');
+    await page.getByLabel('Intensità', { exact: true }).selectOption('medium');
+    await page.getByLabel('Prossima revisione', { exact: true }).fill(`${year + 1}-${month.slice(5)}-01`);
+    await page.getByLabel('Nome 1', { exact: true }).fill('Dott.ssa Rossi');
+    await page.getByLabel('Ruolo', { exact: true }).first().fill('Psichiatra');
+    const scores = [2, 1, 0, 3, 9, 1, 2, 0, 1, 4, 2, 1];
+    for (const [index, score] of scores.entries()) await page.getByLabel(`Item ${index + 1}`, { exact: true }).selectOption(String(score));
+    await expect.poll(() => page.getByTestId('honos-total').textContent()).toBe('17');
+    await page.getByLabel('Item 1', { exact: true }).selectOption('4');
+    await expect.poll(() => page.getByTestId('honos-total').textContent()).toBe('19');
+    await shot(page, '03-evaluation');
+    await page.getByRole('button', { name: 'Salva' }).click();
+    await page.waitForURL(`**/progetti/${ptriId}`);
+    await expect.poll(() => page.locator('.badge').first().textContent()).toBe('Attivo');
+  });
+
+  it('cooperative: records interventions in the grid and by CSV, then submits the month', async () => {
+    const habitat = activities.find((a) => a.axis === 'habitat' && a.active)?.label ?? '';
+    const work = activities.find((a) => a.axis === 'work' && a.active)?.label ?? '';
+    await as('coop');
+    await page.getByRole('link', { name: 'Interventi del mese' }).click();
+    await page.getByRole('heading', { name: 'Interventi del mese', exact: true }).waitFor();
+    await page.getByLabel('Progetto 1', { exact: true }).selectOption({ label: `${personName} (PTRI n. ${ptriId})` });
+    await page.getByLabel('Data 1', { exact: true }).fill(today);
+    await page.getByLabel('Asse 1', { exact: true }).selectOption('habitat');
+    await page.getByLabel('Attività 1', { exact: true }).selectOption(habitat);
+    await page.getByLabel('Ore 1', { exact: true }).fill('2,5');
+    await page.getByLabel('Ruolo dell’operatore 1', { exact: true }).fill('Educatore');
+    await page.getByRole('button', { name: 'Registra gli interventi' }).click();
+    await page.getByText('1 interventi registrati.').waitFor();
+
+    const header = 'ptriId;date;axis;activity;hours;operatorRole;notes';
+    const file = page.getByLabel('File CSV', { exact: true });
+    const bad = `${header}\n${ptriId};${today};habitat;${habitat};30;Educatore;\n${ptriId};2001-01-01;work;${work};1;Tutor;\n`;
+    await file.setInputFiles({ name: 'sbagliato.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+    await page.getByRole('button', { name: 'Carica il file' }).click();
+    const badRows = page.getByRole('table', { name: 'Righe non valide' });
+    await badRows.waitFor();
+    expect(await badRows.getByRole('row').count()).toBe(3);
+    await expect.poll(() => badRows.getByRole('row').nth(1).textContent()).toContain('Ore');
+    await shot(page, '04-csv-bad-rows');
+
+    const good = `${header}\n${ptriId};${today};work;${work};1,5;Tutor;colloquio\n${ptriId};${today};habitat;${habitat};1;Educatore;\n`;
+    await file.setInputFiles({ name: 'mese.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
+    await page.getByRole('button', { name: 'Carica il file' }).click();
+    await page.getByText(`Caricati 2 interventi del mese ${month}`).waitFor();
+    expect(await page.getByRole('progressbar', { name: 'Carica il mese da CSV' }).getAttribute('value')).toBe('100');
+    await page.getByRole('button', { name: 'Carica il file' }).click();
+    await page.getByText(/File già caricato il .*: nessuna modifica/).waitFor();
+    await shot(page, '05-csv-repeated');
+
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: `Chiudi e invia il mese (${month})` }).click();
+    await page.getByText('Mese inviato.').waitFor();
+  });
+
+  let partAmount = 0;
+  let amountBefore = 0;
+
+  it('case manager: validates the month from the months to validate', async () => {
+    amountBefore = await validatedAmount();
+    await as('casemanager');
+    await page.getByRole('link', { name: 'Rendicontazioni da validare' }).click();
+    const card = page.getByRole('article', { name: `${coop.name} – ${month}` });
+    await card.waitFor();
+    partAmount = italianNumber((await card.locator('dd').nth(2).textContent()) ?? '');
+    expect(partAmount).toBeGreaterThan(0);
+    await card.getByRole('button', { name: 'Vedi interventi' }).click();
+    await card.getByRole('cell', { name: `PTRI n. ${ptriId}` }).first().waitFor();
+    await shot(page, '06-month-review');
+    await card.getByRole('button', { name: 'Valida' }).click();
+    await page.getByText(`Mese ${month} di ${coop.name} validato.`).waitFor();
+  });
+
+  it('manager: sees the validated month in the lot totals and the person in the yearly counts', async () => {
+    await as('manager');
+    await page.getByRole('link', { name: 'Totali per lotto' }).click();
+    const row = rowHeaded(page, coop.name).first();
+    await row.waitFor();
+    const validated = italianNumber((await row.getByRole('cell').nth(3).textContent()) ?? '');
+    expect(validated).toBeCloseTo(amountBefore + partAmount, 2);
+    await shot(page, '07-lot-totals');
+
+    await page.getByRole('link', { name: 'Utenti per anno' }).click();
+    const counts = await yearlyCount();
+    expect(counts).toEqual({ ...countsBefore, navile: countsBefore.navile + 1, total: countsBefore.total + 1 });
+    const navile = rowHeaded(page, counts.navileName).first();
+    await expect.poll(async () => italianNumber((await navile.getByRole('cell').last().textContent()) ?? '')).toBe(counts.navile);
+    await shot(page, '08-yearly-counts');
+    expect(problems).toEqual([]);
+  });
+});
