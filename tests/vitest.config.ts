@@ -17,7 +17,6 @@ export default defineConfig({
         },
       },
       {
-        extends: false,
         esbuild: { jsx: 'automatic' },
         test: {
           name: 'client',
@@ -28,7 +27,7 @@ export default defineConfig({
           testTimeout: 15_000,
         },
       },
-      { extends: false, test: { name: 'e2e', root, include: ['tests/e2e/**/*.test.ts'], environment: 'node', globalSetup: ['tests/e2e/globalSetup.ts'], testTimeout: 90_000, hookTimeout: 120_000, fileParallelism: false } },
+      { test: { name: 'e2e', root, include: ['tests/e2e/**/*.test.ts'], environment: 'node', globalSetup: ['tests/e2e/globalSetup.ts'], testTimeout: 90_000, hookTimeout: 120_000, fileParallelism: false } },
     ],
   },
 });
