@@ -14,6 +14,7 @@ import { actorOf } from '../plugins/auth.ts';
 import { Invalid } from '../errors.ts';
 import * as interventions from './service.ts';
 import { uploadMonth } from './upload.ts';
+import { durableWrite } from '../audit/group-commit.ts';
 
 const tags = ['interventions'];
 const UPLOAD_LIMIT = 6 * 1024 * 1024;
@@ -29,7 +30,7 @@ const interventionRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, summary: 'Registra un intervento sul progetto', params: idParams, body: createInterventionBody, response: { 201: interventionSchema } },
     handler: (request, reply) => {
       reply.code(201);
-      return interventions.createIntervention(app.db, actorOf(request), request.params.id, request.body);
+      return durableWrite(app.db, () => interventions.createIntervention(app.db, actorOf(request), request.params.id, request.body));
     },
   });
 

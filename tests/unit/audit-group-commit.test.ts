@@ -1,0 +1,48 @@
+// The access log's group commit: rows of concurrent reads share one transaction, nobody is
+// answered before that transaction commits, and a failed commit fails every request in it.
+import { describe, expect, it } from 'vitest';
+import { openMemoryDb } from '@bds/db';
+import type { Actor } from '@bds/server/auth/principal.ts';
+import { AuditGroupCommit, durableWrite } from '@bds/server/audit/group-commit.ts';
+
+const actor: Actor = {
+  user: { id: 1, username: 'cm', displayName: 'cm', role: 'case_manager', serviceId: 1, districtId: null, cooperativeId: null, mustChangePassword: false, sessionId: 's' },
+  ip: '127.0.0.1',
+};
+const rowsIn = (db: ReturnType<typeof openMemoryDb>) => (db.$client.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n;
+
+describe('audit group commit', () => {
+  it('writes the rows of concurrent reads in one transaction before releasing any of them', async () => {
+    const db = openMemoryDb();
+    const groupCommit = new AuditGroupCommit(db);
+    let commits = 0;
+    const transaction = db.transaction.bind(db);
+    db.transaction = ((work: Parameters<typeof transaction>[0]) => {
+      commits++;
+      return transaction(work);
+    }) as typeof db.transaction;
+    const seenAtRelease: number[] = [];
+    const reads = Array.from({ length: 20 }, (_, i) =>
+      groupCommit.record(actor, { action: 'read', entity: 'ptri', entityId: i, personId: i }).then(() => seenAtRelease.push(rowsIn(db))));
+    expect(rowsIn(db)).toBe(0);
+    await Promise.all(reads);
+    expect(commits).toBe(1);
+    expect(seenAtRelease.every((n) => n === 20)).toBe(true);
+  });
+
+  it('fails every read of the batch when the commit fails', async () => {
+    const db = openMemoryDb();
+    const groupCommit = new AuditGroupCommit(db);
+    db.$client.exec(`CREATE TRIGGER refuse BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    const reads = [1, 2, 3].map((id) => groupCommit.record(actor, { action: 'read', entity: 'ptri', entityId: id }));
+    for (const read of reads) await expect(read).rejects.toThrow(/disk full/);
+    expect(rowsIn(db)).toBe(0);
+  });
+
+  it('lets a write commit without its own fsync and restores synchronous=FULL', async () => {
+    const db = openMemoryDb();
+    const result = await durableWrite(db, () => db.$client.prepare(`INSERT INTO districts (code, name) VALUES ('X', 'X')`).run().changes);
+    expect(result).toBe(1);
+    expect(db.$client.pragma('synchronous', { simple: true })).toBe(2);
+  });
+});
