@@ -174,7 +174,8 @@ export const ptris = sqliteTable(
     index('ptris_service_idx').on(t.serviceId, t.id),
     index('ptris_person_idx').on(t.personId),
     index('ptris_lot_period_idx').on(t.lotId, t.activatedOn),
-    index('ptris_review_idx').on(t.status, t.nextReviewDate),
+    /** Reviews due: covers the filter, the order and the columns the report needs before its LIMIT. */
+    index('ptris_review_idx').on(t.status, t.nextReviewDate, t.serviceId, t.personId),
   ],
 );
 

@@ -16,11 +16,15 @@ export function reviewsDue(db: Db, actor: Actor, within: number, serviceId: numb
   const where = sql`${ptris.status} IN ('active', 'suspended') AND ${ptris.nextReviewDate} <= ${horizon}
     ${serviceId ? sql`AND ${ptris.serviceId} = ${serviceId}` : sql``} ${visible ? sql`AND ${visible}` : sql``}`;
   return db.transaction((tx) => {
+    // The page is chosen on the covering review index first; only its rows are joined to names.
     const rows = tx.all<{ ptriId: number; personId: number; personName: string; serviceId: number; serviceName: string; status: string; nextReviewDate: string }>(sql`
-      SELECT ${ptris.id} AS ptriId, p.id AS personId, p.family_name || ' ' || p.given_name AS personName, s.id AS serviceId, s.name AS serviceName,
-        ${ptris.status} AS status, ${ptris.nextReviewDate} AS nextReviewDate
-      FROM ${ptris} JOIN persons p ON p.id = ${ptris.personId} JOIN services s ON s.id = ${ptris.serviceId}
-      WHERE ${where} ORDER BY ${ptris.nextReviewDate}, ${ptris.id} LIMIT ${limit}`);
+      SELECT due.id AS ptriId, p.id AS personId, p.family_name || ' ' || p.given_name AS personName, s.id AS serviceId, s.name AS serviceName,
+        due.status AS status, due.next_review_date AS nextReviewDate
+      FROM (SELECT ${ptris.id} AS id, ${ptris.personId} AS person_id, ${ptris.serviceId} AS service_id, ${ptris.status} AS status,
+          ${ptris.nextReviewDate} AS next_review_date
+        FROM ${ptris} WHERE ${where} ORDER BY ${ptris.nextReviewDate}, ${ptris.id} LIMIT ${limit}) due
+      JOIN persons p ON p.id = due.person_id JOIN services s ON s.id = due.service_id
+      ORDER BY due.next_review_date, due.id`);
     const counts = tx.get<{ overdue: number | null; near: number | null }>(sql`
       SELECT SUM(${ptris.nextReviewDate} < ${date}) AS overdue, SUM(${ptris.nextReviewDate} >= ${date}) AS near FROM ${ptris} WHERE ${where}`);
     recordAudit(tx, actor, { action: 'read', entity: 'report_reviews_due', changes: { within, serviceId: serviceId ?? null, ptriIds: rows.map((r) => r.ptriId) } });
