@@ -48,12 +48,12 @@ export async function openTab(browser: Browser, baseUrl: string, problems: strin
   return { context, page, problems };
 }
 
-export async function signIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+export async function signIn(page: Page, username: string, password = DEMO_PASSWORD, waitForApp = true): Promise<void> {
   await page.goto('/');
-  await page.getByLabel('Nome utente').fill(username);
+  await page.getByLabel('Nome utente', { exact: true }).fill(username);
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Accedi' }).click();
-  await page.getByRole('button', { name: 'Esci' }).waitFor();
+  if (waitForApp) await page.getByRole('navigation', { name: 'Navigazione principale' }).waitFor();
 }
 
 export async function signOut(page: Page): Promise<void> {
@@ -86,9 +86,9 @@ export async function apiGet<T>(baseUrl: string, token: string, path: string): P
 }
 
 /** A fresh tab signed in as `username`, closing the previous one: each role starts clean. */
-export async function switchUser(browser: Browser, baseUrl: string, previous: Tab | null, username: string, problems: string[]): Promise<Tab> {
+export async function switchUser(browser: Browser, baseUrl: string, previous: Tab | null, username: string, problems: string[], password = DEMO_PASSWORD, waitForApp = true): Promise<Tab> {
   await previous?.context.close();
   const tab = await openTab(browser, baseUrl, problems);
-  await signIn(tab.page, username);
+  await signIn(tab.page, username, password, waitForApp);
   return tab;
 }

@@ -6,6 +6,7 @@ import { DistrictsAdmin } from '../../components/reference/DistrictsAdmin.tsx';
 import { LotsAdmin } from '../../components/reference/LotsAdmin.tsx';
 import { ServicesAdmin } from '../../components/reference/ServicesAdmin.tsx';
 import { it } from '../../i18n/it.ts';
+import { paths } from '../../routes/nav.ts';
 
 const TABS = [
   { path: 'servizi', label: it.reference.services, Screen: ServicesAdmin },
@@ -20,7 +21,7 @@ export function ReferenceDataPage() {
       <h1>{it.reference.title}</h1>
       <nav className="tabs" aria-label={it.reference.title}>
         {TABS.map((tab) => (
-          <NavLink key={tab.path} to={tab.path}>
+          <NavLink key={tab.path} to={`${paths.referenceData}/${tab.path}`}>
             {tab.label}
           </NavLink>
         ))}
@@ -29,7 +30,7 @@ export function ReferenceDataPage() {
         {TABS.map(({ path, Screen }) => (
           <Route key={path} path={path} element={<Screen />} />
         ))}
-        <Route path="*" element={<Navigate to="servizi" replace />} />
+        <Route path="*" element={<Navigate to={`${paths.referenceData}/servizi`} replace />} />
       </Routes>
     </>
   );
