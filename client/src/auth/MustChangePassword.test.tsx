@@ -26,7 +26,7 @@ describe('temporary password', () => {
       </AuthProvider>,
     );
 
-    expect(screen.getByText('Prima di continuare è necessario scegliere una nuova password.')).toBeTruthy();
+    expect(await screen.findByText('Prima di continuare è necessario scegliere una nuova password.')).toBeTruthy();
     expect(screen.queryByRole('navigation')).toBeNull();
 
     await user.type(screen.getByLabelText('Password attuale'), 'Temporanea1');
