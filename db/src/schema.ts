@@ -420,7 +420,11 @@ export const ptriActivityPeriods = sqliteTable(
     serviceId: integer('service_id').notNull().references(() => services.id),
     interventions: integer('interventions').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.period, t.lotId, t.cooperativeId, t.ptriId] })],
+  (t) => [
+    primaryKey({ columns: [t.period, t.lotId, t.cooperativeId, t.ptriId] }),
+    /** The other rows of a person in a period and lot: what the activity_counts triggers look up. */
+    index('ptri_activity_periods_person_idx').on(t.period, t.lotId, t.personId, t.ptriId, t.cooperativeId, t.serviceId),
+  ],
 );
 
 // ---- Assessment scales as data (issue 3) ----
@@ -500,3 +504,22 @@ export const yearlyLotUsers = sqliteTable(
 export const calendarYears = sqliteTable('calendar_years', {
   year: integer('year').primaryKey(),
 });
+
+/**
+ * Summary: distinct persons and projects a cooperative worked for, per period ('YYYY' and
+ * 'YYYY-MM') and lot, by cooperative and service; 0 in `cooperative_id` or `service_id` stands
+ * for "all of them". Kept by triggers on `ptri_activity_periods` (migration 0009), so the lot
+ * totals read a handful of rows instead of counting distinct persons over a year of activity.
+ */
+export const activityCounts = sqliteTable(
+  'activity_counts',
+  {
+    period: text('period').notNull(),
+    lotId: integer('lot_id').notNull(),
+    cooperativeId: integer('cooperative_id').notNull(),
+    serviceId: integer('service_id').notNull(),
+    users: integer('users').notNull(),
+    projects: integer('projects').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.period, t.lotId, t.cooperativeId, t.serviceId] })],
+);

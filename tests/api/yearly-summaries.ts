@@ -1,5 +1,5 @@
-// The yearly-counts summary (NR_UT per year, lot and service) recomputed from the raw projects
-// by the definition itself, beside what the triggers stored.
+// The trigger-kept summaries — yearly counts (NR_UT per year, lot and service) and distinct
+// persons and projects per activity period — recomputed from the raw rows, beside what is stored.
 import type { Db } from '@bds/db';
 
 const YEARS = `WITH RECURSIVE years(y) AS (SELECT 1990 UNION ALL SELECT y + 1 FROM years WHERE y < 2100)`;
@@ -22,4 +22,19 @@ export function storedYearlyCounts(db: Db) {
       WHERE users > 0 ORDER BY 1, 2, 3`).all(),
     perLot: client.prepare('SELECT year, lot_number AS lotNumber, users FROM yearly_lot_users WHERE users > 0 ORDER BY 1, 2').all(),
   };
+}
+
+const DISTINCT_ACTIVITY = 'COUNT(DISTINCT person_id) AS users, COUNT(DISTINCT ptri_id) AS projects FROM ptri_activity_periods';
+
+export function recomputedActivityCounts(db: Db) {
+  return db.$client.prepare(`SELECT * FROM (
+    SELECT period, lot_id, cooperative_id AS cooperativeId, service_id AS serviceId, ${DISTINCT_ACTIVITY} GROUP BY period, lot_id, cooperative_id, service_id
+    UNION ALL SELECT period, lot_id, cooperative_id, 0, ${DISTINCT_ACTIVITY} GROUP BY period, lot_id, cooperative_id
+    UNION ALL SELECT period, lot_id, 0, service_id, ${DISTINCT_ACTIVITY} GROUP BY period, lot_id, service_id
+    UNION ALL SELECT period, lot_id, 0, 0, ${DISTINCT_ACTIVITY} GROUP BY period, lot_id) ORDER BY 1, 2, 3, 4`).all();
+}
+
+export function storedActivityCounts(db: Db) {
+  return db.$client.prepare(`SELECT period, lot_id, cooperative_id AS cooperativeId, service_id AS serviceId, users, projects
+    FROM activity_counts WHERE users > 0 ORDER BY 1, 2, 3, 4`).all();
 }

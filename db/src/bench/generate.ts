@@ -81,6 +81,12 @@ export async function generateBenchDatabase(tier: Tier, path: string, log: (line
     return a + b;
   }, (n) => n);
 
+  timer.time('activity_counts', () => client.prepare(`INSERT INTO activity_counts (period, lot_id, cooperative_id, service_id, users, projects)
+    SELECT period, lot_id, cooperative_id, service_id, COUNT(DISTINCT person_id), COUNT(DISTINCT ptri_id) FROM ptri_activity_periods GROUP BY 1, 2, 3, 4
+    UNION ALL SELECT period, lot_id, cooperative_id, 0, COUNT(DISTINCT person_id), COUNT(DISTINCT ptri_id) FROM ptri_activity_periods GROUP BY 1, 2, 3
+    UNION ALL SELECT period, lot_id, 0, service_id, COUNT(DISTINCT person_id), COUNT(DISTINCT ptri_id) FROM ptri_activity_periods GROUP BY 1, 2, 4
+    UNION ALL SELECT period, lot_id, 0, 0, COUNT(DISTINCT person_id), COUNT(DISTINCT ptri_id) FROM ptri_activity_periods GROUP BY 1, 2`).run().changes, (n) => n);
+
   leaveBulkMode(client, setAside, (label, work) => timer.time(label, work));
   client.close();
   const bytes = statSync(path).size;

@@ -36,14 +36,21 @@ function moneyRows(db: Queryable, first: string, last: string, scope: Scope) {
     GROUP BY lot_id, cooperative_id, validated`);
 }
 
-/** Distinct persons and projects per lot and cooperative, and per lot across its cooperatives. */
+/**
+ * Distinct persons and projects per lot and cooperative, and per lot across its cooperatives,
+ * read from the activity_counts summary (0 = all cooperatives, or all services).
+ */
 function peopleRows(db: Queryable, period: string, scope: Scope) {
+  const serviceId = scope.serviceId ?? 0;
+  const onlyCooperative = scope.cooperativeId === null ? sql`` : sql`AND cooperative_id = ${scope.cooperativeId}`;
   const perCooperative = db.all<PeopleRow>(sql`
-    SELECT lot_id AS lotId, cooperative_id AS cooperativeId, COUNT(DISTINCT person_id) AS users, COUNT(DISTINCT ptri_id) AS projects
-    FROM ptri_activity_periods WHERE period = ${period} ${scopeFilter(scope)} GROUP BY lot_id, cooperative_id`);
-  const perLot = db.all<PeopleRow>(sql`
-    SELECT lot_id AS lotId, NULL AS cooperativeId, COUNT(DISTINCT person_id) AS users, COUNT(DISTINCT ptri_id) AS projects
-    FROM ptri_activity_periods WHERE period = ${period} ${scopeFilter(scope)} GROUP BY lot_id`);
+    SELECT lot_id AS lotId, cooperative_id AS cooperativeId, users, projects FROM activity_counts
+    WHERE period = ${period} AND service_id = ${serviceId} AND cooperative_id <> 0 AND users > 0 ${onlyCooperative}`);
+  const perLot = scope.cooperativeId === null
+    ? db.all<PeopleRow>(sql`
+      SELECT lot_id AS lotId, NULL AS cooperativeId, users, projects FROM activity_counts
+      WHERE period = ${period} AND service_id = ${serviceId} AND cooperative_id = 0 AND users > 0`)
+    : perCooperative.map((row) => ({ ...row, cooperativeId: null }));
   return { perCooperative, perLot };
 }
 
