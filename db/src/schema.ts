@@ -176,6 +176,8 @@ export const ptris = sqliteTable(
     index('ptris_lot_period_idx').on(t.lotId, t.activatedOn),
     /** Reviews due: covers the filter, the order and the columns the report needs before its LIMIT. */
     index('ptris_review_idx').on(t.status, t.nextReviewDate, t.serviceId, t.personId),
+    /** Projects in care on a date (caseload): only those whose period ends on or after it, covered. */
+    index('ptris_care_end_idx').on(sql`COALESCE(${t.endedOn}, ${t.endDate})`, t.activatedOn, t.serviceId, t.intensity, t.nextReviewDate),
   ],
 );
 

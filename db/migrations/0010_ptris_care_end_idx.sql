@@ -1,0 +1,1 @@
+CREATE INDEX `ptris_care_end_idx` ON `ptris` (COALESCE("ended_on", "end_date"),`activated_on`,`service_id`,`intensity`,`next_review_date`);
