@@ -1,7 +1,7 @@
 // Online backup with SQLite's backup API, restore with the server stopped, and the lock file
 // by which a running server tells the restore to keep off its database.
 import Database from 'better-sqlite3';
-import { copyFileSync, existsSync, fsyncSync, openSync, closeSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, closeSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 
 export function lockPath(databasePath: string): string {
@@ -28,6 +28,8 @@ export function runningServer(databasePath: string): number | null {
 export function claimServerLock(databasePath: string): void {
   const other = runningServer(databasePath);
   if (other) throw new Error(`Il database ${databasePath} è già in uso dal server con pid ${other}`);
+  // The first start of a new deployment: the database's folder does not exist yet.
+  mkdirSync(dirname(lockPath(databasePath)), { recursive: true });
   writeFileSync(lockPath(databasePath), `${process.pid}\n`);
 }
 

@@ -67,6 +67,19 @@ describe('accounts', () => {
     expect((await cm({ method: 'GET', url: '/api/me' })).statusCode).toBe(401);
     const login = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'cm.navile', password: 'Temporanea-2025' } });
     expect(login.json().user.mustChangePassword).toBe(true);
+    const auth = { authorization: `Bearer ${login.json().accessToken}` };
+    const blocked = await ctx.app.inject({ method: 'GET', url: '/api/ptris', headers: auth });
+    expect(blocked.statusCode).toBe(403);
+    expect(blocked.json().detail).toContain('Password temporanea');
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/me', headers: auth })).statusCode).toBe(200);
+    const changed = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: auth,
+      payload: { currentPassword: 'Temporanea-2025', newPassword: 'Definitiva-2025' },
+    });
+    expect(changed.statusCode).toBe(204);
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/ptris', headers: auth })).statusCode).toBe(200);
   });
 
   it('cannot lock the admin out by their own hand', async () => {

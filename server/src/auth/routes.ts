@@ -28,7 +28,7 @@ const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, { deps, 
   });
 
   app.post('/api/auth/logout', {
-    config: { roles: ALL_ROLES },
+    config: { roles: ALL_ROLES, beforePasswordChange: true },
     schema: { tags: ['auth'], summary: 'Termina la sessione corrente', response: noContent },
     handler: (request, reply) => {
       auth.logout(deps, actorOf(request));
@@ -38,7 +38,7 @@ const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, { deps, 
   });
 
   app.post('/api/auth/password', {
-    config: { roles: ALL_ROLES, rateLimit: { max: 10, timeWindow: '1 minute' } },
+    config: { roles: ALL_ROLES, beforePasswordChange: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
     schema: { tags: ['auth'], summary: 'Cambia la propria password; termina le altre sessioni', body: changePasswordBody, response: noContent },
     handler: async (request, reply) => {
       await auth.changePassword(deps, actorOf(request), request.body.currentPassword, request.body.newPassword);
@@ -48,7 +48,7 @@ const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, { deps, 
   });
 
   app.get('/api/me', {
-    config: { roles: ALL_ROLES },
+    config: { roles: ALL_ROLES, beforePasswordChange: true },
     schema: { tags: ['auth'], summary: "L'utente collegato, con ruolo e ambito", response: { 200: meSchema } },
     handler: (request) => {
       const { sessionId: _session, ...me } = actorOf(request).user;

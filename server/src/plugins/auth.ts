@@ -16,6 +16,8 @@ declare module 'fastify' {
     roles?: readonly Role[];
     /** Reachable without signing in (login, health, OpenAPI). */
     public?: boolean;
+    /** Reachable with a temporary password that must still be changed (me, password change, logout). */
+    beforePasswordChange?: boolean;
   }
   interface FastifyRequest {
     principal: Principal | null;
@@ -79,5 +81,8 @@ export default fp(async function authPlugin(app: FastifyInstance, options: { con
     if (!live || String(live.user.id) !== payload.sub) throw new Unauthorized('Sessione terminata: accedi di nuovo');
     request.principal = toPrincipal(live.user, live.session.id);
     if (!config.roles.includes(live.user.role)) throw new Forbidden();
+    if (live.user.mustChangePassword && !config.beforePasswordChange) {
+      throw new Forbidden('Password temporanea: scegli una nuova password prima di continuare');
+    }
   });
 });
