@@ -21,6 +21,8 @@ export interface BenchOptions {
   uploadRows: number;
   uploads: number;
   baseline: BenchResult | null;
+  /** Measure only the endpoints whose name contains this text. */
+  only?: string;
   log: (line: string) => void;
 }
 
@@ -68,7 +70,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
     const tokens = new Map<Caller, string>();
     for (const caller of ['casemanager', 'manager', 'coop'] as const) tokens.set(caller, await login(server.baseUrl, caller));
     const results: EndpointResult[] = [];
-    for (const endpoint of endpoints(fixtures)) {
+    for (const endpoint of endpoints(fixtures).filter((e) => !options.only || e.name.includes(options.only))) {
       const token = tokens.get(endpoint.caller) ?? '';
       const first = await probe(server.baseUrl, endpoint, token);
       const base: EndpointResult = { name: endpoint.name, kind: endpoint.kind, caller: endpoint.caller, replyBytes: first.bytes };

@@ -19,6 +19,8 @@ function endpointChecks(e: EndpointResult): BudgetCheck[] {
   const checks: BudgetCheck[] = [];
   const failed = e.c1.non2xx + e.c1.errors + e.c64.non2xx + e.c64.errors;
   checks.push({ what: `${e.name}: non-2xx`, limit: '0', actual: String(failed), ok: failed === 0 });
+  const answered = Math.min(e.c1.requests, e.c64.requests);
+  if (answered === 0) return [...checks, { what: `${e.name}: answered`, limit: '≥ 1 request per measurement', actual: '0', ok: false }];
   if (e.kind === 'report') {
     checks.push({ what: `${e.name}: p50`, limit: `≤ ${REPORT_MAX_MS} ms`, actual: `${e.c1.p50Ms} ms`, ok: e.c1.p50Ms <= REPORT_MAX_MS });
     if (e.sql) {

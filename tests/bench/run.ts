@@ -15,7 +15,7 @@ const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 export const OVER_BUDGET = 3;
 
 const { values } = parseArgs({
-  options: { tier: { type: 'string' }, db: { type: 'string' }, duration: { type: 'string' }, out: { type: 'string' }, uploads: { type: 'string' } },
+  options: { tier: { type: 'string' }, db: { type: 'string' }, duration: { type: 'string' }, out: { type: 'string' }, uploads: { type: 'string' }, only: { type: 'string' } },
 });
 const tier = parseTier(values.tier);
 const databasePath = resolve(process.env.INIT_CWD ?? process.cwd(), values.db ?? `${repoRoot}data/bench-${tier}.sqlite`);
@@ -31,6 +31,7 @@ const result = await runBenchmark({
   uploadRows: 10_000,
   uploads: Number(values.uploads ?? 3),
   baseline,
+  ...(values.only ? { only: values.only } : {}),
   log: (line) => console.error(line),
 });
 const out = values.out ? resolve(process.env.INIT_CWD ?? process.cwd(), values.out) : `${resultsDir}/${tier}.json`;
