@@ -110,6 +110,10 @@ describe('lifecycle moves caused by evaluations', () => {
 
   it('closes the project on a final evaluation with an outcome per axis on its goals', async () => {
     const { id } = await activeProject(ctx);
+    const missing = await evaluate(id, { date: '2025-12-15', kind: 'final', outcome: 'approved', goalOutcomes: { habitat: 'achieved' } });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().errors).toEqual([expect.objectContaining({ path: 'goalOutcomes.work' })]);
+    expect((await project(id)).status).toBe('active');
     const res = await evaluate(id, { date: '2025-12-15', kind: 'final', outcome: 'approved', goalOutcomes: { habitat: 'achieved', work: 'partly_achieved' } });
     expect(res.statusCode, res.body).toBe(201);
     const detail = await project(id);

@@ -1,6 +1,9 @@
 // The UVM evaluation: who was there, the outcome, intensity, HoNOS and the next review.
 import {
+  AXES,
   createEvaluationBody,
+  GOAL_OUTCOMES,
+  type Axis,
   EVALUATION_KINDS,
   EVALUATION_OUTCOMES,
   INTENSITIES,
@@ -20,6 +23,8 @@ import { MembersEditor, type MemberDraft } from './MembersEditor.tsx';
 import { newKey } from './ptri/formModel.ts';
 import { errorText } from './States.tsx';
 
+type GoalOutcome = (typeof GOAL_OUTCOMES)[number];
+
 const newMember = (): MemberDraft => ({ key: newKey(), name: '', role: '', organisation: 'health_service' });
 
 interface EvaluationFormProps {
@@ -37,6 +42,7 @@ export function EvaluationForm({ defaultKind, onSubmit }: EvaluationFormProps) {
   const [honos, setHonos] = useState<(HonosValue | null)[]>(() => Array<HonosValue | null>(HONOS_ITEMS).fill(null));
   const [nextReviewDate, setNextReviewDate] = useState('');
   const [notes, setNotes] = useState('');
+  const [goalOutcomes, setGoalOutcomes] = useState<Partial<Record<Axis, GoalOutcome>>>({});
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -51,6 +57,7 @@ export function EvaluationForm({ defaultKind, onSubmit }: EvaluationFormProps) {
       ...(useHonos ? { scores: { honos: honos.map((score) => score ?? Number.NaN) as HonosValue[] } } : {}),
       ...(nextReviewDate ? { nextReviewDate } : {}),
       ...(notes.trim() ? { notes } : {}),
+      ...(kind === 'final' && outcome !== 'postponed' ? { goalOutcomes } : {}),
     };
   }
 
@@ -116,6 +123,27 @@ export function EvaluationForm({ defaultKind, onSubmit }: EvaluationFormProps) {
           <input type="date" value={nextReviewDate} onChange={(e) => setNextReviewDate(e.target.value)} />
         </Field>
       </section>
+      {kind === 'final' && (
+        <fieldset className="card grid">
+          <legend>{it.uvm.goalOutcomes}</legend>
+          <p className="hint">{it.uvm.goalOutcomesHelp}</p>
+          {AXES.map((axis) => (
+            <Field key={axis} label={it.axes[axis]} error={errors[`goalOutcomes.${axis}`]}>
+              <select
+                value={goalOutcomes[axis] ?? ''}
+                onChange={(e) => setGoalOutcomes({ ...goalOutcomes, [axis]: (e.target.value || undefined) as GoalOutcome | undefined })}
+              >
+                <option value="">—</option>
+                {GOAL_OUTCOMES.map((value) => (
+                  <option key={value} value={value}>
+                    {it.goalStatuses[value]}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          ))}
+        </fieldset>
+      )}
       <section className="card">
         <MembersEditor members={members} errors={errors} onChange={setMembers} newMember={newMember} />
         <label className="checkbox">

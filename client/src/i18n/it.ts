@@ -247,6 +247,8 @@ export const it = {
     honosTotal: 'Totale HoNOS',
     honosTotalHelp: 'Gli item con 9 (non noto) non sono sommati.',
     honosUse: 'Registra HoNOS',
+    goalOutcomes: 'Esito per asse',
+    goalOutcomesHelp: 'Obbligatorio per ogni asse con obiettivi ancora aperti: diventa lo stato di quegli obiettivi.',
     nextReview: 'Prossima revisione',
     notes: 'Note',
     saved: 'Valutazione registrata.',

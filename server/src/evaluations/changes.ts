@@ -3,7 +3,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { schema, type Queryable } from '@bds/db';
-import type { evaluationChanges, goalOutcomes } from '@bds/shared';
+import { AXES, type evaluationChanges, type goalOutcomes } from '@bds/shared';
 import type { Actor } from '../auth/principal.ts';
 import { recordAudit } from '../audit/record.ts';
 import { Conflict, Invalid } from '../errors.ts';
@@ -47,5 +47,15 @@ export function closeGoals(tx: Queryable, ptriId: number, outcomes: z.output<typ
       .set({ status })
       .where(and(eq(schema.goals.ptriId, ptriId), eq(schema.goals.axis, axis as 'habitat' | 'sociality' | 'work'), eq(schema.goals.status, 'open')))
       .run();
+  }
+}
+
+/** A project closes with an outcome on every axis it still has open goals on. */
+export function requireOutcomePerOpenAxis(tx: Queryable, ptriId: number, outcomes: z.output<typeof goalOutcomes> | undefined) {
+  const openAxes = new Set(
+    tx.select({ axis: schema.goals.axis }).from(schema.goals).where(and(eq(schema.goals.ptriId, ptriId), eq(schema.goals.status, 'open'))).all().map((g) => g.axis),
+  );
+  for (const axis of AXES) {
+    if (openAxes.has(axis) && !outcomes?.[axis]) throw new Invalid(`goalOutcomes.${axis}`, 'indicare l\'esito: l\'asse ha obiettivi aperti');
   }
 }

@@ -12,7 +12,7 @@ import { applyTransition } from '../ptri/lifecycle.ts';
 import { visiblePtri } from '../ptri/service.ts';
 import * as ptriQueries from '../ptri/queries.ts';
 import { honosTotal } from './honos.ts';
-import { applyEvaluationChanges, closeGoals } from './changes.ts';
+import { applyEvaluationChanges, closeGoals, requireOutcomePerOpenAxis } from './changes.ts';
 import { saveScores, scaleResultsOf, scoreScales } from './scales.ts';
 
 type EvaluationInput = z.output<typeof createEvaluationBody>;
@@ -63,6 +63,7 @@ export function recordEvaluation(db: Db, actor: Actor, ptriId: number, body: Eva
     if (nextReviewDate && nextReviewDate <= body.date) throw new Invalid('nextReviewDate', 'deve seguire la data della valutazione');
     if (body.changes && body.outcome !== 'approved_with_changes') throw new Invalid('changes', 'solo con esito "approvato con modifiche"');
     if (body.goalOutcomes && !(body.kind === 'final' && move === 'closed')) throw new Invalid('goalOutcomes', 'solo in una valutazione finale che chiude il progetto');
+    if (move === 'closed') requireOutcomePerOpenAxis(tx, ptriId, body.goalOutcomes);
     const scores = Object.fromEntries(Object.entries(body.scores ?? {}).filter((entry): entry is [string, number[]] => entry[1] !== undefined));
     const scored = scoreScales(tx, scores, body.problemTypes);
     const honos = scores.honos;
