@@ -1,5 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { schema, type Queryable } from '@bds/db';
+import { schema, type Db, type Queryable } from '@bds/db';
+import type { Principal } from './principal.ts';
 
 const { users, sessions, refreshTokens } = schema;
 
@@ -21,6 +22,22 @@ export function activeSession(db: Queryable, sessionId: string, now: string) {
     .get();
   if (!row || row.session.expiresAt <= now || !row.user.active) return undefined;
   return row;
+}
+
+const SESSION_PRINCIPAL_SQL = `SELECT u.id AS id, u.username AS username, u.display_name AS displayName, u.role AS role,
+  u.service_id AS serviceId, u.district_id AS districtId, u.cooperative_id AS cooperativeId,
+  u.must_change_password AS mustChangePassword, s.id AS sessionId
+  FROM sessions s JOIN users u ON u.id = s.user_id
+  WHERE s.id = ? AND s.revoked_at IS NULL AND s.expires_at > ? AND u.active = 1 AND u.id = ?`;
+
+/**
+ * The signed-in user of a request, checked on every request: the session named by the access
+ * token is not revoked nor expired, belongs to the token's subject, and its user is active.
+ * One compiled statement (kept by the statement cache), no query building per request.
+ */
+export function sessionPrincipal(db: Db, sessionId: string, userId: number, now: string): Principal | undefined {
+  const row = db.$client.prepare(SESSION_PRINCIPAL_SQL).get(sessionId, now, userId) as (Omit<Principal, 'mustChangePassword'> & { mustChangePassword: number }) | undefined;
+  return row ? { ...row, mustChangePassword: row.mustChangePassword === 1 } : undefined;
 }
 
 export function insertSession(db: Queryable, values: typeof sessions.$inferInsert) {

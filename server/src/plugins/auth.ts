@@ -5,8 +5,7 @@ import fastifyJwt from '@fastify/jwt';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Role } from '@bds/shared';
 import type { Actor, Principal } from '../auth/principal.ts';
-import { activeSession } from '../auth/queries.ts';
-import { toPrincipal } from '../auth/service.ts';
+import { sessionPrincipal } from '../auth/queries.ts';
 import { Forbidden, Unauthorized } from '../errors.ts';
 import type { Config } from '../config.ts';
 
@@ -52,7 +51,9 @@ export default fp(async function authPlugin(app: FastifyInstance, options: { con
   await app.register(fastifyJwt, {
     secret: options.config.jwtSecret,
     sign: { expiresIn: options.config.accessTokenSeconds, algorithm: 'HS256' },
-    verify: { algorithms: ['HS256'] },
+    // Verified tokens are cached by fast-jwt until their expiry (signature check once per token,
+    // not per request); the session is still looked up on every request, so revocation is immediate.
+    verify: { algorithms: ['HS256'], cache: 10_000 },
   });
   app.decorateRequest('principal', null);
   app.decorate('apiRoutes', [] as ApiRoute[]);
@@ -77,11 +78,14 @@ export default fp(async function authPlugin(app: FastifyInstance, options: { con
     } catch {
       throw new Unauthorized('Accesso scaduto o non valido: accedi di nuovo');
     }
-    const live = activeSession(app.db, payload.sid, new Date().toISOString());
-    if (!live || String(live.user.id) !== payload.sub) throw new Unauthorized('Sessione terminata: accedi di nuovo');
-    request.principal = toPrincipal(live.user, live.session.id);
-    if (!config.roles.includes(live.user.role)) throw new Forbidden();
-    if (live.user.mustChangePassword && !config.beforePasswordChange) {
+    const userId = Number(payload.sub);
+    const principal = Number.isSafeInteger(userId) && typeof payload.sid === 'string'
+      ? sessionPrincipal(app.db, payload.sid, userId, new Date().toISOString())
+      : undefined;
+    if (!principal) throw new Unauthorized('Sessione terminata: accedi di nuovo');
+    request.principal = principal;
+    if (!config.roles.includes(principal.role)) throw new Forbidden();
+    if (principal.mustChangePassword && !config.beforePasswordChange) {
       throw new Forbidden('Password temporanea: scegli una nuova password prima di continuare');
     }
   });
