@@ -26,13 +26,13 @@ async function runReport(db: Db, actor: Actor, call: ReportCall): Promise<void> 
       await yearlyCounts(db, actor, call.year, call.lot);
       return;
     case 'lot-totals':
-      lotTotals(db, actor, call.year, call.month);
+      await lotTotals(db, actor, call.year, call.month);
       return;
     case 'caseload':
-      caseload(db, actor, undefined);
+      await caseload(db, actor, undefined);
       return;
     case 'reviews-due':
-      reviewsDue(db, actor, call.within, undefined, 500);
+      await reviewsDue(db, actor, call.within, undefined, 500);
   }
 }
 

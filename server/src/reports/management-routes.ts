@@ -14,7 +14,7 @@ const managementReportRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { roles: ['manager', 'admin', 'case_manager', 'cooperative'] },
     schema: { tags, summary: 'Ore, importi (validati e in attesa), utenti e progetti per lotto e cooperativa', querystring: lotTotalsQuery, response: { 200: lotTotalsReply } },
     handler: async (request, reply) => {
-      const report = lotTotals(app.db, actorOf(request), request.query.year, request.query.month);
+      const report = await lotTotals(app.db, actorOf(request), request.query.year, request.query.month);
       if (!wantsCsv(request, request.query.format)) return report;
       await sendCsv(reply, `totali-lotti-${report.period}.csv`, LOT_TOTALS_CSV_HEADER, lotTotalsCsvRows(report));
     },
@@ -24,7 +24,7 @@ const managementReportRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { roles: ['manager', 'admin', 'case_manager', 'uvm'] },
     schema: { tags, summary: 'Progetti attivi per servizio a una data', querystring: caseloadQuery, response: { 200: caseloadReply } },
     handler: async (request, reply) => {
-      const report = caseload(app.db, actorOf(request), request.query.serviceId, request.query.date);
+      const report = await caseload(app.db, actorOf(request), request.query.serviceId, request.query.date);
       if (!wantsCsv(request, request.query.format)) return report;
       await sendCsv(reply, `carico-${report.date}.csv`, CASELOAD_CSV_HEADER, caseloadCsvRows(report));
     },
@@ -34,9 +34,10 @@ const managementReportRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { roles: ['manager', 'admin', 'case_manager', 'uvm'] },
     schema: { tags, summary: 'Progetti con verifica UVM scaduta o vicina', querystring: reviewsDueQuery, response: { 200: reviewsDueReply } },
     handler: async (request, reply) => {
-      const { within, serviceId, limit } = request.query;
-      const report = reviewsDue(app.db, actorOf(request), within, serviceId, limit);
-      if (!wantsCsv(request, request.query.format)) return report;
+      const { within, serviceId } = request.query;
+      const csv = wantsCsv(request, request.query.format);
+      const report = await reviewsDue(app.db, actorOf(request), within, serviceId, request.query.limit ?? (csv ? 2000 : 100));
+      if (!csv) return report;
       await sendCsv(reply, `verifiche-${report.date}.csv`, REVIEWS_CSV_HEADER, reviewsCsvRows(report));
     },
   });

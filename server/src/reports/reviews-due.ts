@@ -3,19 +3,19 @@ import { sql } from 'drizzle-orm';
 import { schema, type Db } from '@bds/db';
 import type { ReviewsDue } from '@bds/shared';
 import type { Actor } from '../auth/principal.ts';
-import { recordAudit } from '../audit/record.ts';
+import { auditRead } from '../audit/group-commit.ts';
 import { addDaysToDate, daysBetween, today } from '../dates-extra.ts';
 import { visiblePtris } from '../scope/visibility.ts';
 
 const { ptris } = schema;
 
-export function reviewsDue(db: Db, actor: Actor, within: number, serviceId: number | undefined, limit: number): ReviewsDue {
+export async function reviewsDue(db: Db, actor: Actor, within: number, serviceId: number | undefined, limit: number): Promise<ReviewsDue> {
   const date = today();
   const horizon = addDaysToDate(date, within);
   const visible = visiblePtris(actor.user);
   const where = sql`${ptris.status} IN ('active', 'suspended') AND ${ptris.nextReviewDate} <= ${horizon}
     ${serviceId ? sql`AND ${ptris.serviceId} = ${serviceId}` : sql``} ${visible ? sql`AND ${visible}` : sql``}`;
-  return db.transaction((tx) => {
+  const { report, ptriIds } = db.transaction((tx) => {
     // The page is chosen on the covering review index first; only its rows are joined to names.
     const rows = tx.all<{ ptriId: number; personId: number; personName: string; serviceId: number; serviceName: string; status: string; nextReviewDate: string }>(sql`
       SELECT due.id AS ptriId, p.id AS personId, p.family_name || ' ' || p.given_name AS personName, s.id AS serviceId, s.name AS serviceName,
@@ -27,8 +27,7 @@ export function reviewsDue(db: Db, actor: Actor, within: number, serviceId: numb
       ORDER BY due.next_review_date, due.id`);
     const counts = tx.get<{ overdue: number | null; near: number | null }>(sql`
       SELECT SUM(${ptris.nextReviewDate} < ${date}) AS overdue, SUM(${ptris.nextReviewDate} >= ${date}) AS near FROM ${ptris} WHERE ${where}`);
-    recordAudit(tx, actor, { action: 'read', entity: 'report_reviews_due', changes: { within, serviceId: serviceId ?? null, ptriIds: rows.map((r) => r.ptriId) } });
-    return {
+    const report: ReviewsDue = {
       date,
       within,
       overdue: counts?.overdue ?? 0,
@@ -38,7 +37,10 @@ export function reviewsDue(db: Db, actor: Actor, within: number, serviceId: numb
         return { ...row, daysLeft, overdue: daysLeft < 0 };
       }),
     };
+    return { report, ptriIds: rows.map((r) => r.ptriId) };
   });
+  await auditRead(db, actor, { action: 'read', entity: 'report_reviews_due', changes: { within, serviceId: serviceId ?? null, ptriIds } });
+  return report;
 }
 
 export const REVIEWS_CSV_HEADER = ['Progetto', 'Persona', 'Servizio', 'Stato', 'Data verifica', 'Giorni mancanti', 'Scaduta'];

@@ -63,7 +63,8 @@ export type Caseload = z.infer<typeof caseloadReply>;
 export const reviewsDueQuery = z.strictObject({
   within: z.coerce.number().int().min(0).max(365).default(30),
   serviceId: z.coerce.number().int().positive().optional(),
-  limit: z.coerce.number().int().min(1).max(2000).default(500),
+  /** Page size: the most urgent first. Default 100 on screen, 2000 for a CSV export. */
+  limit: z.coerce.number().int().min(1).max(2000).optional(),
   format: formatQuery,
 });
 
