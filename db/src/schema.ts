@@ -165,6 +165,10 @@ export const ptris = sqliteTable(
     nextReviewDate: text('next_review_date'),
     notes: text('notes'),
     version: integer('version').notNull().default(1),
+    /** Open goals per axis, kept by triggers on `goals` (migration 0011) for the caseload report. */
+    openGoalsHabitat: integer('open_goals_habitat').notNull().default(0),
+    openGoalsSociality: integer('open_goals_sociality').notNull().default(0),
+    openGoalsWork: integer('open_goals_work').notNull().default(0),
     createdAt: createdAt(),
     updatedAt: text('updated_at').notNull(),
   },
@@ -177,7 +181,10 @@ export const ptris = sqliteTable(
     /** Reviews due: covers the filter, the order and the columns the report needs before its LIMIT. */
     index('ptris_review_idx').on(t.status, t.nextReviewDate, t.serviceId, t.personId),
     /** Projects in care on a date (caseload): only those whose period ends on or after it, covered. */
-    index('ptris_care_end_idx').on(sql`COALESCE(${t.endedOn}, ${t.endDate})`, t.activatedOn, t.serviceId, t.intensity, t.nextReviewDate),
+    index('ptris_care_end_idx').on(
+      sql`COALESCE(${t.endedOn}, ${t.endDate})`, t.activatedOn, t.serviceId, t.intensity, t.nextReviewDate,
+      t.openGoalsHabitat, t.openGoalsSociality, t.openGoalsWork,
+    ),
   ],
 );
 

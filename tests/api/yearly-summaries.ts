@@ -38,3 +38,17 @@ export function storedActivityCounts(db: Db) {
   return db.$client.prepare(`SELECT period, lot_id, cooperative_id AS cooperativeId, service_id AS serviceId, users, projects
     FROM activity_counts WHERE users > 0 ORDER BY 1, 2, 3, 4`).all();
 }
+
+/** Open goals per axis of every project, counted from the goals themselves. */
+export function recomputedOpenGoals(db: Db) {
+  return db.$client.prepare(`SELECT p.id AS ptriId,
+      COUNT(g.id) FILTER (WHERE g.axis = 'habitat') AS habitat, COUNT(g.id) FILTER (WHERE g.axis = 'sociality') AS sociality,
+      COUNT(g.id) FILTER (WHERE g.axis = 'work') AS work
+    FROM ptris p LEFT JOIN goals g ON g.ptri_id = p.id AND g.status = 'open' GROUP BY p.id ORDER BY p.id`).all();
+}
+
+/** The open-goal counters kept on each project by the triggers on goals. */
+export function storedOpenGoals(db: Db) {
+  return db.$client.prepare(`SELECT id AS ptriId, open_goals_habitat AS habitat, open_goals_sociality AS sociality, open_goals_work AS work
+    FROM ptris ORDER BY id`).all();
+}

@@ -81,6 +81,11 @@ export async function generateBenchDatabase(tier: Tier, path: string, log: (line
     return a + b;
   }, (n) => n);
 
+  timer.time('ptris open goals', () => client.prepare(`UPDATE ptris SET open_goals_habitat = g.habitat, open_goals_sociality = g.sociality, open_goals_work = g.work
+    FROM (SELECT ptri_id, SUM(axis = 'habitat') AS habitat, SUM(axis = 'sociality') AS sociality, SUM(axis = 'work') AS work
+      FROM goals WHERE status = 'open' GROUP BY ptri_id) AS g
+    WHERE g.ptri_id = ptris.id`).run().changes, (n) => n);
+
   timer.time('activity_counts', () => client.prepare(`INSERT INTO activity_counts (period, lot_id, cooperative_id, service_id, users, projects)
     SELECT period, lot_id, cooperative_id, service_id, COUNT(DISTINCT person_id), COUNT(DISTINCT ptri_id) FROM ptri_activity_periods GROUP BY 1, 2, 3, 4
     UNION ALL SELECT period, lot_id, cooperative_id, 0, COUNT(DISTINCT person_id), COUNT(DISTINCT ptri_id) FROM ptri_activity_periods GROUP BY 1, 2, 3
