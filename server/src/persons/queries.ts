@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, gte, lt, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, lt, not, or, sql, type SQL } from 'drizzle-orm';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { schema, type Queryable } from '@bds/db';
 
@@ -46,20 +46,49 @@ export type PersonSearch =
   | { kind: 'fiscalCode'; prefix: string }
   | { kind: 'name'; prefix: string };
 
-/** Persons ordered by name (search key, then id), from the row after `after`. */
+/**
+ * Persons ordered by name, from the row after `after`, each with the key it is ordered by.
+ * A name matches either key order ("family given" or "given family"). Rather than one query
+ * ORing both ranges (SQLite then gathers and sorts every match of both before the scope and
+ * the page), each key is read in its own index order from the cursor, at most `limit + 1`
+ * rows each, and the two ordered runs are merged: a person is listed under the key the text
+ * matched (under the family-first key when both match), and the page is ordered by that key.
+ */
 export function searchPersons(
   db: Queryable,
   search: PersonSearch,
   visible: SQL | undefined,
   after: [string, number] | null,
   limit: number,
-) {
-  const match =
-    search.kind === 'fiscalCode'
-      ? prefixRange(persons.fiscalCode, search.prefix)
-      : search.kind === 'name'
-        ? or(prefixRange(persons.searchKey, search.prefix), prefixRange(persons.searchKeyAlt, search.prefix))
-        : undefined;
+): (typeof persons.$inferSelect & { sortKey: string })[] {
+  if (search.kind === 'name') {
+    const run = (key: AnySQLiteColumn, exclude: SQL | undefined) =>
+      db
+        .select()
+        .from(persons)
+        .where(and(prefixRange(key, search.prefix), exclude, visible, after ? sql`(${key}, ${persons.id}) > (${after[0]}, ${after[1]})` : undefined))
+        .orderBy(asc(key), asc(persons.id))
+        .limit(limit + 1)
+        .all();
+    const familyFirst = run(persons.searchKey, undefined).map((row) => ({ ...row, sortKey: row.searchKey }));
+    const givenFirst = run(persons.searchKeyAlt, not(prefixRange(persons.searchKey, search.prefix)!)).map((row) => ({ ...row, sortKey: row.searchKeyAlt }));
+    const merged = [];
+    let i = 0;
+    let j = 0;
+    while (merged.length < limit + 1 && (i < familyFirst.length || j < givenFirst.length)) {
+      const a = familyFirst[i];
+      const b = givenFirst[j];
+      if (a && (!b || a.sortKey < b.sortKey || (a.sortKey === b.sortKey && a.id < b.id))) {
+        merged.push(a);
+        i++;
+      } else if (b) {
+        merged.push(b);
+        j++;
+      }
+    }
+    return merged;
+  }
+  const match = search.kind === 'fiscalCode' ? prefixRange(persons.fiscalCode, search.prefix) : undefined;
   const cursor = after
     ? or(gt(persons.searchKey, after[0]), and(eq(persons.searchKey, after[0]), gt(persons.id, after[1])))
     : undefined;
@@ -69,5 +98,6 @@ export function searchPersons(
     .where(and(match, visible, cursor))
     .orderBy(asc(persons.searchKey), asc(persons.id))
     .limit(limit + 1)
-    .all();
+    .all()
+    .map((row) => ({ ...row, sortKey: row.searchKey }));
 }

@@ -76,7 +76,7 @@ export async function searchPersons(db: Db, actor: Actor, query: { q?: string; l
       : { kind: 'name', prefix: text.toLocaleLowerCase('it').replace(/\s+/g, ' ') };
   const after = decodeCursor(query.cursor, ['string', 'number']) as [string, number] | null;
   const rows = q.searchPersons(db, search, visiblePersons(actor.user), after, query.limit);
-  const result = page(rows, query.limit, (row) => [row.searchKey, row.id]);
+  const result = page(rows, query.limit, (row) => [row.sortKey, row.id]);
   await auditRead(db, actor, {
     action: 'read',
     entity: 'person_search',
