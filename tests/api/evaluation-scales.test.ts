@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestContext, personBody, type TestContext } from './helpers.ts';
+import { createTestContext, personBody, type TestContext, SUBMITTED_ON } from './helpers.ts';
 import { activeProject, member } from './work-helpers.ts';
 
 let ctx: TestContext;
@@ -23,7 +23,7 @@ async function submittedProject() {
       },
     })
   ).json();
-  await cm({ method: 'POST', url: `/api/ptris/${ptri.id}/transitions`, payload: { to: 'submitted' } });
+  await cm({ method: 'POST', url: `/api/ptris/${ptri.id}/transitions`, payload: { to: 'submitted', date: SUBMITTED_ON } });
   return ptri.id as number;
 }
 

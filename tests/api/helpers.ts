@@ -126,3 +126,9 @@ export function personBody(districtId: number, overrides: Record<string, unknown
 export function auditCount(db: Db): number {
   return (db.$client.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n;
 }
+
+/**
+ * The day test projects are sent to the UVM: before every evaluation date the tests use, since
+ * a lifecycle move cannot be dated before the previous one.
+ */
+export const SUBMITTED_ON = '2020-01-02';

@@ -1,6 +1,6 @@
 // Builders for projects in tests: a person in a service and a valid project body.
 import type { Caller, TestContext } from './helpers.ts';
-import { personBody } from './helpers.ts';
+import { personBody, SUBMITTED_ON } from './helpers.ts';
 
 export function ptriBody(ctx: TestContext, personId: number, overrides: Record<string, unknown> = {}) {
   return {
@@ -48,7 +48,7 @@ export const approvingEvaluation = {
 /** A project taken through submission and an approving UVM evaluation. */
 export async function activeProject(ctx: TestContext) {
   const made = await draftProject(ctx);
-  await made.cm({ method: 'POST', url: `/api/ptris/${made.ptri.id}/transitions`, payload: { to: 'submitted' } });
+  await made.cm({ method: 'POST', url: `/api/ptris/${made.ptri.id}/transitions`, payload: { to: 'submitted', date: SUBMITTED_ON } });
   const uvm: Caller = await ctx.as('uvm.bologna');
   const res = await uvm({ method: 'POST', url: `/api/ptris/${made.ptri.id}/evaluations`, payload: approvingEvaluation });
   if (res.statusCode !== 201) throw new Error(`evaluate: ${res.statusCode} ${res.body}`);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { auditCount, createTestContext, personBody, type TestContext } from './helpers.ts';
+import { auditCount, createTestContext, personBody, type TestContext, SUBMITTED_ON } from './helpers.ts';
 import { activeProject, approvingEvaluation, draftProject, ptriBody } from './ptri-fixtures.ts';
 
 let ctx: TestContext;
@@ -52,7 +52,7 @@ describe('creating a project', () => {
 describe('who sees a project', () => {
   it('shows it to its service, the district UVM and the manager; 404 to other services and districts', async () => {
     const { ptri } = await draftProject(ctx);
-    await (await ctx.as('cm.navile'))({ method: 'POST', url: `/api/ptris/${ptri.id}/transitions`, payload: { to: 'submitted' } });
+    await (await ctx.as('cm.navile'))({ method: 'POST', url: `/api/ptris/${ptri.id}/transitions`, payload: { to: 'submitted', date: SUBMITTED_ON } });
     const expectations: [string, number][] = [
       ['cm.navile', 200],
       ['manager', 200],
@@ -124,7 +124,7 @@ describe('editing with versions', () => {
     const none = await cm({ method: 'PATCH', url: `/api/ptris/${ptri.id}`, payload: { intensity: 'low' } });
     expect(none.statusCode).toBe(400);
     expect(none.json().errors[0].path).toBe('version');
-    await cm({ method: 'POST', url: `/api/ptris/${ptri.id}/transitions`, payload: { to: 'submitted' } });
+    await cm({ method: 'POST', url: `/api/ptris/${ptri.id}/transitions`, payload: { to: 'submitted', date: SUBMITTED_ON } });
     const submitted = await cm({ method: 'PATCH', url: `/api/ptris/${ptri.id}`, payload: { version: 2, intensity: 'low' } });
     expect(submitted.statusCode).toBe(409);
   });
@@ -145,19 +145,52 @@ describe('editing with versions', () => {
   });
 });
 
+describe('the period and the case manager of a project', () => {
+  it('keeps an active project\'s start as history and its end after its activation', async () => {
+    const { cm, ptri } = await activeProject(ctx);
+    const { version } = (await cm({ method: 'GET', url: `/api/ptris/${ptri.id}` })).json();
+    const start = await cm({ method: 'PATCH', url: `/api/ptris/${ptri.id}`, payload: { version, startDate: '2020-01-01', endDate: '2020-06-30' } });
+    expect(start.statusCode).toBe(400);
+    expect(start.json().errors[0].path).toBe('startDate');
+    const end = await cm({ method: 'PATCH', url: `/api/ptris/${ptri.id}`, payload: { version, endDate: '2024-12-31' } });
+    expect(end.statusCode).toBe(400);
+    expect(end.json().errors[0].path).toBe('endDate');
+    const longer = await cm({ method: 'PATCH', url: `/api/ptris/${ptri.id}`, payload: { version, endDate: '2026-06-30', reason: 'Proroga' } });
+    expect(longer.statusCode).toBe(200);
+  });
+
+  it('accepts as case manager only an active case manager of the project\'s service', async () => {
+    const { cm, ptri, person } = await draftProject(ctx);
+    const ids = Object.fromEntries(
+      (ctx.db.$client.prepare('SELECT username, id FROM users').all() as { username: string; id: number }[]).map((u) => [u.username, u.id]),
+    );
+    for (const caseManagerId of [999999, ids['cm.budrio'], ids['coop.alfa']]) {
+      const res = await cm({ method: 'PATCH', url: `/api/ptris/${ptri.id}`, payload: { version: 1, caseManagerId } });
+      expect(res.statusCode, String(caseManagerId)).toBe(400);
+      expect(res.json().errors[0].path).toBe('caseManagerId');
+    }
+    const created = await cm({ method: 'POST', url: '/api/ptris', payload: ptriBody(ctx, person.id, { caseManagerId: 999999 }) });
+    expect(created.statusCode).toBe(400);
+    expect((await cm({ method: 'PATCH', url: `/api/ptris/${ptri.id}`, payload: { version: 1, caseManagerId: ids['cm.navile'] } })).statusCode).toBe(200);
+  });
+});
+
 describe('the lifecycle', () => {
   it('goes draft → submitted → (UVM approval) active → suspended → active → closed', async () => {
     const { cm, ptri } = await draftProject(ctx);
-    const move = (to: string, reason?: string) => cm({ method: 'POST', url: `/api/ptris/${ptri.id}/transitions`, payload: { to, reason } });
-    expect((await move('submitted')).json().status).toBe('submitted');
+    const move = (to: string, date: string, reason?: string) => cm({ method: 'POST', url: `/api/ptris/${ptri.id}/transitions`, payload: { to, reason, date } });
+    expect((await move('submitted', '2025-01-03')).json().status).toBe('submitted');
     const uvm = await ctx.as('uvm.bologna');
     const evaluation = await uvm({ method: 'POST', url: `/api/ptris/${ptri.id}/evaluations`, payload: approvingEvaluation });
     expect(evaluation.statusCode).toBe(201);
     expect(evaluation.json().honosTotal).toBe(16);
     const active = (await cm({ method: 'GET', url: `/api/ptris/${ptri.id}` })).json();
     expect(active).toMatchObject({ status: 'active', activatedOn: '2025-01-10', intensity: 'high', nextReviewDate: '2025-07-10' });
-    expect((await move('suspended', 'Ricovero')).json().status).toBe('suspended');
-    expect((await move('active')).json().status).toBe('active');
+    expect((await move('suspended', '2025-05-02', 'Ricovero')).json().status).toBe('suspended');
+    const backwards = await move('active', '2025-04-01');
+    expect(backwards.statusCode).toBe(400);
+    expect(backwards.json().errors[0].path).toBe('date');
+    expect((await move('active', '2025-06-01')).json().status).toBe('active');
     const closed = (await cm({ method: 'POST', url: `/api/ptris/${ptri.id}/transitions`, payload: { to: 'closed', reason: 'Obiettivi raggiunti', date: '2025-11-30' } })).json();
     expect(closed).toMatchObject({ status: 'closed', endedOn: '2025-11-30' });
     const history = (await cm({ method: 'GET', url: `/api/ptris/${ptri.id}/history` })).json();
@@ -168,6 +201,14 @@ describe('the lifecycle', () => {
       'active',
       'closed',
     ]);
+  });
+
+  it('refuses a move dated in the future, which would count the project in years to come', async () => {
+    const { cm, ptri } = await activeProject(ctx);
+    const res = await cm({ method: 'POST', url: `/api/ptris/${ptri.id}/transitions`, payload: { to: 'closed', reason: 'x', date: '2090-01-01' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0].path).toBe('date');
+    expect((await cm({ method: 'GET', url: `/api/ptris/${ptri.id}` })).json().status).toBe('active');
   });
 
   it.each([
@@ -183,7 +224,7 @@ describe('the lifecycle', () => {
 
   it('refuses activation without an approving evaluation, and a closed project cannot reopen', async () => {
     const { cm, ptri } = await draftProject(ctx);
-    await cm({ method: 'POST', url: `/api/ptris/${ptri.id}/transitions`, payload: { to: 'submitted' } });
+    await cm({ method: 'POST', url: `/api/ptris/${ptri.id}/transitions`, payload: { to: 'submitted', date: SUBMITTED_ON } });
     const uvm = await ctx.as('uvm.bologna');
     const early = await uvm({ method: 'POST', url: `/api/ptris/${ptri.id}/transitions`, payload: { to: 'active' } });
     expect(early.statusCode).toBe(409);
@@ -193,7 +234,7 @@ describe('the lifecycle', () => {
 
   it('returns a submitted project to draft with a reason', async () => {
     const { cm, ptri } = await draftProject(ctx);
-    await cm({ method: 'POST', url: `/api/ptris/${ptri.id}/transitions`, payload: { to: 'submitted' } });
+    await cm({ method: 'POST', url: `/api/ptris/${ptri.id}/transitions`, payload: { to: 'submitted', date: SUBMITTED_ON } });
     const noReason = await cm({ method: 'POST', url: `/api/ptris/${ptri.id}/transitions`, payload: { to: 'draft' } });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().errors[0].path).toBe('reason');
@@ -203,7 +244,7 @@ describe('the lifecycle', () => {
 
   it('rejects a project the UVM does not approve, and it never counts as active', async () => {
     const { cm, ptri } = await draftProject(ctx);
-    await cm({ method: 'POST', url: `/api/ptris/${ptri.id}/transitions`, payload: { to: 'submitted' } });
+    await cm({ method: 'POST', url: `/api/ptris/${ptri.id}/transitions`, payload: { to: 'submitted', date: SUBMITTED_ON } });
     const uvm = await ctx.as('uvm.bologna');
     await uvm({ method: 'POST', url: `/api/ptris/${ptri.id}/evaluations`, payload: { ...approvingEvaluation, outcome: 'not_approved' } });
     const detail = (await cm({ method: 'GET', url: `/api/ptris/${ptri.id}` })).json();
@@ -212,9 +253,36 @@ describe('the lifecycle', () => {
     expect(counts.total).toBe(0);
   });
 
+  it('activates an "approved with changes" project on its changed start date', async () => {
+    const { cm, ptri } = await draftProject(ctx);
+    await cm({ method: 'POST', url: `/api/ptris/${ptri.id}/transitions`, payload: { to: 'submitted', date: '2024-12-01' } });
+    const uvm = await ctx.as('uvm.bologna');
+    const res = await uvm({
+      method: 'POST',
+      url: `/api/ptris/${ptri.id}/evaluations`,
+      payload: { ...approvingEvaluation, outcome: 'approved_with_changes', changes: { startDate: '2025-04-01' } },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect((await cm({ method: 'GET', url: `/api/ptris/${ptri.id}` })).json()).toMatchObject({ status: 'active', startDate: '2025-04-01', activatedOn: '2025-04-01' });
+  });
+
+  it('makes a UVM change of intensity a new version, so a case manager\'s stale edit cannot undo it', async () => {
+    const { cm, ptri } = await activeProject(ctx);
+    const before = (await cm({ method: 'GET', url: `/api/ptris/${ptri.id}` })).json();
+    const uvm = await ctx.as('uvm.bologna');
+    const review = await uvm({ method: 'POST', url: `/api/ptris/${ptri.id}/evaluations`, payload: { ...approvingEvaluation, kind: 'review', date: '2025-07-01', intensity: 'low' } });
+    expect(review.statusCode, review.body).toBe(201);
+    const stale = await cm({ method: 'PATCH', url: `/api/ptris/${ptri.id}`, payload: { version: before.version, intensity: 'medium' } });
+    expect(stale.statusCode).toBe(409);
+    const after = (await cm({ method: 'GET', url: `/api/ptris/${ptri.id}` })).json();
+    expect(after).toMatchObject({ intensity: 'low', version: before.version + 1, nextReviewDate: '2026-01-01' });
+    const history = (await cm({ method: 'GET', url: `/api/ptris/${ptri.id}/history` })).json();
+    expect(history.at(-1)).toMatchObject({ kind: 'revision', userName: 'uvm.bologna', changes: { intensity: { before: 'high', after: 'low' } } });
+  });
+
   it('lets only the district UVM evaluate', async () => {
     const { cm, ptri } = await draftProject(ctx);
-    await cm({ method: 'POST', url: `/api/ptris/${ptri.id}/transitions`, payload: { to: 'submitted' } });
+    await cm({ method: 'POST', url: `/api/ptris/${ptri.id}/transitions`, payload: { to: 'submitted', date: SUBMITTED_ON } });
     const other = await ctx.as('uvm.pianura');
     expect((await other({ method: 'POST', url: `/api/ptris/${ptri.id}/evaluations`, payload: approvingEvaluation })).statusCode).toBe(404);
     expect((await cm({ method: 'POST', url: `/api/ptris/${ptri.id}/evaluations`, payload: approvingEvaluation })).statusCode).toBe(403);

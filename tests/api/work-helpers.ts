@@ -1,6 +1,6 @@
 // Builders for the interventions and reports tests: active projects through the real API.
 import { expect } from 'vitest';
-import { personBody, type Caller, type TestContext } from './helpers.ts';
+import { personBody, type Caller, type TestContext, SUBMITTED_ON } from './helpers.ts';
 import { recomputedActivityCounts, recomputedYearlyCounts, storedActivityCounts, storedYearlyCounts } from './yearly-summaries.ts';
 
 export interface ProjectOptions {
@@ -40,7 +40,7 @@ export async function activeProject(ctx: TestContext, options: ProjectOptions = 
   });
   expect(ptri.statusCode, ptri.body).toBe(201);
   const id: number = ptri.json().id;
-  expect((await cm({ method: 'POST', url: `/api/ptris/${id}/transitions`, payload: { to: 'submitted' } })).statusCode).toBe(200);
+  expect((await cm({ method: 'POST', url: `/api/ptris/${id}/transitions`, payload: { to: 'submitted', date: SUBMITTED_ON } })).statusCode).toBe(200);
   const evaluation = await uvm({
     method: 'POST',
     url: `/api/ptris/${id}/evaluations`,

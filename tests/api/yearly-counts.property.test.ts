@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { schema } from '@bds/db';
 import { eq } from 'drizzle-orm';
-import { createTestContext, personBody, type Caller, type TestContext } from './helpers.ts';
+import { createTestContext, personBody, type Caller, type TestContext, SUBMITTED_ON } from './helpers.ts';
 import { member } from './work-helpers.ts';
 import { recomputedOpenGoals, recomputedYearlyCounts, storedOpenGoals, storedYearlyCounts } from './yearly-summaries.ts';
 
@@ -88,7 +88,7 @@ async function run(ctx: TestContext, ops: Operation[]) {
       const project = target(o.pick);
       if (!project) continue;
       const url = `/api/ptris/${project.id}`;
-      if (o.op === 'submit') await (await cmOf(project.service))({ method: 'POST', url: `${url}/transitions`, payload: { to: 'submitted' } });
+      if (o.op === 'submit') await (await cmOf(project.service))({ method: 'POST', url: `${url}/transitions`, payload: { to: 'submitted', date: SUBMITTED_ON } });
       else if (o.op === 'goals') {
         const current = await (await cmOf(project.service))({ method: 'GET', url });
         const { version } = current.json() as { version: number };

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fiscalCode } from '../api/helpers.ts';
+import { fiscalCode, SUBMITTED_ON } from '../api/helpers.ts';
 import { api, freePort, signIn, startServer, type ChildServer } from './child-server.ts';
 
 const KILLS = Number(process.env.CRASH_KILLS ?? 4);
@@ -76,7 +76,7 @@ async function oneWrite(base: string, tokens: { cm: string; uvm: string }, ids: 
     if (res.status === 200) ack.versions.set(id, res.json.version);
   } else {
     const id = drafts.shift() ?? 0;
-    const submitted = await api<{ version: number }>(base, tokens.cm, 'POST', `/api/ptris/${id}/transitions`, { to: 'submitted' });
+    const submitted = await api<{ version: number }>(base, tokens.cm, 'POST', `/api/ptris/${id}/transitions`, { to: 'submitted', date: SUBMITTED_ON });
     if (submitted.status !== 200) return;
     ack.versions.set(id, submitted.json.version);
     const evaluation = await api<{ id: number }>(base, tokens.uvm, 'POST', `/api/ptris/${id}/evaluations`, {

@@ -2,7 +2,7 @@
 // Bologna, cooperative Alfa) and a Budrio one (district Pianura Est, cooperative Beta), each
 // active, evaluated, with an intervention; the signed-in callers of the five roles.
 import type { Role } from '@bds/shared';
-import { createTestContext, personBody, type Caller, type ContextOptions, type TestContext } from '../api/helpers.ts';
+import { createTestContext, personBody, type Caller, type ContextOptions, type TestContext, SUBMITTED_ON } from '../api/helpers.ts';
 import { approvingEvaluation, ptriBody } from '../api/ptri-fixtures.ts';
 
 /** One account per role, all scoped to the Navile / Bologna / Alfa side. */
@@ -45,7 +45,7 @@ async function activeSide(ctx: TestContext, cmUser: string, uvmUser: string, coo
     await cm({ method: 'POST', url: '/api/ptris', payload: ptriBody(ctx, person.id, { serviceId, cooperativeIds: [cooperativeId] }) }),
     'ptri',
   );
-  await expectOk(await cm({ method: 'POST', url: `/api/ptris/${ptri.id}/transitions`, payload: { to: 'submitted' } }), 'submit');
+  await expectOk(await cm({ method: 'POST', url: `/api/ptris/${ptri.id}/transitions`, payload: { to: 'submitted', date: SUBMITTED_ON } }), 'submit');
   const uvm = await ctx.as(uvmUser);
   await expectOk(
     await uvm({ method: 'POST', url: `/api/ptris/${ptri.id}/evaluations`, payload: { ...approvingEvaluation, notes: 'Nota clinica riservata' } }),

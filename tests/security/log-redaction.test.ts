@@ -1,7 +1,7 @@
 // The server log of a full working scenario, read back line by line, holds no codice fiscale,
 // no name, no password and no token.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, fiscalCode, PASSWORD, type TestContext } from '../api/helpers.ts';
+import { createTestContext, fiscalCode, PASSWORD, type TestContext, SUBMITTED_ON } from '../api/helpers.ts';
 import { approvingEvaluation, ptriBody } from '../api/ptri-fixtures.ts';
 
 const lines: string[] = [];
@@ -27,7 +27,7 @@ beforeAll(async () => {
   await app.inject({ method: 'GET', url: `/api/persons/${PERSON.fiscalCode}`, headers: auth });
   await app.inject({ method: 'POST', url: '/api/persons', headers: { ...auth, 'content-type': 'application/json' }, payload: `{"fiscalCode":"${PERSON.fiscalCode}","givenName":"${PERSON.givenName}"` });
   const ptri = (await app.inject({ method: 'POST', url: '/api/ptris', headers: auth, payload: ptriBody(ctx, created.id) })).json() as { id: number };
-  await app.inject({ method: 'POST', url: `/api/ptris/${ptri.id}/transitions`, headers: auth, payload: { to: 'submitted' } });
+  await app.inject({ method: 'POST', url: `/api/ptris/${ptri.id}/transitions`, headers: auth, payload: { to: 'submitted', date: SUBMITTED_ON } });
   await app.inject({ method: 'GET', url: `/api/ptris/${ptri.id}`, headers: auth });
   const uvm = await ctx.as('uvm.bologna');
   await uvm({ method: 'POST', url: `/api/ptris/${ptri.id}/evaluations`, payload: { ...approvingEvaluation, notes: `Colloquio con ${PERSON.givenName}` } });

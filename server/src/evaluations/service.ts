@@ -1,5 +1,4 @@
 // UVM evaluations and the lifecycle moves they cause.
-import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { schema, type Db } from '@bds/db';
 import type { createEvaluationBody, Evaluation, PtriStatus } from '@bds/shared';
@@ -12,7 +11,8 @@ import { applyTransition } from '../ptri/lifecycle.ts';
 import { visiblePtri } from '../ptri/service.ts';
 import * as ptriQueries from '../ptri/queries.ts';
 import { honosTotal } from './honos.ts';
-import { applyEvaluationChanges, closeGoals, requireOutcomePerOpenAxis } from './changes.ts';
+import { closeGoals, requireOutcomePerOpenAxis } from './changes.ts';
+import { reviseProject } from '../ptri/revise.ts';
 import { saveScores, scaleResultsOf, scoreScales } from './scales.ts';
 
 type EvaluationInput = z.output<typeof createEvaluationBody>;
@@ -85,19 +85,19 @@ export function recordEvaluation(db: Db, actor: Actor, ptriId: number, body: Eva
       .returning()
       .get();
     saveScores(tx, row, scored);
+    // What the UVM changes comes first, so that activation starts from the changed period.
     let current = ptri;
+    const approving = body.outcome === 'approved' || body.outcome === 'approved_with_changes';
+    const changes = { ...body.changes, ...(approving && body.intensity && body.intensity !== ptri.intensity ? { intensity: body.intensity } : {}) };
+    if (Object.keys(changes).length > 0) {
+      const reason = body.changes ? `Valutazione UVM del ${body.date}: approvato con modifiche` : `Valutazione UVM del ${body.date}: intensità`;
+      current = reviseProject(tx, actor, current, changes, reason, 'changes.');
+    }
     if (move) {
       current = applyTransition(tx, actor, current, { to: move, date: body.date, reason: `Valutazione UVM ${body.kind}: ${body.outcome}`, byEvaluation: true });
     }
-    const approving = body.outcome === 'approved' || body.outcome === 'approved_with_changes';
-    tx.update(schema.ptris)
-      .set({ nextReviewDate, ...(approving && body.intensity ? { intensity: body.intensity } : {}) })
-      .where(eq(schema.ptris.id, ptriId))
-      .run();
-    if (body.changes) {
-      const fresh = ptriQueries.ptriById(tx, ptriId, undefined) ?? current;
-      applyEvaluationChanges(tx, actor, fresh, body.changes, `Valutazione UVM del ${body.date}: approvato con modifiche`);
-    }
+    // The review date is the UVM's schedule, not content a case manager edits: it does not make a new version.
+    ptriQueries.setNextReviewDate(tx, ptriId, nextReviewDate);
     if (body.goalOutcomes) closeGoals(tx, ptriId, body.goalOutcomes);
     recordAudit(tx, actor, { action: 'create', entity: 'evaluation', entityId: row.id, personId: current.personId, changes: { kind: body.kind, outcome: body.outcome } });
     return toEvaluation(row, actor, scaleResultsOf(tx, [row.id]).get(row.id));

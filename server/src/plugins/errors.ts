@@ -64,6 +64,10 @@ export default fp(async function errorsPlugin(app: FastifyInstance) {
       request.log.error({ err: error, issues: error.cause.issues }, 'reply does not match its schema');
       return sendProblem(reply, { status: 500, title: 'Errore interno', detail: 'Errore interno del server' });
     }
+    if (error.code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+      // A reference the service did not check: report it as bad input, never as a 500.
+      return sendProblem(reply, { status: 400, title: 'Dati non validi', detail: 'Un riferimento indica un elemento inesistente' });
+    }
     if (isUniqueViolation(error)) {
       return sendProblem(reply, { status: 409, title: 'Conflitto', detail: 'Esiste già un elemento con questi dati (codice o nome duplicato)' });
     }

@@ -23,6 +23,13 @@ export function hasApprovingEvaluation(db: Queryable, ptriId: number): boolean {
   return !!last && APPROVING.has(last.outcome);
 }
 
+/** A move takes effect today or on a past day, never before the project's previous move. */
+function checkEffectiveDate(tx: Queryable, ptriId: number, date: string) {
+  if (date > today()) throw new Invalid('date', 'non può essere nel futuro');
+  const previous = q.lastTransitionDate(tx, ptriId);
+  if (previous && date < previous) throw new Invalid('date', `precede l'ultimo cambio di stato del progetto (${previous})`);
+}
+
 /** Applies one lifecycle move inside the caller's transaction and returns the updated row. */
 export function applyTransition(tx: Queryable, actor: Actor, ptri: q.PtriRow, request: TransitionRequest): q.PtriRow {
   const rule = findTransition(ptri.status, request.to);
@@ -33,6 +40,7 @@ export function applyTransition(tx: Queryable, actor: Actor, ptri: q.PtriRow, re
     throw new Conflict('Serve una valutazione UVM di approvazione prima di attivare il progetto');
   }
   const date = request.date ?? today();
+  checkEffectiveDate(tx, ptri.id, date);
   const effects: Partial<q.PtriRow> = { status: request.to };
   if (request.to === 'active' && ptri.status === 'submitted') {
     // An approved project starts on its start date, or on the approval day if that is later.

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'dr
 import { schema, type Queryable } from '@bds/db';
 import type { Axis, PtriStatus } from '@bds/shared';
 
-const { ptris, persons, goals, budgetLines, ptriCooperatives, ptriRevisions, ptriTransitions, evaluations, users } = schema;
+const { ptris, persons, goals, budgetLines, ptriCooperatives, ptriRevisions, ptriTransitions, evaluations, users, interventions } = schema;
 
 export type PtriRow = typeof ptris.$inferSelect;
 
@@ -149,4 +149,43 @@ export function listPtris(db: Queryable, filters: PtriFilters, visible: SQL | un
 export function personName(db: Queryable, personId: number): string {
   const row = db.select({ g: persons.givenName, f: persons.familyName }).from(persons).where(eq(persons.id, personId)).get();
   return row ? `${row.f} ${row.g}` : '';
+}
+
+/** The date of the project's last lifecycle move, if any (moves cannot go back in time). */
+export function lastTransitionDate(db: Queryable, ptriId: number): string | null {
+  const row = db
+    .select({ date: ptriTransitions.effectiveDate })
+    .from(ptriTransitions)
+    .where(eq(ptriTransitions.ptriId, ptriId))
+    .orderBy(desc(ptriTransitions.id))
+    .limit(1)
+    .get();
+  return row?.date ?? null;
+}
+
+/** The day of the project's last recorded intervention (index on ptri_id, date). */
+export function lastInterventionDate(db: Queryable, ptriId: number): string | null {
+  const row = db
+    .select({ date: interventions.date })
+    .from(interventions)
+    .where(eq(interventions.ptriId, ptriId))
+    .orderBy(desc(interventions.date))
+    .limit(1)
+    .get();
+  return row?.date ?? null;
+}
+
+/** An active account that may be the case manager of a project of this service. */
+export function isCaseManagerOf(db: Queryable, userId: number, serviceId: number): boolean {
+  return (
+    db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.id, userId), eq(users.role, 'case_manager'), eq(users.serviceId, serviceId), eq(users.active, true)))
+      .get() !== undefined
+  );
+}
+
+export function setNextReviewDate(db: Queryable, ptriId: number, nextReviewDate: string | null) {
+  db.update(ptris).set({ nextReviewDate }).where(eq(ptris.id, ptriId)).run();
 }

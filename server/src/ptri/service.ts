@@ -20,7 +20,8 @@ import { today } from '../dates.ts';
 import { linkPersonToService, personById } from '../persons/queries.ts';
 import { budgetRows, checkLotAndCooperatives, goalRows, toBudgetLine } from './content.ts';
 import { applyTransition, type TransitionRequest } from './lifecycle.ts';
-import { diffSnapshots, snapshotOf, type Changes } from './snapshot.ts';
+import { reviseProject } from './revise.ts';
+import { snapshotOf, type Changes } from './snapshot.ts';
 import * as q from './queries.ts';
 
 type CreateInput = z.output<typeof createPtriBody>;
@@ -81,6 +82,9 @@ export function createPtri(db: Db, actor: Actor, body: CreateInput): PtriDetail 
   return db.transaction((tx) => {
     if (!personById(tx, body.personId, visiblePersons(user))) throw new Invalid('personId', 'persona inesistente o fuori dal tuo ambito');
     checkLotAndCooperatives(tx, body.serviceId, body.lotId, body.cooperativeIds);
+    if (body.caseManagerId !== undefined && !q.isCaseManagerOf(tx, body.caseManagerId, body.serviceId)) {
+      throw new Invalid('caseManagerId', 'non è un case manager attivo del servizio');
+    }
     const now = new Date().toISOString();
     const row = q.insertPtri(tx, {
       personId: body.personId,
@@ -113,38 +117,10 @@ export function updatePtri(db: Db, actor: Actor, id: number, body: UpdateInput, 
     const row = visiblePtri(tx, actor, id);
     if (!EDITABLE_STATUSES.includes(row.status)) throw new Conflict(`Un progetto in stato "${row.status}" non si può modificare`);
     if (row.version !== expected) throw new Conflict(`Versione non aggiornata: il progetto è alla versione ${row.version}`);
-    const startDate = body.startDate ?? row.startDate;
-    const endDate = body.endDate ?? row.endDate;
-    if (startDate > endDate) throw new Invalid('endDate', 'la data di fine precede quella di inizio');
-    if (body.cooperativeIds) checkLotAndCooperatives(tx, row.serviceId, row.lotId, body.cooperativeIds);
-    const before = snapshotOf(tx, row);
-    const fields = {
-      startDate,
-      endDate,
-      intensity: body.intensity ?? row.intensity,
-      notes: body.notes === undefined ? row.notes : body.notes,
-      caseManagerId: body.caseManagerId ?? row.caseManagerId,
-    };
-    if (!q.updatePtriAtVersion(tx, id, row.version, fields)) throw new Conflict('Il progetto è stato modificato nel frattempo: ricarica');
-    if (body.goals) q.replaceGoals(tx, id, goalRows(body.goals));
-    if (body.budget) replaceBudgetAxes(tx, id, body.budget);
-    if (body.cooperativeIds) q.replaceCooperatives(tx, id, body.cooperativeIds);
-    const updated = { ...row, ...fields, version: row.version + 1 };
-    const changes = diffSnapshots(before, snapshotOf(tx, updated));
-    writeRevision(tx, actor, updated, changes, body.reason ?? null);
-    recordAudit(tx, actor, { action: 'update', entity: 'ptri', entityId: id, personId: row.personId, changes });
-    return ptriDetail(tx, q.ptriById(tx, id, undefined)!);
+    const { version: _version, reason, ...changes } = body;
+    const updated = reviseProject(tx, actor, row, changes, reason ?? null);
+    return ptriDetail(tx, updated);
   });
-}
-
-/** Replaces the budget lines of the axes the body names and keeps the others. */
-function replaceBudgetAxes(tx: Queryable, id: number, budget: NonNullable<UpdateInput['budget']>) {
-  const named = new Set(Object.keys(budget));
-  const kept = q.budgetLinesOf(tx, id).filter((line) => !named.has(line.axis));
-  q.replaceBudgetLines(tx, id, [
-    ...kept.map(({ axis, source, description, minutes, amountCents }) => ({ axis, source, description, minutes, amountCents })),
-    ...budgetRows(budget),
-  ]);
 }
 
 export async function readPtri(db: Db, actor: Actor, id: number): Promise<PtriDetail> {
