@@ -43,7 +43,10 @@ describe('monthly reports', () => {
     await alfa(submit(ctx.world.coops.alfa));
     const first = await (await ctx.as('cm.navile'))(review(ctx.world.coops.alfa, { decision: 'validated' }));
     expect(first.statusCode, first.body).toBe(200);
-    expect(first.json().status).toBe('submitted');
+    // The case manager sees the status of their own part; the month waits for Budrio's.
+    expect(first.json().status).toBe('validated');
+    const waiting = (await alfa({ method: 'GET', url: `/api/cooperatives/${ctx.world.coops.alfa}/reports?year=2025` })).json();
+    expect(waiting.months.find((m: { month: string }) => m.month === '2025-03').status).toBe('submitted');
     const second = await (await ctx.as('cm.budrio'))(review(ctx.world.coops.alfa, { decision: 'validated' }));
     expect(second.json().status).toBe('validated');
     // A case manager sees only their own service's part; the cooperative sees them all.
@@ -68,6 +71,11 @@ describe('monthly reports', () => {
     await (await ctx.as('cm.budrio'))(review(ctx.world.coops.alfa, { decision: 'validated' }));
     const returned = await cmNavile(review(ctx.world.coops.alfa, { decision: 'returned', note: 'Ore del 10 marzo da verificare' }));
     expect(returned.json()).toMatchObject({ status: 'returned', note: 'Ore del 10 marzo da verificare' });
+    // Budrio's case manager sees Budrio's part only: not Navile's note, nor the month as returned.
+    const seenByBudrio = (await (await ctx.as('cm.budrio'))({ method: 'GET', url: `/api/cooperatives/${ctx.world.coops.alfa}/reports?year=2025` })).json();
+    const march = seenByBudrio.months.find((m: { month: string }) => m.month === '2025-03');
+    expect(march).toMatchObject({ status: 'validated', note: null });
+    expect(JSON.stringify(seenByBudrio)).not.toContain('10 marzo');
     expect((await alfa({ method: 'PATCH', url: `/api/interventions/${fromNavile.id}`, payload: { hours: 2 } })).statusCode).toBe(200);
     expect((await alfa({ method: 'PATCH', url: `/api/interventions/${fromBudrio.id}`, payload: { hours: 2 } })).statusCode).toBe(409);
     expect(storedSummaries(ctx)).toEqual(recomputedSummaries(ctx));

@@ -121,11 +121,20 @@ function yearReports(tx: Queryable, cooperativeId: number, year: number, onlyMon
   });
 }
 
-/** A case manager sees only their own service's part of a cooperative's month, and its totals. */
+/**
+ * A case manager sees only their own service's part of a cooperative's month: its status, its
+ * note and its totals. Another service's return note may name a person of that service.
+ */
 function onlyViewersPart(report: MonthlyReport, actor: Actor): MonthlyReport {
   if (actor.user.role !== 'case_manager') return report;
-  const parts = report.parts.filter((part) => part.serviceId === actor.user.serviceId);
-  return { ...report, parts, totals: parts[0]?.totals ?? emptyTotals() };
+  const own = report.parts.find((part) => part.serviceId === actor.user.serviceId);
+  return {
+    ...report,
+    status: own?.status ?? 'open',
+    note: own?.note ?? null,
+    parts: own ? [own] : [],
+    totals: own?.totals ?? emptyTotals(),
+  };
 }
 
 function monthReport(tx: Queryable, cooperativeId: number, month: string): MonthlyReport {
