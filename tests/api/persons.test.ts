@@ -163,3 +163,18 @@ describe('the art. 15 record of a person', () => {
     expect((await (await ctx.as('admin'))({ method: 'GET', url: '/api/persons/99999/record' })).statusCode).toBe(404);
   });
 });
+
+describe('searching by codice fiscale', () => {
+  it('is not open to cooperatives, who could otherwise guess the code one character at a time', async () => {
+    const { activeProject } = await import('./ptri-fixtures.ts');
+    const { person } = await activeProject(ctx);
+    const coop = await ctx.as('coop.alfa');
+    expect((await coop({ method: 'GET', url: `/api/persons?q=${person.fiscalCode}` })).json().items).toEqual([]);
+    expect((await coop({ method: 'GET', url: `/api/persons?q=${person.fiscalCode.slice(0, 10)}` })).json().items).toEqual([]);
+    expect((await coop({ method: 'GET', url: `/api/ptris?q=${person.fiscalCode}` })).json().items).toEqual([]);
+    expect((await coop({ method: 'GET', url: `/api/ptris?q=${person.familyName}` })).json().items).toHaveLength(1);
+    const cm = await ctx.as('cm.navile');
+    expect((await cm({ method: 'GET', url: `/api/persons?q=${person.fiscalCode}` })).json().items).toHaveLength(1);
+    expect((await cm({ method: 'GET', url: `/api/ptris?q=${person.fiscalCode}` })).json().items).toHaveLength(1);
+  });
+});

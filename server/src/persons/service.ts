@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/record.ts';
 import { auditRead } from '../audit/group-commit.ts';
 import { Conflict, Forbidden, NotFound, Invalid } from '../errors.ts';
 import { decodeCursor, page } from '../pagination.ts';
-import { seesClinicalData, visiblePersons, visiblePtris } from '../scope/visibility.ts';
+import { searchesByFiscalCode, seesClinicalData, visiblePersons, visiblePtris } from '../scope/visibility.ts';
 import { referenceExists } from '../reference/queries.ts';
 import * as q from './queries.ts';
 
@@ -71,7 +71,7 @@ export async function searchPersons(db: Db, actor: Actor, query: { q?: string; l
   const text = query.q?.trim() ?? '';
   const search: q.PersonSearch = !text
     ? { kind: 'all' }
-    : looksLikeFiscalCode(text)
+    : looksLikeFiscalCode(text) && searchesByFiscalCode(actor.user)
       ? { kind: 'fiscalCode', prefix: text.toUpperCase() }
       : { kind: 'name', prefix: text.toLocaleLowerCase('it').replace(/\s+/g, ' ') };
   const after = decodeCursor(query.cursor, ['string', 'number']) as [string, number] | null;

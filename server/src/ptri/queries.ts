@@ -102,6 +102,8 @@ export interface PtriFilters {
   activeIn?: number;
   reviewOverdueOn?: string;
   namePrefix?: string;
+  /** Also match the codice fiscale: only for roles that may search by it. */
+  fiscalCodePrefix?: string;
 }
 
 /** Projects of a year: active (activated, not ended) on at least one day of it. */
@@ -131,7 +133,9 @@ export function listPtris(db: Queryable, filters: PtriFilters, visible: SQL | un
       ? or(
           and(gte(persons.searchKey, filters.namePrefix), lt(persons.searchKey, `${filters.namePrefix}\uffff`)),
           and(gte(persons.searchKeyAlt, filters.namePrefix), lt(persons.searchKeyAlt, `${filters.namePrefix}\uffff`)),
-          and(gte(persons.fiscalCode, filters.namePrefix.toUpperCase()), lt(persons.fiscalCode, `${filters.namePrefix.toUpperCase()}\uffff`)),
+          filters.fiscalCodePrefix
+            ? and(gte(persons.fiscalCode, filters.fiscalCodePrefix), lt(persons.fiscalCode, `${filters.fiscalCodePrefix}\uffff`))
+            : undefined,
         )
       : undefined,
     beforeId ? lt(ptris.id, beforeId) : undefined,

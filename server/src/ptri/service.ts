@@ -15,7 +15,7 @@ import { recordAudit } from '../audit/record.ts';
 import { auditRead } from '../audit/group-commit.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../errors.ts';
 import { decodeCursor, page } from '../pagination.ts';
-import { visiblePersons, visiblePtris } from '../scope/visibility.ts';
+import { searchesByFiscalCode, visiblePersons, visiblePtris } from '../scope/visibility.ts';
 import { today } from '../dates.ts';
 import { linkPersonToService, personById } from '../persons/queries.ts';
 import { budgetRows, checkLotAndCooperatives, goalRows, toBudgetLine } from './content.ts';
@@ -150,6 +150,7 @@ export async function listPtris(db: Db, actor: Actor, query: z.output<typeof ptr
     activeIn: query.activeIn,
     reviewOverdueOn: query.reviewOverdue ? today() : undefined,
     namePrefix: query.q ? query.q.toLocaleLowerCase('it').replace(/\s+/g, ' ') : undefined,
+    fiscalCodePrefix: query.q && searchesByFiscalCode(actor.user) ? query.q.replace(/\s+/g, '').toUpperCase() : undefined,
   };
   const rows = q.listPtris(db, filters, visiblePtris(actor.user), (after?.[0] as number | undefined) ?? null, query.limit);
   const result = page(rows, query.limit, (row) => [row.ptri.id]);

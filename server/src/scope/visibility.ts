@@ -58,3 +58,11 @@ export function visiblePersons(user: Principal): SQL | undefined {
 export function seesClinicalData(user: Principal): boolean {
   return user.role !== 'cooperative';
 }
+
+/**
+ * Searching by codice fiscale is for roles that may see it: a search that answers "found" to a
+ * prefix would otherwise let the code, and the birth date and sex it encodes, be guessed.
+ */
+export function searchesByFiscalCode(user: Principal): boolean {
+  return seesClinicalData(user);
+}
