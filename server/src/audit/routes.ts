@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { auditEntrySchema, auditQuery, listReply } from '@bds/shared';
 import { actorOf } from '../plugins/auth.ts';
-import { Forbidden } from '../errors.ts';
+import { Forbidden, Invalid } from '../errors.ts';
 import { decodeCursor, page } from '../pagination.ts';
 import { sendCsv, wantsCsv } from '../reports/csv.ts';
 import { recordAudit } from './record.ts';
@@ -26,6 +26,10 @@ const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       const before = decodeCursor(cursor, ['number']);
       const rows = app.db.transaction((tx) => {
         const found = searchAudit(tx, filters, (before?.[0] as number | undefined) ?? null, csv ? CSV_EXPORT_LIMIT : limit);
+        // A cut export would read as "no access" for the rows left out: refuse it instead.
+        if (csv && found.length > CSV_EXPORT_LIMIT) {
+          throw new Invalid('from', `oltre ${CSV_EXPORT_LIMIT.toLocaleString('it-IT')} righe: restringere il periodo o filtrare per persona o utente`);
+        }
         recordAudit(tx, actor, { action: csv ? 'export' : 'read', entity: 'audit_log', changes: { filters } });
         return found;
       });
@@ -34,7 +38,7 @@ const auditRoutes: FastifyPluginAsyncZod = async (app) => {
           reply,
           'registro-accessi.csv',
           ['id', 'quando', 'utente', 'azione', 'entità', 'id entità', 'persona', 'indirizzo', 'modifiche'],
-          rows.slice(0, CSV_EXPORT_LIMIT).map((r) => [r.id, r.at, r.username, r.action, r.entity, r.entityId, r.personId, r.ip, r.changes ? JSON.stringify(r.changes) : '']),
+          rows.map((r) => [r.id, r.at, r.username, r.action, r.entity, r.entityId, r.personId, r.ip, r.changes ? JSON.stringify(r.changes) : '']),
         );
         return;
       }
