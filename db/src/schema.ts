@@ -389,7 +389,7 @@ export const monthlyReportParts = sqliteTable(
     reviewedBy: integer('reviewed_by').references(() => users.id),
     note: text('note'),
   },
-  (t) => [primaryKey({ columns: [t.cooperativeId, t.month, t.serviceId] }), index('monthly_report_parts_service_idx').on(t.serviceId, t.status)],
+  (t) => [primaryKey({ columns: [t.cooperativeId, t.month, t.serviceId] }), index('monthly_report_parts_service_idx').on(t.serviceId, t.status, t.month)],
 );
 
 /**

@@ -64,6 +64,7 @@ describe('a cooperative account', () => {
       '/api/persons?q=Cognome',
       '/api/reports/lot-totals?year=2025&month=2025-02',
       '/api/reports/lot-totals?year=2025&format=csv',
+      '/api/monthly-reports?year=2025',
     ]);
     expect(replies.size).toBeGreaterThanOrEqual(12);
     const forbiddenKeys = ['fiscalCode', 'birthDate', 'sex', 'scores', 'honos', 'honosTotal', 'members', 'evaluationNotes'];
@@ -87,6 +88,7 @@ describe('a case manager', () => {
       `/api/interventions?cooperativeId=${f.other.cooperativeId}`,
       `/api/interventions?ptriId=${f.other.ptriId}`,
       `/api/cooperatives/${f.other.cooperativeId}/reports?year=2025`,
+      '/api/monthly-reports',
       '/api/reports/yearly-counts?year=2025&lot=1&format=csv',
       '/api/reports/lot-totals?year=2025&month=2025-02',
       '/api/reports/caseload?date=2025-03-01',

@@ -144,6 +144,8 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
     outOfScope: { roles: ['cooperative'], probe: { url: (f) => `/api/cooperatives/${f.other.cooperativeId}/reports?year=2025` } },
   },
 
+  'GET /api/monthly-reports': { allowed: ['admin', 'manager', 'case_manager', 'cooperative'], probe: { url: () => '/api/monthly-reports?status=submitted&year=2025' } },
+
   'GET /api/reports/yearly-counts': { allowed: ['admin', 'manager', 'case_manager'], probe: { url: () => '/api/reports/yearly-counts?year=2025&lot=1' } },
   'GET /api/reports/lot-totals': { allowed: ['admin', 'manager', 'case_manager', 'cooperative'], probe: { url: () => '/api/reports/lot-totals?year=2025' } },
   'GET /api/reports/caseload': { allowed: ['admin', 'manager', 'case_manager', 'uvm'], probe: { url: () => '/api/reports/caseload?date=2025-03-01' } },

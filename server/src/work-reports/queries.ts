@@ -1,6 +1,6 @@
-import { and, asc, between, eq, sql } from 'drizzle-orm';
+import { and, asc, between, eq, gt, gte, inArray, or, sql } from 'drizzle-orm';
 import { schema, type Queryable } from '@bds/db';
-import type { MonthStatus } from '@bds/shared';
+import type { MonthStatus, ReviewablePartStatus } from '@bds/shared';
 
 // Months of a year as a range on 'YYYY-MM' text, so the (cooperative, month) keys are used.
 
@@ -69,5 +69,69 @@ export function totalsOfYear(db: Queryable, cooperativeId: number, year: number)
     .innerJoin(services, eq(services.id, lotMonthTotals.serviceId))
     .where(and(eq(lotMonthTotals.cooperativeId, cooperativeId), between(lotMonthTotals.month, `${year}-01`, `${year}-12`)))
     .groupBy(lotMonthTotals.month, lotMonthTotals.serviceId, lotMonthTotals.status)
+    .all();
+}
+
+export interface PartsScope {
+  serviceId?: number;
+  cooperativeId?: number;
+}
+
+export interface PartsFilters {
+  statuses: readonly ReviewablePartStatus[];
+  year?: number;
+}
+
+/**
+ * Submitted or reviewed parts across cooperatives, by month then cooperative and service. A case
+ * manager's scope fixes the service, so the search runs on (service_id, status, month).
+ */
+export function reportParts(db: Queryable, scope: PartsScope, filters: PartsFilters, after: [string, number, number] | null, limit: number) {
+  const p = monthlyReportParts;
+  const conditions = [
+    scope.serviceId === undefined ? undefined : eq(p.serviceId, scope.serviceId),
+    scope.cooperativeId === undefined ? undefined : eq(p.cooperativeId, scope.cooperativeId),
+    inArray(p.status, [...filters.statuses]),
+    filters.year === undefined ? undefined : between(p.month, `${filters.year}-01`, `${filters.year}-12`),
+    after ? and(gte(p.month, after[0]), or(gt(p.month, after[0]), sql`(${p.cooperativeId}, ${p.serviceId}) > (${after[1]}, ${after[2]})`)) : undefined,
+  ];
+  return db
+    .select({
+      cooperativeId: p.cooperativeId,
+      cooperativeName: cooperatives.name,
+      month: p.month,
+      serviceId: p.serviceId,
+      serviceName: services.name,
+      status: sql<ReviewablePartStatus>`${p.status}`,
+      note: p.note,
+      reviewedAt: p.reviewedAt,
+      submittedAt: monthlyReports.submittedAt,
+    })
+    .from(p)
+    .innerJoin(cooperatives, eq(cooperatives.id, p.cooperativeId))
+    .innerJoin(services, eq(services.id, p.serviceId))
+    .leftJoin(monthlyReports, and(eq(monthlyReports.cooperativeId, p.cooperativeId), eq(monthlyReports.month, p.month)))
+    .where(and(...conditions))
+    .orderBy(asc(p.month), asc(p.cooperativeId), asc(p.serviceId))
+    .limit(limit + 1)
+    .all();
+}
+
+/** Totals per (cooperative, month, service) of the given parts, from the summary table. */
+export function totalsOfParts(db: Queryable, parts: readonly { cooperativeId: number; month: string; serviceId: number }[]) {
+  if (parts.length === 0) return [];
+  const t = lotMonthTotals;
+  return db
+    .select({
+      cooperativeId: t.cooperativeId,
+      month: t.month,
+      serviceId: t.serviceId,
+      minutes: sql<number>`SUM(${t.minutes})`,
+      amountCents: sql<number>`SUM(${t.amountCents})`,
+      interventions: sql<number>`SUM(${t.interventions})`,
+    })
+    .from(t)
+    .where(or(...parts.map((part) => and(eq(t.cooperativeId, part.cooperativeId), eq(t.month, part.month), eq(t.serviceId, part.serviceId)))))
+    .groupBy(t.cooperativeId, t.month, t.serviceId)
     .all();
 }

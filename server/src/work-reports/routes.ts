@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { idParams, monthlyReportSchema, monthlyReportsQuery, monthlyReportsReply, monthParams, reviewBody } from '@bds/shared';
+import { idParams, monthlyReportPartsQuery, monthlyReportPartsReply, monthlyReportSchema, monthlyReportsQuery, monthlyReportsReply, monthParams, reviewBody } from '@bds/shared';
 import { actorOf } from '../plugins/auth.ts';
 import * as reports from './service.ts';
 
@@ -28,6 +28,17 @@ const workReportRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { roles: ['admin', 'manager', 'case_manager', 'cooperative'] },
     schema: { tags, summary: 'Stato di ogni mese dell\'anno', params: idParams, querystring: monthlyReportsQuery, response: { 200: monthlyReportsReply } },
     handler: (request) => reports.listMonthlyReports(app.db, actorOf(request), request.params.id, request.query.year),
+  });
+
+  app.get('/api/monthly-reports', {
+    config: { roles: ['admin', 'manager', 'case_manager', 'cooperative'] },
+    schema: {
+      tags,
+      summary: 'Le parti dei mesi inviate o già riviste, di tutte le cooperative: il case manager vede quelle del proprio servizio, la cooperativa le proprie',
+      querystring: monthlyReportPartsQuery,
+      response: { 200: monthlyReportPartsReply },
+    },
+    handler: (request) => reports.listReportParts(app.db, actorOf(request), request.query),
   });
 };
 

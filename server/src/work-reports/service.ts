@@ -1,11 +1,14 @@
 // Monthly reports (rendicontazione): the cooperative submits its month, the case managers of
 // each service concerned validate or return their part; the month follows its parts.
 import type { Db, Queryable } from '@bds/db';
-import type { MonthlyReport, MonthStatus, ReviewBody } from '@bds/shared';
+import { REVIEWABLE_PART_STATUSES, type MonthlyReport, type MonthlyReportPartsReply, type monthlyReportPartsQuery, type MonthStatus, type ReviewBody } from '@bds/shared';
+import type { z } from 'zod';
 import type { Actor } from '../auth/principal.ts';
+import { auditRead } from '../audit/group-commit.ts';
 import { recordAudit } from '../audit/record.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../errors.ts';
 import { today } from '../dates.ts';
+import { decodeCursor, page } from '../pagination.ts';
 import { monthState } from '../interventions/queries.ts';
 import { monthStatusOf } from '../interventions/rules.ts';
 import { summaryWriter } from '../interventions/summaries.ts';
@@ -150,4 +153,44 @@ export function listMonthlyReports(db: Db, actor: Actor, cooperativeId: number, 
     recordAudit(tx, actor, { action: 'read', entity: 'monthly_reports', entityId: cooperativeId, changes: { year } });
     return { cooperativeId, year, months: yearReports(tx, cooperativeId, year).map((report) => onlyViewersPart(report, actor)) };
   });
+}
+
+/**
+ * Whose parts a caller may list: a case manager their own service's, a cooperative its own
+ * months', a manager or admin every one.
+ */
+function partsScopeOf(actor: Actor): q.PartsScope {
+  const { role, serviceId, cooperativeId } = actor.user;
+  switch (role) {
+    case 'admin':
+    case 'manager':
+      return {};
+    case 'case_manager':
+      if (!serviceId) throw new Forbidden('Utente senza servizio');
+      return { serviceId };
+    case 'cooperative':
+      if (!cooperativeId) throw new Forbidden('Utente senza cooperativa');
+      return { cooperativeId };
+    default:
+      throw new Forbidden('Ruolo non autorizzato');
+  }
+}
+
+/** The submitted or reviewed parts of the months, across cooperatives, in the caller's scope. */
+export async function listReportParts(db: Db, actor: Actor, query: z.output<typeof monthlyReportPartsQuery>): Promise<MonthlyReportPartsReply> {
+  const scope = partsScopeOf(actor);
+  const after = decodeCursor(query.cursor, ['string', 'number', 'number']) as [string, number, number] | null;
+  const filters = { statuses: query.status ? [query.status] : REVIEWABLE_PART_STATUSES, ...(query.year === undefined ? {} : { year: query.year }) };
+  const reply = db.transaction((tx) => {
+    const rows = q.reportParts(tx, scope, filters, after, query.limit);
+    const result = page(rows, query.limit, (row) => [row.month, row.cooperativeId, row.serviceId]);
+    const totals = new Map(q.totalsOfParts(tx, result.items).map((t) => [`${t.cooperativeId}|${t.month}|${t.serviceId}`, t]));
+    const items = result.items.map((row) => {
+      const t = totals.get(`${row.cooperativeId}|${row.month}|${row.serviceId}`);
+      return { ...row, totals: t ? { interventions: t.interventions, hours: t.minutes / 60, amount: cents(t.amountCents) } : emptyTotals() };
+    });
+    return { items, nextCursor: result.nextCursor };
+  });
+  await auditRead(db, actor, { action: 'read', entity: 'monthly_report_parts', changes: { filters: { status: query.status ?? null, year: query.year ?? null }, ...scope } });
+  return reply;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MONTH_STATUSES } from './interventions.ts';
-import { longText, monthSchema, yearSchema } from './common.ts';
+import { cursorSchema, limitSchema, longText, monthSchema, yearSchema } from './common.ts';
 
 export const monthParams = z.strictObject({ id: z.coerce.number().int().positive(), month: monthSchema });
 
@@ -35,3 +35,34 @@ export type MonthlyReport = z.infer<typeof monthlyReportSchema>;
 
 export const monthlyReportsQuery = z.strictObject({ year: yearSchema });
 export const monthlyReportsReply = z.object({ cooperativeId: z.number().int(), year: z.number().int(), months: z.array(monthlyReportSchema) });
+
+/** The statuses a part has once the cooperative submitted it: the ones a review list shows. */
+export const REVIEWABLE_PART_STATUSES = ['submitted', 'validated', 'returned'] as const;
+export type ReviewablePartStatus = (typeof REVIEWABLE_PART_STATUSES)[number];
+
+/** `GET /api/monthly-reports`: the parts of the cooperatives' months, across cooperatives; without `status`, every submitted or reviewed one. */
+export const monthlyReportPartsQuery = z.strictObject({
+  status: z.enum(REVIEWABLE_PART_STATUSES).optional(),
+  year: yearSchema.optional(),
+  limit: limitSchema,
+  cursor: cursorSchema,
+});
+export type MonthlyReportPartsQuery = z.input<typeof monthlyReportPartsQuery>;
+
+export const monthlyReportPartItemSchema = z.object({
+  cooperativeId: z.number().int(),
+  cooperativeName: z.string(),
+  month: z.string(),
+  serviceId: z.number().int(),
+  serviceName: z.string(),
+  status: z.enum(REVIEWABLE_PART_STATUSES),
+  note: z.string().nullable(),
+  reviewedAt: z.string().nullable(),
+  /** When the cooperative last submitted the month. */
+  submittedAt: z.string().nullable(),
+  totals: monthTotalsSchema,
+});
+export type MonthlyReportPartItem = z.infer<typeof monthlyReportPartItemSchema>;
+
+export const monthlyReportPartsReply = z.object({ items: z.array(monthlyReportPartItemSchema), nextCursor: z.string().nullable() });
+export type MonthlyReportPartsReply = z.infer<typeof monthlyReportPartsReply>;
