@@ -1,39 +1,43 @@
 // The case manager's side of the monthly reports: the months of every cooperative that concern
 // their service, and the review (validate, or return with a note) of their service's part.
-import type { Cooperative, MonthlyReport, ReviewBody } from '@bds/shared';
+import type { MonthlyReport, MonthlyReportPartItem, MonthlyReportPartsQuery, MonthlyReportPartsReply, ReviewBody } from '@bds/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiJson } from './http.ts';
-import { coopReportKeys, fetchCoopReports, interventionKeys } from './interventions.ts';
-import { fetchCooperatives } from './reference.ts';
+import { coopReportKeys, interventionKeys } from './interventions.ts';
 import { reportKeys } from './reports.ts';
 
-export type ReportPart = MonthlyReport['parts'][number];
+export type ReportPart = MonthlyReportPartItem;
 
 export interface MonthConcerningService {
-  cooperative: Cooperative;
+  cooperative: { id: number; name: string };
   month: string;
   submittedAt: string | null;
   /** The part of the month the viewer's service reviews (the server sends no other). */
   part: ReportPart;
 }
 
+type PartsFilters = Omit<MonthlyReportPartsQuery, 'cursor' | 'limit'>;
+
 export const monthReviewKeys = {
   all: [...coopReportKeys.all, 'review'] as const,
-  year: (year: number) => [...monthReviewKeys.all, year] as const,
+  list: (filters: PartsFilters) => [...monthReviewKeys.all, 'list', filters] as const,
 };
 
-/**
- * The API has no list of months across cooperatives, so this reads each cooperative's year;
- * the server already narrows every month to the viewer's service part.
- */
-export async function fetchMonthsConcerningService(year: number): Promise<MonthConcerningService[]> {
-  const cooperatives = await fetchCooperatives();
-  const years = await Promise.all(cooperatives.map(async (cooperative) => ({ cooperative, months: await fetchCoopReports(cooperative.id, year) })));
-  return years.flatMap(({ cooperative, months }) =>
-    months.flatMap((report) =>
-      report.parts.filter((part) => part.status !== 'open').map((part) => ({ cooperative, month: report.month, submittedAt: report.submittedAt, part })),
-    ),
-  );
+/** One page of `GET /api/monthly-reports`: submitted or reviewed parts, across cooperatives, in the caller's scope. */
+export function fetchMonthlyReportParts(query: Partial<MonthlyReportPartsQuery>): Promise<MonthlyReportPartsReply> {
+  return apiJson<MonthlyReportPartsReply>('/api/monthly-reports', { query: { ...query } });
+}
+
+/** Every part matching the filters: one request, unless a year holds more than a page of them. */
+export async function fetchMonthsConcerningService(filters: PartsFilters): Promise<MonthConcerningService[]> {
+  const parts: ReportPart[] = [];
+  let cursor: string | undefined;
+  do {
+    const reply = await fetchMonthlyReportParts({ ...filters, limit: 500, cursor });
+    parts.push(...reply.items);
+    cursor = reply.nextCursor ?? undefined;
+  } while (cursor);
+  return parts.map((part) => ({ cooperative: { id: part.cooperativeId, name: part.cooperativeName }, month: part.month, submittedAt: part.submittedAt, part }));
 }
 
 export function reviewMonth(cooperativeId: number, month: string, body: ReviewBody): Promise<MonthlyReport> {
@@ -41,7 +45,8 @@ export function reviewMonth(cooperativeId: number, month: string, body: ReviewBo
 }
 
 export function useMonthsConcerningService(year: number) {
-  return useQuery({ queryKey: monthReviewKeys.year(year), queryFn: () => fetchMonthsConcerningService(year) });
+  const filters = { year };
+  return useQuery({ queryKey: monthReviewKeys.list(filters), queryFn: () => fetchMonthsConcerningService(filters) });
 }
 
 export function useReviewMonth() {

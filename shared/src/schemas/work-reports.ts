@@ -47,7 +47,7 @@ export const monthlyReportPartsQuery = z.strictObject({
   limit: limitSchema,
   cursor: cursorSchema,
 });
-export type MonthlyReportPartsQuery = z.input<typeof monthlyReportPartsQuery>;
+export type MonthlyReportPartsQuery = z.output<typeof monthlyReportPartsQuery>;
 
 export const monthlyReportPartItemSchema = z.object({
   cooperativeId: z.number().int(),

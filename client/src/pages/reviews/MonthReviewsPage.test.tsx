@@ -1,8 +1,7 @@
-import type { MonthlyReport } from '@bds/shared';
+import type { MonthlyReport, MonthlyReportPartItem } from '@bds/shared';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { cooperatives } from '../../test/fixtures.ts';
 import { json, mockFetch } from '../../test/fetchMock.ts';
 import { renderWithProviders } from '../../test/render.tsx';
 import { MonthReviewsPage } from './MonthReviewsPage.tsx';
@@ -10,24 +9,42 @@ import { MonthReviewsPage } from './MonthReviewsPage.tsx';
 const year = new Date().getFullYear();
 const month = `${year}-03`;
 const totals = { interventions: 4, hours: 9.5, amount: 251.75 };
-const submitted: MonthlyReport = {
+const submitted: MonthlyReportPartItem = {
+  cooperativeId: 1,
+  cooperativeName: 'Coop. Soc. Il Faro (demo)',
+  month,
+  serviceId: 4,
+  serviceName: 'CSM Navile',
+  status: 'submitted',
+  note: null,
+  reviewedAt: null,
+  submittedAt: `${month}-31T10:00:00Z`,
+  totals,
+};
+const returned: MonthlyReportPartItem = {
+  ...submitted,
+  month: `${year}-02`,
+  status: 'returned',
+  note: 'Mancano le firme del 3',
+  reviewedAt: `${year}-03-02T09:00:00Z`,
+  totals: { interventions: 2, hours: 4.25, amount: 112.63 },
+};
+const reviewedReport: MonthlyReport = {
   cooperativeId: 1,
   month,
-  status: 'submitted',
-  submittedAt: `${month}-31T10:00:00Z`,
+  status: 'returned',
+  submittedAt: submitted.submittedAt,
   submittedBy: 9,
-  note: null,
+  note: 'Mancano le firme del 12',
   totals,
-  parts: [{ serviceId: 4, serviceName: 'CSM Navile', status: 'submitted', reviewedAt: null, reviewedBy: null, note: null, totals }],
+  parts: [{ serviceId: 4, serviceName: 'CSM Navile', status: 'returned', reviewedAt: null, reviewedBy: 7, note: 'Mancano le firme del 12', totals }],
 };
-const open = (m: string): MonthlyReport => ({ ...submitted, month: m, status: 'open', submittedAt: null, parts: [] });
 
 describe('months to validate', () => {
-  it('lists the submitted month of the service and returns it only with a note', async () => {
+  it('lists the submitted month of the service with one request and returns it only with a note', async () => {
     const calls = mockFetch((call) => {
-      if (call.url.startsWith('/api/cooperatives?')) return json(200, cooperatives);
-      if (call.url.startsWith('/api/cooperatives/1/reports?')) return json(200, { cooperativeId: 1, year, months: [open(`${year}-01`), submitted] });
-      if (call.url === `/api/cooperatives/1/reports/${month}/review`) return json(200, { ...submitted, status: 'returned' });
+      if (call.url === `/api/monthly-reports?year=${year}&limit=500`) return json(200, { items: [returned, submitted], nextCursor: null });
+      if (call.url === `/api/cooperatives/1/reports/${month}/review`) return json(200, reviewedReport);
       return undefined;
     });
     const user = userEvent.setup();
@@ -35,8 +52,14 @@ describe('months to validate', () => {
 
     const card = await screen.findByRole('article', { name: `Coop. Soc. Il Faro (demo) – ${month}` });
     expect(within(card).getByText('9,5')).toBeTruthy();
-    const form = within(card).getByRole('group');
+    expect(calls.filter((c) => c.method === 'GET')).toHaveLength(1);
+    // The month already returned is listed apart, with its note, and has no form.
+    expect(screen.getAllByRole('article')).toHaveLength(1);
+    const reviewed = screen.getByRole('table');
+    expect(within(reviewed).getByText('Mancano le firme del 3')).toBeTruthy();
+    expect(within(reviewed).getByText('4,25')).toBeTruthy();
 
+    const form = within(card).getByRole('group');
     await user.click(within(form).getByRole('button', { name: 'Restituisci' }));
     expect(within(form).getByText('la nota è obbligatoria per restituire il mese')).toBeTruthy();
     expect(calls.some((c) => c.method === 'POST')).toBe(false);

@@ -9,7 +9,7 @@ import { MonthReviewForm } from '../../components/reviews/MonthReviewForm.tsx';
 import { Empty, ErrorState, Loading } from '../../components/States.tsx';
 import { it } from '../../i18n/it.ts';
 
-const keyOf = (item: MonthConcerningService) => `${item.cooperative.id}-${item.month}`;
+const keyOf = (item: MonthConcerningService) => `${item.cooperative.id}-${item.month}-${item.part.serviceId}`;
 
 function PendingMonth({ item, onReviewed }: { item: MonthConcerningService; onReviewed: (message: string) => void }) {
   const [open, setOpen] = useState(false);
