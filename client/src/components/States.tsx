@@ -34,3 +34,18 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
     </div>
   );
 }
+
+interface QueryLike {
+  isPending: boolean;
+  isError: boolean;
+  error: unknown;
+  refetch: () => unknown;
+}
+
+/** A query's loading, error and empty states; the content renders only once there is data. */
+export function QueryStates({ query, empty, children }: { query: QueryLike; empty: boolean; children: () => ReactNode }) {
+  if (query.isPending) return <Loading />;
+  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  if (empty) return <Empty />;
+  return <>{children()}</>;
+}

@@ -4,7 +4,7 @@ import { downloadAuditCsv, useAuditLog, type AuditFilters } from '../../api/audi
 import { useCurrentUser } from '../../auth/AuthProvider.tsx';
 import { Field } from '../../components/Field.tsx';
 import { formatDateTime } from '../../components/format.ts';
-import { Empty, ErrorState, Loading, errorText } from '../../components/States.tsx';
+import { QueryStates, errorText } from '../../components/States.tsx';
 import { it } from '../../i18n/it.ts';
 
 const EMPTY = { entity: '', entityId: '', userId: '', from: '', to: '' };
@@ -59,38 +59,34 @@ export function AuditPage() {
         <Field label={it.admin.to}><input type="date" value={form.to} onChange={(e) => set('to', e.target.value)} /></Field>
         <button type="submit">{it.admin.apply}</button>
       </form>
-      {log.isPending ? (
-        <Loading />
-      ) : log.isError ? (
-        <ErrorState error={log.error} onRetry={() => void log.refetch()} />
-      ) : rows.length === 0 ? (
-        <Empty />
-      ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{it.admin.at}</th>
-                <th scope="col">{it.admin.user}</th>
-                <th scope="col">{it.admin.action}</th>
-                <th scope="col">{it.admin.entity}</th>
-                <th scope="col">{it.admin.changes}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((entry) => (
-                <tr key={entry.id}>
-                  <td>{formatDateTime(entry.at)}</td>
-                  <td>{entry.username ?? '—'}</td>
-                  <td>{entry.action}</td>
-                  <td>{entry.entity}{entry.entityId != null ? ` #${entry.entityId}` : ''}</td>
-                  <td className="diff">{entry.changes == null ? '—' : JSON.stringify(entry.changes).slice(0, 200)}</td>
+      <QueryStates query={log} empty={rows.length === 0}>
+        {() => (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{it.admin.at}</th>
+                  <th scope="col">{it.admin.user}</th>
+                  <th scope="col">{it.admin.action}</th>
+                  <th scope="col">{it.admin.entity}</th>
+                  <th scope="col">{it.admin.changes}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+              </thead>
+              <tbody>
+                {rows.map((entry) => (
+                  <tr key={entry.id}>
+                    <td>{formatDateTime(entry.at)}</td>
+                    <td>{entry.username ?? '—'}</td>
+                    <td>{entry.action}</td>
+                    <td>{entry.entity}{entry.entityId != null ? ` #${entry.entityId}` : ''}</td>
+                    <td className="diff">{entry.changes == null ? '—' : JSON.stringify(entry.changes).slice(0, 200)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </QueryStates>
       {log.hasNextPage && (
         <div className="actions">
           <button type="button" className="secondary" onClick={() => void log.fetchNextPage()} disabled={log.isFetchingNextPage}>{it.common.loadMore}</button>

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { usePtriList } from '../../api/ptriHooks.ts';
 import { nameOf, useServices } from '../../api/reference.ts';
 import { formatDate } from '../../components/format.ts';
-import { Empty, ErrorState, Loading } from '../../components/States.tsx';
+import { QueryStates } from '../../components/States.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { it } from '../../i18n/it.ts';
 import { paths } from '../../routes/nav.ts';
@@ -15,42 +15,38 @@ export function CoopProjectsPage() {
   return (
     <>
       <h1>{it.coop.projectsTitle}</h1>
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      ) : rows.length === 0 ? (
-        <Empty />
-      ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{it.ptri.person}</th>
-                <th scope="col">{it.ptri.service}</th>
-                <th scope="col">{it.ptri.status}</th>
-                <th scope="col">{it.ptri.period}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((ptri) => (
-                <tr key={ptri.id}>
-                  <td>
-                    <Link to={paths.ptri(ptri.id)}>{ptri.personName}</Link>
-                  </td>
-                  <td>{nameOf(services.data, ptri.serviceId)}</td>
-                  <td>
-                    <StatusBadge status={ptri.status} />
-                  </td>
-                  <td>
-                    {formatDate(ptri.startDate)} – {formatDate(ptri.endDate)}
-                  </td>
+      <QueryStates query={query} empty={rows.length === 0}>
+        {() => (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{it.ptri.person}</th>
+                  <th scope="col">{it.ptri.service}</th>
+                  <th scope="col">{it.ptri.status}</th>
+                  <th scope="col">{it.ptri.period}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+              </thead>
+              <tbody>
+                {rows.map((ptri) => (
+                  <tr key={ptri.id}>
+                    <td>
+                      <Link to={paths.ptri(ptri.id)}>{ptri.personName}</Link>
+                    </td>
+                    <td>{nameOf(services.data, ptri.serviceId)}</td>
+                    <td>
+                      <StatusBadge status={ptri.status} />
+                    </td>
+                    <td>
+                      {formatDate(ptri.startDate)} – {formatDate(ptri.endDate)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </QueryStates>
       {query.hasNextPage && (
         <div className="actions">
           <button type="button" className="secondary" onClick={() => void query.fetchNextPage()}>

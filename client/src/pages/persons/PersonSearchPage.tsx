@@ -5,7 +5,7 @@ import { usePersonSearch } from '../../api/persons.ts';
 import { useCurrentUser } from '../../auth/AuthProvider.tsx';
 import { Field } from '../../components/Field.tsx';
 import { formatDate } from '../../components/format.ts';
-import { Empty, ErrorState, Loading } from '../../components/States.tsx';
+import { QueryStates } from '../../components/States.tsx';
 import { it } from '../../i18n/it.ts';
 import { paths } from '../../routes/nav.ts';
 
@@ -31,38 +31,34 @@ export function PersonSearchPage() {
           <input type="search" value={text} onChange={(e) => setText(e.target.value)} autoFocus />
         </Field>
       </form>
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      ) : rows.length === 0 ? (
-        <Empty />
-      ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{it.persons.familyName}</th>
-                <th scope="col">{it.persons.givenName}</th>
-                <th scope="col">{it.persons.fiscalCode}</th>
-                <th scope="col">{it.persons.birthDate}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((person) => (
-                <tr key={person.id}>
-                  <td>
-                    <Link to={paths.person(person.id)}>{person.familyName}</Link>
-                  </td>
-                  <td>{person.givenName}</td>
-                  <td>{person.fiscalCode ?? '—'}</td>
-                  <td>{formatDate(person.birthDate)}</td>
+      <QueryStates query={query} empty={rows.length === 0}>
+        {() => (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{it.persons.familyName}</th>
+                  <th scope="col">{it.persons.givenName}</th>
+                  <th scope="col">{it.persons.fiscalCode}</th>
+                  <th scope="col">{it.persons.birthDate}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+              </thead>
+              <tbody>
+                {rows.map((person) => (
+                  <tr key={person.id}>
+                    <td>
+                      <Link to={paths.person(person.id)}>{person.familyName}</Link>
+                    </td>
+                    <td>{person.givenName}</td>
+                    <td>{person.fiscalCode ?? '—'}</td>
+                    <td>{formatDate(person.birthDate)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </QueryStates>
       {query.hasNextPage && (
         <div className="actions">
           <button type="button" className="secondary" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
