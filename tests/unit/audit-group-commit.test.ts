@@ -1,7 +1,11 @@
 // The access log's group commit: rows of concurrent reads share one transaction, nobody is
-// answered before that transaction commits, and a failed commit fails every request in it.
+// answered before that transaction commits (and, on a file, before the log's fsync returns), and
+// a failed commit fails every request in it.
 import { describe, expect, it } from 'vitest';
-import { openMemoryDb } from '@bds/db';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { migrateDb, openDb, openMemoryDb } from '@bds/db';
 import type { Actor } from '@bds/server/auth/principal.ts';
 import { AuditGroupCommit, durableWrite } from '@bds/server/audit/group-commit.ts';
 
@@ -16,11 +20,11 @@ describe('audit group commit', () => {
     const db = openMemoryDb();
     const groupCommit = new AuditGroupCommit(db);
     let commits = 0;
-    const transaction = db.transaction.bind(db);
-    db.transaction = ((work: Parameters<typeof transaction>[0]) => {
+    const transaction = db.$client.transaction.bind(db.$client);
+    db.$client.transaction = ((work: Parameters<typeof transaction>[0]) => {
       commits++;
       return transaction(work);
-    }) as typeof db.transaction;
+    }) as typeof db.$client.transaction;
     const seenAtRelease: number[] = [];
     const reads = Array.from({ length: 20 }, (_, i) =>
       groupCommit.record(actor, { action: 'read', entity: 'ptri', entityId: i, personId: i }).then(() => seenAtRelease.push(rowsIn(db))));
@@ -28,6 +32,22 @@ describe('audit group commit', () => {
     await Promise.all(reads);
     expect(commits).toBe(1);
     expect(seenAtRelease.every((n) => n === 20)).toBe(true);
+  });
+
+  it('on a file database, releases the reads once their rows are committed and the log fsynced, and keeps synchronous=FULL', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'bds-group-commit-'));
+    const path = join(folder, 'audit.sqlite');
+    const db = openDb(path);
+    migrateDb(db);
+    const groupCommit = new AuditGroupCommit(db);
+    const reads = Array.from({ length: 50 }, (_, i) => groupCommit.record(actor, { action: 'read', entity: 'ptri', entityId: i, personId: i }));
+    await Promise.all(reads);
+    expect(db.$client.pragma('synchronous', { simple: true })).toBe(2);
+    db.$client.close();
+    const reopened = openDb(path);
+    expect(rowsIn(reopened)).toBe(50);
+    reopened.$client.close();
+    rmSync(folder, { recursive: true, force: true });
   });
 
   it('fails every read of the batch when the commit fails', async () => {

@@ -1,7 +1,9 @@
 // Access-log rows: one per read or write of a person's data. Writes insert theirs inside their own
 // transaction; reads go through the group commit in group-commit.ts.
+import { sql } from 'drizzle-orm';
 import { schema, type Queryable } from '@bds/db';
 import type { Actor } from '../auth/principal.ts';
+import { prepared } from '../prepared.ts';
 
 export type AuditAction =
   | 'read'
@@ -22,8 +24,6 @@ export interface AuditEvent {
   personId?: number | null;
   changes?: unknown;
 }
-
-type Tx = Pick<Queryable, 'insert'>;
 
 /** Someone not (yet) signed in, e.g. a failed login: the name they gave and their address. */
 export interface Anonymous {
@@ -47,6 +47,29 @@ export function auditRow(actor: Actor | Anonymous, event: AuditEvent, at = new D
   };
 }
 
-export function recordAudit(tx: Tx, actor: Actor | Anonymous, event: AuditEvent, at = new Date().toISOString()): void {
-  tx.insert(schema.auditLog).values(auditRow(actor, event, at)).run();
+export type AuditRow = ReturnType<typeof auditRow>;
+
+/** Inserts one access-log row with a statement prepared once per connection. */
+export function insertAuditRow(db: Queryable, row: AuditRow): void {
+  prepared(db, 'insertAuditRow', (db) => {
+    const p = sql.placeholder;
+    return db
+      .insert(schema.auditLog)
+      .values({
+        at: p('at'),
+        userId: p('userId'),
+        username: p('username'),
+        action: p('action'),
+        entity: p('entity'),
+        entityId: p('entityId'),
+        personId: p('personId'),
+        changes: p('changes'),
+        ip: p('ip'),
+      })
+      .prepare();
+  }).run(row);
+}
+
+export function recordAudit(tx: Queryable, actor: Actor | Anonymous, event: AuditEvent, at = new Date().toISOString()): void {
+  insertAuditRow(tx, auditRow(actor, event, at));
 }

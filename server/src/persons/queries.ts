@@ -1,11 +1,15 @@
 import { and, asc, eq, gt, gte, lt, not, or, sql, type SQL } from 'drizzle-orm';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { schema, type Queryable } from '@bds/db';
+import { prepared } from '../prepared.ts';
 
 const { persons, personServices, ptris } = schema;
 
-export function personById(db: Queryable, id: number, visible: SQL | undefined) {
-  return db.select().from(persons).where(and(eq(persons.id, id), visible)).get();
+/** `visible` is the scope condition of the user `scope` names (see `scopeKey`). */
+export function personById(db: Queryable, id: number, visible: SQL | undefined, scope: string) {
+  return prepared(db, `personById:${scope}`, (db) =>
+    db.select().from(persons).where(and(eq(persons.id, sql.placeholder('id')), visible)).prepare(),
+  ).get({ id });
 }
 
 export function personByFiscalCode(db: Queryable, fiscalCode: string) {
@@ -20,8 +24,9 @@ export function linkPersonToService(db: Queryable, personId: number, serviceId: 
   db.insert(personServices).values({ personId, serviceId }).onConflictDoNothing().run();
 }
 
-export function projectsOfPerson(db: Queryable, personId: number, visible: SQL | undefined) {
-  return db
+export function projectsOfPerson(db: Queryable, personId: number, visible: SQL | undefined, scope: string) {
+  return prepared(db, `projectsOfPerson:${scope}`, (db) =>
+    db
     .select({
       id: ptris.id,
       serviceId: ptris.serviceId,
@@ -31,14 +36,15 @@ export function projectsOfPerson(db: Queryable, personId: number, visible: SQL |
       endDate: ptris.endDate,
     })
     .from(ptris)
-    .where(and(eq(ptris.personId, personId), visible))
+    .where(and(eq(ptris.personId, sql.placeholder('personId')), visible))
     .orderBy(asc(ptris.startDate), asc(ptris.id))
-    .all();
+    .prepare(),
+  ).all({ personId });
 }
 
-/** A half-open range [prefix, prefix + U+FFFF) that an index on the column can scan. */
-function prefixRange(column: AnySQLiteColumn, prefix: string) {
-  return and(gte(column, prefix), lt(column, `${prefix}\uffff`));
+/** A half-open range [prefix, prefix + U+FFFF) that an index on the column can scan, with the prefix as a parameter. */
+function prefixRange(column: AnySQLiteColumn) {
+  return and(gte(column, sql.placeholder('from')), lt(column, sql.placeholder('to')));
 }
 
 export type PersonSearch =
@@ -58,20 +64,28 @@ export function searchPersons(
   db: Queryable,
   search: PersonSearch,
   visible: SQL | undefined,
+  scope: string,
   after: [string, number] | null,
   limit: number,
 ): (typeof persons.$inferSelect & { sortKey: string })[] {
+  const prefix = search.kind === 'all' ? {} : { from: search.prefix, to: `${search.prefix}\uffff` };
+  const params = { ...prefix, afterKey: after?.[0], afterId: after?.[1], limit: limit + 1 };
+  const paged = after ? 'after' : 'first';
   if (search.kind === 'name') {
     const run = (key: AnySQLiteColumn, exclude: SQL | undefined) =>
       db
         .select()
         .from(persons)
-        .where(and(prefixRange(key, search.prefix), exclude, visible, after ? sql`(${key}, ${persons.id}) > (${after[0]}, ${after[1]})` : undefined))
+        .where(and(prefixRange(key), exclude, visible, after ? sql`(${key}, ${persons.id}) > (${sql.placeholder('afterKey')}, ${sql.placeholder('afterId')})` : undefined))
         .orderBy(asc(key), asc(persons.id))
-        .limit(limit + 1)
-        .all();
-    const familyFirst = run(persons.searchKey, undefined).map((row) => ({ ...row, sortKey: row.searchKey }));
-    const givenFirst = run(persons.searchKeyAlt, not(prefixRange(persons.searchKey, search.prefix)!)).map((row) => ({ ...row, sortKey: row.searchKeyAlt }));
+        .limit(sql.placeholder('limit'))
+        .prepare();
+    const familyFirst = prepared(db, `personsByName:${scope}:${paged}`, () => run(persons.searchKey, undefined))
+      .all(params)
+      .map((row) => ({ ...row, sortKey: row.searchKey }));
+    const givenFirst = prepared(db, `personsByNameAlt:${scope}:${paged}`, () => run(persons.searchKeyAlt, not(prefixRange(persons.searchKey)!)))
+      .all(params)
+      .map((row) => ({ ...row, sortKey: row.searchKeyAlt }));
     const merged = [];
     let i = 0;
     let j = 0;
@@ -88,16 +102,17 @@ export function searchPersons(
     }
     return merged;
   }
-  const match = search.kind === 'fiscalCode' ? prefixRange(persons.fiscalCode, search.prefix) : undefined;
-  const cursor = after
-    ? or(gt(persons.searchKey, after[0]), and(eq(persons.searchKey, after[0]), gt(persons.id, after[1])))
-    : undefined;
-  return db
-    .select()
-    .from(persons)
-    .where(and(match, visible, cursor))
-    .orderBy(asc(persons.searchKey), asc(persons.id))
-    .limit(limit + 1)
-    .all()
-    .map((row) => ({ ...row, sortKey: row.searchKey }));
+  const query = prepared(db, `personsBy:${search.kind}:${scope}:${paged}`, (db) => {
+    const match = search.kind === 'fiscalCode' ? prefixRange(persons.fiscalCode) : undefined;
+    const afterKey = sql.placeholder('afterKey');
+    const cursor = after ? or(gt(persons.searchKey, afterKey), and(eq(persons.searchKey, afterKey), gt(persons.id, sql.placeholder('afterId')))) : undefined;
+    return db
+      .select()
+      .from(persons)
+      .where(and(match, visible, cursor))
+      .orderBy(asc(persons.searchKey), asc(persons.id))
+      .limit(sql.placeholder('limit'))
+      .prepare();
+  });
+  return query.all(params).map((row) => ({ ...row, sortKey: row.searchKey }));
 }

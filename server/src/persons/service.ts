@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/record.ts';
 import { auditRead } from '../audit/group-commit.ts';
 import { Conflict, Forbidden, NotFound, Invalid } from '../errors.ts';
 import { decodeCursor, page } from '../pagination.ts';
-import { searchesByFiscalCode, seesClinicalData, visiblePersons, visiblePtris } from '../scope/visibility.ts';
+import { scopeKey, searchesByFiscalCode, seesClinicalData, visiblePersons, visiblePtris } from '../scope/visibility.ts';
 import { referenceExists } from '../reference/queries.ts';
 import * as q from './queries.ts';
 
@@ -53,11 +53,10 @@ export function registerPerson(db: Db, actor: Actor, body: z.output<typeof creat
 }
 
 export async function readPerson(db: Db, actor: Actor, id: number): Promise<PersonDetail> {
-  const detail = db.transaction((tx) => {
-    const row = q.personById(tx, id, visiblePersons(actor.user));
-    if (!row) throw new NotFound('Persona non trovata');
-    return { ...toPerson(row, actor.user), projects: q.projectsOfPerson(tx, id, visiblePtris(actor.user)) };
-  });
+  const scope = scopeKey(actor.user);
+  const row = q.personById(db, id, visiblePersons(actor.user), scope);
+  if (!row) throw new NotFound('Persona non trovata');
+  const detail = { ...toPerson(row, actor.user), projects: q.projectsOfPerson(db, id, visiblePtris(actor.user), scope) };
   await auditRead(db, actor, { action: 'read', entity: 'person', entityId: id, personId: id });
   return detail;
 }
@@ -75,7 +74,7 @@ export async function searchPersons(db: Db, actor: Actor, query: { q?: string; l
       ? { kind: 'fiscalCode', prefix: text.toUpperCase() }
       : { kind: 'name', prefix: text.toLocaleLowerCase('it').replace(/\s+/g, ' ') };
   const after = decodeCursor(query.cursor, ['string', 'number']) as [string, number] | null;
-  const rows = q.searchPersons(db, search, visiblePersons(actor.user), after, query.limit);
+  const rows = q.searchPersons(db, search, visiblePersons(actor.user), scopeKey(actor.user), after, query.limit);
   const result = page(rows, query.limit, (row) => [row.sortKey, row.id]);
   await auditRead(db, actor, {
     action: 'read',

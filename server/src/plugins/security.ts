@@ -1,7 +1,7 @@
 // Browser-facing protections registered once: security headers with a Content-Security-Policy
 // the web client runs under, CORS only for configured origins, and the rate limiter.
 import fp from 'fastify-plugin';
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
@@ -29,11 +29,12 @@ export const APP_CSP = {
 };
 
 export default fp(async function securityPlugin(app: FastifyInstance, options: { config: Config }) {
-  await app.register(helmet, {
-    global: true,
+  // helmet's middleware is built once: @fastify/helmet rebuilt it (and reparsed the CSP) on every request.
+  const securityHeaders = helmet({
     contentSecurityPolicy: { useDefaults: false, directives: APP_CSP },
     referrerPolicy: { policy: 'no-referrer' },
   });
+  app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined)));
   if (options.config.corsOrigins.length > 0) {
     await app.register(cors, { origin: options.config.corsOrigins, methods: ['GET', 'POST', 'PATCH'], credentials: false, maxAge: 600 });
   }

@@ -1,13 +1,18 @@
 import { and, asc, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { schema, type Queryable } from '@bds/db';
+import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Axis, PtriStatus } from '@bds/shared';
+import { prepared } from '../prepared.ts';
 
 const { ptris, persons, goals, budgetLines, ptriCooperatives, ptriRevisions, ptriTransitions, evaluations, users, interventions } = schema;
 
 export type PtriRow = typeof ptris.$inferSelect;
 
-export function ptriById(db: Queryable, id: number, visible: SQL | undefined) {
-  return db.select().from(ptris).where(and(eq(ptris.id, id), visible)).get();
+/** `visible` is the scope condition of the user `scope` names (see `scopeKey`). */
+export function ptriById(db: Queryable, id: number, visible: SQL | undefined, scope: string) {
+  return prepared(db, `ptriById:${scope}`, (db) =>
+    db.select().from(ptris).where(and(eq(ptris.id, sql.placeholder('id')), visible)).prepare(),
+  ).get({ id });
 }
 
 export function insertPtri(db: Queryable, values: typeof ptris.$inferInsert) {
@@ -25,19 +30,22 @@ export function updatePtriAtVersion(db: Queryable, id: number, version: number, 
 }
 
 export function goalsOf(db: Queryable, ptriId: number) {
-  return db.select().from(goals).where(eq(goals.ptriId, ptriId)).orderBy(asc(goals.position)).all();
+  return prepared(db, 'goalsOf', (db) =>
+    db.select().from(goals).where(eq(goals.ptriId, sql.placeholder('ptriId'))).orderBy(asc(goals.position)).prepare(),
+  ).all({ ptriId });
 }
 
 export function budgetLinesOf(db: Queryable, ptriId: number) {
-  return db.select().from(budgetLines).where(eq(budgetLines.ptriId, ptriId)).orderBy(asc(budgetLines.position)).all();
+  return prepared(db, 'budgetLinesOf', (db) =>
+    db.select().from(budgetLines).where(eq(budgetLines.ptriId, sql.placeholder('ptriId'))).orderBy(asc(budgetLines.position)).prepare(),
+  ).all({ ptriId });
 }
 
 export function cooperativesOf(db: Queryable, ptriId: number): number[] {
-  return db
-    .select({ id: ptriCooperatives.cooperativeId })
-    .from(ptriCooperatives)
-    .where(eq(ptriCooperatives.ptriId, ptriId))
-    .all()
+  return prepared(db, 'cooperativesOf', (db) =>
+    db.select({ id: ptriCooperatives.cooperativeId }).from(ptriCooperatives).where(eq(ptriCooperatives.ptriId, sql.placeholder('ptriId'))).prepare(),
+  )
+    .all({ ptriId })
     .map((row) => row.id);
 }
 
@@ -65,7 +73,14 @@ export function insertTransition(db: Queryable, values: typeof ptriTransitions.$
 }
 
 export function evaluationsOf(db: Queryable, ptriId: number) {
-  return db.select().from(evaluations).where(eq(evaluations.ptriId, ptriId)).orderBy(asc(evaluations.date), asc(evaluations.id)).all();
+  return prepared(db, 'evaluationsOf', (db) =>
+    db
+      .select()
+      .from(evaluations)
+      .where(eq(evaluations.ptriId, sql.placeholder('ptriId')))
+      .orderBy(asc(evaluations.date), asc(evaluations.id))
+      .prepare(),
+  ).all({ ptriId });
 }
 
 export function latestEvaluation(db: Queryable, ptriId: number) {
@@ -106,52 +121,87 @@ export interface PtriFilters {
   fiscalCodePrefix?: string;
 }
 
-/** Projects of a year: active (activated, not ended) on at least one day of it. */
-export function activeInYear(year: number): SQL {
-  return and(
-    lte(ptris.activatedOn, `${year}-12-31`),
-    gte(sql`COALESCE(${ptris.endedOn}, ${ptris.endDate})`, `${year}-01-01`),
-  )!;
+/**
+ * One page of projects, newest first. The query is prepared once per scope and set of filters
+ * given; the filter values are its parameters.
+ */
+export function listPtris(db: Queryable, filters: PtriFilters, visible: SQL | undefined, scope: string, beforeId: number | null, limit: number) {
+  const given = (Object.keys(filters) as (keyof PtriFilters)[]).filter((key) => Boolean(filters[key])).sort();
+  const shape = `listPtris:${scope}:${given.join(',')}:${beforeId ? 'after' : 'first'}`;
+  const query = prepared(db, shape, (db) => buildPtriList(db, filters, visible, beforeId !== null));
+  const year = filters.activeIn;
+  return query.all({
+    serviceId: filters.serviceId,
+    personId: filters.personId,
+    status: filters.status,
+    lotId: filters.lotId,
+    intensity: filters.intensity,
+    axis: filters.openGoalAxis,
+    yearStart: year ? `${year}-01-01` : undefined,
+    yearEnd: year ? `${year}-12-31` : undefined,
+    reviewOverdueOn: filters.reviewOverdueOn,
+    nameFrom: filters.namePrefix,
+    nameTo: filters.namePrefix === undefined ? undefined : `${filters.namePrefix}\uffff`,
+    fiscalCodeFrom: filters.fiscalCodePrefix,
+    fiscalCodeTo: filters.fiscalCodePrefix === undefined ? undefined : `${filters.fiscalCodePrefix}\uffff`,
+    beforeId: beforeId ?? undefined,
+    limit: limit + 1,
+  });
 }
 
-export function listPtris(db: Queryable, filters: PtriFilters, visible: SQL | undefined, beforeId: number | null, limit: number) {
+function buildPtriList(db: Queryable, filters: PtriFilters, visible: SQL | undefined, paged: boolean) {
+  const p = sql.placeholder;
+  const prefixOf = (column: AnySQLiteColumn, from: string, to: string) => and(gte(column, p(from)), lt(column, p(to)));
   const conditions = [
     visible,
-    filters.serviceId ? eq(ptris.serviceId, filters.serviceId) : undefined,
-    filters.personId ? eq(ptris.personId, filters.personId) : undefined,
-    filters.status ? eq(ptris.status, filters.status) : undefined,
-    filters.lotId ? eq(ptris.lotId, filters.lotId) : undefined,
-    filters.intensity ? eq(ptris.intensity, filters.intensity) : undefined,
-    filters.activeIn ? activeInYear(filters.activeIn) : undefined,
+    filters.serviceId ? eq(ptris.serviceId, p('serviceId')) : undefined,
+    filters.personId ? eq(ptris.personId, p('personId')) : undefined,
+    filters.status ? eq(ptris.status, p('status')) : undefined,
+    filters.lotId ? eq(ptris.lotId, p('lotId')) : undefined,
+    filters.intensity ? eq(ptris.intensity, p('intensity')) : undefined,
+    filters.activeIn ? and(lte(ptris.activatedOn, p('yearEnd')), gte(sql`COALESCE(${ptris.endedOn}, ${ptris.endDate})`, p('yearStart'))) : undefined,
     filters.openGoalAxis
-      ? sql`EXISTS (SELECT 1 FROM ${goals} WHERE ${goals.ptriId} = ${ptris.id} AND ${goals.axis} = ${filters.openGoalAxis} AND ${goals.status} = 'open')`
+      ? sql`EXISTS (SELECT 1 FROM ${goals} WHERE ${goals.ptriId} = ${ptris.id} AND ${goals.axis} = ${p('axis')} AND ${goals.status} = 'open')`
       : undefined,
-    filters.reviewOverdueOn
-      ? and(inArray(ptris.status, ['active', 'suspended']), lt(ptris.nextReviewDate, filters.reviewOverdueOn))
-      : undefined,
+    filters.reviewOverdueOn ? and(inArray(ptris.status, ['active', 'suspended']), lt(ptris.nextReviewDate, p('reviewOverdueOn'))) : undefined,
     filters.namePrefix
       ? or(
-          and(gte(persons.searchKey, filters.namePrefix), lt(persons.searchKey, `${filters.namePrefix}\uffff`)),
-          and(gte(persons.searchKeyAlt, filters.namePrefix), lt(persons.searchKeyAlt, `${filters.namePrefix}\uffff`)),
-          filters.fiscalCodePrefix
-            ? and(gte(persons.fiscalCode, filters.fiscalCodePrefix), lt(persons.fiscalCode, `${filters.fiscalCodePrefix}\uffff`))
-            : undefined,
+          prefixOf(persons.searchKey, 'nameFrom', 'nameTo'),
+          prefixOf(persons.searchKeyAlt, 'nameFrom', 'nameTo'),
+          filters.fiscalCodePrefix ? prefixOf(persons.fiscalCode, 'fiscalCodeFrom', 'fiscalCodeTo') : undefined,
         )
       : undefined,
-    beforeId ? lt(ptris.id, beforeId) : undefined,
+    paged ? lt(ptris.id, p('beforeId')) : undefined,
   ];
+  // Exactly the columns of a project summary, flat: a page reads no more than it shows.
   return db
-    .select({ ptri: ptris, givenName: persons.givenName, familyName: persons.familyName })
+    .select({
+      id: ptris.id,
+      personId: ptris.personId,
+      personName: sql<string>`${persons.familyName} || ' ' || ${persons.givenName}`,
+      serviceId: ptris.serviceId,
+      lotId: ptris.lotId,
+      caseManagerId: ptris.caseManagerId,
+      status: ptris.status,
+      intensity: ptris.intensity,
+      startDate: ptris.startDate,
+      endDate: ptris.endDate,
+      nextReviewDate: ptris.nextReviewDate,
+      version: ptris.version,
+      updatedAt: ptris.updatedAt,
+    })
     .from(ptris)
     .innerJoin(persons, eq(persons.id, ptris.personId))
     .where(and(...conditions))
     .orderBy(desc(ptris.id))
-    .limit(limit + 1)
-    .all();
+    .limit(p('limit'))
+    .prepare();
 }
 
 export function personName(db: Queryable, personId: number): string {
-  const row = db.select({ g: persons.givenName, f: persons.familyName }).from(persons).where(eq(persons.id, personId)).get();
+  const row = prepared(db, 'personName', (db) =>
+    db.select({ g: persons.givenName, f: persons.familyName }).from(persons).where(eq(persons.id, sql.placeholder('personId'))).prepare(),
+  ).get({ personId });
   return row ? `${row.f} ${row.g}` : '';
 }
 

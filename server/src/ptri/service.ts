@@ -15,7 +15,7 @@ import { recordAudit } from '../audit/record.ts';
 import { auditRead } from '../audit/group-commit.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../errors.ts';
 import { decodeCursor, page } from '../pagination.ts';
-import { searchesByFiscalCode, visiblePersons, visiblePtris } from '../scope/visibility.ts';
+import { scopeKey, searchesByFiscalCode, visiblePersons, visiblePtris } from '../scope/visibility.ts';
 import { today } from '../dates.ts';
 import { linkPersonToService, personById } from '../persons/queries.ts';
 import { budgetRows, checkLotAndCooperatives, goalRows, toBudgetLine } from './content.ts';
@@ -29,7 +29,7 @@ type UpdateInput = z.output<typeof updatePtriBody>;
 
 /** Loads a project the actor may see, or answers 404 as if it did not exist. */
 export function visiblePtri(db: Queryable, actor: Actor, id: number): q.PtriRow {
-  const ptri = q.ptriById(db, id, visiblePtris(actor.user));
+  const ptri = q.ptriById(db, id, visiblePtris(actor.user), scopeKey(actor.user));
   if (!ptri) throw new NotFound('Progetto non trovato');
   return ptri;
 }
@@ -80,7 +80,7 @@ export function createPtri(db: Db, actor: Actor, body: CreateInput): PtriDetail 
     throw new Forbidden('Puoi aprire progetti solo per il tuo servizio');
   }
   return db.transaction((tx) => {
-    if (!personById(tx, body.personId, visiblePersons(user))) throw new Invalid('personId', 'persona inesistente o fuori dal tuo ambito');
+    if (!personById(tx, body.personId, visiblePersons(user), scopeKey(user))) throw new Invalid('personId', 'persona inesistente o fuori dal tuo ambito');
     checkLotAndCooperatives(tx, body.serviceId, body.lotId, body.cooperativeIds);
     if (body.caseManagerId !== undefined && !q.isCaseManagerOf(tx, body.caseManagerId, body.serviceId)) {
       throw new Invalid('caseManagerId', 'non è un case manager attivo del servizio');
@@ -124,7 +124,8 @@ export function updatePtri(db: Db, actor: Actor, id: number, body: UpdateInput, 
 }
 
 export async function readPtri(db: Db, actor: Actor, id: number): Promise<PtriDetail> {
-  const detail = db.transaction((tx) => ptriDetail(tx, visiblePtri(tx, actor, id)));
+  // No read transaction: the one connection runs these statements back to back, with no write between them.
+  const detail = ptriDetail(db, visiblePtri(db, actor, id));
   await auditRead(db, actor, { action: 'read', entity: 'ptri', entityId: id, personId: detail.personId });
   return detail;
 }
@@ -152,15 +153,15 @@ export async function listPtris(db: Db, actor: Actor, query: z.output<typeof ptr
     namePrefix: query.q ? query.q.toLocaleLowerCase('it').replace(/\s+/g, ' ') : undefined,
     fiscalCodePrefix: query.q && searchesByFiscalCode(actor.user) ? query.q.replace(/\s+/g, '').toUpperCase() : undefined,
   };
-  const rows = q.listPtris(db, filters, visiblePtris(actor.user), (after?.[0] as number | undefined) ?? null, query.limit);
-  const result = page(rows, query.limit, (row) => [row.ptri.id]);
+  const rows = q.listPtris(db, filters, visiblePtris(actor.user), scopeKey(actor.user), (after?.[0] as number | undefined) ?? null, query.limit);
+  const result = page(rows, query.limit, (row) => [row.id]);
   await auditRead(db, actor, {
     action: 'read',
     entity: 'ptri_list',
-    changes: { filters: query, ptriIds: result.items.map((row) => row.ptri.id) },
+    changes: { filters: query, ptriIds: result.items.map((row) => row.id) },
   });
   return {
-    items: result.items.map((row) => toSummary(row.ptri, `${row.familyName} ${row.givenName}`)),
+    items: result.items,
     nextCursor: result.nextCursor,
   };
 }

@@ -10,6 +10,24 @@ const NOTHING = sql`0`;
 
 const exists = (subquery: SQL): SQL => sql`EXISTS (${subquery})`;
 
+/**
+ * Everything `visiblePtris` and `visiblePersons` depend on, as a short key: a query prepared
+ * with a user's scope condition serves every request of the same scope.
+ */
+export function scopeKey(user: Principal): string {
+  switch (user.role) {
+    case 'admin':
+    case 'manager':
+      return 'all';
+    case 'case_manager':
+      return `service:${user.serviceId ?? 0}`;
+    case 'uvm':
+      return `district:${user.districtId ?? 0}`;
+    case 'cooperative':
+      return `cooperative:${user.cooperativeId ?? 0}`;
+  }
+}
+
 /** Condition on `ptris` rows that the user may see. */
 export function visiblePtris(user: Principal): SQL | undefined {
   switch (user.role) {
