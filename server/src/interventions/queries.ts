@@ -1,6 +1,7 @@
-import { and, asc, eq, gt, inArray, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { schema, type Queryable } from '@bds/db';
 import type { Axis, MonthStatus } from '@bds/shared';
+import { prepared } from '../prepared.ts';
 import { suspensionsFrom, type ProjectPeriod } from './rules.ts';
 
 const { interventions, activities, ptris, lots, ptriTransitions, monthlyReports, monthlyReportParts } = schema;
@@ -16,46 +17,54 @@ export interface ProjectForWork extends ProjectPeriod {
   hourlyRateCents: number | null;
 }
 
-const CHUNK = 500;
+/** The ids of a request as one parameter: one prepared statement serves one id or a month file's thousands. */
+const idList = sql`(SELECT value FROM json_each(${sql.placeholder('ids')}))`;
 
-/** Projects by id (already filtered by the caller's scope condition), with rate and suspensions. */
-export function projectsForWork(db: Queryable, ids: number[], visible: SQL | undefined): Map<number, ProjectForWork> {
+/**
+ * Projects by id (already filtered by the caller's scope condition `visible`, of the scope
+ * `scope` names), with rate and suspensions.
+ */
+export function projectsForWork(db: Queryable, ids: number[], visible: SQL | undefined, scope: string): Map<number, ProjectForWork> {
   const result = new Map<number, ProjectForWork>();
-  for (let i = 0; i < ids.length; i += CHUNK) {
-    const chunk = ids.slice(i, i + CHUNK);
-    const rows = db
+  if (ids.length === 0) return result;
+  const params = { ids: JSON.stringify(ids) };
+  const rows = prepared(db, `projectsForWork:${scope}`, (db) =>
+    db
       .select({ ptri: ptris, hourlyRateCents: lots.hourlyRateCents })
       .from(ptris)
       .innerJoin(lots, eq(lots.id, ptris.lotId))
-      .where(and(inArray(ptris.id, chunk), visible))
-      .all();
-    const transitions = db
-      .select()
-      .from(ptriTransitions)
-      .where(inArray(ptriTransitions.ptriId, chunk))
-      .orderBy(asc(ptriTransitions.id))
-      .all();
-    for (const { ptri, hourlyRateCents } of rows) {
-      result.set(ptri.id, {
-        id: ptri.id,
-        personId: ptri.personId,
-        lotId: ptri.lotId,
-        serviceId: ptri.serviceId,
-        status: ptri.status,
-        activatedOn: ptri.activatedOn,
-        endedOn: ptri.endedOn,
-        endDate: ptri.endDate,
-        hourlyRateCents,
-        suspensions: suspensionsFrom(transitions.filter((t) => t.ptriId === ptri.id)),
-      });
-    }
+      .where(and(sql`${ptris.id} IN ${idList}`, visible))
+      .prepare(),
+  ).all(params);
+  const transitions = prepared(db, 'transitionsForWork', (db) =>
+    db.select().from(ptriTransitions).where(sql`${ptriTransitions.ptriId} IN ${idList}`).orderBy(asc(ptriTransitions.id)).prepare(),
+  ).all(params);
+  const transitionsOf = new Map<number, typeof transitions>();
+  for (const t of transitions) {
+    const list = transitionsOf.get(t.ptriId);
+    if (list) list.push(t);
+    else transitionsOf.set(t.ptriId, [t]);
+  }
+  for (const { ptri, hourlyRateCents } of rows) {
+    result.set(ptri.id, {
+      id: ptri.id,
+      personId: ptri.personId,
+      lotId: ptri.lotId,
+      serviceId: ptri.serviceId,
+      status: ptri.status,
+      activatedOn: ptri.activatedOn,
+      endedOn: ptri.endedOn,
+      endDate: ptri.endDate,
+      hourlyRateCents,
+      suspensions: suspensionsFrom(transitionsOf.get(ptri.id) ?? []),
+    });
   }
   return result;
 }
 
 /** The active activities, by axis and lower-case label. */
 export function activityIndex(db: Queryable): Map<string, { id: number; label: string }> {
-  const rows = db.select().from(activities).where(eq(activities.active, true)).all();
+  const rows = prepared(db, 'activeActivities', (db) => db.select().from(activities).where(eq(activities.active, true)).prepare()).all();
   return new Map(rows.map((row) => [activityKey(row.axis, row.label), { id: row.id, label: row.label }]));
 }
 
@@ -68,16 +77,21 @@ export function activityLabels(db: Queryable, ids: number[]): Map<number, string
 
 /** The month's status and its parts' statuses, for one cooperative. */
 export function monthState(db: Queryable, cooperativeId: number, month: string) {
-  const report = db
-    .select()
-    .from(monthlyReports)
-    .where(and(eq(monthlyReports.cooperativeId, cooperativeId), eq(monthlyReports.month, month)))
-    .get();
-  const parts = db
-    .select()
-    .from(monthlyReportParts)
-    .where(and(eq(monthlyReportParts.cooperativeId, cooperativeId), eq(monthlyReportParts.month, month)))
-    .all();
+  const key = { cooperativeId, month };
+  const report = prepared(db, 'monthlyReport', (db) =>
+    db
+      .select()
+      .from(monthlyReports)
+      .where(and(eq(monthlyReports.cooperativeId, sql.placeholder('cooperativeId')), eq(monthlyReports.month, sql.placeholder('month'))))
+      .prepare(),
+  ).get(key);
+  const parts = prepared(db, 'monthlyReportParts', (db) =>
+    db
+      .select()
+      .from(monthlyReportParts)
+      .where(and(eq(monthlyReportParts.cooperativeId, sql.placeholder('cooperativeId')), eq(monthlyReportParts.month, sql.placeholder('month'))))
+      .prepare(),
+  ).all(key);
   return {
     report,
     monthStatus: report?.status as MonthStatus | undefined,
@@ -90,8 +104,30 @@ export function interventionById(db: Queryable, id: number, visible: SQL | undef
   return db.select().from(interventions).where(and(eq(interventions.id, id), visible)).get();
 }
 
-export function insertIntervention(db: Queryable, values: typeof interventions.$inferInsert) {
-  return db.insert(interventions).values(values).returning().get();
+/** One intervention recorded by hand (an upload inserts its rows in bulk instead). */
+export function insertIntervention(db: Queryable, values: Omit<typeof interventions.$inferInsert, 'id' | 'createdAt' | 'updatedAt' | 'uploadId'>) {
+  const p = sql.placeholder;
+  return prepared(db, 'insertIntervention', (db) =>
+    db
+      .insert(interventions)
+      .values({
+        ptriId: p('ptriId'),
+        cooperativeId: p('cooperativeId'),
+        lotId: p('lotId'),
+        serviceId: p('serviceId'),
+        date: p('date'),
+        month: p('month'),
+        axis: p('axis'),
+        activityId: p('activityId'),
+        minutes: p('minutes'),
+        amountCents: p('amountCents'),
+        operatorRole: p('operatorRole'),
+        notes: p('notes'),
+        createdBy: p('createdBy'),
+      })
+      .returning()
+      .prepare(),
+  ).get({ ...values, notes: values.notes ?? null, createdBy: values.createdBy ?? null, ptriId: values.ptriId ?? null });
 }
 
 export function updateIntervention(db: Queryable, id: number, values: Partial<typeof interventions.$inferInsert>) {

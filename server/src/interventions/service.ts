@@ -8,7 +8,7 @@ import { recordAudit } from '../audit/record.ts';
 import { Conflict, DomainError, Forbidden, NotFound } from '../errors.ts';
 import { today } from '../dates.ts';
 import { decodeCursor, page } from '../pagination.ts';
-import { visiblePtris } from '../scope/visibility.ts';
+import { scopeKey, visiblePtris } from '../scope/visibility.ts';
 import { visibleInterventions } from '../scope/interventions.ts';
 import { checkEntry, type EntryContext, type EntryResult } from './entry.ts';
 import { partEditable, summaryStatusOf } from './rules.ts';
@@ -78,7 +78,7 @@ function countInSummaries(db: Db, row: q.InterventionRow, personId: number | nul
 export function createIntervention(db: Db, actor: Actor, ptriId: number, body: CreateInterventionBody): Intervention {
   const cooperativeId = ownCooperative(actor);
   return db.transaction((tx) => {
-    const projects = q.projectsForWork(tx, [ptriId], visiblePtris(actor.user));
+    const projects = q.projectsForWork(tx, [ptriId], visiblePtris(actor.user), scopeKey(actor.user));
     const project = projects.get(ptriId);
     if (!project) throw new NotFound('Progetto non trovato');
     const ctx = entryContext(tx, actor, cooperativeId, projects);
@@ -108,7 +108,7 @@ export function updateIntervention(db: Db, actor: Actor, id: number, body: Updat
   return db.transaction((tx) => {
     const { row, state, cooperativeId } = editableIntervention(tx, actor, id);
     if (row.ptriId === null) throw new Conflict('Intervento non legato a un progetto: non modificabile da qui');
-    const projects = q.projectsForWork(tx, [row.ptriId], undefined);
+    const projects = q.projectsForWork(tx, [row.ptriId], undefined, 'all');
     const ctx = entryContext(tx, actor, cooperativeId, projects);
     const oldActivity = q.activityLabels(tx, [row.activityId]).get(row.activityId) ?? '';
     const merged = {
@@ -141,7 +141,7 @@ export function updateIntervention(db: Db, actor: Actor, id: number, body: Updat
 export function deleteIntervention(db: Db, actor: Actor, id: number): void {
   db.transaction((tx) => {
     const { row, state } = editableIntervention(tx, actor, id);
-    const personId = row.ptriId === null ? null : (q.projectsForWork(tx, [row.ptriId], undefined).get(row.ptriId)?.personId ?? null);
+    const personId = row.ptriId === null ? null : (q.projectsForWork(tx, [row.ptriId], undefined, 'all').get(row.ptriId)?.personId ?? null);
     q.deleteIntervention(tx, id);
     countInSummaries(db, row, personId, -1, state);
     recordAudit(tx, actor, { action: 'delete', entity: 'intervention', entityId: id, personId, changes: { before: row } });
@@ -166,7 +166,7 @@ export function listInterventions(db: Db, actor: Actor, query: z.output<typeof i
       return toIntervention(row, labels.get(row.activityId) ?? '', partEditable(state.monthStatus, state.parts.get(row.serviceId)?.status));
     });
     const ptriIds = [...new Set(result.items.map((row) => row.ptriId).filter((id) => id !== null))];
-    const personId = query.ptriId ? (q.projectsForWork(tx, [query.ptriId], undefined).get(query.ptriId)?.personId ?? null) : null;
+    const personId = query.ptriId ? (q.projectsForWork(tx, [query.ptriId], undefined, 'all').get(query.ptriId)?.personId ?? null) : null;
     recordAudit(tx, actor, { action: 'read', entity: 'intervention_list', personId, changes: { filters: query, ptriIds } });
     return { items, nextCursor: result.nextCursor };
   });
