@@ -50,10 +50,10 @@ async function waitFor(url: string, child: ChildProcess, timeoutMs: number): Pro
   throw new Error(`no answer from ${url} within ${timeoutMs} ms`);
 }
 
-async function startChild(script: string, cwd: string, env: NodeJS.ProcessEnv, readyPath: string): Promise<Child> {
+async function startChild(script: string, cwd: string, env: NodeJS.ProcessEnv, readyPath: string, nodeFlags: string[] = []): Promise<Child> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', script], {
     cwd,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -82,6 +82,14 @@ async function startChild(script: string, cwd: string, env: NodeJS.ProcessEnv, r
   };
 }
 
+/** The Node options of `pnpm start` (server/package.json), so the server runs here as it does in production. */
+export function productionNodeFlags(): string[] {
+  const { scripts } = JSON.parse(readFileSync(`${repoRoot}server/package.json`, 'utf8')) as { scripts: { start: string } };
+  const words = scripts.start.split(/\s+/);
+  if (words[0] !== 'node') throw new Error(`server start script does not run node: ${scripts.start}`);
+  return words.slice(1).filter((word) => word.startsWith('--max-'));
+}
+
 /** The real server (`server/src/main.ts`), production mode, on an existing database. */
 export function startServer(databasePath: string): Promise<Child> {
   return startChild('src/main.ts', `${repoRoot}server`, {
@@ -90,7 +98,7 @@ export function startServer(databasePath: string): Promise<Child> {
     JWT_SECRET: randomBytes(32).toString('hex'),
     DEMO_DATA: 'false',
     LOG_LEVEL: 'warn',
-  }, '/api/health');
+  }, '/api/health', productionNodeFlags());
 }
 
 export function startBareServer(): Promise<Child> {
