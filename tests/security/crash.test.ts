@@ -1,6 +1,7 @@
 // Durability: the real server under a steady write load is killed with SIGKILL at random
 // moments and restarted; every acknowledged write must be there, nothing half-written, and the
-// database intact. CRASH_KILLS sets the number of kills (default 4; the long run uses 25).
+// database intact. The load mixes writes committed on their own (persons, projects, evaluations)
+// with grouped ones (a cooperative's interventions, several per commit). CRASH_KILLS sets the number of kills (default 4; the long run uses 25).
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,9 +31,17 @@ interface Acknowledged {
   /** Highest version of each project the API confirmed. */
   versions: Map<number, number>;
   evaluations: Set<number>;
+  /** Interventions confirmed, with their project. */
+  interventions: Map<number, number>;
 }
 
-const ack: Acknowledged = { persons: new Map(), versions: new Map(), evaluations: new Set() };
+const ack: Acknowledged = { persons: new Map(), versions: new Map(), evaluations: new Set(), interventions: new Map() };
+/** Answers other than 201 to a valid intervention (a kill cuts the connection instead). */
+const refusedInterventions: string[] = [];
+/** Projects made active by an approving evaluation: the cooperative records work on them. */
+const active: number[] = [];
+/** A day of the current month (open to the cooperative in the demo data), not after today. */
+const WORK_DAY = `${new Date().toISOString().slice(0, 8)}01`;
 let counter = 0;
 
 function nextFiscalCode(): string {
@@ -48,7 +57,7 @@ function ptriBody(ids: Ids, personId: number) {
     serviceId: ids.navile,
     lotId: ids.lot1,
     startDate: '2025-01-01',
-    endDate: '2025-12-31',
+    endDate: `${new Date().getFullYear() + 1}-12-31`,
     intensity: 'medium',
     cooperativeIds: [ids.coop],
     goals: [{ axis: 'habitat', description: 'Casa' }],
@@ -56,9 +65,14 @@ function ptriBody(ids: Ids, personId: number) {
 }
 
 /** One write of the load; records it as acknowledged only when a 2xx came back. */
-async function oneWrite(base: string, tokens: { cm: string; uvm: string }, ids: Ids, drafts: number[]) {
+async function oneWrite(base: string, tokens: { cm: string; uvm: string; coop: string }, ids: Ids, drafts: number[]) {
   const pick = Math.random();
-  if (pick < 0.35 || drafts.length === 0) {
+  if (pick < 0.3 && active.length > 0) {
+    const ptriId = active[Math.floor(Math.random() * active.length)] ?? 0;
+    const res = await api<{ id: number }>(base, tokens.coop, 'POST', `/api/ptris/${ptriId}/interventions`, { date: WORK_DAY, axis: 'habitat', activity: "Accompagnamento all'abitare", hours: 1, operatorRole: 'educatore' });
+    if (res.status === 201) ack.interventions.set(res.json.id, ptriId);
+    else refusedInterventions.push(`${res.status} ${JSON.stringify(res.json)}`);
+  } else if (pick < 0.5 || drafts.length === 0) {
     const code = nextFiscalCode();
     const res = await api<{ id: number }>(base, tokens.cm, 'POST', '/api/persons', { fiscalCode: code, givenName: 'Carla', familyName: 'Crash', birthDate: '1980-01-01', sex: 'F', districtId: ids.bologna });
     if (res.status === 201) {
@@ -69,7 +83,7 @@ async function oneWrite(base: string, tokens: { cm: string; uvm: string }, ids: 
         drafts.push(ptri.json.id);
       }
     }
-  } else if (pick < 0.85) {
+  } else if (pick < 0.9) {
     const id = drafts[Math.floor(Math.random() * drafts.length)] ?? 0;
     const version = ack.versions.get(id) ?? 1;
     const res = await api<{ version: number }>(base, tokens.cm, 'PATCH', `/api/ptris/${id}`, { intensity: Math.random() < 0.5 ? 'low' : 'high', notes: `modifica ${counter++}` }, { 'if-match': `"${version}"` });
@@ -86,15 +100,18 @@ async function oneWrite(base: string, tokens: { cm: string; uvm: string }, ids: 
       outcome: 'approved',
       scores: { honos: [1, 2, 0, 1, 2, 0, 1, 2, 0, 1, 2, 0] },
     });
-    if (evaluation.status === 201) ack.evaluations.add(evaluation.json.id);
+    if (evaluation.status === 201) {
+      ack.evaluations.add(evaluation.json.id);
+      active.push(id);
+    }
   }
 }
 
 describe(`the server killed with SIGKILL ${KILLS} times under write load`, () => {
   it('keeps every acknowledged write, nothing half-written, integrity ok', async () => {
     server = await startServer(databasePath, await freePort());
-    const tokens = { cm: await signIn(server.base, 'casemanager'), uvm: await signIn(server.base, 'uvm') };
     const coopToken = await signIn(server.base, 'coop');
+    const tokens = { cm: await signIn(server.base, 'casemanager'), uvm: await signIn(server.base, 'uvm'), coop: coopToken };
     const services = (await api<{ id: number; code: string }[]>(server.base, tokens.cm, 'GET', '/api/services')).json;
     const districts = (await api<{ id: number; code: string }[]>(server.base, tokens.cm, 'GET', '/api/districts')).json;
     const lots = (await api<{ id: number; number: number }[]>(server.base, tokens.cm, 'GET', '/api/lots')).json;
@@ -156,9 +173,19 @@ describe(`the server killed with SIGKILL ${KILLS} times under write load`, () =>
         const row = db.prepare("SELECT p.status FROM evaluations e JOIN ptris p ON p.id = e.ptri_id WHERE e.id = ?").get(id) as { status: string } | undefined;
         expect(row?.status, `evaluation ${id}`).toBe('active');
       }
-      const writes = ack.persons.size + [...ack.versions.values()].reduce((n, v) => n + v, 0) + ack.evaluations.size;
+      expect(refusedInterventions).toEqual([]);
+      for (const [id, ptriId] of ack.interventions) {
+        const row = db.prepare('SELECT ptri_id AS ptriId FROM interventions WHERE id = ?').get(id) as { ptriId: number } | undefined;
+        expect(row?.ptriId, `intervention ${id}`).toBe(ptriId);
+      }
+      // An intervention and its summaries commit together, grouped or not.
+      const month = WORK_DAY.slice(0, 7);
+      const counted = db.prepare('SELECT COALESCE(SUM(interventions), 0) AS n FROM lot_month_totals WHERE month = ? AND cooperative_id = ?').get(month, ids.coop) as { n: number };
+      const stored = db.prepare('SELECT COUNT(*) AS n FROM interventions WHERE month = ? AND cooperative_id = ?').get(month, ids.coop) as { n: number };
+      expect(counted.n).toBe(stored.n);
+      const writes = ack.persons.size + [...ack.versions.values()].reduce((n, v) => n + v, 0) + ack.evaluations.size + ack.interventions.size;
       expect(ack.persons.size).toBeGreaterThan(KILLS);
-      console.info(`crash: ${kills} kills survived, ${writes} acknowledged writes verified (${ack.persons.size} persons, ${ack.versions.size} projects, ${ack.evaluations.size} evaluations), ${failedInFlight} requests cut by a kill`);
+      console.info(`crash: ${kills} kills survived, ${writes} acknowledged writes verified (${ack.persons.size} persons, ${ack.versions.size} projects, ${ack.evaluations.size} evaluations, ${ack.interventions.size} interventions), ${failedInFlight} requests cut by a kill`);
     } finally {
       db.close();
     }

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrateDb, openDb, openMemoryDb } from '@bds/db';
 import type { Actor } from '@bds/server/auth/principal.ts';
-import { AuditGroupCommit, durableWrite } from '@bds/server/audit/group-commit.ts';
+import { AuditGroupCommit, durableWrite, settled } from '@bds/server/audit/group-commit.ts';
 
 const actor: Actor = {
   user: { id: 1, username: 'cm', displayName: 'cm', role: 'case_manager', serviceId: 1, districtId: null, cooperativeId: null, mustChangePassword: false, sessionId: 's' },
@@ -63,6 +63,33 @@ describe('audit group commit', () => {
     const db = openMemoryDb();
     const result = await durableWrite(db, () => db.$client.prepare(`INSERT INTO districts (code, name) VALUES ('X', 'X')`).run().changes);
     expect(result).toBe(1);
+    expect(db.$client.pragma('synchronous', { simple: true })).toBe(2);
+  });
+
+  it('commits the grouped writes of one turn in one transaction, a failed one rolled back alone, and holds replies until then', async () => {
+    const db = openMemoryDb();
+    let commits = 0;
+    const exec = db.$client.exec.bind(db.$client);
+    db.$client.exec = ((source: string) => {
+      if (source === 'COMMIT') commits++;
+      return exec(source);
+    }) as typeof db.$client.exec;
+    const insert = db.$client.prepare('INSERT INTO districts (code, name) VALUES (?, ?)');
+    const writes = [1, 2, 3].map((i) =>
+      durableWrite(db, () => {
+        insert.run(`X${i}`, `X${i}`);
+        if (i === 2) throw new Error('refused');
+        return i;
+      }),
+    );
+    expect(settled(db)).not.toBeNull();
+    const results = await Promise.allSettled(writes);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    const codes = (db.$client.prepare("SELECT code FROM districts WHERE code LIKE 'X%' ORDER BY code").all() as { code: string }[]).map((r) => r.code);
+    expect(codes).toEqual(['X1', 'X3']);
+    expect(commits).toBe(1);
+    expect(db.$client.inTransaction).toBe(false);
+    expect(settled(db)).toBeNull();
     expect(db.$client.pragma('synchronous', { simple: true })).toBe(2);
   });
 });

@@ -1,11 +1,16 @@
-// Group commit of the access log for reads. A read must not be answered before its audit row is
-// on disk, but one fsync per request would cap the server at the disk's fsync rate. So the rows
-// of the requests handled in the same turn of the event loop are inserted in one transaction,
-// committed to the write-ahead log without an fsync, and the log is then fsynced off the main
-// thread: the event loop goes on serving requests meanwhile, and every waiting request is
-// released only once the fsync covering its row has returned. If the commit or the fsync fails,
-// every request waiting on it fails with it.
-// Writes join the same group: they commit without their own fsync and wait for the group's.
+// Group commit. A read must not be answered before its access-log row is on disk, nor a write
+// before its transaction is; one fsync per request would cap the server at the disk's fsync rate.
+// So the work of the requests handled in the same turn of the event loop is committed together:
+// - grouped writes (`durableWrite`) run, each in its own savepoint, inside one transaction that
+//   the first of them opens and the end of the turn commits;
+// - the access-log rows of the turn's reads are inserted in that transaction (or in one of their
+//   own when no write is open);
+// - the commit reaches the write-ahead log without an fsync, and the log is then fsynced off the
+//   main thread: the event loop goes on serving requests meanwhile, and every waiting request is
+//   released only once the fsync covering its work has returned. If the commit or the fsync
+//   fails, every request waiting on it fails with it.
+// `settled` lets any other reply wait the same way, so that no answer leaves the server before
+// what it wrote, or saw, is on disk.
 import { closeSync, fdatasync, fstatSync, openSync, statSync } from 'node:fs';
 import type { Db } from '@bds/db';
 import type { Actor } from '../auth/principal.ts';
@@ -19,11 +24,18 @@ interface Waiting {
 }
 
 export class AuditGroupCommit {
-  /** Rows of this turn, not yet inserted. */
+  /** Requests of this turn: their rows are not yet inserted, their writes not yet committed. */
   private waiting: Waiting[] = [];
   private scheduled = false;
+  /** The transaction holding this turn's grouped writes, open until the end of the turn. */
+  private turnOpen = false;
   /** Committed to the log, waiting for the next fsync. */
   private committed: Waiting[] = [];
+  /** Replies waiting for the fsync that covers the commit numbered `seq` (see `settled`). */
+  private replies: (Omit<Waiting, 'row'> & { seq: number })[] = [];
+  /** Commits made by this group, and how many of them an fsync has covered. */
+  private commitSeq = 0;
+  private syncedSeq = 0;
   private syncing = false;
   private readonly wal: WalFile;
 
@@ -41,25 +53,65 @@ export class AuditGroupCommit {
     return this.wait(null);
   }
 
-  private wait(row: AuditRow | null): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ row, resolve, reject });
-      if (!this.scheduled) {
-        this.scheduled = true;
-        setImmediate(() => this.flush());
+  /**
+   * Runs `write` in a savepoint of this turn's transaction (a failed write rolls back alone) and
+   * resolves with its result once the turn has been committed and fsynced.
+   */
+  async write<T>(write: () => T): Promise<T> {
+    if (!this.turnOpen) {
+      this.db.$client.pragma('synchronous = NORMAL');
+      try {
+        this.db.$client.exec('BEGIN IMMEDIATE');
+      } catch (error) {
+        this.db.$client.pragma('synchronous = FULL');
+        throw error;
       }
+      this.turnOpen = true;
+      this.scheduleFlush();
+    }
+    const result = this.db.$client.transaction(write)();
+    await this.barrier();
+    return result;
+  }
+
+  /**
+   * What a reply about to leave must wait for: the end of this turn when a grouped transaction is
+   * open (the reply may show its work), else the fsync of the latest group commit if it has not
+   * returned yet; null when everything committed by the group is on disk.
+   */
+  settled(): Promise<void> | null {
+    if (this.turnOpen) return this.barrier();
+    if (this.syncedSeq >= this.commitSeq) return null;
+    const seq = this.commitSeq;
+    return new Promise((resolve, reject) => {
+      this.replies.push({ seq, resolve, reject });
+      this.sync();
     });
   }
 
-  /** Inserts every waiting row in one transaction; called once per event-loop turn that has rows. */
+  private wait(row: AuditRow | null): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ row, resolve, reject });
+      this.scheduleFlush();
+    });
+  }
+
+  private scheduleFlush(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => this.flush());
+  }
+
+  /** Commits this turn: its grouped writes and its access-log rows, in one transaction. */
   flush(): void {
     this.scheduled = false;
     const batch = this.waiting;
     this.waiting = [];
-    if (batch.length === 0) return;
+    if (batch.length === 0 && !this.turnOpen) return;
     const rows = batch.flatMap((w) => (w.row ? [w.row] : []));
     try {
-      if (rows.length > 0) {
+      if (this.turnOpen) this.commitTurn(rows);
+      else if (rows.length > 0) {
         withoutCommitSync(this.db, () =>
           this.db.$client.transaction(() => {
             for (const row of rows) insertAuditRow(this.db, row);
@@ -70,19 +122,38 @@ export class AuditGroupCommit {
       for (const w of batch) w.reject(error);
       return;
     }
+    this.commitSeq++;
     this.committed.push(...batch);
     this.sync();
   }
 
+  private commitTurn(rows: AuditRow[]): void {
+    const client = this.db.$client;
+    this.turnOpen = false;
+    try {
+      for (const row of rows) insertAuditRow(this.db, row);
+      client.exec('COMMIT');
+    } catch (error) {
+      if (client.inTransaction) client.exec('ROLLBACK');
+      throw error;
+    } finally {
+      client.pragma('synchronous = FULL');
+    }
+  }
+
   /** One fsync at a time; what commits while it runs waits for the next one. */
   private sync(): void {
-    if (this.syncing || this.committed.length === 0) return;
+    if (this.syncing || (this.committed.length === 0 && this.syncedSeq >= this.commitSeq)) return;
     const batch = this.committed;
     this.committed = [];
+    const upTo = this.commitSeq;
     this.syncing = true;
     this.wal.sync((error) => {
       this.syncing = false;
-      for (const w of batch) {
+      if (!error) this.syncedSeq = upTo;
+      const replies = this.replies.filter((r) => r.seq <= upTo);
+      this.replies = this.replies.filter((r) => r.seq > upTo);
+      for (const w of [...batch, ...replies]) {
         if (error) w.reject(error);
         else w.resolve();
       }
@@ -158,12 +229,15 @@ export function auditRead(db: Db, actor: Actor, event: AuditEvent): Promise<void
 }
 
 /**
- * Runs a write (one synchronous transaction, its audit row inside) without an fsync of its own,
- * then waits for the group's fsync: the reply still goes out only once the write is on disk,
- * but concurrent writes share one fsync instead of queueing one each.
+ * Runs a write (one synchronous function, its audit row inside) in this turn's grouped
+ * transaction and answers once that transaction is on disk: concurrent writes share one commit
+ * and one fsync instead of queueing one each.
  */
-export async function durableWrite<T>(db: Db, write: () => T): Promise<T> {
-  const result = withoutCommitSync(db, write);
-  await groupCommitOf(db).barrier();
-  return result;
+export function durableWrite<T>(db: Db, write: () => T): Promise<T> {
+  return groupCommitOf(db).write(write);
+}
+
+/** Null when nothing committed on this connection is waiting for the disk; otherwise resolves once it is there. */
+export function settled(db: Db): Promise<void> | null {
+  return groupCommitOf(db).settled();
 }

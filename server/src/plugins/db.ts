@@ -1,7 +1,9 @@
-// Decorates the app with the one database connection it was built with.
+// Decorates the app with the one database connection it was built with, and holds every reply
+// until what was committed before it is on disk (see audit/group-commit.ts).
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '@bds/db';
+import { settled } from '../audit/group-commit.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -11,4 +13,11 @@ declare module 'fastify' {
 
 export default fp(async function dbPlugin(app: FastifyInstance, options: { db: Db }) {
   app.decorate('db', options.db);
+  // A reply may show (or confirm) work committed in this turn's grouped transaction: it leaves
+  // only once that transaction is on disk. Without pending work this costs one check.
+  app.addHook('onSend', (_request, _reply, payload, done) => {
+    const pending = settled(options.db);
+    if (!pending) return done(null, payload);
+    pending.then(() => done(null, payload), (error: Error) => done(error));
+  });
 });
