@@ -41,8 +41,9 @@ async function shutdown(signal: string) {
 }
 // An answer given while stopping closes its connection: a keep-alive connection would otherwise
 // hold close() open until its idle timeout.
-app.addHook('onSend', async (_request, reply) => {
+app.addHook('onSend', (_request, reply, payload, done) => {
   if (stopping) reply.header('connection', 'close');
+  done(null, payload);
 });
 process.once('SIGTERM', () => void shutdown('SIGTERM'));
 process.once('SIGINT', () => void shutdown('SIGINT'));
