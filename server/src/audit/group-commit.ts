@@ -33,8 +33,9 @@ export class AuditGroupCommit {
   private committed: Waiting[] = [];
   /** Replies waiting for the fsync that covers the commit numbered `seq` (see `settled`). */
   private replies: (Omit<Waiting, 'row'> & { seq: number })[] = [];
-  /** Commits made by this group, and how many of them an fsync has covered. */
+  /** Commits made by this group, the last one with grouped writes, and how many an fsync has covered. */
   private commitSeq = 0;
+  private writeSeq = 0;
   private syncedSeq = 0;
   private syncing = false;
   private readonly wal: WalFile;
@@ -76,13 +77,14 @@ export class AuditGroupCommit {
 
   /**
    * What a reply about to leave must wait for: the end of this turn when a grouped transaction is
-   * open (the reply may show its work), else the fsync of the latest group commit if it has not
-   * returned yet; null when everything committed by the group is on disk.
+   * open (the reply may show its work), else the fsync of the latest commit of grouped writes if it
+   * has not returned yet; null when they are all on disk. (Commits of access-log rows alone are
+   * waited for by the reads they record, and show in no other reply.)
    */
   settled(): Promise<void> | null {
     if (this.turnOpen) return this.barrier();
-    if (this.syncedSeq >= this.commitSeq) return null;
-    const seq = this.commitSeq;
+    if (this.syncedSeq >= this.writeSeq) return null;
+    const seq = this.writeSeq;
     return new Promise((resolve, reject) => {
       this.replies.push({ seq, resolve, reject });
       this.sync();
@@ -109,8 +111,9 @@ export class AuditGroupCommit {
     this.waiting = [];
     if (batch.length === 0 && !this.turnOpen) return;
     const rows = batch.flatMap((w) => (w.row ? [w.row] : []));
+    const writes = this.turnOpen;
     try {
-      if (this.turnOpen) this.commitTurn(rows);
+      if (writes) this.commitTurn(rows);
       else if (rows.length > 0) {
         withoutCommitSync(this.db, () =>
           this.db.$client.transaction(() => {
@@ -123,6 +126,7 @@ export class AuditGroupCommit {
       return;
     }
     this.commitSeq++;
+    if (writes) this.writeSeq = this.commitSeq;
     this.committed.push(...batch);
     this.sync();
   }
