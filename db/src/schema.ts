@@ -532,3 +532,73 @@ export const activityCounts = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.period, t.lotId, t.cooperativeId, t.serviceId] })],
 );
+
+// ---- Report summaries keyed by calendar buckets (migration 0013) ----
+
+/** A date summary's buckets: a year ('YYYY'), a month ('YYYY-MM') or a day, by label length. */
+export const calendarUnits = sqliteTable('calendar_units', {
+  unit: text('unit').$type<CalendarUnit>().primaryKey(),
+  length: integer('length').notNull(),
+});
+
+export type CalendarUnit = 'year' | 'month' | 'day';
+
+/**
+ * Summary: for each service and calendar bucket, projects entering the caseload on its days
+ * minus those leaving it (the day after the last one), by measure: in care, by intensity, open
+ * goals per axis, review overdue, review due within 30 days. The caseload on a date is minus the
+ * sum over the days after it (a handful of day, month and year rows per service), so it does
+ * not grow with the projects. Kept by triggers on `ptris` (migration 0013).
+ */
+export const caseloadChanges = sqliteTable(
+  'caseload_changes',
+  {
+    unit: text('unit').$type<CalendarUnit>().notNull(),
+    bucket: text('bucket').notNull(),
+    serviceId: integer('service_id').notNull(),
+    projects: integer('projects').notNull(),
+    high: integer('high').notNull(),
+    medium: integer('medium').notNull(),
+    low: integer('low').notNull(),
+    habitat: integer('habitat').notNull(),
+    sociality: integer('sociality').notNull(),
+    work: integer('work').notNull(),
+    overdue: integer('overdue').notNull(),
+    due: integer('due').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unit, t.bucket, t.serviceId] })],
+);
+
+/**
+ * Summary: active and suspended projects per service by the bucket of their next review date,
+ * so reviews due counts overdue and near reviews from a few rows. Kept by triggers on `ptris`.
+ */
+export const reviewDates = sqliteTable(
+  'review_dates',
+  {
+    unit: text('unit').$type<CalendarUnit>().notNull(),
+    bucket: text('bucket').notNull(),
+    serviceId: integer('service_id').notNull(),
+    projects: integer('projects').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unit, t.bucket, t.serviceId] })],
+);
+
+/**
+ * Summary: `lot_month_totals` summed over each year, kept by triggers on it, so the lot totals
+ * of a year read one year's rows instead of twelve months'.
+ */
+export const lotYearTotals = sqliteTable(
+  'lot_year_totals',
+  {
+    year: text('year').notNull(),
+    lotId: integer('lot_id').notNull(),
+    cooperativeId: integer('cooperative_id').notNull(),
+    serviceId: integer('service_id').notNull(),
+    status: text('status').$type<PartStatus>().notNull(),
+    minutes: integer('minutes').notNull(),
+    amountCents: integer('amount_cents').notNull(),
+    interventions: integer('interventions').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.year, t.lotId, t.cooperativeId, t.serviceId, t.status] })],
+);
