@@ -1,9 +1,11 @@
 // After any sequence of writes, submissions, reviews, uploads and lifecycle moves, every summary
-// row equals its recomputation from the raw interventions.
+// row equals its recomputation from the raw interventions (and projects), and the reports read
+// from them equal a scan of the raw rows.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createTestContext, type Caller, type TestContext } from './helpers.ts';
 import { activeProject, csvUpload, intervention, recomputedSummaries, storedSummaries } from './work-helpers.ts';
+import { expectReportsEqualScans, recomputedReportSummaries, storedReportSummaries } from './report-summaries.ts';
 
 const MONTHS = ['2025-03', '2025-04', '2025-05'] as const;
 const COOPS = ['alfa', 'beta'] as const;
@@ -80,6 +82,8 @@ describe('summary tables', () => {
           ];
           await run(ctx, projects, ops);
           expect(storedSummaries(ctx)).toEqual(recomputedSummaries(ctx));
+          expect(storedReportSummaries(ctx.db)).toEqual(recomputedReportSummaries(ctx.db));
+          await expectReportsEqualScans(ctx);
         } finally {
           await ctx.close();
         }

@@ -2,7 +2,9 @@
 // rejections, changes of the planned end, suspensions, closures, a lot renumbered — the yearly
 // counts summary equals its recomputation from the raw projects; and after any edit of goals
 // (replaced by a case manager, closed by a final evaluation, changed in place) each project's
-// open-goal counters (kept by triggers on goals, read by the caseload report) equal a count of its goals.
+// open-goal counters (kept by triggers on goals, read by the caseload report) equal a count of its goals;
+// the caseload and review-date summaries equal their recomputation, and the caseload and reviews-due
+// reports read from them equal a scan of the projects on every day where a figure changes.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { schema } from '@bds/db';
@@ -10,6 +12,7 @@ import { eq } from 'drizzle-orm';
 import { createTestContext, personBody, type Caller, type TestContext, SUBMITTED_ON } from './helpers.ts';
 import { member } from './work-helpers.ts';
 import { recomputedOpenGoals, recomputedYearlyCounts, storedOpenGoals, storedYearlyCounts } from './yearly-summaries.ts';
+import { expectReportsEqualScans, recomputedReportSummaries, storedReportSummaries } from './report-summaries.ts';
 
 const SERVICES = ['navile', 'budrio'] as const;
 type Service = (typeof SERVICES)[number];
@@ -118,6 +121,8 @@ describe('yearly counts summary', () => {
           await run(ctx, ops);
           expect(storedYearlyCounts(ctx.db)).toEqual(recomputedYearlyCounts(ctx.db));
           expect(storedOpenGoals(ctx.db)).toEqual(recomputedOpenGoals(ctx.db));
+          expect(storedReportSummaries(ctx.db)).toEqual(recomputedReportSummaries(ctx.db));
+          await expectReportsEqualScans(ctx);
         } finally {
           await ctx.close();
         }

@@ -1,46 +1,39 @@
 // Caseload per service on a date: projects in their period of care, by intensity, open goals
-// per axis, reviews overdue and due within 30 days. Projects are read through the scope filter.
+// per axis, reviews overdue and due within 30 days, for the services in the caller's scope.
 import { sql } from 'drizzle-orm';
 import { schema, type Db } from '@bds/db';
 import type { Caseload } from '@bds/shared';
 import type { Actor } from '../auth/principal.ts';
 import { auditRead } from '../audit/group-commit.ts';
 import { addDaysToDate, today } from '../dates-extra.ts';
-import { visiblePtris } from '../scope/visibility.ts';
+import { bucketsWithin } from './calendar-spans.ts';
+import { visibleServices } from './service-scope.ts';
 
-const { ptris } = schema;
-
-/**
- * Projects in care on a date are those whose period ends on or after it: the covering index on
- * that end reads only them, where the planner would otherwise walk every project of every service.
- */
-const IN_CARE_INDEX = sql.raw('INDEXED BY ptris_care_end_idx');
+const { caseloadChanges: changes } = schema;
 
 export async function caseload(db: Db, actor: Actor, serviceId: number | undefined, date = today()): Promise<Caseload> {
-  const visible = visiblePtris(actor.user);
-  const soon = addDaysToDate(date, 30);
-  const where = sql`${ptris.activatedOn} IS NOT NULL AND ${ptris.activatedOn} <= ${date} AND COALESCE(${ptris.endedOn}, ${ptris.endDate}) >= ${date}
-    ${serviceId ? sql`AND ${ptris.serviceId} = ${serviceId}` : sql``} ${visible ? sql`AND ${visible}` : sql``}`;
+  const visible = visibleServices(actor.user, changes.serviceId);
   const report = db.transaction((tx) => {
-    // One pass over the covering index: open goals per axis are counters kept on each project
-    // by triggers on goals (migration 0011), so no goal row is read.
+    // The caseload on a date is minus the changes on the days after it (migration 0014): a few
+    // day, month and year rows per service, however many projects there are.
     const rows = tx.all<{ serviceId: number; serviceCode: string; serviceName: string; projects: number; high: number; medium: number; low: number; overdue: number; due: number; habitat: number; sociality: number; work: number }>(sql`
-      SELECT s.id AS serviceId, s.code AS serviceCode, s.name AS serviceName, COUNT(*) AS projects,
-        SUM(${ptris.intensity} = 'high') AS high, SUM(${ptris.intensity} = 'medium') AS medium, SUM(${ptris.intensity} = 'low') AS low,
-        SUM(${ptris.nextReviewDate} < ${date}) AS overdue,
-        SUM(${ptris.nextReviewDate} >= ${date} AND ${ptris.nextReviewDate} <= ${soon}) AS due,
-        SUM(${ptris.openGoalsHabitat}) AS habitat, SUM(${ptris.openGoalsSociality}) AS sociality, SUM(${ptris.openGoalsWork}) AS work
-      FROM ${ptris} ${IN_CARE_INDEX} JOIN services s ON s.id = ${ptris.serviceId}
-      WHERE ${where} GROUP BY s.id ORDER BY s.name`);
+      SELECT s.id AS serviceId, s.code AS serviceCode, s.name AS serviceName, -SUM(${changes.projects}) AS projects,
+        -SUM(${changes.high}) AS high, -SUM(${changes.medium}) AS medium, -SUM(${changes.low}) AS low,
+        -SUM(${changes.overdue}) AS overdue, -SUM(${changes.due}) AS due,
+        -SUM(${changes.habitat}) AS habitat, -SUM(${changes.sociality}) AS sociality, -SUM(${changes.work}) AS work
+      FROM ${changes} JOIN services s ON s.id = ${changes.serviceId}
+      WHERE ${bucketsWithin(changes, addDaysToDate(date, 1))}
+        ${serviceId ? sql`AND ${changes.serviceId} = ${serviceId}` : sql``} ${visible ? sql`AND ${visible}` : sql``}
+      GROUP BY s.id HAVING -SUM(${changes.projects}) > 0 ORDER BY s.name`);
     const result = rows.map((row) => ({
       serviceId: row.serviceId,
       serviceCode: row.serviceCode,
       serviceName: row.serviceName,
       projects: row.projects,
       byIntensity: { high: row.high, medium: row.medium, low: row.low },
-      openGoals: { habitat: row.habitat ?? 0, sociality: row.sociality ?? 0, work: row.work ?? 0 },
-      reviewsOverdue: row.overdue ?? 0,
-      reviewsDueWithin30: row.due ?? 0,
+      openGoals: { habitat: row.habitat, sociality: row.sociality, work: row.work },
+      reviewsOverdue: row.overdue,
+      reviewsDueWithin30: row.due,
     }));
     return { date, rows: result, total: result.reduce((n, r) => n + r.projects, 0) };
   });

@@ -28,11 +28,13 @@ function scopeFilter(scope: Scope): SQL {
 interface MoneyRow { lotId: number; cooperativeId: number; validated: number; minutes: number; amountCents: number; interventions: number }
 interface PeopleRow { lotId: number; cooperativeId: number | null; users: number; projects: number }
 
-function moneyRows(db: Queryable, first: string, last: string, scope: Scope) {
+/** A year reads its own rows of lot_year_totals (kept by triggers on the months), a month its month's. */
+function moneyRows(db: Queryable, period: string, scope: Scope) {
+  const rows = period.length === 4 ? sql`lot_year_totals WHERE year = ${period}` : sql`lot_month_totals WHERE month = ${period}`;
   return db.all<MoneyRow>(sql`
     SELECT lot_id AS lotId, cooperative_id AS cooperativeId, (status = 'validated') AS validated,
       SUM(minutes) AS minutes, SUM(amount_cents) AS amountCents, SUM(interventions) AS interventions
-    FROM lot_month_totals WHERE month BETWEEN ${first} AND ${last} ${scopeFilter(scope)}
+    FROM ${rows} ${scopeFilter(scope)}
     GROUP BY lot_id, cooperative_id, validated`);
 }
 
@@ -64,9 +66,8 @@ const share = (amount: number, ceilingCents: number | null) => (ceilingCents ? M
 export async function lotTotals(db: Db, actor: Actor, year: number | undefined, month: string | undefined): Promise<LotTotals> {
   const scope = lotTotalsScope(actor);
   const period = month ?? String(year);
-  const [first, last] = month ? [month, month] : [`${year}-01`, `${year}-12`];
   const report = db.transaction((tx) => {
-    const rows = moneyRows(tx, first, last, scope);
+    const rows = moneyRows(tx, period, scope);
     const people = peopleRows(tx, period, scope);
     const lots = tx.all<{ id: number; number: number; title: string; hourlyRateCents: number | null; ceilingCents: number | null }>(
       sql`SELECT id, number, title, hourly_rate_cents AS hourlyRateCents, ceiling_cents AS ceilingCents FROM lots ORDER BY number, tender_year`,

@@ -1,0 +1,58 @@
+// A span of days as ranges of a calendar summary's buckets: whole years, whole months and the
+// days at either end, so any span reads at most five key ranges of rows per service.
+import { sql, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import type { schema } from '@bds/db';
+
+type CalendarUnit = (typeof schema.calendarUnits.$inferSelect)['unit'];
+
+/** Bucket labels of one unit from `low` to `high`; each bound inclusive or not. */
+export interface BucketRange {
+  unit: CalendarUnit;
+  low: { label: string; inclusive: boolean } | null;
+  high: { label: string; inclusive: boolean } | null;
+}
+
+const yearOf = (day: string) => day.slice(0, 4);
+const monthOf = (day: string) => day.slice(0, 7);
+// Labels below and above every label of a month or a year ('YYYY-MM-00' < 'YYYY-MM-01', 'YYYY-99' > 'YYYY-12').
+const before = (label: string) => `${label}-00`;
+const after = (label: string) => `${label}-99`;
+const incl = (label: string) => ({ label, inclusive: true });
+const excl = (label: string) => ({ label, inclusive: false });
+
+/** The buckets covering the days from `first` to `last` ('YYYY-MM-DD', inclusive; undefined = unbounded). */
+export function bucketRanges(first?: string, last?: string): BucketRange[] {
+  if (first !== undefined && last !== undefined) {
+    if (first > last) return [];
+    if (monthOf(first) === monthOf(last)) return [{ unit: 'day', low: incl(first), high: incl(last) }];
+    if (yearOf(first) === yearOf(last)) {
+      return [
+        { unit: 'day', low: incl(first), high: incl(after(monthOf(first))) },
+        { unit: 'month', low: excl(monthOf(first)), high: excl(monthOf(last)) },
+        { unit: 'day', low: incl(before(monthOf(last))), high: incl(last) },
+      ];
+    }
+  }
+  const ranges: BucketRange[] = [];
+  if (first !== undefined) {
+    ranges.push({ unit: 'day', low: incl(first), high: incl(after(monthOf(first))) });
+    ranges.push({ unit: 'month', low: excl(monthOf(first)), high: incl(after(yearOf(first))) });
+  }
+  ranges.push({ unit: 'year', low: first === undefined ? null : excl(yearOf(first)), high: last === undefined ? null : excl(yearOf(last)) });
+  if (last !== undefined) {
+    ranges.push({ unit: 'month', low: incl(before(yearOf(last))), high: excl(monthOf(last)) });
+    ranges.push({ unit: 'day', low: incl(before(monthOf(last))), high: incl(last) });
+  }
+  return ranges;
+}
+
+/** Condition on a calendar summary's rows: those whose buckets make up the days from `first` to `last`. */
+export function bucketsWithin(summary: { unit: SQLiteColumn; bucket: SQLiteColumn }, first?: string, last?: string): SQL {
+  const ranges = bucketRanges(first, last).map(({ unit, low, high }) => {
+    const from = low ? sql` AND ${summary.bucket} ${sql.raw(low.inclusive ? '>=' : '>')} ${low.label}` : sql``;
+    const to = high ? sql` AND ${summary.bucket} ${sql.raw(high.inclusive ? '<=' : '<')} ${high.label}` : sql``;
+    return sql`(${summary.unit} = ${unit}${from}${to})`;
+  });
+  return ranges.length === 0 ? sql`0` : sql`(${sql.join(ranges, sql` OR `)})`;
+}
