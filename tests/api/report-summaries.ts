@@ -96,9 +96,9 @@ export async function expectReportsEqualScans(ctx: TestContext) {
     for (const within of [0, 30, 365]) {
       const res = await call({ method: 'GET', url: `/api/reports/reviews-due?within=${within}` });
       expect(res.statusCode, res.body).toBe(200);
-      const { overdue, near, items } = res.json() as { overdue: number; near: number; items: { ptriId: number }[] };
+      const { overdue, near, items } = res.json() as { overdue: number; near: number; items: { ptriId: number; daysLeft: number; overdue: boolean }[] };
       expect({ overdue, near }, `reviews due within ${within} for ${name}`).toEqual(reviewCountsByScan(db, today(), within, services));
-      expect(items.map((i) => i.ptriId), `reviews due page within ${within} for ${name}`).toEqual(reviewPageByScan(db, within, services));
+      expect(items.map((i) => ({ ptriId: i.ptriId, daysLeft: i.daysLeft, overdue: i.overdue })), `reviews due page within ${within} for ${name}`).toEqual(reviewPageByScan(db, within, services));
     }
   }
   // The report counts for today only: its counting query is checked on every boundary day.
@@ -120,7 +120,9 @@ function reviewCountsByScan(db: Db, date: string, within: number, serviceIds: nu
 
 /** The most urgent projects first, as the report lists them (100 on screen). */
 function reviewPageByScan(db: Db, within: number, serviceIds: number[] | null) {
-  const rows = db.$client.prepare(`SELECT id, service_id AS serviceId FROM ptris
-    WHERE status IN ('active', 'suspended') AND next_review_date <= ? ORDER BY next_review_date, id`).all(addDays(today(), within)) as { id: number; serviceId: number }[];
-  return rows.filter((r) => serviceIds === null || serviceIds.includes(r.serviceId)).slice(0, 100).map((r) => r.id);
+  const rows = db.$client.prepare(`SELECT id, service_id AS serviceId, next_review_date AS next FROM ptris
+    WHERE status IN ('active', 'suspended') AND next_review_date <= ? ORDER BY next_review_date, id`).all(addDays(today(), within)) as { id: number; serviceId: number; next: string }[];
+  const daysLeft = (next: string) => (Date.parse(`${next}T00:00:00Z`) - Date.parse(`${today()}T00:00:00Z`)) / 86_400_000;
+  return rows.filter((r) => serviceIds === null || serviceIds.includes(r.serviceId)).slice(0, 100)
+    .map((r) => ({ ptriId: r.id, daysLeft: daysLeft(r.next), overdue: daysLeft(r.next) < 0 }));
 }
