@@ -12,6 +12,7 @@ import { lockPath } from '@bds/db/backup';
 import { buildApp } from '@bds/server';
 import { testConfig } from '@bds/server/config.ts';
 import { fiscalCode } from '../api/helpers.ts';
+import { orderedRows } from './db-checksum.ts';
 import { api, DEMO_PASSWORD, freePort, REPO_ROOT, signIn, startServer, type ChildServer } from './child-server.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'bds-ops-'));
@@ -37,7 +38,7 @@ function tables(path: string): Map<string, unknown[]> {
   const db = new Database(path, { readonly: true });
   try {
     const names = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((row) => row.name);
-    return new Map(names.map((name) => [name, db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).raw().all()]));
+    return new Map(names.map((name) => [name, orderedRows(db, name)]));
   } finally {
     db.close();
   }
