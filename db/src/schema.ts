@@ -143,8 +143,17 @@ export const personServices = sqliteTable(
   {
     serviceId: integer('service_id').notNull().references(() => services.id),
     personId: integer('person_id').notNull().references(() => persons.id),
+    // Copies of the person's search keys (kept by triggers, migration 0015), so a case manager's
+    // search reads one service's persons in name order instead of checking every name's service.
+    searchKey: text('search_key').notNull().default(''),
+    searchKeyAlt: text('search_key_alt').notNull().default(''),
   },
-  (t) => [primaryKey({ columns: [t.serviceId, t.personId] }), index('person_services_person_idx').on(t.personId)],
+  (t) => [
+    primaryKey({ columns: [t.serviceId, t.personId] }),
+    index('person_services_person_idx').on(t.personId),
+    index('person_services_search_idx').on(t.serviceId, t.searchKey, t.personId),
+    index('person_services_search_alt_idx').on(t.serviceId, t.searchKeyAlt, t.personId),
+  ],
 );
 
 export const ptris = sqliteTable(

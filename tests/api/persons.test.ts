@@ -108,6 +108,67 @@ describe('finding and reading persons', () => {
     expect((await cm({ method: 'GET', url: '/api/persons?limit=501' })).statusCode).toBe(400);
   });
 
+  it('lists a case manager\'s persons by name page after page in the same order as the whole register, both key orders merged', async () => {
+    const navile = await ctx.as('cm.navile');
+    const budrio = await ctx.as('cm.budrio');
+    const names = [['Anna', 'Bianchi'], ['Bruno', 'Amato'], ['Alberto', 'Costa'], ['Carla', 'Alessi'], ['Andrea', 'Amato'], ['Dario', 'Neri'], ['Alba', 'Russo']];
+    const mine = [];
+    for (const [givenName, familyName] of names) {
+      mine.push((await navile({ method: 'POST', url: '/api/persons', payload: personBody(ctx.world.districts.bologna, { givenName, familyName }) })).json());
+    }
+    const theirs = (await budrio({ method: 'POST', url: '/api/persons', payload: personBody(ctx.world.districts.pianura, { givenName: 'Aldo', familyName: 'Amati' }) })).json();
+    // Taken into a second service: found there by name from then on.
+    const shared = personBody(ctx.world.districts.pianura, { givenName: 'Aurora', familyName: 'Zeta' });
+    const sharedId = (await budrio({ method: 'POST', url: '/api/persons', payload: shared })).json().id;
+    expect((await navile({ method: 'GET', url: '/api/persons?q=aurora' })).json().items).toEqual([]);
+    expect((await navile({ method: 'POST', url: '/api/persons', payload: shared })).statusCode).toBe(200);
+
+    const pages = async (call: typeof navile, q: string) => {
+      const ids: number[] = [];
+      let cursor: string | null = '';
+      while (cursor !== null) {
+        const res = (await call({ method: 'GET', url: `/api/persons?q=${q}&limit=2${cursor ? `&cursor=${cursor}` : ''}` })).json();
+        ids.push(...res.items.map((p: { id: number }) => p.id));
+        cursor = res.nextCursor;
+      }
+      return ids;
+    };
+    // "a": family names Amato, Amato, Alessi, given names Anna, Alberto, Alba, Aurora (listed under "aurora zeta").
+    const byId = new Map(mine.map((p) => [p.id, p]));
+    const expected = [...byId.values()]
+      .map((p) => ({ id: p.id, key: `${p.familyName} ${p.givenName}`.toLowerCase(), alt: `${p.givenName} ${p.familyName}`.toLowerCase() }))
+      .concat([{ id: sharedId, key: 'zeta aurora', alt: 'aurora zeta' }])
+      .flatMap((p) => (p.key.startsWith('a') ? [{ id: p.id, sortKey: p.key }] : p.alt.startsWith('a') ? [{ id: p.id, sortKey: p.alt }] : []))
+      .sort((x, y) => (x.sortKey < y.sortKey ? -1 : x.sortKey > y.sortKey ? 1 : x.id - y.id))
+      .map((p) => p.id);
+    expect(expected).toHaveLength(7);
+    expect(await pages(navile, 'a')).toEqual(expected);
+    const manager = await ctx.as('manager');
+    const everyone = await pages(manager, 'a');
+    expect(everyone.filter((id) => id !== theirs.id)).toEqual(expected);
+    expect(await pages(navile, '')).toHaveLength(mine.length + 1);
+  });
+
+  it('keeps the search keys copied into each service of a person equal to the person\'s', async () => {
+    const navile = await ctx.as('cm.navile');
+    const budrio = await ctx.as('cm.budrio');
+    const body = personBody(ctx.world.districts.bologna, { givenName: 'Elena', familyName: 'Fabbri' });
+    const id = (await navile({ method: 'POST', url: '/api/persons', payload: body })).json().id;
+    await budrio({ method: 'POST', url: '/api/persons', payload: body });
+    const client = ctx.db.$client;
+    const copies = () => client.prepare('SELECT search_key, search_key_alt FROM person_services WHERE person_id = ? ORDER BY service_id').all(id);
+    expect(copies()).toEqual([
+      { search_key: 'fabbri elena', search_key_alt: 'elena fabbri' },
+      { search_key: 'fabbri elena', search_key_alt: 'elena fabbri' },
+    ]);
+    client.prepare("UPDATE persons SET search_key = 'fabbri elena maria', search_key_alt = 'elena maria fabbri' WHERE id = ?").run(id);
+    expect(copies()).toEqual([
+      { search_key: 'fabbri elena maria', search_key_alt: 'elena maria fabbri' },
+      { search_key: 'fabbri elena maria', search_key_alt: 'elena maria fabbri' },
+    ]);
+    expect((await navile({ method: 'GET', url: '/api/persons?q=elena%20maria' })).json().items.map((p: { id: number }) => p.id)).toEqual([id]);
+  });
+
   it('answers 404 for a person of another service, and logs every read', async () => {
     const navile = await ctx.as('cm.navile');
     const budrio = await ctx.as('cm.budrio');

@@ -47,7 +47,7 @@ export function writePersonsAndProjects(client: Database.Database, inputs: Proje
   const personService: (ServiceRef & { districtId: number })[] = [];
   const insertPerson = client.prepare(`INSERT INTO persons (id, fiscal_code, given_name, family_name, search_key, search_key_alt, birth_date, sex,
     district_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const insertPersonService = client.prepare('INSERT INTO person_services (service_id, person_id) VALUES (?, ?)');
+  const insertPersonService = client.prepare('INSERT INTO person_services (service_id, person_id, search_key, search_key_alt) VALUES (?, ?, ?, ?)');
   timer.time('persons + person_services', () => client.transaction(() => {
     for (let id = 1; id <= inputs.persons; id++) {
       const service = pickService(random, inputs.services, totalWeight);
@@ -56,7 +56,7 @@ export function writePersonsAndProjects(client: Database.Database, inputs: Proje
       const birth = new Date(service.kind === 'NPIA' ? 2008 + random.int(0, 10) : 1955 + random.int(0, 45), random.int(0, 11), random.int(1, 28));
       const p = people.create(sex, birth);
       insertPerson.run(id, p.fiscalCode, p.givenName, p.familyName, p.searchKey, p.searchKeyAlt, p.birthDate, p.sex, service.districtId, '2016-12-01T09:00:00.000Z');
-      insertPersonService.run(service.id, id);
+      insertPersonService.run(service.id, id, p.searchKey, p.searchKeyAlt);
     }
     return inputs.persons;
   })(), (n) => n);

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, gte, lt, not, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gte, lt, not, sql, type SQL } from 'drizzle-orm';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { schema, type Queryable } from '@bds/db';
 import { prepared } from '../prepared.ts';
@@ -52,6 +52,37 @@ export type PersonSearch =
   | { kind: 'fiscalCode'; prefix: string }
   | { kind: 'name'; prefix: string };
 
+/** Whose persons a search reads: those `visible` allows, or all the persons of one service (a case manager's scope). */
+export type PersonScope = { visible: SQL | undefined; serviceId: number | undefined; key: string };
+
+type SearchKeys = Record<'searchKey' | 'searchKeyAlt' | 'id', AnySQLiteColumn>;
+const personKeys: SearchKeys = { searchKey: persons.searchKey, searchKeyAlt: persons.searchKeyAlt, id: persons.id };
+const serviceKeys: SearchKeys = { searchKey: personServices.searchKey, searchKeyAlt: personServices.searchKeyAlt, id: personServices.personId };
+type KeyName = 'searchKey' | 'searchKeyAlt';
+
+/**
+ * Persons matching `match` in the order of one key from the cursor, at most `limit` of them. In
+ * one service's scope the keys are read from person_services, whose index holds exactly that
+ * service's persons in key order; otherwise from the persons' own index, each row checked
+ * against the scope condition.
+ */
+function personsInKeyOrder(db: Queryable, scope: PersonScope, order: KeyName, match: (keys: SearchKeys) => SQL | undefined, after: boolean) {
+  const keys = scope.serviceId === undefined ? personKeys : serviceKeys;
+  const key = keys[order];
+  const where = and(match(keys), after ? sql`(${key}, ${keys.id}) > (${sql.placeholder('afterKey')}, ${sql.placeholder('afterId')})` : undefined);
+  if (scope.serviceId === undefined) {
+    return db.select().from(persons).where(and(where, scope.visible)).orderBy(asc(key), asc(keys.id)).limit(sql.placeholder('limit')).prepare();
+  }
+  return db
+    .select(getTableColumns(persons))
+    .from(personServices)
+    .innerJoin(persons, eq(persons.id, personServices.personId))
+    .where(and(eq(personServices.serviceId, scope.serviceId), where))
+    .orderBy(asc(key), asc(keys.id))
+    .limit(sql.placeholder('limit'))
+    .prepare();
+}
+
 /**
  * Persons ordered by name, from the row after `after`, each with the key it is ordered by.
  * A name matches either key order ("family given" or "given family"). Rather than one query
@@ -63,56 +94,47 @@ export type PersonSearch =
 export function searchPersons(
   db: Queryable,
   search: PersonSearch,
-  visible: SQL | undefined,
-  scope: string,
+  scope: PersonScope,
   after: [string, number] | null,
   limit: number,
 ): (typeof persons.$inferSelect & { sortKey: string })[] {
   const prefix = search.kind === 'all' ? {} : { from: search.prefix, to: `${search.prefix}\uffff` };
   const params = { ...prefix, afterKey: after?.[0], afterId: after?.[1], limit: limit + 1 };
   const paged = after ? 'after' : 'first';
+  const inOrder = (name: string, order: KeyName, match: (keys: SearchKeys) => SQL | undefined) =>
+    prepared(db, `${name}:${scope.key}:${paged}`, (db) => personsInKeyOrder(db, scope, order, match, after !== null)).all(params);
   if (search.kind === 'name') {
-    const run = (key: AnySQLiteColumn, exclude: SQL | undefined) =>
-      db
-        .select()
-        .from(persons)
-        .where(and(prefixRange(key), exclude, visible, after ? sql`(${key}, ${persons.id}) > (${sql.placeholder('afterKey')}, ${sql.placeholder('afterId')})` : undefined))
-        .orderBy(asc(key), asc(persons.id))
-        .limit(sql.placeholder('limit'))
-        .prepare();
-    const familyFirst = prepared(db, `personsByName:${scope}:${paged}`, () => run(persons.searchKey, undefined))
-      .all(params)
+    const familyFirst = inOrder('personsByName', 'searchKey', (keys) => prefixRange(keys.searchKey))
       .map((row) => ({ ...row, sortKey: row.searchKey }));
-    const givenFirst = prepared(db, `personsByNameAlt:${scope}:${paged}`, () => run(persons.searchKeyAlt, not(prefixRange(persons.searchKey)!)))
-      .all(params)
+    const givenFirst = inOrder('personsByNameAlt', 'searchKeyAlt', (keys) => and(prefixRange(keys.searchKeyAlt), not(prefixRange(keys.searchKey)!)))
       .map((row) => ({ ...row, sortKey: row.searchKeyAlt }));
-    const merged = [];
-    let i = 0;
-    let j = 0;
-    while (merged.length < limit + 1 && (i < familyFirst.length || j < givenFirst.length)) {
-      const a = familyFirst[i];
-      const b = givenFirst[j];
-      if (a && (!b || a.sortKey < b.sortKey || (a.sortKey === b.sortKey && a.id < b.id))) {
-        merged.push(a);
-        i++;
-      } else if (b) {
-        merged.push(b);
-        j++;
-      }
-    }
-    return merged;
+    return mergeByKey(familyFirst, givenFirst, limit + 1);
   }
-  const query = prepared(db, `personsBy:${search.kind}:${scope}:${paged}`, (db) => {
-    const match = search.kind === 'fiscalCode' ? prefixRange(persons.fiscalCode) : undefined;
-    const afterKey = sql.placeholder('afterKey');
-    const cursor = after ? or(gt(persons.searchKey, afterKey), and(eq(persons.searchKey, afterKey), gt(persons.id, sql.placeholder('afterId')))) : undefined;
-    return db
-      .select()
-      .from(persons)
-      .where(and(match, visible, cursor))
-      .orderBy(asc(persons.searchKey), asc(persons.id))
-      .limit(sql.placeholder('limit'))
-      .prepare();
-  });
-  return query.all(params).map((row) => ({ ...row, sortKey: row.searchKey }));
+  const match = search.kind === 'fiscalCode' ? () => prefixRange(persons.fiscalCode) : () => undefined;
+  // A codice fiscale is unique: its prefix is searched on the persons' own index whatever the scope.
+  const source = search.kind === 'fiscalCode' ? { ...scope, serviceId: undefined } : scope;
+  return prepared(db, `personsBy:${search.kind}:${scope.key}:${paged}`, (db) => personsInKeyOrder(db, source, 'searchKey', match, after !== null))
+    .all(params)
+    .map((row) => ({ ...row, sortKey: row.searchKey }));
+}
+
+type Keyed = { sortKey: string; id: number };
+
+/** The first `count` rows of two runs each ordered by (sortKey, id), in that order. */
+function mergeByKey<T extends Keyed>(a: T[], b: T[], count: number): T[] {
+  const merged: T[] = [];
+  let i = 0;
+  let j = 0;
+  while (merged.length < count && (i < a.length || j < b.length)) {
+    const x = a[i];
+    const y = b[j];
+    if (x && (!y || x.sortKey < y.sortKey || (x.sortKey === y.sortKey && x.id < y.id))) {
+      merged.push(x);
+      i++;
+    } else if (y) {
+      merged.push(y);
+      j++;
+    }
+  }
+  return merged;
 }

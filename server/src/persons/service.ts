@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/record.ts';
 import { auditRead } from '../audit/group-commit.ts';
 import { Conflict, Forbidden, NotFound, Invalid } from '../errors.ts';
 import { decodeCursor, page } from '../pagination.ts';
-import { scopeKey, searchesByFiscalCode, seesClinicalData, visiblePersons, visiblePtris } from '../scope/visibility.ts';
+import { personsServiceScope, scopeKey, searchesByFiscalCode, seesClinicalData, visiblePersons, visiblePtris } from '../scope/visibility.ts';
 import { referenceExists } from '../reference/queries.ts';
 import * as q from './queries.ts';
 
@@ -74,7 +74,8 @@ export async function searchPersons(db: Db, actor: Actor, query: { q?: string; l
       ? { kind: 'fiscalCode', prefix: text.toUpperCase() }
       : { kind: 'name', prefix: text.toLocaleLowerCase('it').replace(/\s+/g, ' ') };
   const after = decodeCursor(query.cursor, ['string', 'number']) as [string, number] | null;
-  const rows = q.searchPersons(db, search, visiblePersons(actor.user), scopeKey(actor.user), after, query.limit);
+  const scope = { visible: visiblePersons(actor.user), serviceId: personsServiceScope(actor.user), key: scopeKey(actor.user) };
+  const rows = q.searchPersons(db, search, scope, after, query.limit);
   const result = page(rows, query.limit, (row) => [row.sortKey, row.id]);
   await auditRead(db, actor, {
     action: 'read',

@@ -72,6 +72,14 @@ export function visiblePersons(user: Principal): SQL | undefined {
   }
 }
 
+/**
+ * The one service whose persons the user sees, when the scope is exactly that (a case manager's):
+ * a search then reads that service's rows of person_services, which carry the persons' search keys.
+ */
+export function personsServiceScope(user: Principal): number | undefined {
+  return user.role === 'case_manager' && user.serviceId ? user.serviceId : undefined;
+}
+
 /** Roles whose work does not need identifying and clinical details (codice fiscale, birth date, scores). */
 export function seesClinicalData(user: Principal): boolean {
   return user.role !== 'cooperative';
