@@ -37,7 +37,9 @@ const SESSION_PRINCIPAL_SQL = `SELECT u.id AS id, u.username AS username, u.disp
  */
 export function sessionPrincipal(db: Db, sessionId: string, userId: number, now: string): Principal | undefined {
   const row = db.$client.prepare(SESSION_PRINCIPAL_SQL).get(sessionId, now, userId) as (Omit<Principal, 'mustChangePassword'> & { mustChangePassword: number }) | undefined;
-  return row ? { ...row, mustChangePassword: row.mustChangePassword === 1 } : undefined;
+  if (!row) return undefined;
+  const { id, username, displayName, role, serviceId, districtId, cooperativeId } = row;
+  return { id, username, displayName, role, serviceId, districtId, cooperativeId, mustChangePassword: row.mustChangePassword === 1, sessionId: row.sessionId };
 }
 
 export function insertSession(db: Queryable, values: typeof sessions.$inferInsert) {

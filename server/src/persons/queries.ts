@@ -105,9 +105,9 @@ export function searchPersons(
     prepared(db, `${name}:${scope.key}:${paged}`, (db) => personsInKeyOrder(db, scope, order, match, after !== null)).all(params);
   if (search.kind === 'name') {
     const familyFirst = inOrder('personsByName', 'searchKey', (keys) => prefixRange(keys.searchKey))
-      .map((row) => ({ ...row, sortKey: row.searchKey }));
+      .map((row) => Object.assign(row, { sortKey: row.searchKey }));
     const givenFirst = inOrder('personsByNameAlt', 'searchKeyAlt', (keys) => and(prefixRange(keys.searchKeyAlt), not(prefixRange(keys.searchKey)!)))
-      .map((row) => ({ ...row, sortKey: row.searchKeyAlt }));
+      .map((row) => Object.assign(row, { sortKey: row.searchKeyAlt }));
     return mergeByKey(familyFirst, givenFirst, limit + 1);
   }
   const match = search.kind === 'fiscalCode' ? () => prefixRange(persons.fiscalCode) : () => undefined;
@@ -115,7 +115,7 @@ export function searchPersons(
   const source = search.kind === 'fiscalCode' ? { ...scope, serviceId: undefined } : scope;
   return prepared(db, `personsBy:${search.kind}:${scope.key}:${paged}`, (db) => personsInKeyOrder(db, source, 'searchKey', match, after !== null))
     .all(params)
-    .map((row) => ({ ...row, sortKey: row.searchKey }));
+    .map((row) => Object.assign(row, { sortKey: row.searchKey }));
 }
 
 type Keyed = { sortKey: string; id: number };

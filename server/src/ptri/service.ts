@@ -56,8 +56,7 @@ export function ptriDetail(db: Queryable, row: q.PtriRow): PtriDetail {
   const budgetLines = q.budgetLinesOf(db, row.id).map(toBudgetLine);
   const budget = { habitat: 0, sociality: 0, work: 0 };
   for (const line of budgetLines) budget[line.axis] = Math.round((budget[line.axis] + (line.amount ?? 0)) * 100) / 100;
-  return {
-    ...toSummary(row, q.personName(db, row.personId)),
+  return Object.assign(toSummary(row, q.personName(db, row.personId)), {
     cooperativeIds: q.cooperativesOf(db, row.id),
     goals: q.goalsOf(db, row.id).map(({ id, axis, description, targetDate, status }) => ({ id, axis, description, targetDate, status })),
     budgetLines,
@@ -67,7 +66,7 @@ export function ptriDetail(db: Queryable, row: q.PtriRow): PtriDetail {
     endedOn: row.endedOn,
     createdAt: row.createdAt,
     evaluations: q.evaluationsOf(db, row.id).map(({ id, date, kind, outcome, nextReviewDate }) => ({ id, date, kind, outcome, nextReviewDate })),
-  };
+  });
 }
 
 function writeRevision(tx: Queryable, actor: Actor, row: q.PtriRow, changes: Changes | null, reason: string | null) {
