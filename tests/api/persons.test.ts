@@ -127,8 +127,8 @@ describe('finding and reading persons', () => {
       const ids: number[] = [];
       let cursor: string | null = '';
       while (cursor !== null) {
-        const res = (await call({ method: 'GET', url: `/api/persons?q=${q}&limit=2${cursor ? `&cursor=${cursor}` : ''}` })).json();
-        ids.push(...res.items.map((p: { id: number }) => p.id));
+        const res: { items: { id: number }[]; nextCursor: string | null } = (await call({ method: 'GET', url: `/api/persons?q=${q}&limit=2${cursor ? `&cursor=${cursor}` : ''}` })).json();
+        ids.push(...res.items.map((p) => p.id));
         cursor = res.nextCursor;
       }
       return ids;

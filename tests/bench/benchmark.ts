@@ -7,7 +7,7 @@ import type { Tier } from '@bds/db/bench';
 import { DEMO_PASSWORD } from '@bds/db/seed';
 import { endpoints, type Caller, type Endpoint } from './endpoints.ts';
 import { readFixtures } from './fixtures.ts';
-import { measure } from './load.ts';
+import { measure, measureSequential } from './load.ts';
 import { startBareServer, startServer, type Child } from './processes.ts';
 import { timeReportSql } from './raw-sql.ts';
 import { timeUploads } from './upload.ts';
@@ -80,15 +80,17 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
         continue;
       }
       const request = { method: endpoint.method, path: endpoint.path, body: endpoint.body, headers: { authorization: `Bearer ${token}` } };
-      const c1 = await measure(server.baseUrl, request, 1, d);
+      const c1 = await measureSequential(server.baseUrl, request, d);
       const c64 = await measure(server.baseUrl, request, 64, d);
       // autocannon stops sending at the deadline, not when the server has answered the queue:
       // one more request waits behind that backlog, so the next measurement starts on a quiet server.
       await probe(server.baseUrl, endpoint, token);
-      const bare64 = await measure(bare.baseUrl, { method: 'GET', path: () => `/bare?bytes=${first.bytes}`, headers: {} }, 64, d);
+      const bareRequest = { method: 'GET' as const, path: () => `/bare?bytes=${first.bytes}`, headers: {} };
+      const bare1 = await measureSequential(bare.baseUrl, bareRequest, Math.min(d, 2));
+      const bare64 = await measure(bare.baseUrl, bareRequest, 64, d);
       const sql = endpoint.report ? await timeReportSql(options.databasePath, endpoint.report, 5, 500 * Math.min(d, 4)) : undefined;
-      log(`${endpoint.name}: ${c64.requestsPerSecond} req/s (bare ${bare64.requestsPerSecond}), p50 ${c1.p50Ms} ms, p99@64 ${c64.p99Ms} ms${sql ? `, SQL ${sql.p50Ms} ms` : ''}`);
-      results.push({ ...base, c1, c64, bare64, ...(sql ? { sql } : {}) });
+      log(`${endpoint.name}: ${c64.requestsPerSecond} req/s (bare ${bare64.requestsPerSecond}), p50 ${c1.p50Ms} ms (bare ${bare1.p50Ms}), p99@64 ${c64.p99Ms} ms${sql ? `, SQL ${sql.p50Ms} ms` : ''}`);
+      results.push({ ...base, c1, c64, bare1, bare64, ...(sql ? { sql } : {}) });
     }
     const uploadFigures = fixtures.workProjectIds.length === 0
       ? { rows: options.uploadRows, status: [], ms: [], medianMs: null, missing: 'no active project of the demo cooperative today' }

@@ -12,8 +12,11 @@ export interface EndpointResult {
   replyBytes: number | null;
   /** Set when the route did not answer 2xx to a first probe: the figures are then left out. */
   missing?: string;
+  /** One connection, requests one after the other, latencies to the microsecond. */
   c1?: LoadFigures;
   c64?: LoadFigures;
+  /** Bare Fastify at one connection with a reply of the same size: the least latency any endpoint can have here. */
+  bare1?: LoadFigures;
   /** Bare Fastify at 64 connections with a reply of the same size. */
   bare64?: LoadFigures;
   sql?: SqlFigures;

@@ -30,6 +30,9 @@ describe('pnpm bench --tier S', () => {
     for (const endpoint of result.endpoints) {
       expect(endpoint.missing, endpoint.name).toBeUndefined();
       expect(endpoint.c1?.requests, endpoint.name).toBeGreaterThan(0);
+      // Timed to the microsecond: no answer takes zero time.
+      expect(endpoint.c1?.p50Ms, endpoint.name).toBeGreaterThan(0);
+      expect(endpoint.bare1?.p50Ms, endpoint.name).toBeGreaterThan(0);
       expect(endpoint.c64?.requests, endpoint.name).toBeGreaterThan(0);
       if (endpoint.kind === 'report') expect(endpoint.sql?.statements.length, endpoint.name).toBeGreaterThan(0);
     }
