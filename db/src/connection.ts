@@ -5,10 +5,11 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as schema from './schema.ts';
 import { cacheStatements } from './statement-cache.ts';
 
-export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+// No schema is given to drizzle: only its relational `db.query` API needs one, nothing here uses it,
+// and with one drizzle builds a query builder per table for every transaction it opens.
+export type Db = BetterSQLite3Database & { $client: Database.Database };
 
 export const MIGRATIONS_FOLDER = resolve(dirname(fileURLToPath(import.meta.url)), '../migrations');
 
@@ -30,7 +31,7 @@ export function openDb(path: string): Db {
   const sqlite = new Database(path);
   configure(sqlite);
   cacheStatements(sqlite);
-  return drizzle(sqlite, { schema });
+  return drizzle(sqlite);
 }
 
 export function migrateDb(db: Db): void {

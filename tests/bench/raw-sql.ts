@@ -4,7 +4,7 @@
 // the SELECTs are timed on plain prepared statements.
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
-import { schema, type Db } from '@bds/db';
+import type { Db } from '@bds/db';
 import type { Actor } from '@bds/server/auth/principal.ts';
 import { yearlyCounts } from '@bds/server/reports/service.ts';
 import { lotTotals } from '@bds/server/reports/lot-totals.ts';
@@ -50,7 +50,7 @@ export async function timeReportSql(databasePath: string, call: ReportCall, minR
   try {
     client.pragma('cache_size = -65536');
     const captured: Statement[] = [];
-    const db = drizzle(client, { schema, logger: { logQuery: (sql, params) => captured.push({ sql, params }) } }) as Db;
+    const db = drizzle(client, { logger: { logQuery: (sql, params) => captured.push({ sql, params }) } }) as Db;
     try {
       await runReport(db, managerActor(client), call);
     } catch (error) {
