@@ -3,6 +3,7 @@
 // since autocannon's latencies are whole milliseconds and most answers here take less than one.
 import autocannon from 'autocannon';
 import { Agent, request as httpRequest } from 'node:http';
+import { percentile } from './percentile.ts';
 
 export interface LoadRequest {
   method: 'GET' | 'POST';
@@ -46,7 +47,6 @@ export async function measure(baseUrl: string, request: LoadRequest, connections
   };
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
 const ms = (value: number) => Math.round(value * 1000) / 1000;
 
 /** One request after the other on one kept-alive connection for `durationSeconds`, each timed from send to the reply's last byte. */
@@ -82,7 +82,6 @@ export async function measureSequential(baseUrl: string, request: LoadRequest, d
   } finally {
     agent.destroy();
   }
-  latencies.sort((a, b) => a - b);
   return {
     connections: 1,
     requestsPerSecond: Math.round(latencies.length / durationSeconds),

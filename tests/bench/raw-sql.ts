@@ -11,6 +11,7 @@ import { lotTotals } from '@bds/server/reports/lot-totals.ts';
 import { caseload } from '@bds/server/reports/caseload.ts';
 import { reviewsDue } from '@bds/server/reports/reviews-due.ts';
 import type { ReportCall } from './endpoints.ts';
+import { percentile } from './percentile.ts';
 
 interface Statement { sql: string; params: unknown[] }
 
@@ -65,8 +66,7 @@ export async function timeReportSql(databasePath: string, call: ReportCall, minR
       for (const { statement, params } of prepared) statement.all(...params);
       timings.push(performance.now() - t0);
     }
-    timings.sort((a, b) => a - b);
-    const p50 = timings[Math.floor(timings.length / 2)] ?? 0;
+    const p50 = percentile(timings, 50);
     return { statements: selects.map((s) => s.sql.replace(/\s+/g, ' ').trim()), p50Ms: Math.round(p50 * 100) / 100, runs: timings.length };
   } finally {
     client.close();

@@ -1,5 +1,6 @@
 // The 10,000-row monthly CSV upload, end to end: build the file, send it, time the answer.
 import type { Fixtures } from './fixtures.ts';
+import { percentile } from './percentile.ts';
 
 export interface UploadFigures { rows: number; status: number[]; ms: number[]; medianMs: number }
 
@@ -28,6 +29,5 @@ export async function timeUploads(baseUrl: string, token: string, f: Fixtures, r
     ms.push(Math.round(performance.now() - started));
     status.push(response.status);
   }
-  const sorted = [...ms].sort((a, b) => a - b);
-  return { rows, status, ms, medianMs: sorted[Math.floor(sorted.length / 2)] ?? 0 };
+  return { rows, status, ms, medianMs: percentile(ms, 50) };
 }
