@@ -81,6 +81,25 @@ describe('changing and deleting', () => {
     expect(JSON.parse(audit.changes).before).toMatchObject({ id: created.id, minutes: 60, date: '2025-04-02' });
   });
 
+  it('checks the activity against the axis the change leaves, and refuses a deactivated one', async () => {
+    const { id } = await activeProject(ctx);
+    const coop = await ctx.as('coop.alfa');
+    const created = (await record(coop, id)).json();
+    const url = `/api/interventions/${created.id}`;
+    const axisOnly = await coop({ method: 'PATCH', url, payload: { axis: 'work' } });
+    expect(axisOnly.statusCode).toBe(400);
+    expect(axisOnly.json().errors.map((e: { path: string }) => e.path)).toContain('activity');
+    const workActivity = ctx.db.$client.prepare("SELECT label FROM activities WHERE axis = 'work' AND active = 1 ORDER BY id").get() as { label: string };
+    const both = await coop({ method: 'PATCH', url, payload: { axis: 'work', activity: workActivity.label.toUpperCase() } });
+    expect(both.statusCode, both.body).toBe(200);
+    expect(both.json()).toMatchObject({ axis: 'work', activity: workActivity.label.toUpperCase() });
+    ctx.db.$client.prepare("UPDATE activities SET active = 0 WHERE axis = 'work' AND label = ?").run(workActivity.label);
+    const inactive = await coop({ method: 'PATCH', url, payload: { hours: 2 } });
+    expect(inactive.statusCode).toBe(400);
+    expect(inactive.json().errors.map((e: { path: string }) => e.path)).toContain('activity');
+    expect(storedSummaries(ctx)).toEqual(recomputedSummaries(ctx));
+  });
+
   it('lets no other cooperative change or delete it', async () => {
     const { id } = await activeProject(ctx, { cooperatives: ['alfa', 'beta'] });
     const created = (await record(await ctx.as('coop.alfa'), id)).json();

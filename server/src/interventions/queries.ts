@@ -62,9 +62,16 @@ export function projectsForWork(db: Queryable, ids: number[], visible: SQL | und
   return result;
 }
 
-/** The active activities, by axis and lower-case label. */
-export function activityIndex(db: Queryable): Map<string, { id: number; label: string }> {
-  const rows = prepared(db, 'activeActivities', (db) => db.select().from(activities).where(eq(activities.active, true)).prepare()).all();
+/**
+ * The active activities, by axis and lower-case label: of one axis (read through the unique
+ * axis-label index) when an entry names it, of every axis for a file of entries.
+ */
+export function activityIndex(db: Queryable, axis?: Axis): Map<string, { id: number; label: string }> {
+  const rows = axis
+    ? prepared(db, 'activeActivitiesOfAxis', (db) =>
+        db.select().from(activities).where(and(eq(activities.axis, sql.placeholder('axis')), eq(activities.active, true))).prepare(),
+      ).all({ axis })
+    : prepared(db, 'activeActivities', (db) => db.select().from(activities).where(eq(activities.active, true)).prepare()).all();
   return new Map(rows.map((row) => [activityKey(row.axis, row.label), { id: row.id, label: row.label }]));
 }
 

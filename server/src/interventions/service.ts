@@ -2,7 +2,7 @@
 // Every write keeps the summary tables in step in the same transaction.
 import type { z } from 'zod';
 import type { Db, Queryable } from '@bds/db';
-import type { CreateInterventionBody, Intervention, interventionListQuery, UpdateInterventionBody } from '@bds/shared';
+import type { Axis, CreateInterventionBody, Intervention, interventionListQuery, UpdateInterventionBody } from '@bds/shared';
 import type { Actor } from '../auth/principal.ts';
 import { recordAudit } from '../audit/record.ts';
 import { Conflict, DomainError, Forbidden, NotFound } from '../errors.ts';
@@ -20,14 +20,15 @@ function ownCooperative(actor: Actor): number {
   return actor.user.cooperativeId;
 }
 
-export function entryContext(tx: Queryable, actor: Actor, cooperativeId: number, projects: Map<number, q.ProjectForWork>): EntryContext {
+/** What entries are checked against; `axis` when they are all on one axis (a single entry), so only its activities are read. */
+export function entryContext(tx: Queryable, actor: Actor, cooperativeId: number, projects: Map<number, q.ProjectForWork>, axis?: Axis): EntryContext {
   const months = new Map<string, q.MonthState>();
   return {
     cooperativeId,
     userId: actor.user.id,
     today: today(),
     projects,
-    activities: q.activityIndex(tx),
+    activities: q.activityIndex(tx, axis),
     monthState: (month) => {
       let state = months.get(month);
       if (!state) months.set(month, (state = q.monthState(tx, cooperativeId, month)));
@@ -81,7 +82,7 @@ export function createIntervention(db: Db, actor: Actor, ptriId: number, body: C
     const projects = q.projectsForWork(tx, [ptriId], visiblePtris(actor.user), scopeKey(actor.user));
     const project = projects.get(ptriId);
     if (!project) throw new NotFound('Progetto non trovato');
-    const ctx = entryContext(tx, actor, cooperativeId, projects);
+    const ctx = entryContext(tx, actor, cooperativeId, projects, body.axis);
     const result = checkEntry(ctx, { ptriId, ...body, notes: body.notes ?? null });
     if (!result.ok) fail(result);
     const { personId, ...values } = result.value;
@@ -109,7 +110,7 @@ export function updateIntervention(db: Db, actor: Actor, id: number, body: Updat
     const { row, state, cooperativeId } = editableIntervention(tx, actor, id);
     if (row.ptriId === null) throw new Conflict('Intervento non legato a un progetto: non modificabile da qui');
     const projects = q.projectsForWork(tx, [row.ptriId], undefined, 'all');
-    const ctx = entryContext(tx, actor, cooperativeId, projects);
+    const ctx = entryContext(tx, actor, cooperativeId, projects, body.axis ?? row.axis);
     const oldActivity = q.activityLabels(tx, [row.activityId]).get(row.activityId) ?? '';
     const merged = {
       ptriId: row.ptriId,
