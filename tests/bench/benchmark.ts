@@ -89,7 +89,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
       const bare1 = await measureSequential(bare.baseUrl, bareRequest, Math.min(d, 2));
       const bare64 = await measure(bare.baseUrl, bareRequest, 64, d);
       const sql = endpoint.report ? await timeReportSql(options.databasePath, endpoint.report, 5, 500 * Math.min(d, 4)) : undefined;
-      log(`${endpoint.name}: ${c64.requestsPerSecond} req/s (bare ${bare64.requestsPerSecond}), p50 ${c1.p50Ms} ms (bare ${bare1.p50Ms}), p99@64 ${c64.p99Ms} ms${sql ? `, SQL ${sql.p50Ms} ms` : ''}`);
+      log(`${endpoint.name}: ${c64.requestsPerSecond} req/s (bare ${bare64.requestsPerSecond}), p50 ${c1.p50Ms} ms (bare ${bare1.p50Ms}), p99@64 ${c64.p99Ms} ms (bare ${bare64.p99Ms})${sql ? `, SQL ${sql.p50Ms} ms` : ''}`);
       results.push({ ...base, c1, c64, bare1, bare64, ...(sql ? { sql } : {}) });
     }
     const uploadFigures = fixtures.workProjectIds.length === 0
