@@ -17,6 +17,7 @@ describe('sign-in limits', () => {
     expect(blocked.statusCode).toBe(429);
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
     expect(blocked.headers['content-type']).toContain('application/problem+json');
+    expect(blocked.json().detail).toMatch(/^Troppi tentativi da questo indirizzo: riprova tra (\d+ secondi|1 secondo|1 minuto)$/);
     expect((await attempt(ctx, 'admin', '10.0.0.2', PASSWORD)).statusCode).toBe(200);
   });
 
@@ -67,5 +68,14 @@ describe('a failed sign-in', () => {
     const ratio = median(unknown) / median(wrong);
     expect(ratio).toBeGreaterThan(0.5);
     expect(ratio).toBeLessThan(2);
+  });
+});
+
+describe('the wait before signing in again', () => {
+  it('is said in Italian, rounded up to whole seconds and then minutes', async () => {
+    const { waitInItalian } = await import('@bds/server/plugins/security.ts');
+    expect([0, 400, 1000, 1001, 47_000, 59_500, 60_000, 61_000, 900_000].map(waitInItalian)).toEqual([
+      '1 secondo', '1 secondo', '1 secondo', '2 secondi', '47 secondi', '1 minuto', '1 minuto', '2 minuti', '15 minuti',
+    ]);
   });
 });

@@ -48,6 +48,14 @@ function securityHeaders(): [string, string][] {
   return [...headers];
 }
 
+/** How long to wait, in words (the rate limiter's own `after` is English: "47 seconds"). */
+export function waitInItalian(ms: number): string {
+  const seconds = Math.max(1, Math.ceil(ms / 1000));
+  if (seconds < 60) return seconds === 1 ? '1 secondo' : `${seconds} secondi`;
+  const minutes = Math.ceil(seconds / 60);
+  return minutes === 1 ? '1 minuto' : `${minutes} minuti`;
+}
+
 export default fp(async function securityPlugin(app: FastifyInstance, options: { config: Config }) {
   const headers = securityHeaders();
   app.addHook('onRequest', (_request, reply, done) => {
@@ -60,6 +68,6 @@ export default fp(async function securityPlugin(app: FastifyInstance, options: {
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) =>
-      Object.assign(new Error(`Troppi tentativi: riprova tra ${context.after}`), { statusCode: context.statusCode }),
+      Object.assign(new Error(`Troppi tentativi da questo indirizzo: riprova tra ${waitInItalian(context.ttl)}`), { statusCode: context.statusCode }),
   });
 });
