@@ -46,6 +46,33 @@ describe('errors', () => {
     const wrongType = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'text/xml' }, payload: '<a/>' });
     expect(wrongType.statusCode).toBe(415);
   });
+
+  it('say in Italian what is wrong, field by field, including the checks of zod and Fastify themselves', async () => {
+    const cm = await ctx.as('cm.navile');
+    const json = { 'content-type': 'application/json' };
+    const refusals = [
+      await cm({ method: 'POST', url: '/api/persons', payload: { givenName: 1 } }),
+      await cm({ method: 'GET', url: '/api/ptris?limit=99999&foo=1' }),
+      await cm({ method: 'GET', url: '/api/ptris/abc' }),
+      await cm({ method: 'POST', url: '/api/persons', headers: json, payload: '' }),
+      await cm({ method: 'POST', url: '/api/persons', headers: json, payload: '{"a":' }),
+      await cm({ method: 'POST', url: '/api/persons', headers: json, payload: JSON.stringify({ notes: 'x'.repeat(2_000_000) }) }),
+      await cm({ method: 'POST', url: '/api/persons', headers: { 'content-type': 'text/xml' }, payload: '<a/>' }),
+    ];
+    expect(refusals.map((r) => r.statusCode)).toEqual([400, 400, 400, 400, 400, 413, 415]);
+    const details = refusals.map((r) => r.json().detail as string);
+    for (const detail of details) expect(detail).not.toMatch(/\b(Invalid|expected|received|Too big|Unrecognized|Body|Request|cannot|Unsupported)\b/);
+    const person = refusals[0]!.json().errors as { path: string; message: string }[];
+    expect(person).toContainEqual({ path: 'fiscalCode', message: 'campo obbligatorio' });
+    expect(person.find((e) => e.path === 'givenName')?.message).toMatch(/^Input non valido/);
+    expect(refusals[1]!.json().errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['limit', '(querystring)']));
+    expect(details.slice(3)).toEqual([
+      'Il corpo della richiesta è vuoto',
+      'Il corpo della richiesta non è JSON valido',
+      'Il corpo della richiesta supera la dimensione massima consentita',
+      'Tipo di contenuto non supportato: inviare JSON (o CSV dove previsto)',
+    ]);
+  });
 });
 
 describe('the access log', () => {

@@ -38,6 +38,19 @@ const STATUS_TITLES: Record<number, string> = {
   429: 'Troppe richieste',
 };
 
+/** Fastify's own refusals, whose messages are English, as the user reads them. */
+const FASTIFY_DETAILS: Record<string, string> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'Il corpo della richiesta non è JSON valido',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'Il corpo della richiesta è vuoto',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'Il corpo della richiesta supera la dimensione massima consentita',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'Tipo di contenuto non supportato: inviare JSON (o CSV dove previsto)',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'La lunghezza del corpo non corrisponde a Content-Length',
+  FST_ERR_BAD_URL: "L'indirizzo contiene caratteri non validi",
+  FST_ERR_MAX_PARAM_LENGTH: "Un parametro dell'indirizzo è troppo lungo",
+  FST_ERR_ROUTE_MISSING_CONTENT_TYPE: "Manca l'intestazione Content-Type",
+  FST_ERR_ROUTE_MISSING_CONTENT: 'Manca il corpo della richiesta',
+};
+
 /** A UNIQUE or PRIMARY KEY constraint of the database refused a duplicate the service did not check for. */
 function isUniqueViolation(error: { code?: string }): boolean {
   return error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
@@ -76,7 +89,7 @@ export default fp(async function errorsPlugin(app: FastifyInstance) {
       return sendProblem(reply, {
         status,
         title: STATUS_TITLES[status] ?? 'Richiesta non valida',
-        detail: status === 400 && error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ? 'Il corpo della richiesta non è JSON valido' : error.message,
+        detail: FASTIFY_DETAILS[error.code] ?? (error.code?.startsWith('FST_') ? (STATUS_TITLES[status] ?? 'Richiesta non valida') : error.message),
       });
     }
     request.log.error({ err: error }, 'unexpected error');
