@@ -2,7 +2,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '@bds/db';
-import { configureItalianZodMessages } from '@bds/shared';
+import { configureItalianZodMessages } from '@bds/shared/zod-italian';
 import type { Config } from './config.ts';
 import errorsPlugin from './plugins/errors.ts';
 import securityPlugin from './plugins/security.ts';
