@@ -25,7 +25,7 @@ export function PersonCreatePage() {
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     setFormError(null);
-    const body = { ...values, districtId: Number(values.districtId) || 0 } as CreatePersonBody;
+    const body = { ...values, districtId: Number(values.districtId) || undefined } as CreatePersonBody;
     const parsed = createPersonBody.safeParse(body);
     if (!parsed.success) {
       setErrors(issuesToFieldErrors(parsed.error));
