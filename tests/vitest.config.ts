@@ -21,7 +21,7 @@ export default defineConfig({
         test: {
           name: 'client',
           root,
-          include: ['client/src/**/*.test.tsx'],
+          include: ['client/src/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
           setupFiles: ['client/src/test/setup.ts'],
           testTimeout: 15_000,

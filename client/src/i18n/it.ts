@@ -148,6 +148,7 @@ export const it = {
     title: 'Progetto (PTRI)',
     titleOf: (id: number) => `PTRI n. ${id}`,
     newTitle: 'Nuovo progetto (PTRI)',
+    newNeedsPerson: 'Un progetto si apre dalla scheda della persona: cercala tra le',
     editTitle: 'Modifica del progetto',
     general: 'Dati generali',
     person: 'Persona',

@@ -56,7 +56,7 @@ export function PtriForm(props: PtriFormProps) {
     setErrors({});
     setBusy(true);
     try {
-      if (props.mode === 'create') await props.onCreate(toCreateBody(values));
+      if (props.mode === 'create') await props.onCreate(createPtriBody.parse(toCreateBody(values)));
       else await props.onUpdate(toUpdateBody(values, props.askReason));
     } catch (caught) {
       if (isApiError(caught) && Object.keys(caught.fieldErrors).length) {

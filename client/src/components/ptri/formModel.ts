@@ -112,9 +112,13 @@ export function parseDecimal(text: string): number | null {
   return Number.isNaN(value) ? Number.NaN : value;
 }
 
-function toId(text: string): number {
-  return text === '' ? 0 : Number(text);
+/** An id chosen in a select; none chosen is left out, so the check names it as a required field. */
+function toId(text: string): number | undefined {
+  return text === '' ? undefined : Number(text);
 }
+
+/** The body of a new PTRI as the form holds it, before the shared schema checks it. */
+export type PtriCreateDraft = Omit<CreatePtriBody, 'serviceId' | 'lotId'> & { serviceId: number | undefined; lotId: number | undefined };
 
 function goalsBody(values: PtriFormValues) {
   return values.goals.map((goal) => ({
@@ -143,7 +147,7 @@ export function budgetLinePath(lines: readonly BudgetLineDraft[], key: string, f
   return `budget.${line.axis}.${index}.${field}`;
 }
 
-export function toCreateBody(values: PtriFormValues): CreatePtriBody {
+export function toCreateBody(values: PtriFormValues): PtriCreateDraft {
   return {
     personId: values.personId ?? 0,
     serviceId: toId(values.serviceId),

@@ -22,9 +22,12 @@ export function PtriCreatePage() {
 
   if (!personId) {
     return (
-      <p className="state">
-        <Link to={paths.persons}>{it.nav.persons}</Link>
-      </p>
+      <>
+        <h1>{it.ptri.newTitle}</h1>
+        <p className="state">
+          {it.ptri.newNeedsPerson} <Link to={paths.persons}>{it.nav.persons.toLocaleLowerCase('it')}</Link>.
+        </p>
+      </>
     );
   }
   const pending = [person, services, lots, cooperatives].find((q) => q.isPending);
