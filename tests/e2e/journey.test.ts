@@ -140,7 +140,7 @@ describe('the main journey in the browser', () => {
     await page.getByLabel('Ore 1', { exact: true }).fill('2,5');
     await page.getByLabel('Ruolo dell’operatore 1', { exact: true }).fill('Educatore');
     await page.getByRole('button', { name: 'Registra gli interventi' }).click();
-    await page.getByText('1 interventi registrati.').waitFor();
+    await page.getByText('1 intervento registrato.').waitFor();
 
     const header = 'ptriId;date;axis;activity;hours;operatorRole;notes';
     const file = page.getByLabel('File CSV', { exact: true });

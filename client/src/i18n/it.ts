@@ -1,4 +1,5 @@
 // Every Italian string of the interface, so a second language could be added beside it.
+import { formatNumber } from '../components/format.ts';
 import { workflow } from './itWorkflow.ts';
 import type {
   Axis,
@@ -38,7 +39,7 @@ export const it = {
     print: 'Stampa',
     notAvailable: 'Funzione non ancora disponibile sul server.',
     formHasErrors: 'Correggere i campi evidenziati.',
-    required: 'obbligatorio',
+    required: 'campo obbligatorio',
     continue: 'Continua',
   },
   auth: {
@@ -188,7 +189,7 @@ export const it = {
     revision: 'Revisione',
     transition: 'Cambio di stato',
     evaluation: 'Valutazione UVM',
-    interventionsCount: (n: number, hours: number) => `${n} interventi, ${hours} ore`,
+    interventionsCount: (n: number, hours: number) => `${n === 1 ? '1 intervento' : `${n} interventi`}, ${formatNumber(hours)} ${hours === 1 ? 'ora' : 'ore'}`,
     noBudget: 'Nessuna risorsa indicata.',
     print: 'Stampa il progetto',
     printTitle: 'Progetto Terapeutico Riabilitativo Individualizzato con Budget di Salute',
@@ -270,7 +271,7 @@ export const it = {
     notes: 'Note',
     addRow: 'Aggiungi riga',
     saveRows: 'Registra gli interventi',
-    savedRows: (n: number) => `${n} interventi registrati.`,
+    savedRows: (n: number) => (n === 1 ? '1 intervento registrato.' : `${n} interventi registrati.`),
     monthTotal: (hours: number) => `Totale del mese: ${hours} ore`,
     csvTitle: 'Carica il mese da CSV',
     csvHelp: 'Colonne: ptriId;date;axis;activity;hours;operatorRole;notes (separatore ;). Date AAAA-MM-GG o GG/MM/AAAA, ore con la virgola, asse habitat, sociality o work. Il file è accettato tutto o niente.',
