@@ -14,7 +14,9 @@ export const evaluationMember = z.strictObject({
 
 /** HoNOS: 12 items scored 0–4, 9 = not known (left out of the total). */
 export const honosScores = z
-  .array(z.union([z.number().int().min(0).max(4), z.literal(9)]), { error: 'HoNOS: 12 punteggi 0–4 (9 = non noto)' })
+  .array(z.union([z.number().int().min(0).max(4), z.literal(9)], { error: 'HoNOS: un punteggio per ogni item, da 0 a 4 (9 = non noto)' }), {
+    error: 'HoNOS: 12 punteggi 0–4 (9 = non noto)',
+  })
   .length(12, { error: 'HoNOS: servono esattamente 12 punteggi' });
 
 /** Scores per scale code; HoNOS is checked here, every scale again on the server against its definition. */
