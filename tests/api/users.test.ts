@@ -25,7 +25,7 @@ describe('accounts', () => {
     const admin = await ctx.as('admin');
     const noService = await admin({ method: 'POST', url: '/api/users', payload: newUser });
     expect(noService.statusCode).toBe(400);
-    expect(noService.json().errors[0].path).toBe('serviceId');
+    expect(noService.json().errors[0]).toEqual({ path: 'serviceId', message: 'un case manager lavora per un servizio: sceglierlo' });
     const created = await admin({ method: 'POST', url: '/api/users', payload: { ...newUser, serviceId: ctx.world.services.navile } });
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ role: 'case_manager', serviceId: ctx.world.services.navile, mustChangePassword: true });

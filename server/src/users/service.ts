@@ -25,11 +25,17 @@ interface Scope {
   cooperativeId: number | null;
 }
 
+const SCOPE_REQUIRED = {
+  serviceId: 'un case manager lavora per un servizio: sceglierlo',
+  districtId: 'un membro UVM lavora per un distretto: sceglierlo',
+  cooperativeId: 'un operatore di cooperativa lavora per una cooperativa: sceglierla',
+} as const;
+
 /** Each role needs exactly the scope its work is limited to. */
 function checkScope(db: Queryable, role: Role, scope: Scope): Scope {
   const need = { case_manager: 'serviceId', uvm: 'districtId', cooperative: 'cooperativeId' } as const;
   const field = role in need ? need[role as keyof typeof need] : null;
-  if (field && !scope[field]) throw new Invalid(field, `obbligatorio per il ruolo ${role}`);
+  if (field && !scope[field]) throw new Invalid(field, SCOPE_REQUIRED[field]);
   const kinds = { serviceId: 'service', districtId: 'district', cooperativeId: 'cooperative' } as const;
   for (const key of Object.keys(kinds) as (keyof Scope)[]) {
     const id = scope[key];
