@@ -5,14 +5,14 @@ import { isApiError } from '../../api/errors.ts';
 import { useCooperatives, useDistricts, useServices } from '../../api/reference.ts';
 import { it } from '../../i18n/it.ts';
 import { Field } from '../Field.tsx';
-import { issuesToFieldErrors, type FieldErrors } from '../formErrors.ts';
-import { errorText } from '../States.tsx';
+import { besideFieldsOf, issuesToFieldErrors, refusalMessage, type FieldErrors } from '../formErrors.ts';
 
 type UserFormProps =
   | { user: null; onCreate: (body: CreateUserBody) => Promise<unknown>; onCancel: () => void }
   | { user: User; onUpdate: (body: UpdateUserBody) => Promise<unknown>; onCancel: () => void };
 
 const idOrNull = (text: string) => (text ? Number(text) : null);
+const USER_FIELDS = besideFieldsOf(['username', 'displayName', 'role', 'serviceId', 'districtId', 'cooperativeId', 'password']);
 
 export function UserForm(props: UserFormProps) {
   const services = useServices();
@@ -50,7 +50,7 @@ export function UserForm(props: UserFormProps) {
       else await props.onUpdate(parsed.data as UpdateUserBody);
     } catch (caught) {
       if (isApiError(caught)) setErrors(caught.fieldErrors);
-      setFormError(errorText(caught));
+      setFormError(refusalMessage(caught, USER_FIELDS));
     }
   }
 

@@ -5,9 +5,8 @@ import { useState, type FormEvent } from 'react';
 import { isApiError } from '../../api/errors.ts';
 import { it } from '../../i18n/it.ts';
 import { Field } from '../Field.tsx';
-import { errorText } from '../States.tsx';
 import { BudgetEditor } from './BudgetEditor.tsx';
-import { issuesToFieldErrors, type FieldErrors } from '../formErrors.ts';
+import { besideFieldsOf, issuesToFieldErrors, refusalMessage, type FieldErrors } from '../formErrors.ts';
 import { toCreateBody, toUpdateBody, type PtriFormValues } from './formModel.ts';
 import { GoalsEditor } from './GoalsEditor.tsx';
 
@@ -24,11 +23,7 @@ type PtriFormProps = Submit & {
   canChooseService: boolean;
 };
 
-const KNOWN_TOP_FIELDS = ['personId', 'serviceId', 'lotId', 'startDate', 'endDate', 'intensity', 'cooperativeIds', 'notes', 'reason', 'goals', 'budget'];
-
-function isShownBesideField(path: string): boolean {
-  return KNOWN_TOP_FIELDS.some((field) => path === field || path.startsWith(`${field}.`));
-}
+const isShownBesideField = besideFieldsOf(['personId', 'serviceId', 'lotId', 'startDate', 'endDate', 'intensity', 'cooperativeIds', 'notes', 'reason', 'goals', 'budget']);
 
 export function PtriForm(props: PtriFormProps) {
   const { initial, personLabel, services, lots, cooperatives, canChooseService } = props;
@@ -59,13 +54,8 @@ export function PtriForm(props: PtriFormProps) {
       if (props.mode === 'create') await props.onCreate(createPtriBody.parse(toCreateBody(values)));
       else await props.onUpdate(toUpdateBody(values, props.askReason));
     } catch (caught) {
-      if (isApiError(caught) && Object.keys(caught.fieldErrors).length) {
-        setErrors(caught.fieldErrors);
-        const elsewhere = Object.entries(caught.fieldErrors).filter(([path]) => !isShownBesideField(path));
-        setFormError(elsewhere.length ? elsewhere.map(([path, message]) => `${path}: ${message}`).join('; ') : it.common.formHasErrors);
-      } else {
-        setFormError(errorText(caught));
-      }
+      if (isApiError(caught)) setErrors(caught.fieldErrors);
+      setFormError(refusalMessage(caught, isShownBesideField));
     } finally {
       setBusy(false);
     }

@@ -6,8 +6,7 @@ import { isApiError } from '../../api/errors.ts';
 import { useCreatePerson } from '../../api/persons.ts';
 import { useDistricts } from '../../api/reference.ts';
 import { Field } from '../../components/Field.tsx';
-import { issuesToFieldErrors, type FieldErrors } from '../../components/formErrors.ts';
-import { errorText } from '../../components/States.tsx';
+import { besideFieldsOf, issuesToFieldErrors, refusalMessage, type FieldErrors } from '../../components/formErrors.ts';
 import { it } from '../../i18n/it.ts';
 import { paths } from '../../routes/nav.ts';
 
@@ -38,7 +37,7 @@ export function PersonCreatePage() {
       void navigate(paths.person(person.id));
     } catch (caught) {
       if (isApiError(caught)) setErrors(caught.fieldErrors);
-      setFormError(errorText(caught));
+      setFormError(refusalMessage(caught, besideFieldsOf(Object.keys(EMPTY))));
     }
   }
 
