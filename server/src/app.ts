@@ -1,9 +1,10 @@
 // Builds the Fastify application: plugins first, then one route group per feature.
 import Fastify, { type FastifyInstance } from 'fastify';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '@bds/db';
 import { configureItalianZodMessages } from '@bds/shared/zod-italian';
 import type { Config } from './config.ts';
+import { replySerializerCompiler } from './reply-serializer.ts';
 import errorsPlugin from './plugins/errors.ts';
 import securityPlugin from './plugins/security.ts';
 import requestLogPlugin from './plugins/request-log.ts';
@@ -44,7 +45,7 @@ export async function buildApp({ db, config, isReady = () => true, logStream }: 
   }).withTypeProvider<ZodTypeProvider>();
   configureItalianZodMessages();
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(replySerializerCompiler);
 
   await app.register(errorsPlugin);
   await app.register(dbPlugin, { db });
