@@ -2,6 +2,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { CreateEvaluationBody } from '@bds/shared';
 import { describe, expect, it, vi } from 'vitest';
+import { ApiError } from '../api/errors.ts';
 import { EvaluationForm } from './EvaluationForm.tsx';
 
 describe('the final evaluation', () => {
@@ -23,5 +24,28 @@ describe('the final evaluation', () => {
 
     expect(onSubmit).toHaveBeenCalledOnce();
     expect(onSubmit.mock.calls[0]?.[0]).toMatchObject({ kind: 'final', goalOutcomes: { habitat: 'achieved', work: 'not_achieved' } });
+  });
+});
+
+describe('a refused evaluation', () => {
+  it('shows the reason beside the field it concerns, without repeating it above the button', async () => {
+    const user = userEvent.setup();
+    const refusal = new ApiError({
+      type: 'about:blank',
+      status: 400,
+      title: 'Dati non validi',
+      detail: 'date: la data non può essere nel futuro',
+      errors: [{ path: 'date', message: 'la data non può essere nel futuro' }],
+    });
+    render(<EvaluationForm defaultKind="review" onSubmit={() => Promise.reject(refusal)} />);
+    await user.selectOptions(screen.getByLabelText('Esito'), 'approved');
+    await user.type(screen.getByLabelText('Nome 1'), 'Dott.ssa Bianchi');
+    await user.type(screen.getByLabelText('Ruolo'), 'psichiatra');
+    await user.click(screen.getByLabelText('Registra HoNOS'));
+    await user.click(screen.getByRole('button', { name: 'Salva' }));
+
+    expect(await screen.findByText('la data non può essere nel futuro')).toBeTruthy();
+    expect(screen.getByText('Correggere i campi evidenziati.')).toBeTruthy();
+    expect(screen.queryByText(/Dati non validi/)).toBeNull();
   });
 });

@@ -16,14 +16,16 @@ import { useState, type FormEvent } from 'react';
 import { isApiError } from '../api/errors.ts';
 import { it } from '../i18n/it.ts';
 import { Field } from './Field.tsx';
-import { issuesToFieldErrors, type FieldErrors } from './formErrors.ts';
+import { besideFieldsOf, issuesToFieldErrors, refusalMessage, type FieldErrors } from './formErrors.ts';
 import { today } from './format.ts';
 import { HONOS_ITEMS, HonosInput, type HonosValue } from './HonosInput.tsx';
 import { MembersEditor, type MemberDraft } from './MembersEditor.tsx';
 import { newKey } from './ptri/formModel.ts';
-import { errorText } from './States.tsx';
 
 type GoalOutcome = (typeof GOAL_OUTCOMES)[number];
+
+/** The body fields this form shows an error beside (members and goal outcomes per item, HoNOS under the scale). */
+const EVALUATION_FIELDS = besideFieldsOf(['date', 'kind', 'members', 'outcome', 'intensity', 'scores', 'nextReviewDate', 'notes', 'goalOutcomes']);
 
 const newMember = (): MemberDraft => ({ key: newKey(), name: '', role: '', organisation: 'health_service' });
 
@@ -76,7 +78,7 @@ export function EvaluationForm({ defaultKind, onSubmit }: EvaluationFormProps) {
       await onSubmit(parsed.data);
     } catch (caught) {
       if (isApiError(caught)) setErrors(caught.fieldErrors);
-      setFormError(errorText(caught));
+      setFormError(refusalMessage(caught, EVALUATION_FIELDS));
     } finally {
       setBusy(false);
     }

@@ -7,11 +7,14 @@ import { FormButtons } from './FormButtons.tsx';
 import { ReferenceTable } from './ReferenceTable.tsx';
 import { useReferenceSubmit, type ReferenceFormProps } from './useReferenceSubmit.ts';
 
+/** The body fields this form shows an error beside. */
+const COOPERATIVE_FIELDS = ['name', 'vatNumber'];
+
 function CooperativeForm({ item, onSaved, onCancel }: ReferenceFormProps<Cooperative>) {
   const [name, setName] = useState(item?.name ?? '');
   const [vatNumber, setVatNumber] = useState(item?.vatNumber ?? '');
   const [active, setActive] = useState(item?.active ?? true);
-  const form = useReferenceSubmit('cooperatives', item?.id ?? null, { create: cooperativeBody, update: cooperativeUpdateBody }, onSaved);
+  const form = useReferenceSubmit('cooperatives', item?.id ?? null, { create: cooperativeBody, update: cooperativeUpdateBody }, COOPERATIVE_FIELDS, onSaved);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     void form.submit({ name, vatNumber: vatNumber.trim() || null, active });

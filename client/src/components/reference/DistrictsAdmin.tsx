@@ -7,10 +7,13 @@ import { FormButtons } from './FormButtons.tsx';
 import { ReferenceTable } from './ReferenceTable.tsx';
 import { useReferenceSubmit, type ReferenceFormProps } from './useReferenceSubmit.ts';
 
+/** The body fields this form shows an error beside. */
+const DISTRICT_FIELDS = ['code', 'name'];
+
 function DistrictForm({ item, onSaved, onCancel }: ReferenceFormProps<District>) {
   const [code, setCode] = useState(item?.code ?? '');
   const [name, setName] = useState(item?.name ?? '');
-  const form = useReferenceSubmit('districts', item?.id ?? null, { create: districtBody, update: districtUpdateBody }, onSaved);
+  const form = useReferenceSubmit('districts', item?.id ?? null, { create: districtBody, update: districtUpdateBody }, DISTRICT_FIELDS, onSaved);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     void form.submit({ code: code.trim().toUpperCase(), name });

@@ -8,6 +8,9 @@ import { FormButtons } from './FormButtons.tsx';
 import { ReferenceTable } from './ReferenceTable.tsx';
 import { useReferenceSubmit, type ReferenceFormProps } from './useReferenceSubmit.ts';
 
+/** The body fields this form shows an error beside. */
+const LOT_FIELDS = ['number', 'tenderYear', 'title', 'serviceKinds', 'contractor', 'hourlyRate', 'ceiling'];
+
 const euroOrNull = (text: string) => (text.trim() ? Number(text.replace(/\./g, '').replace(',', '.')) : null);
 const euroText = (value: number | null | undefined) => (value == null ? '' : String(value).replace('.', ','));
 
@@ -25,7 +28,7 @@ function LotForm({ item, onSaved, onCancel }: ReferenceFormProps<Lot>) {
   const [cooperativeIds, setCooperativeIds] = useState<number[]>(item?.cooperativeIds ?? []);
   const [hourlyRate, setHourlyRate] = useState(euroText(item?.hourlyRate));
   const [ceiling, setCeiling] = useState(euroText(item?.ceiling));
-  const form = useReferenceSubmit('lots', item?.id ?? null, { create: lotBody, update: lotUpdateBody }, onSaved);
+  const form = useReferenceSubmit('lots', item?.id ?? null, { create: lotBody, update: lotUpdateBody }, LOT_FIELDS, onSaved);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     void form.submit({ number: Number(number), title, tenderYear: Number(tenderYear), serviceKinds, contractor, cooperativeIds, hourlyRate: euroOrNull(hourlyRate), ceiling: euroOrNull(ceiling) });

@@ -7,6 +7,9 @@ import { FormButtons } from './FormButtons.tsx';
 import { ReferenceTable } from './ReferenceTable.tsx';
 import { useReferenceSubmit, type ReferenceFormProps } from './useReferenceSubmit.ts';
 
+/** The body fields this form shows an error beside. */
+const SERVICE_FIELDS = ['code', 'kind', 'name', 'districtId', 'aliases'];
+
 function ServiceForm({ item, onSaved, onCancel }: ReferenceFormProps<Service>) {
   const districts = useDistricts();
   const [code, setCode] = useState(item?.code ?? '');
@@ -15,7 +18,7 @@ function ServiceForm({ item, onSaved, onCancel }: ReferenceFormProps<Service>) {
   const [districtId, setDistrictId] = useState(String(item?.districtId ?? ''));
   const [aliases, setAliases] = useState((item?.aliases ?? []).join('\n'));
   const [active, setActive] = useState(item?.active ?? true);
-  const form = useReferenceSubmit('services', item?.id ?? null, { create: serviceBody, update: serviceUpdateBody }, onSaved);
+  const form = useReferenceSubmit('services', item?.id ?? null, { create: serviceBody, update: serviceUpdateBody }, SERVICE_FIELDS, onSaved);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     const aliasList = aliases.split('\n').map((alias) => alias.trim()).filter(Boolean);

@@ -5,8 +5,7 @@ import { useState } from 'react';
 import { isApiError } from '../../api/errors.ts';
 import { useSaveReference, type ReferenceKind } from '../../api/referenceAdmin.ts';
 import { it } from '../../i18n/it.ts';
-import { issuesToFieldErrors, type FieldErrors } from '../formErrors.ts';
-import { errorText } from '../States.tsx';
+import { besideFieldsOf, issuesToFieldErrors, refusalMessage, type FieldErrors } from '../formErrors.ts';
 
 export interface ReferenceFormProps<T> {
   item: T | null;
@@ -14,7 +13,15 @@ export interface ReferenceFormProps<T> {
   onCancel: () => void;
 }
 
-export function useReferenceSubmit(kind: ReferenceKind, id: number | null, schemas: { create: z.ZodType; update: z.ZodType }, onSaved: (message: string) => void) {
+/** `fields` are those the form shows an error beside; a refusal about any other is spelled out above the buttons. */
+export function useReferenceSubmit(
+  kind: ReferenceKind,
+  id: number | null,
+  schemas: { create: z.ZodType; update: z.ZodType },
+  fields: readonly string[],
+  onSaved: (message: string) => void,
+) {
+  const shownBesideField = besideFieldsOf(fields);
   const save = useSaveReference(kind);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -33,7 +40,7 @@ export function useReferenceSubmit(kind: ReferenceKind, id: number | null, schem
       onSaved(id == null ? it.reference.created : it.reference.updated);
     } catch (caught) {
       if (isApiError(caught)) setErrors(caught.fieldErrors);
-      setFormError(errorText(caught));
+      setFormError(refusalMessage(caught, shownBesideField));
     }
   }
 
