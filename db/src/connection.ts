@@ -4,14 +4,18 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { cacheStatements } from './statement-cache.ts';
 
 // No schema is given to drizzle: only its relational `db.query` API needs one, nothing here uses it,
 // and with one drizzle builds a query builder per table for every transaction it opens.
 export type Db = BetterSQLite3Database & { $client: Database.Database };
 
-export const MIGRATIONS_FOLDER = resolve(dirname(fileURLToPath(import.meta.url)), '../migrations');
+/**
+ * Found through this package's own name rather than this file's place, so that the server bundled
+ * into server/dist (whose `import.meta.url` is the bundle's) finds the same folder.
+ */
+export const MIGRATIONS_FOLDER = resolve(dirname(createRequire(import.meta.url).resolve('@bds/db/package.json')), 'migrations');
 
 /**
  * WAL lets readers run beside the single writer. synchronous=FULL makes every committed

@@ -1,6 +1,6 @@
 // Child processes of the benchmark: the real server in production mode on the bench database,
 // and a bare Fastify server that gives the ceiling any endpoint can reach on this machine.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -50,10 +50,10 @@ async function waitFor(url: string, child: ChildProcess, timeoutMs: number): Pro
   throw new Error(`no answer from ${url} within ${timeoutMs} ms`);
 }
 
-async function startChild(script: string, cwd: string, env: NodeJS.ProcessEnv, readyPath: string, nodeFlags: string[] = []): Promise<Child> {
+async function startChild(args: string[], cwd: string, env: NodeJS.ProcessEnv, readyPath: string): Promise<Child> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', script], {
+  const child = spawn(process.execPath, args, {
     cwd,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -65,7 +65,7 @@ async function startChild(script: string, cwd: string, env: NodeJS.ProcessEnv, r
     await waitFor(`${baseUrl}${readyPath}`, child, 60_000);
   } catch (error) {
     child.kill('SIGKILL');
-    throw new Error(`${script}: ${(error as Error).message}\n${stderr}`);
+    throw new Error(`${args.join(' ')}: ${(error as Error).message}\n${stderr}`);
   }
   const startupMs = Math.round(performance.now() - started);
   return {
@@ -82,25 +82,32 @@ async function startChild(script: string, cwd: string, env: NodeJS.ProcessEnv, r
   };
 }
 
-/** The Node options of `pnpm start` (server/package.json), so the server runs here as it does in production. */
-export function productionNodeFlags(): string[] {
-  const { scripts } = JSON.parse(readFileSync(`${repoRoot}server/package.json`, 'utf8')) as { scripts: { start: string } };
-  const words = scripts.start.split(/\s+/);
-  if (words[0] !== 'node') throw new Error(`server start script does not run node: ${scripts.start}`);
-  return words.slice(1).filter((word) => word.startsWith('--max-'));
+/**
+ * What `pnpm start` runs (server/package.json): the server bundled into dist/main.mjs, built here
+ * first from the current sources, with the same Node options.
+ */
+function productionServer(): { args: string[]; cwd: string } {
+  const cwd = `${repoRoot}server`;
+  const built = spawnSync(process.execPath, ['--import', 'tsx', 'build.ts'], { cwd, encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(`server build failed: ${built.stderr}`);
+  const { scripts } = JSON.parse(readFileSync(`${cwd}/package.json`, 'utf8')) as { scripts: { start: string } };
+  const [command, ...args] = scripts.start.split(/\s+/);
+  if (command !== 'node') throw new Error(`server start script does not run node: ${scripts.start}`);
+  return { args, cwd };
 }
 
-/** The real server (`server/src/main.ts`), production mode, on an existing database. */
+/** The real server as production runs it, production mode, on an existing database. */
 export function startServer(databasePath: string): Promise<Child> {
-  return startChild('src/main.ts', `${repoRoot}server`, {
+  const { args, cwd } = productionServer();
+  return startChild(args, cwd, {
     NODE_ENV: 'production',
     DATABASE_PATH: databasePath,
     JWT_SECRET: randomBytes(32).toString('hex'),
     DEMO_DATA: 'false',
     LOG_LEVEL: 'warn',
-  }, '/api/health', productionNodeFlags());
+  }, '/api/health');
 }
 
 export function startBareServer(): Promise<Child> {
-  return startChild('bench/bare-server.ts', `${repoRoot}tests`, {}, '/bare?bytes=10');
+  return startChild(['--import', 'tsx', 'bench/bare-server.ts'], `${repoRoot}tests`, {}, '/bare?bytes=10');
 }

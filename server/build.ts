@@ -1,0 +1,27 @@
+// Bundles the server and the workspace packages it imports (TypeScript sources) into one
+// dist/main.mjs, so that production starts plain JavaScript: loading ~100 modules through tsx's
+// loader was half of the start-up. Dependencies from the registry stay external and load from
+// node_modules; each must be a dependency of the server itself, where Node looks for them.
+import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+type Manifest = { dependencies?: Record<string, string> };
+const manifest = (folder: string) => JSON.parse(readFileSync(new URL(`${folder}/package.json`, import.meta.url), 'utf8')) as Manifest;
+const registryDependencies = (m: Manifest) => Object.keys(m.dependencies ?? {}).filter((name) => !name.startsWith('@bds/'));
+
+const own = new Set(registryDependencies(manifest('.')));
+const needed = new Set(['.', '../db', '../shared'].flatMap((folder) => registryDependencies(manifest(folder))));
+const missing = [...needed].filter((name) => !own.has(name));
+if (missing.length > 0) throw new Error(`server/package.json must list ${missing.join(', ')}: the bundle imports them from server/node_modules`);
+
+await build({
+  entryPoints: [new URL('src/main.ts', import.meta.url).pathname],
+  outfile: new URL('dist/main.mjs', import.meta.url).pathname,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  external: [...needed].flatMap((name) => [name, `${name}/*`]),
+  sourcemap: true,
+  logLevel: 'warning',
+});
