@@ -151,6 +151,8 @@ export const it = {
     newTitle: 'Nuovo progetto (PTRI)',
     newNeedsPerson: 'Un progetto si apre dalla scheda della persona: cercala tra le',
     editTitle: 'Modifica del progetto',
+    notEditable: (status: string) => `Un progetto nello stato «${status}» non si modifica: si modificano le bozze e i progetti attivi.`,
+    backToProject: 'Torna al progetto',
     general: 'Dati generali',
     person: 'Persona',
     service: 'Servizio responsabile',
