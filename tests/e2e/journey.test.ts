@@ -13,6 +13,8 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const now = new Date();
 const today = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 const month = today.slice(0, 7);
+/** How the pages write this month: "novembre 2026". */
+const monthInItalian = new Intl.DateTimeFormat('it-IT', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(now.getFullYear(), now.getMonth(), 1));
 const year = now.getFullYear();
 const rowHeaded = (page: Page, name: string) => page.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
 
@@ -163,7 +165,7 @@ describe('the main journey in the browser', () => {
     await shot(page, '05-csv-repeated');
 
     page.once('dialog', (dialog) => void dialog.accept());
-    await page.getByRole('button', { name: `Chiudi e invia il mese (${month})` }).click();
+    await page.getByRole('button', { name: `Chiudi e invia il mese (${monthInItalian})` }).click();
     await page.getByText('Mese inviato.').waitFor();
   });
 
@@ -174,7 +176,7 @@ describe('the main journey in the browser', () => {
     amountBefore = await validatedAmount();
     await as('casemanager');
     await page.getByRole('link', { name: 'Rendicontazioni da validare' }).click();
-    const card = page.getByRole('article', { name: `${coop.name} – ${month}` });
+    const card = page.getByRole('article', { name: `${coop.name} – ${monthInItalian}` });
     await card.waitFor();
     partAmount = italianNumber((await card.locator('dd').nth(2).textContent()) ?? '');
     expect(partAmount).toBeGreaterThan(0);
@@ -182,7 +184,7 @@ describe('the main journey in the browser', () => {
     await card.getByRole('cell', { name: `PTRI n. ${ptriId}` }).first().waitFor();
     await shot(page, '06-month-review');
     await card.getByRole('button', { name: 'Valida' }).click();
-    await page.getByText(`Mese ${month} di ${coop.name} validato.`).waitFor();
+    await page.getByText(`Mese ${monthInItalian} di ${coop.name} validato.`).waitFor();
   });
 
   it('manager: sees the validated month in the lot totals and the person in the yearly counts', async () => {

@@ -22,6 +22,14 @@ export function formatNumber(value: number | null | undefined): string {
   return value == null ? '—' : number.format(value);
 }
 
+const monthName = new Intl.DateTimeFormat('it-IT', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** A calendar month "2026-11" as "novembre 2026". */
+export function formatMonth(value: string): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(value);
+  return match ? monthName.format(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1)) : value;
+}
+
 /** Today as a local calendar date, not the UTC one. */
 export function today(): string {
   const now = new Date();

@@ -274,7 +274,7 @@ export const it = {
     addRow: 'Aggiungi riga',
     saveRows: 'Registra gli interventi',
     savedRows: (n: number) => (n === 1 ? '1 intervento registrato.' : `${n} interventi registrati.`),
-    monthTotal: (hours: number) => `Totale del mese: ${hours} ore`,
+    monthTotal: (hours: string) => `Totale del mese: ${hours} ore`,
     csvTitle: 'Carica il mese da CSV',
     csvHelp: 'Colonne: ptriId;date;axis;activity;hours;operatorRole;notes (separatore ;). Date AAAA-MM-GG o GG/MM/AAAA, ore con la virgola, asse habitat, sociality o work. Il file è accettato tutto o niente.',
     csvFile: 'File CSV',

@@ -6,6 +6,7 @@ import { useUploadMonth } from '../../api/interventions.ts';
 import type { UploadProgress } from '../../api/upload.ts';
 import { it } from '../../i18n/it.ts';
 import { Field } from '../Field.tsx';
+import { formatMonth } from '../format.ts';
 import { errorText } from '../States.tsx';
 
 type Result =
@@ -67,7 +68,7 @@ export function CsvUpload({ cooperativeId, month }: { cooperativeId: number; mon
   return (
     <section className="card stack" aria-labelledby="csv-title">
       <h2 id="csv-title">
-        {it.coop.csvTitle} ({month})
+        {it.coop.csvTitle} ({formatMonth(month)})
       </h2>
       <p className="hint">{it.coop.csvHelp}</p>
       <div className="row">

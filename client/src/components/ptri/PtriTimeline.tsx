@@ -4,7 +4,7 @@ import type { HistoryEntry, PtriDetail } from '@bds/shared';
 import { useInterventions } from '../../api/interventions.ts';
 import { usePtriHistory } from '../../api/ptriHooks.ts';
 import { it } from '../../i18n/it.ts';
-import { formatDate, formatDateTime } from '../format.ts';
+import { formatDate, formatDateTime, formatMonth } from '../format.ts';
 import { ErrorState, Loading } from '../States.tsx';
 
 interface TimelineItem {
@@ -56,7 +56,7 @@ export function PtriTimeline({ ptri }: { ptri: PtriDetail }) {
     byMonth.set(month, { count: sum.count + 1, hours: sum.hours + intervention.hours });
   }
   for (const [month, sum] of byMonth) {
-    items.push({ key: `i${month}`, at: `${month}-31`, title: `${it.nav.interventions} ${month}`, lines: [it.ptri.interventionsCount(sum.count, sum.hours)] });
+    items.push({ key: `i${month}`, at: `${month}-31`, title: `${it.nav.interventions} ${formatMonth(month)}`, lines: [it.ptri.interventionsCount(sum.count, sum.hours)] });
   }
   items.sort((a, b) => (a.at < b.at ? 1 : -1));
 

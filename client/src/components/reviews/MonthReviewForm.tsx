@@ -6,6 +6,7 @@ import { isApiError } from '../../api/errors.ts';
 import { useReviewMonth, type MonthConcerningService } from '../../api/monthReviews.ts';
 import { it } from '../../i18n/it.ts';
 import { Field } from '../Field.tsx';
+import { formatMonth } from '../format.ts';
 import { errorText } from '../States.tsx';
 
 export function MonthReviewForm({ item, onReviewed }: { item: MonthConcerningService; onReviewed: (message: string) => void }) {
@@ -25,14 +26,14 @@ export function MonthReviewForm({ item, onReviewed }: { item: MonthConcerningSer
     try {
       await review.mutateAsync({ cooperativeId: item.cooperative.id, month: item.month, body: parsed.data });
       const say = decision === 'validated' ? it.monthReviews.validated : it.monthReviews.returned;
-      onReviewed(say(item.cooperative.name, item.month));
+      onReviewed(say(item.cooperative.name, formatMonth(item.month)));
     } catch (caught) {
       if (isApiError(caught) && caught.fieldErrors.note) setError(caught.fieldErrors.note);
       else setFormError(errorText(caught));
     }
   }
 
-  const label = `${item.cooperative.name} ${item.month}`;
+  const label = `${item.cooperative.name} ${formatMonth(item.month)}`;
   return (
     <div className="stack" role="group" aria-label={label}>
       <Field label={it.monthReviews.note} hint={it.monthReviews.noteHint} error={error}>

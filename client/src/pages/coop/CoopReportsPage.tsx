@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useCoopReports } from '../../api/interventions.ts';
 import { useCurrentUser } from '../../auth/AuthProvider.tsx';
 import { Field } from '../../components/Field.tsx';
-import { formatDateTime, formatNumber } from '../../components/format.ts';
+import { formatDateTime, formatMonth, formatNumber } from '../../components/format.ts';
 import { Empty, ErrorState, Loading } from '../../components/States.tsx';
 import { it } from '../../i18n/it.ts';
 
@@ -50,7 +50,7 @@ export function CoopReportsPage() {
                 const notes = [report.note, ...report.parts.filter((part) => part.note).map((part) => `${part.serviceName}: ${part.note}`)].filter(Boolean);
                 return (
                   <tr key={report.month}>
-                    <td>{report.month}</td>
+                    <td>{formatMonth(report.month)}</td>
                     <td>
                       <span className={`badge badge-${report.status}`}>{it.reportStatuses[report.status] ?? report.status}</span>
                       {report.submittedAt && <div className="diff">{formatDateTime(report.submittedAt)}</div>}

@@ -6,7 +6,7 @@ import { useCurrentUser } from '../../auth/AuthProvider.tsx';
 import { CsvUpload } from '../../components/coop/CsvUpload.tsx';
 import { InterventionGrid } from '../../components/coop/InterventionGrid.tsx';
 import { Field } from '../../components/Field.tsx';
-import { currentMonth, formatDate, formatNumber } from '../../components/format.ts';
+import { currentMonth, formatDate, formatMonth, formatNumber } from '../../components/format.ts';
 import { Empty, ErrorState, Loading, errorText } from '../../components/States.tsx';
 import { it } from '../../i18n/it.ts';
 
@@ -45,7 +45,7 @@ export function InterventionsPage() {
       </div>
       <section className="card">
         <h2>
-          {month} – {it.coop.monthTotal(totalHours)}
+          {formatMonth(month)} – {it.coop.monthTotal(formatNumber(totalHours))}
         </h2>
         {recorded.isPending ? (
           <Loading />
@@ -88,7 +88,7 @@ export function InterventionsPage() {
         <h2>{it.coop.submitMonth}</h2>
         <div className="actions">
           <button type="button" onClick={() => void submitMonth()} disabled={submit.isPending}>
-            {it.coop.submitMonth} ({month})
+            {it.coop.submitMonth} ({formatMonth(month)})
           </button>
           {submitMessage && <span role="status">{submitMessage}</span>}
         </div>

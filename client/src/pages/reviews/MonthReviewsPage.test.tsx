@@ -8,6 +8,7 @@ import { MonthReviewsPage } from './MonthReviewsPage.tsx';
 
 const year = new Date().getFullYear();
 const month = `${year}-03`;
+const monthInItalian = `marzo ${year}`;
 const totals = { interventions: 4, hours: 9.5, amount: 251.75 };
 const submitted: MonthlyReportPartItem = {
   cooperativeId: 1,
@@ -50,7 +51,7 @@ describe('months to validate', () => {
     const user = userEvent.setup();
     renderWithProviders(<MonthReviewsPage />);
 
-    const card = await screen.findByRole('article', { name: `Coop. Soc. Il Faro (demo) – ${month}` });
+    const card = await screen.findByRole('article', { name: `Coop. Soc. Il Faro (demo) – ${monthInItalian}` });
     expect(within(card).getByText('9,5')).toBeTruthy();
     expect(calls.filter((c) => c.method === 'GET')).toHaveLength(1);
     // The month already returned is listed apart, with its note, and has no form.
@@ -66,7 +67,7 @@ describe('months to validate', () => {
 
     await user.type(within(form).getByLabelText('Nota per la cooperativa'), 'Mancano le firme del 12');
     await user.click(within(form).getByRole('button', { name: 'Restituisci' }));
-    expect(await screen.findByText(`Mese ${month} di Coop. Soc. Il Faro (demo) restituito con la nota.`)).toBeTruthy();
+    expect(await screen.findByText(`Mese ${monthInItalian} di Coop. Soc. Il Faro (demo) restituito con la nota.`)).toBeTruthy();
     expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ decision: 'returned', note: 'Mancano le firme del 12' });
   });
 });

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useMonthsConcerningService, type MonthConcerningService } from '../../api/monthReviews.ts';
 import { Field } from '../../components/Field.tsx';
-import { formatDateTime, formatEuro, formatNumber } from '../../components/format.ts';
+import { formatDateTime, formatEuro, formatMonth, formatNumber } from '../../components/format.ts';
 import { MonthInterventions } from '../../components/reviews/MonthInterventions.tsx';
 import { MonthReviewForm } from '../../components/reviews/MonthReviewForm.tsx';
 import { Empty, ErrorState, Loading } from '../../components/States.tsx';
@@ -17,7 +17,7 @@ function PendingMonth({ item, onReviewed }: { item: MonthConcerningService; onRe
   return (
     <article className="card stack" aria-labelledby={`month-${keyOf(item)}`}>
       <h2 id={`month-${keyOf(item)}`}>
-        {item.cooperative.name} – {item.month}
+        {item.cooperative.name} – {formatMonth(item.month)}
       </h2>
       <dl className="facts">
         <div><dt>{it.monthReviews.interventions}</dt><dd>{totals.interventions}</dd></div>
@@ -52,7 +52,7 @@ function ReviewedMonths({ items }: { items: MonthConcerningService[] }) {
           {items.map((item) => (
             <tr key={keyOf(item)}>
               <td>{item.cooperative.name}</td>
-              <td>{item.month}</td>
+              <td>{formatMonth(item.month)}</td>
               <td>
                 <span className={`badge badge-${item.part.status}`}>{it.reportStatuses[item.part.status]}</span>
               </td>
