@@ -65,7 +65,14 @@ export const it = {
   } satisfies Record<Role, string>,
   nav: {
     label: 'Navigazione principale',
-    caseload: 'Progetti del servizio',
+    /** The projects page is named after the scope its reader sees. */
+    caseload: {
+      case_manager: 'Progetti del servizio',
+      uvm: 'Progetti del distretto',
+      manager: 'Progetti del dipartimento',
+      admin: 'Progetti del dipartimento',
+      cooperative: 'Progetti assegnati',
+    } satisfies Record<Role, string>,
     persons: 'Persone',
     newPerson: 'Nuova persona',
     uvmQueue: 'Da valutare',

@@ -36,7 +36,7 @@ export const paths = {
 
 const NAV: Record<Role, NavItem[]> = {
   case_manager: [
-    { to: paths.caseload, label: it.nav.caseload, end: true },
+    { to: paths.caseload, label: it.nav.caseload.case_manager, end: true },
     { to: paths.persons, label: it.nav.persons, end: true },
     { to: paths.newPerson, label: it.nav.newPerson },
     { to: paths.monthReviews, label: it.nav.monthReviews },
@@ -45,7 +45,7 @@ const NAV: Record<Role, NavItem[]> = {
   uvm: [
     { to: paths.uvmQueue, label: it.nav.uvmQueue },
     { to: paths.reviewCalendar, label: it.nav.reviewCalendar },
-    { to: paths.caseload, label: it.nav.caseload, end: true },
+    { to: paths.caseload, label: it.nav.caseload.uvm, end: true },
   ],
   cooperative: [
     { to: paths.coopProjects, label: it.nav.coopProjects },
@@ -57,7 +57,7 @@ const NAV: Record<Role, NavItem[]> = {
     { to: paths.lotTotals, label: it.nav.lotTotals },
     { to: paths.caseloadReport, label: it.nav.caseloadReport },
     { to: paths.overdue, label: it.nav.overdue },
-    { to: paths.caseload, label: it.nav.caseload, end: true },
+    { to: paths.caseload, label: it.nav.caseload.manager, end: true },
     { to: paths.audit, label: it.nav.audit },
   ],
   admin: [
@@ -65,7 +65,7 @@ const NAV: Record<Role, NavItem[]> = {
     { to: paths.referenceData, label: it.nav.referenceData },
     { to: paths.audit, label: it.nav.audit },
     { to: paths.persons, label: it.nav.persons, end: true },
-    { to: paths.caseload, label: it.nav.caseload, end: true },
+    { to: paths.caseload, label: it.nav.caseload.admin, end: true },
     { to: paths.yearlyCounts, label: it.nav.yearlyCounts },
   ],
 };

@@ -1,4 +1,5 @@
-// The case manager's caseload: the projects of their service, filtered and searched.
+// The projects in the reader's scope (a case manager's service, a UVM district, the whole
+// department), filtered and searched.
 import { AXES, INTENSITIES, PTRI_STATUSES, type Axis, type Intensity, type PtriStatus } from '@bds/shared';
 import { useDeferredValue } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -42,7 +43,7 @@ export function CaseloadPage() {
   return (
     <>
       <div className="page-head">
-        <h1>{it.nav.caseload}</h1>
+        <h1>{it.nav.caseload[user.role]}</h1>
         {(user.role === 'case_manager' || user.role === 'admin') && (
           <Link className="button" to={paths.persons}>
             {it.ptri.newPtri}
@@ -88,7 +89,7 @@ export function CaseloadPage() {
           {it.ptri.reviewOverdue}
         </label>
       </form>
-      <PtriTable query={query} caption={it.nav.caseload} serviceName={(id) => nameOf(services.data, id)} />
+      <PtriTable query={query} caption={it.nav.caseload[user.role]} serviceName={(id) => nameOf(services.data, id)} />
     </>
   );
 }
