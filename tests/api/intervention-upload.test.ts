@@ -57,11 +57,13 @@ describe('CSV month upload', () => {
     const { id } = await activeProject(ctx);
     const alfa = await ctx.as('coop.alfa');
     const file = `${HEADER}\n${id};2025-03-03;habitat;Accompagnamento all'abitare;1;Educatore;\n`;
-    expect((await csvUpload(alfa, ctx.world.coops.alfa, '2025-03', file)).statusCode).toBe(201);
+    const first = await csvUpload(alfa, ctx.world.coops.alfa, '2025-03', file);
+    expect(first.statusCode).toBe(201);
+    expect(first.json().message).toBe('Caricato 1 intervento del mese di marzo 2025');
     const again = await csvUpload(alfa, ctx.world.coops.alfa, '2025-03', file);
     expect(again.statusCode).toBe(200);
     expect(again.json()).toMatchObject({ alreadyUploaded: true, rows: 1 });
-    expect(again.json().message).toMatch(/già caricato/);
+    expect(again.json().message).toMatch(/^File già caricato il \d{2}\/\d{2}\/\d{4}: nessuna modifica$/);
     expect(count()).toBe(1);
   });
 

@@ -158,7 +158,7 @@ describe('the main journey in the browser', () => {
     const good = `${header}\n${ptriId};${today};work;${work};1,5;Tutor;colloquio\n${ptriId};${today};habitat;${habitat};1;Educatore;\n`;
     await file.setInputFiles({ name: 'mese.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
     await page.getByRole('button', { name: 'Carica il file' }).click();
-    await page.getByText(`Caricati 2 interventi del mese ${month}`).waitFor();
+    await page.getByText(`Caricati 2 interventi del mese di ${monthInItalian}`).waitFor();
     expect(await page.getByRole('progressbar', { name: 'Carica il mese da CSV' }).getAttribute('value')).toBe('100');
     await page.getByRole('button', { name: 'Carica il file' }).click();
     await page.getByText(/File già caricato il .*: nessuna modifica/).waitFor();

@@ -5,6 +5,7 @@ import type { Db } from '@bds/db';
 import type { UploadReply, UploadRowError } from '@bds/shared';
 import type { Actor } from '../auth/principal.ts';
 import { recordAudit } from '../audit/record.ts';
+import { dateInItalian, monthInItalian } from '../dates.ts';
 import { Conflict, DomainError, Forbidden, Invalid, NotFound } from '../errors.ts';
 import { scopeKey, visiblePtris } from '../scope/visibility.ts';
 import { readCsvFile } from './csv-rows.ts';
@@ -33,7 +34,7 @@ export function uploadMonth(db: Db, actor: Actor, cooperativeId: number, month: 
     const previous = q.uploadByHash(tx, cooperativeId, month, sha256);
     if (previous) {
       recordAudit(tx, actor, { action: 'create', entity: 'intervention_upload', entityId: previous.id, changes: { month, sha256, repeated: true } });
-      const message = `File già caricato il ${previous.createdAt.slice(0, 10)}: nessuna modifica`;
+      const message = `File già caricato il ${dateInItalian(previous.createdAt)}: nessuna modifica`;
       return { created: false, reply: { uploadId: previous.id, rows: previous.rowCount, alreadyUploaded: true, message } };
     }
     const state = q.monthState(tx, cooperativeId, month);
@@ -65,7 +66,8 @@ export function uploadMonth(db: Db, actor: Actor, cooperativeId: number, month: 
     for (const [ptriId, { personId, rows }] of perPtri) {
       recordAudit(tx, actor, { action: 'create', entity: 'intervention_upload', entityId: upload.id, personId, changes: { month, ptriId, rows } });
     }
-    const message = `Caricati ${accepted.length} interventi del mese ${month}`;
+    const counted = accepted.length === 1 ? 'Caricato 1 intervento' : `Caricati ${accepted.length.toLocaleString('it-IT')} interventi`;
+    const message = `${counted} del mese di ${monthInItalian(month)}`;
     return { created: true, reply: { uploadId: upload.id, rows: accepted.length, alreadyUploaded: false, message } };
   });
 }
