@@ -3,7 +3,8 @@
 // loader was half of the start-up. Dependencies from the registry stay external and load from
 // node_modules; each must be a dependency of the server itself, where Node looks for them.
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 type Manifest = { dependencies?: Record<string, string> };
 const manifest = (folder: string) => JSON.parse(readFileSync(new URL(`${folder}/package.json`, import.meta.url), 'utf8')) as Manifest;
@@ -14,7 +15,7 @@ const needed = new Set(['.', '../db', '../shared'].flatMap((folder) => registryD
 const missing = [...needed].filter((name) => !own.has(name));
 if (missing.length > 0) throw new Error(`server/package.json must list ${missing.join(', ')}: the bundle imports them from server/node_modules`);
 
-await build({
+const { outputFiles } = await build({
   entryPoints: [new URL('src/main.ts', import.meta.url).pathname],
   outfile: new URL('dist/main.mjs', import.meta.url).pathname,
   bundle: true,
@@ -24,4 +25,13 @@ await build({
   external: [...needed].flatMap((name) => [name, `${name}/*`]),
   sourcemap: true,
   logLevel: 'warning',
+  write: false,
 });
+// Each file is replaced whole (written beside, then renamed over): a server starting while
+// another build runs (the tests build before they start one) reads the old bundle or the new one.
+for (const file of outputFiles) {
+  mkdirSync(dirname(file.path), { recursive: true });
+  const partial = `${file.path}.${process.pid}.tmp`;
+  writeFileSync(partial, file.contents);
+  renameSync(partial, file.path);
+}

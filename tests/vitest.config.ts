@@ -13,6 +13,7 @@ export default defineConfig({
           root,
           include: ['server/src/**/*.test.ts', 'shared/src/**/*.test.ts', 'db/src/**/*.test.ts', 'tests/api/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/security/**/*.test.ts', 'tests/bench/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['tests/build-server.globalSetup.ts'],
           testTimeout: 30_000,
         },
       },

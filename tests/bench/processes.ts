@@ -1,10 +1,11 @@
 // Child processes of the benchmark: the real server in production mode on the bench database,
 // and a bare Fastify server that gives the ceiling any endpoint can reach on this machine.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { buildServerBundle, productionServerArgs, SERVER_DIR } from '../production-server.ts';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -82,24 +83,10 @@ async function startChild(args: string[], cwd: string, env: NodeJS.ProcessEnv, r
   };
 }
 
-/**
- * What `pnpm start` runs (server/package.json): the server bundled into dist/main.mjs, built here
- * first from the current sources, with the same Node options.
- */
-function productionServer(): { args: string[]; cwd: string } {
-  const cwd = `${repoRoot}server`;
-  const built = spawnSync(process.execPath, ['--import', 'tsx', 'build.ts'], { cwd, encoding: 'utf8' });
-  if (built.status !== 0) throw new Error(`server build failed: ${built.stderr}`);
-  const { scripts } = JSON.parse(readFileSync(`${cwd}/package.json`, 'utf8')) as { scripts: { start: string } };
-  const [command, ...args] = scripts.start.split(/\s+/);
-  if (command !== 'node') throw new Error(`server start script does not run node: ${scripts.start}`);
-  return { args, cwd };
-}
-
 /** The real server as production runs it, production mode, on an existing database. */
 export function startServer(databasePath: string): Promise<Child> {
-  const { args, cwd } = productionServer();
-  return startChild(args, cwd, {
+  buildServerBundle();
+  return startChild(productionServerArgs(), SERVER_DIR, {
     NODE_ENV: 'production',
     DATABASE_PATH: databasePath,
     JWT_SECRET: randomBytes(32).toString('hex'),

@@ -1,5 +1,6 @@
 // Once per e2e run: checks Chromium is there, builds the client if its build is missing or
-// older than its sources, and starts the real server on a fresh temporary database.
+// older than its sources, and starts the real server, as production runs it, on a fresh
+// temporary database.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -7,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
+import { buildServerBundle, productionServerArgs, SERVER_DIR } from '../production-server.ts';
 import { CHROMIUM_PATH } from './chromium.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -62,11 +64,12 @@ export default async function setup(project: TestProject) {
     throw new Error(`e2e: Chromium not found at ${CHROMIUM_PATH}. Install Debian's package (apt-get install chromium; .ci/run does it); the browser tests cannot run without it.`);
   }
   buildClientIfStale();
+  buildServerBundle();
   const dir = mkdtempSync(join(tmpdir(), 'bds-e2e-'));
   const port = await freePort();
   let log = '';
-  const child = spawn('npx', ['tsx', 'server/src/main.ts'], {
-    cwd: root,
+  const child = spawn(process.execPath, productionServerArgs(), {
+    cwd: SERVER_DIR,
     env: {
       ...process.env,
       DATABASE_PATH: join(dir, 'e2e.sqlite'),

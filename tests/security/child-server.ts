@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { productionServerArgs, SERVER_DIR } from '../production-server.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const DEMO_PASSWORD = 'demo1234';
@@ -42,9 +43,13 @@ export function serverEnv(databasePath: string, port: number): NodeJS.ProcessEnv
   };
 }
 
-/** Starts the server with `node --import tsx` (no wrapper process, so a signal reaches the server itself). */
+/**
+ * Starts the server as production runs it, the bundle built once per test run
+ * (tests/build-server.globalSetup.ts), with `node` itself (no wrapper process, so a signal
+ * reaches the server itself).
+ */
 export async function startServer(databasePath: string, port: number, timeoutMs = 90_000): Promise<ChildServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], { cwd: REPO_ROOT, env: serverEnv(databasePath, port), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, productionServerArgs(), { cwd: SERVER_DIR, env: serverEnv(databasePath, port), stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -1,12 +1,9 @@
-// Italian formatting of dates, money and hours. Dates stay calendar strings (YYYY-MM-DD).
+// Italian formatting of dates, money and hours. Dates stay calendar strings (YYYY-MM-DD); the
+// date and month forms are shared with the server's messages.
+export { formatDate, formatMonth } from '@bds/shared';
+
 const euro = new Intl.NumberFormat('it-IT', { style: 'currency', currency: 'EUR' });
 const number = new Intl.NumberFormat('it-IT', { maximumFractionDigits: 2 });
-
-export function formatDate(value: string | null | undefined): string {
-  if (!value) return '—';
-  const [year, month, day] = value.slice(0, 10).split('-');
-  return year && month && day ? `${day}/${month}/${year}` : value;
-}
 
 export function formatDateTime(value: string | null | undefined): string {
   if (!value) return '—';
@@ -20,14 +17,6 @@ export function formatEuro(value: number | null | undefined): string {
 
 export function formatNumber(value: number | null | undefined): string {
   return value == null ? '—' : number.format(value);
-}
-
-const monthName = new Intl.DateTimeFormat('it-IT', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-
-/** A calendar month "2026-11" as "novembre 2026". */
-export function formatMonth(value: string): string {
-  const match = /^(\d{4})-(\d{2})$/.exec(value);
-  return match ? monthName.format(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1)) : value;
 }
 
 /** Today as a local calendar date, not the UTC one. */

@@ -2,10 +2,9 @@
 // file sent twice changes nothing. Rows go in with one prepared statement in one transaction.
 import { createHash } from 'node:crypto';
 import type { Db } from '@bds/db';
-import type { UploadReply, UploadRowError } from '@bds/shared';
+import { formatDate, formatMonth, type UploadReply, type UploadRowError } from '@bds/shared';
 import type { Actor } from '../auth/principal.ts';
 import { recordAudit } from '../audit/record.ts';
-import { dateInItalian, monthInItalian } from '../dates.ts';
 import { Conflict, DomainError, Forbidden, Invalid, NotFound } from '../errors.ts';
 import { scopeKey, visiblePtris } from '../scope/visibility.ts';
 import { readCsvFile } from './csv-rows.ts';
@@ -34,7 +33,7 @@ export function uploadMonth(db: Db, actor: Actor, cooperativeId: number, month: 
     const previous = q.uploadByHash(tx, cooperativeId, month, sha256);
     if (previous) {
       recordAudit(tx, actor, { action: 'create', entity: 'intervention_upload', entityId: previous.id, changes: { month, sha256, repeated: true } });
-      const message = `File già caricato il ${dateInItalian(previous.createdAt)}: nessuna modifica`;
+      const message = `File già caricato il ${formatDate(previous.createdAt)}: nessuna modifica`;
       return { created: false, reply: { uploadId: previous.id, rows: previous.rowCount, alreadyUploaded: true, message } };
     }
     const state = q.monthState(tx, cooperativeId, month);
@@ -67,7 +66,7 @@ export function uploadMonth(db: Db, actor: Actor, cooperativeId: number, month: 
       recordAudit(tx, actor, { action: 'create', entity: 'intervention_upload', entityId: upload.id, personId, changes: { month, ptriId, rows } });
     }
     const counted = accepted.length === 1 ? 'Caricato 1 intervento' : `Caricati ${accepted.length.toLocaleString('it-IT')} interventi`;
-    const message = `${counted} del mese di ${monthInItalian(month)}`;
+    const message = `${counted} del mese di ${formatMonth(month)}`;
     return { created: true, reply: { uploadId: upload.id, rows: accepted.length, alreadyUploaded: false, message } };
   });
 }
