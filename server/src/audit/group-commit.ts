@@ -14,6 +14,7 @@
 import { closeSync, fdatasync, fstatSync, openSync, statSync } from 'node:fs';
 import type { Db } from '@bds/db';
 import type { Actor } from '../auth/principal.ts';
+import { statement } from '../prepared.ts';
 import { auditRow, insertAuditRow, type AuditEvent, type AuditRow } from './record.ts';
 
 interface Waiting {
@@ -63,11 +64,11 @@ export class AuditGroupCommit {
    */
   async write<T>(write: () => T): Promise<T> {
     if (!this.turnOpen) {
-      this.db.$client.pragma('synchronous = NORMAL');
+      setSynchronous(this.db, 'NORMAL');
       try {
         this.db.$client.exec('BEGIN IMMEDIATE');
       } catch (error) {
-        this.db.$client.pragma('synchronous = FULL');
+        setSynchronous(this.db, 'FULL');
         throw error;
       }
       this.turnOpen = true;
@@ -144,7 +145,7 @@ export class AuditGroupCommit {
       if (client.inTransaction) client.exec('ROLLBACK');
       throw error;
     } finally {
-      client.pragma('synchronous = FULL');
+      setSynchronous(this.db, 'FULL');
     }
   }
 
@@ -171,12 +172,17 @@ export class AuditGroupCommit {
 
 /** Runs `commit` with synchronous=NORMAL: its transaction reaches the log without an fsync of its own. */
 function withoutCommitSync<T>(db: Db, commit: () => T): T {
-  db.$client.pragma('synchronous = NORMAL');
+  setSynchronous(db, 'NORMAL');
   try {
     return commit();
   } finally {
-    db.$client.pragma('synchronous = FULL');
+    setSynchronous(db, 'FULL');
   }
+}
+
+/** Twice per turn: through statements compiled once, where `pragma()` compiles anew each call. */
+function setSynchronous(db: Db, level: 'NORMAL' | 'FULL'): void {
+  statement(db, `PRAGMA synchronous = ${level}`).run();
 }
 
 /**
