@@ -1,4 +1,4 @@
-import { and, asc, eq, getTableColumns, gte, lt, not, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, lt, not, sql, type SQL } from 'drizzle-orm';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { schema, type Queryable } from '@bds/db';
 import { prepared } from '../prepared.ts';
@@ -60,21 +60,33 @@ const personKeys: SearchKeys = { searchKey: persons.searchKey, searchKeyAlt: per
 const serviceKeys: SearchKeys = { searchKey: personServices.searchKey, searchKeyAlt: personServices.searchKeyAlt, id: personServices.personId };
 type KeyName = 'searchKey' | 'searchKeyAlt';
 
+/** What a search answers about each person (see `toPerson`): no more is read per row. */
+const searchedColumns = {
+  id: persons.id,
+  givenName: persons.givenName,
+  familyName: persons.familyName,
+  districtId: persons.districtId,
+  fiscalCode: persons.fiscalCode,
+  birthDate: persons.birthDate,
+  sex: persons.sex,
+};
+
 /**
- * Persons matching `match` in the order of one key from the cursor, at most `limit` of them. In
- * one service's scope the keys are read from person_services, whose index holds exactly that
- * service's persons in key order; otherwise from the persons' own index, each row checked
- * against the scope condition.
+ * Persons matching `match` in the order of one key from the cursor, at most `limit` of them,
+ * each with that key as `sortKey`. In one service's scope the keys are read from
+ * person_services, whose index holds exactly that service's persons in key order; otherwise
+ * from the persons' own index, each row checked against the scope condition.
  */
 function personsInKeyOrder(db: Queryable, scope: PersonScope, order: KeyName, match: (keys: SearchKeys) => SQL | undefined, after: boolean) {
   const keys = scope.serviceId === undefined ? personKeys : serviceKeys;
   const key = keys[order];
   const where = and(match(keys), after ? sql`(${key}, ${keys.id}) > (${sql.placeholder('afterKey')}, ${sql.placeholder('afterId')})` : undefined);
+  const columns = { ...searchedColumns, sortKey: sql<string>`${key}` };
   if (scope.serviceId === undefined) {
-    return db.select().from(persons).where(and(where, scope.visible)).orderBy(asc(key), asc(keys.id)).limit(sql.placeholder('limit')).prepare();
+    return db.select(columns).from(persons).where(and(where, scope.visible)).orderBy(asc(key), asc(keys.id)).limit(sql.placeholder('limit')).prepare();
   }
   return db
-    .select(getTableColumns(persons))
+    .select(columns)
     .from(personServices)
     .innerJoin(persons, eq(persons.id, personServices.personId))
     .where(and(eq(personServices.serviceId, scope.serviceId), where))
@@ -97,26 +109,24 @@ export function searchPersons(
   scope: PersonScope,
   after: [string, number] | null,
   limit: number,
-): (typeof persons.$inferSelect & { sortKey: string })[] {
+): SearchedPerson[] {
   const prefix = search.kind === 'all' ? {} : { from: search.prefix, to: `${search.prefix}\uffff` };
   const params = { ...prefix, afterKey: after?.[0], afterId: after?.[1], limit: limit + 1 };
   const paged = after ? 'after' : 'first';
   const inOrder = (name: string, order: KeyName, match: (keys: SearchKeys) => SQL | undefined) =>
     prepared(db, `${name}:${scope.key}:${paged}`, (db) => personsInKeyOrder(db, scope, order, match, after !== null)).all(params);
   if (search.kind === 'name') {
-    const familyFirst = inOrder('personsByName', 'searchKey', (keys) => prefixRange(keys.searchKey))
-      .map((row) => Object.assign(row, { sortKey: row.searchKey }));
-    const givenFirst = inOrder('personsByNameAlt', 'searchKeyAlt', (keys) => and(prefixRange(keys.searchKeyAlt), not(prefixRange(keys.searchKey)!)))
-      .map((row) => Object.assign(row, { sortKey: row.searchKeyAlt }));
+    const familyFirst = inOrder('personsByName', 'searchKey', (keys) => prefixRange(keys.searchKey));
+    const givenFirst = inOrder('personsByNameAlt', 'searchKeyAlt', (keys) => and(prefixRange(keys.searchKeyAlt), not(prefixRange(keys.searchKey)!)));
     return mergeByKey(familyFirst, givenFirst, limit + 1);
   }
   const match = search.kind === 'fiscalCode' ? () => prefixRange(persons.fiscalCode) : () => undefined;
   // A codice fiscale is unique: its prefix is searched on the persons' own index whatever the scope.
   const source = search.kind === 'fiscalCode' ? { ...scope, serviceId: undefined } : scope;
-  return prepared(db, `personsBy:${search.kind}:${scope.key}:${paged}`, (db) => personsInKeyOrder(db, source, 'searchKey', match, after !== null))
-    .all(params)
-    .map((row) => Object.assign(row, { sortKey: row.searchKey }));
+  return prepared(db, `personsBy:${search.kind}:${scope.key}:${paged}`, (db) => personsInKeyOrder(db, source, 'searchKey', match, after !== null)).all(params);
 }
+
+export type SearchedPerson = { [K in keyof typeof searchedColumns]: (typeof persons.$inferSelect)[K] } & { sortKey: string };
 
 type Keyed = { sortKey: string; id: number };
 
