@@ -7,8 +7,7 @@
 // the one connection), so a query prepared through either serves both: run inside a transaction
 // it sees that transaction's writes like any other statement on the connection.
 import { Column, is, SQL, Subquery } from 'drizzle-orm';
-import type Sqlite from 'better-sqlite3';
-import type { Db, Queryable } from '@bds/db';
+import type { Queryable } from '@bds/db';
 
 /** Shapes are few (filters × scopes of the reference data); the bound only guards against misuse. */
 const MAX_PER_CONNECTION = 5000;
@@ -26,54 +25,6 @@ export function prepared<T>(db: Queryable, key: string, build: (db: Queryable) =
     cache.set(key, query);
   }
   return query;
-}
-
-type Client = Db['$client'];
-type Statement = Sqlite.Statement<unknown[]>;
-const statementsPerConnection = new WeakMap<object, Map<string, Statement>>();
-
-/**
- * A plain SQL statement compiled once per connection and text: better-sqlite3 keeps no cache,
- * and compiling even a small join costs ten times more than running it on its index.
- */
-function compiled(client: Client, text: string): Statement {
-  let cache = statementsPerConnection.get(client);
-  if (!cache) statementsPerConnection.set(client, (cache = new Map()));
-  let statement = cache.get(text);
-  if (!statement) {
-    if (cache.size >= MAX_PER_CONNECTION) cache.delete(cache.keys().next().value!);
-    cache.set(text, (statement = client.prepare<unknown[]>(text)));
-  }
-  return statement;
-}
-
-export function statement(db: Db, text: string): Statement {
-  return compiled(db.$client, text);
-}
-
-interface DrizzleInternals {
-  session: { client: Client; logger: { logQuery(query: string, params: unknown[]): void } };
-  dialect: { sqlToQuery(query: SQL): { sql: string; params: unknown[] } };
-}
-
-/** A one-off `sql` query's text and values; its statement compiled once per text (see `compiled`). */
-function compiledQuery(db: Queryable, query: SQL) {
-  const { session, dialect } = db as unknown as DrizzleInternals;
-  const { sql: text, params } = dialect.sqlToQuery(query);
-  session.logger.logQuery(text, params);
-  return { statement: compiled(session.client, text), params };
-}
-
-/** Like drizzle's `db.all(sql`...`)`, without compiling the statement again on every call. */
-export function allRows<T>(db: Queryable, query: SQL): T[] {
-  const { statement, params } = compiledQuery(db, query);
-  return statement.all(...params) as T[];
-}
-
-/** Like drizzle's `db.get(sql`...`)`, without compiling the statement again on every call. */
-export function oneRow<T>(db: Queryable, query: SQL): T | undefined {
-  const { statement, params } = compiledQuery(db, query);
-  return statement.get(...params) as T | undefined;
 }
 
 interface Decoder { mapFromDriverValue(value: unknown): unknown }

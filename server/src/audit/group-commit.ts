@@ -14,7 +14,6 @@
 import { closeSync, fdatasync, fstatSync, openSync, statSync } from 'node:fs';
 import type { Db } from '@bds/db';
 import type { Actor } from '../auth/principal.ts';
-import { statement } from '../prepared.ts';
 import { auditRow, insertAuditRow, type AuditEvent, type AuditRow } from './record.ts';
 
 interface Waiting {
@@ -64,11 +63,11 @@ export class AuditGroupCommit {
    */
   async write<T>(write: () => T): Promise<T> {
     if (!this.turnOpen) {
-      setSynchronous(this.db, 'NORMAL');
+      this.db.$client.pragma('synchronous = NORMAL');
       try {
         this.db.$client.exec('BEGIN IMMEDIATE');
       } catch (error) {
-        setSynchronous(this.db, 'FULL');
+        this.db.$client.pragma('synchronous = FULL');
         throw error;
       }
       this.turnOpen = true;
@@ -145,7 +144,7 @@ export class AuditGroupCommit {
       if (client.inTransaction) client.exec('ROLLBACK');
       throw error;
     } finally {
-      setSynchronous(this.db, 'FULL');
+      client.pragma('synchronous = FULL');
     }
   }
 
@@ -172,17 +171,12 @@ export class AuditGroupCommit {
 
 /** Runs `commit` with synchronous=NORMAL: its transaction reaches the log without an fsync of its own. */
 function withoutCommitSync<T>(db: Db, commit: () => T): T {
-  setSynchronous(db, 'NORMAL');
+  db.$client.pragma('synchronous = NORMAL');
   try {
     return commit();
   } finally {
-    setSynchronous(db, 'FULL');
+    db.$client.pragma('synchronous = FULL');
   }
-}
-
-/** Twice per turn: through statements compiled once, where `pragma()` compiles anew each call. */
-function setSynchronous(db: Db, level: 'NORMAL' | 'FULL'): void {
-  statement(db, `PRAGMA synchronous = ${level}`).run();
 }
 
 /**

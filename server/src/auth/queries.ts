@@ -1,7 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { schema, type Db, type Queryable } from '@bds/db';
 import type { Principal } from './principal.ts';
-import { statement } from '../prepared.ts';
 
 const { users, sessions, refreshTokens } = schema;
 
@@ -34,10 +33,10 @@ const SESSION_PRINCIPAL_SQL = `SELECT u.id AS id, u.username AS username, u.disp
 /**
  * The signed-in user of a request, checked on every request: the session named by the access
  * token is not revoked nor expired, belongs to the token's subject, and its user is active.
- * One statement, compiled once per connection: no query building nor compiling per request.
+ * One compiled statement (kept by the statement cache), no query building per request.
  */
 export function sessionPrincipal(db: Db, sessionId: string, userId: number, now: string): Principal | undefined {
-  const row = statement(db, SESSION_PRINCIPAL_SQL).get(sessionId, now, userId) as (Omit<Principal, 'mustChangePassword'> & { mustChangePassword: number }) | undefined;
+  const row = db.$client.prepare(SESSION_PRINCIPAL_SQL).get(sessionId, now, userId) as (Omit<Principal, 'mustChangePassword'> & { mustChangePassword: number }) | undefined;
   if (!row) return undefined;
   const { id, username, displayName, role, serviceId, districtId, cooperativeId } = row;
   return { id, username, displayName, role, serviceId, districtId, cooperativeId, mustChangePassword: row.mustChangePassword === 1, sessionId: row.sessionId };

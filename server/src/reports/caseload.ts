@@ -8,7 +8,6 @@ import { auditRead } from '../audit/group-commit.ts';
 import { addDaysToDate, today } from '../dates-extra.ts';
 import { bucketsWithin } from './calendar-spans.ts';
 import { visibleServices } from './service-scope.ts';
-import { allRows } from '../prepared.ts';
 
 const { caseloadChanges: changes } = schema;
 
@@ -17,7 +16,7 @@ export async function caseload(db: Db, actor: Actor, serviceId: number | undefin
   const report = db.transaction((tx) => {
     // The caseload on a date is minus the changes on the days after it (migration 0014): a few
     // day, month and year rows per service, however many projects there are.
-    const rows = allRows<{ serviceId: number; serviceCode: string; serviceName: string; projects: number; high: number; medium: number; low: number; overdue: number; due: number; habitat: number; sociality: number; work: number }>(tx, sql`
+    const rows = tx.all<{ serviceId: number; serviceCode: string; serviceName: string; projects: number; high: number; medium: number; low: number; overdue: number; due: number; habitat: number; sociality: number; work: number }>(sql`
       SELECT s.id AS serviceId, s.code AS serviceCode, s.name AS serviceName, -SUM(${changes.projects}) AS projects,
         -SUM(${changes.high}) AS high, -SUM(${changes.medium}) AS medium, -SUM(${changes.low}) AS low,
         -SUM(${changes.overdue}) AS overdue, -SUM(${changes.due}) AS due,

@@ -6,7 +6,6 @@ import type { LotTotals } from '@bds/shared';
 import type { Actor } from '../auth/principal.ts';
 import { auditRead } from '../audit/group-commit.ts';
 import { Forbidden } from '../errors.ts';
-import { allRows } from '../prepared.ts';
 
 interface Scope {
   serviceId: number | null;
@@ -32,7 +31,7 @@ interface PeopleRow { lotId: number; cooperativeId: number | null; users: number
 /** A year reads its own rows of lot_year_totals (kept by triggers on the months), a month its month's. */
 function moneyRows(db: Queryable, period: string, scope: Scope) {
   const rows = period.length === 4 ? sql`lot_year_totals WHERE year = ${period}` : sql`lot_month_totals WHERE month = ${period}`;
-  return allRows<MoneyRow>(db, sql`
+  return db.all<MoneyRow>(sql`
     SELECT lot_id AS lotId, cooperative_id AS cooperativeId, (status = 'validated') AS validated,
       SUM(minutes) AS minutes, SUM(amount_cents) AS amountCents, SUM(interventions) AS interventions
     FROM ${rows} ${scopeFilter(scope)}
@@ -46,11 +45,11 @@ function moneyRows(db: Queryable, period: string, scope: Scope) {
 function peopleRows(db: Queryable, period: string, scope: Scope) {
   const serviceId = scope.serviceId ?? 0;
   const onlyCooperative = scope.cooperativeId === null ? sql`` : sql`AND cooperative_id = ${scope.cooperativeId}`;
-  const perCooperative = allRows<PeopleRow>(db, sql`
+  const perCooperative = db.all<PeopleRow>(sql`
     SELECT lot_id AS lotId, cooperative_id AS cooperativeId, users, projects FROM activity_counts
     WHERE period = ${period} AND service_id = ${serviceId} AND cooperative_id <> 0 AND users > 0 ${onlyCooperative}`);
   const perLot = scope.cooperativeId === null
-    ? allRows<PeopleRow>(db, sql`
+    ? db.all<PeopleRow>(sql`
       SELECT lot_id AS lotId, NULL AS cooperativeId, users, projects FROM activity_counts
       WHERE period = ${period} AND service_id = ${serviceId} AND cooperative_id = 0 AND users > 0`)
     : perCooperative.map((row) => ({ ...row, cooperativeId: null }));
@@ -70,9 +69,10 @@ export async function lotTotals(db: Db, actor: Actor, year: number | undefined, 
   const report = db.transaction((tx) => {
     const rows = moneyRows(tx, period, scope);
     const people = peopleRows(tx, period, scope);
-    const lots = allRows<{ id: number; number: number; title: string; hourlyRateCents: number | null; ceilingCents: number | null }>(tx, sql`SELECT id, number, title, hourly_rate_cents AS hourlyRateCents, ceiling_cents AS ceilingCents FROM lots ORDER BY number, tender_year`,
+    const lots = tx.all<{ id: number; number: number; title: string; hourlyRateCents: number | null; ceilingCents: number | null }>(
+      sql`SELECT id, number, title, hourly_rate_cents AS hourlyRateCents, ceiling_cents AS ceilingCents FROM lots ORDER BY number, tender_year`,
     );
-    const names = new Map(allRows<{ id: number; name: string }>(tx, sql`SELECT id, name FROM cooperatives`).map((c) => [c.id, c.name]));
+    const names = new Map(tx.all<{ id: number; name: string }>(sql`SELECT id, name FROM cooperatives`).map((c) => [c.id, c.name]));
     const wholeLots = scope.cooperativeId === null && scope.serviceId === null;
     const result = lots
       .filter((lot) => wholeLots || rows.some((r) => r.lotId === lot.id))

@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '@bds/db';
-import { allRows, oneRow } from '../prepared.ts';
 
 /**
  * Distinct persons with a project of the lot active on at least one day of the year, per
@@ -10,14 +9,14 @@ import { allRows, oneRow } from '../prepared.ts';
  */
 export function yearlyUsersByService(db: Queryable, year: number, lotNumber: number, serviceId: number | null) {
   const serviceFilter = serviceId === null ? sql`` : sql`AND c.service_id = ${serviceId}`;
-  const rows = allRows<{ serviceId: number; serviceCode: string; serviceName: string; users: number }>(db, sql`
+  const rows = db.all<{ serviceId: number; serviceCode: string; serviceName: string; users: number }>(sql`
     SELECT s.id AS serviceId, s.code AS serviceCode, s.name AS serviceName, c.users AS users
     FROM yearly_service_users c
     JOIN services s ON s.id = c.service_id
     WHERE c.year = ${year} AND c.lot_number = ${lotNumber} AND c.users > 0 ${serviceFilter}
     ORDER BY s.name COLLATE NOCASE`);
   if (serviceId !== null) return { rows, total: rows[0]?.users ?? 0 };
-  const total = oneRow<{ total: number }>(db, sql`
+  const total = db.get<{ total: number }>(sql`
     SELECT users AS total FROM yearly_lot_users WHERE year = ${year} AND lot_number = ${lotNumber}`);
   return { rows, total: total?.total ?? 0 };
 }

@@ -8,7 +8,6 @@ import { addDaysToDate, today } from '../dates-extra.ts';
 import { visiblePtris } from '../scope/visibility.ts';
 import { bucketsWithin } from './calendar-spans.ts';
 import { visibleServices } from './service-scope.ts';
-import { allRows, oneRow } from '../prepared.ts';
 
 const { ptris, reviewDates } = schema;
 
@@ -22,7 +21,7 @@ export function reviewCounts(db: Queryable, user: Principal, date: string, horiz
   const scope = visibleServices(user, reviewDates.serviceId);
   const counted = sql`${serviceId ? sql`AND ${reviewDates.serviceId} = ${serviceId}` : sql``} ${scope ? sql`AND ${scope}` : sql``}`;
   const sum = (buckets: SQL) => sql`(SELECT COALESCE(SUM(${reviewDates.projects}), 0) FROM ${reviewDates} WHERE ${buckets} ${counted})`;
-  const counts = oneRow<{ all: number; fromDate: number; afterHorizon: number }>(db, sql`
+  const counts = db.get<{ all: number; fromDate: number; afterHorizon: number }>(sql`
     SELECT ${sum(sql`${reviewDates.unit} = 'year'`)} AS "all", ${sum(bucketsWithin(reviewDates, date))} AS fromDate,
       ${sum(bucketsWithin(reviewDates, addDaysToDate(horizon, 1)))} AS afterHorizon`);
   if (!counts) return { overdue: 0, near: 0 };
@@ -43,7 +42,7 @@ export async function reviewsDue(db: Db, actor: Actor, within: number, serviceId
   const { report, ptriIds } = db.transaction((tx) => {
     // The page is chosen on the covering review index first; only its rows are joined to names.
     // Days left counted by SQLite: parsing two dates per row in JS cost more than the query itself.
-    const rows = allRows<{ ptriId: number; personId: number; personName: string; serviceId: number; serviceName: string; status: string; nextReviewDate: string; daysLeft: number }>(tx, sql`
+    const rows = tx.all<{ ptriId: number; personId: number; personName: string; serviceId: number; serviceName: string; status: string; nextReviewDate: string; daysLeft: number }>(sql`
       SELECT due.id AS ptriId, p.id AS personId, p.family_name || ' ' || p.given_name AS personName, s.id AS serviceId, s.name AS serviceName,
         due.status AS status, due.next_review_date AS nextReviewDate,
         CAST(julianday(due.next_review_date) - julianday(${date}) AS INTEGER) AS daysLeft
