@@ -102,7 +102,9 @@ describe('lifecycle moves caused by evaluations', () => {
     expect(detail.goals.map((g: { axis: string }) => g.axis)).toEqual(['sociality']);
     const history = (await (await ctx.as('cm.navile'))({ method: 'GET', url: `/api/ptris/${id}/history` })).json();
     const revision = history.filter((h: { kind: string }) => h.kind === 'revision').at(-1);
-    expect(revision.reason).toMatch(/approvato con modifiche/);
+    expect(revision.reason).toBe('Valutazione UVM del 20/12/2024: approvato con modifiche');
+    const activation = history.filter((h: { kind: string }) => h.kind === 'transition').at(-1);
+    expect(activation).toMatchObject({ to: 'active', reason: 'Valutazione UVM iniziale: approvato con modifiche' });
     expect(Object.keys(revision.changes)).toEqual(expect.arrayContaining(['intensity', 'goals']));
     const misplaced = await evaluate(await submittedProject(), { date: '2024-12-20', kind: 'initial', outcome: 'approved', changes: { intensity: 'high' } });
     expect(misplaced.statusCode).toBe(400);

@@ -19,10 +19,16 @@ describe('monthly reports', () => {
     const res = await alfa(submit(ctx.world.coops.alfa));
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ status: 'submitted', totals: { interventions: 1, hours: 2.5 } });
-    expect((await record(alfa, id, { date: '2025-03-20' })).statusCode).toBe(409);
-    expect((await alfa({ method: 'PATCH', url: `/api/interventions/${created.id}`, payload: { hours: 1 } })).statusCode).toBe(409);
+    const late = await record(alfa, id, { date: '2025-03-20' });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().detail).toBe('Il mese di marzo 2025 è già stato inviato: non si può modificare');
+    const changed = await alfa({ method: 'PATCH', url: `/api/interventions/${created.id}`, payload: { hours: 1 } });
+    expect(changed.statusCode).toBe(409);
+    expect(changed.json().detail).toBe("Il mese di marzo 2025 è già stato inviato: l'intervento non si può modificare");
     expect((await alfa({ method: 'DELETE', url: `/api/interventions/${created.id}` })).statusCode).toBe(409);
-    expect((await alfa(submit(ctx.world.coops.alfa))).statusCode).toBe(409);
+    const again = await alfa(submit(ctx.world.coops.alfa));
+    expect(again.statusCode).toBe(409);
+    expect(again.json().detail).toBe('Il mese di marzo 2025 è già stato inviato');
     // Another month stays open.
     expect((await record(alfa, id, { date: '2025-04-01' })).statusCode).toBe(201);
   });

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PTRI_STATUS_LABELS } from '@bds/shared';
 import { auditCount, createTestContext, personBody, type TestContext, SUBMITTED_ON } from './helpers.ts';
 import { activeProject, approvingEvaluation, draftProject, ptriBody } from './ptri-fixtures.ts';
 
@@ -127,6 +128,7 @@ describe('editing with versions', () => {
     await cm({ method: 'POST', url: `/api/ptris/${ptri.id}/transitions`, payload: { to: 'submitted', date: SUBMITTED_ON } });
     const submitted = await cm({ method: 'PATCH', url: `/api/ptris/${ptri.id}`, payload: { version: 2, intensity: 'low' } });
     expect(submitted.statusCode).toBe(409);
+    expect(submitted.json().detail).toBe('Un progetto in stato «Inviato in UVM» non si può modificare');
   });
 
   it('keeps an active project\'s change as a new revision and the old one intact', async () => {
@@ -215,10 +217,11 @@ describe('the lifecycle', () => {
     ['draft', 'active'],
     ['draft', 'closed'],
     ['draft', 'suspended'],
-  ])('refuses %s → %s with 409', async (_from, to) => {
+  ] as const)('refuses %s → %s with 409', async (_from, to) => {
     const { cm, ptri } = await draftProject(ctx);
     const res = await cm({ method: 'POST', url: `/api/ptris/${ptri.id}/transitions`, payload: { to, reason: 'x' } });
     expect(res.statusCode).toBe(409);
+    expect(res.json().detail).toBe(`Passaggio non consentito: da «Bozza» a «${PTRI_STATUS_LABELS[to]}»`);
     expect((await cm({ method: 'GET', url: `/api/ptris/${ptri.id}` })).json().status).toBe('draft');
   });
 

@@ -1,16 +1,18 @@
 // Every Italian string of the interface, so a second language could be added beside it.
 import { formatNumber } from '../components/format.ts';
 import { workflow } from './itWorkflow.ts';
-import type {
-  Axis,
-  BudgetSource,
-  EvaluationKind,
-  EvaluationOutcome,
-  GoalStatus,
-  Intensity,
-  PtriStatus,
-  Role,
-  ServiceKind,
+import {
+  AXIS_LABELS,
+  BUDGET_SOURCE_LABELS,
+  EVALUATION_KIND_LABELS,
+  EVALUATION_OUTCOME_LABELS,
+  GOAL_STATUS_LABELS,
+  INTENSITY_LABELS,
+  MONTH_STATUS_LABELS,
+  PTRI_STATUS_LABELS,
+  type PtriStatus,
+  type Role,
+  type ServiceKind,
 } from '@bds/shared';
 
 export const it = {
@@ -90,14 +92,7 @@ export const it = {
     referenceData: 'Dati di riferimento',
     changePassword: 'Cambia password',
   },
-  statuses: {
-    draft: 'Bozza',
-    submitted: 'Inviato in UVM',
-    active: 'Attivo',
-    suspended: 'Sospeso',
-    closed: 'Chiuso',
-    rejected: 'Non approvato',
-  } satisfies Record<PtriStatus, string>,
+  statuses: PTRI_STATUS_LABELS,
   transitionActions: {
     draft: 'Riporta in bozza',
     submitted: 'Invia in UVM',
@@ -106,36 +101,12 @@ export const it = {
     closed: 'Chiudi il progetto',
     rejected: 'Non approvare',
   } satisfies Record<PtriStatus, string>,
-  axes: {
-    habitat: 'Casa/Habitat sociale',
-    sociality: 'Affettività/Socialità',
-    work: 'Formazione/Lavoro',
-  } satisfies Record<Axis, string>,
-  intensities: { high: 'Alta', medium: 'Media', low: 'Bassa' } satisfies Record<Intensity, string>,
-  goalStatuses: {
-    open: 'Aperto',
-    achieved: 'Raggiunto',
-    partly_achieved: 'Parzialmente raggiunto',
-    not_achieved: 'Non raggiunto',
-  } satisfies Record<GoalStatus, string>,
-  budgetSources: {
-    person: 'Persona/famiglia',
-    ausl: 'AUSL',
-    social_services: 'Servizi sociali',
-    community: 'Comunità',
-  } satisfies Record<BudgetSource, string>,
-  evaluationKinds: {
-    initial: 'Iniziale',
-    review: 'Revisione',
-    extraordinary: 'Straordinaria',
-    final: 'Finale',
-  } satisfies Record<EvaluationKind, string>,
-  outcomes: {
-    approved: 'Approvato',
-    approved_with_changes: 'Approvato con modifiche',
-    not_approved: 'Non approvato',
-    postponed: 'Rinviato',
-  } satisfies Record<EvaluationOutcome, string>,
+  axes: AXIS_LABELS,
+  intensities: INTENSITY_LABELS,
+  goalStatuses: GOAL_STATUS_LABELS,
+  budgetSources: BUDGET_SOURCE_LABELS,
+  evaluationKinds: EVALUATION_KIND_LABELS,
+  outcomes: EVALUATION_OUTCOME_LABELS,
   organisations: {
     health_service: 'Servizio sanitario',
     social_services: 'Servizi sociali',
@@ -146,12 +117,7 @@ export const it = {
   },
   serviceKinds: { CSM: 'CSM', NPIA: 'NPIA', SerDP: 'SerDP' } satisfies Record<ServiceKind, string>,
   sexes: { F: 'Femmina', M: 'Maschio' },
-  reportStatuses: {
-    open: 'Aperto',
-    submitted: 'Inviato',
-    validated: 'Validato',
-    returned: 'Restituito',
-  } as Record<string, string>,
+  reportStatuses: MONTH_STATUS_LABELS as Record<string, string>,
   ptri: {
     title: 'Progetto (PTRI)',
     titleOf: (id: number) => `PTRI n. ${id}`,

@@ -1,7 +1,15 @@
 // UVM evaluations and the lifecycle moves they cause.
 import type { z } from 'zod';
+import {
+  EVALUATION_KIND_LABELS,
+  EVALUATION_OUTCOME_LABELS,
+  formatDate,
+  PTRI_STATUS_LABELS,
+  type createEvaluationBody,
+  type Evaluation,
+  type PtriStatus,
+} from '@bds/shared';
 import { schema, type Db } from '@bds/db';
-import type { createEvaluationBody, Evaluation, PtriStatus } from '@bds/shared';
 import type { Actor } from '../auth/principal.ts';
 import { recordAudit } from '../audit/record.ts';
 import { Conflict, Invalid } from '../errors.ts';
@@ -54,10 +62,10 @@ export function recordEvaluation(db: Db, actor: Actor, ptriId: number, body: Eva
   return db.transaction((tx) => {
     const ptri = visiblePtri(tx, actor, ptriId);
     if (!KIND_NEEDS_STATUS[body.kind].includes(ptri.status)) {
-      throw new Conflict(`Una valutazione "${body.kind}" non è possibile su un progetto in stato "${ptri.status}"`);
+      throw new Conflict(`Una valutazione «${EVALUATION_KIND_LABELS[body.kind]}» non è possibile su un progetto in stato «${PTRI_STATUS_LABELS[ptri.status]}»`);
     }
     const last = ptriQueries.latestEvaluation(tx, ptriId);
-    if (last && body.date < last.date) throw new Invalid('date', `precede l'ultima valutazione (${last.date})`);
+    if (last && body.date < last.date) throw new Invalid('date', `precede l'ultima valutazione (${formatDate(last.date)})`);
     const move = lifecycleMove(body.kind, body.outcome);
     const nextReviewDate = move === 'closed' || move === 'rejected' ? null : (body.nextReviewDate ?? addMonthsToDate(body.date, 6));
     if (nextReviewDate && nextReviewDate <= body.date) throw new Invalid('nextReviewDate', 'deve seguire la data della valutazione');
@@ -90,11 +98,11 @@ export function recordEvaluation(db: Db, actor: Actor, ptriId: number, body: Eva
     const approving = body.outcome === 'approved' || body.outcome === 'approved_with_changes';
     const changes = { ...body.changes, ...(approving && body.intensity && body.intensity !== ptri.intensity ? { intensity: body.intensity } : {}) };
     if (Object.keys(changes).length > 0) {
-      const reason = body.changes ? `Valutazione UVM del ${body.date}: approvato con modifiche` : `Valutazione UVM del ${body.date}: intensità`;
+      const reason = body.changes ? `Valutazione UVM del ${formatDate(body.date)}: approvato con modifiche` : `Valutazione UVM del ${formatDate(body.date)}: intensità`;
       current = reviseProject(tx, actor, current, changes, reason, 'changes.');
     }
     if (move) {
-      current = applyTransition(tx, actor, current, { to: move, date: body.date, reason: `Valutazione UVM ${body.kind}: ${body.outcome}`, byEvaluation: true });
+      current = applyTransition(tx, actor, current, { to: move, date: body.date, reason: `Valutazione UVM ${EVALUATION_KIND_LABELS[body.kind].toLowerCase()}: ${EVALUATION_OUTCOME_LABELS[body.outcome].toLowerCase()}`, byEvaluation: true });
     }
     // The review date is the UVM's schedule, not content a case manager edits: it does not make a new version.
     ptriQueries.setNextReviewDate(tx, ptriId, nextReviewDate);

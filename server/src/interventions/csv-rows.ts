@@ -1,7 +1,7 @@
 // Reads a cooperative's monthly CSV file into typed entries, naming every bad cell. Accepts what
 // Italian spreadsheets write: ';' separator, decimal comma, dates as AAAA-MM-GG or GG/MM/AAAA.
 import { parse } from 'csv-parse/sync';
-import type { Axis, UploadRowError } from '@bds/shared';
+import { formatMonth, type Axis, type UploadRowError } from '@bds/shared';
 import type { EntryInput } from './entry.ts';
 
 const COLUMNS = {
@@ -81,7 +81,7 @@ export function readCsvFile(text: string, month: string): ParsedFile {
     const ptriId = /^\d{1,12}$/.test(cell('ptriId')) ? Number(cell('ptriId')) : bad('ptriId', 'identificativo del progetto non valido');
     const date = parseIsoDate(cell('date'));
     if (!date) bad('date', 'data non valida (AAAA-MM-GG o GG/MM/AAAA)');
-    else if (!date.startsWith(month)) bad('date', `non appartiene al mese ${month}`);
+    else if (!date.startsWith(month)) bad('date', `non appartiene al mese di ${formatMonth(month)}`);
     const axis = AXIS_NAMES[cell('axis').toLocaleLowerCase('it')];
     if (!axis) bad('axis', 'asse non valido (habitat, sociality, work)');
     const activity = cell('activity');

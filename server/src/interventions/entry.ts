@@ -1,6 +1,6 @@
 // Checks one intervention entry (typed in or read from a CSV row) against its project, the
 // activity list and the month, and turns it into the row to store.
-import type { Axis } from '@bds/shared';
+import { AXIS_LABELS, formatMonth, type Axis } from '@bds/shared';
 import type { FieldError } from '../errors.ts';
 import { activityKey, type MonthState, type ProjectForWork } from './queries.ts';
 import { amountCentsOf, minutesOf, monthOf, partEditable, periodErrors } from './rules.ts';
@@ -48,13 +48,13 @@ export function checkEntry(ctx: EntryContext, input: EntryInput): EntryResult {
   if (!project) return { ok: false, errors: [{ path: 'ptriId', message: 'progetto inesistente o non assegnato alla cooperativa' }] };
   const errors = periodErrors(project, input.date, ctx.today);
   const activity = ctx.activities.get(activityKey(input.axis, input.activity));
-  if (!activity) errors.push({ path: 'activity', message: `attività non prevista per l'asse "${input.axis}"` });
+  if (!activity) errors.push({ path: 'activity', message: `attività non prevista per l'asse «${AXIS_LABELS[input.axis]}»` });
   if (project.hourlyRateCents === null) errors.push({ path: 'ptriId', message: 'il lotto del progetto non ha una tariffa oraria' });
   if (errors.length || !activity || project.hourlyRateCents === null) return { ok: false, errors };
   const month = monthOf(input.date);
   const state = ctx.monthState(month);
   if (!partEditable(state.monthStatus, state.parts.get(project.serviceId)?.status)) {
-    return { ok: false, locked: true, errors: [{ path: 'date', message: `il mese ${month} è già stato inviato: non si può modificare` }] };
+    return { ok: false, locked: true, errors: [{ path: 'date', message: `il mese di ${formatMonth(month)} è già stato inviato: non si può modificare` }] };
   }
   const minutes = minutesOf(input.hours);
   return {

@@ -1,5 +1,5 @@
 // The rules an intervention must satisfy, as pure functions shared by single entry and CSV upload.
-import type { MonthStatus, PtriStatus } from '@bds/shared';
+import { formatDate, PTRI_STATUS_LABELS, type MonthStatus, type PtriStatus } from '@bds/shared';
 import type { FieldError } from '../errors.ts';
 
 /** What the rules need to know about the project an intervention is recorded on. */
@@ -21,15 +21,15 @@ export const STATUSES_TAKING_INTERVENTIONS: readonly PtriStatus[] = ['active', '
 
 export function periodErrors(project: ProjectPeriod, date: string, today: string, field = 'date'): FieldError[] {
   if (!STATUSES_TAKING_INTERVENTIONS.includes(project.status) || !project.activatedOn) {
-    return [{ path: 'ptriId', message: `il progetto è in stato "${project.status}": non accetta interventi` }];
+    return [{ path: 'ptriId', message: `il progetto è in stato «${PTRI_STATUS_LABELS[project.status]}»: non accetta interventi` }];
   }
   if (date > today) return [{ path: field, message: 'non può essere nel futuro' }];
   const last = project.endedOn ?? project.endDate;
   if (date < project.activatedOn || date > last) {
-    return [{ path: field, message: `fuori dal periodo attivo del progetto (${project.activatedOn} – ${last})` }];
+    return [{ path: field, message: `fuori dal periodo attivo del progetto (${formatDate(project.activatedOn)} – ${formatDate(last)})` }];
   }
   const suspended = project.suspensions.find((s) => s.from <= date && (s.to === null || date < s.to));
-  if (suspended) return [{ path: field, message: `il progetto era sospeso dal ${suspended.from}` }];
+  if (suspended) return [{ path: field, message: `il progetto era sospeso dal ${formatDate(suspended.from)}` }];
   return [];
 }
 

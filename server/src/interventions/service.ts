@@ -1,8 +1,15 @@
 // Interventions: record, change and delete within an open month, and list within scope.
 // Every write keeps the summary tables in step in the same transaction.
 import type { z } from 'zod';
+import {
+  formatMonth,
+  type Axis,
+  type CreateInterventionBody,
+  type Intervention,
+  type interventionListQuery,
+  type UpdateInterventionBody,
+} from '@bds/shared';
 import type { Db, Queryable } from '@bds/db';
-import type { Axis, CreateInterventionBody, Intervention, interventionListQuery, UpdateInterventionBody } from '@bds/shared';
 import type { Actor } from '../auth/principal.ts';
 import { recordAudit } from '../audit/record.ts';
 import { Conflict, DomainError, Forbidden, NotFound } from '../errors.ts';
@@ -39,7 +46,11 @@ export function entryContext(tx: Queryable, actor: Actor, cooperativeId: number,
 
 /** Turns a failed check into the right answer: 409 for a closed month, 400 naming the field otherwise. */
 function fail(result: Extract<EntryResult, { ok: false }>): never {
-  if (result.locked) throw new Conflict(result.errors[0]?.message ?? 'Mese non modificabile');
+  if (result.locked) {
+    // The field's message ("il mese di … è già stato inviato") opens the answer's sentence.
+    const message = result.errors[0]?.message ?? 'mese non modificabile';
+    throw new Conflict(message.charAt(0).toUpperCase() + message.slice(1));
+  }
   throw new DomainError(400, 'Dati non validi', result.errors.map((e) => `${e.path}: ${e.message}`).join('; '), result.errors);
 }
 
@@ -100,7 +111,7 @@ function editableIntervention(tx: Queryable, actor: Actor, id: number) {
   if (!row) throw new NotFound('Intervento non trovato');
   const state = q.monthState(tx, cooperativeId, row.month);
   if (!partEditable(state.monthStatus, state.parts.get(row.serviceId)?.status)) {
-    throw new Conflict(`Il mese ${row.month} è già stato inviato: l'intervento non si può modificare`);
+    throw new Conflict(`Il mese di ${formatMonth(row.month)} è già stato inviato: l'intervento non si può modificare`);
   }
   return { row, state, cooperativeId };
 }

@@ -38,7 +38,7 @@ export function uploadMonth(db: Db, actor: Actor, cooperativeId: number, month: 
     }
     const state = q.monthState(tx, cooperativeId, month);
     if (state.monthStatus === 'submitted' || state.monthStatus === 'validated') {
-      throw new Conflict(`Il mese ${month} è già stato inviato: non si possono caricare interventi`);
+      throw new Conflict(`Il mese di ${formatMonth(month)} è già stato inviato: non si possono caricare interventi`);
     }
     const parsed = readCsvFile(file.toString('utf8'), month);
     if (!parsed.ok) throw new Invalid('file', parsed.message);

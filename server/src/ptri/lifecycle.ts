@@ -1,6 +1,6 @@
 // Moving a project through its lifecycle: the rules come from the shared transition table,
 // the effects (period of care, history, audit) are applied here and nowhere else.
-import { findTransition, type PtriStatus } from '@bds/shared';
+import { findTransition, PTRI_STATUS_LABELS, type PtriStatus } from '@bds/shared';
 import type { Queryable } from '@bds/db';
 import type { Actor } from '../auth/principal.ts';
 import { recordAudit } from '../audit/record.ts';
@@ -33,7 +33,7 @@ function checkEffectiveDate(tx: Queryable, ptriId: number, date: string) {
 /** Applies one lifecycle move inside the caller's transaction and returns the updated row. */
 export function applyTransition(tx: Queryable, actor: Actor, ptri: q.PtriRow, request: TransitionRequest): q.PtriRow {
   const rule = findTransition(ptri.status, request.to);
-  if (!rule) throw new Conflict(`Passaggio non consentito: da "${ptri.status}" a "${request.to}"`);
+  if (!rule) throw new Conflict(`Passaggio non consentito: da «${PTRI_STATUS_LABELS[ptri.status]}» a «${PTRI_STATUS_LABELS[request.to]}»`);
   if (!request.byEvaluation && !rule.roles.includes(actor.user.role)) throw new Forbidden('Il tuo ruolo non può eseguire questo passaggio');
   if (rule.needs.includes('reason') && !request.reason && !request.byEvaluation) throw new Invalid('reason', 'motivazione obbligatoria');
   if (rule.needs.includes('approvingEvaluation') && !request.byEvaluation && !hasApprovingEvaluation(tx, ptri.id)) {

@@ -3,11 +3,12 @@ import type { z } from 'zod';
 import type { Db, Queryable } from '@bds/db';
 import {
   EDITABLE_STATUSES,
+  PTRI_STATUS_LABELS,
   type createPtriBody,
   type HistoryEntry,
   type PtriDetail,
-  type PtriSummary,
   type ptriListQuery,
+  type PtriSummary,
   type updatePtriBody,
 } from '@bds/shared';
 import type { Actor } from '../auth/principal.ts';
@@ -114,7 +115,7 @@ export function updatePtri(db: Db, actor: Actor, id: number, body: UpdateInput, 
   if (expected === undefined) throw new Invalid('version', 'serve la versione corrente (If-Match o version)');
   return db.transaction((tx) => {
     const row = visiblePtri(tx, actor, id);
-    if (!EDITABLE_STATUSES.includes(row.status)) throw new Conflict(`Un progetto in stato "${row.status}" non si può modificare`);
+    if (!EDITABLE_STATUSES.includes(row.status)) throw new Conflict(`Un progetto in stato «${PTRI_STATUS_LABELS[row.status]}» non si può modificare`);
     if (row.version !== expected) throw new Conflict(`Versione non aggiornata: il progetto è alla versione ${row.version}`);
     const { version: _version, reason, ...changes } = body;
     const updated = reviseProject(tx, actor, row, changes, reason ?? null);

@@ -1,7 +1,16 @@
 // Monthly reports (rendicontazione): the cooperative submits its month, the case managers of
 // each service concerned validate or return their part; the month follows its parts.
 import type { Db, Queryable } from '@bds/db';
-import { REVIEWABLE_PART_STATUSES, type MonthlyReport, type MonthlyReportPartsReply, type monthlyReportPartsQuery, type MonthStatus, type ReviewBody } from '@bds/shared';
+import {
+  formatMonth,
+  MONTH_STATUS_LABELS,
+  REVIEWABLE_PART_STATUSES,
+  type MonthlyReport,
+  type monthlyReportPartsQuery,
+  type MonthlyReportPartsReply,
+  type MonthStatus,
+  type ReviewBody,
+} from '@bds/shared';
 import type { z } from 'zod';
 import type { Actor } from '../auth/principal.ts';
 import { auditRead } from '../audit/group-commit.ts';
@@ -41,9 +50,9 @@ export function submitMonth(db: Db, actor: Actor, cooperativeId: number, month: 
   if (month > today().slice(0, 7)) throw new Invalid('month', 'non si può inviare un mese futuro');
   return db.transaction((tx) => {
     const state = monthState(tx, cooperativeId, month);
-    if (state.monthStatus === 'submitted' || state.monthStatus === 'validated') throw new Conflict(`Il mese ${month} è già stato inviato`);
+    if (state.monthStatus === 'submitted' || state.monthStatus === 'validated') throw new Conflict(`Il mese di ${formatMonth(month)} è già stato inviato`);
     const services = new Set([...q.servicesWithWork(tx, cooperativeId, month), ...state.parts.keys()]);
-    if (services.size === 0) throw new Conflict(`Nessun intervento da inviare per il mese ${month}`);
+    if (services.size === 0) throw new Conflict(`Nessun intervento da inviare per il mese di ${formatMonth(month)}`);
     const writer = summaryWriter(db);
     for (const serviceId of services) {
       const part = state.parts.get(serviceId);
@@ -63,8 +72,8 @@ export function reviewMonth(db: Db, actor: Actor, cooperativeId: number, month: 
   return db.transaction((tx) => {
     const state = monthState(tx, cooperativeId, month);
     const part = state.parts.get(serviceId);
-    if (!part) throw new NotFound(`Nessun intervento del tuo servizio da rivedere per il mese ${month}`);
-    if (part.status !== 'submitted') throw new Conflict(`La parte del tuo servizio è in stato "${part.status}": non si può rivedere`);
+    if (!part) throw new NotFound(`Nessun intervento del tuo servizio da rivedere per il mese di ${formatMonth(month)}`);
+    if (part.status !== 'submitted') throw new Conflict(`La parte del tuo servizio è in stato «${MONTH_STATUS_LABELS[part.status]}»: non si può rivedere`);
     const now = new Date().toISOString();
     const note = body.note ?? null;
     q.upsertPart(tx, { cooperativeId, month, serviceId, status: body.decision, reviewedAt: now, reviewedBy: actor.user.id, note });

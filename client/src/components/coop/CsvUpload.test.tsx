@@ -60,7 +60,7 @@ describe('CSV upload of a month', () => {
           detail: '2 righe non valide: nessun intervento registrato',
           errors: [
             { path: 'rows.2.hours', message: 'ore: numero maggiore di zero e al massimo 24', row: 2, field: 'hours' },
-            { path: 'rows.4.date', message: 'non appartiene al mese 2025-03', row: 4, field: 'date' },
+            { path: 'rows.4.date', message: 'non appartiene al mese di marzo 2025', row: 4, field: 'date' },
           ],
         },
       },
@@ -75,7 +75,7 @@ describe('CSV upload of a month', () => {
     const rows = within(table).getAllByRole('row').slice(1).map((row) => within(row).getAllByRole('cell').map((cell) => cell.textContent));
     expect(rows).toEqual([
       ['2', 'Ore', 'ore: numero maggiore di zero e al massimo 24'],
-      ['4', 'Data', 'non appartiene al mese 2025-03'],
+      ['4', 'Data', 'non appartiene al mese di marzo 2025'],
     ]);
     expect(screen.getByRole('alert').textContent).toContain('nessun intervento registrato');
     expect((screen.getByRole('progressbar') as HTMLProgressElement).value).toBe(100);
