@@ -157,6 +157,12 @@ describe('the period and the case manager of a project', () => {
     const end = await cm({ method: 'PATCH', url: `/api/ptris/${ptri.id}`, payload: { version, endDate: '2024-12-31' } });
     expect(end.statusCode).toBe(400);
     expect(end.json().errors[0].path).toBe('endDate');
+    const { activatedOn } = (await cm({ method: 'GET', url: `/api/ptris/${ptri.id}` })).json();
+    const beforeActivation = await cm({ method: 'PATCH', url: `/api/ptris/${ptri.id}`, payload: { version, endDate: '2025-01-05', reason: 'Chiusura anticipata' } });
+    expect(activatedOn).toBe('2025-01-10');
+    expect(beforeActivation.json().errors).toEqual([
+      { path: 'endDate', message: 'non può precedere il 10/01/2025 (attivazione o ultimo intervento registrato)' },
+    ]);
     const longer = await cm({ method: 'PATCH', url: `/api/ptris/${ptri.id}`, payload: { version, endDate: '2026-06-30', reason: 'Proroga' } });
     expect(longer.statusCode).toBe(200);
   });

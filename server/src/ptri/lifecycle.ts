@@ -1,6 +1,6 @@
 // Moving a project through its lifecycle: the rules come from the shared transition table,
 // the effects (period of care, history, audit) are applied here and nowhere else.
-import { findTransition, PTRI_STATUS_LABELS, type PtriStatus } from '@bds/shared';
+import { findTransition, formatDate, PTRI_STATUS_LABELS, type PtriStatus } from '@bds/shared';
 import type { Queryable } from '@bds/db';
 import type { Actor } from '../auth/principal.ts';
 import { recordAudit } from '../audit/record.ts';
@@ -27,7 +27,7 @@ export function hasApprovingEvaluation(db: Queryable, ptriId: number): boolean {
 function checkEffectiveDate(tx: Queryable, ptriId: number, date: string) {
   if (date > today()) throw new Invalid('date', 'non può essere nel futuro');
   const previous = q.lastTransitionDate(tx, ptriId);
-  if (previous && date < previous) throw new Invalid('date', `precede l'ultimo cambio di stato del progetto (${previous})`);
+  if (previous && date < previous) throw new Invalid('date', `precede l'ultimo cambio di stato del progetto (${formatDate(previous)})`);
 }
 
 /** Applies one lifecycle move inside the caller's transaction and returns the updated row. */

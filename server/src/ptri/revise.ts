@@ -1,7 +1,7 @@
 // A change of a project's content (period, intensity, goals, budget, cooperatives, case
 // manager), from a case manager's edit or a UVM "approved with changes": checked, saved at
 // the expected version and kept as a new revision with what changed.
-import type { BudgetInput, GoalInput, Intensity } from '@bds/shared';
+import { formatDate, type BudgetInput, type GoalInput, type Intensity } from '@bds/shared';
 import type { Queryable } from '@bds/db';
 import type { Actor } from '../auth/principal.ts';
 import { recordAudit } from '../audit/record.ts';
@@ -31,7 +31,7 @@ function checkPeriod(tx: Queryable, row: q.PtriRow, startDate: string, endDate: 
   if (startDate !== row.startDate) throw new Invalid(field('startDate'), "non modificabile dopo l'attivazione del progetto");
   const lastWork = q.lastInterventionDate(tx, row.id);
   const floor = lastWork && lastWork > row.activatedOn ? lastWork : row.activatedOn;
-  if (endDate < floor) throw new Invalid(field('endDate'), `non può precedere il ${floor} (attivazione o ultimo intervento registrato)`);
+  if (endDate < floor) throw new Invalid(field('endDate'), `non può precedere il ${formatDate(floor)} (attivazione o ultimo intervento registrato)`);
 }
 
 /** Replaces the budget lines of the axes named and keeps the others. */
