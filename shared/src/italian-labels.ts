@@ -3,6 +3,11 @@
 import type { Axis, BudgetSource, EvaluationKind, EvaluationOutcome, GoalStatus, Intensity, PtriStatus } from './domain.ts';
 import type { MonthStatus } from './schemas/interventions.ts';
 
+/** The Italian name of a code, or the code itself when it has none (rows written before the names). */
+export function labelOf(labels: Readonly<Record<string, string>>, code: string): string {
+  return labels[code] ?? code;
+}
+
 export const PTRI_STATUS_LABELS = {
   draft: 'Bozza',
   submitted: 'Inviato in UVM',
@@ -55,3 +60,49 @@ export const MONTH_STATUS_LABELS = {
   validated: 'Validato',
   returned: 'Restituito',
 } as const satisfies Record<MonthStatus, string>;
+
+/** What an access-log row says was done: every action the server records. */
+export const AUDIT_ACTION_LABELS = {
+  read: 'Lettura',
+  create: 'Inserimento',
+  update: 'Modifica',
+  transition: 'Cambio di stato',
+  delete: 'Cancellazione',
+  export: 'Esportazione',
+  login: 'Accesso',
+  login_failed: 'Accesso non riuscito',
+  logout: 'Uscita',
+  session_revoked: 'Sessione revocata',
+} as const;
+export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
+
+/** What an access-log row is about: every kind of data the server records access to. */
+export const AUDIT_ENTITY_LABELS = {
+  person: 'Persona',
+  person_search: 'Ricerca di persone',
+  person_record: 'Fascicolo completo della persona',
+  ptri: 'Progetto (PTRI)',
+  ptri_list: 'Elenco dei progetti',
+  ptri_history: 'Cronologia di un progetto',
+  evaluation: 'Valutazione UVM',
+  evaluation_list: 'Valutazioni UVM di un progetto',
+  intervention: 'Intervento',
+  intervention_list: 'Elenco degli interventi',
+  intervention_upload: 'Caricamento CSV degli interventi',
+  monthly_report: 'Rendicontazione mensile',
+  monthly_reports: 'Rendicontazioni di un anno',
+  monthly_report_parts: 'Rendicontazioni da validare',
+  report_caseload: 'Report carichi per servizio',
+  report_yearly_counts: 'Report utenti per anno',
+  report_lot_totals: 'Report totali per lotto',
+  report_reviews_due: 'Report revisioni scadute',
+  user: 'Utente',
+  user_list: 'Elenco degli utenti',
+  session: 'Sessione di lavoro',
+  district: 'Distretto',
+  service: 'Servizio',
+  lot: 'Lotto',
+  cooperative: 'Cooperativa',
+  audit_log: 'Registro degli accessi',
+} as const;
+export type AuditEntity = keyof typeof AUDIT_ENTITY_LABELS;

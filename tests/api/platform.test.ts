@@ -90,6 +90,9 @@ describe('the access log', () => {
     expect((await (await ctx.as('manager'))({ method: 'GET', url: '/api/audit?format=csv' })).statusCode).toBe(403);
     const csv = await admin({ method: 'GET', url: '/api/audit?format=csv' });
     expect(csv.headers['content-type']).toContain('text/csv');
-    expect(csv.body.split('\r\n')[0]).toContain('quando;utente;azione');
+    const [header, ...lines] = csv.body.split('\r\n');
+    expect(header).toContain('quando;utente;azione;oggetto');
+    // Actions and entities by their Italian names, as the page shows them.
+    expect(lines.find((line) => line.includes(';cm.navile;'))).toContain(';Lettura;Ricerca di persone;');
   });
 });

@@ -7,6 +7,7 @@ import type { Page } from './types.ts';
 export interface AuditFilters {
   entity?: string;
   entityId?: number;
+  personId?: number;
   userId?: number;
   from?: string;
   to?: string;

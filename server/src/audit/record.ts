@@ -2,24 +2,14 @@
 // transaction; reads go through the group commit in group-commit.ts.
 import { sql } from 'drizzle-orm';
 import { schema, type Queryable } from '@bds/db';
+import type { AuditAction, AuditEntity } from '@bds/shared';
 import type { Actor } from '../auth/principal.ts';
 import { prepared } from '../prepared.ts';
 
-export type AuditAction =
-  | 'read'
-  | 'create'
-  | 'update'
-  | 'transition'
-  | 'login'
-  | 'login_failed'
-  | 'logout'
-  | 'session_revoked'
-  | 'export'
-  | 'delete';
-
 export interface AuditEvent {
   action: AuditAction;
-  entity: string;
+  /** Every entity has its Italian name in AUDIT_ENTITY_LABELS, which the access-log page shows. */
+  entity: AuditEntity;
   entityId?: number | null;
   personId?: number | null;
   changes?: unknown;

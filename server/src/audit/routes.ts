@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { auditEntrySchema, auditQuery, listReply } from '@bds/shared';
+import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, auditEntrySchema, auditQuery, labelOf, listReply } from '@bds/shared';
 import { actorOf } from '../plugins/auth.ts';
 import { Forbidden, Invalid } from '../errors.ts';
 import { decodeCursor, page } from '../pagination.ts';
@@ -8,6 +8,7 @@ import { recordAudit } from './record.ts';
 import { searchAudit } from './queries.ts';
 
 const CSV_EXPORT_LIMIT = 100_000;
+
 
 const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/audit', {
@@ -37,8 +38,9 @@ const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         await sendCsv(
           reply,
           'registro-accessi.csv',
-          ['id', 'quando', 'utente', 'azione', 'entità', 'id entità', 'persona', 'indirizzo', 'modifiche'],
-          rows.map((r) => [r.id, r.at, r.username, r.action, r.entity, r.entityId, r.personId, r.ip, r.changes ? JSON.stringify(r.changes) : '']),
+          ['id', 'quando', 'utente', 'azione', 'oggetto', 'n. oggetto', 'persona', 'indirizzo', 'modifiche'],
+          rows.map((r) => [r.id, r.at, r.username, labelOf(AUDIT_ACTION_LABELS, r.action), labelOf(AUDIT_ENTITY_LABELS, r.entity), r.entityId, r.personId, r.ip,
+            r.changes ? JSON.stringify(r.changes) : '']),
         );
         return;
       }

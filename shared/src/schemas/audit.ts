@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { cursorSchema, isoDate, limitSchema } from './common.ts';
 
-export const AUDIT_ACTIONS = ['read', 'create', 'update', 'transition', 'delete', 'login', 'login_failed', 'logout', 'export'] as const;
-
 export const auditQuery = z.strictObject({
   entity: z.string().max(40).optional(),
   entityId: z.coerce.number().int().positive().optional(),

@@ -1,5 +1,6 @@
 // The access log with filters and CSV download; reading it is itself logged by the server.
 import { useState, type FormEvent } from 'react';
+import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, labelOf } from '@bds/shared';
 import { downloadAuditCsv, useAuditLog, type AuditFilters } from '../../api/audit.ts';
 import { useCurrentUser } from '../../auth/AuthProvider.tsx';
 import { Field } from '../../components/Field.tsx';
@@ -7,12 +8,16 @@ import { formatDateTime } from '../../components/format.ts';
 import { QueryStates, errorText } from '../../components/States.tsx';
 import { it } from '../../i18n/it.ts';
 
-const EMPTY = { entity: '', entityId: '', userId: '', from: '', to: '' };
+const EMPTY = { entity: '', entityId: '', personId: '', userId: '', from: '', to: '' };
+
+/** The entities in the order of their Italian names, for the filter. */
+const ENTITY_OPTIONS = Object.entries(AUDIT_ENTITY_LABELS).sort(([, a], [, b]) => a.localeCompare(b, 'it'));
 
 function toFilters(form: typeof EMPTY): AuditFilters {
   return {
     ...(form.entity ? { entity: form.entity } : {}),
     ...(Number(form.entityId) > 0 ? { entityId: Number(form.entityId) } : {}),
+    ...(Number(form.personId) > 0 ? { personId: Number(form.personId) } : {}),
     ...(Number(form.userId) > 0 ? { userId: Number(form.userId) } : {}),
     ...(form.from ? { from: form.from } : {}),
     ...(form.to ? { to: form.to } : {}),
@@ -52,8 +57,14 @@ export function AuditPage() {
       </div>
       {downloadError && <p className="form-error" role="alert">{downloadError}</p>}
       <form className="card row" onSubmit={apply} aria-label={it.ptri.filters}>
-        <Field label={it.admin.entity}><input value={form.entity} onChange={(e) => set('entity', e.target.value)} /></Field>
+        <Field label={it.admin.entity}>
+          <select value={form.entity} onChange={(e) => set('entity', e.target.value)}>
+            <option value="">{it.admin.anyEntity}</option>
+            {ENTITY_OPTIONS.map(([code, label]) => <option key={code} value={code}>{label}</option>)}
+          </select>
+        </Field>
         <Field label={it.admin.entityId}><input inputMode="numeric" value={form.entityId} onChange={(e) => set('entityId', e.target.value)} /></Field>
+        <Field label={it.admin.personId}><input inputMode="numeric" value={form.personId} onChange={(e) => set('personId', e.target.value)} /></Field>
         <Field label={it.admin.userId}><input inputMode="numeric" value={form.userId} onChange={(e) => set('userId', e.target.value)} /></Field>
         <Field label={it.admin.from}><input type="date" value={form.from} onChange={(e) => set('from', e.target.value)} /></Field>
         <Field label={it.admin.to}><input type="date" value={form.to} onChange={(e) => set('to', e.target.value)} /></Field>
@@ -69,6 +80,7 @@ export function AuditPage() {
                   <th scope="col">{it.admin.user}</th>
                   <th scope="col">{it.admin.action}</th>
                   <th scope="col">{it.admin.entity}</th>
+                  <th scope="col">{it.admin.person}</th>
                   <th scope="col">{it.admin.changes}</th>
                 </tr>
               </thead>
@@ -77,8 +89,9 @@ export function AuditPage() {
                   <tr key={entry.id}>
                     <td>{formatDateTime(entry.at)}</td>
                     <td>{entry.username ?? '—'}</td>
-                    <td>{entry.action}</td>
-                    <td>{entry.entity}{entry.entityId != null ? ` #${entry.entityId}` : ''}</td>
+                    <td>{labelOf(AUDIT_ACTION_LABELS, entry.action)}</td>
+                    <td>{labelOf(AUDIT_ENTITY_LABELS, entry.entity)}{entry.entityId != null ? ` n. ${entry.entityId}` : ''}</td>
+                    <td>{entry.personId != null ? it.admin.personNumber(entry.personId) : '—'}</td>
                     <td className="diff">{entry.changes == null ? '—' : JSON.stringify(entry.changes).slice(0, 200)}</td>
                   </tr>
                 ))}

@@ -1,0 +1,45 @@
+import type { AuditEntry, Me, TokenPair } from '@bds/shared';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { sessionStore } from '../../api/session.ts';
+import { AuthProvider } from '../../auth/AuthProvider.tsx';
+import { json, mockFetch } from '../../test/fetchMock.ts';
+import { renderWithProviders } from '../../test/render.tsx';
+import { AuditPage } from './AuditPage.tsx';
+
+const admin: Me = { id: 1, username: 'admin', displayName: 'Amministratore', role: 'admin', serviceId: null, cooperativeId: null, districtId: null, mustChangePassword: false };
+const pair: TokenPair = { accessToken: 'access', refreshToken: 'refresh', expiresIn: 900, user: admin };
+const entry = (over: Partial<AuditEntry>): AuditEntry => ({
+  id: 1, at: '2026-11-28T09:30:00Z', userId: 7, username: 'casemanager', action: 'read', entity: 'ptri', entityId: 12, personId: 40, changes: null, ip: '127.0.0.1', ...over,
+});
+
+describe('access log', () => {
+  it('names actions and entities in Italian and filters by person', async () => {
+    sessionStore.signedIn(pair);
+    const calls = mockFetch((call) => {
+      if (call.url === '/api/me') return json(200, admin);
+      if (call.url === '/api/audit?limit=100') {
+        return json(200, { items: [entry({}), entry({ id: 2, action: 'login_failed', entity: 'session', entityId: null, personId: null, username: 'nessuno' })], nextCursor: null });
+      }
+      if (call.url === '/api/audit?entity=ptri&personId=40&limit=100') return json(200, { items: [entry({})], nextCursor: null });
+      return undefined;
+    });
+    const user = userEvent.setup();
+    renderWithProviders(<AuthProvider><AuditPage /></AuthProvider>);
+
+    const table = await screen.findByRole('table');
+    const [, first, second] = within(table).getAllByRole('row');
+    expect(within(first!).getByText('Lettura')).toBeTruthy();
+    expect(within(first!).getByText('Progetto (PTRI) n. 12')).toBeTruthy();
+    expect(within(first!).getByText('n. 40')).toBeTruthy();
+    expect(within(second!).getByText('Accesso non riuscito')).toBeTruthy();
+    expect(within(second!).getByText('Sessione di lavoro')).toBeTruthy();
+
+    await user.selectOptions(screen.getByLabelText('Oggetto'), 'Progetto (PTRI)');
+    await user.type(screen.getByLabelText('N. persona'), '40');
+    await user.click(screen.getByRole('button', { name: 'Applica filtri' }));
+    await screen.findByText((_, node) => node?.tagName === 'TBODY' && node.childElementCount === 1);
+    expect(calls.map((c) => c.url)).toContain('/api/audit?entity=ptri&personId=40&limit=100');
+  });
+});
