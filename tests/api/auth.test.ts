@@ -82,6 +82,15 @@ describe('sign-out', () => {
     expect((await ctx.app.inject({ method: 'GET', url: '/api/me', headers: auth })).statusCode).toBe(401);
     const refresh = await ctx.app.inject({ method: 'POST', url: '/api/auth/refresh', payload: { refreshToken: pair.refreshToken } });
     expect(refresh.statusCode).toBe(401);
+    // The session's start and end are on record under its own id (the user is the row's user, not its entity).
+    const rows = ctx.db.$client
+      .prepare(`SELECT action, entity_id AS entityId, changes FROM audit_log WHERE username = 'admin' AND entity = 'session' ORDER BY id`)
+      .all() as { action: string; entityId: number | null; changes: string }[];
+    const sessionId = (ctx.db.$client.prepare(`SELECT id FROM sessions WHERE revoked_reason = 'logout'`).get() as { id: string }).id;
+    expect(rows.map((row) => ({ ...row, changes: JSON.parse(row.changes) }))).toEqual([
+      { action: 'login', entityId: null, changes: { sessionId } },
+      { action: 'logout', entityId: null, changes: { sessionId } },
+    ]);
   });
 });
 

@@ -66,7 +66,7 @@ export async function login(deps: AuthDeps, username: string, password: string, 
       expiresAt: addDays(now, deps.refreshTokenDays).toISOString(),
     });
     const pair = issuePair(tx, deps, user, sessionId);
-    recordAudit(tx, { user: toPrincipal(user, sessionId), ip }, { action: 'login', entity: 'session', entityId: user.id });
+    recordAudit(tx, { user: toPrincipal(user, sessionId), ip }, { action: 'login', entity: 'session', changes: { sessionId } });
     return pair;
   });
 }
@@ -102,7 +102,7 @@ export function logout(deps: AuthDeps, actor: Actor): void {
   const now = new Date().toISOString();
   deps.db.transaction((tx) => {
     q.revokeSession(tx, actor.user.sessionId, 'logout', now);
-    recordAudit(tx, actor, { action: 'logout', entity: 'session', entityId: actor.user.id });
+    recordAudit(tx, actor, { action: 'logout', entity: 'session', changes: { sessionId: actor.user.sessionId } });
   });
 }
 
