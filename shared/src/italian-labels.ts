@@ -89,8 +89,9 @@ export const AUDIT_ENTITY_LABELS = {
   intervention: 'Intervento',
   intervention_list: 'Elenco degli interventi',
   intervention_upload: 'Caricamento CSV degli interventi',
-  monthly_report: 'Rendicontazione mensile',
-  monthly_reports: 'Rendicontazioni di un anno',
+  // Their number is the cooperative's.
+  monthly_report: 'Rendicontazione mensile della cooperativa',
+  monthly_reports: 'Rendicontazioni di un anno della cooperativa',
   monthly_report_parts: 'Rendicontazioni da validare',
   report_caseload: 'Report carichi per servizio',
   report_yearly_counts: 'Report utenti per anno',

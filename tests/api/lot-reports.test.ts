@@ -130,6 +130,6 @@ describe('caseload and reviews due', () => {
     const csv = await manager({ method: 'GET', url: '/api/reports/reviews-due?format=csv' });
     const rows = parse(csv.body, { bom: true, delimiter: ';', columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(1);
-    expect(rows[0]?.['Scaduta']).toBe('sì');
+    expect(rows[0]).toMatchObject({ Stato: 'Attivo', Scaduta: 'sì' });
   });
 });

@@ -322,6 +322,8 @@ export const it = {
     personId: 'N. persona',
     person: 'Persona',
     personNumber: (id: number) => `n. ${id}`,
+    personFilterScope:
+      'Il filtro per persona trova le letture e le modifiche della sua scheda, dei suoi progetti e delle loro valutazioni; le ricerche e gli elenchi annotano nei dettagli quali persone o progetti hanno mostrato.',
     userId: 'N. utente',
     from: 'Dal',
     to: 'Al',

@@ -9,7 +9,6 @@ import { searchAudit } from './queries.ts';
 
 const CSV_EXPORT_LIMIT = 100_000;
 
-
 const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/audit', {
     config: { roles: ['admin', 'manager'] },
@@ -38,7 +37,7 @@ const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         await sendCsv(
           reply,
           'registro-accessi.csv',
-          ['id', 'quando', 'utente', 'azione', 'oggetto', 'n. oggetto', 'persona', 'indirizzo', 'modifiche'],
+          ['id', 'quando', 'utente', 'azione', 'oggetto', 'n. oggetto', 'persona', 'indirizzo', 'dettagli'],
           rows.map((r) => [r.id, r.at, r.username, labelOf(AUDIT_ACTION_LABELS, r.action), labelOf(AUDIT_ENTITY_LABELS, r.entity), r.entityId, r.personId, r.ip,
             r.changes ? JSON.stringify(r.changes) : '']),
         );

@@ -1,7 +1,7 @@
 // Projects whose UVM review date (from their last evaluation) is past or within `within` days.
 import { sql, type SQL } from 'drizzle-orm';
 import { schema, type Db, type Queryable } from '@bds/db';
-import type { ReviewsDue } from '@bds/shared';
+import { labelOf, PTRI_STATUS_LABELS, type ReviewsDue } from '@bds/shared';
 import type { Actor, Principal } from '../auth/principal.ts';
 import { auditRead } from '../audit/group-commit.ts';
 import { addDaysToDate, today } from '../dates-extra.ts';
@@ -76,5 +76,5 @@ export async function reviewsDue(db: Db, actor: Actor, within: number, serviceId
 export const REVIEWS_CSV_HEADER = ['Progetto', 'Persona', 'Servizio', 'Stato', 'Data verifica', 'Giorni mancanti', 'Scaduta'];
 
 export function reviewsCsvRows(report: ReviewsDue): unknown[][] {
-  return report.items.map((r) => [r.ptriId, r.personName, r.serviceName, r.status, r.nextReviewDate, r.daysLeft, r.overdue ? 'sì' : 'no']);
+  return report.items.map((r) => [r.ptriId, r.personName, r.serviceName, labelOf(PTRI_STATUS_LABELS, r.status), r.nextReviewDate, r.daysLeft, r.overdue ? 'sì' : 'no']);
 }

@@ -1,6 +1,6 @@
 // The project's life in one list: revisions, status changes, UVM evaluations and, per month,
 // the interventions recorded by the cooperatives.
-import type { HistoryEntry, PtriDetail } from '@bds/shared';
+import { labelOf, type HistoryEntry, type PtriDetail } from '@bds/shared';
 import { useInterventions } from '../../api/interventions.ts';
 import { usePtriHistory } from '../../api/ptriHooks.ts';
 import { it } from '../../i18n/it.ts';
@@ -17,8 +17,8 @@ interface TimelineItem {
 function historyItem(entry: HistoryEntry, index: number): TimelineItem {
   const who = entry.userName ?? '—';
   if (entry.kind === 'transition') {
-    const from = entry.from ? it.statuses[entry.from as keyof typeof it.statuses] ?? entry.from : '—';
-    const to = entry.to ? it.statuses[entry.to as keyof typeof it.statuses] ?? entry.to : '—';
+    const from = entry.from ? labelOf(it.statuses, entry.from) : '—';
+    const to = entry.to ? labelOf(it.statuses, entry.to) : '—';
     return { key: `h${index}`, at: entry.at, title: `${it.ptri.transition}: ${from} → ${to}`, lines: [who, ...(entry.reason ? [`${it.ptri.reason}: ${entry.reason}`] : [])] };
   }
   const changed = Object.keys(entry.changes ?? {});
@@ -42,9 +42,9 @@ export function PtriTimeline({ ptri }: { ptri: PtriDetail }) {
     items.push({
       key: `e${evaluation.id}`,
       at: evaluation.date,
-      title: `${it.ptri.evaluation} – ${it.evaluationKinds[evaluation.kind as keyof typeof it.evaluationKinds] ?? evaluation.kind}`,
+      title: `${it.ptri.evaluation} – ${labelOf(it.evaluationKinds, evaluation.kind)}`,
       lines: [
-        it.outcomes[evaluation.outcome as keyof typeof it.outcomes] ?? evaluation.outcome,
+        labelOf(it.outcomes, evaluation.outcome),
         ...(evaluation.nextReviewDate ? [`${it.ptri.nextReview}: ${formatDate(evaluation.nextReviewDate)}`] : []),
       ],
     });

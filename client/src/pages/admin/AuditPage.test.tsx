@@ -20,7 +20,7 @@ describe('access log', () => {
     const calls = mockFetch((call) => {
       if (call.url === '/api/me') return json(200, admin);
       if (call.url === '/api/audit?limit=100') {
-        return json(200, { items: [entry({}), entry({ id: 2, action: 'login_failed', entity: 'session', entityId: null, personId: null, username: 'nessuno' })], nextCursor: null });
+        return json(200, { items: [entry({}), entry({ id: 2, action: 'login_failed', entity: 'user', entityId: null, personId: null, username: 'nessuno' })], nextCursor: null });
       }
       if (call.url === '/api/audit?entity=ptri&personId=40&limit=100') return json(200, { items: [entry({})], nextCursor: null });
       return undefined;
@@ -34,7 +34,7 @@ describe('access log', () => {
     expect(within(first!).getByText('Progetto (PTRI) n. 12')).toBeTruthy();
     expect(within(first!).getByText('n. 40')).toBeTruthy();
     expect(within(second!).getByText('Accesso non riuscito')).toBeTruthy();
-    expect(within(second!).getByText('Sessione di lavoro')).toBeTruthy();
+    expect(within(second!).getByText('Utente')).toBeTruthy();
 
     await user.selectOptions(screen.getByLabelText('Oggetto'), 'Progetto (PTRI)');
     await user.type(screen.getByLabelText('N. persona'), '40');

@@ -69,6 +69,7 @@ export function AuditPage() {
         <Field label={it.admin.from}><input type="date" value={form.from} onChange={(e) => set('from', e.target.value)} /></Field>
         <Field label={it.admin.to}><input type="date" value={form.to} onChange={(e) => set('to', e.target.value)} /></Field>
         <button type="submit">{it.admin.apply}</button>
+        <p className="diff full-row">{it.admin.personFilterScope}</p>
       </form>
       <QueryStates query={log} empty={rows.length === 0}>
         {() => (

@@ -1,0 +1,31 @@
+// The refusals of an intervention's date name the project's status and write dates and months
+// the Italian way, as the cooperative reads them beside the field.
+import { describe, expect, it } from 'vitest';
+import { periodErrors, type ProjectPeriod } from '@bds/server/interventions/rules.ts';
+import { readCsvFile } from '@bds/server/interventions/csv-rows.ts';
+
+const project: ProjectPeriod = {
+  status: 'active',
+  activatedOn: '2025-01-10',
+  endDate: '2025-12-31',
+  endedOn: null,
+  suspensions: [{ from: '2025-03-01', to: '2025-04-01' }],
+};
+
+describe('messages about an intervention date', () => {
+  it('names the status and writes the period and the suspension in Italian', () => {
+    expect(periodErrors({ ...project, status: 'draft', activatedOn: null }, '2025-02-01', '2025-11-28')).toEqual([
+      { path: 'ptriId', message: 'il progetto è in stato «Bozza»: non accetta interventi' },
+    ]);
+    expect(periodErrors(project, '2025-01-05', '2025-11-28')).toEqual([
+      { path: 'date', message: 'fuori dal periodo attivo del progetto (10/01/2025 – 31/12/2025)' },
+    ]);
+    expect(periodErrors(project, '2025-03-15', '2025-11-28')).toEqual([{ path: 'date', message: 'il progetto era sospeso dal 01/03/2025' }]);
+    expect(periodErrors(project, '2025-04-02', '2025-11-28')).toEqual([]);
+  });
+
+  it('tells a CSV row of another month which month the file is for', () => {
+    const file = readCsvFile('ptriId;date;axis;activity;hours;operatorRole\n12;2025-04-02;habitat;Accompagnamento;2;educatore\n', '2025-03');
+    expect(JSON.stringify(file)).toContain('non appartiene al mese di marzo 2025');
+  });
+});
