@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTestContext, type TestContext } from './helpers.ts';
-import { activeProject, record, recomputedSummaries, storedSummaries } from './work-helpers.ts';
+import { activeProject, csvUpload, record, recomputedSummaries, storedSummaries } from './work-helpers.ts';
 
 let ctx: TestContext;
 beforeEach(async () => {
@@ -29,6 +29,9 @@ describe('monthly reports', () => {
     const again = await alfa(submit(ctx.world.coops.alfa));
     expect(again.statusCode).toBe(409);
     expect(again.json().detail).toBe('Il mese di marzo 2025 è già stato inviato');
+    const upload = await csvUpload(alfa, ctx.world.coops.alfa, '2025-03', `ptriId;date;axis;activity;hours;operatorRole\n${id};2025-03-21;habitat;Accompagnamento;1;educatore\n`);
+    expect(upload.statusCode).toBe(409);
+    expect(upload.json().detail).toBe('Il mese di marzo 2025 è già stato inviato: non si possono caricare interventi');
     // Another month stays open.
     expect((await record(alfa, id, { date: '2025-04-01' })).statusCode).toBe(201);
   });
@@ -96,11 +99,15 @@ describe('monthly reports', () => {
     const alfa = await ctx.as('coop.alfa');
     await record(alfa, id);
     await alfa(submit(ctx.world.coops.alfa));
-    expect((await (await ctx.as('cm.budrio'))(review(ctx.world.coops.alfa, { decision: 'validated' }))).statusCode).toBe(404);
+    const elsewhere = await (await ctx.as('cm.budrio'))(review(ctx.world.coops.alfa, { decision: 'validated' }));
+    expect(elsewhere.statusCode).toBe(404);
+    expect(elsewhere.json().detail).toBe('Nessun intervento del tuo servizio da rivedere per il mese di marzo 2025');
     expect((await (await ctx.as('manager'))(review(ctx.world.coops.alfa, { decision: 'validated' }))).statusCode).toBe(403);
     const cm = await ctx.as('cm.navile');
     expect((await cm(review(ctx.world.coops.alfa, { decision: 'validated' }))).statusCode).toBe(200);
-    expect((await cm(review(ctx.world.coops.alfa, { decision: 'returned', note: 'tardi' }))).statusCode).toBe(409);
+    const again = await cm(review(ctx.world.coops.alfa, { decision: 'returned', note: 'tardi' }));
+    expect(again.statusCode).toBe(409);
+    expect(again.json().detail).toBe('La parte del tuo servizio è in stato «Validato»: non si può rivedere');
   });
 
   it('lists the status of every month of a year', async () => {

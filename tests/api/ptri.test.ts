@@ -303,6 +303,14 @@ describe('the lifecycle', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].path).toMatch(/^scores\.honos/);
   });
+
+  it('refuses an evaluation the project\'s status does not allow, naming both in Italian', async () => {
+    const { ptri } = await draftProject(ctx);
+    const uvm = await ctx.as('uvm.bologna');
+    const res = await uvm({ method: 'POST', url: `/api/ptris/${ptri.id}/evaluations`, payload: { ...approvingEvaluation, kind: 'final' } });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().detail).toBe('Una valutazione «Finale» non è possibile su un progetto in stato «Bozza»');
+  });
 });
 
 describe('audit of project data', () => {
