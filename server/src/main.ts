@@ -1,5 +1,5 @@
 // Process entry point: configure, migrate, seed demo data into an empty database, serve, stop cleanly.
-import { migrateDb, openDb } from '@bds/db';
+import { migrateDb, openDb, startCheckpointer } from '@bds/db';
 import { claimServerLock, releaseServerLock } from '@bds/db/backup';
 import { isDatabaseEmpty, seedDemoData, seedReferenceData } from '@bds/db/seed';
 import { loadConfig } from './config.ts';
@@ -19,6 +19,9 @@ if (isDatabaseEmpty(db)) {
 
 let ready = false;
 const app = await buildApp({ db, config, isReady: () => ready });
+const checkpointer = startCheckpointer(db, {
+  onFailure: (error) => app.log.error({ err: error }, 'checkpoint worker failed: SQLite checkpoints the log by itself again'),
+});
 
 let stopping = false;
 async function shutdown(signal: string) {
@@ -33,7 +36,8 @@ async function shutdown(signal: string) {
   deadline.unref();
   // close() stops accepting connections and resolves once every in-flight request has been answered.
   await app.close();
-  // Closing the last connection checkpoints the WAL into the database file.
+  // Closing the last connection checkpoints the WAL into the database file: the worker's goes first.
+  await checkpointer?.stop();
   db.$client.close();
   releaseServerLock(config.databasePath);
   app.log.info('stopped');

@@ -1,0 +1,102 @@
+// Checkpoints of the write-ahead log, off the server's main thread. SQLite checkpoints by itself
+// inside the commit that takes the log past 1000 pages: copying those pages into the database
+// file and fsyncing it stopped the event loop for milliseconds each time, and was about half of
+// what writing an access-log row cost. Here a worker thread with a connection of its own copies
+// the log into the database file instead, with PASSIVE checkpoints, which never wait for the
+// readers or the writer of the main connection.
+//
+// A checkpoint running beside the writer cannot let the log start over while commits keep
+// coming (a frame committed during it is always left), so under a steady load the log would
+// grow without end. When it passes `restartBytes`, the main connection copies the few frames
+// left by the worker's last checkpoint itself, right after it; its next write then starts the
+// log over from the beginning, and journal_size_limit cuts the file back to that size.
+import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import { statSync } from 'node:fs';
+import type { Db } from './connection.ts';
+
+export interface CheckpointerOptions {
+  /** How often the worker checkpoints, in milliseconds. */
+  intervalMs?: number;
+  /** The log's size past which the main connection finishes a checkpoint itself so that it can start over. */
+  restartBytes?: number;
+  /** Told when the worker fails and SQLite's own automatic checkpoints take over again. */
+  onFailure?: (error: Error) => void;
+}
+
+export interface Checkpointer {
+  /** Stops the worker and closes its connection (before the main connection closes, so that closing the last one empties the log). */
+  stop(): Promise<void>;
+}
+
+/** SQLite's default: the automatic checkpoint that the worker replaces, restored if the worker fails. */
+const SQLITE_AUTOCHECKPOINT_PAGES = 1000;
+
+// Plain CommonJS evaluated by the worker, so that it runs the same from the TypeScript sources
+// and from the server's bundle. It reports each checkpoint that found frames in the log.
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.path, { fileMustExist: true });
+const checkpoint = db.prepare('PRAGMA wal_checkpoint(PASSIVE)');
+const timer = setInterval(() => {
+  const { log, checkpointed } = checkpoint.get();
+  if (log > 0) parentPort.postMessage({ log, checkpointed });
+}, workerData.intervalMs);
+parentPort.on('message', (message) => {
+  if (message !== 'stop') return;
+  clearInterval(timer);
+  db.close();
+  parentPort.postMessage('stopped');
+});
+`;
+
+export function startCheckpointer(db: Db, options: CheckpointerOptions = {}): Checkpointer | null {
+  const sqlite = db.$client;
+  if (sqlite.memory || sqlite.readonly) return null;
+  const restartBytes = options.restartBytes ?? 64 * 1024 * 1024;
+  const walPath = `${sqlite.name}-wal`;
+  sqlite.pragma(`journal_size_limit = ${restartBytes}`);
+  sqlite.pragma('wal_autocheckpoint = 0');
+
+  const worker = new Worker(WORKER_SOURCE, {
+    eval: true,
+    workerData: { path: sqlite.name, driver: createRequire(import.meta.url).resolve('better-sqlite3'), intervalMs: options.intervalMs ?? 100 },
+  });
+  let stopping = false;
+  let stopped: (() => void) | null = null;
+  const fallBack = (error: Error) => {
+    if (stopping || !sqlite.open) return;
+    stopping = true;
+    sqlite.pragma(`wal_autocheckpoint = ${SQLITE_AUTOCHECKPOINT_PAGES}`);
+    options.onFailure?.(error);
+  };
+  worker.on('message', (message: unknown) => {
+    if (message === 'stopped') return stopped?.();
+    if (stopping || !sqlite.open || sqlite.inTransaction) return;
+    const walBytes = statSync(walPath, { throwIfNoEntry: false })?.size ?? 0;
+    if (walBytes > restartBytes) sqlite.pragma('wal_checkpoint(PASSIVE)');
+  });
+  worker.on('error', fallBack);
+  worker.on('exit', (code) => {
+    stopped?.();
+    fallBack(new Error(`checkpoint worker exited with code ${code}`));
+  });
+  // The worker never keeps the process alive: stopping the server stops it explicitly.
+  worker.unref();
+
+  return {
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (stopping) return resolve();
+        stopping = true;
+        stopped = () => {
+          stopped = null;
+          void worker.terminate().then(() => resolve(), () => resolve());
+        };
+        // Held by the worker's answer from here on: the process must not end before the connection is closed.
+        worker.ref();
+        worker.postMessage('stop');
+      }),
+  };
+}

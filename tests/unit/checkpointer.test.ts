@@ -1,0 +1,92 @@
+// The checkpoint worker: it copies the log into the database file while the main connection
+// keeps committing, the log stays bounded under a steady stream of commits, and SQLite's own
+// automatic checkpoints come back if the worker cannot run.
+import { afterEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDb, startCheckpointer, type Db } from '@bds/db';
+
+const folders: string[] = [];
+afterEach(() => {
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+function fileDb(): { db: Db; path: string } {
+  const folder = mkdtempSync(join(tmpdir(), 'bds-checkpointer-'));
+  folders.push(folder);
+  const path = join(folder, 'db.sqlite');
+  const db = openDb(path);
+  db.$client.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL)');
+  return { db, path };
+}
+
+const walBytes = (path: string) => statSync(`${path}-wal`, { throwIfNoEntry: false })?.size ?? 0;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** The database file itself, without its log: it grows only when a checkpoint copies pages into it. */
+const fileBytes = (path: string) => statSync(path).size;
+
+describe('checkpoint worker', () => {
+  it('takes over from the automatic checkpoint and copies the log into the database file', async () => {
+    const { db, path } = fileDb();
+    const checkpointer = startCheckpointer(db, { intervalMs: 10 });
+    expect(checkpointer).not.toBeNull();
+    expect(db.$client.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    const bytesBefore = fileBytes(path);
+    const insert = db.$client.prepare('INSERT INTO t (v) VALUES (?)');
+    db.$client.transaction(() => {
+      for (let i = 0; i < 2000; i++) insert.run('x'.repeat(500));
+    })();
+    await sleep(200);
+    // Everything in the log has been copied: a checkpoint now has nothing left to do.
+    const [status] = db.$client.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[];
+    expect(status!.log).toBeGreaterThan(0);
+    expect(status!.checkpointed).toBe(status!.log);
+    expect(fileBytes(path)).toBeGreaterThan(bytesBefore + 500_000);
+    await checkpointer!.stop();
+    db.$client.close();
+    // The main connection closed last: the log was emptied into the file and removed.
+    expect(walBytes(path)).toBe(0);
+    const reopened = openDb(path);
+    expect((reopened.$client.prepare('SELECT COUNT(*) AS n FROM t').get() as { n: number }).n).toBe(2000);
+    reopened.$client.close();
+  });
+
+  it('keeps the log bounded while commits never stop', async () => {
+    const { db, path } = fileDb();
+    const restartBytes = 256 * 1024;
+    const checkpointer = startCheckpointer(db, { intervalMs: 5, restartBytes });
+    const insert = db.$client.prepare('INSERT INTO t (v) VALUES (?)');
+    let largest = 0;
+    const until = Date.now() + 1500;
+    // One small commit per turn of the event loop, as the group commit does under load.
+    while (Date.now() < until) {
+      insert.run('y'.repeat(200));
+      largest = Math.max(largest, walBytes(path));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    // Without the restart the log grows by every commit: 1.5 s of commits write several MiB.
+    expect(largest).toBeLessThan(restartBytes * 4);
+    await checkpointer!.stop();
+    db.$client.close();
+  });
+
+  it('gives the checkpoints back to SQLite when the worker fails', async () => {
+    const { db, path } = fileDb();
+    let failure: Error | null = null;
+    // The worker's connection cannot open a file that is not there.
+    rmSync(path);
+    const checkpointer = startCheckpointer(db, { onFailure: (error) => (failure = error) });
+    for (let i = 0; i < 100 && !failure; i++) await sleep(10);
+    expect(failure).not.toBeNull();
+    expect(db.$client.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    await checkpointer!.stop();
+    db.$client.close();
+  });
+
+  it('does nothing for an in-memory database', () => {
+    const db = openDb(':memory:');
+    expect(startCheckpointer(db)).toBeNull();
+    db.$client.close();
+  });
+});
