@@ -1,8 +1,9 @@
 import { and, asc, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { schema, type Queryable } from '@bds/db';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
-import type { Axis, PtriStatus } from '@bds/shared';
+import { ptriSummarySchema, type Axis, type PtriStatus } from '@bds/shared';
 import { prepared } from '../prepared.ts';
+import { jsonObjectOf } from '../sql-json.ts';
 
 const { ptris, persons, goals, budgetLines, ptriCooperatives, ptriRevisions, ptriTransitions, evaluations, users, interventions } = schema;
 
@@ -122,8 +123,9 @@ export interface PtriFilters {
 }
 
 /**
- * One page of projects, newest first. The query is prepared once per scope and set of filters
- * given; the filter values are its parameters.
+ * One page of projects, newest first: each row's id and its summary as JSON, written by SQLite.
+ * The query is prepared once per scope and set of filters given; the filter values are its
+ * parameters.
  */
 export function listPtris(db: Queryable, filters: PtriFilters, visible: SQL | undefined, scope: string, beforeId: number | null, limit: number) {
   const given = (Object.keys(filters) as (keyof PtriFilters)[]).filter((key) => Boolean(filters[key])).sort();
@@ -173,22 +175,25 @@ function buildPtriList(db: Queryable, filters: PtriFilters, visible: SQL | undef
       : undefined,
     paged ? lt(ptris.id, p('beforeId')) : undefined,
   ];
-  // Exactly the columns of a project summary, flat: a page reads no more than it shows.
+  // Exactly the keys of a project summary: a page reads no more than it shows.
   return db
     .select({
       id: ptris.id,
-      personId: ptris.personId,
-      personName: sql<string>`${persons.familyName} || ' ' || ${persons.givenName}`,
-      serviceId: ptris.serviceId,
-      lotId: ptris.lotId,
-      caseManagerId: ptris.caseManagerId,
-      status: ptris.status,
-      intensity: ptris.intensity,
-      startDate: ptris.startDate,
-      endDate: ptris.endDate,
-      nextReviewDate: ptris.nextReviewDate,
-      version: ptris.version,
-      updatedAt: ptris.updatedAt,
+      json: jsonObjectOf(ptriSummarySchema, {
+        id: ptris.id,
+        personId: ptris.personId,
+        personName: sql`${persons.familyName} || ' ' || ${persons.givenName}`,
+        serviceId: ptris.serviceId,
+        lotId: ptris.lotId,
+        caseManagerId: ptris.caseManagerId,
+        status: ptris.status,
+        intensity: ptris.intensity,
+        startDate: ptris.startDate,
+        endDate: ptris.endDate,
+        nextReviewDate: ptris.nextReviewDate,
+        version: ptris.version,
+        updatedAt: ptris.updatedAt,
+      }),
     })
     .from(ptris)
     .innerJoin(persons, eq(persons.id, ptris.personId))

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import {
   createPtriBody,
@@ -13,6 +14,7 @@ import {
 } from '@bds/shared';
 import { actorOf, ALL_ROLES } from '../plugins/auth.ts';
 import { Invalid } from '../errors.ts';
+import { sendJsonText } from '../sql-json.ts';
 import * as ptri from './service.ts';
 
 const tags = ['ptri'];
@@ -39,7 +41,7 @@ const ptriRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/ptris', {
     config: { roles: ALL_ROLES },
     schema: { tags, summary: 'Progetti nel proprio ambito, con filtri', querystring: ptriListQuery, response: { 200: listReply(ptriSummarySchema) } },
-    handler: (request) => ptri.listPtris(app.db, actorOf(request), request.query),
+    handler: async (request, reply) => sendJsonText(reply as FastifyReply, await ptri.listPtris(app.db, actorOf(request), request.query)),
   });
 
   app.get('/api/ptris/:id', {

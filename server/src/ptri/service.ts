@@ -16,6 +16,7 @@ import { recordAudit } from '../audit/record.ts';
 import { auditRead } from '../audit/group-commit.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../errors.ts';
 import { decodeCursor, page } from '../pagination.ts';
+import { jsonListReply } from '../sql-json.ts';
 import { scopeKey, searchesByFiscalCode, visiblePersons, visiblePtris } from '../scope/visibility.ts';
 import { today } from '../dates.ts';
 import { linkPersonToService, personById } from '../persons/queries.ts';
@@ -139,7 +140,8 @@ export function transitionPtri(db: Db, actor: Actor, id: number, request: Transi
   });
 }
 
-export async function listPtris(db: Db, actor: Actor, query: z.output<typeof ptriListQuery>) {
+/** A page of the projects the actor may see, as the reply's JSON text (written by SQLite, see sql-json.ts). */
+export async function listPtris(db: Db, actor: Actor, query: z.output<typeof ptriListQuery>): Promise<string> {
   const after = decodeCursor(query.cursor, ['number']);
   const filters: q.PtriFilters = {
     serviceId: query.serviceId,
@@ -160,10 +162,7 @@ export async function listPtris(db: Db, actor: Actor, query: z.output<typeof ptr
     entity: 'ptri_list',
     changes: { filters: query, ptriIds: result.items.map((row) => row.id) },
   });
-  return {
-    items: result.items,
-    nextCursor: result.nextCursor,
-  };
+  return jsonListReply(result.items.map((row) => row.json), result.nextCursor);
 }
 
 export async function ptriHistory(db: Db, actor: Actor, id: number): Promise<HistoryEntry[]> {

@@ -1,0 +1,90 @@
+// JSON written by SQLite from a reply schema: the builder refuses keys the schema does not have
+// and kinds it cannot write the way JavaScript does, and the project list's text is byte for byte
+// what the route's own serializer writes from the same rows, with names that need escaping.
+import { afterEach, describe, expect, it } from 'vitest';
+import { desc, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { openMemoryDb, schema } from '@bds/db';
+import { listReply, ptriSummarySchema } from '@bds/shared';
+import { jsonListReply, jsonObjectOf } from '@bds/server/sql-json.ts';
+import { replySerializerCompiler } from '@bds/server/reply-serializer.ts';
+import { createTestContext, type TestContext } from '../api/helpers.ts';
+import { draftProject } from '../api/ptri-fixtures.ts';
+
+const { ptris, persons } = schema;
+
+describe('jsonObjectOf', () => {
+  const shape = z.object({ id: z.number().int(), name: z.string(), active: z.boolean(), note: z.string().nullable() });
+
+  it('writes the keys of the schema in its order, booleans as true and false, nulls as null', () => {
+    const db = openMemoryDb();
+    const object = jsonObjectOf(shape, { id: sql`7`, name: sql`'a "b" \\ c'`, active: sql`1`, note: sql`NULL` });
+    const row = db.get<{ json: string }>(sql`SELECT ${object} AS json`);
+    expect(row.json).toBe('{"id":7,"name":"a \\"b\\" \\\\ c","active":true,"note":null}');
+    expect(jsonObjectOf(shape, { id: sql`1`, name: sql`'x'`, active: sql`0`, note: sql`'y'` })).toBeDefined();
+    db.$client.close();
+  });
+
+  it('refuses values for other keys than the schema has, and kinds it would write differently', () => {
+    expect(() => jsonObjectOf(shape, { id: sql`1`, name: sql`'x'`, active: sql`1` } as never)).toThrow(/missing: note/);
+    expect(() => jsonObjectOf(shape, { id: sql`1`, name: sql`'x'`, active: sql`1`, note: sql`1`, extra: sql`1` } as never)).toThrow(/not in the schema: extra/);
+    expect(() => jsonObjectOf(z.object({ amount: z.number() }), { amount: sql`1.5` })).toThrow(/"amount" is a number/);
+    expect(() => jsonObjectOf(z.object({ ids: z.array(z.number().int()) }), { ids: sql`'[]'` })).toThrow(/"ids" is a array/);
+  });
+
+  it('writes a list reply with its cursor', () => {
+    expect(jsonListReply(['{"id":1}', '{"id":2}'], 'abc"')).toBe('{"items":[{"id":1},{"id":2}],"nextCursor":"abc\\""}');
+    expect(JSON.parse(jsonListReply([], null))).toEqual({ items: [], nextCursor: null });
+  });
+});
+
+describe('the project list written by SQLite', () => {
+  let ctx: TestContext;
+  afterEach(async () => ctx?.close());
+
+  it('is the text the route serializer writes from the same rows', async () => {
+    ctx = await createTestContext();
+    const names = ['D\'Angelo "Lino"', 'Back\\slash', 'Nguyễn Thị', 'Emoji 😀 Ω', '</script><b>'];
+    let cm!: Awaited<ReturnType<typeof draftProject>>['cm'];
+    for (const name of names) {
+      const created = await draftProject(ctx);
+      cm = created.cm;
+      ctx.db.update(persons).set({ familyName: name }).where(eq(persons.id, created.person.id)).run();
+    }
+    const serialize = replySerializerCompiler({ schema: listReply(ptriSummarySchema), method: 'GET', url: '/api/ptris', httpStatus: '200' }) as (value: unknown) => string;
+    const expected = (rows: { id: number }[], nextCursor: string | null) => serialize({ items: rows, nextCursor });
+    const summaries = ctx.db
+      .select({
+        id: ptris.id,
+        personId: ptris.personId,
+        personName: sql<string>`${persons.familyName} || ' ' || ${persons.givenName}`,
+        serviceId: ptris.serviceId,
+        lotId: ptris.lotId,
+        caseManagerId: ptris.caseManagerId,
+        status: ptris.status,
+        intensity: ptris.intensity,
+        startDate: ptris.startDate,
+        endDate: ptris.endDate,
+        nextReviewDate: ptris.nextReviewDate,
+        version: ptris.version,
+        updatedAt: ptris.updatedAt,
+      })
+      .from(ptris)
+      .innerJoin(persons, eq(persons.id, ptris.personId))
+      .orderBy(desc(ptris.id))
+      .all();
+    expect(summaries).toHaveLength(names.length);
+
+    const whole = await cm({ method: 'GET', url: '/api/ptris' });
+    expect(whole.statusCode).toBe(200);
+    expect(whole.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(whole.body).toBe(expected(summaries, null));
+    for (const item of whole.json().items) expect(ptriSummarySchema.strict().parse(item)).toEqual(item);
+
+    const first = await cm({ method: 'GET', url: '/api/ptris?limit=2' });
+    const cursor = first.json().nextCursor as string;
+    expect(first.body).toBe(expected(summaries.slice(0, 2), cursor));
+    const second = await cm({ method: 'GET', url: `/api/ptris?limit=2&cursor=${cursor}` });
+    expect(second.body).toBe(expected(summaries.slice(2, 4), second.json().nextCursor));
+  });
+});
