@@ -14,6 +14,8 @@ type Kind = 'integer' | 'string' | 'boolean';
 function kindOf(key: string, field: z.ZodType): { kind: Kind; nullable: boolean } {
   const def = field._zod.def as { type: string; innerType?: z.ZodType };
   if (def.type === 'nullable' && def.innerType) return { kind: kindOf(key, def.innerType).kind, nullable: true };
+  // `schema.required()`: the key is always written, whatever the optional inside says.
+  if (def.type === 'nonoptional' && def.innerType) return kindOf(key, (def.innerType._zod.def as { innerType?: z.ZodType }).innerType ?? def.innerType);
   if (def.type === 'string' || def.type === 'enum') return { kind: 'string', nullable: false };
   if (def.type === 'boolean') return { kind: 'boolean', nullable: false };
   // Only whole numbers: SQLite writes a real with fifteen digits, JavaScript with as many as it takes.

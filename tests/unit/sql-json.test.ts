@@ -1,17 +1,20 @@
 // JSON written by SQLite from a reply schema: the builder refuses keys the schema does not have
 // and kinds it cannot write the way JavaScript does, and the project list's text is byte for byte
-// what the route's own serializer writes from the same rows, with names that need escaping.
+// what the route's own serializer writes from the same rows, with names that need escaping, and
+// a person search holds what each viewer may see.
 import { afterEach, describe, expect, it } from 'vitest';
 import { desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { openMemoryDb, schema } from '@bds/db';
-import { listReply, ptriSummarySchema } from '@bds/shared';
+import { listReply, personSchema, ptriSummarySchema } from '@bds/shared';
 import { jsonListReply, jsonObjectOf } from '@bds/server/sql-json.ts';
 import { replySerializerCompiler } from '@bds/server/reply-serializer.ts';
+import { toPerson } from '@bds/server/persons/service.ts';
 import { createTestContext, type TestContext } from '../api/helpers.ts';
-import { draftProject } from '../api/ptri-fixtures.ts';
+import { activeProject, draftProject } from '../api/ptri-fixtures.ts';
 
-const { ptris, persons } = schema;
+const { ptris, persons, personServices } = schema;
+const TRICKY_NAMES = ['D\'Angelo "Lino"', 'Back\\slash', 'Nguyễn Thị', 'Emoji 😀 Ω', '</script><b>'];
 
 describe('jsonObjectOf', () => {
   const shape = z.object({ id: z.number().int(), name: z.string(), active: z.boolean(), note: z.string().nullable() });
@@ -44,7 +47,7 @@ describe('the project list written by SQLite', () => {
 
   it('is the text the route serializer writes from the same rows', async () => {
     ctx = await createTestContext();
-    const names = ['D\'Angelo "Lino"', 'Back\\slash', 'Nguyễn Thị', 'Emoji 😀 Ω', '</script><b>'];
+    const names = TRICKY_NAMES;
     let cm!: Awaited<ReturnType<typeof draftProject>>['cm'];
     for (const name of names) {
       const created = await draftProject(ctx);
@@ -86,5 +89,53 @@ describe('the project list written by SQLite', () => {
     expect(first.body).toBe(expected(summaries.slice(0, 2), cursor));
     const second = await cm({ method: 'GET', url: `/api/ptris?limit=2&cursor=${cursor}` });
     expect(second.body).toBe(expected(summaries.slice(2, 4), second.json().nextCursor));
+  });
+});
+
+describe('the person search written by SQLite', () => {
+  let ctx: TestContext;
+  afterEach(async () => ctx?.close());
+
+  it('is the text the route serializer writes from the same persons, with what each viewer may see of them', async () => {
+    ctx = await createTestContext();
+    // Active projects of Coop Alfa: the cooperative sees their persons too.
+    for (const name of TRICKY_NAMES) {
+      const { person } = await activeProject(ctx);
+      ctx.db.update(persons).set({ familyName: name, searchKey: `${name.toLocaleLowerCase('it')} mario` }).where(eq(persons.id, person.id)).run();
+    }
+    const serializer = replySerializerCompiler({ schema: listReply(personSchema), method: 'GET', url: '/api/persons', httpStatus: '200' }) as (value: unknown) => string;
+    // The route's serializer writes a schema's required keys before its optional ones: compared as JSON, not byte for byte.
+    const serialize = (value: unknown) => JSON.parse(serializer(value)) as unknown;
+    const rows = ctx.db
+      .select({ person: persons })
+      .from(personServices)
+      .innerJoin(persons, eq(persons.id, personServices.personId))
+      .where(eq(personServices.serviceId, ctx.world.services.navile))
+      .orderBy(personServices.searchKey, personServices.personId)
+      .all()
+      .map((row) => row.person);
+    expect(rows).toHaveLength(TRICKY_NAMES.length);
+
+    const caseManager = await ctx.as('cm.navile');
+    const viewer = (await caseManager({ method: 'GET', url: '/api/me' })).json();
+    const found = await caseManager({ method: 'GET', url: '/api/persons' });
+    expect(found.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(found.json()).toStrictEqual(serialize({ items: rows.map((row) => toPerson(row, viewer)), nextCursor: null }));
+    expect(found.json().items[0]).toHaveProperty('fiscalCode');
+
+    const page = await caseManager({ method: 'GET', url: '/api/persons?limit=2' });
+    expect(page.json()).toStrictEqual(serialize({ items: rows.slice(0, 2).map((row) => toPerson(row, viewer)), nextCursor: page.json().nextCursor }));
+    expect(page.json().nextCursor).toEqual(expect.any(String));
+
+    // A cooperative sees the persons of its projects without codice fiscale, birth date or sex.
+    const coop = await ctx.as('coop.alfa');
+    const seen = await coop({ method: 'GET', url: '/api/persons' });
+    expect(seen.statusCode).toBe(200);
+    const coopViewer = (await coop({ method: 'GET', url: '/api/me' })).json();
+    const shown = seen.json().items as { id: number }[];
+    expect(shown).toHaveLength(TRICKY_NAMES.length);
+    const expected = shown.map((item) => toPerson(rows.find((row) => row.id === item.id)!, coopViewer));
+    expect(seen.json()).toStrictEqual(serialize({ items: expected, nextCursor: seen.json().nextCursor }));
+    for (const item of shown) expect(Object.keys(item).sort()).toEqual(['districtId', 'familyName', 'givenName', 'id']);
   });
 });

@@ -1,7 +1,9 @@
 import { and, asc, eq, gte, lt, not, sql, type SQL } from 'drizzle-orm';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { schema, type Queryable } from '@bds/db';
+import { personSchema } from '@bds/shared';
 import { prepared } from '../prepared.ts';
+import { jsonObjectOf } from '../sql-json.ts';
 
 const { persons, personServices, ptris } = schema;
 
@@ -52,23 +54,37 @@ export type PersonSearch =
   | { kind: 'fiscalCode'; prefix: string }
   | { kind: 'name'; prefix: string };
 
-/** Whose persons a search reads: those `visible` allows, or all the persons of one service (a case manager's scope). */
-export type PersonScope = { visible: SQL | undefined; serviceId: number | undefined; key: string };
+/**
+ * Whose persons a search reads: those `visible` allows, or all the persons of one service (a case
+ * manager's scope); `clinical` when the reader may see their codice fiscale, birth date and sex.
+ */
+export type PersonScope = { visible: SQL | undefined; serviceId: number | undefined; key: string; clinical: boolean };
 
 type SearchKeys = Record<'searchKey' | 'searchKeyAlt' | 'id', AnySQLiteColumn>;
 const personKeys: SearchKeys = { searchKey: persons.searchKey, searchKeyAlt: persons.searchKeyAlt, id: persons.id };
 const serviceKeys: SearchKeys = { searchKey: personServices.searchKey, searchKeyAlt: personServices.searchKeyAlt, id: personServices.personId };
 type KeyName = 'searchKey' | 'searchKeyAlt';
 
-/** What a search answers about each person (see `toPerson`): no more is read per row. */
-const searchedColumns = {
-  id: persons.id,
-  givenName: persons.givenName,
-  familyName: persons.familyName,
-  districtId: persons.districtId,
-  fiscalCode: persons.fiscalCode,
-  birthDate: persons.birthDate,
-  sex: persons.sex,
+/**
+ * What a search answers about each person, written by SQLite as the reply's JSON (sql-json.ts):
+ * the same keys as `toPerson` gives, no more read per row.
+ */
+const searchedJson = {
+  clinical: jsonObjectOf(personSchema.required(), {
+    id: persons.id,
+    fiscalCode: persons.fiscalCode,
+    givenName: persons.givenName,
+    familyName: persons.familyName,
+    birthDate: persons.birthDate,
+    sex: persons.sex,
+    districtId: persons.districtId,
+  }),
+  minimal: jsonObjectOf(personSchema.pick({ id: true, givenName: true, familyName: true, districtId: true }), {
+    id: persons.id,
+    givenName: persons.givenName,
+    familyName: persons.familyName,
+    districtId: persons.districtId,
+  }),
 };
 
 /**
@@ -81,7 +97,7 @@ function personsInKeyOrder(db: Queryable, scope: PersonScope, order: KeyName, ma
   const keys = scope.serviceId === undefined ? personKeys : serviceKeys;
   const key = keys[order];
   const where = and(match(keys), after ? sql`(${key}, ${keys.id}) > (${sql.placeholder('afterKey')}, ${sql.placeholder('afterId')})` : undefined);
-  const columns = { ...searchedColumns, sortKey: sql<string>`${key}` };
+  const columns = { id: persons.id, sortKey: sql<string>`${key}`, json: scope.clinical ? searchedJson.clinical : searchedJson.minimal };
   if (scope.serviceId === undefined) {
     return db.select(columns).from(persons).where(and(where, scope.visible)).orderBy(asc(key), asc(keys.id)).limit(sql.placeholder('limit')).prepare();
   }
@@ -114,7 +130,7 @@ export function searchPersons(
   const params = { ...prefix, afterKey: after?.[0], afterId: after?.[1], limit: limit + 1 };
   const paged = after ? 'after' : 'first';
   const inOrder = (name: string, order: KeyName, match: (keys: SearchKeys) => SQL | undefined) =>
-    prepared(db, `${name}:${scope.key}:${paged}`, (db) => personsInKeyOrder(db, scope, order, match, after !== null)).all(params);
+    prepared(db, `${name}:${scope.key}:${scope.clinical}:${paged}`, (db) => personsInKeyOrder(db, scope, order, match, after !== null)).all(params);
   if (search.kind === 'name') {
     const familyFirst = inOrder('personsByName', 'searchKey', (keys) => prefixRange(keys.searchKey));
     const givenFirst = inOrder('personsByNameAlt', 'searchKeyAlt', (keys) => and(prefixRange(keys.searchKeyAlt), not(prefixRange(keys.searchKey)!)));
@@ -123,10 +139,11 @@ export function searchPersons(
   const match = search.kind === 'fiscalCode' ? () => prefixRange(persons.fiscalCode) : () => undefined;
   // A codice fiscale is unique: its prefix is searched on the persons' own index whatever the scope.
   const source = search.kind === 'fiscalCode' ? { ...scope, serviceId: undefined } : scope;
-  return prepared(db, `personsBy:${search.kind}:${scope.key}:${paged}`, (db) => personsInKeyOrder(db, source, 'searchKey', match, after !== null)).all(params);
+  return prepared(db, `personsBy:${search.kind}:${scope.key}:${scope.clinical}:${paged}`, (db) => personsInKeyOrder(db, source, 'searchKey', match, after !== null)).all(params);
 }
 
-export type SearchedPerson = { [K in keyof typeof searchedColumns]: (typeof persons.$inferSelect)[K] } & { sortKey: string };
+/** A person found, with the key the page is ordered by and its JSON for the reply. */
+export type SearchedPerson = { id: number; sortKey: string; json: string };
 
 type Keyed = { sortKey: string; id: number };
 

@@ -1,5 +1,7 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { createPersonBody, idParams, listReply, personDetailSchema, personListQuery, personSchema } from '@bds/shared';
+import { sendJsonText } from '../sql-json.ts';
 import { actorOf, ALL_ROLES } from '../plugins/auth.ts';
 import * as persons from './service.ts';
 import { personRecord } from './record.ts';
@@ -24,7 +26,7 @@ const personRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/persons', {
     config: { roles: ALL_ROLES },
     schema: { tags: ['persons'], summary: 'Cerca per nome o codice fiscale, nel proprio ambito', querystring: personListQuery, response: { 200: listReply(personSchema) } },
-    handler: (request) => persons.searchPersons(app.db, actorOf(request), request.query),
+    handler: async (request, reply) => sendJsonText(reply as FastifyReply, await persons.searchPersons(app.db, actorOf(request), request.query)),
   });
 
   app.get('/api/persons/:id', {
