@@ -2,6 +2,9 @@
 import type { z } from 'zod';
 import type { Db, Queryable } from '@bds/db';
 import {
+  type Axis,
+  type BudgetSource,
+  type GoalStatus,
   EDITABLE_STATUSES,
   PTRI_STATUS_LABELS,
   type createPtriBody,
@@ -54,21 +57,31 @@ function toSummary(row: q.PtriRow, personName: string): PtriSummary {
   };
 }
 
-export function ptriDetail(db: Queryable, row: q.PtriRow): PtriDetail {
-  const budgetLines = q.budgetLinesOf(db, row.id).map(toBudgetLine);
+/** A project's page from its row and its contents (read as JSON arrays of row values by `q.contentsOf`). */
+function detailOf(row: q.PtriRow, contents: q.PtriContents): PtriDetail {
+  type Goal = [number, Axis, string, string | null, GoalStatus];
+  type Line = [number, Axis, BudgetSource, string, number | null, number | null];
+  type Evaluation = [number, string, string, string, string | null];
+  const budgetLines = (JSON.parse(contents.budgetLines) as Line[]).map(([id, axis, source, description, minutes, amountCents]) =>
+    toBudgetLine({ id, axis, source, description, minutes, amountCents }),
+  );
   const budget = { habitat: 0, sociality: 0, work: 0 };
   for (const line of budgetLines) budget[line.axis] = Math.round((budget[line.axis] + (line.amount ?? 0)) * 100) / 100;
-  return Object.assign(toSummary(row, q.personName(db, row.personId)), {
-    cooperativeIds: q.cooperativesOf(db, row.id),
-    goals: q.goalsOf(db, row.id).map(({ id, axis, description, targetDate, status }) => ({ id, axis, description, targetDate, status })),
+  return Object.assign(toSummary(row, contents.personName ?? ''), {
+    cooperativeIds: JSON.parse(contents.cooperativeIds) as number[],
+    goals: (JSON.parse(contents.goals) as Goal[]).map(([id, axis, description, targetDate, status]) => ({ id, axis, description, targetDate, status })),
     budgetLines,
     budget,
     notes: row.notes,
     activatedOn: row.activatedOn,
     endedOn: row.endedOn,
     createdAt: row.createdAt,
-    evaluations: q.evaluationsOf(db, row.id).map(({ id, date, kind, outcome, nextReviewDate }) => ({ id, date, kind, outcome, nextReviewDate })),
+    evaluations: (JSON.parse(contents.evaluations) as Evaluation[]).map(([id, date, kind, outcome, nextReviewDate]) => ({ id, date, kind, outcome, nextReviewDate })),
   });
+}
+
+export function ptriDetail(db: Queryable, row: q.PtriRow): PtriDetail {
+  return detailOf(row, q.contentsOf(db, row.id));
 }
 
 function writeRevision(tx: Queryable, actor: Actor, row: q.PtriRow, changes: Changes | null, reason: string | null) {
@@ -125,8 +138,10 @@ export function updatePtri(db: Db, actor: Actor, id: number, body: UpdateInput, 
 }
 
 export async function readPtri(db: Db, actor: Actor, id: number): Promise<PtriDetail> {
-  // No read transaction: the one connection runs these statements back to back, with no write between them.
-  const detail = ptriDetail(db, visiblePtri(db, actor, id));
+  // The project and its contents in one statement, so one snapshot of the database.
+  const row = q.ptriWithContents(db, id, visiblePtris(actor.user), scopeKey(actor.user));
+  if (!row) throw new NotFound('Progetto non trovato');
+  const detail = detailOf(row, row);
   await auditRead(db, actor, { action: 'read', entity: 'ptri', entityId: id, personId: detail.personId });
   return detail;
 }
