@@ -28,6 +28,10 @@ function configure(sqlite: Database.Database): void {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('cache_size = -65536');
+  // Sorts and temporary B-trees in memory, not in a temporary file: a project's page sorts its
+  // goals, budget lines and evaluations in one statement, which took 15 times as long with three
+  // temporary B-trees on file. The sorts here are of pages and bounded exports.
+  sqlite.pragma('temp_store = MEMORY');
 }
 
 export function openDb(path: string): Db {

@@ -23,12 +23,11 @@ export function ptriById(db: Queryable, id: number, visible: SQL | undefined, sc
  * load each statement costs far more than the rows it reads (see contents.ts for the reading).
  */
 function contentsColumns() {
-  // Each array is built from a subquery in the order wanted (json() keeps its elements JSON, not text).
-  const arrayOf = (values: SQL, from: SQL, orderBy: SQL) =>
-    sql<string>`(SELECT json_group_array(json(j)) FROM (SELECT json_array(${values}) AS j FROM ${from} ORDER BY ${orderBy}))`;
+  // ORDER BY inside the aggregate: the order of the array's elements is then SQLite's promise.
+  const arrayOf = (values: SQL, from: SQL, orderBy: SQL) => sql<string>`(SELECT json_group_array(json_array(${values}) ORDER BY ${orderBy}) FROM ${from})`;
   return {
     personName: sql<string | null>`(SELECT ${persons.familyName} || ' ' || ${persons.givenName} FROM ${persons} WHERE ${persons.id} = ${ptris.personId})`,
-    cooperativeIds: sql<string>`(SELECT json_group_array(${ptriCooperatives.cooperativeId}) FROM (SELECT ${ptriCooperatives.cooperativeId} FROM ${ptriCooperatives} WHERE ${ptriCooperatives.ptriId} = ${ptris.id} ORDER BY ${ptriCooperatives.cooperativeId}))`,
+    cooperativeIds: sql<string>`(SELECT json_group_array(${ptriCooperatives.cooperativeId} ORDER BY ${ptriCooperatives.cooperativeId}) FROM ${ptriCooperatives} WHERE ${ptriCooperatives.ptriId} = ${ptris.id})`,
     goals: arrayOf(
       sql`${goals.id}, ${goals.axis}, ${goals.description}, ${goals.targetDate}, ${goals.status}`,
       sql`${goals} WHERE ${goals.ptriId} = ${ptris.id}`,
