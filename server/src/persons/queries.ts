@@ -87,33 +87,61 @@ const searchedJson = {
   }),
 };
 
+/** The conditions and key of one run of a search: rows of `source` in `key` order from the cursor. */
+function keyOrder(scope: PersonScope, order: KeyName, match: (keys: SearchKeys) => SQL | undefined, after: boolean) {
+  const keys = scope.serviceId === undefined ? personKeys : serviceKeys;
+  const key = keys[order];
+  const from = and(match(keys), after ? sql`(${key}, ${keys.id}) > (${sql.placeholder('afterKey')}, ${sql.placeholder('afterId')})` : undefined);
+  const where = scope.serviceId === undefined ? and(from, scope.visible) : and(eq(personServices.serviceId, scope.serviceId), from);
+  return { keys, key, where };
+}
+
 /**
  * Persons matching `match` in the order of one key from the cursor, at most `limit` of them,
- * each with that key as `sortKey`. In one service's scope the keys are read from
+ * each with that key as `sortKey` and its JSON. In one service's scope the keys are read from
  * person_services, whose index holds exactly that service's persons in key order; otherwise
  * from the persons' own index, each row checked against the scope condition.
  */
 function personsInKeyOrder(db: Queryable, scope: PersonScope, order: KeyName, match: (keys: SearchKeys) => SQL | undefined, after: boolean) {
-  const keys = scope.serviceId === undefined ? personKeys : serviceKeys;
-  const key = keys[order];
-  const where = and(match(keys), after ? sql`(${key}, ${keys.id}) > (${sql.placeholder('afterKey')}, ${sql.placeholder('afterId')})` : undefined);
+  const { keys, key, where } = keyOrder(scope, order, match, after);
   const columns = { id: persons.id, sortKey: sql<string>`${key}`, json: scope.clinical ? searchedJson.clinical : searchedJson.minimal };
-  if (scope.serviceId === undefined) {
-    return db.select(columns).from(persons).where(and(where, scope.visible)).orderBy(asc(key), asc(keys.id)).limit(sql.placeholder('limit')).prepare();
-  }
+  const source = scope.serviceId === undefined
+    ? db.select(columns).from(persons)
+    : db.select(columns).from(personServices).innerJoin(persons, eq(persons.id, personServices.personId));
+  return source.where(where).orderBy(asc(key), asc(keys.id)).limit(sql.placeholder('limit')).prepare();
+}
+
+/**
+ * A search by name in one statement: each key order's run reads only ids and keys from its
+ * index (at most `limit` each), SQLite merges the two runs into the page, and only the persons
+ * of the page are joined for their JSON.
+ */
+function personsByName(db: Queryable, scope: PersonScope, after: boolean) {
+  const run = (order: KeyName, match: (keys: SearchKeys) => SQL | undefined, alias: string) => {
+    const { keys, key, where } = keyOrder(scope, order, match, after);
+    const source = scope.serviceId === undefined ? persons : personServices;
+    return db
+      .select({ id: sql<number>`${keys.id}`.as('id'), sortKey: sql<string>`${key}`.as('sort_key') })
+      .from(source)
+      .where(where)
+      .orderBy(asc(key), asc(keys.id))
+      .limit(sql.placeholder('limit'))
+      .as(alias);
+  };
+  const familyFirst = run('searchKey', (keys) => prefixRange(keys.searchKey), 'family_first');
+  const givenFirst = run('searchKeyAlt', (keys) => and(prefixRange(keys.searchKeyAlt), not(prefixRange(keys.searchKey)!)), 'given_first');
+  const page = sql`(SELECT * FROM ${familyFirst} UNION ALL SELECT * FROM ${givenFirst} ORDER BY sort_key, id LIMIT ${sql.placeholder('limit')}) AS page`;
   return db
-    .select(columns)
-    .from(personServices)
-    .innerJoin(persons, eq(persons.id, personServices.personId))
-    .where(and(eq(personServices.serviceId, scope.serviceId), where))
-    .orderBy(asc(key), asc(keys.id))
-    .limit(sql.placeholder('limit'))
+    .select({ id: sql<number>`page.id`, sortKey: sql<string>`page.sort_key`, json: scope.clinical ? searchedJson.clinical : searchedJson.minimal })
+    .from(page)
+    .innerJoin(persons, sql`${persons.id} = page.id`)
+    .orderBy(sql`page.sort_key`, sql`page.id`)
     .prepare();
 }
 
 /**
  * Persons ordered by name, from the row after `after`, each with the key it is ordered by.
- * A name matches either key order ("family given" or "given family"). Rather than one query
+ * A name matches either key order ("family given" or "given family"). Rather than one scan
  * ORing both ranges (SQLite then gathers and sorts every match of both before the scope and
  * the page), each key is read in its own index order from the cursor, at most `limit + 1`
  * rows each, and the two ordered runs are merged: a person is listed under the key the text
@@ -128,40 +156,14 @@ export function searchPersons(
 ): SearchedPerson[] {
   const prefix = search.kind === 'all' ? {} : { from: search.prefix, to: `${search.prefix}\uffff` };
   const params = { ...prefix, afterKey: after?.[0], afterId: after?.[1], limit: limit + 1 };
-  const paged = after ? 'after' : 'first';
-  const inOrder = (name: string, order: KeyName, match: (keys: SearchKeys) => SQL | undefined) =>
-    prepared(db, `${name}:${scope.key}:${scope.clinical}:${paged}`, (db) => personsInKeyOrder(db, scope, order, match, after !== null)).all(params);
-  if (search.kind === 'name') {
-    const familyFirst = inOrder('personsByName', 'searchKey', (keys) => prefixRange(keys.searchKey));
-    const givenFirst = inOrder('personsByNameAlt', 'searchKeyAlt', (keys) => and(prefixRange(keys.searchKeyAlt), not(prefixRange(keys.searchKey)!)));
-    return mergeByKey(familyFirst, givenFirst, limit + 1);
-  }
+  const shape = `${scope.key}:${scope.clinical}:${after ? 'after' : 'first'}`;
+  if (search.kind === 'name') return prepared(db, `personsByName:${shape}`, (db) => personsByName(db, scope, after !== null)).all(params);
   const match = search.kind === 'fiscalCode' ? () => prefixRange(persons.fiscalCode) : () => undefined;
   // A codice fiscale is unique: its prefix is searched on the persons' own index whatever the scope.
   const source = search.kind === 'fiscalCode' ? { ...scope, serviceId: undefined } : scope;
-  return prepared(db, `personsBy:${search.kind}:${scope.key}:${scope.clinical}:${paged}`, (db) => personsInKeyOrder(db, source, 'searchKey', match, after !== null)).all(params);
+  return prepared(db, `personsBy:${search.kind}:${shape}`, (db) => personsInKeyOrder(db, source, 'searchKey', match, after !== null)).all(params);
 }
 
 /** A person found, with the key the page is ordered by and its JSON for the reply. */
 export type SearchedPerson = { id: number; sortKey: string; json: string };
 
-type Keyed = { sortKey: string; id: number };
-
-/** The first `count` rows of two runs each ordered by (sortKey, id), in that order. */
-function mergeByKey<T extends Keyed>(a: T[], b: T[], count: number): T[] {
-  const merged: T[] = [];
-  let i = 0;
-  let j = 0;
-  while (merged.length < count && (i < a.length || j < b.length)) {
-    const x = a[i];
-    const y = b[j];
-    if (x && (!y || x.sortKey < y.sortKey || (x.sortKey === y.sortKey && x.id < y.id))) {
-      merged.push(x);
-      i++;
-    } else if (y) {
-      merged.push(y);
-      j++;
-    }
-  }
-  return merged;
-}
