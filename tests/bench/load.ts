@@ -38,7 +38,8 @@ export async function measure(baseUrl: string, request: LoadRequest, connections
   });
   return {
     connections,
-    requestsPerSecond: Math.round(result.requests.average),
+    // Over the run's own duration: autocannon's average is of whole-second samples.
+    requestsPerSecond: Math.round(result.requests.total / Math.max(result.duration, 0.001)),
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     requests: result.requests.total,
@@ -48,6 +49,21 @@ export async function measure(baseUrl: string, request: LoadRequest, connections
 }
 
 const ms = (value: number) => Math.round(value * 1000) / 1000;
+
+/** Rounds of one measurement taken between others: the median round's req/s and latencies, every round's requests and failures. */
+export function medianOf(rounds: readonly LoadFigures[]): LoadFigures {
+  if (rounds.length === 0) throw new Error('no rounds to take the median of');
+  const sum = (pick: (f: LoadFigures) => number) => rounds.reduce((total, f) => total + pick(f), 0);
+  return {
+    connections: rounds[0]!.connections,
+    requestsPerSecond: percentile(rounds.map((f) => f.requestsPerSecond), 50),
+    p50Ms: percentile(rounds.map((f) => f.p50Ms), 50),
+    p99Ms: percentile(rounds.map((f) => f.p99Ms), 50),
+    requests: sum((f) => f.requests),
+    non2xx: sum((f) => f.non2xx),
+    errors: sum((f) => f.errors),
+  };
+}
 
 /** One request after the other on one kept-alive connection for `durationSeconds`, each timed from send to the reply's last byte. */
 export async function measureSequential(baseUrl: string, request: LoadRequest, durationSeconds: number): Promise<LoadFigures> {

@@ -19,7 +19,7 @@ describe('pnpm bench --tier S', () => {
   it('generates the data, measures every endpoint and writes a well-formed result', () => {
     const out = join(workDir, 'S.json');
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'tests/bench/run.ts', '--tier', 'S', '--db', join(workDir, 'S.sqlite'),
-      '--duration', '0.5', '--uploads', '1', '--out', out], { cwd: repoRoot, encoding: 'utf8', timeout: 110_000 });
+      '--duration', '0.5', '--uploads', '1', '--out', out], { cwd: repoRoot, encoding: 'utf8', timeout: 230_000 });
     expect([0, OVER_BUDGET], run.stderr).toContain(run.status);
     expect(run.stdout).toContain('| endpoint |');
     const result = JSON.parse(readFileSync(out, 'utf8')) as BenchResult;
@@ -39,5 +39,5 @@ describe('pnpm bench --tier S', () => {
     expect(result.upload.status).toEqual([201]);
     expect(Array.isArray(result.budgets)).toBe(true);
     expect(result.overBudget).toEqual(result.budgets.filter((b) => !b.ok).map((b) => `${b.what}: ${b.actual} (budget ${b.limit})`));
-  }, 120_000);
+  }, 240_000);
 });
