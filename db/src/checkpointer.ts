@@ -33,15 +33,14 @@ export interface Checkpointer {
 const SQLITE_AUTOCHECKPOINT_PAGES = 1000;
 
 // Plain CommonJS evaluated by the worker, so that it runs the same from the TypeScript sources
-// and from the server's bundle. It reports each checkpoint that found frames in the log.
+// and from the server's bundle. It tells the main thread of each checkpoint that found frames in the log.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.path, { fileMustExist: true });
 const checkpoint = db.prepare('PRAGMA wal_checkpoint(PASSIVE)');
 const timer = setInterval(() => {
-  const { log, checkpointed } = checkpoint.get();
-  if (log > 0) parentPort.postMessage({ log, checkpointed });
+  if (checkpoint.get().log > 0) parentPort.postMessage('checkpointed');
 }, workerData.intervalMs);
 parentPort.on('message', (message) => {
   if (message !== 'stop') return;
@@ -73,6 +72,7 @@ export function startCheckpointer(db: Db, options: CheckpointerOptions = {}): Ch
   };
   worker.on('message', (message: unknown) => {
     if (message === 'stopped') return stopped?.();
+    // 'checkpointed': right after the worker's checkpoint, the frames left are the fewest.
     if (stopping || !sqlite.open || sqlite.inTransaction) return;
     const walBytes = statSync(walPath, { throwIfNoEntry: false })?.size ?? 0;
     if (walBytes > restartBytes) sqlite.pragma('wal_checkpoint(PASSIVE)');

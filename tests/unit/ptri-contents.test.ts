@@ -12,8 +12,9 @@ import { activeProject, draftProject } from '../api/ptri-fixtures.ts';
 /** The page as the per-table queries give it, each in its own statement. */
 function fromTables(ctx: TestContext, id: number) {
   const row = ctx.db.select().from(schema.ptris).where(eq(schema.ptris.id, id)).get()!;
+  const person = ctx.db.select().from(schema.persons).where(eq(schema.persons.id, row.personId)).get()!;
   return {
-    personName: q.personName(ctx.db, row.personId),
+    personName: `${person.familyName} ${person.givenName}`,
     cooperativeIds: q.cooperativesOf(ctx.db, id),
     goals: q.goalsOf(ctx.db, id).map(({ id, axis, description, targetDate, status }) => ({ id, axis, description, targetDate, status })),
     budgetLines: q.budgetLinesOf(ctx.db, id).map(toBudgetLine),

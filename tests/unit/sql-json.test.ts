@@ -10,6 +10,7 @@ import { listReply, personSchema, ptriSummarySchema } from '@bds/shared';
 import { jsonListReply, jsonObjectOf } from '@bds/server/sql-json.ts';
 import { replySerializerCompiler } from '@bds/server/reply-serializer.ts';
 import { toPerson } from '@bds/server/persons/service.ts';
+import { toSummary } from '@bds/server/ptri/service.ts';
 import { createTestContext, type TestContext } from '../api/helpers.ts';
 import { activeProject, draftProject } from '../api/ptri-fixtures.ts';
 
@@ -56,26 +57,14 @@ describe('the project list written by SQLite', () => {
     }
     const serialize = replySerializerCompiler({ schema: listReply(ptriSummarySchema), method: 'GET', url: '/api/ptris', httpStatus: '200' }) as (value: unknown) => string;
     const expected = (rows: { id: number }[], nextCursor: string | null) => serialize({ items: rows, nextCursor });
+    // The summaries as the project page writes them (toSummary), from the rows drizzle reads.
     const summaries = ctx.db
-      .select({
-        id: ptris.id,
-        personId: ptris.personId,
-        personName: sql<string>`${persons.familyName} || ' ' || ${persons.givenName}`,
-        serviceId: ptris.serviceId,
-        lotId: ptris.lotId,
-        caseManagerId: ptris.caseManagerId,
-        status: ptris.status,
-        intensity: ptris.intensity,
-        startDate: ptris.startDate,
-        endDate: ptris.endDate,
-        nextReviewDate: ptris.nextReviewDate,
-        version: ptris.version,
-        updatedAt: ptris.updatedAt,
-      })
+      .select({ ptri: ptris, familyName: persons.familyName, givenName: persons.givenName })
       .from(ptris)
       .innerJoin(persons, eq(persons.id, ptris.personId))
       .orderBy(desc(ptris.id))
-      .all();
+      .all()
+      .map((row) => toSummary(row.ptri, `${row.familyName} ${row.givenName}`));
     expect(summaries).toHaveLength(names.length);
 
     const whole = await cm({ method: 'GET', url: '/api/ptris' });

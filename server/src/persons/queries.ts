@@ -87,6 +87,9 @@ const searchedJson = {
   }),
 };
 
+/** Each person found as JSON, with what the reader of `scope` may see. */
+const jsonFor = (scope: PersonScope) => (scope.clinical ? searchedJson.clinical : searchedJson.minimal);
+
 /** The conditions and key of one run of a search: rows of `source` in `key` order from the cursor. */
 function keyOrder(scope: PersonScope, order: KeyName, match: (keys: SearchKeys) => SQL | undefined, after: boolean) {
   const keys = scope.serviceId === undefined ? personKeys : serviceKeys;
@@ -104,7 +107,7 @@ function keyOrder(scope: PersonScope, order: KeyName, match: (keys: SearchKeys) 
  */
 function personsInKeyOrder(db: Queryable, scope: PersonScope, order: KeyName, match: (keys: SearchKeys) => SQL | undefined, after: boolean) {
   const { keys, key, where } = keyOrder(scope, order, match, after);
-  const columns = { id: persons.id, sortKey: sql<string>`${key}`, json: scope.clinical ? searchedJson.clinical : searchedJson.minimal };
+  const columns = { id: persons.id, sortKey: sql<string>`${key}`, json: jsonFor(scope) };
   const source = scope.serviceId === undefined
     ? db.select(columns).from(persons)
     : db.select(columns).from(personServices).innerJoin(persons, eq(persons.id, personServices.personId));
@@ -132,7 +135,7 @@ function personsByName(db: Queryable, scope: PersonScope, after: boolean) {
   const givenFirst = run('searchKeyAlt', (keys) => and(prefixRange(keys.searchKeyAlt), not(prefixRange(keys.searchKey)!)), 'given_first');
   const page = sql`(SELECT * FROM ${familyFirst} UNION ALL SELECT * FROM ${givenFirst} ORDER BY sort_key, id LIMIT ${sql.placeholder('limit')}) AS page`;
   return db
-    .select({ id: sql<number>`page.id`, sortKey: sql<string>`page.sort_key`, json: scope.clinical ? searchedJson.clinical : searchedJson.minimal })
+    .select({ id: sql<number>`page.id`, sortKey: sql<string>`page.sort_key`, json: jsonFor(scope) })
     .from(page)
     .innerJoin(persons, sql`${persons.id} = page.id`)
     .orderBy(sql`page.sort_key`, sql`page.id`)

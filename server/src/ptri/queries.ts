@@ -16,17 +16,20 @@ export function ptriById(db: Queryable, id: number, visible: SQL | undefined, sc
   ).get({ id });
 }
 
+/** The name a project shows for its person: "Family Given". */
+const personNameSql = sql<string>`${persons.familyName} || ' ' || ${persons.givenName}`;
+
 /**
  * What a project's page shows beside its own row, read in the same statement as JSON arrays of
  * row values, one per table: the person's name, the cooperatives, the goals and budget lines in
  * their order, the evaluations by date. One statement instead of one per table: on a server under
- * load each statement costs far more than the rows it reads (see contents.ts for the reading).
+ * load each statement costs far more than the rows it reads (`detailOf` in service.ts reads them).
  */
 function contentsColumns() {
   // ORDER BY inside the aggregate: the order of the array's elements is then SQLite's promise.
   const arrayOf = (values: SQL, from: SQL, orderBy: SQL) => sql<string>`(SELECT json_group_array(json_array(${values}) ORDER BY ${orderBy}) FROM ${from})`;
   return {
-    personName: sql<string | null>`(SELECT ${persons.familyName} || ' ' || ${persons.givenName} FROM ${persons} WHERE ${persons.id} = ${ptris.personId})`,
+    personName: sql<string | null>`(SELECT ${personNameSql} FROM ${persons} WHERE ${persons.id} = ${ptris.personId})`,
     cooperativeIds: sql<string>`(SELECT json_group_array(${ptriCooperatives.cooperativeId} ORDER BY ${ptriCooperatives.cooperativeId}) FROM ${ptriCooperatives} WHERE ${ptriCooperatives.ptriId} = ${ptris.id})`,
     goals: arrayOf(
       sql`${goals.id}, ${goals.axis}, ${goals.description}, ${goals.targetDate}, ${goals.status}`,
@@ -228,7 +231,7 @@ function buildPtriList(db: Queryable, filters: PtriFilters, visible: SQL | undef
       json: jsonObjectOf(ptriSummarySchema, {
         id: ptris.id,
         personId: ptris.personId,
-        personName: sql`${persons.familyName} || ' ' || ${persons.givenName}`,
+        personName: personNameSql,
         serviceId: ptris.serviceId,
         lotId: ptris.lotId,
         caseManagerId: ptris.caseManagerId,
@@ -247,13 +250,6 @@ function buildPtriList(db: Queryable, filters: PtriFilters, visible: SQL | undef
     .orderBy(desc(ptris.id))
     .limit(p('limit'))
     .prepare();
-}
-
-export function personName(db: Queryable, personId: number): string {
-  const row = prepared(db, 'personName', (db) =>
-    db.select({ g: persons.givenName, f: persons.familyName }).from(persons).where(eq(persons.id, sql.placeholder('personId'))).prepare(),
-  ).get({ personId });
-  return row ? `${row.f} ${row.g}` : '';
 }
 
 /** The date of the project's last lifecycle move, if any (moves cannot go back in time). */

@@ -39,7 +39,7 @@ export function visiblePtri(db: Queryable, actor: Actor, id: number): q.PtriRow 
   return ptri;
 }
 
-function toSummary(row: q.PtriRow, personName: string): PtriSummary {
+export function toSummary(row: q.PtriRow, personName: string): PtriSummary {
   return {
     id: row.id,
     personId: row.personId,
