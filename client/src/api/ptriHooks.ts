@@ -1,5 +1,6 @@
 // One hook per use of a PTRI; each mutation invalidates exactly what it changes.
 import type { CreateEvaluationBody, CreatePtriBody, UpdatePtriBody } from '@bds/shared';
+import { useEffect } from 'react';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { personKeys } from './persons.ts';
 import {
@@ -23,6 +24,19 @@ export function usePtriList(filters: PtriFilters) {
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
+}
+
+/**
+ * Every page of a list, fetched one after the other: for a picker that must offer all the
+ * projects (a cooperative's active projects when it records interventions), not the first page.
+ */
+export function useWholePtriList(filters: PtriFilters) {
+  const query = usePtriList(filters);
+  const { hasNextPage, isFetchingNextPage, isError, fetchNextPage } = query;
+  useEffect(() => {
+    if (hasNextPage && !isFetchingNextPage && !isError) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, isError, fetchNextPage]);
+  return query;
 }
 
 export function usePtri(id: number) {

@@ -1,7 +1,7 @@
 // The cooperative's month: what is recorded, new rows as a grid, CSV upload, submit the month.
 import { useState } from 'react';
 import { useInterventions, useSubmitMonth } from '../../api/interventions.ts';
-import { usePtriList } from '../../api/ptriHooks.ts';
+import { useWholePtriList } from '../../api/ptriHooks.ts';
 import { useCurrentUser } from '../../auth/AuthProvider.tsx';
 import { CsvUpload } from '../../components/coop/CsvUpload.tsx';
 import { InterventionGrid } from '../../components/coop/InterventionGrid.tsx';
@@ -14,7 +14,7 @@ export function InterventionsPage() {
   const user = useCurrentUser();
   const cooperativeId = user.cooperativeId;
   const [month, setMonth] = useState(currentMonth());
-  const projects = usePtriList({ status: 'active' });
+  const projects = useWholePtriList({ status: 'active' });
   const recorded = useInterventions({ month, ...(cooperativeId ? { cooperativeId } : {}) });
   const submit = useSubmitMonth(cooperativeId ?? 0);
   const [submitMessage, setSubmitMessage] = useState<string | null>(null);
