@@ -28,4 +28,11 @@ describe('messages about an intervention date', () => {
     const file = readCsvFile('ptriId;date;axis;activity;hours;operatorRole\n12;2025-04-02;habitat;Accompagnamento;2;educatore\n', '2025-03');
     expect(JSON.stringify(file)).toContain('non appartiene al mese di marzo 2025');
   });
+
+  it('says in Italian, with the line, why a file cannot be read, and recognises a file that is not UTF-8 text', () => {
+    const broken = readCsvFile('ptriId;date;axis;activity;hours;operatorRole\n12;2025-03-02;habitat;"Accompagnamento;2;educatore\n', '2025-03');
+    expect(broken).toEqual({ ok: false, message: 'file CSV illeggibile alla riga 2: controllare le virgolette e il separatore (;)' });
+    const image = readCsvFile('\uFFFDPNG\r\n\u0000\u0000\u0000\rIHDR', '2025-03');
+    expect(image).toEqual({ ok: false, message: 'il file non è un CSV in UTF-8: salvarlo dal foglio di calcolo come «CSV UTF-8»' });
+  });
 });

@@ -258,7 +258,9 @@ export const it = {
     csvRow: 'Riga',
     csvField: 'Campo',
     csvReason: 'Motivo',
-    csvRejected: 'Nessun intervento registrato: correggere le righe indicate e ricaricare il file.',
+    // The server's detail of a refusal by rows already says that nothing was recorded.
+    csvRejectedRows: 'Correggere le righe indicate e ricaricare il file.',
+    csvRejectedFile: 'Nessun intervento registrato: correggere il file e ricaricarlo.',
     csvFields: {
       ptriId: 'Progetto',
       date: 'Data',

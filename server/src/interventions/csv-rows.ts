@@ -52,11 +52,16 @@ function parseIsoDate(raw: string): string | null {
 export function readCsvFile(text: string, month: string): ParsedFile {
   const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
   const delimiter = firstLine.includes(';') || !firstLine.includes(',') ? ';' : ',';
+  // An .xlsx, an image, a PDF or a CSV in another encoding: NUL bytes, or bytes that are not UTF-8.
+  if (/[\u0000\uFFFD]/.test(text)) return { ok: false, message: 'il file non è un CSV in UTF-8: salvarlo dal foglio di calcolo come «CSV UTF-8»' };
   let records: string[][];
   try {
     records = parse(text, { bom: true, delimiter, skip_empty_lines: true, relax_column_count: true, trim: true });
   } catch (error) {
-    return { ok: false, message: `file CSV illeggibile: ${(error as Error).message}` };
+    // csv-parse's own message is English and quotes the raw bytes: give the line instead.
+    const line = (error as { lines?: unknown }).lines;
+    const where = typeof line === 'number' ? ` alla riga ${line}` : '';
+    return { ok: false, message: `file CSV illeggibile${where}: controllare le virgolette e il separatore (;)` };
   }
   const [header, ...body] = records;
   if (!header) return { ok: false, message: 'file vuoto' };

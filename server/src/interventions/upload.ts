@@ -21,7 +21,7 @@ class InvalidRows extends DomainError {
   constructor(errors: UploadRowError[]) {
     const listed = errors.slice(0, MAX_LISTED_ERRORS).map((e) => ({ path: `rows.${e.row}.${e.field}`, message: e.message, row: e.row, field: e.field }));
     const rows = new Set(errors.map((e) => e.row)).size;
-    super(400, 'File non valido', `${rows} righe non valide: nessun intervento registrato`, listed);
+    super(400, 'File non valido', `${rows === 1 ? '1 riga non valida' : `${rows} righe non valide`}: nessun intervento registrato`, listed);
   }
 }
 

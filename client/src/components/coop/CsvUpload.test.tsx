@@ -77,7 +77,8 @@ describe('CSV upload of a month', () => {
       ['2', 'Ore', 'ore: numero maggiore di zero e al massimo 24'],
       ['4', 'Data', 'non appartiene al mese di marzo 2025'],
     ]);
-    expect(screen.getByRole('alert').textContent).toContain('nessun intervento registrato');
+    // Said once: the server's detail, then what to do.
+    expect(screen.getByRole('alert').textContent).toBe('2 righe non valide: nessun intervento registrato. Correggere le righe indicate e ricaricare il file.');
     expect((screen.getByRole('progressbar') as HTMLProgressElement).value).toBe(100);
     expect(sent[0]?.url).toBe('/api/cooperatives/5/reports/2025-03/upload');
     expect(sent[0]?.headers['content-type']).toBe('text/csv');

@@ -14,6 +14,8 @@ type Result =
   | { kind: 'rejected'; detail: string; rows: UploadRowError[] }
   | { kind: 'failed'; message: string };
 
+/** The server's detail ends without a full stop; a sentence follows it here. */
+const withFullStop = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
 const percentOf = (progress: UploadProgress) => (progress.total > 0 ? Math.min(100, Math.round((progress.loaded / progress.total) * 100)) : 0);
 
 function BadRows({ rows }: { rows: UploadRowError[] }) {
@@ -98,7 +100,7 @@ export function CsvUpload({ cooperativeId, month }: { cooperativeId: number; mon
       {result?.kind === 'rejected' && (
         <>
           <p className="form-error" role="alert">
-            {result.detail} {it.coop.csvRejected}
+            {withFullStop(result.detail)} {result.rows.length > 0 ? it.coop.csvRejectedRows : it.coop.csvRejectedFile}
           </p>
           {result.rows.length > 0 && <BadRows rows={result.rows} />}
         </>
