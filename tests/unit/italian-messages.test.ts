@@ -2,7 +2,7 @@
 // the Italian way, as the cooperative reads them beside the field.
 import { describe, expect, it } from 'vitest';
 import { periodErrors, type ProjectPeriod } from '@bds/server/interventions/rules.ts';
-import { readCsvFile } from '@bds/server/interventions/csv-rows.ts';
+import { MAX_FILE_ROWS, readCsvFile } from '@bds/server/interventions/csv-rows.ts';
 
 const project: ProjectPeriod = {
   status: 'active',
@@ -34,5 +34,13 @@ describe('messages about an intervention date', () => {
     expect(broken).toEqual({ ok: false, message: 'file CSV illeggibile alla riga 2: controllare le virgolette e il separatore (;)' });
     const image = readCsvFile('\uFFFDPNG\r\n\u0000\u0000\u0000\rIHDR', '2025-03');
     expect(image).toEqual({ ok: false, message: 'il file non è un CSV in UTF-8: salvarlo dal foglio di calcolo come «CSV UTF-8»' });
+  });
+
+  it('refuses a file of more rows than a month can hold before reading it', () => {
+    const header = 'ptriId;date;axis;activity;hours;operatorRole\n';
+    const bad = 'x;x;x;;x;\n';
+    expect(readCsvFile(header + bad.repeat(MAX_FILE_ROWS + 1), '2025-03')).toEqual({ ok: false, message: 'oltre 20.000 righe: dividere il file in più caricamenti' });
+    const full = readCsvFile(header + bad.repeat(MAX_FILE_ROWS), '2025-03');
+    expect(full.ok && new Set(full.errors.map((e) => e.row)).size).toBe(MAX_FILE_ROWS);
   });
 });

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { schema, type Queryable } from '@bds/db';
 import { addDays, format, parseISO } from 'date-fns';
 
@@ -34,4 +34,20 @@ export function searchAudit(db: Queryable, filters: AuditFilters, beforeId: numb
     .orderBy(desc(auditLog.id))
     .limit(limit + 1)
     .all();
+}
+
+/**
+ * How many rows match, counting no further than `atMost + 1`, and the newest matching row's id:
+ * an export reads the rows below it, so rows logged while it is written are not in it.
+ */
+export function countAudit(db: Queryable, filters: AuditFilters, atMost: number): { rows: number; newestId: number | null } {
+  const matching = db
+    .select({ id: auditLog.id })
+    .from(auditLog)
+    .where(and(...conditions(filters)))
+    .orderBy(desc(auditLog.id))
+    .limit(atMost + 1)
+    .as('matching');
+  const row = db.select({ rows: sql<number>`count(*)`, newestId: sql<number | null>`max(${matching.id})` }).from(matching).get();
+  return { rows: row?.rows ?? 0, newestId: row?.newestId ?? null };
 }

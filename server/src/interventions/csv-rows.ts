@@ -16,6 +16,19 @@ const COLUMNS = {
 type Column = keyof typeof COLUMNS;
 const REQUIRED: Column[] = ['ptriId', 'date', 'axis', 'activity', 'hours', 'operatorRole'];
 
+/**
+ * The most rows a file may hold: twice the month of the largest cooperative in the demo. The file
+ * is read whole into memory with every bad cell named, so a larger one (a 3 MiB file of bad rows
+ * exhausted the server's heap) is refused before it is parsed.
+ */
+export const MAX_FILE_ROWS = 20_000;
+
+function lineCount(text: string): number {
+  let lines = 1;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines++;
+  return text.endsWith('\n') ? lines - 1 : lines;
+}
+
 const AXIS_NAMES: Record<string, Axis> = {
   habitat: 'habitat', casa: 'habitat', abitare: 'habitat',
   sociality: 'sociality', socialita: 'sociality', 'socialità': 'sociality', affettivita: 'sociality', 'affettività': 'sociality',
@@ -54,6 +67,9 @@ export function readCsvFile(text: string, month: string): ParsedFile {
   const delimiter = firstLine.includes(';') || !firstLine.includes(',') ? ';' : ',';
   // An .xlsx, an image, a PDF or a CSV in another encoding: NUL bytes, or bytes that are not UTF-8.
   if (/[\u0000\uFFFD]/.test(text)) return { ok: false, message: 'il file non è un CSV in UTF-8: salvarlo dal foglio di calcolo come «CSV UTF-8»' };
+  if (lineCount(text) > MAX_FILE_ROWS + 1) {
+    return { ok: false, message: `oltre ${MAX_FILE_ROWS.toLocaleString('it-IT')} righe: dividere il file in più caricamenti` };
+  }
   let records: string[][];
   try {
     records = parse(text, { bom: true, delimiter, skip_empty_lines: true, relax_column_count: true, trim: true });

@@ -1,4 +1,5 @@
 // Reports as CSV the way Italian spreadsheets open them: UTF-8 with BOM, ';' separator, header row.
+import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
@@ -7,15 +8,39 @@ export function wantsCsv(request: FastifyRequest, format: string | undefined): b
   return (request.headers.accept ?? '').includes('text/csv');
 }
 
-/** Numbers with a decimal comma, so a spreadsheet reads them as numbers. */
+/**
+ * Numbers with a decimal comma, so a spreadsheet reads them as numbers. A text that a spreadsheet
+ * would run as a formula (a username typed at a failed login: `=HYPERLINK(…)`) is written with a
+ * leading apostrophe, which shows it as text.
+ */
 function cell(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return String(value).replace('.', ',');
-  return String(value);
+  const text = String(value);
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+function records(rows: unknown[][]): string {
+  return stringify(rows.map((row) => row.map(cell)), { delimiter: ';', record_delimiter: '\r\n' });
 }
 
 export function toCsv(header: string[], rows: unknown[][]): string {
-  return `\uFEFF${stringify([header, ...rows.map((row) => row.map(cell))], { delimiter: ';', record_delimiter: '\r\n' })}`;
+  return `\uFEFF${records([header, ...rows])}`;
+}
+
+/**
+ * A long CSV written while it is read, one batch of rows at a time, so that it is never whole in
+ * memory: the access log's export of up to 100,000 rows exhausted the server's heap as one string.
+ */
+export function sendCsvBatches(reply: FastifyReply, filename: string, header: string[], batches: () => Iterable<unknown[][]>) {
+  function* chunks() {
+    yield toCsv(header, []);
+    for (const rows of batches()) if (rows.length > 0) yield records(rows);
+  }
+  return reply
+    .type('text/csv; charset=utf-8')
+    .header('Content-Disposition', `attachment; filename="${filename}"`)
+    .send(Readable.from(chunks()));
 }
 
 export function sendCsv(reply: FastifyReply, filename: string, header: string[], rows: unknown[][]) {
