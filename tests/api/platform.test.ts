@@ -47,6 +47,17 @@ describe('errors', () => {
     expect(wrongType.statusCode).toBe(415);
   });
 
+  it("answers the router's own refusals, before any hook runs, with problem+json in Italian", async () => {
+    const badEscape = await ctx.app.inject({ method: 'GET', url: '/api/ptris/%E0%A4%A' });
+    expect(badEscape.statusCode).toBe(400);
+    expect(badEscape.headers['content-type']).toContain('application/problem+json');
+    expect(badEscape.json()).toMatchObject({ status: 400, detail: "L'indirizzo contiene caratteri non validi" });
+    const longParam = await ctx.app.inject({ method: 'PATCH', url: `/api/ptris/${'x'.repeat(101)}`, payload: {} });
+    expect(longParam.statusCode).toBe(414);
+    expect(longParam.headers['content-type']).toContain('application/problem+json');
+    expect(longParam.json()).toMatchObject({ status: 414, title: 'Indirizzo troppo lungo', detail: "Un parametro dell'indirizzo è troppo lungo" });
+  });
+
   it('say in Italian what is wrong, field by field, including the checks of zod and Fastify themselves', async () => {
     const cm = await ctx.as('cm.navile');
     const json = { 'content-type': 'application/json' };

@@ -1,6 +1,6 @@
 // One error handler: domain errors, zod validation failures and everything else become problem+json.
 import fp from 'fastify-plugin';
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { DomainError, type FieldError } from '../errors.ts';
 
@@ -34,6 +34,7 @@ const STATUS_TITLES: Record<number, string> = {
   406: 'Formato non disponibile',
   409: 'Conflitto',
   413: 'Richiesta troppo grande',
+  414: 'Indirizzo troppo lungo',
   415: 'Tipo di contenuto non supportato',
   429: 'Troppe richieste',
 };
@@ -54,6 +55,15 @@ const FASTIFY_DETAILS: Record<string, string> = {
 /** A UNIQUE or PRIMARY KEY constraint of the database refused a duplicate the service did not check for. */
 function isUniqueViolation(error: { code?: string }): boolean {
   return error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/**
+ * The refusals of Fastify's router (a malformed escape in the path, a path parameter over 100
+ * characters), which come before any hook or error handler: given as Fastify's `frameworkErrors`.
+ */
+export function sendFrameworkProblem(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  const status = error.statusCode ?? 400;
+  return sendProblem(reply, { status, title: STATUS_TITLES[status] ?? 'Richiesta non valida', detail: FASTIFY_DETAILS[error.code] ?? STATUS_TITLES[status] ?? 'Richiesta non valida' });
 }
 
 export default fp(async function errorsPlugin(app: FastifyInstance) {
