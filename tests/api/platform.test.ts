@@ -93,6 +93,11 @@ describe('the access log', () => {
     const res = await admin({ method: 'GET', url: '/api/audit?entity=person_search' });
     expect(res.statusCode).toBe(200);
     expect(res.json().items).toEqual([expect.objectContaining({ username: 'cm.navile', action: 'read', entity: 'person_search' })]);
+    // A period ending on the last day there is still has rows; one ending before it starts is refused.
+    expect((await admin({ method: 'GET', url: '/api/audit?entity=person_search&to=9999-12-31' })).json().items).toHaveLength(1);
+    const backwards = await admin({ method: 'GET', url: '/api/audit?from=2026-03-01&to=2026-02-01' });
+    expect(backwards.statusCode).toBe(400);
+    expect(backwards.json().errors).toEqual([{ path: 'to', message: 'la data finale precede quella iniziale' }]);
     const logged = (await admin({ method: 'GET', url: '/api/audit?entity=audit_log' })).json();
     expect(logged.items.length).toBeGreaterThanOrEqual(1);
     for (const user of ['cm.navile', 'uvm.bologna', 'coop.alfa']) {

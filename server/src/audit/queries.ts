@@ -1,6 +1,5 @@
 import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { schema, type Queryable } from '@bds/db';
-import { addDays, format, parseISO } from 'date-fns';
 
 const { auditLog } = schema;
 
@@ -14,14 +13,14 @@ export interface AuditFilters {
 }
 
 function conditions(filters: AuditFilters): (SQL | undefined)[] {
-  const dayAfter = (date: string) => format(addDays(parseISO(date), 1), 'yyyy-MM-dd');
   return [
     filters.entity ? eq(auditLog.entity, filters.entity) : undefined,
     filters.entityId ? eq(auditLog.entityId, filters.entityId) : undefined,
     filters.personId ? eq(auditLog.personId, filters.personId) : undefined,
     filters.userId ? eq(auditLog.userId, filters.userId) : undefined,
     filters.from ? gte(auditLog.at, filters.from) : undefined,
-    filters.to ? lt(auditLog.at, dayAfter(filters.to)) : undefined,
+    // Every timestamp of the day `to` sorts below 'T24' (also on 9999-12-31, whose next day is no date).
+    filters.to ? lt(auditLog.at, `${filters.to}T24`) : undefined,
   ];
 }
 

@@ -11,7 +11,7 @@ export const auditQuery = z.strictObject({
   limit: limitSchema,
   cursor: cursorSchema,
   format: z.enum(['json', 'csv']).optional(),
-});
+}).refine((query) => !query.from || !query.to || query.from <= query.to, { error: 'la data finale precede quella iniziale', path: ['to'] });
 
 export const auditEntrySchema = z.object({
   id: z.number().int(),
