@@ -9,13 +9,12 @@ import { launchChromium } from './chromium.ts';
 import { fiscalCode } from './people.ts';
 
 const baseUrl = inject('baseUrl');
-const pad = (n: number) => String(n).padStart(2, '0');
-const now = new Date();
-const today = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+// The browser runs in Europe/Rome, as the department's users do, and so does the server's "today".
+const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 const month = today.slice(0, 7);
+const year = Number(today.slice(0, 4));
 /** How the pages write this month: "novembre 2026". */
-const monthInItalian = new Intl.DateTimeFormat('it-IT', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(now.getFullYear(), now.getMonth(), 1));
-const year = now.getFullYear();
+const monthInItalian = new Intl.DateTimeFormat('it-IT', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(year, Number(month.slice(5)) - 1, 1));
 const rowHeaded = (page: Page, name: string) => page.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
 
 let browser: Browser;
