@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { DEPARTMENT_TIME_ZONE } from '@bds/server/dates.ts';
 
 export const DEMO_PASSWORD = 'demo1234';
 const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
@@ -23,7 +24,7 @@ export interface Tab {
 }
 
 export async function openTab(browser: Browser, baseUrl: string, problems: string[] = []): Promise<Tab> {
-  const context = await browser.newContext({ baseURL: baseUrl, locale: 'it-IT', timezoneId: 'Europe/Rome', viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({ baseURL: baseUrl, locale: 'it-IT', timezoneId: DEPARTMENT_TIME_ZONE, viewport: { width: 1280, height: 900 } });
   await context.route(
     (url) => url.origin === baseUrl && !url.pathname.startsWith('/api/') && !url.pathname.startsWith('/assets/'),
     async (route) => {

@@ -1,7 +1,8 @@
 // The main journey, through the browser only: the case manager creates a person and a PTRI and
 // submits it; the UVM approves it with HoNOS; the cooperative records interventions (grid and
 // CSV) and submits the month; the case manager validates it; the manager sees it counted.
-import type { Activity, LotTotals, Me, YearlyCounts } from '@bds/shared';
+import { formatMonth, type Activity, type LotTotals, type Me, type YearlyCounts } from '@bds/shared';
+import { today as departmentToday } from '@bds/server/dates.ts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiGet, apiToken, italianNumber, shot, switchUser, type Tab } from './browser.ts';
@@ -9,12 +10,12 @@ import { launchChromium } from './chromium.ts';
 import { fiscalCode } from './people.ts';
 
 const baseUrl = inject('baseUrl');
-// The browser runs in Europe/Rome, as the department's users do, and so does the server's "today".
-const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+// Bologna's date, as the browser (in Europe/Rome) and the server see it, whatever the host's zone.
+const today = departmentToday();
 const month = today.slice(0, 7);
 const year = Number(today.slice(0, 4));
 /** How the pages write this month: "novembre 2026". */
-const monthInItalian = new Intl.DateTimeFormat('it-IT', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(year, Number(month.slice(5)) - 1, 1));
+const monthInItalian = formatMonth(month);
 const rowHeaded = (page: Page, name: string) => page.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
 
 let browser: Browser;

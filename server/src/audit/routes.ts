@@ -16,10 +16,12 @@ const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   function* exportBatches(filters: AuditFilters, newestId: number | null) {
     let before = newestId === null ? null : newestId + 1;
     while (before !== null) {
-      const rows = searchAudit(app.db, filters, before, CSV_BATCH_ROWS).slice(0, CSV_BATCH_ROWS);
+      // searchAudit reads one row past the batch: whether another batch follows.
+      const found = searchAudit(app.db, filters, before, CSV_BATCH_ROWS);
+      const rows = found.slice(0, CSV_BATCH_ROWS);
       yield rows.map((r) => [r.id, r.at, r.username, labelOf(AUDIT_ACTION_LABELS, r.action), labelOf(AUDIT_ENTITY_LABELS, r.entity), r.entityId, r.personId, r.ip,
         r.changes ? JSON.stringify(r.changes) : '']);
-      before = rows.length === CSV_BATCH_ROWS ? rows[rows.length - 1]!.id : null;
+      before = found.length > CSV_BATCH_ROWS ? rows[rows.length - 1]!.id : null;
     }
   }
 

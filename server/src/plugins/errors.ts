@@ -62,8 +62,16 @@ function isUniqueViolation(error: { code?: string }): boolean {
  * characters), which come before any hook or error handler: given as Fastify's `frameworkErrors`.
  */
 export function sendFrameworkProblem(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
-  const status = error.statusCode ?? 400;
-  return sendProblem(reply, { status, title: STATUS_TITLES[status] ?? 'Richiesta non valida', detail: FASTIFY_DETAILS[error.code] ?? STATUS_TITLES[status] ?? 'Richiesta non valida' });
+  return sendClientProblem(reply, error, error.statusCode ?? 400);
+}
+
+/** A 4xx that is not the domain's own: Fastify's English messages given in Italian. */
+function sendClientProblem(reply: FastifyReply, error: FastifyError, status: number) {
+  return sendProblem(reply, {
+    status,
+    title: STATUS_TITLES[status] ?? 'Richiesta non valida',
+    detail: FASTIFY_DETAILS[error.code] ?? (error.code?.startsWith('FST_') ? (STATUS_TITLES[status] ?? 'Richiesta non valida') : error.message),
+  });
 }
 
 export default fp(async function errorsPlugin(app: FastifyInstance) {
@@ -95,13 +103,7 @@ export default fp(async function errorsPlugin(app: FastifyInstance) {
       return sendProblem(reply, { status: 409, title: 'Conflitto', detail: 'Esiste già un elemento con questi dati (codice o nome duplicato)' });
     }
     const status = error.statusCode ?? 500;
-    if (status >= 400 && status < 500) {
-      return sendProblem(reply, {
-        status,
-        title: STATUS_TITLES[status] ?? 'Richiesta non valida',
-        detail: FASTIFY_DETAILS[error.code] ?? (error.code?.startsWith('FST_') ? (STATUS_TITLES[status] ?? 'Richiesta non valida') : error.message),
-      });
-    }
+    if (status >= 400 && status < 500) return sendClientProblem(reply, error, status);
     request.log.error({ err: error }, 'unexpected error');
     return sendProblem(reply, { status: 500, title: 'Errore interno', detail: 'Errore interno del server' });
   });

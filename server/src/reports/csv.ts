@@ -37,15 +37,13 @@ export function sendCsvBatches(reply: FastifyReply, filename: string, header: st
     yield toCsv(header, []);
     for (const rows of batches()) if (rows.length > 0) yield records(rows);
   }
-  return reply
-    .type('text/csv; charset=utf-8')
-    .header('Content-Disposition', `attachment; filename="${filename}"`)
-    .send(Readable.from(chunks()));
+  return asCsvFile(reply, filename).send(Readable.from(chunks()));
 }
 
 export function sendCsv(reply: FastifyReply, filename: string, header: string[], rows: unknown[][]) {
-  return reply
-    .type('text/csv; charset=utf-8')
-    .header('Content-Disposition', `attachment; filename="${filename}"`)
-    .send(toCsv(header, rows));
+  return asCsvFile(reply, filename).send(toCsv(header, rows));
+}
+
+function asCsvFile(reply: FastifyReply, filename: string): FastifyReply {
+  return reply.type('text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="${filename}"`);
 }
