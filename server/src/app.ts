@@ -23,7 +23,7 @@ import evaluationRoutes from './evaluations/routes.ts';
 import reportRoutes from './reports/routes.ts';
 import auditRoutes from './audit/routes.ts';
 import interventionRoutes from './interventions/routes.ts';
-import activityRoutes from './interventions/activities.ts';
+import activityRoutes from './activities/routes.ts';
 import workReportRoutes from './work-reports/routes.ts';
 import managementReportRoutes from './reports/management-routes.ts';
 import scaleRoutes from './evaluations/scale-routes.ts';

@@ -1,5 +1,5 @@
 // The PTRI lifecycle as one table: every legal move, who may make it and what it needs.
-import type { PtriStatus, Role } from './domain.ts';
+import type { EvaluationKind, EvaluationOutcome, PtriStatus, Role } from './domain.ts';
 
 export type TransitionRequirement = 'approvingEvaluation' | 'reason';
 
@@ -31,3 +31,36 @@ export function transitionsFrom(from: PtriStatus, role: Role): TransitionRule[] 
 
 /** Statuses in which the project's content (goals, budget, period) may still be edited. */
 export const EDITABLE_STATUSES: readonly PtriStatus[] = ['draft', 'active'];
+
+/** Outcomes that approve a project (or its renewal). */
+export const APPROVING_OUTCOMES: readonly EvaluationOutcome[] = ['approved', 'approved_with_changes'];
+
+export function isApproving(outcome: EvaluationOutcome): boolean {
+  return APPROVING_OUTCOMES.includes(outcome);
+}
+
+/** Which evaluation kinds fit which project states. */
+export const EVALUATION_KIND_NEEDS_STATUS: Record<EvaluationKind, readonly PtriStatus[]> = {
+  initial: ['submitted'],
+  review: ['active', 'suspended'],
+  extraordinary: ['active', 'suspended'],
+  final: ['active', 'suspended'],
+};
+
+/** The evaluation kinds a project in this state can receive. */
+export function evaluationKindsFor(status: PtriStatus): EvaluationKind[] {
+  return (Object.keys(EVALUATION_KIND_NEEDS_STATUS) as EvaluationKind[]).filter((kind) => EVALUATION_KIND_NEEDS_STATUS[kind].includes(status));
+}
+
+/** The lifecycle move an evaluation causes, if any: the UVM's decision is the approval, rejection or closure. */
+export function evaluationMove(kind: EvaluationKind, outcome: EvaluationOutcome): PtriStatus | null {
+  if (kind === 'initial' && isApproving(outcome)) return 'active';
+  if (kind === 'initial' && outcome === 'not_approved') return 'rejected';
+  if (kind === 'final' && outcome !== 'postponed') return 'closed';
+  return null;
+}
+
+/** HoNOS total: the sum of the items scored 0–4; 9 (not known) is left out. */
+export function honosTotal(items: readonly number[]): number {
+  return items.reduce((sum, item) => (item === 9 ? sum : sum + item), 0);
+}

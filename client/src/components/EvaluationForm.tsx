@@ -6,6 +6,7 @@ import {
   type Axis,
   EVALUATION_KINDS,
   EVALUATION_OUTCOMES,
+  evaluationMove,
   INTENSITIES,
   type CreateEvaluationBody,
   type EvaluationKind,
@@ -59,7 +60,7 @@ export function EvaluationForm({ defaultKind, onSubmit }: EvaluationFormProps) {
       ...(useHonos ? { scores: { honos: honos.map((score) => score ?? Number.NaN) as HonosValue[] } } : {}),
       ...(nextReviewDate ? { nextReviewDate } : {}),
       ...(notes.trim() ? { notes } : {}),
-      ...(kind === 'final' && outcome !== 'postponed' ? { goalOutcomes } : {}),
+      ...(outcome && evaluationMove(kind, outcome) === 'closed' ? { goalOutcomes } : {}),
     };
   }
 

@@ -1,5 +1,6 @@
 // The 12 HoNOS items (0–4, 9 = not known) with a live total that leaves the 9s out. Item
 // descriptors are copyrighted, so items carry numbers only.
+import { honosTotal as knownItemsTotal } from '@bds/shared';
 import { it } from '../i18n/it.ts';
 
 export type HonosValue = 0 | 1 | 2 | 3 | 4 | 9;
@@ -9,12 +10,12 @@ const CHOICES: HonosValue[] = [0, 1, 2, 3, 4, 9];
 /** Sum of the known items; null while any item is still unscored. */
 export function honosTotal(scores: readonly (HonosValue | null)[]): number | null {
   if (scores.some((score) => score === null)) return null;
-  return scores.reduce<number>((sum, score) => (score === null || score === 9 ? sum : sum + score), 0);
+  return honosPartialTotal(scores);
 }
 
 /** Sum of the items scored so far, 9s excluded, for the running display. */
 export function honosPartialTotal(scores: readonly (HonosValue | null)[]): number {
-  return scores.reduce<number>((sum, score) => (score === null || score === 9 ? sum : sum + score), 0);
+  return knownItemsTotal(scores.filter((score) => score !== null));
 }
 
 interface HonosInputProps {

@@ -4,12 +4,15 @@ import {
   EVALUATION_KIND_LABELS,
   EVALUATION_OUTCOME_LABELS,
   formatDate,
+  EVALUATION_KIND_NEEDS_STATUS,
+  evaluationMove,
+  honosTotal,
+  isApproving,
   PTRI_STATUS_LABELS,
   type createEvaluationBody,
   type Evaluation,
-  type PtriStatus,
 } from '@bds/shared';
-import { schema, type Db } from '@bds/db';
+import type { Db } from '@bds/db';
 import type { Actor } from '../auth/principal.ts';
 import { recordAudit } from '../audit/record.ts';
 import { Conflict, Invalid } from '../errors.ts';
@@ -18,28 +21,12 @@ import { seesClinicalData } from '../scope/visibility.ts';
 import { applyTransition } from '../ptri/lifecycle.ts';
 import { visiblePtri } from '../ptri/service.ts';
 import * as ptriQueries from '../ptri/queries.ts';
-import { honosTotal } from './honos.ts';
+import { insertEvaluation, type EvaluationRow } from './queries.ts';
 import { closeGoals, requireOutcomePerOpenAxis } from './changes.ts';
 import { reviseProject } from '../ptri/revise.ts';
 import { saveScores, scaleResultsOf, scoreScales } from './scales.ts';
 
 type EvaluationInput = z.output<typeof createEvaluationBody>;
-type EvaluationRow = typeof schema.evaluations.$inferSelect;
-
-/** Which evaluation kinds fit which project states. */
-const KIND_NEEDS_STATUS: Record<EvaluationInput['kind'], readonly PtriStatus[]> = {
-  initial: ['submitted'],
-  review: ['active', 'suspended'],
-  extraordinary: ['active', 'suspended'],
-  final: ['active', 'suspended'],
-};
-
-function lifecycleMove(kind: EvaluationInput['kind'], outcome: EvaluationInput['outcome']): PtriStatus | null {
-  if (kind === 'initial' && (outcome === 'approved' || outcome === 'approved_with_changes')) return 'active';
-  if (kind === 'initial' && outcome === 'not_approved') return 'rejected';
-  if (kind === 'final' && outcome !== 'postponed') return 'closed';
-  return null;
-}
 
 export function toEvaluation(row: EvaluationRow, actor: Actor, scaleResults: Evaluation['scaleResults'] = []): Evaluation {
   const clinical = seesClinicalData(actor.user);
@@ -61,12 +48,12 @@ export function toEvaluation(row: EvaluationRow, actor: Actor, scaleResults: Eva
 export function recordEvaluation(db: Db, actor: Actor, ptriId: number, body: EvaluationInput): Evaluation {
   return db.transaction((tx) => {
     const ptri = visiblePtri(tx, actor, ptriId);
-    if (!KIND_NEEDS_STATUS[body.kind].includes(ptri.status)) {
+    if (!EVALUATION_KIND_NEEDS_STATUS[body.kind].includes(ptri.status)) {
       throw new Conflict(`Una valutazione «${EVALUATION_KIND_LABELS[body.kind]}» non è possibile su un progetto in stato «${PTRI_STATUS_LABELS[ptri.status]}»`);
     }
     const last = ptriQueries.latestEvaluation(tx, ptriId);
     if (last && body.date < last.date) throw new Invalid('date', `precede l'ultima valutazione (${formatDate(last.date)})`);
-    const move = lifecycleMove(body.kind, body.outcome);
+    const move = evaluationMove(body.kind, body.outcome);
     const nextReviewDate = move === 'closed' || move === 'rejected' ? null : (body.nextReviewDate ?? addMonthsToDate(body.date, 6));
     if (nextReviewDate && nextReviewDate <= body.date) throw new Invalid('nextReviewDate', 'deve seguire la data della valutazione');
     if (body.changes && body.outcome !== 'approved_with_changes') throw new Invalid('changes', 'solo con esito "approvato con modifiche"');
@@ -75,9 +62,7 @@ export function recordEvaluation(db: Db, actor: Actor, ptriId: number, body: Eva
     const scores = Object.fromEntries(Object.entries(body.scores ?? {}).filter((entry): entry is [string, number[]] => entry[1] !== undefined));
     const scored = scoreScales(tx, scores, body.problemTypes);
     const honos = scores.honos;
-    const row = tx
-      .insert(schema.evaluations)
-      .values({
+    const row = insertEvaluation(tx, {
         ptriId,
         date: body.date,
         kind: body.kind,
@@ -89,13 +74,11 @@ export function recordEvaluation(db: Db, actor: Actor, ptriId: number, body: Eva
         nextReviewDate,
         notes: body.notes ?? null,
         recordedBy: actor.user.id,
-      })
-      .returning()
-      .get();
+      });
     saveScores(tx, row, scored);
     // What the UVM changes comes first, so that activation starts from the changed period.
     let current = ptri;
-    const approving = body.outcome === 'approved' || body.outcome === 'approved_with_changes';
+    const approving = isApproving(body.outcome);
     const changes = { ...body.changes, ...(approving && body.intensity && body.intensity !== ptri.intensity ? { intensity: body.intensity } : {}) };
     if (Object.keys(changes).length > 0) {
       const reason = body.changes ? `Valutazione UVM del ${formatDate(body.date)}: approvato con modifiche` : `Valutazione UVM del ${formatDate(body.date)}: intensità`;

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { migrationStatus } from '@bds/db';
 import { sendProblem } from '../plugins/errors.ts';
+import { databaseReadiness } from './service.ts';
 
 const healthReply = z.object({
   status: z.literal('ok'),
@@ -23,23 +23,12 @@ const healthRoutes: FastifyPluginAsyncZod<{ version: string; isReady: () => bool
         await sendProblem(reply, { status: 503, title: 'Non disponibile', detail: 'Il servizio si sta avviando o arrestando' });
         return;
       }
-      let migrations;
-      try {
-        app.db.$client.prepare('SELECT 1').get();
-        migrations = migrationStatus(app.db.$client);
-      } catch {
-        await sendProblem(reply, { status: 503, title: 'Non disponibile', detail: 'Database non raggiungibile' });
+      const database = databaseReadiness(app.db);
+      if (!database.ready) {
+        await sendProblem(reply, { status: 503, title: 'Non disponibile', detail: database.detail });
         return;
       }
-      if (!migrations.current) {
-        await sendProblem(reply, {
-          status: 503,
-          title: 'Non disponibile',
-          detail: `Migrazioni del database non allineate (${migrations.applied} applicate su ${migrations.expected})`,
-        });
-        return;
-      }
-      return { status: 'ok' as const, db: 'ok' as const, migrations: { ...migrations, current: true as const }, version: options.version };
+      return { status: 'ok' as const, db: 'ok' as const, migrations: { ...database.migrations, current: true as const }, version: options.version };
     },
   });
 };

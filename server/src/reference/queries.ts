@@ -58,4 +58,28 @@ export function replaceLotMembers(db: Queryable, lotId: number, cooperativeIds: 
   if (cooperativeIds.length) db.insert(lotCooperatives).values(cooperativeIds.map((cooperativeId) => ({ lotId, cooperativeId }))).run();
 }
 
-export { districts, services, lots, cooperatives, serviceAliases };
+type Insert<T extends { $inferInsert: unknown }> = T['$inferInsert'];
+
+/** Creates a district, or changes one; undefined when the id names none. */
+export function writeDistrict(db: Queryable, values: Partial<Insert<typeof districts>>, id?: number) {
+  return id
+    ? db.update(districts).set(values).where(eq(districts.id, id)).returning().get()
+    : db.insert(districts).values(values as Insert<typeof districts>).returning().get();
+}
+
+/** Creates a service, or changes one (an empty change reads it); undefined when the id names none. */
+export function writeService(db: Queryable, values: Partial<Insert<typeof services>>, id?: number) {
+  if (!id) return db.insert(services).values(values as Insert<typeof services>).returning().get();
+  return Object.keys(values).length ? db.update(services).set(values).where(eq(services.id, id)).returning().get() : serviceById(db, id);
+}
+
+export function writeCooperative(db: Queryable, values: Partial<Insert<typeof cooperatives>>, id?: number) {
+  return id
+    ? db.update(cooperatives).set(values).where(eq(cooperatives.id, id)).returning().get()
+    : db.insert(cooperatives).values(values as Insert<typeof cooperatives>).returning().get();
+}
+
+export function writeLot(db: Queryable, values: Partial<Insert<typeof lots>>, id?: number) {
+  if (!id) return db.insert(lots).values(values as Insert<typeof lots>).returning().get();
+  return Object.keys(values).length ? db.update(lots).set(values).where(eq(lots.id, id)).returning().get() : lotById(db, id);
+}

@@ -17,7 +17,6 @@ import {
 } from '@bds/shared';
 import { actorOf, ALL_ROLES } from '../plugins/auth.ts';
 import * as reference from './service.ts';
-import * as q from './queries.ts';
 
 const ADMIN = { roles: ['admin'] as const };
 const tags = ['reference'];
@@ -26,7 +25,7 @@ const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/districts', {
     config: { roles: ALL_ROLES },
     schema: { tags, summary: 'Distretti', response: { 200: z.array(districtSchema) } },
-    handler: () => q.allDistricts(app.db),
+    handler: () => reference.listDistricts(app.db),
   });
   app.post('/api/districts', {
     config: ADMIN,
@@ -45,7 +44,7 @@ const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/services', {
     config: { roles: ALL_ROLES },
     schema: { tags, summary: 'Servizi (CSM, NPIA, SerDP) con i nomi storici', response: { 200: z.array(serviceSchema) } },
-    handler: () => q.allServices(app.db),
+    handler: () => reference.listServices(app.db),
   });
   app.post('/api/services', {
     config: ADMIN,
@@ -64,7 +63,7 @@ const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/cooperatives', {
     config: { roles: ALL_ROLES },
     schema: { tags, summary: 'Cooperative sociali', response: { 200: z.array(cooperativeSchema) } },
-    handler: () => q.allCooperatives(app.db),
+    handler: () => reference.listCooperatives(app.db),
   });
   app.post('/api/cooperatives', {
     config: ADMIN,

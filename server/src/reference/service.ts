@@ -1,5 +1,4 @@
 // Reference data: districts, services (with historical aliases), cooperatives and tender lots.
-import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db, Queryable } from '@bds/db';
 import type { cooperativeBody, districtBody, lotBody, serviceBody } from '@bds/shared';
@@ -10,6 +9,10 @@ import * as q from './queries.ts';
 
 const toCents = (euro: number | null | undefined) => (euro == null ? euro : Math.round(euro * 100));
 const toEuro = (cents: number | null) => (cents == null ? null : cents / 100);
+
+export const listDistricts = (db: Queryable) => q.allDistricts(db);
+export const listServices = (db: Queryable) => q.allServices(db);
+export const listCooperatives = (db: Queryable) => q.allCooperatives(db);
 
 export function listLots(db: Queryable) {
   return q.allLots(db).map(({ hourlyRateCents, ceilingCents, ...lot }) => ({
@@ -32,9 +35,7 @@ function requireCooperatives(db: Queryable, ids: number[] | undefined) {
 
 export function saveDistrict(db: Db, actor: Actor, body: Partial<z.output<typeof districtBody>>, id?: number) {
   return db.transaction((tx) => {
-    const row = id
-      ? tx.update(q.districts).set(body).where(eq(q.districts.id, id)).returning().get()
-      : tx.insert(q.districts).values(body as z.output<typeof districtBody>).returning().get();
+    const row = q.writeDistrict(tx, body, id);
     if (!row) throw new NotFound('Distretto non trovato');
     recordAudit(tx, actor, { action: id ? 'update' : 'create', entity: 'district', entityId: row.id, changes: body });
     return row;
@@ -45,11 +46,7 @@ export function saveService(db: Db, actor: Actor, body: Partial<z.output<typeof 
   requireDistrict(db, body.districtId);
   return db.transaction((tx) => {
     const { aliases, ...fields } = body;
-    const row = id
-      ? Object.keys(fields).length
-        ? tx.update(q.services).set(fields).where(eq(q.services.id, id)).returning().get()
-        : q.serviceById(tx, id)
-      : tx.insert(q.services).values(fields as Omit<z.output<typeof serviceBody>, 'aliases'>).returning().get();
+    const row = q.writeService(tx, fields, id);
     if (!row) throw new NotFound('Servizio non trovato');
     if (aliases) q.replaceServiceAliases(tx, row.id, aliases);
     recordAudit(tx, actor, { action: id ? 'update' : 'create', entity: 'service', entityId: row.id, changes: body });
@@ -59,9 +56,7 @@ export function saveService(db: Db, actor: Actor, body: Partial<z.output<typeof 
 
 export function saveCooperative(db: Db, actor: Actor, body: Partial<z.output<typeof cooperativeBody>>, id?: number) {
   return db.transaction((tx) => {
-    const row = id
-      ? tx.update(q.cooperatives).set(body).where(eq(q.cooperatives.id, id)).returning().get()
-      : tx.insert(q.cooperatives).values(body as z.output<typeof cooperativeBody>).returning().get();
+    const row = q.writeCooperative(tx, body, id);
     if (!row) throw new NotFound('Cooperativa non trovata');
     recordAudit(tx, actor, { action: id ? 'update' : 'create', entity: 'cooperative', entityId: row.id, changes: body });
     return row;
@@ -77,11 +72,7 @@ export function saveLot(db: Db, actor: Actor, body: Partial<z.output<typeof lotB
       ...(hourlyRate !== undefined ? { hourlyRateCents: toCents(hourlyRate) } : {}),
       ...(ceiling !== undefined ? { ceilingCents: toCents(ceiling) } : {}),
     };
-    const row = id
-      ? Object.keys(values).length
-        ? tx.update(q.lots).set(values).where(eq(q.lots.id, id)).returning().get()
-        : q.lotById(tx, id)
-      : tx.insert(q.lots).values(values as typeof q.lots.$inferInsert).returning().get();
+    const row = q.writeLot(tx, values, id);
     if (!row) throw new NotFound('Lotto non trovato');
     if (cooperativeIds) q.replaceLotMembers(tx, row.id, cooperativeIds);
     recordAudit(tx, actor, { action: id ? 'update' : 'create', entity: 'lot', entityId: row.id, changes: body });

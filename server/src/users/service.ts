@@ -1,7 +1,6 @@
 // Accounts: an admin creates and changes them; a change of role, scope or activity ends sessions.
-import { asc, eq, gt } from 'drizzle-orm';
 import type { z } from 'zod';
-import { schema, type Db, type Queryable } from '@bds/db';
+import type { Db, Queryable } from '@bds/db';
 import type { createUserBody, Role, updateUserBody, User } from '@bds/shared';
 import type { Actor } from '../auth/principal.ts';
 import { recordAudit } from '../audit/record.ts';
@@ -11,9 +10,7 @@ import { toMe } from '../auth/service.ts';
 import { Conflict, Invalid, NotFound } from '../errors.ts';
 import { decodeCursor, page } from '../pagination.ts';
 import { referenceExists } from '../reference/queries.ts';
-
-const { users } = schema;
-type UserRow = typeof users.$inferSelect;
+import { insertUser, setTemporaryPassword, updateUserRow, userById, usernameTaken, usersAfter, type UserRow } from './queries.ts';
 
 function toUser(row: UserRow): User {
   return { ...toMe(row), active: row.active, createdAt: row.createdAt };
@@ -50,13 +47,7 @@ function checkScope(db: Queryable, role: Role, scope: Scope): Scope {
 
 export function listUsers(db: Db, actor: Actor, limit: number, cursor: string | undefined) {
   const after = decodeCursor(cursor, ['number']);
-  const rows = db
-    .select()
-    .from(users)
-    .where(after ? gt(users.id, after[0] as number) : undefined)
-    .orderBy(asc(users.id))
-    .limit(limit + 1)
-    .all();
+  const rows = usersAfter(db, after ? (after[0] as number) : null, limit);
   const result = page(rows, limit, (row) => [row.id]);
   recordAudit(db, actor, { action: 'read', entity: 'user_list' });
   return { items: result.items.map(toUser), nextCursor: result.nextCursor };
@@ -66,14 +57,8 @@ export async function createUser(db: Db, actor: Actor, body: z.output<typeof cre
   const scope = checkScope(db, body.role, { serviceId: body.serviceId ?? null, districtId: body.districtId ?? null, cooperativeId: body.cooperativeId ?? null });
   const passwordHash = await hashPassword(body.password);
   return db.transaction((tx) => {
-    if (tx.select({ id: users.id }).from(users).where(eq(users.username, body.username)).get()) {
-      throw new Conflict('Nome utente già in uso');
-    }
-    const row = tx
-      .insert(users)
-      .values({ username: body.username, displayName: body.displayName, role: body.role, passwordHash, mustChangePassword: true, ...scope })
-      .returning()
-      .get();
+    if (usernameTaken(tx, body.username)) throw new Conflict('Nome utente già in uso');
+    const row = insertUser(tx, { username: body.username, displayName: body.displayName, role: body.role, passwordHash, mustChangePassword: true, ...scope });
     recordAudit(tx, actor, { action: 'create', entity: 'user', entityId: row.id, changes: { username: row.username, role: row.role, ...scope } });
     return toUser(row);
   });
@@ -81,7 +66,7 @@ export async function createUser(db: Db, actor: Actor, body: z.output<typeof cre
 
 export function updateUser(db: Db, actor: Actor, id: number, body: z.output<typeof updateUserBody>): User {
   return db.transaction((tx) => {
-    const row = tx.select().from(users).where(eq(users.id, id)).get();
+    const row = userById(tx, id);
     if (!row) throw new NotFound('Utente non trovato');
     const role = body.role ?? row.role;
     const scope = checkScope(tx, role, {
@@ -91,7 +76,7 @@ export function updateUser(db: Db, actor: Actor, id: number, body: z.output<type
     });
     const next = { displayName: body.displayName ?? row.displayName, role, active: body.active ?? row.active, ...scope };
     if (id === actor.user.id && (!next.active || next.role !== 'admin')) throw new Conflict('Non puoi disattivare o declassare te stesso');
-    const updated = tx.update(users).set(next).where(eq(users.id, id)).returning().get();
+    const updated = updateUserRow(tx, id, next);
     const accessChanged =
       next.role !== row.role || next.active !== row.active || next.serviceId !== row.serviceId || next.districtId !== row.districtId || next.cooperativeId !== row.cooperativeId;
     if (accessChanged) revokeUserSessions(tx, id, 'access_changed', new Date().toISOString());
@@ -108,8 +93,7 @@ export function updateUser(db: Db, actor: Actor, id: number, body: z.output<type
 export async function resetPassword(db: Db, actor: Actor, id: number, temporaryPassword: string): Promise<void> {
   const passwordHash = await hashPassword(temporaryPassword);
   db.transaction((tx) => {
-    const updated = tx.update(users).set({ passwordHash, mustChangePassword: true }).where(eq(users.id, id)).run();
-    if (updated.changes === 0) throw new NotFound('Utente non trovato');
+    if (!setTemporaryPassword(tx, id, passwordHash)) throw new NotFound('Utente non trovato');
     revokeUserSessions(tx, id, 'password_reset', new Date().toISOString());
     recordAudit(tx, actor, { action: 'update', entity: 'user', entityId: id, changes: { password: 'reset' } });
   });

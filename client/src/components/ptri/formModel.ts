@@ -12,7 +12,6 @@ import type {
   UpdatePtriBody,
 } from '@bds/shared';
 import { AXES } from '@bds/shared';
-import type { FieldErrors } from '../formErrors.ts';
 
 export interface GoalDraft {
   key: string;
