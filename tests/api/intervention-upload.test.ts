@@ -78,20 +78,17 @@ describe('CSV month upload', () => {
     expect((await csvUpload(alfa, ctx.world.coops.alfa, '2025-04', 'a;b\n1;2\n')).json().errors[0].path).toBe('file');
   });
 
-  it('takes a 10,000-row month well under a second', async () => {
+  it('takes a 10,000-row month whole, its summaries equal to their recomputation', async () => {
     const projects = await Promise.all(Array.from({ length: 5 }, () => activeProject(ctx)));
     const lines = [HEADER];
     for (let i = 0; i < 10_000; i += 1) {
       const day = String((i % 28) + 1).padStart(2, '0');
       lines.push(`${projects[i % 5]!.id};2025-03-${day};sociality;Attività di socializzazione;0,75;Educatore;riga ${i}`);
     }
-    const started = performance.now();
+    // How long it takes is pnpm bench's to measure (the "CSV month upload" row), not a test's.
     const res = await csvUpload(await ctx.as('coop.alfa'), ctx.world.coops.alfa, '2025-03', lines.join('\n'));
-    const elapsed = performance.now() - started;
-    console.log(`10,000-row upload: ${Math.round(elapsed)} ms`);
     expect(res.statusCode, res.body.slice(0, 300)).toBe(201);
     expect(count()).toBe(10_000);
-    expect(elapsed).toBeLessThan(1000);
     expect(storedSummaries(ctx)).toEqual(recomputedSummaries(ctx));
   });
 });

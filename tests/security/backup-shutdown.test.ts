@@ -14,6 +14,7 @@ import { testConfig } from '@bds/server/config.ts';
 import { fiscalCode } from '../api/helpers.ts';
 import { orderedRows } from './db-checksum.ts';
 import { api, DEMO_PASSWORD, freePort, REPO_ROOT, signIn, startServer, type ChildServer } from './child-server.ts';
+import { waitFor } from '../wait-for.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'bds-ops-'));
 const databasePath = join(dir, 'bds.sqlite');
@@ -60,7 +61,7 @@ describe('backup, restore and shutdown of the running server', () => {
         await api(base, cm, 'POST', '/api/persons', { fiscalCode: fiscalCode(stem), givenName: 'Bruno', familyName: 'Backup', birthDate: '1970-05-05', sex: 'M', districtId });
       }
     })();
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await waitFor('a few writes before the backup starts', () => written > 3);
     const backup = await cli('backup', backupPath);
     expect(backup.code, backup.output).toBe(0);
     expect(backup.output).toContain('integrità ok');

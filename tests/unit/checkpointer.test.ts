@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDb, startCheckpointer, type Db } from '@bds/db';
+import { waitFor } from '../wait-for.ts';
 
 const folders: string[] = [];
 afterEach(() => {
@@ -22,7 +23,6 @@ function fileDb(): { db: Db; path: string } {
 }
 
 const walBytes = (path: string) => statSync(`${path}-wal`, { throwIfNoEntry: false })?.size ?? 0;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** The database file itself, without its log: it grows only when a checkpoint copies pages into it. */
 const fileBytes = (path: string) => statSync(path).size;
 
@@ -37,12 +37,13 @@ describe('checkpoint worker', () => {
     db.$client.transaction(() => {
       for (let i = 0; i < 2000; i++) insert.run('x'.repeat(500));
     })();
-    await sleep(200);
-    // Everything in the log has been copied: a checkpoint now has nothing left to do.
-    const [status] = db.$client.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[];
-    expect(status!.log).toBeGreaterThan(0);
-    expect(status!.checkpointed).toBe(status!.log);
-    expect(fileBytes(path)).toBeGreaterThan(bytesBefore + 500_000);
+    // The worker copies the log into the file on its own; nothing here runs a checkpoint.
+    await waitFor('the worker to copy the log into the database file', () => fileBytes(path) > bytesBefore + 500_000);
+    // Everything in the log gets copied: once the worker's checkpoint is done, none has anything left to do.
+    const passive = () => (db.$client.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[])[0]!;
+    await waitFor('the worker to finish its checkpoint', () => passive().log > 0);
+    const status = passive();
+    expect(status.checkpointed).toBe(status.log);
     await checkpointer!.stop();
     db.$client.close();
     // The main connection closed last: the log was emptied into the file and removed.
@@ -58,14 +59,13 @@ describe('checkpoint worker', () => {
     const checkpointer = startCheckpointer(db, { intervalMs: 5, restartBytes });
     const insert = db.$client.prepare('INSERT INTO t (v) VALUES (?)');
     let largest = 0;
-    const until = Date.now() + 1500;
     // One small commit per turn of the event loop, as the group commit does under load.
-    while (Date.now() < until) {
+    for (let commit = 0; commit < 2_000; commit++) {
       insert.run('y'.repeat(200));
       largest = Math.max(largest, walBytes(path));
       await new Promise((resolve) => setImmediate(resolve));
     }
-    // Without the restart the log grows by every commit: 1.5 s of commits write several MiB.
+    // Without the restart the log grows by every commit: 2,000 commits write about 8 MiB.
     expect(largest).toBeLessThan(restartBytes * 4);
     await checkpointer!.stop();
     db.$client.close();
@@ -77,8 +77,7 @@ describe('checkpoint worker', () => {
     // The worker's connection cannot open a file that is not there.
     rmSync(path);
     const checkpointer = startCheckpointer(db, { onFailure: (error) => (failure = error) });
-    for (let i = 0; i < 100 && !failure; i++) await sleep(10);
-    expect(failure).not.toBeNull();
+    await waitFor('the worker to report its failure', () => failure !== null);
     expect(db.$client.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
     await checkpointer!.stop();
     db.$client.close();
