@@ -24,7 +24,7 @@ import reportRoutes from './reports/routes.ts';
 import auditRoutes from './audit/routes.ts';
 import interventionRoutes from './interventions/routes.ts';
 import activityRoutes from './activities/routes.ts';
-import workReportRoutes from './work-reports/routes.ts';
+import monthlyReportRoutes from './monthly-reports/routes.ts';
 import managementReportRoutes from './reports/management-routes.ts';
 import scaleRoutes from './evaluations/scale-routes.ts';
 
@@ -72,7 +72,7 @@ export async function buildApp({ db, config, isReady = () => true, logStream }: 
   await app.register(auditRoutes);
   await app.register(interventionRoutes);
   await app.register(activityRoutes);
-  await app.register(workReportRoutes);
+  await app.register(monthlyReportRoutes);
   await app.register(managementReportRoutes);
   await app.register(scaleRoutes);
   await app.register(clientPlugin, { dist: config.clientDist });

@@ -13,6 +13,6 @@ export * from './schemas/evaluations.ts';
 export * from './schemas/reports.ts';
 export * from './schemas/audit.ts';
 export * from './schemas/interventions.ts';
-export * from './schemas/work-reports.ts';
+export * from './schemas/monthly-reports.ts';
 export * from './schemas/scales.ts';
 export * from './schemas/lot-reports.ts';

@@ -5,7 +5,7 @@ import * as reports from './service.ts';
 
 const tags = ['monthly-reports'];
 
-const workReportRoutes: FastifyPluginAsyncZod = async (app) => {
+const monthlyReportRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/api/cooperatives/:id/reports/:month/submit', {
     config: { roles: ['cooperative'] },
     schema: { tags, summary: 'La cooperativa invia il mese: i suoi interventi diventano di sola lettura', params: monthParams, response: { 200: monthlyReportSchema } },
@@ -42,4 +42,4 @@ const workReportRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 };
 
-export default workReportRoutes;
+export default monthlyReportRoutes;
