@@ -7,6 +7,7 @@
 import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
+import type { ListPage } from '@bds/shared';
 
 type Kind = 'integer' | 'string' | 'boolean';
 
@@ -51,9 +52,13 @@ export function jsonObjectOf<Shape extends z.ZodRawShape>(schema: z.ZodObject<Sh
   return sql<string>`json_object(${sql.join(pairs, sql`, `)})`;
 }
 
+declare const jsonOf: unique symbol;
+/** JSON text whose value has type T: a service's reply written by SQLite, sent as it is. */
+export type JsonText<T> = string & { readonly [jsonOf]: T };
+
 /** The reply of a list route (`listReply` in @bds/shared) from its items' JSON texts. */
-export function jsonListReply(items: readonly string[], nextCursor: string | null): string {
-  return `{"items":[${items.join(',')}],"nextCursor":${nextCursor === null ? 'null' : JSON.stringify(nextCursor)}}`;
+export function jsonListReply<Item>(items: readonly string[], nextCursor: string | null): JsonText<ListPage<Item>> {
+  return `{"items":[${items.join(',')}],"nextCursor":${nextCursor === null ? 'null' : JSON.stringify(nextCursor)}}` as JsonText<ListPage<Item>>;
 }
 
 /**
@@ -61,6 +66,6 @@ export function jsonListReply(items: readonly string[], nextCursor: string | nul
  * as it is, without the route's serializer: the route's reply schema still documents it (OpenAPI),
  * and `jsonObjectOf` has held the text to that schema's keys.
  */
-export function sendJsonText(reply: FastifyReply, text: string): FastifyReply {
-  return reply.type('application/json; charset=utf-8').send(text);
+export function sendJsonText(reply: Pick<FastifyReply, 'type'>, text: JsonText<unknown>): void {
+  reply.type('application/json; charset=utf-8').send(text);
 }

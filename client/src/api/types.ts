@@ -1,6 +1,2 @@
-// Reply shapes the contract fixes but shared/ does not describe with a zod schema.
-
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
+// A page of any list reply, as shared/ describes it (listReply).
+export type { ListPage as Page } from '@bds/shared';

@@ -1,4 +1,3 @@
-import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { createPersonBody, idParams, listReply, personDetailSchema, personListQuery, personSchema } from '@bds/shared';
 import { sendJsonText } from '../sql-json.ts';
@@ -26,7 +25,7 @@ const personRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/persons', {
     config: { roles: ALL_ROLES },
     schema: { tags: ['persons'], summary: 'Cerca per nome o codice fiscale, nel proprio ambito', querystring: personListQuery, response: { 200: listReply(personSchema) } },
-    handler: async (request, reply) => sendJsonText(reply as FastifyReply, await persons.searchPersons(app.db, actorOf(request), request.query)),
+    handler: async (request, reply) => sendJsonText(reply, await persons.searchPersons(app.db, actorOf(request), request.query)),
   });
 
   app.get('/api/persons/:id', {

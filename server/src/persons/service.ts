@@ -1,5 +1,5 @@
 // Persons: registration (codice fiscale unique), search and reading within the caller's scope.
-import type { PersonDetail, Person, createPersonBody } from '@bds/shared';
+import type { PersonDetail, Person, createPersonBody, ListPage } from '@bds/shared';
 import type { z } from 'zod';
 import type { Db } from '@bds/db';
 import type { Actor, Principal } from '../auth/principal.ts';
@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/record.ts';
 import { auditRead } from '../audit/group-commit.ts';
 import { Conflict, Forbidden, NotFound, Invalid } from '../errors.ts';
 import { decodeCursor, page } from '../pagination.ts';
-import { jsonListReply } from '../sql-json.ts';
+import { jsonListReply, type JsonText } from '../sql-json.ts';
 import { personsServiceScope, scopeKey, searchesByFiscalCode, seesClinicalData, visiblePersons, visiblePtris } from '../scope/visibility.ts';
 import { referenceExists } from '../reference/queries.ts';
 import * as q from './queries.ts';
@@ -78,7 +78,7 @@ function looksLikeFiscalCode(text: string): boolean {
 }
 
 /** A page of the persons found, as the reply's JSON text (written by SQLite, see sql-json.ts). */
-export async function searchPersons(db: Db, actor: Actor, query: { q?: string; limit: number; cursor?: string }): Promise<string> {
+export async function searchPersons(db: Db, actor: Actor, query: { q?: string; limit: number; cursor?: string }): Promise<JsonText<ListPage<Person>>> {
   const text = query.q?.trim() ?? '';
   const search: q.PersonSearch = !text
     ? { kind: 'all' }
@@ -94,5 +94,5 @@ export async function searchPersons(db: Db, actor: Actor, query: { q?: string; l
     entity: 'person_search',
     changes: { q: text || null, personIds: result.items.map((row) => row.id) },
   });
-  return jsonListReply(result.items.map((row) => row.json), result.nextCursor);
+  return jsonListReply<Person>(result.items.map((row) => row.json), result.nextCursor);
 }

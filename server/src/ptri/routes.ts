@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import {
   createPtriBody,
@@ -41,7 +40,7 @@ const ptriRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/ptris', {
     config: { roles: ALL_ROLES },
     schema: { tags, summary: 'Progetti nel proprio ambito, con filtri', querystring: ptriListQuery, response: { 200: listReply(ptriSummarySchema) } },
-    handler: async (request, reply) => sendJsonText(reply as FastifyReply, await ptri.listPtris(app.db, actorOf(request), request.query)),
+    handler: async (request, reply) => sendJsonText(reply, await ptri.listPtris(app.db, actorOf(request), request.query)),
   });
 
   app.get('/api/ptris/:id', {

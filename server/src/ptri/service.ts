@@ -9,6 +9,7 @@ import {
   PTRI_STATUS_LABELS,
   type createPtriBody,
   type HistoryEntry,
+  type ListPage,
   type PtriDetail,
   type ptriListQuery,
   type PtriSummary,
@@ -19,7 +20,7 @@ import { recordAudit } from '../audit/record.ts';
 import { auditRead } from '../audit/group-commit.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../errors.ts';
 import { decodeCursor, page } from '../pagination.ts';
-import { jsonListReply } from '../sql-json.ts';
+import { jsonListReply, type JsonText } from '../sql-json.ts';
 import { scopeKey, searchesByFiscalCode, visiblePersons, visiblePtris } from '../scope/visibility.ts';
 import { today } from '../dates.ts';
 import { linkPersonToService, personById } from '../persons/queries.ts';
@@ -156,7 +157,7 @@ export function transitionPtri(db: Db, actor: Actor, id: number, request: Transi
 }
 
 /** A page of the projects the actor may see, as the reply's JSON text (written by SQLite, see sql-json.ts). */
-export async function listPtris(db: Db, actor: Actor, query: z.output<typeof ptriListQuery>): Promise<string> {
+export async function listPtris(db: Db, actor: Actor, query: z.output<typeof ptriListQuery>): Promise<JsonText<ListPage<PtriSummary>>> {
   const after = decodeCursor(query.cursor, ['number']);
   const filters: q.PtriFilters = {
     serviceId: query.serviceId,
@@ -177,7 +178,7 @@ export async function listPtris(db: Db, actor: Actor, query: z.output<typeof ptr
     entity: 'ptri_list',
     changes: { filters: query, ptriIds: result.items.map((row) => row.id) },
   });
-  return jsonListReply(result.items.map((row) => row.json), result.nextCursor);
+  return jsonListReply<PtriSummary>(result.items.map((row) => row.json), result.nextCursor);
 }
 
 export async function ptriHistory(db: Db, actor: Actor, id: number): Promise<HistoryEntry[]> {

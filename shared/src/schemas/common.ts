@@ -18,6 +18,9 @@ export function listReply<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 }
 
+/** A page of a list reply, items of type T (what `listReply` describes). */
+export type ListPage<T> = Omit<z.infer<ReturnType<typeof listReply<z.ZodUnknown>>>, 'items'> & { items: T[] };
+
 /** A trimmed, non-empty line of text without control characters. */
 export function text(max: number) {
   return z
