@@ -1,15 +1,12 @@
 // Interventions recorded by cooperatives and their monthly reports (rendicontazione).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiJson } from './http.ts';
-import type { CreateInterventionBody, Intervention, MonthlyReport } from '@bds/shared';
+import type { z } from 'zod';
+import type { CreateInterventionBody, Intervention, interventionListQuery, MonthlyReport, monthlyReportsReply } from '@bds/shared';
 import type { Page } from './types.ts';
 import { uploadMonthCsv, type UploadProgress } from './upload.ts';
 
-export interface InterventionFilters {
-  month?: string;
-  ptriId?: number;
-  cooperativeId?: number;
-}
+export type InterventionFilters = Omit<z.output<typeof interventionListQuery>, 'limit' | 'cursor'>;
 
 export const interventionKeys = {
   all: ['interventions'] as const,
@@ -30,14 +27,8 @@ export function createIntervention(ptriId: number, input: CreateInterventionBody
   return apiJson<Intervention>(`/api/ptris/${ptriId}/interventions`, { method: 'POST', body: input });
 }
 
-interface MonthlyReportsReply {
-  cooperativeId: number;
-  year: number;
-  months: MonthlyReport[];
-}
-
 export async function fetchCoopReports(cooperativeId: number, year: number): Promise<MonthlyReport[]> {
-  const reply = await apiJson<MonthlyReportsReply>(`/api/cooperatives/${cooperativeId}/reports`, { query: { year } });
+  const reply = await apiJson<z.infer<typeof monthlyReportsReply>>(`/api/cooperatives/${cooperativeId}/reports`, { query: { year } });
   return reply.months;
 }
 

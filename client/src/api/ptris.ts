@@ -8,8 +8,10 @@ import type {
   PtriDetail,
   PtriStatus,
   PtriSummary,
+  transitionBody,
   UpdatePtriBody,
 } from '@bds/shared';
+import type { z } from 'zod';
 import { apiJson } from './http.ts';
 import type { Page } from './types.ts';
 
@@ -53,11 +55,7 @@ export function updatePtri(id: number, version: number, body: UpdatePtriBody): P
   return apiJson<PtriDetail>(`/api/ptris/${id}`, { method: 'PATCH', body, headers: { 'If-Match': `"${version}"` } });
 }
 
-export interface TransitionInput {
-  to: PtriStatus;
-  reason?: string;
-  date?: string;
-}
+export type TransitionInput = z.input<typeof transitionBody>;
 
 export function transitionPtri(id: number, input: TransitionInput): Promise<PtriDetail> {
   return apiJson<PtriDetail>(`/api/ptris/${id}/transitions`, { method: 'POST', body: input });
