@@ -9,6 +9,7 @@ import type {
   EvaluationOutcome,
   GoalStatus,
   Intensity,
+  LivingSituation,
   MonthStatus,
   PartStatus,
   PtriStatus,
@@ -16,6 +17,7 @@ import type {
   ScaleItem,
   ScaleTotal,
   ServiceKind,
+  WorkSituation,
 } from '@bds/shared';
 
 const createdAt = () => text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
@@ -173,6 +175,8 @@ export const ptris = sqliteTable(
     endedOn: text('ended_on'),
     nextReviewDate: text('next_review_date'),
     notes: text('notes'),
+    /** The project this one continues (a renewal), for the person's chain of projects. */
+    renewsPtriId: integer('renews_ptri_id'),
     version: integer('version').notNull().default(1),
     /** Open goals per axis, kept by triggers on `goals` (migration 0011) for the caseload report. */
     openGoalsHabitat: integer('open_goals_habitat').notNull().default(0),
@@ -280,10 +284,28 @@ export const evaluations = sqliteTable(
     honosTotal: integer('honos_total'),
     nextReviewDate: text('next_review_date'),
     notes: text('notes'),
+    living: text('living').$type<LivingSituation>(),
+    work: text('work').$type<WorkSituation>(),
     recordedBy: integer('recorded_by').references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [index('evaluations_ptri_idx').on(t.ptriId, t.date)],
+  (t) => [index('evaluations_ptri_idx').on(t.ptriId, t.date), index('evaluations_date_idx').on(t.date, t.ptriId)],
+);
+
+/** Contacts with a person after their project closed: where they live and work, the "post-BdS". */
+export const followUps = sqliteTable(
+  'follow_ups',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    ptriId: integer('ptri_id').notNull().references(() => ptris.id),
+    date: text('date').notNull(),
+    living: text('living').$type<LivingSituation>().notNull(),
+    work: text('work').$type<WorkSituation>().notNull(),
+    note: text('note'),
+    recordedBy: integer('recorded_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('follow_ups_ptri_idx').on(t.ptriId, t.date), index('follow_ups_date_idx').on(t.date, t.ptriId)],
 );
 
 /**

@@ -27,6 +27,7 @@ import activityRoutes from './activities/routes.ts';
 import monthlyReportRoutes from './monthly-reports/routes.ts';
 import managementReportRoutes from './reports/management-routes.ts';
 import scaleRoutes from './evaluations/scale-routes.ts';
+import outcomeRoutes from './outcomes/routes.ts';
 
 export interface BuildOptions {
   db: Db;
@@ -71,6 +72,7 @@ export async function buildApp({ db, config, isReady = () => true, logStream }: 
   await app.register(reportRoutes);
   await app.register(auditRoutes);
   await app.register(interventionRoutes);
+  await app.register(outcomeRoutes);
   await app.register(activityRoutes);
   await app.register(monthlyReportRoutes);
   await app.register(managementReportRoutes);

@@ -27,4 +27,15 @@ export type EvaluationKind = (typeof EVALUATION_KINDS)[number];
 export const EVALUATION_OUTCOMES = ['approved', 'approved_with_changes', 'not_approved', 'postponed'] as const;
 export type EvaluationOutcome = (typeof EVALUATION_OUTCOMES)[number];
 
+/**
+ * Where a person lives: recorded at each UVM evaluation and at follow-ups, and the destination of
+ * a person leaving a Lot 3 flat. One list, so a move out of residential care reads the same everywhere.
+ */
+export const LIVING_SITUATIONS = ['own_home', 'family', 'supported_housing', 'lot3_flat', 'residential', 'hospital', 'homeless', 'other'] as const;
+export type LivingSituation = (typeof LIVING_SITUATIONS)[number];
+
+/** The person's work situation, recorded at each UVM evaluation and at follow-ups. */
+export const WORK_SITUATIONS = ['none', 'training', 'internship', 'employed', 'sheltered', 'other'] as const;
+export type WorkSituation = (typeof WORK_SITUATIONS)[number];
+
 export const SEXES = ['F', 'M'] as const;

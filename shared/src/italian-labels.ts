@@ -1,6 +1,6 @@
 // The Italian names of the domain's codes, shown by the pages and written into the server's
 // messages alike: a person reads "Attivo" or "Casa/Habitat sociale", never "active" or "habitat".
-import type { Axis, BudgetSource, EvaluationKind, EvaluationOutcome, GoalStatus, Intensity, PtriStatus } from './domain.ts';
+import type { Axis, BudgetSource, EvaluationKind, EvaluationOutcome, GoalStatus, Intensity, LivingSituation, PtriStatus, WorkSituation } from './domain.ts';
 import type { MonthStatus } from './schemas/interventions.ts';
 
 /** The Italian name of a code, or the code itself when it has none (rows written before the names). */
@@ -31,6 +31,26 @@ export const GOAL_STATUS_LABELS = {
   partly_achieved: 'Parzialmente raggiunto',
   not_achieved: 'Non raggiunto',
 } as const satisfies Record<GoalStatus, string>;
+
+export const LIVING_SITUATION_LABELS = {
+  own_home: 'Casa propria',
+  family: 'In famiglia',
+  supported_housing: 'Abitare supportato',
+  lot3_flat: 'Appartamento di convivenza (Lotto 3)',
+  residential: 'Struttura residenziale',
+  hospital: 'Ricovero ospedaliero',
+  homeless: 'Senza dimora',
+  other: 'Altro',
+} as const satisfies Record<LivingSituation, string>;
+
+export const WORK_SITUATION_LABELS = {
+  none: 'Nessuna attività',
+  training: 'Formazione',
+  internship: 'Tirocinio',
+  employed: 'Lavoro',
+  sheltered: 'Lavoro protetto',
+  other: 'Altro',
+} as const satisfies Record<WorkSituation, string>;
 
 export const BUDGET_SOURCE_LABELS = {
   person: 'Persona/famiglia',
@@ -97,6 +117,9 @@ export const AUDIT_ENTITY_LABELS = {
   report_yearly_counts: 'Report utenti per anno',
   report_lot_totals: 'Report totali per lotto',
   report_reviews_due: 'Report revisioni scadute',
+  report_outcomes: 'Report esiti',
+  follow_up: 'Contatto dopo la chiusura',
+  follow_up_list: 'Contatti dopo la chiusura di un progetto',
   user: 'Utente',
   user_list: 'Elenco degli utenti',
   session: 'Sessione di lavoro',

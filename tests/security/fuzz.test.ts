@@ -50,6 +50,7 @@ function validRequests(): Record<string, { url?: string; body: unknown }> {
     'PATCH /api/ptris/:id': { url: `/api/ptris/${f.mine.ptriId}`, body: { version: version(), intensity: 'low', goals: [{ axis: 'work', description: 'Tirocinio' }] } },
     'POST /api/ptris/:id/transitions': { url: `/api/ptris/${f.mine.ptriId}/transitions`, body: { to: 'suspended', reason: 'Ricovero', date: '2025-03-01' } },
     'POST /api/ptris/:id/evaluations': { url: `/api/ptris/${f.mine.ptriId}/evaluations`, body: { ...approvingEvaluation, kind: 'review', date: '2025-06-01', nextReviewDate: '2025-12-01', notes: 'Nota' } },
+    'POST /api/ptris/:id/follow-ups': { url: `/api/ptris/${f.mine.ptriId}/follow-ups`, body: { date: '2025-06-01', living: 'supported_housing', work: 'internship', note: 'Telefonata' } },
     'POST /api/ptris/:id/interventions': { url: `/api/ptris/${f.mine.ptriId}/interventions`, body: { ...INTERVENTION, notes: 'nota' } },
     'PATCH /api/interventions/:id': { url: `/api/interventions/${f.mine.interventionId}`, body: { hours: 1.5, notes: 'corretto' } },
     'DELETE /api/interventions/:id': { url: `/api/interventions/${f.mine.interventionId}`, body: {} },

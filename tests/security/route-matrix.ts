@@ -104,6 +104,16 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
     probe: { url: ptri('mine', '/evaluations') },
     outOfScope: { roles: ['case_manager', 'uvm'], probe: { url: ptri('other', '/evaluations') } },
   },
+  'POST /api/ptris/:id/follow-ups': {
+    allowed: ['admin', 'case_manager'],
+    probe: { url: ptri('mine', '/follow-ups') },
+    outOfScope: { roles: ['case_manager'], probe: { url: ptri('other', '/follow-ups'), body: () => ({ date: '2025-06-01', living: 'family', work: 'none' }) } },
+  },
+  'GET /api/ptris/:id/follow-ups': {
+    allowed: ['admin', 'manager', 'case_manager', 'uvm'],
+    probe: { url: ptri('mine', '/follow-ups') },
+    outOfScope: { roles: ['case_manager', 'uvm'], probe: { url: ptri('other', '/follow-ups') } },
+  },
 
   'POST /api/ptris/:id/interventions': {
     allowed: ['cooperative'],
@@ -150,5 +160,6 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
   'GET /api/reports/lot-totals': { allowed: ['admin', 'manager', 'case_manager', 'cooperative'], probe: { url: () => '/api/reports/lot-totals?year=2025' } },
   'GET /api/reports/caseload': { allowed: ['admin', 'manager', 'case_manager', 'uvm'], probe: { url: () => '/api/reports/caseload?date=2025-03-01' } },
   'GET /api/reports/reviews-due': { allowed: ['admin', 'manager', 'case_manager', 'uvm'] },
+  'GET /api/reports/outcomes': { allowed: ['admin', 'manager', 'case_manager'], probe: { url: () => '/api/reports/outcomes?year=2025' } },
   'GET /api/audit': { allowed: ['admin', 'manager'] },
 };

@@ -41,7 +41,7 @@ export function toEvaluation(row: EvaluationRow, actor: Actor, scaleResults: Eva
     nextReviewDate: row.nextReviewDate,
     recordedBy: row.recordedBy,
     createdAt: row.createdAt,
-    ...(clinical ? { scores: row.scores, honosTotal: row.honosTotal, notes: row.notes, scaleResults } : {}),
+    ...(clinical ? { scores: row.scores, honosTotal: row.honosTotal, notes: row.notes, living: row.living, work: row.work, scaleResults } : {}),
   };
 }
 
@@ -73,6 +73,8 @@ export function recordEvaluation(db: Db, actor: Actor, ptriId: number, body: Eva
         honosTotal: honos ? honosTotal(honos) : null,
         nextReviewDate,
         notes: body.notes ?? null,
+        living: body.living ?? null,
+        work: body.work ?? null,
         recordedBy: actor.user.id,
       });
     saveScores(tx, row, scored);

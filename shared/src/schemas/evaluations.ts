@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AXES, EVALUATION_KINDS, EVALUATION_OUTCOMES, INTENSITIES } from '../domain.ts';
+import { AXES, EVALUATION_KINDS, EVALUATION_OUTCOMES, INTENSITIES, LIVING_SITUATIONS, WORK_SITUATIONS } from '../domain.ts';
 import { isoDate, longText, text } from './common.ts';
 import { budgetInput, goalInput } from './ptri.ts';
 import { scaleResultSchema } from './scales.ts';
@@ -52,6 +52,9 @@ export const createEvaluationBody = z.strictObject({
   notes: longText(4000).optional(),
   changes: evaluationChanges.optional(),
   goalOutcomes: goalOutcomes.optional(),
+  /** Where the person lives and what work they do at the evaluation: the outcomes report compares the first and the latest. */
+  living: z.enum(LIVING_SITUATIONS).optional(),
+  work: z.enum(WORK_SITUATIONS).optional(),
 });
 export type CreateEvaluationBody = z.infer<typeof createEvaluationBody>;
 
@@ -68,6 +71,8 @@ export const evaluationSchema = z.object({
   honosTotal: z.number().int().nullable().optional(),
   nextReviewDate: z.string().nullable(),
   notes: z.string().nullable().optional(),
+  living: z.enum(LIVING_SITUATIONS).nullable().optional(),
+  work: z.enum(WORK_SITUATIONS).nullable().optional(),
   recordedBy: z.number().int().nullable(),
   createdAt: z.string(),
 });
