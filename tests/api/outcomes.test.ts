@@ -3,12 +3,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutcomesReport } from '@bds/shared';
 import { createTestContext, type Caller, type TestContext } from './helpers.ts';
-import { activeProject, approvingEvaluation } from './ptri-fixtures.ts';
+import { activeProject, approvingEvaluation, ptriBody } from './ptri-fixtures.ts';
 
 let ctx: TestContext;
 let uvm: Caller;
 let closedId: number;
 let openId: number;
+let closedPersonId: number;
 
 const review = (date: string, honos: number[], living: string, work: string) => ({
   date,
@@ -25,6 +26,7 @@ beforeAll(async () => {
   uvm = await ctx.as('uvm.bologna');
   const a = await activeProject(ctx);
   closedId = a.ptri.id;
+  closedPersonId = a.person.id;
   const b = await activeProject(ctx);
   openId = b.ptri.id;
   const post = (id: number, body: object) => uvm({ method: 'POST', url: `/api/ptris/${id}/evaluations`, payload: body });
@@ -132,5 +134,24 @@ describe('the outcomes report', () => {
     const csv = await manager({ method: 'GET', url: '/api/reports/outcomes?year=2025&format=csv' });
     expect(csv.statusCode).toBe(200);
     expect(csv.body).toContain('Struttura residenziale → Casa propria: 1');
+  });
+});
+
+describe('continuity', () => {
+  it("lets a new project name the one it renews, and the person's page shows the chain", async () => {
+    const cm = await ctx.as('cm.navile');
+    const res = await cm({ method: 'POST', url: '/api/ptris', payload: ptriBody(ctx, closedPersonId, { renews: closedId, startDate: '2025-11-01', endDate: '2026-10-31' }) });
+    expect(res.statusCode, res.body).toBe(201);
+    const person = (await cm({ method: 'GET', url: `/api/persons/${closedPersonId}` })).json() as { projects: { id: number; renewsPtriId: number | null }[] };
+    expect(person.projects).toEqual(expect.arrayContaining([expect.objectContaining({ id: res.json().id, renewsPtriId: closedId }), expect.objectContaining({ id: closedId, renewsPtriId: null })]));
+  });
+
+  it("refuses to renew another person's project or one outside the caller's scope", async () => {
+    const cm = await ctx.as('cm.navile');
+    const other = await cm({ method: 'POST', url: '/api/ptris', payload: ptriBody(ctx, closedPersonId, { renews: openId }) });
+    expect(other.statusCode).toBe(400);
+    expect(other.json().errors[0].path).toBe('renews');
+    const budrio = await ctx.as('cm.budrio');
+    expect((await budrio({ method: 'POST', url: '/api/ptris', payload: { ...ptriBody(ctx, closedPersonId, { renews: closedId }), serviceId: ctx.world.services.budrio } })).statusCode).toBe(400);
   });
 });

@@ -36,6 +36,7 @@ export function projectsOfPerson(db: Queryable, personId: number, visible: SQL |
       status: ptris.status,
       startDate: ptris.startDate,
       endDate: ptris.endDate,
+      renewsPtriId: ptris.renewsPtriId,
     })
     .from(ptris)
     .where(and(eq(ptris.personId, sql.placeholder('personId')), visible))

@@ -100,6 +100,9 @@ export function createPtri(db: Db, actor: Actor, body: CreateInput): PtriDetail 
     if (body.caseManagerId !== undefined && !q.isCaseManagerOf(tx, body.caseManagerId, body.serviceId)) {
       throw new Invalid('caseManagerId', 'non è un case manager attivo del servizio');
     }
+    if (body.renews !== undefined && q.ptriById(tx, body.renews, visiblePtris(user), scopeKey(user))?.personId !== body.personId) {
+      throw new Invalid('renews', 'non è un progetto della stessa persona nel tuo ambito');
+    }
     const now = new Date().toISOString();
     const row = q.insertPtri(tx, {
       personId: body.personId,
@@ -111,6 +114,7 @@ export function createPtri(db: Db, actor: Actor, body: CreateInput): PtriDetail 
       startDate: body.startDate,
       endDate: body.endDate,
       notes: body.notes ?? null,
+      renewsPtriId: body.renews ?? null,
       version: 1,
       createdAt: now,
       updatedAt: now,

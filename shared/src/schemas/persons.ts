@@ -44,6 +44,8 @@ export const personProjectSummary = z.object({
   status: z.enum(PTRI_STATUSES),
   startDate: z.string(),
   endDate: z.string(),
+  /** The project this one continues: the person's chain of projects. */
+  renewsPtriId: z.number().int().nullable(),
 });
 
 export const personDetailSchema = personSchema.extend({ projects: z.array(personProjectSummary) });

@@ -64,6 +64,8 @@ export const createPtriBody = z
     serviceId: z.number().int().positive(),
     lotId: z.number().int().positive(),
     caseManagerId: z.number().int().positive().optional(),
+    /** The project of the same person this one continues. */
+    renews: z.number().int().positive().optional(),
     ...ptriFields,
   })
   .refine(periodIsOrdered, periodError);
