@@ -42,6 +42,7 @@ function SignedInRoutes() {
         <Route path={paths.lotTotals} element={<Allow roles={REPORTS}><P.LotTotalsPage /></Allow>} />
         <Route path={paths.caseloadReport} element={<Allow roles={REPORTS}><P.CaseloadReportPage /></Allow>} />
         <Route path={paths.overdue} element={<Allow roles={REPORTS}><P.OverdueReviewsPage /></Allow>} />
+        <Route path={paths.outcomes} element={<Allow roles={REPORTS}><P.OutcomesPage /></Allow>} />
         <Route path={paths.users} element={<Allow roles={['admin']}><P.UsersPage /></Allow>} />
         <Route path={paths.audit} element={<Allow roles={['admin', 'manager']}><P.AuditPage /></Allow>} />
         <Route path={paths.monthReviews} element={<Allow roles={['case_manager']}><P.MonthReviewsPage /></Allow>} />

@@ -7,6 +7,10 @@ import {
   EVALUATION_KINDS,
   EVALUATION_OUTCOMES,
   evaluationMove,
+  LIVING_SITUATIONS,
+  type LivingSituation,
+  WORK_SITUATIONS,
+  type WorkSituation,
   INTENSITIES,
   type CreateEvaluationBody,
   type EvaluationKind,
@@ -26,7 +30,7 @@ import { newKey } from './ptri/formModel.ts';
 type GoalOutcome = (typeof GOAL_OUTCOMES)[number];
 
 /** The body fields this form shows an error beside (members and goal outcomes per item, HoNOS under the scale). */
-const EVALUATION_FIELDS = besideFieldsOf(['date', 'kind', 'members', 'outcome', 'intensity', 'scores', 'nextReviewDate', 'notes', 'goalOutcomes']);
+const EVALUATION_FIELDS = besideFieldsOf(['date', 'kind', 'members', 'outcome', 'intensity', 'scores', 'nextReviewDate', 'notes', 'goalOutcomes', 'living', 'work']);
 
 const newMember = (): MemberDraft => ({ key: newKey(), name: '', role: '', organisation: 'health_service' });
 
@@ -45,6 +49,8 @@ export function EvaluationForm({ defaultKind, onSubmit }: EvaluationFormProps) {
   const [honos, setHonos] = useState<(HonosValue | null)[]>(() => Array<HonosValue | null>(HONOS_ITEMS).fill(null));
   const [nextReviewDate, setNextReviewDate] = useState('');
   const [notes, setNotes] = useState('');
+  const [living, setLiving] = useState<LivingSituation | ''>('');
+  const [work, setWork] = useState<WorkSituation | ''>('');
   const [goalOutcomes, setGoalOutcomes] = useState<Partial<Record<Axis, GoalOutcome>>>({});
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -60,6 +66,8 @@ export function EvaluationForm({ defaultKind, onSubmit }: EvaluationFormProps) {
       ...(useHonos ? { scores: { honos: honos.map((score) => score ?? Number.NaN) as HonosValue[] } } : {}),
       ...(nextReviewDate ? { nextReviewDate } : {}),
       ...(notes.trim() ? { notes } : {}),
+      ...(living ? { living } : {}),
+      ...(work ? { work } : {}),
       ...(outcome && evaluationMove(kind, outcome) === 'closed' ? { goalOutcomes } : {}),
     };
   }
@@ -108,6 +116,26 @@ export function EvaluationForm({ defaultKind, onSubmit }: EvaluationFormProps) {
             {EVALUATION_OUTCOMES.map((value) => (
               <option key={value} value={value}>
                 {it.outcomes[value]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={it.situations.living} error={errors.living}>
+          <select value={living} onChange={(e) => setLiving(e.target.value as LivingSituation | '')}>
+            <option value="">{it.situations.notRecorded}</option>
+            {LIVING_SITUATIONS.map((value) => (
+              <option key={value} value={value}>
+                {it.situations.livingLabels[value]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={it.situations.work} error={errors.work}>
+          <select value={work} onChange={(e) => setWork(e.target.value as WorkSituation | '')}>
+            <option value="">{it.situations.notRecorded}</option>
+            {WORK_SITUATIONS.map((value) => (
+              <option key={value} value={value}>
+                {it.situations.workLabels[value]}
               </option>
             ))}
           </select>

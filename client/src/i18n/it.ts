@@ -1,6 +1,7 @@
 // Every Italian string of the interface, so a second language could be added beside it.
 import { formatNumber } from '../components/format.ts';
 import { workflow } from './itWorkflow.ts';
+import { outcomes } from './itOutcomes.ts';
 import {
   AXIS_LABELS,
   BUDGET_SOURCE_LABELS,
@@ -86,6 +87,7 @@ export const it = {
     lotTotals: 'Totali per lotto',
     caseloadReport: 'Carichi per servizio',
     overdue: 'Revisioni scadute',
+    outcomes: 'Esiti',
     users: 'Utenti',
     audit: 'Registro accessi',
     monthReviews: 'Rendicontazioni da validare',
@@ -336,6 +338,7 @@ export const it = {
     apply: 'Applica filtri',
   },
   ...workflow,
+  ...outcomes,
 };
 
 export type Messages = typeof it;

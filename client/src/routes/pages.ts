@@ -22,6 +22,7 @@ export const CoopReportsPage = page(() => import('../pages/coop/CoopReportsPage.
 export const YearlyCountsPage = page(() => import('../pages/manager/YearlyCountsPage.tsx'), 'YearlyCountsPage');
 export const LotTotalsPage = page(() => import('../pages/manager/LotTotalsPage.tsx'), 'LotTotalsPage');
 export const CaseloadReportPage = page(() => import('../pages/manager/CaseloadReportPage.tsx'), 'CaseloadReportPage');
+export const OutcomesPage = page(() => import('../pages/manager/OutcomesPage.tsx'), 'OutcomesPage');
 export const OverdueReviewsPage = page(() => import('../pages/manager/OverdueReviewsPage.tsx'), 'OverdueReviewsPage');
 export const UsersPage = page(() => import('../pages/admin/UsersPage.tsx'), 'UsersPage');
 export const AuditPage = page(() => import('../pages/admin/AuditPage.tsx'), 'AuditPage');

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { usePtri } from '../../api/ptriHooks.ts';
 import { useCurrentUser } from '../../auth/AuthProvider.tsx';
 import { PtriBudget, PtriGeneral, PtriGoals } from '../../components/ptri/PtriContent.tsx';
+import { FollowUps } from '../../components/ptri/FollowUps.tsx';
 import { PtriTimeline } from '../../components/ptri/PtriTimeline.tsx';
 import { PtriTransitions } from '../../components/ptri/PtriTransitions.tsx';
 import { ErrorState, Loading } from '../../components/States.tsx';
@@ -63,6 +64,7 @@ export function PtriDetailPage() {
         <h2>{it.ptri.budget}</h2>
         <PtriBudget ptri={p} />
       </section>
+      {clinical && p.status === 'closed' && <FollowUps ptriId={p.id} canRecord={user.role === 'case_manager' || user.role === 'admin'} />}
       {clinical && (
         <section className="card">
           <h2>{it.ptri.timeline}</h2>
