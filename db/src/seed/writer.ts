@@ -1,10 +1,11 @@
 // Writes one planned project and everything around it (goals, budget, cooperatives, versions,
 // status moves, UVM evaluations) with prepared statements.
-import type { Axis, EvaluationOutcome, Intensity } from '@bds/shared';
+import { honosTotal, type Axis, type EvaluationOutcome, type Intensity } from '@bds/shared';
 import type { Db } from '../connection.ts';
 import { CLOSURE_REASONS, EVALUATION_NOTES, GOALS, REJECTION_REASONS, RESUME_REASON, RETURN_REASON, SUSPENSION_REASONS, budgetLines, goalStatus, uvmMembers } from './content.ts';
 import { TODAY, addDays, addMonths, daysBetween, minDate, randomDate, timestampOn } from './dates.ts';
 import type { Random } from './random.ts';
+import { situationsOf } from './situations.ts';
 import { currentIntensity, type PlannedEvaluation, type ProjectPlan } from './timeline.ts';
 
 export interface ProjectContext {
@@ -36,7 +37,8 @@ export function projectWriter(db: Db): ProjectWriter {
   const insertTransition = c.prepare(`INSERT INTO ptri_transitions (ptri_id, from_status, to_status, reason, effective_date, user_id, created_at)
     VALUES (?, ?, ?, ?, ?, ?, ?)`);
   const insertEvaluation = c.prepare(`INSERT INTO evaluations (ptri_id, date, kind, members, outcome, intensity, scores, honos_total,
-    next_review_date, notes, recorded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    next_review_date, notes, living, work, recorded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertFollowUp = c.prepare(`INSERT INTO follow_ups (ptri_id, date, living, work, note, recorded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`);
   const touchPtri = c.prepare('UPDATE ptris SET updated_at = ? WHERE id = ?');
 
   return (random, plan, ctx) => {
@@ -111,14 +113,21 @@ export function projectWriter(db: Db): ProjectWriter {
     const baseline = Array.from({ length: 12 }, () => random.weighted([[0, 1], [1, 3], [2, 4], [3, 3], [4, 1]] as const));
     const cooperativeName = ctx.cooperatives[0]?.name ?? 'Cooperativa';
     let decided = plan.intensity;
+    const followUpDates = plan.status === 'closed' && plan.endedOn ? [addMonths(plan.endedOn, 3), addMonths(plan.endedOn, 9)].filter((date) => date <= TODAY) : [];
+    const situations = situationsOf(ptriId, plan.evaluations.length, followUpDates.length);
     plan.evaluations.forEach((evaluation, index) => {
       decided = evaluation.newIntensity ?? decided;
       const honos = ctx.isNpia ? null : honosScores(random, baseline, index);
+      const situation = situations[index]!;
       insertEvaluation.run(
         ptriId, evaluation.date, evaluation.kind, JSON.stringify(uvmMembers(random, ctx.caseManager.name, cooperativeName, ctx.personName)),
         evaluation.outcome, decided, honos ? JSON.stringify({ honos }) : null, honos ? honosTotal(honos) : null,
-        nextReviewAfter(evaluation), random.pick(EVALUATION_NOTES[evaluation.kind]), ctx.uvmId, stamp(evaluation.date),
+        nextReviewAfter(evaluation), random.pick(EVALUATION_NOTES[evaluation.kind]), situation.living, situation.work, ctx.uvmId, stamp(evaluation.date),
       );
+    });
+    followUpDates.forEach((date, index) => {
+      const situation = situations[plan.evaluations.length + index]!;
+      insertFollowUp.run(ptriId, date, situation.living, situation.work, null, ctx.caseManager.id, `${date}T10:00:00.000Z`);
     });
     touchPtri.run(updatedAt, ptriId);
   };
@@ -138,8 +147,6 @@ function honosScores(random: Random, baseline: readonly number[], index: number)
     return Math.max(0, Math.min(4, base - better + (random.chance(0.1) ? 1 : 0)));
   });
 }
-
-export const honosTotal = (scores: readonly number[]): number => scores.reduce((sum, score) => sum + (score === 9 ? 0 : score), 0);
 
 interface GoalRow { axis: Axis; description: string; targetDate: string; status: ReturnType<typeof goalStatus> }
 
