@@ -51,6 +51,22 @@ export function jsonObjectOf<Shape extends z.ZodRawShape>(schema: z.ZodObject<Sh
   return sql<string>`json_object(${sql.join(pairs, sql`, `)})`;
 }
 
+/**
+ * `jsonObjectOf` with only the keys of `schema` that a role receives (`received`, from the access
+ * table): a key withheld from the role is not read at all.
+ */
+export function receivedJsonObjectOf<Shape extends z.ZodRawShape>(
+  schema: z.ZodObject<Shape>,
+  received: readonly string[],
+  values: { [K in keyof Shape]: SQLWrapper },
+): SQL<string> {
+  const keys = Object.keys(schema.shape).filter((key) => received.includes(key));
+  const mask = Object.fromEntries(keys.map((key) => [key, true])) as Parameters<typeof schema.pick>[0];
+  const picked = Object.fromEntries(keys.map((key) => [key, values[key as keyof Shape]])) as { [K in keyof Shape]: SQLWrapper };
+  // The picked schema has a subset of the keys, and `picked` exactly those: jsonObjectOf checks both.
+  return jsonObjectOf(schema.pick(mask) as unknown as z.ZodObject<Shape>, picked);
+}
+
 /** The reply of a list route (`listReply` in @bds/shared) from its items' JSON texts. */
 export function jsonListReply(items: readonly string[], nextCursor: string | null): string {
   return `{"items":[${items.join(',')}],"nextCursor":${nextCursor === null ? 'null' : JSON.stringify(nextCursor)}}`;

@@ -14,7 +14,8 @@ import type { Actor } from '../auth/principal.ts';
 import { recordAudit } from '../audit/record.ts';
 import { Conflict, Invalid } from '../errors.ts';
 import { addMonthsToDate } from '../dates.ts';
-import { seesClinicalData } from '../scope/visibility.ts';
+import { policyOf } from '../access/policy.ts';
+import { receivedOnly } from '../access/fields.ts';
 import { applyTransition } from '../ptri/lifecycle.ts';
 import { visiblePtri } from '../ptri/service.ts';
 import * as ptriQueries from '../ptri/queries.ts';
@@ -42,8 +43,7 @@ function lifecycleMove(kind: EvaluationInput['kind'], outcome: EvaluationInput['
 }
 
 export function toEvaluation(row: EvaluationRow, actor: Actor, scaleResults: Evaluation['scaleResults'] = []): Evaluation {
-  const clinical = seesClinicalData(actor.user);
-  return {
+  return receivedOnly(policyOf(actor.user), 'evaluation', {
     id: row.id,
     ptriId: row.ptriId,
     date: row.date,
@@ -54,8 +54,11 @@ export function toEvaluation(row: EvaluationRow, actor: Actor, scaleResults: Eva
     nextReviewDate: row.nextReviewDate,
     recordedBy: row.recordedBy,
     createdAt: row.createdAt,
-    ...(clinical ? { scores: row.scores, honosTotal: row.honosTotal, notes: row.notes, scaleResults } : {}),
-  };
+    scores: row.scores,
+    honosTotal: row.honosTotal,
+    notes: row.notes,
+    scaleResults,
+  });
 }
 
 export function recordEvaluation(db: Db, actor: Actor, ptriId: number, body: EvaluationInput): Evaluation {
