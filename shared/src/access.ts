@@ -113,6 +113,7 @@ export const CAPABILITIES = [
   'evaluate',
   'readUvmQueue',
   'readCaseload',
+  'readReviewCalendar',
   'recordInterventions',
   'reviewMonths',
   'readReports',
@@ -123,10 +124,13 @@ export const CAPABILITIES = [
 export type Capability = (typeof CAPABILITIES)[number];
 
 export const ROLE_CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = {
-  admin: ['readPersons', 'registerPersons', 'writeProjects', 'readProjectHistory', 'evaluate', 'readUvmQueue', 'readCaseload', 'readReports', 'readAudit', 'manageUsers', 'manageReferenceData'],
-  manager: ['readPersons', 'readProjectHistory', 'readUvmQueue', 'readCaseload', 'readReports', 'readAudit'],
-  case_manager: ['readPersons', 'registerPersons', 'writeProjects', 'readProjectHistory', 'readCaseload', 'reviewMonths', 'readReports'],
-  uvm: ['readPersons', 'readProjectHistory', 'evaluate', 'readUvmQueue', 'readCaseload'],
+  admin: [
+    'readPersons', 'registerPersons', 'writeProjects', 'readProjectHistory', 'evaluate', 'readUvmQueue', 'readCaseload', 'readReviewCalendar',
+    'readReports', 'readAudit', 'manageUsers', 'manageReferenceData',
+  ],
+  manager: ['readPersons', 'readProjectHistory', 'readUvmQueue', 'readCaseload', 'readReviewCalendar', 'readReports', 'readAudit'],
+  case_manager: ['readPersons', 'registerPersons', 'writeProjects', 'readProjectHistory', 'readCaseload', 'readReviewCalendar', 'reviewMonths', 'readReports'],
+  uvm: ['readPersons', 'readProjectHistory', 'evaluate', 'readUvmQueue', 'readCaseload', 'readReviewCalendar'],
   cooperative: ['recordInterventions'],
 };
 
