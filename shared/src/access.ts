@@ -62,13 +62,13 @@ const WHOLE_RECORD: FieldTable = {
 
 /**
  * A cooperative does the work the project plans: goals, budget lines, its own interventions and
- * the notes addressed to it on its months. Never the project's notes, evaluation notes or scores,
- * the reasons of revisions and moves, nor what identifies the person beyond the name.
+ * the notes addressed to it on its months. Never the project's notes, who sat on the UVM and its
+ * notes or scores, the reasons of revisions and moves, nor what identifies the person beyond the name.
  */
 const COOPERATIVE: FieldTable = {
   ...WHOLE_RECORD,
   project: { ...WHOLE_RECORD.project, notes: false },
-  evaluation: { ...WHOLE_RECORD.evaluation, scores: false, scaleResults: false, honosTotal: false, notes: false },
+  evaluation: { ...WHOLE_RECORD.evaluation, members: false, scores: false, scaleResults: false, honosTotal: false, notes: false },
   person: { ...WHOLE_RECORD.person, fiscalCode: false, birthDate: false, sex: false },
   history: { ...WHOLE_RECORD.history, reason: false, changes: false },
 };
@@ -95,7 +95,7 @@ export const FREE_TEXT_FIELDS: { readonly [O in AccessObject]: readonly (keyof A
   project: ['notes'],
   goal: ['description'],
   budgetLine: ['description'],
-  evaluation: ['notes'],
+  evaluation: ['notes', 'members'],
   person: [],
   intervention: ['notes'],
   history: ['reason'],

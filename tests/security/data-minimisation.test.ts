@@ -140,6 +140,14 @@ const PLANT: Record<string, (text: string) => Promise<void>> = {
     });
     expect(res.statusCode, res.body).toBe(201);
   },
+  'evaluation.members': async (text) => {
+    const res = await f.callers.uvm({
+      method: 'POST',
+      url: `/api/ptris/${f.mine.ptriId}/evaluations`,
+      payload: { date: '2025-03-01', kind: 'extraordinary', members: [{ name: text, role: 'psichiatra', organisation: 'health_service' }], outcome: 'approved' },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+  },
   // Both kinds of history entry carry a reason: a revision's and a lifecycle move's.
   'history.reason': async (text) => {
     const cm = f.callers.case_manager;
