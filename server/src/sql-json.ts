@@ -55,6 +55,21 @@ export function jsonObjectOf<Shape extends z.ZodRawShape>(schema: z.ZodObject<Sh
 declare const jsonOf: unique symbol;
 /** JSON text whose value has type T: a service's reply written by SQLite, sent as it is. */
 export type JsonText<T> = string & { readonly [jsonOf]: T };
+/**
+ * `jsonObjectOf` with only the keys of `schema` that a role receives (`received`, from the access
+ * table): a key withheld from the role is not read at all.
+ */
+export function receivedJsonObjectOf<Shape extends z.ZodRawShape>(
+  schema: z.ZodObject<Shape>,
+  received: readonly string[],
+  values: { [K in keyof Shape]: SQLWrapper },
+): SQL<string> {
+  const keys = Object.keys(schema.shape).filter((key) => received.includes(key));
+  const mask = Object.fromEntries(keys.map((key) => [key, true])) as Parameters<typeof schema.pick>[0];
+  const picked = Object.fromEntries(keys.map((key) => [key, values[key as keyof Shape]])) as { [K in keyof Shape]: SQLWrapper };
+  // The picked schema has a subset of the keys, and `picked` exactly those: jsonObjectOf checks both.
+  return jsonObjectOf(schema.pick(mask) as unknown as z.ZodObject<Shape>, picked);
+}
 
 /** The reply of a list route (`listReply` in @bds/shared) from its items' JSON texts. */
 export function jsonListReply<Item>(items: readonly string[], nextCursor: string | null): JsonText<ListPage<Item>> {

@@ -3,6 +3,7 @@ export * from './fiscal-code.ts';
 export * from './italian-dates.ts';
 export * from './italian-labels.ts';
 export * from './lifecycle.ts';
+export * from './access.ts';
 export * from './schemas/common.ts';
 export * from './schemas/auth.ts';
 export * from './schemas/users.ts';

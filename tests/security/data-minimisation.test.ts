@@ -2,8 +2,8 @@
 // identifying details, and a case manager never receives another service's data, even inside
 // an aggregate.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '@bds/shared';
-import { createFixtures, type Fixtures } from './fixtures.ts';
+import { FIELD_ACCESS, FREE_TEXT_FIELDS, type AccessObject, type Role } from '@bds/shared';
+import { createFixtures, ROLES, type Fixtures } from './fixtures.ts';
 import { ROUTE_MATRIX } from './route-matrix.ts';
 import { splitRoute } from './request.ts';
 
@@ -110,5 +110,98 @@ describe('a case manager', () => {
       });
     }
     expect(checked).toBeGreaterThanOrEqual(12);
+  });
+});
+
+/** Each free-text field as `object.field`, with the roles the access table withholds it from. */
+const WITHHELD_TEXT = (Object.keys(FREE_TEXT_FIELDS) as AccessObject[]).flatMap((object) =>
+  FREE_TEXT_FIELDS[object].map((field) => ({
+    name: `${object}.${field}`,
+    from: ROLES.filter((role) => !(FIELD_ACCESS[role][object] as Record<string, boolean>)[field]),
+  })),
+).filter((entry) => entry.from.length > 0);
+
+const marker = (name: string) => `MARCATORE-${name.replace('.', '-')}-RISERVATO`;
+
+/**
+ * How a marker gets into each free-text field of the in-scope project, by the account whose work
+ * writes it. A field the table withholds from some role and that is missing here fails the test.
+ */
+const PLANT: Record<string, (text: string) => Promise<void>> = {
+  'project.notes': async (text) => {
+    const res = await f.callers.case_manager({ method: 'PATCH', url: `/api/ptris/${f.mine.ptriId}`, payload: { version: versionOf(f.mine.ptriId), notes: text } });
+    expect(res.statusCode, res.body).toBe(200);
+  },
+  'evaluation.notes': async (text) => {
+    const res = await f.callers.uvm({
+      method: 'POST',
+      url: `/api/ptris/${f.mine.ptriId}/evaluations`,
+      payload: { date: '2025-03-01', kind: 'review', members: [{ name: 'Equipe UVM', role: 'psichiatra', organisation: 'health_service' }], outcome: 'approved', notes: text },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+  },
+  'evaluation.members': async (text) => {
+    const res = await f.callers.uvm({
+      method: 'POST',
+      url: `/api/ptris/${f.mine.ptriId}/evaluations`,
+      payload: { date: '2025-03-01', kind: 'extraordinary', members: [{ name: text, role: 'psichiatra', organisation: 'health_service' }], outcome: 'approved' },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+  },
+  // Both kinds of history entry carry a reason: a revision's and a lifecycle move's.
+  'history.reason': async (text) => {
+    const cm = f.callers.case_manager;
+    const url = `/api/ptris/${f.mine.ptriId}`;
+    const revised = await cm({ method: 'PATCH', url, payload: { version: versionOf(f.mine.ptriId), intensity: 'low', reason: `${text} revisione` } });
+    expect(revised.statusCode, revised.body).toBe(200);
+    const suspended = await cm({ method: 'POST', url: `${url}/transitions`, payload: { to: 'suspended', reason: `${text} sospensione`, date: '2025-03-02' } });
+    expect(suspended.statusCode, suspended.body).toBe(200);
+    const resumed = await cm({ method: 'POST', url: `${url}/transitions`, payload: { to: 'active', date: '2025-03-03' } });
+    expect(resumed.statusCode, resumed.body).toBe(200);
+  },
+};
+
+function versionOf(ptriId: number): number {
+  return (f.ctx.db.$client.prepare('SELECT version FROM ptris WHERE id = ?').get(ptriId) as { version: number }).version;
+}
+
+/** The reads of every role beyond the matrix's probes: filtered lists and every CSV. */
+const EXTRA_READS = (fx: Fixtures) => [
+  '/api/ptris?status=active',
+  `/api/ptris?personId=${fx.mine.personId}`,
+  `/api/interventions?ptriId=${fx.mine.ptriId}`,
+  '/api/persons?q=Cognome',
+  '/api/reports/lot-totals?year=2025&month=2025-02',
+  '/api/reports/lot-totals?year=2025&format=csv',
+  '/api/reports/yearly-counts?year=2025&lot=1&format=csv',
+  '/api/reports/caseload?date=2025-03-01&format=csv',
+  '/api/reports/reviews-due?within=365&format=csv',
+  '/api/monthly-reports?year=2025',
+  `/api/ptris/${fx.mine.ptriId}/history`,
+  `/api/ptris/${fx.mine.ptriId}/evaluations`,
+  '/api/audit?format=csv',
+];
+
+describe('free text the access table withholds', () => {
+  beforeAll(async () => {
+    for (const { name } of WITHHELD_TEXT) {
+      const plant = PLANT[name];
+      if (!plant) throw new Error(`no way to plant a marker in ${name}: add one to PLANT`);
+      await plant(marker(name));
+    }
+  });
+
+  it('is planted where the roles that receive it read it', async () => {
+    const seen = [...(await repliesFor('admin', EXTRA_READS(f))).values()].join('\n');
+    for (const { name } of WITHHELD_TEXT) expect(seen, `${name} planted`).toContain(marker(name));
+  });
+
+  it.each(ROLES.filter((role) => WITHHELD_TEXT.some((entry) => entry.from.includes(role))))('never reaches %s, in JSON or CSV, on any route it can read', async (role) => {
+    const replies = await repliesFor(role, EXTRA_READS(f));
+    expect(replies.size).toBeGreaterThanOrEqual(12);
+    for (const { name, from } of WITHHELD_TEXT) {
+      if (!from.includes(role)) continue;
+      for (const [url, body] of replies) expect(body, `${url} carries ${name}`).not.toContain(marker(name));
+    }
   });
 });

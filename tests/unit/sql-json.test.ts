@@ -10,6 +10,7 @@ import { listReply, personSchema, ptriSummarySchema } from '@bds/shared';
 import { jsonListReply, jsonObjectOf } from '@bds/server/sql-json.ts';
 import { replySerializerCompiler } from '@bds/server/reply-serializer.ts';
 import { toPerson } from '@bds/server/persons/service.ts';
+import { policyOf } from '@bds/server/access/policy.ts';
 import { toSummary } from '@bds/server/ptri/service.ts';
 import { createTestContext, type TestContext } from '../api/helpers.ts';
 import { activeProject, draftProject } from '../api/ptri-fixtures.ts';
@@ -109,11 +110,11 @@ describe('the person search written by SQLite', () => {
     const viewer = (await caseManager({ method: 'GET', url: '/api/me' })).json();
     const found = await caseManager({ method: 'GET', url: '/api/persons' });
     expect(found.headers['content-type']).toBe('application/json; charset=utf-8');
-    expect(found.json()).toStrictEqual(serialize({ items: rows.map((row) => toPerson(row, viewer)), nextCursor: null }));
+    expect(found.json()).toStrictEqual(serialize({ items: rows.map((row) => toPerson(row, policyOf(viewer))), nextCursor: null }));
     expect(found.json().items[0]).toHaveProperty('fiscalCode');
 
     const page = await caseManager({ method: 'GET', url: '/api/persons?limit=2' });
-    expect(page.json()).toStrictEqual(serialize({ items: rows.slice(0, 2).map((row) => toPerson(row, viewer)), nextCursor: page.json().nextCursor }));
+    expect(page.json()).toStrictEqual(serialize({ items: rows.slice(0, 2).map((row) => toPerson(row, policyOf(viewer))), nextCursor: page.json().nextCursor }));
     expect(page.json().nextCursor).toEqual(expect.any(String));
 
     // A cooperative sees the persons of its projects without codice fiscale, birth date or sex.
@@ -123,7 +124,7 @@ describe('the person search written by SQLite', () => {
     const coopViewer = (await coop({ method: 'GET', url: '/api/me' })).json();
     const shown = seen.json().items as { id: number }[];
     expect(shown).toHaveLength(TRICKY_NAMES.length);
-    const expected = shown.map((item) => toPerson(rows.find((row) => row.id === item.id)!, coopViewer));
+    const expected = shown.map((item) => toPerson(rows.find((row) => row.id === item.id)!, policyOf(coopViewer)));
     expect(seen.json()).toStrictEqual(serialize({ items: expected, nextCursor: seen.json().nextCursor }));
     for (const item of shown) expect(Object.keys(item).sort()).toEqual(['districtId', 'familyName', 'givenName', 'id']);
   });

@@ -1,5 +1,6 @@
-// What each role finds in the navigation: only the work it does.
-import type { Role } from '@bds/shared';
+// What each role finds in the navigation, in its order: only the pages the shared table of
+// capabilities lets it open (the app's routes ask the same table).
+import { can, type Capability, type Role } from '@bds/shared';
 import { it } from '../i18n/it.ts';
 
 export interface NavItem {
@@ -34,6 +35,37 @@ export const paths = {
   referenceData: '/admin/riferimenti',
   changePassword: '/account/password',
 };
+
+/** What opening each page needs, by its route's path: the app's routes and the navigation both ask it. */
+export const PAGE_NEEDS: Readonly<Record<string, Capability>> = {
+  [paths.caseload]: 'readCaseload',
+  [paths.newPtri]: 'writeProjects',
+  '/progetti/:id/modifica': 'writeProjects',
+  '/progetti/:id/valutazione': 'evaluate',
+  [paths.persons]: 'readPersons',
+  [paths.newPerson]: 'registerPersons',
+  '/persone/:id': 'readPersons',
+  [paths.uvmQueue]: 'readUvmQueue',
+  [paths.reviewCalendar]: 'readReviewCalendar',
+  [paths.coopProjects]: 'recordInterventions',
+  [paths.interventions]: 'recordInterventions',
+  [paths.coopReports]: 'recordInterventions',
+  [paths.yearlyCounts]: 'readReports',
+  [paths.lotTotals]: 'readReports',
+  [paths.caseloadReport]: 'readReports',
+  [paths.overdue]: 'readReports',
+  [paths.outcomes]: 'readReports',
+  [paths.users]: 'manageUsers',
+  [paths.audit]: 'readAudit',
+  [paths.monthReviews]: 'reviewMonths',
+  [paths.referenceData]: 'manageReferenceData',
+};
+
+/** Whether the role may open the page at this path (a page without a need is open to every role). */
+export function opens(role: Role, path: string): boolean {
+  const needs = PAGE_NEEDS[path];
+  return needs === undefined || can(role, needs);
+}
 
 const NAV: Record<Role, NavItem[]> = {
   case_manager: [
@@ -73,9 +105,9 @@ const NAV: Record<Role, NavItem[]> = {
 };
 
 export function navFor(role: Role): NavItem[] {
-  return NAV[role];
+  return NAV[role].filter((item) => opens(role, item.to));
 }
 
 export function homeFor(role: Role): string {
-  return NAV[role][0]?.to ?? paths.caseload;
+  return navFor(role)[0]?.to ?? paths.caseload;
 }

@@ -17,7 +17,8 @@ import type { Actor } from '../auth/principal.ts';
 import { recordAudit } from '../audit/record.ts';
 import { Conflict, Invalid } from '../errors.ts';
 import { addMonthsToDate } from '../dates.ts';
-import { seesClinicalData } from '../scope/visibility.ts';
+import { policyOf } from '../access/policy.ts';
+import { receivedOnly } from '../access/fields.ts';
 import { applyTransition } from '../ptri/lifecycle.ts';
 import { visiblePtri } from '../ptri/service.ts';
 import * as ptriQueries from '../ptri/queries.ts';
@@ -29,8 +30,7 @@ import { saveScores, scaleResultsOf, scoreScales } from './scales.ts';
 type EvaluationInput = z.output<typeof createEvaluationBody>;
 
 export function toEvaluation(row: EvaluationRow, actor: Actor, scaleResults: Evaluation['scaleResults'] = []): Evaluation {
-  const clinical = seesClinicalData(actor.user);
-  return {
+  return receivedOnly(policyOf(actor.user), 'evaluation', {
     id: row.id,
     ptriId: row.ptriId,
     date: row.date,
@@ -41,8 +41,13 @@ export function toEvaluation(row: EvaluationRow, actor: Actor, scaleResults: Eva
     nextReviewDate: row.nextReviewDate,
     recordedBy: row.recordedBy,
     createdAt: row.createdAt,
-    ...(clinical ? { scores: row.scores, honosTotal: row.honosTotal, notes: row.notes, living: row.living, work: row.work, scaleResults } : {}),
-  };
+    scores: row.scores,
+    honosTotal: row.honosTotal,
+    notes: row.notes,
+    living: row.living,
+    work: row.work,
+    scaleResults,
+  });
 }
 
 export function recordEvaluation(db: Db, actor: Actor, ptriId: number, body: EvaluationInput): Evaluation {

@@ -1,7 +1,8 @@
-import { and, asc, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, or, sql } from 'drizzle-orm';
 import { schema, type Queryable } from '@bds/db';
 import type { Axis, MonthStatus } from '@bds/shared';
 import { prepared } from '../prepared.ts';
+import type { RowScope } from '../access/policy.ts';
 import { suspensionsFrom, type ProjectPeriod } from './rules.ts';
 
 const { interventions, activities, ptris, lots, ptriTransitions, monthlyReports, monthlyReportParts } = schema;
@@ -20,20 +21,17 @@ export interface ProjectForWork extends ProjectPeriod {
 /** The ids of a request as one parameter: one prepared statement serves one id or a month file's thousands. */
 const idList = sql`(SELECT value FROM json_each(${sql.placeholder('ids')}))`;
 
-/**
- * Projects by id (already filtered by the caller's scope condition `visible`, of the scope
- * `scope` names), with rate and suspensions.
- */
-export function projectsForWork(db: Queryable, ids: number[], visible: SQL | undefined, scope: string): Map<number, ProjectForWork> {
+/** Projects by id within `scope`, with rate and suspensions. */
+export function projectsForWork(db: Queryable, ids: number[], scope: RowScope): Map<number, ProjectForWork> {
   const result = new Map<number, ProjectForWork>();
   if (ids.length === 0) return result;
   const params = { ids: JSON.stringify(ids) };
-  const rows = prepared(db, `projectsForWork:${scope}`, (db) =>
+  const rows = prepared(db, `projectsForWork:${scope.key}`, (db) =>
     db
       .select({ ptri: ptris, hourlyRateCents: lots.hourlyRateCents })
       .from(ptris)
       .innerJoin(lots, eq(lots.id, ptris.lotId))
-      .where(and(sql`${ptris.id} IN ${idList}`, visible))
+      .where(and(sql`${ptris.id} IN ${idList}`, scope.ptris))
       .prepare(),
   ).all(params);
   const transitions = prepared(db, 'transitionsForWork', (db) =>
@@ -107,8 +105,8 @@ export function monthState(db: Queryable, cooperativeId: number, month: string) 
 }
 export type MonthState = ReturnType<typeof monthState>;
 
-export function interventionById(db: Queryable, id: number, visible: SQL | undefined) {
-  return db.select().from(interventions).where(and(eq(interventions.id, id), visible)).get();
+export function interventionById(db: Queryable, id: number, scope: RowScope) {
+  return db.select().from(interventions).where(and(eq(interventions.id, id), scope.interventions)).get();
 }
 
 /** One intervention recorded by hand (an upload inserts its rows in bulk instead). */
@@ -152,9 +150,9 @@ export interface InterventionFilters {
 }
 
 /** A page of interventions in (date, id) order, after the keyset cursor. */
-export function listInterventions(db: Queryable, filters: InterventionFilters, visible: SQL | undefined, after: [string, number] | null, limit: number) {
+export function listInterventions(db: Queryable, filters: InterventionFilters, scope: RowScope, after: [string, number] | null, limit: number) {
   const conditions = [
-    visible,
+    scope.interventions,
     filters.ptriId ? eq(interventions.ptriId, filters.ptriId) : undefined,
     filters.cooperativeId ? eq(interventions.cooperativeId, filters.cooperativeId) : undefined,
     filters.month ? eq(interventions.month, filters.month) : undefined,

@@ -15,8 +15,7 @@ import { recordAudit } from '../audit/record.ts';
 import { Conflict, DomainError, Forbidden, NotFound } from '../errors.ts';
 import { today } from '../dates.ts';
 import { decodeCursor, page } from '../pagination.ts';
-import { scopeKey, visiblePtris } from '../scope/visibility.ts';
-import { visibleInterventions } from '../scope/interventions.ts';
+import { EVERY_ROW, policyOf } from '../access/policy.ts';
 import { checkEntry, type EntryContext, type EntryResult } from './entry.ts';
 import { partEditable, summaryStatusOf } from './rules.ts';
 import { summaryWriter } from './summaries.ts';
@@ -90,7 +89,7 @@ function countInSummaries(db: Db, row: q.InterventionRow, personId: number | nul
 export function createIntervention(db: Db, actor: Actor, ptriId: number, body: CreateInterventionBody): Intervention {
   const cooperativeId = ownCooperative(actor);
   return db.transaction((tx) => {
-    const projects = q.projectsForWork(tx, [ptriId], visiblePtris(actor.user), scopeKey(actor.user));
+    const projects = q.projectsForWork(tx, [ptriId], policyOf(actor.user));
     const project = projects.get(ptriId);
     if (!project) throw new NotFound('Progetto non trovato');
     const ctx = entryContext(tx, actor, cooperativeId, projects, body.axis);
@@ -107,7 +106,7 @@ export function createIntervention(db: Db, actor: Actor, ptriId: number, body: C
 /** Loads an intervention of the caller's cooperative whose month part is still open to changes. */
 function editableIntervention(tx: Queryable, actor: Actor, id: number) {
   const cooperativeId = ownCooperative(actor);
-  const row = q.interventionById(tx, id, visibleInterventions(actor.user));
+  const row = q.interventionById(tx, id, policyOf(actor.user));
   if (!row) throw new NotFound('Intervento non trovato');
   const state = q.monthState(tx, cooperativeId, row.month);
   if (!partEditable(state.monthStatus, state.parts.get(row.serviceId)?.status)) {
@@ -120,7 +119,7 @@ export function updateIntervention(db: Db, actor: Actor, id: number, body: Updat
   return db.transaction((tx) => {
     const { row, state, cooperativeId } = editableIntervention(tx, actor, id);
     if (row.ptriId === null) throw new Conflict('Intervento non legato a un progetto: non modificabile da qui');
-    const projects = q.projectsForWork(tx, [row.ptriId], undefined, 'all');
+    const projects = q.projectsForWork(tx, [row.ptriId], EVERY_ROW);
     const ctx = entryContext(tx, actor, cooperativeId, projects, body.axis ?? row.axis);
     const oldActivity = q.activityLabels(tx, [row.activityId]).get(row.activityId) ?? '';
     const merged = {
@@ -153,7 +152,7 @@ export function updateIntervention(db: Db, actor: Actor, id: number, body: Updat
 export function deleteIntervention(db: Db, actor: Actor, id: number): void {
   db.transaction((tx) => {
     const { row, state } = editableIntervention(tx, actor, id);
-    const personId = row.ptriId === null ? null : (q.projectsForWork(tx, [row.ptriId], undefined, 'all').get(row.ptriId)?.personId ?? null);
+    const personId = row.ptriId === null ? null : (q.projectsForWork(tx, [row.ptriId], EVERY_ROW).get(row.ptriId)?.personId ?? null);
     q.deleteIntervention(tx, id);
     countInSummaries(db, row, personId, -1, state);
     recordAudit(tx, actor, { action: 'delete', entity: 'intervention', entityId: id, personId, changes: { before: row } });
@@ -163,7 +162,7 @@ export function deleteIntervention(db: Db, actor: Actor, id: number): void {
 export function listInterventions(db: Db, actor: Actor, query: z.output<typeof interventionListQuery>) {
   const after = decodeCursor(query.cursor, ['string', 'number']) as [string, number] | null;
   return db.transaction((tx) => {
-    const rows = q.listInterventions(tx, query, visibleInterventions(actor.user), after, query.limit);
+    const rows = q.listInterventions(tx, query, policyOf(actor.user), after, query.limit);
     const result = page(rows, query.limit, (row) => [row.date, row.id]);
     const labels = q.activityLabels(tx, [...new Set(result.items.map((row) => row.activityId))]);
     const states = new Map<string, q.MonthState>();
@@ -178,7 +177,7 @@ export function listInterventions(db: Db, actor: Actor, query: z.output<typeof i
       return toIntervention(row, labels.get(row.activityId) ?? '', partEditable(state.monthStatus, state.parts.get(row.serviceId)?.status));
     });
     const ptriIds = [...new Set(result.items.map((row) => row.ptriId).filter((id) => id !== null))];
-    const personId = query.ptriId ? (q.projectsForWork(tx, [query.ptriId], undefined, 'all').get(query.ptriId)?.personId ?? null) : null;
+    const personId = query.ptriId ? (q.projectsForWork(tx, [query.ptriId], EVERY_ROW).get(query.ptriId)?.personId ?? null) : null;
     recordAudit(tx, actor, { action: 'read', entity: 'intervention_list', personId, changes: { filters: query, ptriIds } });
     return { items, nextCursor: result.nextCursor };
   });

@@ -6,7 +6,7 @@ import { formatDate, formatMonth, type UploadReply, type UploadRowError } from '
 import type { Actor } from '../auth/principal.ts';
 import { recordAudit } from '../audit/record.ts';
 import { Conflict, DomainError, Forbidden, Invalid, NotFound } from '../errors.ts';
-import { scopeKey, visiblePtris } from '../scope/visibility.ts';
+import { policyOf } from '../access/policy.ts';
 import { readCsvFile } from './csv-rows.ts';
 import { checkEntry, type NewIntervention } from './entry.ts';
 import { entryContext } from './service.ts';
@@ -43,7 +43,7 @@ export function uploadMonth(db: Db, actor: Actor, cooperativeId: number, month: 
     const parsed = readCsvFile(file.toString('utf8'), month);
     if (!parsed.ok) throw new Invalid('file', parsed.message);
     const ids = [...new Set(parsed.rows.map((r) => r.entry.ptriId))];
-    const ctx = entryContext(tx, actor, cooperativeId, q.projectsForWork(tx, ids, visiblePtris(actor.user), scopeKey(actor.user)));
+    const ctx = entryContext(tx, actor, cooperativeId, q.projectsForWork(tx, ids, policyOf(actor.user)));
     const errors = [...parsed.errors];
     const accepted: NewIntervention[] = [];
     for (const { row, entry } of parsed.rows) {

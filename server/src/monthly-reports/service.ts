@@ -18,6 +18,8 @@ import { recordAudit } from '../audit/record.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../errors.ts';
 import { today } from '../dates.ts';
 import { decodeCursor, page } from '../pagination.ts';
+import { policyOf } from '../access/policy.ts';
+import { receivedOnly } from '../access/fields.ts';
 import { monthState } from '../interventions/queries.ts';
 import { monthStatusOf } from '../interventions/rules.ts';
 import { summaryWriter } from '../interventions/summaries.ts';
@@ -25,7 +27,7 @@ import * as q from './queries.ts';
 
 function requireOwnCooperative(actor: Actor, cooperativeId: number) {
   if (actor.user.role !== 'cooperative') throw new Forbidden('Solo la cooperativa invia il proprio mese');
-  if (actor.user.cooperativeId !== cooperativeId) throw new NotFound('Cooperativa non trovata');
+  if (policyOf(actor.user).reports().cooperativeId !== cooperativeId) throw new NotFound('Cooperativa non trovata');
 }
 
 /** Writes the month's status as it follows from its parts. */
@@ -134,19 +136,22 @@ function yearReports(tx: Queryable, cooperativeId: number, year: number, onlyMon
 }
 
 /**
- * A case manager sees only their own service's part of a cooperative's month: its status, its
- * note and its totals. Another service's return note may name a person of that service.
+ * A reader whose reports are one service's (a case manager) sees only that service's part of a
+ * cooperative's month: its status, its note and its totals. Another service's return note may
+ * name a person of that service. Every reply keeps the fields the reader's role receives.
  */
 function onlyViewersPart(report: MonthlyReport, actor: Actor): MonthlyReport {
-  if (actor.user.role !== 'case_manager') return report;
-  const own = report.parts.find((part) => part.serviceId === actor.user.serviceId);
-  return {
+  const policy = policyOf(actor.user);
+  const { serviceId } = policy.reports();
+  if (serviceId === null) return receivedOnly(policy, 'monthReport', report);
+  const own = report.parts.find((part) => part.serviceId === serviceId);
+  return receivedOnly(policy, 'monthReport', {
     ...report,
     status: own?.status ?? 'open',
     note: own?.note ?? null,
     parts: own ? [own] : [],
     totals: own?.totals ?? emptyTotals(),
-  };
+  });
 }
 
 function monthReport(tx: Queryable, cooperativeId: number, month: string): MonthlyReport {
@@ -156,7 +161,8 @@ function monthReport(tx: Queryable, cooperativeId: number, month: string): Month
 }
 
 export function listMonthlyReports(db: Db, actor: Actor, cooperativeId: number, year: number) {
-  if (actor.user.role === 'cooperative' && actor.user.cooperativeId !== cooperativeId) throw new NotFound('Cooperativa non trovata');
+  const own = policyOf(actor.user).reports().cooperativeId;
+  if (own !== null && own !== cooperativeId) throw new NotFound('Cooperativa non trovata');
   return db.transaction((tx) => {
     if (!q.cooperativeExists(tx, cooperativeId)) throw new NotFound('Cooperativa non trovata');
     recordAudit(tx, actor, { action: 'read', entity: 'monthly_reports', entityId: cooperativeId, changes: { year } });
@@ -166,23 +172,11 @@ export function listMonthlyReports(db: Db, actor: Actor, cooperativeId: number, 
 
 /**
  * Whose parts a caller may list: a case manager their own service's, a cooperative its own
- * months', a manager or admin every one.
+ * months', a manager or admin every one (the policy's report scope).
  */
 function partsScopeOf(actor: Actor): q.PartsScope {
-  const { role, serviceId, cooperativeId } = actor.user;
-  switch (role) {
-    case 'admin':
-    case 'manager':
-      return {};
-    case 'case_manager':
-      if (!serviceId) throw new Forbidden('Utente senza servizio');
-      return { serviceId };
-    case 'cooperative':
-      if (!cooperativeId) throw new Forbidden('Utente senza cooperativa');
-      return { cooperativeId };
-    default:
-      throw new Forbidden('Ruolo non autorizzato');
-  }
+  const { serviceId, cooperativeId } = policyOf(actor.user).reports();
+  return { ...(serviceId === null ? {} : { serviceId }), ...(cooperativeId === null ? {} : { cooperativeId }) };
 }
 
 /** The submitted or reviewed parts of the months, across cooperatives, in the caller's scope. */
@@ -194,9 +188,10 @@ export async function listReportParts(db: Db, actor: Actor, query: z.output<type
     const rows = q.reportParts(tx, scope, filters, after, query.limit);
     const result = page(rows, query.limit, (row) => [row.month, row.cooperativeId, row.serviceId]);
     const totals = new Map(q.totalsOfParts(tx, result.items).map((t) => [`${t.cooperativeId}|${t.month}|${t.serviceId}`, t]));
+    const policy = policyOf(actor.user);
     const items = result.items.map((row) => {
       const t = totals.get(`${row.cooperativeId}|${row.month}|${row.serviceId}`);
-      return { ...row, totals: t ? { interventions: t.interventions, hours: t.minutes / 60, amount: cents(t.amountCents) } : emptyTotals() };
+      return receivedOnly(policy, 'reportPart', { ...row, totals: t ? { interventions: t.interventions, hours: t.minutes / 60, amount: cents(t.amountCents) } : emptyTotals() });
     });
     return { items, nextCursor: result.nextCursor };
   });

@@ -9,7 +9,7 @@ import { recordAudit } from '../audit/record.ts';
 import { Conflict, Forbidden, Invalid } from '../errors.ts';
 import { today } from '../dates.ts';
 import { visiblePtri } from '../ptri/service.ts';
-import { visiblePtris } from '../scope/visibility.ts';
+import { policyOf } from '../access/policy.ts';
 import * as q from './queries.ts';
 
 function toFollowUp(row: q.FollowUpRow): FollowUp {
@@ -67,10 +67,9 @@ const GOAL_KEY: Record<GoalStatus, 'open' | 'achieved' | 'partlyAchieved' | 'not
 };
 
 export async function outcomesReport(db: Db, actor: Actor, year: number, serviceId: number | undefined, lot: number | undefined): Promise<OutcomesReport> {
-  if (actor.user.role === 'cooperative' || actor.user.role === 'uvm') throw new Forbidden();
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
-  const filter: q.ProjectFilter = { visible: visiblePtris(actor.user), serviceId, lot };
+  const filter: q.ProjectFilter = { visible: policyOf(actor.user).ptris, serviceId, lot };
   const { projects, goals, followUps } = db.transaction((tx) => ({
     projects: q.evaluatedProjects(tx, from, to, filter),
     goals: q.goalsOfEvaluated(tx, from, to, filter),

@@ -1,16 +1,17 @@
 import { and, asc, eq, gte, lt, not, sql, type SQL } from 'drizzle-orm';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { schema, type Queryable } from '@bds/db';
-import { personSchema } from '@bds/shared';
+import { personSchema, receivedFields, type Role } from '@bds/shared';
 import { prepared } from '../prepared.ts';
-import { jsonObjectOf } from '../sql-json.ts';
+import { receivedJsonObjectOf } from '../sql-json.ts';
+import type { AccessPolicy, RowScope } from '../access/policy.ts';
 
 const { persons, personServices, ptris } = schema;
 
-/** `visible` is the scope condition of the user `scope` names (see `scopeKey`). */
-export function personById(db: Queryable, id: number, visible: SQL | undefined, scope: string) {
-  return prepared(db, `personById:${scope}`, (db) =>
-    db.select().from(persons).where(and(eq(persons.id, sql.placeholder('id')), visible)).prepare(),
+/** A person within `scope`. */
+export function personById(db: Queryable, id: number, scope: RowScope) {
+  return prepared(db, `personById:${scope.key}`, (db) =>
+    db.select().from(persons).where(and(eq(persons.id, sql.placeholder('id')), scope.persons)).prepare(),
   ).get({ id });
 }
 
@@ -26,8 +27,8 @@ export function linkPersonToService(db: Queryable, personId: number, serviceId: 
   db.insert(personServices).values({ personId, serviceId }).onConflictDoNothing().run();
 }
 
-export function projectsOfPerson(db: Queryable, personId: number, visible: SQL | undefined, scope: string) {
-  return prepared(db, `projectsOfPerson:${scope}`, (db) =>
+export function projectsOfPerson(db: Queryable, personId: number, scope: RowScope) {
+  return prepared(db, `projectsOfPerson:${scope.key}`, (db) =>
     db
     .select({
       id: ptris.id,
@@ -39,7 +40,7 @@ export function projectsOfPerson(db: Queryable, personId: number, visible: SQL |
       renewsPtriId: ptris.renewsPtriId,
     })
     .from(ptris)
-    .where(and(eq(ptris.personId, sql.placeholder('personId')), visible))
+    .where(and(eq(ptris.personId, sql.placeholder('personId')), scope.ptris))
     .orderBy(asc(ptris.startDate), asc(ptris.id))
     .prepare(),
   ).all({ personId });
@@ -57,9 +58,9 @@ export type PersonSearch =
 
 /**
  * Whose persons a search reads: those `visible` allows, or all the persons of one service (a case
- * manager's scope); `clinical` when the reader may see their codice fiscale, birth date and sex.
+ * manager's scope); `role` says which of their fields the reader receives.
  */
-export type PersonScope = { visible: SQL | undefined; serviceId: number | undefined; key: string; clinical: boolean };
+type PersonScope = { visible: SQL | undefined; serviceId: number | undefined; role: Role };
 
 type SearchKeys = Record<'searchKey' | 'searchKeyAlt' | 'id', AnySQLiteColumn>;
 const personKeys: SearchKeys = { searchKey: persons.searchKey, searchKeyAlt: persons.searchKeyAlt, id: persons.id };
@@ -67,11 +68,11 @@ const serviceKeys: SearchKeys = { searchKey: personServices.searchKey, searchKey
 type KeyName = 'searchKey' | 'searchKeyAlt';
 
 /**
- * What a search answers about each person, written by SQLite as the reply's JSON (sql-json.ts):
- * the same keys as `toPerson` gives, no more read per row.
+ * Each person found as JSON, written by SQLite as the reply's JSON (sql-json.ts): the fields the
+ * reader's role receives of a person, as the access table says, no more read per row.
  */
-const searchedJson = {
-  clinical: jsonObjectOf(personSchema.required(), {
+const jsonFor = (scope: PersonScope) =>
+  receivedJsonObjectOf(personSchema.required(), receivedFields(scope.role, 'person'), {
     id: persons.id,
     fiscalCode: persons.fiscalCode,
     givenName: persons.givenName,
@@ -79,17 +80,7 @@ const searchedJson = {
     birthDate: persons.birthDate,
     sex: persons.sex,
     districtId: persons.districtId,
-  }),
-  minimal: jsonObjectOf(personSchema.pick({ id: true, givenName: true, familyName: true, districtId: true }), {
-    id: persons.id,
-    givenName: persons.givenName,
-    familyName: persons.familyName,
-    districtId: persons.districtId,
-  }),
-};
-
-/** Each person found as JSON, with what the reader of `scope` may see. */
-const jsonFor = (scope: PersonScope) => (scope.clinical ? searchedJson.clinical : searchedJson.minimal);
+  });
 
 /** The conditions and key of one run of a search: rows of `source` in `key` order from the cursor. */
 function keyOrder(scope: PersonScope, order: KeyName, match: (keys: SearchKeys) => SQL | undefined, after: boolean) {
@@ -154,13 +145,14 @@ function personsByName(db: Queryable, scope: PersonScope, after: boolean) {
 export function searchPersons(
   db: Queryable,
   search: PersonSearch,
-  scope: PersonScope,
+  policy: AccessPolicy,
   after: [string, number] | null,
   limit: number,
 ): SearchedPerson[] {
+  const scope: PersonScope = { visible: policy.persons, serviceId: policy.personsService, role: policy.role };
   const prefix = search.kind === 'all' ? {} : { from: search.prefix, to: `${search.prefix}\uffff` };
   const params = { ...prefix, afterKey: after?.[0], afterId: after?.[1], limit: limit + 1 };
-  const shape = `${scope.key}:${scope.clinical}:${after ? 'after' : 'first'}`;
+  const shape = `${policy.key}:${after ? 'after' : 'first'}`;
   if (search.kind === 'name') return prepared(db, `personsByName:${shape}`, (db) => personsByName(db, scope, after !== null)).all(params);
   const match = search.kind === 'fiscalCode' ? () => prefixRange(persons.fiscalCode) : () => undefined;
   // A codice fiscale is unique: its prefix is searched on the persons' own index whatever the scope.

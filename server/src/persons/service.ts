@@ -2,13 +2,14 @@
 import type { PersonDetail, Person, createPersonBody, ListPage } from '@bds/shared';
 import type { z } from 'zod';
 import type { Db } from '@bds/db';
-import type { Actor, Principal } from '../auth/principal.ts';
+import type { Actor } from '../auth/principal.ts';
 import { recordAudit } from '../audit/record.ts';
 import { auditRead } from '../audit/group-commit.ts';
 import { Conflict, Forbidden, NotFound, Invalid } from '../errors.ts';
 import { decodeCursor, page } from '../pagination.ts';
 import { jsonListReply, type JsonText } from '../sql-json.ts';
-import { personsServiceScope, scopeKey, searchesByFiscalCode, seesClinicalData, visiblePersons, visiblePtris } from '../scope/visibility.ts';
+import { policyOf, type AccessPolicy } from '../access/policy.ts';
+import { receivedOnly } from '../access/fields.ts';
 import { referenceExists } from '../reference/queries.ts';
 import * as q from './queries.ts';
 
@@ -21,9 +22,7 @@ export function searchKeys(givenName: string, familyName: string) {
 
 type PersonColumns = Pick<PersonRow, 'id' | 'givenName' | 'familyName' | 'districtId' | 'fiscalCode' | 'birthDate' | 'sex'>;
 
-/** What the viewer may see of a person (a search writes the same keys in SQL: `searchedJson` in queries.ts). */
-export function toPerson(row: PersonColumns, viewer: Principal): Person {
-  if (!seesClinicalData(viewer)) return { id: row.id, givenName: row.givenName, familyName: row.familyName, districtId: row.districtId };
+function personOf(row: PersonColumns): Person {
   return {
     id: row.id,
     givenName: row.givenName,
@@ -33,6 +32,11 @@ export function toPerson(row: PersonColumns, viewer: Principal): Person {
     birthDate: row.birthDate,
     sex: row.sex,
   };
+}
+
+/** What the viewer's role receives of a person (a search writes the same keys in SQL: `jsonFor` in queries.ts). */
+export function toPerson(row: PersonColumns, policy: AccessPolicy): Person {
+  return receivedOnly(policy, 'person', personOf(row));
 }
 
 function sameIdentity(row: PersonRow, body: z.output<typeof createPersonBody>) {
@@ -54,20 +58,20 @@ export function registerPerson(db: Db, actor: Actor, body: z.output<typeof creat
       if (!sameIdentity(existing, body)) throw new Conflict('Codice fiscale già registrato con dati anagrafici diversi');
       if (user.serviceId) q.linkPersonToService(tx, existing.id, user.serviceId);
       recordAudit(tx, actor, { action: 'update', entity: 'person', entityId: existing.id, personId: existing.id, changes: { takenInChargeBy: user.serviceId } });
-      return { person: toPerson(existing, user), created: false };
+      return { person: toPerson(existing, policyOf(user)), created: false };
     }
     const row = q.insertPerson(tx, { ...body, ...searchKeys(body.givenName, body.familyName) });
     if (user.serviceId) q.linkPersonToService(tx, row.id, user.serviceId);
     recordAudit(tx, actor, { action: 'create', entity: 'person', entityId: row.id, personId: row.id, changes: { after: { ...body } } });
-    return { person: toPerson(row, user), created: true };
+    return { person: toPerson(row, policyOf(user)), created: true };
   });
 }
 
 export async function readPerson(db: Db, actor: Actor, id: number): Promise<PersonDetail> {
-  const scope = scopeKey(actor.user);
-  const row = q.personById(db, id, visiblePersons(actor.user), scope);
+  const policy = policyOf(actor.user);
+  const row = q.personById(db, id, policy);
   if (!row) throw new NotFound('Persona non trovata');
-  const detail = Object.assign(toPerson(row, actor.user), { projects: q.projectsOfPerson(db, id, visiblePtris(actor.user), scope) });
+  const detail = receivedOnly(policy, 'person', Object.assign(personOf(row), { projects: q.projectsOfPerson(db, id, policy) }));
   await auditRead(db, actor, { action: 'read', entity: 'person', entityId: id, personId: id });
   return detail;
 }
@@ -80,14 +84,14 @@ function looksLikeFiscalCode(text: string): boolean {
 /** A page of the persons found, as the reply's JSON text (written by SQLite, see sql-json.ts). */
 export async function searchPersons(db: Db, actor: Actor, query: { q?: string; limit: number; cursor?: string }): Promise<JsonText<ListPage<Person>>> {
   const text = query.q?.trim() ?? '';
+  const policy = policyOf(actor.user);
   const search: q.PersonSearch = !text
     ? { kind: 'all' }
-    : looksLikeFiscalCode(text) && searchesByFiscalCode(actor.user)
+    : looksLikeFiscalCode(text) && policy.searchesByFiscalCode
       ? { kind: 'fiscalCode', prefix: text.toUpperCase() }
       : { kind: 'name', prefix: text.toLocaleLowerCase('it').replace(/\s+/g, ' ') };
   const after = decodeCursor(query.cursor, ['string', 'number']) as [string, number] | null;
-  const scope = { visible: visiblePersons(actor.user), serviceId: personsServiceScope(actor.user), key: scopeKey(actor.user), clinical: seesClinicalData(actor.user) };
-  const rows = q.searchPersons(db, search, scope, after, query.limit);
+  const rows = q.searchPersons(db, search, policy, after, query.limit);
   const result = page(rows, query.limit, (row) => [row.sortKey, row.id]);
   await auditRead(db, actor, {
     action: 'read',

@@ -1,18 +1,19 @@
 import { and, asc, desc, eq, getTableColumns, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { schema, type Queryable } from '@bds/db';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
-import { ptriSummarySchema, type Axis, type PtriStatus } from '@bds/shared';
+import { ptriSummarySchema, receivedFields, type Axis, type PtriStatus } from '@bds/shared';
 import { prepared } from '../prepared.ts';
-import { jsonObjectOf } from '../sql-json.ts';
+import { receivedJsonObjectOf } from '../sql-json.ts';
+import type { AccessPolicy, RowScope } from '../access/policy.ts';
 
 const { ptris, persons, goals, budgetLines, ptriCooperatives, ptriRevisions, ptriTransitions, evaluations, users, interventions } = schema;
 
 export type PtriRow = typeof ptris.$inferSelect;
 
-/** `visible` is the scope condition of the user `scope` names (see `scopeKey`). */
-export function ptriById(db: Queryable, id: number, visible: SQL | undefined, scope: string) {
-  return prepared(db, `ptriById:${scope}`, (db) =>
-    db.select().from(ptris).where(and(eq(ptris.id, sql.placeholder('id')), visible)).prepare(),
+/** A project within `scope`. */
+export function ptriById(db: Queryable, id: number, scope: RowScope) {
+  return prepared(db, `ptriById:${scope.key}`, (db) =>
+    db.select().from(ptris).where(and(eq(ptris.id, sql.placeholder('id')), scope.ptris)).prepare(),
   ).get({ id });
 }
 
@@ -52,9 +53,9 @@ function contentsColumns() {
 export type PtriContents = { personName: string | null; cooperativeIds: string; goals: string; budgetLines: string; evaluations: string };
 
 /** A project the scope allows, with its contents (`contentsColumns`), in one statement. */
-export function ptriWithContents(db: Queryable, id: number, visible: SQL | undefined, scope: string): (PtriRow & PtriContents) | undefined {
-  return prepared(db, `ptriWithContents:${scope}`, (db) =>
-    db.select({ ...getTableColumns(ptris), ...contentsColumns() }).from(ptris).where(and(eq(ptris.id, sql.placeholder('id')), visible)).prepare(),
+export function ptriWithContents(db: Queryable, id: number, scope: RowScope): (PtriRow & PtriContents) | undefined {
+  return prepared(db, `ptriWithContents:${scope.key}`, (db) =>
+    db.select({ ...getTableColumns(ptris), ...contentsColumns() }).from(ptris).where(and(eq(ptris.id, sql.placeholder('id')), scope.ptris)).prepare(),
   ).get({ id });
 }
 
@@ -172,14 +173,14 @@ export interface PtriFilters {
 }
 
 /**
- * One page of projects, newest first: each row's id and its summary as JSON, written by SQLite.
- * The query is prepared once per scope and set of filters given; the filter values are its
- * parameters.
+ * One page of projects, newest first: each row's id and its summary as JSON, written by SQLite
+ * with the fields the policy's role receives. The query is prepared once per policy and set of
+ * filters given; the filter values are its parameters.
  */
-export function listPtris(db: Queryable, filters: PtriFilters, visible: SQL | undefined, scope: string, beforeId: number | null, limit: number) {
+export function listPtris(db: Queryable, filters: PtriFilters, policy: AccessPolicy, beforeId: number | null, limit: number) {
   const given = (Object.keys(filters) as (keyof PtriFilters)[]).filter((key) => Boolean(filters[key])).sort();
-  const shape = `listPtris:${scope}:${given.join(',')}:${beforeId ? 'after' : 'first'}`;
-  const query = prepared(db, shape, (db) => buildPtriList(db, filters, visible, beforeId !== null));
+  const shape = `listPtris:${policy.key}:${given.join(',')}:${beforeId ? 'after' : 'first'}`;
+  const query = prepared(db, shape, (db) => buildPtriList(db, filters, policy, beforeId !== null));
   const year = filters.activeIn;
   return query.all({
     serviceId: filters.serviceId,
@@ -200,11 +201,11 @@ export function listPtris(db: Queryable, filters: PtriFilters, visible: SQL | un
   });
 }
 
-function buildPtriList(db: Queryable, filters: PtriFilters, visible: SQL | undefined, paged: boolean) {
+function buildPtriList(db: Queryable, filters: PtriFilters, policy: AccessPolicy, paged: boolean) {
   const p = sql.placeholder;
   const prefixOf = (column: AnySQLiteColumn, from: string, to: string) => and(gte(column, p(from)), lt(column, p(to)));
   const conditions = [
-    visible,
+    policy.ptris,
     filters.serviceId ? eq(ptris.serviceId, p('serviceId')) : undefined,
     filters.personId ? eq(ptris.personId, p('personId')) : undefined,
     filters.status ? eq(ptris.status, p('status')) : undefined,
@@ -224,11 +225,11 @@ function buildPtriList(db: Queryable, filters: PtriFilters, visible: SQL | undef
       : undefined,
     paged ? lt(ptris.id, p('beforeId')) : undefined,
   ];
-  // Exactly the keys of a project summary: a page reads no more than it shows.
+  // Exactly the keys of a project summary the role receives: a page reads no more than it shows.
   return db
     .select({
       id: ptris.id,
-      json: jsonObjectOf(ptriSummarySchema, {
+      json: receivedJsonObjectOf(ptriSummarySchema, receivedFields(policy.role, 'project'), {
         id: ptris.id,
         personId: ptris.personId,
         personName: personNameSql,

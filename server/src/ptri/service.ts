@@ -21,7 +21,8 @@ import { auditRead } from '../audit/group-commit.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../errors.ts';
 import { decodeCursor, page } from '../pagination.ts';
 import { jsonListReply, type JsonText } from '../sql-json.ts';
-import { scopeKey, searchesByFiscalCode, visiblePersons, visiblePtris } from '../scope/visibility.ts';
+import { policyOf } from '../access/policy.ts';
+import { receivedOnly } from '../access/fields.ts';
 import { today } from '../dates.ts';
 import { linkPersonToService, personById } from '../persons/queries.ts';
 import { budgetRows, checkLotAndCooperatives, goalRows, toBudgetLine } from './content.ts';
@@ -35,7 +36,7 @@ type UpdateInput = z.output<typeof updatePtriBody>;
 
 /** Loads a project the actor may see, or answers 404 as if it did not exist. */
 export function visiblePtri(db: Queryable, actor: Actor, id: number): q.PtriRow {
-  const ptri = q.ptriById(db, id, visiblePtris(actor.user), scopeKey(actor.user));
+  const ptri = q.ptriById(db, id, policyOf(actor.user));
   if (!ptri) throw new NotFound('Progetto non trovato');
   return ptri;
 }
@@ -81,8 +82,9 @@ function detailOf(row: q.PtriRow, contents: q.PtriContents): PtriDetail {
   });
 }
 
-export function ptriDetail(db: Queryable, row: q.PtriRow): PtriDetail {
-  return detailOf(row, q.contentsOf(db, row.id));
+/** The project's page after a write, with what the actor's role receives of it. */
+export function ptriDetail(db: Queryable, actor: Actor, row: q.PtriRow): PtriDetail {
+  return receivedOnly(policyOf(actor.user), 'project', detailOf(row, q.contentsOf(db, row.id)));
 }
 
 function writeRevision(tx: Queryable, actor: Actor, row: q.PtriRow, changes: Changes | null, reason: string | null) {
@@ -95,12 +97,12 @@ export function createPtri(db: Db, actor: Actor, body: CreateInput): PtriDetail 
     throw new Forbidden('Puoi aprire progetti solo per il tuo servizio');
   }
   return db.transaction((tx) => {
-    if (!personById(tx, body.personId, visiblePersons(user), scopeKey(user))) throw new Invalid('personId', 'persona inesistente o fuori dal tuo ambito');
+    if (!personById(tx, body.personId, policyOf(user))) throw new Invalid('personId', 'persona inesistente o fuori dal tuo ambito');
     checkLotAndCooperatives(tx, body.serviceId, body.lotId, body.cooperativeIds);
     if (body.caseManagerId !== undefined && !q.isCaseManagerOf(tx, body.caseManagerId, body.serviceId)) {
       throw new Invalid('caseManagerId', 'non è un case manager attivo del servizio');
     }
-    if (body.renews !== undefined && q.ptriById(tx, body.renews, visiblePtris(user), scopeKey(user))?.personId !== body.personId) {
+    if (body.renews !== undefined && q.ptriById(tx, body.renews, policyOf(user))?.personId !== body.personId) {
       throw new Invalid('renews', 'non è un progetto della stessa persona nel tuo ambito');
     }
     const now = new Date().toISOString();
@@ -125,7 +127,7 @@ export function createPtri(db: Db, actor: Actor, body: CreateInput): PtriDetail 
     linkPersonToService(tx, body.personId, body.serviceId);
     writeRevision(tx, actor, row, null, 'Creazione');
     recordAudit(tx, actor, { action: 'create', entity: 'ptri', entityId: row.id, personId: row.personId, changes: { after: snapshotOf(tx, row) } });
-    return ptriDetail(tx, row);
+    return ptriDetail(tx, actor, row);
   });
 }
 
@@ -138,15 +140,16 @@ export function updatePtri(db: Db, actor: Actor, id: number, body: UpdateInput, 
     if (row.version !== expected) throw new Conflict(`Versione non aggiornata: il progetto è alla versione ${row.version}`);
     const { version: _version, reason, ...changes } = body;
     const updated = reviseProject(tx, actor, row, changes, reason ?? null);
-    return ptriDetail(tx, updated);
+    return ptriDetail(tx, actor, updated);
   });
 }
 
 export async function readPtri(db: Db, actor: Actor, id: number): Promise<PtriDetail> {
   // The project and its contents in one statement, so one snapshot of the database.
-  const row = q.ptriWithContents(db, id, visiblePtris(actor.user), scopeKey(actor.user));
+  const policy = policyOf(actor.user);
+  const row = q.ptriWithContents(db, id, policy);
   if (!row) throw new NotFound('Progetto non trovato');
-  const detail = detailOf(row, row);
+  const detail = receivedOnly(policy, 'project', detailOf(row, row));
   await auditRead(db, actor, { action: 'read', entity: 'ptri', entityId: id, personId: detail.personId });
   return detail;
 }
@@ -156,13 +159,14 @@ export function transitionPtri(db: Db, actor: Actor, id: number, request: Transi
     const row = visiblePtri(tx, actor, id);
     if (ifMatch !== undefined && ifMatch !== row.version) throw new Conflict(`Versione non aggiornata: il progetto è alla versione ${row.version}`);
     const updated = applyTransition(tx, actor, row, { to: request.to, reason: request.reason, date: request.date });
-    return ptriDetail(tx, updated);
+    return ptriDetail(tx, actor, updated);
   });
 }
 
 /** A page of the projects the actor may see, as the reply's JSON text (written by SQLite, see sql-json.ts). */
 export async function listPtris(db: Db, actor: Actor, query: z.output<typeof ptriListQuery>): Promise<JsonText<ListPage<PtriSummary>>> {
   const after = decodeCursor(query.cursor, ['number']);
+  const policy = policyOf(actor.user);
   const filters: q.PtriFilters = {
     serviceId: query.serviceId,
     personId: query.personId,
@@ -173,9 +177,9 @@ export async function listPtris(db: Db, actor: Actor, query: z.output<typeof ptr
     activeIn: query.activeIn,
     reviewOverdueOn: query.reviewOverdue ? today() : undefined,
     namePrefix: query.q ? query.q.toLocaleLowerCase('it').replace(/\s+/g, ' ') : undefined,
-    fiscalCodePrefix: query.q && searchesByFiscalCode(actor.user) ? query.q.replace(/\s+/g, '').toUpperCase() : undefined,
+    fiscalCodePrefix: query.q && policy.searchesByFiscalCode ? query.q.replace(/\s+/g, '').toUpperCase() : undefined,
   };
-  const rows = q.listPtris(db, filters, visiblePtris(actor.user), scopeKey(actor.user), (after?.[0] as number | undefined) ?? null, query.limit);
+  const rows = q.listPtris(db, filters, policy, (after?.[0] as number | undefined) ?? null, query.limit);
   const result = page(rows, query.limit, (row) => [row.id]);
   await auditRead(db, actor, {
     action: 'read',
@@ -210,7 +214,9 @@ export async function ptriHistory(db: Db, actor: Actor, id: number): Promise<His
       reason: transition.reason,
       changes: null,
     }));
-    return { personId: row.personId, entries: [...revisions, ...transitions].sort((a, b) => a.at.localeCompare(b.at)) };
+    const policy = policyOf(actor.user);
+    const entries = [...revisions, ...transitions].sort((a, b) => a.at.localeCompare(b.at)).map((entry) => receivedOnly(policy, 'history', entry));
+    return { personId: row.personId, entries };
   });
   await auditRead(db, actor, { action: 'read', entity: 'ptri_history', entityId: id, personId });
   return entries;

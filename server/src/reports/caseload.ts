@@ -7,12 +7,12 @@ import type { Actor } from '../auth/principal.ts';
 import { auditRead } from '../audit/group-commit.ts';
 import { addDaysToDate, today } from '../dates-extra.ts';
 import { bucketsWithin } from './calendar-spans.ts';
-import { visibleServices } from './service-scope.ts';
+import { policyOf } from '../access/policy.ts';
 
 const { caseloadChanges: changes } = schema;
 
 export async function caseload(db: Db, actor: Actor, serviceId: number | undefined, date = today()): Promise<Caseload> {
-  const visible = visibleServices(actor.user, changes.serviceId);
+  const visible = policyOf(actor.user).services(changes.serviceId);
   const report = db.transaction((tx) => {
     // The caseload on a date is minus the changes on the days after it (migration 0014): a few
     // day, month and year rows per service, however many projects there are.

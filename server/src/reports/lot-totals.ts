@@ -5,21 +5,7 @@ import type { Db, Queryable } from '@bds/db';
 import type { LotTotals } from '@bds/shared';
 import type { Actor } from '../auth/principal.ts';
 import { auditRead } from '../audit/group-commit.ts';
-import { Forbidden } from '../errors.ts';
-
-interface Scope {
-  serviceId: number | null;
-  cooperativeId: number | null;
-}
-
-/** Managers see every lot; a case manager their service's share; a cooperative its own totals. */
-function lotTotalsScope(actor: Actor): Scope {
-  const { user } = actor;
-  if (user.role === 'manager' || user.role === 'admin') return { serviceId: null, cooperativeId: null };
-  if (user.role === 'case_manager' && user.serviceId) return { serviceId: user.serviceId, cooperativeId: null };
-  if (user.role === 'cooperative' && user.cooperativeId) return { serviceId: null, cooperativeId: user.cooperativeId };
-  throw new Forbidden();
-}
+import { policyOf, type ReportScope as Scope } from '../access/policy.ts';
 
 function scopeFilter(scope: Scope): SQL {
   return sql`${scope.serviceId === null ? sql`` : sql`AND service_id = ${scope.serviceId}`} ${scope.cooperativeId === null ? sql`` : sql`AND cooperative_id = ${scope.cooperativeId}`}`;
@@ -64,7 +50,8 @@ const money = (rows: MoneyRow[]) => ({
 const share = (amount: number, ceilingCents: number | null) => (ceilingCents ? Math.round((amount * 100 * 10_000) / ceilingCents) / 10_000 : null);
 
 export async function lotTotals(db: Db, actor: Actor, year: number | undefined, month: string | undefined): Promise<LotTotals> {
-  const scope = lotTotalsScope(actor);
+  // Managers see every lot; a case manager their service's share; a cooperative its own totals.
+  const scope = policyOf(actor.user).reports();
   const period = month ?? String(year);
   const report = db.transaction((tx) => {
     const rows = moneyRows(tx, period, scope);

@@ -5,9 +5,8 @@ import { labelOf, PTRI_STATUS_LABELS, type ReviewsDue } from '@bds/shared';
 import type { Actor, Principal } from '../auth/principal.ts';
 import { auditRead } from '../audit/group-commit.ts';
 import { addDaysToDate, today } from '../dates-extra.ts';
-import { visiblePtris } from '../scope/visibility.ts';
+import { policyOf } from '../access/policy.ts';
 import { bucketsWithin } from './calendar-spans.ts';
-import { visibleServices } from './service-scope.ts';
 
 const { ptris, reviewDates } = schema;
 
@@ -18,7 +17,7 @@ const { ptris, reviewDates } = schema;
  * left in a month, the months left in a year and the years after; all of them reads year rows.
  */
 export function reviewCounts(db: Queryable, user: Principal, date: string, horizon: string, serviceId: number | undefined) {
-  const scope = visibleServices(user, reviewDates.serviceId);
+  const scope = policyOf(user).services(reviewDates.serviceId);
   const counted = sql`${serviceId ? sql`AND ${reviewDates.serviceId} = ${serviceId}` : sql``} ${scope ? sql`AND ${scope}` : sql``}`;
   const sum = (buckets: SQL) => sql`(SELECT COALESCE(SUM(${reviewDates.projects}), 0) FROM ${reviewDates} WHERE ${buckets} ${counted})`;
   const counts = db.get<{ all: number; fromDate: number; afterHorizon: number }>(sql`
@@ -31,7 +30,7 @@ export function reviewCounts(db: Queryable, user: Principal, date: string, horiz
 export async function reviewsDue(db: Db, actor: Actor, within: number, serviceId: number | undefined, limit: number): Promise<ReviewsDue> {
   const date = today();
   const horizon = addDaysToDate(date, within);
-  const visible = visiblePtris(actor.user);
+  const visible = policyOf(actor.user).ptris;
   const where = sql`${ptris.nextReviewDate} <= ${horizon}
     ${serviceId ? sql`AND ${ptris.serviceId} = ${serviceId}` : sql``} ${visible ? sql`AND ${visible}` : sql``}`;
   // Each status's first page read in the covering review index's order (status, review date):

@@ -4,17 +4,14 @@ import type { YearlyCounts } from '@bds/shared';
 import type { Actor } from '../auth/principal.ts';
 import { Forbidden } from '../errors.ts';
 import { auditRead } from '../audit/group-commit.ts';
+import { policyOf } from '../access/policy.ts';
 import { yearlyUsersByService } from './queries.ts';
 
-/** The service a report is restricted to for this actor, or null for all of them. */
-function reportServiceScope(actor: Actor): number | null {
-  if (actor.user.role === 'manager' || actor.user.role === 'admin') return null;
-  if (actor.user.role === 'case_manager' && actor.user.serviceId) return actor.user.serviceId;
-  throw new Forbidden();
-}
-
 export async function yearlyCounts(db: Db, actor: Actor, year: number, lot: number): Promise<YearlyCounts> {
-  const { rows, total } = yearlyUsersByService(db, year, lot, reportServiceScope(actor));
+  const scope = policyOf(actor.user).reports();
+  // The counts are kept per service: a cooperative's share of them is not theirs to read.
+  if (scope.cooperativeId !== null) throw new Forbidden();
+  const { rows, total } = yearlyUsersByService(db, year, lot, scope.serviceId);
   await auditRead(db, actor, { action: 'read', entity: 'report_yearly_counts', changes: { year, lot } });
   return { year, lot, rows, total };
 }

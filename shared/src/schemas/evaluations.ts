@@ -63,7 +63,8 @@ export const evaluationSchema = z.object({
   ptriId: z.number().int(),
   date: z.string(),
   kind: z.enum(EVALUATION_KINDS),
-  members: z.array(z.object({ name: z.string(), role: z.string(), organisation: z.string() })),
+  /** Names the people at the UVM meeting: withheld from roles the access table keeps it from. */
+  members: z.array(z.object({ name: z.string(), role: z.string(), organisation: z.string() })).optional(),
   outcome: z.enum(EVALUATION_OUTCOMES),
   intensity: z.enum(INTENSITIES).nullable(),
   scores: z.record(z.string(), z.array(z.number())).nullable().optional(),

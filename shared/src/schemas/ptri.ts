@@ -127,7 +127,8 @@ export const ptriDetailSchema = ptriSummarySchema.extend({
   budgetLines: z.array(budgetLineSchema),
   /** Euro totals per axis of the budget lines that have an amount. */
   budget: z.object({ habitat: z.number(), sociality: z.number(), work: z.number() }),
-  notes: z.string().nullable(),
+  /** Free text of the case manager: withheld from roles the access table keeps it from. */
+  notes: z.string().nullable().optional(),
   activatedOn: z.string().nullable(),
   endedOn: z.string().nullable(),
   createdAt: z.string(),
@@ -175,7 +176,8 @@ export const historyEntrySchema = z.object({
   version: z.number().int().nullable(),
   from: z.string().nullable(),
   to: z.string().nullable(),
-  reason: z.string().nullable(),
-  changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })).nullable(),
+  /** Withheld, with the changes, from roles the access table keeps them from. */
+  reason: z.string().nullable().optional(),
+  changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })).nullable().optional(),
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;

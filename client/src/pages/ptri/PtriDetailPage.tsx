@@ -1,5 +1,5 @@
 // A project: status and allowed actions, content, and its timeline.
-import { EDITABLE_STATUSES } from '@bds/shared';
+import { can, EDITABLE_STATUSES } from '@bds/shared';
 import { Link, useParams } from 'react-router';
 import { usePtri } from '../../api/ptriHooks.ts';
 import { useCurrentUser } from '../../auth/AuthProvider.tsx';
@@ -20,16 +20,15 @@ export function PtriDetailPage() {
   if (ptri.isPending) return <Loading />;
   if (ptri.isError) return <ErrorState error={ptri.error} onRetry={() => void ptri.refetch()} />;
   const p = ptri.data;
-  const canEdit = (user.role === 'case_manager' || user.role === 'admin') && EDITABLE_STATUSES.includes(p.status);
-  const canEvaluate = (user.role === 'uvm' || user.role === 'admin') && ['submitted', 'active', 'suspended'].includes(p.status);
-  const clinical = user.role !== 'cooperative';
+  const canEdit = can(user.role, 'writeProjects') && EDITABLE_STATUSES.includes(p.status);
+  const canEvaluate = can(user.role, 'evaluate') && ['submitted', 'active', 'suspended'].includes(p.status);
 
   return (
     <>
       <div className="page-head">
         <div>
           <h1>
-            {clinical ? <Link to={paths.person(p.personId)}>{p.personName}</Link> : p.personName} – {it.ptri.titleOf(p.id)}
+            {can(user.role, 'readPersons') ? <Link to={paths.person(p.personId)}>{p.personName}</Link> : p.personName} – {it.ptri.titleOf(p.id)}
           </h1>
           <p>
             <StatusBadge status={p.status} /> · {it.ptri.version} {p.version}
@@ -64,8 +63,8 @@ export function PtriDetailPage() {
         <h2>{it.ptri.budget}</h2>
         <PtriBudget ptri={p} />
       </section>
-      {clinical && p.status === 'closed' && <FollowUps ptriId={p.id} canRecord={user.role === 'case_manager' || user.role === 'admin'} />}
-      {clinical && (
+      {can(user.role, 'readProjectHistory') && p.status === 'closed' && <FollowUps ptriId={p.id} canRecord={can(user.role, 'writeProjects')} />}
+      {can(user.role, 'readProjectHistory') && (
         <section className="card">
           <h2>{it.ptri.timeline}</h2>
           <PtriTimeline ptri={p} />

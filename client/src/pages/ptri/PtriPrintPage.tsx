@@ -1,5 +1,6 @@
 // The project laid out as the document the person, the service, the social services and the
 // cooperative sign; @media print hides the app around it.
+import { can } from '@bds/shared';
 import { Link, useParams } from 'react-router';
 import { usePerson } from '../../api/persons.ts';
 import { usePtri } from '../../api/ptriHooks.ts';
@@ -14,8 +15,7 @@ export function PtriPrintPage() {
   const id = Number(useParams().id);
   const user = useCurrentUser();
   const ptri = usePtri(id);
-  const clinical = user.role !== 'cooperative';
-  const person = usePerson(clinical && ptri.data ? ptri.data.personId : 0);
+  const person = usePerson(can(user.role, 'readPersons') && ptri.data ? ptri.data.personId : 0);
 
   if (ptri.isPending) return <Loading />;
   if (ptri.isError) return <ErrorState error={ptri.error} />;

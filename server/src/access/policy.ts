@@ -1,0 +1,148 @@
+// Who sees what: the one place where a signed-in user becomes SQL conditions, the cache key they
+// belong to and the fields the role receives. Every service asks `policyOf`; nothing else writes
+// a scope condition, and a condition never travels without its key.
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { schema } from '@bds/db';
+import { FIELD_ACCESS, type FieldTable, type Role } from '@bds/shared';
+import type { Principal } from '../auth/principal.ts';
+import { Forbidden } from '../errors.ts';
+
+const { ptris, persons, personServices, services, ptriCooperatives, interventions } = schema;
+
+/** The rows a query may read, and the key a query prepared with these conditions is cached under. */
+export interface RowScope {
+  readonly key: string;
+  readonly persons: SQL | undefined;
+  readonly ptris: SQL | undefined;
+  readonly interventions: SQL | undefined;
+}
+
+/** Whose figures a report adds up: one service's, one cooperative's, or (both null) every one. */
+export interface ReportScope {
+  serviceId: number | null;
+  cooperativeId: number | null;
+}
+
+export interface AccessPolicy extends RowScope {
+  readonly role: Role;
+  /** The one service whose persons the user sees, when the scope is exactly that (a case manager's). */
+  readonly personsService: number | undefined;
+  /**
+   * Searching by codice fiscale is for roles that receive it: a search that answers "found" to a
+   * prefix would otherwise let the code, and the birth date and sex it encodes, be guessed.
+   */
+  readonly searchesByFiscalCode: boolean;
+  /** Which fields of each object the role receives (`FIELD_ACCESS` in @bds/shared). */
+  readonly fields: FieldTable;
+  /**
+   * Condition on a per-service summary's service column, undefined when every service is seen.
+   * A scope finer than a service (a cooperative's projects) cannot be answered from a summary
+   * kept per service, so it is refused rather than widened.
+   */
+  services(column: SQLiteColumn): SQL | undefined;
+  /** Whose figures the user's reports add up; refused to roles whose work has no report. */
+  reports(): ReportScope;
+}
+
+/** Every row, for reads the service has already scoped another way (the project of an intervention it owns). */
+export const EVERY_ROW: RowScope = { key: 'every-row', persons: undefined, ptris: undefined, interventions: undefined };
+
+const NOTHING = sql`0`;
+const exists = (subquery: SQL): SQL => sql`EXISTS (${subquery})`;
+
+interface Conditions {
+  scope: string;
+  persons: SQL | undefined;
+  ptris: SQL | undefined;
+  interventions: SQL | undefined;
+  reports: ReportScope | null;
+}
+
+function conditionsOf(user: Principal): Conditions {
+  switch (user.role) {
+    case 'admin':
+    case 'manager':
+      return { scope: 'all', persons: undefined, ptris: undefined, interventions: undefined, reports: { serviceId: null, cooperativeId: null } };
+    case 'case_manager': {
+      const id = user.serviceId;
+      if (!id) return { scope: 'service:0', persons: NOTHING, ptris: NOTHING, interventions: NOTHING, reports: null };
+      return {
+        scope: `service:${id}`,
+        persons: exists(sql`SELECT 1 FROM ${personServices} WHERE ${personServices.serviceId} = ${id} AND ${personServices.personId} = ${persons.id}`),
+        ptris: eq(ptris.serviceId, id),
+        interventions: eq(interventions.serviceId, id),
+        reports: { serviceId: id, cooperativeId: null },
+      };
+    }
+    case 'uvm': {
+      const id = user.districtId;
+      if (!id) return { scope: 'district:0', persons: NOTHING, ptris: NOTHING, interventions: NOTHING, reports: null };
+      const districtServices = sql`SELECT ${services.id} FROM ${services} WHERE ${services.districtId} = ${id}`;
+      return {
+        scope: `district:${id}`,
+        persons: exists(sql`SELECT 1 FROM ${personServices} JOIN ${services} ON ${services.id} = ${personServices.serviceId} WHERE ${personServices.personId} = ${persons.id} AND ${services.districtId} = ${id}`),
+        ptris: sql`${ptris.serviceId} IN (${districtServices})`,
+        interventions: sql`${interventions.serviceId} IN (${districtServices})`,
+        reports: null,
+      };
+    }
+    case 'cooperative': {
+      const id = user.cooperativeId;
+      if (!id) return { scope: 'cooperative:0', persons: NOTHING, ptris: NOTHING, interventions: NOTHING, reports: null };
+      return {
+        scope: `cooperative:${id}`,
+        persons: exists(sql`SELECT 1 FROM ${ptris} JOIN ${ptriCooperatives} ON ${ptriCooperatives.ptriId} = ${ptris.id} WHERE ${ptris.personId} = ${persons.id} AND ${ptriCooperatives.cooperativeId} = ${id} AND ${ptris.status} <> 'draft'`),
+        // A cooperative sees the projects assigned to it once they leave the case manager's drafts.
+        ptris: and(
+          sql`${ptris.status} <> 'draft'`,
+          exists(sql`SELECT 1 FROM ${ptriCooperatives} WHERE ${ptriCooperatives.ptriId} = ${ptris.id} AND ${ptriCooperatives.cooperativeId} = ${id}`),
+        ),
+        interventions: eq(interventions.cooperativeId, id),
+        reports: { serviceId: null, cooperativeId: id },
+      };
+    }
+  }
+}
+
+function buildPolicy(user: Principal): AccessPolicy {
+  const c = conditionsOf(user);
+  const { role } = user;
+  const fields = FIELD_ACCESS[role];
+  const visiblePtris = c.ptris;
+  return {
+    role,
+    // The role is part of the key: the fields a prepared query writes follow the role.
+    key: `${role}:${c.scope}`,
+    persons: c.persons,
+    ptris: c.ptris,
+    interventions: c.interventions,
+    personsService: role === 'case_manager' && user.serviceId ? user.serviceId : undefined,
+    searchesByFiscalCode: fields.person.fiscalCode,
+    fields,
+    services(column) {
+      if (role === 'cooperative') throw new Forbidden();
+      // The derived table is named ptris so that the project condition's "ptris"."service_id" reads the service.
+      return visiblePtris && sql`${column} IN (SELECT ptris.service_id FROM (SELECT id AS service_id FROM services) AS ptris WHERE ${visiblePtris})`;
+    },
+    reports() {
+      if (!c.reports) throw new Forbidden();
+      return c.reports;
+    },
+  };
+}
+
+/** Policies are values of the scope alone: one per scope, built once. */
+const policies = new Map<string, AccessPolicy>();
+const MAX_POLICIES = 10_000;
+
+export function policyOf(user: Principal): AccessPolicy {
+  const id = `${user.role}|${user.serviceId ?? 0}|${user.districtId ?? 0}|${user.cooperativeId ?? 0}`;
+  let policy = policies.get(id);
+  if (!policy) {
+    policy = buildPolicy(user);
+    if (policies.size >= MAX_POLICIES) policies.delete(policies.keys().next().value!);
+    policies.set(id, policy);
+  }
+  return policy;
+}
