@@ -60,6 +60,7 @@ export async function buildApp({ db, config, isReady = () => true, logStream }: 
     signAccessToken: (payload: { sub: string; sid: string }) => app.jwt.sign(payload),
     accessTokenSeconds: config.accessTokenSeconds,
     refreshTokenDays: config.refreshTokenDays,
+    refreshRetrySeconds: config.refreshRetrySeconds,
   };
   await app.register(healthRoutes, { version: config.version, isReady });
   await app.register(authRoutes, { deps: authDeps, loginRateLimit: config.loginRateLimit });

@@ -17,6 +17,7 @@ export interface AuthDeps {
   signAccessToken: (payload: { sub: string; sid: string }) => string;
   accessTokenSeconds: number;
   refreshTokenDays: number;
+  refreshRetrySeconds: number;
 }
 
 export function toMe(user: UserRow): Me {
@@ -78,8 +79,11 @@ export function refresh(deps: AuthDeps, refreshToken: string, ip: string): Token
     const hash = tokenHash(refreshToken);
     const stored = q.refreshTokenByHash(db, hash);
     if (!stored) throw new Unauthorized('Sessione non valida: accedi di nuovo');
-    if (stored.rotatedAt || !q.markRefreshTokenRotated(db, hash, now)) {
-      // A rotated token presented again means it was copied: end the whole session.
+    // The same token again within seconds of its rotation is a client retrying after a lost
+    // reply (two tabs, a dropped connection): it gets a fresh pair of the same session.
+    const retry = stored.rotatedAt !== null && Date.parse(now) - Date.parse(stored.rotatedAt) <= deps.refreshRetrySeconds * 1000;
+    if (!retry && (stored.rotatedAt || !q.markRefreshTokenRotated(db, hash, now))) {
+      // A rotated token presented again later means it was copied: end the whole session.
       q.revokeSession(db, stored.sessionId, 'refresh_token_reuse', now);
       recordAudit(db, { user: null, username: null, ip }, {
         action: 'session_revoked',
