@@ -20,9 +20,9 @@ const envSchema = z
     DEMO_DATA: z.enum(['true', 'false']).optional(),
     /** Origins allowed to call the API from another site, comma-separated; none when unset. */
     CORS_ORIGIN: z.string().optional(),
-    /** Sign-in attempts allowed per client address per minute. */
+    /** Failed sign-ins per client address before each further one makes the next wait (1 s, doubling, at most a minute). */
     LOGIN_MAX_PER_ADDRESS: z.coerce.number().int().min(1).default(10),
-    /** Sign-in attempts allowed per username per 15 minutes, from any address. */
+    /** Failed sign-ins per username, from any address, before the same growing wait. */
     LOGIN_MAX_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   });

@@ -4,6 +4,7 @@ import { addDays } from 'date-fns';
 import type { Me, TokenPair } from '@bds/shared';
 import { schema, type Db, type Queryable } from '@bds/db';
 import { Invalid, Unauthorized } from '../errors.ts';
+import type { LoginThrottle } from '../plugins/login-limit.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { Actor, Principal } from './principal.ts';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords.ts';
@@ -18,6 +19,7 @@ export interface AuthDeps {
   accessTokenSeconds: number;
   refreshTokenDays: number;
   refreshRetrySeconds: number;
+  loginThrottle: LoginThrottle;
 }
 
 export function toMe(user: UserRow): Me {
@@ -51,12 +53,15 @@ function issuePair(db: Queryable, deps: AuthDeps, user: UserRow, sessionId: stri
 }
 
 export async function login(deps: AuthDeps, username: string, password: string, ip: string): Promise<TokenPair> {
+  deps.loginThrottle.check(username, ip);
   const user = q.userByUsername(deps.db, username);
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
   if (!user || !ok || !user.active) {
+    deps.loginThrottle.failed(username, ip);
     recordAudit(deps.db, { user: null, username, ip }, { action: 'login_failed', entity: 'user', entityId: user?.id });
     throw new Unauthorized(BAD_CREDENTIALS);
   }
+  deps.loginThrottle.succeeded(username);
   const now = new Date();
   const sessionId = randomUUID();
   return deps.db.transaction((tx) => {
@@ -96,6 +101,12 @@ export function refresh(deps: AuthDeps, refreshToken: string, ip: string): Token
     if (!live) return null;
     return issuePair(db, deps, live.user, stored.sessionId);
   }) ?? failRefresh();
+}
+
+/** Accounts with at least `atLeast` failed sign-ins in the last hour, from the access log. */
+export function accountsUnderAttack(db: Db, atLeast: number) {
+  const since = new Date(Date.now() - 60 * 60_000).toISOString();
+  return q.failedSignIns(db, since, atLeast);
 }
 
 function failRefresh(): never {
