@@ -1,41 +1,57 @@
 // Online backup with SQLite's backup API, restore with the server stopped, and the lock file
 // by which a running server tells the restore to keep off its database.
 import Database from 'better-sqlite3';
-import { copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, closeSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, closeSync, renameSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 
 export function lockPath(databasePath: string): string {
-  return `${resolve(databasePath)}.server.pid`;
+  return `${resolve(databasePath)}.server.lock`;
 }
 
-function alive(pid: number): boolean {
+/** The lock this process holds, by database path. */
+const held = new Map<string, Database.Database>();
+
+/**
+ * Takes the lock, or returns null when another live process holds it. The lock is SQLite's own
+ * exclusive lock on a small file (an fcntl lock), which the operating system drops when its
+ * process dies, however it dies: a supervisor can restart a killed server at once.
+ */
+function takeLock(databasePath: string): Database.Database | null {
+  const path = lockPath(databasePath);
+  // The first start of a new deployment: the database's folder does not exist yet.
+  mkdirSync(dirname(path), { recursive: true });
+  const lock = new Database(path, { timeout: 0 });
   try {
-    process.kill(pid, 0);
-    return true;
+    lock.pragma('journal_mode = MEMORY');
+    lock.pragma('locking_mode = EXCLUSIVE');
+    // The first write takes the exclusive lock; in this mode it is kept until the connection closes.
+    lock.exec('CREATE TABLE IF NOT EXISTS holder (pid INTEGER NOT NULL)');
+    lock.prepare('INSERT INTO holder (pid) VALUES (?)').run(process.pid);
+    return lock;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    lock.close();
+    if ((error as { code?: string }).code === 'SQLITE_BUSY') return null;
+    throw error;
   }
 }
 
-/** The pid of a live server using this database, or null (a lock left by a killed server does not count). */
-export function runningServer(databasePath: string): number | null {
-  const path = lockPath(databasePath);
-  if (!existsSync(path)) return null;
-  const pid = Number(readFileSync(path, 'utf8').trim());
-  return Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid) ? pid : null;
+/** Whether a live server holds this database's lock. */
+export function serverRunning(databasePath: string): boolean {
+  if (held.has(resolve(databasePath))) return true;
+  const lock = takeLock(databasePath);
+  lock?.close();
+  return lock === null;
 }
 
 export function claimServerLock(databasePath: string): void {
-  const other = runningServer(databasePath);
-  if (other) throw new Error(`Il database ${databasePath} è già in uso dal server con pid ${other}`);
-  // The first start of a new deployment: the database's folder does not exist yet.
-  mkdirSync(dirname(lockPath(databasePath)), { recursive: true });
-  writeFileSync(lockPath(databasePath), `${process.pid}\n`);
+  const lock = takeLock(databasePath);
+  if (!lock) throw new Error(`Il database ${databasePath} è già in uso da un altro server in esecuzione: fermalo prima di avviarne un secondo`);
+  held.set(resolve(databasePath), lock);
 }
 
 export function releaseServerLock(databasePath: string): void {
-  const path = lockPath(databasePath);
-  if (existsSync(path) && readFileSync(path, 'utf8').trim() === String(process.pid)) unlinkSync(path);
+  held.get(resolve(databasePath))?.close();
+  held.delete(resolve(databasePath));
 }
 
 export interface DatabaseCheck {
@@ -93,8 +109,17 @@ function fsyncPath(path: string): void {
  * replaced is kept beside it (with its WAL) under a `.before-restore-<time>` name.
  */
 export function restoreDatabase(backupPath: string, databasePath: string): { keptAs: string | null; check: DatabaseCheck } {
-  const server = runningServer(databasePath);
-  if (server) throw new Error(`Il server (pid ${server}) usa il database: fermalo prima del ripristino`);
+  // Held until the copy is in place, so that no server starts on the database meanwhile.
+  const lock = takeLock(databasePath);
+  if (!lock) throw new Error('Un server in esecuzione usa il database: fermalo prima del ripristino');
+  try {
+    return replaceDatabase(backupPath, databasePath);
+  } finally {
+    lock.close();
+  }
+}
+
+function replaceDatabase(backupPath: string, databasePath: string): { keptAs: string | null; check: DatabaseCheck } {
   const check = checkDatabase(backupPath);
   if (check.integrity !== 'ok') throw new Error(`La copia non supera il controllo di integrità: ${check.integrity}`);
   if (check.auditTriggers === 0) throw new Error('La copia non contiene le protezioni del registro accessi: non è un database di questo sistema');

@@ -11,6 +11,7 @@ import requestLogPlugin from './plugins/request-log.ts';
 import { loggingOptions, type LogStream } from './logging.ts';
 import dbPlugin from './plugins/db.ts';
 import authPlugin from './plugins/auth.ts';
+import { LoginThrottle } from './plugins/login-limit.ts';
 import openapiPlugin from './plugins/openapi.ts';
 import clientPlugin from './plugins/client.ts';
 import healthRoutes from './health/routes.ts';
@@ -61,6 +62,8 @@ export async function buildApp({ db, config, isReady = () => true, logStream }: 
     signAccessToken: (payload: { sub: string; sid: string }) => app.jwt.sign(payload),
     accessTokenSeconds: config.accessTokenSeconds,
     refreshTokenDays: config.refreshTokenDays,
+    refreshRetrySeconds: config.refreshRetrySeconds,
+    loginThrottle: new LoginThrottle(config.loginRateLimit),
   };
   await app.register(healthRoutes, { version: config.version, isReady });
   await app.register(authRoutes, { deps: authDeps, loginRateLimit: config.loginRateLimit });

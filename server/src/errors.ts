@@ -47,7 +47,11 @@ export class Invalid extends DomainError {
 }
 
 export class TooManyRequests extends DomainError {
-  constructor(detail: string) {
+  constructor(
+    detail: string,
+    /** Sent as Retry-After. */
+    readonly retryAfterSeconds: number,
+  ) {
     super(429, 'Troppe richieste', detail);
   }
 }

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDb, migrateDb, schema } from '@bds/db';
-import { lockPath } from '@bds/db/backup';
+import { serverRunning } from '@bds/db/backup';
 import { buildApp } from '@bds/server';
 import { testConfig } from '@bds/server/config.ts';
 import { fiscalCode } from '../api/helpers.ts';
@@ -81,7 +81,7 @@ describe('backup, restore and shutdown of the running server', () => {
     expect(await Promise.all(inFlight)).toEqual(Array(6).fill(200));
     expect(await server.exited).toBe(0);
     server = undefined;
-    expect(existsSync(lockPath(databasePath))).toBe(false);
+    expect(serverRunning(databasePath)).toBe(false);
     expect(existsSync(`${databasePath}-wal`)).toBe(false);
 
     const live = tables(databasePath);

@@ -37,6 +37,7 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
   'POST /api/auth/logout': { allowed: ALL, mutates: true, ownSession: true },
   'POST /api/auth/password': { allowed: ALL },
   'GET /api/me': { allowed: ALL },
+  'GET /api/auth/accounts-under-attack': { allowed: A },
   'GET /api/users': { allowed: A },
   'POST /api/users': { allowed: A },
   'PATCH /api/users/:id': { allowed: A, probe: { url: () => '/api/users/1' } },

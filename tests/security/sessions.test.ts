@@ -1,7 +1,8 @@
 // Sessions beyond tests/api/auth.test.ts and users.test.ts: token lifetime, hashing, the
 // remaining ways a session ends, and the password strength rule.
+import { createHmac } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestContext, PASSWORD, type TestContext } from '../api/helpers.ts';
+import { createTestContext, PASSWORD, rotatedAMinuteAgo, type TestContext } from '../api/helpers.ts';
 
 let ctx: TestContext;
 beforeEach(async () => {
@@ -13,8 +14,15 @@ const login = (username: string, password = PASSWORD) => ctx.app.inject({ method
 const me = (accessToken: string) => ctx.app.inject({ method: 'GET', url: '/api/me', headers: { authorization: `Bearer ${accessToken}` } });
 const refresh = (refreshToken: string) => ctx.app.inject({ method: 'POST', url: '/api/auth/refresh', payload: { refreshToken } });
 
-function claims(jwt: string): { iat: number; exp: number } {
-  return JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8')) as { iat: number; exp: number };
+function claims(jwt: string): { sub: string; sid: string; iat: number; exp: number } {
+  return JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8')) as { sub: string; sid: string; iat: number; exp: number };
+}
+
+/** A token signed with the server's own secret, with whatever claims a holder of the secret chose. */
+function signedWith(secret: string, payload: object): string {
+  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const unsigned = `${part({ alg: 'HS256', typ: 'JWT' })}.${part(payload)}`;
+  return `${unsigned}.${createHmac('sha256', secret).update(unsigned).digest('base64url')}`;
 }
 
 describe('access tokens', () => {
@@ -34,6 +42,18 @@ describe('access tokens', () => {
     const none = `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${payload}.`;
     expect((await me(none)).statusCode).toBe(401);
     expect((await me(`${header}.${payload}.${'A'.repeat(43)}`)).statusCode).toBe(401);
+  });
+
+  it('signed with the secret but without an expiry, or expiring after the access-token lifetime, are refused', async () => {
+    const secret = 'a-secret-this-test-knows-0123456789abcdef';
+    await ctx.close();
+    ctx = await createTestContext({ config: { jwtSecret: secret } });
+    const { sub, sid } = claims((await login('admin')).json().accessToken);
+    const now = Math.floor(Date.now() / 1000);
+    expect((await me(signedWith(secret, { sub, sid, iat: now, exp: now + 15 * 60 }))).statusCode).toBe(200);
+    expect((await me(signedWith(secret, { sub, sid, iat: now }))).statusCode).toBe(401);
+    expect((await me(signedWith(secret, { sub, sid, iat: now, exp: now + 10 * 365 * 24 * 3600 }))).statusCode).toBe(401);
+    expect((await me(signedWith(secret, { sub, sid, iat: now, exp: now + 15 * 60 + 2 }))).statusCode).toBe(401);
   });
 });
 
@@ -86,9 +106,36 @@ describe('sessions end at once', () => {
   it('when a rotated refresh token comes back: the theft is on record with the address it came from', async () => {
     const pair = (await login('manager')).json();
     await refresh(pair.refreshToken);
+    rotatedAMinuteAgo(ctx.db);
     await refresh(pair.refreshToken);
     const row = ctx.db.$client.prepare("SELECT ip, changes FROM audit_log WHERE action = 'session_revoked'").get() as { ip: string; changes: string };
     expect(row.ip).toBeTruthy();
     expect(JSON.parse(row.changes)).toMatchObject({ reason: 'refresh_token_reuse' });
+  });
+});
+
+describe('a refresh token presented twice', () => {
+  it('within seconds of its rotation (a retry after a lost reply) gets a fresh pair of the same session', async () => {
+    const pair = (await login('cm.navile')).json();
+    const [first, retry] = await Promise.all([refresh(pair.refreshToken), refresh(pair.refreshToken)]);
+    expect([first.statusCode, retry.statusCode]).toEqual([200, 200]);
+    const pairs = [first.json(), retry.json()];
+    expect(pairs[1].refreshToken).not.toBe(pairs[0].refreshToken);
+    for (const next of pairs) {
+      expect(claims(next.accessToken).sid).toBe(claims(pair.accessToken).sid);
+      expect((await me(next.accessToken)).statusCode).toBe(200);
+    }
+    expect((await refresh(pairs[1].refreshToken)).statusCode).toBe(200);
+    const revoked = ctx.db.$client.prepare("SELECT COUNT(*) AS n FROM sessions WHERE revoked_at IS NOT NULL").get() as { n: number };
+    expect(revoked.n).toBe(0);
+  });
+
+  it('later than that still counts as theft and ends the session', async () => {
+    const pair = (await login('cm.navile')).json();
+    const next = (await refresh(pair.refreshToken)).json();
+    rotatedAMinuteAgo(ctx.db);
+    expect((await refresh(pair.refreshToken)).statusCode).toBe(401);
+    expect((await me(next.accessToken)).statusCode).toBe(401);
+    expect((await refresh(next.refreshToken)).statusCode).toBe(401);
   });
 });

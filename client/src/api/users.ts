@@ -1,5 +1,5 @@
 // User accounts (admin only).
-import type { CreateUserBody, UpdateUserBody, User } from '@bds/shared';
+import type { AccountUnderAttack, CreateUserBody, UpdateUserBody, User } from '@bds/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiJson } from './http.ts';
 import type { Page } from './types.ts';
@@ -7,11 +7,16 @@ import type { Page } from './types.ts';
 export const userKeys = {
   all: ['users'] as const,
   list: () => [...userKeys.all, 'list'] as const,
+  underAttack: () => [...userKeys.all, 'under-attack'] as const,
 };
 
 export async function fetchUsers(): Promise<User[]> {
   const reply = await apiJson<Page<User> | User[]>('/api/users', { query: { limit: 500 } });
   return Array.isArray(reply) ? reply : reply.items;
+}
+
+export function fetchAccountsUnderAttack(): Promise<AccountUnderAttack[]> {
+  return apiJson<AccountUnderAttack[]>('/api/auth/accounts-under-attack');
 }
 
 export function createUser(body: CreateUserBody): Promise<User> {
@@ -28,6 +33,10 @@ export function resetPassword(id: number, temporaryPassword: string): Promise<vo
 
 export function useUsers() {
   return useQuery({ queryKey: userKeys.list(), queryFn: fetchUsers });
+}
+
+export function useAccountsUnderAttack() {
+  return useQuery({ queryKey: userKeys.underAttack(), queryFn: fetchAccountsUnderAttack, refetchInterval: 60_000 });
 }
 
 export function useCreateUser() {

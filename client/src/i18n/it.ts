@@ -305,6 +305,8 @@ export const it = {
   },
   admin: {
     usersTitle: 'Utenti',
+    underAttack: (username: string, failures: number, addresses: number, last: string) =>
+      `Attenzione: ${failures} accessi non riusciti nell’ultima ora per l’utente ${username}, da ${addresses === 1 ? '1 indirizzo' : `${addresses} indirizzi`} (l’ultimo il ${last}). Se non è l’utente, qualcuno sta provando a indovinarne la password.`,
     newUser: 'Nuovo utente',
     username: 'Nome utente',
     displayName: 'Nome visualizzato',

@@ -1,8 +1,8 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, countDistinct, count, desc, eq, gte, isNull, max } from 'drizzle-orm';
 import { schema, type Db, type Queryable } from '@bds/db';
 import type { Principal } from './principal.ts';
 
-const { users, sessions, refreshTokens } = schema;
+const { users, sessions, refreshTokens, auditLog } = schema;
 
 export function userByUsername(db: Queryable, username: string) {
   return db.select().from(users).where(eq(users.username, username)).get();
@@ -83,4 +83,19 @@ export function markRefreshTokenRotated(db: Queryable, hash: string, now: string
 
 export function updatePassword(db: Queryable, userId: number, passwordHash: string, mustChange: boolean) {
   db.update(users).set({ passwordHash, mustChangePassword: mustChange }).where(eq(users.id, userId)).run();
+}
+
+/** Failed sign-ins since `since` per username given, the most attacked first (read through the log's time index). */
+export function failedSignIns(db: Queryable, since: string, atLeast: number) {
+  const failures = count();
+  return db
+    .select({ username: auditLog.username, failures, addresses: countDistinct(auditLog.ip), lastFailureAt: max(auditLog.at) })
+    .from(auditLog)
+    .where(and(eq(auditLog.action, 'login_failed'), gte(auditLog.at, since)))
+    .groupBy(auditLog.username)
+    .having(gte(failures, atLeast))
+    .orderBy(desc(failures))
+    .limit(100)
+    .all()
+    .map((row) => ({ username: row.username ?? '', failures: row.failures, addresses: row.addresses, lastFailureAt: row.lastFailureAt ?? since }));
 }

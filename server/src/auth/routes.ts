@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { changePasswordBody, loginBody, meSchema, refreshBody, tokenPairSchema } from '@bds/shared';
+import { accountUnderAttackSchema, changePasswordBody, loginBody, meSchema, refreshBody, tokenPairSchema } from '@bds/shared';
 import { actorOf, ALL_ROLES } from '../plugins/auth.ts';
-import { loginLimitPerAccount } from '../plugins/login-limit.ts';
 import type { Config } from '../config.ts';
 import * as auth from './service.ts';
 
@@ -15,10 +14,19 @@ interface AuthRouteOptions {
 
 const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, { deps, loginRateLimit }) => {
   app.post('/api/auth/login', {
-    config: { public: true, rateLimit: { max: loginRateLimit.perAddress, timeWindow: '1 minute' } },
-    preHandler: loginLimitPerAccount(app, loginRateLimit.perAccount),
+    config: { public: true },
     schema: { tags: ['auth'], summary: 'Accesso con nome utente e password', body: loginBody, response: { 200: tokenPairSchema } },
     handler: (request) => auth.login(deps, request.body.username, request.body.password, request.ip),
+  });
+
+  app.get('/api/auth/accounts-under-attack', {
+    config: { roles: ['admin'] },
+    schema: {
+      tags: ['auth'],
+      summary: "Account con molti accessi non riusciti nell'ultima ora",
+      response: { 200: z.array(accountUnderAttackSchema) },
+    },
+    handler: () => auth.accountsUnderAttack(deps.db, loginRateLimit.perAccount),
   });
 
   app.post('/api/auth/refresh', {

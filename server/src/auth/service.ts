@@ -4,6 +4,7 @@ import { addDays } from 'date-fns';
 import type { Me, TokenPair } from '@bds/shared';
 import { schema, type Db, type Queryable } from '@bds/db';
 import { Invalid, Unauthorized } from '../errors.ts';
+import type { LoginThrottle } from '../plugins/login-limit.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { Actor, Principal } from './principal.ts';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords.ts';
@@ -17,6 +18,8 @@ export interface AuthDeps {
   signAccessToken: (payload: { sub: string; sid: string }) => string;
   accessTokenSeconds: number;
   refreshTokenDays: number;
+  refreshRetrySeconds: number;
+  loginThrottle: LoginThrottle;
 }
 
 export function toMe(user: UserRow): Me {
@@ -50,12 +53,15 @@ function issuePair(db: Queryable, deps: AuthDeps, user: UserRow, sessionId: stri
 }
 
 export async function login(deps: AuthDeps, username: string, password: string, ip: string): Promise<TokenPair> {
+  deps.loginThrottle.check(username, ip);
   const user = q.userByUsername(deps.db, username);
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
   if (!user || !ok || !user.active) {
+    deps.loginThrottle.failed(username, ip);
     recordAudit(deps.db, { user: null, username, ip }, { action: 'login_failed', entity: 'user', entityId: user?.id });
     throw new Unauthorized(BAD_CREDENTIALS);
   }
+  deps.loginThrottle.succeeded(username);
   const now = new Date();
   const sessionId = randomUUID();
   return deps.db.transaction((tx) => {
@@ -78,8 +84,11 @@ export function refresh(deps: AuthDeps, refreshToken: string, ip: string): Token
     const hash = tokenHash(refreshToken);
     const stored = q.refreshTokenByHash(db, hash);
     if (!stored) throw new Unauthorized('Sessione non valida: accedi di nuovo');
-    if (stored.rotatedAt || !q.markRefreshTokenRotated(db, hash, now)) {
-      // A rotated token presented again means it was copied: end the whole session.
+    // The same token again within seconds of its rotation is a client retrying after a lost
+    // reply (two tabs, a dropped connection): it gets a fresh pair of the same session.
+    const retry = stored.rotatedAt !== null && Date.parse(now) - Date.parse(stored.rotatedAt) <= deps.refreshRetrySeconds * 1000;
+    if (!retry && (stored.rotatedAt || !q.markRefreshTokenRotated(db, hash, now))) {
+      // A rotated token presented again later means it was copied: end the whole session.
       q.revokeSession(db, stored.sessionId, 'refresh_token_reuse', now);
       recordAudit(db, { user: null, username: null, ip }, {
         action: 'session_revoked',
@@ -92,6 +101,12 @@ export function refresh(deps: AuthDeps, refreshToken: string, ip: string): Token
     if (!live) return null;
     return issuePair(db, deps, live.user, stored.sessionId);
   }) ?? failRefresh();
+}
+
+/** Accounts with at least `atLeast` failed sign-ins in the last hour, from the access log. */
+export function accountsUnderAttack(db: Db, atLeast: number) {
+  const since = new Date(Date.now() - 60 * 60_000).toISOString();
+  return q.failedSignIns(db, since, atLeast);
 }
 
 function failRefresh(): never {

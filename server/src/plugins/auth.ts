@@ -47,10 +47,21 @@ export function actorOf(request: FastifyRequest): Actor {
   return { user: request.principal, ip: request.ip };
 }
 
+/**
+ * Every token this server signs expires one access-token lifetime after it was signed: one with
+ * no expiry, or a later one, was not signed by this server's rules (a leaked secret, an old build)
+ * and would outlive every revocation of its session's access.
+ */
+function expiresWithinLifetime(payload: object, lifetimeSeconds: number): boolean {
+  const exp = 'exp' in payload ? payload.exp : undefined;
+  return typeof exp === 'number' && exp <= Math.floor(Date.now() / 1000) + lifetimeSeconds;
+}
+
 export default fp(async function authPlugin(app: FastifyInstance, options: { config: Config }) {
+  const { accessTokenSeconds } = options.config;
   await app.register(fastifyJwt, {
     secret: options.config.jwtSecret,
-    sign: { expiresIn: options.config.accessTokenSeconds, algorithm: 'HS256' },
+    sign: { expiresIn: accessTokenSeconds, algorithm: 'HS256' },
     // Verified tokens are cached by fast-jwt until their expiry (signature check once per token,
     // not per request); the session is still looked up on every request, so revocation is immediate.
     verify: { algorithms: ['HS256'], cache: 10_000 },
@@ -78,6 +89,7 @@ export default fp(async function authPlugin(app: FastifyInstance, options: { con
     } catch {
       throw new Unauthorized('Accesso scaduto o non valido: accedi di nuovo');
     }
+    if (!expiresWithinLifetime(payload, accessTokenSeconds)) throw new Unauthorized('Accesso scaduto o non valido: accedi di nuovo');
     const userId = Number(payload.sub);
     const principal = Number.isSafeInteger(userId) && typeof payload.sid === 'string'
       ? sessionPrincipal(app.db, payload.sid, userId, new Date().toISOString())

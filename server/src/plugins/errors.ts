@@ -2,7 +2,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { DomainError, type FieldError } from '../errors.ts';
+import { DomainError, TooManyRequests, type FieldError } from '../errors.ts';
 
 interface ProblemBody {
   type: string;
@@ -77,6 +77,7 @@ function sendClientProblem(reply: FastifyReply, error: FastifyError, status: num
 export default fp(async function errorsPlugin(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof DomainError) {
+      if (error instanceof TooManyRequests) reply.header('retry-after', String(error.retryAfterSeconds));
       return sendProblem(reply, { status: error.status, title: error.title, detail: error.message, errors: error.errors });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {

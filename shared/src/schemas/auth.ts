@@ -41,3 +41,12 @@ export const tokenPairSchema = z.object({
   user: meSchema,
 });
 export type TokenPair = z.infer<typeof tokenPairSchema>;
+
+/** An account with many failed sign-ins lately: someone may be guessing its password. */
+export const accountUnderAttackSchema = z.object({
+  username: z.string(),
+  failures: z.number().int(),
+  addresses: z.number().int(),
+  lastFailureAt: z.string(),
+});
+export type AccountUnderAttack = z.infer<typeof accountUnderAttackSchema>;

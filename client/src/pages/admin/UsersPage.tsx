@@ -2,7 +2,8 @@
 import type { User } from '@bds/shared';
 import { useState } from 'react';
 import { nameOf, useCooperatives, useDistricts, useServices } from '../../api/reference.ts';
-import { useCreateUser, useUpdateUser, useUsers } from '../../api/users.ts';
+import { useAccountsUnderAttack, useCreateUser, useUpdateUser, useUsers } from '../../api/users.ts';
+import { formatDateTime } from '../../components/format.ts';
 import { PasswordResetForm } from '../../components/admin/PasswordResetForm.tsx';
 import { UserForm } from '../../components/admin/UserForm.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
@@ -13,6 +14,7 @@ type Editing = { kind: 'create' } | { kind: 'edit'; user: User } | { kind: 'pass
 
 export function UsersPage() {
   const users = useUsers();
+  const underAttack = useAccountsUnderAttack();
   const services = useServices();
   const districts = useDistricts();
   const cooperatives = useCooperatives();
@@ -31,6 +33,11 @@ export function UsersPage() {
         <button type="button" onClick={() => setEditing({ kind: 'create' })}>{it.admin.newUser}</button>
       </div>
       {message && <p className="success" role="status">{message}</p>}
+      {underAttack.data?.map((account) => (
+        <p key={account.username} className="notice" role="alert">
+          {it.admin.underAttack(account.username, account.failures, account.addresses, formatDateTime(account.lastFailureAt))}
+        </p>
+      ))}
       {users.isPending ? (
         <Loading />
       ) : users.isError ? (
