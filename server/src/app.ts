@@ -27,6 +27,7 @@ import activityRoutes from './interventions/activities.ts';
 import workReportRoutes from './work-reports/routes.ts';
 import managementReportRoutes from './reports/management-routes.ts';
 import scaleRoutes from './evaluations/scale-routes.ts';
+import importRoutes from './imports/routes.ts';
 
 export interface BuildOptions {
   db: Db;
@@ -75,6 +76,7 @@ export async function buildApp({ db, config, isReady = () => true, logStream }: 
   await app.register(workReportRoutes);
   await app.register(managementReportRoutes);
   await app.register(scaleRoutes);
+  await app.register(importRoutes);
   await app.register(clientPlugin, { dist: config.clientDist });
   return app;
 }
