@@ -151,4 +151,7 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
   'GET /api/reports/caseload': { allowed: ['admin', 'manager', 'case_manager', 'uvm'], probe: { url: () => '/api/reports/caseload?date=2025-03-01' } },
   'GET /api/reports/reviews-due': { allowed: ['admin', 'manager', 'case_manager', 'uvm'] },
   'GET /api/audit': { allowed: ['admin', 'manager'] },
+
+  'POST /api/imports/caseload': { allowed: A },
+  'GET /api/exports/caseload': { allowed: ['admin', 'manager', 'case_manager'] },
 };

@@ -42,7 +42,6 @@ const PERSON_COLUMNS: Record<string, CaseloadColumn> = {
   fiscalCode: 'codice_fiscale',
   familyName: 'cognome',
   givenName: 'nome',
-  birthDate: 'data_nascita',
   sex: 'sesso',
 };
 
@@ -80,16 +79,15 @@ export function readRow(record: string[], row: number, index: Map<CaseloadColumn
   };
   const list = (column: CaseloadColumn) => cell(column).split(CASELOAD_LIST_SEPARATOR).map((item) => item.trim()).filter(Boolean);
 
-  const person = createPersonBody.omit({ districtId: true }).safeParse({
+  const person = createPersonBody.omit({ districtId: true, birthDate: true }).safeParse({
     fiscalCode: cell('codice_fiscale'),
     familyName: cell('cognome'),
     givenName: cell('nome'),
-    birthDate: parseCalendarDate(cell('data_nascita')) ?? cell('data_nascita'),
     sex: cell('sesso').toUpperCase(),
   });
-  if (!person.success) {
-    for (const issue of person.error.issues) bad(PERSON_COLUMNS[String(issue.path[0])] ?? 'codice_fiscale', issue.message);
-  } else if (person.data.birthDate > today()) bad('data_nascita', 'non può essere nel futuro');
+  if (!person.success) for (const issue of person.error.issues) bad(PERSON_COLUMNS[String(issue.path[0])] ?? 'codice_fiscale', issue.message);
+  const birthDate = parseCalendarDate(cell('data_nascita')) ?? bad('data_nascita', 'data non valida (GG/MM/AAAA)');
+  if (birthDate && birthDate > today()) bad('data_nascita', 'non può essere nel futuro');
   const district = cell('distretto') || bad('distretto', 'distretto mancante');
   const service = cell('servizio') || bad('servizio', 'servizio mancante');
   const lotNumber = /^\d{1,2}$/.test(cell('lotto')) ? Number(cell('lotto')) : bad('lotto', 'numero del lotto non valido');
@@ -110,12 +108,13 @@ export function readRow(record: string[], row: number, index: Map<CaseloadColumn
   for (const goal of goals) if (goal.description.length > 500) bad(GOAL_COLUMNS[goal.axis], 'obiettivo oltre 500 caratteri');
   const caseManager = cell('case_manager') || null;
 
-  if (errors.length > before || !person.success || !district || !service || lotNumber === null || !startDate || !endDate || !status || !intensity) {
+  if (errors.length > before || !person.success || !birthDate || !district || !service || lotNumber === null || !startDate || !endDate || !status || !intensity) {
     return null;
   }
   return {
     row,
     ...person.data,
+    birthDate,
     district,
     service,
     lotNumber,
