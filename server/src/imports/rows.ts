@@ -12,7 +12,6 @@ import {
   type CaseloadRowError,
   type Intensity,
 } from '@bds/shared';
-import { today } from '../dates.ts';
 
 export type CaseloadStatus = keyof typeof CASELOAD_STATUS_VALUES;
 
@@ -45,6 +44,9 @@ const PERSON_COLUMNS: Record<string, CaseloadColumn> = {
   sex: 'sesso',
 };
 
+// Built once: zod compiles a schema on its first use, which per row was most of a file's time.
+const PERSON_FIELDS = createPersonBody.omit({ districtId: true, birthDate: true });
+
 /** Headers compared without case, accents, spaces, dashes or underscores. */
 function headerKey(name: string): string {
   return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[\s_.-]/g, '');
@@ -70,7 +72,8 @@ export function mapHeader(header: string[]): HeaderMap {
   return missing.length ? { ok: false, message: `colonne mancanti: ${missing.join(', ')}` } : { ok: true, index };
 }
 
-export function readRow(record: string[], row: number, index: Map<CaseloadColumn, number>, errors: CaseloadRowError[]): CaseloadRow | null {
+/** Reads one record; `today` is the department's date, taken once for the whole file. */
+export function readRow(record: string[], row: number, index: Map<CaseloadColumn, number>, today: string, errors: CaseloadRowError[]): CaseloadRow | null {
   const cell = (column: CaseloadColumn) => (record[index.get(column) ?? -1] ?? '').trim();
   const before = errors.length;
   const bad = (field: CaseloadColumn, message: string): null => {
@@ -79,7 +82,7 @@ export function readRow(record: string[], row: number, index: Map<CaseloadColumn
   };
   const list = (column: CaseloadColumn) => cell(column).split(CASELOAD_LIST_SEPARATOR).map((item) => item.trim()).filter(Boolean);
 
-  const person = createPersonBody.omit({ districtId: true, birthDate: true }).safeParse({
+  const person = PERSON_FIELDS.safeParse({
     fiscalCode: cell('codice_fiscale'),
     familyName: cell('cognome'),
     givenName: cell('nome'),
@@ -87,21 +90,21 @@ export function readRow(record: string[], row: number, index: Map<CaseloadColumn
   });
   if (!person.success) for (const issue of person.error.issues) bad(PERSON_COLUMNS[String(issue.path[0])] ?? 'codice_fiscale', issue.message);
   const birthDate = parseCalendarDate(cell('data_nascita')) ?? bad('data_nascita', 'data non valida (GG/MM/AAAA)');
-  if (birthDate && birthDate > today()) bad('data_nascita', 'non può essere nel futuro');
+  if (birthDate && birthDate > today) bad('data_nascita', 'non può essere nel futuro');
   const district = cell('distretto') || bad('distretto', 'distretto mancante');
   const service = cell('servizio') || bad('servizio', 'servizio mancante');
   const lotNumber = /^\d{1,2}$/.test(cell('lotto')) ? Number(cell('lotto')) : bad('lotto', 'numero del lotto non valido');
   const startDate = parseCalendarDate(cell('data_inizio')) ?? bad('data_inizio', 'data non valida (GG/MM/AAAA)');
   const endDate = parseCalendarDate(cell('data_fine')) ?? bad('data_fine', 'data non valida (GG/MM/AAAA)');
   if (startDate && endDate && endDate < startDate) bad('data_fine', 'precede la data di inizio');
-  if (startDate && startDate > today()) bad('data_inizio', 'progetto non ancora avviato: va inserito come bozza, non importato');
+  if (startDate && startDate > today) bad('data_inizio', 'progetto non ancora avviato: va inserito come bozza, non importato');
   const status = valueOf(CASELOAD_STATUS_VALUES, cell('stato')) ?? bad('stato', 'stato non valido (attivo, sospeso, chiuso)');
   let closedOn: string | null = null;
   if (cell('data_chiusura')) {
     closedOn = parseCalendarDate(cell('data_chiusura')) ?? bad('data_chiusura', 'data non valida (GG/MM/AAAA)');
     if (closedOn && status !== 'closed') bad('data_chiusura', 'solo un progetto chiuso ha la data di chiusura');
     if (closedOn && startDate && closedOn < startDate) bad('data_chiusura', 'precede la data di inizio');
-    if (closedOn && closedOn > today()) bad('data_chiusura', 'non può essere nel futuro');
+    if (closedOn && closedOn > today) bad('data_chiusura', 'non può essere nel futuro');
   } else if (status === 'closed') bad('data_chiusura', 'un progetto chiuso ha la data di chiusura');
   const intensity = valueOf(CASELOAD_INTENSITY_VALUES, cell('intensita')) ?? bad('intensita', 'intensità non valida (alta, media, bassa)');
   const goals = AXES.flatMap((axis) => list(GOAL_COLUMNS[axis]).map((description) => ({ axis, description })));

@@ -8,11 +8,11 @@ import { recordAudit } from '../audit/record.ts';
 import { auditRead } from '../audit/group-commit.ts';
 import { Forbidden, Invalid, InvalidRows } from '../errors.ts';
 import { identityMismatch, searchKeys } from '../persons/service.ts';
-import { insertPerson, linkPersonToService } from '../persons/queries.ts';
-import { insertPtri, insertRevision, replaceCooperatives, replaceGoals } from '../ptri/queries.ts';
+import { insertRevision, type PtriRow } from '../ptri/queries.ts';
 import { snapshotOf } from '../ptri/snapshot.ts';
 import { allCooperatives, allDistricts, allLots, allServices } from '../reference/queries.ts';
 import { lotInForce } from '../reference/lot-in-force.ts';
+import { today } from '../dates.ts';
 import { readSheet } from './file.ts';
 import { mapHeader, readRow, type CaseloadRow } from './rows.ts';
 import * as q from './queries.ts';
@@ -68,9 +68,10 @@ function planImport(db: Queryable, header: string[], records: string[][]): Plan 
   const columns = mapHeader(header);
   if (!columns.ok) throw new Invalid('file', columns.message);
   const ref = referenceOf(db);
+  const day = today();
   const errors: CaseloadRowError[] = [];
   const bad = (row: number, field: string, message: string) => errors.push({ row, field, message });
-  const rows = records.map((record, i) => readRow(record, i + 2, columns.index, errors)).filter((row): row is CaseloadRow => row !== null);
+  const rows = records.map((record, i) => readRow(record, i + 2, columns.index, day, errors)).filter((row): row is CaseloadRow => row !== null);
 
   const registered = new Map(q.personsByFiscalCode(db, [...new Set(rows.map((row) => row.fiscalCode))]).map((person) => [person.fiscalCode, person]));
   const projectKey = (personId: number | string, lotNumber: number, startDate: string) => `${personId}|${lotNumber}|${startDate}`;
@@ -184,7 +185,7 @@ export async function importCaseload(db: Db, actor: Actor, file: Buffer, request
     const plan = planImport(tx, table.header, table.rows);
     if (plan.reply.errors.length) throw new InvalidRows(plan.reply.errors, 'nessun progetto importato');
     const earlier = q.importByHash(tx, sha256);
-    const imported = plan.newProjects.length === 0 ? null : writeImport(tx, actor, plan, fileName, sha256);
+    const imported = plan.newProjects.length === 0 ? null : writeImport(db, tx, actor, plan, fileName, sha256);
     recordAudit(tx, actor, {
       action: 'create',
       entity: 'caseload_import',
@@ -204,7 +205,7 @@ export async function importCaseload(db: Db, actor: Actor, file: Buffer, request
 }
 
 /** Registers the new persons and writes the new projects, each with its source row in its history. */
-function writeImport(tx: Queryable, actor: Actor, plan: Plan, fileName: string, sha256: string) {
+function writeImport(db: Db, tx: Queryable, actor: Actor, plan: Plan, fileName: string, sha256: string) {
   const record = q.insertImport(tx, {
     fileName,
     sha256,
@@ -213,54 +214,32 @@ function writeImport(tx: Queryable, actor: Actor, plan: Plan, fileName: string, 
     projectsCreated: plan.newProjects.length,
     importedBy: actor.user.id,
   });
+  const write = q.importWriter(db);
+  const districtOf = new Map(plan.newProjects.map((row) => [row.fiscalCode, row.districtId]));
   const personIds = new Map<string, number>();
   for (const [fiscalCode, person] of plan.persons) {
-    if (person.id !== null) {
-      personIds.set(fiscalCode, person.id);
-      continue;
+    const districtId = districtOf.get(fiscalCode);
+    if (person.id !== null) personIds.set(fiscalCode, person.id);
+    else if (districtId !== undefined) {
+      const { givenName, familyName, birthDate, sex } = person.first;
+      personIds.set(fiscalCode, write.person({ fiscalCode, givenName, familyName, birthDate, sex, districtId, ...searchKeys(givenName, familyName) }));
     }
-    const { first } = person;
-    const districtId = plan.newProjects.find((row) => row.fiscalCode === fiscalCode)?.districtId;
-    if (districtId === undefined) continue;
-    const created = insertPerson(tx, {
-      fiscalCode,
-      givenName: first.givenName,
-      familyName: first.familyName,
-      birthDate: first.birthDate,
-      sex: first.sex,
-      districtId,
-      ...searchKeys(first.givenName, first.familyName),
-    });
-    personIds.set(fiscalCode, created.id);
   }
   const ptriIdsByPerson = new Map<string, number[]>();
-  const now = new Date().toISOString();
+  const at = new Date().toISOString();
   for (const row of plan.newProjects) {
     const personId = personIds.get(row.fiscalCode);
     if (personId === undefined) throw new Error(`import: person of row ${row.row} not registered`);
     // Imported as it stands in the service's spreadsheet: in care from its start date, without
     // an invented UVM evaluation; imported_ptris marks it as the lifecycle's one exception.
-    const ptri = insertPtri(tx, {
-      personId,
-      serviceId: row.serviceId,
-      lotId: row.lotId,
-      caseManagerId: row.caseManagerId,
-      status: row.status,
-      intensity: row.intensity,
-      startDate: row.startDate,
-      endDate: row.endDate,
-      activatedOn: row.startDate,
-      endedOn: row.closedOn,
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
-    });
-    replaceGoals(tx, ptri.id, row.goals.map((goal) => ({ ...goal, targetDate: null, status: 'open' as const })));
-    replaceCooperatives(tx, ptri.id, row.cooperativeIds);
-    linkPersonToService(tx, personId, row.serviceId);
-    insertRevision(tx, { ptriId: ptri.id, version: 1, snapshot: snapshotOf(tx, ptri), changes: null, reason: `Importato dal file «${fileName}», riga ${row.row}`, userId: actor.user.id });
-    q.markImported(tx, ptri.id, record.id, row.row);
-    ptriIdsByPerson.set(row.fiscalCode, [...(ptriIdsByPerson.get(row.fiscalCode) ?? []), ptri.id]);
+    const project = {
+      personId, serviceId: row.serviceId, lotId: row.lotId, caseManagerId: row.caseManagerId, status: row.status, intensity: row.intensity,
+      startDate: row.startDate, endDate: row.endDate, activatedOn: row.startDate, endedOn: row.closedOn,
+    };
+    const id = write.project({ ...project, at }, row.goals, row.cooperativeIds, record.id, row.row);
+    const stored: PtriRow = { ...project, id, nextReviewDate: null, notes: null, version: 1, openGoalsHabitat: 0, openGoalsSociality: 0, openGoalsWork: 0, createdAt: at, updatedAt: at };
+    insertRevision(tx, { ptriId: id, version: 1, snapshot: snapshotOf(tx, stored), changes: null, reason: `Importato dal file «${fileName}», riga ${row.row}`, userId: actor.user.id });
+    ptriIdsByPerson.set(row.fiscalCode, [...(ptriIdsByPerson.get(row.fiscalCode) ?? []), id]);
   }
   return { id: record.id, personIds, ptriIdsByPerson };
 }
