@@ -45,6 +45,7 @@ function SignedInRoutes() {
         <Route path={paths.users} element={<Allow roles={['admin']}><P.UsersPage /></Allow>} />
         <Route path={paths.audit} element={<Allow roles={['admin', 'manager']}><P.AuditPage /></Allow>} />
         <Route path={paths.monthReviews} element={<Allow roles={['case_manager']}><P.MonthReviewsPage /></Allow>} />
+        <Route path={paths.caseloadImport} element={<Allow roles={['admin']}><P.CaseloadImportPage /></Allow>} />
         <Route path={`${paths.referenceData}/*`} element={<Allow roles={['admin']}><P.ReferenceDataPage /></Allow>} />
         <Route path={paths.changePassword} element={<P.ChangePasswordPage />} />
         <Route path="*" element={<Navigate to={homeFor(user.role)} replace />} />

@@ -31,6 +31,7 @@ export const paths = {
   audit: '/admin/registro',
   monthReviews: '/rendicontazioni/da-validare',
   referenceData: '/admin/riferimenti',
+  caseloadImport: '/admin/importa-carichi',
   changePassword: '/account/password',
 };
 
@@ -41,6 +42,7 @@ const NAV: Record<Role, NavItem[]> = {
     { to: paths.newPerson, label: it.nav.newPerson },
     { to: paths.monthReviews, label: it.nav.monthReviews },
     { to: paths.reviewCalendar, label: it.nav.reviewCalendar },
+    { to: paths.caseloadReport, label: it.nav.caseloadReport },
   ],
   uvm: [
     { to: paths.uvmQueue, label: it.nav.uvmQueue },
@@ -63,6 +65,7 @@ const NAV: Record<Role, NavItem[]> = {
   admin: [
     { to: paths.users, label: it.nav.users },
     { to: paths.referenceData, label: it.nav.referenceData },
+    { to: paths.caseloadImport, label: it.nav.caseloadImport },
     { to: paths.audit, label: it.nav.audit },
     { to: paths.persons, label: it.nav.persons, end: true },
     { to: paths.caseload, label: it.nav.caseload.admin, end: true },

@@ -2,15 +2,12 @@
 // so a service can go on working in its spreadsheet and bring it back.
 import ExcelJS from 'exceljs';
 import type { Db } from '@bds/db';
-import { CASELOAD_COLUMNS, CASELOAD_INTENSITY_VALUES, CASELOAD_STATUS_VALUES, formatDate, type caseloadExportQuery } from '@bds/shared';
-import type { z } from 'zod';
+import { CASELOAD_COLUMNS, CASELOAD_INTENSITY_VALUES, CASELOAD_STATUS_VALUES, formatDate, type CaseloadExportQuery } from '@bds/shared';
 import type { Actor } from '../auth/principal.ts';
 import { auditRead } from '../audit/group-commit.ts';
 import { Forbidden } from '../errors.ts';
 import { visiblePtris } from '../scope/visibility.ts';
 import { caseloadRows, type CaseloadExportRow } from './queries.ts';
-
-type ExportQuery = z.output<typeof caseloadExportQuery>;
 
 export const CASELOAD_HEADER = CASELOAD_COLUMNS.map(([italian]) => italian);
 
@@ -32,7 +29,7 @@ export interface CaseloadExport {
   records: (string | number)[][];
 }
 
-export async function exportCaseload(db: Db, actor: Actor, query: ExportQuery): Promise<CaseloadExport> {
+export async function exportCaseload(db: Db, actor: Actor, query: CaseloadExportQuery): Promise<CaseloadExport> {
   const { user } = actor;
   if (user.role === 'case_manager' && query.serviceId !== undefined && query.serviceId !== user.serviceId) {
     throw new Forbidden('Puoi esportare solo i carichi del tuo servizio');

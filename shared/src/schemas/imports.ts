@@ -62,7 +62,7 @@ export const caseloadExportQuery = z.strictObject({
   serviceId: idSchema.optional(),
   format: z.enum(['csv', 'xlsx']).default('csv'),
 });
-export type CaseloadExportQuery = z.input<typeof caseloadExportQuery>;
+export type CaseloadExportQuery = z.output<typeof caseloadExportQuery>;
 
 /** The spreadsheet's words for a project's status and intensity. */
 export const CASELOAD_STATUS_VALUES = { active: 'attivo', suspended: 'sospeso', closed: 'chiuso' } as const;
