@@ -1,12 +1,12 @@
 // The caseload export: the same columns the import reads, as CSV (UTF-8 with BOM, ';') or .xlsx,
 // so a service can go on working in its spreadsheet and bring it back.
-import ExcelJS from 'exceljs';
 import type { Db } from '@bds/db';
 import { CASELOAD_COLUMNS, CASELOAD_INTENSITY_VALUES, CASELOAD_STATUS_VALUES, formatDate, type CaseloadExportQuery } from '@bds/shared';
 import type { Actor } from '../auth/principal.ts';
 import { auditRead } from '../audit/group-commit.ts';
 import { Forbidden } from '../errors.ts';
 import { visiblePtris } from '../scope/visibility.ts';
+import { loadExcelJs } from './excel.ts';
 import { caseloadRows, type CaseloadExportRow } from './queries.ts';
 
 export const CASELOAD_HEADER = CASELOAD_COLUMNS.map(([italian]) => italian);
@@ -45,7 +45,7 @@ export async function exportCaseload(db: Db, actor: Actor, query: CaseloadExport
 }
 
 export async function workbookOf(records: (string | number)[][]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   const sheet = workbook.addWorksheet('Carichi');
   sheet.addRow(CASELOAD_HEADER);
   sheet.addRows(records);

@@ -1,7 +1,8 @@
 // Reads a caseload spreadsheet into rows of text cells: an .xlsx workbook (its first sheet), or
 // a CSV as Italian Excel saves it (UTF-8 with or without BOM, or Windows-1252; ';' or ',').
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type { CellValue } from 'exceljs';
+import { loadExcelJs } from './excel.ts';
 
 /** The most projects one file may hold: every row is checked and its errors listed in memory. */
 export const MAX_IMPORT_ROWS = 20_000;
@@ -50,7 +51,7 @@ function readCsv(text: string): string[][] | { ok: false; message: string } {
 }
 
 async function readWorkbook(file: Buffer): Promise<string[][] | { ok: false; message: string }> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   try {
     await workbook.xlsx.load(file as unknown as ArrayBuffer);
   } catch {
@@ -71,12 +72,12 @@ async function readWorkbook(file: Buffer): Promise<string[][] | { ok: false; mes
 }
 
 /** A cell as the text a CSV would hold; a date cell as its calendar date (ISO, which the rows accept). */
-function cellText(value: ExcelJS.CellValue): string {
+function cellText(value: CellValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value !== 'object') return String(value);
   if ('richText' in value) return value.richText.map((part) => part.text).join('');
   if ('text' in value && typeof value.text === 'string') return value.text;
-  if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+  if ('result' in value) return cellText(value.result as CellValue);
   return '';
 }
