@@ -157,10 +157,11 @@ function planImport(db: Queryable, header: string[], records: string[][]): Plan 
 
 function summaryMessage(dryRun: boolean, plan: Plan): string {
   const { persons, projects, errors } = plan.reply;
-  if (errors.length) return `${errors.length === 1 ? '1 errore' : `${errors.length} errori`} da correggere: nessun progetto ${dryRun ? 'sarà' : 'è stato'} importato`;
-  if (projects.new === 0) return `Nessun progetto nuovo: tutti i ${projects.present} progetti del file sono già presenti`;
-  const verb = dryRun ? 'Verranno importati' : 'Importati';
-  return `${verb} ${projects.new} progetti nuovi (${persons.new} persone nuove, ${persons.matched} già registrate); ${projects.present} già presenti`;
+  const counted = (n: number, one: string, many: string) => `${n.toLocaleString('it-IT')} ${n === 1 ? one : many}`;
+  if (errors.length) return `${counted(errors.length, 'errore', 'errori')} da correggere: nessun progetto ${dryRun ? 'sarà' : 'è stato'} importato`;
+  if (projects.new === 0) return `Nessun progetto nuovo: ${counted(projects.present, 'progetto del file già presente', 'progetti del file già presenti')}`;
+  const news = `${counted(projects.new, 'progetto nuovo', 'progetti nuovi')} (${counted(persons.new, 'persona nuova', 'persone nuove')}, ${counted(persons.matched, 'già registrata', 'già registrate')})`;
+  return `${dryRun ? 'Da importare' : 'Importati'}: ${news}; ${counted(projects.present, 'già presente', 'già presenti')}`;
 }
 
 export interface ImportRequest {

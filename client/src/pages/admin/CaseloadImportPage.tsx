@@ -174,7 +174,7 @@ export function CaseloadImportPage() {
     <>
       <h1>{t.title}</h1>
       <section className="card stack" aria-labelledby="import-file">
-        <h2 id="import-file">{t.file}</h2>
+        <h2 id="import-file">{t.chooseTitle}</h2>
         <p className="hint">{t.help}</p>
         <div className="row">
           <Field label={t.file}>
