@@ -10,6 +10,11 @@ export interface UploadProgress {
   total: number;
 }
 
+/** How much of the file has gone, in whole percent. */
+export function percentOf(progress: UploadProgress): number {
+  return progress.total > 0 ? Math.min(100, Math.round((progress.loaded / progress.total) * 100)) : 0;
+}
+
 interface RawReply {
   status: number;
   text: string;

@@ -6,13 +6,14 @@ import { useState } from 'react';
 import { useImportCaseload, type CaseloadImportOutcome } from '../../api/imports.ts';
 import { useServices } from '../../api/reference.ts';
 import { useSaveReference } from '../../api/referenceAdmin.ts';
-import type { UploadProgress } from '../../api/upload.ts';
+import { percentOf, type UploadProgress } from '../../api/upload.ts';
 import { Field } from '../../components/Field.tsx';
+import { ServiceOptions } from '../../components/ServiceOptions.tsx';
+import { RowErrorsTable } from '../../components/RowErrorsTable.tsx';
 import { errorText } from '../../components/States.tsx';
 import { it } from '../../i18n/it.ts';
 
 const t = it.imports;
-const percentOf = (progress: UploadProgress) => (progress.total > 0 ? Math.min(100, Math.round((progress.loaded / progress.total) * 100)) : 0);
 
 function Counts({ reply }: { reply: CaseloadImportReply }) {
   const rows: [string, number][] = [
@@ -66,12 +67,7 @@ function MapSpelling({ spelling, services, onMapped }: { spelling: string; servi
     <div className="row">
       <Field label={t.mapTo(spelling)} error={error ?? undefined}>
         <select value={serviceId} onChange={(e) => setServiceId(e.target.value ? Number(e.target.value) : '')}>
-          <option value="">—</option>
-          {services.map((service) => (
-            <option key={service.id} value={service.id}>
-              {service.name}
-            </option>
-          ))}
+          <ServiceOptions services={services} />
         </select>
       </Field>
       <button type="button" className="secondary" disabled={serviceId === '' || save.isPending} onClick={() => void map()}>
@@ -114,29 +110,7 @@ function Spellings({ reply, services, onMapped }: { reply: CaseloadImportReply; 
 }
 
 function RowErrors({ rows }: { rows: CaseloadRowError[] }) {
-  return (
-    <div className="table-wrap">
-      <table>
-        <caption>{t.errorsTitle}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className="num">{t.row}</th>
-            <th scope="col">{t.field}</th>
-            <th scope="col">{t.reason}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row, index) => (
-            <tr key={`${row.row}-${row.field}-${index}`}>
-              <td className="num">{row.row}</td>
-              <td>{row.field}</td>
-              <td>{row.message}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  return <RowErrorsTable caption={t.errorsTitle} headers={{ row: t.row, field: t.field, reason: t.reason }} rows={rows} />;
 }
 
 export function CaseloadImportPage() {
