@@ -47,6 +47,7 @@ function SignedInRoutes() {
         {guarded(paths.users, <P.UsersPage />)}
         {guarded(paths.audit, <P.AuditPage />)}
         {guarded(paths.monthReviews, <P.MonthReviewsPage />)}
+        {guarded(paths.caseloadImport, <P.CaseloadImportPage />)}
         {guarded(paths.referenceData, <P.ReferenceDataPage />, `${paths.referenceData}/*`)}
         <Route path={paths.changePassword} element={<P.ChangePasswordPage />} />
         <Route path="*" element={<Navigate to={homeFor(user.role)} replace />} />

@@ -633,3 +633,31 @@ export const lotYearTotals = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.year, t.lotId, t.cooperativeId, t.serviceId, t.status] })],
 );
+
+// ---- Caseload imports (issue 22) ----
+
+/** One spreadsheet of the services' caseload brought in by the admin; its hash names the file. */
+export const caseloadImports = sqliteTable(
+  'caseload_imports',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    fileName: text('file_name').notNull(),
+    sha256: text('sha256').notNull(),
+    rowCount: integer('row_count').notNull(),
+    personsCreated: integer('persons_created').notNull(),
+    projectsCreated: integer('projects_created').notNull(),
+    importedBy: integer('imported_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('caseload_imports_sha_idx').on(t.sha256)],
+);
+
+/**
+ * The projects that entered through an import, with their source row: they became active (or
+ * closed) without a UVM evaluation in this system, the one exception to the lifecycle's rule.
+ */
+export const importedPtris = sqliteTable('imported_ptris', {
+  ptriId: integer('ptri_id').primaryKey().references(() => ptris.id),
+  importId: integer('import_id').notNull().references(() => caseloadImports.id),
+  row: integer('row').notNull(),
+});

@@ -29,6 +29,7 @@ import monthlyReportRoutes from './monthly-reports/routes.ts';
 import managementReportRoutes from './reports/management-routes.ts';
 import scaleRoutes from './evaluations/scale-routes.ts';
 import outcomeRoutes from './outcomes/routes.ts';
+import importRoutes from './imports/routes.ts';
 
 export interface BuildOptions {
   db: Db;
@@ -80,6 +81,7 @@ export async function buildApp({ db, config, isReady = () => true, logStream }: 
   await app.register(monthlyReportRoutes);
   await app.register(managementReportRoutes);
   await app.register(scaleRoutes);
+  await app.register(importRoutes);
   await app.register(clientPlugin, { dist: config.clientDist });
   return app;
 }

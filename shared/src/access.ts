@@ -120,13 +120,14 @@ export const CAPABILITIES = [
   'readAudit',
   'manageUsers',
   'manageReferenceData',
+  'importCaseload',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
 export const ROLE_CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = {
   admin: [
     'readPersons', 'registerPersons', 'writeProjects', 'readProjectHistory', 'evaluate', 'readUvmQueue', 'readCaseload', 'readReviewCalendar',
-    'readReports', 'readAudit', 'manageUsers', 'manageReferenceData',
+    'readReports', 'readAudit', 'manageUsers', 'manageReferenceData', 'importCaseload',
   ],
   manager: ['readPersons', 'readProjectHistory', 'readUvmQueue', 'readCaseload', 'readReviewCalendar', 'readReports', 'readAudit'],
   case_manager: ['readPersons', 'registerPersons', 'writeProjects', 'readProjectHistory', 'readCaseload', 'readReviewCalendar', 'reviewMonths', 'readReports'],

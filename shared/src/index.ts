@@ -18,3 +18,4 @@ export * from './schemas/monthly-reports.ts';
 export * from './schemas/scales.ts';
 export * from './schemas/lot-reports.ts';
 export * from './schemas/outcomes.ts';
+export * from './schemas/imports.ts';

@@ -109,6 +109,8 @@ export const AUDIT_ENTITY_LABELS = {
   intervention: 'Intervento',
   intervention_list: 'Elenco degli interventi',
   intervention_upload: 'Caricamento CSV degli interventi',
+  caseload_import: 'Importazione dei carichi da foglio di calcolo',
+  caseload_export: 'Esportazione dei carichi in foglio di calcolo',
   // Their number is the cooperative's.
   monthly_report: 'Rendicontazione mensile della cooperativa',
   monthly_reports: 'Rendicontazioni di un anno della cooperativa',

@@ -56,6 +56,7 @@ function validRequests(): Record<string, { url?: string; body: unknown }> {
     'DELETE /api/interventions/:id': { url: `/api/interventions/${f.mine.interventionId}`, body: {} },
     'POST /api/cooperatives/:id/reports/:month/submit': { url: `/api/cooperatives/${f.mine.cooperativeId}/reports/2025-02/submit`, body: {} },
     'POST /api/cooperatives/:id/reports/:month/review': { url: `/api/cooperatives/${f.mine.cooperativeId}/reports/2025-02/review`, body: { decision: 'returned', note: 'Manca la firma' } },
+    'POST /api/imports/caseload': { url: '/api/imports/caseload?dryRun=false&fileName=fuzz.csv', body: {} },
   };
 }
 

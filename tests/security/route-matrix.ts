@@ -163,4 +163,7 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
   'GET /api/reports/reviews-due': { allowed: ['admin', 'manager', 'case_manager', 'uvm'] },
   'GET /api/reports/outcomes': { allowed: ['admin', 'manager', 'case_manager'], probe: { url: () => '/api/reports/outcomes?year=2025' } },
   'GET /api/audit': { allowed: ['admin', 'manager'] },
+
+  'POST /api/imports/caseload': { allowed: A },
+  'GET /api/exports/caseload': { allowed: ['admin', 'manager', 'case_manager'] },
 };

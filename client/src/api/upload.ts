@@ -10,6 +10,11 @@ export interface UploadProgress {
   total: number;
 }
 
+/** How much of the file has gone, in whole percent. */
+export function percentOf(progress: UploadProgress): number {
+  return progress.total > 0 ? Math.min(100, Math.round((progress.loaded / progress.total) * 100)) : 0;
+}
+
 interface RawReply {
   status: number;
   text: string;
@@ -20,12 +25,12 @@ export type MonthUploadOutcome =
   | { kind: 'rejected'; title: string; detail: string; rows: UploadRowError[] };
 
 /** One XHR POST of a file; resolves with whatever the server answered. */
-export function postFileWithProgress(url: string, file: Blob, onProgress: (progress: UploadProgress) => void): Promise<RawReply> {
+export function postFileWithProgress(url: string, file: Blob, onProgress: (progress: UploadProgress) => void, contentType = 'text/csv'): Promise<RawReply> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', url);
     xhr.setRequestHeader('Accept', 'application/json');
-    xhr.setRequestHeader('Content-Type', 'text/csv');
+    xhr.setRequestHeader('Content-Type', contentType);
     const token = sessionStore.get().accessToken;
     if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
     xhr.upload.onprogress = (event) => onProgress({ loaded: event.loaded, total: event.lengthComputable ? event.total : file.size });
@@ -36,11 +41,11 @@ export function postFileWithProgress(url: string, file: Blob, onProgress: (progr
   });
 }
 
-interface ProblemWithRows extends Problem {
+export interface ProblemWithRows extends Problem {
   errors?: { path: string; message: string; row?: number; field?: string }[];
 }
 
-function parseJson(text: string): unknown {
+export function parseJson(text: string): unknown {
   try {
     return text ? (JSON.parse(text) as unknown) : null;
   } catch {

@@ -33,6 +33,7 @@ export const paths = {
   audit: '/admin/registro',
   monthReviews: '/rendicontazioni/da-validare',
   referenceData: '/admin/riferimenti',
+  caseloadImport: '/admin/importa-carichi',
   changePassword: '/account/password',
 };
 
@@ -59,6 +60,7 @@ export const PAGE_NEEDS: Readonly<Record<string, Capability>> = {
   [paths.audit]: 'readAudit',
   [paths.monthReviews]: 'reviewMonths',
   [paths.referenceData]: 'manageReferenceData',
+  [paths.caseloadImport]: 'importCaseload',
 };
 
 /** Whether the role may open the page at this path (a page without a need is open to every role). */
@@ -74,6 +76,7 @@ const NAV: Record<Role, NavItem[]> = {
     { to: paths.newPerson, label: it.nav.newPerson },
     { to: paths.monthReviews, label: it.nav.monthReviews },
     { to: paths.reviewCalendar, label: it.nav.reviewCalendar },
+    { to: paths.caseloadReport, label: it.nav.caseloadReport },
   ],
   uvm: [
     { to: paths.uvmQueue, label: it.nav.uvmQueue },
@@ -97,6 +100,7 @@ const NAV: Record<Role, NavItem[]> = {
   admin: [
     { to: paths.users, label: it.nav.users },
     { to: paths.referenceData, label: it.nav.referenceData },
+    { to: paths.caseloadImport, label: it.nav.caseloadImport },
     { to: paths.audit, label: it.nav.audit },
     { to: paths.persons, label: it.nav.persons, end: true },
     { to: paths.caseload, label: it.nav.caseload.admin, end: true },

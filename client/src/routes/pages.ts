@@ -27,6 +27,7 @@ export const OverdueReviewsPage = page(() => import('../pages/manager/OverdueRev
 export const UsersPage = page(() => import('../pages/admin/UsersPage.tsx'), 'UsersPage');
 export const AuditPage = page(() => import('../pages/admin/AuditPage.tsx'), 'AuditPage');
 export const MonthReviewsPage = page(() => import('../pages/reviews/MonthReviewsPage.tsx'), 'MonthReviewsPage');
+export const CaseloadImportPage = page(() => import('../pages/admin/CaseloadImportPage.tsx'), 'CaseloadImportPage');
 export const ReferenceDataPage = page(() => import('../pages/admin/ReferenceDataPage.tsx'), 'ReferenceDataPage');
 export const ChangePasswordPage = page(() => import('../pages/account/ChangePasswordPage.tsx'), 'ChangePasswordPage');
 export const MustChangePasswordPage = page(() => import('../pages/account/ChangePasswordPage.tsx'), 'MustChangePasswordPage');

@@ -1,7 +1,7 @@
 // Reads a cooperative's monthly CSV file into typed entries, naming every bad cell. Accepts what
 // Italian spreadsheets write: ';' separator, decimal comma, dates as AAAA-MM-GG or GG/MM/AAAA.
 import { parse } from 'csv-parse/sync';
-import { formatMonth, type Axis, type UploadRowError } from '@bds/shared';
+import { formatMonth, parseCalendarDate, type Axis, type UploadRowError } from '@bds/shared';
 import type { EntryInput } from './entry.ts';
 
 const COLUMNS = {
@@ -48,20 +48,6 @@ function parseHours(raw: string): number | null {
   return Number(raw.replace(',', '.'));
 }
 
-/** A real calendar date from AAAA-MM-GG or GG/MM/AAAA, as 'YYYY-MM-DD'; checked by hand, as it runs per row. */
-function parseIsoDate(raw: string): string | null {
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
-  const it = iso ? null : /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(raw);
-  const [year, month, day] = iso ? [iso[1], iso[2], iso[3]] : it ? [it[3], it[2], it[1]] : [];
-  if (!year || !month || !day) return null;
-  const y = Number(year);
-  const m = Number(month);
-  const d = Number(day);
-  const daysInMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  if (m < 1 || m > 12 || d < 1 || d > daysInMonth) return null;
-  return `${year}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
 export function readCsvFile(text: string, month: string): ParsedFile {
   // An .xlsx, an image, a PDF or a CSV in another encoding: NUL bytes, or bytes that are not UTF-8.
   if (/[\u0000\uFFFD]/.test(text)) return { ok: false, message: 'il file non è un CSV in UTF-8: salvarlo dal foglio di calcolo come «CSV UTF-8»' };
@@ -100,7 +86,7 @@ export function readCsvFile(text: string, month: string): ParsedFile {
     };
     const before = errors.length;
     const ptriId = /^\d{1,12}$/.test(cell('ptriId')) ? Number(cell('ptriId')) : bad('ptriId', 'identificativo del progetto non valido');
-    const date = parseIsoDate(cell('date'));
+    const date = parseCalendarDate(cell('date'));
     if (!date) bad('date', 'data non valida (AAAA-MM-GG o GG/MM/AAAA)');
     else if (!date.startsWith(month)) bad('date', `non appartiene al mese di ${formatMonth(month)}`);
     const axis = AXIS_NAMES[cell('axis').toLocaleLowerCase('it')];

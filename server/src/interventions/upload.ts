@@ -2,10 +2,10 @@
 // file sent twice changes nothing. Rows go in with one prepared statement in one transaction.
 import { createHash } from 'node:crypto';
 import type { Db } from '@bds/db';
-import { formatDate, formatMonth, type UploadReply, type UploadRowError } from '@bds/shared';
+import { formatDate, formatMonth, type UploadReply } from '@bds/shared';
 import type { Actor } from '../auth/principal.ts';
 import { recordAudit } from '../audit/record.ts';
-import { Conflict, DomainError, Forbidden, Invalid, NotFound } from '../errors.ts';
+import { Conflict, Forbidden, Invalid, InvalidRows, NotFound } from '../errors.ts';
 import { policyOf } from '../access/policy.ts';
 import { readCsvFile } from './csv-rows.ts';
 import { checkEntry, type NewIntervention } from './entry.ts';
@@ -13,17 +13,6 @@ import { entryContext } from './service.ts';
 import { summaryStatusOf } from './rules.ts';
 import { summaryWriter, type ActivityKey, type TotalsKey } from './summaries.ts';
 import * as q from './queries.ts';
-
-const MAX_LISTED_ERRORS = 5000;
-
-/** 400 with every bad row, as `{row, field, message}` beside the usual `{path, message}`. */
-class InvalidRows extends DomainError {
-  constructor(errors: UploadRowError[]) {
-    const listed = errors.slice(0, MAX_LISTED_ERRORS).map((e) => ({ path: `rows.${e.row}.${e.field}`, message: e.message, row: e.row, field: e.field }));
-    const rows = new Set(errors.map((e) => e.row)).size;
-    super(400, 'File non valido', `${rows === 1 ? '1 riga non valida' : `${rows} righe non valide`}: nessun intervento registrato`, listed);
-  }
-}
 
 export function uploadMonth(db: Db, actor: Actor, cooperativeId: number, month: string, file: Buffer): { created: boolean; reply: UploadReply } {
   if (actor.user.role !== 'cooperative') throw new Forbidden('Solo la cooperativa carica i propri interventi');
@@ -51,7 +40,7 @@ export function uploadMonth(db: Db, actor: Actor, cooperativeId: number, month: 
       if (result.ok) accepted.push(result.value);
       else for (const e of result.errors) errors.push({ row, field: e.path, message: e.message });
     }
-    if (errors.length) throw new InvalidRows(errors.sort((a, b) => a.row - b.row));
+    if (errors.length) throw new InvalidRows(errors.sort((a, b) => a.row - b.row), 'nessun intervento registrato');
 
     const upload = q.insertUpload(tx, { cooperativeId, month, sha256, rowCount: accepted.length, uploadedBy: actor.user.id });
     insertAll(db, accepted, upload.id);

@@ -39,9 +39,14 @@ export function toPerson(row: PersonColumns, policy: AccessPolicy): Person {
   return receivedOnly(policy, 'person', personOf(row));
 }
 
-function sameIdentity(row: PersonRow, body: z.output<typeof createPersonBody>) {
+type Identity = Pick<PersonRow, 'familyName' | 'givenName' | 'birthDate'>;
+
+/** The first part of the identity given that contradicts the registered person's, or null when it matches. */
+export function identityMismatch(row: Identity, given: Identity): keyof Identity | null {
   const norm = (s: string) => s.toLocaleLowerCase('it').trim();
-  return row.birthDate === body.birthDate && norm(row.familyName) === norm(body.familyName) && norm(row.givenName) === norm(body.givenName);
+  if (norm(row.familyName) !== norm(given.familyName)) return 'familyName';
+  if (norm(row.givenName) !== norm(given.givenName)) return 'givenName';
+  return row.birthDate === given.birthDate ? null : 'birthDate';
 }
 
 /**
@@ -55,7 +60,7 @@ export function registerPerson(db: Db, actor: Actor, body: z.output<typeof creat
   return db.transaction((tx) => {
     const existing = q.personByFiscalCode(tx, body.fiscalCode);
     if (existing) {
-      if (!sameIdentity(existing, body)) throw new Conflict('Codice fiscale già registrato con dati anagrafici diversi');
+      if (identityMismatch(existing, body)) throw new Conflict('Codice fiscale già registrato con dati anagrafici diversi');
       if (user.serviceId) q.linkPersonToService(tx, existing.id, user.serviceId);
       recordAudit(tx, actor, { action: 'update', entity: 'person', entityId: existing.id, personId: existing.id, changes: { takenInChargeBy: user.serviceId } });
       return { person: toPerson(existing, policyOf(user)), created: false };

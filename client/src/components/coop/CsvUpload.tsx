@@ -3,9 +3,10 @@
 import type { UploadRowError } from '@bds/shared';
 import { useState } from 'react';
 import { useUploadMonth } from '../../api/interventions.ts';
-import type { UploadProgress } from '../../api/upload.ts';
+import { percentOf, type UploadProgress } from '../../api/upload.ts';
 import { it } from '../../i18n/it.ts';
 import { Field } from '../Field.tsx';
+import { RowErrorsTable } from '../RowErrorsTable.tsx';
 import { formatMonth } from '../format.ts';
 import { errorText } from '../States.tsx';
 
@@ -16,33 +17,6 @@ type Result =
 
 /** The server's detail ends without a full stop; a sentence follows it here. */
 const withFullStop = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
-const percentOf = (progress: UploadProgress) => (progress.total > 0 ? Math.min(100, Math.round((progress.loaded / progress.total) * 100)) : 0);
-
-function BadRows({ rows }: { rows: UploadRowError[] }) {
-  return (
-    <div className="table-wrap">
-      <table>
-        <caption>{it.coop.csvBadRows}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className="num">{it.coop.csvRow}</th>
-            <th scope="col">{it.coop.csvField}</th>
-            <th scope="col">{it.coop.csvReason}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row, index) => (
-            <tr key={`${row.row}-${row.field}-${index}`}>
-              <td className="num">{row.row}</td>
-              <td>{it.coop.csvFields[row.field] ?? row.field}</td>
-              <td>{row.message}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
 
 export function CsvUpload({ cooperativeId, month }: { cooperativeId: number; month: string }) {
   const upload = useUploadMonth(cooperativeId);
@@ -102,7 +76,14 @@ export function CsvUpload({ cooperativeId, month }: { cooperativeId: number; mon
           <p className="form-error" role="alert">
             {withFullStop(result.detail)} {result.rows.length > 0 ? it.coop.csvRejectedRows : it.coop.csvRejectedFile}
           </p>
-          {result.rows.length > 0 && <BadRows rows={result.rows} />}
+          {result.rows.length > 0 && (
+            <RowErrorsTable
+              caption={it.coop.csvBadRows}
+              headers={{ row: it.coop.csvRow, field: it.coop.csvField, reason: it.coop.csvReason }}
+              rows={result.rows}
+              fieldLabel={(field) => it.coop.csvFields[field] ?? field}
+            />
+          )}
         </>
       )}
     </section>

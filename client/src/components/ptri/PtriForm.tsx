@@ -5,6 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { isApiError } from '../../api/errors.ts';
 import { it } from '../../i18n/it.ts';
 import { Field } from '../Field.tsx';
+import { ServiceOptions } from '../ServiceOptions.tsx';
 import { BudgetEditor } from './BudgetEditor.tsx';
 import { besideFieldsOf, issuesToFieldErrors, refusalMessage, type FieldErrors } from '../formErrors.ts';
 import { toCreateBody, toUpdateBody, type PtriFormValues } from './formModel.ts';
@@ -76,12 +77,7 @@ export function PtriForm(props: PtriFormProps) {
         <div className="grid">
           <Field label={it.ptri.service} error={errors.serviceId}>
             <select value={values.serviceId} onChange={(e) => set('serviceId', e.target.value)} disabled={!canChooseService || props.mode === 'edit'}>
-              <option value="">—</option>
-              {services.map((service) => (
-                <option key={service.id} value={service.id}>
-                  {service.name}
-                </option>
-              ))}
+              <ServiceOptions services={services} />
             </select>
           </Field>
           <Field label={it.ptri.lot} error={errors.lotId}>

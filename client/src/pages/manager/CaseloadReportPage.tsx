@@ -2,15 +2,20 @@
 import { AXES, INTENSITIES } from '@bds/shared';
 import { useState } from 'react';
 import { useCaseload } from '../../api/reports.ts';
+import { useCurrentUser } from '../../auth/AuthProvider.tsx';
 import { nameOf, useDistricts, useServices } from '../../api/reference.ts';
 import { Field } from '../../components/Field.tsx';
 import { formatNumber, today } from '../../components/format.ts';
+import { CaseloadExport } from '../../components/reports/CaseloadExport.tsx';
 import { Empty, ErrorState, Loading } from '../../components/States.tsx';
 import { it } from '../../i18n/it.ts';
 
 export function CaseloadReportPage() {
   const [date, setDate] = useState(today());
   const [serviceId, setServiceId] = useState<number | undefined>(undefined);
+  const user = useCurrentUser();
+  // A case manager's export is their own service's whatever the service chosen above.
+  const exportedService = user.role === 'case_manager' ? (user.serviceId ?? undefined) : serviceId;
   const services = useServices();
   const districts = useDistricts();
   const caseload = useCaseload(serviceId, date);
@@ -85,6 +90,7 @@ export function CaseloadReportPage() {
           </table>
         </div>
       )}
+      <CaseloadExport serviceId={exportedService} />
     </>
   );
 }

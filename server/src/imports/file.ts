@@ -1,0 +1,83 @@
+// Reads a caseload spreadsheet into rows of text cells: an .xlsx workbook (its first sheet), or
+// a CSV as Italian Excel saves it (UTF-8 with or without BOM, or Windows-1252; ';' or ',').
+import { parse } from 'csv-parse/sync';
+import type { CellValue } from 'exceljs';
+import { loadExcelJs } from './excel.ts';
+
+/** The most projects one file may hold: every row is checked and its errors listed in memory. */
+export const MAX_IMPORT_ROWS = 20_000;
+
+export type SheetTable = { ok: true; header: string[]; rows: string[][] } | { ok: false; message: string };
+
+const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
+export async function readSheet(file: Buffer): Promise<SheetTable> {
+  if (file.length === 0) return { ok: false, message: 'file vuoto' };
+  const records = file.subarray(0, 4).equals(ZIP_SIGNATURE) ? await readWorkbook(file) : readCsv(decodeText(file));
+  if (!Array.isArray(records)) return records;
+  const [header, ...rows] = records;
+  if (!header) return { ok: false, message: 'file vuoto' };
+  if (rows.length === 0) return { ok: false, message: 'nessuna riga di progetti sotto l\'intestazione' };
+  if (rows.length > MAX_IMPORT_ROWS) {
+    return { ok: false, message: `oltre ${MAX_IMPORT_ROWS.toLocaleString('it-IT')} righe: dividere il file in più importazioni` };
+  }
+  return { ok: true, header, rows };
+}
+
+/**
+ * UTF-8 when the bytes are valid UTF-8 (a BOM is dropped), otherwise Windows-1252: what Excel's
+ * plain "CSV" choice writes on an Italian Windows, where a UTF-8 decoding would garble "à".
+ */
+function decodeText(file: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(file);
+  } catch {
+    return new TextDecoder('windows-1252').decode(file);
+  }
+}
+
+function readCsv(text: string): string[][] | { ok: false; message: string } {
+  if (text.includes('\u0000')) return { ok: false, message: 'il file non è né un CSV né un foglio .xlsx' };
+  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
+  const delimiter = firstLine.includes(';') || !firstLine.includes(',') ? ';' : ',';
+  try {
+    return parse(text, { delimiter, skip_empty_lines: true, relax_column_count: true, trim: true }) as string[][];
+  } catch (error) {
+    // csv-parse's own message is English and quotes the raw bytes: give the line instead.
+    const line = (error as { lines?: unknown }).lines;
+    const where = typeof line === 'number' ? ` alla riga ${line}` : '';
+    return { ok: false, message: `file CSV illeggibile${where}: controllare le virgolette e il separatore (;)` };
+  }
+}
+
+async function readWorkbook(file: Buffer): Promise<string[][] | { ok: false; message: string }> {
+  const workbook = new (await loadExcelJs()).Workbook();
+  try {
+    await workbook.xlsx.load(file as unknown as ArrayBuffer);
+  } catch {
+    return { ok: false, message: 'foglio .xlsx illeggibile: salvarlo di nuovo dal foglio di calcolo' };
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) return { ok: false, message: 'il foglio .xlsx non ha fogli di lavoro' };
+  if (sheet.actualRowCount > MAX_IMPORT_ROWS + 1) {
+    return { ok: false, message: `oltre ${MAX_IMPORT_ROWS.toLocaleString('it-IT')} righe: dividere il file in più importazioni` };
+  }
+  const records: string[][] = [];
+  sheet.eachRow({ includeEmpty: false }, (row) => {
+    const cells: string[] = [];
+    for (let column = 1; column <= row.cellCount; column++) cells.push(cellText(row.getCell(column).value).trim());
+    if (cells.some((cell) => cell !== '')) records.push(cells);
+  });
+  return records;
+}
+
+/** A cell as the text a CSV would hold; a date cell as its calendar date (ISO, which the rows accept). */
+function cellText(value: CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value !== 'object') return String(value);
+  if ('richText' in value) return value.richText.map((part) => part.text).join('');
+  if ('text' in value && typeof value.text === 'string') return value.text;
+  if ('result' in value) return cellText(value.result as CellValue);
+  return '';
+}
