@@ -16,3 +16,4 @@ export * from './schemas/interventions.ts';
 export * from './schemas/work-reports.ts';
 export * from './schemas/scales.ts';
 export * from './schemas/lot-reports.ts';
+export * from './units.ts';

@@ -1,5 +1,5 @@
 // Every Italian string of the interface, so a second language could be added beside it.
-import { formatNumber } from '../components/format.ts';
+import { formatHours } from '../components/format.ts';
 import { workflow } from './itWorkflow.ts';
 import {
   AXIS_LABELS,
@@ -164,7 +164,7 @@ export const it = {
     revision: 'Revisione',
     transition: 'Cambio di stato',
     evaluation: 'Valutazione UVM',
-    interventionsCount: (n: number, hours: number) => `${n === 1 ? '1 intervento' : `${n} interventi`}, ${formatNumber(hours)} ${hours === 1 ? 'ora' : 'ore'}`,
+    interventionsCount: (n: number, hours: number) => `${n === 1 ? '1 intervento' : `${n} interventi`}, ${formatHours(hours)} ${hours === 1 ? 'ora' : 'ore'}`,
     noBudget: 'Nessuna risorsa indicata.',
     print: 'Stampa il progetto',
     printTitle: 'Progetto Terapeutico Riabilitativo Individualizzato con Budget di Salute',

@@ -2,7 +2,9 @@
 // Every write keeps the summary tables in step in the same transaction.
 import type { z } from 'zod';
 import {
+  eurosOf,
   formatMonth,
+  hoursOf,
   type Axis,
   type CreateInterventionBody,
   type Intervention,
@@ -66,8 +68,8 @@ export function toIntervention(row: q.InterventionRow, activity: string, editabl
     axis: row.axis,
     activityId: row.activityId,
     activity,
-    hours: row.minutes / 60,
-    amount: row.amountCents / 100,
+    hours: hoursOf(row.minutes),
+    amount: eurosOf(row.amountCents),
     operatorRole: row.operatorRole,
     notes: row.notes,
     uploadId: row.uploadId,
@@ -128,7 +130,7 @@ export function updateIntervention(db: Db, actor: Actor, id: number, body: Updat
       date: body.date ?? row.date,
       axis: body.axis ?? row.axis,
       activity: body.activity ?? oldActivity,
-      hours: body.hours ?? row.minutes / 60,
+      hours: body.hours ?? hoursOf(row.minutes),
       operatorRole: body.operatorRole ?? row.operatorRole,
       notes: body.notes === undefined ? row.notes : body.notes,
     };

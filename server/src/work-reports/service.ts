@@ -2,7 +2,9 @@
 // each service concerned validate or return their part; the month follows its parts.
 import type { Db, Queryable } from '@bds/db';
 import {
+  eurosOf,
   formatMonth,
+  hoursOf,
   MONTH_STATUS_LABELS,
   REVIEWABLE_PART_STATUSES,
   type MonthlyReport,
@@ -89,7 +91,6 @@ export function reviewMonth(db: Db, actor: Actor, cooperativeId: number, month: 
   });
 }
 
-const cents = (value: number) => value / 100;
 const emptyTotals = () => ({ interventions: 0, hours: 0, amount: 0 });
 
 function yearReports(tx: Queryable, cooperativeId: number, year: number, onlyMonth?: string): MonthlyReport[] {
@@ -102,8 +103,8 @@ function yearReports(tx: Queryable, cooperativeId: number, year: number, onlyMon
     const monthTotals = totals.filter((t) => t.month === month);
     const sum = (rows: typeof monthTotals) => ({
       interventions: rows.reduce((n, r) => n + r.interventions, 0),
-      hours: rows.reduce((n, r) => n + r.minutes, 0) / 60,
-      amount: cents(rows.reduce((n, r) => n + r.amountCents, 0)),
+      hours: hoursOf(rows.reduce((n, r) => n + r.minutes, 0)),
+      amount: eurosOf(rows.reduce((n, r) => n + r.amountCents, 0)),
     });
     const partRows = parts.filter((p) => p.part.month === month).map(({ part, serviceName }) => ({
       serviceId: part.serviceId,
@@ -196,7 +197,7 @@ export async function listReportParts(db: Db, actor: Actor, query: z.output<type
     const totals = new Map(q.totalsOfParts(tx, result.items).map((t) => [`${t.cooperativeId}|${t.month}|${t.serviceId}`, t]));
     const items = result.items.map((row) => {
       const t = totals.get(`${row.cooperativeId}|${row.month}|${row.serviceId}`);
-      return { ...row, totals: t ? { interventions: t.interventions, hours: t.minutes / 60, amount: cents(t.amountCents) } : emptyTotals() };
+      return { ...row, totals: t ? { interventions: t.interventions, hours: hoursOf(t.minutes), amount: eurosOf(t.amountCents) } : emptyTotals() };
     });
     return { items, nextCursor: result.nextCursor };
   });

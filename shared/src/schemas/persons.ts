@@ -8,6 +8,10 @@ export const fiscalCodeSchema = z
   .max(32)
   .transform(normaliseFiscalCode)
   .superRefine((code, ctx) => {
+    if (code === '') {
+      ctx.addIssue({ code: 'custom', message: 'campo obbligatorio' });
+      return;
+    }
     const problem = fiscalCodeProblem(code);
     if (problem === 'format') ctx.addIssue({ code: 'custom', message: 'codice fiscale non nel formato corretto' });
     if (problem === 'checkChar') ctx.addIssue({ code: 'custom', message: 'carattere di controllo del codice fiscale errato' });

@@ -6,7 +6,7 @@ import { useCurrentUser } from '../../auth/AuthProvider.tsx';
 import { CsvUpload } from '../../components/coop/CsvUpload.tsx';
 import { InterventionGrid } from '../../components/coop/InterventionGrid.tsx';
 import { Field } from '../../components/Field.tsx';
-import { currentMonth, formatDate, formatMonth, formatNumber } from '../../components/format.ts';
+import { currentMonth, formatDate, formatMonth, formatHours } from '../../components/format.ts';
 import { Empty, ErrorState, Loading, errorText } from '../../components/States.tsx';
 import { it } from '../../i18n/it.ts';
 
@@ -45,7 +45,7 @@ export function InterventionsPage() {
       </div>
       <section className="card">
         <h2>
-          {formatMonth(month)} – {it.coop.monthTotal(formatNumber(totalHours))}
+          {formatMonth(month)} – {it.coop.monthTotal(formatHours(totalHours))}
         </h2>
         {recorded.isPending ? (
           <Loading />
@@ -73,7 +73,7 @@ export function InterventionsPage() {
                     <td>{nameOfProject(row.ptriId)}</td>
                     <td>{it.axes[row.axis]}</td>
                     <td>{row.activity}</td>
-                    <td className="num">{formatNumber(row.hours)}</td>
+                    <td className="num">{formatHours(row.hours)}</td>
                     <td>{row.operatorRole}</td>
                   </tr>
                 ))}
