@@ -22,10 +22,10 @@ export function ItalianNumberInput({ value, onChange, kind, onBlur, ...native }:
       value={value}
       onChange={(event) => onChange(event.target.value)}
       onBlur={(event) => {
-        const parsed = parseItalianNumber(value);
+        const typed = typedNumber(value);
         // Written back only when the Italian form means the same number: "12,345" € stays as typed, for the check to refuse.
-        const shown = parsed.ok && parsed.value !== null ? formatNumberInput(parsed.value, kind) : null;
-        if (shown !== null && typedNumber(shown) === parsed.value) onChange(shown);
+        const shown = typed === null ? null : formatNumberInput(typed, kind);
+        if (shown !== null && typedNumber(shown) === typed) onChange(shown);
         onBlur?.(event);
       }}
     />

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SEXES, PTRI_STATUSES } from '../domain.ts';
-import { fiscalCodeProblem, normaliseFiscalCode } from '../fiscal-code.ts';
+import { fiscalCodeContradictions, fiscalCodeProblem, normaliseFiscalCode } from '../fiscal-code.ts';
 import { isoDate, limitSchema, cursorSchema, text } from './common.ts';
 
 export const fiscalCodeSchema = z
@@ -19,14 +19,26 @@ export const fiscalCodeSchema = z
 
 const nameSchema = text(80).regex(/^[\p{L}' .-]+$/u, { error: 'solo lettere, spazi, apostrofo e trattino' });
 
-export const createPersonBody = z.strictObject({
-  fiscalCode: fiscalCodeSchema,
-  givenName: nameSchema,
-  familyName: nameSchema,
-  birthDate: isoDate,
-  sex: z.enum(SEXES),
-  districtId: z.number().int().positive(),
-});
+const IDENTITY_FIELDS = ['fiscalCode', 'birthDate', 'sex'];
+const isRecord = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+export const createPersonBody = z
+  .strictObject({
+    fiscalCode: fiscalCodeSchema,
+    givenName: nameSchema,
+    familyName: nameSchema,
+    birthDate: isoDate,
+    sex: z.enum(SEXES),
+    districtId: z.number().int().positive(),
+  })
+  .superRefine(
+    (body, ctx) => {
+      const contradictions = fiscalCodeContradictions(body.fiscalCode, body.birthDate, body.sex);
+      for (const [path, message] of Object.entries(contradictions)) ctx.addIssue({ code: 'custom', path: [path], message });
+    },
+    // Checked whenever the three fields are valid, so that it shows beside the other fields' errors.
+    { when: (payload) => isRecord(payload.value) && !payload.issues.some((issue) => !issue.path?.length || IDENTITY_FIELDS.includes(String(issue.path[0]))) },
+  );
 export type CreatePersonBody = z.input<typeof createPersonBody>;
 
 export const personSchema = z.object({

@@ -118,7 +118,7 @@ describe('euros and hours typed the Italian way', () => {
     await user.click(screen.getByRole('button', { name: 'Salva' }));
 
     expect(onCreate).toHaveBeenCalledTimes(1);
-    const body = onCreate.mock.calls[0]?.[0] as unknown as { budget: { work: { amount: number; hours: number | null }[] } };
+    const body = (onCreate.mock.calls as unknown[][])[0]?.[0] as { budget: { work: { amount: number; hours: number | null }[] } };
     expect(body.budget.work.map((line) => line.amount)).toEqual([2120, 3180, 1500.5, 2120, 2120.5]);
     expect(body.budget.work[0]?.hours).toBe(1234.5);
   });
