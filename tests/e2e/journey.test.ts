@@ -166,7 +166,12 @@ describe('the main journey in the browser', () => {
 
     page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: `Chiudi e invia il mese (${monthInItalian})` }).click();
-    await page.getByText('Mese inviato.').waitFor();
+    await page.getByText(/^Mese inviato il/).waitFor();
+    // A submitted month reads as such and offers nothing that would be refused.
+    for (const control of ['Aggiungi riga', 'Carica il file', `Chiudi e invia il mese (${monthInItalian})`]) {
+      expect(await page.getByRole('button', { name: control }).count()).toBe(0);
+    }
+    expect(await page.getByRole('button', { name: /^(Modifica|Elimina) l’intervento/ }).count()).toBe(0);
   });
 
   let partAmount = 0;

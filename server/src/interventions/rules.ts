@@ -46,16 +46,6 @@ export function suspensionsFrom(transitions: { fromStatus: PtriStatus; toStatus:
   return intervals;
 }
 
-/**
- * Whether the interventions of one service's part of a cooperative's month may change: while
- * the month is open, or once returned for the parts that were returned or never submitted.
- */
-export function partEditable(monthStatus: MonthStatus | undefined, partStatus: MonthStatus | undefined): boolean {
-  if (!monthStatus || monthStatus === 'open') return true;
-  if (monthStatus !== 'returned') return false;
-  return partStatus === undefined || partStatus === 'returned' || partStatus === 'open';
-}
-
 /** The status of the summary rows of one part: the part's own, or 'open' before any submission. */
 export const summaryStatusOf = (partStatus: MonthStatus | undefined): MonthStatus => partStatus ?? 'open';
 

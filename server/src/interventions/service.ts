@@ -5,6 +5,7 @@ import {
   eurosOf,
   formatMonth,
   hoursOf,
+  partEditable,
   type Axis,
   type CreateInterventionBody,
   type Intervention,
@@ -20,7 +21,7 @@ import { decodeCursor, page } from '../pagination.ts';
 import { scopeKey, visiblePtris } from '../scope/visibility.ts';
 import { visibleInterventions } from '../scope/interventions.ts';
 import { checkEntry, type EntryContext, type EntryResult } from './entry.ts';
-import { partEditable, summaryStatusOf } from './rules.ts';
+import { summaryStatusOf } from './rules.ts';
 import { summaryWriter } from './summaries.ts';
 import * as q from './queries.ts';
 
