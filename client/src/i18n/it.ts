@@ -158,7 +158,7 @@ export const it = {
     actions: 'Azioni',
     reason: 'Motivo',
     reasonRequired: 'Il motivo è obbligatorio per questa azione.',
-    needsEvaluation: 'Richiede una valutazione UVM favorevole',
+    needsEvaluation: 'L’attivazione sarà possibile dopo una valutazione UVM favorevole.',
     evaluate: 'Registra valutazione UVM',
     timeline: 'Cronologia',
     revision: 'Revisione',

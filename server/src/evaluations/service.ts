@@ -4,6 +4,7 @@ import {
   EVALUATION_KIND_LABELS,
   EVALUATION_OUTCOME_LABELS,
   formatDate,
+  isApprovingOutcome,
   PTRI_STATUS_LABELS,
   type createEvaluationBody,
   type Evaluation,
@@ -35,7 +36,7 @@ const KIND_NEEDS_STATUS: Record<EvaluationInput['kind'], readonly PtriStatus[]> 
 };
 
 function lifecycleMove(kind: EvaluationInput['kind'], outcome: EvaluationInput['outcome']): PtriStatus | null {
-  if (kind === 'initial' && (outcome === 'approved' || outcome === 'approved_with_changes')) return 'active';
+  if (kind === 'initial' && isApprovingOutcome(outcome)) return 'active';
   if (kind === 'initial' && outcome === 'not_approved') return 'rejected';
   if (kind === 'final' && outcome !== 'postponed') return 'closed';
   return null;
@@ -95,7 +96,7 @@ export function recordEvaluation(db: Db, actor: Actor, ptriId: number, body: Eva
     saveScores(tx, row, scored);
     // What the UVM changes comes first, so that activation starts from the changed period.
     let current = ptri;
-    const approving = body.outcome === 'approved' || body.outcome === 'approved_with_changes';
+    const approving = isApprovingOutcome(body.outcome);
     const changes = { ...body.changes, ...(approving && body.intensity && body.intensity !== ptri.intensity ? { intensity: body.intensity } : {}) };
     if (Object.keys(changes).length > 0) {
       const reason = body.changes ? `Valutazione UVM del ${formatDate(body.date)}: approvato con modifiche` : `Valutazione UVM del ${formatDate(body.date)}: intensità`;
