@@ -154,7 +154,7 @@ function MonthState({ report }: { report: MonthlyReport }) {
   return (
     <div className={`month-state month-state-${report.status}`} role="status">
       <p>
-        <span className={`badge badge-${report.status}`}>{it.reportStatuses[report.status]}</span> {text}
+        <span className={`badge badge-${report.status}`}>{it.reportStatuses[report.status]}</span> <span>{text}</span>
       </p>
       {report.status === 'returned' && report.note && <p>{it.coop.returnNote(report.note)}</p>}
     </div>
