@@ -40,3 +40,49 @@ export function fiscalCodeProblem(code: string): FiscalCodeProblem | null {
 export function normaliseFiscalCode(raw: string): string {
   return raw.replace(/\s+/g, '').toUpperCase();
 }
+
+const MONTH_LETTERS = 'ABCDEHLMPRST';
+const OMOCODIA_LETTERS = 'LMNPQRSTUV';
+
+/** A digit of the code, read through the omocodia substitution (L = 0 … V = 9). */
+function digitAt(code: string, index: number): number {
+  const char = code.charAt(index);
+  const substituted = OMOCODIA_LETTERS.indexOf(char);
+  return substituted >= 0 ? substituted : Number(char);
+}
+
+export interface FiscalCodeBirth {
+  /** The last two digits of the year of birth. */
+  yearOfCentury: number;
+  month: number;
+  day: number;
+  sex: 'F' | 'M';
+}
+
+/** Birth day and sex written in a codice fiscale of valid shape (women's days are 41–71). */
+export function fiscalCodeBirth(code: string): FiscalCodeBirth {
+  const encodedDay = digitAt(code, 9) * 10 + digitAt(code, 10);
+  return {
+    yearOfCentury: digitAt(code, 6) * 10 + digitAt(code, 7),
+    month: MONTH_LETTERS.indexOf(code.charAt(8)) + 1,
+    day: encodedDay > 40 ? encodedDay - 40 : encodedDay,
+    sex: encodedDay > 40 ? 'F' : 'M',
+  };
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * What the birth date and sex typed beside a valid codice fiscale contradict in it, by field:
+ * the code is checked against them, so the field that disagrees is the one named.
+ */
+export function fiscalCodeContradictions(code: string, birthDate: string, sex: 'F' | 'M'): { birthDate?: string; sex?: string } {
+  const born = fiscalCodeBirth(code);
+  const [year, month, day] = birthDate.split('-').map(Number);
+  const contradictions: { birthDate?: string; sex?: string } = {};
+  if (year === undefined || Number(year) % 100 !== born.yearOfCentury || month !== born.month || day !== born.day) {
+    contradictions.birthDate = `non corrisponde al codice fiscale, che indica la nascita il ${pad(born.day)}/${pad(born.month)} di un anno che finisce per ${pad(born.yearOfCentury)}`;
+  }
+  if (sex !== born.sex) contradictions.sex = `non corrisponde al codice fiscale, che indica il sesso ${born.sex === 'F' ? 'femminile' : 'maschile'}`;
+  return contradictions;
+}

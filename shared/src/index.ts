@@ -19,3 +19,4 @@ export * from './schemas/scales.ts';
 export * from './schemas/lot-reports.ts';
 export * from './schemas/outcomes.ts';
 export * from './schemas/imports.ts';
+export * from './units.ts';

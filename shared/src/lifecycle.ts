@@ -29,15 +29,30 @@ export function transitionsFrom(from: PtriStatus, role: Role): TransitionRule[] 
   return PTRI_TRANSITIONS.filter((rule) => rule.from === from && rule.roles.includes(role));
 }
 
+/** UVM outcomes that approve a project. */
+export const APPROVING_OUTCOMES: readonly EvaluationOutcome[] = ['approved', 'approved_with_changes'];
+export const isApprovingOutcome = (outcome: string): boolean => (APPROVING_OUTCOMES as readonly string[]).includes(outcome);
+
+/** The outcome of a project's latest evaluation (by date, then by the order recorded), or null. */
+export function latestEvaluationOutcome(evaluations: readonly { id: number; date: string; outcome: string }[]): string | null {
+  let latest: (typeof evaluations)[number] | null = null;
+  for (const evaluation of evaluations) {
+    if (!latest || evaluation.date > latest.date || (evaluation.date === latest.date && evaluation.id > latest.id)) latest = evaluation;
+  }
+  return latest?.outcome ?? null;
+}
+
+/**
+ * The moves to offer this role on a project: those of the table whose needs the project already
+ * meets (a reason is asked for when the move is made), so that none is offered only to be refused.
+ */
+export function offeredTransitions(from: PtriStatus, role: Role, facts: { latestOutcome: string | null }): TransitionRule[] {
+  const approved = facts.latestOutcome !== null && isApprovingOutcome(facts.latestOutcome);
+  return transitionsFrom(from, role).filter((rule) => approved || !rule.needs.includes('approvingEvaluation'));
+}
+
 /** Statuses in which the project's content (goals, budget, period) may still be edited. */
 export const EDITABLE_STATUSES: readonly PtriStatus[] = ['draft', 'active'];
-
-/** Outcomes that approve a project (or its renewal). */
-export const APPROVING_OUTCOMES: readonly EvaluationOutcome[] = ['approved', 'approved_with_changes'];
-
-export function isApproving(outcome: EvaluationOutcome): boolean {
-  return APPROVING_OUTCOMES.includes(outcome);
-}
 
 /** Which evaluation kinds fit which project states. */
 export const EVALUATION_KIND_NEEDS_STATUS: Record<EvaluationKind, readonly PtriStatus[]> = {
@@ -54,7 +69,7 @@ export function evaluationKindsFor(status: PtriStatus): EvaluationKind[] {
 
 /** The lifecycle move an evaluation causes, if any: the UVM's decision is the approval, rejection or closure. */
 export function evaluationMove(kind: EvaluationKind, outcome: EvaluationOutcome): PtriStatus | null {
-  if (kind === 'initial' && isApproving(outcome)) return 'active';
+  if (kind === 'initial' && isApprovingOutcome(outcome)) return 'active';
   if (kind === 'initial' && outcome === 'not_approved') return 'rejected';
   if (kind === 'final' && outcome !== 'postponed') return 'closed';
   return null;

@@ -107,13 +107,22 @@ export function fiscalCode(stem: string): string {
   return stem + fiscalCodeCheckChar(stem);
 }
 
+/** A valid codice fiscale of someone born on 1 January 1980, different for every `n` below 26^6. */
+export function numberedFiscalCode(n: number, sex: 'F' | 'M'): string {
+  let letters = '';
+  for (let rest = n, i = 0; i < 6; i++, rest = Math.floor(rest / 26)) letters = String.fromCharCode(65 + (rest % 26)) + letters;
+  return fiscalCode(`${letters}80A${sex === 'F' ? '41' : '01'}A944`);
+}
+
 let personCounter = 0;
 /** A valid new person body; each call gives a different codice fiscale. */
 export function personBody(districtId: number, overrides: Record<string, unknown> = {}) {
   personCounter += 1;
   const n = String(personCounter).padStart(3, '0');
+  // Born on 1 January 1980: a woman's code writes the day as 41.
+  const day = overrides.sex === 'F' ? '41' : '01';
   return {
-    fiscalCode: fiscalCode(`RSSMRA80A01A${n}`),
+    fiscalCode: fiscalCode(`RSSMRA80A${day}A${n}`),
     givenName: 'Mario',
     familyName: `Rossi${'abcdefghij'[personCounter % 10]}`,
     birthDate: '1980-01-01',

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiGet, apiToken, italianNumber, shot, switchUser, type Tab } from './browser.ts';
 import { launchChromium } from './chromium.ts';
-import { fiscalCode } from './people.ts';
+import { birthDateOf, fiscalCode } from './people.ts';
 
 const baseUrl = inject('baseUrl');
 // Bologna's date, as the browser (in Europe/Rome) and the server see it, whatever the host's zone.
@@ -26,7 +26,7 @@ let coop: { id: number; name: string };
 let activities: Activity[];
 let managerToken: string;
 let ptriId = 0;
-const person = { familyName: 'Verdi', givenName: 'Ada', code: fiscalCode(4242) };
+const person = { familyName: 'Verdi', givenName: 'Ada', code: fiscalCode(4242), birthDate: birthDateOf(4242) };
 const personName = `${person.familyName} ${person.givenName}`;
 
 async function yearlyCount(): Promise<{ navile: number; total: number; navileName: string }> {
@@ -76,7 +76,7 @@ describe('the main journey in the browser', () => {
     await page.getByLabel('Codice fiscale', { exact: true }).fill(person.code);
     await page.getByLabel('Cognome', { exact: true }).fill(person.familyName);
     await page.getByLabel('Nome', { exact: true }).fill(person.givenName);
-    await page.getByLabel('Data di nascita', { exact: true }).fill('1985-03-13');
+    await page.getByLabel('Data di nascita', { exact: true }).fill(person.birthDate);
     await page.getByLabel('Sesso', { exact: true }).selectOption('F');
     await page.getByLabel('Distretto di residenza', { exact: true }).selectOption({ label: 'Città di Bologna' });
     await page.getByRole('button', { name: 'Salva' }).click();
@@ -166,7 +166,12 @@ describe('the main journey in the browser', () => {
 
     page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: `Chiudi e invia il mese (${monthInItalian})` }).click();
-    await page.getByText('Mese inviato.').waitFor();
+    await page.getByText(/^Mese inviato il/).waitFor();
+    // A submitted month reads as such and offers nothing that would be refused.
+    for (const control of ['Aggiungi riga', 'Carica il file', `Chiudi e invia il mese (${monthInItalian})`]) {
+      expect(await page.getByRole('button', { name: control }).count()).toBe(0);
+    }
+    expect(await page.getByRole('button', { name: /^(Modifica|Elimina) l’intervento/ }).count()).toBe(0);
   });
 
   let partAmount = 0;

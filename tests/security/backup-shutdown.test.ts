@@ -11,7 +11,7 @@ import { openDb, migrateDb, schema } from '@bds/db';
 import { serverRunning } from '@bds/db/backup';
 import { buildApp } from '@bds/server';
 import { testConfig } from '@bds/server/config.ts';
-import { fiscalCode } from '../api/helpers.ts';
+import { numberedFiscalCode } from '../api/helpers.ts';
 import { orderedRows } from './db-checksum.ts';
 import { api, DEMO_PASSWORD, freePort, REPO_ROOT, signIn, startServer, type ChildServer } from './child-server.ts';
 import { waitFor } from '../wait-for.ts';
@@ -57,8 +57,7 @@ describe('backup, restore and shutdown of the running server', () => {
     const writer = (async () => {
       while (writing) {
         written += 1;
-        const stem = `BKPTST${String(written).padStart(2, '0').slice(-2)}A${String(written % 100).padStart(2, '0')}Z${String(written).padStart(3, '0').slice(-3)}`;
-        await api(base, cm, 'POST', '/api/persons', { fiscalCode: fiscalCode(stem), givenName: 'Bruno', familyName: 'Backup', birthDate: '1970-05-05', sex: 'M', districtId });
+        await api(base, cm, 'POST', '/api/persons', { fiscalCode: numberedFiscalCode(written, 'M'), givenName: 'Bruno', familyName: 'Backup', birthDate: '1980-01-01', sex: 'M', districtId });
       }
     })();
     await waitFor('a few writes before the backup starts', () => written > 3);

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fiscalCode, SUBMITTED_ON } from '../api/helpers.ts';
+import { numberedFiscalCode, SUBMITTED_ON } from '../api/helpers.ts';
 import { api, freePort, signIn, startServer, type ChildServer } from './child-server.ts';
 
 const KILLS = Number(process.env.CRASH_KILLS ?? 4);
@@ -46,9 +46,7 @@ let counter = 0;
 
 function nextFiscalCode(): string {
   counter += 1;
-  const n = String(counter).padStart(6, '0');
-  // Stem: 6 letters, 2 digits, month letter, 2 digits, Z + 3 digits (a foreign-birth place code).
-  return fiscalCode(`CRSTST${n.slice(0, 2)}A${n.slice(2, 4)}Z${n.slice(3, 6)}`);
+  return numberedFiscalCode(counter, 'F');
 }
 
 function ptriBody(ids: Ids, personId: number) {

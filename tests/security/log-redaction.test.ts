@@ -8,7 +8,7 @@ const lines: string[] = [];
 let ctx: TestContext;
 const secrets: string[] = [];
 
-const PERSON = { fiscalCode: fiscalCode('VRDGLC75C41F205'), givenName: 'Gianluca', familyName: 'Verdolini', birthDate: '1975-03-01', sex: 'M', districtId: 0 };
+const PERSON = { fiscalCode: fiscalCode('VRDGLC75C41F205'), givenName: 'Gianluca', familyName: 'Verdolini', birthDate: '1975-03-01', sex: 'F', districtId: 0 };
 const NEW_PASSWORD = 'Segretissima-2099';
 const TEMP_PASSWORD = 'Provvisoria-4242';
 

@@ -1,8 +1,8 @@
 // The pure rules that the month reports and the calendar summaries stand on.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { MonthStatus } from '@bds/shared';
-import { monthStatusOf, partEditable, suspensionsFrom } from '@bds/server/interventions/rules.ts';
+import { partEditable, type MonthStatus } from '@bds/shared';
+import { monthStatusOf, suspensionsFrom } from '@bds/server/interventions/rules.ts';
 import { bucketRanges, type BucketRange } from '@bds/server/reports/calendar-spans.ts';
 
 describe('partEditable', () => {

@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiJson } from './http.ts';
 import type { z } from 'zod';
-import type { CreateInterventionBody, Intervention, interventionListQuery, MonthlyReport, monthlyReportsReply } from '@bds/shared';
+import type { CreateInterventionBody, Intervention, interventionListQuery, MonthlyReport, monthlyReportsReply, UpdateInterventionBody } from '@bds/shared';
 import type { Page } from './types.ts';
 import { uploadMonthCsv, type UploadProgress } from './upload.ts';
 
@@ -27,6 +27,14 @@ export function createIntervention(ptriId: number, input: CreateInterventionBody
   return apiJson<Intervention>(`/api/ptris/${ptriId}/interventions`, { method: 'POST', body: input });
 }
 
+export function updateIntervention(id: number, input: UpdateInterventionBody): Promise<Intervention> {
+  return apiJson<Intervention>(`/api/interventions/${id}`, { method: 'PATCH', body: input });
+}
+
+export function deleteIntervention(id: number): Promise<unknown> {
+  return apiJson<unknown>(`/api/interventions/${id}`, { method: 'DELETE' });
+}
+
 export async function fetchCoopReports(cooperativeId: number, year: number): Promise<MonthlyReport[]> {
   const reply = await apiJson<z.infer<typeof monthlyReportsReply>>(`/api/cooperatives/${cooperativeId}/reports`, { query: { year } });
   return reply.months;
@@ -47,6 +55,21 @@ export function useCreateIntervention() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: interventionKeys.all }),
   });
 }
+
+/** Correcting or deleting a recorded intervention changes the month's totals too. */
+function useInterventionChange<T>(change: (input: T) => Promise<unknown>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: change,
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: interventionKeys.all });
+      void queryClient.invalidateQueries({ queryKey: coopReportKeys.all });
+    },
+  });
+}
+
+export const useUpdateIntervention = () => useInterventionChange(({ id, input }: { id: number; input: UpdateInterventionBody }) => updateIntervention(id, input));
+export const useDeleteIntervention = () => useInterventionChange((id: number) => deleteIntervention(id));
 
 export function useCoopReports(cooperativeId: number | null, year: number) {
   return useQuery({

@@ -15,11 +15,21 @@ export function Empty({ children = it.common.empty }: { children?: ReactNode }) 
   return <p className="state state-empty">{children}</p>;
 }
 
+/**
+ * A refusal in the user's words: the server's sentence, never its category ("Conflitto:") nor a
+ * body path ("hours: …") in front of it.
+ */
 export function errorText(error: unknown): string {
   if (isApiError(error, 404) && !error.detail) return it.common.notAvailable;
-  if (isApiError(error)) return error.detail ? `${error.title}: ${error.detail}` : error.title;
+  if (isApiError(error)) {
+    const fieldMessages = Object.values(error.fieldErrors);
+    if (fieldMessages.length) return `${error.title}: ${fieldMessages.join('; ')}`;
+    return error.detail ? sentence(error.detail) : error.title;
+  }
   return error instanceof Error ? error.message : it.common.error;
 }
+
+const sentence = (text: string) => text.charAt(0).toLocaleUpperCase('it') + text.slice(1);
 
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const notThereYet = isApiError(error, 404) || isApiError(error, 501);

@@ -6,10 +6,27 @@ import { errorText } from './States.tsx';
 
 export type FieldErrors = Record<string, string>;
 
+type Issue = z.core.$ZodIssue;
+
+/**
+ * A union's failure belongs to the fields of the option the value has the shape of (a budget axis
+ * given as lines), not to the union as a whole: that option is the one that failed below its root.
+ */
+function fieldIssues(issues: readonly Issue[], prefix: readonly PropertyKey[] = []): { path: PropertyKey[]; message: string }[] {
+  return issues.flatMap((issue) => {
+    const path = [...prefix, ...issue.path];
+    if (issue.code === 'invalid_union') {
+      const shaped = issue.errors.find((option) => option.length > 0 && option.every((inner) => inner.path.length > 0));
+      if (shaped) return fieldIssues(shaped, path);
+    }
+    return [{ path, message: issue.message }];
+  });
+}
+
 /** zod issues keyed by dotted path; the first message per field wins. */
 export function issuesToFieldErrors(error: z.ZodError): FieldErrors {
   const errors: FieldErrors = {};
-  for (const issue of error.issues) {
+  for (const issue of fieldIssues(error.issues)) {
     const path = issue.path.map(String).join('.') || '(body)';
     errors[path] ??= issue.message;
   }
@@ -23,7 +40,7 @@ export function issuesToFieldErrors(error: z.ZodError): FieldErrors {
 export function refusalMessage(caught: unknown, shownBesideField: (path: string) => boolean): string {
   if (!isApiError(caught) || Object.keys(caught.fieldErrors).length === 0) return errorText(caught);
   const elsewhere = Object.entries(caught.fieldErrors).filter(([path]) => !shownBesideField(path));
-  return elsewhere.length ? elsewhere.map(([path, message]) => `${path}: ${message}`).join('; ') : it.common.formHasErrors;
+  return elsewhere.length ? elsewhere.map(([, message]) => message).join('; ') : it.common.formHasErrors;
 }
 
 /** A form's own fields, and the paths under them ("goals.0.description" under "goals"). */

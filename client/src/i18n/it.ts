@@ -1,5 +1,5 @@
 // Every Italian string of the interface, so a second language could be added beside it.
-import { formatNumber } from '../components/format.ts';
+import { formatHours } from '../components/format.ts';
 import { workflow } from './itWorkflow.ts';
 import { outcomes } from './itOutcomes.ts';
 import {
@@ -161,13 +161,13 @@ export const it = {
     actions: 'Azioni',
     reason: 'Motivo',
     reasonRequired: 'Il motivo è obbligatorio per questa azione.',
-    needsEvaluation: 'Richiede una valutazione UVM favorevole',
+    needsEvaluation: 'L’attivazione sarà possibile dopo una valutazione UVM favorevole.',
     evaluate: 'Registra valutazione UVM',
     timeline: 'Cronologia',
     revision: 'Revisione',
     transition: 'Cambio di stato',
     evaluation: 'Valutazione UVM',
-    interventionsCount: (n: number, hours: number) => `${n === 1 ? '1 intervento' : `${n} interventi`}, ${formatNumber(hours)} ${hours === 1 ? 'ora' : 'ore'}`,
+    interventionsCount: (n: number, hours: number) => `${n === 1 ? '1 intervento' : `${n} interventi`}, ${formatHours(hours)} ${hours === 1 ? 'ora' : 'ore'}`,
     noBudget: 'Nessuna risorsa indicata.',
     print: 'Stampa il progetto',
     printTitle: 'Progetto Terapeutico Riabilitativo Individualizzato con Budget di Salute',
@@ -250,6 +250,21 @@ export const it = {
     addRow: 'Aggiungi riga',
     saveRows: 'Registra gli interventi',
     savedRows: (n: number) => (n === 1 ? '1 intervento registrato.' : `${n} interventi registrati.`),
+    rowsToFix: (n: number) => (n === 1 ? '1 riga da correggere: è rimasta nella tabella con i suoi errori.' : `${n} righe da correggere: sono rimaste nella tabella con i loro errori.`),
+    nothingSaved: 'Nessun intervento registrato.',
+    actions: 'Azioni',
+    editTitle: 'Modifica intervento',
+    editRow: (date: string) => `Modifica l’intervento del ${date}`,
+    deleteRow: (date: string) => `Elimina l’intervento del ${date}`,
+    delete: 'Elimina',
+    deleteConfirm: 'Eliminare questo intervento? L’operazione resta registrata nel registro degli accessi.',
+    monthState: {
+      open: 'Mese aperto: gli interventi si possono aggiungere, correggere ed eliminare fino all’invio.',
+      submitted: (on: string) => `Mese inviato il ${on}: in attesa di validazione da parte dei servizi. Gli interventi non si possono più modificare.`,
+      validated: 'Mese validato dai servizi: gli interventi non si possono più modificare.',
+      returned: 'Mese restituito dai servizi: correggere gli interventi indicati e inviarlo di nuovo.',
+    },
+    returnNote: (note: string) => `Nota del servizio: ${note}`,
     monthTotal: (hours: string) => `Totale del mese: ${hours} ore`,
     csvTitle: 'Carica il mese da CSV',
     csvHelp: 'Colonne: ptriId;date;axis;activity;hours;operatorRole;notes (separatore ;). Date AAAA-MM-GG o GG/MM/AAAA, ore con la virgola, asse habitat, sociality o work. Il file è accettato tutto o niente.',
@@ -275,7 +290,6 @@ export const it = {
     } as Record<string, string>,
     submitMonth: 'Chiudi e invia il mese',
     submitConfirm: 'Dopo l’invio gli interventi del mese non saranno più modificabili. Confermi?',
-    submitted: 'Mese inviato.',
     reportsTitle: 'Rendicontazioni mensili',
     year: 'Anno',
     status: 'Stato',

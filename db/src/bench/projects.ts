@@ -1,7 +1,7 @@
 // Writes the persons and their projects with everything a project carries: cooperatives, goals,
 // budget lines, the creation revision, lifecycle transitions and the UVM evaluations.
 import type Database from 'better-sqlite3';
-import type { Axis } from '@bds/shared';
+import { amountCentsOf, type Axis } from '@bds/shared';
 import type { Random } from '../seed/random.ts';
 import { personFactory } from '../seed/people.ts';
 import { monthText, planProject, type LotRef, type PlannedProject, type ServiceRef } from './plan.ts';
@@ -96,7 +96,7 @@ export function writePersonsAndProjects(client: Database.Database, inputs: Proje
   });
   each('budget_lines', `INSERT INTO budget_lines (ptri_id, axis, source, description, minutes, amount_cents, position)
     VALUES (?, ?, ?, ?, ?, ?, ?)`, (s, p) => {
-    s.run(p.id, 'habitat', 'ausl', 'Ore di supporto educativo della cooperativa', 240, 240 * p.lot.rateCents / 60, 0);
+    s.run(p.id, 'habitat', 'ausl', 'Ore di supporto educativo della cooperativa', 240, amountCentsOf(240, p.lot.rateCents), 0);
     s.run(p.id, 'sociality', 'community', 'Gruppo di volontariato del quartiere', null, null, 1);
     return 2;
   });

@@ -1,7 +1,7 @@
 // Writes the cooperatives' work: interventions in every month of every active project, the
 // months submitted, validated or returned, and the summary tables that match them exactly.
 import type Database from 'better-sqlite3';
-import type { Axis, MonthStatus } from '@bds/shared';
+import { amountCentsOf, type Axis, type MonthStatus } from '@bds/shared';
 import type { Random } from '../seed/random.ts';
 import { BENCH_TODAY, dayInMonth, monthText } from './plan.ts';
 import type { StoredProject } from './projects.ts';
@@ -55,7 +55,7 @@ export function writeWork(client: Database.Database, random: Random, timer: Time
           const cooperativeId = p.cooperativeIds.length === 1 ? (p.cooperativeIds[0] as number) : random.pick(p.cooperativeIds);
           const axis = random.pick(AXES);
           const minutes = random.pick(MINUTES);
-          const amountCents = Math.round((minutes * p.lot.rateCents) / 60);
+          const amountCents = amountCentsOf(minutes, p.lot.rateCents);
           const date = dayInMonth(random, p, month);
           insertIntervention.run(p.id, cooperativeId, p.lot.id, p.serviceId, date, monthKey, axis, random.pick(activities.get(axis) ?? []),
             minutes, amountCents, random.pick(ROLES), `${date}T17:00:00.000Z`);

@@ -1,5 +1,5 @@
 // The Italian content of the demo projects: goals, Budget di Salute lines, reasons, UVM members.
-import type { Axis, BudgetSource, GoalStatus, PtriStatus } from '@bds/shared';
+import { amountCentsOf, type Axis, type BudgetSource, type GoalStatus, type PtriStatus } from '@bds/shared';
 import type { ClosureKind } from './timeline.ts';
 import { FAMILY_NAMES, FEMALE_NAMES, MALE_NAMES } from './names.ts';
 import type { Random } from './random.ts';
@@ -74,7 +74,7 @@ export function budgetLines(random: Random, axes: readonly Axis[], weeklyMinutes
   const perAxis = Math.max(15, Math.round(weeklyMinutes / axes.length / 15) * 15);
   for (const axis of axes) {
     const minutes = perAxis * weeks;
-    lines.push({ axis, source: 'ausl', description: COOPERATIVE_WORK[axis], minutes, amountCents: Math.round((minutes * rateCents) / 60) });
+    lines.push({ axis, source: 'ausl', description: COOPERATIVE_WORK[axis], minutes, amountCents: amountCentsOf(minutes, rateCents) });
     for (const template of random.sample(OTHER_RESOURCES[axis], random.int(0, 2))) {
       lines.push({ axis, source: template.source, description: template.description, minutes: template.minutes ?? null, amountCents: template.amountCents ?? null });
     }

@@ -2,7 +2,7 @@
 // to them, with months submitted, validated, returned and still open. Rows are written with
 // prepared statements; the summary tables (lot_month_totals, ptri_activity_periods) are then
 // rebuilt in bulk from the raw rows, one INSERT … SELECT per table, as the server would have kept them.
-import type { Axis, Intensity } from '@bds/shared';
+import { amountCentsOf, type Axis, type Intensity } from '@bds/shared';
 import type { Db } from '../connection.ts';
 import { TODAY, addDays, addMonths, daysBetween } from './dates.ts';
 import { createRandom, type Random } from './random.ts';
@@ -77,7 +77,7 @@ export function seedInterventions(db: Db): { interventions: number } {
             const activity = random.pick(activities.filter((a) => a.axis === axis));
             const minutes = random.int(4, 14) * 15;
             insert.run(project.id, cooperativeId, project.lotId, project.serviceId, date, month, axis, activity.id, minutes,
-              Math.round((minutes * project.rateCents) / 60), random.pick(OPERATOR_ROLES), coopUsers.get(cooperativeId) ?? null, `${date}T18:00:00.000Z`);
+              amountCentsOf(minutes, project.rateCents), random.pick(OPERATOR_ROLES), coopUsers.get(cooperativeId) ?? null, `${date}T18:00:00.000Z`);
             parts.add(`${cooperativeId}|${month}|${project.serviceId}`);
             count += 1;
           }

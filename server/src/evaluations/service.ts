@@ -7,7 +7,7 @@ import {
   EVALUATION_KIND_NEEDS_STATUS,
   evaluationMove,
   honosTotal,
-  isApproving,
+  isApprovingOutcome,
   PTRI_STATUS_LABELS,
   type createEvaluationBody,
   type Evaluation,
@@ -85,7 +85,7 @@ export function recordEvaluation(db: Db, actor: Actor, ptriId: number, body: Eva
     saveScores(tx, row, scored);
     // What the UVM changes comes first, so that activation starts from the changed period.
     let current = ptri;
-    const approving = isApproving(body.outcome);
+    const approving = isApprovingOutcome(body.outcome);
     const changes = { ...body.changes, ...(approving && body.intensity && body.intensity !== ptri.intensity ? { intensity: body.intensity } : {}) };
     if (Object.keys(changes).length > 0) {
       const reason = body.changes ? `Valutazione UVM del ${formatDate(body.date)}: approvato con modifiche` : `Valutazione UVM del ${formatDate(body.date)}: intensità`;

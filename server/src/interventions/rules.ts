@@ -46,21 +46,6 @@ export function suspensionsFrom(transitions: { fromStatus: PtriStatus; toStatus:
   return intervals;
 }
 
-export const minutesOf = (hours: number) => Math.round(hours * 60);
-
-/** Amount in cents of `minutes` at an hourly rate in cents, rounded once per intervention. */
-export const amountCentsOf = (minutes: number, hourlyRateCents: number) => Math.round((minutes * hourlyRateCents) / 60);
-
-/**
- * Whether the interventions of one service's part of a cooperative's month may change: while
- * the month is open, or once returned for the parts that were returned or never submitted.
- */
-export function partEditable(monthStatus: MonthStatus | undefined, partStatus: MonthStatus | undefined): boolean {
-  if (!monthStatus || monthStatus === 'open') return true;
-  if (monthStatus !== 'returned') return false;
-  return partStatus === undefined || partStatus === 'returned' || partStatus === 'open';
-}
-
 /** The status of the summary rows of one part: the part's own, or 'open' before any submission. */
 export const summaryStatusOf = (partStatus: MonthStatus | undefined): MonthStatus => partStatus ?? 'open';
 

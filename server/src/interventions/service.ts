@@ -2,7 +2,10 @@
 // Every write keeps the summary tables in step in the same transaction.
 import type { z } from 'zod';
 import {
+  eurosOf,
   formatMonth,
+  hoursOf,
+  partEditable,
   type Axis,
   type CreateInterventionBody,
   type Intervention,
@@ -17,7 +20,7 @@ import { today } from '../dates.ts';
 import { decodeCursor, page } from '../pagination.ts';
 import { EVERY_ROW, policyOf } from '../access/policy.ts';
 import { checkEntry, type EntryContext, type EntryResult } from './entry.ts';
-import { partEditable, summaryStatusOf } from './rules.ts';
+import { summaryStatusOf } from './rules.ts';
 import { summaryWriter } from './summaries.ts';
 import * as q from './queries.ts';
 
@@ -65,8 +68,8 @@ export function toIntervention(row: q.InterventionRow, activity: string, editabl
     axis: row.axis,
     activityId: row.activityId,
     activity,
-    hours: row.minutes / 60,
-    amount: row.amountCents / 100,
+    hours: hoursOf(row.minutes),
+    amount: eurosOf(row.amountCents),
     operatorRole: row.operatorRole,
     notes: row.notes,
     uploadId: row.uploadId,
@@ -127,7 +130,7 @@ export function updateIntervention(db: Db, actor: Actor, id: number, body: Updat
       date: body.date ?? row.date,
       axis: body.axis ?? row.axis,
       activity: body.activity ?? oldActivity,
-      hours: body.hours ?? row.minutes / 60,
+      hours: body.hours ?? hoursOf(row.minutes),
       operatorRole: body.operatorRole ?? row.operatorRole,
       notes: body.notes === undefined ? row.notes : body.notes,
     };

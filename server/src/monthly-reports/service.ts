@@ -2,7 +2,9 @@
 // each service concerned validate or return their part; the month follows its parts.
 import type { Db, Queryable } from '@bds/db';
 import {
+  eurosOf,
   formatMonth,
+  hoursOf,
   MONTH_STATUS_LABELS,
   REVIEWABLE_PART_STATUSES,
   type MonthlyReport,
@@ -91,7 +93,6 @@ export function reviewMonth(db: Db, actor: Actor, cooperativeId: number, month: 
   });
 }
 
-const cents = (value: number) => value / 100;
 const emptyTotals = () => ({ interventions: 0, hours: 0, amount: 0 });
 
 function yearReports(tx: Queryable, cooperativeId: number, year: number, onlyMonth?: string): MonthlyReport[] {
@@ -104,8 +105,8 @@ function yearReports(tx: Queryable, cooperativeId: number, year: number, onlyMon
     const monthTotals = totals.filter((t) => t.month === month);
     const sum = (rows: typeof monthTotals) => ({
       interventions: rows.reduce((n, r) => n + r.interventions, 0),
-      hours: rows.reduce((n, r) => n + r.minutes, 0) / 60,
-      amount: cents(rows.reduce((n, r) => n + r.amountCents, 0)),
+      hours: hoursOf(rows.reduce((n, r) => n + r.minutes, 0)),
+      amount: eurosOf(rows.reduce((n, r) => n + r.amountCents, 0)),
     });
     const partRows = parts.filter((p) => p.part.month === month).map(({ part, serviceName }) => ({
       serviceId: part.serviceId,
@@ -191,7 +192,7 @@ export async function listReportParts(db: Db, actor: Actor, query: z.output<type
     const policy = policyOf(actor.user);
     const items = result.items.map((row) => {
       const t = totals.get(`${row.cooperativeId}|${row.month}|${row.serviceId}`);
-      return receivedOnly(policy, 'reportPart', { ...row, totals: t ? { interventions: t.interventions, hours: t.minutes / 60, amount: cents(t.amountCents) } : emptyTotals() });
+      return receivedOnly(policy, 'reportPart', { ...row, totals: t ? { interventions: t.interventions, hours: hoursOf(t.minutes), amount: eurosOf(t.amountCents) } : emptyTotals() });
     });
     return { items, nextCursor: result.nextCursor };
   });

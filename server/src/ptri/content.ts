@@ -1,5 +1,5 @@
 // Checks and converts the content of a project (goals, budget, cooperatives) from API to rows.
-import { AXES, type BudgetInput, type GoalInput } from '@bds/shared';
+import { AXES, centsOf, eurosOf, hoursOf, minutesOf, type BudgetInput, type GoalInput } from '@bds/shared';
 import type { Queryable } from '@bds/db';
 import { Invalid } from '../errors.ts';
 import { lotById, lotMembers, serviceById } from '../reference/queries.ts';
@@ -18,14 +18,14 @@ export function budgetRows(budget: BudgetInput) {
     const entry = budget[axis];
     if (entry === undefined) return [];
     if (typeof entry === 'number') {
-      return [{ axis, source: 'ausl' as const, description: 'Risorse del lotto (cooperativa)', minutes: null, amountCents: Math.round(entry * 100) }];
+      return [{ axis, source: 'ausl' as const, description: 'Risorse del lotto (cooperativa)', minutes: null, amountCents: centsOf(entry) }];
     }
     return entry.map((line) => ({
       axis,
       source: line.source,
       description: line.description,
-      minutes: line.hours == null ? null : Math.round(line.hours * 60),
-      amountCents: line.amount == null ? null : Math.round(line.amount * 100),
+      minutes: line.hours == null ? null : minutesOf(line.hours),
+      amountCents: line.amount == null ? null : centsOf(line.amount),
     }));
   });
 }
@@ -36,8 +36,8 @@ export function toBudgetLine(row: { id: number; axis: (typeof AXES)[number]; sou
     axis: row.axis,
     source: row.source,
     description: row.description,
-    hours: row.minutes == null ? null : row.minutes / 60,
-    amount: row.amountCents == null ? null : row.amountCents / 100,
+    hours: row.minutes == null ? null : hoursOf(row.minutes),
+    amount: row.amountCents == null ? null : eurosOf(row.amountCents),
   };
 }
 

@@ -1,6 +1,6 @@
 // Moving a project through its lifecycle: the rules come from the shared transition table,
 // the effects (period of care, history, audit) are applied here and nowhere else.
-import { findTransition, formatDate, isApproving, PTRI_STATUS_LABELS, type PtriStatus } from '@bds/shared';
+import { findTransition, formatDate, isApprovingOutcome, PTRI_STATUS_LABELS, type PtriStatus } from '@bds/shared';
 import type { Queryable } from '@bds/db';
 import type { Actor } from '../auth/principal.ts';
 import { recordAudit } from '../audit/record.ts';
@@ -18,7 +18,7 @@ export interface TransitionRequest {
 
 export function hasApprovingEvaluation(db: Queryable, ptriId: number): boolean {
   const last = q.latestEvaluation(db, ptriId);
-  return !!last && isApproving(last.outcome);
+  return !!last && isApprovingOutcome(last.outcome);
 }
 
 /** A move takes effect today or on a past day, never before the project's previous move. */

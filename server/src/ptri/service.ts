@@ -5,8 +5,10 @@ import {
   type Axis,
   type BudgetSource,
   type GoalStatus,
+  AXES,
   EDITABLE_STATUSES,
   PTRI_STATUS_LABELS,
+  sumEuros,
   type createPtriBody,
   type HistoryEntry,
   type ListPage,
@@ -68,7 +70,7 @@ function detailOf(row: q.PtriRow, contents: q.PtriContents): PtriDetail {
     toBudgetLine({ id, axis, source, description, minutes, amountCents }),
   );
   const budget = { habitat: 0, sociality: 0, work: 0 };
-  for (const line of budgetLines) budget[line.axis] = Math.round((budget[line.axis] + (line.amount ?? 0)) * 100) / 100;
+  for (const axis of AXES) budget[axis] = sumEuros(budgetLines.filter((line) => line.axis === axis).map((line) => line.amount));
   return Object.assign(toSummary(row, contents.personName ?? ''), {
     cooperativeIds: JSON.parse(contents.cooperativeIds) as number[],
     goals: (JSON.parse(contents.goals) as Goal[]).map(([id, axis, description, targetDate, status]) => ({ id, axis, description, targetDate, status })),

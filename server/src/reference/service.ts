@@ -1,14 +1,14 @@
 // Reference data: districts, services (with historical aliases), cooperatives and tender lots.
 import type { z } from 'zod';
 import type { Db, Queryable } from '@bds/db';
-import type { cooperativeBody, districtBody, lotBody, serviceBody } from '@bds/shared';
+import { centsOf, eurosOf, type cooperativeBody, type districtBody, type lotBody, type serviceBody } from '@bds/shared';
 import type { Actor } from '../auth/principal.ts';
 import { recordAudit } from '../audit/record.ts';
 import { Invalid, NotFound } from '../errors.ts';
 import * as q from './queries.ts';
 
-const toCents = (euro: number | null | undefined) => (euro == null ? euro : Math.round(euro * 100));
-const toEuro = (cents: number | null) => (cents == null ? null : cents / 100);
+const toCents = (euro: number | null | undefined) => (euro == null ? euro : centsOf(euro));
+const toEuro = (cents: number | null) => (cents == null ? null : eurosOf(cents));
 
 export const listDistricts = (db: Queryable) => q.allDistricts(db);
 export const listServices = (db: Queryable) => q.allServices(db);

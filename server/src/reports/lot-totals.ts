@@ -2,7 +2,7 @@
 // the summary tables only (never from the interventions), against each lot's ceiling.
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db, Queryable } from '@bds/db';
-import type { LotTotals } from '@bds/shared';
+import { centsOf, eurosOf, hoursOf, type LotTotals } from '@bds/shared';
 import type { Actor } from '../auth/principal.ts';
 import { auditRead } from '../audit/group-commit.ts';
 import { policyOf, type ReportScope as Scope } from '../access/policy.ts';
@@ -44,10 +44,10 @@ function peopleRows(db: Queryable, period: string, scope: Scope) {
 
 const money = (rows: MoneyRow[]) => ({
   interventions: rows.reduce((n, r) => n + r.interventions, 0),
-  hours: rows.reduce((n, r) => n + r.minutes, 0) / 60,
-  amount: rows.reduce((n, r) => n + r.amountCents, 0) / 100,
+  hours: hoursOf(rows.reduce((n, r) => n + r.minutes, 0)),
+  amount: eurosOf(rows.reduce((n, r) => n + r.amountCents, 0)),
 });
-const share = (amount: number, ceilingCents: number | null) => (ceilingCents ? Math.round((amount * 100 * 10_000) / ceilingCents) / 10_000 : null);
+const share = (amount: number, ceilingCents: number | null) => (ceilingCents ? Math.round((centsOf(amount) * 10_000) / ceilingCents) / 10_000 : null);
 
 export async function lotTotals(db: Db, actor: Actor, year: number | undefined, month: string | undefined): Promise<LotTotals> {
   // Managers see every lot; a case manager their service's share; a cooperative its own totals.
@@ -73,8 +73,8 @@ export async function lotTotals(db: Db, actor: Actor, year: number | undefined, 
           lotId: lot.id,
           lotNumber: lot.number,
           title: lot.title,
-          hourlyRate: lot.hourlyRateCents === null ? null : lot.hourlyRateCents / 100,
-          ceiling: lot.ceilingCents === null ? null : lot.ceilingCents / 100,
+          hourlyRate: lot.hourlyRateCents === null ? null : eurosOf(lot.hourlyRateCents),
+          ceiling: lot.ceilingCents === null ? null : eurosOf(lot.ceilingCents),
           users: lotPeople?.users ?? 0,
           projects: lotPeople?.projects ?? 0,
           validated,

@@ -3,8 +3,11 @@ import { z } from 'zod';
 export const idSchema = z.coerce.number().int().positive();
 export const idParams = z.strictObject({ id: idSchema });
 
-/** A calendar date YYYY-MM-DD that exists (2025-02-30 is refused). */
-export const isoDate = z.iso.date({ error: 'deve essere una data nel formato AAAA-MM-GG' });
+/**
+ * A calendar date YYYY-MM-DD that exists (2025-02-30 is refused). The message names the format
+ * the user types in an Italian date box, an empty box (or one left half-typed) is a missing date.
+ */
+export const isoDate = z.iso.date({ error: (issue) => (issue.input === '' || issue.input === undefined ? 'campo obbligatorio' : 'data non valida: scrivere gg/mm/aaaa') });
 
 export const yearSchema = z.coerce.number().int().min(2000).max(2100);
 export const monthSchema = z

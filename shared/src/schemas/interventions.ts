@@ -7,6 +7,19 @@ export const MONTH_STATUSES = ['open', 'submitted', 'returned', 'validated'] as 
 export type MonthStatus = (typeof MONTH_STATUSES)[number];
 export type PartStatus = MonthStatus;
 
+/**
+ * Whether the interventions of one service's part of a cooperative's month may change: while
+ * the month is open, or once returned for the parts that were returned or never submitted.
+ */
+export function partEditable(monthStatus: MonthStatus | undefined, partStatus: MonthStatus | undefined): boolean {
+  if (!monthStatus || monthStatus === 'open') return true;
+  if (monthStatus !== 'returned') return false;
+  return partStatus === undefined || partStatus === 'returned' || partStatus === 'open';
+}
+
+/** Whether a cooperative's month takes new work, uploads and its submission: open, or returned. */
+export const monthTakesWork = (monthStatus: MonthStatus | undefined): boolean => partEditable(monthStatus, undefined);
+
 /** Hours of one intervention: more than zero, at most 24, in quarter hours. */
 export const interventionHours = z
   .number({ error: 'ore: un numero' })

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SEXES, PTRI_STATUSES } from '../domain.ts';
-import { fiscalCodeProblem, normaliseFiscalCode } from '../fiscal-code.ts';
+import { fiscalCodeContradictions, fiscalCodeProblem, normaliseFiscalCode } from '../fiscal-code.ts';
 import { isoDate, limitSchema, cursorSchema, text } from './common.ts';
 
 export const fiscalCodeSchema = z
@@ -8,6 +8,10 @@ export const fiscalCodeSchema = z
   .max(32)
   .transform(normaliseFiscalCode)
   .superRefine((code, ctx) => {
+    if (code === '') {
+      ctx.addIssue({ code: 'custom', message: 'campo obbligatorio' });
+      return;
+    }
     const problem = fiscalCodeProblem(code);
     if (problem === 'format') ctx.addIssue({ code: 'custom', message: 'codice fiscale non nel formato corretto' });
     if (problem === 'checkChar') ctx.addIssue({ code: 'custom', message: 'carattere di controllo del codice fiscale errato' });
@@ -15,14 +19,26 @@ export const fiscalCodeSchema = z
 
 const nameSchema = text(80).regex(/^[\p{L}' .-]+$/u, { error: 'solo lettere, spazi, apostrofo e trattino' });
 
-export const createPersonBody = z.strictObject({
-  fiscalCode: fiscalCodeSchema,
-  givenName: nameSchema,
-  familyName: nameSchema,
-  birthDate: isoDate,
-  sex: z.enum(SEXES),
-  districtId: z.number().int().positive(),
-});
+const IDENTITY_FIELDS = ['fiscalCode', 'birthDate', 'sex'];
+const isRecord = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+export const createPersonBody = z
+  .strictObject({
+    fiscalCode: fiscalCodeSchema,
+    givenName: nameSchema,
+    familyName: nameSchema,
+    birthDate: isoDate,
+    sex: z.enum(SEXES),
+    districtId: z.number().int().positive(),
+  })
+  .superRefine(
+    (body, ctx) => {
+      const contradictions = fiscalCodeContradictions(body.fiscalCode, body.birthDate, body.sex);
+      for (const [path, message] of Object.entries(contradictions)) ctx.addIssue({ code: 'custom', path: [path], message });
+    },
+    // Checked whenever the three fields are valid, so that it shows beside the other fields' errors.
+    { when: (payload) => isRecord(payload.value) && !payload.issues.some((issue) => !issue.path?.length || IDENTITY_FIELDS.includes(String(issue.path[0]))) },
+  );
 export type CreatePersonBody = z.input<typeof createPersonBody>;
 
 export const personSchema = z.object({

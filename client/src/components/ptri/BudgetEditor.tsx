@@ -1,10 +1,11 @@
 // Budget di Salute lines per axis: who brings the resource, what it is, hours and/or euros.
-import { AXES, BUDGET_SOURCES, type Axis, type BudgetSource } from '@bds/shared';
+import { AXES, BUDGET_SOURCES, sumEuros, type Axis, type BudgetSource } from '@bds/shared';
 import { it } from '../../i18n/it.ts';
 import { formatEuro } from '../format.ts';
 import { Field } from '../Field.tsx';
 import type { FieldErrors } from '../formErrors.ts';
-import { budgetLinePath, newBudgetLine, parseDecimal, type BudgetLineDraft } from './formModel.ts';
+import { ItalianNumberInput, typedNumber } from '../ItalianNumberInput.tsx';
+import { budgetLinePath, newBudgetLine, type BudgetLineDraft } from './formModel.ts';
 
 interface BudgetEditorProps {
   lines: BudgetLineDraft[];
@@ -13,7 +14,7 @@ interface BudgetEditorProps {
 }
 
 function axisTotal(lines: BudgetLineDraft[], axis: Axis): number {
-  return lines.filter((line) => line.axis === axis).reduce((sum, line) => sum + (parseDecimal(line.amount) || 0), 0);
+  return sumEuros(lines.filter((line) => line.axis === axis).map((line) => typedNumber(line.amount)));
 }
 
 export function BudgetEditor({ lines, errors, onChange }: BudgetEditorProps) {
@@ -46,10 +47,10 @@ export function BudgetEditor({ lines, errors, onChange }: BudgetEditorProps) {
                   <input value={line.description} onChange={(e) => patch(line.key, { description: e.target.value })} />
                 </Field>
                 <Field label={it.ptri.hours} error={errorOf(line.key, 'hours')}>
-                  <input inputMode="decimal" value={line.hours} onChange={(e) => patch(line.key, { hours: e.target.value })} />
+                  <ItalianNumberInput kind="hours" value={line.hours} onChange={(hours) => patch(line.key, { hours })} />
                 </Field>
                 <Field label={it.ptri.amount} error={errorOf(line.key, 'amount')}>
-                  <input inputMode="decimal" value={line.amount} onChange={(e) => patch(line.key, { amount: e.target.value })} />
+                  <ItalianNumberInput kind="euro" value={line.amount} onChange={(amount) => patch(line.key, { amount })} />
                 </Field>
                 <button type="button" className="secondary" onClick={() => onChange(lines.filter((l) => l.key !== line.key))}>
                   {it.common.remove}

@@ -3,7 +3,7 @@
 import { AXES, type PtriDetail } from '@bds/shared';
 import { nameOf, useCooperatives, useLots, useServices } from '../../api/reference.ts';
 import { it } from '../../i18n/it.ts';
-import { formatDate, formatEuro, formatNumber } from '../format.ts';
+import { formatDate, formatEuro, formatHours } from '../format.ts';
 
 export function PtriGeneral({ ptri }: { ptri: PtriDetail }) {
   const services = useServices();
@@ -94,7 +94,7 @@ export function PtriBudget({ ptri }: { ptri: PtriDetail }) {
               <td>{it.axes[line.axis]}</td>
               <td>{it.budgetSources[line.source]}</td>
               <td>{line.description}</td>
-              <td className="num">{formatNumber(line.hours)}</td>
+              <td className="num">{formatHours(line.hours)}</td>
               <td className="num">{formatEuro(line.amount)}</td>
             </tr>
           ))}

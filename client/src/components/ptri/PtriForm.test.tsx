@@ -98,3 +98,68 @@ describe('PTRI form', () => {
     );
   });
 });
+
+describe('euros and hours typed the Italian way', () => {
+  async function addWorkLine(user: ReturnType<typeof userEvent.setup>, amount: string) {
+    await user.click(screen.getByRole('button', { name: 'Aggiungi risorsa – Formazione/Lavoro' }));
+    const index = screen.getAllByLabelText('Risorsa').length - 1;
+    await user.click(screen.getAllByLabelText('Risorsa')[index] as HTMLElement);
+    await user.paste(`Riga ${amount}`);
+    await user.click(screen.getAllByLabelText('Importo €')[index] as HTMLElement);
+    await user.paste(amount);
+  }
+
+  it('reads thousands dots, decimal commas and plain numbers as the amounts meant', async () => {
+    const user = userEvent.setup({ delay: null });
+    const onCreate = renderForm();
+    await fillValidProject(user);
+    for (const amount of ['2.120', '3.180,00', '1.500,50', '2120', '2120.5']) await addWorkLine(user, amount);
+    await user.type(screen.getAllByLabelText('Ore')[0] as HTMLElement, '1.234,5');
+    await user.click(screen.getByRole('button', { name: 'Salva' }));
+
+    expect(onCreate).toHaveBeenCalledTimes(1);
+    const body = (onCreate.mock.calls as unknown[][])[0]?.[0] as { budget: { work: { amount: number; hours: number | null }[] } };
+    expect(body.budget.work.map((line) => line.amount)).toEqual([2120, 3180, 1500.5, 2120, 2120.5]);
+    expect(body.budget.work[0]?.hours).toBe(1234.5);
+  });
+
+  it('writes each amount back the Italian way when the box is left', async () => {
+    const user = userEvent.setup({ delay: null });
+    renderForm();
+    await addWorkLine(user, '2120.5');
+    await user.tab();
+    expect(screen.getByLabelText('Importo €')).toHaveProperty('value', '2.120,50');
+    expect(screen.getByRole('group', { name: /Formazione\/Lavoro – totale/ }).textContent).toMatch(/2\.120,50\s€/);
+  });
+
+  it('refuses an ambiguous number on its own field, and forgets the refusal once it is corrected', async () => {
+    const user = userEvent.setup({ delay: null });
+    const onCreate = renderForm();
+    await fillValidProject(user);
+    await addWorkLine(user, '2.1205');
+    await user.click(screen.getByRole('button', { name: 'Salva' }));
+
+    expect(onCreate).not.toHaveBeenCalled();
+    expect(fieldError('Importo €')).toMatch(/^numero non valido: scrivere ad esempio 1\.500,50/);
+    expect(screen.queryByText('Input non valido')).toBeNull();
+
+    await user.clear(screen.getByLabelText('Importo €'));
+    await user.type(screen.getByLabelText('Importo €'), '2.120,50');
+    expect(fieldError('Importo €')).toBeNull();
+    expect(screen.queryByText('Correggere i campi evidenziati.')).toBeNull();
+  });
+
+  it('shows every error of the form at once, each on its field', async () => {
+    const user = userEvent.setup({ delay: null });
+    const onCreate = renderForm();
+    await user.click(screen.getByRole('button', { name: 'Aggiungi risorsa – Casa/Habitat sociale' }));
+    await user.type(screen.getByLabelText('Importo €'), '12,345');
+    await user.click(screen.getByRole('button', { name: 'Salva' }));
+
+    expect(onCreate).not.toHaveBeenCalled();
+    for (const label of ['Lotto', 'Data di inizio', 'Data di fine', 'Intensità', 'Obiettivo (Casa/Habitat sociale)', 'Risorsa', 'Importo €']) {
+      expect(fieldError(label), label).not.toBeNull();
+    }
+    expect(screen.getByLabelText('Data di inizio').getAttribute('aria-required')).toBe('true');
+  });
+});

@@ -1,5 +1,5 @@
-// Create or edit a PTRI: validated with the shared zod schema before sending, and the server's
-// field errors shown beside the same fields afterwards.
+// Create or edit a PTRI: validated with the shared zod schema before sending, every error at once
+// beside its field (and gone as soon as the field is right), the server's field errors likewise.
 import { createPtriBody, INTENSITIES, updatePtriBody, type Cooperative, type CreatePtriBody, type Intensity, type Lot, type Service, type UpdatePtriBody } from '@bds/shared';
 import { useState, type FormEvent } from 'react';
 import { isApiError } from '../../api/errors.ts';
@@ -8,7 +8,7 @@ import { Field } from '../Field.tsx';
 import { ServiceOptions } from '../ServiceOptions.tsx';
 import { BudgetEditor } from './BudgetEditor.tsx';
 import { besideFieldsOf, issuesToFieldErrors, refusalMessage, type FieldErrors } from '../formErrors.ts';
-import { toCreateBody, toUpdateBody, type PtriFormValues } from './formModel.ts';
+import { budgetNumberRefusals, toCreateBody, toUpdateBody, type PtriFormValues } from './formModel.ts';
 import { GoalsEditor } from './GoalsEditor.tsx';
 
 type Submit =
@@ -29,34 +29,43 @@ const isShownBesideField = besideFieldsOf(['personId', 'serviceId', 'lotId', 'st
 export function PtriForm(props: PtriFormProps) {
   const { initial, personLabel, services, lots, cooperatives, canChooseService } = props;
   const [values, setValues] = useState<PtriFormValues>(initial);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  // Once a save was tried, the form's own errors follow the values as they are typed.
+  const [checking, setChecking] = useState(false);
+  const [serverErrors, setServerErrors] = useState<FieldErrors>({});
+  const [refusal, setRefusal] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const set = <K extends keyof PtriFormValues>(key: K, value: PtriFormValues[K]) => setValues((prev) => ({ ...prev, [key]: value }));
+  const ownErrors = checking ? errorsOf(values) : {};
+  const errors = { ...serverErrors, ...ownErrors };
+  const formError = Object.keys(ownErrors).length ? it.common.formHasErrors : refusal;
+
+  function errorsOf(draft: PtriFormValues): FieldErrors {
+    const parsed = props.mode === 'create' ? createPtriBody.safeParse(toCreateBody(draft)) : updatePtriBody.safeParse(toUpdateBody(draft, props.askReason));
+    return { ...(parsed.success ? {} : issuesToFieldErrors(parsed.error)), ...budgetNumberRefusals(draft.budgetLines) };
+  }
+
+  const set = <K extends keyof PtriFormValues>(key: K, value: PtriFormValues[K]) => {
+    setValues((prev) => ({ ...prev, [key]: value }));
+    const section = key === 'budgetLines' ? 'budget' : key;
+    setServerErrors((prev) => Object.fromEntries(Object.entries(prev).filter(([path]) => path !== section && !path.startsWith(`${section}.`))));
+    setRefusal(null);
+  };
   const lot = lots.find((candidate) => String(candidate.id) === values.lotId);
   const lotCooperatives = lot && lot.cooperativeIds.length ? cooperatives.filter((c) => lot.cooperativeIds.includes(c.id)) : cooperatives;
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    setFormError(null);
-    const parsed =
-      props.mode === 'create'
-        ? createPtriBody.safeParse(toCreateBody(values))
-        : updatePtriBody.safeParse(toUpdateBody(values, props.askReason));
-    if (!parsed.success) {
-      setErrors(issuesToFieldErrors(parsed.error));
-      setFormError(it.common.formHasErrors);
-      return;
-    }
-    setErrors({});
+    setChecking(true);
+    setRefusal(null);
+    setServerErrors({});
+    if (Object.keys(errorsOf(values)).length) return;
     setBusy(true);
     try {
       if (props.mode === 'create') await props.onCreate(createPtriBody.parse(toCreateBody(values)));
       else await props.onUpdate(toUpdateBody(values, props.askReason));
     } catch (caught) {
-      if (isApiError(caught)) setErrors(caught.fieldErrors);
-      setFormError(refusalMessage(caught, isShownBesideField));
+      if (isApiError(caught)) setServerErrors(caught.fieldErrors);
+      setRefusal(refusalMessage(caught, isShownBesideField));
     } finally {
       setBusy(false);
     }
@@ -75,12 +84,12 @@ export function PtriForm(props: PtriFormProps) {
         </p>
         {errors.personId && <p className="field-error">{errors.personId}</p>}
         <div className="grid">
-          <Field label={it.ptri.service} error={errors.serviceId}>
+          <Field required label={it.ptri.service} error={errors.serviceId}>
             <select value={values.serviceId} onChange={(e) => set('serviceId', e.target.value)} disabled={!canChooseService || props.mode === 'edit'}>
               <ServiceOptions services={services} />
             </select>
           </Field>
-          <Field label={it.ptri.lot} error={errors.lotId}>
+          <Field required label={it.ptri.lot} error={errors.lotId}>
             <select value={values.lotId} onChange={(e) => set('lotId', e.target.value)} disabled={props.mode === 'edit'}>
               <option value="">—</option>
               {lots.map((candidate) => (
@@ -90,13 +99,13 @@ export function PtriForm(props: PtriFormProps) {
               ))}
             </select>
           </Field>
-          <Field label={it.ptri.startDate} error={errors.startDate}>
+          <Field required label={it.ptri.startDate} error={errors.startDate}>
             <input type="date" value={values.startDate} onChange={(e) => set('startDate', e.target.value)} />
           </Field>
-          <Field label={it.ptri.endDate} error={errors.endDate}>
+          <Field required label={it.ptri.endDate} error={errors.endDate}>
             <input type="date" value={values.endDate} onChange={(e) => set('endDate', e.target.value)} />
           </Field>
-          <Field label={it.ptri.intensity} error={errors.intensity}>
+          <Field required label={it.ptri.intensity} error={errors.intensity}>
             <select value={values.intensity} onChange={(e) => set('intensity', e.target.value as Intensity | '')}>
               <option value="">—</option>
               {INTENSITIES.map((intensity) => (

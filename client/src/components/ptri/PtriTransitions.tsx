@@ -1,5 +1,6 @@
-// The lifecycle moves this role may make from the current status, from the shared table.
-import { transitionsFrom, type PtriDetail, type Role, type TransitionRule } from '@bds/shared';
+// The lifecycle moves this role may make from the current status, from the shared table: only
+// those the project already meets the needs of, so none is offered only to be refused.
+import { latestEvaluationOutcome, offeredTransitions, transitionsFrom, type PtriDetail, type Role, type TransitionRule } from '@bds/shared';
 import { useState, type FormEvent } from 'react';
 import { useTransitionPtri } from '../../api/ptriHooks.ts';
 import { it } from '../../i18n/it.ts';
@@ -12,8 +13,9 @@ export function PtriTransitions({ ptri, role }: { ptri: PtriDetail; role: Role }
   const [asking, setAsking] = useState<TransitionRule | null>(null);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const rules = transitionsFrom(ptri.status, role);
-  if (rules.length === 0) return null;
+  const rules = offeredTransitions(ptri.status, role, { latestOutcome: latestEvaluationOutcome(ptri.evaluations) });
+  const awaitsEvaluation = transitionsFrom(ptri.status, role).some((rule) => !rules.includes(rule));
+  if (rules.length === 0 && !awaitsEvaluation) return null;
 
   async function run(rule: TransitionRule, withReason?: string) {
     setError(null);
@@ -46,13 +48,13 @@ export function PtriTransitions({ ptri, role }: { ptri: PtriDetail; role: Role }
             type="button"
             className={rule.to === 'rejected' || rule.to === 'closed' ? 'danger' : undefined}
             disabled={transition.isPending}
-            title={rule.needs.includes('approvingEvaluation') ? it.ptri.needsEvaluation : undefined}
             onClick={() => (rule.needs.includes('reason') ? setAsking(rule) : void run(rule))}
           >
             {it.transitionActions[rule.to]}
           </button>
         ))}
       </div>
+      {awaitsEvaluation && <p className="hint">{it.ptri.needsEvaluation}</p>}
       {error && !asking && (
         <p className="form-error" role="alert">
           {error}

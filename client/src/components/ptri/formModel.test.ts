@@ -1,4 +1,4 @@
-import { createPtriBody } from '@bds/shared';
+import { createPtriBody, isoDate } from '@bds/shared';
 import { describe, expect, it } from 'vitest';
 import { issuesToFieldErrors } from '../formErrors.ts';
 import { emptyPtriValues, toCreateBody } from './formModel.ts';
@@ -11,7 +11,11 @@ describe('a new PTRI left empty', () => {
     expect(errors.lotId).toBe('campo obbligatorio');
     expect(errors.intensity).toBe('campo obbligatorio');
     expect(errors.serviceId).toBeUndefined();
-    expect(errors.startDate).toMatch(/data/);
+    expect(errors.startDate).toBe('campo obbligatorio');
     expect(Object.values(errors).join(' ')).not.toMatch(/atteso|ricevuto|Troppo piccolo|high|medium|low/);
+  });
+
+  it('names the format a date is typed in when a date is wrong', () => {
+    expect(isoDate.safeParse('2025-02-30').error?.issues[0]?.message).toBe('data non valida: scrivere gg/mm/aaaa');
   });
 });

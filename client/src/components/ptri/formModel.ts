@@ -11,7 +11,9 @@ import type {
   PtriDetail,
   UpdatePtriBody,
 } from '@bds/shared';
-import { AXES } from '@bds/shared';
+import { AXES, formatNumberInput } from '@bds/shared';
+import type { FieldErrors } from '../formErrors.ts';
+import { numberOrRefusal, typedNumber } from '../ItalianNumberInput.tsx';
 
 export interface GoalDraft {
   key: string;
@@ -95,20 +97,12 @@ export function valuesFromPtri(ptri: PtriDetail): PtriFormValues {
       axis: line.axis,
       source: line.source,
       description: line.description,
-      hours: line.hours == null ? '' : String(line.hours),
-      amount: line.amount == null ? '' : String(line.amount),
+      hours: formatNumberInput(line.hours, 'hours'),
+      amount: formatNumberInput(line.amount, 'euro'),
     })),
     notes: ptri.notes ?? '',
     reason: '',
   };
-}
-
-/** Accepts the Italian decimal comma; an empty box means "not given". */
-export function parseDecimal(text: string): number | null {
-  const trimmed = text.trim().replace(',', '.');
-  if (trimmed === '') return null;
-  const value = Number(trimmed);
-  return Number.isNaN(value) ? Number.NaN : value;
 }
 
 /** An id chosen in a select; none chosen is left out, so the check names it as a required field. */
@@ -133,9 +127,21 @@ export function budgetBody(lines: readonly BudgetLineDraft[]): BudgetInput | und
   const budget: Partial<Record<Axis, BudgetLineInput[]>> = {};
   for (const line of lines) {
     const list = (budget[line.axis] ??= []);
-    list.push({ source: line.source, description: line.description, hours: parseDecimal(line.hours), amount: parseDecimal(line.amount) });
+    list.push({ source: line.source, description: line.description, hours: typedNumber(line.hours), amount: typedNumber(line.amount) });
   }
   return Object.keys(budget).length ? budget : undefined;
+}
+
+/** The budget's hours and amounts the form cannot read as numbers, by body path. */
+export function budgetNumberRefusals(lines: readonly BudgetLineDraft[]): FieldErrors {
+  const refusals: FieldErrors = {};
+  for (const line of lines) {
+    for (const field of ['hours', 'amount'] as const) {
+      const { refusal } = numberOrRefusal(line[field]);
+      if (refusal) refusals[budgetLinePath(lines, line.key, field)] = refusal;
+    }
+  }
+  return refusals;
 }
 
 /** The path of a budget line's field in the body: its index counts only lines of its axis. */

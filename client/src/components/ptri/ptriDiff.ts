@@ -1,7 +1,7 @@
 // What changed between two versions of a project, in words a user can check.
 import type { PtriDetail } from '@bds/shared';
 import { it } from '../../i18n/it.ts';
-import { formatDate, formatEuro } from '../format.ts';
+import { formatDate, formatEuro, formatHours } from '../format.ts';
 
 export interface FieldChange {
   field: string;
@@ -16,7 +16,7 @@ function goalsText(ptri: PtriDetail): string {
 function budgetText(ptri: PtriDetail): string {
   return (
     ptri.budgetLines
-      .map((line) => `${it.axes[line.axis]} – ${it.budgetSources[line.source]}: ${line.description} ${line.hours ?? ''}h ${formatEuro(line.amount)}`)
+      .map((line) => `${it.axes[line.axis]} – ${it.budgetSources[line.source]}: ${line.description}${line.hours == null ? '' : ` ${formatHours(line.hours)} h`} ${formatEuro(line.amount)}`)
       .join(' · ') || '—'
   );
 }

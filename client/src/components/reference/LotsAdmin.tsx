@@ -1,9 +1,10 @@
-import { lotBody, lotUpdateBody, SERVICE_KINDS, type Lot, type ServiceKind } from '@bds/shared';
+import { formatNumberInput, lotBody, lotUpdateBody, SERVICE_KINDS, type Lot, type ServiceKind } from '@bds/shared';
 import { useState, type FormEvent } from 'react';
 import { nameOf, useCooperatives, useLots } from '../../api/reference.ts';
 import { it } from '../../i18n/it.ts';
 import { Field } from '../Field.tsx';
 import { formatEuro } from '../format.ts';
+import { ItalianNumberInput, numberOrRefusal } from '../ItalianNumberInput.tsx';
 import { FormButtons } from './FormButtons.tsx';
 import { ReferenceTable } from './ReferenceTable.tsx';
 import { useReferenceSubmit, type ReferenceFormProps } from './useReferenceSubmit.ts';
@@ -11,8 +12,6 @@ import { useReferenceSubmit, type ReferenceFormProps } from './useReferenceSubmi
 /** The body fields this form shows an error beside. */
 const LOT_FIELDS = ['number', 'tenderYear', 'title', 'serviceKinds', 'contractor', 'hourlyRate', 'ceiling'];
 
-const euroOrNull = (text: string) => (text.trim() ? Number(text.replace(/\./g, '').replace(',', '.')) : null);
-const euroText = (value: number | null | undefined) => (value == null ? '' : String(value).replace('.', ','));
 
 function toggle<T>(list: T[], value: T, on: boolean): T[] {
   return on ? [...list, value] : list.filter((item) => item !== value);
@@ -26,12 +25,15 @@ function LotForm({ item, onSaved, onCancel }: ReferenceFormProps<Lot>) {
   const [serviceKinds, setServiceKinds] = useState<ServiceKind[]>(item?.serviceKinds ?? []);
   const [contractor, setContractor] = useState(item?.contractor ?? '');
   const [cooperativeIds, setCooperativeIds] = useState<number[]>(item?.cooperativeIds ?? []);
-  const [hourlyRate, setHourlyRate] = useState(euroText(item?.hourlyRate));
-  const [ceiling, setCeiling] = useState(euroText(item?.ceiling));
+  const [hourlyRate, setHourlyRate] = useState(formatNumberInput(item?.hourlyRate, 'euro'));
+  const [ceiling, setCeiling] = useState(formatNumberInput(item?.ceiling, 'euro'));
   const form = useReferenceSubmit('lots', item?.id ?? null, { create: lotBody, update: lotUpdateBody }, LOT_FIELDS, onSaved);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    void form.submit({ number: Number(number), title, tenderYear: Number(tenderYear), serviceKinds, contractor, cooperativeIds, hourlyRate: euroOrNull(hourlyRate), ceiling: euroOrNull(ceiling) });
+    const rate = numberOrRefusal(hourlyRate);
+    const cap = numberOrRefusal(ceiling);
+    const refusals = { ...(rate.refusal ? { hourlyRate: rate.refusal } : {}), ...(cap.refusal ? { ceiling: cap.refusal } : {}) };
+    void form.submit({ number: Number(number), title, tenderYear: Number(tenderYear), serviceKinds, contractor, cooperativeIds, hourlyRate: rate.value, ceiling: cap.value }, refusals);
   };
   return (
     <form className="stack" onSubmit={onSubmit} noValidate>
@@ -68,10 +70,10 @@ function LotForm({ item, onSaved, onCancel }: ReferenceFormProps<Lot>) {
       </fieldset>
       <div className="grid">
         <Field label={it.reference.hourlyRate} error={form.errors.hourlyRate}>
-          <input inputMode="decimal" value={hourlyRate} onChange={(e) => setHourlyRate(e.target.value)} />
+          <ItalianNumberInput kind="euro" value={hourlyRate} onChange={setHourlyRate} />
         </Field>
         <Field label={it.reference.ceiling} error={form.errors.ceiling}>
-          <input inputMode="decimal" value={ceiling} onChange={(e) => setCeiling(e.target.value)} />
+          <ItalianNumberInput kind="euro" value={ceiling} onChange={setCeiling} />
         </Field>
       </div>
       <FormButtons pending={form.pending} formError={form.formError} onCancel={onCancel} />

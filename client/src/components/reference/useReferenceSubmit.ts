@@ -26,11 +26,12 @@ export function useReferenceSubmit(
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
 
-  async function submit(values: object) {
+  /** `refusals`: fields the form could not even read (a number typed ambiguously), shown with the schema's errors. */
+  async function submit(values: object, refusals: FieldErrors = {}) {
     setFormError(null);
     const parsed = (id == null ? schemas.create : schemas.update).safeParse(values);
-    if (!parsed.success) {
-      setErrors(issuesToFieldErrors(parsed.error));
+    if (!parsed.success || Object.keys(refusals).length) {
+      setErrors({ ...(parsed.success ? {} : issuesToFieldErrors(parsed.error)), ...refusals });
       setFormError(it.common.formHasErrors);
       return;
     }

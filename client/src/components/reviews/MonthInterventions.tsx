@@ -1,7 +1,7 @@
 // The interventions of a cooperative's month that the viewer may see, for checking before review.
 import { useInterventions } from '../../api/interventions.ts';
 import { it } from '../../i18n/it.ts';
-import { formatDate, formatNumber } from '../format.ts';
+import { formatDate, formatHours } from '../format.ts';
 import { Empty, ErrorState, Loading } from '../States.tsx';
 
 export function MonthInterventions({ cooperativeId, month }: { cooperativeId: number; month: string }) {
@@ -29,7 +29,7 @@ export function MonthInterventions({ cooperativeId, month }: { cooperativeId: nu
               <td>{row.ptriId ? it.ptri.titleOf(row.ptriId) : '—'}</td>
               <td>{it.axes[row.axis]}</td>
               <td>{row.activity}</td>
-              <td className="num">{formatNumber(row.hours)}</td>
+              <td className="num">{formatHours(row.hours)}</td>
               <td>{row.operatorRole}</td>
             </tr>
           ))}

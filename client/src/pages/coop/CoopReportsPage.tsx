@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useCoopReports } from '../../api/interventions.ts';
 import { useCurrentUser } from '../../auth/AuthProvider.tsx';
 import { Field } from '../../components/Field.tsx';
-import { formatDateTime, formatMonth, formatNumber } from '../../components/format.ts';
+import { formatDateTime, formatMonth, formatHours } from '../../components/format.ts';
 import { Empty, ErrorState, Loading } from '../../components/States.tsx';
 import { it } from '../../i18n/it.ts';
 
@@ -55,7 +55,7 @@ export function CoopReportsPage() {
                       <span className={`badge badge-${report.status}`}>{it.reportStatuses[report.status] ?? report.status}</span>
                       {report.submittedAt && <div className="diff">{formatDateTime(report.submittedAt)}</div>}
                     </td>
-                    <td className="num">{formatNumber(report.totals.hours)}</td>
+                    <td className="num">{formatHours(report.totals.hours)}</td>
                     <td>{notes.length ? notes.join(' · ') : '—'}</td>
                   </tr>
                 );

@@ -1,10 +1,11 @@
-import type { Intervention, Me, PtriSummary, TokenPair } from '@bds/shared';
+import type { Intervention, Me, MonthlyReport, MonthStatus, PtriSummary, TokenPair } from '@bds/shared';
 import { screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sessionStore } from '../../api/session.ts';
 import { AuthProvider } from '../../auth/AuthProvider.tsx';
 import { currentMonth } from '../../components/format.ts';
-import { json, mockFetch } from '../../test/fetchMock.ts';
+import { json, mockFetch, type RecordedCall } from '../../test/fetchMock.ts';
 import { renderWithProviders } from '../../test/render.tsx';
 import { InterventionsPage } from './InterventionsPage.tsx';
 
@@ -23,6 +24,31 @@ const recorded: Intervention = {
   hours: 2, amount: 50, operatorRole: 'Educatore', notes: null, uploadId: null, createdAt: `${month}-01T10:00:00Z`, editable: true,
 };
 
+const monthOf = (status: MonthStatus): MonthlyReport => ({
+  cooperativeId: 3, month, status, submittedAt: status === 'open' ? null : `${month}-02T09:00:00Z`, submittedBy: status === 'open' ? null : 5,
+  note: null, totals: { interventions: 1, hours: 2, amount: 50 }, parts: [],
+});
+
+/** The month page of a cooperative whose month has `status`, its recorded row editable as the API says. */
+function renderMonth(status: MonthStatus, answer: (call: RecordedCall) => Response | undefined = () => undefined) {
+  sessionStore.signedIn(pair);
+  const calls = mockFetch((call) => {
+    const url = new URL(call.url, 'http://app');
+    const given = answer(call);
+    if (given) return given;
+    if (url.pathname === '/api/me') return json(200, coop);
+    if (url.pathname === '/api/activities') return json(200, [{ id: 1, axis: 'habitat', label: 'Accompagnamento', active: true }]);
+    if (url.pathname === '/api/interventions') return json(200, { items: [{ ...recorded, editable: status === 'open' || status === 'returned' }], nextCursor: null });
+    if (url.pathname === '/api/ptris') return json(200, { items: secondPage, nextCursor: null });
+    if (url.pathname === '/api/cooperatives/3/reports') return json(200, { cooperativeId: 3, year: Number(month.slice(0, 4)), months: [monthOf(status)] });
+    return undefined;
+  });
+  renderWithProviders(<AuthProvider><InterventionsPage /></AuthProvider>);
+  return calls;
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
 describe("the cooperative's month", () => {
   it('offers every active project, not only the first page, and names the person of each recorded row', async () => {
     sessionStore.signedIn(pair);
@@ -31,6 +57,7 @@ describe("the cooperative's month", () => {
       if (url.pathname === '/api/me') return json(200, coop);
       if (url.pathname === '/api/activities') return json(200, []);
       if (url.pathname === '/api/interventions') return json(200, { items: [recorded], nextCursor: null });
+      if (url.pathname === '/api/cooperatives/3/reports') return json(200, { cooperativeId: 3, year: Number(month.slice(0, 4)), months: [monthOf('open')] });
       if (url.pathname === '/api/ptris' && url.searchParams.get('status') === 'active') {
         return url.searchParams.get('cursor') === 'page-2'
           ? json(200, { items: secondPage, nextCursor: null })
@@ -40,11 +67,66 @@ describe("the cooperative's month", () => {
     });
     renderWithProviders(<AuthProvider><InterventionsPage /></AuthProvider>);
 
-    const picker = screen.getByLabelText('Progetto 1');
+    const picker = await screen.findByLabelText('Progetto 1');
     await within(picker).findByRole('option', { name: /Persona 52/ });
     expect(within(picker).getAllByRole('option')).toHaveLength(1 + 52);
     expect(calls.filter((c) => c.url.startsWith('/api/ptris'))).toHaveLength(2);
     const table = screen.getAllByRole('table')[0]!;
     expect(within(table).getByText('Persona 52')).toBeTruthy();
+  });
+
+  it('corrects a recorded intervention of an open month, hours typed the Italian way, and deletes one', async () => {
+    const calls = renderMonth('open', (call) => {
+      if (call.method === 'PATCH') return json(200, { ...recorded, hours: 1.5 });
+      if (call.method === 'DELETE') return new Response(null, { status: 204 });
+      return undefined;
+    });
+    vi.stubGlobal('confirm', () => true);
+    const user = userEvent.setup({ delay: null });
+    const edit = await screen.findByRole('button', { name: /^Modifica l’intervento del/ });
+    await user.click(edit);
+    const dialog = screen.getByRole('dialog', { name: 'Modifica intervento' });
+    await user.clear(within(dialog).getByLabelText('Ore'));
+    await user.type(within(dialog).getByLabelText('Ore'), '1,5');
+    await user.click(within(dialog).getByRole('button', { name: 'Salva' }));
+
+    await vi.waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const patch = calls.find((c) => c.method === 'PATCH');
+    expect(patch?.url).toBe('/api/interventions/9');
+    expect(patch?.body).toEqual({ date: recorded.date, axis: 'habitat', activity: 'Accompagnamento', hours: 1.5, operatorRole: 'Educatore', notes: null });
+
+    await user.click(screen.getByRole('button', { name: /^Elimina l’intervento del/ }));
+    await vi.waitFor(() => expect(calls.filter((c) => c.method === 'DELETE').map((c) => c.url)).toEqual(['/api/interventions/9']));
+  });
+
+  it.each(['submitted', 'validated'] as const)('reads as %s and offers no way to change it', async (status) => {
+    renderMonth(status);
+    await screen.findByText(status === 'submitted' ? /^Mese inviato il/ : /^Mese validato/);
+    await screen.findByText('Accompagnamento');
+    expect(screen.queryByRole('button', { name: 'Aggiungi riga' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /Chiudi e invia il mese/ })).toBeNull();
+    expect(screen.queryByLabelText('File CSV')).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Modifica/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Elimina/ })).toBeNull();
+  });
+
+  it('never calls a save of no row a success, and shows every error of every row at once', async () => {
+    const calls = renderMonth('open');
+    const user = userEvent.setup({ delay: null });
+    await user.click(await screen.findByRole('button', { name: 'Aggiungi riga' }));
+    await user.type(screen.getByLabelText('Ore 1'), '2.5.1');
+    await user.click(screen.getByRole('button', { name: 'Registra gli interventi' }));
+
+    expect(screen.getByRole('alert').textContent).toBe('Nessun intervento registrato. 2 righe da correggere: sono rimaste nella tabella con i loro errori.');
+    expect(screen.queryByText(/interventi? registrat[oi]\.$/)).toBeNull();
+    const firstRow = screen.getByLabelText('Ore 1').closest('tr')!;
+    expect(within(firstRow).getByText(/^numero non valido/)).toBeTruthy();
+    expect(within(firstRow).getByText('campo obbligatorio')).toBeTruthy();
+    expect(within(firstRow).getAllByText('non può essere vuoto')).toHaveLength(2);
+    expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);
+
+    await user.clear(screen.getByLabelText('Ore 1'));
+    await user.type(screen.getByLabelText('Ore 1'), '2,5');
+    expect(within(firstRow).queryByText(/^numero non valido/)).toBeNull();
   });
 });

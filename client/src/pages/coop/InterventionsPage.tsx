@@ -1,12 +1,15 @@
-// The cooperative's month: what is recorded, new rows as a grid, CSV upload, submit the month.
+// The cooperative's month: what is recorded (corrected or deleted while the month is open or
+// returned), new rows as a grid, CSV upload, submit the month; a submitted month says so.
+import { monthTakesWork, sumHours, type Intervention, type MonthlyReport } from '@bds/shared';
 import { useState } from 'react';
-import { useInterventions, useSubmitMonth } from '../../api/interventions.ts';
+import { useCoopReports, useDeleteIntervention, useInterventions, useSubmitMonth } from '../../api/interventions.ts';
 import { useWholePtriList } from '../../api/ptriHooks.ts';
 import { useCurrentUser } from '../../auth/AuthProvider.tsx';
 import { CsvUpload } from '../../components/coop/CsvUpload.tsx';
+import { InterventionEditor } from '../../components/coop/InterventionEditor.tsx';
 import { InterventionGrid } from '../../components/coop/InterventionGrid.tsx';
 import { Field } from '../../components/Field.tsx';
-import { currentMonth, formatDate, formatMonth, formatNumber } from '../../components/format.ts';
+import { currentMonth, formatDate, formatDateTime, formatHours, formatMonth } from '../../components/format.ts';
 import { Empty, ErrorState, Loading, errorText } from '../../components/States.tsx';
 import { it } from '../../i18n/it.ts';
 
@@ -17,21 +20,39 @@ export function InterventionsPage() {
   const projects = useWholePtriList({ status: 'active' });
   const recorded = useInterventions({ month, ...(cooperativeId ? { cooperativeId } : {}) });
   const submit = useSubmitMonth(cooperativeId ?? 0);
+  const remove = useDeleteIntervention();
+  const reports = useCoopReports(cooperativeId ?? null, Number(month.slice(0, 4)));
+  const report = reports.data?.find((candidate) => candidate.month === month);
   const [submitMessage, setSubmitMessage] = useState<string | null>(null);
+  const [rowError, setRowError] = useState<string | null>(null);
+  const [editing, setEditing] = useState<Intervention | null>(null);
 
   if (cooperativeId == null) return <p className="state">{it.coop.noCooperative}</p>;
   const projectList = projects.data?.pages.flatMap((page) => page.items) ?? [];
   const nameOfProject = (id: number | null) => projectList.find((p) => p.id === id)?.personName ?? (id ? it.ptri.titleOf(id) : '—');
-  const totalHours = (recorded.data ?? []).reduce((sum, row) => sum + row.hours, 0);
+  const totalHours = sumHours((recorded.data ?? []).map((row) => row.hours));
+  // Until the month's status is known its controls stay hidden rather than offered in vain.
+  const takesWork = report !== undefined && monthTakesWork(report.status);
+  const rowsEditable = (recorded.data ?? []).some((row) => row.editable);
 
   async function submitMonth() {
     if (!window.confirm(it.coop.submitConfirm)) return;
     setSubmitMessage(null);
     try {
       await submit.mutateAsync(month);
-      setSubmitMessage(it.coop.submitted);
+      setSubmitMessage(null);
     } catch (caught) {
       setSubmitMessage(errorText(caught));
+    }
+  }
+
+  async function deleteRow(row: Intervention) {
+    if (!window.confirm(it.coop.deleteConfirm)) return;
+    setRowError(null);
+    try {
+      await remove.mutateAsync(row.id);
+    } catch (caught) {
+      setRowError(errorText(caught));
     }
   }
 
@@ -45,8 +66,14 @@ export function InterventionsPage() {
       </div>
       <section className="card">
         <h2>
-          {formatMonth(month)} – {it.coop.monthTotal(formatNumber(totalHours))}
+          {formatMonth(month)} – {it.coop.monthTotal(formatHours(totalHours))}
         </h2>
+        {report && <MonthState report={report} />}
+        {rowError && (
+          <p className="form-error" role="alert">
+            {rowError}
+          </p>
+        )}
         {recorded.isPending ? (
           <Loading />
         ) : recorded.isError ? (
@@ -64,6 +91,7 @@ export function InterventionsPage() {
                   <th scope="col">{it.coop.activity}</th>
                   <th scope="col" className="num">{it.coop.hours}</th>
                   <th scope="col">{it.coop.operatorRole}</th>
+                  {rowsEditable && <th scope="col">{it.coop.actions}</th>}
                 </tr>
               </thead>
               <tbody>
@@ -73,8 +101,22 @@ export function InterventionsPage() {
                     <td>{nameOfProject(row.ptriId)}</td>
                     <td>{it.axes[row.axis]}</td>
                     <td>{row.activity}</td>
-                    <td className="num">{formatNumber(row.hours)}</td>
+                    <td className="num">{formatHours(row.hours)}</td>
                     <td>{row.operatorRole}</td>
+                    {rowsEditable && (
+                      <td>
+                        {row.editable && (
+                          <div className="actions">
+                            <button type="button" className="secondary" aria-label={it.coop.editRow(formatDate(row.date))} onClick={() => setEditing(row)}>
+                              {it.common.edit}
+                            </button>
+                            <button type="button" className="danger" aria-label={it.coop.deleteRow(formatDate(row.date))} disabled={remove.isPending} onClick={() => void deleteRow(row)}>
+                              {it.coop.delete}
+                            </button>
+                          </div>
+                        )}
+                      </td>
+                    )}
                   </tr>
                 ))}
               </tbody>
@@ -82,17 +124,39 @@ export function InterventionsPage() {
           </div>
         )}
       </section>
-      <InterventionGrid key={month} projects={projectList} month={month} />
-      <CsvUpload key={`csv-${month}`} cooperativeId={cooperativeId} month={month} />
-      <section className="card">
-        <h2>{it.coop.submitMonth}</h2>
-        <div className="actions">
-          <button type="button" onClick={() => void submitMonth()} disabled={submit.isPending}>
-            {it.coop.submitMonth} ({formatMonth(month)})
-          </button>
-          {submitMessage && <span role="status">{submitMessage}</span>}
-        </div>
-      </section>
+      {editing && <InterventionEditor intervention={editing} onClose={() => setEditing(null)} />}
+      {takesWork && (
+        <>
+          <InterventionGrid key={month} projects={projectList} month={month} />
+          <CsvUpload key={`csv-${month}`} cooperativeId={cooperativeId} month={month} />
+          <section className="card">
+            <h2>{it.coop.submitMonth}</h2>
+            <div className="actions">
+              <button type="button" onClick={() => void submitMonth()} disabled={submit.isPending}>
+                {it.coop.submitMonth} ({formatMonth(month)})
+              </button>
+              {submitMessage && (
+                <span className="form-error" role="alert">
+                  {submitMessage}
+                </span>
+              )}
+            </div>
+          </section>
+        </>
+      )}
     </>
+  );
+}
+
+function MonthState({ report }: { report: MonthlyReport }) {
+  const text =
+    report.status === 'submitted' ? it.coop.monthState.submitted(formatDateTime(report.submittedAt)) : it.coop.monthState[report.status];
+  return (
+    <div className={`month-state month-state-${report.status}`} role="status">
+      <p>
+        <span className={`badge badge-${report.status}`}>{it.reportStatuses[report.status]}</span> <span>{text}</span>
+      </p>
+      {report.status === 'returned' && report.note && <p>{it.coop.returnNote(report.note)}</p>}
+    </div>
   );
 }

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { useLotTotals } from '../../api/reports.ts';
 import { Field } from '../../components/Field.tsx';
-import { formatEuro, formatNumber } from '../../components/format.ts';
+import { formatEuro, formatHours, formatNumber } from '../../components/format.ts';
 import { Empty, ErrorState, Loading } from '../../components/States.tsx';
 import { it } from '../../i18n/it.ts';
 
@@ -62,7 +62,7 @@ export function LotTotalsPage() {
                       <th scope="row">{row.cooperativeName}</th>
                       <td className="num">{formatNumber(row.users)}</td>
                       <td className="num">{formatNumber(row.projects)}</td>
-                      <td className="num">{formatNumber(row.validated.hours + row.pending.hours)}</td>
+                      <td className="num">{formatHours(row.validated.hours + row.pending.hours)}</td>
                       <td className="num">{formatEuro(row.validated.amount)}</td>
                       <td className="num">{formatEuro(row.pending.amount)}</td>
                     </tr>
@@ -73,7 +73,7 @@ export function LotTotalsPage() {
                     <th scope="row">{it.ptri.total}</th>
                     <td className="num">{formatNumber(lot.users)}</td>
                     <td className="num">{formatNumber(lot.projects)}</td>
-                    <td className="num">{formatNumber(lot.validated.hours + lot.pending.hours)}</td>
+                    <td className="num">{formatHours(lot.validated.hours + lot.pending.hours)}</td>
                     <td className="num">{formatEuro(lot.validated.amount)}</td>
                     <td className="num">{formatEuro(lot.pending.amount)}</td>
                   </tr>

@@ -1,5 +1,6 @@
-// Register a person: codice fiscale checked by the shared schema before the server sees it.
-import { createPersonBody, SEXES, type CreatePersonBody } from '@bds/shared';
+// Register a person: codice fiscale checked by the shared schema (its form, and its agreement with
+// the birth date and sex typed beside it) before the server sees it, every error at once.
+import { createPersonBody, SEXES } from '@bds/shared';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { isApiError } from '../../api/errors.ts';
@@ -11,33 +12,42 @@ import { it } from '../../i18n/it.ts';
 import { paths } from '../../routes/nav.ts';
 
 const EMPTY = { fiscalCode: '', givenName: '', familyName: '', birthDate: '', sex: '', districtId: '' };
+const IDENTITY = { fiscalCode: true, birthDate: true, sex: true };
 
 export function PersonCreatePage() {
   const navigate = useNavigate();
   const districts = useDistricts();
   const create = useCreatePerson();
   const [values, setValues] = useState(EMPTY);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const set = (key: keyof typeof EMPTY, value: string) => setValues((prev) => ({ ...prev, [key]: value }));
+  // Once a save was tried, the form's own errors follow the values as they are typed.
+  const [checking, setChecking] = useState(false);
+  const [serverErrors, setServerErrors] = useState<FieldErrors>({});
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const parsed = createPersonBody.safeParse({ ...values, districtId: Number(values.districtId) || undefined });
+  const ownErrors = checking && !parsed.success ? issuesToFieldErrors(parsed.error) : {};
+  const errors = { ...serverErrors, ...ownErrors };
+  const formError = Object.keys(ownErrors).length ? it.common.formHasErrors : refusal;
+
+  const set = (key: keyof typeof EMPTY, value: string) => {
+    setValues((prev) => ({ ...prev, [key]: value }));
+    // The codice fiscale is checked against the birth date and sex: a change to one may settle the others.
+    const settled = (path: string) => path === key || (key in IDENTITY && path in IDENTITY);
+    setServerErrors((prev) => Object.fromEntries(Object.entries(prev).filter(([path]) => !settled(path))));
+    setRefusal(null);
+  };
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    setFormError(null);
-    const body = { ...values, districtId: Number(values.districtId) || undefined } as CreatePersonBody;
-    const parsed = createPersonBody.safeParse(body);
-    if (!parsed.success) {
-      setErrors(issuesToFieldErrors(parsed.error));
-      setFormError(it.common.formHasErrors);
-      return;
-    }
-    setErrors({});
+    setChecking(true);
+    setServerErrors({});
+    setRefusal(null);
+    if (!parsed.success) return;
     try {
       const person = await create.mutateAsync(parsed.data);
       void navigate(paths.person(person.id));
     } catch (caught) {
-      if (isApiError(caught)) setErrors(caught.fieldErrors);
-      setFormError(refusalMessage(caught, besideFieldsOf(Object.keys(EMPTY))));
+      if (isApiError(caught)) setServerErrors(caught.fieldErrors);
+      setRefusal(refusalMessage(caught, besideFieldsOf(Object.keys(EMPTY))));
     }
   }
 
@@ -46,19 +56,19 @@ export function PersonCreatePage() {
       <h1>{it.persons.newTitle}</h1>
       <form className="card stack" onSubmit={onSubmit} noValidate>
         <div className="grid">
-          <Field label={it.persons.fiscalCode} error={errors.fiscalCode}>
+          <Field required label={it.persons.fiscalCode} error={errors.fiscalCode}>
             <input value={values.fiscalCode} onChange={(e) => set('fiscalCode', e.target.value.toUpperCase())} autoComplete="off" maxLength={16} />
           </Field>
-          <Field label={it.persons.familyName} error={errors.familyName}>
+          <Field required label={it.persons.familyName} error={errors.familyName}>
             <input value={values.familyName} onChange={(e) => set('familyName', e.target.value)} />
           </Field>
-          <Field label={it.persons.givenName} error={errors.givenName}>
+          <Field required label={it.persons.givenName} error={errors.givenName}>
             <input value={values.givenName} onChange={(e) => set('givenName', e.target.value)} />
           </Field>
-          <Field label={it.persons.birthDate} error={errors.birthDate}>
+          <Field required label={it.persons.birthDate} error={errors.birthDate}>
             <input type="date" value={values.birthDate} onChange={(e) => set('birthDate', e.target.value)} />
           </Field>
-          <Field label={it.persons.sex} error={errors.sex}>
+          <Field required label={it.persons.sex} error={errors.sex}>
             <select value={values.sex} onChange={(e) => set('sex', e.target.value)}>
               <option value="">—</option>
               {SEXES.map((sex) => (
@@ -68,7 +78,7 @@ export function PersonCreatePage() {
               ))}
             </select>
           </Field>
-          <Field label={it.persons.district} error={errors.districtId}>
+          <Field required label={it.persons.district} error={errors.districtId}>
             <select value={values.districtId} onChange={(e) => set('districtId', e.target.value)}>
               <option value="">—</option>
               {districts.data?.map((district) => (

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useMonthsConcerningService, type MonthConcerningService } from '../../api/monthReviews.ts';
 import { Field } from '../../components/Field.tsx';
-import { formatDateTime, formatEuro, formatMonth, formatNumber } from '../../components/format.ts';
+import { formatDateTime, formatEuro, formatMonth, formatHours } from '../../components/format.ts';
 import { MonthInterventions } from '../../components/reviews/MonthInterventions.tsx';
 import { MonthReviewForm } from '../../components/reviews/MonthReviewForm.tsx';
 import { Empty, ErrorState, Loading } from '../../components/States.tsx';
@@ -21,7 +21,7 @@ function PendingMonth({ item, onReviewed }: { item: MonthConcerningService; onRe
       </h2>
       <dl className="facts">
         <div><dt>{it.monthReviews.interventions}</dt><dd>{totals.interventions}</dd></div>
-        <div><dt>{it.monthReviews.hours}</dt><dd>{formatNumber(totals.hours)}</dd></div>
+        <div><dt>{it.monthReviews.hours}</dt><dd>{formatHours(totals.hours)}</dd></div>
         <div><dt>{it.monthReviews.amount}</dt><dd>{formatEuro(totals.amount)}</dd></div>
         <div><dt>{it.monthReviews.submittedAt}</dt><dd>{formatDateTime(item.submittedAt)}</dd></div>
       </dl>
@@ -56,7 +56,7 @@ function ReviewedMonths({ items }: { items: MonthConcerningService[] }) {
               <td>
                 <span className={`badge badge-${item.part.status}`}>{it.reportStatuses[item.part.status]}</span>
               </td>
-              <td className="num">{formatNumber(item.part.totals.hours)}</td>
+              <td className="num">{formatHours(item.part.totals.hours)}</td>
               <td>{item.part.note ?? '—'}</td>
             </tr>
           ))}
