@@ -31,3 +31,14 @@ export function transitionsFrom(from: PtriStatus, role: Role): TransitionRule[] 
 
 /** Statuses in which the project's content (goals, budget, period) may still be edited. */
 export const EDITABLE_STATUSES: readonly PtriStatus[] = ['draft', 'active'];
+
+/** Statuses of a project in care: activated and not closed. */
+export const OPEN_STATUSES: readonly PtriStatus[] = ['active', 'suspended'];
+
+/**
+ * A project in care past its planned end: still open, to renew or close. A derived flag, not a
+ * status; the reports' SQL form of it is `expiredOn` in server/src/figures/definitions.ts.
+ */
+export function isExpired(project: { status: PtriStatus; endDate: string }, today: string): boolean {
+  return OPEN_STATUSES.includes(project.status) && project.endDate < today;
+}

@@ -1,5 +1,7 @@
 // Italian formatting of dates, money and hours. Dates stay calendar strings (YYYY-MM-DD); the
 // date and month forms are shared with the server's messages.
+import { today as departmentToday } from '@bds/shared';
+
 export { formatDate, formatMonth } from '@bds/shared';
 
 const euro = new Intl.NumberFormat('it-IT', { style: 'currency', currency: 'EUR' });
@@ -19,11 +21,9 @@ export function formatNumber(value: number | null | undefined): string {
   return value == null ? '—' : number.format(value);
 }
 
-/** Today as a local calendar date, not the UTC one. */
+/** Today in Bologna, the department's date, whatever the browser's zone. */
 export function today(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return departmentToday();
 }
 
 export function currentMonth(): string {

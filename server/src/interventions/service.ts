@@ -13,7 +13,6 @@ import type { Db, Queryable } from '@bds/db';
 import type { Actor } from '../auth/principal.ts';
 import { recordAudit } from '../audit/record.ts';
 import { Conflict, DomainError, Forbidden, NotFound } from '../errors.ts';
-import { today } from '../dates.ts';
 import { decodeCursor, page } from '../pagination.ts';
 import { scopeKey, visiblePtris } from '../scope/visibility.ts';
 import { visibleInterventions } from '../scope/interventions.ts';
@@ -33,7 +32,7 @@ export function entryContext(tx: Queryable, actor: Actor, cooperativeId: number,
   return {
     cooperativeId,
     userId: actor.user.id,
-    today: today(),
+    today: actor.today,
     projects,
     activities: q.activityIndex(tx, axis),
     monthState: (month) => {

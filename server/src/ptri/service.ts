@@ -6,6 +6,7 @@ import {
   type BudgetSource,
   type GoalStatus,
   EDITABLE_STATUSES,
+  isExpired,
   PTRI_STATUS_LABELS,
   type createPtriBody,
   type HistoryEntry,
@@ -21,7 +22,6 @@ import { Conflict, Forbidden, Invalid, NotFound } from '../errors.ts';
 import { decodeCursor, page } from '../pagination.ts';
 import { jsonListReply } from '../sql-json.ts';
 import { scopeKey, searchesByFiscalCode, visiblePersons, visiblePtris } from '../scope/visibility.ts';
-import { today } from '../dates.ts';
 import { linkPersonToService, personById } from '../persons/queries.ts';
 import { budgetRows, checkLotAndCooperatives, goalRows, toBudgetLine } from './content.ts';
 import { applyTransition, type TransitionRequest } from './lifecycle.ts';
@@ -39,7 +39,7 @@ export function visiblePtri(db: Queryable, actor: Actor, id: number): q.PtriRow 
   return ptri;
 }
 
-export function toSummary(row: q.PtriRow, personName: string): PtriSummary {
+export function toSummary(row: q.PtriRow, personName: string, today: string): PtriSummary {
   return {
     id: row.id,
     personId: row.personId,
@@ -52,13 +52,14 @@ export function toSummary(row: q.PtriRow, personName: string): PtriSummary {
     startDate: row.startDate,
     endDate: row.endDate,
     nextReviewDate: row.nextReviewDate,
+    expired: isExpired(row, today),
     version: row.version,
     updatedAt: row.updatedAt,
   };
 }
 
 /** A project's page from its row and its contents (read as JSON arrays of row values by `q.contentsOf`). */
-function detailOf(row: q.PtriRow, contents: q.PtriContents): PtriDetail {
+function detailOf(row: q.PtriRow, contents: q.PtriContents, today: string): PtriDetail {
   type Goal = [number, Axis, string, string | null, GoalStatus];
   type Line = [number, Axis, BudgetSource, string, number | null, number | null];
   type Evaluation = [number, string, string, string, string | null];
@@ -67,7 +68,7 @@ function detailOf(row: q.PtriRow, contents: q.PtriContents): PtriDetail {
   );
   const budget = { habitat: 0, sociality: 0, work: 0 };
   for (const line of budgetLines) budget[line.axis] = Math.round((budget[line.axis] + (line.amount ?? 0)) * 100) / 100;
-  return Object.assign(toSummary(row, contents.personName ?? ''), {
+  return Object.assign(toSummary(row, contents.personName ?? '', today), {
     cooperativeIds: JSON.parse(contents.cooperativeIds) as number[],
     goals: (JSON.parse(contents.goals) as Goal[]).map(([id, axis, description, targetDate, status]) => ({ id, axis, description, targetDate, status })),
     budgetLines,
@@ -80,8 +81,8 @@ function detailOf(row: q.PtriRow, contents: q.PtriContents): PtriDetail {
   });
 }
 
-export function ptriDetail(db: Queryable, row: q.PtriRow): PtriDetail {
-  return detailOf(row, q.contentsOf(db, row.id));
+export function ptriDetail(db: Queryable, row: q.PtriRow, today: string): PtriDetail {
+  return detailOf(row, q.contentsOf(db, row.id), today);
 }
 
 function writeRevision(tx: Queryable, actor: Actor, row: q.PtriRow, changes: Changes | null, reason: string | null) {
@@ -120,7 +121,7 @@ export function createPtri(db: Db, actor: Actor, body: CreateInput): PtriDetail 
     linkPersonToService(tx, body.personId, body.serviceId);
     writeRevision(tx, actor, row, null, 'Creazione');
     recordAudit(tx, actor, { action: 'create', entity: 'ptri', entityId: row.id, personId: row.personId, changes: { after: snapshotOf(tx, row) } });
-    return ptriDetail(tx, row);
+    return ptriDetail(tx, row, actor.today);
   });
 }
 
@@ -133,7 +134,7 @@ export function updatePtri(db: Db, actor: Actor, id: number, body: UpdateInput, 
     if (row.version !== expected) throw new Conflict(`Versione non aggiornata: il progetto è alla versione ${row.version}`);
     const { version: _version, reason, ...changes } = body;
     const updated = reviseProject(tx, actor, row, changes, reason ?? null);
-    return ptriDetail(tx, updated);
+    return ptriDetail(tx, updated, actor.today);
   });
 }
 
@@ -141,7 +142,7 @@ export async function readPtri(db: Db, actor: Actor, id: number): Promise<PtriDe
   // The project and its contents in one statement, so one snapshot of the database.
   const row = q.ptriWithContents(db, id, visiblePtris(actor.user), scopeKey(actor.user));
   if (!row) throw new NotFound('Progetto non trovato');
-  const detail = detailOf(row, row);
+  const detail = detailOf(row, row, actor.today);
   await auditRead(db, actor, { action: 'read', entity: 'ptri', entityId: id, personId: detail.personId });
   return detail;
 }
@@ -151,7 +152,7 @@ export function transitionPtri(db: Db, actor: Actor, id: number, request: Transi
     const row = visiblePtri(tx, actor, id);
     if (ifMatch !== undefined && ifMatch !== row.version) throw new Conflict(`Versione non aggiornata: il progetto è alla versione ${row.version}`);
     const updated = applyTransition(tx, actor, row, { to: request.to, reason: request.reason, date: request.date });
-    return ptriDetail(tx, updated);
+    return ptriDetail(tx, updated, actor.today);
   });
 }
 
@@ -166,11 +167,12 @@ export async function listPtris(db: Db, actor: Actor, query: z.output<typeof ptr
     intensity: query.intensity,
     openGoalAxis: query.axis,
     activeIn: query.activeIn,
-    reviewOverdueOn: query.reviewOverdue ? today() : undefined,
+    reviewOverdueOn: query.reviewOverdue ? actor.today : undefined,
+    expiredOn: query.expired ? actor.today : undefined,
     namePrefix: query.q ? query.q.toLocaleLowerCase('it').replace(/\s+/g, ' ') : undefined,
     fiscalCodePrefix: query.q && searchesByFiscalCode(actor.user) ? query.q.replace(/\s+/g, '').toUpperCase() : undefined,
   };
-  const rows = q.listPtris(db, filters, visiblePtris(actor.user), scopeKey(actor.user), (after?.[0] as number | undefined) ?? null, query.limit);
+  const rows = q.listPtris(db, filters, visiblePtris(actor.user), scopeKey(actor.user), (after?.[0] as number | undefined) ?? null, query.limit, actor.today);
   const result = page(rows, query.limit, (row) => [row.id]);
   await auditRead(db, actor, {
     action: 'read',
