@@ -1,39 +1,40 @@
 ALTER TABLE `caseload_changes` ADD `expired` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 CREATE INDEX `ptris_open_end_idx` ON `ptris` (`end_date`,`lot_id`,`person_id`,`service_id`) WHERE "ptris"."ended_on" IS NULL AND "ptris"."activated_on" IS NOT NULL;
 --> statement-breakpoint
--- A project is in care from its activation until it is closed: one still open after its planned
--- end is in care and expired (to renew or close), not out of the caseload, so the caseload counts
--- the same projects as the reviews due and the project list. The caseload changes gain the
--- expired interval [the day after the planned end, end of care]; end of care is the closing day,
--- or none while open ('9999-12-99' after every date). Reports never read past today.
+-- The caseload counts the projects open on a day: activated on or before it and not closed on or
+-- before it. One still open after its planned end stays in the caseload, expired (to renew or
+-- close), so the caseload counts the same projects as the reviews due and the project list. Each
+-- interval is a change on its first day and the opposite change on the day after its last, which
+-- is the closing day, or none while open ('9999-12-99' after every date); the expired interval
+-- starts the day after the planned end. Reports never read past today.
 DROP VIEW ptri_caseload_changes;
 --> statement-breakpoint
 CREATE VIEW ptri_caseload_changes AS
   SELECT id AS ptri_id, service_id, activated_on AS day, 1 AS projects, intensity = 'high' AS high, intensity = 'medium' AS medium,
     intensity = 'low' AS low, open_goals_habitat AS habitat, open_goals_sociality AS sociality, open_goals_work AS work, 0 AS overdue, 0 AS due, 0 AS expired
-  FROM ptris WHERE activated_on <= COALESCE(ended_on, '9999-12-31')
+  FROM ptris WHERE activated_on < COALESCE(ended_on, '9999-12-99')
   UNION ALL
-  SELECT id, service_id, COALESCE(date(ended_on, '+1 day'), '9999-12-99'), -1, -(intensity = 'high'), -(intensity = 'medium'), -(intensity = 'low'),
+  SELECT id, service_id, COALESCE(ended_on, '9999-12-99'), -1, -(intensity = 'high'), -(intensity = 'medium'), -(intensity = 'low'),
     -open_goals_habitat, -open_goals_sociality, -open_goals_work, 0, 0, 0
-  FROM ptris WHERE activated_on <= COALESCE(ended_on, '9999-12-31')
+  FROM ptris WHERE activated_on < COALESCE(ended_on, '9999-12-99')
   UNION ALL
   SELECT id, service_id, max(activated_on, date(next_review_date, '+1 day')), 0, 0, 0, 0, 0, 0, 0, 1, 0, 0
-  FROM ptris WHERE max(activated_on, date(next_review_date, '+1 day')) <= COALESCE(ended_on, '9999-12-31')
+  FROM ptris WHERE max(activated_on, date(next_review_date, '+1 day')) < COALESCE(ended_on, '9999-12-99')
   UNION ALL
-  SELECT id, service_id, COALESCE(date(ended_on, '+1 day'), '9999-12-99'), 0, 0, 0, 0, 0, 0, 0, -1, 0, 0
-  FROM ptris WHERE max(activated_on, date(next_review_date, '+1 day')) <= COALESCE(ended_on, '9999-12-31')
+  SELECT id, service_id, COALESCE(ended_on, '9999-12-99'), 0, 0, 0, 0, 0, 0, 0, -1, 0, 0
+  FROM ptris WHERE max(activated_on, date(next_review_date, '+1 day')) < COALESCE(ended_on, '9999-12-99')
   UNION ALL
   SELECT id, service_id, max(activated_on, date(next_review_date, '-30 days')), 0, 0, 0, 0, 0, 0, 0, 0, 1, 0
-  FROM ptris WHERE max(activated_on, date(next_review_date, '-30 days')) <= min(COALESCE(ended_on, '9999-12-31'), next_review_date)
+  FROM ptris WHERE max(activated_on, date(next_review_date, '-30 days')) < min(COALESCE(ended_on, '9999-12-99'), COALESCE(date(next_review_date, '+1 day'), '9999-12-99'))
   UNION ALL
-  SELECT id, service_id, COALESCE(date(min(COALESCE(ended_on, '9999-12-31'), next_review_date), '+1 day'), '9999-12-99'), 0, 0, 0, 0, 0, 0, 0, 0, -1, 0
-  FROM ptris WHERE max(activated_on, date(next_review_date, '-30 days')) <= min(COALESCE(ended_on, '9999-12-31'), next_review_date)
+  SELECT id, service_id, min(COALESCE(ended_on, '9999-12-99'), COALESCE(date(next_review_date, '+1 day'), '9999-12-99')), 0, 0, 0, 0, 0, 0, 0, 0, -1, 0
+  FROM ptris WHERE max(activated_on, date(next_review_date, '-30 days')) < min(COALESCE(ended_on, '9999-12-99'), COALESCE(date(next_review_date, '+1 day'), '9999-12-99'))
   UNION ALL
   SELECT id, service_id, max(activated_on, date(end_date, '+1 day')), 0, 0, 0, 0, 0, 0, 0, 0, 0, 1
-  FROM ptris WHERE max(activated_on, date(end_date, '+1 day')) <= COALESCE(ended_on, '9999-12-31')
+  FROM ptris WHERE max(activated_on, date(end_date, '+1 day')) < COALESCE(ended_on, '9999-12-99')
   UNION ALL
-  SELECT id, service_id, COALESCE(date(ended_on, '+1 day'), '9999-12-99'), 0, 0, 0, 0, 0, 0, 0, 0, 0, -1
-  FROM ptris WHERE max(activated_on, date(end_date, '+1 day')) <= COALESCE(ended_on, '9999-12-31');
+  SELECT id, service_id, COALESCE(ended_on, '9999-12-99'), 0, 0, 0, 0, 0, 0, 0, 0, 0, -1
+  FROM ptris WHERE max(activated_on, date(end_date, '+1 day')) < COALESCE(ended_on, '9999-12-99');
 --> statement-breakpoint
 DROP TRIGGER ptris_caseload_inserted;
 --> statement-breakpoint
@@ -77,7 +78,7 @@ END;
 CREATE TRIGGER ptris_caseload_goals AFTER UPDATE OF open_goals_habitat, open_goals_sociality, open_goals_work ON ptris
 WHEN (NEW.open_goals_habitat IS NOT OLD.open_goals_habitat OR NEW.open_goals_sociality IS NOT OLD.open_goals_sociality
     OR NEW.open_goals_work IS NOT OLD.open_goals_work)
-  AND NEW.activated_on <= COALESCE(NEW.ended_on, '9999-12-31') AND NOT (NEW.activated_on IS NOT OLD.activated_on OR NEW.ended_on IS NOT OLD.ended_on OR NEW.end_date IS NOT OLD.end_date
+  AND NEW.activated_on < COALESCE(NEW.ended_on, '9999-12-99') AND NOT (NEW.activated_on IS NOT OLD.activated_on OR NEW.ended_on IS NOT OLD.ended_on OR NEW.end_date IS NOT OLD.end_date
   OR NEW.service_id IS NOT OLD.service_id OR NEW.intensity IS NOT OLD.intensity OR NEW.next_review_date IS NOT OLD.next_review_date)
 BEGIN
   INSERT INTO caseload_changes (unit, bucket, service_id, projects, high, medium, low, habitat, sociality, work, overdue, due, expired)
@@ -85,7 +86,7 @@ BEGIN
       e.sign * (NEW.open_goals_habitat - OLD.open_goals_habitat), e.sign * (NEW.open_goals_sociality - OLD.open_goals_sociality),
       e.sign * (NEW.open_goals_work - OLD.open_goals_work), 0, 0, 0
     FROM (SELECT NEW.activated_on AS day, 1 AS sign
-      UNION ALL SELECT COALESCE(date(NEW.ended_on, '+1 day'), '9999-12-99'), -1) e JOIN calendar_units u WHERE true
+      UNION ALL SELECT COALESCE(NEW.ended_on, '9999-12-99'), -1) e JOIN calendar_units u WHERE true
     ON CONFLICT (unit, bucket, service_id) DO UPDATE SET habitat = habitat + excluded.habitat,
       sociality = sociality + excluded.sociality, work = work + excluded.work;
 END;

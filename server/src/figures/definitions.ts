@@ -21,7 +21,14 @@ export function daysThroughToday(first: string, last: string, today: string): { 
 export const inCareDuring = (first: string, last: string) =>
   sql`p.activated_on IS NOT NULL AND p.activated_on <= ${last} AND (p.ended_on IS NULL OR p.ended_on >= ${first})`;
 
-/** A project in care on a day after its planned end. */
+/**
+ * A project open on a day: activated on or before it and not closed on or before it. The caseload
+ * counts these, so that on today it holds exactly the active and suspended projects; a project in
+ * care on its closing day (inCareDuring) is no longer open at its end.
+ */
+export const openOn = (day: string) => sql`p.activated_on IS NOT NULL AND p.activated_on <= ${day} AND (p.ended_on IS NULL OR p.ended_on > ${day})`;
+
+/** An open project past its planned end: expired, to renew or close. */
 export const expiredOn = (day: string) => sql`p.end_date < ${day}`;
 
 export interface UsersOfLot {
@@ -61,7 +68,7 @@ export interface ActiveProjects {
   expired: number;
 }
 
-/** The active projects on a day (the caseload), per service: projects in care on that day, up to today. */
+/** The active projects on a day (the caseload), per service: the projects open on that day, up to today. */
 export function activeProjectsOn(db: Queryable, day: string): ActiveProjects[] {
   return db.all<ActiveProjects>(sql`
     SELECT p.service_id AS serviceId, COUNT(*) AS projects,
@@ -70,7 +77,7 @@ export function activeProjectsOn(db: Queryable, day: string): ActiveProjects[] {
       COALESCE(SUM(p.next_review_date < ${day}), 0) AS overdue,
       COALESCE(SUM(p.next_review_date BETWEEN ${day} AND ${addDays(day, 30)}), 0) AS due,
       SUM(${expiredOn(day)}) AS expired
-    FROM ptris p WHERE ${inCareDuring(day, day)}
+    FROM ptris p WHERE ${openOn(day)}
     GROUP BY p.service_id ORDER BY p.service_id`);
 }
 

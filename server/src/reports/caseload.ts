@@ -1,4 +1,4 @@
-// Caseload per service on a date up to today: the active projects on that day (in care, as
+// Caseload per service on a date up to today: the active projects on that day (open, as
 // figures/definitions.ts defines it), by intensity, open goals per axis, reviews overdue and due
 // within 30 days, and those expired, for the services in the caller's scope.
 import { sql } from 'drizzle-orm';
