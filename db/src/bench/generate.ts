@@ -12,7 +12,7 @@ import { enterBulkMode, leaveBulkMode } from './bulk-load.ts';
 import type { LotRef } from './plan.ts';
 import { writePersonsAndProjects } from './projects.ts';
 import { createTimer, type Step } from './timer.ts';
-import { TIERS, type Tier } from './tiers.ts';
+import { TIERS, type Tier, type TierSize } from './tiers.ts';
 import { writeWork } from './work.ts';
 
 const SEED = 0x6b656e63;
@@ -25,8 +25,8 @@ const SERVICE_WEIGHT: Record<ServiceKind, number> = { CSM: 5, NPIA: 3, SerDP: 3 
 
 export interface GenerationReport { tier: Tier; path: string; steps: Step[]; totalMs: number; bytes: number }
 
-export async function generateBenchDatabase(tier: Tier, path: string, log: (line: string) => void = console.log): Promise<GenerationReport> {
-  const size = TIERS[tier];
+/** `size` overrides the tier's (a test checks the generator on a few hundred projects). */
+export async function generateBenchDatabase(tier: Tier, path: string, log: (line: string) => void = console.log, size: TierSize = TIERS[tier]): Promise<GenerationReport> {
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
   const started = performance.now();
   const timer = createTimer(log);
