@@ -198,6 +198,8 @@ export const ptris = sqliteTable(
       sql`COALESCE(${t.endedOn}, ${t.endDate})`, t.activatedOn, t.serviceId, t.intensity, t.nextReviewDate,
       t.openGoalsHabitat, t.openGoalsSociality, t.openGoalsWork,
     ),
+    /** Open projects by planned end: the few past it (expired) that the yearly counts recount from their rows. */
+    index('ptris_open_end_idx').on(t.endDate, t.lotId, t.personId, t.serviceId).where(sql`${t.endedOn} IS NULL AND ${t.activatedOn} IS NOT NULL`),
   ],
 );
 
@@ -596,6 +598,8 @@ export const caseloadChanges = sqliteTable(
     work: integer('work').notNull(),
     overdue: integer('overdue').notNull(),
     due: integer('due').notNull(),
+    /** In care past the planned end, not yet renewed or closed. */
+    expired: integer('expired').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.unit, t.bucket, t.serviceId] })],
 );

@@ -2,6 +2,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '@bds/db';
+import { systemClock, type Clock } from '@bds/shared';
 import { configureItalianZodMessages } from '@bds/shared/zod-italian';
 import type { Config } from './config.ts';
 import { replySerializerCompiler } from './reply-serializer.ts';
@@ -38,9 +39,11 @@ export interface BuildOptions {
   isReady?: () => boolean;
   /** Where the log goes instead of stdout (tests read it back). */
   logStream?: LogStream;
+  /** Where "today" comes from; tests pin a day. */
+  clock?: Clock;
 }
 
-export async function buildApp({ db, config, isReady = () => true, logStream }: BuildOptions): Promise<FastifyInstance> {
+export async function buildApp({ db, config, isReady = () => true, logStream, clock = systemClock }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     ...loggingOptions(config.logLevel, logStream),
     bodyLimit: 1024 * 1024,
@@ -52,7 +55,7 @@ export async function buildApp({ db, config, isReady = () => true, logStream }: 
   app.setSerializerCompiler(replySerializerCompiler);
 
   await app.register(errorsPlugin);
-  await app.register(dbPlugin, { db });
+  await app.register(dbPlugin, { db, clock });
   await app.register(requestLogPlugin);
   await app.register(securityPlugin, { config });
   await app.register(openapiPlugin, { version: config.version });

@@ -37,7 +37,7 @@ export type FieldTable = { readonly [O in AccessObject]: FieldAccess<AccessObjec
 const WHOLE_RECORD: FieldTable = {
   project: {
     id: true, personId: true, personName: true, serviceId: true, lotId: true, caseManagerId: true, status: true, intensity: true,
-    startDate: true, endDate: true, nextReviewDate: true, version: true, updatedAt: true, cooperativeIds: true, goals: true,
+    startDate: true, endDate: true, nextReviewDate: true, expired: true, version: true, updatedAt: true, cooperativeIds: true, goals: true,
     budgetLines: true, budget: true, notes: true, activatedOn: true, endedOn: true, createdAt: true, evaluations: true,
   },
   goal: { id: true, axis: true, description: true, targetDate: true, status: true },

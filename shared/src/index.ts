@@ -1,6 +1,6 @@
 export * from './domain.ts';
 export * from './fiscal-code.ts';
-export * from './italian-dates.ts';
+export * from './dates.ts';
 export * from './italian-labels.ts';
 export * from './lifecycle.ts';
 export * from './access.ts';

@@ -79,3 +79,14 @@ export function evaluationMove(kind: EvaluationKind, outcome: EvaluationOutcome)
 export function honosTotal(items: readonly number[]): number {
   return items.reduce((sum, item) => (item === 9 ? sum : sum + item), 0);
 }
+
+/** Statuses of a project in care: activated and not closed. */
+export const OPEN_STATUSES: readonly PtriStatus[] = ['active', 'suspended'];
+
+/**
+ * A project in care past its planned end: still open, to renew or close. A derived flag, not a
+ * status; the reports' SQL form of it is `expiredOn` in server/src/figures/definitions.ts.
+ */
+export function isExpired(project: { status: PtriStatus; endDate: string }, today: string): boolean {
+  return OPEN_STATUSES.includes(project.status) && project.endDate < today;
+}

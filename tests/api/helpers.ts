@@ -6,7 +6,7 @@ import { buildApp } from '@bds/server';
 import { testConfig, type Config } from '@bds/server/config.ts';
 import type { LogStream } from '@bds/server/logging.ts';
 import { hashPassword } from '@bds/server/auth/passwords.ts';
-import { fiscalCodeCheckChar, type Role } from '@bds/shared';
+import { fiscalCodeCheckChar, type Clock, type Role } from '@bds/shared';
 
 export const PASSWORD = 'Password-test-1';
 let passwordHash: Promise<string> | undefined;
@@ -71,12 +71,14 @@ export type Caller = (options: InjectOptions) => Promise<LightMyRequestResponse>
 export interface ContextOptions {
   config?: Partial<Config>;
   logStream?: LogStream;
+  /** Pins the app's "today" (real time otherwise). */
+  clock?: Clock;
 }
 
 export async function createTestContext(options: ContextOptions = {}): Promise<TestContext> {
   const db = openMemoryDb();
   const world = await seedWorld(db);
-  const app = await buildApp({ db, config: testConfig(options.config), logStream: options.logStream });
+  const app = await buildApp({ db, config: testConfig(options.config), logStream: options.logStream, clock: options.clock });
   await app.ready();
   const tokens = new Map<string, string>();
   return {

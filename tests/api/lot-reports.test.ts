@@ -10,7 +10,7 @@ beforeEach(async () => {
 afterEach(() => ctx.close());
 
 interface Money { interventions: number; hours: number; amount: number }
-interface CoopTotals { cooperativeId: number; users: number; projects: number; validated: Money; pending: Money }
+interface CoopTotals { cooperativeId: number; personsWithInterventions: number; projectsWithInterventions: number; validated: Money; pending: Money }
 
 /** Two projects, two cooperatives, two services; March validated for alfa, the rest pending. */
 async function world() {
@@ -55,8 +55,8 @@ describe('lot totals', () => {
     }
     expect(lot1.validated).toEqual({ interventions: 3, hours: 6.25, amount: 165.63 });
     expect(lot1.pending).toEqual({ interventions: 2, hours: 4.5, amount: 119.25 });
-    expect(lot1).toMatchObject({ users: 2, projects: 2, ceilingShare: Math.round((16563 / 10_000_000) * 10_000) / 10_000 });
-    expect(lot1.cooperatives.find((c: CoopTotals) => c.cooperativeId === ctx.world.coops.beta)).toMatchObject({ users: 1, projects: 1 });
+    expect(lot1).toMatchObject({ personsWithInterventions: 2, projectsWithInterventions: 2, ceilingShare: Math.round((16563 / 10_000_000) * 10_000) / 10_000 });
+    expect(lot1.cooperatives.find((c: CoopTotals) => c.cooperativeId === ctx.world.coops.beta)).toMatchObject({ personsWithInterventions: 1, projectsWithInterventions: 1 });
   });
 
   it('gives a month alone, and a cooperative only its own totals', async () => {
@@ -80,7 +80,7 @@ describe('lot totals', () => {
     expect(res.body.startsWith('\uFEFF')).toBe(true);
     const rows = parse(res.body, { bom: true, delimiter: ';', columns: true }) as Record<string, string>[];
     const total = rows.find((r) => r['Lotto'] === '1' && r['Cooperativa'] === 'Totale lotto');
-    expect(total).toMatchObject({ 'Ore validate': '6,25', 'Importo validato': '165,63', 'Ore in attesa': '4,5', Utenti: '2' });
+    expect(total).toMatchObject({ 'Ore validate': '6,25', 'Importo validato': '165,63', 'Ore in attesa': '4,5', 'Persone con interventi': '2' });
     const audit = ctx.db.$client.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'report_lot_totals'").get();
     expect(audit).toEqual({ n: 1 });
   });
@@ -130,6 +130,6 @@ describe('caseload and reviews due', () => {
     const csv = await manager({ method: 'GET', url: '/api/reports/reviews-due?format=csv' });
     const rows = parse(csv.body, { bom: true, delimiter: ';', columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ Stato: 'Attivo', Scaduta: 'sì' });
+    expect(rows[0]).toMatchObject({ Stato: 'Attivo', 'Verifica scaduta': 'sì' });
   });
 });

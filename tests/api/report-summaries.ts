@@ -1,16 +1,18 @@
-// The report summaries of migration 0014 — caseload changes and review dates by calendar bucket,
-// lot totals by year — beside their recomputation from the raw rows, and the caseload and
-// reviews-due reports beside a scan of every project, on the days where an answer can change.
+// The report summaries of migrations 0014 and 0019 — caseload changes and review dates by
+// calendar bucket, lot totals by year — beside their recomputation from the raw rows, and the
+// caseload and reviews-due reports beside the figures' definitions (server/src/figures), on the
+// days up to today where an answer can change.
 import { expect } from 'vitest';
 import type { Db } from '@bds/db';
-import { today } from '@bds/server/dates.ts';
+import { addDays } from '@bds/shared';
+import { activeProjectsOn, reviewsDueOn } from '@bds/server/figures/definitions.ts';
 import { reviewCounts } from '@bds/server/reports/reviews-due.ts';
 import type { Principal } from '@bds/server/auth/principal.ts';
 import type { TestContext } from './helpers.ts';
 
-const CHANGES = 'projects, high, medium, low, habitat, sociality, work, overdue, due';
+const CHANGES = 'projects, high, medium, low, habitat, sociality, work, overdue, due, expired';
 // Rows that fall back to zero are kept (their number is bounded by days × services): compare the others.
-const NOT_ZERO = 'projects <> 0 OR high <> 0 OR medium <> 0 OR low <> 0 OR habitat <> 0 OR sociality <> 0 OR work <> 0 OR overdue <> 0 OR due <> 0';
+const NOT_ZERO = CHANGES.split(', ').map((column) => `${column} <> 0`).join(' OR ');
 
 export function storedReportSummaries(db: Db) {
   const client = db.$client;
@@ -41,64 +43,57 @@ export function recomputedReportSummaries(db: Db) {
   };
 }
 
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
-/** The caseload on a date as the report defined it before its summary: a scan of every project. */
-function caseloadByScan(db: Db, date: string, serviceIds: number[] | null) {
-  const rows = db.$client.prepare(`
-    SELECT service_id AS serviceId, COUNT(*) AS projects,
-      SUM(intensity = 'high') AS high, SUM(intensity = 'medium') AS medium, SUM(intensity = 'low') AS low,
-      SUM(open_goals_habitat) AS habitat, SUM(open_goals_sociality) AS sociality, SUM(open_goals_work) AS work,
-      COALESCE(SUM(next_review_date < ?), 0) AS overdue, COALESCE(SUM(next_review_date >= ? AND next_review_date <= ?), 0) AS due
-    FROM ptris WHERE activated_on IS NOT NULL AND activated_on <= ? AND COALESCE(ended_on, end_date) >= ?
-    GROUP BY service_id ORDER BY service_id`).all(date, date, addDays(date, 30), date, date) as Record<string, number>[];
-  return rows
-    .filter((r) => serviceIds === null || serviceIds.includes(r.serviceId!))
+/** The caseload as its definition counts it: the active projects on a date, per service in view. */
+function caseloadByDefinition(db: Db, date: string, serviceIds: number[] | null) {
+  return activeProjectsOn(db, date)
+    .filter((r) => serviceIds === null || serviceIds.includes(r.serviceId))
     .map((r) => ({
       serviceId: r.serviceId, projects: r.projects, byIntensity: { high: r.high, medium: r.medium, low: r.low },
-      openGoals: { habitat: r.habitat, sociality: r.sociality, work: r.work }, reviewsOverdue: r.overdue, reviewsDueWithin30: r.due,
+      openGoals: { habitat: r.habitat, sociality: r.sociality, work: r.work }, reviewsOverdue: r.overdue, reviewsDueWithin30: r.due, expired: r.expired,
     }));
 }
 
-/** Every day on which some project's caseload figures change, and the day before it. */
-function boundaryDays(db: Db): string[] {
+/** Every day up to today on which some project's caseload figures change, and the day before it. */
+function boundaryDays(db: Db, today: string): string[] {
   const days = db.$client.prepare(`
-    SELECT activated_on AS d FROM ptris UNION SELECT COALESCE(ended_on, end_date) FROM ptris
+    SELECT activated_on AS d FROM ptris UNION SELECT ended_on FROM ptris UNION SELECT end_date FROM ptris
     UNION SELECT next_review_date FROM ptris UNION SELECT date(next_review_date, '-30 days') FROM ptris`).all() as { d: string | null }[];
-  const all = new Set([today(), addDays(today(), -1)]);
+  const all = new Set([today, addDays(today, -1)]);
   for (const { d } of days) if (d) for (const day of [addDays(d, -1), d, addDays(d, 1)]) all.add(day);
-  return [...all].sort();
+  return [...all].filter((day) => day <= today).sort();
 }
 
 /**
- * The caseload on every boundary day (for a manager, a case manager and a UVM member) and the
- * reviews due today for several horizons equal a scan of the raw projects.
+ * The caseload on every boundary day up to today (for a manager, a case manager and a UVM member)
+ * and the reviews due today for several horizons equal their definitions over the raw projects.
  */
-export async function expectReportsEqualScans(ctx: TestContext) {
+export async function expectReportsEqualDefinitions(ctx: TestContext, today: string) {
   const { db, world } = ctx;
   const callers = [
     { name: 'manager', services: null },
     { name: 'cm.navile', services: [world.services.navile] },
     { name: 'uvm.pianura', services: [world.services.budrio] },
   ];
-  const days = boundaryDays(db);
+  const days = boundaryDays(db, today);
   for (const { name, services } of callers) {
     const call = await ctx.as(name);
-    for (const date of name === 'manager' ? days : [today(), ...days.filter((_, i) => i % 5 === 0)]) {
+    for (const date of name === 'manager' ? days : [today, ...days.filter((_, i) => i % 5 === 0)]) {
       const res = await call({ method: 'GET', url: `/api/reports/caseload?date=${date}` });
       expect(res.statusCode, res.body).toBe(200);
       const rows = (res.json().rows as Record<string, unknown>[])
-        .map(({ serviceId, projects, byIntensity, openGoals, reviewsOverdue, reviewsDueWithin30 }) =>
-          ({ serviceId, projects, byIntensity, openGoals, reviewsOverdue, reviewsDueWithin30 }))
+        .map(({ serviceId, projects, byIntensity, openGoals, reviewsOverdue, reviewsDueWithin30, expired }) =>
+          ({ serviceId, projects, byIntensity, openGoals, reviewsOverdue, reviewsDueWithin30, expired }))
         .sort((a, b) => (a.serviceId as number) - (b.serviceId as number));
-      expect(rows, `caseload on ${date} for ${name}`).toEqual(caseloadByScan(db, date, services));
+      expect(rows, `caseload on ${date} for ${name}`).toEqual(caseloadByDefinition(db, date, services));
     }
     for (const within of [0, 30, 365]) {
       const res = await call({ method: 'GET', url: `/api/reports/reviews-due?within=${within}` });
       expect(res.statusCode, res.body).toBe(200);
-      const { overdue, near, items } = res.json() as { overdue: number; near: number; items: { ptriId: number; daysLeft: number; overdue: boolean }[] };
-      expect({ overdue, near }, `reviews due within ${within} for ${name}`).toEqual(reviewCountsByScan(db, today(), within, services));
-      expect(items.map((i) => ({ ptriId: i.ptriId, daysLeft: i.daysLeft, overdue: i.overdue })), `reviews due page within ${within} for ${name}`).toEqual(reviewPageByScan(db, within, services));
+      const { overdue, near, items } = res.json() as { overdue: number; near: number; items: { ptriId: number; overdue: boolean; expired: boolean }[] };
+      expect({ overdue, near }, `reviews due within ${within} for ${name}`).toEqual(reviewCountsByDefinition(db, today, within, services));
+      const page = reviewsDueOn(db, today, within).filter((r) => services === null || services.includes(r.serviceId)).slice(0, 100);
+      expect(items.map((i) => ({ ptriId: i.ptriId, overdue: i.overdue, expired: i.expired })), `reviews due page within ${within} for ${name}`)
+        .toEqual(page.map((r) => ({ ptriId: r.ptriId, overdue: r.overdue, expired: r.expired })));
     }
   }
   // The report counts for today only: its counting query is checked on every boundary day.
@@ -106,23 +101,12 @@ export async function expectReportsEqualScans(ctx: TestContext) {
   for (const date of days) {
     for (const within of [0, 30]) {
       expect(reviewCounts(db, manager, date, addDays(date, within), undefined), `reviews due on ${date} within ${within}`)
-        .toEqual(reviewCountsByScan(db, date, within, null));
+        .toEqual(reviewCountsByDefinition(db, date, within, null));
     }
   }
 }
 
-function reviewCountsByScan(db: Db, date: string, within: number, serviceIds: number[] | null) {
-  const rows = db.$client.prepare(`SELECT service_id AS serviceId, next_review_date AS next FROM ptris
-    WHERE status IN ('active', 'suspended') AND next_review_date <= ?`).all(addDays(date, within)) as { serviceId: number; next: string }[];
-  const visible = rows.filter((r) => serviceIds === null || serviceIds.includes(r.serviceId));
-  return { overdue: visible.filter((r) => r.next < date).length, near: visible.filter((r) => r.next >= date).length };
-}
-
-/** The most urgent projects first, as the report lists them (100 on screen). */
-function reviewPageByScan(db: Db, within: number, serviceIds: number[] | null) {
-  const rows = db.$client.prepare(`SELECT id, service_id AS serviceId, next_review_date AS next FROM ptris
-    WHERE status IN ('active', 'suspended') AND next_review_date <= ? ORDER BY next_review_date, id`).all(addDays(today(), within)) as { id: number; serviceId: number; next: string }[];
-  const daysLeft = (next: string) => (Date.parse(`${next}T00:00:00Z`) - Date.parse(`${today()}T00:00:00Z`)) / 86_400_000;
-  return rows.filter((r) => serviceIds === null || serviceIds.includes(r.serviceId)).slice(0, 100)
-    .map((r) => ({ ptriId: r.id, daysLeft: daysLeft(r.next), overdue: daysLeft(r.next) < 0 }));
+function reviewCountsByDefinition(db: Db, date: string, within: number, serviceIds: number[] | null) {
+  const visible = reviewsDueOn(db, date, within).filter((r) => serviceIds === null || serviceIds.includes(r.serviceId));
+  return { overdue: visible.filter((r) => r.overdue).length, near: visible.filter((r) => !r.overdue).length };
 }

@@ -1,7 +1,7 @@
 // Builders for the interventions and reports tests: active projects through the real API.
 import { expect } from 'vitest';
 import { personBody, type Caller, type TestContext, SUBMITTED_ON } from './helpers.ts';
-import { recomputedActivityCounts, recomputedYearlyCounts, storedActivityCounts, storedYearlyCounts } from './yearly-summaries.ts';
+import { recomputedActivityCounts, definedYearlyCounts, storedActivityCounts, reportedYearlyCounts } from './yearly-summaries.ts';
 
 export interface ProjectOptions {
   service?: 'navile' | 'budrio';
@@ -77,7 +77,7 @@ export function recomputedSummaries(ctx: TestContext) {
       UNION ALL
       SELECT substr(i.month, 1, 4), i.lot_id, i.cooperative_id, i.ptri_id, t.person_id, i.service_id FROM interventions i JOIN ptris t ON t.id = i.ptri_id)
     GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`).all();
-  return { totals, activity, yearly: recomputedYearlyCounts(ctx.db), activityCounts: recomputedActivityCounts(ctx.db) };
+  return { totals, activity, yearly: definedYearlyCounts(ctx.db, ctx.app.clock.today()), activityCounts: recomputedActivityCounts(ctx.db) };
 }
 
 export function storedSummaries(ctx: TestContext) {
@@ -87,7 +87,7 @@ export function storedSummaries(ctx: TestContext) {
       FROM lot_month_totals ORDER BY 1, 2, 3, 4, 5`).all(),
     activity: client.prepare(`SELECT period, lot_id, cooperative_id, ptri_id, person_id, service_id, interventions
       FROM ptri_activity_periods ORDER BY 1, 2, 3, 4`).all(),
-    yearly: storedYearlyCounts(ctx.db),
+    yearly: reportedYearlyCounts(ctx.db, ctx.app.clock.today()),
     activityCounts: storedActivityCounts(ctx.db),
   };
 }

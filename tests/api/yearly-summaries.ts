@@ -1,37 +1,36 @@
 // The trigger-kept summaries — yearly counts (NR_UT per year, lot and service) and distinct
-// persons and projects per activity period — recomputed from the raw rows, beside what is stored.
+// persons and projects per activity period — as the reports read them, beside the figures'
+// definitions over the raw rows (server/src/figures/definitions.ts).
 import type { Db } from '@bds/db';
+import { personsWithInterventions, usersOfLotInYear } from '@bds/server/figures/definitions.ts';
+import { yearlyUsersByService } from '@bds/server/reports/queries.ts';
 
-const YEARS = `WITH RECURSIVE years(y) AS (SELECT 1990 UNION ALL SELECT y + 1 FROM years WHERE y < 2100)`;
-const ACTIVE_IN_YEAR = `p.activated_on IS NOT NULL AND p.activated_on <= years.y || '-12-31' AND COALESCE(p.ended_on, p.end_date) >= years.y || '-01-01'`;
+const YEARS = Array.from({ length: 11 }, (_, i) => 2020 + i);
+const lotNumbers = (db: Db) => (db.$client.prepare('SELECT DISTINCT number FROM lots ORDER BY number').all() as { number: number }[]).map((r) => r.number);
 
-export function recomputedYearlyCounts(db: Db) {
-  const client = db.$client;
-  return {
-    perService: client.prepare(`${YEARS} SELECT years.y AS year, l.number AS lotNumber, p.service_id AS serviceId, COUNT(DISTINCT p.person_id) AS users
-      FROM ptris p JOIN lots l ON l.id = p.lot_id JOIN years ON ${ACTIVE_IN_YEAR} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`).all(),
-    perLot: client.prepare(`${YEARS} SELECT years.y AS year, l.number AS lotNumber, COUNT(DISTINCT p.person_id) AS users
-      FROM ptris p JOIN lots l ON l.id = p.lot_id JOIN years ON ${ACTIVE_IN_YEAR} GROUP BY 1, 2 ORDER BY 1, 2`).all(),
-  };
+/** NR_UT of every year from 2020 to 2030 and every lot, as the yearly-counts report reads it from its summary. */
+export function reportedYearlyCounts(db: Db, today: string) {
+  return YEARS.flatMap((year) => lotNumbers(db).map((lotNumber) => {
+    const { rows, total } = yearlyUsersByService(db, year, lotNumber, null, today);
+    return { year, lotNumber, total, perService: rows.map((r) => ({ serviceId: r.serviceId, users: r.users })).sort((a, b) => a.serviceId - b.serviceId) };
+  }));
 }
 
-export function storedYearlyCounts(db: Db) {
-  const client = db.$client;
-  return {
-    perService: client.prepare(`SELECT year, lot_number AS lotNumber, service_id AS serviceId, users FROM yearly_service_users
-      WHERE users > 0 ORDER BY 1, 2, 3`).all(),
-    perLot: client.prepare('SELECT year, lot_number AS lotNumber, users FROM yearly_lot_users WHERE users > 0 ORDER BY 1, 2').all(),
-  };
+/** The same years and lots as "a user of a lot in a year" defines them. */
+export function definedYearlyCounts(db: Db, today: string) {
+  return YEARS.flatMap((year) => lotNumbers(db).map((lotNumber) => {
+    const { perService, total } = usersOfLotInYear(db, year, lotNumber, today);
+    return { year, lotNumber, total, perService };
+  }));
 }
 
-const DISTINCT_ACTIVITY = 'COUNT(DISTINCT person_id) AS users, COUNT(DISTINCT ptri_id) AS projects FROM ptri_activity_periods';
-
+/** Persons and projects with interventions in every month and year that has any, as defined. */
 export function recomputedActivityCounts(db: Db) {
-  return db.$client.prepare(`SELECT * FROM (
-    SELECT period, lot_id, cooperative_id AS cooperativeId, service_id AS serviceId, ${DISTINCT_ACTIVITY} GROUP BY period, lot_id, cooperative_id, service_id
-    UNION ALL SELECT period, lot_id, cooperative_id, 0, ${DISTINCT_ACTIVITY} GROUP BY period, lot_id, cooperative_id
-    UNION ALL SELECT period, lot_id, 0, service_id, ${DISTINCT_ACTIVITY} GROUP BY period, lot_id, service_id
-    UNION ALL SELECT period, lot_id, 0, 0, ${DISTINCT_ACTIVITY} GROUP BY period, lot_id) ORDER BY 1, 2, 3, 4`).all();
+  const periods = (db.$client.prepare(`SELECT DISTINCT month AS period FROM interventions
+    UNION SELECT DISTINCT substr(month, 1, 4) FROM interventions ORDER BY 1`).all() as { period: string }[]).map((r) => r.period);
+  return periods.flatMap((period) => personsWithInterventions(db, period).map((r) => ({
+    period, lot_id: r.lotId, cooperativeId: r.cooperativeId, serviceId: r.serviceId, users: r.persons, projects: r.projects,
+  })));
 }
 
 export function storedActivityCounts(db: Db) {

@@ -2,7 +2,7 @@
 // manager's service, records to read in rotation, and active projects the demo cooperative
 // may record work on today.
 import Database from 'better-sqlite3';
-import { today as serverToday } from '@bds/server/dates.ts';
+import { today as serverToday } from '@bds/shared';
 
 export interface Fixtures {
   serviceId: number;

@@ -5,6 +5,7 @@
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { Db } from '@bds/db';
+import { today } from '@bds/shared';
 import type { Actor } from '@bds/server/auth/principal.ts';
 import { yearlyCounts } from '@bds/server/reports/service.ts';
 import { lotTotals } from '@bds/server/reports/lot-totals.ts';
@@ -42,7 +43,7 @@ function managerActor(client: Database.Database): Actor {
   const row = client.prepare(`SELECT id, username, display_name AS displayName FROM users WHERE username = 'manager'`).get() as
     { id: number; username: string; displayName: string };
   const user = { ...row, role: 'manager' as const, serviceId: null, districtId: null, cooperativeId: null, mustChangePassword: false, sessionId: 'bench' };
-  return { user, ip: '127.0.0.1' };
+  return { user, ip: '127.0.0.1', today: today() };
 }
 
 /** Captures the SELECTs of one report and times them. */

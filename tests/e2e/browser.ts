@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEPARTMENT_TIME_ZONE } from '@bds/server/dates.ts';
+import { DEPARTMENT_TIME_ZONE } from '@bds/shared';
 
 export const DEMO_PASSWORD = 'demo1234';
 const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));

@@ -2,7 +2,7 @@
 // submits it; the UVM approves it with HoNOS; the cooperative records interventions (grid and
 // CSV) and submits the month; the case manager validates it; the manager sees it counted.
 import { formatMonth, type Activity, type LotTotals, type Me, type YearlyCounts } from '@bds/shared';
-import { today as departmentToday } from '@bds/server/dates.ts';
+import { today as departmentToday } from '@bds/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiGet, apiToken, italianNumber, shot, switchUser, type Tab } from './browser.ts';

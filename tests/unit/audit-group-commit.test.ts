@@ -12,6 +12,7 @@ import { AuditGroupCommit, durableWrite, settled } from '@bds/server/audit/group
 const actor: Actor = {
   user: { id: 1, username: 'cm', displayName: 'cm', role: 'case_manager', serviceId: 1, districtId: null, cooperativeId: null, mustChangePassword: false, sessionId: 's' },
   ip: '127.0.0.1',
+  today: '2026-12-06',
 };
 const rowsIn = (db: ReturnType<typeof openMemoryDb>) => (db.$client.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n;
 

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { openMemoryDb, schema } from '@bds/db';
-import { listReply, personSchema, ptriSummarySchema } from '@bds/shared';
+import { listReply, personSchema, ptriSummarySchema, today } from '@bds/shared';
 import { jsonListReply, jsonObjectOf } from '@bds/server/sql-json.ts';
 import { replySerializerCompiler } from '@bds/server/reply-serializer.ts';
 import { toPerson } from '@bds/server/persons/service.ts';
@@ -65,7 +65,7 @@ describe('the project list written by SQLite', () => {
       .innerJoin(persons, eq(persons.id, ptris.personId))
       .orderBy(desc(ptris.id))
       .all()
-      .map((row) => toSummary(row.ptri, `${row.familyName} ${row.givenName}`));
+      .map((row) => toSummary(row.ptri, `${row.familyName} ${row.givenName}`, today()));
     expect(summaries).toHaveLength(names.length);
 
     const whole = await cm({ method: 'GET', url: '/api/ptris' });

@@ -1,6 +1,6 @@
 // "Today" is the department's date in Bologna, not the host's: CI and many servers run on UTC.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { today } from '@bds/server/dates.ts';
+import { today } from '@bds/shared';
 
 afterEach(() => {
   vi.useRealTimers();

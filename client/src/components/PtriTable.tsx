@@ -43,7 +43,7 @@ export function PtriTable({ query, serviceName, caption }: PtriTableProps) {
                 </td>
                 <td>{serviceName(ptri.serviceId)}</td>
                 <td>
-                  <StatusBadge status={ptri.status} />
+                  <StatusBadge status={ptri.status} expired={ptri.expired} />
                 </td>
                 <td>{it.intensities[ptri.intensity]}</td>
                 <td>

@@ -28,7 +28,8 @@ export function ReviewsDueTable({ within, onlyOverdue }: { within: number; onlyO
           {rows.map((row) => (
             <tr key={row.ptriId}>
               <td>
-                {formatDate(row.nextReviewDate)} {row.overdue && <span className="badge badge-rejected">{it.uvm.overdue}</span>}
+                {formatDate(row.nextReviewDate)} {row.overdue && <span className="badge badge-rejected">{it.uvm.overdue}</span>}{' '}
+                {row.expired && <span className="badge badge-rejected">{it.ptri.expired}</span>}
               </td>
               <td>
                 <Link to={paths.ptri(row.ptriId)}>{row.personName}</Link>

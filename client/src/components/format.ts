@@ -1,5 +1,7 @@
 // Italian formatting of dates, money and hours. Dates stay calendar strings (YYYY-MM-DD); the
 // date, month, euro and hour forms are shared with the server.
+import { today as departmentToday } from '@bds/shared';
+
 export { formatCount as formatNumber, formatDate, formatEuro, formatHours, formatMonth } from '@bds/shared';
 
 export function formatDateTime(value: string | null | undefined): string {
@@ -8,11 +10,9 @@ export function formatDateTime(value: string | null | undefined): string {
   return Number.isNaN(date.getTime()) ? value : date.toLocaleString('it-IT');
 }
 
-/** Today as a local calendar date, not the UTC one. */
+/** Today in Bologna, the department's date, whatever the browser's zone. */
 export function today(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return departmentToday();
 }
 
 export function currentMonth(): string {

@@ -122,6 +122,7 @@ export const it = {
   sexes: { F: 'Femmina', M: 'Maschio' },
   reportStatuses: MONTH_STATUS_LABELS as Record<string, string>,
   ptri: {
+    expired: 'Scaduto',
     title: 'Progetto (PTRI)',
     titleOf: (id: number) => `PTRI n. ${id}`,
     newTitle: 'Nuovo progetto (PTRI)',
@@ -317,6 +318,14 @@ export const it = {
     active: 'Progetti attivi',
     overdueTitle: 'Revisioni scadute',
     district: 'Distretto',
+    personsWithInterventions: 'Persone con interventi',
+    projectsWithInterventions: 'Progetti con interventi',
+    expired: 'Scaduti',
+    throughDate: (date: string) => `Conteggio fino al ${date}.`,
+    notBegun: 'L’anno non è ancora iniziato: nessun conteggio.',
+    usersMeaning: 'NR_UT conta le persone con almeno un progetto del lotto in carico in un giorno dell’anno, fino a oggi.',
+    lotTotalsMeaning: 'Persone con interventi: chi ha ricevuto almeno un intervento nel periodo; diverso dagli utenti NR_UT, che contano chi ha un progetto in carico.',
+    caseloadMeaning: 'Progetti attivi: in carico alla data, dall’attivazione alla chiusura; scaduti quelli oltre la fine prevista, da rinnovare o chiudere.',
   },
   admin: {
     usersTitle: 'Utenti',

@@ -15,6 +15,7 @@ export const ptri: PtriDetail = {
   lotId: 1,
   caseManagerId: 7,
   status: 'draft',
+  expired: false,
   intensity: 'medium',
   startDate: '2025-01-01',
   endDate: '2025-12-31',

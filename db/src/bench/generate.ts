@@ -12,7 +12,7 @@ import { enterBulkMode, leaveBulkMode } from './bulk-load.ts';
 import type { LotRef } from './plan.ts';
 import { writePersonsAndProjects } from './projects.ts';
 import { createTimer, type Step } from './timer.ts';
-import { TIERS, type Tier } from './tiers.ts';
+import { TIERS, type Tier, type TierSize } from './tiers.ts';
 import { writeWork } from './work.ts';
 
 const SEED = 0x6b656e63;
@@ -25,8 +25,8 @@ const SERVICE_WEIGHT: Record<ServiceKind, number> = { CSM: 5, NPIA: 3, SerDP: 3 
 
 export interface GenerationReport { tier: Tier; path: string; steps: Step[]; totalMs: number; bytes: number }
 
-export async function generateBenchDatabase(tier: Tier, path: string, log: (line: string) => void = console.log): Promise<GenerationReport> {
-  const size = TIERS[tier];
+/** `size` overrides the tier's (a test checks the generator on a few hundred projects). */
+export async function generateBenchDatabase(tier: Tier, path: string, log: (line: string) => void = console.log, size: TierSize = TIERS[tier]): Promise<GenerationReport> {
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
   const started = performance.now();
   const timer = createTimer(log);
@@ -92,11 +92,11 @@ export async function generateBenchDatabase(tier: Tier, path: string, log: (line
     UNION ALL SELECT period, lot_id, 0, service_id, COUNT(DISTINCT person_id), COUNT(DISTINCT ptri_id) FROM ptri_activity_periods GROUP BY 1, 2, 4
     UNION ALL SELECT period, lot_id, 0, 0, COUNT(DISTINCT person_id), COUNT(DISTINCT ptri_id) FROM ptri_activity_periods GROUP BY 1, 2`).run().changes, (n) => n);
 
-  // The report summaries of migration 0014, filled as its backfill does (the triggers are set aside).
+  // The report summaries of migrations 0014 and 0019, filled as their backfill does (the triggers are set aside).
   timer.time('caseload_changes + review_dates', () => {
-    const a = client.prepare(`INSERT INTO caseload_changes (unit, bucket, service_id, projects, high, medium, low, habitat, sociality, work, overdue, due)
+    const a = client.prepare(`INSERT INTO caseload_changes (unit, bucket, service_id, projects, high, medium, low, habitat, sociality, work, overdue, due, expired)
       SELECT u.unit, substr(c.day, 1, u.length), c.service_id, SUM(c.projects), SUM(c.high), SUM(c.medium), SUM(c.low),
-        SUM(c.habitat), SUM(c.sociality), SUM(c.work), SUM(c.overdue), SUM(c.due)
+        SUM(c.habitat), SUM(c.sociality), SUM(c.work), SUM(c.overdue), SUM(c.due), SUM(c.expired)
       FROM ptri_caseload_changes c JOIN calendar_units u WHERE true GROUP BY 1, 2, 3`).run().changes;
     const b = client.prepare(`INSERT INTO review_dates (unit, bucket, service_id, projects)
       SELECT u.unit, substr(p.next_review_date, 1, u.length), p.service_id, COUNT(*)

@@ -1,18 +1,9 @@
-// Calendar-date helpers for the generator: 'YYYY-MM-DD' text in, 'YYYY-MM-DD' text out.
-import { addDays as addDaysTo, addMonths as addMonthsTo, differenceInCalendarDays, format, parseISO } from 'date-fns';
+// Random calendar dates for the generator; the arithmetic is the shared dates module's.
+import { addDays, addMonths, daysBetween } from '@bds/shared';
 import type { Random } from './random.ts';
 
 /** The demo data describes the programme as seen on this day. */
 export const TODAY = '2026-11-15';
-
-const day = (date: string): Date => parseISO(date);
-const text = (date: Date): string => format(date, 'yyyy-MM-dd');
-
-export const addDays = (date: string, days: number): string => text(addDaysTo(day(date), days));
-export const addMonths = (date: string, months: number): string => text(addMonthsTo(day(date), months));
-export const daysBetween = (from: string, to: string): number => differenceInCalendarDays(day(to), day(from));
-export const minDate = (a: string, b: string): string => (a < b ? a : b);
-export const maxDate = (a: string, b: string): string => (a > b ? a : b);
 
 /** A day in [from, to], both included. */
 export function randomDate(random: Random, from: string, to: string): string {
@@ -28,5 +19,5 @@ export function timestampOn(random: Random, date: string): string {
 
 export function birthDateFor(random: Random, onDate: string, minAge: number, maxAge: number): Date {
   const latest = addDays(addMonths(onDate, -12 * minAge), -1);
-  return day(randomDate(random, addMonths(onDate, -12 * (maxAge + 1)), latest));
+  return new Date(`${randomDate(random, addMonths(onDate, -12 * (maxAge + 1)), latest)}T00:00:00`);
 }

@@ -4,7 +4,8 @@
 // rebuilt in bulk from the raw rows, one INSERT … SELECT per table, as the server would have kept them.
 import { amountCentsOf, type Axis, type Intensity } from '@bds/shared';
 import type { Db } from '../connection.ts';
-import { TODAY, addDays, addMonths, daysBetween } from './dates.ts';
+import { addDays, addMonths, daysBetween } from '@bds/shared';
+import { TODAY } from './dates.ts';
 import { createRandom, type Random } from './random.ts';
 
 /** A seed of its own, so adding interventions does not shift the rest of the demo data. */

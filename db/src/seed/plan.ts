@@ -2,7 +2,8 @@
 // reproduce the published yearly counts exactly: each person has Lot 1 projects in one
 // service only, and an episode counts in a year when it overlaps it.
 import { SERVICES } from './reference-data.ts';
-import { addDays, maxDate, randomDate } from './dates.ts';
+import { addDays, maxDate } from '@bds/shared';
+import { randomDate } from './dates.ts';
 import type { Random } from './random.ts';
 
 /** Users with a Lot 1 project per service, as published for 2024 and 2025. */

@@ -1,7 +1,8 @@
 // Turns care episodes into the projects that cover them: consecutive 12-month PTRIs, each
 // with its submission, UVM evaluations, renewals or extension, suspensions and closure.
 import type { EvaluationOutcome, Intensity, PtriStatus } from '@bds/shared';
-import { TODAY, addDays, addMonths, daysBetween, maxDate, minDate, randomDate } from './dates.ts';
+import { addDays, addMonths, daysBetween, maxDate, minDate } from '@bds/shared';
+import { TODAY, randomDate } from './dates.ts';
 import type { CareEpisode, PendingProject } from './plan.ts';
 import type { Random } from './random.ts';
 

@@ -3,7 +3,8 @@
 import { honosTotal, type Axis, type EvaluationOutcome, type Intensity } from '@bds/shared';
 import type { Db } from '../connection.ts';
 import { CLOSURE_REASONS, EVALUATION_NOTES, GOALS, REJECTION_REASONS, RESUME_REASON, RETURN_REASON, SUSPENSION_REASONS, budgetLines, goalStatus, uvmMembers } from './content.ts';
-import { TODAY, addDays, addMonths, daysBetween, minDate, randomDate, timestampOn } from './dates.ts';
+import { addDays, addMonths, daysBetween, minDate } from '@bds/shared';
+import { TODAY, randomDate, timestampOn } from './dates.ts';
 import type { Random } from './random.ts';
 import { situationsOf } from './situations.ts';
 import { currentIntensity, type PlannedEvaluation, type ProjectPlan } from './timeline.ts';

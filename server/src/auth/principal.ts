@@ -17,4 +17,6 @@ export interface Principal {
 export interface Actor {
   user: Principal;
   ip: string;
+  /** The department's date when the request arrived, from the app's clock: every rule about "today" reads it. */
+  today: string;
 }

@@ -1,7 +1,7 @@
 // Sign-in, refresh-token rotation with theft detection, sign-out and password changes.
 import { randomUUID } from 'node:crypto';
 import { addDays } from 'date-fns';
-import type { Me, TokenPair } from '@bds/shared';
+import { departmentDateAt, type Me, type TokenPair } from '@bds/shared';
 import { schema, type Db, type Queryable } from '@bds/db';
 import { Invalid, Unauthorized } from '../errors.ts';
 import type { LoginThrottle } from '../plugins/login-limit.ts';
@@ -72,7 +72,7 @@ export async function login(deps: AuthDeps, username: string, password: string, 
       expiresAt: addDays(now, deps.refreshTokenDays).toISOString(),
     });
     const pair = issuePair(tx, deps, user, sessionId);
-    recordAudit(tx, { user: toPrincipal(user, sessionId), ip }, { action: 'login', entity: 'session', changes: { sessionId } });
+    recordAudit(tx, { user: toPrincipal(user, sessionId), ip, today: departmentDateAt(now) }, { action: 'login', entity: 'session', changes: { sessionId } });
     return pair;
   });
 }

@@ -1,6 +1,7 @@
 // UVM evaluations and the lifecycle moves they cause.
 import type { z } from 'zod';
 import {
+  addMonths,
   EVALUATION_KIND_LABELS,
   EVALUATION_OUTCOME_LABELS,
   formatDate,
@@ -16,7 +17,6 @@ import type { Db } from '@bds/db';
 import type { Actor } from '../auth/principal.ts';
 import { recordAudit } from '../audit/record.ts';
 import { Conflict, Invalid } from '../errors.ts';
-import { addMonthsToDate } from '../dates.ts';
 import { policyOf } from '../access/policy.ts';
 import { receivedOnly } from '../access/fields.ts';
 import { applyTransition } from '../ptri/lifecycle.ts';
@@ -59,7 +59,7 @@ export function recordEvaluation(db: Db, actor: Actor, ptriId: number, body: Eva
     const last = ptriQueries.latestEvaluation(tx, ptriId);
     if (last && body.date < last.date) throw new Invalid('date', `precede l'ultima valutazione (${formatDate(last.date)})`);
     const move = evaluationMove(body.kind, body.outcome);
-    const nextReviewDate = move === 'closed' || move === 'rejected' ? null : (body.nextReviewDate ?? addMonthsToDate(body.date, 6));
+    const nextReviewDate = move === 'closed' || move === 'rejected' ? null : (body.nextReviewDate ?? addMonths(body.date, 6));
     if (nextReviewDate && nextReviewDate <= body.date) throw new Invalid('nextReviewDate', 'deve seguire la data della valutazione');
     if (body.changes && body.outcome !== 'approved_with_changes') throw new Invalid('changes', 'solo con esito "approvato con modifiche"');
     if (body.goalOutcomes && !(body.kind === 'final' && move === 'closed')) throw new Invalid('goalOutcomes', 'solo in una valutazione finale che chiude il progetto');

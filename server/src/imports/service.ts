@@ -12,7 +12,6 @@ import { insertRevision, type PtriRow } from '../ptri/queries.ts';
 import { snapshotOf } from '../ptri/snapshot.ts';
 import { allCooperatives, allDistricts, allLots, allServices } from '../reference/queries.ts';
 import { lotInForce } from '../reference/lot-in-force.ts';
-import { today } from '../dates.ts';
 import { readSheet } from './file.ts';
 import { mapHeader, readRow, type CaseloadRow } from './rows.ts';
 import * as q from './queries.ts';
@@ -64,11 +63,11 @@ function tally<T>(entries: Map<string, { value: T; rows: number[] }>, spelling: 
   entries.set(spelling, entry);
 }
 
-function planImport(db: Queryable, header: string[], records: string[][]): Plan {
+function planImport(db: Queryable, header: string[], records: string[][], day: string): Plan {
   const columns = mapHeader(header);
   if (!columns.ok) throw new Invalid('file', columns.message);
   const ref = referenceOf(db);
-  const day = today();
+
   const errors: CaseloadRowError[] = [];
   const bad = (row: number, field: string, message: string) => errors.push({ row, field, message });
   const rows = records.map((record, i) => readRow(record, i + 2, columns.index, day, errors)).filter((row): row is CaseloadRow => row !== null);
@@ -177,13 +176,13 @@ export async function importCaseload(db: Db, actor: Actor, file: Buffer, request
   const fileName = request.fileName ?? `file ${sha256.slice(0, 12)}`;
 
   if (request.dryRun) {
-    const plan = db.transaction((tx) => planImport(tx, table.header, table.rows));
+    const plan = db.transaction((tx) => planImport(tx, table.header, table.rows, actor.today));
     await auditRead(db, actor, { action: 'read', entity: 'caseload_import', changes: { fileName, sha256, dryRun: true, rows: plan.reply.rows } });
     return { dryRun: true, ...plan.reply, message: summaryMessage(true, plan) };
   }
 
   return db.transaction((tx) => {
-    const plan = planImport(tx, table.header, table.rows);
+    const plan = planImport(tx, table.header, table.rows, actor.today);
     if (plan.reply.errors.length) throw new InvalidRows(plan.reply.errors, 'nessun progetto importato');
     const earlier = q.importByHash(tx, sha256);
     const imported = plan.newProjects.length === 0 ? null : writeImport(db, tx, actor, plan, fileName, sha256);

@@ -16,7 +16,6 @@ import type { Db, Queryable } from '@bds/db';
 import type { Actor } from '../auth/principal.ts';
 import { recordAudit } from '../audit/record.ts';
 import { Conflict, DomainError, Forbidden, NotFound } from '../errors.ts';
-import { today } from '../dates.ts';
 import { decodeCursor, page } from '../pagination.ts';
 import { EVERY_ROW, policyOf } from '../access/policy.ts';
 import { checkEntry, type EntryContext, type EntryResult } from './entry.ts';
@@ -35,7 +34,7 @@ export function entryContext(tx: Queryable, actor: Actor, cooperativeId: number,
   return {
     cooperativeId,
     userId: actor.user.id,
-    today: today(),
+    today: actor.today,
     projects,
     activities: q.activityIndex(tx, axis),
     monthState: (month) => {

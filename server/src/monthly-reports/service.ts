@@ -18,7 +18,6 @@ import type { Actor } from '../auth/principal.ts';
 import { auditRead } from '../audit/group-commit.ts';
 import { recordAudit } from '../audit/record.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../errors.ts';
-import { today } from '../dates.ts';
 import { decodeCursor, page } from '../pagination.ts';
 import { policyOf } from '../access/policy.ts';
 import { receivedOnly } from '../access/fields.ts';
@@ -51,7 +50,7 @@ function settleMonth(tx: Queryable, cooperativeId: number, month: string, fields
 
 export function submitMonth(db: Db, actor: Actor, cooperativeId: number, month: string): MonthlyReport {
   requireOwnCooperative(actor, cooperativeId);
-  if (month > today().slice(0, 7)) throw new Invalid('month', 'non si può inviare un mese futuro');
+  if (month > actor.today.slice(0, 7)) throw new Invalid('month', 'non si può inviare un mese futuro');
   return db.transaction((tx) => {
     const state = monthState(tx, cooperativeId, month);
     if (state.monthStatus === 'submitted' || state.monthStatus === 'validated') throw new Conflict(`Il mese di ${formatMonth(month)} è già stato inviato`);

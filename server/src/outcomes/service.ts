@@ -7,7 +7,6 @@ import type { Actor } from '../auth/principal.ts';
 import { auditRead } from '../audit/group-commit.ts';
 import { recordAudit } from '../audit/record.ts';
 import { Conflict, Forbidden, Invalid } from '../errors.ts';
-import { today } from '../dates.ts';
 import { visiblePtri } from '../ptri/service.ts';
 import { policyOf } from '../access/policy.ts';
 import * as q from './queries.ts';
@@ -23,7 +22,7 @@ export function recordFollowUp(db: Db, actor: Actor, ptriId: number, body: z.out
     if (actor.user.role !== 'case_manager' && actor.user.role !== 'admin') throw new Forbidden('Solo il case manager del progetto registra i contatti dopo la chiusura');
     if (ptri.status !== 'closed' || !ptri.endedOn) throw new Conflict('I contatti dopo la chiusura si registrano su un progetto chiuso');
     if (body.date < ptri.endedOn) throw new Invalid('date', `precede la chiusura del progetto (${formatDate(ptri.endedOn)})`);
-    if (body.date > today()) throw new Invalid('date', 'non può essere nel futuro');
+    if (body.date > actor.today) throw new Invalid('date', 'non può essere nel futuro');
     const row = q.insertFollowUp(tx, { ptriId, date: body.date, living: body.living, work: body.work, note: body.note ?? null, recordedBy: actor.user.id });
     recordAudit(tx, actor, { action: 'create', entity: 'follow_up', entityId: row.id, personId: ptri.personId, changes: { date: body.date, living: body.living, work: body.work } });
     return toFollowUp(row);

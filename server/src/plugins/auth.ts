@@ -44,7 +44,7 @@ export const ALL_ROLES: readonly Role[] = ['admin', 'manager', 'case_manager', '
 /** The signed-in caller of a protected route (the hook guarantees one). */
 export function actorOf(request: FastifyRequest): Actor {
   if (!request.principal) throw new Unauthorized();
-  return { user: request.principal, ip: request.ip };
+  return { user: request.principal, ip: request.ip, today: request.server.clock.today() };
 }
 
 /**

@@ -5,7 +5,6 @@ import type { Queryable } from '@bds/db';
 import type { Actor } from '../auth/principal.ts';
 import { recordAudit } from '../audit/record.ts';
 import { Conflict, Forbidden, Invalid } from '../errors.ts';
-import { today } from '../dates.ts';
 import * as q from './queries.ts';
 
 export interface TransitionRequest {
@@ -22,8 +21,8 @@ export function hasApprovingEvaluation(db: Queryable, ptriId: number): boolean {
 }
 
 /** A move takes effect today or on a past day, never before the project's previous move. */
-function checkEffectiveDate(tx: Queryable, ptriId: number, date: string) {
-  if (date > today()) throw new Invalid('date', 'non può essere nel futuro');
+function checkEffectiveDate(tx: Queryable, ptriId: number, date: string, today: string) {
+  if (date > today) throw new Invalid('date', 'non può essere nel futuro');
   const previous = q.lastTransitionDate(tx, ptriId);
   if (previous && date < previous) throw new Invalid('date', `precede l'ultimo cambio di stato del progetto (${formatDate(previous)})`);
 }
@@ -37,8 +36,8 @@ export function applyTransition(tx: Queryable, actor: Actor, ptri: q.PtriRow, re
   if (rule.needs.includes('approvingEvaluation') && !request.byEvaluation && !hasApprovingEvaluation(tx, ptri.id)) {
     throw new Conflict('Serve una valutazione UVM di approvazione prima di attivare il progetto');
   }
-  const date = request.date ?? today();
-  checkEffectiveDate(tx, ptri.id, date);
+  const date = request.date ?? actor.today;
+  checkEffectiveDate(tx, ptri.id, date, actor.today);
   const effects: Partial<q.PtriRow> = { status: request.to };
   if (request.to === 'active' && ptri.status === 'submitted') {
     // An approved project starts on its start date, or on the approval day if that is later.

@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, getTableColumns, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gte, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { schema, type Queryable } from '@bds/db';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
-import { ptriSummarySchema, receivedFields, type Axis, type PtriStatus } from '@bds/shared';
+import { minDate, OPEN_STATUSES, ptriSummarySchema, receivedFields, type Axis, type PtriStatus } from '@bds/shared';
 import { prepared } from '../prepared.ts';
 import { receivedJsonObjectOf } from '../sql-json.ts';
 import type { AccessPolicy, RowScope } from '../access/policy.ts';
@@ -167,6 +167,8 @@ export interface PtriFilters {
   openGoalAxis?: Axis;
   activeIn?: number;
   reviewOverdueOn?: string;
+  /** Only projects expired on this day. */
+  expiredOn?: string;
   namePrefix?: string;
   /** Also match the codice fiscale: only for roles that may search by it. */
   fiscalCodePrefix?: string;
@@ -177,7 +179,7 @@ export interface PtriFilters {
  * with the fields the policy's role receives. The query is prepared once per policy and set of
  * filters given; the filter values are its parameters.
  */
-export function listPtris(db: Queryable, filters: PtriFilters, policy: AccessPolicy, beforeId: number | null, limit: number) {
+export function listPtris(db: Queryable, filters: PtriFilters, policy: AccessPolicy, beforeId: number | null, limit: number, today: string) {
   const given = (Object.keys(filters) as (keyof PtriFilters)[]).filter((key) => Boolean(filters[key])).sort();
   const shape = `listPtris:${policy.key}:${given.join(',')}:${beforeId ? 'after' : 'first'}`;
   const query = prepared(db, shape, (db) => buildPtriList(db, filters, policy, beforeId !== null));
@@ -190,8 +192,11 @@ export function listPtris(db: Queryable, filters: PtriFilters, policy: AccessPol
     intensity: filters.intensity,
     axis: filters.openGoalAxis,
     yearStart: year ? `${year}-01-01` : undefined,
-    yearEnd: year ? `${year}-12-31` : undefined,
+    // A year that has not begun has no project in care: its last day counted is before its first.
+    yearEnd: year ? minDate(`${year}-12-31`, today) : undefined,
     reviewOverdueOn: filters.reviewOverdueOn,
+    expiredOn: filters.expiredOn,
+    today,
     nameFrom: filters.namePrefix,
     nameTo: filters.namePrefix === undefined ? undefined : `${filters.namePrefix}\uffff`,
     fiscalCodeFrom: filters.fiscalCodePrefix,
@@ -211,11 +216,13 @@ function buildPtriList(db: Queryable, filters: PtriFilters, policy: AccessPolicy
     filters.status ? eq(ptris.status, p('status')) : undefined,
     filters.lotId ? eq(ptris.lotId, p('lotId')) : undefined,
     filters.intensity ? eq(ptris.intensity, p('intensity')) : undefined,
-    filters.activeIn ? and(lte(ptris.activatedOn, p('yearEnd')), gte(sql`COALESCE(${ptris.endedOn}, ${ptris.endDate})`, p('yearStart'))) : undefined,
+    // In care on a day of the year up to today (figures/definitions.ts, inCareDuring).
+    filters.activeIn ? and(sql`${p('yearStart')} <= ${p('yearEnd')}`, lte(ptris.activatedOn, p('yearEnd')), or(isNull(ptris.endedOn), gte(ptris.endedOn, p('yearStart')))) : undefined,
     filters.openGoalAxis
       ? sql`EXISTS (SELECT 1 FROM ${goals} WHERE ${goals.ptriId} = ${ptris.id} AND ${goals.axis} = ${p('axis')} AND ${goals.status} = 'open')`
       : undefined,
-    filters.reviewOverdueOn ? and(inArray(ptris.status, ['active', 'suspended']), lt(ptris.nextReviewDate, p('reviewOverdueOn'))) : undefined,
+    filters.reviewOverdueOn ? and(inArray(ptris.status, [...OPEN_STATUSES]), lt(ptris.nextReviewDate, p('reviewOverdueOn'))) : undefined,
+    filters.expiredOn ? and(inArray(ptris.status, [...OPEN_STATUSES]), lt(ptris.endDate, p('expiredOn'))) : undefined,
     filters.namePrefix
       ? or(
           prefixOf(persons.searchKey, 'nameFrom', 'nameTo'),
@@ -241,6 +248,7 @@ function buildPtriList(db: Queryable, filters: PtriFilters, policy: AccessPolicy
         startDate: ptris.startDate,
         endDate: ptris.endDate,
         nextReviewDate: ptris.nextReviewDate,
+        expired: sql`${inArray(ptris.status, [...OPEN_STATUSES])} AND ${ptris.endDate} < ${p('today')}`,
         version: ptris.version,
         updatedAt: ptris.updatedAt,
       }),

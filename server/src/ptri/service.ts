@@ -7,6 +7,7 @@ import {
   type GoalStatus,
   AXES,
   EDITABLE_STATUSES,
+  isExpired,
   PTRI_STATUS_LABELS,
   sumEuros,
   type createPtriBody,
@@ -25,7 +26,6 @@ import { decodeCursor, page } from '../pagination.ts';
 import { jsonListReply, type JsonText } from '../sql-json.ts';
 import { policyOf } from '../access/policy.ts';
 import { receivedOnly } from '../access/fields.ts';
-import { today } from '../dates.ts';
 import { linkPersonToService, personById } from '../persons/queries.ts';
 import { budgetRows, checkLotAndCooperatives, goalRows, toBudgetLine } from './content.ts';
 import { applyTransition, type TransitionRequest } from './lifecycle.ts';
@@ -43,7 +43,7 @@ export function visiblePtri(db: Queryable, actor: Actor, id: number): q.PtriRow 
   return ptri;
 }
 
-export function toSummary(row: q.PtriRow, personName: string): PtriSummary {
+export function toSummary(row: q.PtriRow, personName: string, today: string): PtriSummary {
   return {
     id: row.id,
     personId: row.personId,
@@ -56,13 +56,14 @@ export function toSummary(row: q.PtriRow, personName: string): PtriSummary {
     startDate: row.startDate,
     endDate: row.endDate,
     nextReviewDate: row.nextReviewDate,
+    expired: isExpired(row, today),
     version: row.version,
     updatedAt: row.updatedAt,
   };
 }
 
 /** A project's page from its row and its contents (read as JSON arrays of row values by `q.contentsOf`). */
-function detailOf(row: q.PtriRow, contents: q.PtriContents): PtriDetail {
+function detailOf(row: q.PtriRow, contents: q.PtriContents, today: string): PtriDetail {
   type Goal = [number, Axis, string, string | null, GoalStatus];
   type Line = [number, Axis, BudgetSource, string, number | null, number | null];
   type Evaluation = [number, string, string, string, string | null];
@@ -71,7 +72,7 @@ function detailOf(row: q.PtriRow, contents: q.PtriContents): PtriDetail {
   );
   const budget = { habitat: 0, sociality: 0, work: 0 };
   for (const axis of AXES) budget[axis] = sumEuros(budgetLines.filter((line) => line.axis === axis).map((line) => line.amount));
-  return Object.assign(toSummary(row, contents.personName ?? ''), {
+  return Object.assign(toSummary(row, contents.personName ?? '', today), {
     cooperativeIds: JSON.parse(contents.cooperativeIds) as number[],
     goals: (JSON.parse(contents.goals) as Goal[]).map(([id, axis, description, targetDate, status]) => ({ id, axis, description, targetDate, status })),
     budgetLines,
@@ -86,7 +87,7 @@ function detailOf(row: q.PtriRow, contents: q.PtriContents): PtriDetail {
 
 /** The project's page after a write, with what the actor's role receives of it. */
 export function ptriDetail(db: Queryable, actor: Actor, row: q.PtriRow): PtriDetail {
-  return receivedOnly(policyOf(actor.user), 'project', detailOf(row, q.contentsOf(db, row.id)));
+  return receivedOnly(policyOf(actor.user), 'project', detailOf(row, q.contentsOf(db, row.id), actor.today));
 }
 
 function writeRevision(tx: Queryable, actor: Actor, row: q.PtriRow, changes: Changes | null, reason: string | null) {
@@ -151,7 +152,7 @@ export async function readPtri(db: Db, actor: Actor, id: number): Promise<PtriDe
   const policy = policyOf(actor.user);
   const row = q.ptriWithContents(db, id, policy);
   if (!row) throw new NotFound('Progetto non trovato');
-  const detail = receivedOnly(policy, 'project', detailOf(row, row));
+  const detail = receivedOnly(policy, 'project', detailOf(row, row, actor.today));
   await auditRead(db, actor, { action: 'read', entity: 'ptri', entityId: id, personId: detail.personId });
   return detail;
 }
@@ -177,11 +178,12 @@ export async function listPtris(db: Db, actor: Actor, query: z.output<typeof ptr
     intensity: query.intensity,
     openGoalAxis: query.axis,
     activeIn: query.activeIn,
-    reviewOverdueOn: query.reviewOverdue ? today() : undefined,
+    reviewOverdueOn: query.reviewOverdue ? actor.today : undefined,
+    expiredOn: query.expired ? actor.today : undefined,
     namePrefix: query.q ? query.q.toLocaleLowerCase('it').replace(/\s+/g, ' ') : undefined,
     fiscalCodePrefix: query.q && policy.searchesByFiscalCode ? query.q.replace(/\s+/g, '').toUpperCase() : undefined,
   };
-  const rows = q.listPtris(db, filters, policy, (after?.[0] as number | undefined) ?? null, query.limit);
+  const rows = q.listPtris(db, filters, policy, (after?.[0] as number | undefined) ?? null, query.limit, actor.today);
   const result = page(rows, query.limit, (row) => [row.id]);
   await auditRead(db, actor, {
     action: 'read',

@@ -1,18 +1,21 @@
-// Hours, amounts, users and projects per lot and cooperative for a month or a year, read from
-// the summary tables only (never from the interventions), against each lot's ceiling.
+// Hours, amounts, and persons and projects with interventions per lot and cooperative for a month
+// or a year up to today, read from the summary tables only (never from the interventions), against
+// each lot's ceiling. Interventions cannot be dated after today, so a period counts up to today as
+// it is; one that has not begun has none.
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db, Queryable } from '@bds/db';
-import { centsOf, eurosOf, hoursOf, type LotTotals } from '@bds/shared';
+import { centsOf, daysInMonth, eurosOf, hoursOf, type LotTotals } from '@bds/shared';
 import type { Actor } from '../auth/principal.ts';
 import { auditRead } from '../audit/group-commit.ts';
 import { policyOf, type ReportScope as Scope } from '../access/policy.ts';
+import { daysThroughToday } from '../figures/definitions.ts';
 
 function scopeFilter(scope: Scope): SQL {
   return sql`${scope.serviceId === null ? sql`` : sql`AND service_id = ${scope.serviceId}`} ${scope.cooperativeId === null ? sql`` : sql`AND cooperative_id = ${scope.cooperativeId}`}`;
 }
 
 interface MoneyRow { lotId: number; cooperativeId: number; validated: number; minutes: number; amountCents: number; interventions: number }
-interface PeopleRow { lotId: number; cooperativeId: number | null; users: number; projects: number }
+interface PeopleRow { lotId: number; cooperativeId: number | null; persons: number; projects: number }
 
 /** A year reads its own rows of lot_year_totals (kept by triggers on the months), a month its month's. */
 function moneyRows(db: Queryable, period: string, scope: Scope) {
@@ -32,11 +35,11 @@ function peopleRows(db: Queryable, period: string, scope: Scope) {
   const serviceId = scope.serviceId ?? 0;
   const onlyCooperative = scope.cooperativeId === null ? sql`` : sql`AND cooperative_id = ${scope.cooperativeId}`;
   const perCooperative = db.all<PeopleRow>(sql`
-    SELECT lot_id AS lotId, cooperative_id AS cooperativeId, users, projects FROM activity_counts
+    SELECT lot_id AS lotId, cooperative_id AS cooperativeId, users AS persons, projects FROM activity_counts
     WHERE period = ${period} AND service_id = ${serviceId} AND cooperative_id <> 0 AND users > 0 ${onlyCooperative}`);
   const perLot = scope.cooperativeId === null
     ? db.all<PeopleRow>(sql`
-      SELECT lot_id AS lotId, NULL AS cooperativeId, users, projects FROM activity_counts
+      SELECT lot_id AS lotId, NULL AS cooperativeId, users AS persons, projects FROM activity_counts
       WHERE period = ${period} AND service_id = ${serviceId} AND cooperative_id = 0 AND users > 0`)
     : perCooperative.map((row) => ({ ...row, cooperativeId: null }));
   return { perCooperative, perLot };
@@ -53,9 +56,10 @@ export async function lotTotals(db: Db, actor: Actor, year: number | undefined, 
   // Managers see every lot; a case manager their service's share; a cooperative its own totals.
   const scope = policyOf(actor.user).reports();
   const period = month ?? String(year);
+  const days = month ? daysThroughToday(`${month}-01`, `${month}-${daysInMonth(month)}`, actor.today) : daysThroughToday(`${year}-01-01`, `${year}-12-31`, actor.today);
   const report = db.transaction((tx) => {
-    const rows = moneyRows(tx, period, scope);
-    const people = peopleRows(tx, period, scope);
+    const rows = days ? moneyRows(tx, period, scope) : [];
+    const people = days ? peopleRows(tx, period, scope) : { perCooperative: [], perLot: [] };
     const lots = tx.all<{ id: number; number: number; title: string; hourlyRateCents: number | null; ceilingCents: number | null }>(
       sql`SELECT id, number, title, hourly_rate_cents AS hourlyRateCents, ceiling_cents AS ceilingCents FROM lots ORDER BY number, tender_year`,
     );
@@ -75,8 +79,8 @@ export async function lotTotals(db: Db, actor: Actor, year: number | undefined, 
           title: lot.title,
           hourlyRate: lot.hourlyRateCents === null ? null : eurosOf(lot.hourlyRateCents),
           ceiling: lot.ceilingCents === null ? null : eurosOf(lot.ceilingCents),
-          users: lotPeople?.users ?? 0,
-          projects: lotPeople?.projects ?? 0,
+          personsWithInterventions: lotPeople?.persons ?? 0,
+          projectsWithInterventions: lotPeople?.projects ?? 0,
           validated,
           pending,
           ceilingShare: share(validated.amount, lot.ceilingCents),
@@ -87,26 +91,26 @@ export async function lotTotals(db: Db, actor: Actor, year: number | undefined, 
             return {
               cooperativeId,
               cooperativeName: names.get(cooperativeId) ?? '',
-              users: coopPeople?.users ?? 0,
-              projects: coopPeople?.projects ?? 0,
+              personsWithInterventions: coopPeople?.persons ?? 0,
+              projectsWithInterventions: coopPeople?.projects ?? 0,
               validated: money(coopRows.filter((r) => r.validated)),
               pending: money(coopRows.filter((r) => !r.validated)),
             };
           }),
         };
       });
-    return { period, lots: result };
+    return { period, throughDate: days?.last ?? null, lots: result };
   });
   // The access-log row joins the group commit: durable before the reply, one fsync shared by concurrent reads.
   await auditRead(db, actor, { action: 'read', entity: 'report_lot_totals', changes: { period, ...scope } });
   return report;
 }
 
-export const LOT_TOTALS_CSV_HEADER = ['Lotto', 'Cooperativa', 'Utenti', 'Progetti', 'Ore validate', 'Importo validato', 'Ore in attesa', 'Importo in attesa', 'Quota del tetto validata'];
+export const LOT_TOTALS_CSV_HEADER = ['Lotto', 'Cooperativa', 'Persone con interventi', 'Progetti con interventi', 'Ore validate', 'Importo validato', 'Ore in attesa', 'Importo in attesa', 'Quota del tetto validata'];
 
 export function lotTotalsCsvRows(report: LotTotals): unknown[][] {
   return report.lots.flatMap((lot) => [
-    ...lot.cooperatives.map((c) => [lot.lotNumber, c.cooperativeName, c.users, c.projects, c.validated.hours, c.validated.amount, c.pending.hours, c.pending.amount, null]),
-    [lot.lotNumber, 'Totale lotto', lot.users, lot.projects, lot.validated.hours, lot.validated.amount, lot.pending.hours, lot.pending.amount, lot.ceilingShare],
+    ...lot.cooperatives.map((c) => [lot.lotNumber, c.cooperativeName, c.personsWithInterventions, c.projectsWithInterventions, c.validated.hours, c.validated.amount, c.pending.hours, c.pending.amount, null]),
+    [lot.lotNumber, 'Totale lotto', lot.personsWithInterventions, lot.projectsWithInterventions, lot.validated.hours, lot.validated.amount, lot.pending.hours, lot.pending.amount, lot.ceilingShare],
   ]);
 }

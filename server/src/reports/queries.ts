@@ -1,22 +1,47 @@
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '@bds/db';
+import { daysThroughToday, inCareDuring } from '../figures/definitions.ts';
 
 /**
- * Distinct persons with a project of the lot active on at least one day of the year, per
- * responsible service; `serviceId` narrows it to one service. The one definition of NR_UT: it
- * reads the counters that triggers keep on every write of `ptris` (migration 0005), so it is a
- * lookup of a few rows whatever the number of projects.
+ * NR_UT as figures/definitions.ts defines it (usersOfLotInYear), per responsible service;
+ * `serviceId` narrows it to one service. It reads the counters that triggers keep on every write
+ * of `ptris` (migration 0005), which follow each project to its closing day or, while open, to
+ * its planned end. Triggers cannot follow today, so the persons of the few projects on the wrong
+ * side of it are recounted from their rows: open projects past their planned end before the year
+ * began (still in care, missing from the counters) and projects activated after today (counted
+ * by them too early). Both are key ranges of an index, whatever the number of projects.
  */
-export function yearlyUsersByService(db: Queryable, year: number, lotNumber: number, serviceId: number | null) {
-  const serviceFilter = serviceId === null ? sql`` : sql`AND c.service_id = ${serviceId}`;
-  const rows = db.all<{ serviceId: number; serviceCode: string; serviceName: string; users: number }>(sql`
-    SELECT s.id AS serviceId, s.code AS serviceCode, s.name AS serviceName, c.users AS users
-    FROM yearly_service_users c
-    JOIN services s ON s.id = c.service_id
-    WHERE c.year = ${year} AND c.lot_number = ${lotNumber} AND c.users > 0 ${serviceFilter}
+export function yearlyUsersByService(db: Queryable, year: number, lotNumber: number, serviceId: number | null, today: string) {
+  const yearEnd = `${year}-12-31`;
+  const days = daysThroughToday(`${year}-01-01`, yearEnd, today);
+  if (!days) return { rows: [], total: 0 };
+  const serviceFilter = (column: string) => (serviceId === null ? sql`` : sql`AND ${sql.raw(column)} = ${serviceId}`);
+  const lotIds = sql`(SELECT id FROM lots WHERE number = ${lotNumber})`;
+  // Persons (and their services) whose count the counters may have wrong for this year.
+  const recounted = sql`
+    SELECT person_id, service_id FROM ptris
+      WHERE ended_on IS NULL AND activated_on IS NOT NULL AND end_date < ${days.first} AND lot_id IN ${lotIds} ${serviceFilter('service_id')}
+    UNION SELECT person_id, service_id FROM ptris
+      WHERE lot_id IN ${lotIds} AND activated_on > ${days.last} AND activated_on <= ${yearEnd} ${serviceFilter('service_id')}`;
+  const counted = (byService: boolean) => sql`EXISTS (SELECT 1 FROM ptri_years y WHERE y.year = ${year} AND y.lot_number = ${lotNumber}
+    AND y.person_id = r.person_id ${byService ? sql`AND y.service_id = r.service_id` : serviceFilter('y.service_id')})`;
+  const inCare = (byService: boolean) => sql`EXISTS (SELECT 1 FROM ptris p WHERE p.person_id = r.person_id AND p.lot_id IN ${lotIds}
+    ${byService ? sql`AND p.service_id = r.service_id` : serviceFilter('p.service_id')} AND ${inCareDuring(days.first, days.last)})`;
+  const corrections = db.all<{ serviceId: number; users: number }>(sql`
+    SELECT r.service_id AS serviceId, SUM(${inCare(true)}) - SUM(${counted(true)}) AS users
+    FROM (SELECT DISTINCT person_id, service_id FROM (${recounted})) r GROUP BY r.service_id`);
+  const totalCorrection = db.get<{ users: number | null }>(sql`
+    SELECT SUM(${inCare(false)}) - SUM(${counted(false)}) AS users FROM (SELECT DISTINCT person_id FROM (${recounted})) r`)?.users ?? 0;
+
+  const stored = db.all<{ serviceId: number; serviceCode: string; serviceName: string; users: number }>(sql`
+    SELECT s.id AS serviceId, s.code AS serviceCode, s.name AS serviceName, COALESCE(c.users, 0) AS users
+    FROM services s LEFT JOIN yearly_service_users c ON c.service_id = s.id AND c.year = ${year} AND c.lot_number = ${lotNumber}
+    WHERE (c.users > 0 OR s.id IN (${sql.join([sql`0`, ...corrections.map((r) => sql`${r.serviceId}`)], sql`, `)})) ${serviceFilter('s.id')}
     ORDER BY s.name COLLATE NOCASE`);
+  const correctionOf = new Map(corrections.map((r) => [r.serviceId, r.users]));
+  const rows = stored.map((row) => ({ ...row, users: row.users + (correctionOf.get(row.serviceId) ?? 0) })).filter((row) => row.users > 0);
   if (serviceId !== null) return { rows, total: rows[0]?.users ?? 0 };
   const total = db.get<{ total: number }>(sql`
     SELECT users AS total FROM yearly_lot_users WHERE year = ${year} AND lot_number = ${lotNumber}`);
-  return { rows, total: total?.total ?? 0 };
+  return { rows, total: (total?.total ?? 0) + totalCorrection };
 }

@@ -13,8 +13,9 @@ export const lotTotalsQuery = z
 export const lotCooperativeTotalsSchema = z.object({
   cooperativeId: z.number().int(),
   cooperativeName: z.string(),
-  users: z.number().int(),
-  projects: z.number().int(),
+  /** Persons who received at least one intervention in the period: not the users of NR_UT. */
+  personsWithInterventions: z.number().int(),
+  projectsWithInterventions: z.number().int(),
   validated: money,
   pending: money,
 });
@@ -25,8 +26,9 @@ export const lotTotalsSchema = z.object({
   title: z.string(),
   hourlyRate: z.number().nullable(),
   ceiling: z.number().nullable(),
-  users: z.number().int(),
-  projects: z.number().int(),
+  /** Persons who received at least one intervention in the period: not the users of NR_UT. */
+  personsWithInterventions: z.number().int(),
+  projectsWithInterventions: z.number().int(),
   validated: money,
   pending: money,
   /** Share of the lot's ceiling used by the validated amount, and by validated + pending; null without a ceiling. */
@@ -35,7 +37,12 @@ export const lotTotalsSchema = z.object({
   cooperatives: z.array(lotCooperativeTotalsSchema),
 });
 
-export const lotTotalsReply = z.object({ period: z.string(), lots: z.array(lotTotalsSchema) });
+export const lotTotalsReply = z.object({
+  period: z.string(),
+  /** The last day counted: the period's last day, or today while it lasts; null before it begins. */
+  throughDate: z.string().nullable(),
+  lots: z.array(lotTotalsSchema),
+});
 export type LotTotals = z.infer<typeof lotTotalsReply>;
 
 export const caseloadQuery = z.strictObject({
@@ -56,6 +63,8 @@ export const caseloadRowSchema = z.object({
   openGoals: perAxis,
   reviewsOverdue: z.number().int(),
   reviewsDueWithin30: z.number().int(),
+  /** Active projects past their planned end: to renew or close. */
+  expired: z.number().int(),
 });
 export const caseloadReply = z.object({ date: z.string(), rows: z.array(caseloadRowSchema), total: z.number().int() });
 export type Caseload = z.infer<typeof caseloadReply>;
@@ -78,6 +87,8 @@ export const reviewDueSchema = z.object({
   /** Negative when the review is overdue. */
   daysLeft: z.number().int(),
   overdue: z.boolean(),
+  /** Past its planned end: to renew or close. */
+  expired: z.boolean(),
 });
 export const reviewsDueReply = z.object({
   date: z.string(),

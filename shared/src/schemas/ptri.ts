@@ -116,6 +116,8 @@ export const ptriSummarySchema = z.object({
   startDate: z.string(),
   endDate: z.string(),
   nextReviewDate: z.string().nullable(),
+  /** Active or suspended past its planned end: to renew or close. */
+  expired: z.boolean(),
   version: z.number().int(),
   updatedAt: z.string(),
 });
@@ -156,6 +158,8 @@ export const ptriListQuery = z.strictObject({
   axis: z.enum(AXES).optional(),
   activeIn: yearSchema.optional(),
   reviewOverdue: booleanQuery.optional(),
+  /** Active or suspended past the planned end (see `isExpired`). */
+  expired: booleanQuery.optional(),
   q: z.string().trim().max(100).optional(),
   limit: limitSchema,
   cursor: cursorSchema,

@@ -12,6 +12,8 @@ export const yearlyCountsQuery = z.strictObject({
 export const yearlyCountsReply = z.object({
   year: z.number().int(),
   lot: z.number().int(),
+  /** The last day counted: 31 December, or today in the current year; null for a year not begun. */
+  throughDate: z.string().nullable(),
   rows: z.array(
     z.object({ serviceId: z.number().int(), serviceCode: z.string(), serviceName: z.string(), users: z.number().int() }),
   ),

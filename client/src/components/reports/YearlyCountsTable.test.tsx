@@ -9,6 +9,7 @@ describe('yearly counts table', () => {
         counts={{
           year: 2025,
           lot: 1,
+          throughDate: '2025-12-31',
           total: 704,
           rows: [
             { serviceId: 4, serviceCode: 'CSM-NAVILE', serviceName: 'CSM Navile', users: 52 },
@@ -26,7 +27,7 @@ describe('yearly counts table', () => {
   });
 
   it('says so when the year has no users', () => {
-    render(<YearlyCountsTable counts={{ year: 2022, lot: 1, total: 0, rows: [] }} />);
+    render(<YearlyCountsTable counts={{ year: 2022, lot: 1, throughDate: '2022-12-31', total: 0, rows: [] }} />);
     expect(screen.getByText('Nessun elemento da mostrare.')).toBeTruthy();
   });
 });

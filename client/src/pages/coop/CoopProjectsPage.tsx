@@ -35,7 +35,7 @@ export function CoopProjectsPage() {
                     </td>
                     <td>{nameOf(services.data, ptri.serviceId)}</td>
                     <td>
-                      <StatusBadge status={ptri.status} />
+                      <StatusBadge status={ptri.status} expired={ptri.expired} />
                     </td>
                     <td>
                       {formatDate(ptri.startDate)} – {formatDate(ptri.endDate)}

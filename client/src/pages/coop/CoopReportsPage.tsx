@@ -3,13 +3,13 @@ import { useState } from 'react';
 import { useCoopReports } from '../../api/interventions.ts';
 import { useCurrentUser } from '../../auth/AuthProvider.tsx';
 import { Field } from '../../components/Field.tsx';
-import { formatDateTime, formatMonth, formatHours } from '../../components/format.ts';
+import { formatDateTime, formatHours, formatMonth, today } from '../../components/format.ts';
 import { Empty, ErrorState, Loading } from '../../components/States.tsx';
 import { it } from '../../i18n/it.ts';
 
 export function CoopReportsPage() {
   const user = useCurrentUser();
-  const thisYear = new Date().getFullYear();
+  const thisYear = Number(today().slice(0, 4));
   const [year, setYear] = useState(thisYear);
   const reports = useCoopReports(user.cooperativeId, year);
 

@@ -14,7 +14,7 @@ const pair: TokenPair = { accessToken: 'access', refreshToken: 'refresh', expire
 const month = currentMonth();
 
 const project = (id: number): PtriSummary => ({
-  id, personId: 1000 + id, personName: `Persona ${id}`, serviceId: 4, lotId: 1, caseManagerId: null, status: 'active', intensity: 'medium',
+  id, personId: 1000 + id, personName: `Persona ${id}`, serviceId: 4, lotId: 1, caseManagerId: null, status: 'active', intensity: 'medium', expired: false,
   startDate: '2026-01-01', endDate: '2027-12-31', nextReviewDate: null, version: 1, updatedAt: '2026-01-01T00:00:00Z',
 });
 const firstPage = Array.from({ length: 50 }, (_, i) => project(i + 1));

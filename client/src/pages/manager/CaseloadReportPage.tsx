@@ -1,4 +1,4 @@
-// Active projects per service on a date, by intensity and open goals per axis, grouped by district.
+// Active projects per service on a date up to today (expired ones among them), by intensity and open goals per axis, grouped by district.
 import { AXES, INTENSITIES } from '@bds/shared';
 import { useState } from 'react';
 import { useCaseload } from '../../api/reports.ts';
@@ -26,7 +26,7 @@ export function CaseloadReportPage() {
       <h1>{it.reports.caseloadTitle}</h1>
       <div className="card row">
         <Field label={it.reports.date}>
-          <input type="date" value={date} onChange={(e) => e.target.value && setDate(e.target.value)} />
+          <input type="date" value={date} max={today()} onChange={(e) => e.target.value && setDate(e.target.value)} />
         </Field>
         <Field label={it.reports.service}>
           <select value={serviceId ?? ''} onChange={(e) => setServiceId(e.target.value ? Number(e.target.value) : undefined)}>
@@ -39,6 +39,7 @@ export function CaseloadReportPage() {
           </select>
         </Field>
       </div>
+      <p className="hint">{it.reports.caseloadMeaning}</p>
       {caseload.isPending ? (
         <Loading />
       ) : caseload.isError ? (
@@ -60,6 +61,7 @@ export function CaseloadReportPage() {
                   <th key={axis} scope="col" className="num">{it.axes[axis]}</th>
                 ))}
                 <th scope="col" className="num">{it.reports.overdueTitle}</th>
+                <th scope="col" className="num">{it.reports.expired}</th>
               </tr>
             </thead>
             <tbody>
@@ -77,6 +79,7 @@ export function CaseloadReportPage() {
                       <td key={axis} className="num">{formatNumber(row.openGoals[axis])}</td>
                     ))}
                     <td className="num">{formatNumber(row.reviewsOverdue)}</td>
+                    <td className="num">{formatNumber(row.expired)}</td>
                   </tr>
                 ))}
             </tbody>
@@ -84,7 +87,7 @@ export function CaseloadReportPage() {
               <tr>
                 <th scope="row" colSpan={2}>{it.ptri.total}</th>
                 <td className="num">{formatNumber(caseload.data.total)}</td>
-                <td colSpan={INTENSITIES.length + AXES.length + 1} />
+                <td colSpan={INTENSITIES.length + AXES.length + 2} />
               </tr>
             </tfoot>
           </table>

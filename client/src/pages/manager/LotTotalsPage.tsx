@@ -1,15 +1,15 @@
-// Per lot and cooperative: users, projects, hours and amounts (validated and pending) against the ceiling.
+// Per lot and cooperative: persons and projects with interventions, hours and amounts (validated and pending) against the ceiling.
 import { useState } from 'react';
 import { useLotTotals } from '../../api/reports.ts';
 import { Field } from '../../components/Field.tsx';
-import { formatEuro, formatHours, formatNumber } from '../../components/format.ts';
+import { formatDate, formatEuro, formatHours, formatNumber, today } from '../../components/format.ts';
 import { Empty, ErrorState, Loading } from '../../components/States.tsx';
 import { it } from '../../i18n/it.ts';
 
 const percent = (share: number | null) => (share == null ? '—' : `${(share * 100).toLocaleString('it-IT', { maximumFractionDigits: 1 })}%`);
 
 export function LotTotalsPage() {
-  const thisYear = new Date().getFullYear();
+  const thisYear = Number(today().slice(0, 4));
   const [year, setYear] = useState(thisYear);
   const totals = useLotTotals(year);
 
@@ -27,6 +27,9 @@ export function LotTotalsPage() {
           </select>
         </Field>
       </div>
+      <p className="hint">
+        {it.reports.lotTotalsMeaning} {totals.data?.throughDate && it.reports.throughDate(formatDate(totals.data.throughDate))}
+      </p>
       {totals.isPending ? (
         <Loading />
       ) : totals.isError ? (
@@ -49,8 +52,8 @@ export function LotTotalsPage() {
                 <thead>
                   <tr>
                     <th scope="col">{it.reports.cooperative}</th>
-                    <th scope="col" className="num">{it.reports.users}</th>
-                    <th scope="col" className="num">{it.reports.projects}</th>
+                    <th scope="col" className="num">{it.reports.personsWithInterventions}</th>
+                    <th scope="col" className="num">{it.reports.projectsWithInterventions}</th>
                     <th scope="col" className="num">{it.reports.hours}</th>
                     <th scope="col" className="num">{it.reports.validated}</th>
                     <th scope="col" className="num">{it.reports.pending}</th>
@@ -60,8 +63,8 @@ export function LotTotalsPage() {
                   {lot.cooperatives.map((row) => (
                     <tr key={row.cooperativeId}>
                       <th scope="row">{row.cooperativeName}</th>
-                      <td className="num">{formatNumber(row.users)}</td>
-                      <td className="num">{formatNumber(row.projects)}</td>
+                      <td className="num">{formatNumber(row.personsWithInterventions)}</td>
+                      <td className="num">{formatNumber(row.projectsWithInterventions)}</td>
                       <td className="num">{formatHours(row.validated.hours + row.pending.hours)}</td>
                       <td className="num">{formatEuro(row.validated.amount)}</td>
                       <td className="num">{formatEuro(row.pending.amount)}</td>
@@ -71,8 +74,8 @@ export function LotTotalsPage() {
                 <tfoot>
                   <tr>
                     <th scope="row">{it.ptri.total}</th>
-                    <td className="num">{formatNumber(lot.users)}</td>
-                    <td className="num">{formatNumber(lot.projects)}</td>
+                    <td className="num">{formatNumber(lot.personsWithInterventions)}</td>
+                    <td className="num">{formatNumber(lot.projectsWithInterventions)}</td>
                     <td className="num">{formatHours(lot.validated.hours + lot.pending.hours)}</td>
                     <td className="num">{formatEuro(lot.validated.amount)}</td>
                     <td className="num">{formatEuro(lot.pending.amount)}</td>

@@ -5,6 +5,7 @@ import { useLots } from '../../api/reference.ts';
 import { Field } from '../../components/Field.tsx';
 import { YearlyCountsTable } from '../../components/reports/YearlyCountsTable.tsx';
 import { ErrorState, Loading, errorText } from '../../components/States.tsx';
+import { formatDate, today } from '../../components/format.ts';
 import { it } from '../../i18n/it.ts';
 
 const YearlyChart = lazy(async () => ({ default: (await import('../../components/reports/YearlyChart.tsx')).YearlyChart }));
@@ -12,7 +13,7 @@ const YearlyChart = lazy(async () => ({ default: (await import('../../components
 const FIRST_YEAR = 2022;
 
 export function YearlyCountsPage() {
-  const thisYear = new Date().getFullYear();
+  const thisYear = Number(today().slice(0, 4));
   const years = Array.from({ length: thisYear - FIRST_YEAR + 1 }, (_, i) => FIRST_YEAR + i);
   const [year, setYear] = useState(thisYear);
   const [lot, setLot] = useState(1);
@@ -64,6 +65,10 @@ export function YearlyCountsPage() {
           </select>
         </Field>
       </div>
+      <p className="hint">
+        {it.reports.usersMeaning}{' '}
+        {counts.data && (counts.data.throughDate ? it.reports.throughDate(formatDate(counts.data.throughDate)) : it.reports.notBegun)}
+      </p>
       {counts.isPending ? (
         <Loading />
       ) : counts.isError ? (

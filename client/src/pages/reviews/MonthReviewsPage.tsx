@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useMonthsConcerningService, type MonthConcerningService } from '../../api/monthReviews.ts';
 import { Field } from '../../components/Field.tsx';
-import { formatDateTime, formatEuro, formatMonth, formatHours } from '../../components/format.ts';
+import { formatDateTime, formatEuro, formatHours, formatMonth, today } from '../../components/format.ts';
 import { MonthInterventions } from '../../components/reviews/MonthInterventions.tsx';
 import { MonthReviewForm } from '../../components/reviews/MonthReviewForm.tsx';
 import { Empty, ErrorState, Loading } from '../../components/States.tsx';
@@ -67,7 +67,7 @@ function ReviewedMonths({ items }: { items: MonthConcerningService[] }) {
 }
 
 export function MonthReviewsPage() {
-  const thisYear = new Date().getFullYear();
+  const thisYear = Number(today().slice(0, 4));
   const [year, setYear] = useState(thisYear);
   const [message, setMessage] = useState<string | null>(null);
   const query = useMonthsConcerningService(year);

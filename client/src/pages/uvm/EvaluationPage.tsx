@@ -24,7 +24,7 @@ export function EvaluationPage() {
       </h1>
       <details className="card">
         <summary>
-          <StatusBadge status={p.status} /> {it.ptri.general}
+          <StatusBadge status={p.status} expired={p.expired} /> {it.ptri.general}
         </summary>
         <PtriGeneral ptri={p} />
         <PtriGoals ptri={p} />

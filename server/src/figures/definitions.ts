@@ -1,0 +1,151 @@
+// The one definition of each figure the reports publish, written over the raw rows as plainly as
+// SQL allows. The reports read summary tables kept by triggers; the property, reconciliation and
+// benchmark tests check those summaries and the reports against these definitions.
+import { sql } from 'drizzle-orm';
+import type { Queryable } from '@bds/db';
+import { addDays, minDate } from '@bds/shared';
+
+/**
+ * The days of a period that have passed: from its first day to its last or to today, whichever
+ * comes first; null when the period has not begun. No figure counts a day after today.
+ */
+export function daysThroughToday(first: string, last: string, today: string): { first: string; last: string } | null {
+  return first > today ? null : { first, last: minDate(last, today) };
+}
+
+/**
+ * A project is in care from the day it was activated to the day it was closed; one still open is
+ * in care every day up to today, past its planned end too (it is then expired: to renew or close).
+ * `p` is the project row; the days from `first` to `last` must not run past today.
+ */
+export const inCareDuring = (first: string, last: string) =>
+  sql`p.activated_on IS NOT NULL AND p.activated_on <= ${last} AND (p.ended_on IS NULL OR p.ended_on >= ${first})`;
+
+/**
+ * A project open on a day: activated on or before it and not closed on or before it. The caseload
+ * counts these, so that on today it holds exactly the active and suspended projects; a project in
+ * care on its closing day (inCareDuring) is no longer open at its end.
+ */
+export const openOn = (day: string) => sql`p.activated_on IS NOT NULL AND p.activated_on <= ${day} AND (p.ended_on IS NULL OR p.ended_on > ${day})`;
+
+/** An open project past its planned end: expired, to renew or close. */
+export const expiredOn = (day: string) => sql`p.end_date < ${day}`;
+
+export interface UsersOfLot {
+  perService: { serviceId: number; users: number }[];
+  total: number;
+}
+
+/**
+ * A user of a lot in a year (NR_UT): a distinct person with a project of a lot of that number in
+ * care on at least one day of the year up to today. A person counts once in the lot's total even
+ * when followed by two services.
+ */
+export function usersOfLotInYear(db: Queryable, year: number, lotNumber: number, today: string): UsersOfLot {
+  const days = daysThroughToday(`${year}-01-01`, `${year}-12-31`, today);
+  if (!days) return { perService: [], total: 0 };
+  const projects = sql`ptris p JOIN lots l ON l.id = p.lot_id WHERE l.number = ${lotNumber} AND ${inCareDuring(days.first, days.last)}`;
+  const perService = db.all<{ serviceId: number; users: number }>(sql`
+    SELECT p.service_id AS serviceId, COUNT(DISTINCT p.person_id) AS users FROM ${projects} GROUP BY p.service_id ORDER BY p.service_id`);
+  const total = db.get<{ users: number }>(sql`SELECT COUNT(DISTINCT p.person_id) AS users FROM ${projects}`)?.users ?? 0;
+  return { perService, total };
+}
+
+export interface ActiveProjects {
+  serviceId: number;
+  projects: number;
+  high: number;
+  medium: number;
+  low: number;
+  habitat: number;
+  sociality: number;
+  work: number;
+  /** Review date before the day. */
+  overdue: number;
+  /** Review date from the day to 30 days after it. */
+  due: number;
+  /** In care past the planned end. */
+  expired: number;
+}
+
+/** The active projects on a day (the caseload), per service: the projects open on that day, up to today. */
+export function activeProjectsOn(db: Queryable, day: string): ActiveProjects[] {
+  return db.all<ActiveProjects>(sql`
+    SELECT p.service_id AS serviceId, COUNT(*) AS projects,
+      SUM(p.intensity = 'high') AS high, SUM(p.intensity = 'medium') AS medium, SUM(p.intensity = 'low') AS low,
+      SUM(p.open_goals_habitat) AS habitat, SUM(p.open_goals_sociality) AS sociality, SUM(p.open_goals_work) AS work,
+      COALESCE(SUM(p.next_review_date < ${day}), 0) AS overdue,
+      COALESCE(SUM(p.next_review_date BETWEEN ${day} AND ${addDays(day, 30)}), 0) AS due,
+      SUM(${expiredOn(day)}) AS expired
+    FROM ptris p WHERE ${openOn(day)}
+    GROUP BY p.service_id ORDER BY p.service_id`);
+}
+
+export interface ReviewDue {
+  ptriId: number;
+  serviceId: number;
+  nextReviewDate: string;
+  /** The review date has passed. */
+  overdue: boolean;
+  /** In care past the planned end. */
+  expired: boolean;
+}
+
+/**
+ * A review due on a day: an open project (active or suspended) whose next UVM review date is on or
+ * before the horizon, `within` days after the day; overdue when the date is before the day. Most
+ * urgent first.
+ */
+export function reviewsDueOn(db: Queryable, day: string, within: number): ReviewDue[] {
+  const rows = db.all<{ ptriId: number; serviceId: number; nextReviewDate: string; expired: number }>(sql`
+    SELECT p.id AS ptriId, p.service_id AS serviceId, p.next_review_date AS nextReviewDate, ${expiredOn(day)} AS expired
+    FROM ptris p WHERE p.status IN ('active', 'suspended') AND p.next_review_date <= ${addDays(day, within)}
+    ORDER BY p.next_review_date, p.id`);
+  return rows.map((r) => ({ ptriId: r.ptriId, serviceId: r.serviceId, nextReviewDate: r.nextReviewDate, overdue: r.nextReviewDate < day, expired: r.expired === 1 }));
+}
+
+export interface HoursOfMonth {
+  lotId: number;
+  cooperativeId: number;
+  serviceId: number;
+  /** The status of the cooperative's month for the service ('open' before it is submitted). */
+  status: string;
+  minutes: number;
+  amountCents: number;
+  interventions: number;
+}
+
+/** Hours of a month: the minutes (and amounts) of the interventions dated in it, per lot, cooperative, service and status of the month. */
+export function hoursOfMonth(db: Queryable, month: string): HoursOfMonth[] {
+  return db.all<HoursOfMonth>(sql`
+    SELECT i.lot_id AS lotId, i.cooperative_id AS cooperativeId, i.service_id AS serviceId, COALESCE(r.status, 'open') AS status,
+      SUM(i.minutes) AS minutes, SUM(i.amount_cents) AS amountCents, COUNT(*) AS interventions
+    FROM interventions i LEFT JOIN monthly_report_parts r
+      ON r.cooperative_id = i.cooperative_id AND r.month = i.month AND r.service_id = i.service_id
+    WHERE i.month = ${month}
+    GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`);
+}
+
+export interface PersonsWithInterventions {
+  lotId: number;
+  cooperativeId: number;
+  serviceId: number;
+  persons: number;
+  projects: number;
+}
+
+/**
+ * Persons (and projects) with interventions in a period, a month 'YYYY-MM' or a year 'YYYY': who
+ * received at least one intervention dated in it, per lot, cooperative and service (0 = all).
+ * A different quantity from the users of a lot: a person in care may receive none in a period.
+ */
+export function personsWithInterventions(db: Queryable, period: string): PersonsWithInterventions[] {
+  const dated = period.length === 4 ? sql`substr(i.month, 1, 4) = ${period}` : sql`i.month = ${period}`;
+  const distinct = sql`COUNT(DISTINCT p.person_id) AS persons, COUNT(DISTINCT p.id) AS projects FROM interventions i JOIN ptris p ON p.id = i.ptri_id WHERE ${dated}`;
+  return db.all<PersonsWithInterventions>(sql`SELECT * FROM (
+      SELECT i.lot_id AS lotId, i.cooperative_id AS cooperativeId, i.service_id AS serviceId, ${distinct} GROUP BY 1, 2, 3
+      UNION ALL SELECT i.lot_id, i.cooperative_id, 0, ${distinct} GROUP BY 1, 2
+      UNION ALL SELECT i.lot_id, 0, i.service_id, ${distinct} GROUP BY 1, 3
+      UNION ALL SELECT i.lot_id, 0, 0, ${distinct} GROUP BY 1)
+    ORDER BY 1, 2, 3`);
+}

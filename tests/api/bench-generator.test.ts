@@ -1,0 +1,43 @@
+// The benchmark generator fills the summary tables in bulk, with its triggers set aside: on a few
+// hundred generated projects its summaries, read as the reports read them, equal the figures'
+// definitions (server/src/figures/definitions.ts) and the caseload's recomputation.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDb, type Db } from '@bds/db';
+import { generateBenchDatabase } from '@bds/db/bench';
+import { today } from '@bds/shared';
+import { activeProjectsOn } from '@bds/server/figures/definitions.ts';
+import { definedYearlyCounts, recomputedActivityCounts, reportedYearlyCounts, storedActivityCounts } from './yearly-summaries.ts';
+import { recomputedReportSummaries, storedReportSummaries } from './report-summaries.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'bds-bench-'));
+let db: Db;
+
+beforeAll(async () => {
+  const path = join(dir, 'tiny.sqlite');
+  await generateBenchDatabase('S', path, () => {}, { persons: 200, projects: 300, interventions: 3_000 });
+  db = openDb(path);
+}, 300_000);
+afterAll(() => {
+  db.$client.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the benchmark generator on a tiny tier', () => {
+  it('gives the users of each lot and year that the definition gives', () => {
+    const reported = reportedYearlyCounts(db, today());
+    expect(reported.some((c) => c.total > 0)).toBe(true);
+    expect(reported).toEqual(definedYearlyCounts(db, today()));
+  });
+
+  it('gives the persons and projects with interventions of each period that the definition gives', () => {
+    expect(storedActivityCounts(db)).toEqual(recomputedActivityCounts(db));
+  });
+
+  it('fills the caseload and review summaries as the triggers would', () => {
+    expect(storedReportSummaries(db)).toEqual(recomputedReportSummaries(db));
+    expect(activeProjectsOn(db, today()).length).toBeGreaterThan(0);
+  });
+});
