@@ -14,3 +14,12 @@ export function formatMonth(value: string): string {
   const match = /^(\d{4})-(\d{2})$/.exec(value);
   return match ? monthName.format(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1)) : value;
 }
+
+/** Where the department works: its users' "today", whatever the zone of the host or browser. */
+export const DEPARTMENT_TIME_ZONE = 'Europe/Rome';
+const departmentDate = new Intl.DateTimeFormat('en-CA', { timeZone: DEPARTMENT_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The calendar date in Bologna at `now`, as YYYY-MM-DD. */
+export function departmentDateOf(now: Date): string {
+  return departmentDate.format(now);
+}

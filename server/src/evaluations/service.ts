@@ -13,7 +13,7 @@ import { schema, type Db } from '@bds/db';
 import type { Actor } from '../auth/principal.ts';
 import { recordAudit } from '../audit/record.ts';
 import { Conflict, Invalid } from '../errors.ts';
-import { addMonthsToDate } from '../dates.ts';
+import { addMonthsToDate, today } from '../dates.ts';
 import { seesClinicalData } from '../scope/visibility.ts';
 import { applyTransition } from '../ptri/lifecycle.ts';
 import { visiblePtri } from '../ptri/service.ts';
@@ -64,6 +64,8 @@ export function recordEvaluation(db: Db, actor: Actor, ptriId: number, body: Eva
     if (!KIND_NEEDS_STATUS[body.kind].includes(ptri.status)) {
       throw new Conflict(`Una valutazione «${EVALUATION_KIND_LABELS[body.kind]}» non è possibile su un progetto in stato «${PTRI_STATUS_LABELS[ptri.status]}»`);
     }
+    // A future date would also hold back every later evaluation, which may not precede it.
+    if (body.date > today()) throw new Invalid('date', 'non può essere nel futuro');
     const last = ptriQueries.latestEvaluation(tx, ptriId);
     if (last && body.date < last.date) throw new Invalid('date', `precede l'ultima valutazione (${formatDate(last.date)})`);
     const move = lifecycleMove(body.kind, body.outcome);

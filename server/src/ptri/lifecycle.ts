@@ -46,6 +46,12 @@ export function applyTransition(tx: Queryable, actor: Actor, ptri: q.PtriRow, re
     // An approved project starts on its start date, or on the approval day if that is later.
     effects.activatedOn = date > ptri.startDate ? date : ptri.startDate;
   }
+  if (request.to === 'suspended' || request.to === 'closed') {
+    // Work recorded after the move would fall outside care: the day of closing still counts, the day of suspending does not.
+    const lastWork = q.lastInterventionDate(tx, ptri.id);
+    const covers = request.to === 'closed' ? (lastWork ?? '') <= date : (lastWork ?? '') < date;
+    if (lastWork && !covers) throw new Invalid('date', `non può precedere l'ultimo intervento registrato (${formatDate(lastWork)})`);
+  }
   if (request.to === 'closed') {
     if (ptri.activatedOn && date < ptri.activatedOn) throw new Invalid('date', 'la chiusura precede l\'attivazione');
     effects.endedOn = date;

@@ -1,15 +1,49 @@
 import { z } from 'zod';
+import { departmentDateOf } from '../italian-dates.ts';
 
-export const idSchema = z.coerce.number().int().positive();
+/**
+ * A record's id in a path: a plain positive decimal integer, as the API writes it. Forms that
+ * JavaScript's Number() would also read (`0x10`, `1e2`, ` 1`, `01`) are refused, so one record
+ * has one address.
+ */
+export const idSchema = z
+  .string()
+  .regex(/^[1-9]\d{0,14}$/, { error: 'deve essere un numero intero positivo (solo cifre, senza zeri iniziali)' })
+  .transform(Number);
 export const idParams = z.strictObject({ id: idSchema });
 
 /** A calendar date YYYY-MM-DD that exists (2025-02-30 is refused). */
 export const isoDate = z.iso.date({ error: 'deve essere una data nel formato AAAA-MM-GG' });
 
+/** No date the department records precedes this one (birth dates included). */
+export const EARLIEST_DATE = '1900-01-01';
+/** How far ahead of the current year a planned date (a project's end, a review) may lie. */
+export const YEARS_AHEAD = 10;
+
+/** The last day a planned date may fall on: 31 December, YEARS_AHEAD years after the current one. */
+export function latestDate(now: Date = new Date()): string {
+  return `${Number(departmentDateOf(now).slice(0, 4)) + YEARS_AHEAD}-12-31`;
+}
+
+/**
+ * A date the department records (a project's period, an evaluation, a birth, a piece of work):
+ * from 1900 to at most YEARS_AHEAD years ahead. Whether it may lie in the future at all is the
+ * server's rule per field, against its own today.
+ */
+export const recordDate = isoDate
+  .refine((date) => date >= EARLIEST_DATE, { error: 'non può precedere il 01/01/1900' })
+  .refine((date) => date <= latestDate(), { error: `non può superare di oltre ${YEARS_AHEAD} anni l'anno in corso` });
+
+/** A date that has already come, in Bologna (a birth). */
+export const pastDate = recordDate.refine((date) => date <= departmentDateOf(new Date()), { error: 'non può essere nel futuro' });
+
 export const yearSchema = z.coerce.number().int().min(2000).max(2100);
 export const monthSchema = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'deve essere un mese nel formato AAAA-MM' });
+
+/** A cooperative's month in a path: `/api/cooperatives/:id/reports/:month/…`. */
+export const monthParams = idParams.extend({ month: monthSchema });
 
 export const limitSchema = z.coerce.number().int().min(1).max(500).default(50);
 export const cursorSchema = z.string().max(200).optional();

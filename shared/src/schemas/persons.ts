@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SEXES, PTRI_STATUSES } from '../domain.ts';
 import { fiscalCodeProblem, normaliseFiscalCode } from '../fiscal-code.ts';
-import { isoDate, limitSchema, cursorSchema, text } from './common.ts';
+import { pastDate, limitSchema, cursorSchema, text } from './common.ts';
 
 export const fiscalCodeSchema = z
   .string()
@@ -19,7 +19,7 @@ export const createPersonBody = z.strictObject({
   fiscalCode: fiscalCodeSchema,
   givenName: nameSchema,
   familyName: nameSchema,
-  birthDate: isoDate,
+  birthDate: pastDate,
   sex: z.enum(SEXES),
   districtId: z.number().int().positive(),
 });
