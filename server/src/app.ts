@@ -5,7 +5,7 @@ import type { Db } from '@bds/db';
 import { configureItalianZodMessages } from '@bds/shared/zod-italian';
 import type { Config } from './config.ts';
 import { replySerializerCompiler } from './reply-serializer.ts';
-import errorsPlugin, { sendFrameworkProblem } from './plugins/errors.ts';
+import errorsPlugin, { sendClientErrorProblem, sendFrameworkProblem } from './plugins/errors.ts';
 import securityPlugin from './plugins/security.ts';
 import requestLogPlugin from './plugins/request-log.ts';
 import { loggingOptions, type LogStream } from './logging.ts';
@@ -43,6 +43,7 @@ export async function buildApp({ db, config, isReady = () => true, logStream }: 
     bodyLimit: 1024 * 1024,
     trustProxy: false,
     frameworkErrors: sendFrameworkProblem,
+    clientErrorHandler: sendClientErrorProblem,
   }).withTypeProvider<ZodTypeProvider>();
   configureItalianZodMessages();
   app.setValidatorCompiler(validatorCompiler);

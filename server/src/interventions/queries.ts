@@ -22,7 +22,7 @@ const idList = sql`(SELECT value FROM json_each(${sql.placeholder('ids')}))`;
 
 /**
  * Projects by id (already filtered by the caller's scope condition `visible`, of the scope
- * `scope` names), with rate and suspensions.
+ * `scope` names), with rate, tender start and suspensions.
  */
 export function projectsForWork(db: Queryable, ids: number[], visible: SQL | undefined, scope: string): Map<number, ProjectForWork> {
   const result = new Map<number, ProjectForWork>();
@@ -30,7 +30,7 @@ export function projectsForWork(db: Queryable, ids: number[], visible: SQL | und
   const params = { ids: JSON.stringify(ids) };
   const rows = prepared(db, `projectsForWork:${scope}`, (db) =>
     db
-      .select({ ptri: ptris, hourlyRateCents: lots.hourlyRateCents })
+      .select({ ptri: ptris, hourlyRateCents: lots.hourlyRateCents, tenderStart: lots.tenderStart })
       .from(ptris)
       .innerJoin(lots, eq(lots.id, ptris.lotId))
       .where(and(sql`${ptris.id} IN ${idList}`, visible))
@@ -45,7 +45,7 @@ export function projectsForWork(db: Queryable, ids: number[], visible: SQL | und
     if (list) list.push(t);
     else transitionsOf.set(t.ptriId, [t]);
   }
-  for (const { ptri, hourlyRateCents } of rows) {
+  for (const { ptri, hourlyRateCents, tenderStart } of rows) {
     result.set(ptri.id, {
       id: ptri.id,
       personId: ptri.personId,
@@ -55,6 +55,7 @@ export function projectsForWork(db: Queryable, ids: number[], visible: SQL | und
       activatedOn: ptri.activatedOn,
       endedOn: ptri.endedOn,
       endDate: ptri.endDate,
+      tenderStart,
       hourlyRateCents,
       suspensions: suspensionsFrom(transitionsOf.get(ptri.id) ?? []),
     });

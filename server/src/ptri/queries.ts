@@ -166,6 +166,8 @@ export interface PtriFilters {
   openGoalAxis?: Axis;
   activeIn?: number;
   reviewOverdueOn?: string;
+  /** The complement: projects whose review is not overdue on that day (reviewOverdue=false). */
+  reviewNotOverdueOn?: string;
   namePrefix?: string;
   /** Also match the codice fiscale: only for roles that may search by it. */
   fiscalCodePrefix?: string;
@@ -190,7 +192,7 @@ export function listPtris(db: Queryable, filters: PtriFilters, visible: SQL | un
     axis: filters.openGoalAxis,
     yearStart: year ? `${year}-01-01` : undefined,
     yearEnd: year ? `${year}-12-31` : undefined,
-    reviewOverdueOn: filters.reviewOverdueOn,
+    reviewOverdueOn: filters.reviewOverdueOn ?? filters.reviewNotOverdueOn,
     nameFrom: filters.namePrefix,
     nameTo: filters.namePrefix === undefined ? undefined : `${filters.namePrefix}\uffff`,
     fiscalCodeFrom: filters.fiscalCodePrefix,
@@ -203,6 +205,7 @@ export function listPtris(db: Queryable, filters: PtriFilters, visible: SQL | un
 function buildPtriList(db: Queryable, filters: PtriFilters, visible: SQL | undefined, paged: boolean) {
   const p = sql.placeholder;
   const prefixOf = (column: AnySQLiteColumn, from: string, to: string) => and(gte(column, p(from)), lt(column, p(to)));
+  const reviewOverdue = and(inArray(ptris.status, ['active', 'suspended']), lt(ptris.nextReviewDate, p('reviewOverdueOn')));
   const conditions = [
     visible,
     filters.serviceId ? eq(ptris.serviceId, p('serviceId')) : undefined,
@@ -214,7 +217,8 @@ function buildPtriList(db: Queryable, filters: PtriFilters, visible: SQL | undef
     filters.openGoalAxis
       ? sql`EXISTS (SELECT 1 FROM ${goals} WHERE ${goals.ptriId} = ${ptris.id} AND ${goals.axis} = ${p('axis')} AND ${goals.status} = 'open')`
       : undefined,
-    filters.reviewOverdueOn ? and(inArray(ptris.status, ['active', 'suspended']), lt(ptris.nextReviewDate, p('reviewOverdueOn'))) : undefined,
+    filters.reviewOverdueOn ? reviewOverdue : undefined,
+    filters.reviewNotOverdueOn ? sql`NOT COALESCE(${reviewOverdue}, 0)` : undefined,
     filters.namePrefix
       ? or(
           prefixOf(persons.searchKey, 'nameFrom', 'nameTo'),
@@ -289,4 +293,29 @@ export function isCaseManagerOf(db: Queryable, userId: number, serviceId: number
 
 export function setNextReviewDate(db: Queryable, ptriId: number, nextReviewDate: string | null) {
   db.update(ptris).set({ nextReviewDate }).where(eq(ptris.id, ptriId)).run();
+}
+
+/**
+ * Another project of the person in the same lot (by lot number, whatever the tender) in care on
+ * some day of `from`–`to`: active or suspended, its care running from activation to closure or
+ * planned end.
+ */
+export function overlappingCareInLot(db: Queryable, ptri: PtriRow, from: string, to: string) {
+  const { lots } = schema;
+  const sameLotNumber = sql`(SELECT ${lots.number} FROM ${lots} WHERE ${lots.id} = ${ptris.lotId}) = (SELECT ${lots.number} FROM ${lots} WHERE ${lots.id} = ${ptri.lotId})`;
+  return db
+    .select({ id: ptris.id, activatedOn: ptris.activatedOn, endsOn: sql<string>`COALESCE(${ptris.endedOn}, ${ptris.endDate})` })
+    .from(ptris)
+    .where(
+      and(
+        eq(ptris.personId, ptri.personId),
+        sql`${ptris.id} <> ${ptri.id}`,
+        inArray(ptris.status, ['active', 'suspended']),
+        lte(ptris.activatedOn, to),
+        gte(sql`COALESCE(${ptris.endedOn}, ${ptris.endDate})`, from),
+        sameLotNumber,
+      ),
+    )
+    .limit(1)
+    .get();
 }

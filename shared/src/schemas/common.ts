@@ -31,8 +31,8 @@ export function latestDate(now: Date = new Date()): string {
  * server's rule per field, against its own today.
  */
 export const recordDate = isoDate
-  .refine((date) => date >= EARLIEST_DATE, { error: 'non può precedere il 01/01/1900' })
-  .refine((date) => date <= latestDate(), { error: `non può superare di oltre ${YEARS_AHEAD} anni l'anno in corso` });
+  .refine((date) => date >= EARLIEST_DATE, { error: 'non può precedere il 01/01/1900', abort: true })
+  .refine((date) => date <= latestDate(), { error: `non può superare di oltre ${YEARS_AHEAD} anni l'anno in corso`, abort: true });
 
 /** A date that has already come, in Bologna (a birth). */
 export const pastDate = recordDate.refine((date) => date <= departmentDateOf(new Date()), { error: 'non può essere nel futuro' });
@@ -44,6 +44,15 @@ export const monthSchema = z
 
 /** A cooperative's month in a path: `/api/cooperatives/:id/reports/:month/…`. */
 export const monthParams = idParams.extend({ month: monthSchema });
+
+/** Refuses a list that names the same item twice, on the repeated item (`cooperativeIds.2`). */
+export function noRepeats<T>(what: string) {
+  return (items: T[], ctx: z.RefinementCtx) => {
+    items.forEach((item, index) => {
+      if (items.indexOf(item) !== index) ctx.addIssue({ code: 'custom', path: [index], message: `${what} ripetuto nella lista` });
+    });
+  };
+}
 
 export const limitSchema = z.coerce.number().int().min(1).max(500).default(50);
 export const cursorSchema = z.string().max(200).optional();

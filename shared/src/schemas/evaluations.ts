@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AXES, EVALUATION_KINDS, EVALUATION_OUTCOMES, INTENSITIES } from '../domain.ts';
 import { recordDate, longText, text } from './common.ts';
-import { budgetInput, goalInput } from './ptri.ts';
+import { budgetInput, goalInput, ptriCooperativeIds } from './ptri.ts';
 import { scaleResultSchema } from './scales.ts';
 
 export const MEMBER_ORGANISATIONS = ['health_service', 'social_services', 'cooperative', 'person', 'family', 'other'] as const;
@@ -29,7 +29,7 @@ export const evaluationChanges = z.strictObject({
   startDate: recordDate.optional(),
   endDate: recordDate.optional(),
   intensity: z.enum(INTENSITIES).optional(),
-  cooperativeIds: z.array(z.number().int().positive()).max(20).optional(),
+  cooperativeIds: ptriCooperativeIds.optional(),
   goals: z.array(goalInput).min(1, { error: 'almeno un obiettivo' }).max(60).optional(),
   budget: budgetInput.optional(),
   notes: longText(4000).nullable().optional(),

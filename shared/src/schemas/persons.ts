@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SEXES, PTRI_STATUSES } from '../domain.ts';
 import { fiscalCodeProblem, normaliseFiscalCode } from '../fiscal-code.ts';
-import { pastDate, limitSchema, cursorSchema, text } from './common.ts';
+import { pastDate, limitSchema, cursorSchema, longText, text } from './common.ts';
 
 export const fiscalCodeSchema = z
   .string()
@@ -24,6 +24,10 @@ export const createPersonBody = z.strictObject({
   districtId: z.number().int().positive(),
 });
 export type CreatePersonBody = z.input<typeof createPersonBody>;
+
+/** Why a service takes into its care a person another service registered. */
+export const takeInCareBody = z.strictObject({ reason: longText(1000) });
+export type TakeInCareBody = z.infer<typeof takeInCareBody>;
 
 export const personSchema = z.object({
   id: z.number().int(),

@@ -3,13 +3,13 @@ import { useState, type FormEvent } from 'react';
 import { nameOf, useCooperatives, useLots } from '../../api/reference.ts';
 import { it } from '../../i18n/it.ts';
 import { Field } from '../Field.tsx';
-import { formatEuro } from '../format.ts';
+import { formatDate, formatEuro } from '../format.ts';
 import { FormButtons } from './FormButtons.tsx';
 import { ReferenceTable } from './ReferenceTable.tsx';
 import { useReferenceSubmit, type ReferenceFormProps } from './useReferenceSubmit.ts';
 
 /** The body fields this form shows an error beside. */
-const LOT_FIELDS = ['number', 'tenderYear', 'title', 'serviceKinds', 'contractor', 'hourlyRate', 'ceiling'];
+const LOT_FIELDS = ['number', 'tenderYear', 'tenderStart', 'tenderEnd', 'title', 'serviceKinds', 'contractor', 'hourlyRate', 'ceiling'];
 
 const euroOrNull = (text: string) => (text.trim() ? Number(text.replace(/\./g, '').replace(',', '.')) : null);
 const euroText = (value: number | null | undefined) => (value == null ? '' : String(value).replace('.', ','));
@@ -23,6 +23,8 @@ function LotForm({ item, onSaved, onCancel }: ReferenceFormProps<Lot>) {
   const [number, setNumber] = useState(String(item?.number ?? ''));
   const [title, setTitle] = useState(item?.title ?? '');
   const [tenderYear, setTenderYear] = useState(String(item?.tenderYear ?? new Date().getFullYear()));
+  const [tenderStart, setTenderStart] = useState(item?.tenderStart ?? '');
+  const [tenderEnd, setTenderEnd] = useState(item?.tenderEnd ?? '');
   const [serviceKinds, setServiceKinds] = useState<ServiceKind[]>(item?.serviceKinds ?? []);
   const [contractor, setContractor] = useState(item?.contractor ?? '');
   const [cooperativeIds, setCooperativeIds] = useState<number[]>(item?.cooperativeIds ?? []);
@@ -31,7 +33,7 @@ function LotForm({ item, onSaved, onCancel }: ReferenceFormProps<Lot>) {
   const form = useReferenceSubmit('lots', item?.id ?? null, { create: lotBody, update: lotUpdateBody }, LOT_FIELDS, onSaved);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    void form.submit({ number: Number(number), title, tenderYear: Number(tenderYear), serviceKinds, contractor, cooperativeIds, hourlyRate: euroOrNull(hourlyRate), ceiling: euroOrNull(ceiling) });
+    void form.submit({ number: Number(number), title, tenderYear: Number(tenderYear), tenderStart, tenderEnd, serviceKinds, contractor, cooperativeIds, hourlyRate: euroOrNull(hourlyRate), ceiling: euroOrNull(ceiling) });
   };
   return (
     <form className="stack" onSubmit={onSubmit} noValidate>
@@ -41,6 +43,12 @@ function LotForm({ item, onSaved, onCancel }: ReferenceFormProps<Lot>) {
         </Field>
         <Field label={it.reference.tenderYear} error={form.errors.tenderYear}>
           <input inputMode="numeric" value={tenderYear} onChange={(e) => setTenderYear(e.target.value)} />
+        </Field>
+        <Field label={it.reference.tenderStart} error={form.errors.tenderStart}>
+          <input type="date" value={tenderStart} onChange={(e) => setTenderStart(e.target.value)} />
+        </Field>
+        <Field label={it.reference.tenderEnd} error={form.errors.tenderEnd}>
+          <input type="date" value={tenderEnd} onChange={(e) => setTenderEnd(e.target.value)} />
         </Field>
       </div>
       <Field label={it.reference.lotTitle} error={form.errors.title}>
@@ -90,6 +98,7 @@ export function LotsAdmin() {
         { header: it.reference.number, cell: (l) => l.number, numeric: true },
         { header: it.reference.lotTitle, cell: (l) => l.title },
         { header: it.reference.tenderYear, cell: (l) => l.tenderYear },
+        { header: it.reference.tenderPeriod, cell: (l) => `${formatDate(l.tenderStart)} – ${formatDate(l.tenderEnd)}` },
         { header: it.reference.serviceKinds, cell: (l) => l.serviceKinds.join(', ') },
         { header: it.reference.contractor, cell: (l) => l.contractor },
         { header: it.reference.members, cell: (l) => l.cooperativeIds.map((id) => nameOf(cooperatives.data, id)).join('; ') || '—' },
