@@ -154,7 +154,7 @@ describe('finding and reading persons', () => {
     const shared = personBody(ctx.world.districts.pianura, { givenName: 'Aurora', familyName: 'Zeta' });
     const sharedId = (await budrio({ method: 'POST', url: '/api/persons', payload: shared })).json().id;
     expect((await navile({ method: 'GET', url: '/api/persons?q=aurora' })).json().items).toEqual([]);
-    expect((await navile({ method: 'POST', url: '/api/persons', payload: shared })).statusCode).toBe(200);
+    expect((await navile({ method: 'POST', url: `/api/persons/${sharedId}/take-in-care`, payload: { reason: 'Trasferimento' } })).statusCode).toBe(200);
 
     const pages = async (call: typeof navile, q: string) => {
       const ids: number[] = [];
@@ -187,7 +187,7 @@ describe('finding and reading persons', () => {
     const budrio = await ctx.as('cm.budrio');
     const body = personBody(ctx.world.districts.bologna, { givenName: 'Elena', familyName: 'Fabbri' });
     const id = (await navile({ method: 'POST', url: '/api/persons', payload: body })).json().id;
-    await budrio({ method: 'POST', url: '/api/persons', payload: body });
+    await budrio({ method: 'POST', url: `/api/persons/${id}/take-in-care`, payload: { reason: 'Trasferimento' } });
     const client = ctx.db.$client;
     const copies = () => client.prepare('SELECT search_key, search_key_alt FROM person_services WHERE person_id = ? ORDER BY service_id').all(id);
     expect(copies()).toEqual([

@@ -43,7 +43,7 @@ export function toBudgetLine(row: { id: number; axis: (typeof AXES)[number]; sou
 
 /**
  * The lot must serve the service's kind, every cooperative must be a member of the lot, and the
- * project may not start before the lot's tender did.
+ * project must start within the lot's tender.
  */
 export function checkLotAndCooperatives(db: Queryable, serviceId: number, lotId: number, cooperativeIds: number[], startDate: string, field = (name: string) => name) {
   const service = serviceById(db, serviceId);
@@ -55,6 +55,9 @@ export function checkLotAndCooperatives(db: Queryable, serviceId: number, lotId:
   }
   if (startDate < lot.tenderStart) {
     throw new Invalid(field('startDate'), `precede l'inizio della gara del lotto ${lot.number} (${formatDate(lot.tenderStart)}): scegliere il lotto della gara precedente`);
+  }
+  if (startDate > lot.tenderEnd) {
+    throw new Invalid(field('startDate'), `segue la fine della gara del lotto ${lot.number} (${formatDate(lot.tenderEnd)}): scegliere il lotto della gara in corso`);
   }
   const members = new Set(lotMembers(db, lotId));
   cooperativeIds.forEach((id, index) => {

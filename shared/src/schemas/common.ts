@@ -87,5 +87,7 @@ export const problemSchema = z.object({
   status: z.number().int(),
   detail: z.string().optional(),
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  /** The person already registered with the codice fiscale given (409 of POST /api/persons). */
+  personId: z.number().int().optional(),
 });
 export type Problem = z.infer<typeof problemSchema>;
