@@ -63,6 +63,9 @@ export const lots = sqliteTable('lots', {
   number: integer('number').notNull(),
   title: text('title').notNull(),
   tenderYear: integer('tender_year').notNull(),
+  /** The framework agreement's period: no work of the lot may be dated before its start. */
+  tenderStart: text('tender_start').notNull().default('2000-01-01'),
+  tenderEnd: text('tender_end').notNull().default('2099-12-31'),
   serviceKinds: text('service_kinds', { mode: 'json' }).$type<ServiceKind[]>().notNull(),
   contractor: text('contractor').notNull(),
   hourlyRateCents: integer('hourly_rate_cents'),

@@ -6,7 +6,7 @@ import { systemClock, type Clock } from '@bds/shared';
 import { configureItalianZodMessages } from '@bds/shared/zod-italian';
 import type { Config } from './config.ts';
 import { replySerializerCompiler } from './reply-serializer.ts';
-import errorsPlugin, { sendFrameworkProblem } from './plugins/errors.ts';
+import errorsPlugin, { sendClientErrorProblem, sendFrameworkProblem } from './plugins/errors.ts';
 import securityPlugin from './plugins/security.ts';
 import requestLogPlugin from './plugins/request-log.ts';
 import { loggingOptions, type LogStream } from './logging.ts';
@@ -49,6 +49,7 @@ export async function buildApp({ db, config, isReady = () => true, logStream, cl
     bodyLimit: 1024 * 1024,
     trustProxy: false,
     frameworkErrors: sendFrameworkProblem,
+    clientErrorHandler: sendClientErrorProblem,
   }).withTypeProvider<ZodTypeProvider>();
   configureItalianZodMessages();
   app.setValidatorCompiler(validatorCompiler);

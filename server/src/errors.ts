@@ -10,6 +10,8 @@ export class DomainError extends Error {
     readonly title: string,
     detail: string,
     readonly errors?: FieldError[],
+    /** Members the problem document carries besides the standard ones (RFC 9457 extensions). */
+    readonly extensions?: Record<string, unknown>,
   ) {
     super(detail);
   }
@@ -34,8 +36,15 @@ export class Unauthorized extends DomainError {
 }
 
 export class Conflict extends DomainError {
-  constructor(detail: string) {
-    super(409, 'Conflitto', detail);
+  constructor(detail: string, errors?: FieldError[], extensions?: Record<string, unknown>) {
+    super(409, 'Conflitto', detail, errors, extensions);
+  }
+}
+
+/** A value another record already holds, reported on the field. */
+export class Duplicate extends Conflict {
+  constructor(path: string, message: string) {
+    super(`${path}: ${message}`, [{ path, message }]);
   }
 }
 

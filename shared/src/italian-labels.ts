@@ -93,6 +93,8 @@ export const AUDIT_ACTION_LABELS = {
   login_failed: 'Accesso non riuscito',
   logout: 'Uscita',
   session_revoked: 'Sessione revocata',
+  take_in_care: 'Presa in carico',
+  registration_refused: 'Registrazione rifiutata: persona già presente',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
 

@@ -81,18 +81,51 @@ describe('registering a person', () => {
     expect(district.json().errors).toContainEqual(expect.objectContaining({ path: 'districtId' }));
   });
 
-  it('takes an already registered person into another service when the identity matches, and refuses a mismatch with 409', async () => {
+  it('answers 409 with the personId for a codice fiscale already registered, links nothing, and logs the answer against the person', async () => {
     const navile = await ctx.as('cm.navile');
     const budrio = await ctx.as('cm.budrio');
     const body = personBody(ctx.world.districts.bologna);
     const created = (await navile({ method: 'POST', url: '/api/persons', payload: body })).json();
-    const mismatch = await budrio({ method: 'POST', url: '/api/persons', payload: { ...body, familyName: 'Altro' } });
-    expect(mismatch.statusCode).toBe(409);
+    const links = () => ctx.db.$client.prepare('SELECT COUNT(*) AS n FROM person_services WHERE person_id = ?').get(created.id);
+    const linksBefore = links();
+    for (const payload of [body, { ...body, birthDate: '1981-01-01' }]) {
+      const again = await budrio({ method: 'POST', url: '/api/persons', payload });
+      expect(again.statusCode).toBe(409);
+      expect(again.headers['content-type']).toContain('application/problem+json');
+      expect(again.json()).toMatchObject({ status: 409, personId: created.id, errors: [{ path: 'fiscalCode' }] });
+      expect(again.json().detail).toContain('presa in carico');
+    }
+    expect(links()).toEqual(linksBefore);
     expect((await budrio({ method: 'GET', url: `/api/persons/${created.id}` })).statusCode).toBe(404);
-    const same = await budrio({ method: 'POST', url: '/api/persons', payload: body });
-    expect(same.statusCode).toBe(200);
-    expect(same.json().id).toBe(created.id);
+    const logged = ctx.db.$client
+      .prepare("SELECT username, entity_id AS entityId FROM audit_log WHERE action = 'registration_refused' AND person_id = ?")
+      .all(created.id);
+    expect(logged).toEqual([{ username: 'cm.budrio', entityId: created.id }, { username: 'cm.budrio', entityId: created.id }]);
+  });
+
+  it('takes a person registered elsewhere into care only on an explicit request with a reason, logged as such', async () => {
+    const navile = await ctx.as('cm.navile');
+    const budrio = await ctx.as('cm.budrio');
+    const created = (await navile({ method: 'POST', url: '/api/persons', payload: personBody(ctx.world.districts.bologna) })).json();
+    const url = `/api/persons/${created.id}/take-in-care`;
+    const before = auditCount(ctx.db);
+    const noReason = await budrio({ method: 'POST', url, payload: {} });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().errors.map((e: { path: string }) => e.path)).toEqual(['reason']);
+    expect(auditCount(ctx.db)).toBe(before);
+    const taken = await budrio({ method: 'POST', url, payload: { reason: 'Trasferimento di residenza a Budrio' } });
+    expect(taken.statusCode).toBe(200);
+    expect(taken.json()).toMatchObject({ id: created.id, fiscalCode: created.fiscalCode });
     expect((await budrio({ method: 'GET', url: `/api/persons/${created.id}` })).statusCode).toBe(200);
+    const logged = ctx.db.$client.prepare("SELECT username, changes FROM audit_log WHERE action = 'take_in_care' AND person_id = ?").all(created.id) as { username: string; changes: string }[];
+    expect(logged.map((row) => ({ username: row.username, changes: JSON.parse(row.changes) }))).toEqual([
+      { username: 'cm.budrio', changes: { serviceId: ctx.world.services.budrio, reason: 'Trasferimento di residenza a Budrio' } },
+    ]);
+    expect((await budrio({ method: 'POST', url, payload: { reason: 'Di nuovo' } })).statusCode).toBe(409);
+    expect((await budrio({ method: 'POST', url: '/api/persons/999999/take-in-care', payload: { reason: 'x' } })).statusCode).toBe(404);
+    for (const user of ['admin', 'manager', 'uvm.bologna', 'coop.alfa']) {
+      expect((await (await ctx.as(user))({ method: 'POST', url, payload: { reason: 'x' } })).statusCode, user).toBe(403);
+    }
   });
 
   it('is refused to the manager, the UVM and cooperatives', async () => {
@@ -147,7 +180,7 @@ describe('finding and reading persons', () => {
     const shared = personBody(ctx.world.districts.pianura, { givenName: 'Aurora', familyName: 'Zeta' });
     const sharedId = (await budrio({ method: 'POST', url: '/api/persons', payload: shared })).json().id;
     expect((await navile({ method: 'GET', url: '/api/persons?q=aurora' })).json().items).toEqual([]);
-    expect((await navile({ method: 'POST', url: '/api/persons', payload: shared })).statusCode).toBe(200);
+    expect((await navile({ method: 'POST', url: `/api/persons/${sharedId}/take-in-care`, payload: { reason: 'Trasferimento' } })).statusCode).toBe(200);
 
     const pages = async (call: typeof navile, q: string) => {
       const ids: number[] = [];
@@ -180,7 +213,7 @@ describe('finding and reading persons', () => {
     const budrio = await ctx.as('cm.budrio');
     const body = personBody(ctx.world.districts.bologna, { givenName: 'Elena', familyName: 'Fabbri' });
     const id = (await navile({ method: 'POST', url: '/api/persons', payload: body })).json().id;
-    await budrio({ method: 'POST', url: '/api/persons', payload: body });
+    await budrio({ method: 'POST', url: `/api/persons/${id}/take-in-care`, payload: { reason: 'Trasferimento' } });
     const client = ctx.db.$client;
     const copies = () => client.prepare('SELECT search_key, search_key_alt FROM person_services WHERE person_id = ? ORDER BY service_id').all(id);
     expect(copies()).toEqual([

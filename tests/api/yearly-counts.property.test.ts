@@ -58,9 +58,12 @@ async function run(ctx: TestContext, ops: Operation[]) {
 
   for (const o of ops) {
     if (o.op === 'create') {
-      // Registering the same identity again takes the person into the second service's care.
+      // A person already registered is taken into the second service's care on request.
       const registered = await (await cmOf(o.service))({ method: 'POST', url: '/api/persons', payload: persons[o.person]?.body });
-      const personId: number = registered.json().id;
+      const personId: number = registered.statusCode === 409 ? registered.json().personId : registered.json().id;
+      if (registered.statusCode === 409) {
+        await (await cmOf(o.service))({ method: 'POST', url: `/api/persons/${personId}/take-in-care`, payload: { reason: 'Presa in carico' } });
+      }
       personIds.set(o.person, personId);
       const lotId = o.lot2 ? ctx.world.lots.lot2 : ctx.world.lots.lot1;
       const created = await (await cmOf(o.service))({

@@ -1,8 +1,8 @@
 // The main journey, through the browser only: the case manager creates a person and a PTRI and
 // submits it; the UVM approves it with HoNOS; the cooperative records interventions (grid and
 // CSV) and submits the month; the case manager validates it; the manager sees it counted.
-import { formatMonth, type Activity, type LotTotals, type Me, type YearlyCounts } from '@bds/shared';
-import { today as departmentToday } from '@bds/shared';
+import { formatMonth, type Activity, type Lot, type LotTotals, type Me, type YearlyCounts } from '@bds/shared';
+import { addMonths as addMonthsToDate, today as departmentToday } from '@bds/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiGet, apiToken, italianNumber, shot, switchUser, type Tab } from './browser.ts';
@@ -12,8 +12,10 @@ import { birthDateOf, fiscalCode } from './people.ts';
 const baseUrl = inject('baseUrl');
 // Bologna's date, as the browser (in Europe/Rome) and the server see it, whatever the host's zone.
 const today = departmentToday();
-const month = today.slice(0, 7);
-const year = Number(today.slice(0, 4));
+// A month can be submitted only once it has ended: the journey's work falls in the previous one.
+const month = addMonthsToDate(`${today.slice(0, 7)}-01`, -1).slice(0, 7);
+const workDay = `${month}-15`;
+const year = Number(month.slice(0, 4));
 /** How the pages write this month: "novembre 2026". */
 const monthInItalian = formatMonth(month);
 const rowHeaded = (page: Page, name: string) => page.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
@@ -24,6 +26,8 @@ let page: Page;
 const problems: string[] = [];
 let coop: { id: number; name: string };
 let activities: Activity[];
+/** Lot 1 of the tender in force in the journey's month. */
+let lot1 = { id: 0 };
 let managerToken: string;
 let ptriId = 0;
 const person = { familyName: 'Verdi', givenName: 'Ada', code: fiscalCode(4242), birthDate: birthDateOf(4242) };
@@ -49,6 +53,8 @@ beforeAll(async () => {
   const cooperatives = await apiGet<{ id: number; name: string }[]>(baseUrl, coopToken, '/api/cooperatives');
   coop = cooperatives.find((c) => c.id === me.cooperativeId) ?? { id: 0, name: '' };
   activities = await apiGet<Activity[]>(baseUrl, coopToken, '/api/activities');
+  const lots = await apiGet<Lot[]>(baseUrl, coopToken, '/api/lots');
+  lot1 = lots.find((lot) => lot.number === 1 && lot.tenderStart <= workDay && workDay <= lot.tenderEnd) ?? lot1;
 });
 
 async function as(username: string) {
@@ -83,7 +89,7 @@ describe('the main journey in the browser', () => {
 
     await page.getByRole('link', { name: 'Nuovo progetto per questa persona' }).click();
     await page.getByRole('heading', { name: 'Nuovo progetto (PTRI)' }).waitFor();
-    await page.getByLabel('Lotto', { exact: true }).selectOption({ index: 1 });
+    await page.getByLabel('Lotto', { exact: true }).selectOption(String(lot1.id));
     await page.getByLabel('Data di inizio', { exact: true }).fill(`${month}-01`);
     await page.getByLabel('Data di fine', { exact: true }).fill(`${year + 1}-${month.slice(5)}-01`);
     await page.getByLabel('Intensità', { exact: true }).selectOption('medium');
@@ -113,6 +119,7 @@ describe('the main journey in the browser', () => {
     await as('uvm');
     await page.getByRole('link', { name: personName }).first().click();
     await page.getByRole('link', { name: 'Registra valutazione UVM' }).click();
+    await page.getByLabel('Data della valutazione', { exact: true }).fill(`${month}-02`);
     await page.getByLabel('Esito', { exact: true }).selectOption('approved');
     await page.getByLabel('Intensità', { exact: true }).selectOption('medium');
     await page.getByLabel('Prossima revisione', { exact: true }).fill(`${year + 1}-${month.slice(5)}-01`);
@@ -135,8 +142,9 @@ describe('the main journey in the browser', () => {
     await as('coop');
     await page.getByRole('link', { name: 'Interventi del mese' }).click();
     await page.getByRole('heading', { name: 'Interventi del mese', exact: true }).waitFor();
+    await page.getByLabel('Mese', { exact: true }).fill(month);
     await page.getByLabel('Progetto 1', { exact: true }).selectOption({ label: `${personName} (PTRI n. ${ptriId})` });
-    await page.getByLabel('Data 1', { exact: true }).fill(today);
+    await page.getByLabel('Data 1', { exact: true }).fill(workDay);
     await page.getByLabel('Asse 1', { exact: true }).selectOption('habitat');
     await page.getByLabel('Attività 1', { exact: true }).selectOption(habitat);
     await page.getByLabel('Ore 1', { exact: true }).fill('2,5');
@@ -146,7 +154,7 @@ describe('the main journey in the browser', () => {
 
     const header = 'ptriId;date;axis;activity;hours;operatorRole;notes';
     const file = page.getByLabel('File CSV', { exact: true });
-    const bad = `${header}\n${ptriId};${today};habitat;${habitat};30;Educatore;\n${ptriId};2001-01-01;work;${work};1;Tutor;\n`;
+    const bad = `${header}\n${ptriId};${workDay};habitat;${habitat};30;Educatore;\n${ptriId};2001-01-01;work;${work};1;Tutor;\n`;
     await file.setInputFiles({ name: 'sbagliato.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
     await page.getByRole('button', { name: 'Carica il file' }).click();
     const badRows = page.getByRole('table', { name: 'Righe non valide' });
@@ -155,7 +163,7 @@ describe('the main journey in the browser', () => {
     await expect.poll(() => badRows.getByRole('row').nth(1).textContent()).toContain('Ore');
     await shot(page, '04-csv-bad-rows');
 
-    const good = `${header}\n${ptriId};${today};work;${work};1,5;Tutor;colloquio\n${ptriId};${today};habitat;${habitat};1;Educatore;\n`;
+    const good = `${header}\n${ptriId};${workDay};work;${work};1,5;Tutor;colloquio\n${ptriId};${workDay};habitat;${habitat};1;Educatore;\n`;
     await file.setInputFiles({ name: 'mese.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
     await page.getByRole('button', { name: 'Carica il file' }).click();
     await page.getByText(`Caricati 2 interventi del mese di ${monthInItalian}`).waitFor();

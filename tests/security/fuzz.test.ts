@@ -39,7 +39,7 @@ function validRequests(): Record<string, { url?: string; body: unknown }> {
     'PATCH /api/services/:id': { url: '/api/services/1', body: { name: 'CSM Navile', aliases: ['CSM NAVILE'] } },
     'POST /api/cooperatives': { body: { name: 'Coop Nuova' } },
     'PATCH /api/cooperatives/:id': { url: '/api/cooperatives/1', body: { name: 'Coop Alfa (test)' } },
-    'POST /api/lots': { body: { number: 3, title: 'Lotto 3', tenderYear: 2024, serviceKinds: ['CSM'], contractor: 'RTI', cooperativeIds: [1], hourlyRate: 25, ceiling: 1000 } },
+    'POST /api/lots': { body: { number: 3, title: 'Lotto 3', tenderYear: 2024, tenderStart: '2024-01-01', tenderEnd: '2027-12-31', serviceKinds: ['CSM'], contractor: 'RTI', cooperativeIds: [1], hourlyRate: 25, ceiling: 1000 } },
     'PATCH /api/lots/:id': { url: '/api/lots/1', body: { title: 'Lotto 1', hourlyRate: 26.5 } },
     'POST /api/activities': { body: { axis: 'work', label: 'Nuova attività', active: true } },
     'PATCH /api/activities/:id': { url: '/api/activities/1', body: { label: "Accompagnamento all'abitare", active: true } },

@@ -69,6 +69,11 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
     outOfScope: { roles: ['case_manager', 'uvm', 'cooperative'], probe: { url: (f) => `/api/persons/${f.other.personId}` } },
   },
   'GET /api/persons/:id/record': { allowed: A, probe: { url: (f) => `/api/persons/${f.mine.personId}/record` } },
+  'POST /api/persons/:id/take-in-care': {
+    allowed: ['case_manager'],
+    probe: { url: (f) => `/api/persons/${f.other.personId}/take-in-care`, body: () => ({ reason: 'Trasferimento di residenza' }) },
+    mutates: true,
+  },
 
   'POST /api/ptris': { allowed: ['admin', 'case_manager'] },
   'GET /api/ptris': { allowed: ALL },

@@ -9,6 +9,7 @@ const project: ProjectPeriod = {
   activatedOn: '2025-01-10',
   endDate: '2025-12-31',
   endedOn: null,
+  tenderStart: '2024-01-01',
   suspensions: [{ from: '2025-03-01', to: '2025-04-01' }],
 };
 

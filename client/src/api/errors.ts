@@ -7,6 +7,8 @@ export class ApiError extends Error {
   readonly detail: string | undefined;
   /** Server validation messages keyed by body path, e.g. "fiscalCode" or "goals.0.description". */
   readonly fieldErrors: Record<string, string>;
+  /** The person a refused registration names as already known. */
+  readonly personId: number | undefined;
 
   constructor(problem: Problem) {
     super(problem.detail ?? problem.title);
@@ -15,6 +17,7 @@ export class ApiError extends Error {
     this.title = problem.title;
     this.detail = problem.detail;
     this.fieldErrors = {};
+    this.personId = problem.personId;
     for (const error of problem.errors ?? []) {
       this.fieldErrors[error.path] ??= error.message;
     }

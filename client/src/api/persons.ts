@@ -1,5 +1,5 @@
 // Persons: search, detail with projects, creation, and the art. 15 GDPR record download.
-import type { CreatePersonBody, Person, PersonDetail } from '@bds/shared';
+import type { CreatePersonBody, Person, PersonDetail, TakeInCareBody } from '@bds/shared';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiJson, downloadFile } from './http.ts';
 import type { Page } from './types.ts';
@@ -21,6 +21,10 @@ export function fetchPerson(id: number): Promise<PersonDetail> {
 
 export function createPerson(body: CreatePersonBody): Promise<Person> {
   return apiJson<Person>('/api/persons', { method: 'POST', body });
+}
+
+export function takeIntoCare(id: number, body: TakeInCareBody): Promise<Person> {
+  return apiJson<Person>(`/api/persons/${id}/take-in-care`, { method: 'POST', body });
 }
 
 export function downloadPersonRecord(id: number): Promise<void> {
@@ -45,5 +49,17 @@ export function useCreatePerson() {
   return useMutation({
     mutationFn: createPerson,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: personKeys.lists() }),
+  });
+}
+
+export function useTakeIntoCare() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, reason }: { id: number; reason: string }) => takeIntoCare(id, { reason }),
+    onSuccess: (person) =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: personKeys.lists() }),
+        queryClient.invalidateQueries({ queryKey: personKeys.detail(person.id) }),
+      ]),
   });
 }

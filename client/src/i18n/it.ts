@@ -135,6 +135,7 @@ export const it = {
     service: 'Servizio responsabile',
     lot: 'Lotto',
     lotNumber: (n: number) => `Lotto ${n}`,
+    tender: (year: number) => `gara ${year}`,
     startDate: 'Data di inizio',
     endDate: 'Data di fine',
     period: 'Periodo',
@@ -209,6 +210,9 @@ export const it = {
     record: 'Scarica dati (art. 15)',
     recordHelp: 'Tutti i dati conservati sulla persona, in formato JSON (art. 15 GDPR).',
     created: 'Persona registrata.',
+    alreadyRegistered: 'Questa persona è già registrata nel sistema da un altro servizio. Per seguirla nel tuo servizio chiedi la presa in carico, indicandone il motivo: la richiesta resta nel registro degli accessi.',
+    takeInCareReason: 'Motivo della presa in carico',
+    takeInCare: 'Prendi in carico',
   },
   uvm: {
     queueTitle: 'Progetti in attesa di valutazione',

@@ -7,7 +7,8 @@ import { birthDateFor, timestampOn } from './dates.ts';
 import { personFactory, type Sex } from './people.ts';
 import { planPeople, type PlannedPerson } from './plan.ts';
 import { createRandom, type Random } from './random.ts';
-import { DEMO_COOPERATIVE, LOTS, SERVICES, type ServiceSeed } from './reference-data.ts';
+import { CURRENT_TENDER, DEMO_COOPERATIVE, LOTS, PREVIOUS_TENDER, SERVICES, type ServiceSeed } from './reference-data.ts';
+import { seedTenderLots } from './reference.ts';
 import { pendingProject, projectsOfEpisode, renewalDraft, type ProjectPlan } from './timeline.ts';
 import { projectWriter, type ProjectContext } from './writer.ts';
 import { seedInterventions } from './interventions.ts';
@@ -55,7 +56,10 @@ export async function seedDemoData(db: Db): Promise<DemoSummary> {
   const districtIds = idsBy(db, 'SELECT code AS key, id FROM districts');
   const serviceIds = idsBy(db, 'SELECT code AS key, id FROM services');
   const cooperativeIds = idsBy(db, 'SELECT name AS key, id FROM cooperatives');
-  const lotIds = idsBy(db, 'SELECT number AS key, id FROM lots WHERE tender_year = 2024');
+  // Projects begun before the current tender belong to the lots of the previous one.
+  seedTenderLots(db, PREVIOUS_TENDER);
+  const lotIds = idsBy(db, `SELECT tender_year || ':' || number AS key, id FROM lots`);
+  const tenderOf = (startDate: string) => (startDate < CURRENT_TENDER.start ? PREVIOUS_TENDER : CURRENT_TENDER).year;
   const servicesByCode = new Map(SERVICES.map((service) => [service.code, service]));
   const insertUser = client.prepare(`INSERT INTO users (username, display_name, password_hash, role, service_id, district_id, cooperative_id)
     VALUES (?, ?, ?, ?, ?, ?, ?)`);
@@ -103,7 +107,7 @@ export async function seedDemoData(db: Db): Promise<DemoSummary> {
           personName: `${person.givenName} ${person.familyName}`,
           serviceId,
           isNpia: service.kind === 'NPIA',
-          lotId: required(lotIds.get(String(lot.number)), `lot ${lot.number}`),
+          lotId: required(lotIds.get(`${tenderOf(project.startDate)}:${lot.number}`), `lot ${lot.number}`),
           rateCents: lot.hourlyRateCents,
           caseManager: required(users.get(caseManagerUsername(service.code)), 'case manager'),
           uvmId: required(users.get(uvmUsername(service.district)), 'UVM account').id,

@@ -18,6 +18,12 @@ export interface LotSeed {
 
 export const TENDER_YEAR = 2024;
 
+/** A tender's framework agreement: four years from January of its year. */
+export interface TenderSeed { year: number; start: string; end: string }
+export const CURRENT_TENDER: TenderSeed = { year: TENDER_YEAR, start: '2024-01-01', end: '2027-12-31' };
+/** The previous tender, under which the demo's projects begun before 2024 were started. */
+export const PREVIOUS_TENDER: TenderSeed = { year: 2020, start: '2020-01-01', end: '2023-12-31' };
+
 export const DISTRICTS: DistrictSeed[] = [
   { code: 'BOLOGNA', name: 'Città di Bologna' },
   { code: 'RENO-LAVINO-SAMOGGIA', name: 'Reno Lavino Samoggia' },

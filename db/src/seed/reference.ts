@@ -1,6 +1,6 @@
 // Idempotent insert of the reference data: running it again leaves existing rows as they are.
 import type { Db } from '../connection.ts';
-import { COOPERATIVES, DISTRICTS, LOTS, SERVICES, TENDER_YEAR } from './reference-data.ts';
+import { COOPERATIVES, CURRENT_TENDER, DISTRICTS, LOTS, SERVICES, type TenderSeed } from './reference-data.ts';
 
 export { PUBLISHED_SERVICE_ALIASES } from './reference-data.ts';
 
@@ -8,6 +8,29 @@ function idOf(db: Db, sql: string, key: string | number, key2?: number): number 
   const row = db.$client.prepare(sql).get(...(key2 === undefined ? [key] : [key, key2])) as { id: number } | undefined;
   if (!row) throw new Error(`reference row not found: ${key}`);
   return row.id;
+}
+
+/** The lots of one tender with their member cooperatives; lots already there are left as they are. */
+export function seedTenderLots(db: Db, tender: TenderSeed): void {
+  const client = db.$client;
+  const insertLot = client.prepare(
+    `INSERT INTO lots (number, title, tender_year, tender_start, tender_end, service_kinds, contractor, hourly_rate_cents, ceiling_cents)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (number, tender_year) DO NOTHING`,
+  );
+  const insertLotCooperative = client.prepare(
+    'INSERT INTO lot_cooperatives (lot_id, cooperative_id) VALUES (?, ?) ON CONFLICT DO NOTHING',
+  );
+  client.transaction(() => {
+    for (const lot of LOTS) {
+      insertLot.run(
+        lot.number, lot.title, tender.year, tender.start, tender.end, JSON.stringify(lot.serviceKinds), lot.contractor, lot.hourlyRateCents, lot.ceilingCents,
+      );
+      const lotId = idOf(db, 'SELECT id FROM lots WHERE number = ? AND tender_year = ?', lot.number, tender.year);
+      for (const name of lot.cooperatives) {
+        insertLotCooperative.run(lotId, idOf(db, 'SELECT id FROM cooperatives WHERE name = ?', name));
+      }
+    }
+  })();
 }
 
 export function seedReferenceData(db: Db): void {
@@ -20,13 +43,6 @@ export function seedReferenceData(db: Db): void {
   const insertCooperative = client.prepare(
     'INSERT INTO cooperatives (name, vat_number) VALUES (?, ?) ON CONFLICT DO NOTHING',
   );
-  const insertLot = client.prepare(
-    `INSERT INTO lots (number, title, tender_year, service_kinds, contractor, hourly_rate_cents, ceiling_cents)
-     VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (number, tender_year) DO NOTHING`,
-  );
-  const insertLotCooperative = client.prepare(
-    'INSERT INTO lot_cooperatives (lot_id, cooperative_id) VALUES (?, ?) ON CONFLICT DO NOTHING',
-  );
 
   client.transaction(() => {
     for (const district of DISTRICTS) insertDistrict.run(district.code, district.name);
@@ -37,14 +53,6 @@ export function seedReferenceData(db: Db): void {
       for (const alias of service.aliases) insertAlias.run(alias, serviceId);
     }
     for (const cooperative of COOPERATIVES) insertCooperative.run(cooperative.name, cooperative.vatNumber);
-    for (const lot of LOTS) {
-      insertLot.run(
-        lot.number, lot.title, TENDER_YEAR, JSON.stringify(lot.serviceKinds), lot.contractor, lot.hourlyRateCents, lot.ceilingCents,
-      );
-      const lotId = idOf(db, 'SELECT id FROM lots WHERE number = ? AND tender_year = ?', lot.number, TENDER_YEAR);
-      for (const name of lot.cooperatives) {
-        insertLotCooperative.run(lotId, idOf(db, 'SELECT id FROM cooperatives WHERE name = ?', name));
-      }
-    }
   })();
+  seedTenderLots(db, CURRENT_TENDER);
 }

@@ -56,6 +56,8 @@ export function recordEvaluation(db: Db, actor: Actor, ptriId: number, body: Eva
     if (!EVALUATION_KIND_NEEDS_STATUS[body.kind].includes(ptri.status)) {
       throw new Conflict(`Una valutazione «${EVALUATION_KIND_LABELS[body.kind]}» non è possibile su un progetto in stato «${PTRI_STATUS_LABELS[ptri.status]}»`);
     }
+    // A future date would also hold back every later evaluation, which may not precede it.
+    if (body.date > actor.today) throw new Invalid('date', 'non può essere nel futuro');
     const last = ptriQueries.latestEvaluation(tx, ptriId);
     if (last && body.date < last.date) throw new Invalid('date', `precede l'ultima valutazione (${formatDate(last.date)})`);
     const move = evaluationMove(body.kind, body.outcome);

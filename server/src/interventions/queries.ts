@@ -21,14 +21,14 @@ export interface ProjectForWork extends ProjectPeriod {
 /** The ids of a request as one parameter: one prepared statement serves one id or a month file's thousands. */
 const idList = sql`(SELECT value FROM json_each(${sql.placeholder('ids')}))`;
 
-/** Projects by id within `scope`, with rate and suspensions. */
+/** Projects by id within `scope`, with rate, tender start and suspensions. */
 export function projectsForWork(db: Queryable, ids: number[], scope: RowScope): Map<number, ProjectForWork> {
   const result = new Map<number, ProjectForWork>();
   if (ids.length === 0) return result;
   const params = { ids: JSON.stringify(ids) };
   const rows = prepared(db, `projectsForWork:${scope.key}`, (db) =>
     db
-      .select({ ptri: ptris, hourlyRateCents: lots.hourlyRateCents })
+      .select({ ptri: ptris, hourlyRateCents: lots.hourlyRateCents, tenderStart: lots.tenderStart })
       .from(ptris)
       .innerJoin(lots, eq(lots.id, ptris.lotId))
       .where(and(sql`${ptris.id} IN ${idList}`, scope.ptris))
@@ -43,7 +43,7 @@ export function projectsForWork(db: Queryable, ids: number[], scope: RowScope): 
     if (list) list.push(t);
     else transitionsOf.set(t.ptriId, [t]);
   }
-  for (const { ptri, hourlyRateCents } of rows) {
+  for (const { ptri, hourlyRateCents, tenderStart } of rows) {
     result.set(ptri.id, {
       id: ptri.id,
       personId: ptri.personId,
@@ -53,6 +53,7 @@ export function projectsForWork(db: Queryable, ids: number[], scope: RowScope): 
       activatedOn: ptri.activatedOn,
       endedOn: ptri.endedOn,
       endDate: ptri.endDate,
+      tenderStart,
       hourlyRateCents,
       suspensions: suspensionsFrom(transitionsOf.get(ptri.id) ?? []),
     });

@@ -7,7 +7,7 @@ import {
   interventionSchema,
   listReply,
   updateInterventionBody,
-  uploadParams,
+  monthParams,
   uploadReply,
 } from '@bds/shared';
 import { actorOf } from '../plugins/auth.ts';
@@ -62,7 +62,7 @@ const interventionRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       tags,
       summary: 'Carica il mese come CSV (text/csv; colonne ptriId;date;axis;activity;hours;operatorRole;notes): tutto o niente',
-      params: uploadParams,
+      params: monthParams,
       response: { 200: uploadReply, 201: uploadReply },
     },
     handler: (request, reply) => {

@@ -8,6 +8,8 @@ export interface ProjectPeriod {
   activatedOn: string | null;
   endedOn: string | null;
   endDate: string;
+  /** The start of the tender of the project's lot: no work of the lot is dated before it. */
+  tenderStart: string;
   /** Suspensions as [from, to) intervals; `to` null while still suspended. */
   suspensions: { from: string; to: string | null }[];
 }
@@ -24,6 +26,7 @@ export function periodErrors(project: ProjectPeriod, date: string, today: string
     return [{ path: 'ptriId', message: `il progetto è in stato «${PTRI_STATUS_LABELS[project.status]}»: non accetta interventi` }];
   }
   if (date > today) return [{ path: field, message: 'non può essere nel futuro' }];
+  if (date < project.tenderStart) return [{ path: field, message: `precede l'inizio della gara del lotto (${formatDate(project.tenderStart)})` }];
   const last = project.endedOn ?? project.endDate;
   if (date < project.activatedOn || date > last) {
     return [{ path: field, message: `fuori dal periodo attivo del progetto (${formatDate(project.activatedOn)} – ${formatDate(last)})` }];

@@ -50,7 +50,8 @@ function settleMonth(tx: Queryable, cooperativeId: number, month: string, fields
 
 export function submitMonth(db: Db, actor: Actor, cooperativeId: number, month: string): MonthlyReport {
   requireOwnCooperative(actor, cooperativeId);
-  if (month > actor.today.slice(0, 7)) throw new Invalid('month', 'non si può inviare un mese futuro');
+  // A month's work is complete only once the month is over: its last days could still come.
+  if (month >= actor.today.slice(0, 7)) throw new Invalid('month', `si può inviare solo un mese concluso: ${formatMonth(month)} non è ancora finito`);
   return db.transaction((tx) => {
     const state = monthState(tx, cooperativeId, month);
     if (state.monthStatus === 'submitted' || state.monthStatus === 'validated') throw new Conflict(`Il mese di ${formatMonth(month)} è già stato inviato`);

@@ -27,6 +27,10 @@ export function linkPersonToService(db: Queryable, personId: number, serviceId: 
   db.insert(personServices).values({ personId, serviceId }).onConflictDoNothing().run();
 }
 
+export function isInCareOf(db: Queryable, personId: number, serviceId: number): boolean {
+  return db.select({ id: personServices.personId }).from(personServices).where(and(eq(personServices.personId, personId), eq(personServices.serviceId, serviceId))).get() !== undefined;
+}
+
 export function projectsOfPerson(db: Queryable, personId: number, scope: RowScope) {
   return prepared(db, `projectsOfPerson:${scope.key}`, (db) =>
     db

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { createPersonBody, idParams, listReply, personDetailSchema, personListQuery, personSchema } from '@bds/shared';
+import { createPersonBody, idParams, listReply, personDetailSchema, personListQuery, personSchema, takeInCareBody } from '@bds/shared';
 import { sendJsonText } from '../sql-json.ts';
 import { actorOf, ALL_ROLES } from '../plugins/auth.ts';
 import * as persons from './service.ts';
@@ -11,15 +11,26 @@ const personRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { roles: ['case_manager', 'admin'] },
     schema: {
       tags: ['persons'],
-      summary: 'Registra una persona (o la prende in carico se già registrata con gli stessi dati)',
+      summary: 'Registra una persona nuova (409 con personId se il codice fiscale è già registrato)',
       body: createPersonBody,
-      response: { 201: personSchema, 200: personSchema },
+      response: { 201: personSchema },
     },
     handler: (request, reply) => {
-      const { person, created } = persons.registerPerson(app.db, actorOf(request), request.body);
-      reply.code(created ? 201 : 200);
-      return person;
+      reply.code(201);
+      return persons.registerPerson(app.db, actorOf(request), request.body);
     },
+  });
+
+  app.post('/api/persons/:id/take-in-care', {
+    config: { roles: ['case_manager'] },
+    schema: {
+      tags: ['persons'],
+      summary: 'Prende in carico nel proprio servizio una persona registrata da un altro servizio, con una motivazione',
+      params: idParams,
+      body: takeInCareBody,
+      response: { 200: personSchema },
+    },
+    handler: (request) => persons.takeIntoCare(app.db, actorOf(request), request.params.id, request.body.reason),
   });
 
   app.get('/api/persons', {

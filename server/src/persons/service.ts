@@ -8,7 +8,7 @@ import { auditRead } from '../audit/group-commit.ts';
 import { Conflict, Forbidden, NotFound, Invalid } from '../errors.ts';
 import { decodeCursor, page } from '../pagination.ts';
 import { jsonListReply, type JsonText } from '../sql-json.ts';
-import { policyOf, type AccessPolicy } from '../access/policy.ts';
+import { EVERY_ROW, policyOf, type AccessPolicy } from '../access/policy.ts';
 import { receivedOnly } from '../access/fields.ts';
 import { referenceExists } from '../reference/queries.ts';
 import * as q from './queries.ts';
@@ -50,25 +50,45 @@ export function identityMismatch(row: Identity, given: Identity): keyof Identity
 }
 
 /**
- * Registers a person, or takes an already registered one into the caller's service when the
- * identity given matches: the caller proved they know who it is, and learns nothing new.
+ * Registers a person new to the department. A codice fiscale already registered is refused with
+ * the person's id, since a service takes someone into care only by asking to (`takeIntoCare`);
+ * the refusal tells the caller that this person is known, so it is logged against them.
  */
-export function registerPerson(db: Db, actor: Actor, body: z.output<typeof createPersonBody>): { person: Person; created: boolean } {
+export function registerPerson(db: Db, actor: Actor, body: z.output<typeof createPersonBody>): Person {
   const { user } = actor;
   if (user.role === 'case_manager' && !user.serviceId) throw new Forbidden('Utente senza servizio assegnato');
   if (!referenceExists(db, 'district', body.districtId)) throw new Invalid('districtId', 'distretto inesistente');
-  return db.transaction((tx) => {
+  const outcome = db.transaction((tx) => {
     const existing = q.personByFiscalCode(tx, body.fiscalCode);
     if (existing) {
-      if (identityMismatch(existing, body)) throw new Conflict('Codice fiscale già registrato con dati anagrafici diversi');
-      if (user.serviceId) q.linkPersonToService(tx, existing.id, user.serviceId);
-      recordAudit(tx, actor, { action: 'update', entity: 'person', entityId: existing.id, personId: existing.id, changes: { takenInChargeBy: user.serviceId } });
-      return { person: toPerson(existing, policyOf(user)), created: false };
+      recordAudit(tx, actor, { action: 'registration_refused', entity: 'person', entityId: existing.id, personId: existing.id, changes: { fiscalCode: body.fiscalCode } });
+      return { person: undefined, existingId: existing.id };
     }
     const row = q.insertPerson(tx, { ...body, ...searchKeys(body.givenName, body.familyName) });
     if (user.serviceId) q.linkPersonToService(tx, row.id, user.serviceId);
     recordAudit(tx, actor, { action: 'create', entity: 'person', entityId: row.id, personId: row.id, changes: { after: { ...body } } });
-    return { person: toPerson(row, policyOf(user)), created: true };
+    return { person: toPerson(row, policyOf(user)), existingId: row.id };
+  });
+  if (outcome.person) return outcome.person;
+  const message = `codice fiscale già registrato (persona n. ${outcome.existingId}): per seguirla nel tuo servizio chiedi la presa in carico con una motivazione (POST /api/persons/${outcome.existingId}/take-in-care)`;
+  throw new Conflict(`Persona già registrata: ${message}`, [{ path: 'fiscalCode', message }], { personId: outcome.existingId });
+}
+
+/**
+ * A case manager takes a person already registered by another service into their own: an
+ * explicit, reasoned act, logged as such, after which the person is in the service's scope.
+ */
+export function takeIntoCare(db: Db, actor: Actor, personId: number, reason: string): Person {
+  const { user } = actor;
+  if (user.role !== 'case_manager' || !user.serviceId) throw new Forbidden('Solo un case manager prende in carico una persona nel proprio servizio');
+  const serviceId = user.serviceId;
+  return db.transaction((tx) => {
+    const row = q.personById(tx, personId, EVERY_ROW);
+    if (!row) throw new NotFound('Persona non trovata');
+    if (q.isInCareOf(tx, personId, serviceId)) throw new Conflict('La persona è già in carico al tuo servizio');
+    q.linkPersonToService(tx, personId, serviceId);
+    recordAudit(tx, actor, { action: 'take_in_care', entity: 'person', entityId: personId, personId, changes: { serviceId, reason } });
+    return toPerson(row, policyOf(user));
   });
 }
 

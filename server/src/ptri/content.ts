@@ -1,5 +1,5 @@
 // Checks and converts the content of a project (goals, budget, cooperatives) from API to rows.
-import { AXES, centsOf, eurosOf, hoursOf, minutesOf, type BudgetInput, type GoalInput } from '@bds/shared';
+import { AXES, centsOf, eurosOf, formatDate, hoursOf, minutesOf, type BudgetInput, type GoalInput } from '@bds/shared';
 import type { Queryable } from '@bds/db';
 import { Invalid } from '../errors.ts';
 import { lotById, lotMembers, serviceById } from '../reference/queries.ts';
@@ -41,8 +41,11 @@ export function toBudgetLine(row: { id: number; axis: (typeof AXES)[number]; sou
   };
 }
 
-/** The lot must serve the service's kind, and every cooperative must be a member of the lot. */
-export function checkLotAndCooperatives(db: Queryable, serviceId: number, lotId: number, cooperativeIds: number[]) {
+/**
+ * The lot must serve the service's kind, every cooperative must be a member of the lot, and the
+ * project must start within the lot's tender.
+ */
+export function checkLotAndCooperatives(db: Queryable, serviceId: number, lotId: number, cooperativeIds: number[], startDate: string, field = (name: string) => name) {
   const service = serviceById(db, serviceId);
   if (!service) throw new Invalid('serviceId', 'servizio inesistente');
   const lot = lotById(db, lotId);
@@ -50,9 +53,14 @@ export function checkLotAndCooperatives(db: Queryable, serviceId: number, lotId:
   if (!lot.serviceKinds.includes(service.kind)) {
     throw new Invalid('lotId', `il lotto ${lot.number} non comprende i servizi di tipo ${service.kind}`);
   }
+  if (startDate < lot.tenderStart) {
+    throw new Invalid(field('startDate'), `precede l'inizio della gara del lotto ${lot.number} (${formatDate(lot.tenderStart)}): scegliere il lotto della gara precedente`);
+  }
+  if (startDate > lot.tenderEnd) {
+    throw new Invalid(field('startDate'), `segue la fine della gara del lotto ${lot.number} (${formatDate(lot.tenderEnd)}): scegliere il lotto della gara in corso`);
+  }
   const members = new Set(lotMembers(db, lotId));
   cooperativeIds.forEach((id, index) => {
     if (!members.has(id)) throw new Invalid(`cooperativeIds.${index}`, `la cooperativa ${id} non fa parte del lotto ${lot.number}`);
   });
-  if (new Set(cooperativeIds).size !== cooperativeIds.length) throw new Invalid('cooperativeIds', 'cooperativa ripetuta');
 }

@@ -27,6 +27,14 @@ function checkEffectiveDate(tx: Queryable, ptriId: number, date: string, today: 
   if (previous && date < previous) throw new Invalid('date', `precede l'ultimo cambio di stato del progetto (${formatDate(previous)})`);
 }
 
+/** A person is in care of one project per lot at a time: a second one would count their days and hours twice. */
+function refuseSecondProjectInLot(tx: Queryable, ptri: q.PtriRow, activatedOn: string) {
+  const other = q.overlappingCareInLot(tx, ptri, activatedOn, ptri.endDate);
+  if (!other) return;
+  const message = `la persona è già in carico nello stesso lotto con il progetto n. ${other.id} (${formatDate(other.activatedOn)} – ${formatDate(other.endsOn)}): chiuderlo o farlo terminare prima dell'inizio di questo`;
+  throw new Conflict(`Due progetti attivi dello stesso lotto per la stessa persona: ${message}`, [{ path: 'lotId', message }], { ptriId: other.id });
+}
+
 /** Applies one lifecycle move inside the caller's transaction and returns the updated row. */
 export function applyTransition(tx: Queryable, actor: Actor, ptri: q.PtriRow, request: TransitionRequest): q.PtriRow {
   const rule = findTransition(ptri.status, request.to);
@@ -42,6 +50,13 @@ export function applyTransition(tx: Queryable, actor: Actor, ptri: q.PtriRow, re
   if (request.to === 'active' && ptri.status === 'submitted') {
     // An approved project starts on its start date, or on the approval day if that is later.
     effects.activatedOn = date > ptri.startDate ? date : ptri.startDate;
+    refuseSecondProjectInLot(tx, ptri, effects.activatedOn);
+  }
+  if (request.to === 'suspended' || request.to === 'closed') {
+    // Work recorded after the move would fall outside care: the day of closing still counts, the day of suspending does not.
+    const lastWork = q.lastInterventionDate(tx, ptri.id);
+    const covers = request.to === 'closed' ? (lastWork ?? '') <= date : (lastWork ?? '') < date;
+    if (lastWork && !covers) throw new Invalid('date', `non può precedere l'ultimo intervento registrato (${formatDate(lastWork)})`);
   }
   if (request.to === 'closed') {
     if (ptri.activatedOn && date < ptri.activatedOn) throw new Invalid('date', 'la chiusura precede l\'attivazione');

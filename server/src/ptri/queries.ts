@@ -169,6 +169,8 @@ export interface PtriFilters {
   reviewOverdueOn?: string;
   /** Only projects expired on this day. */
   expiredOn?: string;
+  /** The complement: projects whose review is not overdue on that day (reviewOverdue=false). */
+  reviewNotOverdueOn?: string;
   namePrefix?: string;
   /** Also match the codice fiscale: only for roles that may search by it. */
   fiscalCodePrefix?: string;
@@ -194,7 +196,7 @@ export function listPtris(db: Queryable, filters: PtriFilters, policy: AccessPol
     yearStart: year ? `${year}-01-01` : undefined,
     // A year that has not begun has no project in care: its last day counted is before its first.
     yearEnd: year ? minDate(`${year}-12-31`, today) : undefined,
-    reviewOverdueOn: filters.reviewOverdueOn,
+    reviewOverdueOn: filters.reviewOverdueOn ?? filters.reviewNotOverdueOn,
     expiredOn: filters.expiredOn,
     today,
     nameFrom: filters.namePrefix,
@@ -209,6 +211,7 @@ export function listPtris(db: Queryable, filters: PtriFilters, policy: AccessPol
 function buildPtriList(db: Queryable, filters: PtriFilters, policy: AccessPolicy, paged: boolean) {
   const p = sql.placeholder;
   const prefixOf = (column: AnySQLiteColumn, from: string, to: string) => and(gte(column, p(from)), lt(column, p(to)));
+  const reviewOverdue = and(inArray(ptris.status, ['active', 'suspended']), lt(ptris.nextReviewDate, p('reviewOverdueOn')));
   const conditions = [
     policy.ptris,
     filters.serviceId ? eq(ptris.serviceId, p('serviceId')) : undefined,
@@ -221,7 +224,8 @@ function buildPtriList(db: Queryable, filters: PtriFilters, policy: AccessPolicy
     filters.openGoalAxis
       ? sql`EXISTS (SELECT 1 FROM ${goals} WHERE ${goals.ptriId} = ${ptris.id} AND ${goals.axis} = ${p('axis')} AND ${goals.status} = 'open')`
       : undefined,
-    filters.reviewOverdueOn ? and(inArray(ptris.status, [...OPEN_STATUSES]), lt(ptris.nextReviewDate, p('reviewOverdueOn'))) : undefined,
+    filters.reviewOverdueOn ? reviewOverdue : undefined,
+    filters.reviewNotOverdueOn ? sql`NOT COALESCE(${reviewOverdue}, 0)` : undefined,
     filters.expiredOn ? and(inArray(ptris.status, [...OPEN_STATUSES]), lt(ptris.endDate, p('expiredOn'))) : undefined,
     filters.namePrefix
       ? or(
@@ -298,4 +302,29 @@ export function isCaseManagerOf(db: Queryable, userId: number, serviceId: number
 
 export function setNextReviewDate(db: Queryable, ptriId: number, nextReviewDate: string | null) {
   db.update(ptris).set({ nextReviewDate }).where(eq(ptris.id, ptriId)).run();
+}
+
+/**
+ * Another project of the person in the same lot (by lot number, whatever the tender) in care on
+ * some day of `from`–`to`: active or suspended, its care running from activation to closure or
+ * planned end.
+ */
+export function overlappingCareInLot(db: Queryable, ptri: PtriRow, from: string, to: string) {
+  const { lots } = schema;
+  const sameLotNumber = sql`(SELECT ${lots.number} FROM ${lots} WHERE ${lots.id} = ${ptris.lotId}) = (SELECT ${lots.number} FROM ${lots} WHERE ${lots.id} = ${ptri.lotId})`;
+  return db
+    .select({ id: ptris.id, activatedOn: ptris.activatedOn, endsOn: sql<string>`COALESCE(${ptris.endedOn}, ${ptris.endDate})` })
+    .from(ptris)
+    .where(
+      and(
+        eq(ptris.personId, ptri.personId),
+        sql`${ptris.id} <> ${ptri.id}`,
+        inArray(ptris.status, ['active', 'suspended']),
+        lte(ptris.activatedOn, to),
+        gte(sql`COALESCE(${ptris.endedOn}, ${ptris.endDate})`, from),
+        sameLotNumber,
+      ),
+    )
+    .limit(1)
+    .get();
 }

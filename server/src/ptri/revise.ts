@@ -50,7 +50,7 @@ export function reviseProject(tx: Queryable, actor: Actor, row: q.PtriRow, chang
   const startDate = changes.startDate ?? row.startDate;
   const endDate = changes.endDate ?? row.endDate;
   checkPeriod(tx, row, startDate, endDate, field);
-  if (changes.cooperativeIds) checkLotAndCooperatives(tx, row.serviceId, row.lotId, changes.cooperativeIds);
+  if (changes.cooperativeIds || changes.startDate) checkLotAndCooperatives(tx, row.serviceId, row.lotId, changes.cooperativeIds ?? q.cooperativesOf(tx, row.id), startDate, field);
   if (changes.caseManagerId !== undefined && !q.isCaseManagerOf(tx, changes.caseManagerId, row.serviceId)) {
     throw new Invalid(field('caseManagerId'), 'non è un case manager attivo del servizio del progetto');
   }

@@ -101,7 +101,7 @@ export function createPtri(db: Db, actor: Actor, body: CreateInput): PtriDetail 
   }
   return db.transaction((tx) => {
     if (!personById(tx, body.personId, policyOf(user))) throw new Invalid('personId', 'persona inesistente o fuori dal tuo ambito');
-    checkLotAndCooperatives(tx, body.serviceId, body.lotId, body.cooperativeIds);
+    checkLotAndCooperatives(tx, body.serviceId, body.lotId, body.cooperativeIds, body.startDate);
     if (body.caseManagerId !== undefined && !q.isCaseManagerOf(tx, body.caseManagerId, body.serviceId)) {
       throw new Invalid('caseManagerId', 'non è un case manager attivo del servizio');
     }
@@ -178,7 +178,8 @@ export async function listPtris(db: Db, actor: Actor, query: z.output<typeof ptr
     intensity: query.intensity,
     openGoalAxis: query.axis,
     activeIn: query.activeIn,
-    reviewOverdueOn: query.reviewOverdue ? actor.today : undefined,
+    reviewOverdueOn: query.reviewOverdue === true ? actor.today : undefined,
+    reviewNotOverdueOn: query.reviewOverdue === false ? actor.today : undefined,
     expiredOn: query.expired ? actor.today : undefined,
     namePrefix: query.q ? query.q.toLocaleLowerCase('it').replace(/\s+/g, ' ') : undefined,
     fiscalCodePrefix: query.q && policy.searchesByFiscalCode ? query.q.replace(/\s+/g, '').toUpperCase() : undefined,

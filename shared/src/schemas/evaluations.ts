@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AXES, EVALUATION_KINDS, EVALUATION_OUTCOMES, INTENSITIES, LIVING_SITUATIONS, WORK_SITUATIONS } from '../domain.ts';
-import { isoDate, longText, text } from './common.ts';
-import { budgetInput, goalInput } from './ptri.ts';
+import { recordDate, longText, text } from './common.ts';
+import { budgetInput, goalInput, ptriCooperativeIds } from './ptri.ts';
 import { scaleResultSchema } from './scales.ts';
 
 export const MEMBER_ORGANISATIONS = ['health_service', 'social_services', 'cooperative', 'person', 'family', 'other'] as const;
@@ -26,10 +26,10 @@ export const evaluationScores = z
 
 /** What a UVM "approved with changes" changes in the project: the same fields as a PATCH. */
 export const evaluationChanges = z.strictObject({
-  startDate: isoDate.optional(),
-  endDate: isoDate.optional(),
+  startDate: recordDate.optional(),
+  endDate: recordDate.optional(),
   intensity: z.enum(INTENSITIES).optional(),
-  cooperativeIds: z.array(z.number().int().positive()).max(20).optional(),
+  cooperativeIds: ptriCooperativeIds.optional(),
   goals: z.array(goalInput).min(1, { error: 'almeno un obiettivo' }).max(60).optional(),
   budget: budgetInput.optional(),
   notes: longText(4000).nullable().optional(),
@@ -40,7 +40,7 @@ export const GOAL_OUTCOMES = ['achieved', 'partly_achieved', 'not_achieved'] as 
 export const goalOutcomes = z.strictObject(Object.fromEntries(AXES.map((axis) => [axis, z.enum(GOAL_OUTCOMES).optional()])) as Record<(typeof AXES)[number], z.ZodOptional<z.ZodEnum<{ achieved: 'achieved'; partly_achieved: 'partly_achieved'; not_achieved: 'not_achieved' }>>>);
 
 export const createEvaluationBody = z.strictObject({
-  date: isoDate,
+  date: recordDate,
   kind: z.enum(EVALUATION_KINDS),
   members: z.array(evaluationMember).min(1, { error: 'almeno un partecipante' }).max(30),
   outcome: z.enum(EVALUATION_OUTCOMES),
@@ -48,7 +48,7 @@ export const createEvaluationBody = z.strictObject({
   scores: evaluationScores.optional(),
   /** Problem type (A–J) of items that have one, per scale: `{ honos: { '8': 'F' } }`. */
   problemTypes: z.record(z.string(), z.record(z.string().regex(/^\d{1,2}$/), z.string().regex(/^[A-Z]$/))).optional(),
-  nextReviewDate: isoDate.optional(),
+  nextReviewDate: recordDate.optional(),
   notes: longText(4000).optional(),
   changes: evaluationChanges.optional(),
   goalOutcomes: goalOutcomes.optional(),

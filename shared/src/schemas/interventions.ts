@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AXES } from '../domain.ts';
-import { cursorSchema, isoDate, limitSchema, longText, monthSchema, text } from './common.ts';
+import { cursorSchema, limitSchema, recordDate, longText, monthSchema, text } from './common.ts';
 
 /** Status of a cooperative's month, and of the part of it one service reviews. */
 export const MONTH_STATUSES = ['open', 'submitted', 'returned', 'validated'] as const;
@@ -28,7 +28,7 @@ export const interventionHours = z
   .multipleOf(0.25, { error: 'a quarti d\'ora (0,25)' });
 
 export const interventionFields = {
-  date: isoDate,
+  date: recordDate,
   axis: z.enum(AXES),
   activity: text(120),
   hours: interventionHours,
@@ -88,7 +88,6 @@ export const activityUpdateBody = z
   .strictObject({ label: text(120).optional(), active: z.boolean().optional() })
   .refine((body) => Object.keys(body).length > 0, { error: 'nessun campo da modificare' });
 
-export const uploadParams = z.strictObject({ id: z.coerce.number().int().positive(), month: monthSchema });
 export const uploadReply = z.object({
   uploadId: z.number().int(),
   rows: z.number().int(),

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { MONTH_STATUSES } from './interventions.ts';
-import { cursorSchema, limitSchema, longText, monthSchema, yearSchema } from './common.ts';
-
-export const monthParams = z.strictObject({ id: z.coerce.number().int().positive(), month: monthSchema });
+import { cursorSchema, limitSchema, longText, yearSchema } from './common.ts';
 
 export const reviewBody = z
   .strictObject({ decision: z.enum(['validated', 'returned']), note: longText(2000).optional() })

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SEXES, PTRI_STATUSES } from '../domain.ts';
 import { fiscalCodeContradictions, fiscalCodeProblem, normaliseFiscalCode } from '../fiscal-code.ts';
-import { isoDate, limitSchema, cursorSchema, text } from './common.ts';
+import { pastDate, limitSchema, cursorSchema, longText, text } from './common.ts';
 
 export const fiscalCodeSchema = z
   .string()
@@ -27,7 +27,7 @@ export const createPersonBody = z
     fiscalCode: fiscalCodeSchema,
     givenName: nameSchema,
     familyName: nameSchema,
-    birthDate: isoDate,
+    birthDate: pastDate,
     sex: z.enum(SEXES),
     districtId: z.number().int().positive(),
   })
@@ -40,6 +40,10 @@ export const createPersonBody = z
     { when: (payload) => isRecord(payload.value) && !payload.issues.some((issue) => !issue.path?.length || IDENTITY_FIELDS.includes(String(issue.path[0]))) },
   );
 export type CreatePersonBody = z.input<typeof createPersonBody>;
+
+/** Why a service takes into its care a person another service registered. */
+export const takeInCareBody = z.strictObject({ reason: longText(1000) });
+export type TakeInCareBody = z.infer<typeof takeInCareBody>;
 
 export const personSchema = z.object({
   id: z.number().int(),

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { AXES, BUDGET_SOURCES, GOAL_STATUSES, INTENSITIES, PTRI_STATUSES } from '../domain.ts';
-import { cursorSchema, isoDate, limitSchema, longText, text, yearSchema } from './common.ts';
+import { cursorSchema, recordDate, limitSchema, noRepeats, longText, text, yearSchema } from './common.ts';
 import { euroAmount } from './reference.ts';
 
 export const goalInput = z.strictObject({
   axis: z.enum(AXES),
   description: longText(2000),
-  targetDate: isoDate.nullable().optional(),
+  targetDate: recordDate.nullable().optional(),
   status: z.enum(GOAL_STATUSES).optional(),
 });
 export type GoalInput = z.infer<typeof goalInput>;
@@ -43,11 +43,14 @@ export const budgetInput = z.strictObject({
 });
 export type BudgetInput = z.infer<typeof budgetInput>;
 
+/** The cooperatives of a project: members of its lot, each named once. */
+export const ptriCooperativeIds = z.array(z.number().int().positive()).max(20).superRefine(noRepeats('elemento'));
+
 const ptriFields = {
-  startDate: isoDate,
-  endDate: isoDate,
+  startDate: recordDate,
+  endDate: recordDate,
   intensity: z.enum(INTENSITIES),
-  cooperativeIds: z.array(z.number().int().positive()).max(20),
+  cooperativeIds: ptriCooperativeIds,
   goals: z.array(goalInput).min(1, { error: 'almeno un obiettivo' }).max(60),
   budget: budgetInput.optional(),
   notes: longText(4000).nullable().optional(),
@@ -169,7 +172,7 @@ export type PtriListQuery = z.input<typeof ptriListQuery>;
 export const transitionBody = z.strictObject({
   to: z.enum(PTRI_STATUSES),
   reason: longText(1000).optional(),
-  date: isoDate.optional(),
+  date: recordDate.optional(),
 });
 
 export const historyEntrySchema = z.object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SERVICE_KINDS } from '../domain.ts';
-import { text } from './common.ts';
+import { noRepeats, recordDate, text } from './common.ts';
 
 const nonEmpty = { error: 'nessun campo da modificare' };
 const hasFields = (body: object) => Object.keys(body).length > 0;
@@ -30,7 +30,7 @@ const serviceFields = z.strictObject({
   kind: z.enum(SERVICE_KINDS),
   name: text(120),
   districtId: z.number().int().positive(),
-  aliases: z.array(text(120)).max(20),
+  aliases: z.array(text(120)).max(20).superRefine(noRepeats('nome')),
   active: z.boolean(),
 });
 export const serviceBody = serviceFields.extend({ aliases: serviceFields.shape.aliases.default([]), active: z.boolean().default(true) });
@@ -65,6 +65,8 @@ export const lotSchema = z.object({
   number: z.number().int(),
   title: z.string(),
   tenderYear: z.number().int(),
+  tenderStart: z.string(),
+  tenderEnd: z.string(),
   serviceKinds: z.array(z.enum(SERVICE_KINDS)),
   contractor: z.string(),
   cooperativeIds: z.array(z.number().int()),
@@ -77,15 +79,23 @@ const lotFields = z.strictObject({
   number: z.number().int().min(1).max(99),
   title: text(300),
   tenderYear: z.number().int().min(2000).max(2100),
+  /** The framework agreement's period: no work of the lot is dated before its start. */
+  tenderStart: recordDate,
+  tenderEnd: recordDate,
   serviceKinds: z.array(z.enum(SERVICE_KINDS)).min(1),
   contractor: text(300),
-  cooperativeIds: z.array(z.number().int().positive()).max(100),
+  cooperativeIds: z.array(z.number().int().positive()).max(100).superRefine(noRepeats('elemento')),
   hourlyRate: euroAmount.nullable(),
   ceiling: euroAmount.nullable(),
 });
-export const lotBody = lotFields.extend({
-  cooperativeIds: lotFields.shape.cooperativeIds.default([]),
-  hourlyRate: lotFields.shape.hourlyRate.optional(),
-  ceiling: lotFields.shape.ceiling.optional(),
-});
-export const lotUpdateBody = lotFields.partial().refine(hasFields, nonEmpty);
+const tenderInOrder = (lot: { tenderStart?: string; tenderEnd?: string }) => !lot.tenderStart || !lot.tenderEnd || lot.tenderStart <= lot.tenderEnd;
+const tenderOrderError = { error: 'la fine della gara precede il suo inizio', path: ['tenderEnd'] };
+
+export const lotBody = lotFields
+  .extend({
+    cooperativeIds: lotFields.shape.cooperativeIds.default([]),
+    hourlyRate: lotFields.shape.hourlyRate.optional(),
+    ceiling: lotFields.shape.ceiling.optional(),
+  })
+  .refine(tenderInOrder, tenderOrderError);
+export const lotUpdateBody = lotFields.partial().refine(hasFields, nonEmpty).refine(tenderInOrder, tenderOrderError);

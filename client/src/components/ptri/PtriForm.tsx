@@ -94,7 +94,7 @@ export function PtriForm(props: PtriFormProps) {
               <option value="">—</option>
               {lots.map((candidate) => (
                 <option key={candidate.id} value={candidate.id}>
-                  {it.ptri.lotNumber(candidate.number)} – {candidate.title}
+                  {it.ptri.lotNumber(candidate.number)} ({it.ptri.tender(candidate.tenderYear)}) – {candidate.title}
                 </option>
               ))}
             </select>

@@ -3,14 +3,14 @@ import { useState, type FormEvent } from 'react';
 import { nameOf, useCooperatives, useLots } from '../../api/reference.ts';
 import { it } from '../../i18n/it.ts';
 import { Field } from '../Field.tsx';
-import { formatEuro } from '../format.ts';
+import { formatDate, formatEuro } from '../format.ts';
 import { ItalianNumberInput, numberOrRefusal } from '../ItalianNumberInput.tsx';
 import { FormButtons } from './FormButtons.tsx';
 import { ReferenceTable } from './ReferenceTable.tsx';
 import { useReferenceSubmit, type ReferenceFormProps } from './useReferenceSubmit.ts';
 
 /** The body fields this form shows an error beside. */
-const LOT_FIELDS = ['number', 'tenderYear', 'title', 'serviceKinds', 'contractor', 'hourlyRate', 'ceiling'];
+const LOT_FIELDS = ['number', 'tenderYear', 'tenderStart', 'tenderEnd', 'title', 'serviceKinds', 'contractor', 'hourlyRate', 'ceiling'];
 
 
 function toggle<T>(list: T[], value: T, on: boolean): T[] {
@@ -22,6 +22,8 @@ function LotForm({ item, onSaved, onCancel }: ReferenceFormProps<Lot>) {
   const [number, setNumber] = useState(String(item?.number ?? ''));
   const [title, setTitle] = useState(item?.title ?? '');
   const [tenderYear, setTenderYear] = useState(String(item?.tenderYear ?? new Date().getFullYear()));
+  const [tenderStart, setTenderStart] = useState(item?.tenderStart ?? '');
+  const [tenderEnd, setTenderEnd] = useState(item?.tenderEnd ?? '');
   const [serviceKinds, setServiceKinds] = useState<ServiceKind[]>(item?.serviceKinds ?? []);
   const [contractor, setContractor] = useState(item?.contractor ?? '');
   const [cooperativeIds, setCooperativeIds] = useState<number[]>(item?.cooperativeIds ?? []);
@@ -33,7 +35,7 @@ function LotForm({ item, onSaved, onCancel }: ReferenceFormProps<Lot>) {
     const rate = numberOrRefusal(hourlyRate);
     const cap = numberOrRefusal(ceiling);
     const refusals = { ...(rate.refusal ? { hourlyRate: rate.refusal } : {}), ...(cap.refusal ? { ceiling: cap.refusal } : {}) };
-    void form.submit({ number: Number(number), title, tenderYear: Number(tenderYear), serviceKinds, contractor, cooperativeIds, hourlyRate: rate.value, ceiling: cap.value }, refusals);
+    void form.submit({ number: Number(number), title, tenderYear: Number(tenderYear), tenderStart, tenderEnd, serviceKinds, contractor, cooperativeIds, hourlyRate: rate.value, ceiling: cap.value }, refusals);
   };
   return (
     <form className="stack" onSubmit={onSubmit} noValidate>
@@ -43,6 +45,12 @@ function LotForm({ item, onSaved, onCancel }: ReferenceFormProps<Lot>) {
         </Field>
         <Field label={it.reference.tenderYear} error={form.errors.tenderYear}>
           <input inputMode="numeric" value={tenderYear} onChange={(e) => setTenderYear(e.target.value)} />
+        </Field>
+        <Field label={it.reference.tenderStart} error={form.errors.tenderStart}>
+          <input type="date" value={tenderStart} onChange={(e) => setTenderStart(e.target.value)} />
+        </Field>
+        <Field label={it.reference.tenderEnd} error={form.errors.tenderEnd}>
+          <input type="date" value={tenderEnd} onChange={(e) => setTenderEnd(e.target.value)} />
         </Field>
       </div>
       <Field label={it.reference.lotTitle} error={form.errors.title}>
@@ -92,6 +100,7 @@ export function LotsAdmin() {
         { header: it.reference.number, cell: (l) => l.number, numeric: true },
         { header: it.reference.lotTitle, cell: (l) => l.title },
         { header: it.reference.tenderYear, cell: (l) => l.tenderYear },
+        { header: it.reference.tenderPeriod, cell: (l) => `${formatDate(l.tenderStart)} – ${formatDate(l.tenderEnd)}` },
         { header: it.reference.serviceKinds, cell: (l) => l.serviceKinds.join(', ') },
         { header: it.reference.contractor, cell: (l) => l.contractor },
         { header: it.reference.members, cell: (l) => l.cooperativeIds.map((id) => nameOf(cooperatives.data, id)).join('; ') || '—' },

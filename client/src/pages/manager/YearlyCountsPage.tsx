@@ -57,7 +57,8 @@ export function YearlyCountsPage() {
         </Field>
         <Field label={it.reports.lot}>
           <select value={lot} onChange={(e) => setLot(Number(e.target.value))}>
-            {(lots.data ?? [{ id: 1, number: 1, title: '' }]).map((l) => (
+            {/* The counts group lots by number, across tenders: one choice per number. */}
+            {(lots.data ?? [{ id: 1, number: 1, title: '' }]).filter((l, index, all) => all.findIndex((other) => other.number === l.number) === index).map((l) => (
               <option key={l.id} value={l.number}>
                 {it.ptri.lotNumber(l.number)}
               </option>

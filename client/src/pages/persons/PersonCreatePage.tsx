@@ -1,10 +1,10 @@
 // Register a person: codice fiscale checked by the shared schema (its form, and its agreement with
 // the birth date and sex typed beside it) before the server sees it, every error at once.
-import { createPersonBody, SEXES } from '@bds/shared';
+import { createPersonBody, SEXES, takeInCareBody } from '@bds/shared';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { isApiError } from '../../api/errors.ts';
-import { useCreatePerson } from '../../api/persons.ts';
+import { useCreatePerson, useTakeIntoCare } from '../../api/persons.ts';
 import { useDistricts } from '../../api/reference.ts';
 import { Field } from '../../components/Field.tsx';
 import { besideFieldsOf, issuesToFieldErrors, refusalMessage, type FieldErrors } from '../../components/formErrors.ts';
@@ -35,6 +35,8 @@ export function PersonCreatePage() {
     setServerErrors((prev) => Object.fromEntries(Object.entries(prev).filter(([path]) => !settled(path))));
     setRefusal(null);
   };
+  /** Set when the codice fiscale is already registered: the person to ask to take into care. */
+  const [knownPersonId, setKnownPersonId] = useState<number | null>(null);
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -46,6 +48,10 @@ export function PersonCreatePage() {
       const person = await create.mutateAsync(parsed.data);
       void navigate(paths.person(person.id));
     } catch (caught) {
+      if (isApiError(caught, 409) && caught.personId !== undefined) {
+        setKnownPersonId(caught.personId);
+        return;
+      }
       if (isApiError(caught)) setServerErrors(caught.fieldErrors);
       setRefusal(refusalMessage(caught, besideFieldsOf(Object.keys(EMPTY))));
     }
@@ -100,6 +106,43 @@ export function PersonCreatePage() {
           </button>
         </div>
       </form>
+      {knownPersonId !== null && <TakeInCareForm personId={knownPersonId} onTaken={(id) => void navigate(paths.person(id))} />}
     </>
+  );
+}
+
+/** The answer to a codice fiscale already registered: an explicit, reasoned request to take the person into care. */
+function TakeInCareForm({ personId, onTaken }: { personId: number; onTaken: (id: number) => void }) {
+  const take = useTakeIntoCare();
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const parsed = takeInCareBody.safeParse({ reason });
+    if (!parsed.success) {
+      setError(issuesToFieldErrors(parsed.error).reason ?? it.common.formHasErrors);
+      return;
+    }
+    setError(null);
+    try {
+      onTaken((await take.mutateAsync({ id: personId, reason: parsed.data.reason })).id);
+    } catch (caught) {
+      setError(refusalMessage(caught, () => false));
+    }
+  }
+
+  return (
+    <form className="card stack" onSubmit={onSubmit} noValidate>
+      <p role="alert">{it.persons.alreadyRegistered}</p>
+      <Field label={it.persons.takeInCareReason} error={error ?? undefined}>
+        <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={3} />
+      </Field>
+      <div className="actions">
+        <button type="submit" disabled={take.isPending}>
+          {take.isPending ? it.common.saving : it.persons.takeInCare}
+        </button>
+      </div>
+    </form>
   );
 }
