@@ -1,6 +1,6 @@
 // Italian formatting of dates, money and hours. Dates stay calendar strings (YYYY-MM-DD); the
 // date and month forms are shared with the server's messages.
-export { formatDate, formatMonth } from '@bds/shared';
+export { formatDate, formatMonth } from '@bds/shared/dates';
 
 const euro = new Intl.NumberFormat('it-IT', { style: 'currency', currency: 'EUR' });
 const number = new Intl.NumberFormat('it-IT', { maximumFractionDigits: 2 });

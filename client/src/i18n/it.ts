@@ -10,15 +10,14 @@ import {
   INTENSITY_LABELS,
   MONTH_STATUS_LABELS,
   PTRI_STATUS_LABELS,
-  type PtriStatus,
-  type Role,
-  type ServiceKind,
-} from '@bds/shared';
+} from '@bds/shared/labels';
+import type { PtriStatus, Role, ServiceKind } from '@bds/shared';
 
 export const it = {
   appName: 'Budget di Salute – DSM-DP AUSL Bologna',
   common: {
     loading: 'Caricamento…',
+    scrollHint: 'La tabella continua a destra: scorrila di lato per vedere ore e importi →',
     empty: 'Nessun elemento da mostrare.',
     error: 'Si è verificato un errore',
     retry: 'Riprova',

@@ -1,13 +1,12 @@
 // Yearly users per service and lot: the published table, a chart across years, CSV download.
-import { lazy, Suspense, useState } from 'react';
+import { useState } from 'react';
 import { downloadYearlyCountsCsv, useYearlyCounts, useYearlyCountsAcrossYears } from '../../api/reports.ts';
 import { useLots } from '../../api/reference.ts';
 import { Field } from '../../components/Field.tsx';
+import { BarChart } from '../../components/reports/BarChart.tsx';
 import { YearlyCountsTable } from '../../components/reports/YearlyCountsTable.tsx';
 import { ErrorState, Loading, errorText } from '../../components/States.tsx';
 import { it } from '../../i18n/it.ts';
-
-const YearlyChart = lazy(async () => ({ default: (await import('../../components/reports/YearlyChart.tsx')).YearlyChart }));
 
 const FIRST_YEAR = 2022;
 
@@ -20,7 +19,7 @@ export function YearlyCountsPage() {
   const counts = useYearlyCounts(year, lot);
   const across = useYearlyCountsAcrossYears(years, lot);
   const [downloadError, setDownloadError] = useState<string | null>(null);
-  const points = across.flatMap((query, index) => (query.data ? [{ year: years[index] ?? 0, users: query.data.total }] : []));
+  const bars = across.flatMap((query, index) => (query.data ? [{ label: String(years[index]), value: query.data.total }] : []));
 
   async function download() {
     setDownloadError(null);
@@ -73,7 +72,7 @@ export function YearlyCountsPage() {
       )}
       <section className="card">
         <h2>{it.reports.chartTitle}</h2>
-        {points.length === 0 ? <Loading /> : <Suspense fallback={<Loading />}><YearlyChart points={points} /></Suspense>}
+        {bars.length === 0 ? <Loading /> : <BarChart title={`${it.reports.chartTitle}, ${it.ptri.lotNumber(lot)}`} bars={bars} unit={it.reports.users.toLowerCase()} />}
       </section>
     </>
   );
