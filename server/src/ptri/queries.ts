@@ -177,11 +177,36 @@ export interface PtriFilters {
  * parameters.
  */
 export function listPtris(db: Queryable, filters: PtriFilters, visible: SQL | undefined, scope: string, beforeId: number | null, limit: number) {
-  const given = (Object.keys(filters) as (keyof PtriFilters)[]).filter((key) => Boolean(filters[key])).sort();
-  const shape = `listPtris:${scope}:${given.join(',')}:${beforeId ? 'after' : 'first'}`;
+  const shape = `listPtris:${scope}:${filterShape(filters)}:${beforeId ? 'after' : 'first'}`;
   const query = prepared(db, shape, (db) => buildPtriList(db, filters, visible, beforeId !== null));
+  return query.all({ ...filterValues(filters), beforeId: beforeId ?? undefined, limit: limit + 1 });
+}
+
+/**
+ * How many projects the list's filters match, counting no further than `cap` + 1: a count of
+ * the whole department would read every project, so past the cap the page says "oltre".
+ */
+export function countPtris(db: Queryable, filters: PtriFilters, visible: SQL | undefined, scope: string, cap: number): number {
+  const query = prepared(db, `countPtris:${scope}:${filterShape(filters)}`, (db) => {
+    const matches = db
+      .select({ one: sql`1` })
+      .from(ptris)
+      .innerJoin(persons, eq(persons.id, ptris.personId))
+      .where(and(...listConditions(filters, visible, false)))
+      .limit(sql.placeholder('cap'))
+      .as('matches');
+    return db.select({ n: sql<number>`count(*)` }).from(matches).prepare();
+  });
+  return query.all({ ...filterValues(filters), cap: cap + 1 })[0]?.n ?? 0;
+}
+
+function filterShape(filters: PtriFilters): string {
+  return (Object.keys(filters) as (keyof PtriFilters)[]).filter((key) => Boolean(filters[key])).sort().join(',');
+}
+
+function filterValues(filters: PtriFilters) {
   const year = filters.activeIn;
-  return query.all({
+  return {
     serviceId: filters.serviceId,
     personId: filters.personId,
     status: filters.status,
@@ -195,15 +220,13 @@ export function listPtris(db: Queryable, filters: PtriFilters, visible: SQL | un
     nameTo: filters.namePrefix === undefined ? undefined : `${filters.namePrefix}\uffff`,
     fiscalCodeFrom: filters.fiscalCodePrefix,
     fiscalCodeTo: filters.fiscalCodePrefix === undefined ? undefined : `${filters.fiscalCodePrefix}\uffff`,
-    beforeId: beforeId ?? undefined,
-    limit: limit + 1,
-  });
+  };
 }
 
-function buildPtriList(db: Queryable, filters: PtriFilters, visible: SQL | undefined, paged: boolean) {
+function listConditions(filters: PtriFilters, visible: SQL | undefined, paged: boolean) {
   const p = sql.placeholder;
   const prefixOf = (column: AnySQLiteColumn, from: string, to: string) => and(gte(column, p(from)), lt(column, p(to)));
-  const conditions = [
+  return [
     visible,
     filters.serviceId ? eq(ptris.serviceId, p('serviceId')) : undefined,
     filters.personId ? eq(ptris.personId, p('personId')) : undefined,
@@ -224,6 +247,11 @@ function buildPtriList(db: Queryable, filters: PtriFilters, visible: SQL | undef
       : undefined,
     paged ? lt(ptris.id, p('beforeId')) : undefined,
   ];
+}
+
+function buildPtriList(db: Queryable, filters: PtriFilters, visible: SQL | undefined, paged: boolean) {
+  const p = sql.placeholder;
+  const conditions = listConditions(filters, visible, paged);
   // Exactly the keys of a project summary: a page reads no more than it shows.
   return db
     .select({

@@ -2,10 +2,11 @@
 import { useState } from 'react';
 import { downloadYearlyCountsCsv, useYearlyCounts, useYearlyCountsAcrossYears } from '../../api/reports.ts';
 import { useLots } from '../../api/reference.ts';
+import { DownloadButton } from '../../components/DownloadButton.tsx';
 import { Field } from '../../components/Field.tsx';
 import { BarChart } from '../../components/reports/BarChart.tsx';
 import { YearlyCountsTable } from '../../components/reports/YearlyCountsTable.tsx';
-import { ErrorState, Loading, errorText } from '../../components/States.tsx';
+import { ErrorState, Loading } from '../../components/States.tsx';
 import { it } from '../../i18n/it.ts';
 
 const FIRST_YEAR = 2022;
@@ -18,31 +19,14 @@ export function YearlyCountsPage() {
   const lots = useLots();
   const counts = useYearlyCounts(year, lot);
   const across = useYearlyCountsAcrossYears(years, lot);
-  const [downloadError, setDownloadError] = useState<string | null>(null);
   const bars = across.flatMap((query, index) => (query.data ? [{ label: String(years[index]), value: query.data.total }] : []));
-
-  async function download() {
-    setDownloadError(null);
-    try {
-      await downloadYearlyCountsCsv(year, lot);
-    } catch (caught) {
-      setDownloadError(errorText(caught));
-    }
-  }
 
   return (
     <>
       <div className="page-head">
         <h1>{it.reports.yearlyTitle}</h1>
-        <button type="button" className="secondary" onClick={() => void download()}>
-          {it.common.downloadCsv}
-        </button>
+        <DownloadButton download={() => downloadYearlyCountsCsv(year, lot)} />
       </div>
-      {downloadError && (
-        <p className="form-error" role="alert">
-          {downloadError}
-        </p>
-      )}
       <div className="card row">
         <Field label={it.reports.year}>
           <select value={year} onChange={(e) => setYear(Number(e.target.value))}>
