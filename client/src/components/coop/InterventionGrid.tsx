@@ -22,6 +22,9 @@ interface RowDraft {
   errors: FieldErrors;
 }
 
+/** A project is offered on the days of its period: an intervention outside it would be refused. */
+const activeOn = (project: PtriSummary, date: string) => !date || (project.startDate <= date && date <= project.endDate);
+
 const blankRow = (date: string): RowDraft => ({ key: newKey(), ptriId: '', date, axis: 'habitat', activity: '', hours: '', operatorRole: '', notes: '', errors: {} });
 
 export function InterventionGrid({ projects, month }: { projects: readonly PtriSummary[]; month: string }) {
@@ -80,7 +83,7 @@ export function InterventionGrid({ projects, month }: { projects: readonly PtriS
                 <td>
                   <select aria-label={`${it.coop.project} ${index + 1}`} value={row.ptriId} onChange={(e) => patch(row.key, { ptriId: e.target.value })}>
                     <option value="">—</option>
-                    {projects.map((project) => (
+                    {projects.filter((project) => activeOn(project, row.date) || String(project.id) === row.ptriId).map((project) => (
                       <option key={project.id} value={project.id}>
                         {project.personName} ({it.ptri.titleOf(project.id)})
                       </option>

@@ -97,4 +97,22 @@ describe('PTRI form', () => {
       }),
     );
   });
+
+  it('offers only the lots that serve the service\'s kind', () => {
+    const serdpLot = { ...lots[0]!, id: 2, number: 2, title: 'Dipendenze', serviceKinds: ['SerDP' as const] };
+    render(
+      <PtriForm
+        mode="create"
+        initial={emptyPtriValues(3, 4)}
+        personLabel="Rossi Mario"
+        services={services}
+        lots={[...lots, serdpLot]}
+        cooperatives={cooperatives}
+        canChooseService={false}
+        onCreate={vi.fn(async () => undefined)}
+      />,
+    );
+    const offered = [...(screen.getByLabelText('Lotto') as HTMLSelectElement).options].map((option) => option.value);
+    expect(offered).toEqual(['', '1']);
+  });
 });
