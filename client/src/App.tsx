@@ -47,6 +47,7 @@ function SignedInRoutes() {
         <Route path={paths.monthReviews} element={<Allow roles={['case_manager']}><P.MonthReviewsPage /></Allow>} />
         <Route path={`${paths.referenceData}/*`} element={<Allow roles={['admin']}><P.ReferenceDataPage /></Allow>} />
         <Route path={paths.changePassword} element={<P.ChangePasswordPage />} />
+        <Route path={paths.guide} element={<P.GuidePage />} />
         <Route path="*" element={<Navigate to={homeFor(user.role)} replace />} />
       </Routes>
     </Layout>

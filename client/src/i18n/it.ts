@@ -92,6 +92,7 @@ export const it = {
     monthReviews: 'Rendicontazioni da validare',
     referenceData: 'Dati di riferimento',
     changePassword: 'Cambia password',
+    guide: 'Guida',
   },
   statuses: PTRI_STATUS_LABELS,
   transitionActions: {

@@ -32,6 +32,7 @@ export const paths = {
   monthReviews: '/rendicontazioni/da-validare',
   referenceData: '/admin/riferimenti',
   changePassword: '/account/password',
+  guide: '/guida',
 };
 
 const NAV: Record<Role, NavItem[]> = {

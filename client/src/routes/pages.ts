@@ -37,3 +37,4 @@ export const MonthReviewsPage = page(() => import('../pages/reviews/MonthReviews
 export const ReferenceDataPage = page(() => import('../pages/admin/ReferenceDataPage.tsx'), 'ReferenceDataPage');
 export const ChangePasswordPage = page(() => import('../pages/account/ChangePasswordPage.tsx'), 'ChangePasswordPage');
 export const MustChangePasswordPage = page(() => import('../pages/account/ChangePasswordPage.tsx'), 'MustChangePasswordPage');
+export const GuidePage = page(() => import('../pages/help/GuidePage.tsx'), 'GuidePage');
