@@ -22,14 +22,14 @@ async function fillValidProject(user: ReturnType<typeof userEvent.setup>) {
   await user.type(screen.getByLabelText('Obiettivo (Formazione/Lavoro)'), 'Tirocinio');
 }
 
-function renderForm(onCreate = vi.fn(async () => undefined)) {
+function renderForm(onCreate = vi.fn(async () => undefined), offered = lots) {
   render(
     <PtriForm
       mode="create"
       initial={emptyPtriValues(3, 4)}
       personLabel="Rossi Mario"
       services={services}
-      lots={lots}
+      lots={offered}
       cooperatives={cooperatives}
       canChooseService={false}
       onCreate={onCreate}
@@ -100,18 +100,7 @@ describe('PTRI form', () => {
 
   it('offers only the lots that serve the service\'s kind', () => {
     const serdpLot = { ...lots[0]!, id: 2, number: 2, title: 'Dipendenze', serviceKinds: ['SerDP' as const] };
-    render(
-      <PtriForm
-        mode="create"
-        initial={emptyPtriValues(3, 4)}
-        personLabel="Rossi Mario"
-        services={services}
-        lots={[...lots, serdpLot]}
-        cooperatives={cooperatives}
-        canChooseService={false}
-        onCreate={vi.fn(async () => undefined)}
-      />,
-    );
+    renderForm(undefined, [...lots, serdpLot]);
     const offered = [...(screen.getByLabelText('Lotto') as HTMLSelectElement).options].map((option) => option.value);
     expect(offered).toEqual(['', '1']);
   });
