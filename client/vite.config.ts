@@ -1,9 +1,10 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { initialJsSize } from './build/initialJsSize.ts';
+import { precompress } from './build/precompress.ts';
 
 export default defineConfig({
-  plugins: [react(), initialJsSize(250)],
+  plugins: [react(), initialJsSize(120), precompress()],
   server: {
     proxy: { '/api': 'http://localhost:3000' },
   },

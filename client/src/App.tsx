@@ -50,6 +50,7 @@ function SignedInRoutes() {
         {guarded(paths.caseloadImport, <P.CaseloadImportPage />)}
         {guarded(paths.referenceData, <P.ReferenceDataPage />, `${paths.referenceData}/*`)}
         <Route path={paths.changePassword} element={<P.ChangePasswordPage />} />
+        <Route path={paths.guide} element={<P.GuidePage />} />
         <Route path="*" element={<Navigate to={homeFor(user.role)} replace />} />
       </Routes>
     </Layout>

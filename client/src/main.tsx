@@ -1,5 +1,3 @@
-// First: zod's configuration must be in place before any shared schema is built.
-import './i18n/zodLocale.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClientProvider } from '@tanstack/react-query';

@@ -134,3 +134,19 @@ export const AUDIT_ENTITY_LABELS = {
   audit_log: 'Registro degli accessi',
 } as const;
 export type AuditEntity = keyof typeof AUDIT_ENTITY_LABELS;
+
+/** The Italian names of a project's fields, as a revision or the access log names what changed. */
+export const PTRI_FIELD_LABELS: Readonly<Record<string, string>> = {
+  serviceId: 'servizio',
+  lotId: 'lotto',
+  caseManagerId: 'case manager',
+  startDate: 'data di inizio',
+  endDate: 'data di fine',
+  intensity: 'intensità',
+  notes: 'note',
+  cooperativeIds: 'cooperative',
+  goals: 'obiettivi',
+  budgetLines: 'righe del budget',
+  status: 'stato',
+  nextReviewDate: 'prossima revisione',
+};

@@ -132,4 +132,22 @@ describe('caseload and reviews due', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ Stato: 'Attivo', 'Verifica scaduta': 'sì' });
   });
+
+  it('pages the reviews due after their count, in date order, without losing or repeating one', async () => {
+    await world();
+    const manager = await ctx.as('manager');
+    const first = (await manager({ method: 'GET', url: '/api/reports/reviews-due?within=30&limit=1' })).json();
+    expect(first.overdue + first.near).toBe(2);
+    expect(first.items).toHaveLength(1);
+    expect(first.nextCursor).toEqual(expect.any(String));
+    const second = (await manager({ method: 'GET', url: `/api/reports/reviews-due?within=30&limit=1&cursor=${first.nextCursor}` })).json();
+    expect(second.items).toHaveLength(1);
+    expect(second.nextCursor).toBeNull();
+    const dates = [first.items[0], second.items[0]].map((i: { nextReviewDate: string; ptriId: number }) => `${i.nextReviewDate}#${i.ptriId}`);
+    expect(new Set(dates).size).toBe(2);
+    expect([...dates].sort()).toEqual(dates);
+    const bad = await manager({ method: 'GET', url: '/api/reports/reviews-due?cursor=xyz' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].path).toBe('cursor');
+  });
 });

@@ -95,6 +95,23 @@ describe('who sees a project', () => {
     expect(rest.nextCursor).toBeNull();
     expect((await cm({ method: 'GET', url: '/api/ptris?status=bogus' })).statusCode).toBe(400);
   });
+
+  it('counts what the list holds with the same filters, within the reader\'s scope', async () => {
+    await draftProject(ctx);
+    await draftProject(ctx, { intensity: 'high' });
+    await activeProject(ctx);
+    const cm = await ctx.as('cm.navile');
+    for (const filter of ['', 'status=draft', 'intensity=high', 'activeIn=2025', 'axis=habitat', 'axis=sociality']) {
+      const list = (await cm({ method: 'GET', url: `/api/ptris?limit=500&${filter}` })).json();
+      const count = await cm({ method: 'GET', url: `/api/ptris/count?${filter}` });
+      expect(count.statusCode, filter).toBe(200);
+      expect(count.json(), filter).toEqual({ total: list.items.length, capped: false });
+    }
+    expect((await (await ctx.as('cm.budrio'))({ method: 'GET', url: '/api/ptris/count' })).json()).toEqual({ total: 0, capped: false });
+    const bad = await cm({ method: 'GET', url: '/api/ptris/count?status=bogus' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].path).toBe('status');
+  });
 });
 
 describe('editing with versions', () => {

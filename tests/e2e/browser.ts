@@ -29,7 +29,8 @@ export async function openTab(browser: Browser, baseUrl: string, problems: strin
     (url) => url.origin === baseUrl && !url.pathname.startsWith('/api/') && !url.pathname.startsWith('/assets/'),
     async (route) => {
       const response = await route.fetch();
-      const headers = response.headers();
+      // The page is served precompressed; fetch() hands over its body decoded, so it goes back plain.
+      const { 'content-encoding': _encoding, 'content-length': _length, ...headers } = response.headers();
       const csp = headers['content-security-policy'];
       if (!csp) problems.push(`no Content-Security-Policy on ${route.request().url()}`);
       await route.fulfill({ response, headers: { ...headers, 'content-security-policy': stricter(csp ?? "default-src 'self'") } });

@@ -29,7 +29,8 @@ function buildClientIfStale() {
   const built = join(root, 'client/dist/index.html');
   const sources = ['client/src', 'client/index.html', 'client/vite.config.ts', 'shared/src'].map((p) => newestMtime(join(root, p)));
   if (existsSync(built) && statSync(built).mtimeMs > Math.max(...sources)) return;
-  const result = spawnSync('pnpm', ['--filter', '@bds/client', 'build'], { cwd: root, stdio: 'inherit' });
+  // vitest sets NODE_ENV=test, with which Vite would bundle React's development build.
+  const result = spawnSync('pnpm', ['--filter', '@bds/client', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   if (result.status !== 0) throw new Error('e2e: the client build failed');
 }
 

@@ -77,6 +77,7 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
 
   'POST /api/ptris': { allowed: ['admin', 'case_manager'] },
   'GET /api/ptris': { allowed: ALL },
+  'GET /api/ptris/count': { allowed: ALL },
   'GET /api/ptris/:id': {
     allowed: ALL,
     probe: { url: ptri('mine') },

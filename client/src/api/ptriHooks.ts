@@ -8,6 +8,7 @@ import {
   createPtri,
   fetchEvaluations,
   fetchPtri,
+  fetchPtriCount,
   fetchPtriHistory,
   fetchPtris,
   ptriKeys,
@@ -24,6 +25,10 @@ export function usePtriList(filters: PtriFilters) {
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
+}
+
+export function usePtriCount(filters: PtriFilters) {
+  return useQuery({ queryKey: ptriKeys.count(filters), queryFn: () => fetchPtriCount(filters) });
 }
 
 /**

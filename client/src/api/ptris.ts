@@ -5,6 +5,7 @@ import type {
   CreatePtriBody,
   Evaluation,
   HistoryEntry,
+  PtriCount,
   PtriDetail,
   PtriStatus,
   PtriSummary,
@@ -31,6 +32,7 @@ export const ptriKeys = {
   all: ['ptris'] as const,
   lists: () => [...ptriKeys.all, 'list'] as const,
   list: (filters: PtriFilters) => [...ptriKeys.lists(), filters] as const,
+  count: (filters: PtriFilters) => [...ptriKeys.lists(), 'count', filters] as const,
   details: () => [...ptriKeys.all, 'detail'] as const,
   detail: (id: number) => [...ptriKeys.details(), id] as const,
   history: (id: number) => [...ptriKeys.detail(id), 'history'] as const,
@@ -41,6 +43,11 @@ export function fetchPtris(filters: PtriFilters, cursor?: string): Promise<Page<
   return apiJson<Page<PtriSummary>>('/api/ptris', {
     query: { ...filters, reviewOverdue: filters.reviewOverdue ? 'true' : undefined, cursor, limit: 50 },
   });
+}
+
+/** How many projects the filters match; past a thousand the server stops counting (`capped`). */
+export function fetchPtriCount(filters: PtriFilters): Promise<PtriCount> {
+  return apiJson<PtriCount>('/api/ptris/count', { query: { ...filters, reviewOverdue: filters.reviewOverdue ? 'true' : undefined } });
 }
 
 export function fetchPtri(id: number): Promise<PtriDetail> {

@@ -36,6 +36,9 @@ export function Layout({ children }: { children: ReactNode }) {
           <span className="role">
             {it.roles[user.role]} · {it.auth.scope}: {scope}
           </span>
+          <Link className="header-link" to={paths.guide}>
+            {it.nav.guide}
+          </Link>
           <Link className="header-link" to={paths.changePassword}>
             {it.nav.changePassword}
           </Link>

@@ -1,11 +1,13 @@
-// A paged list of projects ("Carica altri" follows the cursor).
-import type { PtriSummary } from '@bds/shared';
+// A paged list of projects with how many there are in all ("Mostra altri" follows the cursor);
+// a review date already past is marked, in words as well as in colour.
+import type { PtriCount, PtriSummary } from '@bds/shared';
 import { Link } from 'react-router';
 import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query';
 import type { Page } from '../api/types.ts';
 import { it } from '../i18n/it.ts';
 import { paths } from '../routes/nav.ts';
-import { formatDate } from './format.ts';
+import { formatDate, today } from './format.ts';
+import { ResultCount, ShowMore } from './Paging.tsx';
 import { Empty, ErrorState, Loading } from './States.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 
@@ -13,15 +15,21 @@ interface PtriTableProps {
   query: UseInfiniteQueryResult<InfiniteData<Page<PtriSummary>>>;
   serviceName: (id: number) => string;
   caption: string;
+  /** The whole count, when the page asked for it. */
+  count?: PtriCount | undefined;
 }
 
-export function PtriTable({ query, serviceName, caption }: PtriTableProps) {
+const IN_CARE = new Set(['active', 'suspended']);
+
+export function PtriTable({ query, serviceName, caption, count }: PtriTableProps) {
   if (query.isPending) return <Loading />;
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const rows = query.data.pages.flatMap((page) => page.items);
   if (rows.length === 0) return <Empty />;
+  const date = today();
   return (
     <>
+      {count && <ResultCount total={count.total} shown={rows.length} capped={count.capped} />}
       <div className="table-wrap">
         <table>
           <caption className="visually-hidden">{caption}</caption>
@@ -49,19 +57,19 @@ export function PtriTable({ query, serviceName, caption }: PtriTableProps) {
                 <td>
                   {formatDate(ptri.startDate)} – {formatDate(ptri.endDate)}
                 </td>
-                <td>{formatDate(ptri.nextReviewDate)}</td>
+                {ptri.nextReviewDate && IN_CARE.has(ptri.status) && ptri.nextReviewDate < date ? (
+                  <td className="overdue">
+                    {formatDate(ptri.nextReviewDate)} <span className="badge badge-rejected">{it.uvm.overdue}</span>
+                  </td>
+                ) : (
+                  <td>{formatDate(ptri.nextReviewDate)}</td>
+                )}
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      {query.hasNextPage && (
-        <div className="actions">
-          <button type="button" className="secondary" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
-            {query.isFetchingNextPage ? it.common.loading : it.common.loadMore}
-          </button>
-        </div>
-      )}
+      <ShowMore query={query} />
     </>
   );
 }

@@ -1,8 +1,10 @@
 // Italian formatting of dates, money and hours. Dates stay calendar strings (YYYY-MM-DD); the
-// date, month, euro and hour forms are shared with the server.
-import { today as departmentToday } from '@bds/shared';
+// date, month, euro and hour forms are shared with the server. Imported from the shared
+// package's light entry points, so that the first page loads without zod.
+import { today as departmentToday } from '@bds/shared/dates';
 
-export { formatCount as formatNumber, formatDate, formatEuro, formatHours, formatMonth } from '@bds/shared';
+export { formatDate, formatMonth } from '@bds/shared/dates';
+export { formatCount as formatNumber, formatEuro, formatHours } from '@bds/shared/units';
 
 export function formatDateTime(value: string | null | undefined): string {
   if (!value) return '—';

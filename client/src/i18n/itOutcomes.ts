@@ -1,5 +1,5 @@
 // Italian strings of the outcomes: living and work situations, contacts after closure, the report.
-import { LIVING_SITUATION_LABELS, WORK_SITUATION_LABELS } from '@bds/shared';
+import { LIVING_SITUATION_LABELS, WORK_SITUATION_LABELS } from '@bds/shared/labels';
 
 export const outcomes = {
   outcomeReport: {

@@ -35,6 +35,7 @@ export const paths = {
   referenceData: '/admin/riferimenti',
   caseloadImport: '/admin/importa-carichi',
   changePassword: '/account/password',
+  guide: '/guida',
 };
 
 /** What opening each page needs, by its route's path: the app's routes and the navigation both ask it. */

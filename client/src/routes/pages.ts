@@ -1,8 +1,16 @@
-// Pages are loaded on demand so the first paint carries only the shell and the login.
+// Pages are loaded on demand so the first paint carries only the shell and the login. zod and
+// the shared schemas live in the pages' chunks: its Italian configuration is loaded before any
+// page, so it is in place before a schema is built.
 import { lazy, type ComponentType } from 'react';
 
+let zodConfigured: Promise<unknown> | null = null;
+
 function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
-  return lazy(async () => ({ default: (await load())[name] }));
+  return lazy(async () => {
+    zodConfigured ??= import('../i18n/zodLocale.ts');
+    await zodConfigured;
+    return { default: (await load())[name] };
+  });
 }
 
 export const CaseloadPage = page(() => import('../pages/caseload/CaseloadPage.tsx'), 'CaseloadPage');
@@ -31,3 +39,4 @@ export const CaseloadImportPage = page(() => import('../pages/admin/CaseloadImpo
 export const ReferenceDataPage = page(() => import('../pages/admin/ReferenceDataPage.tsx'), 'ReferenceDataPage');
 export const ChangePasswordPage = page(() => import('../pages/account/ChangePasswordPage.tsx'), 'ChangePasswordPage');
 export const MustChangePasswordPage = page(() => import('../pages/account/ChangePasswordPage.tsx'), 'MustChangePasswordPage');
+export const GuidePage = page(() => import('../pages/help/GuidePage.tsx'), 'GuidePage');

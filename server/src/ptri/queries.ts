@@ -182,11 +182,36 @@ export interface PtriFilters {
  * filters given; the filter values are its parameters.
  */
 export function listPtris(db: Queryable, filters: PtriFilters, policy: AccessPolicy, beforeId: number | null, limit: number, today: string) {
-  const given = (Object.keys(filters) as (keyof PtriFilters)[]).filter((key) => Boolean(filters[key])).sort();
-  const shape = `listPtris:${policy.key}:${given.join(',')}:${beforeId ? 'after' : 'first'}`;
+  const shape = `listPtris:${policy.key}:${filterShape(filters)}:${beforeId ? 'after' : 'first'}`;
   const query = prepared(db, shape, (db) => buildPtriList(db, filters, policy, beforeId !== null));
+  return query.all({ ...filterValues(filters, today), beforeId: beforeId ?? undefined, limit: limit + 1 });
+}
+
+/**
+ * How many projects the list's filters match, counting no further than `cap` + 1: a count of
+ * the whole department would read every project, so past the cap the page says "oltre".
+ */
+export function countPtris(db: Queryable, filters: PtriFilters, scope: RowScope, cap: number, today: string): number {
+  const query = prepared(db, `countPtris:${scope.key}:${filterShape(filters)}`, (db) => {
+    const matches = db
+      .select({ one: sql`1` })
+      .from(ptris)
+      .innerJoin(persons, eq(persons.id, ptris.personId))
+      .where(and(...listConditions(filters, scope.ptris, false)))
+      .limit(sql.placeholder('cap'))
+      .as('matches');
+    return db.select({ n: sql<number>`count(*)` }).from(matches).prepare();
+  });
+  return query.all({ ...filterValues(filters, today), cap: cap + 1 })[0]?.n ?? 0;
+}
+
+function filterShape(filters: PtriFilters): string {
+  return (Object.keys(filters) as (keyof PtriFilters)[]).filter((key) => Boolean(filters[key])).sort().join(',');
+}
+
+function filterValues(filters: PtriFilters, today: string) {
   const year = filters.activeIn;
-  return query.all({
+  return {
     serviceId: filters.serviceId,
     personId: filters.personId,
     status: filters.status,
@@ -203,17 +228,15 @@ export function listPtris(db: Queryable, filters: PtriFilters, policy: AccessPol
     nameTo: filters.namePrefix === undefined ? undefined : `${filters.namePrefix}\uffff`,
     fiscalCodeFrom: filters.fiscalCodePrefix,
     fiscalCodeTo: filters.fiscalCodePrefix === undefined ? undefined : `${filters.fiscalCodePrefix}\uffff`,
-    beforeId: beforeId ?? undefined,
-    limit: limit + 1,
-  });
+  };
 }
 
-function buildPtriList(db: Queryable, filters: PtriFilters, policy: AccessPolicy, paged: boolean) {
+function listConditions(filters: PtriFilters, visible: SQL | undefined, paged: boolean) {
   const p = sql.placeholder;
   const prefixOf = (column: AnySQLiteColumn, from: string, to: string) => and(gte(column, p(from)), lt(column, p(to)));
   const reviewOverdue = and(inArray(ptris.status, ['active', 'suspended']), lt(ptris.nextReviewDate, p('reviewOverdueOn')));
-  const conditions = [
-    policy.ptris,
+  return [
+    visible,
     filters.serviceId ? eq(ptris.serviceId, p('serviceId')) : undefined,
     filters.personId ? eq(ptris.personId, p('personId')) : undefined,
     filters.status ? eq(ptris.status, p('status')) : undefined,
@@ -236,6 +259,11 @@ function buildPtriList(db: Queryable, filters: PtriFilters, policy: AccessPolicy
       : undefined,
     paged ? lt(ptris.id, p('beforeId')) : undefined,
   ];
+}
+
+function buildPtriList(db: Queryable, filters: PtriFilters, policy: AccessPolicy, paged: boolean) {
+  const p = sql.placeholder;
+  const conditions = listConditions(filters, policy.ptris, paged);
   // Exactly the keys of a project summary the role receives: a page reads no more than it shows.
   return db
     .select({

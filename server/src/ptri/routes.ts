@@ -6,6 +6,8 @@ import {
   idParams,
   listReply,
   ptriDetailSchema,
+  ptriCountQuery,
+  ptriCountReply,
   ptriListQuery,
   ptriSummarySchema,
   transitionBody,
@@ -41,6 +43,12 @@ const ptriRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { roles: ALL_ROLES },
     schema: { tags, summary: 'Progetti nel proprio ambito, con filtri', querystring: ptriListQuery, response: { 200: listReply(ptriSummarySchema) } },
     handler: async (request, reply) => sendJsonText(reply, await ptri.listPtris(app.db, actorOf(request), request.query)),
+  });
+
+  app.get('/api/ptris/count', {
+    config: { roles: ALL_ROLES },
+    schema: { tags, summary: 'Quanti progetti rispondono ai filtri della lista (oltre 1000: "capped")', querystring: ptriCountQuery, response: { 200: ptriCountReply } },
+    handler: (request) => ptri.countPtris(app.db, actorOf(request), request.query),
   });
 
   app.get('/api/ptris/:id', {

@@ -14,7 +14,9 @@ import {
   type HistoryEntry,
   type ListPage,
   type PtriDetail,
+  type ptriCountQuery,
   type ptriListQuery,
+  type PtriCount,
   type PtriSummary,
   type updatePtriBody,
 } from '@bds/shared';
@@ -166,11 +168,10 @@ export function transitionPtri(db: Db, actor: Actor, id: number, request: Transi
   });
 }
 
-/** A page of the projects the actor may see, as the reply's JSON text (written by SQLite, see sql-json.ts). */
-export async function listPtris(db: Db, actor: Actor, query: z.output<typeof ptriListQuery>): Promise<JsonText<ListPage<PtriSummary>>> {
-  const after = decodeCursor(query.cursor, ['number']);
+/** The list's filters as the queries take them. */
+function listFilters(actor: Actor, query: z.output<typeof ptriCountQuery>): q.PtriFilters {
   const policy = policyOf(actor.user);
-  const filters: q.PtriFilters = {
+  return {
     serviceId: query.serviceId,
     personId: query.personId,
     status: query.status,
@@ -184,7 +185,12 @@ export async function listPtris(db: Db, actor: Actor, query: z.output<typeof ptr
     namePrefix: query.q ? query.q.toLocaleLowerCase('it').replace(/\s+/g, ' ') : undefined,
     fiscalCodePrefix: query.q && policy.searchesByFiscalCode ? query.q.replace(/\s+/g, '').toUpperCase() : undefined,
   };
-  const rows = q.listPtris(db, filters, policy, (after?.[0] as number | undefined) ?? null, query.limit, actor.today);
+}
+
+/** A page of the projects the actor may see, as the reply's JSON text (written by SQLite, see sql-json.ts). */
+export async function listPtris(db: Db, actor: Actor, query: z.output<typeof ptriListQuery>): Promise<JsonText<ListPage<PtriSummary>>> {
+  const after = decodeCursor(query.cursor, ['number']);
+  const rows = q.listPtris(db, listFilters(actor, query), policyOf(actor.user), (after?.[0] as number | undefined) ?? null, query.limit, actor.today);
   const result = page(rows, query.limit, (row) => [row.id]);
   await auditRead(db, actor, {
     action: 'read',
@@ -192,6 +198,15 @@ export async function listPtris(db: Db, actor: Actor, query: z.output<typeof ptr
     changes: { filters: query, ptriIds: result.items.map((row) => row.id) },
   });
   return jsonListReply<PtriSummary>(result.items.map((row) => row.json), result.nextCursor);
+}
+
+/** Counted no further than this: past it the list says "oltre 1.000 risultati". */
+const COUNT_CAP = 1000;
+
+/** How many projects the list's filters match in the actor's scope (no person's data: not logged). */
+export function countPtris(db: Db, actor: Actor, query: z.output<typeof ptriCountQuery>): PtriCount {
+  const n = q.countPtris(db, listFilters(actor, query), policyOf(actor.user), COUNT_CAP, actor.today);
+  return { total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
 }
 
 export async function ptriHistory(db: Db, actor: Actor, id: number): Promise<HistoryEntry[]> {

@@ -36,7 +36,7 @@ const managementReportRoutes: FastifyPluginAsyncZod = async (app) => {
     handler: async (request, reply) => {
       const { within, serviceId } = request.query;
       const csv = wantsCsv(request, request.query.format);
-      const report = await reviewsDue(app.db, actorOf(request), within, serviceId, request.query.limit ?? (csv ? 2000 : 100));
+      const report = await reviewsDue(app.db, actorOf(request), within, serviceId, request.query.limit ?? (csv ? 2000 : 100), request.query.cursor);
       if (!csv) return report;
       await sendCsv(reply, `verifiche-${report.date}.csv`, REVIEWS_CSV_HEADER, reviewsCsvRows(report));
     },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { INTENSITIES } from '../domain.ts';
-import { isoDate, monthSchema, yearSchema } from './common.ts';
+import { cursorSchema, isoDate, monthSchema, yearSchema } from './common.ts';
 import { formatQuery } from './reports.ts';
 
 const money = z.object({ interventions: z.number().int(), hours: z.number(), amount: z.number() });
@@ -74,6 +74,8 @@ export const reviewsDueQuery = z.strictObject({
   serviceId: z.coerce.number().int().positive().optional(),
   /** Page size: the most urgent first. Default 100 on screen, 2000 for a CSV export. */
   limit: z.coerce.number().int().min(1).max(2000).optional(),
+  /** The next page, from the previous reply's `nextCursor`. */
+  cursor: cursorSchema,
   format: formatQuery,
 });
 
@@ -96,5 +98,7 @@ export const reviewsDueReply = z.object({
   overdue: z.number().int(),
   near: z.number().int(),
   items: z.array(reviewDueSchema),
+  /** Set when more projects follow this page; `overdue + near` is the whole count. */
+  nextCursor: z.string().nullable(),
 });
 export type ReviewsDue = z.infer<typeof reviewsDueReply>;

@@ -169,6 +169,12 @@ export const ptriListQuery = z.strictObject({
 });
 export type PtriListQuery = z.input<typeof ptriListQuery>;
 
+/** The list's filters, for its count. */
+export const ptriCountQuery = ptriListQuery.omit({ limit: true, cursor: true });
+/** How many projects match; `capped` when there are more than `total` and counting stopped there. */
+export const ptriCountReply = z.object({ total: z.number().int(), capped: z.boolean() });
+export type PtriCount = z.infer<typeof ptriCountReply>;
+
 export const transitionBody = z.strictObject({
   to: z.enum(PTRI_STATUSES),
   reason: longText(1000).optional(),

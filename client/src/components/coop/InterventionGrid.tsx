@@ -24,6 +24,9 @@ interface RowDraft {
   errors: FieldErrors;
 }
 
+/** A project is offered on the days of its period: an intervention outside it would be refused. */
+const activeOn = (project: PtriSummary, date: string) => !date || (project.startDate <= date && date <= project.endDate);
+
 const blankRow = (date: string): RowDraft => ({ key: newKey(), ptriId: '', date, axis: 'habitat', activity: '', hours: '', operatorRole: '', notes: '', errors: {} });
 
 /** A row as the body the API takes, with every error the form can find without asking the server. */
@@ -102,7 +105,7 @@ export function InterventionGrid({ projects, month }: { projects: readonly PtriS
                 <td>
                   <select aria-label={`${it.coop.project} ${index + 1}`} aria-required value={row.ptriId} onChange={(e) => patch(row.key, { ptriId: e.target.value })}>
                     <option value="">—</option>
-                    {projects.map((project) => (
+                    {projects.filter((project) => activeOn(project, row.date) || String(project.id) === row.ptriId).map((project) => (
                       <option key={project.id} value={project.id}>
                         {project.personName} ({it.ptri.titleOf(project.id)})
                       </option>

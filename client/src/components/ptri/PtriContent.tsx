@@ -73,49 +73,52 @@ export function PtriBudget({ ptri }: { ptri: PtriDetail }) {
   if (ptri.budgetLines.length === 0) return <p>{it.ptri.noBudget}</p>;
   const total = ptri.budget.habitat + ptri.budget.sociality + ptri.budget.work;
   return (
-    <div className="table-wrap">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{it.coop.axis}</th>
-            <th scope="col">{it.ptri.source}</th>
-            <th scope="col">{it.ptri.resource}</th>
-            <th scope="col" className="num">
-              {it.ptri.hours}
-            </th>
-            <th scope="col" className="num">
-              {it.ptri.amount}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {ptri.budgetLines.map((line) => (
-            <tr key={line.id}>
-              <td>{it.axes[line.axis]}</td>
-              <td>{it.budgetSources[line.source]}</td>
-              <td>{line.description}</td>
-              <td className="num">{formatHours(line.hours)}</td>
-              <td className="num">{formatEuro(line.amount)}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          {AXES.map((axis) => (
-            <tr key={axis}>
-              <th scope="row" colSpan={4}>
-                {it.axes[axis]}
+    <>
+      <p className="scroll-hint" aria-hidden="true">{it.common.scrollHint}</p>
+      <div className="table-wrap" role="region" aria-label={it.ptri.budget} tabIndex={0}>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{it.coop.axis}</th>
+              <th scope="col">{it.ptri.source}</th>
+              <th scope="col">{it.ptri.resource}</th>
+              <th scope="col" className="num">
+                {it.ptri.hours}
               </th>
-              <td className="num">{formatEuro(ptri.budget[axis])}</td>
+              <th scope="col" className="num">
+                {it.ptri.amount}
+              </th>
             </tr>
-          ))}
-          <tr>
-            <th scope="row" colSpan={4}>
-              {it.ptri.total}
-            </th>
-            <td className="num">{formatEuro(total)}</td>
-          </tr>
-        </tfoot>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {ptri.budgetLines.map((line) => (
+              <tr key={line.id}>
+                <td>{it.axes[line.axis]}</td>
+                <td>{it.budgetSources[line.source]}</td>
+                <td>{line.description}</td>
+                <td className="num">{formatHours(line.hours)}</td>
+                <td className="num">{formatEuro(line.amount)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            {AXES.map((axis) => (
+              <tr key={axis}>
+                <th scope="row" colSpan={4}>
+                  {it.axes[axis]}
+                </th>
+                <td className="num">{formatEuro(ptri.budget[axis])}</td>
+              </tr>
+            ))}
+            <tr>
+              <th scope="row" colSpan={4}>
+                {it.ptri.total}
+              </th>
+              <td className="num">{formatEuro(total)}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+    </>
   );
 }

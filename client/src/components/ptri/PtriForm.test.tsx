@@ -22,14 +22,14 @@ async function fillValidProject(user: ReturnType<typeof userEvent.setup>) {
   await user.type(screen.getByLabelText('Obiettivo (Formazione/Lavoro)'), 'Tirocinio');
 }
 
-function renderForm(onCreate = vi.fn(async () => undefined)) {
+function renderForm(onCreate = vi.fn(async () => undefined), offered = lots) {
   render(
     <PtriForm
       mode="create"
       initial={emptyPtriValues(3, 4)}
       personLabel="Rossi Mario"
       services={services}
-      lots={lots}
+      lots={offered}
       cooperatives={cooperatives}
       canChooseService={false}
       onCreate={onCreate}
@@ -96,6 +96,13 @@ describe('PTRI form', () => {
         budget: { work: [{ source: 'ausl', description: 'Borsa lavoro', hours: null, amount: 1200.5 }] },
       }),
     );
+  });
+
+  it('offers only the lots that serve the service\'s kind', () => {
+    const serdpLot = { ...lots[0]!, id: 2, number: 2, title: 'Dipendenze', serviceKinds: ['SerDP' as const] };
+    renderForm(undefined, [...lots, serdpLot]);
+    const offered = [...(screen.getByLabelText('Lotto') as HTMLSelectElement).options].map((option) => option.value);
+    expect(offered).toEqual(['', '1']);
   });
 });
 

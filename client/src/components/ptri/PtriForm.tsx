@@ -51,6 +51,9 @@ export function PtriForm(props: PtriFormProps) {
     setRefusal(null);
   };
   const lot = lots.find((candidate) => String(candidate.id) === values.lotId);
+  // Only the lots that serve this kind of service (no Lot 2 to a CSM); an edit keeps its lot.
+  const serviceKind = services.find((service) => String(service.id) === values.serviceId)?.kind;
+  const offeredLots = props.mode === 'edit' || !serviceKind ? lots : lots.filter((candidate) => candidate.serviceKinds.includes(serviceKind));
   const lotCooperatives = lot && lot.cooperativeIds.length ? cooperatives.filter((c) => lot.cooperativeIds.includes(c.id)) : cooperatives;
 
   async function onSubmit(event: FormEvent) {
@@ -92,7 +95,7 @@ export function PtriForm(props: PtriFormProps) {
           <Field required label={it.ptri.lot} error={errors.lotId}>
             <select value={values.lotId} onChange={(e) => set('lotId', e.target.value)} disabled={props.mode === 'edit'}>
               <option value="">—</option>
-              {lots.map((candidate) => (
+              {offeredLots.map((candidate) => (
                 <option key={candidate.id} value={candidate.id}>
                   {it.ptri.lotNumber(candidate.number)} ({it.ptri.tender(candidate.tenderYear)}) – {candidate.title}
                 </option>

@@ -14,15 +14,25 @@ const entry = (over: Partial<AuditEntry>): AuditEntry => ({
   id: 1, at: '2026-11-28T09:30:00Z', userId: 7, username: 'casemanager', action: 'read', entity: 'ptri', entityId: 12, personId: 40, changes: null, ip: '127.0.0.1', ...over,
 });
 
+const rossi = { id: 40, fiscalCode: 'RSSMRA80A01A944X', givenName: 'Mario', familyName: 'Rossi', birthDate: '1980-01-01', sex: 'M', districtId: 1 };
+
 describe('access log', () => {
-  it('names actions and entities in Italian and filters by person', async () => {
+  it('names actions, entities and details in Italian and filters by a person found by name', async () => {
     sessionStore.signedIn(pair);
     const calls = mockFetch((call) => {
       if (call.url === '/api/me') return json(200, admin);
       if (call.url === '/api/audit?limit=100') {
-        return json(200, { items: [entry({}), entry({ id: 2, action: 'login_failed', entity: 'user', entityId: null, personId: null, username: 'nessuno' })], nextCursor: null });
+        return json(200, {
+          items: [
+            entry({ changes: { status: { before: 'draft', after: 'submitted' }, ptriIds: [3, 5] } }),
+            entry({ id: 2, action: 'login_failed', entity: 'user', entityId: null, personId: null, username: 'nessuno' }),
+          ],
+          nextCursor: null,
+        });
       }
-      if (call.url === '/api/audit?entity=ptri&personId=40&limit=100') return json(200, { items: [entry({})], nextCursor: null });
+      if (call.url === '/api/persons?q=Ross&limit=50') return json(200, { items: [rossi], nextCursor: null });
+      if (call.url === '/api/persons/40') return json(200, { ...rossi, projects: [] });
+      if (call.url === '/api/audit?personId=40&entity=ptri&limit=100') return json(200, { items: [entry({})], nextCursor: null });
       return undefined;
     });
     const user = userEvent.setup();
@@ -33,13 +43,17 @@ describe('access log', () => {
     expect(within(first!).getByText('Lettura')).toBeTruthy();
     expect(within(first!).getByText('Progetto (PTRI) n. 12')).toBeTruthy();
     expect(within(first!).getByText('n. 40')).toBeTruthy();
+    expect(within(first!).getByText('Stato: da Bozza a Inviato in UVM')).toBeTruthy();
+    expect(within(first!).getByText('Progetti mostrati: n. 3, 5')).toBeTruthy();
     expect(within(second!).getByText('Accesso non riuscito')).toBeTruthy();
     expect(within(second!).getByText('Utente')).toBeTruthy();
 
     await user.selectOptions(screen.getByLabelText('Oggetto'), 'Progetto (PTRI)');
-    await user.type(screen.getByLabelText('N. persona'), '40');
+    await user.type(screen.getByLabelText('Persona'), 'Ross');
+    await user.click(await screen.findByRole('button', { name: 'Rossi Mario – RSSMRA80A01A944X' }));
+    await screen.findByText('Rossi Mario (RSSMRA80A01A944X)');
     await user.click(screen.getByRole('button', { name: 'Applica filtri' }));
     await screen.findByText((_, node) => node?.tagName === 'TBODY' && node.childElementCount === 1);
-    expect(calls.map((c) => c.url)).toContain('/api/audit?entity=ptri&personId=40&limit=100');
+    expect(calls.map((c) => c.url)).toContain('/api/audit?personId=40&entity=ptri&limit=100');
   });
 });

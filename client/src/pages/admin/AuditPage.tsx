@@ -1,23 +1,29 @@
 // The access log with filters and CSV download; reading it is itself logged by the server.
 import { useState, type FormEvent } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, labelOf } from '@bds/shared';
 import { downloadAuditCsv, useAuditLog, type AuditFilters } from '../../api/audit.ts';
 import { useCurrentUser } from '../../auth/AuthProvider.tsx';
+import { describeChanges } from '../../components/auditDetails.ts';
+import { DownloadButton } from '../../components/DownloadButton.tsx';
 import { Field } from '../../components/Field.tsx';
+import { ShowMore } from '../../components/Paging.tsx';
+import { PersonPicker } from '../../components/PersonPicker.tsx';
 import { formatDateTime } from '../../components/format.ts';
-import { QueryStates, errorText } from '../../components/States.tsx';
+import { QueryStates } from '../../components/States.tsx';
 import { it } from '../../i18n/it.ts';
+import { paths } from '../../routes/nav.ts';
 
-const EMPTY = { entity: '', entityId: '', personId: '', userId: '', from: '', to: '' };
+const EMPTY = { entity: '', entityId: '', userId: '', from: '', to: '' };
 
 /** The entities in the order of their Italian names, for the filter. */
 const ENTITY_OPTIONS = Object.entries(AUDIT_ENTITY_LABELS).sort(([, a], [, b]) => a.localeCompare(b, 'it'));
 
-function toFilters(form: typeof EMPTY): AuditFilters {
+function toFilters(form: typeof EMPTY, personId: number | undefined): AuditFilters {
   return {
+    ...(personId ? { personId } : {}),
     ...(form.entity ? { entity: form.entity } : {}),
     ...(Number(form.entityId) > 0 ? { entityId: Number(form.entityId) } : {}),
-    ...(Number(form.personId) > 0 ? { personId: Number(form.personId) } : {}),
     ...(Number(form.userId) > 0 ? { userId: Number(form.userId) } : {}),
     ...(form.from ? { from: form.from } : {}),
     ...(form.to ? { to: form.to } : {}),
@@ -26,36 +32,27 @@ function toFilters(form: typeof EMPTY): AuditFilters {
 
 export function AuditPage() {
   const user = useCurrentUser();
+  const [params] = useSearchParams();
+  // The person's page links here with their number: their log is shown at once.
+  const linkedPerson = Number(params.get('personId')) > 0 ? Number(params.get('personId')) : undefined;
   const [form, setForm] = useState(EMPTY);
-  const [filters, setFilters] = useState<AuditFilters>({});
+  const [personId, setPersonId] = useState(linkedPerson);
+  const [filters, setFilters] = useState<AuditFilters>(toFilters(EMPTY, linkedPerson));
   const log = useAuditLog(filters);
-  const [downloadError, setDownloadError] = useState<string | null>(null);
   const rows = log.data?.pages.flatMap((page) => page.items) ?? [];
   const set = (key: keyof typeof EMPTY, value: string) => setForm((prev) => ({ ...prev, [key]: value }));
 
   function apply(event: FormEvent) {
     event.preventDefault();
-    setFilters(toFilters(form));
-  }
-
-  async function download() {
-    setDownloadError(null);
-    try {
-      await downloadAuditCsv(filters);
-    } catch (caught) {
-      setDownloadError(errorText(caught));
-    }
+    setFilters(toFilters(form, personId));
   }
 
   return (
     <>
       <div className="page-head">
         <h1>{it.admin.auditTitle}</h1>
-        {user.role === 'admin' && (
-          <button type="button" className="secondary" onClick={() => void download()}>{it.common.downloadCsv}</button>
-        )}
+        {user.role === 'admin' && <DownloadButton download={() => downloadAuditCsv(filters)} />}
       </div>
-      {downloadError && <p className="form-error" role="alert">{downloadError}</p>}
       <form className="card row" onSubmit={apply} aria-label={it.ptri.filters}>
         <Field label={it.admin.entity}>
           <select value={form.entity} onChange={(e) => set('entity', e.target.value)}>
@@ -64,7 +61,7 @@ export function AuditPage() {
           </select>
         </Field>
         <Field label={it.admin.entityId}><input inputMode="numeric" value={form.entityId} onChange={(e) => set('entityId', e.target.value)} /></Field>
-        <Field label={it.admin.personId}><input inputMode="numeric" value={form.personId} onChange={(e) => set('personId', e.target.value)} /></Field>
+        <PersonPicker label={it.admin.person} personId={personId} onChange={setPersonId} />
         <Field label={it.admin.userId}><input inputMode="numeric" value={form.userId} onChange={(e) => set('userId', e.target.value)} /></Field>
         <Field label={it.admin.from}><input type="date" value={form.from} onChange={(e) => set('from', e.target.value)} /></Field>
         <Field label={it.admin.to}><input type="date" value={form.to} onChange={(e) => set('to', e.target.value)} /></Field>
@@ -92,8 +89,14 @@ export function AuditPage() {
                     <td>{entry.username ?? '—'}</td>
                     <td>{labelOf(AUDIT_ACTION_LABELS, entry.action)}</td>
                     <td>{labelOf(AUDIT_ENTITY_LABELS, entry.entity)}{entry.entityId != null ? ` n. ${entry.entityId}` : ''}</td>
-                    <td>{entry.personId != null ? it.admin.personNumber(entry.personId) : '—'}</td>
-                    <td className="diff">{entry.changes == null ? '—' : JSON.stringify(entry.changes).slice(0, 200)}</td>
+                    <td>{entry.personId != null ? <Link to={paths.person(entry.personId)}>{it.admin.personNumber(entry.personId)}</Link> : '—'}</td>
+                    <td className="diff">
+                      {entry.changes == null ? '—' : (
+                        <ul className="details-list">
+                          {describeChanges(entry.entity, entry.changes).map((line, index) => <li key={index}>{line}</li>)}
+                        </ul>
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -101,11 +104,7 @@ export function AuditPage() {
           </div>
         )}
       </QueryStates>
-      {log.hasNextPage && (
-        <div className="actions">
-          <button type="button" className="secondary" onClick={() => void log.fetchNextPage()} disabled={log.isFetchingNextPage}>{it.common.loadMore}</button>
-        </div>
-      )}
+      <ShowMore query={log} />
     </>
   );
 }

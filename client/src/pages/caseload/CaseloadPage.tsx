@@ -3,7 +3,7 @@
 import { AXES, INTENSITIES, PTRI_STATUSES, type Axis, type Intensity, type PtriStatus } from '@bds/shared';
 import { useDeferredValue } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { usePtriList } from '../../api/ptriHooks.ts';
+import { usePtriCount, usePtriList } from '../../api/ptriHooks.ts';
 import type { PtriFilters } from '../../api/ptris.ts';
 import { nameOf, useServices } from '../../api/reference.ts';
 import { useCurrentUser } from '../../auth/AuthProvider.tsx';
@@ -32,6 +32,7 @@ export function CaseloadPage() {
     ...(user.serviceId ? { serviceId: user.serviceId } : {}),
   };
   const query = usePtriList(filters);
+  const count = usePtriCount(filters);
 
   function setParam(key: string, value: string) {
     const next = new URLSearchParams(params);
@@ -89,7 +90,7 @@ export function CaseloadPage() {
           {it.ptri.reviewOverdue}
         </label>
       </form>
-      <PtriTable query={query} caption={it.nav.caseload[user.role]} serviceName={(id) => nameOf(services.data, id)} />
+      <PtriTable query={query} count={count.data} caption={it.nav.caseload[user.role]} serviceName={(id) => nameOf(services.data, id)} />
     </>
   );
 }

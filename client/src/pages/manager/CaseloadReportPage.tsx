@@ -1,14 +1,24 @@
 // Active projects per service on a date up to today (expired ones among them), by intensity and open goals per axis, grouped by district.
 import { AXES, INTENSITIES } from '@bds/shared';
 import { useState } from 'react';
-import { useCaseload } from '../../api/reports.ts';
+import type { Caseload } from '@bds/shared';
+import { downloadCaseloadCsv, useCaseload } from '../../api/reports.ts';
 import { useCurrentUser } from '../../auth/AuthProvider.tsx';
 import { nameOf, useDistricts, useServices } from '../../api/reference.ts';
+import { DownloadButton } from '../../components/DownloadButton.tsx';
 import { Field } from '../../components/Field.tsx';
+import { ServiceFilter } from '../../components/reports/ServiceFilter.tsx';
 import { formatNumber, today } from '../../components/format.ts';
 import { CaseloadExport } from '../../components/reports/CaseloadExport.tsx';
 import { Empty, ErrorState, Loading } from '../../components/States.tsx';
 import { it } from '../../i18n/it.ts';
+
+type Row = Caseload['rows'][number];
+
+/** Every figure of a row, in the columns' order: the totals row sums each of them. */
+function figures(row: Row): number[] {
+  return [row.projects, ...INTENSITIES.map((i) => row.byIntensity[i]), ...AXES.map((axis) => row.openGoals[axis]), row.reviewsOverdue, row.reviewsDueWithin30, row.expired];
+}
 
 export function CaseloadReportPage() {
   const [date, setDate] = useState(today());
@@ -23,21 +33,15 @@ export function CaseloadReportPage() {
 
   return (
     <>
-      <h1>{it.reports.caseloadTitle}</h1>
+      <div className="page-head">
+        <h1>{it.reports.caseloadTitle}</h1>
+        <DownloadButton download={() => downloadCaseloadCsv(serviceId, date)} />
+      </div>
       <div className="card row">
         <Field label={it.reports.date}>
           <input type="date" value={date} max={today()} onChange={(e) => e.target.value && setDate(e.target.value)} />
         </Field>
-        <Field label={it.reports.service}>
-          <select value={serviceId ?? ''} onChange={(e) => setServiceId(e.target.value ? Number(e.target.value) : undefined)}>
-            <option value="">{it.common.all}</option>
-            {services.data?.map((service) => (
-              <option key={service.id} value={service.id}>
-                {service.name}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <ServiceFilter value={serviceId} onChange={setServiceId} />
       </div>
       <p className="hint">{it.reports.caseloadMeaning}</p>
       {caseload.isPending ? (
@@ -48,8 +52,14 @@ export function CaseloadReportPage() {
         <Empty />
       ) : (
         <div className="table-wrap">
-          <table>
+          <table className="compact">
             <thead>
+              <tr>
+                <td colSpan={3} />
+                <th scope="colgroup" colSpan={INTENSITIES.length} className="group">{it.ptri.intensity}</th>
+                <th scope="colgroup" colSpan={AXES.length} className="group">{it.reports.openGoals}</th>
+                <th scope="colgroup" colSpan={2} className="group">{it.reports.reviews}</th>
+              </tr>
               <tr>
                 <th scope="col">{it.reports.district}</th>
                 <th scope="col">{it.reports.service}</th>
@@ -60,7 +70,8 @@ export function CaseloadReportPage() {
                 {AXES.map((axis) => (
                   <th key={axis} scope="col" className="num">{it.axes[axis]}</th>
                 ))}
-                <th scope="col" className="num">{it.reports.overdueTitle}</th>
+                <th scope="col" className="num">{it.reports.overdueShort}</th>
+                <th scope="col" className="num">{it.reports.within30Short}</th>
                 <th scope="col" className="num">{it.reports.expired}</th>
               </tr>
             </thead>
@@ -71,23 +82,21 @@ export function CaseloadReportPage() {
                   <tr key={row.serviceId}>
                     <td>{districtOf(row.serviceId)}</td>
                     <th scope="row">{row.serviceName}</th>
-                    <td className="num">{formatNumber(row.projects)}</td>
-                    {INTENSITIES.map((i) => (
-                      <td key={i} className="num">{formatNumber(row.byIntensity[i])}</td>
+                    {figures(row).map((value, index) => (
+                      <td key={index} className="num">{formatNumber(value)}</td>
                     ))}
-                    {AXES.map((axis) => (
-                      <td key={axis} className="num">{formatNumber(row.openGoals[axis])}</td>
-                    ))}
-                    <td className="num">{formatNumber(row.reviewsOverdue)}</td>
-                    <td className="num">{formatNumber(row.expired)}</td>
                   </tr>
                 ))}
             </tbody>
             <tfoot>
               <tr>
                 <th scope="row" colSpan={2}>{it.ptri.total}</th>
-                <td className="num">{formatNumber(caseload.data.total)}</td>
-                <td colSpan={INTENSITIES.length + AXES.length + 2} />
+                {caseload.data.rows
+                  .map(figures)
+                  .reduce((sums, values) => sums.map((sum, index) => sum + (values[index] ?? 0)))
+                  .map((sum, index) => (
+                    <td key={index} className="num">{formatNumber(sum)}</td>
+                  ))}
               </tr>
             </tfoot>
           </table>

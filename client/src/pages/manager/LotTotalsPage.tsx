@@ -1,8 +1,9 @@
 // Per lot and cooperative: persons and projects with interventions, hours and amounts (validated and pending) against the ceiling.
 import { useState } from 'react';
-import { useLotTotals } from '../../api/reports.ts';
+import { downloadLotTotalsCsv, useLotTotals } from '../../api/reports.ts';
+import { DownloadButton } from '../../components/DownloadButton.tsx';
 import { Field } from '../../components/Field.tsx';
-import { formatDate, formatEuro, formatHours, formatNumber, today } from '../../components/format.ts';
+import { formatDate, formatEuro, formatHours, formatMonth, formatNumber, today } from '../../components/format.ts';
 import { Empty, ErrorState, Loading } from '../../components/States.tsx';
 import { it } from '../../i18n/it.ts';
 
@@ -11,17 +12,38 @@ const percent = (share: number | null) => (share == null ? '—' : `${(share * 1
 export function LotTotalsPage() {
   const thisYear = Number(today().slice(0, 4));
   const [year, setYear] = useState(thisYear);
-  const totals = useLotTotals(year);
+  const [month, setMonth] = useState<string | undefined>(undefined);
+  const totals = useLotTotals(year, month);
+  const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
 
   return (
     <>
       <div className="page-head">
         <h1>{it.reports.lotTotalsTitle}</h1>
+        <DownloadButton download={() => downloadLotTotalsCsv(year, month)} />
+      </div>
+      <div className="card row">
         <Field label={it.reports.year}>
-          <select value={year} onChange={(e) => setYear(Number(e.target.value))}>
+          <select
+            value={year}
+            onChange={(e) => {
+              setYear(Number(e.target.value));
+              setMonth(undefined);
+            }}
+          >
             {[thisYear, thisYear - 1, thisYear - 2, thisYear - 3].map((y) => (
               <option key={y} value={y}>
                 {y}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={it.reports.month}>
+          <select value={month ?? ''} onChange={(e) => setMonth(e.target.value || undefined)}>
+            <option value="">{it.reports.wholeYear}</option>
+            {months.map((m) => (
+              <option key={m} value={m}>
+                {formatMonth(m)}
               </option>
             ))}
           </select>

@@ -1,14 +1,14 @@
 // Yearly users per service and lot: the published table, a chart across years, CSV download.
-import { lazy, Suspense, useState } from 'react';
+import { useState } from 'react';
 import { downloadYearlyCountsCsv, useYearlyCounts, useYearlyCountsAcrossYears } from '../../api/reports.ts';
 import { useLots } from '../../api/reference.ts';
+import { DownloadButton } from '../../components/DownloadButton.tsx';
 import { Field } from '../../components/Field.tsx';
+import { BarChart } from '../../components/reports/BarChart.tsx';
 import { YearlyCountsTable } from '../../components/reports/YearlyCountsTable.tsx';
-import { ErrorState, Loading, errorText } from '../../components/States.tsx';
+import { ErrorState, Loading } from '../../components/States.tsx';
 import { formatDate, today } from '../../components/format.ts';
 import { it } from '../../i18n/it.ts';
-
-const YearlyChart = lazy(async () => ({ default: (await import('../../components/reports/YearlyChart.tsx')).YearlyChart }));
 
 const FIRST_YEAR = 2022;
 
@@ -20,31 +20,14 @@ export function YearlyCountsPage() {
   const lots = useLots();
   const counts = useYearlyCounts(year, lot);
   const across = useYearlyCountsAcrossYears(years, lot);
-  const [downloadError, setDownloadError] = useState<string | null>(null);
-  const points = across.flatMap((query, index) => (query.data ? [{ year: years[index] ?? 0, users: query.data.total }] : []));
-
-  async function download() {
-    setDownloadError(null);
-    try {
-      await downloadYearlyCountsCsv(year, lot);
-    } catch (caught) {
-      setDownloadError(errorText(caught));
-    }
-  }
+  const bars = across.flatMap((query, index) => (query.data ? [{ label: String(years[index]), value: query.data.total }] : []));
 
   return (
     <>
       <div className="page-head">
         <h1>{it.reports.yearlyTitle}</h1>
-        <button type="button" className="secondary" onClick={() => void download()}>
-          {it.common.downloadCsv}
-        </button>
+        <DownloadButton download={() => downloadYearlyCountsCsv(year, lot)} />
       </div>
-      {downloadError && (
-        <p className="form-error" role="alert">
-          {downloadError}
-        </p>
-      )}
       <div className="card row">
         <Field label={it.reports.year}>
           <select value={year} onChange={(e) => setYear(Number(e.target.value))}>
@@ -79,7 +62,7 @@ export function YearlyCountsPage() {
       )}
       <section className="card">
         <h2>{it.reports.chartTitle}</h2>
-        {points.length === 0 ? <Loading /> : <Suspense fallback={<Loading />}><YearlyChart points={points} /></Suspense>}
+        {bars.length === 0 ? <Loading /> : <BarChart title={`${it.reports.chartTitle}, ${it.ptri.lotNumber(lot)}`} bars={bars} unit={it.reports.users.toLowerCase()} />}
       </section>
     </>
   );

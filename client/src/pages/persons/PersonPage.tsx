@@ -44,6 +44,11 @@ export function PersonPage() {
               {it.persons.newPtri}
             </Link>
           )}
+          {(user.role === 'admin' || user.role === 'manager') && (
+            <Link className="button secondary" to={`${paths.audit}?personId=${p.id}`}>
+              {it.persons.accessLog}
+            </Link>
+          )}
           {user.role === 'admin' && (
             <button type="button" className="secondary" onClick={() => void download()} title={it.persons.recordHelp}>
               {it.persons.record}
