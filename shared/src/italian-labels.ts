@@ -73,6 +73,7 @@ export const AUDIT_ACTION_LABELS = {
   login_failed: 'Accesso non riuscito',
   logout: 'Uscita',
   session_revoked: 'Sessione revocata',
+  refused: 'Accesso rifiutato',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
 
