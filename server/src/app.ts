@@ -47,6 +47,15 @@ export async function buildApp({ db, config, isReady = () => true, logStream, cl
   const app = Fastify({
     ...loggingOptions(config.logLevel, logStream),
     bodyLimit: 1024 * 1024,
+    // Node's defaults let a client hold a connection forever without sending a request.
+    http: {
+      headersTimeout: config.timeouts.headersMs,
+      // How often Node looks for connections past those timeouts (its default is 30 s).
+      connectionsCheckingInterval: Math.min(1_000, config.timeouts.headersMs),
+    },
+    requestTimeout: config.timeouts.requestMs,
+    keepAliveTimeout: config.timeouts.keepAliveMs,
+    connectionTimeout: config.timeouts.requestMs,
     trustProxy: false,
     frameworkErrors: sendFrameworkProblem,
     clientErrorHandler: sendClientErrorProblem,
@@ -79,7 +88,7 @@ export async function buildApp({ db, config, isReady = () => true, logStream, cl
   await app.register(evaluationRoutes);
   await app.register(reportRoutes);
   await app.register(auditRoutes);
-  await app.register(interventionRoutes);
+  await app.register(interventionRoutes, { uploads: config.uploads });
   await app.register(outcomeRoutes);
   await app.register(activityRoutes);
   await app.register(monthlyReportRoutes);

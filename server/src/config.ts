@@ -24,6 +24,15 @@ const envSchema = z
     LOGIN_MAX_PER_ADDRESS: z.coerce.number().int().min(1).default(10),
     /** Failed sign-ins per username, from any address, before the same growing wait. */
     LOGIN_MAX_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+    /** A connection must have sent its request's headers within this time (a slow or half-open client is closed). */
+    HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).default(20_000),
+    /** A request must have arrived whole, body included, within this time: room for a month's CSV on a slow link. */
+    REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(120_000),
+    /** An idle keep-alive connection is closed after this time. */
+    KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+    /** Large bodies (a month's CSV) being received at once, per user and for the whole server. */
+    UPLOADS_PER_USER: z.coerce.number().int().min(1).default(2),
+    UPLOADS_OVERALL: z.coerce.number().int().min(1).default(8),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   });
 
@@ -36,6 +45,8 @@ export interface Config {
   demoData: boolean;
   corsOrigins: string[];
   loginRateLimit: { perAddress: number; perAccount: number };
+  timeouts: { headersMs: number; requestMs: number; keepAliveMs: number };
+  uploads: { perUser: number; overall: number };
   logLevel: string;
   accessTokenSeconds: number;
   refreshTokenDays: number;
@@ -60,6 +71,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoData: e.DEMO_DATA ? e.DEMO_DATA === 'true' : e.NODE_ENV !== 'production',
     corsOrigins: (e.CORS_ORIGIN ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
     loginRateLimit: { perAddress: e.LOGIN_MAX_PER_ADDRESS, perAccount: e.LOGIN_MAX_PER_ACCOUNT },
+    timeouts: { headersMs: e.HEADERS_TIMEOUT_MS, requestMs: e.REQUEST_TIMEOUT_MS, keepAliveMs: e.KEEP_ALIVE_TIMEOUT_MS },
+    uploads: { perUser: e.UPLOADS_PER_USER, overall: e.UPLOADS_OVERALL },
     logLevel: e.LOG_LEVEL,
     accessTokenSeconds: 15 * 60,
     refreshTokenDays: 14,

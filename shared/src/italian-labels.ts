@@ -95,6 +95,7 @@ export const AUDIT_ACTION_LABELS = {
   session_revoked: 'Sessione revocata',
   take_in_care: 'Presa in carico',
   registration_refused: 'Registrazione rifiutata: persona già presente',
+  refused: 'Accesso rifiutato',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
 

@@ -15,11 +15,13 @@ import { Invalid } from '../errors.ts';
 import * as interventions from './service.ts';
 import { uploadMonth } from './upload.ts';
 import { durableWrite } from '../audit/group-commit.ts';
+import { UploadSlots, type UploadLimits } from '../plugins/upload-slots.ts';
 
 const tags = ['interventions'];
 const UPLOAD_LIMIT = 6 * 1024 * 1024;
 
-const interventionRoutes: FastifyPluginAsyncZod = async (app) => {
+const interventionRoutes: FastifyPluginAsyncZod<{ uploads: UploadLimits }> = async (app, { uploads }) => {
+  const uploadSlots = new UploadSlots(uploads);
   // The monthly file arrives as it is; this route group alone reads CSV bodies.
   app.addContentTypeParser(['text/csv', 'application/csv', 'text/plain'], { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT }, (_request, body, done) => {
     done(null, body);
@@ -59,6 +61,9 @@ const interventionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/api/cooperatives/:id/reports/:month/upload', {
     config: { roles: ['cooperative'] },
     bodyLimit: UPLOAD_LIMIT,
+    preParsing: uploadSlots.acquire,
+    onResponse: uploadSlots.release,
+    onRequestAbort: uploadSlots.release,
     schema: {
       tags,
       summary: 'Carica il mese come CSV (text/csv; colonne ptriId;date;axis;activity;hours;operatorRole;notes): tutto o niente',

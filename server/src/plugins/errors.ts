@@ -5,6 +5,7 @@ import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { DomainError, TooManyRequests, type FieldError } from '../errors.ts';
+import { recordRefusal } from '../audit/refusals.ts';
 
 interface ProblemBody {
   type: string;
@@ -127,6 +128,7 @@ export default fp(async function errorsPlugin(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof DomainError) {
       if (error instanceof TooManyRequests) reply.header('retry-after', String(error.retryAfterSeconds));
+      recordRefusal(app.db, request, error.status);
       return sendProblem(reply, { status: error.status, title: error.title, detail: error.message, errors: error.errors }, error.extensions);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
