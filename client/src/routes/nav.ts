@@ -1,6 +1,7 @@
 // What each role finds in the navigation, in its order: only the pages the shared table of
 // capabilities lets it open (the app's routes ask the same table).
-import { can, type Capability, type Role } from '@bds/shared';
+import { can, type Capability } from '@bds/shared/access';
+import type { Role } from '@bds/shared';
 import { it } from '../i18n/it.ts';
 
 export interface NavItem {
