@@ -16,7 +16,8 @@ import * as q from './queries.ts';
 
 export function uploadMonth(db: Db, actor: Actor, cooperativeId: number, month: string, file: Buffer): { created: boolean; reply: UploadReply } {
   if (actor.user.role !== 'cooperative') throw new Forbidden('Solo la cooperativa carica i propri interventi');
-  if (actor.user.cooperativeId !== cooperativeId) throw new NotFound('Cooperativa non trovata');
+  const policy = policyOf(actor.user);
+  if (policy.reports().cooperativeId !== cooperativeId) throw new NotFound('Cooperativa non trovata');
   const sha256 = createHash('sha256').update(file).digest('hex');
   return db.transaction((tx) => {
     const previous = q.uploadByHash(tx, cooperativeId, month, sha256);
@@ -32,7 +33,7 @@ export function uploadMonth(db: Db, actor: Actor, cooperativeId: number, month: 
     const parsed = readCsvFile(file.toString('utf8'), month);
     if (!parsed.ok) throw new Invalid('file', parsed.message);
     const ids = [...new Set(parsed.rows.map((r) => r.entry.ptriId))];
-    const ctx = entryContext(tx, actor, cooperativeId, q.projectsForWork(tx, ids, policyOf(actor.user)));
+    const ctx = entryContext(tx, actor, cooperativeId, q.projectsForWork(tx, ids, policy));
     const errors = [...parsed.errors];
     const accepted: NewIntervention[] = [];
     for (const { row, entry } of parsed.rows) {
