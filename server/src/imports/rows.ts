@@ -5,7 +5,8 @@ import {
   CASELOAD_INTENSITY_VALUES,
   CASELOAD_LIST_SEPARATOR,
   CASELOAD_STATUS_VALUES,
-  createPersonBody,
+  fiscalCodeContradictions,
+  personFields,
   parseCalendarDate,
   type Axis,
   type CaseloadColumn,
@@ -45,7 +46,7 @@ const PERSON_COLUMNS: Record<string, CaseloadColumn> = {
 };
 
 // Built once: zod compiles a schema on its first use, which per row was most of a file's time.
-const PERSON_FIELDS = createPersonBody.omit({ districtId: true, birthDate: true });
+const PERSON_FIELDS = personFields.omit({ districtId: true, birthDate: true });
 
 /** Headers compared without case, accents, spaces, dashes or underscores. */
 function headerKey(name: string): string {
@@ -91,6 +92,12 @@ export function readRow(record: string[], row: number, index: Map<CaseloadColumn
   if (!person.success) for (const issue of person.error.issues) bad(PERSON_COLUMNS[String(issue.path[0])] ?? 'codice_fiscale', issue.message);
   const birthDate = parseCalendarDate(cell('data_nascita')) ?? bad('data_nascita', 'data non valida (GG/MM/AAAA)');
   if (birthDate && birthDate > today) bad('data_nascita', 'non può essere nel futuro');
+  // The codice fiscale encodes the birth date and sex: a row whose cells contradict it is refused, as registration refuses it.
+  if (person.success && birthDate) {
+    const contradictions = fiscalCodeContradictions(person.data.fiscalCode, birthDate, person.data.sex);
+    if (contradictions.birthDate) bad('data_nascita', contradictions.birthDate);
+    if (contradictions.sex) bad('sesso', contradictions.sex);
+  }
   const district = cell('distretto') || bad('distretto', 'distretto mancante');
   const service = cell('servizio') || bad('servizio', 'servizio mancante');
   const lotNumber = /^\d{1,2}$/.test(cell('lotto')) ? Number(cell('lotto')) : bad('lotto', 'numero del lotto non valido');

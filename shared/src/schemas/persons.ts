@@ -22,15 +22,17 @@ const nameSchema = text(80).regex(/^[\p{L}' .-]+$/u, { error: 'solo lettere, spa
 const IDENTITY_FIELDS = ['fiscalCode', 'birthDate', 'sex'];
 const isRecord = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-export const createPersonBody = z
-  .strictObject({
-    fiscalCode: fiscalCodeSchema,
-    givenName: nameSchema,
-    familyName: nameSchema,
-    birthDate: pastDate,
-    sex: z.enum(SEXES),
-    districtId: z.number().int().positive(),
-  })
+/** A person's registration fields, each checked on its own (the import reads some of them from a file). */
+export const personFields = z.strictObject({
+  fiscalCode: fiscalCodeSchema,
+  givenName: nameSchema,
+  familyName: nameSchema,
+  birthDate: pastDate,
+  sex: z.enum(SEXES),
+  districtId: z.number().int().positive(),
+});
+
+export const createPersonBody = personFields
   .superRefine(
     (body, ctx) => {
       const contradictions = fiscalCodeContradictions(body.fiscalCode, body.birthDate, body.sex);
