@@ -121,10 +121,13 @@ let personCounter = 0;
 export function personBody(districtId: number, overrides: Record<string, unknown> = {}) {
   personCounter += 1;
   const n = String(personCounter).padStart(3, '0');
-  // Born on 1 January 1980: a woman's code writes the day as 41.
-  const day = overrides.sex === 'F' ? '41' : '01';
+  // The code carries the birth date and sex (a woman's day is written plus 40): born on 1 January 1980 unless told otherwise.
+  const birthDate = typeof overrides.birthDate === 'string' ? overrides.birthDate : '1980-01-01';
+  const [year = '1980', month = '01', dayOfMonth = '01'] = birthDate.split('-');
+  const day = String(Number(dayOfMonth) + (overrides.sex === 'F' ? 40 : 0)).padStart(2, '0');
+  const monthLetter = 'ABCDEHLMPRST'.charAt(Math.max(0, Number(month) - 1)) || 'A';
   return {
-    fiscalCode: fiscalCode(`RSSMRA80A${day}A${n}`),
+    fiscalCode: fiscalCode(`RSSMRA${year.slice(-2)}${monthLetter}${day}A${n}`),
     givenName: 'Mario',
     familyName: `Rossi${'abcdefghij'[personCounter % 10]}`,
     birthDate: '1980-01-01',

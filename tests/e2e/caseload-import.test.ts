@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiGet, apiToken, shot, switchUser, type Tab } from './browser.ts';
 import { launchChromium } from './chromium.ts';
-import { fiscalCode } from './people.ts';
+import { birthDateOf, fiscalCode } from './people.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -25,12 +25,14 @@ afterAll(async () => {
 
 const SPELLING = 'CSM NAVILE - CASA DELLA SALUTE';
 const CODES = [fiscalCode(901), fiscalCode(902, 'M')];
+/** Each code's birth date as the spreadsheet writes it (gg/mm/aaaa). */
+const BORN = [birthDateOf(901), birthDateOf(902)].map((iso) => iso.split('-').reverse().join('/'));
 
 function caseloadFile(): Buffer {
   const rows = [
     'codice_fiscale;cognome;nome;data_nascita;sesso;distretto;servizio;lotto;data_inizio;data_fine;stato;data_chiusura;intensita;cooperative;case_manager;obiettivi_casa;obiettivi_socialita;obiettivi_lavoro',
-    `${CODES[0]};Benassi;Lucìa;12/05/1985;F;Città di Bologna;${SPELLING};1;01/09/2026;31/08/2027;attivo;;media;;casemanager;Vivere in autonomia;Frequentare un gruppo;`,
-    `${CODES[1]};Zanardi;Nicolò;03/02/1985;M;Città di Bologna;CSM Navile;1;01/01/2025;31/12/2025;chiuso;31/12/2025;bassa;;;;Uscire di casa;Tirocinio`,
+    `${CODES[0]};Benassi;Lucìa;${BORN[0]};F;Città di Bologna;${SPELLING};1;01/09/2026;31/08/2027;attivo;;media;;casemanager;Vivere in autonomia;Frequentare un gruppo;`,
+    `${CODES[1]};Zanardi;Nicolò;${BORN[1]};M;Città di Bologna;CSM Navile;1;01/01/2025;31/12/2025;chiuso;31/12/2025;bassa;;;;Uscire di casa;Tirocinio`,
   ];
   // As Excel's plain "CSV" writes it on an Italian Windows: Windows-1252, which holds "ì" and "ò" as one byte each.
   return Buffer.from(`${rows.join('\r\n')}\r\n`, 'latin1');

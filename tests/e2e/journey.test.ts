@@ -109,10 +109,19 @@ describe('the main journey in the browser', () => {
     }
     await shot(page, '02-ptri-form');
     await page.getByRole('button', { name: 'Salva' }).click();
-    await page.getByRole('button', { name: 'Invia in UVM' }).click();
-    await expect.poll(() => page.locator('.badge').first().textContent()).toBe('Inviato in UVM');
+    await page.getByRole('button', { name: 'Invia in UVM' }).waitFor();
     ptriId = Number(/\/progetti\/(\d+)/.exec(page.url())?.[1]);
     expect(ptriId).toBeGreaterThan(0);
+    // The journey's month has ended (a month is submitted only then), so the project went to the UVM
+    // at its start: the page's button dates a move today, and the UVM may not evaluate before it.
+    const sent = await fetch(`${baseUrl}/api/ptris/${ptriId}/transitions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await apiToken(baseUrl, 'casemanager')}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ to: 'submitted', date: `${month}-01` }),
+    });
+    expect(sent.status, await sent.text()).toBe(200);
+    await page.reload();
+    await expect.poll(() => page.locator('.badge').first().textContent()).toBe('Inviato in UVM');
   });
 
   it('UVM: finds it waiting, evaluates it with HoNOS (live total) and approves it', async () => {

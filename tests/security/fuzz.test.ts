@@ -46,6 +46,7 @@ function validRequests(): Record<string, { url?: string; body: unknown }> {
     'POST /api/scales': { body: { code: 'NUOVA', name: 'Nuova scala', items: 3, min: 0, max: 4 } },
     'PATCH /api/scales/:id': { url: '/api/scales/1', body: { name: 'HoNOS' } },
     'POST /api/persons': { body: personBody(f.ctx.world.districts.bologna) },
+    'POST /api/persons/:id/take-in-care': { url: `/api/persons/${f.other.personId}/take-in-care`, body: { reason: 'Trasferimento dal servizio di residenza' } },
     'POST /api/ptris': { body: ptriBody(f.ctx, f.mine.personId) },
     'PATCH /api/ptris/:id': { url: `/api/ptris/${f.mine.ptriId}`, body: { version: version(), intensity: 'low', goals: [{ axis: 'work', description: 'Tirocinio' }] } },
     'POST /api/ptris/:id/transitions': { url: `/api/ptris/${f.mine.ptriId}/transitions`, body: { to: 'suspended', reason: 'Ricovero', date: '2025-03-01' } },

@@ -67,7 +67,7 @@ export const personProjectSummary = z.object({
   startDate: z.string(),
   endDate: z.string(),
   /** The project this one continues: the person's chain of projects. */
-  renewsPtriId: z.number().int().nullable(),
+  renewsPtriId: z.number().int().nullable().optional(),
 });
 
 export const personDetailSchema = personSchema.extend({ projects: z.array(personProjectSummary) });

@@ -99,7 +99,7 @@ export function PersonPage() {
                 <tr key={project.id}>
                   <td>
                     <Link to={paths.ptri(project.id)}>{it.ptri.titleOf(project.id)}</Link>
-                    {project.renewsPtriId !== null && <small className="hint"> ({it.chain.renews(project.renewsPtriId)})</small>}
+                    {project.renewsPtriId != null && <small className="hint"> ({it.chain.renews(project.renewsPtriId)})</small>}
                   </td>
                   <td>{nameOf(services.data, project.serviceId)}</td>
                   <td>{lots.data?.find((lot) => lot.id === project.lotId)?.number ?? project.lotId}</td>
