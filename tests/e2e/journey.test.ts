@@ -41,7 +41,7 @@ async function yearlyCount(): Promise<{ navile: number; total: number; navileNam
 
 async function validatedAmount(): Promise<number> {
   const report = await apiGet<LotTotals>(baseUrl, managerToken, `/api/reports/lot-totals?year=${year}`);
-  const lot = report.lots.find((candidate) => candidate.lotNumber === 1);
+  const lot = report.lots.find((candidate) => candidate.lotId === lot1.id);
   return lot?.cooperatives.find((row) => row.cooperativeId === coop.id)?.validated.amount ?? 0;
 }
 
@@ -212,7 +212,10 @@ describe('the main journey in the browser', () => {
   it('manager: sees the validated month in the lot totals and the person in the yearly counts', async () => {
     await as('manager');
     await page.getByRole('link', { name: 'Totali per lotto' }).click();
-    const row = rowHeaded(page, coop.name).first();
+    // The page shows a section per lot in the report's order; the journey's is Lot 1 of the tender in force.
+    const lots = (await apiGet<LotTotals>(baseUrl, managerToken, `/api/reports/lot-totals?year=${year}`)).lots;
+    const section = page.locator('section.card').nth(lots.findIndex((lot) => lot.lotId === lot1.id));
+    const row = section.getByRole('row').filter({ has: page.getByRole('rowheader', { name: coop.name, exact: true }) }).first();
     await row.waitFor();
     const validated = italianNumber((await row.getByRole('cell').nth(3).textContent()) ?? '');
     expect(validated).toBeCloseTo(amountBefore + partAmount, 2);
