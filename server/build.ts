@@ -20,7 +20,8 @@ const BUNDLED = new Set(['date-fns']);
 const own = new Set(registryDependencies(manifest('.')));
 const needed = new Set(['.', '../db', '../shared'].flatMap((folder) => registryDependencies(manifest(folder))));
 const missing = [...needed].filter((name) => !own.has(name));
-if (missing.length > 0) throw new Error(`server/package.json must list ${missing.join(', ')}: the bundle imports them from server/node_modules`);
+if (missing.length > 0)
+  throw new Error(`server/package.json must list ${missing.join(', ')}: the bundle imports them from server/node_modules`);
 
 const { outputFiles } = await build({
   entryPoints: [new URL('src/main.ts', import.meta.url).pathname],

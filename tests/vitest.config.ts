@@ -11,7 +11,15 @@ export default defineConfig({
         test: {
           name: 'server',
           root,
-          include: ['server/src/**/*.test.ts', 'shared/src/**/*.test.ts', 'db/src/**/*.test.ts', 'tests/api/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/security/**/*.test.ts', 'tests/bench/**/*.test.ts'],
+          include: [
+            'server/src/**/*.test.ts',
+            'shared/src/**/*.test.ts',
+            'db/src/**/*.test.ts',
+            'tests/api/**/*.test.ts',
+            'tests/unit/**/*.test.ts',
+            'tests/security/**/*.test.ts',
+            'tests/bench/**/*.test.ts',
+          ],
           environment: 'node',
           globalSetup: ['tests/build-server.globalSetup.ts'],
           testTimeout: 30_000,
@@ -28,7 +36,18 @@ export default defineConfig({
           testTimeout: 15_000,
         },
       },
-      { test: { name: 'e2e', root, include: ['tests/e2e/**/*.test.ts'], environment: 'node', globalSetup: ['tests/e2e/globalSetup.ts'], testTimeout: 90_000, hookTimeout: 120_000, fileParallelism: false } },
+      {
+        test: {
+          name: 'e2e',
+          root,
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/e2e/globalSetup.ts'],
+          testTimeout: 90_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

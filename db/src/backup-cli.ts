@@ -20,7 +20,9 @@ async function main(): Promise<void> {
     console.log(`Copia di ${databasePath} scritta in ${path}: integrità ${check.integrity}, ${check.tables} tabelle`);
   } else {
     const { keptAs, check } = restoreDatabase(path, databasePath);
-    console.log(`Ripristinato ${databasePath} da ${path} (integrità ${check.integrity}).${keptAs ? ` Il database precedente è in ${keptAs}` : ''}`);
+    console.log(
+      `Ripristinato ${databasePath} da ${path} (integrità ${check.integrity}).${keptAs ? ` Il database precedente è in ${keptAs}` : ''}`,
+    );
   }
 }
 

@@ -45,7 +45,8 @@ export function serverRunning(databasePath: string): boolean {
 
 export function claimServerLock(databasePath: string): void {
   const lock = takeLock(databasePath);
-  if (!lock) throw new Error(`Il database ${databasePath} è già in uso da un altro server in esecuzione: fermalo prima di avviarne un secondo`);
+  if (!lock)
+    throw new Error(`Il database ${databasePath} è già in uso da un altro server in esecuzione: fermalo prima di avviarne un secondo`);
   held.set(resolve(databasePath), lock);
 }
 
@@ -122,7 +123,8 @@ export function restoreDatabase(backupPath: string, databasePath: string): { kep
 function replaceDatabase(backupPath: string, databasePath: string): { keptAs: string | null; check: DatabaseCheck } {
   const check = checkDatabase(backupPath);
   if (check.integrity !== 'ok') throw new Error(`La copia non supera il controllo di integrità: ${check.integrity}`);
-  if (check.auditTriggers === 0) throw new Error('La copia non contiene le protezioni del registro accessi: non è un database di questo sistema');
+  if (check.auditTriggers === 0)
+    throw new Error('La copia non contiene le protezioni del registro accessi: non è un database di questo sistema');
 
   const target = resolve(databasePath);
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');

@@ -60,7 +60,11 @@ export function startCheckpointer(db: Db, options: CheckpointerOptions = {}): Ch
 
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
-    workerData: { path: sqlite.name, driver: createRequire(import.meta.url).resolve('better-sqlite3'), intervalMs: options.intervalMs ?? 100 },
+    workerData: {
+      path: sqlite.name,
+      driver: createRequire(import.meta.url).resolve('better-sqlite3'),
+      intervalMs: options.intervalMs ?? 100,
+    },
   });
   let stopping = false;
   let stopped: (() => void) | null = null;
@@ -92,7 +96,10 @@ export function startCheckpointer(db: Db, options: CheckpointerOptions = {}): Ch
         stopping = true;
         stopped = () => {
           stopped = null;
-          void worker.terminate().then(() => resolve(), () => resolve());
+          void worker.terminate().then(
+            () => resolve(),
+            () => resolve(),
+          );
         };
         // Held by the worker's answer from here on: the process must not end before the connection is closed.
         worker.ref();

@@ -20,7 +20,10 @@ import type {
   WorkSituation,
 } from '@bds/shared';
 
-const createdAt = () => text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
+const createdAt = () =>
+  text('created_at')
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
 
 export const districts = sqliteTable('districts', {
   id: integer('id').primaryKey({ autoIncrement: true }),
@@ -35,7 +38,9 @@ export const services = sqliteTable(
     code: text('code').notNull().unique(),
     kind: text('kind').$type<ServiceKind>().notNull(),
     name: text('name').notNull(),
-    districtId: integer('district_id').notNull().references(() => districts.id),
+    districtId: integer('district_id')
+      .notNull()
+      .references(() => districts.id),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
   },
   (t) => [index('services_district_idx').on(t.districtId)],
@@ -46,7 +51,9 @@ export const serviceAliases = sqliteTable(
   'service_aliases',
   {
     alias: text('alias').primaryKey(),
-    serviceId: integer('service_id').notNull().references(() => services.id),
+    serviceId: integer('service_id')
+      .notNull()
+      .references(() => services.id),
   },
   (t) => [index('service_aliases_service_idx').on(t.serviceId)],
 );
@@ -58,52 +65,59 @@ export const cooperatives = sqliteTable('cooperatives', {
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
 });
 
-export const lots = sqliteTable('lots', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  number: integer('number').notNull(),
-  title: text('title').notNull(),
-  tenderYear: integer('tender_year').notNull(),
-  /** The framework agreement's period: no work of the lot may be dated before its start. */
-  tenderStart: text('tender_start').notNull().default('2000-01-01'),
-  tenderEnd: text('tender_end').notNull().default('2099-12-31'),
-  serviceKinds: text('service_kinds', { mode: 'json' }).$type<ServiceKind[]>().notNull(),
-  contractor: text('contractor').notNull(),
-  hourlyRateCents: integer('hourly_rate_cents'),
-  ceilingCents: integer('ceiling_cents'),
-}, (t) => [uniqueIndex('lots_number_tender_idx').on(t.number, t.tenderYear)]);
+export const lots = sqliteTable(
+  'lots',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    number: integer('number').notNull(),
+    title: text('title').notNull(),
+    tenderYear: integer('tender_year').notNull(),
+    /** The framework agreement's period: no work of the lot may be dated before its start. */
+    tenderStart: text('tender_start').notNull().default('2000-01-01'),
+    tenderEnd: text('tender_end').notNull().default('2099-12-31'),
+    serviceKinds: text('service_kinds', { mode: 'json' }).$type<ServiceKind[]>().notNull(),
+    contractor: text('contractor').notNull(),
+    hourlyRateCents: integer('hourly_rate_cents'),
+    ceilingCents: integer('ceiling_cents'),
+  },
+  (t) => [uniqueIndex('lots_number_tender_idx').on(t.number, t.tenderYear)],
+);
 
 export const lotCooperatives = sqliteTable(
   'lot_cooperatives',
   {
-    lotId: integer('lot_id').notNull().references(() => lots.id),
-    cooperativeId: integer('cooperative_id').notNull().references(() => cooperatives.id),
+    lotId: integer('lot_id')
+      .notNull()
+      .references(() => lots.id),
+    cooperativeId: integer('cooperative_id')
+      .notNull()
+      .references(() => cooperatives.id),
   },
   (t) => [primaryKey({ columns: [t.lotId, t.cooperativeId] }), index('lot_cooperatives_coop_idx').on(t.cooperativeId)],
 );
 
-export const users = sqliteTable(
-  'users',
-  {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    username: text('username').notNull().unique(),
-    displayName: text('display_name').notNull(),
-    passwordHash: text('password_hash').notNull(),
-    role: text('role').$type<Role>().notNull(),
-    serviceId: integer('service_id').references(() => services.id),
-    districtId: integer('district_id').references(() => districts.id),
-    cooperativeId: integer('cooperative_id').references(() => cooperatives.id),
-    active: integer('active', { mode: 'boolean' }).notNull().default(true),
-    mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
-    createdAt: createdAt(),
-  },
-);
+export const users = sqliteTable('users', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  username: text('username').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  role: text('role').$type<Role>().notNull(),
+  serviceId: integer('service_id').references(() => services.id),
+  districtId: integer('district_id').references(() => districts.id),
+  cooperativeId: integer('cooperative_id').references(() => cooperatives.id),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
+  createdAt: createdAt(),
+});
 
 /** A signed-in session; access tokens name it and die with it. */
 export const sessions = sqliteTable(
   'sessions',
   {
     id: text('id').primaryKey(),
-    userId: integer('user_id').notNull().references(() => users.id),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
     createdAt: createdAt(),
     expiresAt: text('expires_at').notNull(),
     revokedAt: text('revoked_at'),
@@ -117,7 +131,9 @@ export const refreshTokens = sqliteTable(
   'refresh_tokens',
   {
     tokenHash: text('token_hash').primaryKey(),
-    sessionId: text('session_id').notNull().references(() => sessions.id),
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => sessions.id),
     createdAt: createdAt(),
     rotatedAt: text('rotated_at'),
   },
@@ -136,7 +152,9 @@ export const persons = sqliteTable(
     searchKeyAlt: text('search_key_alt').notNull(),
     birthDate: text('birth_date').notNull(),
     sex: text('sex').$type<'F' | 'M'>().notNull(),
-    districtId: integer('district_id').notNull().references(() => districts.id),
+    districtId: integer('district_id')
+      .notNull()
+      .references(() => districts.id),
     createdAt: createdAt(),
   },
   (t) => [index('persons_search_idx').on(t.searchKey), index('persons_search_alt_idx').on(t.searchKeyAlt)],
@@ -146,8 +164,12 @@ export const persons = sqliteTable(
 export const personServices = sqliteTable(
   'person_services',
   {
-    serviceId: integer('service_id').notNull().references(() => services.id),
-    personId: integer('person_id').notNull().references(() => persons.id),
+    serviceId: integer('service_id')
+      .notNull()
+      .references(() => services.id),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => persons.id),
     // Copies of the person's search keys (kept by triggers, migration 0015), so a case manager's
     // search reads one service's persons in name order instead of checking every name's service.
     searchKey: text('search_key').notNull().default(''),
@@ -165,9 +187,15 @@ export const ptris = sqliteTable(
   'ptris',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    personId: integer('person_id').notNull().references(() => persons.id),
-    serviceId: integer('service_id').notNull().references(() => services.id),
-    lotId: integer('lot_id').notNull().references(() => lots.id),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => persons.id),
+    serviceId: integer('service_id')
+      .notNull()
+      .references(() => services.id),
+    lotId: integer('lot_id')
+      .notNull()
+      .references(() => lots.id),
     caseManagerId: integer('case_manager_id').references(() => users.id),
     status: text('status').$type<PtriStatus>().notNull(),
     intensity: text('intensity').$type<Intensity>().notNull(),
@@ -198,19 +226,31 @@ export const ptris = sqliteTable(
     index('ptris_review_idx').on(t.status, t.nextReviewDate, t.serviceId, t.personId),
     /** Projects in care on a date (caseload): only those whose period ends on or after it, covered. */
     index('ptris_care_end_idx').on(
-      sql`COALESCE(${t.endedOn}, ${t.endDate})`, t.activatedOn, t.serviceId, t.intensity, t.nextReviewDate,
-      t.openGoalsHabitat, t.openGoalsSociality, t.openGoalsWork,
+      sql`COALESCE(${t.endedOn}, ${t.endDate})`,
+      t.activatedOn,
+      t.serviceId,
+      t.intensity,
+      t.nextReviewDate,
+      t.openGoalsHabitat,
+      t.openGoalsSociality,
+      t.openGoalsWork,
     ),
     /** Open projects by planned end: the few past it (expired) that the yearly counts recount from their rows. */
-    index('ptris_open_end_idx').on(t.endDate, t.lotId, t.personId, t.serviceId).where(sql`${t.endedOn} IS NULL AND ${t.activatedOn} IS NOT NULL`),
+    index('ptris_open_end_idx')
+      .on(t.endDate, t.lotId, t.personId, t.serviceId)
+      .where(sql`${t.endedOn} IS NULL AND ${t.activatedOn} IS NOT NULL`),
   ],
 );
 
 export const ptriCooperatives = sqliteTable(
   'ptri_cooperatives',
   {
-    ptriId: integer('ptri_id').notNull().references(() => ptris.id),
-    cooperativeId: integer('cooperative_id').notNull().references(() => cooperatives.id),
+    ptriId: integer('ptri_id')
+      .notNull()
+      .references(() => ptris.id),
+    cooperativeId: integer('cooperative_id')
+      .notNull()
+      .references(() => cooperatives.id),
   },
   (t) => [primaryKey({ columns: [t.ptriId, t.cooperativeId] }), index('ptri_cooperatives_coop_idx').on(t.cooperativeId, t.ptriId)],
 );
@@ -219,7 +259,9 @@ export const goals = sqliteTable(
   'goals',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    ptriId: integer('ptri_id').notNull().references(() => ptris.id),
+    ptriId: integer('ptri_id')
+      .notNull()
+      .references(() => ptris.id),
     axis: text('axis').$type<Axis>().notNull(),
     description: text('description').notNull(),
     targetDate: text('target_date'),
@@ -233,7 +275,9 @@ export const budgetLines = sqliteTable(
   'budget_lines',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    ptriId: integer('ptri_id').notNull().references(() => ptris.id),
+    ptriId: integer('ptri_id')
+      .notNull()
+      .references(() => ptris.id),
     axis: text('axis').$type<Axis>().notNull(),
     source: text('source').$type<BudgetSource>().notNull(),
     description: text('description').notNull(),
@@ -249,7 +293,9 @@ export const ptriRevisions = sqliteTable(
   'ptri_revisions',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    ptriId: integer('ptri_id').notNull().references(() => ptris.id),
+    ptriId: integer('ptri_id')
+      .notNull()
+      .references(() => ptris.id),
     version: integer('version').notNull(),
     snapshot: text('snapshot', { mode: 'json' }).notNull(),
     changes: text('changes', { mode: 'json' }),
@@ -264,7 +310,9 @@ export const ptriTransitions = sqliteTable(
   'ptri_transitions',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    ptriId: integer('ptri_id').notNull().references(() => ptris.id),
+    ptriId: integer('ptri_id')
+      .notNull()
+      .references(() => ptris.id),
     fromStatus: text('from_status').$type<PtriStatus>().notNull(),
     toStatus: text('to_status').$type<PtriStatus>().notNull(),
     reason: text('reason'),
@@ -279,7 +327,9 @@ export const evaluations = sqliteTable(
   'evaluations',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    ptriId: integer('ptri_id').notNull().references(() => ptris.id),
+    ptriId: integer('ptri_id')
+      .notNull()
+      .references(() => ptris.id),
     date: text('date').notNull(),
     kind: text('kind').$type<EvaluationKind>().notNull(),
     members: text('members', { mode: 'json' }).$type<{ name: string; role: string; organisation: string }[]>().notNull(),
@@ -302,7 +352,9 @@ export const followUps = sqliteTable(
   'follow_ups',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    ptriId: integer('ptri_id').notNull().references(() => ptris.id),
+    ptriId: integer('ptri_id')
+      .notNull()
+      .references(() => ptris.id),
     date: text('date').notNull(),
     living: text('living').$type<LivingSituation>().notNull(),
     work: text('work').$type<WorkSituation>().notNull(),
@@ -358,7 +410,9 @@ export const interventionUploads = sqliteTable(
   'intervention_uploads',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    cooperativeId: integer('cooperative_id').notNull().references(() => cooperatives.id),
+    cooperativeId: integer('cooperative_id')
+      .notNull()
+      .references(() => cooperatives.id),
     month: text('month').notNull(),
     sha256: text('sha256').notNull(),
     rowCount: integer('row_count').notNull(),
@@ -378,13 +432,21 @@ export const interventions = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     ptriId: integer('ptri_id').references(() => ptris.id),
-    cooperativeId: integer('cooperative_id').notNull().references(() => cooperatives.id),
-    lotId: integer('lot_id').notNull().references(() => lots.id),
-    serviceId: integer('service_id').notNull().references(() => services.id),
+    cooperativeId: integer('cooperative_id')
+      .notNull()
+      .references(() => cooperatives.id),
+    lotId: integer('lot_id')
+      .notNull()
+      .references(() => lots.id),
+    serviceId: integer('service_id')
+      .notNull()
+      .references(() => services.id),
     date: text('date').notNull(),
     month: text('month').notNull(),
     axis: text('axis').$type<Axis>().notNull(),
-    activityId: integer('activity_id').notNull().references(() => activities.id),
+    activityId: integer('activity_id')
+      .notNull()
+      .references(() => activities.id),
     minutes: integer('minutes').notNull(),
     amountCents: integer('amount_cents').notNull(),
     operatorRole: text('operator_role').notNull(),
@@ -401,7 +463,9 @@ export const interventions = sqliteTable(
 export const monthlyReports = sqliteTable(
   'monthly_reports',
   {
-    cooperativeId: integer('cooperative_id').notNull().references(() => cooperatives.id),
+    cooperativeId: integer('cooperative_id')
+      .notNull()
+      .references(() => cooperatives.id),
     month: text('month').notNull(),
     status: text('status').$type<MonthStatus>().notNull(),
     submittedAt: text('submitted_at'),
@@ -417,15 +481,22 @@ export const monthlyReports = sqliteTable(
 export const monthlyReportParts = sqliteTable(
   'monthly_report_parts',
   {
-    cooperativeId: integer('cooperative_id').notNull().references(() => cooperatives.id),
+    cooperativeId: integer('cooperative_id')
+      .notNull()
+      .references(() => cooperatives.id),
     month: text('month').notNull(),
-    serviceId: integer('service_id').notNull().references(() => services.id),
+    serviceId: integer('service_id')
+      .notNull()
+      .references(() => services.id),
     status: text('status').$type<PartStatus>().notNull(),
     reviewedAt: text('reviewed_at'),
     reviewedBy: integer('reviewed_by').references(() => users.id),
     note: text('note'),
   },
-  (t) => [primaryKey({ columns: [t.cooperativeId, t.month, t.serviceId] }), index('monthly_report_parts_service_idx').on(t.serviceId, t.status, t.month)],
+  (t) => [
+    primaryKey({ columns: [t.cooperativeId, t.month, t.serviceId] }),
+    index('monthly_report_parts_service_idx').on(t.serviceId, t.status, t.month),
+  ],
 );
 
 /**
@@ -435,10 +506,16 @@ export const monthlyReportParts = sqliteTable(
 export const lotMonthTotals = sqliteTable(
   'lot_month_totals',
   {
-    lotId: integer('lot_id').notNull().references(() => lots.id),
-    cooperativeId: integer('cooperative_id').notNull().references(() => cooperatives.id),
+    lotId: integer('lot_id')
+      .notNull()
+      .references(() => lots.id),
+    cooperativeId: integer('cooperative_id')
+      .notNull()
+      .references(() => cooperatives.id),
     month: text('month').notNull(),
-    serviceId: integer('service_id').notNull().references(() => services.id),
+    serviceId: integer('service_id')
+      .notNull()
+      .references(() => services.id),
     status: text('status').$type<PartStatus>().notNull(),
     minutes: integer('minutes').notNull(),
     amountCents: integer('amount_cents').notNull(),
@@ -458,11 +535,21 @@ export const ptriActivityPeriods = sqliteTable(
   'ptri_activity_periods',
   {
     period: text('period').notNull(),
-    lotId: integer('lot_id').notNull().references(() => lots.id),
-    cooperativeId: integer('cooperative_id').notNull().references(() => cooperatives.id),
-    ptriId: integer('ptri_id').notNull().references(() => ptris.id),
-    personId: integer('person_id').notNull().references(() => persons.id),
-    serviceId: integer('service_id').notNull().references(() => services.id),
+    lotId: integer('lot_id')
+      .notNull()
+      .references(() => lots.id),
+    cooperativeId: integer('cooperative_id')
+      .notNull()
+      .references(() => cooperatives.id),
+    ptriId: integer('ptri_id')
+      .notNull()
+      .references(() => ptris.id),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => persons.id),
+    serviceId: integer('service_id')
+      .notNull()
+      .references(() => services.id),
     interventions: integer('interventions').notNull(),
   },
   (t) => [
@@ -490,8 +577,12 @@ export const scales = sqliteTable('scales', {
 export const evaluationScores = sqliteTable(
   'evaluation_scores',
   {
-    evaluationId: integer('evaluation_id').notNull().references(() => evaluations.id),
-    scaleId: integer('scale_id').notNull().references(() => scales.id),
+    evaluationId: integer('evaluation_id')
+      .notNull()
+      .references(() => evaluations.id),
+    scaleId: integer('scale_id')
+      .notNull()
+      .references(() => scales.id),
     items: text('items', { mode: 'json' }).$type<number[]>().notNull(),
     problemTypes: text('problem_types', { mode: 'json' }).$type<Record<string, string>>(),
     total: integer('total').notNull(),
@@ -510,16 +601,15 @@ export const evaluationScores = sqliteTable(
 export const ptriYears = sqliteTable(
   'ptri_years',
   {
-    ptriId: integer('ptri_id').notNull().references(() => ptris.id),
+    ptriId: integer('ptri_id')
+      .notNull()
+      .references(() => ptris.id),
     year: integer('year').notNull(),
     lotNumber: integer('lot_number').notNull(),
     serviceId: integer('service_id').notNull(),
     personId: integer('person_id').notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.ptriId, t.year] }),
-    index('ptri_years_person_idx').on(t.year, t.lotNumber, t.personId, t.serviceId),
-  ],
+  (t) => [primaryKey({ columns: [t.ptriId, t.year] }), index('ptri_years_person_idx').on(t.year, t.lotNumber, t.personId, t.serviceId)],
 );
 
 /** Summary: distinct persons per year, lot number and responsible service (NR_UT), kept by triggers on `ptri_years`. */
@@ -664,7 +754,11 @@ export const caseloadImports = sqliteTable(
  * closed) without a UVM evaluation in this system, the one exception to the lifecycle's rule.
  */
 export const importedPtris = sqliteTable('imported_ptris', {
-  ptriId: integer('ptri_id').primaryKey().references(() => ptris.id),
-  importId: integer('import_id').notNull().references(() => caseloadImports.id),
+  ptriId: integer('ptri_id')
+    .primaryKey()
+    .references(() => ptris.id),
+  importId: integer('import_id')
+    .notNull()
+    .references(() => caseloadImports.id),
   row: integer('row').notNull(),
 });

@@ -43,7 +43,13 @@ export interface BuildOptions {
   clock?: Clock;
 }
 
-export async function buildApp({ db, config, isReady = () => true, logStream, clock = systemClock }: BuildOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  db,
+  config,
+  isReady = () => true,
+  logStream,
+  clock = systemClock,
+}: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     ...loggingOptions(config.logLevel, logStream),
     bodyLimit: 1024 * 1024,

@@ -8,33 +8,32 @@ import { dirname, resolve } from 'node:path';
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const MIN_SECRET_LENGTH = 32;
 
-const envSchema = z
-  .object({
-    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-    HOST: z.string().default('0.0.0.0'),
-    DATABASE_PATH: z.string().min(1).default(resolve(repoRoot, 'data/bds.sqlite')),
-    /** When unset, a random secret kept beside the database (see `storedJwtSecret`). */
-    JWT_SECRET: z.string().min(MIN_SECRET_LENGTH, { error: 'JWT_SECRET: almeno 32 caratteri' }).optional(),
-    /** Seed demo data and demo accounts into an empty database. */
-    DEMO_DATA: z.enum(['true', 'false']).optional(),
-    /** Origins allowed to call the API from another site, comma-separated; none when unset. */
-    CORS_ORIGIN: z.string().optional(),
-    /** Failed sign-ins per client address before each further one makes the next wait (1 s, doubling, at most a minute). */
-    LOGIN_MAX_PER_ADDRESS: z.coerce.number().int().min(1).default(10),
-    /** Failed sign-ins per username, from any address, before the same growing wait. */
-    LOGIN_MAX_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
-    /** A connection must have sent its request's headers within this time (a slow or half-open client is closed). */
-    HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).default(20_000),
-    /** A request must have arrived whole, body included, within this time: room for a month's CSV on a slow link. */
-    REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(120_000),
-    /** An idle keep-alive connection is closed after this time. */
-    KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
-    /** Large bodies (a month's CSV) being received at once, per user and for the whole server. */
-    UPLOADS_PER_USER: z.coerce.number().int().min(1).default(2),
-    UPLOADS_OVERALL: z.coerce.number().int().min(1).default(8),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  });
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_PATH: z.string().min(1).default(resolve(repoRoot, 'data/bds.sqlite')),
+  /** When unset, a random secret kept beside the database (see `storedJwtSecret`). */
+  JWT_SECRET: z.string().min(MIN_SECRET_LENGTH, { error: 'JWT_SECRET: almeno 32 caratteri' }).optional(),
+  /** Seed demo data and demo accounts into an empty database. */
+  DEMO_DATA: z.enum(['true', 'false']).optional(),
+  /** Origins allowed to call the API from another site, comma-separated; none when unset. */
+  CORS_ORIGIN: z.string().optional(),
+  /** Failed sign-ins per client address before each further one makes the next wait (1 s, doubling, at most a minute). */
+  LOGIN_MAX_PER_ADDRESS: z.coerce.number().int().min(1).default(10),
+  /** Failed sign-ins per username, from any address, before the same growing wait. */
+  LOGIN_MAX_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+  /** A connection must have sent its request's headers within this time (a slow or half-open client is closed). */
+  HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).default(20_000),
+  /** A request must have arrived whole, body included, within this time: room for a month's CSV on a slow link. */
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(120_000),
+  /** An idle keep-alive connection is closed after this time. */
+  KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** Large bodies (a month's CSV) being received at once, per user and for the whole server. */
+  UPLOADS_PER_USER: z.coerce.number().int().min(1).default(2),
+  UPLOADS_OVERALL: z.coerce.number().int().min(1).default(8),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
 
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -69,7 +68,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databasePath: e.DATABASE_PATH,
     jwtSecret: e.JWT_SECRET ?? storedJwtSecret(e.DATABASE_PATH),
     demoData: e.DEMO_DATA ? e.DEMO_DATA === 'true' : e.NODE_ENV !== 'production',
-    corsOrigins: (e.CORS_ORIGIN ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
+    corsOrigins: (e.CORS_ORIGIN ?? '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
     loginRateLimit: { perAddress: e.LOGIN_MAX_PER_ADDRESS, perAccount: e.LOGIN_MAX_PER_ACCOUNT },
     timeouts: { headersMs: e.HEADERS_TIMEOUT_MS, requestMs: e.REQUEST_TIMEOUT_MS, keepAliveMs: e.KEEP_ALIVE_TIMEOUT_MS },
     uploads: { perUser: e.UPLOADS_PER_USER, overall: e.UPLOADS_OVERALL },
@@ -110,6 +112,10 @@ function storedJwtSecret(databasePath: string): string {
 
 /** A configuration for tests: in-memory friendly, quiet, a random secret, sign-in limits out of the way. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', JWT_SECRET: randomBytes(32).toString('hex') });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    JWT_SECRET: randomBytes(32).toString('hex'),
+  });
   return { ...config, loginRateLimit: { perAddress: 10_000, perAccount: 10_000 }, ...overrides };
 }

@@ -61,7 +61,9 @@ const MAX_LISTED_ROWS = 5000;
 /** 400 with every bad row of a file, as `{row, field, message}` beside the usual `{path, message}`; `outcome` says what was not done. */
 export class InvalidRows extends DomainError {
   constructor(errors: { row: number; field: string; message: string }[], outcome: string) {
-    const listed = errors.slice(0, MAX_LISTED_ROWS).map((e) => ({ path: `rows.${e.row}.${e.field}`, message: e.message, row: e.row, field: e.field }));
+    const listed = errors
+      .slice(0, MAX_LISTED_ROWS)
+      .map((e) => ({ path: `rows.${e.row}.${e.field}`, message: e.message, row: e.row, field: e.field }));
     const rows = new Set(errors.map((e) => e.row)).size;
     super(400, 'File non valido', `${rows === 1 ? '1 riga non valida' : `${rows} righe non valide`}: ${outcome}`, listed);
   }

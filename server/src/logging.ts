@@ -39,7 +39,12 @@ export function requestForLog(req: { method?: string; url?: string }) {
 /** Fastify's own request lines are off: the request-log plugin writes one by route pattern instead. */
 export function loggingOptions(level: string, stream?: LogStream): Pick<FastifyServerOptions, 'logger' | 'logController'> {
   return {
-    logger: { level, redact: { paths: LOG_REDACT, censor: '[redatto]' }, serializers: { req: requestForLog }, ...(stream ? { stream } : {}) },
+    logger: {
+      level,
+      redact: { paths: LOG_REDACT, censor: '[redatto]' },
+      serializers: { req: requestForLog },
+      ...(stream ? { stream } : {}),
+    },
     logController: new LogController({ disableRequestLogging: true }),
   };
 }

@@ -27,8 +27,13 @@ export function prepared<T>(db: Queryable, key: string, build: (db: Queryable) =
   return query;
 }
 
-interface Decoder { mapFromDriverValue(value: unknown): unknown }
-interface SelectedField { path: string[]; field: unknown }
+interface Decoder {
+  mapFromDriverValue(value: unknown): unknown;
+}
+interface SelectedField {
+  path: string[];
+  field: unknown;
+}
 /** The parts of drizzle's prepared SQLite query that mapping rows reads (drizzle-orm/sqlite-core/session). */
 interface DrizzlePrepared {
   fields?: SelectedField[];
@@ -39,7 +44,11 @@ interface DrizzlePrepared {
 
 function decoderOf(field: unknown): Decoder {
   if (is(field, Column)) return field;
-  const expression = is(field, SQL) ? field : is(field, Subquery) ? (field as unknown as { _: { sql: SQL } })._.sql : (field as { sql: SQL }).sql;
+  const expression = is(field, SQL)
+    ? field
+    : is(field, Subquery)
+      ? (field as unknown as { _: { sql: SQL } })._.sql
+      : (field as { sql: SQL }).sql;
   return (expression as unknown as { decoder: Decoder }).decoder;
 }
 

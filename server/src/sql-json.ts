@@ -16,7 +16,8 @@ function kindOf(key: string, field: z.ZodType): { kind: Kind; nullable: boolean 
   const def = field._zod.def as { type: string; innerType?: z.ZodType };
   if (def.type === 'nullable' && def.innerType) return { kind: kindOf(key, def.innerType).kind, nullable: true };
   // `schema.required()`: the key is always written, whatever the optional inside says.
-  if (def.type === 'nonoptional' && def.innerType) return kindOf(key, (def.innerType._zod.def as { innerType?: z.ZodType }).innerType ?? def.innerType);
+  if (def.type === 'nonoptional' && def.innerType)
+    return kindOf(key, (def.innerType._zod.def as { innerType?: z.ZodType }).innerType ?? def.innerType);
   if (def.type === 'string' || def.type === 'enum') return { kind: 'string', nullable: false };
   if (def.type === 'boolean') return { kind: 'boolean', nullable: false };
   // Only whole numbers: SQLite writes a real with fifteen digits, JavaScript with as many as it takes.
@@ -36,13 +37,18 @@ function valueOf(value: SQLWrapper, kind: Kind, nullable: boolean): SQL {
  * given for it. Throws when the values name other keys than the schema, or the schema has a key
  * that is not a flat integer, text or boolean.
  */
-export function jsonObjectOf<Shape extends z.ZodRawShape>(schema: z.ZodObject<Shape>, values: { [K in keyof Shape]: SQLWrapper }): SQL<string> {
+export function jsonObjectOf<Shape extends z.ZodRawShape>(
+  schema: z.ZodObject<Shape>,
+  values: { [K in keyof Shape]: SQLWrapper },
+): SQL<string> {
   const keys = Object.keys(schema.shape);
   const given = Object.keys(values);
   const missing = keys.filter((key) => !given.includes(key));
   const unknown = given.filter((key) => !keys.includes(key));
   if (missing.length > 0 || unknown.length > 0) {
-    throw new Error(`sql-json: values must name exactly the schema's keys (missing: ${missing.join(', ') || '–'}; not in the schema: ${unknown.join(', ') || '–'})`);
+    throw new Error(
+      `sql-json: values must name exactly the schema's keys (missing: ${missing.join(', ') || '–'}; not in the schema: ${unknown.join(', ') || '–'})`,
+    );
   }
   const pairs = keys.map((key) => {
     if (!/^[A-Za-z][A-Za-z0-9]*$/.test(key)) throw new Error(`sql-json: key "${key}" is not a plain name`);
@@ -73,7 +79,9 @@ export function receivedJsonObjectOf<Shape extends z.ZodRawShape>(
 
 /** The reply of a list route (`listReply` in @bds/shared) from its items' JSON texts. */
 export function jsonListReply<Item>(items: readonly string[], nextCursor: string | null): JsonText<ListPage<Item>> {
-  return `{"items":[${items.join(',')}],"nextCursor":${nextCursor === null ? 'null' : JSON.stringify(nextCursor)}}` as JsonText<ListPage<Item>>;
+  return `{"items":[${items.join(',')}],"nextCursor":${nextCursor === null ? 'null' : JSON.stringify(nextCursor)}}` as JsonText<
+    ListPage<Item>
+  >;
 }
 
 /**

@@ -3,7 +3,12 @@
 
 /** Where the department works: its users' "today", whatever the zone of the host or browser. */
 export const DEPARTMENT_TIME_ZONE = 'Europe/Rome';
-const departmentDate = new Intl.DateTimeFormat('en-CA', { timeZone: DEPARTMENT_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+const departmentDate = new Intl.DateTimeFormat('en-CA', {
+  timeZone: DEPARTMENT_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** Where "now" comes from: real time in production, a pinned day in tests. */
 export interface Clock {

@@ -31,7 +31,16 @@ export type EvaluationOutcome = (typeof EVALUATION_OUTCOMES)[number];
  * Where a person lives: recorded at each UVM evaluation and at follow-ups, and the destination of
  * a person leaving a Lot 3 flat. One list, so a move out of residential care reads the same everywhere.
  */
-export const LIVING_SITUATIONS = ['own_home', 'family', 'supported_housing', 'lot3_flat', 'residential', 'hospital', 'homeless', 'other'] as const;
+export const LIVING_SITUATIONS = [
+  'own_home',
+  'family',
+  'supported_housing',
+  'lot3_flat',
+  'residential',
+  'hospital',
+  'homeless',
+  'other',
+] as const;
 export type LivingSituation = (typeof LIVING_SITUATIONS)[number];
 
 /** The person's work situation, recorded at each UVM evaluation and at follow-ups. */

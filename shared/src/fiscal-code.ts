@@ -2,9 +2,42 @@
 // from the first 15. Omocodia (digits replaced by letters to resolve clashes) is accepted.
 
 const ODD_VALUES: Record<string, number> = {
-  '0': 1, '1': 0, '2': 5, '3': 7, '4': 9, '5': 13, '6': 15, '7': 17, '8': 19, '9': 21,
-  A: 1, B: 0, C: 5, D: 7, E: 9, F: 13, G: 15, H: 17, I: 19, J: 21, K: 2, L: 4, M: 18,
-  N: 20, O: 11, P: 3, Q: 6, R: 8, S: 12, T: 14, U: 16, V: 10, W: 22, X: 25, Y: 24, Z: 23,
+  '0': 1,
+  '1': 0,
+  '2': 5,
+  '3': 7,
+  '4': 9,
+  '5': 13,
+  '6': 15,
+  '7': 17,
+  '8': 19,
+  '9': 21,
+  A: 1,
+  B: 0,
+  C: 5,
+  D: 7,
+  E: 9,
+  F: 13,
+  G: 15,
+  H: 17,
+  I: 19,
+  J: 21,
+  K: 2,
+  L: 4,
+  M: 18,
+  N: 20,
+  O: 11,
+  P: 3,
+  Q: 6,
+  R: 8,
+  S: 12,
+  T: 14,
+  U: 16,
+  V: 10,
+  W: 22,
+  X: 25,
+  Y: 24,
+  Z: 23,
 };
 
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -15,8 +48,7 @@ function evenValue(char: string): number {
 }
 
 /** Shape of a codice fiscale, omocodia letters allowed in the digit positions. */
-export const FISCAL_CODE_PATTERN =
-  /^[A-Z]{6}[0-9LMNPQRSTUV]{2}[ABCDEHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]$/;
+export const FISCAL_CODE_PATTERN = /^[A-Z]{6}[0-9LMNPQRSTUV]{2}[ABCDEHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]$/;
 
 /** The check character for the first 15 characters of a codice fiscale. */
 export function fiscalCodeCheckChar(first15: string): string {
@@ -83,6 +115,7 @@ export function fiscalCodeContradictions(code: string, birthDate: string, sex: '
   if (year === undefined || Number(year) % 100 !== born.yearOfCentury || month !== born.month || day !== born.day) {
     contradictions.birthDate = `non corrisponde al codice fiscale, che indica la nascita il ${pad(born.day)}/${pad(born.month)} di un anno che finisce per ${pad(born.yearOfCentury)}`;
   }
-  if (sex !== born.sex) contradictions.sex = `non corrisponde al codice fiscale, che indica il sesso ${born.sex === 'F' ? 'femminile' : 'maschile'}`;
+  if (sex !== born.sex)
+    contradictions.sex = `non corrisponde al codice fiscale, che indica il sesso ${born.sex === 'F' ? 'femminile' : 'maschile'}`;
   return contradictions;
 }

@@ -1,6 +1,16 @@
 // The Italian names of the domain's codes, shown by the pages and written into the server's
 // messages alike: a person reads "Attivo" or "Casa/Habitat sociale", never "active" or "habitat".
-import type { Axis, BudgetSource, EvaluationKind, EvaluationOutcome, GoalStatus, Intensity, LivingSituation, PtriStatus, WorkSituation } from './domain.ts';
+import type {
+  Axis,
+  BudgetSource,
+  EvaluationKind,
+  EvaluationOutcome,
+  GoalStatus,
+  Intensity,
+  LivingSituation,
+  PtriStatus,
+  WorkSituation,
+} from './domain.ts';
 import type { MonthStatus } from './schemas/interventions.ts';
 
 /** The Italian name of a code, or the code itself when it has none (rows written before the names). */

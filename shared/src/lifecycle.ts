@@ -64,7 +64,9 @@ export const EVALUATION_KIND_NEEDS_STATUS: Record<EvaluationKind, readonly PtriS
 
 /** The evaluation kinds a project in this state can receive. */
 export function evaluationKindsFor(status: PtriStatus): EvaluationKind[] {
-  return (Object.keys(EVALUATION_KIND_NEEDS_STATUS) as EvaluationKind[]).filter((kind) => EVALUATION_KIND_NEEDS_STATUS[kind].includes(status));
+  return (Object.keys(EVALUATION_KIND_NEEDS_STATUS) as EvaluationKind[]).filter((kind) =>
+    EVALUATION_KIND_NEEDS_STATUS[kind].includes(status),
+  );
 }
 
 /** The lifecycle move an evaluation causes, if any: the UVM's decision is the approval, rejection or closure. */

@@ -64,7 +64,9 @@ describe('refresh tokens', () => {
 
   it('revokes the whole session when a rotated refresh token is presented again', async () => {
     const first = (await login('manager')).json();
-    const second = (await ctx.app.inject({ method: 'POST', url: '/api/auth/refresh', payload: { refreshToken: first.refreshToken } })).json();
+    const second = (
+      await ctx.app.inject({ method: 'POST', url: '/api/auth/refresh', payload: { refreshToken: first.refreshToken } })
+    ).json();
     rotatedAMinuteAgo(ctx.db);
     await ctx.app.inject({ method: 'POST', url: '/api/auth/refresh', payload: { refreshToken: first.refreshToken } });
     const stolen = await ctx.app.inject({ method: 'POST', url: '/api/auth/refresh', payload: { refreshToken: second.refreshToken } });
@@ -100,12 +102,20 @@ describe('password change', () => {
   it('needs the current password and ends the other sessions', async () => {
     const other = (await login('manager')).json();
     const call = await ctx.as('manager');
-    const wrong = await call({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: 'nope', newPassword: 'Nuova-password-22' } });
+    const wrong = await call({
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { currentPassword: 'nope', newPassword: 'Nuova-password-22' },
+    });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().errors[0].path).toBe('currentPassword');
     const weak = await call({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: PASSWORD, newPassword: 'short' } });
     expect(weak.statusCode).toBe(400);
-    const ok = await call({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: PASSWORD, newPassword: 'Nuova-password-22' } });
+    const ok = await call({
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { currentPassword: PASSWORD, newPassword: 'Nuova-password-22' },
+    });
     expect(ok.statusCode).toBe(204);
     expect((await call({ method: 'GET', url: '/api/me' })).statusCode).toBe(200);
     const otherMe = await ctx.app.inject({ method: 'GET', url: '/api/me', headers: { authorization: `Bearer ${other.accessToken}` } });

@@ -11,8 +11,26 @@ beforeEach(async () => {
 });
 afterEach(() => ctx.close());
 
-const HEADER = ['codice_fiscale', 'cognome', 'nome', 'data_nascita', 'sesso', 'distretto', 'servizio', 'lotto', 'data_inizio', 'data_fine', 'stato',
-  'data_chiusura', 'intensita', 'cooperative', 'case_manager', 'obiettivi_casa', 'obiettivi_socialita', 'obiettivi_lavoro'];
+const HEADER = [
+  'codice_fiscale',
+  'cognome',
+  'nome',
+  'data_nascita',
+  'sesso',
+  'distretto',
+  'servizio',
+  'lotto',
+  'data_inizio',
+  'data_fine',
+  'stato',
+  'data_chiusura',
+  'intensita',
+  'cooperative',
+  'case_manager',
+  'obiettivi_casa',
+  'obiettivi_socialita',
+  'obiettivi_lavoro',
+];
 
 const ROSSI = fiscalCode('RSSMRA80A01A944');
 const VERDI = fiscalCode('VRDLNE75C41A944');
@@ -22,17 +40,41 @@ type Row = Partial<Record<(typeof HEADER)[number], string>>;
 
 function row(values: Row): string[] {
   const base: Row = {
-    codice_fiscale: ROSSI, cognome: 'Rossi', nome: 'Mario', data_nascita: '01/01/1980', sesso: 'M', distretto: 'Città di Bologna',
-    servizio: 'CSM NAVILE', lotto: '1', data_inizio: '01/03/2025', data_fine: '28/02/2026', stato: 'attivo', data_chiusura: '',
-    intensita: 'media', cooperative: 'Coop Alfa (test)', case_manager: 'cm.navile', obiettivi_casa: 'Vivere da solo|Gestire la casa',
-    obiettivi_socialita: 'Frequentare un gruppo', obiettivi_lavoro: '',
+    codice_fiscale: ROSSI,
+    cognome: 'Rossi',
+    nome: 'Mario',
+    data_nascita: '01/01/1980',
+    sesso: 'M',
+    distretto: 'Città di Bologna',
+    servizio: 'CSM NAVILE',
+    lotto: '1',
+    data_inizio: '01/03/2025',
+    data_fine: '28/02/2026',
+    stato: 'attivo',
+    data_chiusura: '',
+    intensita: 'media',
+    cooperative: 'Coop Alfa (test)',
+    case_manager: 'cm.navile',
+    obiettivi_casa: 'Vivere da solo|Gestire la casa',
+    obiettivi_socialita: 'Frequentare un gruppo',
+    obiettivi_lavoro: '',
   };
   return HEADER.map((column) => ({ ...base, ...values })[column] ?? '');
 }
 
 const THREE_ROWS = [
   row({}),
-  row({ codice_fiscale: VERDI, cognome: 'Verdi', nome: 'Elena', data_nascita: '01/03/1975', sesso: 'F', stato: 'chiuso', data_inizio: '2024-01-10', data_fine: '2025-01-09', data_chiusura: '15/12/2024' }),
+  row({
+    codice_fiscale: VERDI,
+    cognome: 'Verdi',
+    nome: 'Elena',
+    data_nascita: '01/03/1975',
+    sesso: 'F',
+    stato: 'chiuso',
+    data_inizio: '2024-01-10',
+    data_fine: '2025-01-09',
+    data_chiusura: '15/12/2024',
+  }),
   row({ data_inizio: '01/03/2024', data_fine: '28/02/2025', stato: 'chiuso', data_chiusura: '28/02/2025', intensita: 'alta' }),
 ];
 
@@ -42,7 +84,12 @@ function csv(rows: string[][], delimiter = ';'): string {
 }
 
 async function send(caller: Caller, body: string | Buffer, dryRun: boolean, contentType = 'text/csv', fileName = 'carichi.csv') {
-  return caller({ method: 'POST', url: `/api/imports/caseload?dryRun=${dryRun}&fileName=${encodeURIComponent(fileName)}`, headers: { 'content-type': contentType }, payload: body });
+  return caller({
+    method: 'POST',
+    url: `/api/imports/caseload?dryRun=${dryRun}&fileName=${encodeURIComponent(fileName)}`,
+    headers: { 'content-type': contentType },
+    payload: body,
+  });
 }
 
 const count = (table: string) => (ctx.db.$client.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
@@ -78,7 +125,12 @@ describe('the real run', () => {
     const admin = await ctx.as('admin');
     const res = await send(admin, csv(THREE_ROWS), false);
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ dryRun: false, persons: { new: 2, matched: 0 }, projects: { new: 3, present: 0 }, importId: expect.any(Number) });
+    expect(res.json()).toMatchObject({
+      dryRun: false,
+      persons: { new: 2, matched: 0 },
+      projects: { new: 3, present: 0 },
+      importId: expect.any(Number),
+    });
     const projects = ctx.db.$client.prepare('SELECT status, start_date, activated_on, ended_on, intensity FROM ptris ORDER BY id').all();
     expect(projects).toEqual([
       { status: 'active', start_date: '2025-03-01', activated_on: '2025-03-01', ended_on: null, intensity: 'medium' },
@@ -96,18 +148,27 @@ describe('the real run', () => {
     await send(admin, csv(THREE_ROWS), false, 'text/csv', 'carichi navile 2025.csv');
     const id = (ctx.db.$client.prepare('SELECT id FROM ptris WHERE start_date = ?').get('2024-01-10') as { id: number }).id;
     const history = await admin({ method: 'GET', url: `/api/ptris/${id}/history` });
-    expect(history.json()).toEqual([expect.objectContaining({ kind: 'revision', version: 1, reason: 'Importato dal file «carichi navile 2025.csv», riga 3' })]);
+    expect(history.json()).toEqual([
+      expect.objectContaining({ kind: 'revision', version: 1, reason: 'Importato dal file «carichi navile 2025.csv», riga 3' }),
+    ]);
   });
 
   it('logs one import with the file hash and one row per person, which their art. 15 record shows', async () => {
     const admin = await ctx.as('admin');
     await send(admin, csv(THREE_ROWS), false);
-    const rows = ctx.db.$client.prepare("SELECT action, person_id, changes FROM audit_log WHERE entity = 'caseload_import' ORDER BY id").all() as
-      { action: string; person_id: number | null; changes: string }[];
-    expect(rows.map((r) => [r.action, r.person_id === null])).toEqual([['create', true], ['create', false], ['create', false]]);
+    const rows = ctx.db.$client
+      .prepare("SELECT action, person_id, changes FROM audit_log WHERE entity = 'caseload_import' ORDER BY id")
+      .all() as { action: string; person_id: number | null; changes: string }[];
+    expect(rows.map((r) => [r.action, r.person_id === null])).toEqual([
+      ['create', true],
+      ['create', false],
+      ['create', false],
+    ]);
     expect(JSON.parse(rows[0]!.changes).sha256).toMatch(/^[0-9a-f]{64}$/);
     const record = await admin({ method: 'GET', url: `/api/persons/${rows[1]!.person_id}/record` });
-    expect(record.json().accessLog).toEqual(expect.arrayContaining([expect.objectContaining({ entity: 'caseload_import', action: 'create' })]));
+    expect(record.json().accessLog).toEqual(
+      expect.arrayContaining([expect.objectContaining({ entity: 'caseload_import', action: 'create' })]),
+    );
   });
 
   it('creates nothing the second time the same file comes in, and says so', async () => {
@@ -133,7 +194,10 @@ describe('the real run', () => {
   it('writes nothing when one row is bad, and names the row and field', async () => {
     const admin = await ctx.as('admin');
     const audit = auditCount(ctx.db);
-    const bad = [row({ codice_fiscale: NICOLO, cognome: 'Dalò', nome: 'Nicolò', data_nascita: '31/02/1990' }), row({ lotto: '7', data_inizio: '01/01/2023' })];
+    const bad = [
+      row({ codice_fiscale: NICOLO, cognome: 'Dalò', nome: 'Nicolò', data_nascita: '31/02/1990' }),
+      row({ lotto: '7', data_inizio: '01/01/2023' }),
+    ];
     const res = await send(admin, csv([...THREE_ROWS, ...bad]), false);
     expect(res.statusCode).toBe(400);
     expect(res.headers['content-type']).toContain('application/problem+json');
@@ -146,7 +210,9 @@ describe('the real run', () => {
 });
 
 describe('encodings and formats', () => {
-  const accented = [row({ codice_fiscale: NICOLO, cognome: "D'Alò", nome: 'Nicolò Mattìa', data_nascita: '05/05/1990', distretto: 'Città di Bologna' })];
+  const accented = [
+    row({ codice_fiscale: NICOLO, cognome: "D'Alò", nome: 'Nicolò Mattìa', data_nascita: '05/05/1990', distretto: 'Città di Bologna' }),
+  ];
 
   it.each([
     ['UTF-8', (text: string) => Buffer.from(text, 'utf8')],
@@ -155,7 +221,10 @@ describe('encodings and formats', () => {
   ])('reads accented names from %s', async (_name, encode) => {
     const res = await send(await ctx.as('admin'), encode(csv(accented)), false);
     expect(res.statusCode, res.body).toBe(200);
-    expect(ctx.db.$client.prepare('SELECT family_name, given_name FROM persons').get()).toEqual({ family_name: "D'Alò", given_name: 'Nicolò Mattìa' });
+    expect(ctx.db.$client.prepare('SELECT family_name, given_name FROM persons').get()).toEqual({
+      family_name: "D'Alò",
+      given_name: 'Nicolò Mattìa',
+    });
   });
 
   it('reads a file separated by commas', async () => {
@@ -165,14 +234,25 @@ describe('encodings and formats', () => {
 
   it('reads an .xlsx workbook', async () => {
     const workbook = await workbookOf(THREE_ROWS);
-    const res = await send(await ctx.as('admin'), workbook, false, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'carichi.xlsx');
+    const res = await send(
+      await ctx.as('admin'),
+      workbook,
+      false,
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'carichi.xlsx',
+    );
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ projects: { new: 3, present: 0 }, persons: { new: 2 } });
   });
 
   it('refuses what is not a caseload spreadsheet with a problem naming the file', async () => {
     const admin = await ctx.as('admin');
-    for (const body of ['', 'nome;cognome\nMario;Rossi\n', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 1, 2]), Buffer.from([0, 1, 2, 3, 0xff])]) {
+    for (const body of [
+      '',
+      'nome;cognome\nMario;Rossi\n',
+      Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 1, 2]),
+      Buffer.from([0, 1, 2, 3, 0xff]),
+    ]) {
       const res = await send(admin, body, true);
       expect(res.statusCode, String(body)).toBe(400);
       expect(res.headers['content-type']).toContain('application/problem+json');
@@ -187,7 +267,10 @@ describe('encodings and formats', () => {
 describe('service spellings', () => {
   it('lists an unknown spelling with its rows, and accepts the file once it is mapped as an alias', async () => {
     const admin = await ctx.as('admin');
-    const file = csv([row({ servizio: 'C.S.M. Navile - ex Mazzini' }), row({ data_inizio: '01/03/2024', data_fine: '28/02/2025', stato: 'chiuso', data_chiusura: '28/02/2025' })]);
+    const file = csv([
+      row({ servizio: 'C.S.M. Navile - ex Mazzini' }),
+      row({ data_inizio: '01/03/2024', data_fine: '28/02/2025', stato: 'chiuso', data_chiusura: '28/02/2025' }),
+    ]);
     const first = await send(admin, file, true);
     expect(first.json().services).toEqual([
       { spelling: 'C.S.M. Navile - ex Mazzini', rows: [2] },
@@ -196,7 +279,11 @@ describe('service spellings', () => {
     expect(first.json().errors).toEqual([expect.objectContaining({ row: 2, field: 'servizio' })]);
     expect((await send(admin, file, false)).statusCode).toBe(400);
 
-    const mapped = await admin({ method: 'PATCH', url: `/api/services/${ctx.world.services.navile}`, payload: { aliases: ['CSM NAVILE', 'C.S.M. Navile - ex Mazzini'] } });
+    const mapped = await admin({
+      method: 'PATCH',
+      url: `/api/services/${ctx.world.services.navile}`,
+      payload: { aliases: ['CSM NAVILE', 'C.S.M. Navile - ex Mazzini'] },
+    });
     expect(mapped.statusCode, mapped.body).toBe(200);
     const second = await send(admin, file, true);
     expect(second.json()).toMatchObject({ errors: [], projects: { new: 2 } });
@@ -207,12 +294,25 @@ describe('service spellings', () => {
 describe('persons already registered', () => {
   it('refuses a codice fiscale whose identity contradicts the registered person, naming the row and field', async () => {
     const cm = await ctx.as('cm.navile');
-    const registered = await cm({ method: 'POST', url: '/api/persons', payload: { fiscalCode: ROSSI, givenName: 'Mario', familyName: 'Rossi', birthDate: '1980-01-01', sex: 'M', districtId: ctx.world.districts.bologna } });
+    const registered = await cm({
+      method: 'POST',
+      url: '/api/persons',
+      payload: {
+        fiscalCode: ROSSI,
+        givenName: 'Mario',
+        familyName: 'Rossi',
+        birthDate: '1980-01-01',
+        sex: 'M',
+        districtId: ctx.world.districts.bologna,
+      },
+    });
     expect(registered.statusCode, registered.body).toBe(201);
     const admin = await ctx.as('admin');
     const file = csv([THREE_ROWS[1]!, row({ cognome: 'Bianchi' })]);
     const dry = await send(admin, file, true);
-    expect(dry.json().errors).toEqual([{ row: 3, field: 'cognome', message: 'diverso da quello della persona già registrata con questo codice fiscale' }]);
+    expect(dry.json().errors).toEqual([
+      { row: 3, field: 'cognome', message: 'diverso da quello della persona già registrata con questo codice fiscale' },
+    ]);
     const real = await send(admin, file, false);
     expect(real.statusCode).toBe(400);
     expect(real.json().errors).toEqual([expect.objectContaining({ row: 3, field: 'cognome' })]);
@@ -221,7 +321,18 @@ describe('persons already registered', () => {
 
   it('matches a registered person with the same identity and gives them the projects', async () => {
     const cm = await ctx.as('cm.navile');
-    await cm({ method: 'POST', url: '/api/persons', payload: { fiscalCode: ROSSI, givenName: 'Mario', familyName: 'ROSSI', birthDate: '1980-01-01', sex: 'M', districtId: ctx.world.districts.bologna } });
+    await cm({
+      method: 'POST',
+      url: '/api/persons',
+      payload: {
+        fiscalCode: ROSSI,
+        givenName: 'Mario',
+        familyName: 'ROSSI',
+        birthDate: '1980-01-01',
+        sex: 'M',
+        districtId: ctx.world.districts.bologna,
+      },
+    });
     const res = await send(await ctx.as('admin'), csv(THREE_ROWS), false);
     expect(res.json()).toMatchObject({ persons: { new: 1, matched: 1 }, projects: { new: 3 } });
     expect(count('persons')).toBe(2);
@@ -238,7 +349,22 @@ describe('who may import and export', () => {
 
   it('exports the same columns, which import again, and limits a case manager to their own service', async () => {
     const admin = await ctx.as('admin');
-    await send(admin, csv([...THREE_ROWS, row({ codice_fiscale: NICOLO, cognome: 'Dalò', nome: 'Nicolò', data_nascita: '05/05/1990', servizio: 'CSM-BUDRIO', distretto: 'PIANURA-EST', case_manager: 'cm.budrio' })]), false);
+    await send(
+      admin,
+      csv([
+        ...THREE_ROWS,
+        row({
+          codice_fiscale: NICOLO,
+          cognome: 'Dalò',
+          nome: 'Nicolò',
+          data_nascita: '05/05/1990',
+          servizio: 'CSM-BUDRIO',
+          distretto: 'PIANURA-EST',
+          case_manager: 'cm.budrio',
+        }),
+      ]),
+      false,
+    );
 
     const manager = await ctx.as('manager');
     const all = await manager({ method: 'GET', url: '/api/exports/caseload?format=csv' });
@@ -247,7 +373,21 @@ describe('who may import and export', () => {
     const records = parse(all.body.slice(1), { delimiter: ';' }) as string[][];
     expect(records[0]).toEqual(HEADER);
     expect(records).toHaveLength(5);
-    expect(records.find((r) => r[0] === VERDI)).toEqual(row({ codice_fiscale: VERDI, cognome: 'Verdi', nome: 'Elena', data_nascita: '01/03/1975', sesso: 'F', servizio: 'CSM Navile', stato: 'chiuso', data_inizio: '10/01/2024', data_fine: '09/01/2025', data_chiusura: '15/12/2024', obiettivi_casa: 'Vivere da solo|Gestire la casa' }));
+    expect(records.find((r) => r[0] === VERDI)).toEqual(
+      row({
+        codice_fiscale: VERDI,
+        cognome: 'Verdi',
+        nome: 'Elena',
+        data_nascita: '01/03/1975',
+        sesso: 'F',
+        servizio: 'CSM Navile',
+        stato: 'chiuso',
+        data_inizio: '10/01/2024',
+        data_fine: '09/01/2025',
+        data_chiusura: '15/12/2024',
+        obiettivi_casa: 'Vivere da solo|Gestire la casa',
+      }),
+    );
     const again = await send(admin, all.rawPayload, false);
     expect(again.json()).toMatchObject({ projects: { new: 0, present: 4 }, errors: [] });
 
@@ -256,7 +396,11 @@ describe('who may import and export', () => {
 
     const cm = await ctx.as('cm.navile');
     const own = await cm({ method: 'GET', url: '/api/exports/caseload' });
-    expect((parse(own.body.slice(1), { delimiter: ';' }) as string[][]).slice(1).map((r) => r[6])).toEqual(['CSM Navile', 'CSM Navile', 'CSM Navile']);
+    expect((parse(own.body.slice(1), { delimiter: ';' }) as string[][]).slice(1).map((r) => r[6])).toEqual([
+      'CSM Navile',
+      'CSM Navile',
+      'CSM Navile',
+    ]);
     expect((await cm({ method: 'GET', url: `/api/exports/caseload?serviceId=${ctx.world.services.budrio}` })).statusCode).toBe(403);
     const xlsx = await cm({ method: 'GET', url: `/api/exports/caseload?serviceId=${ctx.world.services.navile}&format=xlsx` });
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');

@@ -27,19 +27,22 @@ async function seedAccounts(db: Db) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const id = (sql: string, key: string | undefined) => (key ? (db.$client.prepare(sql).get(key) as { id: number }).id : null);
   for (const account of demoAccounts()) {
-    db.insert(schema.users).values({
-      username: account.username,
-      displayName: account.displayName,
-      role: account.role,
-      passwordHash,
-      serviceId: id('SELECT id FROM services WHERE code = ?', account.serviceCode),
-      districtId: id('SELECT id FROM districts WHERE code = ?', account.districtCode),
-      cooperativeId: id('SELECT id FROM cooperatives WHERE name = ?', account.cooperativeName),
-    }).run();
+    db.insert(schema.users)
+      .values({
+        username: account.username,
+        displayName: account.displayName,
+        role: account.role,
+        passwordHash,
+        serviceId: id('SELECT id FROM services WHERE code = ?', account.serviceCode),
+        districtId: id('SELECT id FROM districts WHERE code = ?', account.districtCode),
+        cooperativeId: id('SELECT id FROM cooperatives WHERE name = ?', account.cooperativeName),
+      })
+      .run();
   }
 }
 
-const call = (instance: Instance, url: string) => instance.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${instance.token}` } });
+const call = (instance: Instance, url: string) =>
+  instance.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${instance.token}` } });
 
 async function yearlyTable(instance: Instance, year: number) {
   const res = await call(instance, `/api/reports/yearly-counts?year=${year}&lot=1`);
@@ -68,7 +71,10 @@ afterAll(async () => {
   }
 });
 
-const published = parse(readFileSync(new URL('../fixtures/lot1-users-by-service.csv', import.meta.url)), { columns: true }) as { year: string; users: string }[];
+const published = parse(readFileSync(new URL('../fixtures/lot1-users-by-service.csv', import.meta.url)), { columns: true }) as {
+  year: string;
+  users: string;
+}[];
 
 describe('the caseload round trip', () => {
   it('brings the whole demo caseload into an empty database, and the Lot 1 tables come out again row by row', async () => {
@@ -92,7 +98,12 @@ describe('the caseload round trip', () => {
   }, 120_000);
 
   it('changes nothing when the same file comes in a second time', async () => {
-    const count = () => empty.db.$client.prepare('SELECT (SELECT COUNT(*) FROM persons) AS persons, (SELECT COUNT(*) FROM ptris) AS ptris, (SELECT COUNT(*) FROM goals) AS goals').get();
+    const count = () =>
+      empty.db.$client
+        .prepare(
+          'SELECT (SELECT COUNT(*) FROM persons) AS persons, (SELECT COUNT(*) FROM ptris) AS ptris, (SELECT COUNT(*) FROM goals) AS goals',
+        )
+        .get();
     const before = count();
     const res = await empty.app.inject({
       method: 'POST',

@@ -16,7 +16,10 @@ beforeAll(async () => {
   dist = mkdtempSync(join(tmpdir(), 'bds-dist-'));
   mkdirSync(join(dist, 'assets'));
   const html = '<!doctype html><script type="module" src="/assets/index-Cepdod3T.js"></script>';
-  for (const [path, content] of [['index.html', html], [`assets/${ASSET}`, SCRIPT]] as const) {
+  for (const [path, content] of [
+    ['index.html', html],
+    [`assets/${ASSET}`, SCRIPT],
+  ] as const) {
     writeFileSync(join(dist, path), content);
     writeFileSync(join(dist, `${path}.br`), brotliCompressSync(content));
     writeFileSync(join(dist, `${path}.gz`), gzipSync(content));

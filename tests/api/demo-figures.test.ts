@@ -39,7 +39,9 @@ async function listAll(filter: string): Promise<PtriSummary[]> {
   const items: PtriSummary[] = [];
   let cursor: string | null = null;
   do {
-    const page: { items: PtriSummary[]; nextCursor: string | null } = await get(`/api/ptris?limit=500&${filter}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    const page: { items: PtriSummary[]; nextCursor: string | null } = await get(
+      `/api/ptris?limit=500&${filter}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    );
     items.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor);
@@ -57,7 +59,9 @@ describe('the yearly counts on the demo', () => {
     const defined = usersOfLotInYear(db, 2026, 1, TODAY);
     expect(report.throughDate).toBe(TODAY);
     expect(report.total).toBe(defined.total);
-    expect(report.rows.map((r) => ({ serviceId: r.serviceId, users: r.users })).sort((a, b) => a.serviceId - b.serviceId)).toEqual(defined.perService);
+    expect(report.rows.map((r) => ({ serviceId: r.serviceId, users: r.users })).sort((a, b) => a.serviceId - b.serviceId)).toEqual(
+      defined.perService,
+    );
   });
 });
 
@@ -66,7 +70,9 @@ describe('users and persons with interventions on the demo', () => {
     const counts = await get<YearlyCounts>('/api/reports/yearly-counts?year=2026&lot=1');
     const totals = await get<LotTotals>('/api/reports/lot-totals?year=2026');
     // Lot 1 of the tender in force in 2026 (the demo also has the 2020 tender's, without 2026 work).
-    const lot1 = totals.lots.filter((lot) => lot.lotNumber === 1).sort((a, b) => b.personsWithInterventions - a.personsWithInterventions)[0]!;
+    const lot1 = totals.lots
+      .filter((lot) => lot.lotNumber === 1)
+      .sort((a, b) => b.personsWithInterventions - a.personsWithInterventions)[0]!;
     expect(lot1.personsWithInterventions).toBeGreaterThan(0);
     expect(lot1).not.toHaveProperty('users');
     expect(totals.throughDate).toBe(TODAY);
@@ -78,7 +84,11 @@ describe('users and persons with interventions on the demo', () => {
   });
 
   it('carry their own names in the CSV too', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/reports/lot-totals?year=2026&format=csv', headers: { authorization: `Bearer ${token}` } });
+    const res = await app.inject({
+      method: 'GET',
+      url: '/api/reports/lot-totals?year=2026&format=csv',
+      headers: { authorization: `Bearer ${token}` },
+    });
     const [header] = parse(res.body.replace(/^\uFEFF/, ''), { delimiter: ';', to_line: 1 }) as string[][];
     expect(header).toContain('Persone con interventi');
     expect(header).not.toContain('Utenti');
@@ -87,7 +97,11 @@ describe('users and persons with interventions on the demo', () => {
   it('count nothing in a year that has not begun', async () => {
     const totals = await get<LotTotals>('/api/reports/lot-totals?year=2027');
     expect(totals.throughDate).toBeNull();
-    expect(totals.lots.every((lot) => lot.personsWithInterventions === 0 && lot.validated.interventions === 0 && lot.pending.interventions === 0)).toBe(true);
+    expect(
+      totals.lots.every(
+        (lot) => lot.personsWithInterventions === 0 && lot.validated.interventions === 0 && lot.pending.interventions === 0,
+      ),
+    ).toBe(true);
   });
 });
 
@@ -119,7 +133,11 @@ describe('overdue reviews and expired projects on the demo', () => {
   });
 
   it('refuse a caseload on a day after today', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/reports/caseload?date=2026-12-07', headers: { authorization: `Bearer ${token}` } });
+    const res = await app.inject({
+      method: 'GET',
+      url: '/api/reports/caseload?date=2026-12-07',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ errors: [{ path: 'date' }] });
   });

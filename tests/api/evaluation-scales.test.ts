@@ -18,8 +18,17 @@ async function submittedProject() {
       method: 'POST',
       url: '/api/ptris',
       payload: {
-        personId: person.id, serviceId: ctx.world.services.navile, lotId: ctx.world.lots.lot1, startDate: '2025-01-01', endDate: '2025-12-31',
-        intensity: 'low', cooperativeIds: [ctx.world.coops.alfa], goals: [{ axis: 'habitat', description: 'Casa' }, { axis: 'work', description: 'Lavoro' }],
+        personId: person.id,
+        serviceId: ctx.world.services.navile,
+        lotId: ctx.world.lots.lot1,
+        startDate: '2025-01-01',
+        endDate: '2025-12-31',
+        intensity: 'low',
+        cooperativeIds: [ctx.world.coops.alfa],
+        goals: [
+          { axis: 'habitat', description: 'Casa' },
+          { axis: 'work', description: 'Lavoro' },
+        ],
       },
     })
   ).json();
@@ -37,23 +46,46 @@ describe('scales as data', () => {
     const scale = res.json().find((s: { code: string }) => s.code === 'honos');
     expect(scale.items).toHaveLength(12);
     expect(scale.items[7].problemTypes).toEqual(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J']);
-    expect(scale.items.every((item: { min: number; max: number; notKnown: number }) => item.min === 0 && item.max === 4 && item.notKnown === 9)).toBe(true);
+    expect(
+      scale.items.every((item: { min: number; max: number; notKnown: number }) => item.min === 0 && item.max === 4 && item.notKnown === 9),
+    ).toBe(true);
   });
 
   it('computes totals and the change since the previous evaluation on the server, for a scale the admin added', async () => {
     const admin = await ctx.as('admin');
-    const psp = await admin({ method: 'POST', url: '/api/scales', payload: { code: 'psp', name: 'PSP', items: [{ label: 'Funzionamento', min: 1, max: 100 }], total: { kind: 'sum' }, higherIsBetter: true } });
+    const psp = await admin({
+      method: 'POST',
+      url: '/api/scales',
+      payload: {
+        code: 'psp',
+        name: 'PSP',
+        items: [{ label: 'Funzionamento', min: 1, max: 100 }],
+        total: { kind: 'sum' },
+        higherIsBetter: true,
+      },
+    });
     expect(psp.statusCode, psp.body).toBe(201);
     expect((await (await ctx.as('uvm.bologna'))({ method: 'POST', url: '/api/scales', payload: {} })).statusCode).toBe(403);
     const id = await submittedProject();
-    const first = await evaluate(id, { date: '2024-12-20', kind: 'initial', outcome: 'approved', scores: { honos, psp: [45] }, problemTypes: { honos: { '8': 'F' } } });
+    const first = await evaluate(id, {
+      date: '2024-12-20',
+      kind: 'initial',
+      outcome: 'approved',
+      scores: { honos, psp: [45] },
+      problemTypes: { honos: { '8': 'F' } },
+    });
     expect(first.statusCode, first.body).toBe(201);
     expect(first.json().honosTotal).toBe(16);
     expect(first.json().scaleResults).toEqual([
       expect.objectContaining({ scale: 'honos', total: 16, previousTotal: null, change: null, problemTypes: { '8': 'F' } }),
       expect.objectContaining({ scale: 'psp', total: 45, previousTotal: null }),
     ]);
-    const second = await evaluate(id, { date: '2025-06-20', kind: 'review', outcome: 'approved', scores: { honos: honos.map((v) => (v === 9 ? 9 : Math.max(0, v - 1))), psp: [60] } });
+    const second = await evaluate(id, {
+      date: '2025-06-20',
+      kind: 'review',
+      outcome: 'approved',
+      scores: { honos: honos.map((v) => (v === 9 ? 9 : Math.max(0, v - 1))), psp: [60] },
+    });
     expect(second.json().scaleResults).toEqual([
       expect.objectContaining({ scale: 'honos', total: 8, previousTotal: 16, change: -8, higherIsBetter: false }),
       expect.objectContaining({ scale: 'psp', total: 60, previousTotal: 45, change: 15, higherIsBetter: true }),
@@ -65,7 +97,13 @@ describe('scales as data', () => {
     const unknown = await evaluate(id, { date: '2024-12-20', kind: 'initial', outcome: 'approved', scores: { cansas: [1, 2] } });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().errors[0].path).toBe('scores.cansas');
-    const badType = await evaluate(id, { date: '2024-12-20', kind: 'initial', outcome: 'approved', scores: { honos }, problemTypes: { honos: { '3': 'A' } } });
+    const badType = await evaluate(id, {
+      date: '2024-12-20',
+      kind: 'initial',
+      outcome: 'approved',
+      scores: { honos },
+      problemTypes: { honos: { '3': 'A' } },
+    });
     expect(badType.statusCode).toBe(400);
     expect(badType.json().errors[0].path).toBe('problemTypes.honos.3');
     expect((await project(id)).status).toBe('submitted');
@@ -75,7 +113,9 @@ describe('scales as data', () => {
     const admin = await ctx.as('admin');
     const scale = (await admin({ method: 'GET', url: '/api/scales' })).json()[0];
     const labels = scale.items.map((_: unknown, i: number) => `Item ${i + 1}`);
-    expect((await admin({ method: 'PATCH', url: `/api/scales/${scale.id}`, payload: { itemLabels: labels } })).json().items[0].label).toBe('Item 1');
+    expect((await admin({ method: 'PATCH', url: `/api/scales/${scale.id}`, payload: { itemLabels: labels } })).json().items[0].label).toBe(
+      'Item 1',
+    );
     expect((await admin({ method: 'PATCH', url: `/api/scales/${scale.id}`, payload: { itemLabels: ['uno'] } })).statusCode).toBe(400);
   });
 });
@@ -93,7 +133,9 @@ describe('lifecycle moves caused by evaluations', () => {
   it('records "approved with changes" as a new revision of the project', async () => {
     const id = await submittedProject();
     const res = await evaluate(id, {
-      date: '2024-12-20', kind: 'initial', outcome: 'approved_with_changes',
+      date: '2024-12-20',
+      kind: 'initial',
+      outcome: 'approved_with_changes',
       changes: { intensity: 'high', goals: [{ axis: 'sociality', description: 'Gruppo del giovedì' }] },
     });
     expect(res.statusCode, res.body).toBe(201);
@@ -106,7 +148,12 @@ describe('lifecycle moves caused by evaluations', () => {
     const activation = history.filter((h: { kind: string }) => h.kind === 'transition').at(-1);
     expect(activation).toMatchObject({ to: 'active', reason: 'Valutazione UVM iniziale: approvato con modifiche' });
     expect(Object.keys(revision.changes)).toEqual(expect.arrayContaining(['intensity', 'goals']));
-    const misplaced = await evaluate(await submittedProject(), { date: '2024-12-20', kind: 'initial', outcome: 'approved', changes: { intensity: 'high' } });
+    const misplaced = await evaluate(await submittedProject(), {
+      date: '2024-12-20',
+      kind: 'initial',
+      outcome: 'approved',
+      changes: { intensity: 'high' },
+    });
     expect(misplaced.statusCode).toBe(400);
   });
 
@@ -116,10 +163,18 @@ describe('lifecycle moves caused by evaluations', () => {
     expect(missing.statusCode).toBe(400);
     expect(missing.json().errors).toEqual([expect.objectContaining({ path: 'goalOutcomes.work' })]);
     expect((await project(id)).status).toBe('active');
-    const res = await evaluate(id, { date: '2025-12-15', kind: 'final', outcome: 'approved', goalOutcomes: { habitat: 'achieved', work: 'partly_achieved' } });
+    const res = await evaluate(id, {
+      date: '2025-12-15',
+      kind: 'final',
+      outcome: 'approved',
+      goalOutcomes: { habitat: 'achieved', work: 'partly_achieved' },
+    });
     expect(res.statusCode, res.body).toBe(201);
     const detail = await project(id);
     expect(detail).toMatchObject({ status: 'closed', endedOn: '2025-12-15', nextReviewDate: null });
-    expect(Object.fromEntries(detail.goals.map((g: { axis: string; status: string }) => [g.axis, g.status]))).toEqual({ habitat: 'achieved', work: 'partly_achieved' });
+    expect(Object.fromEntries(detail.goals.map((g: { axis: string; status: string }) => [g.axis, g.status]))).toEqual({
+      habitat: 'achieved',
+      work: 'partly_achieved',
+    });
   });
 });

@@ -36,7 +36,15 @@ export async function seedWorld(db: Db): Promise<World> {
   const l = (number: number, kinds: ('CSM' | 'NPIA' | 'SerDP')[], members: number[]) => {
     const id = db
       .insert(schema.lots)
-      .values({ number, title: `Lotto ${number}`, tenderYear: 2024, serviceKinds: kinds, contractor: 'RTI test', hourlyRateCents: 2650, ceilingCents: 100_000_00 })
+      .values({
+        number,
+        title: `Lotto ${number}`,
+        tenderYear: 2024,
+        serviceKinds: kinds,
+        contractor: 'RTI test',
+        hourlyRateCents: 2650,
+        ceilingCents: 100_000_00,
+      })
       .returning()
       .get().id;
     for (const cooperativeId of members) db.insert(schema.lotCooperatives).values({ lotId: id, cooperativeId }).run();
@@ -45,7 +53,10 @@ export async function seedWorld(db: Db): Promise<World> {
   const lot1 = l(1, ['CSM', 'NPIA'], [alfa, beta]);
   const lot2 = l(2, ['SerDP'], [gamma]);
   const u = (username: string, role: Role, scope: { serviceId?: number; districtId?: number; cooperativeId?: number } = {}) =>
-    db.insert(schema.users).values({ username, displayName: username, role, passwordHash: hash, ...scope }).run();
+    db
+      .insert(schema.users)
+      .values({ username, displayName: username, role, passwordHash: hash, ...scope })
+      .run();
   u('admin', 'admin');
   u('manager', 'manager');
   u('cm.navile', 'case_manager', { serviceId: navile });
@@ -149,5 +160,7 @@ export const SUBMITTED_ON = '2020-01-02';
 
 /** Moves every refresh-token rotation back a minute, past the window in which a retry gets a fresh pair. */
 export function rotatedAMinuteAgo(db: Db): void {
-  db.$client.prepare("UPDATE refresh_tokens SET rotated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-60 seconds') WHERE rotated_at IS NOT NULL").run();
+  db.$client
+    .prepare("UPDATE refresh_tokens SET rotated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-60 seconds') WHERE rotated_at IS NOT NULL")
+    .run();
 }

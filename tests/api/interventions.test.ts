@@ -77,7 +77,9 @@ describe('changing and deleting', () => {
     expect(storedSummaries(ctx)).toEqual(recomputedSummaries(ctx));
     expect((await coop({ method: 'DELETE', url: `/api/interventions/${created.id}` })).statusCode).toBe(204);
     expect(storedSummaries(ctx)).toMatchObject({ totals: [], activity: [] });
-    const audit = ctx.db.$client.prepare("SELECT changes FROM audit_log WHERE action = 'delete' AND entity = 'intervention'").get() as { changes: string };
+    const audit = ctx.db.$client.prepare("SELECT changes FROM audit_log WHERE action = 'delete' AND entity = 'intervention'").get() as {
+      changes: string;
+    };
     expect(JSON.parse(audit.changes).before).toMatchObject({ id: created.id, minutes: 60, date: '2025-04-02' });
   });
 
@@ -89,7 +91,9 @@ describe('changing and deleting', () => {
     const axisOnly = await coop({ method: 'PATCH', url, payload: { axis: 'work' } });
     expect(axisOnly.statusCode).toBe(400);
     expect(axisOnly.json().errors.map((e: { path: string }) => e.path)).toContain('activity');
-    const workActivity = ctx.db.$client.prepare("SELECT label FROM activities WHERE axis = 'work' AND active = 1 ORDER BY id").get() as { label: string };
+    const workActivity = ctx.db.$client.prepare("SELECT label FROM activities WHERE axis = 'work' AND active = 1 ORDER BY id").get() as {
+      label: string;
+    };
     const both = await coop({ method: 'PATCH', url, payload: { axis: 'work', activity: workActivity.label.toUpperCase() } });
     expect(both.statusCode, both.body).toBe(200);
     expect(both.json()).toMatchObject({ axis: 'work', activity: workActivity.label.toUpperCase() });

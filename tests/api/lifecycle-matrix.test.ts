@@ -13,14 +13,22 @@ afterAll(() => ctx.close());
 
 /** Who may ask for a move at all: the transitions route's roles. */
 const ROUTE_ROLES: readonly Role[] = ['case_manager', 'uvm', 'admin'];
-const USER_OF: Record<Role, string> = { admin: 'admin', manager: 'manager', case_manager: 'cm.navile', uvm: 'uvm.bologna', cooperative: 'coop.alfa' };
+const USER_OF: Record<Role, string> = {
+  admin: 'admin',
+  manager: 'manager',
+  case_manager: 'cm.navile',
+  uvm: 'uvm.bologna',
+  cooperative: 'coop.alfa',
+};
 
 /** A fresh project of CSM Navile (in the scope of cm.navile and uvm.bologna) in the given status. */
 async function projectIn(status: PtriStatus): Promise<number> {
   const { cm, ptri } = await draftProject(ctx);
   const uvm = await ctx.as('uvm.bologna');
-  const move = (to: PtriStatus, date?: string) => cm({ method: 'POST', url: `/api/ptris/${ptri.id}/transitions`, payload: { to, reason: 'motivo', ...(date ? { date } : {}) } });
-  const evaluate = (outcome: string) => uvm({ method: 'POST', url: `/api/ptris/${ptri.id}/evaluations`, payload: { ...approvingEvaluation, outcome } });
+  const move = (to: PtriStatus, date?: string) =>
+    cm({ method: 'POST', url: `/api/ptris/${ptri.id}/transitions`, payload: { to, reason: 'motivo', ...(date ? { date } : {}) } });
+  const evaluate = (outcome: string) =>
+    uvm({ method: 'POST', url: `/api/ptris/${ptri.id}/evaluations`, payload: { ...approvingEvaluation, outcome } });
   if (status === 'draft') return ptri.id;
   await move('submitted', SUBMITTED_ON);
   if (status === 'submitted') return ptri.id;
@@ -49,7 +57,9 @@ function expectedStatus(from: PtriStatus, to: PtriStatus, role: Role): number {
   return 200;
 }
 
-const cases = PTRI_STATUSES.flatMap((from) => PTRI_STATUSES.filter((to) => to !== from).flatMap((to) => ROLES.map((role) => ({ from, to, role }))));
+const cases = PTRI_STATUSES.flatMap((from) =>
+  PTRI_STATUSES.filter((to) => to !== from).flatMap((to) => ROLES.map((role) => ({ from, to, role }))),
+);
 
 describe('the lifecycle, every move by every role', () => {
   it.each(cases)('$from → $to by $role', async ({ from, to, role }) => {

@@ -9,8 +9,18 @@ beforeEach(async () => {
 });
 afterEach(() => ctx.close());
 
-interface Money { interventions: number; hours: number; amount: number }
-interface CoopTotals { cooperativeId: number; personsWithInterventions: number; projectsWithInterventions: number; validated: Money; pending: Money }
+interface Money {
+  interventions: number;
+  hours: number;
+  amount: number;
+}
+interface CoopTotals {
+  cooperativeId: number;
+  personsWithInterventions: number;
+  projectsWithInterventions: number;
+  validated: Money;
+  pending: Money;
+}
 
 /** Two projects, two cooperatives, two services; March validated for alfa, the rest pending. */
 async function world() {
@@ -24,21 +34,27 @@ async function world() {
   await record(beta, a.id, { date: '2025-03-13', hours: 0.5 });
   await record(alfa, a.id, { date: '2025-04-01', hours: 4 });
   await alfa({ method: 'POST', url: `/api/cooperatives/${ctx.world.coops.alfa}/reports/2025-03/submit` });
-  await (await ctx.as('cm.navile'))({ method: 'POST', url: `/api/cooperatives/${ctx.world.coops.alfa}/reports/2025-03/review`, payload: { decision: 'validated' } });
-  await (await ctx.as('cm.budrio'))({ method: 'POST', url: `/api/cooperatives/${ctx.world.coops.alfa}/reports/2025-03/review`, payload: { decision: 'validated' } });
+  await (
+    await ctx.as('cm.navile')
+  )({ method: 'POST', url: `/api/cooperatives/${ctx.world.coops.alfa}/reports/2025-03/review`, payload: { decision: 'validated' } });
+  await (
+    await ctx.as('cm.budrio')
+  )({ method: 'POST', url: `/api/cooperatives/${ctx.world.coops.alfa}/reports/2025-03/review`, payload: { decision: 'validated' } });
   return { a, b };
 }
 
 /** The same figures straight from the raw rows, with the lot rate applied here rather than read back. */
 function fromRawRows(where: string) {
   return ctx.db.$client
-    .prepare(`
+    .prepare(
+      `
       SELECT i.cooperative_id AS cooperativeId, COALESCE(p.status, 'open') = 'validated' AS validated,
         COUNT(*) AS n, SUM(i.minutes) AS minutes, SUM(ROUND(i.minutes * l.hourly_rate_cents / 60.0)) AS cents,
         COUNT(DISTINCT t.person_id) AS users
       FROM interventions i JOIN lots l ON l.id = i.lot_id JOIN ptris t ON t.id = i.ptri_id
       LEFT JOIN monthly_report_parts p ON p.cooperative_id = i.cooperative_id AND p.month = i.month AND p.service_id = i.service_id
-      WHERE ${where} GROUP BY 1, 2`)
+      WHERE ${where} GROUP BY 1, 2`,
+    )
     .all() as { cooperativeId: number; validated: number; n: number; minutes: number; cents: number; users: number }[];
 }
 
@@ -55,8 +71,15 @@ describe('lot totals', () => {
     }
     expect(lot1.validated).toEqual({ interventions: 3, hours: 6.25, amount: 165.63 });
     expect(lot1.pending).toEqual({ interventions: 2, hours: 4.5, amount: 119.25 });
-    expect(lot1).toMatchObject({ personsWithInterventions: 2, projectsWithInterventions: 2, ceilingShare: Math.round((16563 / 10_000_000) * 10_000) / 10_000 });
-    expect(lot1.cooperatives.find((c: CoopTotals) => c.cooperativeId === ctx.world.coops.beta)).toMatchObject({ personsWithInterventions: 1, projectsWithInterventions: 1 });
+    expect(lot1).toMatchObject({
+      personsWithInterventions: 2,
+      projectsWithInterventions: 2,
+      ceilingShare: Math.round((16563 / 10_000_000) * 10_000) / 10_000,
+    });
+    expect(lot1.cooperatives.find((c: CoopTotals) => c.cooperativeId === ctx.world.coops.beta)).toMatchObject({
+      personsWithInterventions: 1,
+      projectsWithInterventions: 1,
+    });
   });
 
   it('gives a month alone, and a cooperative only its own totals', async () => {
@@ -80,7 +103,12 @@ describe('lot totals', () => {
     expect(res.body.startsWith('\uFEFF')).toBe(true);
     const rows = parse(res.body, { bom: true, delimiter: ';', columns: true }) as Record<string, string>[];
     const total = rows.find((r) => r['Lotto'] === '1' && r['Cooperativa'] === 'Totale lotto');
-    expect(total).toMatchObject({ 'Ore validate': '6,25', 'Importo validato': '165,63', 'Ore in attesa': '4,5', 'Persone con interventi': '2' });
+    expect(total).toMatchObject({
+      'Ore validate': '6,25',
+      'Importo validato': '165,63',
+      'Ore in attesa': '4,5',
+      'Persone con interventi': '2',
+    });
     const audit = ctx.db.$client.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'report_lot_totals'").get();
     expect(audit).toEqual({ n: 1 });
   });
@@ -99,7 +127,11 @@ describe('caseload and reviews due', () => {
     const res = await manager({ method: 'GET', url: '/api/reports/caseload?date=2025-06-01' });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().total).toBe(2);
-    expect(res.json().rows[0]).toMatchObject({ projects: 1, byIntensity: { medium: 1, high: 0 }, openGoals: { habitat: 1, work: 1, sociality: 0 } });
+    expect(res.json().rows[0]).toMatchObject({
+      projects: 1,
+      byIntensity: { medium: 1, high: 0 },
+      openGoals: { habitat: 1, work: 1, sociality: 0 },
+    });
     expect((await manager({ method: 'GET', url: '/api/reports/caseload?date=2024-06-01' })).json().total).toBe(0);
     const own = await (await ctx.as('cm.navile'))({ method: 'GET', url: '/api/reports/caseload?date=2025-06-01' });
     expect(own.json().rows.map((r: { serviceId: number }) => r.serviceId)).toEqual([ctx.world.services.navile]);
@@ -117,7 +149,9 @@ describe('caseload and reviews due', () => {
     expect(res.json().overdue).toBe(2);
     const item = res.json().items.find((i: { ptriId: number }) => i.ptriId === a.id);
     expect(item).toMatchObject({ nextReviewDate: '2025-06-20', overdue: true });
-    const review = await (await ctx.as('uvm.bologna'))({
+    const review = await (
+      await ctx.as('uvm.bologna')
+    )({
       method: 'POST',
       url: `/api/ptris/${a.id}/evaluations`,
       payload: { date: new Date().toISOString().slice(0, 10), kind: 'review', members: [member], outcome: 'approved' },
@@ -143,7 +177,9 @@ describe('caseload and reviews due', () => {
     const second = (await manager({ method: 'GET', url: `/api/reports/reviews-due?within=30&limit=1&cursor=${first.nextCursor}` })).json();
     expect(second.items).toHaveLength(1);
     expect(second.nextCursor).toBeNull();
-    const dates = [first.items[0], second.items[0]].map((i: { nextReviewDate: string; ptriId: number }) => `${i.nextReviewDate}#${i.ptriId}`);
+    const dates = [first.items[0], second.items[0]].map(
+      (i: { nextReviewDate: string; ptriId: number }) => `${i.nextReviewDate}#${i.ptriId}`,
+    );
     expect(new Set(dates).size).toBe(2);
     expect([...dates].sort()).toEqual(dates);
     const bad = await manager({ method: 'GET', url: '/api/reports/reviews-due?cursor=xyz' });

@@ -9,7 +9,11 @@ beforeEach(async () => {
 afterEach(() => ctx.close());
 
 const submit = (coop: number, month = '2025-03') => ({ method: 'POST' as const, url: `/api/cooperatives/${coop}/reports/${month}/submit` });
-const review = (coop: number, payload: Record<string, unknown>, month = '2025-03') => ({ method: 'POST' as const, url: `/api/cooperatives/${coop}/reports/${month}/review`, payload });
+const review = (coop: number, payload: Record<string, unknown>, month = '2025-03') => ({
+  method: 'POST' as const,
+  url: `/api/cooperatives/${coop}/reports/${month}/review`,
+  payload,
+});
 
 describe('monthly reports', () => {
   it('makes a submitted month read-only: no new, changed or deleted interventions', async () => {
@@ -29,7 +33,12 @@ describe('monthly reports', () => {
     const again = await alfa(submit(ctx.world.coops.alfa));
     expect(again.statusCode).toBe(409);
     expect(again.json().detail).toBe('Il mese di marzo 2025 è già stato inviato');
-    const upload = await csvUpload(alfa, ctx.world.coops.alfa, '2025-03', `ptriId;date;axis;activity;hours;operatorRole\n${id};2025-03-21;habitat;Accompagnamento;1;educatore\n`);
+    const upload = await csvUpload(
+      alfa,
+      ctx.world.coops.alfa,
+      '2025-03',
+      `ptriId;date;axis;activity;hours;operatorRole\n${id};2025-03-21;habitat;Accompagnamento;1;educatore\n`,
+    );
     expect(upload.statusCode).toBe(409);
     expect(upload.json().detail).toBe('Il mese di marzo 2025 è già stato inviato: non si possono caricare interventi');
     // Another month stays open.
@@ -77,11 +86,17 @@ describe('monthly reports', () => {
     const noNote = await cmNavile(review(ctx.world.coops.alfa, { decision: 'returned' }));
     expect(noNote.statusCode).toBe(400);
     expect(noNote.json().errors[0].path).toBe('note');
-    await (await ctx.as('cm.budrio'))(review(ctx.world.coops.alfa, { decision: 'validated' }));
+    await (
+      await ctx.as('cm.budrio')
+    )(review(ctx.world.coops.alfa, { decision: 'validated' }));
     const returned = await cmNavile(review(ctx.world.coops.alfa, { decision: 'returned', note: 'Ore del 10 marzo da verificare' }));
     expect(returned.json()).toMatchObject({ status: 'returned', note: 'Ore del 10 marzo da verificare' });
     // Budrio's case manager sees Budrio's part only: not Navile's note, nor the month as returned.
-    const seenByBudrio = (await (await ctx.as('cm.budrio'))({ method: 'GET', url: `/api/cooperatives/${ctx.world.coops.alfa}/reports?year=2025` })).json();
+    const seenByBudrio = (
+      await (
+        await ctx.as('cm.budrio')
+      )({ method: 'GET', url: `/api/cooperatives/${ctx.world.coops.alfa}/reports?year=2025` })
+    ).json();
     const march = seenByBudrio.months.find((m: { month: string }) => m.month === '2025-03');
     expect(march).toMatchObject({ status: 'validated', note: null });
     expect(JSON.stringify(seenByBudrio)).not.toContain('10 marzo');
@@ -122,7 +137,9 @@ describe('monthly reports', () => {
     expect(months).toHaveLength(12);
     expect(months.find((m) => m.month === '2025-03')?.status).toBe('submitted');
     expect(months.find((m) => m.month === '2025-04')).toMatchObject({ status: 'open', parts: [{ status: 'open' }] });
-    expect((await (await ctx.as('coop.beta'))({ method: 'GET', url: `/api/cooperatives/${ctx.world.coops.alfa}/reports?year=2025` })).statusCode).toBe(404);
+    expect(
+      (await (await ctx.as('coop.beta'))({ method: 'GET', url: `/api/cooperatives/${ctx.world.coops.alfa}/reports?year=2025` })).statusCode,
+    ).toBe(404);
   });
 });
 
@@ -158,7 +175,11 @@ describe('GET /api/monthly-reports', () => {
     expect((await record(alfa, budrio.id)).statusCode).toBe(201);
     expect((await record(alfa, navile.id, { date: '2025-04-03' })).statusCode).toBe(201);
     expect((await record(beta, navile.id)).statusCode).toBe(201);
-    for (const [caller, coop, month] of [[alfa, 'alfa', '2025-03'], [alfa, 'alfa', '2025-04'], [beta, 'beta', '2025-03']] as const) {
+    for (const [caller, coop, month] of [
+      [alfa, 'alfa', '2025-03'],
+      [alfa, 'alfa', '2025-04'],
+      [beta, 'beta', '2025-03'],
+    ] as const) {
       const res = await caller(submit(ctx.world.coops[coop], month));
       expect(res.statusCode, res.body).toBe(200);
     }
@@ -182,7 +203,12 @@ describe('GET /api/monthly-reports', () => {
     expect(keys(submitted.items)).toEqual(all.filter((key) => key.includes(`|${services.navile}|submitted`)));
     expect(submitted.nextCursor).toBeNull();
     const alfaMarch = submitted.items.find((item) => item.cooperativeId === coops.alfa && item.month === '2025-03');
-    expect(alfaMarch).toMatchObject({ cooperativeName: 'Coop Alfa (test)', serviceName: 'CSM Navile', note: null, totals: { interventions: 2, hours: 3.5 } });
+    expect(alfaMarch).toMatchObject({
+      cooperativeName: 'Coop Alfa (test)',
+      serviceName: 'CSM Navile',
+      note: null,
+      totals: { interventions: 2, hours: 3.5 },
+    });
     expect((await list('cm.navile', '?status=validated&year=2025')).items).toEqual([]);
     const budrio = await list('cm.budrio', '?year=2025');
     expect(keys(budrio.items)).toEqual([`${coops.alfa}|2025-03|${services.budrio}|validated`]);
@@ -193,7 +219,9 @@ describe('GET /api/monthly-reports', () => {
     const all = await fourParts();
     const { coops } = ctx.world;
     expect(keys((await list('coop.beta')).items)).toEqual(all.filter((key) => key.startsWith(`${coops.beta}|`)));
-    expect(keys((await list('coop.alfa', '?status=submitted')).items)).toEqual(all.filter((key) => key.startsWith(`${coops.alfa}|`) && key.endsWith('|submitted')));
+    expect(keys((await list('coop.alfa', '?status=submitted')).items)).toEqual(
+      all.filter((key) => key.startsWith(`${coops.alfa}|`) && key.endsWith('|submitted')),
+    );
     expect(keys((await list('manager', '?year=2025')).items)).toEqual(all);
     expect(keys((await list('admin')).items)).toEqual(all);
     expect((await list('manager', '?year=2024')).items).toEqual([]);
@@ -206,7 +234,10 @@ describe('GET /api/monthly-reports', () => {
     const seen: Item[] = [];
     let cursor: string | null = null;
     do {
-      const pageOf: { items: Item[]; nextCursor: string | null } = await list('manager', `?year=2025&limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+      const pageOf: { items: Item[]; nextCursor: string | null } = await list(
+        'manager',
+        `?year=2025&limit=1${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       expect(pageOf.items.length).toBeLessThanOrEqual(1);
       seen.push(...pageOf.items);
       cursor = pageOf.nextCursor;
@@ -219,7 +250,14 @@ describe('GET /api/monthly-reports', () => {
 
   it('refuses a bad status, year, limit or cursor naming the field', async () => {
     const manager = await ctx.as('manager');
-    for (const [query, field] of [['status=open', 'status'], ['status=approvato', 'status'], ['year=25', 'year'], ['limit=0', 'limit'], ['cursor=xyz', 'cursor'], ['serviceId=1', '']] as const) {
+    for (const [query, field] of [
+      ['status=open', 'status'],
+      ['status=approvato', 'status'],
+      ['year=25', 'year'],
+      ['limit=0', 'limit'],
+      ['cursor=xyz', 'cursor'],
+      ['serviceId=1', ''],
+    ] as const) {
       const res = await manager({ method: 'GET', url: `/api/monthly-reports?${query}` });
       expect(res.statusCode, query).toBe(400);
       expect(res.headers['content-type']).toContain('application/problem+json');
@@ -230,7 +268,10 @@ describe('GET /api/monthly-reports', () => {
   it('logs the read in the access log', async () => {
     await fourParts();
     await list('cm.navile', '?status=submitted&year=2025');
-    const row = ctx.db.$client.prepare("SELECT username, changes FROM audit_log WHERE entity = 'monthly_report_parts'").get() as { username: string; changes: string };
+    const row = ctx.db.$client.prepare("SELECT username, changes FROM audit_log WHERE entity = 'monthly_report_parts'").get() as {
+      username: string;
+      changes: string;
+    };
     expect(row.username).toBe('cm.navile');
     expect(JSON.parse(row.changes)).toMatchObject({ filters: { status: 'submitted', year: 2025 }, serviceId: ctx.world.services.navile });
   });
@@ -254,6 +295,9 @@ describe('GET /api/monthly-reports', () => {
     expect(statements).toHaveLength(1);
     const { sql, params } = statements[0]!;
     const plan = (client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((row) => row.detail);
-    expect(plan.find((detail) => detail.includes('monthly_report_parts')), plan.join('\n')).toMatch(/SEARCH .*USING INDEX monthly_report_parts_service_idx \(service_id=\? AND status=\? AND month>\? AND month<\?\)/);
+    expect(
+      plan.find((detail) => detail.includes('monthly_report_parts')),
+      plan.join('\n'),
+    ).toMatch(/SEARCH .*USING INDEX monthly_report_parts_service_idx \(service_id=\? AND status=\? AND month>\? AND month<\?\)/);
   });
 });

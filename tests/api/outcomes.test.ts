@@ -32,7 +32,9 @@ beforeAll(async () => {
   const post = (id: number, body: object) => uvm({ method: 'POST', url: `/api/ptris/${id}/evaluations`, payload: body });
   // A: from residential care to supported housing, no work to an internship, HoNOS 16 → 9, then closed.
   expect((await post(closedId, review('2025-04-10', [2, 1, 0, 3, 1, 2, 1, 4, 0, 1, 2, 1], 'residential', 'none'))).statusCode).toBe(201);
-  expect((await post(closedId, review('2025-07-10', [1, 1, 0, 1, 1, 1, 0, 2, 0, 1, 1, 0], 'supported_housing', 'internship'))).statusCode).toBe(201);
+  expect(
+    (await post(closedId, review('2025-07-10', [1, 1, 0, 1, 1, 1, 0, 2, 0, 1, 1, 0], 'supported_housing', 'internship'))).statusCode,
+  ).toBe(201);
   const final = await post(closedId, {
     date: '2025-10-01',
     kind: 'final',
@@ -51,7 +53,11 @@ afterAll(() => ctx.close());
 describe('a contact after closure', () => {
   it('is recorded by the case manager on a closed project, from the closure to today', async () => {
     const cm = await ctx.as('cm.navile');
-    const res = await cm({ method: 'POST', url: `/api/ptris/${closedId}/follow-ups`, payload: { date: '2025-12-15', living: 'own_home', work: 'employed', note: 'Assunto part-time' } });
+    const res = await cm({
+      method: 'POST',
+      url: `/api/ptris/${closedId}/follow-ups`,
+      payload: { date: '2025-12-15', living: 'own_home', work: 'employed', note: 'Assunto part-time' },
+    });
     expect(res.statusCode, res.body).toBe(201);
     const list = await cm({ method: 'GET', url: `/api/ptris/${closedId}/follow-ups` });
     expect(list.json()).toMatchObject([{ date: '2025-12-15', living: 'own_home', work: 'employed', note: 'Assunto part-time' }]);
@@ -64,8 +70,12 @@ describe('a contact after closure', () => {
     const early = await cm({ method: 'POST', url: `/api/ptris/${closedId}/follow-ups`, payload: { ...body, date: '2025-09-30' } });
     expect(early.statusCode).toBe(400);
     expect(early.json().errors[0]).toMatchObject({ path: 'date', message: expect.stringContaining('01/10/2025') });
-    expect((await cm({ method: 'POST', url: `/api/ptris/${closedId}/follow-ups`, payload: { ...body, date: '2999-01-01' } })).statusCode).toBe(400);
-    expect((await cm({ method: 'POST', url: `/api/ptris/${closedId}/follow-ups`, payload: { ...body, living: 'castle' } })).statusCode).toBe(400);
+    expect(
+      (await cm({ method: 'POST', url: `/api/ptris/${closedId}/follow-ups`, payload: { ...body, date: '2999-01-01' } })).statusCode,
+    ).toBe(400);
+    expect(
+      (await cm({ method: 'POST', url: `/api/ptris/${closedId}/follow-ups`, payload: { ...body, living: 'castle' } })).statusCode,
+    ).toBe(400);
     const coop = await ctx.as('coop.alfa');
     expect((await coop({ method: 'POST', url: `/api/ptris/${closedId}/follow-ups`, payload: body })).statusCode).toBe(403);
     expect((await coop({ method: 'GET', url: `/api/ptris/${closedId}/follow-ups` })).statusCode).toBe(403);
@@ -77,10 +87,18 @@ function recompute(year: number, serviceId: number) {
   const db = ctx.db.$client;
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
-  const projects = (db.prepare('SELECT DISTINCT p.id FROM ptris p JOIN evaluations e ON e.ptri_id = p.id WHERE p.service_id = ? AND e.date BETWEEN ? AND ?').all(serviceId, from, to) as { id: number }[]).map((r) => r.id);
+  const projects = (
+    db
+      .prepare('SELECT DISTINCT p.id FROM ptris p JOIN evaluations e ON e.ptri_id = p.id WHERE p.service_id = ? AND e.date BETWEEN ? AND ?')
+      .all(serviceId, from, to) as { id: number }[]
+  ).map((r) => r.id);
   // Each figure compares the first and the latest evaluation (up to the year's end) that recorded it.
   const recorded = (id: number, column: 'honos_total' | 'living' | 'work') =>
-    (db.prepare(`SELECT ${column} AS v FROM evaluations WHERE ptri_id = ? AND date <= ? AND ${column} IS NOT NULL ORDER BY date, id`).all(id, to) as { v: string | number }[]).map((r) => r.v);
+    (
+      db
+        .prepare(`SELECT ${column} AS v FROM evaluations WHERE ptri_id = ? AND date <= ? AND ${column} IS NOT NULL ORDER BY date, id`)
+        .all(id, to) as { v: string | number }[]
+    ).map((r) => r.v);
   const changes: number[] = [];
   const living = new Map<string, number>();
   const work = new Map<string, number>();
@@ -93,8 +111,14 @@ function recompute(year: number, serviceId: number) {
     countMove(living, recorded(id, 'living'));
     countMove(work, recorded(id, 'work'));
   }
-  const goals = db.prepare(`SELECT axis, status, COUNT(*) AS n FROM goals WHERE ptri_id IN (${projects.join(',') || 0}) GROUP BY axis, status`).all() as { axis: string; status: string; n: number }[];
-  const followUps = (db.prepare('SELECT COUNT(*) AS n FROM follow_ups f JOIN ptris p ON p.id = f.ptri_id WHERE p.service_id = ? AND f.date BETWEEN ? AND ?').get(serviceId, from, to) as { n: number }).n;
+  const goals = db
+    .prepare(`SELECT axis, status, COUNT(*) AS n FROM goals WHERE ptri_id IN (${projects.join(',') || 0}) GROUP BY axis, status`)
+    .all() as { axis: string; status: string; n: number }[];
+  const followUps = (
+    db
+      .prepare('SELECT COUNT(*) AS n FROM follow_ups f JOIN ptris p ON p.id = f.ptri_id WHERE p.service_id = ? AND f.date BETWEEN ? AND ?')
+      .get(serviceId, from, to) as { n: number }
+  ).n;
   return { evaluated: projects.length, changes: changes.sort((a, b) => a - b), living, work, goals, followUps };
 }
 
@@ -140,10 +164,21 @@ describe('the outcomes report', () => {
 describe('continuity', () => {
   it("lets a new project name the one it renews, and the person's page shows the chain", async () => {
     const cm = await ctx.as('cm.navile');
-    const res = await cm({ method: 'POST', url: '/api/ptris', payload: ptriBody(ctx, closedPersonId, { renews: closedId, startDate: '2025-11-01', endDate: '2026-10-31' }) });
+    const res = await cm({
+      method: 'POST',
+      url: '/api/ptris',
+      payload: ptriBody(ctx, closedPersonId, { renews: closedId, startDate: '2025-11-01', endDate: '2026-10-31' }),
+    });
     expect(res.statusCode, res.body).toBe(201);
-    const person = (await cm({ method: 'GET', url: `/api/persons/${closedPersonId}` })).json() as { projects: { id: number; renewsPtriId: number | null }[] };
-    expect(person.projects).toEqual(expect.arrayContaining([expect.objectContaining({ id: res.json().id, renewsPtriId: closedId }), expect.objectContaining({ id: closedId, renewsPtriId: null })]));
+    const person = (await cm({ method: 'GET', url: `/api/persons/${closedPersonId}` })).json() as {
+      projects: { id: number; renewsPtriId: number | null }[];
+    };
+    expect(person.projects).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: res.json().id, renewsPtriId: closedId }),
+        expect.objectContaining({ id: closedId, renewsPtriId: null }),
+      ]),
+    );
   });
 
   it("refuses to renew another person's project or one outside the caller's scope", async () => {
@@ -152,6 +187,14 @@ describe('continuity', () => {
     expect(other.statusCode).toBe(400);
     expect(other.json().errors[0].path).toBe('renews');
     const budrio = await ctx.as('cm.budrio');
-    expect((await budrio({ method: 'POST', url: '/api/ptris', payload: { ...ptriBody(ctx, closedPersonId, { renews: closedId }), serviceId: ctx.world.services.budrio } })).statusCode).toBe(400);
+    expect(
+      (
+        await budrio({
+          method: 'POST',
+          url: '/api/ptris',
+          payload: { ...ptriBody(ctx, closedPersonId, { renews: closedId }), serviceId: ctx.world.services.budrio },
+        })
+      ).statusCode,
+    ).toBe(400);
   });
 });

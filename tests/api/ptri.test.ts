@@ -35,7 +35,12 @@ describe('creating a project', () => {
     if (path === 'lotId') body.lotId = ctx.world.lots.lot2;
     const res = await cm({ method: 'POST', url: '/api/ptris', payload: body });
     expect(res.statusCode).toBe(400);
-    expect(res.json().errors.map((e: { path: string }) => e.path).join(' ')).toContain(path);
+    expect(
+      res
+        .json()
+        .errors.map((e: { path: string }) => e.path)
+        .join(' '),
+    ).toContain(path);
     expect(ctx.db.$client.prepare('SELECT COUNT(*) AS n FROM ptris').get()).toEqual({ n: 0 });
   });
 
@@ -44,7 +49,11 @@ describe('creating a project', () => {
     const budrio = await ctx.as('cm.budrio');
     const other = await budrio({ method: 'POST', url: '/api/ptris', payload: ptriBody(ctx, person.id) });
     expect(other.statusCode).toBe(403);
-    const own = await budrio({ method: 'POST', url: '/api/ptris', payload: ptriBody(ctx, person.id, { serviceId: ctx.world.services.budrio }) });
+    const own = await budrio({
+      method: 'POST',
+      url: '/api/ptris',
+      payload: ptriBody(ctx, person.id, { serviceId: ctx.world.services.budrio }),
+    });
     expect(own.statusCode).toBe(400);
     expect(own.json().errors[0].path).toBe('personId');
   });
@@ -53,7 +62,9 @@ describe('creating a project', () => {
 describe('who sees a project', () => {
   it('shows it to its service, the district UVM and the manager; 404 to other services and districts', async () => {
     const { ptri } = await draftProject(ctx);
-    await (await ctx.as('cm.navile'))({ method: 'POST', url: `/api/ptris/${ptri.id}/transitions`, payload: { to: 'submitted', date: SUBMITTED_ON } });
+    await (
+      await ctx.as('cm.navile')
+    )({ method: 'POST', url: `/api/ptris/${ptri.id}/transitions`, payload: { to: 'submitted', date: SUBMITTED_ON } });
     const expectations: [string, number][] = [
       ['cm.navile', 200],
       ['manager', 200],
@@ -67,7 +78,10 @@ describe('who sees a project', () => {
       const call = await ctx.as(user);
       expect((await call({ method: 'GET', url: `/api/ptris/${ptri.id}` })).statusCode, user).toBe(status);
       const list = (await call({ method: 'GET', url: '/api/ptris' })).json();
-      expect(list.items.some((p: { id: number }) => p.id === ptri.id), user).toBe(status === 200);
+      expect(
+        list.items.some((p: { id: number }) => p.id === ptri.id),
+        user,
+      ).toBe(status === 200);
     }
   });
 
@@ -96,7 +110,7 @@ describe('who sees a project', () => {
     expect((await cm({ method: 'GET', url: '/api/ptris?status=bogus' })).statusCode).toBe(400);
   });
 
-  it('counts what the list holds with the same filters, within the reader\'s scope', async () => {
+  it("counts what the list holds with the same filters, within the reader's scope", async () => {
     await draftProject(ctx);
     await draftProject(ctx, { intensity: 'high' });
     await activeProject(ctx);
@@ -130,7 +144,11 @@ describe('editing with versions', () => {
   it('refuses a stale version with 409 and changes nothing', async () => {
     const { cm, ptri } = await draftProject(ctx);
     await cm({ method: 'PATCH', url: `/api/ptris/${ptri.id}`, payload: { version: 1, intensity: 'low' } });
-    const stale = await cm({ method: 'PATCH', url: `/api/ptris/${ptri.id}`, payload: { version: 1, intensity: 'high', goals: [{ axis: 'work', description: 'altro' }] } });
+    const stale = await cm({
+      method: 'PATCH',
+      url: `/api/ptris/${ptri.id}`,
+      payload: { version: 1, intensity: 'high', goals: [{ axis: 'work', description: 'altro' }] },
+    });
     expect(stale.statusCode).toBe(409);
     const now = (await cm({ method: 'GET', url: `/api/ptris/${ptri.id}` })).json();
     expect(now).toMatchObject({ intensity: 'low', version: 2 });
@@ -148,7 +166,7 @@ describe('editing with versions', () => {
     expect(submitted.json().detail).toBe('Un progetto in stato «Inviato in UVM» non si può modificare');
   });
 
-  it('keeps an active project\'s change as a new revision and the old one intact', async () => {
+  it("keeps an active project's change as a new revision and the old one intact", async () => {
     const { cm, ptri } = await activeProject(ctx);
     const current = (await cm({ method: 'GET', url: `/api/ptris/${ptri.id}` })).json();
     const res = await cm({
@@ -158,33 +176,47 @@ describe('editing with versions', () => {
       payload: { goals: [{ axis: 'sociality', description: 'Gruppo sportivo del quartiere' }], reason: 'Rivalutazione' },
     });
     expect(res.statusCode).toBe(200);
-    const revisions = ctx.db.$client.prepare('SELECT version, snapshot FROM ptri_revisions WHERE ptri_id = ? ORDER BY version').all(ptri.id) as { version: number; snapshot: string }[];
+    const revisions = ctx.db.$client
+      .prepare('SELECT version, snapshot FROM ptri_revisions WHERE ptri_id = ? ORDER BY version')
+      .all(ptri.id) as { version: number; snapshot: string }[];
     expect(JSON.parse(revisions[0]!.snapshot).goals).toHaveLength(2);
     expect(JSON.parse(revisions.at(-1)!.snapshot).goals).toEqual([expect.objectContaining({ axis: 'sociality' })]);
   });
 });
 
 describe('the period and the case manager of a project', () => {
-  it('keeps an active project\'s start as history and its end after its activation', async () => {
+  it("keeps an active project's start as history and its end after its activation", async () => {
     const { cm, ptri } = await activeProject(ctx);
     const { version } = (await cm({ method: 'GET', url: `/api/ptris/${ptri.id}` })).json();
-    const start = await cm({ method: 'PATCH', url: `/api/ptris/${ptri.id}`, payload: { version, startDate: '2020-01-01', endDate: '2020-06-30' } });
+    const start = await cm({
+      method: 'PATCH',
+      url: `/api/ptris/${ptri.id}`,
+      payload: { version, startDate: '2020-01-01', endDate: '2020-06-30' },
+    });
     expect(start.statusCode).toBe(400);
     expect(start.json().errors[0].path).toBe('startDate');
     const end = await cm({ method: 'PATCH', url: `/api/ptris/${ptri.id}`, payload: { version, endDate: '2024-12-31' } });
     expect(end.statusCode).toBe(400);
     expect(end.json().errors[0].path).toBe('endDate');
     const { activatedOn } = (await cm({ method: 'GET', url: `/api/ptris/${ptri.id}` })).json();
-    const beforeActivation = await cm({ method: 'PATCH', url: `/api/ptris/${ptri.id}`, payload: { version, endDate: '2025-01-05', reason: 'Chiusura anticipata' } });
+    const beforeActivation = await cm({
+      method: 'PATCH',
+      url: `/api/ptris/${ptri.id}`,
+      payload: { version, endDate: '2025-01-05', reason: 'Chiusura anticipata' },
+    });
     expect(activatedOn).toBe('2025-01-10');
     expect(beforeActivation.json().errors).toEqual([
       { path: 'endDate', message: 'non può precedere il 10/01/2025 (attivazione o ultimo intervento registrato)' },
     ]);
-    const longer = await cm({ method: 'PATCH', url: `/api/ptris/${ptri.id}`, payload: { version, endDate: '2026-06-30', reason: 'Proroga' } });
+    const longer = await cm({
+      method: 'PATCH',
+      url: `/api/ptris/${ptri.id}`,
+      payload: { version, endDate: '2026-06-30', reason: 'Proroga' },
+    });
     expect(longer.statusCode).toBe(200);
   });
 
-  it('accepts as case manager only an active case manager of the project\'s service', async () => {
+  it("accepts as case manager only an active case manager of the project's service", async () => {
     const { cm, ptri, person } = await draftProject(ctx);
     const ids = Object.fromEntries(
       (ctx.db.$client.prepare('SELECT username, id FROM users').all() as { username: string; id: number }[]).map((u) => [u.username, u.id]),
@@ -196,14 +228,17 @@ describe('the period and the case manager of a project', () => {
     }
     const created = await cm({ method: 'POST', url: '/api/ptris', payload: ptriBody(ctx, person.id, { caseManagerId: 999999 }) });
     expect(created.statusCode).toBe(400);
-    expect((await cm({ method: 'PATCH', url: `/api/ptris/${ptri.id}`, payload: { version: 1, caseManagerId: ids['cm.navile'] } })).statusCode).toBe(200);
+    expect(
+      (await cm({ method: 'PATCH', url: `/api/ptris/${ptri.id}`, payload: { version: 1, caseManagerId: ids['cm.navile'] } })).statusCode,
+    ).toBe(200);
   });
 });
 
 describe('the lifecycle', () => {
   it('goes draft → submitted → (UVM approval) active → suspended → active → closed', async () => {
     const { cm, ptri } = await draftProject(ctx);
-    const move = (to: string, date: string, reason?: string) => cm({ method: 'POST', url: `/api/ptris/${ptri.id}/transitions`, payload: { to, reason, date } });
+    const move = (to: string, date: string, reason?: string) =>
+      cm({ method: 'POST', url: `/api/ptris/${ptri.id}/transitions`, payload: { to, reason, date } });
     expect((await move('submitted', '2025-01-03')).json().status).toBe('submitted');
     const uvm = await ctx.as('uvm.bologna');
     const evaluation = await uvm({ method: 'POST', url: `/api/ptris/${ptri.id}/evaluations`, payload: approvingEvaluation });
@@ -216,7 +251,13 @@ describe('the lifecycle', () => {
     expect(backwards.statusCode).toBe(400);
     expect(backwards.json().errors[0].path).toBe('date');
     expect((await move('active', '2025-06-01')).json().status).toBe('active');
-    const closed = (await cm({ method: 'POST', url: `/api/ptris/${ptri.id}/transitions`, payload: { to: 'closed', reason: 'Obiettivi raggiunti', date: '2025-11-30' } })).json();
+    const closed = (
+      await cm({
+        method: 'POST',
+        url: `/api/ptris/${ptri.id}/transitions`,
+        payload: { to: 'closed', reason: 'Obiettivi raggiunti', date: '2025-11-30' },
+      })
+    ).json();
     expect(closed).toMatchObject({ status: 'closed', endedOn: '2025-11-30' });
     const history = (await cm({ method: 'GET', url: `/api/ptris/${ptri.id}/history` })).json();
     expect(history.filter((h: { kind: string }) => h.kind === 'transition').map((h: { to: string }) => h.to)).toEqual([
@@ -230,7 +271,11 @@ describe('the lifecycle', () => {
 
   it('refuses a move dated in the future, which would count the project in years to come', async () => {
     const { cm, ptri } = await activeProject(ctx);
-    const res = await cm({ method: 'POST', url: `/api/ptris/${ptri.id}/transitions`, payload: { to: 'closed', reason: 'x', date: '2090-01-01' } });
+    const res = await cm({
+      method: 'POST',
+      url: `/api/ptris/${ptri.id}/transitions`,
+      payload: { to: 'closed', reason: 'x', date: '2090-01-01' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().errors[0].path).toBe('date');
     expect((await cm({ method: 'GET', url: `/api/ptris/${ptri.id}` })).json().status).toBe('active');
@@ -264,7 +309,11 @@ describe('the lifecycle', () => {
     const noReason = await cm({ method: 'POST', url: `/api/ptris/${ptri.id}/transitions`, payload: { to: 'draft' } });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().errors[0].path).toBe('reason');
-    const back = await cm({ method: 'POST', url: `/api/ptris/${ptri.id}/transitions`, payload: { to: 'draft', reason: 'Mancano gli obiettivi lavoro' } });
+    const back = await cm({
+      method: 'POST',
+      url: `/api/ptris/${ptri.id}/transitions`,
+      payload: { to: 'draft', reason: 'Mancano gli obiettivi lavoro' },
+    });
     expect(back.json().status).toBe('draft');
   });
 
@@ -289,21 +338,33 @@ describe('the lifecycle', () => {
       payload: { ...approvingEvaluation, outcome: 'approved_with_changes', changes: { startDate: '2025-04-01' } },
     });
     expect(res.statusCode, res.body).toBe(201);
-    expect((await cm({ method: 'GET', url: `/api/ptris/${ptri.id}` })).json()).toMatchObject({ status: 'active', startDate: '2025-04-01', activatedOn: '2025-04-01' });
+    expect((await cm({ method: 'GET', url: `/api/ptris/${ptri.id}` })).json()).toMatchObject({
+      status: 'active',
+      startDate: '2025-04-01',
+      activatedOn: '2025-04-01',
+    });
   });
 
-  it('makes a UVM change of intensity a new version, so a case manager\'s stale edit cannot undo it', async () => {
+  it("makes a UVM change of intensity a new version, so a case manager's stale edit cannot undo it", async () => {
     const { cm, ptri } = await activeProject(ctx);
     const before = (await cm({ method: 'GET', url: `/api/ptris/${ptri.id}` })).json();
     const uvm = await ctx.as('uvm.bologna');
-    const review = await uvm({ method: 'POST', url: `/api/ptris/${ptri.id}/evaluations`, payload: { ...approvingEvaluation, kind: 'review', date: '2025-07-01', intensity: 'low' } });
+    const review = await uvm({
+      method: 'POST',
+      url: `/api/ptris/${ptri.id}/evaluations`,
+      payload: { ...approvingEvaluation, kind: 'review', date: '2025-07-01', intensity: 'low' },
+    });
     expect(review.statusCode, review.body).toBe(201);
     const stale = await cm({ method: 'PATCH', url: `/api/ptris/${ptri.id}`, payload: { version: before.version, intensity: 'medium' } });
     expect(stale.statusCode).toBe(409);
     const after = (await cm({ method: 'GET', url: `/api/ptris/${ptri.id}` })).json();
     expect(after).toMatchObject({ intensity: 'low', version: before.version + 1, nextReviewDate: '2026-01-01' });
     const history = (await cm({ method: 'GET', url: `/api/ptris/${ptri.id}/history` })).json();
-    expect(history.at(-1)).toMatchObject({ kind: 'revision', userName: 'uvm.bologna', changes: { intensity: { before: 'high', after: 'low' } } });
+    expect(history.at(-1)).toMatchObject({
+      kind: 'revision',
+      userName: 'uvm.bologna',
+      changes: { intensity: { before: 'high', after: 'low' } },
+    });
   });
 
   it('lets only the district UVM evaluate', async () => {
@@ -312,7 +373,9 @@ describe('the lifecycle', () => {
     const other = await ctx.as('uvm.pianura');
     expect((await other({ method: 'POST', url: `/api/ptris/${ptri.id}/evaluations`, payload: approvingEvaluation })).statusCode).toBe(404);
     expect((await cm({ method: 'POST', url: `/api/ptris/${ptri.id}/evaluations`, payload: approvingEvaluation })).statusCode).toBe(403);
-    const bad = await (await ctx.as('uvm.bologna'))({
+    const bad = await (
+      await ctx.as('uvm.bologna')
+    )({
       method: 'POST',
       url: `/api/ptris/${ptri.id}/evaluations`,
       payload: { ...approvingEvaluation, scores: { honos: [5, 1, 0] } },
@@ -321,7 +384,7 @@ describe('the lifecycle', () => {
     expect(bad.json().errors[0].path).toMatch(/^scores\.honos/);
   });
 
-  it('refuses an evaluation the project\'s status does not allow, naming both in Italian', async () => {
+  it("refuses an evaluation the project's status does not allow, naming both in Italian", async () => {
     const { ptri } = await draftProject(ctx);
     const uvm = await ctx.as('uvm.bologna');
     const res = await uvm({ method: 'POST', url: `/api/ptris/${ptri.id}/evaluations`, payload: { ...approvingEvaluation, kind: 'final' } });

@@ -35,7 +35,11 @@ async function tokenOf(username: string) {
 describe.each([2024, 2025])('the published Lot 1 table of %i', (year) => {
   it('is reproduced row by row and in total by GET /api/reports/yearly-counts', async () => {
     const token = await tokenOf('manager');
-    const res = await app.inject({ method: 'GET', url: `/api/reports/yearly-counts?year=${year}&lot=1`, headers: { authorization: `Bearer ${token}` } });
+    const res = await app.inject({
+      method: 'GET',
+      url: `/api/reports/yearly-counts?year=${year}&lot=1`,
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(res.statusCode).toBe(200);
     const report = res.json() as { rows: { serviceCode: string; users: number }[]; total: number };
     const expected = published.filter((row) => Number(row.year) === year);
@@ -53,7 +57,11 @@ describe.each([2024, 2025])('the published Lot 1 table of %i', (year) => {
 describe('the yearly counts report', () => {
   it('gives the same table as CSV that an Italian spreadsheet opens', async () => {
     const token = await tokenOf('manager');
-    const res = await app.inject({ method: 'GET', url: '/api/reports/yearly-counts?year=2024&lot=1&format=csv', headers: { authorization: `Bearer ${token}` } });
+    const res = await app.inject({
+      method: 'GET',
+      url: '/api/reports/yearly-counts?year=2024&lot=1&format=csv',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(res.headers['content-type']).toContain('text/csv');
     expect(res.body.startsWith('\uFEFF')).toBe(true);
     const rows = parse(res.body.slice(1), { delimiter: ';' }) as string[][];
@@ -64,7 +72,11 @@ describe('the yearly counts report', () => {
 
   it('shows a case manager only their own service', async () => {
     const token = await tokenOf('casemanager');
-    const res = await app.inject({ method: 'GET', url: '/api/reports/yearly-counts?year=2024&lot=1', headers: { authorization: `Bearer ${token}` } });
+    const res = await app.inject({
+      method: 'GET',
+      url: '/api/reports/yearly-counts?year=2024&lot=1',
+      headers: { authorization: `Bearer ${token}` },
+    });
     const report = res.json();
     expect(report.rows).toEqual([expect.objectContaining({ serviceCode: 'CSM-NAVILE', users: 53 })]);
     expect(report.total).toBe(53);
@@ -73,11 +85,19 @@ describe('the yearly counts report', () => {
   it('is refused to cooperatives and UVM, and validates its parameters', async () => {
     for (const user of ['coop', 'uvm']) {
       const token = await tokenOf(user);
-      const res = await app.inject({ method: 'GET', url: '/api/reports/yearly-counts?year=2024&lot=1', headers: { authorization: `Bearer ${token}` } });
+      const res = await app.inject({
+        method: 'GET',
+        url: '/api/reports/yearly-counts?year=2024&lot=1',
+        headers: { authorization: `Bearer ${token}` },
+      });
       expect(res.statusCode, user).toBe(403);
     }
     const token = await tokenOf('manager');
-    const bad = await app.inject({ method: 'GET', url: '/api/reports/yearly-counts?year=abc', headers: { authorization: `Bearer ${token}` } });
+    const bad = await app.inject({
+      method: 'GET',
+      url: '/api/reports/yearly-counts?year=abc',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].path).toContain('year');
   });

@@ -30,14 +30,25 @@ type Project = typeof project extends fc.Arbitrary<infer T> ? T : never;
 async function write(ctx: TestContext, projects: Project[]) {
   const cm = await ctx.as('cm.navile');
   const persons: number[] = [];
-  for (let i = 0; i < 4; i++) persons.push((await cm({ method: 'POST', url: '/api/persons', payload: personBody(ctx.world.districts.bologna) })).json().id);
-  const insert = ctx.db.$client.prepare(`INSERT INTO ptris (person_id, service_id, lot_id, status, intensity, start_date, end_date, activated_on, ended_on,
+  for (let i = 0; i < 4; i++)
+    persons.push((await cm({ method: 'POST', url: '/api/persons', payload: personBody(ctx.world.districts.bologna) })).json().id);
+  const insert = ctx.db.$client
+    .prepare(`INSERT INTO ptris (person_id, service_id, lot_id, status, intensity, start_date, end_date, activated_on, ended_on,
       next_review_date, updated_at) VALUES (?, ?, ?, ?, 'medium', ?, ?, ?, ?, ?, '2024-01-01T00:00:00Z')`);
   for (const p of projects) {
     const activated = ['active', 'suspended', 'closed'].includes(p.status);
     const closedOn = dayAt(Math.min(896, (Date.parse(`${p.activatedOn}T00:00:00Z`) - FIRST_DAY) / 86_400_000 + p.closedAfter));
-    insert.run(persons[p.person], ctx.world.services[p.service], ctx.world.lots[p.lot], p.status, p.activatedOn, p.endDate,
-      activated ? p.activatedOn : null, p.status === 'closed' ? closedOn : null, activated ? p.nextReview : null);
+    insert.run(
+      persons[p.person],
+      ctx.world.services[p.service],
+      ctx.world.lots[p.lot],
+      p.status,
+      p.activatedOn,
+      p.endDate,
+      activated ? p.activatedOn : null,
+      p.status === 'closed' ? closedOn : null,
+      activated ? p.nextReview : null,
+    );
   }
 }
 
@@ -45,7 +56,10 @@ async function listAll(call: Caller, filter: string): Promise<PtriSummary[]> {
   const items: PtriSummary[] = [];
   let cursor: string | null = null;
   do {
-    const res = await call({ method: 'GET', url: `/api/ptris?limit=500&${filter}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}` });
+    const res = await call({
+      method: 'GET',
+      url: `/api/ptris?limit=500&${filter}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    });
     expect(res.statusCode, res.body).toBe(200);
     const page = res.json() as { items: PtriSummary[]; nextCursor: string | null };
     items.push(...page.items);
@@ -56,7 +70,7 @@ async function listAll(call: Caller, filter: string): Promise<PtriSummary[]> {
 
 async function expectReportsAgree(ctx: TestContext) {
   const manager = await ctx.as('manager');
-  const json = async <T,>(url: string) => {
+  const json = async <T>(url: string) => {
     const res = await manager({ method: 'GET', url });
     expect(res.statusCode, res.body).toBe(200);
     return res.json() as T;
@@ -71,7 +85,10 @@ async function expectReportsAgree(ctx: TestContext) {
   const caseloadOverdue = caseload.rows.reduce((n, r) => n + r.reviewsOverdue, 0);
   expect(caseloadOverdue, 'overdue reviews: caseload and reviews due').toBe(reviews.overdue);
   expect(overdue.length, 'overdue reviews: list filter and reviews due').toBe(reviews.overdue);
-  expect(caseload.rows.reduce((n, r) => n + r.expired, 0), 'expired: caseload and list filter').toBe(expired.length);
+  expect(
+    caseload.rows.reduce((n, r) => n + r.expired, 0),
+    'expired: caseload and list filter',
+  ).toBe(expired.length);
   expect(open.filter((p) => p.expired).length, 'expired: list flag and list filter').toBe(expired.length);
 
   for (const lot of ['lot1', 'lot2'] as const) {
@@ -79,10 +96,13 @@ async function expectReportsAgree(ctx: TestContext) {
     for (const year of [2024, 2025, 2026, 2027]) {
       const counts = await json<YearlyCounts>(`/api/reports/yearly-counts?year=${year}&lot=${lotNumber}`);
       const inCare = await listAll(manager, `activeIn=${year}&lotId=${ctx.world.lots[lot]}`);
-      expect(counts.total, `users of lot ${lotNumber} in ${year}: yearly counts and list`).toBe(new Set(inCare.map((p) => p.personId)).size);
+      expect(counts.total, `users of lot ${lotNumber} in ${year}: yearly counts and list`).toBe(
+        new Set(inCare.map((p) => p.personId)).size,
+      );
       for (const row of counts.rows) {
-        expect(row.users, `users of lot ${lotNumber} in ${year} at service ${row.serviceId}`)
-          .toBe(new Set(inCare.filter((p) => p.serviceId === row.serviceId).map((p) => p.personId)).size);
+        expect(row.users, `users of lot ${lotNumber} in ${year} at service ${row.serviceId}`).toBe(
+          new Set(inCare.filter((p) => p.serviceId === row.serviceId).map((p) => p.personId)).size,
+        );
       }
     }
   }

@@ -27,7 +27,13 @@ describe('reference data', () => {
   });
 
   it('is written by the admin only', async () => {
-    const body = { code: 'CSM-TEST', kind: 'CSM', name: 'CSM Test', districtId: ctx.world.districts.bologna, aliases: ['CSM TEST - EX PROVA'] };
+    const body = {
+      code: 'CSM-TEST',
+      kind: 'CSM',
+      name: 'CSM Test',
+      districtId: ctx.world.districts.bologna,
+      aliases: ['CSM TEST - EX PROVA'],
+    };
     for (const user of ['manager', 'cm.navile', 'uvm.bologna', 'coop.alfa']) {
       const call = await ctx.as(user);
       expect((await call({ method: 'POST', url: '/api/services', payload: body })).statusCode, user).toBe(403);
@@ -42,9 +48,17 @@ describe('reference data', () => {
 
   it('refuses duplicates with 409 and bad references with 400', async () => {
     const admin = await ctx.as('admin');
-    const dup = await admin({ method: 'POST', url: '/api/services', payload: { code: 'CSM-NAVILE', kind: 'CSM', name: 'Doppione', districtId: ctx.world.districts.bologna } });
+    const dup = await admin({
+      method: 'POST',
+      url: '/api/services',
+      payload: { code: 'CSM-NAVILE', kind: 'CSM', name: 'Doppione', districtId: ctx.world.districts.bologna },
+    });
     expect(dup.statusCode).toBe(409);
-    const noDistrict = await admin({ method: 'POST', url: '/api/services', payload: { code: 'CSM-X', kind: 'CSM', name: 'X', districtId: 999 } });
+    const noDistrict = await admin({
+      method: 'POST',
+      url: '/api/services',
+      payload: { code: 'CSM-X', kind: 'CSM', name: 'X', districtId: 999 },
+    });
     expect(noDistrict.statusCode).toBe(400);
     expect(noDistrict.json().errors[0].path).toBe('districtId');
     const empty = await admin({ method: 'PATCH', url: `/api/services/${ctx.world.services.navile}`, payload: {} });
@@ -55,9 +69,17 @@ describe('reference data', () => {
 
   it('registers a cooperative and adds it to a lot', async () => {
     const admin = await ctx.as('admin');
-    const coop = await admin({ method: 'POST', url: '/api/cooperatives', payload: { name: 'Coop Delta (test)', vatNumber: '01234567890' } });
+    const coop = await admin({
+      method: 'POST',
+      url: '/api/cooperatives',
+      payload: { name: 'Coop Delta (test)', vatNumber: '01234567890' },
+    });
     expect(coop.statusCode).toBe(201);
-    const lot = await admin({ method: 'PATCH', url: `/api/lots/${ctx.world.lots.lot1}`, payload: { cooperativeIds: [ctx.world.coops.alfa, coop.json().id], hourlyRate: 27.25 } });
+    const lot = await admin({
+      method: 'PATCH',
+      url: `/api/lots/${ctx.world.lots.lot1}`,
+      payload: { cooperativeIds: [ctx.world.coops.alfa, coop.json().id], hourlyRate: 27.25 },
+    });
     expect(lot.statusCode).toBe(200);
     expect(lot.json()).toMatchObject({ hourlyRate: 27.25, cooperativeIds: [ctx.world.coops.alfa, coop.json().id] });
     const badRate = await admin({ method: 'PATCH', url: `/api/lots/${ctx.world.lots.lot1}`, payload: { hourlyRate: 27.255 } });

@@ -36,16 +36,25 @@ describe('dates out of bounds', () => {
       expectRefusal(res, 400, ['birthDate']);
     }
     expect(count('persons')).toBe(before);
-    expect((await cm({ method: 'POST', url: '/api/persons', payload: personBody(ctx.world.districts.bologna, { birthDate: today() }) })).statusCode).toBe(201);
+    expect(
+      (await cm({ method: 'POST', url: '/api/persons', payload: personBody(ctx.world.districts.bologna, { birthDate: today() }) }))
+        .statusCode,
+    ).toBe(201);
   });
 
   it('refuses a project period from 0000-01-01 to 9999-12-31, or more than ten years ahead', async () => {
     const { cm, person } = await draftProject(ctx);
     const before = count('ptris');
-    const absurd = await cm({ method: 'POST', url: '/api/ptris', payload: ptriBody(ctx, person.id, { startDate: '0000-01-01', endDate: '9999-12-31' }) });
+    const absurd = await cm({
+      method: 'POST',
+      url: '/api/ptris',
+      payload: ptriBody(ctx, person.id, { startDate: '0000-01-01', endDate: '9999-12-31' }),
+    });
     expectRefusal(absurd, 400, ['startDate', 'endDate']);
     const farAhead = `${Number(today().slice(0, 4)) + 11}-01-01`;
-    expectRefusal(await cm({ method: 'POST', url: '/api/ptris', payload: ptriBody(ctx, person.id, { endDate: farAhead }) }), 400, ['endDate']);
+    expectRefusal(await cm({ method: 'POST', url: '/api/ptris', payload: ptriBody(ctx, person.id, { endDate: farAhead }) }), 400, [
+      'endDate',
+    ]);
     expect(count('ptris')).toBe(before);
   });
 
@@ -54,11 +63,19 @@ describe('dates out of bounds', () => {
     const uvm = await ctx.as('uvm.bologna');
     const before = count('evaluations');
     for (const date of ['9999-12-30', addDaysToDate(today(), 1)]) {
-      const res = await uvm({ method: 'POST', url: `/api/ptris/${id}/evaluations`, payload: { date, kind: 'review', members: [member], outcome: 'approved' } });
+      const res = await uvm({
+        method: 'POST',
+        url: `/api/ptris/${id}/evaluations`,
+        payload: { date, kind: 'review', members: [member], outcome: 'approved' },
+      });
       expectRefusal(res, 400, ['date']);
     }
     expect(count('evaluations')).toBe(before);
-    const review = await uvm({ method: 'POST', url: `/api/ptris/${id}/evaluations`, payload: { date: today(), kind: 'review', members: [member], outcome: 'approved' } });
+    const review = await uvm({
+      method: 'POST',
+      url: `/api/ptris/${id}/evaluations`,
+      payload: { date: today(), kind: 'review', members: [member], outcome: 'approved' },
+    });
     expect(review.statusCode).toBe(201);
   });
 
@@ -74,7 +91,9 @@ describe('dates out of bounds', () => {
     expectRefusal(await cm({ method: 'POST', url, payload: { to: 'suspended', reason: 'Ricovero', date: '2025-03-10' } }), 400, ['date']);
     const after = (await cm({ method: 'GET', url: `/api/ptris/${id}` })).json();
     expect(after.status).toBe('active');
-    expect((await cm({ method: 'POST', url, payload: { to: 'closed', reason: 'Obiettivi raggiunti', date: '2025-03-10' } })).statusCode).toBe(200);
+    expect(
+      (await cm({ method: 'POST', url, payload: { to: 'closed', reason: 'Obiettivi raggiunti', date: '2025-03-10' } })).statusCode,
+    ).toBe(200);
   });
 
   it('refuses submitting a month before it has ended', async () => {
@@ -93,17 +112,29 @@ describe("the lot's tender", () => {
     const url = `/api/lots/${ctx.world.lots.lot1}`;
     const set = await admin({ method: 'PATCH', url, payload: { tenderStart: '2024-01-01', tenderEnd: '2027-12-31' } });
     expect(set.json()).toMatchObject({ tenderYear: 2024, tenderStart: '2024-01-01', tenderEnd: '2027-12-31' });
-    expectRefusal(await admin({ method: 'PATCH', url, payload: { tenderStart: '2028-01-01', tenderEnd: '2027-12-31' } }), 400, ['tenderEnd']);
-    expect((await admin({ method: 'GET', url: '/api/lots' })).json().find((lot: { id: number }) => lot.id === ctx.world.lots.lot1)).toMatchObject({ tenderStart: '2024-01-01' });
+    expectRefusal(await admin({ method: 'PATCH', url, payload: { tenderStart: '2028-01-01', tenderEnd: '2027-12-31' } }), 400, [
+      'tenderEnd',
+    ]);
+    expect(
+      (await admin({ method: 'GET', url: '/api/lots' })).json().find((lot: { id: number }) => lot.id === ctx.world.lots.lot1),
+    ).toMatchObject({ tenderStart: '2024-01-01' });
   });
 
   it('refuses a project or a piece of work dated before its lot tender began', async () => {
     const { id } = await activeProject(ctx);
     const admin = await ctx.as('admin');
-    await admin({ method: 'PATCH', url: `/api/lots/${ctx.world.lots.lot1}`, payload: { tenderStart: '2024-01-01', tenderEnd: '2027-12-31' } });
+    await admin({
+      method: 'PATCH',
+      url: `/api/lots/${ctx.world.lots.lot1}`,
+      payload: { tenderStart: '2024-01-01', tenderEnd: '2027-12-31' },
+    });
     const { cm, person } = await draftProject(ctx);
     const before = count('ptris');
-    const early = await cm({ method: 'POST', url: '/api/ptris', payload: ptriBody(ctx, person.id, { startDate: '2023-06-01', endDate: '2024-05-31' }) });
+    const early = await cm({
+      method: 'POST',
+      url: '/api/ptris',
+      payload: ptriBody(ctx, person.id, { startDate: '2023-06-01', endDate: '2024-05-31' }),
+    });
     expect(expectRefusal(early, 400, ['startDate']).errors[0]!.message).toContain('01/01/2024');
     expect(count('ptris')).toBe(before);
     const work = await record(await ctx.as('coop.alfa'), id, { date: '2023-12-31' });
@@ -117,22 +148,48 @@ describe('duplicates', () => {
     const admin = await ctx.as('admin');
     const { cm, person } = await draftProject(ctx);
     const { alfa } = ctx.world.coops;
-    expectRefusal(await cm({ method: 'POST', url: '/api/ptris', payload: ptriBody(ctx, person.id, { cooperativeIds: [alfa, alfa] }) }), 400, ['cooperativeIds.1']);
-    expectRefusal(await admin({ method: 'PATCH', url: `/api/lots/${ctx.world.lots.lot1}`, payload: { cooperativeIds: [alfa, alfa] } }), 400, ['cooperativeIds.1']);
-    expectRefusal(await admin({ method: 'PATCH', url: `/api/services/${ctx.world.services.navile}`, payload: { aliases: ['CSM NAV', 'CSM NAV'] } }), 400, ['aliases.1']);
+    expectRefusal(
+      await cm({ method: 'POST', url: '/api/ptris', payload: ptriBody(ctx, person.id, { cooperativeIds: [alfa, alfa] }) }),
+      400,
+      ['cooperativeIds.1'],
+    );
+    expectRefusal(
+      await admin({ method: 'PATCH', url: `/api/lots/${ctx.world.lots.lot1}`, payload: { cooperativeIds: [alfa, alfa] } }),
+      400,
+      ['cooperativeIds.1'],
+    );
+    expectRefusal(
+      await admin({ method: 'PATCH', url: `/api/services/${ctx.world.services.navile}`, payload: { aliases: ['CSM NAV', 'CSM NAV'] } }),
+      400,
+      ['aliases.1'],
+    );
   });
 
   it('refuses a lot number, district code, VAT number or alias another record holds with 409 naming the field', async () => {
     const admin = await ctx.as('admin');
     const tables = ['lots', 'districts', 'cooperatives', 'service_aliases', 'services'].map(count);
-    const lot = { number: 1, title: 'Lotto 1 bis', tenderYear: 2024, tenderStart: '2024-01-01', tenderEnd: '2027-12-31', serviceKinds: ['CSM'], contractor: 'RTI' };
+    const lot = {
+      number: 1,
+      title: 'Lotto 1 bis',
+      tenderYear: 2024,
+      tenderStart: '2024-01-01',
+      tenderEnd: '2027-12-31',
+      serviceKinds: ['CSM'],
+      contractor: 'RTI',
+    };
     expectRefusal(await admin({ method: 'POST', url: '/api/lots', payload: lot }), 409, ['number']);
     expectRefusal(await admin({ method: 'POST', url: '/api/districts', payload: { code: 'BOLOGNA', name: 'Bologna bis' } }), 409, ['code']);
-    expect((await admin({ method: 'POST', url: '/api/cooperatives', payload: { name: 'Coop Uno', vatNumber: '12345678901' } })).statusCode).toBe(201);
-    expectRefusal(await admin({ method: 'POST', url: '/api/cooperatives', payload: { name: 'Coop Due', vatNumber: '12345678901' } }), 409, ['vatNumber']);
+    expect(
+      (await admin({ method: 'POST', url: '/api/cooperatives', payload: { name: 'Coop Uno', vatNumber: '12345678901' } })).statusCode,
+    ).toBe(201);
+    expectRefusal(await admin({ method: 'POST', url: '/api/cooperatives', payload: { name: 'Coop Due', vatNumber: '12345678901' } }), 409, [
+      'vatNumber',
+    ]);
     const alias = { code: 'CSM-NUOVO', kind: 'CSM', name: 'CSM Nuovo', districtId: ctx.world.districts.bologna, aliases: ['CSM NAVILE'] };
     expectRefusal(await admin({ method: 'POST', url: '/api/services', payload: alias }), 409, ['aliases']);
-    expect(['lots', 'districts', 'cooperatives', 'service_aliases', 'services'].map(count)).toEqual(tables.map((n, i) => (i === 2 ? n + 1 : n)));
+    expect(['lots', 'districts', 'cooperatives', 'service_aliases', 'services'].map(count)).toEqual(
+      tables.map((n, i) => (i === 2 ? n + 1 : n)),
+    );
   });
 });
 
@@ -140,7 +197,11 @@ describe('list filters and addresses', () => {
   it('filters on reviewOverdue=false instead of ignoring it', async () => {
     const overdue = await activeProject(ctx);
     const { cm, ptri: draft } = await draftProject(ctx);
-    const ids = async (query: string) => (await cm({ method: 'GET', url: `/api/ptris${query}` })).json().items.map((p: { id: number }) => p.id).sort();
+    const ids = async (query: string) =>
+      (await cm({ method: 'GET', url: `/api/ptris${query}` }))
+        .json()
+        .items.map((p: { id: number }) => p.id)
+        .sort();
     expect(await ids('?reviewOverdue=true')).toEqual([overdue.id]);
     expect(await ids('?reviewOverdue=false')).toEqual([draft.id]);
     expect(await ids('')).toEqual([overdue.id, draft.id].sort());
@@ -162,7 +223,11 @@ describe('list filters and addresses', () => {
     const res = await fetch(`http://127.0.0.1:${address.port}/api/ptris?q=${'a'.repeat(20_000)}`);
     expect(res.status).toBe(431);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
-    expect(await res.json()).toMatchObject({ status: 431, title: 'Intestazioni troppo grandi', detail: expect.stringContaining('lunghezza massima') });
+    expect(await res.json()).toMatchObject({
+      status: 431,
+      title: 'Intestazioni troppo grandi',
+      detail: expect.stringContaining('lunghezza massima'),
+    });
   });
 });
 
@@ -170,11 +235,21 @@ describe('one project per lot at a time', () => {
   it('refuses activating a second project of the same lot for a person already in care, naming the other', async () => {
     const first = await activeWithPerson(ctx);
     const cm = first.cm;
-    const second = (await cm({ method: 'POST', url: '/api/ptris', payload: ptriBody(ctx, first.person.id, { startDate: '2025-06-01', endDate: '2026-05-31' }) })).json();
+    const second = (
+      await cm({
+        method: 'POST',
+        url: '/api/ptris',
+        payload: ptriBody(ctx, first.person.id, { startDate: '2025-06-01', endDate: '2026-05-31' }),
+      })
+    ).json();
     await cm({ method: 'POST', url: `/api/ptris/${second.id}/transitions`, payload: { to: 'submitted', date: SUBMITTED_ON } });
     const uvm = await ctx.as('uvm.bologna');
     const before = count('evaluations');
-    const res = await uvm({ method: 'POST', url: `/api/ptris/${second.id}/evaluations`, payload: { date: '2025-05-20', kind: 'initial', members: [member], outcome: 'approved' } });
+    const res = await uvm({
+      method: 'POST',
+      url: `/api/ptris/${second.id}/evaluations`,
+      payload: { date: '2025-05-20', kind: 'initial', members: [member], outcome: 'approved' },
+    });
     const problem = expectRefusal(res, 409, ['lotId']) as unknown as { ptriId: number; detail: string };
     expect(problem.ptriId).toBe(first.ptri.id);
     expect(problem.detail).toContain(`n. ${first.ptri.id}`);

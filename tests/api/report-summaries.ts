@@ -12,34 +12,56 @@ import type { TestContext } from './helpers.ts';
 
 const CHANGES = 'projects, high, medium, low, habitat, sociality, work, overdue, due, expired';
 // Rows that fall back to zero are kept (their number is bounded by days × services): compare the others.
-const NOT_ZERO = CHANGES.split(', ').map((column) => `${column} <> 0`).join(' OR ');
+const NOT_ZERO = CHANGES.split(', ')
+  .map((column) => `${column} <> 0`)
+  .join(' OR ');
 
 export function storedReportSummaries(db: Db) {
   const client = db.$client;
   return {
-    caseloadChanges: client.prepare(`SELECT unit, bucket, service_id, ${CHANGES} FROM caseload_changes WHERE ${NOT_ZERO} ORDER BY 1, 2, 3`).all(),
+    caseloadChanges: client
+      .prepare(`SELECT unit, bucket, service_id, ${CHANGES} FROM caseload_changes WHERE ${NOT_ZERO} ORDER BY 1, 2, 3`)
+      .all(),
     reviewDates: client.prepare('SELECT unit, bucket, service_id, projects FROM review_dates WHERE projects <> 0 ORDER BY 1, 2, 3').all(),
-    lotYearTotals: client.prepare(`SELECT year, lot_id, cooperative_id, service_id, status, minutes, amount_cents, interventions
-      FROM lot_year_totals ORDER BY 1, 2, 3, 4, 5`).all(),
+    lotYearTotals: client
+      .prepare(
+        `SELECT year, lot_id, cooperative_id, service_id, status, minutes, amount_cents, interventions
+      FROM lot_year_totals ORDER BY 1, 2, 3, 4, 5`,
+      )
+      .all(),
   };
 }
 
 export function recomputedReportSummaries(db: Db) {
   const client = db.$client;
   return {
-    caseloadChanges: client.prepare(`SELECT * FROM (
-        SELECT u.unit, substr(c.day, 1, u.length) AS bucket, c.service_id, ${CHANGES.split(', ').map((m) => `SUM(c.${m}) AS ${m}`).join(', ')}
+    caseloadChanges: client
+      .prepare(
+        `SELECT * FROM (
+        SELECT u.unit, substr(c.day, 1, u.length) AS bucket, c.service_id, ${CHANGES.split(', ')
+          .map((m) => `SUM(c.${m}) AS ${m}`)
+          .join(', ')}
         FROM ptri_caseload_changes c JOIN calendar_units u GROUP BY 1, 2, 3)
-      WHERE ${NOT_ZERO} ORDER BY 1, 2, 3`).all(),
-    reviewDates: client.prepare(`SELECT u.unit, substr(p.next_review_date, 1, u.length) AS bucket, p.service_id, COUNT(*) AS projects
+      WHERE ${NOT_ZERO} ORDER BY 1, 2, 3`,
+      )
+      .all(),
+    reviewDates: client
+      .prepare(
+        `SELECT u.unit, substr(p.next_review_date, 1, u.length) AS bucket, p.service_id, COUNT(*) AS projects
       FROM ptris p JOIN calendar_units u WHERE p.status IN ('active', 'suspended') AND p.next_review_date IS NOT NULL
-      GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`).all(),
-    lotYearTotals: client.prepare(`
+      GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+      )
+      .all(),
+    lotYearTotals: client
+      .prepare(
+        `
       SELECT substr(i.month, 1, 4) AS year, i.lot_id, i.cooperative_id, i.service_id, COALESCE(p.status, 'open') AS status,
         SUM(i.minutes) AS minutes, SUM(i.amount_cents) AS amount_cents, COUNT(*) AS interventions
       FROM interventions i LEFT JOIN monthly_report_parts p
         ON p.cooperative_id = i.cooperative_id AND p.month = i.month AND p.service_id = i.service_id
-      GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`).all(),
+      GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`,
+      )
+      .all(),
   };
 }
 
@@ -48,16 +70,25 @@ function caseloadByDefinition(db: Db, date: string, serviceIds: number[] | null)
   return activeProjectsOn(db, date)
     .filter((r) => serviceIds === null || serviceIds.includes(r.serviceId))
     .map((r) => ({
-      serviceId: r.serviceId, projects: r.projects, byIntensity: { high: r.high, medium: r.medium, low: r.low },
-      openGoals: { habitat: r.habitat, sociality: r.sociality, work: r.work }, reviewsOverdue: r.overdue, reviewsDueWithin30: r.due, expired: r.expired,
+      serviceId: r.serviceId,
+      projects: r.projects,
+      byIntensity: { high: r.high, medium: r.medium, low: r.low },
+      openGoals: { habitat: r.habitat, sociality: r.sociality, work: r.work },
+      reviewsOverdue: r.overdue,
+      reviewsDueWithin30: r.due,
+      expired: r.expired,
     }));
 }
 
 /** Every day up to today on which some project's caseload figures change, and the day before it. */
 function boundaryDays(db: Db, today: string): string[] {
-  const days = db.$client.prepare(`
+  const days = db.$client
+    .prepare(
+      `
     SELECT activated_on AS d FROM ptris UNION SELECT ended_on FROM ptris UNION SELECT end_date FROM ptris
-    UNION SELECT next_review_date FROM ptris UNION SELECT date(next_review_date, '-30 days') FROM ptris`).all() as { d: string | null }[];
+    UNION SELECT next_review_date FROM ptris UNION SELECT date(next_review_date, '-30 days') FROM ptris`,
+    )
+    .all() as { d: string | null }[];
   const all = new Set([today, addDays(today, -1)]);
   for (const { d } of days) if (d) for (const day of [addDays(d, -1), d, addDays(d, 1)]) all.add(day);
   return [...all].filter((day) => day <= today).sort();
@@ -81,27 +112,53 @@ export async function expectReportsEqualDefinitions(ctx: TestContext, today: str
       const res = await call({ method: 'GET', url: `/api/reports/caseload?date=${date}` });
       expect(res.statusCode, res.body).toBe(200);
       const rows = (res.json().rows as Record<string, unknown>[])
-        .map(({ serviceId, projects, byIntensity, openGoals, reviewsOverdue, reviewsDueWithin30, expired }) =>
-          ({ serviceId, projects, byIntensity, openGoals, reviewsOverdue, reviewsDueWithin30, expired }))
+        .map(({ serviceId, projects, byIntensity, openGoals, reviewsOverdue, reviewsDueWithin30, expired }) => ({
+          serviceId,
+          projects,
+          byIntensity,
+          openGoals,
+          reviewsOverdue,
+          reviewsDueWithin30,
+          expired,
+        }))
         .sort((a, b) => (a.serviceId as number) - (b.serviceId as number));
       expect(rows, `caseload on ${date} for ${name}`).toEqual(caseloadByDefinition(db, date, services));
     }
     for (const within of [0, 30, 365]) {
       const res = await call({ method: 'GET', url: `/api/reports/reviews-due?within=${within}` });
       expect(res.statusCode, res.body).toBe(200);
-      const { overdue, near, items } = res.json() as { overdue: number; near: number; items: { ptriId: number; overdue: boolean; expired: boolean }[] };
+      const { overdue, near, items } = res.json() as {
+        overdue: number;
+        near: number;
+        items: { ptriId: number; overdue: boolean; expired: boolean }[];
+      };
       expect({ overdue, near }, `reviews due within ${within} for ${name}`).toEqual(reviewCountsByDefinition(db, today, within, services));
-      const page = reviewsDueOn(db, today, within).filter((r) => services === null || services.includes(r.serviceId)).slice(0, 100);
-      expect(items.map((i) => ({ ptriId: i.ptriId, overdue: i.overdue, expired: i.expired })), `reviews due page within ${within} for ${name}`)
-        .toEqual(page.map((r) => ({ ptriId: r.ptriId, overdue: r.overdue, expired: r.expired })));
+      const page = reviewsDueOn(db, today, within)
+        .filter((r) => services === null || services.includes(r.serviceId))
+        .slice(0, 100);
+      expect(
+        items.map((i) => ({ ptriId: i.ptriId, overdue: i.overdue, expired: i.expired })),
+        `reviews due page within ${within} for ${name}`,
+      ).toEqual(page.map((r) => ({ ptriId: r.ptriId, overdue: r.overdue, expired: r.expired })));
     }
   }
   // The report counts for today only: its counting query is checked on every boundary day.
-  const manager = { id: 0, username: 'manager', displayName: '', role: 'manager', serviceId: null, districtId: null, cooperativeId: null, mustChangePassword: false, sessionId: '' } satisfies Principal;
+  const manager = {
+    id: 0,
+    username: 'manager',
+    displayName: '',
+    role: 'manager',
+    serviceId: null,
+    districtId: null,
+    cooperativeId: null,
+    mustChangePassword: false,
+    sessionId: '',
+  } satisfies Principal;
   for (const date of days) {
     for (const within of [0, 30]) {
-      expect(reviewCounts(db, manager, date, addDays(date, within), undefined), `reviews due on ${date} within ${within}`)
-        .toEqual(reviewCountsByDefinition(db, date, within, null));
+      expect(reviewCounts(db, manager, date, addDays(date, within), undefined), `reviews due on ${date} within ${within}`).toEqual(
+        reviewCountsByDefinition(db, date, within, null),
+      );
     }
   }
 }

@@ -46,7 +46,11 @@ describe('accounts', () => {
     const uvmId = (await uvm({ method: 'GET', url: '/api/me' })).json().id;
     await admin({ method: 'PATCH', url: `/api/users/${uvmId}`, payload: { active: false } });
     expect((await uvm({ method: 'GET', url: '/api/me' })).statusCode).toBe(401);
-    const login = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'uvm.bologna', password: PASSWORD } });
+    const login = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'uvm.bologna', password: PASSWORD },
+    });
     expect(login.statusCode).toBe(401);
   });
 
@@ -62,10 +66,18 @@ describe('accounts', () => {
     const admin = await ctx.as('admin');
     const cm = await ctx.as('cm.navile');
     const id = (await cm({ method: 'GET', url: '/api/me' })).json().id;
-    const reset = await admin({ method: 'POST', url: `/api/users/${id}/password-reset`, payload: { temporaryPassword: 'Temporanea-2025' } });
+    const reset = await admin({
+      method: 'POST',
+      url: `/api/users/${id}/password-reset`,
+      payload: { temporaryPassword: 'Temporanea-2025' },
+    });
     expect(reset.statusCode).toBe(204);
     expect((await cm({ method: 'GET', url: '/api/me' })).statusCode).toBe(401);
-    const login = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'cm.navile', password: 'Temporanea-2025' } });
+    const login = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'cm.navile', password: 'Temporanea-2025' },
+    });
     expect(login.json().user.mustChangePassword).toBe(true);
     const auth = { authorization: `Bearer ${login.json().accessToken}` };
     const blocked = await ctx.app.inject({ method: 'GET', url: '/api/ptris', headers: auth });

@@ -40,7 +40,9 @@ export async function activeProject(ctx: TestContext, options: ProjectOptions = 
   });
   expect(ptri.statusCode, ptri.body).toBe(201);
   const id: number = ptri.json().id;
-  expect((await cm({ method: 'POST', url: `/api/ptris/${id}/transitions`, payload: { to: 'submitted', date: SUBMITTED_ON } })).statusCode).toBe(200);
+  expect(
+    (await cm({ method: 'POST', url: `/api/ptris/${id}/transitions`, payload: { to: 'submitted', date: SUBMITTED_ON } })).statusCode,
+  ).toBe(200);
   const evaluation = await uvm({
     method: 'POST',
     url: `/api/ptris/${id}/evaluations`,
@@ -51,7 +53,14 @@ export async function activeProject(ctx: TestContext, options: ProjectOptions = 
 }
 
 export function intervention(overrides: Record<string, unknown> = {}) {
-  return { date: '2025-03-10', axis: 'habitat', activity: "Accompagnamento all'abitare", hours: 2.5, operatorRole: 'Educatore', ...overrides };
+  return {
+    date: '2025-03-10',
+    axis: 'habitat',
+    activity: "Accompagnamento all'abitare",
+    hours: 2.5,
+    operatorRole: 'Educatore',
+    ...overrides,
+  };
 }
 
 export async function record(call: Caller, ptriId: number, overrides: Record<string, unknown> = {}) {
@@ -59,34 +68,55 @@ export async function record(call: Caller, ptriId: number, overrides: Record<str
 }
 
 export function csvUpload(call: Caller, cooperativeId: number, month: string, body: string) {
-  return call({ method: 'POST', url: `/api/cooperatives/${cooperativeId}/reports/${month}/upload`, headers: { 'content-type': 'text/csv' }, payload: body });
+  return call({
+    method: 'POST',
+    url: `/api/cooperatives/${cooperativeId}/reports/${month}/upload`,
+    headers: { 'content-type': 'text/csv' },
+    payload: body,
+  });
 }
 
 /** Every summary row recomputed from the raw interventions and the month parts, to compare with the stored ones. */
 export function recomputedSummaries(ctx: TestContext) {
   const client = ctx.db.$client;
-  const totals = client.prepare(`
+  const totals = client
+    .prepare(
+      `
     SELECT i.lot_id, i.cooperative_id, i.month, i.service_id, COALESCE(p.status, 'open') AS status,
       SUM(i.minutes) AS minutes, SUM(i.amount_cents) AS amount_cents, COUNT(*) AS interventions
     FROM interventions i LEFT JOIN monthly_report_parts p
       ON p.cooperative_id = i.cooperative_id AND p.month = i.month AND p.service_id = i.service_id
-    GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`).all();
-  const activity = client.prepare(`
+    GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`,
+    )
+    .all();
+  const activity = client
+    .prepare(
+      `
     SELECT period, lot_id, cooperative_id, ptri_id, person_id, service_id, COUNT(*) AS interventions FROM (
       SELECT i.month AS period, i.lot_id, i.cooperative_id, i.ptri_id, t.person_id, i.service_id FROM interventions i JOIN ptris t ON t.id = i.ptri_id
       UNION ALL
       SELECT substr(i.month, 1, 4), i.lot_id, i.cooperative_id, i.ptri_id, t.person_id, i.service_id FROM interventions i JOIN ptris t ON t.id = i.ptri_id)
-    GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`).all();
+    GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
+    )
+    .all();
   return { totals, activity, yearly: definedYearlyCounts(ctx.db, ctx.app.clock.today()), activityCounts: recomputedActivityCounts(ctx.db) };
 }
 
 export function storedSummaries(ctx: TestContext) {
   const client = ctx.db.$client;
   return {
-    totals: client.prepare(`SELECT lot_id, cooperative_id, month, service_id, status, minutes, amount_cents, interventions
-      FROM lot_month_totals ORDER BY 1, 2, 3, 4, 5`).all(),
-    activity: client.prepare(`SELECT period, lot_id, cooperative_id, ptri_id, person_id, service_id, interventions
-      FROM ptri_activity_periods ORDER BY 1, 2, 3, 4`).all(),
+    totals: client
+      .prepare(
+        `SELECT lot_id, cooperative_id, month, service_id, status, minutes, amount_cents, interventions
+      FROM lot_month_totals ORDER BY 1, 2, 3, 4, 5`,
+      )
+      .all(),
+    activity: client
+      .prepare(
+        `SELECT period, lot_id, cooperative_id, ptri_id, person_id, service_id, interventions
+      FROM ptri_activity_periods ORDER BY 1, 2, 3, 4`,
+      )
+      .all(),
     yearly: reportedYearlyCounts(ctx.db, ctx.app.clock.today()),
     activityCounts: storedActivityCounts(ctx.db),
   };

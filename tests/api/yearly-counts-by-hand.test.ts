@@ -85,7 +85,10 @@ async function counts(year: number, lot: number) {
   const res = await manager({ method: 'GET', url: `/api/reports/yearly-counts?year=${year}&lot=${lot}` });
   expect(res.statusCode, res.body).toBe(200);
   const report = res.json() as { rows: { serviceName: string; users: number }[]; total: number };
-  return { byService: Object.fromEntries(report.rows.filter((r) => r.users > 0).map((r) => [r.serviceName, r.users])), total: report.total };
+  return {
+    byService: Object.fromEntries(report.rows.filter((r) => r.users > 0).map((r) => [r.serviceName, r.users])),
+    total: report.total,
+  };
 }
 
 describe('Lot 1 users, counted by hand', () => {

@@ -16,7 +16,8 @@ import { expectReportsEqualDefinitions, recomputedReportSummaries, storedReportS
 
 const SERVICES = ['navile', 'budrio'] as const;
 type Service = (typeof SERVICES)[number];
-const date = fc.record({ year: fc.integer({ min: 2023, max: 2027 }), month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 28 }) })
+const date = fc
+  .record({ year: fc.integer({ min: 2023, max: 2027 }), month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 28 }) })
   .map(({ year, month, day }) => `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
 const pick = fc.nat();
 const axis = fc.constantFrom('habitat', 'sociality', 'work');
@@ -24,14 +25,30 @@ const goalStatus = fc.constantFrom('open', 'open', 'achieved', 'partly_achieved'
 const outcome = fc.constantFrom('achieved', 'partly_achieved', 'not_achieved');
 
 const operation = fc.oneof(
-  fc.record({ op: fc.constant('create' as const), person: fc.nat(3), service: fc.constantFrom(...SERVICES), lot2: fc.boolean(), start: date, months: fc.integer({ min: 1, max: 30 }) }),
+  fc.record({
+    op: fc.constant('create' as const),
+    person: fc.nat(3),
+    service: fc.constantFrom(...SERVICES),
+    lot2: fc.boolean(),
+    start: date,
+    months: fc.integer({ min: 1, max: 30 }),
+  }),
   fc.record({ op: fc.constant('submit' as const), pick }),
   fc.record({ op: fc.constant('evaluate' as const), pick, on: date, outcome: fc.constantFrom('approved', 'not_approved') }),
   fc.record({ op: fc.constant('move' as const), pick, to: fc.constantFrom('suspended', 'active', 'closed', 'draft'), on: date }),
   fc.record({ op: fc.constant('extend' as const), pick, end: date }),
   fc.record({ op: fc.constant('renumber' as const), number: fc.constantFrom(1, 2, 5) }),
-  fc.record({ op: fc.constant('goals' as const), pick, goals: fc.array(fc.record({ axis, status: goalStatus }), { minLength: 1, maxLength: 5 }) }),
-  fc.record({ op: fc.constant('close' as const), pick, on: date, outcomes: fc.record({ habitat: outcome, sociality: outcome, work: outcome }, { requiredKeys: [] }) }),
+  fc.record({
+    op: fc.constant('goals' as const),
+    pick,
+    goals: fc.array(fc.record({ axis, status: goalStatus }), { minLength: 1, maxLength: 5 }),
+  }),
+  fc.record({
+    op: fc.constant('close' as const),
+    pick,
+    on: date,
+    outcomes: fc.record({ habitat: outcome, sociality: outcome, work: outcome }, { requiredKeys: [] }),
+  }),
   fc.record({ op: fc.constant('edit' as const), pick, axis, status: goalStatus, move: fc.boolean() }),
   fc.record({ op: fc.constant('drop' as const), pick }),
 );
@@ -43,7 +60,10 @@ const addMonths = (iso: string, months: number) => {
   return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 };
 
-interface Project { id: number; service: Service }
+interface Project {
+  id: number;
+  service: Service;
+}
 
 async function run(ctx: TestContext, ops: Operation[]) {
   const callers = new Map<string, Caller>();
@@ -62,16 +82,25 @@ async function run(ctx: TestContext, ops: Operation[]) {
       const registered = await (await cmOf(o.service))({ method: 'POST', url: '/api/persons', payload: persons[o.person]?.body });
       const personId: number = registered.statusCode === 409 ? registered.json().personId : registered.json().id;
       if (registered.statusCode === 409) {
-        await (await cmOf(o.service))({ method: 'POST', url: `/api/persons/${personId}/take-in-care`, payload: { reason: 'Presa in carico' } });
+        await (
+          await cmOf(o.service)
+        )({ method: 'POST', url: `/api/persons/${personId}/take-in-care`, payload: { reason: 'Presa in carico' } });
       }
       personIds.set(o.person, personId);
       const lotId = o.lot2 ? ctx.world.lots.lot2 : ctx.world.lots.lot1;
-      const created = await (await cmOf(o.service))({
+      const created = await (
+        await cmOf(o.service)
+      )({
         method: 'POST',
         url: '/api/ptris',
         payload: {
-          personId, serviceId: ctx.world.services[o.service], lotId, startDate: o.start, endDate: addMonths(o.start, o.months),
-          intensity: 'medium', cooperativeIds: [o.lot2 ? ctx.world.coops.gamma : ctx.world.coops.alfa],
+          personId,
+          serviceId: ctx.world.services[o.service],
+          lotId,
+          startDate: o.start,
+          endDate: addMonths(o.start, o.months),
+          intensity: 'medium',
+          cooperativeIds: [o.lot2 ? ctx.world.coops.gamma : ctx.world.coops.alfa],
           goals: [{ axis: 'habitat', description: 'Vivere in autonomia' }],
         },
       });
@@ -88,24 +117,41 @@ async function run(ctx: TestContext, ops: Operation[]) {
       if (o.op === 'drop') ctx.db.$client.prepare('DELETE FROM goals WHERE id = ?').run(goal.id);
       else {
         const other = o.move ? target(o.pick + 1)?.id : undefined;
-        ctx.db.$client.prepare('UPDATE goals SET axis = ?, status = ?, ptri_id = COALESCE(?, ptri_id) WHERE id = ?').run(o.axis, o.status, other ?? null, goal.id);
+        ctx.db.$client
+          .prepare('UPDATE goals SET axis = ?, status = ?, ptri_id = COALESCE(?, ptri_id) WHERE id = ?')
+          .run(o.axis, o.status, other ?? null, goal.id);
       }
     } else {
       const project = target(o.pick);
       if (!project) continue;
       const url = `/api/ptris/${project.id}`;
-      if (o.op === 'submit') await (await cmOf(project.service))({ method: 'POST', url: `${url}/transitions`, payload: { to: 'submitted', date: SUBMITTED_ON } });
+      if (o.op === 'submit')
+        await (
+          await cmOf(project.service)
+        )({ method: 'POST', url: `${url}/transitions`, payload: { to: 'submitted', date: SUBMITTED_ON } });
       else if (o.op === 'goals') {
         const current = await (await cmOf(project.service))({ method: 'GET', url });
         const { version } = current.json() as { version: number };
         const goals = o.goals.map((g, i) => ({ axis: g.axis, status: g.status, description: `Obiettivo ${i + 1}` }));
-        await (await cmOf(project.service))({ method: 'PATCH', url, payload: { version, goals } });
+        await (
+          await cmOf(project.service)
+        )({ method: 'PATCH', url, payload: { version, goals } });
       } else if (o.op === 'close') {
-        await (await uvmOf(project.service))({ method: 'POST', url: `${url}/evaluations`, payload: { date: o.on, kind: 'final', members: [member], outcome: 'approved', goalOutcomes: o.outcomes } });
+        await (
+          await uvmOf(project.service)
+        )({
+          method: 'POST',
+          url: `${url}/evaluations`,
+          payload: { date: o.on, kind: 'final', members: [member], outcome: 'approved', goalOutcomes: o.outcomes },
+        });
       } else if (o.op === 'evaluate') {
-        await (await uvmOf(project.service))({ method: 'POST', url: `${url}/evaluations`, payload: { date: o.on, kind: 'initial', members: [member], outcome: o.outcome } });
+        await (
+          await uvmOf(project.service)
+        )({ method: 'POST', url: `${url}/evaluations`, payload: { date: o.on, kind: 'initial', members: [member], outcome: o.outcome } });
       } else if (o.op === 'move') {
-        await (await cmOf(project.service))({ method: 'POST', url: `${url}/transitions`, payload: { to: o.to, reason: 'Prova', date: o.on } });
+        await (
+          await cmOf(project.service)
+        )({ method: 'POST', url: `${url}/transitions`, payload: { to: o.to, reason: 'Prova', date: o.on } });
       } else {
         const current = await (await cmOf(project.service))({ method: 'GET', url });
         const { version, startDate } = current.json() as { version: number; startDate: string };
@@ -143,7 +189,9 @@ describe('yearly counts summary', () => {
         { op: 'evaluate', pick: 0, on: '2024-02-20', outcome: 'approved' },
       ]);
       const today = ctx.app.clock.today();
-      const years = reportedYearlyCounts(ctx.db, today).filter((c) => c.lotNumber === 1 && c.total > 0).map((c) => c.year);
+      const years = reportedYearlyCounts(ctx.db, today)
+        .filter((c) => c.lotNumber === 1 && c.total > 0)
+        .map((c) => c.year);
       expect(years).toEqual(Array.from({ length: Number(today.slice(0, 4)) - 2023 }, (_, i) => 2024 + i));
     } finally {
       await ctx.close();

@@ -110,12 +110,15 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
       const c64 = medianOf(ours);
       const bare64 = medianOf(bares);
       const sql = endpoint.report ? await timeReportSql(options.databasePath, endpoint.report, 5, 500 * Math.min(d, 4)) : undefined;
-      log(`${endpoint.name}: ${c64.requestsPerSecond} req/s (bare ${bare64.requestsPerSecond}), p50 ${c1.p50Ms} ms (bare ${bare1.p50Ms}), p99@64 ${c64.p99Ms} ms (bare ${bare64.p99Ms})${sql ? `, SQL ${sql.p50Ms} ms` : ''}`);
+      log(
+        `${endpoint.name}: ${c64.requestsPerSecond} req/s (bare ${bare64.requestsPerSecond}), p50 ${c1.p50Ms} ms (bare ${bare1.p50Ms}), p99@64 ${c64.p99Ms} ms (bare ${bare64.p99Ms})${sql ? `, SQL ${sql.p50Ms} ms` : ''}`,
+      );
       results.push({ ...base, c1, c64, bare1, bare64, ...(sql ? { sql } : {}) });
     }
-    const uploadFigures = fixtures.workProjectIds.length === 0
-      ? { rows: options.uploadRows, status: [], ms: [], medianMs: null, missing: 'no active project of the demo cooperative today' }
-      : await timeUploads(server.baseUrl, tokens.get('coop') ?? '', fixtures, options.uploadRows, options.uploads);
+    const uploadFigures =
+      fixtures.workProjectIds.length === 0
+        ? { rows: options.uploadRows, status: [], ms: [], medianMs: null, missing: 'no active project of the demo cooperative today' }
+        : await timeUploads(server.baseUrl, tokens.get('coop') ?? '', fixtures, options.uploadRows, options.uploads);
     log(`CSV upload of ${options.uploadRows} rows: ${uploadFigures.ms.join(', ')} ms (${uploadFigures.status.join(', ')})`);
     const result: BenchResult = {
       tier: options.tier,

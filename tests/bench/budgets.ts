@@ -1,7 +1,12 @@
 // The budgets of issue 6, checked against one run's figures (and tier S's, for growth).
 import type { BenchResult, EndpointResult } from './result.ts';
 
-export interface BudgetCheck { what: string; limit: string; actual: string; ok: boolean }
+export interface BudgetCheck {
+  what: string;
+  limit: string;
+  actual: string;
+  ok: boolean;
+}
 
 const REPORT_MAX_MS = 50;
 const REPORT_MAX_SQL_RATIO = 1.3;
@@ -25,15 +30,30 @@ function endpointChecks(e: EndpointResult): BudgetCheck[] {
     checks.push({ what: `${e.name}: p50`, limit: `≤ ${REPORT_MAX_MS} ms`, actual: `${e.c1.p50Ms} ms`, ok: e.c1.p50Ms <= REPORT_MAX_MS });
     if (e.sql) {
       const ratio = e.c1.p50Ms / Math.max(e.sql.p50Ms, 0.01);
-      checks.push({ what: `${e.name}: p50 / own SQL`, limit: `≤ ${REPORT_MAX_SQL_RATIO}×`, actual: `${ratio.toFixed(2)}× (${e.c1.p50Ms} / ${e.sql.p50Ms} ms)`, ok: ratio <= REPORT_MAX_SQL_RATIO });
+      checks.push({
+        what: `${e.name}: p50 / own SQL`,
+        limit: `≤ ${REPORT_MAX_SQL_RATIO}×`,
+        actual: `${ratio.toFixed(2)}× (${e.c1.p50Ms} / ${e.sql.p50Ms} ms)`,
+        ok: ratio <= REPORT_MAX_SQL_RATIO,
+      });
     }
   }
   if (e.kind === 'read' && e.bare64) {
     const share = e.c64.requestsPerSecond / Math.max(1, e.bare64.requestsPerSecond);
-    checks.push({ what: `${e.name}: req/s vs bare Fastify`, limit: `≥ ${READ_MIN_BARE_SHARE * 100}%`, actual: `${(share * 100).toFixed(0)}%`, ok: share >= READ_MIN_BARE_SHARE });
+    checks.push({
+      what: `${e.name}: req/s vs bare Fastify`,
+      limit: `≥ ${READ_MIN_BARE_SHARE * 100}%`,
+      actual: `${(share * 100).toFixed(0)}%`,
+      ok: share >= READ_MIN_BARE_SHARE,
+    });
   }
   if (e.kind === 'read' || e.kind === 'write') {
-    checks.push({ what: `${e.name}: p99 at 64 connections`, limit: `≤ ${P99_MAX_MS} ms`, actual: `${e.c64.p99Ms} ms`, ok: e.c64.p99Ms <= P99_MAX_MS });
+    checks.push({
+      what: `${e.name}: p99 at 64 connections`,
+      limit: `≤ ${P99_MAX_MS} ms`,
+      actual: `${e.c64.p99Ms} ms`,
+      ok: e.c64.p99Ms <= P99_MAX_MS,
+    });
   }
   return checks;
 }
@@ -41,17 +61,39 @@ function endpointChecks(e: EndpointResult): BudgetCheck[] {
 export function checkBudgets(result: BenchResult, baseline: BenchResult | null): BudgetCheck[] {
   const checks = result.endpoints.flatMap(endpointChecks);
   const upload = result.upload;
-  checks.push(upload.medianMs === null
-    ? { what: 'CSV upload (10,000 rows)', limit: `≤ ${UPLOAD_MAX_MS} ms`, actual: upload.missing ?? 'not measured', ok: false }
-    : { what: 'CSV upload (10,000 rows)', limit: `≤ ${UPLOAD_MAX_MS} ms, 2xx`, actual: `${upload.medianMs} ms (${upload.status.join(', ')})`, ok: upload.medianMs <= UPLOAD_MAX_MS && upload.status.every((s) => s < 300) });
-  checks.push({ what: 'server start-up', limit: `≤ ${STARTUP_MAX_MS} ms`, actual: `${result.server.startupMs} ms`, ok: result.server.startupMs <= STARTUP_MAX_MS });
-  checks.push({ what: 'resident memory (peak)', limit: `≤ ${RSS_MAX_MIB} MiB`, actual: `${result.server.peakRssMiB} MiB`, ok: result.server.peakRssMiB <= RSS_MAX_MIB });
+  checks.push(
+    upload.medianMs === null
+      ? { what: 'CSV upload (10,000 rows)', limit: `≤ ${UPLOAD_MAX_MS} ms`, actual: upload.missing ?? 'not measured', ok: false }
+      : {
+          what: 'CSV upload (10,000 rows)',
+          limit: `≤ ${UPLOAD_MAX_MS} ms, 2xx`,
+          actual: `${upload.medianMs} ms (${upload.status.join(', ')})`,
+          ok: upload.medianMs <= UPLOAD_MAX_MS && upload.status.every((s) => s < 300),
+        },
+  );
+  checks.push({
+    what: 'server start-up',
+    limit: `≤ ${STARTUP_MAX_MS} ms`,
+    actual: `${result.server.startupMs} ms`,
+    ok: result.server.startupMs <= STARTUP_MAX_MS,
+  });
+  checks.push({
+    what: 'resident memory (peak)',
+    limit: `≤ ${RSS_MAX_MIB} MiB`,
+    actual: `${result.server.peakRssMiB} MiB`,
+    ok: result.server.peakRssMiB <= RSS_MAX_MIB,
+  });
   if (baseline && baseline.tier !== result.tier) {
     for (const e of result.endpoints) {
       const before = baseline.endpoints.find((b) => b.name === e.name)?.c1;
       if (!before || !e.c1) continue;
       const growth = e.c1.p50Ms / Math.max(before.p50Ms, GROWTH_FLOOR_MS);
-      checks.push({ what: `${e.name}: p50 growth from ${baseline.tier}`, limit: `≤ ${GROWTH_MAX}×`, actual: `${growth.toFixed(2)}× (${before.p50Ms} → ${e.c1.p50Ms} ms)`, ok: growth <= GROWTH_MAX });
+      checks.push({
+        what: `${e.name}: p50 growth from ${baseline.tier}`,
+        limit: `≤ ${GROWTH_MAX}×`,
+        actual: `${growth.toFixed(2)}× (${before.p50Ms} → ${e.c1.p50Ms} ms)`,
+        ok: growth <= GROWTH_MAX,
+      });
     }
   }
   return checks;

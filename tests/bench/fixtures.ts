@@ -26,14 +26,27 @@ export function readFixtures(databasePath: string): Fixtures {
     const cooperativeId = Number(one(`SELECT cooperative_id AS id FROM users WHERE username = 'coop'`)?.id);
     const lot1Id = Number(one('SELECT id FROM lots WHERE number = 1 ORDER BY tender_year DESC')?.id);
     const today = serverToday();
-    const projectIds = column<number>(db.prepare('SELECT id FROM ptris WHERE service_id = ? ORDER BY id DESC LIMIT 1000').all(serviceId), 'id');
-    const persons = db.prepare(`SELECT p.family_name AS family, p.fiscal_code AS fiscalCode FROM person_services ps JOIN persons p ON p.id = ps.person_id
-      WHERE ps.service_id = ? ORDER BY ps.person_id DESC LIMIT 1000`).all(serviceId);
+    const projectIds = column<number>(
+      db.prepare('SELECT id FROM ptris WHERE service_id = ? ORDER BY id DESC LIMIT 1000').all(serviceId),
+      'id',
+    );
+    const persons = db
+      .prepare(
+        `SELECT p.family_name AS family, p.fiscal_code AS fiscalCode FROM person_services ps JOIN persons p ON p.id = ps.person_id
+      WHERE ps.service_id = ? ORDER BY ps.person_id DESC LIMIT 1000`,
+      )
+      .all(serviceId);
     const namePrefixes = [...new Set(column<string>(persons, 'family').map((name) => name.toLocaleLowerCase('it')))];
     const fiscalCodes = column<string>(persons, 'fiscalCode');
-    const workProjectIds = column<number>(db.prepare(`SELECT p.id FROM ptri_cooperatives pc JOIN ptris p ON p.id = pc.ptri_id
-      WHERE pc.cooperative_id = ? AND p.status = 'active' AND p.activated_on <= ? AND p.end_date >= ? ORDER BY p.id DESC LIMIT 500`)
-      .all(cooperativeId, today, today), 'id');
+    const workProjectIds = column<number>(
+      db
+        .prepare(
+          `SELECT p.id FROM ptri_cooperatives pc JOIN ptris p ON p.id = pc.ptri_id
+      WHERE pc.cooperative_id = ? AND p.status = 'active' AND p.activated_on <= ? AND p.end_date >= ? ORDER BY p.id DESC LIMIT 500`,
+        )
+        .all(cooperativeId, today, today),
+      'id',
+    );
     const habitatActivity = String(one(`SELECT label FROM activities WHERE axis = 'habitat' AND active = 1 ORDER BY id`)?.label ?? '');
     return { serviceId, lot1Id, cooperativeId, projectIds, namePrefixes, fiscalCodes, workProjectIds, habitatActivity, today };
   } finally {

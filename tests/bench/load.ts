@@ -56,9 +56,18 @@ export function medianOf(rounds: readonly LoadFigures[]): LoadFigures {
   const sum = (pick: (f: LoadFigures) => number) => rounds.reduce((total, f) => total + pick(f), 0);
   return {
     connections: rounds[0]!.connections,
-    requestsPerSecond: percentile(rounds.map((f) => f.requestsPerSecond), 50),
-    p50Ms: percentile(rounds.map((f) => f.p50Ms), 50),
-    p99Ms: percentile(rounds.map((f) => f.p99Ms), 50),
+    requestsPerSecond: percentile(
+      rounds.map((f) => f.requestsPerSecond),
+      50,
+    ),
+    p50Ms: percentile(
+      rounds.map((f) => f.p50Ms),
+      50,
+    ),
+    p99Ms: percentile(
+      rounds.map((f) => f.p99Ms),
+      50,
+    ),
     requests: sum((f) => f.requests),
     non2xx: sum((f) => f.non2xx),
     errors: sum((f) => f.errors),
@@ -76,10 +85,13 @@ export async function measureSequential(baseUrl: string, request: LoadRequest, d
     new Promise<number>((resolve, reject) => {
       const body = request.body?.();
       const headers = body ? { ...request.headers, 'content-type': 'application/json' } : request.headers;
-      const req = httpRequest({ agent, host: url.hostname, port: url.port, method: request.method, path: request.path(), headers }, (res) => {
-        res.on('data', () => {});
-        res.on('end', () => resolve(res.statusCode ?? 0));
-      });
+      const req = httpRequest(
+        { agent, host: url.hostname, port: url.port, method: request.method, path: request.path(), headers },
+        (res) => {
+          res.on('data', () => {});
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        },
+      );
       req.on('error', reject);
       req.end(body);
     });

@@ -2,8 +2,15 @@
 import { describe, expect, it } from 'vitest';
 import { medianOf, type LoadFigures } from './load.ts';
 
-const round = (requestsPerSecond: number, p99Ms: number, non2xx = 0): LoadFigures =>
-  ({ connections: 64, requestsPerSecond, p50Ms: p99Ms / 2, p99Ms, requests: requestsPerSecond, non2xx, errors: 0 });
+const round = (requestsPerSecond: number, p99Ms: number, non2xx = 0): LoadFigures => ({
+  connections: 64,
+  requestsPerSecond,
+  p50Ms: p99Ms / 2,
+  p99Ms,
+  requests: requestsPerSecond,
+  non2xx,
+  errors: 0,
+});
 
 describe('medianOf', () => {
   it('takes the median req/s and latencies of the rounds and counts every request and failure', () => {

@@ -86,13 +86,18 @@ async function startChild(args: string[], cwd: string, env: NodeJS.ProcessEnv, r
 /** The real server as production runs it, production mode, on an existing database. */
 export function startServer(databasePath: string): Promise<Child> {
   buildServerBundle();
-  return startChild(productionServerArgs(), SERVER_DIR, {
-    NODE_ENV: 'production',
-    DATABASE_PATH: databasePath,
-    JWT_SECRET: randomBytes(32).toString('hex'),
-    DEMO_DATA: 'false',
-    LOG_LEVEL: 'warn',
-  }, '/api/health');
+  return startChild(
+    productionServerArgs(),
+    SERVER_DIR,
+    {
+      NODE_ENV: 'production',
+      DATABASE_PATH: databasePath,
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      DEMO_DATA: 'false',
+      LOG_LEVEL: 'warn',
+    },
+    '/api/health',
+  );
 }
 
 export function startBareServer(): Promise<Child> {

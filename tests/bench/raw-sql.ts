@@ -14,7 +14,10 @@ import { reviewsDue } from '@bds/server/reports/reviews-due.ts';
 import type { ReportCall } from './endpoints.ts';
 import { percentile } from './percentile.ts';
 
-interface Statement { sql: string; params: unknown[] }
+interface Statement {
+  sql: string;
+  params: unknown[];
+}
 
 export interface SqlFigures {
   statements: string[];
@@ -40,9 +43,20 @@ async function runReport(db: Db, actor: Actor, call: ReportCall): Promise<void> 
 }
 
 function managerActor(client: Database.Database): Actor {
-  const row = client.prepare(`SELECT id, username, display_name AS displayName FROM users WHERE username = 'manager'`).get() as
-    { id: number; username: string; displayName: string };
-  const user = { ...row, role: 'manager' as const, serviceId: null, districtId: null, cooperativeId: null, mustChangePassword: false, sessionId: 'bench' };
+  const row = client.prepare(`SELECT id, username, display_name AS displayName FROM users WHERE username = 'manager'`).get() as {
+    id: number;
+    username: string;
+    displayName: string;
+  };
+  const user = {
+    ...row,
+    role: 'manager' as const,
+    serviceId: null,
+    districtId: null,
+    cooperativeId: null,
+    mustChangePassword: false,
+    sessionId: 'bench',
+  };
   return { user, ip: '127.0.0.1', today: today() };
 }
 

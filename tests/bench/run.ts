@@ -15,7 +15,14 @@ const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 export const OVER_BUDGET = 3;
 
 const { values } = parseArgs({
-  options: { tier: { type: 'string' }, db: { type: 'string' }, duration: { type: 'string' }, out: { type: 'string' }, uploads: { type: 'string' }, only: { type: 'string' } },
+  options: {
+    tier: { type: 'string' },
+    db: { type: 'string' },
+    duration: { type: 'string' },
+    out: { type: 'string' },
+    uploads: { type: 'string' },
+    only: { type: 'string' },
+  },
 });
 const tier = parseTier(values.tier);
 const databasePath = resolve(process.env.INIT_CWD ?? process.cwd(), values.db ?? `${repoRoot}data/bench-${tier}.sqlite`);

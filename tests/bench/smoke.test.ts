@@ -18,8 +18,25 @@ const OVER_BUDGET = 3;
 describe('pnpm bench --tier S', () => {
   it('generates the data, measures every endpoint and writes a well-formed result', () => {
     const out = join(workDir, 'S.json');
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'tests/bench/run.ts', '--tier', 'S', '--db', join(workDir, 'S.sqlite'),
-      '--duration', '0.5', '--uploads', '1', '--out', out], { cwd: repoRoot, encoding: 'utf8', timeout: 230_000 });
+    const run = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'tests/bench/run.ts',
+        '--tier',
+        'S',
+        '--db',
+        join(workDir, 'S.sqlite'),
+        '--duration',
+        '0.5',
+        '--uploads',
+        '1',
+        '--out',
+        out,
+      ],
+      { cwd: repoRoot, encoding: 'utf8', timeout: 230_000 },
+    );
     expect([0, OVER_BUDGET], run.stderr).toContain(run.status);
     expect(run.stdout).toContain('| endpoint |');
     const result = JSON.parse(readFileSync(out, 'utf8')) as BenchResult;

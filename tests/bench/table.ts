@@ -17,12 +17,20 @@ export function markdownTable(result: BenchResult): string {
       continue;
     }
     const share = e.bare64 ? `${Math.round((100 * e.c64.requestsPerSecond) / Math.max(1, e.bare64.requestsPerSecond))}%` : '–';
-    lines.push(`| ${e.name} | ${n(e.c64.requestsPerSecond)} | ${n(e.bare64?.requestsPerSecond)} | ${share} | ${e.c1.p50Ms} | ${e.bare1?.p50Ms ?? '–'} | ${e.c64.p99Ms} | ${e.bare64?.p99Ms ?? '–'} | ` +
-      `${e.sql ? e.sql.p50Ms : '–'} | ${e.c1.non2xx + e.c64.non2xx} | ${n(e.replyBytes ?? undefined)} |`);
+    lines.push(
+      `| ${e.name} | ${n(e.c64.requestsPerSecond)} | ${n(e.bare64?.requestsPerSecond)} | ${share} | ${e.c1.p50Ms} | ${e.bare1?.p50Ms ?? '–'} | ${e.c64.p99Ms} | ${e.bare64?.p99Ms ?? '–'} | ` +
+        `${e.sql ? e.sql.p50Ms : '–'} | ${e.c1.non2xx + e.c64.non2xx} | ${n(e.replyBytes ?? undefined)} |`,
+    );
   }
   const u = result.upload;
-  lines.push('', `CSV month upload, ${n(u.rows)} rows: ${u.medianMs === null ? `not measured (${u.missing ?? ''})` : `${u.medianMs} ms median (${u.ms.join(', ')} ms; status ${u.status.join(', ')})`}. ` +
-    `Server start-up ${result.server.startupMs} ms, resident memory ${result.server.rssAfterStartMiB} MiB after start, ${result.server.peakRssMiB} MiB peak.`);
-  lines.push('', result.overBudget.length === 0 ? 'Every budget met.' : `Over budget:\n${result.overBudget.map((b) => `- ${b}`).join('\n')}`);
+  lines.push(
+    '',
+    `CSV month upload, ${n(u.rows)} rows: ${u.medianMs === null ? `not measured (${u.missing ?? ''})` : `${u.medianMs} ms median (${u.ms.join(', ')} ms; status ${u.status.join(', ')})`}. ` +
+      `Server start-up ${result.server.startupMs} ms, resident memory ${result.server.rssAfterStartMiB} MiB after start, ${result.server.peakRssMiB} MiB peak.`,
+  );
+  lines.push(
+    '',
+    result.overBudget.length === 0 ? 'Every budget met.' : `Over budget:\n${result.overBudget.map((b) => `- ${b}`).join('\n')}`,
+  );
   return lines.join('\n');
 }

@@ -2,7 +2,12 @@
 import type { Fixtures } from './fixtures.ts';
 import { percentile } from './percentile.ts';
 
-export interface UploadFigures { rows: number; status: number[]; ms: number[]; medianMs: number }
+export interface UploadFigures {
+  rows: number;
+  status: number[];
+  ms: number[];
+  medianMs: number;
+}
 
 export function monthCsv(f: Fixtures, rows: number, nonce: string): string {
   const lines = ['ptriId;date;axis;activity;hours;operatorRole;notes'];

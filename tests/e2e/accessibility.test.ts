@@ -26,7 +26,9 @@ async function seriousViolations(page: Page, where: string): Promise<string[]> {
   const found = await page.evaluate<{ id: string; impact: string | null; targets: string[] }[]>(`
     axe.run(document, { resultTypes: ['violations'] }).then((result) =>
       result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })))`);
-  return found.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${where}: ${v.id} (${v.impact}) at ${v.targets.join(', ')}`);
+  return found
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${where}: ${v.id} (${v.impact}) at ${v.targets.join(', ')}`);
 }
 
 describe('accessibility', () => {

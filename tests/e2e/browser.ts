@@ -24,7 +24,12 @@ export interface Tab {
 }
 
 export async function openTab(browser: Browser, baseUrl: string, problems: string[] = []): Promise<Tab> {
-  const context = await browser.newContext({ baseURL: baseUrl, locale: 'it-IT', timezoneId: DEPARTMENT_TIME_ZONE, viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    locale: 'it-IT',
+    timezoneId: DEPARTMENT_TIME_ZONE,
+    viewport: { width: 1280, height: 900 },
+  });
   await context.route(
     (url) => url.origin === baseUrl && !url.pathname.startsWith('/api/') && !url.pathname.startsWith('/assets/'),
     async (route) => {
@@ -70,13 +75,20 @@ export async function shot(page: Page, name: string): Promise<void> {
 
 /** A number as the Italian UI prints it ("1.234,5") read back. */
 export function italianNumber(text: string): number {
-  const cleaned = text.replace(/[^\d,.-]/g, '').replace(/\./g, '').replace(',', '.');
+  const cleaned = text
+    .replace(/[^\d,.-]/g, '')
+    .replace(/\./g, '')
+    .replace(',', '.');
   return Number(cleaned);
 }
 
 /** Signs in through the API for set-up reads that are not what a test checks. */
 export async function apiToken(baseUrl: string, username: string, password = DEMO_PASSWORD): Promise<string> {
-  const response = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const response = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   if (!response.ok) throw new Error(`login ${username}: ${response.status}`);
   return ((await response.json()) as { accessToken: string }).accessToken;
 }
@@ -88,7 +100,15 @@ export async function apiGet<T>(baseUrl: string, token: string, path: string): P
 }
 
 /** A fresh tab signed in as `username`, closing the previous one: each role starts clean. */
-export async function switchUser(browser: Browser, baseUrl: string, previous: Tab | null, username: string, problems: string[], password = DEMO_PASSWORD, waitForApp = true): Promise<Tab> {
+export async function switchUser(
+  browser: Browser,
+  baseUrl: string,
+  previous: Tab | null,
+  username: string,
+  problems: string[],
+  password = DEMO_PASSWORD,
+  waitForApp = true,
+): Promise<Tab> {
   await previous?.context.close();
   const tab = await openTab(browser, baseUrl, problems);
   await signIn(tab.page, username, password, waitForApp);

@@ -18,7 +18,11 @@ async function as(username: string, password?: string) {
 }
 
 async function apiSend(token: string, method: 'POST' | 'PATCH', path: string, body: unknown, headers: Record<string, string> = {}) {
-  const response = await fetch(`${baseUrl}${path}`, { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const response = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
   if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
   return (await response.json()) as Record<string, unknown>;
 }
@@ -66,7 +70,15 @@ describe('edits, print and accounts in the browser', () => {
     const admin = await apiToken(baseUrl, 'admin');
     const services = await apiGet<{ id: number; code: string }[]>(baseUrl, admin, '/api/services');
     const serviceId = services.find((s) => s.code === 'CSM-NAVILE')?.id;
-    await apiSend(admin, 'POST', '/api/users', { username: 'nuova.cm', displayName: 'Nuova Case Manager', role: 'case_manager', password: 'Temporanea2026', serviceId, districtId: null, cooperativeId: null });
+    await apiSend(admin, 'POST', '/api/users', {
+      username: 'nuova.cm',
+      displayName: 'Nuova Case Manager',
+      role: 'case_manager',
+      password: 'Temporanea2026',
+      serviceId,
+      districtId: null,
+      cooperativeId: null,
+    });
     tab = await switchUser(browser, baseUrl, tab, 'nuova.cm', problems, 'Temporanea2026', false);
     page = tab.page;
     await page.getByText('Prima di continuare è necessario scegliere una nuova password.').waitFor();

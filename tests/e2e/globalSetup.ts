@@ -30,7 +30,11 @@ function buildClientIfStale() {
   const sources = ['client/src', 'client/index.html', 'client/vite.config.ts', 'shared/src'].map((p) => newestMtime(join(root, p)));
   if (existsSync(built) && statSync(built).mtimeMs > Math.max(...sources)) return;
   // vitest sets NODE_ENV=test, with which Vite would bundle React's development build.
-  const result = spawnSync('pnpm', ['--filter', '@bds/client', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  const result = spawnSync('pnpm', ['--filter', '@bds/client', 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (result.status !== 0) throw new Error('e2e: the client build failed');
 }
 
@@ -62,7 +66,9 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
 
 export default async function setup(project: TestProject) {
   if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`e2e: Chromium not found at ${CHROMIUM_PATH}. Install Debian's package (apt-get install chromium; .ci/run does it); the browser tests cannot run without it.`);
+    throw new Error(
+      `e2e: Chromium not found at ${CHROMIUM_PATH}. Install Debian's package (apt-get install chromium; .ci/run does it); the browser tests cannot run without it.`,
+    );
   }
   buildClientIfStale();
   buildServerBundle();

@@ -43,11 +43,21 @@ describe('Italian input in the browser', () => {
     for (const [index, amount] of typed.entries()) {
       await page.getByRole('button', { name: 'Aggiungi risorsa – Formazione/Lavoro' }).click();
       const line = before.budgetLines.length + index;
-      await page.getByLabel('Risorsa', { exact: true }).nth(line).fill(`Risorsa ${index + 1}`);
+      await page
+        .getByLabel('Risorsa', { exact: true })
+        .nth(line)
+        .fill(`Risorsa ${index + 1}`);
       await page.getByLabel('Importo €', { exact: true }).nth(line).fill(amount);
     }
     await page.getByLabel('Note', { exact: true }).click();
-    await expect.poll(() => page.getByLabel('Importo €', { exact: true }).nth(before.budgetLines.length + 4).inputValue()).toBe('2.120,50');
+    await expect
+      .poll(() =>
+        page
+          .getByLabel('Importo €', { exact: true })
+          .nth(before.budgetLines.length + 4)
+          .inputValue(),
+      )
+      .toBe('2.120,50');
     await page.getByRole('button', { name: 'Salva' }).click();
     await page.waitForURL(new RegExp(`/progetti/${draft.id}$`));
 
@@ -85,11 +95,17 @@ describe('Italian input in the browser', () => {
     const token = await apiToken(baseUrl, 'coop');
     const me = await apiGet<Me>(baseUrl, token, '/api/me');
     const year = new Date().getFullYear();
-    const reports = (y: number) => apiGet<{ months: MonthlyReport[] }>(baseUrl, token, `/api/cooperatives/${me.cooperativeId}/reports?year=${y}`);
+    const reports = (y: number) =>
+      apiGet<{ months: MonthlyReport[] }>(baseUrl, token, `/api/cooperatives/${me.cooperativeId}/reports?year=${y}`);
     const months = [...(await reports(year - 1)).months, ...(await reports(year)).months];
     const open = months.find((m) => m.status === 'open' && m.totals.interventions >= 2);
     if (!open) throw new Error('the demo data has no open month with interventions');
-    const listed = () => apiGet<{ items: Intervention[] }>(baseUrl, token, `/api/interventions?month=${open.month}&cooperativeId=${me.cooperativeId}&limit=500`);
+    const listed = () =>
+      apiGet<{ items: Intervention[] }>(
+        baseUrl,
+        token,
+        `/api/interventions?month=${open.month}&cooperativeId=${me.cooperativeId}&limit=500`,
+      );
     const [first, second] = (await listed()).items.filter((row) => row.editable);
     if (!first || !second) throw new Error('no editable interventions in the open month');
 
@@ -98,7 +114,10 @@ describe('Italian input in the browser', () => {
     await page.getByLabel('Mese', { exact: true }).fill(open.month);
     await page.getByRole('heading', { name: new RegExp(`^${formatMonth(open.month)} – Totale`) }).waitFor();
     await page.getByText(/^Mese aperto/).waitFor();
-    await page.getByRole('button', { name: /^Modifica l’intervento del/ }).first().click({ timeout: 30_000 });
+    await page
+      .getByRole('button', { name: /^Modifica l’intervento del/ })
+      .first()
+      .click({ timeout: 30_000 });
     const dialog = page.getByRole('dialog', { name: 'Modifica intervento' });
     await dialog.getByLabel('Ore', { exact: true }).fill(first.hours === 1.5 ? '1,75' : '1,5');
     await dialog.getByRole('button', { name: 'Salva' }).click();
@@ -106,7 +125,10 @@ describe('Italian input in the browser', () => {
     await expect.poll(async () => (await listed()).items.find((row) => row.id === first.id)?.hours).toBe(first.hours === 1.5 ? 1.75 : 1.5);
 
     page.once('dialog', (confirm) => void confirm.accept());
-    await page.getByRole('button', { name: /^Elimina l’intervento del/ }).first().click();
+    await page
+      .getByRole('button', { name: /^Elimina l’intervento del/ })
+      .first()
+      .click();
     await expect.poll(async () => (await listed()).items.some((row) => row.id === first.id)).toBe(false);
     expect((await listed()).items.some((row) => row.id === second.id)).toBe(true);
     expect(problems).toEqual([]);

@@ -203,7 +203,10 @@ describe('the main journey in the browser', () => {
     partAmount = italianNumber((await card.locator('dd').nth(2).textContent()) ?? '');
     expect(partAmount).toBeGreaterThan(0);
     await card.getByRole('button', { name: 'Vedi interventi' }).click();
-    await card.getByRole('cell', { name: `PTRI n. ${ptriId}` }).first().waitFor();
+    await card
+      .getByRole('cell', { name: `PTRI n. ${ptriId}` })
+      .first()
+      .waitFor();
     await shot(page, '06-month-review');
     await card.getByRole('button', { name: 'Valida' }).click();
     await page.getByText(`Mese ${monthInItalian} di ${coop.name} validato.`).waitFor();
@@ -215,7 +218,10 @@ describe('the main journey in the browser', () => {
     // The page shows a section per lot in the report's order; the journey's is Lot 1 of the tender in force.
     const lots = (await apiGet<LotTotals>(baseUrl, managerToken, `/api/reports/lot-totals?year=${year}`)).lots;
     const section = page.locator('section.card').nth(lots.findIndex((lot) => lot.lotId === lot1.id));
-    const row = section.getByRole('row').filter({ has: page.getByRole('rowheader', { name: coop.name, exact: true }) }).first();
+    const row = section
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: coop.name, exact: true }) })
+      .first();
     await row.waitFor();
     const validated = italianNumber((await row.getByRole('cell').nth(3).textContent()) ?? '');
     expect(validated).toBeCloseTo(amountBefore + partAmount, 2);

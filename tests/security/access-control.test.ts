@@ -23,7 +23,9 @@ const probeOf = (key: string, entry: MatrixEntry) => {
 
 describe('the role × route matrix', () => {
   it('has an entry for every route the app registers, and none for a route that is gone', () => {
-    const registered = f.ctx.app.apiRoutes.filter((route) => route.url !== '/api/openapi.json').map((route) => `${route.method} ${route.url}`);
+    const registered = f.ctx.app.apiRoutes
+      .filter((route) => route.url !== '/api/openapi.json')
+      .map((route) => `${route.method} ${route.url}`);
     const missing = registered.filter((key) => !(key in ROUTE_MATRIX));
     const stale = Object.keys(ROUTE_MATRIX).filter((key) => !registered.includes(key));
     expect(missing, 'routes without an access-matrix entry').toEqual([]);
@@ -45,7 +47,12 @@ describe('the role × route matrix', () => {
     for (const [key, entry] of protectedEntries) {
       const { method, url, body } = probeOf(key, entry);
       for (const authorization of [undefined, 'Bearer abc.def.ghi', `Bearer ${expired}`]) {
-        const res = await f.ctx.app.inject({ method, url, headers: authorization ? { authorization } : {}, ...(body === undefined ? {} : { payload: body as object }) });
+        const res = await f.ctx.app.inject({
+          method,
+          url,
+          headers: authorization ? { authorization } : {},
+          ...(body === undefined ? {} : { payload: body as object }),
+        });
         expect(res.statusCode, `${key} with ${authorization ?? 'no token'}`).toBe(401);
         expect(res.headers['content-type']).toContain('application/problem+json');
       }
@@ -98,7 +105,11 @@ describe('the role × route matrix', () => {
       for (const role of entry.allowed) {
         let caller = f.callers[role];
         if (entry.ownSession) {
-          const login = await f.ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: (await caller({ method: 'GET', url: '/api/me' })).json().username, password: 'Password-test-1' } });
+          const login = await f.ctx.app.inject({
+            method: 'POST',
+            url: '/api/auth/login',
+            payload: { username: (await caller({ method: 'GET', url: '/api/me' })).json().username, password: 'Password-test-1' },
+          });
           const token = login.json().accessToken as string;
           caller = (options) => f.ctx.app.inject({ ...options, headers: { ...options.headers, authorization: `Bearer ${token}` } });
         }

@@ -61,8 +61,10 @@ describe.each(ROLES)('the %s account', (role) => {
     const interventions = idsOf(db.select({ id: schema.interventions.id }).from(schema.interventions).where(policy.interventions).all());
     expect(everyProject.length).toBeGreaterThanOrEqual(2);
     expect(projects, 'the in-scope project').toContain(f.mine.ptriId);
-    for (const id of everyProject) expect((await call({ method: 'GET', url: `/api/ptris/${id}` })).statusCode, `project ${id}`).toBe(projects.includes(id) ? 200 : 404);
-    for (const id of everyPerson) expect((await call({ method: 'GET', url: `/api/persons/${id}` })).statusCode, `person ${id}`).toBe(persons.includes(id) ? 200 : 404);
+    for (const id of everyProject)
+      expect((await call({ method: 'GET', url: `/api/ptris/${id}` })).statusCode, `project ${id}`).toBe(projects.includes(id) ? 200 : 404);
+    for (const id of everyPerson)
+      expect((await call({ method: 'GET', url: `/api/persons/${id}` })).statusCode, `person ${id}`).toBe(persons.includes(id) ? 200 : 404);
     expect(idsOf((await call({ method: 'GET', url: '/api/ptris?limit=100' })).json().items)).toEqual(projects);
     expect(idsOf((await call({ method: 'GET', url: '/api/interventions?limit=100' })).json().items)).toEqual(interventions);
   });

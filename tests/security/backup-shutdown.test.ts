@@ -27,7 +27,10 @@ afterAll(() => {
 
 function cli(command: 'backup' | 'restore', file: string): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'db/src/backup-cli.ts', command, file], { cwd: REPO_ROOT, env: { ...process.env, DATABASE_PATH: databasePath } });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'db/src/backup-cli.ts', command, file], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, DATABASE_PATH: databasePath },
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -38,7 +41,9 @@ function cli(command: 'backup' | 'restore', file: string): Promise<{ code: numbe
 function tables(path: string): Map<string, unknown[]> {
   const db = new Database(path, { readonly: true });
   try {
-    const names = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((row) => row.name);
+    const names = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map(
+      (row) => row.name,
+    );
     return new Map(names.map((name) => [name, orderedRows(db, name)]));
   } finally {
     db.close();
@@ -57,7 +62,14 @@ describe('backup, restore and shutdown of the running server', () => {
     const writer = (async () => {
       while (writing) {
         written += 1;
-        await api(base, cm, 'POST', '/api/persons', { fiscalCode: numberedFiscalCode(written, 'M'), givenName: 'Bruno', familyName: 'Backup', birthDate: '1980-01-01', sex: 'M', districtId });
+        await api(base, cm, 'POST', '/api/persons', {
+          fiscalCode: numberedFiscalCode(written, 'M'),
+          givenName: 'Bruno',
+          familyName: 'Backup',
+          birthDate: '1980-01-01',
+          sex: 'M',
+          districtId,
+        });
       }
     })();
     await waitFor('a few writes before the backup starts', () => written > 3);
@@ -73,7 +85,11 @@ describe('backup, restore and shutdown of the running server', () => {
 
     // SIGTERM with sign-ins in flight (argon2 keeps each busy for a while): all of them are answered.
     const inFlight = Array.from({ length: 6 }, () =>
-      fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'manager', password: DEMO_PASSWORD }) }).then((res) => res.status),
+      fetch(`${base}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'manager', password: DEMO_PASSWORD }),
+      }).then((res) => res.status),
     );
     await new Promise((resolve) => setTimeout(resolve, 50));
     server.process.kill('SIGTERM');

@@ -49,7 +49,11 @@ export function serverEnv(databasePath: string, port: number): NodeJS.ProcessEnv
  * reaches the server itself).
  */
 export async function startServer(databasePath: string, port: number, timeoutMs = 90_000): Promise<ChildServer> {
-  const child = spawn(process.execPath, productionServerArgs(), { cwd: SERVER_DIR, env: serverEnv(databasePath, port), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, productionServerArgs(), {
+    cwd: SERVER_DIR,
+    env: serverEnv(databasePath, port),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -73,12 +77,23 @@ export async function startServer(databasePath: string, port: number, timeoutMs 
 }
 
 export async function signIn(base: string, username: string): Promise<string> {
-  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
   if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { accessToken: string }).accessToken;
 }
 
-export async function api<T = unknown>(base: string, token: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: T }> {
+export async function api<T = unknown>(
+  base: string,
+  token: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; json: T }> {
   const res = await fetch(`${base}${path}`, {
     method,
     headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },

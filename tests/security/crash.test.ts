@@ -67,12 +67,25 @@ async function oneWrite(base: string, tokens: { cm: string; uvm: string; coop: s
   const pick = Math.random();
   if (pick < 0.3 && active.length > 0) {
     const ptriId = active[Math.floor(Math.random() * active.length)] ?? 0;
-    const res = await api<{ id: number }>(base, tokens.coop, 'POST', `/api/ptris/${ptriId}/interventions`, { date: WORK_DAY, axis: 'habitat', activity: "Accompagnamento all'abitare", hours: 1, operatorRole: 'educatore' });
+    const res = await api<{ id: number }>(base, tokens.coop, 'POST', `/api/ptris/${ptriId}/interventions`, {
+      date: WORK_DAY,
+      axis: 'habitat',
+      activity: "Accompagnamento all'abitare",
+      hours: 1,
+      operatorRole: 'educatore',
+    });
     if (res.status === 201) ack.interventions.set(res.json.id, ptriId);
     else refusedInterventions.push(`${res.status} ${JSON.stringify(res.json)}`);
   } else if (pick < 0.5 || drafts.length === 0) {
     const code = nextFiscalCode();
-    const res = await api<{ id: number }>(base, tokens.cm, 'POST', '/api/persons', { fiscalCode: code, givenName: 'Carla', familyName: 'Crash', birthDate: '1980-01-01', sex: 'F', districtId: ids.bologna });
+    const res = await api<{ id: number }>(base, tokens.cm, 'POST', '/api/persons', {
+      fiscalCode: code,
+      givenName: 'Carla',
+      familyName: 'Crash',
+      birthDate: '1980-01-01',
+      sex: 'F',
+      districtId: ids.bologna,
+    });
     if (res.status === 201) {
       ack.persons.set(res.json.id, code);
       const ptri = await api<{ id: number; version: number }>(base, tokens.cm, 'POST', '/api/ptris', ptriBody(ids, res.json.id));
@@ -84,11 +97,21 @@ async function oneWrite(base: string, tokens: { cm: string; uvm: string; coop: s
   } else if (pick < 0.9) {
     const id = drafts[Math.floor(Math.random() * drafts.length)] ?? 0;
     const version = ack.versions.get(id) ?? 1;
-    const res = await api<{ version: number }>(base, tokens.cm, 'PATCH', `/api/ptris/${id}`, { intensity: Math.random() < 0.5 ? 'low' : 'high', notes: `modifica ${counter++}` }, { 'if-match': `"${version}"` });
+    const res = await api<{ version: number }>(
+      base,
+      tokens.cm,
+      'PATCH',
+      `/api/ptris/${id}`,
+      { intensity: Math.random() < 0.5 ? 'low' : 'high', notes: `modifica ${counter++}` },
+      { 'if-match': `"${version}"` },
+    );
     if (res.status === 200) ack.versions.set(id, res.json.version);
   } else {
     const id = drafts.shift() ?? 0;
-    const submitted = await api<{ version: number }>(base, tokens.cm, 'POST', `/api/ptris/${id}/transitions`, { to: 'submitted', date: SUBMITTED_ON });
+    const submitted = await api<{ version: number }>(base, tokens.cm, 'POST', `/api/ptris/${id}/transitions`, {
+      to: 'submitted',
+      date: SUBMITTED_ON,
+    });
     if (submitted.status !== 200) return;
     ack.versions.set(id, submitted.json.version);
     const evaluation = await api<{ id: number }>(base, tokens.uvm, 'POST', `/api/ptris/${id}/evaluations`, {
@@ -163,12 +186,15 @@ describe(`the server killed with SIGKILL ${KILLS} times under write load`, () =>
         expect(row?.version, `ptri ${id}`).toBeGreaterThanOrEqual(version);
         // Every version is one revision (creation, edits) or one transition: a half-written change would break the sum.
         const steps = db
-          .prepare('SELECT (SELECT COUNT(*) FROM ptri_revisions WHERE ptri_id = ?) + (SELECT COUNT(*) FROM ptri_transitions WHERE ptri_id = ?) AS n')
+          .prepare(
+            'SELECT (SELECT COUNT(*) FROM ptri_revisions WHERE ptri_id = ?) + (SELECT COUNT(*) FROM ptri_transitions WHERE ptri_id = ?) AS n',
+          )
           .get(id, id) as { n: number };
         expect(steps.n, `ptri ${id}: revisions + transitions = version`).toBe(row?.version);
       }
       for (const id of ack.evaluations) {
-        const row = db.prepare("SELECT p.status FROM evaluations e JOIN ptris p ON p.id = e.ptri_id WHERE e.id = ?").get(id) as { status: string } | undefined;
+        const row = db.prepare('SELECT p.status FROM evaluations e JOIN ptris p ON p.id = e.ptri_id WHERE e.id = ?').get(id) as
+          { status: string } | undefined;
         expect(row?.status, `evaluation ${id}`).toBe('active');
       }
       expect(refusedInterventions).toEqual([]);
@@ -178,12 +204,19 @@ describe(`the server killed with SIGKILL ${KILLS} times under write load`, () =>
       }
       // An intervention and its summaries commit together, grouped or not.
       const month = WORK_DAY.slice(0, 7);
-      const counted = db.prepare('SELECT COALESCE(SUM(interventions), 0) AS n FROM lot_month_totals WHERE month = ? AND cooperative_id = ?').get(month, ids.coop) as { n: number };
-      const stored = db.prepare('SELECT COUNT(*) AS n FROM interventions WHERE month = ? AND cooperative_id = ?').get(month, ids.coop) as { n: number };
+      const counted = db
+        .prepare('SELECT COALESCE(SUM(interventions), 0) AS n FROM lot_month_totals WHERE month = ? AND cooperative_id = ?')
+        .get(month, ids.coop) as { n: number };
+      const stored = db.prepare('SELECT COUNT(*) AS n FROM interventions WHERE month = ? AND cooperative_id = ?').get(month, ids.coop) as {
+        n: number;
+      };
       expect(counted.n).toBe(stored.n);
-      const writes = ack.persons.size + [...ack.versions.values()].reduce((n, v) => n + v, 0) + ack.evaluations.size + ack.interventions.size;
+      const writes =
+        ack.persons.size + [...ack.versions.values()].reduce((n, v) => n + v, 0) + ack.evaluations.size + ack.interventions.size;
       expect(ack.persons.size).toBeGreaterThan(KILLS);
-      console.info(`crash: ${kills} kills survived, ${writes} acknowledged writes verified (${ack.persons.size} persons, ${ack.versions.size} projects, ${ack.evaluations.size} evaluations, ${ack.interventions.size} interventions), ${failedInFlight} requests cut by a kill`);
+      console.info(
+        `crash: ${kills} kills survived, ${writes} acknowledged writes verified (${ack.persons.size} persons, ${ack.versions.size} projects, ${ack.evaluations.size} evaluations, ${ack.interventions.size} interventions), ${failedInFlight} requests cut by a kill`,
+      );
     } finally {
       db.close();
     }

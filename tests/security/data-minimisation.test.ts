@@ -96,13 +96,16 @@ describe('a case manager', () => {
       '/api/reports/reviews-due?within=365',
     ]);
     const navile = f.ctx.world.services.navile;
-    const otherCode = (f.ctx.db.$client.prepare('SELECT fiscal_code AS code FROM persons WHERE id = ?').get(f.other.personId) as { code: string }).code;
+    const otherCode = (
+      f.ctx.db.$client.prepare('SELECT fiscal_code AS code FROM persons WHERE id = ?').get(f.other.personId) as { code: string }
+    ).code;
     const reference = ['/api/districts', '/api/services', '/api/cooperatives', '/api/lots', '/api/activities', '/api/scales', '/api/me'];
     let checked = 0;
     for (const [url, body] of replies) {
       if (reference.includes(url)) continue;
       checked += 1;
-      for (const text of ['CognomeBud', otherCode, 'CSM Budrio', 'CSM-BUDRIO', 'Coop Beta']) expect(body, `${url} contains "${text}"`).not.toContain(text);
+      for (const text of ['CognomeBud', otherCode, 'CSM Budrio', 'CSM-BUDRIO', 'Coop Beta'])
+        expect(body, `${url} contains "${text}"`).not.toContain(text);
       walk(parse(body), (key, value) => {
         if (key === 'serviceId') expect(value, `${url}: serviceId`).toBe(navile);
         if (key === 'ptriId' && value !== null) expect(value, `${url}: ptriId`).toBe(f.mine.ptriId);
@@ -114,12 +117,14 @@ describe('a case manager', () => {
 });
 
 /** Each free-text field as `object.field`, with the roles the access table withholds it from. */
-const WITHHELD_TEXT = (Object.keys(FREE_TEXT_FIELDS) as AccessObject[]).flatMap((object) =>
-  FREE_TEXT_FIELDS[object].map((field) => ({
-    name: `${object}.${field}`,
-    from: ROLES.filter((role) => !(FIELD_ACCESS[role][object] as Record<string, boolean>)[field]),
-  })),
-).filter((entry) => entry.from.length > 0);
+const WITHHELD_TEXT = (Object.keys(FREE_TEXT_FIELDS) as AccessObject[])
+  .flatMap((object) =>
+    FREE_TEXT_FIELDS[object].map((field) => ({
+      name: `${object}.${field}`,
+      from: ROLES.filter((role) => !(FIELD_ACCESS[role][object] as Record<string, boolean>)[field]),
+    })),
+  )
+  .filter((entry) => entry.from.length > 0);
 
 const marker = (name: string) => `MARCATORE-${name.replace('.', '-')}-RISERVATO`;
 
@@ -129,14 +134,24 @@ const marker = (name: string) => `MARCATORE-${name.replace('.', '-')}-RISERVATO`
  */
 const PLANT: Record<string, (text: string) => Promise<void>> = {
   'project.notes': async (text) => {
-    const res = await f.callers.case_manager({ method: 'PATCH', url: `/api/ptris/${f.mine.ptriId}`, payload: { version: versionOf(f.mine.ptriId), notes: text } });
+    const res = await f.callers.case_manager({
+      method: 'PATCH',
+      url: `/api/ptris/${f.mine.ptriId}`,
+      payload: { version: versionOf(f.mine.ptriId), notes: text },
+    });
     expect(res.statusCode, res.body).toBe(200);
   },
   'evaluation.notes': async (text) => {
     const res = await f.callers.uvm({
       method: 'POST',
       url: `/api/ptris/${f.mine.ptriId}/evaluations`,
-      payload: { date: '2025-03-01', kind: 'review', members: [{ name: 'Equipe UVM', role: 'psichiatra', organisation: 'health_service' }], outcome: 'approved', notes: text },
+      payload: {
+        date: '2025-03-01',
+        kind: 'review',
+        members: [{ name: 'Equipe UVM', role: 'psichiatra', organisation: 'health_service' }],
+        outcome: 'approved',
+        notes: text,
+      },
     });
     expect(res.statusCode, res.body).toBe(201);
   },
@@ -144,7 +159,12 @@ const PLANT: Record<string, (text: string) => Promise<void>> = {
     const res = await f.callers.uvm({
       method: 'POST',
       url: `/api/ptris/${f.mine.ptriId}/evaluations`,
-      payload: { date: '2025-03-01', kind: 'extraordinary', members: [{ name: text, role: 'psichiatra', organisation: 'health_service' }], outcome: 'approved' },
+      payload: {
+        date: '2025-03-01',
+        kind: 'extraordinary',
+        members: [{ name: text, role: 'psichiatra', organisation: 'health_service' }],
+        outcome: 'approved',
+      },
     });
     expect(res.statusCode, res.body).toBe(201);
   },
@@ -152,9 +172,17 @@ const PLANT: Record<string, (text: string) => Promise<void>> = {
   'history.reason': async (text) => {
     const cm = f.callers.case_manager;
     const url = `/api/ptris/${f.mine.ptriId}`;
-    const revised = await cm({ method: 'PATCH', url, payload: { version: versionOf(f.mine.ptriId), intensity: 'low', reason: `${text} revisione` } });
+    const revised = await cm({
+      method: 'PATCH',
+      url,
+      payload: { version: versionOf(f.mine.ptriId), intensity: 'low', reason: `${text} revisione` },
+    });
     expect(revised.statusCode, revised.body).toBe(200);
-    const suspended = await cm({ method: 'POST', url: `${url}/transitions`, payload: { to: 'suspended', reason: `${text} sospensione`, date: '2025-03-02' } });
+    const suspended = await cm({
+      method: 'POST',
+      url: `${url}/transitions`,
+      payload: { to: 'suspended', reason: `${text} sospensione`, date: '2025-03-02' },
+    });
     expect(suspended.statusCode, suspended.body).toBe(200);
     const resumed = await cm({ method: 'POST', url: `${url}/transitions`, payload: { to: 'active', date: '2025-03-03' } });
     expect(resumed.statusCode, resumed.body).toBe(200);
@@ -196,12 +224,15 @@ describe('free text the access table withholds', () => {
     for (const { name } of WITHHELD_TEXT) expect(seen, `${name} planted`).toContain(marker(name));
   });
 
-  it.each(ROLES.filter((role) => WITHHELD_TEXT.some((entry) => entry.from.includes(role))))('never reaches %s, in JSON or CSV, on any route it can read', async (role) => {
-    const replies = await repliesFor(role, EXTRA_READS(f));
-    expect(replies.size).toBeGreaterThanOrEqual(12);
-    for (const { name, from } of WITHHELD_TEXT) {
-      if (!from.includes(role)) continue;
-      for (const [url, body] of replies) expect(body, `${url} carries ${name}`).not.toContain(marker(name));
-    }
-  });
+  it.each(ROLES.filter((role) => WITHHELD_TEXT.some((entry) => entry.from.includes(role))))(
+    'never reaches %s, in JSON or CSV, on any route it can read',
+    async (role) => {
+      const replies = await repliesFor(role, EXTRA_READS(f));
+      expect(replies.size).toBeGreaterThanOrEqual(12);
+      for (const { name, from } of WITHHELD_TEXT) {
+        if (!from.includes(role)) continue;
+        for (const [url, body] of replies) expect(body, `${url} carries ${name}`).not.toContain(marker(name));
+      }
+    },
+  );
 });

@@ -10,7 +10,9 @@ import type { Db } from '@bds/db';
 export function orderedRows(client: Database.Database, table: string): unknown[] {
   const { wr } = client.prepare('SELECT wr FROM pragma_table_list WHERE name = ?').get(table) as { wr: number };
   const order = wr
-    ? (client.prepare('SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk').all(table) as { name: string }[]).map((c) => `"${c.name}"`).join(', ')
+    ? (client.prepare('SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk').all(table) as { name: string }[])
+        .map((c) => `"${c.name}"`)
+        .join(', ')
     : 'rowid';
   return client.prepare(`SELECT * FROM "${table}" ORDER BY ${order}`).raw().all();
 }

@@ -15,7 +15,13 @@ export const ROLE_USERS: Record<Role, string> = {
 };
 export const ROLES = Object.keys(ROLE_USERS) as Role[];
 
-export const INTERVENTION = { date: '2025-02-10', axis: 'habitat', activity: "Accompagnamento all'abitare", hours: 2, operatorRole: 'educatore' };
+export const INTERVENTION = {
+  date: '2025-02-10',
+  axis: 'habitat',
+  activity: "Accompagnamento all'abitare",
+  hours: 2,
+  operatorRole: 'educatore',
+};
 
 export interface Side {
   personId: number;
@@ -38,21 +44,43 @@ async function expectOk(res: { statusCode: number; body: string }, what: string)
   return JSON.parse(res.body) as { id: number; version: number };
 }
 
-async function activeSide(ctx: TestContext, cmUser: string, uvmUser: string, coopUser: string, serviceId: number, districtId: number, cooperativeId: number, stem: string): Promise<Side> {
+async function activeSide(
+  ctx: TestContext,
+  cmUser: string,
+  uvmUser: string,
+  coopUser: string,
+  serviceId: number,
+  districtId: number,
+  cooperativeId: number,
+  stem: string,
+): Promise<Side> {
   const cm = await ctx.as(cmUser);
-  const person = await expectOk(await cm({ method: 'POST', url: '/api/persons', payload: personBody(districtId, { familyName: `Cognome${stem}` }) }), 'person');
+  const person = await expectOk(
+    await cm({ method: 'POST', url: '/api/persons', payload: personBody(districtId, { familyName: `Cognome${stem}` }) }),
+    'person',
+  );
   const ptri = await expectOk(
     await cm({ method: 'POST', url: '/api/ptris', payload: ptriBody(ctx, person.id, { serviceId, cooperativeIds: [cooperativeId] }) }),
     'ptri',
   );
-  await expectOk(await cm({ method: 'POST', url: `/api/ptris/${ptri.id}/transitions`, payload: { to: 'submitted', date: SUBMITTED_ON } }), 'submit');
+  await expectOk(
+    await cm({ method: 'POST', url: `/api/ptris/${ptri.id}/transitions`, payload: { to: 'submitted', date: SUBMITTED_ON } }),
+    'submit',
+  );
   const uvm = await ctx.as(uvmUser);
   await expectOk(
-    await uvm({ method: 'POST', url: `/api/ptris/${ptri.id}/evaluations`, payload: { ...approvingEvaluation, notes: 'Nota clinica riservata' } }),
+    await uvm({
+      method: 'POST',
+      url: `/api/ptris/${ptri.id}/evaluations`,
+      payload: { ...approvingEvaluation, notes: 'Nota clinica riservata' },
+    }),
     'evaluation',
   );
   const coop = await ctx.as(coopUser);
-  const intervention = await expectOk(await coop({ method: 'POST', url: `/api/ptris/${ptri.id}/interventions`, payload: INTERVENTION }), 'intervention');
+  const intervention = await expectOk(
+    await coop({ method: 'POST', url: `/api/ptris/${ptri.id}/interventions`, payload: INTERVENTION }),
+    'intervention',
+  );
   return { personId: person.id, ptriId: ptri.id, interventionId: intervention.id, cooperativeId };
 }
 

@@ -27,7 +27,24 @@ const SPECIAL_STRINGS = [
   '2025-13',
   'RSSMRA80A01H501U',
 ];
-const SPECIAL_NUMBERS = [0, -0, -1, 0.1, 0.25, 24, 24.25, 25, 1e-9, 2 ** 31, 2 ** 31 - 1, -(2 ** 31), 2 ** 53 + 2, Number.MAX_SAFE_INTEGER, 1e308, -1e308];
+const SPECIAL_NUMBERS = [
+  0,
+  -0,
+  -1,
+  0.1,
+  0.25,
+  24,
+  24.25,
+  25,
+  1e-9,
+  2 ** 31,
+  2 ** 31 - 1,
+  -(2 ** 31),
+  2 ** 53 + 2,
+  Number.MAX_SAFE_INTEGER,
+  1e308,
+  -1e308,
+];
 
 export const junkValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom<unknown>(...SPECIAL_STRINGS, ...SPECIAL_NUMBERS, null, true, false, [], {}, [null], { __proto__: null }),
@@ -81,24 +98,45 @@ const RAW_BODIES = [
   '{"s":"\\ud800"}',
 ];
 
-const CONTENT_TYPES = ['application/json', 'application/json; charset=utf-8', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', 'application/json; charset=latin1', undefined];
+const CONTENT_TYPES = [
+  'application/json',
+  'application/json; charset=utf-8',
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=x',
+  'application/xml',
+  'application/json; charset=latin1',
+  undefined,
+];
 
 /** A hostile request for a route whose valid body looks like `template`. */
 export function hostileRequest(template: unknown): fc.Arbitrary<FuzzRequest> {
   const keys = template && typeof template === 'object' && !Array.isArray(template) ? Object.keys(template) : [];
   const mutation = fc.record({
-    key: fc.oneof(keys.length ? fc.constantFrom(...keys) : fc.constant('x'), fc.constantFrom(...PROTO_KEYS, 'extra', 'id', 'version', 'role'), fc.string({ maxLength: 10 })),
+    key: fc.oneof(
+      keys.length ? fc.constantFrom(...keys) : fc.constant('x'),
+      fc.constantFrom(...PROTO_KEYS, 'extra', 'id', 'version', 'role'),
+      fc.string({ maxLength: 10 }),
+    ),
     op: fc.constantFrom<Mutation['op']>('drop', 'set', 'set', 'nest'),
     value: junkValue,
   });
   const json = fc.oneof(
-    { weight: 6, arbitrary: fc.array(mutation, { minLength: 1, maxLength: 3 }).map((ms) => JSON.stringify(mutate((template ?? {}) as Record<string, unknown>, ms))) },
+    {
+      weight: 6,
+      arbitrary: fc
+        .array(mutation, { minLength: 1, maxLength: 3 })
+        .map((ms) => JSON.stringify(mutate((template ?? {}) as Record<string, unknown>, ms))),
+    },
     { weight: 2, arbitrary: junkValue.map((value) => JSON.stringify(value) ?? 'null') },
     { weight: 2, arbitrary: fc.constantFrom(...RAW_BODIES) },
     { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 200 }) },
   );
   return fc.record({
-    contentType: fc.oneof({ weight: 8, arbitrary: fc.constant<string | undefined>('application/json') }, { weight: 2, arbitrary: fc.constantFrom(...CONTENT_TYPES) }),
+    contentType: fc.oneof(
+      { weight: 8, arbitrary: fc.constant<string | undefined>('application/json') },
+      { weight: 2, arbitrary: fc.constantFrom(...CONTENT_TYPES) },
+    ),
     payload: json,
   });
 }
@@ -107,10 +145,17 @@ const CSV_HEADER = 'ptriId;date;axis;activity;hours;operatorRole;notes';
 
 /** Hostile monthly CSV files: bad rows, wrong columns, formula injection, binary junk. */
 export function hostileCsv(ptriId: number): fc.Arbitrary<FuzzRequest> {
-  const cell = fc.oneof(fc.constantFrom('', String(ptriId), '2025-02-11', 'habitat', "Accompagnamento all'abitare", '1.5', '=cmd|calc', '"', ';;', '\r'), fc.string({ unit: 'binary', maxLength: 20 }), junkValue.map((value) => JSON.stringify(value) ?? ''));
+  const cell = fc.oneof(
+    fc.constantFrom('', String(ptriId), '2025-02-11', 'habitat', "Accompagnamento all'abitare", '1.5', '=cmd|calc', '"', ';;', '\r'),
+    fc.string({ unit: 'binary', maxLength: 20 }),
+    junkValue.map((value) => JSON.stringify(value) ?? ''),
+  );
   const row = fc.array(cell, { minLength: 0, maxLength: 9 }).map((cells) => cells.join(';'));
   return fc.record({
     contentType: fc.constantFrom('text/csv', 'text/csv', 'application/csv', 'text/plain', 'application/json'),
-    payload: fc.oneof(fc.array(row, { maxLength: 6 }).map((rows) => [CSV_HEADER, ...rows].join('\n')), fc.string({ unit: 'binary', maxLength: 300 })),
+    payload: fc.oneof(
+      fc.array(row, { maxLength: 6 }).map((rows) => [CSV_HEADER, ...rows].join('\n')),
+      fc.string({ unit: 'binary', maxLength: 300 }),
+    ),
   });
 }

@@ -25,38 +25,76 @@ afterAll(() => f.ctx.close());
 
 /** A valid body of each write route (the fuzzer breaks it), and the path it is sent to. */
 function validRequests(): Record<string, { url?: string; body: unknown }> {
-  const version = () => (f.ctx.db.$client.prepare('SELECT version FROM ptris WHERE id = ?').get(f.mine.ptriId) as { version: number }).version;
+  const version = () =>
+    (f.ctx.db.$client.prepare('SELECT version FROM ptris WHERE id = ?').get(f.mine.ptriId) as { version: number }).version;
   return {
     'POST /api/auth/login': { body: { username: 'cm.navile', password: 'non-la-password-1' } },
     'POST /api/auth/refresh': { body: { refreshToken: 'x'.repeat(43) } },
     'POST /api/auth/password': { body: { currentPassword: 'non-la-password-1', newPassword: 'Nuova-password-22' } },
     'POST /api/users': { body: { username: 'nuovo.utente', displayName: 'Nuovo', role: 'manager', password: 'Password-nuova-1' } },
     'PATCH /api/users/:id': { url: `/api/users/${TARGET_USER}`, body: { displayName: 'Nome', role: 'uvm', districtId: 1, active: true } },
-    'POST /api/users/:id/password-reset': { url: `/api/users/${TARGET_USER}/password-reset`, body: { temporaryPassword: 'Temporanea-2025' } },
+    'POST /api/users/:id/password-reset': {
+      url: `/api/users/${TARGET_USER}/password-reset`,
+      body: { temporaryPassword: 'Temporanea-2025' },
+    },
     'POST /api/districts': { body: { code: 'NUOVO', name: 'Nuovo distretto' } },
     'PATCH /api/districts/:id': { url: '/api/districts/1', body: { name: 'Città di Bologna' } },
     'POST /api/services': { body: { code: 'CSM-NUOVO', kind: 'CSM', name: 'CSM Nuovo', districtId: 1, aliases: ['CSM NUOVO'] } },
     'PATCH /api/services/:id': { url: '/api/services/1', body: { name: 'CSM Navile', aliases: ['CSM NAVILE'] } },
     'POST /api/cooperatives': { body: { name: 'Coop Nuova' } },
     'PATCH /api/cooperatives/:id': { url: '/api/cooperatives/1', body: { name: 'Coop Alfa (test)' } },
-    'POST /api/lots': { body: { number: 3, title: 'Lotto 3', tenderYear: 2024, tenderStart: '2024-01-01', tenderEnd: '2027-12-31', serviceKinds: ['CSM'], contractor: 'RTI', cooperativeIds: [1], hourlyRate: 25, ceiling: 1000 } },
+    'POST /api/lots': {
+      body: {
+        number: 3,
+        title: 'Lotto 3',
+        tenderYear: 2024,
+        tenderStart: '2024-01-01',
+        tenderEnd: '2027-12-31',
+        serviceKinds: ['CSM'],
+        contractor: 'RTI',
+        cooperativeIds: [1],
+        hourlyRate: 25,
+        ceiling: 1000,
+      },
+    },
     'PATCH /api/lots/:id': { url: '/api/lots/1', body: { title: 'Lotto 1', hourlyRate: 26.5 } },
     'POST /api/activities': { body: { axis: 'work', label: 'Nuova attività', active: true } },
     'PATCH /api/activities/:id': { url: '/api/activities/1', body: { label: "Accompagnamento all'abitare", active: true } },
     'POST /api/scales': { body: { code: 'NUOVA', name: 'Nuova scala', items: 3, min: 0, max: 4 } },
     'PATCH /api/scales/:id': { url: '/api/scales/1', body: { name: 'HoNOS' } },
     'POST /api/persons': { body: personBody(f.ctx.world.districts.bologna) },
-    'POST /api/persons/:id/take-in-care': { url: `/api/persons/${f.other.personId}/take-in-care`, body: { reason: 'Trasferimento dal servizio di residenza' } },
+    'POST /api/persons/:id/take-in-care': {
+      url: `/api/persons/${f.other.personId}/take-in-care`,
+      body: { reason: 'Trasferimento dal servizio di residenza' },
+    },
     'POST /api/ptris': { body: ptriBody(f.ctx, f.mine.personId) },
-    'PATCH /api/ptris/:id': { url: `/api/ptris/${f.mine.ptriId}`, body: { version: version(), intensity: 'low', goals: [{ axis: 'work', description: 'Tirocinio' }] } },
-    'POST /api/ptris/:id/transitions': { url: `/api/ptris/${f.mine.ptriId}/transitions`, body: { to: 'suspended', reason: 'Ricovero', date: '2025-03-01' } },
-    'POST /api/ptris/:id/evaluations': { url: `/api/ptris/${f.mine.ptriId}/evaluations`, body: { ...approvingEvaluation, kind: 'review', date: '2025-06-01', nextReviewDate: '2025-12-01', notes: 'Nota' } },
-    'POST /api/ptris/:id/follow-ups': { url: `/api/ptris/${f.mine.ptriId}/follow-ups`, body: { date: '2025-06-01', living: 'supported_housing', work: 'internship', note: 'Telefonata' } },
+    'PATCH /api/ptris/:id': {
+      url: `/api/ptris/${f.mine.ptriId}`,
+      body: { version: version(), intensity: 'low', goals: [{ axis: 'work', description: 'Tirocinio' }] },
+    },
+    'POST /api/ptris/:id/transitions': {
+      url: `/api/ptris/${f.mine.ptriId}/transitions`,
+      body: { to: 'suspended', reason: 'Ricovero', date: '2025-03-01' },
+    },
+    'POST /api/ptris/:id/evaluations': {
+      url: `/api/ptris/${f.mine.ptriId}/evaluations`,
+      body: { ...approvingEvaluation, kind: 'review', date: '2025-06-01', nextReviewDate: '2025-12-01', notes: 'Nota' },
+    },
+    'POST /api/ptris/:id/follow-ups': {
+      url: `/api/ptris/${f.mine.ptriId}/follow-ups`,
+      body: { date: '2025-06-01', living: 'supported_housing', work: 'internship', note: 'Telefonata' },
+    },
     'POST /api/ptris/:id/interventions': { url: `/api/ptris/${f.mine.ptriId}/interventions`, body: { ...INTERVENTION, notes: 'nota' } },
     'PATCH /api/interventions/:id': { url: `/api/interventions/${f.mine.interventionId}`, body: { hours: 1.5, notes: 'corretto' } },
     'DELETE /api/interventions/:id': { url: `/api/interventions/${f.mine.interventionId}`, body: {} },
-    'POST /api/cooperatives/:id/reports/:month/submit': { url: `/api/cooperatives/${f.mine.cooperativeId}/reports/2025-02/submit`, body: {} },
-    'POST /api/cooperatives/:id/reports/:month/review': { url: `/api/cooperatives/${f.mine.cooperativeId}/reports/2025-02/review`, body: { decision: 'returned', note: 'Manca la firma' } },
+    'POST /api/cooperatives/:id/reports/:month/submit': {
+      url: `/api/cooperatives/${f.mine.cooperativeId}/reports/2025-02/submit`,
+      body: {},
+    },
+    'POST /api/cooperatives/:id/reports/:month/review': {
+      url: `/api/cooperatives/${f.mine.cooperativeId}/reports/2025-02/review`,
+      body: { decision: 'returned', note: 'Manca la firma' },
+    },
     'POST /api/imports/caseload': { url: '/api/imports/caseload?dryRun=false&fileName=fuzz.csv', body: {} },
   };
 }
@@ -108,13 +146,17 @@ describe('hostile request bodies', () => {
 
   it('leave the signed-in accounts working (no body locked the fuzzer out)', async () => {
     expect((await f.callers.admin({ method: 'GET', url: '/api/me' })).statusCode).toBe(200);
-    expect((await f.ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'manager', password: PASSWORD } })).statusCode).toBe(200);
-    console.info(`fuzz: ${stats.requests} requests on ${writeRoutes.length} write routes, ${stats.accepted} accepted, statuses ${JSON.stringify(Object.fromEntries(stats.byStatus))}`);
+    expect(
+      (await f.ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'manager', password: PASSWORD } })).statusCode,
+    ).toBe(200);
+    console.info(
+      `fuzz: ${stats.requests} requests on ${writeRoutes.length} write routes, ${stats.accepted} accepted, statuses ${JSON.stringify(Object.fromEntries(stats.byStatus))}`,
+    );
   });
 });
 
 describe('search and filter parameters', () => {
-  const META = ["'", '"', '%', '_', '\\', ';', '--', '/*', "' OR '1'='1", '%25', "1; DROP TABLE persons", ')', 'NULL', '\u0000', '*'];
+  const META = ["'", '"', '%', '_', '\\', ';', '--', '/*', "' OR '1'='1", '%25', '1; DROP TABLE persons', ')', 'NULL', '\u0000', '*'];
   const queries = (value: string) => {
     const v = encodeURIComponent(value);
     return [
@@ -139,7 +181,9 @@ describe('search and filter parameters', () => {
           expect([200, 400, 403], `${role} ${url}: ${res.body.slice(0, 200)}`).toContain(res.statusCode);
         }
       }
-      const found = (await f.callers.case_manager({ method: 'GET', url: `/api/persons?q=${encodeURIComponent(value)}` })).json() as { items: { id: number }[] };
+      const found = (await f.callers.case_manager({ method: 'GET', url: `/api/persons?q=${encodeURIComponent(value)}` })).json() as {
+        items: { id: number }[];
+      };
       for (const item of found.items ?? []) expect(item.id, `q=${value}`).toBe(f.mine.personId);
     }
     expect(changedTables(before, tableChecksums(f.ctx.db))).toEqual([]);

@@ -22,7 +22,9 @@ function directives(header: string | string[] | number | undefined): Map<string,
 
 /** Inline <script> elements (no src) would need 'unsafe-inline' or a hash in script-src. */
 function inlineScripts(html: string): string[] {
-  return [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)].filter(([, attrs, body]) => !/\bsrc=/.test(attrs ?? '') && (body ?? '').trim()).map(([tag]) => tag);
+  return [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)]
+    .filter(([, attrs, body]) => !/\bsrc=/.test(attrs ?? '') && (body ?? '').trim())
+    .map(([tag]) => tag);
 }
 
 describe('security headers', () => {
@@ -68,7 +70,11 @@ describe('CORS', () => {
     ctx = await createTestContext();
     const res = await ctx.app.inject({ method: 'GET', url: '/api/health', headers: { origin: 'https://evil.example' } });
     expect(res.headers['access-control-allow-origin']).toBeUndefined();
-    const preflight = await ctx.app.inject({ method: 'OPTIONS', url: '/api/persons', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
+    const preflight = await ctx.app.inject({
+      method: 'OPTIONS',
+      url: '/api/persons',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    });
     expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
   });
 

@@ -8,7 +8,14 @@ const lines: string[] = [];
 let ctx: TestContext;
 const secrets: string[] = [];
 
-const PERSON = { fiscalCode: fiscalCode('VRDGLC75C41F205'), givenName: 'Gianluca', familyName: 'Verdolini', birthDate: '1975-03-01', sex: 'F', districtId: 0 };
+const PERSON = {
+  fiscalCode: fiscalCode('VRDGLC75C41F205'),
+  givenName: 'Gianluca',
+  familyName: 'Verdolini',
+  birthDate: '1975-03-01',
+  sex: 'F',
+  districtId: 0,
+};
 const NEW_PASSWORD = 'Segretissima-2099';
 const TEMP_PASSWORD = 'Provvisoria-4242';
 
@@ -21,20 +28,43 @@ beforeAll(async () => {
   const person = { ...PERSON, districtId: ctx.world.districts.bologna };
   const created = (await app.inject({ method: 'POST', url: '/api/persons', headers: auth, payload: person })).json() as { id: number };
   await app.inject({ method: 'POST', url: '/api/persons', headers: auth, payload: { ...person, givenName: 'Gianluchino' } });
-  await app.inject({ method: 'POST', url: '/api/persons', headers: auth, payload: { ...person, fiscalCode: `${PERSON.fiscalCode.slice(0, 15)}Z` } });
+  await app.inject({
+    method: 'POST',
+    url: '/api/persons',
+    headers: auth,
+    payload: { ...person, fiscalCode: `${PERSON.fiscalCode.slice(0, 15)}Z` },
+  });
   await app.inject({ method: 'GET', url: `/api/persons?q=${PERSON.familyName}`, headers: auth });
   await app.inject({ method: 'GET', url: `/api/persons?q=${PERSON.fiscalCode}`, headers: auth });
   await app.inject({ method: 'GET', url: `/api/persons/${PERSON.fiscalCode}`, headers: auth });
-  await app.inject({ method: 'POST', url: '/api/persons', headers: { ...auth, 'content-type': 'application/json' }, payload: `{"fiscalCode":"${PERSON.fiscalCode}","givenName":"${PERSON.givenName}"` });
-  const ptri = (await app.inject({ method: 'POST', url: '/api/ptris', headers: auth, payload: ptriBody(ctx, created.id) })).json() as { id: number };
-  await app.inject({ method: 'POST', url: `/api/ptris/${ptri.id}/transitions`, headers: auth, payload: { to: 'submitted', date: SUBMITTED_ON } });
+  await app.inject({
+    method: 'POST',
+    url: '/api/persons',
+    headers: { ...auth, 'content-type': 'application/json' },
+    payload: `{"fiscalCode":"${PERSON.fiscalCode}","givenName":"${PERSON.givenName}"`,
+  });
+  const ptri = (await app.inject({ method: 'POST', url: '/api/ptris', headers: auth, payload: ptriBody(ctx, created.id) })).json() as {
+    id: number;
+  };
+  await app.inject({
+    method: 'POST',
+    url: `/api/ptris/${ptri.id}/transitions`,
+    headers: auth,
+    payload: { to: 'submitted', date: SUBMITTED_ON },
+  });
   await app.inject({ method: 'GET', url: `/api/ptris/${ptri.id}`, headers: auth });
   const uvm = await ctx.as('uvm.bologna');
-  await uvm({ method: 'POST', url: `/api/ptris/${ptri.id}/evaluations`, payload: { ...approvingEvaluation, notes: `Colloquio con ${PERSON.givenName}` } });
+  await uvm({
+    method: 'POST',
+    url: `/api/ptris/${ptri.id}/evaluations`,
+    payload: { ...approvingEvaluation, notes: `Colloquio con ${PERSON.givenName}` },
+  });
   await app.inject({ method: 'GET', url: `/api/persons/${created.id}`, headers: auth });
   await app.inject({ method: 'GET', url: '/api/me', headers: { authorization: 'Bearer not-a-token' } });
   await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'cm.navile', password: 'Sbagliata-123' } });
-  const refreshed = (await app.inject({ method: 'POST', url: '/api/auth/refresh', payload: { refreshToken: pair.refreshToken } })).json() as { accessToken: string; refreshToken: string };
+  const refreshed = (
+    await app.inject({ method: 'POST', url: '/api/auth/refresh', payload: { refreshToken: pair.refreshToken } })
+  ).json() as { accessToken: string; refreshToken: string };
   await app.inject({ method: 'POST', url: '/api/auth/refresh', payload: { refreshToken: pair.refreshToken } });
   const cm2 = await ctx.as('cm.budrio');
   await cm2({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: PASSWORD, newPassword: NEW_PASSWORD } });

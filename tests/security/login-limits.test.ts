@@ -145,7 +145,15 @@ describe('the wait before signing in again', () => {
   it('is said in Italian, rounded up to whole seconds and then minutes', async () => {
     const { waitInItalian } = await import('@bds/server/plugins/security.ts');
     expect([0, 400, 1000, 1001, 47_000, 59_500, 60_000, 61_000, 900_000].map(waitInItalian)).toEqual([
-      '1 secondo', '1 secondo', '1 secondo', '2 secondi', '47 secondi', '1 minuto', '1 minuto', '2 minuti', '15 minuti',
+      '1 secondo',
+      '1 secondo',
+      '1 secondo',
+      '2 secondi',
+      '47 secondi',
+      '1 minuto',
+      '1 minuto',
+      '2 minuti',
+      '15 minuti',
     ]);
   });
 });

@@ -7,7 +7,9 @@ let ctx: TestContext | undefined;
 afterEach(() => ctx?.close());
 
 const refusals = (c: TestContext) =>
-  c.db.$client.prepare("SELECT username, entity, entity_id AS entityId, changes FROM audit_log WHERE action = 'refused' ORDER BY id").all() as {
+  c.db.$client
+    .prepare("SELECT username, entity, entity_id AS entityId, changes FROM audit_log WHERE action = 'refused' ORDER BY id")
+    .all() as {
     username: string;
     entity: string;
     entityId: number | null;

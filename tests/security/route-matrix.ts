@@ -24,9 +24,13 @@ export interface MatrixEntry {
 }
 
 const MONTH = '2025-02';
-const ptri = (side: 'mine' | 'other', tail = '') => (f: Fixtures) => `/api/ptris/${f[side].ptriId}${tail}`;
+const ptri =
+  (side: 'mine' | 'other', tail = '') =>
+  (f: Fixtures) =>
+    `/api/ptris/${f[side].ptriId}${tail}`;
 const intervention = (side: 'mine' | 'other') => (f: Fixtures) => `/api/interventions/${f[side].interventionId}`;
-const coopMonth = (side: 'mine' | 'other', action: string) => (f: Fixtures) => `/api/cooperatives/${f[side].cooperativeId}/reports/${MONTH}/${action}`;
+const coopMonth = (side: 'mine' | 'other', action: string) => (f: Fixtures) =>
+  `/api/cooperatives/${f[side].cooperativeId}/reports/${MONTH}/${action}`;
 const versionOf = (f: Fixtures, side: 'mine' | 'other') =>
   (f.ctx.db.$client.prepare('SELECT version FROM ptris WHERE id = ?').get(f[side].ptriId) as { version: number }).version;
 
@@ -86,12 +90,18 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
   'PATCH /api/ptris/:id': {
     allowed: ['admin', 'case_manager'],
     probe: { url: ptri('mine') },
-    outOfScope: { roles: ['case_manager'], probe: { url: ptri('other'), body: (f) => ({ version: versionOf(f, 'other'), intensity: 'low' }) } },
+    outOfScope: {
+      roles: ['case_manager'],
+      probe: { url: ptri('other'), body: (f) => ({ version: versionOf(f, 'other'), intensity: 'low' }) },
+    },
   },
   'POST /api/ptris/:id/transitions': {
     allowed: ['admin', 'case_manager', 'uvm'],
     probe: { url: ptri('mine', '/transitions') },
-    outOfScope: { roles: ['case_manager', 'uvm'], probe: { url: ptri('other', '/transitions'), body: () => ({ to: 'suspended', reason: 'prova' }) } },
+    outOfScope: {
+      roles: ['case_manager', 'uvm'],
+      probe: { url: ptri('other', '/transitions'), body: () => ({ to: 'suspended', reason: 'prova' }) },
+    },
   },
   'GET /api/ptris/:id/history': {
     allowed: ['admin', 'manager', 'case_manager', 'uvm'],
@@ -103,7 +113,15 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
     probe: { url: ptri('mine', '/evaluations') },
     outOfScope: {
       roles: ['uvm'],
-      probe: { url: ptri('other', '/evaluations'), body: () => ({ date: '2025-06-01', kind: 'review', members: [{ name: 'X', role: 'psichiatra', organisation: 'health_service' }], outcome: 'approved' }) },
+      probe: {
+        url: ptri('other', '/evaluations'),
+        body: () => ({
+          date: '2025-06-01',
+          kind: 'review',
+          members: [{ name: 'X', role: 'psichiatra', organisation: 'health_service' }],
+          outcome: 'approved',
+        }),
+      },
     },
   },
   'GET /api/ptris/:id/evaluations': {
@@ -114,7 +132,10 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
   'POST /api/ptris/:id/follow-ups': {
     allowed: ['admin', 'case_manager'],
     probe: { url: ptri('mine', '/follow-ups') },
-    outOfScope: { roles: ['case_manager'], probe: { url: ptri('other', '/follow-ups'), body: () => ({ date: '2025-06-01', living: 'family', work: 'none' }) } },
+    outOfScope: {
+      roles: ['case_manager'],
+      probe: { url: ptri('other', '/follow-ups'), body: () => ({ date: '2025-06-01', living: 'family', work: 'none' }) },
+    },
   },
   'GET /api/ptris/:id/follow-ups': {
     allowed: ['admin', 'manager', 'case_manager', 'uvm'],
@@ -125,7 +146,13 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
   'POST /api/ptris/:id/interventions': {
     allowed: ['cooperative'],
     probe: { url: ptri('mine', '/interventions') },
-    outOfScope: { roles: ['cooperative'], probe: { url: ptri('other', '/interventions'), body: () => ({ date: '2025-03-03', axis: 'habitat', activity: "Accompagnamento all'abitare", hours: 1, operatorRole: 'educatore' }) } },
+    outOfScope: {
+      roles: ['cooperative'],
+      probe: {
+        url: ptri('other', '/interventions'),
+        body: () => ({ date: '2025-03-03', axis: 'habitat', activity: "Accompagnamento all'abitare", hours: 1, operatorRole: 'educatore' }),
+      },
+    },
   },
   'GET /api/interventions': { allowed: ALL },
   'PATCH /api/interventions/:id': {
@@ -142,7 +169,10 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
   'POST /api/cooperatives/:id/reports/:month/upload': {
     allowed: ['cooperative'],
     probe: { url: coopMonth('mine', 'upload') },
-    outOfScope: { roles: ['cooperative'], probe: { url: coopMonth('other', 'upload'), body: () => 'ptriId;date;axis;activity;hours;operatorRole;notes\n' } },
+    outOfScope: {
+      roles: ['cooperative'],
+      probe: { url: coopMonth('other', 'upload'), body: () => 'ptriId;date;axis;activity;hours;operatorRole;notes\n' },
+    },
   },
   'POST /api/cooperatives/:id/reports/:month/submit': {
     allowed: ['cooperative'],
@@ -161,11 +191,23 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
     outOfScope: { roles: ['cooperative'], probe: { url: (f) => `/api/cooperatives/${f.other.cooperativeId}/reports?year=2025` } },
   },
 
-  'GET /api/monthly-reports': { allowed: ['admin', 'manager', 'case_manager', 'cooperative'], probe: { url: () => '/api/monthly-reports?status=submitted&year=2025' } },
+  'GET /api/monthly-reports': {
+    allowed: ['admin', 'manager', 'case_manager', 'cooperative'],
+    probe: { url: () => '/api/monthly-reports?status=submitted&year=2025' },
+  },
 
-  'GET /api/reports/yearly-counts': { allowed: ['admin', 'manager', 'case_manager'], probe: { url: () => '/api/reports/yearly-counts?year=2025&lot=1' } },
-  'GET /api/reports/lot-totals': { allowed: ['admin', 'manager', 'case_manager', 'cooperative'], probe: { url: () => '/api/reports/lot-totals?year=2025' } },
-  'GET /api/reports/caseload': { allowed: ['admin', 'manager', 'case_manager', 'uvm'], probe: { url: () => '/api/reports/caseload?date=2025-03-01' } },
+  'GET /api/reports/yearly-counts': {
+    allowed: ['admin', 'manager', 'case_manager'],
+    probe: { url: () => '/api/reports/yearly-counts?year=2025&lot=1' },
+  },
+  'GET /api/reports/lot-totals': {
+    allowed: ['admin', 'manager', 'case_manager', 'cooperative'],
+    probe: { url: () => '/api/reports/lot-totals?year=2025' },
+  },
+  'GET /api/reports/caseload': {
+    allowed: ['admin', 'manager', 'case_manager', 'uvm'],
+    probe: { url: () => '/api/reports/caseload?date=2025-03-01' },
+  },
   'GET /api/reports/reviews-due': { allowed: ['admin', 'manager', 'case_manager', 'uvm'] },
   'GET /api/reports/outcomes': { allowed: ['admin', 'manager', 'case_manager'], probe: { url: () => '/api/reports/outcomes?year=2025' } },
   'GET /api/audit': { allowed: ['admin', 'manager'] },

@@ -28,14 +28,21 @@ afterAll(async () => {
  */
 async function unreapedServer(port: number): Promise<{ pid: number; base: string; stopParent: () => void }> {
   const command = `${[process.execPath, ...productionServerArgs()].map((arg) => `'${arg}'`).join(' ')} & echo "pid=$!"; exec sleep 600`;
-  const parent = spawn('sh', ['-c', command], { cwd: SERVER_DIR, env: serverEnv(databasePath, port), stdio: ['ignore', 'pipe', 'inherit'] });
+  const parent = spawn('sh', ['-c', command], {
+    cwd: SERVER_DIR,
+    env: serverEnv(databasePath, port),
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let output = '';
   parent.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
     const pid = Number(/pid=(\d+)/.exec(output)?.[1]);
-    const healthy = await fetch(`${base}/api/health`).then((res) => res.status === 200, () => false);
+    const healthy = await fetch(`${base}/api/health`).then(
+      (res) => res.status === 200,
+      () => false,
+    );
     if (pid && healthy) return { pid, base, stopParent: () => parent.kill('SIGKILL') };
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -45,7 +52,11 @@ async function unreapedServer(port: number): Promise<{ pid: number; base: string
 
 /** Starts a server that is expected to give up: its exit code and what it said. */
 async function refusedStart(port: number): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, productionServerArgs(), { cwd: SERVER_DIR, env: serverEnv(databasePath, port), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, productionServerArgs(), {
+    cwd: SERVER_DIR,
+    env: serverEnv(databasePath, port),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -10,12 +10,18 @@ beforeEach(async () => {
 });
 afterEach(() => ctx.close());
 
-const login = (username: string, password = PASSWORD) => ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+const login = (username: string, password = PASSWORD) =>
+  ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
 const me = (accessToken: string) => ctx.app.inject({ method: 'GET', url: '/api/me', headers: { authorization: `Bearer ${accessToken}` } });
 const refresh = (refreshToken: string) => ctx.app.inject({ method: 'POST', url: '/api/auth/refresh', payload: { refreshToken } });
 
 function claims(jwt: string): { sub: string; sid: string; iat: number; exp: number } {
-  return JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8')) as { sub: string; sid: string; iat: number; exp: number };
+  return JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8')) as {
+    sub: string;
+    sid: string;
+    iat: number;
+    exp: number;
+  };
 }
 
 /** A token signed with the server's own secret, with whatever claims a holder of the secret chose. */
@@ -92,7 +98,9 @@ describe('sessions end at once', () => {
     expect(res.statusCode).toBe(200);
     expect((await me(pair.accessToken)).statusCode).toBe(401);
     expect((await refresh(pair.refreshToken)).statusCode).toBe(401);
-    const revoked = ctx.db.$client.prepare("SELECT COUNT(*) AS n FROM sessions WHERE user_id = ? AND revoked_reason = 'access_changed'").get(pair.user.id) as { n: number };
+    const revoked = ctx.db.$client
+      .prepare("SELECT COUNT(*) AS n FROM sessions WHERE user_id = ? AND revoked_reason = 'access_changed'")
+      .get(pair.user.id) as { n: number };
     expect(revoked.n).toBe(1);
   });
 
@@ -108,7 +116,10 @@ describe('sessions end at once', () => {
     await refresh(pair.refreshToken);
     rotatedAMinuteAgo(ctx.db);
     await refresh(pair.refreshToken);
-    const row = ctx.db.$client.prepare("SELECT ip, changes FROM audit_log WHERE action = 'session_revoked'").get() as { ip: string; changes: string };
+    const row = ctx.db.$client.prepare("SELECT ip, changes FROM audit_log WHERE action = 'session_revoked'").get() as {
+      ip: string;
+      changes: string;
+    };
     expect(row.ip).toBeTruthy();
     expect(JSON.parse(row.changes)).toMatchObject({ reason: 'refresh_token_reuse' });
   });
@@ -126,7 +137,7 @@ describe('a refresh token presented twice', () => {
       expect((await me(next.accessToken)).statusCode).toBe(200);
     }
     expect((await refresh(pairs[1].refreshToken)).statusCode).toBe(200);
-    const revoked = ctx.db.$client.prepare("SELECT COUNT(*) AS n FROM sessions WHERE revoked_at IS NOT NULL").get() as { n: number };
+    const revoked = ctx.db.$client.prepare('SELECT COUNT(*) AS n FROM sessions WHERE revoked_at IS NOT NULL').get() as { n: number };
     expect(revoked.n).toBe(0);
   });
 

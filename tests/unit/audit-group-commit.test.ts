@@ -10,11 +10,22 @@ import type { Actor } from '@bds/server/auth/principal.ts';
 import { AuditGroupCommit, durableWrite, settled } from '@bds/server/audit/group-commit.ts';
 
 const actor: Actor = {
-  user: { id: 1, username: 'cm', displayName: 'cm', role: 'case_manager', serviceId: 1, districtId: null, cooperativeId: null, mustChangePassword: false, sessionId: 's' },
+  user: {
+    id: 1,
+    username: 'cm',
+    displayName: 'cm',
+    role: 'case_manager',
+    serviceId: 1,
+    districtId: null,
+    cooperativeId: null,
+    mustChangePassword: false,
+    sessionId: 's',
+  },
   ip: '127.0.0.1',
   today: '2026-12-06',
 };
-const rowsIn = (db: ReturnType<typeof openMemoryDb>) => (db.$client.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n;
+const rowsIn = (db: ReturnType<typeof openMemoryDb>) =>
+  (db.$client.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n;
 
 describe('audit group commit', () => {
   it('writes the rows of concurrent reads in one transaction before releasing any of them', async () => {
@@ -28,7 +39,8 @@ describe('audit group commit', () => {
     }) as typeof db.$client.transaction;
     const seenAtRelease: number[] = [];
     const reads = Array.from({ length: 20 }, (_, i) =>
-      groupCommit.record(actor, { action: 'read', entity: 'ptri', entityId: i, personId: i }).then(() => seenAtRelease.push(rowsIn(db))));
+      groupCommit.record(actor, { action: 'read', entity: 'ptri', entityId: i, personId: i }).then(() => seenAtRelease.push(rowsIn(db))),
+    );
     expect(rowsIn(db)).toBe(0);
     await Promise.all(reads);
     expect(commits).toBe(1);
@@ -41,7 +53,9 @@ describe('audit group commit', () => {
     const db = openDb(path);
     migrateDb(db);
     const groupCommit = new AuditGroupCommit(db);
-    const reads = Array.from({ length: 50 }, (_, i) => groupCommit.record(actor, { action: 'read', entity: 'ptri', entityId: i, personId: i }));
+    const reads = Array.from({ length: 50 }, (_, i) =>
+      groupCommit.record(actor, { action: 'read', entity: 'ptri', entityId: i, personId: i }),
+    );
     await Promise.all(reads);
     expect(db.$client.pragma('synchronous', { simple: true })).toBe(2);
     db.$client.close();
@@ -86,7 +100,9 @@ describe('audit group commit', () => {
     expect(settled(db)).not.toBeNull();
     const results = await Promise.allSettled(writes);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
-    const codes = (db.$client.prepare("SELECT code FROM districts WHERE code LIKE 'X%' ORDER BY code").all() as { code: string }[]).map((r) => r.code);
+    const codes = (db.$client.prepare("SELECT code FROM districts WHERE code LIKE 'X%' ORDER BY code").all() as { code: string }[]).map(
+      (r) => r.code,
+    );
     expect(codes).toEqual(['X1', 'X3']);
     expect(commits).toBe(1);
     expect(db.$client.inTransaction).toBe(false);

@@ -11,11 +11,15 @@ describe('prepared queries', () => {
   it('map a flat selection exactly as drizzle does, for every kind of column', () => {
     const db = openMemoryDb();
     const district = db.insert(districts).values({ code: 'TEST', name: 'Distretto di prova' }).returning().get();
-    db.insert(services).values([
-      { code: 'A', kind: 'CSM', name: 'CSM Alfa', districtId: district.id, active: true },
-      { code: 'B', kind: 'NPIA', name: 'NPIA Beta', districtId: district.id, active: false },
-    ]).run();
-    db.insert(lots).values({ number: 9, title: 'Lotto', tenderYear: 2030, serviceKinds: ['CSM', 'NPIA'], contractor: 'Coop', hourlyRateCents: null }).run();
+    db.insert(services)
+      .values([
+        { code: 'A', kind: 'CSM', name: 'CSM Alfa', districtId: district.id, active: true },
+        { code: 'B', kind: 'NPIA', name: 'NPIA Beta', districtId: district.id, active: false },
+      ])
+      .run();
+    db.insert(lots)
+      .values({ number: 9, title: 'Lotto', tenderYear: 2030, serviceKinds: ['CSM', 'NPIA'], contractor: 'Coop', hourlyRateCents: null })
+      .run();
     const build = (db: Queryable) =>
       db
         .select({

@@ -18,7 +18,9 @@ function fromTables(ctx: TestContext, id: number) {
     cooperativeIds: q.cooperativesOf(ctx.db, id),
     goals: q.goalsOf(ctx.db, id).map(({ id, axis, description, targetDate, status }) => ({ id, axis, description, targetDate, status })),
     budgetLines: q.budgetLinesOf(ctx.db, id).map(toBudgetLine),
-    evaluations: q.evaluationsOf(ctx.db, id).map(({ id, date, kind, outcome, nextReviewDate }) => ({ id, date, kind, outcome, nextReviewDate })),
+    evaluations: q
+      .evaluationsOf(ctx.db, id)
+      .map(({ id, date, kind, outcome, nextReviewDate }) => ({ id, date, kind, outcome, nextReviewDate })),
   };
 }
 
@@ -38,13 +40,21 @@ describe('a project read in one statement', () => {
         { axis: 'sociality', description: 'Terzo' },
       ],
       budget: {
-        habitat: [{ source: 'ausl', description: tricky, hours: 1.25 }, { source: 'person', description: 'Affitto', amount: 333.33 }],
+        habitat: [
+          { source: 'ausl', description: tricky, hours: 1.25 },
+          { source: 'person', description: 'Affitto', amount: 333.33 },
+        ],
         sociality: [{ source: 'community', description: 'Volontari', hours: 0.5 }],
         work: 0.1,
       },
     });
     // Positions that differ from the order of the rows' ids.
-    const goalIds = ctx.db.select({ id: schema.goals.id }).from(schema.goals).where(eq(schema.goals.ptriId, draft.id)).all().map((g) => g.id);
+    const goalIds = ctx.db
+      .select({ id: schema.goals.id })
+      .from(schema.goals)
+      .where(eq(schema.goals.ptriId, draft.id))
+      .all()
+      .map((g) => g.id);
     ctx.db.update(schema.goals).set({ position: 10 }).where(eq(schema.goals.id, goalIds[0]!)).run();
 
     for (const id of [active.id, draft.id]) {

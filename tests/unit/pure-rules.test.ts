@@ -67,14 +67,17 @@ describe('suspensionsFrom', () => {
 });
 
 describe('bucketRanges', () => {
-  const labelOf = (unit: BucketRange['unit'], day: string) => (unit === 'year' ? day.slice(0, 4) : unit === 'month' ? day.slice(0, 7) : day);
+  const labelOf = (unit: BucketRange['unit'], day: string) =>
+    unit === 'year' ? day.slice(0, 4) : unit === 'month' ? day.slice(0, 7) : day;
   const inRange = (range: BucketRange, label: string) =>
     (!range.low || (range.low.inclusive ? label >= range.low.label : label > range.low.label)) &&
     (!range.high || (range.high.inclusive ? label <= range.high.label : label < range.high.label));
   /** How many of the ranges count a day: a summary keeps each change under its year, month and day. */
   const timesCounted = (ranges: BucketRange[], day: string) => ranges.filter((range) => inRange(range, labelOf(range.unit, day))).length;
 
-  const day = fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2027-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+  const day = fc
+    .date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2027-12-31T00:00:00Z'), noInvalidDate: true })
+    .map((d) => d.toISOString().slice(0, 10));
 
   it('counts every day of a span exactly once and no day outside it', () => {
     fc.assert(

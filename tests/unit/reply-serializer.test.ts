@@ -23,8 +23,23 @@ describe('reply serializer', () => {
         next: z.number().int().nullable().optional(),
       }),
     );
-    const reply = { id: 7, name: 'Maria "Rossi"\n', note: null, status: 'active', budget: { habitat: 12.5, secret: 1 }, tags: [{ code: 'A', secret: 'x' }], fiscalCode: 'RSSMRA80A01A944X' };
-    expect(JSON.parse(serialize(reply))).toEqual({ id: 7, name: 'Maria "Rossi"\n', note: null, status: 'active', budget: { habitat: 12.5 }, tags: [{ code: 'A' }] });
+    const reply = {
+      id: 7,
+      name: 'Maria "Rossi"\n',
+      note: null,
+      status: 'active',
+      budget: { habitat: 12.5, secret: 1 },
+      tags: [{ code: 'A', secret: 'x' }],
+      fiscalCode: 'RSSMRA80A01A944X',
+    };
+    expect(JSON.parse(serialize(reply))).toEqual({
+      id: 7,
+      name: 'Maria "Rossi"\n',
+      note: null,
+      status: 'active',
+      budget: { habitat: 12.5 },
+      tags: [{ code: 'A' }],
+    });
     expect(JSON.parse(serialize({ ...reply, status: null, budget: null, next: 3 }))).toMatchObject({ status: null, budget: null, next: 3 });
   });
 
@@ -40,7 +55,9 @@ describe('reply serializer', () => {
     await app.close();
 
     const broken = await buildApp({ db: openMemoryDb(), config: testConfig() });
-    broken.get('/api/broken', { config: { public: true }, schema: { response: { 200: z.object({ at: z.date() }) } } }, () => ({ at: new Date() }));
+    broken.get('/api/broken', { config: { public: true }, schema: { response: { 200: z.object({ at: z.date() }) } } }, () => ({
+      at: new Date(),
+    }));
     await expect(broken.ready()).rejects.toThrow(/GET \/api\/broken \(200\) has no JSON Schema form/);
   });
 });

@@ -32,7 +32,9 @@ describe('jsonObjectOf', () => {
 
   it('refuses values for other keys than the schema has, and kinds it would write differently', () => {
     expect(() => jsonObjectOf(shape, { id: sql`1`, name: sql`'x'`, active: sql`1` } as never)).toThrow(/missing: note/);
-    expect(() => jsonObjectOf(shape, { id: sql`1`, name: sql`'x'`, active: sql`1`, note: sql`1`, extra: sql`1` } as never)).toThrow(/not in the schema: extra/);
+    expect(() => jsonObjectOf(shape, { id: sql`1`, name: sql`'x'`, active: sql`1`, note: sql`1`, extra: sql`1` } as never)).toThrow(
+      /not in the schema: extra/,
+    );
     expect(() => jsonObjectOf(z.object({ amount: z.number() }), { amount: sql`1.5` })).toThrow(/"amount" is a number/);
     expect(() => jsonObjectOf(z.object({ ids: z.array(z.number().int()) }), { ids: sql`'[]'` })).toThrow(/"ids" is a array/);
   });
@@ -56,7 +58,12 @@ describe('the project list written by SQLite', () => {
       cm = created.cm;
       ctx.db.update(persons).set({ familyName: name }).where(eq(persons.id, created.person.id)).run();
     }
-    const serialize = replySerializerCompiler({ schema: listReply(ptriSummarySchema), method: 'GET', url: '/api/ptris', httpStatus: '200' }) as (value: unknown) => string;
+    const serialize = replySerializerCompiler({
+      schema: listReply(ptriSummarySchema),
+      method: 'GET',
+      url: '/api/ptris',
+      httpStatus: '200',
+    }) as (value: unknown) => string;
     const expected = (rows: { id: number }[], nextCursor: string | null) => serialize({ items: rows, nextCursor });
     // The summaries as the project page writes them (toSummary), from the rows drizzle reads.
     const summaries = ctx.db
@@ -91,9 +98,18 @@ describe('the person search written by SQLite', () => {
     // Active projects of Coop Alfa: the cooperative sees their persons too.
     for (const name of TRICKY_NAMES) {
       const { person } = await activeProject(ctx);
-      ctx.db.update(persons).set({ familyName: name, searchKey: `${name.toLocaleLowerCase('it')} mario` }).where(eq(persons.id, person.id)).run();
+      ctx.db
+        .update(persons)
+        .set({ familyName: name, searchKey: `${name.toLocaleLowerCase('it')} mario` })
+        .where(eq(persons.id, person.id))
+        .run();
     }
-    const serializer = replySerializerCompiler({ schema: listReply(personSchema), method: 'GET', url: '/api/persons', httpStatus: '200' }) as (value: unknown) => string;
+    const serializer = replySerializerCompiler({
+      schema: listReply(personSchema),
+      method: 'GET',
+      url: '/api/persons',
+      httpStatus: '200',
+    }) as (value: unknown) => string;
     // The route's serializer writes a schema's required keys before its optional ones: compared as JSON, not byte for byte.
     const serialize = (value: unknown) => JSON.parse(serializer(value)) as unknown;
     const rows = ctx.db
@@ -114,7 +130,9 @@ describe('the person search written by SQLite', () => {
     expect(found.json().items[0]).toHaveProperty('fiscalCode');
 
     const page = await caseManager({ method: 'GET', url: '/api/persons?limit=2' });
-    expect(page.json()).toStrictEqual(serialize({ items: rows.slice(0, 2).map((row) => toPerson(row, policyOf(viewer))), nextCursor: page.json().nextCursor }));
+    expect(page.json()).toStrictEqual(
+      serialize({ items: rows.slice(0, 2).map((row) => toPerson(row, policyOf(viewer))), nextCursor: page.json().nextCursor }),
+    );
     expect(page.json().nextCursor).toEqual(expect.any(String));
 
     // A cooperative sees the persons of its projects without codice fiscale, birth date or sex.
@@ -124,7 +142,12 @@ describe('the person search written by SQLite', () => {
     const coopViewer = (await coop({ method: 'GET', url: '/api/me' })).json();
     const shown = seen.json().items as { id: number }[];
     expect(shown).toHaveLength(TRICKY_NAMES.length);
-    const expected = shown.map((item) => toPerson(rows.find((row) => row.id === item.id)!, policyOf(coopViewer)));
+    const expected = shown.map((item) =>
+      toPerson(
+        rows.find((row) => row.id === item.id)!,
+        policyOf(coopViewer),
+      ),
+    );
     expect(seen.json()).toStrictEqual(serialize({ items: expected, nextCursor: seen.json().nextCursor }));
     for (const item of shown) expect(Object.keys(item).sort()).toEqual(['districtId', 'familyName', 'givenName', 'id']);
   });

@@ -46,5 +46,10 @@ export async function problemFromResponse(response: Response): Promise<ApiError>
 }
 
 export function networkError(): ApiError {
-  return new ApiError({ type: 'about:blank', title: 'Server non raggiungibile', status: 0, detail: 'Controllare la connessione e riprovare.' });
+  return new ApiError({
+    type: 'about:blank',
+    title: 'Server non raggiungibile',
+    status: 0,
+    detail: 'Controllare la connessione e riprovare.',
+  });
 }

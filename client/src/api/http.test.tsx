@@ -5,7 +5,16 @@ import { isApiError } from './errors.ts';
 import { apiJson, setSignInPrompt } from './http.ts';
 import { sessionStore } from './session.ts';
 
-const user: Me = { id: 7, username: 'casemanager', displayName: 'CM', role: 'case_manager', serviceId: 4, cooperativeId: null, districtId: null, mustChangePassword: false };
+const user: Me = {
+  id: 7,
+  username: 'casemanager',
+  displayName: 'CM',
+  role: 'case_manager',
+  serviceId: 4,
+  cooperativeId: null,
+  districtId: null,
+  mustChangePassword: false,
+};
 const pair = (n: number): TokenPair => ({ accessToken: `access-${n}`, refreshToken: `refresh-${n}`, expiresIn: 900, user });
 
 describe('api layer', () => {

@@ -8,14 +8,17 @@ import { badRowsOf, parseJson, postFileWithProgress, type ProblemWithRows, type 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export type CaseloadImportOutcome =
-  | { kind: 'answered'; reply: CaseloadImportReply }
-  | { kind: 'rejected'; detail: string; rows: CaseloadRowError[] };
+  { kind: 'answered'; reply: CaseloadImportReply } | { kind: 'rejected'; detail: string; rows: CaseloadRowError[] };
 
 function contentTypeOf(file: File): string {
   return file.name.toLowerCase().endsWith('.xlsx') ? XLSX_TYPE : 'text/csv';
 }
 
-export async function importCaseload(file: File, dryRun: boolean, onProgress: (progress: UploadProgress) => void): Promise<CaseloadImportOutcome> {
+export async function importCaseload(
+  file: File,
+  dryRun: boolean,
+  onProgress: (progress: UploadProgress) => void,
+): Promise<CaseloadImportOutcome> {
   const url = buildUrl('/api/imports/caseload', { dryRun, fileName: file.name });
   const { status, text } = await withSessionRecovery(() => postFileWithProgress(url, file, onProgress, contentTypeOf(file)));
   const body = parseJson(text);

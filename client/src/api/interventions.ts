@@ -2,7 +2,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiJson } from './http.ts';
 import type { z } from 'zod';
-import type { CreateInterventionBody, Intervention, interventionListQuery, MonthlyReport, monthlyReportsReply, UpdateInterventionBody } from '@bds/shared';
+import type {
+  CreateInterventionBody,
+  Intervention,
+  interventionListQuery,
+  MonthlyReport,
+  monthlyReportsReply,
+  UpdateInterventionBody,
+} from '@bds/shared';
 import type { Page } from './types.ts';
 import { uploadMonthCsv, type UploadProgress } from './upload.ts';
 
@@ -68,7 +75,8 @@ function useInterventionChange<T>(change: (input: T) => Promise<unknown>) {
   });
 }
 
-export const useUpdateIntervention = () => useInterventionChange(({ id, input }: { id: number; input: UpdateInterventionBody }) => updateIntervention(id, input));
+export const useUpdateIntervention = () =>
+  useInterventionChange(({ id, input }: { id: number; input: UpdateInterventionBody }) => updateIntervention(id, input));
 export const useDeleteIntervention = () => useInterventionChange((id: number) => deleteIntervention(id));
 
 export function useCoopReports(cooperativeId: number | null, year: number) {

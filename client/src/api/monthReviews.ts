@@ -37,7 +37,12 @@ export async function fetchMonthsConcerningService(filters: PartsFilters): Promi
     parts.push(...reply.items);
     cursor = reply.nextCursor ?? undefined;
   } while (cursor);
-  return parts.map((part) => ({ cooperative: { id: part.cooperativeId, name: part.cooperativeName }, month: part.month, submittedAt: part.submittedAt, part }));
+  return parts.map((part) => ({
+    cooperative: { id: part.cooperativeId, name: part.cooperativeName },
+    month: part.month,
+    submittedAt: part.submittedAt,
+    part,
+  }));
 }
 
 export function reviewMonth(cooperativeId: number, month: string, body: ReviewBody): Promise<MonthlyReport> {
@@ -52,7 +57,8 @@ export function useMonthsConcerningService(year: number) {
 export function useReviewMonth() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ cooperativeId, month, body }: { cooperativeId: number; month: string; body: ReviewBody }) => reviewMonth(cooperativeId, month, body),
+    mutationFn: ({ cooperativeId, month, body }: { cooperativeId: number; month: string; body: ReviewBody }) =>
+      reviewMonth(cooperativeId, month, body),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: coopReportKeys.all });
       void queryClient.invalidateQueries({ queryKey: interventionKeys.all });

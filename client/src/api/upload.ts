@@ -21,11 +21,15 @@ interface RawReply {
 }
 
 export type MonthUploadOutcome =
-  | { kind: 'saved'; reply: UploadReply }
-  | { kind: 'rejected'; title: string; detail: string; rows: UploadRowError[] };
+  { kind: 'saved'; reply: UploadReply } | { kind: 'rejected'; title: string; detail: string; rows: UploadRowError[] };
 
 /** One XHR POST of a file; resolves with whatever the server answered. */
-export function postFileWithProgress(url: string, file: Blob, onProgress: (progress: UploadProgress) => void, contentType = 'text/csv'): Promise<RawReply> {
+export function postFileWithProgress(
+  url: string,
+  file: Blob,
+  onProgress: (progress: UploadProgress) => void,
+  contentType = 'text/csv',
+): Promise<RawReply> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', url);
@@ -66,7 +70,12 @@ export function badRowsOf(problem: ProblemWithRows): UploadRowError[] {
   });
 }
 
-export async function uploadMonthCsv(cooperativeId: number, month: string, file: Blob, onProgress: (progress: UploadProgress) => void): Promise<MonthUploadOutcome> {
+export async function uploadMonthCsv(
+  cooperativeId: number,
+  month: string,
+  file: Blob,
+  onProgress: (progress: UploadProgress) => void,
+): Promise<MonthUploadOutcome> {
   const url = `/api/cooperatives/${cooperativeId}/reports/${month}/upload`;
   const { status, text } = await withSessionRecovery(() => postFileWithProgress(url, file, onProgress));
   const body = parseJson(text);

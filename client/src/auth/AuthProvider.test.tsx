@@ -9,7 +9,16 @@ import { json, mockFetch, problem } from '../test/fetchMock.ts';
 import { renderWithProviders } from '../test/render.tsx';
 import { AuthProvider } from './AuthProvider.tsx';
 
-const me: Me = { id: 7, username: 'casemanager', displayName: 'CM', role: 'case_manager', serviceId: 4, cooperativeId: null, districtId: null, mustChangePassword: false };
+const me: Me = {
+  id: 7,
+  username: 'casemanager',
+  displayName: 'CM',
+  role: 'case_manager',
+  serviceId: 4,
+  cooperativeId: null,
+  districtId: null,
+  mustChangePassword: false,
+};
 const pair = (n: number): TokenPair => ({ accessToken: `access-${n}`, refreshToken: `refresh-${n}`, expiresIn: 900, user: me });
 
 function NotesForm() {
@@ -19,7 +28,10 @@ function NotesForm() {
     <>
       <label htmlFor="notes">Note</label>
       <input id="notes" value={text} onChange={(e) => setText(e.target.value)} />
-      <button type="button" onClick={() => void apiJson<{ text: string }>('/api/notes', { method: 'POST', body: { text } }).then((r) => setSaved(r.text))}>
+      <button
+        type="button"
+        onClick={() => void apiJson<{ text: string }>('/api/notes', { method: 'POST', body: { text } }).then((r) => setSaved(r.text))}
+      >
         Invia
       </button>
       {saved && <p>Salvato: {saved}</p>}
@@ -33,7 +45,8 @@ describe('expired session', () => {
     const calls = mockFetch((call) => {
       if (call.url === '/api/auth/refresh') return problem(401, 'Sessione revocata');
       if (call.url === '/api/auth/login') return json(200, pair(2));
-      if (call.url === '/api/notes') return call.headers.authorization === 'Bearer access-2' ? json(200, call.body) : problem(401, 'Non autenticato');
+      if (call.url === '/api/notes')
+        return call.headers.authorization === 'Bearer access-2' ? json(200, call.body) : problem(401, 'Non autenticato');
       return undefined;
     });
     const user = userEvent.setup();

@@ -8,7 +8,16 @@ import { json, mockFetch } from '../test/fetchMock.ts';
 import { renderWithProviders } from '../test/render.tsx';
 import { AuthProvider } from './AuthProvider.tsx';
 
-const me: Me = { id: 8, username: 'nuovo', displayName: 'Nuovo Utente', role: 'case_manager', serviceId: 4, cooperativeId: null, districtId: null, mustChangePassword: true };
+const me: Me = {
+  id: 8,
+  username: 'nuovo',
+  displayName: 'Nuovo Utente',
+  role: 'case_manager',
+  serviceId: 4,
+  cooperativeId: null,
+  districtId: null,
+  mustChangePassword: true,
+};
 
 describe('temporary password', () => {
   it('shows only the password change until a valid new password is set', async () => {

@@ -8,7 +8,8 @@ interface DialogProps {
   role?: 'dialog' | 'alertdialog';
 }
 
-const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 export function Dialog({ title, children, onClose, role = 'dialog' }: DialogProps) {
   const titleId = useId();
@@ -43,15 +44,7 @@ export function Dialog({ title, children, onClose, role = 'dialog' }: DialogProp
 
   return (
     <div className="dialog-backdrop">
-      <div
-        ref={panel}
-        className="dialog"
-        role={role}
-        aria-modal="true"
-        aria-labelledby={titleId}
-        tabIndex={-1}
-        onKeyDown={onKeyDown}
-      >
+      <div ref={panel} className="dialog" role={role} aria-modal="true" aria-labelledby={titleId} tabIndex={-1} onKeyDown={onKeyDown}>
         <h2 id={titleId}>{title}</h2>
         {children}
       </div>

@@ -30,7 +30,19 @@ import { newKey } from './ptri/formModel.ts';
 type GoalOutcome = (typeof GOAL_OUTCOMES)[number];
 
 /** The body fields this form shows an error beside (members and goal outcomes per item, HoNOS under the scale). */
-const EVALUATION_FIELDS = besideFieldsOf(['date', 'kind', 'members', 'outcome', 'intensity', 'scores', 'nextReviewDate', 'notes', 'goalOutcomes', 'living', 'work']);
+const EVALUATION_FIELDS = besideFieldsOf([
+  'date',
+  'kind',
+  'members',
+  'outcome',
+  'intensity',
+  'scores',
+  'nextReviewDate',
+  'notes',
+  'goalOutcomes',
+  'living',
+  'work',
+]);
 
 const newMember = (): MemberDraft => ({ key: newKey(), name: '', role: '', organisation: 'health_service' });
 

@@ -26,7 +26,12 @@ export function Field({ label, error, hint, children, className, required }: Fie
   return (
     <div className={`field${error ? ' field-invalid' : ''}${required ? ' field-required' : ''}${className ? ` ${className}` : ''}`}>
       <label htmlFor={id}>{label}</label>
-      {cloneElement(children, { id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy, ...(required ? { 'aria-required': true } : {}) })}
+      {cloneElement(children, {
+        id,
+        'aria-invalid': error ? true : undefined,
+        'aria-describedby': describedBy,
+        ...(required ? { 'aria-required': true } : {}),
+      })}
       {hint && (
         <small id={hintId} className="hint">
           {hint}

@@ -57,7 +57,10 @@ export function HonosInput({ scores, error, onChange }: HonosInputProps) {
       </div>
       <p className="honos-total" aria-live="polite">
         {it.uvm.honosTotal}: <output data-testid="honos-total">{honosPartialTotal(scores)}</output> / 48
-        <span className="diff"> ({scored}/{HONOS_ITEMS})</span>
+        <span className="diff">
+          {' '}
+          ({scored}/{HONOS_ITEMS})
+        </span>
       </p>
       <p className="hint">{it.uvm.honosTotalHelp}</p>
       {error && <p className="field-error">{error}</p>}

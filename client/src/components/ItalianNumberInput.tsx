@@ -43,4 +43,3 @@ export function typedNumber(text: string): number | null {
   const parsed = parseItalianNumber(text);
   return parsed.ok ? parsed.value : null;
 }
-

@@ -19,7 +19,9 @@ export function PersonPicker({ label, personId, onChange }: PersonPickerProps) {
   const found = q.length >= 2 ? (matches.data?.pages[0]?.items ?? []).slice(0, 8) : [];
 
   if (personId) {
-    const name = chosen.data ? `${chosen.data.familyName} ${chosen.data.givenName}${chosen.data.fiscalCode ? ` (${chosen.data.fiscalCode})` : ''}` : it.common.loading;
+    const name = chosen.data
+      ? `${chosen.data.familyName} ${chosen.data.givenName}${chosen.data.fiscalCode ? ` (${chosen.data.fiscalCode})` : ''}`
+      : it.common.loading;
     return (
       <div className="field person-picker">
         <span className="picker-label">{label}</span>

@@ -25,7 +25,11 @@ export function ReviewsDueTable({ within, onlyOverdue, serviceId }: ReviewsDueTa
   const rows = query.data.pages.flatMap((page) => page.items).filter((row) => !onlyOverdue || row.overdue);
   if (rows.length === 0) return <Empty />;
   // Pages come in date order: once every overdue one is shown, the next pages hold none.
-  const pager = { hasNextPage: query.hasNextPage && rows.length < total, isFetchingNextPage: query.isFetchingNextPage, fetchNextPage: query.fetchNextPage };
+  const pager = {
+    hasNextPage: query.hasNextPage && rows.length < total,
+    isFetchingNextPage: query.isFetchingNextPage,
+    fetchNextPage: query.fetchNextPage,
+  };
   return (
     <>
       <ResultCount total={total} shown={rows.length} />

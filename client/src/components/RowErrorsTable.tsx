@@ -16,7 +16,9 @@ export function RowErrorsTable({ caption, headers, rows, fieldLabel = (field) =>
         <caption>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col" className="num">{headers.row}</th>
+            <th scope="col" className="num">
+              {headers.row}
+            </th>
             <th scope="col">{headers.field}</th>
             <th scope="col">{headers.reason}</th>
           </tr>

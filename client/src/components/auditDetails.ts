@@ -32,7 +32,11 @@ function valueText(key: string, value: unknown, statuses: StatusLabels): string 
   if (typeof value === 'number') return String(value);
   if (Array.isArray(value)) {
     if (value.every((item) => typeof item === 'number')) {
-      return value.length === 0 ? it.auditDetails.none : value.length > MAX_LISTED ? it.auditDetails.count(value.length) : `n. ${value.join(', ')}`;
+      return value.length === 0
+        ? it.auditDetails.none
+        : value.length > MAX_LISTED
+          ? it.auditDetails.count(value.length)
+          : `n. ${value.join(', ')}`;
     }
     return it.auditDetails.count(value.length);
   }
@@ -52,7 +56,9 @@ function sentence(key: string, value: unknown, statuses: StatusLabels): string {
     return `${label(key)}: da ${valueText(key, value.before, statuses)} a ${valueText(key, value.after, statuses)}`;
   }
   if ((key === 'after' || key === 'before') && isRecord(value)) {
-    return `${key === 'after' ? it.auditDetails.written : it.auditDetails.removed}: ${Object.keys(value).map((field) => LABELS[field] ?? field).join(', ')}`;
+    return `${key === 'after' ? it.auditDetails.written : it.auditDetails.removed}: ${Object.keys(value)
+      .map((field) => LABELS[field] ?? field)
+      .join(', ')}`;
   }
   return `${label(key)}: ${valueText(key, value, statuses)}`;
 }

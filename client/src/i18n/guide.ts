@@ -31,8 +31,10 @@ export const guideText = {
       ['note', 'facoltativo; mai dati clinici'],
     ] as [string, string][],
     exampleTitle: 'Esempio',
-    example: 'progetto;data;asse;attività;ore;ruolo;note\n1234;03/11/2026;casa;Accompagnamento alla gestione della casa;2;educatore;\n1234;05/11/2026;socialità;Attività di gruppo;1,5;educatore;laboratorio di cucina',
-    outcome: 'Il file è accettato tutto o niente: se una riga ha un errore, la pagina elenca ogni riga e ogni campo da correggere e nulla viene registrato.',
+    example:
+      'progetto;data;asse;attività;ore;ruolo;note\n1234;03/11/2026;casa;Accompagnamento alla gestione della casa;2;educatore;\n1234;05/11/2026;socialità;Attività di gruppo;1,5;educatore;laboratorio di cucina',
+    outcome:
+      'Il file è accettato tutto o niente: se una riga ha un errore, la pagina elenca ogni riga e ogni campo da correggere e nulla viene registrato.',
   },
   roles: {
     case_manager: {

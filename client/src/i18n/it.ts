@@ -29,7 +29,8 @@ export const it = {
     confirm: 'Conferma',
     search: 'Cerca',
     loadMore: 'Mostra altri',
-    results: (total: number, capped: boolean) => (capped ? `oltre ${formatNumber(total)} risultati` : total === 1 ? '1 risultato' : `${formatNumber(total)} risultati`),
+    results: (total: number, capped: boolean) =>
+      capped ? `oltre ${formatNumber(total)} risultati` : total === 1 ? '1 risultato' : `${formatNumber(total)} risultati`,
     shown: (count: number) => `mostrati ${formatNumber(count)}`,
     add: 'Aggiungi',
     remove: 'Rimuovi',
@@ -172,7 +173,8 @@ export const it = {
     revision: 'Revisione',
     transition: 'Cambio di stato',
     evaluation: 'Valutazione UVM',
-    interventionsCount: (n: number, hours: number) => `${n === 1 ? '1 intervento' : `${n} interventi`}, ${formatHours(hours)} ${hours === 1 ? 'ora' : 'ore'}`,
+    interventionsCount: (n: number, hours: number) =>
+      `${n === 1 ? '1 intervento' : `${n} interventi`}, ${formatHours(hours)} ${hours === 1 ? 'ora' : 'ore'}`,
     noBudget: 'Nessuna risorsa indicata.',
     print: 'Stampa il progetto',
     printTitle: 'Progetto Terapeutico Riabilitativo Individualizzato con Budget di Salute',
@@ -218,7 +220,8 @@ export const it = {
     record: 'Scarica dati (art. 15)',
     recordHelp: 'Tutti i dati conservati sulla persona, in formato JSON (art. 15 GDPR).',
     created: 'Persona registrata.',
-    alreadyRegistered: 'Questa persona è già registrata nel sistema da un altro servizio. Per seguirla nel tuo servizio chiedi la presa in carico, indicandone il motivo: la richiesta resta nel registro degli accessi.',
+    alreadyRegistered:
+      'Questa persona è già registrata nel sistema da un altro servizio. Per seguirla nel tuo servizio chiedi la presa in carico, indicandone il motivo: la richiesta resta nel registro degli accessi.',
     takeInCareReason: 'Motivo della presa in carico',
     takeInCare: 'Prendi in carico',
   },
@@ -265,7 +268,10 @@ export const it = {
     addRow: 'Aggiungi riga',
     saveRows: 'Registra gli interventi',
     savedRows: (n: number) => (n === 1 ? '1 intervento registrato.' : `${n} interventi registrati.`),
-    rowsToFix: (n: number) => (n === 1 ? '1 riga da correggere: è rimasta nella tabella con i suoi errori.' : `${n} righe da correggere: sono rimaste nella tabella con i loro errori.`),
+    rowsToFix: (n: number) =>
+      n === 1
+        ? '1 riga da correggere: è rimasta nella tabella con i suoi errori.'
+        : `${n} righe da correggere: sono rimaste nella tabella con i loro errori.`,
     nothingSaved: 'Nessun intervento registrato.',
     actions: 'Azioni',
     editTitle: 'Modifica intervento',
@@ -275,14 +281,16 @@ export const it = {
     deleteConfirm: 'Eliminare questo intervento? L’operazione resta registrata nel registro degli accessi.',
     monthState: {
       open: 'Mese aperto: gli interventi si possono aggiungere, correggere ed eliminare fino all’invio.',
-      submitted: (on: string) => `Mese inviato il ${on}: in attesa di validazione da parte dei servizi. Gli interventi non si possono più modificare.`,
+      submitted: (on: string) =>
+        `Mese inviato il ${on}: in attesa di validazione da parte dei servizi. Gli interventi non si possono più modificare.`,
       validated: 'Mese validato dai servizi: gli interventi non si possono più modificare.',
       returned: 'Mese restituito dai servizi: correggere gli interventi indicati e inviarlo di nuovo.',
     },
     returnNote: (note: string) => `Nota del servizio: ${note}`,
     monthTotal: (hours: string) => `Totale del mese: ${hours} ore`,
     csvTitle: 'Carica il mese da CSV',
-    csvHelp: 'Colonne: ptriId;date;axis;activity;hours;operatorRole;notes (separatore ;). Date AAAA-MM-GG o GG/MM/AAAA, ore con la virgola, asse habitat, sociality o work. Il file è accettato tutto o niente.',
+    csvHelp:
+      'Colonne: ptriId;date;axis;activity;hours;operatorRole;notes (separatore ;). Date AAAA-MM-GG o GG/MM/AAAA, ore con la virgola, asse habitat, sociality o work. Il file è accettato tutto o niente.',
     csvFile: 'File CSV',
     csvUpload: 'Carica il file',
     csvProgress: (percent: number) => `Invio del file: ${percent}%`,
@@ -338,8 +346,10 @@ export const it = {
     throughDate: (date: string) => `Conteggio fino al ${date}.`,
     notBegun: 'L’anno non è ancora iniziato: nessun conteggio.',
     usersMeaning: 'NR_UT conta le persone con almeno un progetto del lotto in carico in un giorno dell’anno, fino a oggi.',
-    lotTotalsMeaning: 'Persone con interventi: chi ha ricevuto almeno un intervento nel periodo; diverso dagli utenti NR_UT, che contano chi ha un progetto in carico.',
-    caseloadMeaning: 'Progetti attivi: in carico alla data, dall’attivazione alla chiusura; scaduti quelli oltre la fine prevista, da rinnovare o chiudere.',
+    lotTotalsMeaning:
+      'Persone con interventi: chi ha ricevuto almeno un intervento nel periodo; diverso dagli utenti NR_UT, che contano chi ha un progetto in carico.',
+    caseloadMeaning:
+      'Progetti attivi: in carico alla data, dall’attivazione alla chiusura; scaduti quelli oltre la fine prevista, da rinnovare o chiudere.',
     month: 'Mese',
     wholeYear: 'Tutto l’anno',
     openGoals: 'Obiettivi aperti',

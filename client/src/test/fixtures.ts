@@ -1,9 +1,23 @@
 // Small reference data and a project, shaped like the API's replies.
 import type { Cooperative, Lot, PtriDetail, Service } from '@bds/shared';
 
-export const services: Service[] = [{ id: 4, code: 'CSM-NAVILE', kind: 'CSM', name: 'CSM Navile', districtId: 1, aliases: [], active: true }];
+export const services: Service[] = [
+  { id: 4, code: 'CSM-NAVILE', kind: 'CSM', name: 'CSM Navile', districtId: 1, aliases: [], active: true },
+];
 export const lots: Lot[] = [
-  { id: 1, number: 1, title: 'Progetti individualizzati', tenderYear: 2024, tenderStart: '2024-01-01', tenderEnd: '2027-12-31', serviceKinds: ['CSM', 'NPIA'], contractor: 'RTI', cooperativeIds: [1], hourlyRate: 26.5, ceiling: 4_200_000 },
+  {
+    id: 1,
+    number: 1,
+    title: 'Progetti individualizzati',
+    tenderYear: 2024,
+    tenderStart: '2024-01-01',
+    tenderEnd: '2027-12-31',
+    serviceKinds: ['CSM', 'NPIA'],
+    contractor: 'RTI',
+    cooperativeIds: [1],
+    hourlyRate: 26.5,
+    ceiling: 4_200_000,
+  },
 ];
 export const cooperatives: Cooperative[] = [{ id: 1, name: 'Coop. Soc. Il Faro (demo)', vatNumber: null, active: true }];
 

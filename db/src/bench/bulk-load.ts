@@ -17,7 +17,9 @@ export function enterBulkMode(client: Database.Database, tables: readonly string
   client.pragma('temp_store = MEMORY');
   const placeholders = tables.map(() => '?').join(', ');
   const objects = client
-    .prepare(`SELECT name, type, sql FROM sqlite_master WHERE type IN ('index', 'trigger') AND sql IS NOT NULL AND tbl_name IN (${placeholders})`)
+    .prepare(
+      `SELECT name, type, sql FROM sqlite_master WHERE type IN ('index', 'trigger') AND sql IS NOT NULL AND tbl_name IN (${placeholders})`,
+    )
     .all(...tables) as SetAside[];
   for (const object of objects) client.exec(`DROP ${object.type === 'index' ? 'INDEX' : 'TRIGGER'} "${object.name}"`);
   return objects;

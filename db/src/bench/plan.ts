@@ -8,8 +8,17 @@ export const BENCH_TODAY = '2026-11-15';
 const FIRST_MONTH = 2017 * 12; // January 2017, as a month number
 const LAST_MONTH = 2026 * 12 + 9; // October 2026
 
-export interface ServiceRef { id: number; kind: ServiceKind; weight: number }
-export interface LotRef { id: number; number: number; rateCents: number; cooperativeIds: number[] }
+export interface ServiceRef {
+  id: number;
+  kind: ServiceKind;
+  weight: number;
+}
+export interface LotRef {
+  id: number;
+  number: number;
+  rateCents: number;
+  cooperativeIds: number[];
+}
 
 export interface PlannedProject {
   personId: number;
@@ -59,12 +68,21 @@ export function planProject(random: Random, personId: number, service: ServiceRe
     const status: PtriStatus = roll < 0.3 ? 'draft' : 'submitted';
     return { ...base, status, activatedOn: null, endedOn: null, nextReviewDate: null, firstMonth: 0, lastMonth: -1 };
   }
-  if (roll < 0.03) return { ...base, status: 'rejected', activatedOn: null, endedOn: null, nextReviewDate: null, firstMonth: 0, lastMonth: -1 };
+  if (roll < 0.03)
+    return { ...base, status: 'rejected', activatedOn: null, endedOn: null, nextReviewDate: null, firstMonth: 0, lastMonth: -1 };
   const endMonth = startMonth + months;
   if (endMonth < TODAY_MONTH) {
     const early = random.chance(0.15) ? random.int(1, months - 1) : months;
     const endedOn = dayText(startMonth + early, Math.max(1, startDay - 1));
-    return { ...base, status: 'closed', activatedOn: startDate, endedOn, nextReviewDate: null, firstMonth: startMonth, lastMonth: startMonth + early };
+    return {
+      ...base,
+      status: 'closed',
+      activatedOn: startDate,
+      endedOn,
+      nextReviewDate: null,
+      firstMonth: startMonth,
+      lastMonth: startMonth + early,
+    };
   }
   // Open projects: reviewed every six months; about one in ten has its review overdue.
   const reviews = Math.floor((TODAY_MONTH - startMonth) / 6) + 1;

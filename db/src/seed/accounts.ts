@@ -13,7 +13,20 @@ export interface DemoAccount {
   cooperativeName?: string;
 }
 
-const FIRST_NAMES = ['Alessandra', 'Roberto', 'Chiara', 'Stefano', 'Elena', 'Marco', 'Federica', 'Paolo', 'Silvia', 'Andrea', 'Laura', 'Davide'];
+const FIRST_NAMES = [
+  'Alessandra',
+  'Roberto',
+  'Chiara',
+  'Stefano',
+  'Elena',
+  'Marco',
+  'Federica',
+  'Paolo',
+  'Silvia',
+  'Andrea',
+  'Laura',
+  'Davide',
+];
 
 /** Case manager of a service; CSM Navile's is the `casemanager` account. */
 export const caseManagerUsername = (serviceCode: string): string =>
@@ -39,7 +52,12 @@ export function demoAccounts(): DemoAccount[] {
   });
   DISTRICTS.forEach((district, index) => {
     const given = district.code === 'BOLOGNA' ? 'Paola' : (FIRST_NAMES[(index + 5) % FIRST_NAMES.length] ?? 'Anna');
-    accounts.push({ username: uvmUsername(district.code), displayName: `${given} Demo – UVM ${district.name}`, role: 'uvm', districtCode: district.code });
+    accounts.push({
+      username: uvmUsername(district.code),
+      displayName: `${given} Demo – UVM ${district.name}`,
+      role: 'uvm',
+      districtCode: district.code,
+    });
   });
   return accounts;
 }

@@ -14,7 +14,9 @@ if (isDatabaseEmpty(db)) {
   seedReferenceData(db);
   const summary = await seedDemoData(db);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`${path}: seeded ${summary.users} users, ${summary.persons} persons, ${summary.ptris} PTRIs, ${summary.evaluations} evaluations in ${seconds} s`);
+  console.log(
+    `${path}: seeded ${summary.users} users, ${summary.persons} persons, ${summary.ptris} PTRIs, ${summary.evaluations} evaluations in ${seconds} s`,
+  );
 } else {
   console.log(`${path}: already has users, nothing seeded`);
 }

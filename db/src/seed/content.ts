@@ -21,7 +21,7 @@ export const GOALS: Record<Axis, readonly string[]> = {
     'Riallacciare i rapporti con la famiglia di origine',
     'Partecipazione al gruppo di auto-mutuo aiuto',
     'Frequenza di un corso di teatro in un centro culturale',
-    "Uso autonomo dei mezzi pubblici per gli spostamenti in città",
+    'Uso autonomo dei mezzi pubblici per gli spostamenti in città',
     'Attività di volontariato presso una associazione del territorio',
     'Partecipazione alle uscite di gruppo nel fine settimana',
   ],
@@ -37,7 +37,12 @@ export const GOALS: Record<Axis, readonly string[]> = {
   ],
 };
 
-interface BudgetTemplate { source: Exclude<BudgetSource, 'ausl'>; description: string; minutes?: number; amountCents?: number }
+interface BudgetTemplate {
+  source: Exclude<BudgetSource, 'ausl'>;
+  description: string;
+  minutes?: number;
+  amountCents?: number;
+}
 
 /** Resources beyond the cooperative's hours, per axis: who brings what. */
 const OTHER_RESOURCES: Record<Axis, readonly BudgetTemplate[]> = {
@@ -62,11 +67,17 @@ const OTHER_RESOURCES: Record<Axis, readonly BudgetTemplate[]> = {
 
 const COOPERATIVE_WORK: Record<Axis, string> = {
   habitat: "Interventi educativi domiciliari dell'operatore della cooperativa",
-  sociality: "Accompagnamento educativo nelle attività di socializzazione",
+  sociality: 'Accompagnamento educativo nelle attività di socializzazione',
   work: 'Tutoraggio educativo per la formazione e il lavoro',
 };
 
-export interface BudgetLine { axis: Axis; source: BudgetSource; description: string; minutes: number | null; amountCents: number | null }
+export interface BudgetLine {
+  axis: Axis;
+  source: BudgetSource;
+  description: string;
+  minutes: number | null;
+  amountCents: number | null;
+}
 
 /** The cooperative's hours on each axis, paid at the lot rate, plus one or two other resources. */
 export function budgetLines(random: Random, axes: readonly Axis[], weeklyMinutes: number, weeks: number, rateCents: number): BudgetLine[] {
@@ -76,7 +87,13 @@ export function budgetLines(random: Random, axes: readonly Axis[], weeklyMinutes
     const minutes = perAxis * weeks;
     lines.push({ axis, source: 'ausl', description: COOPERATIVE_WORK[axis], minutes, amountCents: amountCentsOf(minutes, rateCents) });
     for (const template of random.sample(OTHER_RESOURCES[axis], random.int(0, 2))) {
-      lines.push({ axis, source: template.source, description: template.description, minutes: template.minutes ?? null, amountCents: template.amountCents ?? null });
+      lines.push({
+        axis,
+        source: template.source,
+        description: template.description,
+        minutes: template.minutes ?? null,
+        amountCents: template.amountCents ?? null,
+      });
     }
   }
   return lines;
@@ -84,8 +101,17 @@ export function budgetLines(random: Random, axes: readonly Axis[], weeklyMinutes
 
 export function goalStatus(random: Random, status: PtriStatus, closure: ClosureKind | null, monthsRunning: number): GoalStatus {
   if (status === 'closed') {
-    if (closure === 'early') return random.weighted<GoalStatus>([['not_achieved', 5], ['partly_achieved', 4], ['achieved', 1]]);
-    return random.weighted<GoalStatus>([['achieved', 5], ['partly_achieved', 4], ['not_achieved', 1]]);
+    if (closure === 'early')
+      return random.weighted<GoalStatus>([
+        ['not_achieved', 5],
+        ['partly_achieved', 4],
+        ['achieved', 1],
+      ]);
+    return random.weighted<GoalStatus>([
+      ['achieved', 5],
+      ['partly_achieved', 4],
+      ['not_achieved', 1],
+    ]);
   }
   if ((status === 'active' || status === 'suspended') && monthsRunning >= 6 && random.chance(0.25)) {
     return random.chance(0.6) ? 'partly_achieved' : 'achieved';
@@ -113,10 +139,19 @@ export const RETURN_REASON = "Progetto restituito dall'UVM per integrare gli obi
 export const CLOSURE_REASONS: Record<ClosureKind, readonly string[]> = {
   renewal: ['Conclusione del periodo: rinnovo con un nuovo PTRI'],
   completed: ['Obiettivi raggiunti: conclusione del progetto', 'Conclusione del progetto alla scadenza concordata'],
-  early: ['Trasferimento in un altro territorio', 'Rinuncia della persona', 'Inserimento in una struttura residenziale', 'Passaggio ad altro servizio'],
+  early: [
+    'Trasferimento in un altro territorio',
+    'Rinuncia della persona',
+    'Inserimento in una struttura residenziale',
+    'Passaggio ad altro servizio',
+  ],
 };
 
-export interface Member { name: string; role: string; organisation: string }
+export interface Member {
+  name: string;
+  role: string;
+  organisation: string;
+}
 
 function someone(random: Random): string {
   return `${random.pick([...FEMALE_NAMES, ...MALE_NAMES])} ${random.pick(FAMILY_NAMES)}`;

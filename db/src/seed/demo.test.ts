@@ -16,7 +16,11 @@ const YEARLY_COUNT = `SELECT p.service_id, COUNT(DISTINCT p.person_id) AS users 
 const YEARLY_TOTAL = `SELECT COUNT(DISTINCT p.person_id) AS users FROM ptris p JOIN lots l ON l.id = p.lot_id
   WHERE l.number = :lot AND p.activated_on IS NOT NULL AND p.activated_on <= :yearEnd AND COALESCE(p.ended_on, p.end_date) >= :yearStart`;
 
-interface PublishedRow { year: number; service: string; users: number }
+interface PublishedRow {
+  year: number;
+  service: string;
+  users: number;
+}
 
 function publishedRows(): PublishedRow[] {
   const [header, ...lines] = readFileSync(FIXTURE, 'utf8').trim().split(/\r?\n/);
@@ -39,7 +43,9 @@ function rows<T>(db: Db, sql: string, params: Record<string, unknown> = {}): T[]
 }
 
 const digestOf = (db: Db, table: string): string =>
-  createHash('sha256').update(JSON.stringify(rows(db, `SELECT * FROM ${table} ORDER BY 1, 2`))).digest('hex');
+  createHash('sha256')
+    .update(JSON.stringify(rows(db, `SELECT * FROM ${table} ORDER BY 1, 2`)))
+    .digest('hex');
 
 describe('demo data', () => {
   let db: Db;
@@ -53,8 +59,12 @@ describe('demo data', () => {
     expect(published).toHaveLength(31);
     for (const year of [2024, 2025]) {
       const params = { lot: 1, yearStart: `${year}-01-01`, yearEnd: `${year}-12-31` };
-      const counted = new Map(rows<{ service_id: number; users: number }>(db, YEARLY_COUNT, params).map((row) => [codes.get(row.service_id), row.users]));
-      const expected = new Map(published.filter((row) => row.year === year).map((row) => [PUBLISHED_SERVICE_ALIASES[row.service], row.users]));
+      const counted = new Map(
+        rows<{ service_id: number; users: number }>(db, YEARLY_COUNT, params).map((row) => [codes.get(row.service_id), row.users]),
+      );
+      const expected = new Map(
+        published.filter((row) => row.year === year).map((row) => [PUBLISHED_SERVICE_ALIASES[row.service], row.users]),
+      );
       expect(expected.has(undefined)).toBe(false);
       expect(counted).toEqual(expected);
       const total = rows<{ users: number }>(db, YEARLY_TOTAL, params)[0]?.users;
@@ -65,7 +75,9 @@ describe('demo data', () => {
 
   it('gives every person a valid, unique codice fiscale and search keys', () => {
     const persons = rows<{ fiscal_code: string; given_name: string; family_name: string; search_key: string; search_key_alt: string }>(
-      db, 'SELECT fiscal_code, given_name, family_name, search_key, search_key_alt FROM persons');
+      db,
+      'SELECT fiscal_code, given_name, family_name, search_key, search_key_alt FROM persons',
+    );
     expect(persons.length).toBeGreaterThan(900);
     for (const person of persons) {
       expect(fiscalCodeProblem(person.fiscal_code), person.fiscal_code).toBeNull();
@@ -77,33 +89,56 @@ describe('demo data', () => {
 
   it('generates the same data on every run', async () => {
     const again = await seededDb();
-    for (const table of ['persons', 'ptris', 'goals', 'budget_lines', 'ptri_transitions', 'ptri_revisions', 'evaluations', 'ptri_cooperatives']) {
+    for (const table of [
+      'persons',
+      'ptris',
+      'goals',
+      'budget_lines',
+      'ptri_transitions',
+      'ptri_revisions',
+      'evaluations',
+      'ptri_cooperatives',
+    ]) {
       expect(digestOf(again, table), table).toBe(digestOf(db, table));
     }
   });
 
   it('never activates a project that is a draft, waiting for the UVM or rejected', () => {
-    const wrong = rows(db, `SELECT id FROM ptris WHERE status IN ('draft', 'submitted', 'rejected')
-      AND (activated_on IS NOT NULL OR ended_on IS NOT NULL OR next_review_date IS NOT NULL)`);
+    const wrong = rows(
+      db,
+      `SELECT id FROM ptris WHERE status IN ('draft', 'submitted', 'rejected')
+      AND (activated_on IS NOT NULL OR ended_on IS NOT NULL OR next_review_date IS NOT NULL)`,
+    );
     expect(wrong).toEqual([]);
     const statuses = rows<{ status: string }>(db, 'SELECT DISTINCT status FROM ptris ORDER BY status').map((row) => row.status);
     expect(statuses).toEqual(['active', 'closed', 'draft', 'rejected', 'submitted', 'suspended']);
   });
 
   it('keeps the period of care consistent with the status', () => {
-    expect(rows(db, "SELECT id FROM ptris WHERE status = 'closed' AND (ended_on IS NULL OR activated_on IS NULL OR ended_on < activated_on)")).toEqual([]);
-    expect(rows(db, "SELECT id FROM ptris WHERE status IN ('active', 'suspended') AND (activated_on IS NULL OR ended_on IS NOT NULL)")).toEqual([]);
+    expect(
+      rows(db, "SELECT id FROM ptris WHERE status = 'closed' AND (ended_on IS NULL OR activated_on IS NULL OR ended_on < activated_on)"),
+    ).toEqual([]);
+    expect(
+      rows(db, "SELECT id FROM ptris WHERE status IN ('active', 'suspended') AND (activated_on IS NULL OR ended_on IS NOT NULL)"),
+    ).toEqual([]);
     expect(rows(db, 'SELECT id FROM ptris WHERE activated_on < start_date OR end_date < start_date')).toEqual([]);
     expect(rows(db, 'SELECT id FROM ptris WHERE activated_on > :today OR ended_on > :today', { today: DEMO_TODAY })).toEqual([]);
-    const active = rows<{ overdue: number; all: number }>(db, `SELECT SUM(end_date < :today) AS overdue, COUNT(*) AS "all"
-      FROM ptris WHERE status = 'active'`, { today: DEMO_TODAY })[0];
+    const active = rows<{ overdue: number; all: number }>(
+      db,
+      `SELECT SUM(end_date < :today) AS overdue, COUNT(*) AS "all"
+      FROM ptris WHERE status = 'active'`,
+      { today: DEMO_TODAY },
+    )[0];
     expect(active?.overdue).toBeGreaterThan(0);
     expect(active?.overdue ?? 0).toBeLessThan((active?.all ?? 0) * 0.05);
   });
 
   it('sets the next review six months after the last evaluation of a project in force', () => {
-    const projects = rows<{ next_review_date: string; last: string }>(db, `SELECT p.next_review_date, MAX(e.date) AS last
-      FROM ptris p JOIN evaluations e ON e.ptri_id = p.id WHERE p.status IN ('active', 'suspended') GROUP BY p.id`);
+    const projects = rows<{ next_review_date: string; last: string }>(
+      db,
+      `SELECT p.next_review_date, MAX(e.date) AS last
+      FROM ptris p JOIN evaluations e ON e.ptri_id = p.id WHERE p.status IN ('active', 'suspended') GROUP BY p.id`,
+    );
     expect(projects.length).toBeGreaterThan(400);
     for (const project of projects) {
       expect(project.next_review_date).toBe(format(addMonths(parseISO(project.last), 6), 'yyyy-MM-dd'));
@@ -112,16 +147,34 @@ describe('demo data', () => {
   });
 
   it('records evaluations that match the project: approval before activation, rejection, final review', () => {
-    expect(rows(db, `SELECT p.id FROM ptris p WHERE p.activated_on IS NOT NULL AND NOT EXISTS (SELECT 1 FROM evaluations e
-      WHERE e.ptri_id = p.id AND e.kind = 'initial' AND e.outcome IN ('approved', 'approved_with_changes') AND e.date <= p.activated_on)`)).toEqual([]);
-    expect(rows(db, `SELECT p.id FROM ptris p WHERE p.status = 'rejected' AND NOT EXISTS (SELECT 1 FROM evaluations e
-      WHERE e.ptri_id = p.id AND e.kind = 'initial' AND e.outcome = 'not_approved')`)).toEqual([]);
-    expect(rows(db, `SELECT p.id FROM ptris p WHERE p.status = 'closed' AND NOT EXISTS (SELECT 1 FROM evaluations e
-      WHERE e.ptri_id = p.id AND e.kind = 'final')`)).toEqual([]);
+    expect(
+      rows(
+        db,
+        `SELECT p.id FROM ptris p WHERE p.activated_on IS NOT NULL AND NOT EXISTS (SELECT 1 FROM evaluations e
+      WHERE e.ptri_id = p.id AND e.kind = 'initial' AND e.outcome IN ('approved', 'approved_with_changes') AND e.date <= p.activated_on)`,
+      ),
+    ).toEqual([]);
+    expect(
+      rows(
+        db,
+        `SELECT p.id FROM ptris p WHERE p.status = 'rejected' AND NOT EXISTS (SELECT 1 FROM evaluations e
+      WHERE e.ptri_id = p.id AND e.kind = 'initial' AND e.outcome = 'not_approved')`,
+      ),
+    ).toEqual([]);
+    expect(
+      rows(
+        db,
+        `SELECT p.id FROM ptris p WHERE p.status = 'closed' AND NOT EXISTS (SELECT 1 FROM evaluations e
+      WHERE e.ptri_id = p.id AND e.kind = 'final')`,
+      ),
+    ).toEqual([]);
   });
 
   it('totals HoNOS scores leaving out the items scored 9', () => {
-    const evaluations = rows<{ scores: string; honos_total: number }>(db, 'SELECT scores, honos_total FROM evaluations WHERE scores IS NOT NULL');
+    const evaluations = rows<{ scores: string; honos_total: number }>(
+      db,
+      'SELECT scores, honos_total FROM evaluations WHERE scores IS NOT NULL',
+    );
     expect(evaluations.length).toBeGreaterThan(1000);
     let notKnown = 0;
     for (const evaluation of evaluations) {
@@ -135,34 +188,61 @@ describe('demo data', () => {
   });
 
   it('keeps one revision per version and a status move for every step', () => {
-    expect(rows(db, `SELECT p.id FROM ptris p WHERE p.version <> (SELECT COUNT(*) FROM ptri_revisions r WHERE r.ptri_id = p.id)
-      OR NOT EXISTS (SELECT 1 FROM ptri_revisions r WHERE r.ptri_id = p.id AND r.version = 1 AND r.changes IS NULL)`)).toEqual([]);
-    expect(rows(db, "SELECT id FROM ptri_revisions WHERE version > 1 AND changes IS NULL")).toEqual([]);
-    expect(rows(db, `SELECT p.id FROM ptris p WHERE p.status <> 'draft' AND NOT EXISTS (SELECT 1 FROM ptri_transitions t
-      WHERE t.ptri_id = p.id AND t.to_status = p.status)`)).toEqual([]);
+    expect(
+      rows(
+        db,
+        `SELECT p.id FROM ptris p WHERE p.version <> (SELECT COUNT(*) FROM ptri_revisions r WHERE r.ptri_id = p.id)
+      OR NOT EXISTS (SELECT 1 FROM ptri_revisions r WHERE r.ptri_id = p.id AND r.version = 1 AND r.changes IS NULL)`,
+      ),
+    ).toEqual([]);
+    expect(rows(db, 'SELECT id FROM ptri_revisions WHERE version > 1 AND changes IS NULL')).toEqual([]);
+    expect(
+      rows(
+        db,
+        `SELECT p.id FROM ptris p WHERE p.status <> 'draft' AND NOT EXISTS (SELECT 1 FROM ptri_transitions t
+      WHERE t.ptri_id = p.id AND t.to_status = p.status)`,
+      ),
+    ).toEqual([]);
     const goals = rows<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM goals GROUP BY ptri_id').map((row) => row.n);
     expect(Math.min(...goals)).toBe(2);
     expect(Math.max(...goals)).toBe(5);
   });
 
   it('puts every person with a project in the care of that service', () => {
-    expect(rows(db, `SELECT p.id FROM ptris p WHERE NOT EXISTS (SELECT 1 FROM person_services ps
-      WHERE ps.service_id = p.service_id AND ps.person_id = p.person_id)`)).toEqual([]);
+    expect(
+      rows(
+        db,
+        `SELECT p.id FROM ptris p WHERE NOT EXISTS (SELECT 1 FROM person_services ps
+      WHERE ps.service_id = p.service_id AND ps.person_id = p.person_id)`,
+      ),
+    ).toEqual([]);
   });
 
   it('gives the demo accounts a caseload: CSM Navile for the case manager, many Lot 1 projects for the cooperative', async () => {
-    const casemanager = rows<{ id: number; password_hash: string }>(db, "SELECT id, password_hash FROM users WHERE username = 'casemanager'")[0];
+    const casemanager = rows<{ id: number; password_hash: string }>(
+      db,
+      "SELECT id, password_hash FROM users WHERE username = 'casemanager'",
+    )[0];
     expect(casemanager?.password_hash.startsWith('$argon2id$')).toBe(true);
     expect(await verify(casemanager?.password_hash ?? '', DEMO_PASSWORD)).toBe(true);
-    const navile = rows<{ status: string; case_manager_id: number }>(db, `SELECT p.status, p.case_manager_id FROM ptris p
-      JOIN services s ON s.id = p.service_id WHERE s.code = 'CSM-NAVILE'`);
+    const navile = rows<{ status: string; case_manager_id: number }>(
+      db,
+      `SELECT p.status, p.case_manager_id FROM ptris p
+      JOIN services s ON s.id = p.service_id WHERE s.code = 'CSM-NAVILE'`,
+    );
     expect(navile.every((project) => project.case_manager_id === casemanager?.id)).toBe(true);
     expect(navile.filter((project) => project.status === 'active').length).toBeGreaterThan(25);
     expect(navile.filter((project) => project.status === 'submitted').length).toBeGreaterThanOrEqual(3);
-    const coopActive = rows<{ n: number }>(db, `SELECT COUNT(*) AS n FROM ptri_cooperatives pc JOIN users u ON u.cooperative_id = pc.cooperative_id
-      JOIN ptris p ON p.id = pc.ptri_id JOIN lots l ON l.id = p.lot_id WHERE u.username = 'coop' AND l.number = 1 AND p.status = 'active'`)[0];
+    const coopActive = rows<{ n: number }>(
+      db,
+      `SELECT COUNT(*) AS n FROM ptri_cooperatives pc JOIN users u ON u.cooperative_id = pc.cooperative_id
+      JOIN ptris p ON p.id = pc.ptri_id JOIN lots l ON l.id = p.lot_id WHERE u.username = 'coop' AND l.number = 1 AND p.status = 'active'`,
+    )[0];
     expect(coopActive?.n).toBeGreaterThan(100);
-    const roles = rows<{ role: string }>(db, "SELECT role FROM users WHERE username IN ('admin', 'manager', 'casemanager', 'uvm', 'coop') ORDER BY role");
+    const roles = rows<{ role: string }>(
+      db,
+      "SELECT role FROM users WHERE username IN ('admin', 'manager', 'casemanager', 'uvm', 'coop') ORDER BY role",
+    );
     expect(roles.map((row) => row.role)).toEqual(['admin', 'case_manager', 'cooperative', 'manager', 'uvm']);
   });
 });
@@ -179,27 +259,40 @@ describe('reference data', () => {
     const db = openMemoryDb();
     expect(isDatabaseEmpty(db)).toBe(true);
     seedReferenceData(db);
-    const counts = () => rows(db, `SELECT (SELECT COUNT(*) FROM districts) d, (SELECT COUNT(*) FROM services) s, (SELECT COUNT(*) FROM service_aliases) a,
-      (SELECT COUNT(*) FROM cooperatives) c, (SELECT COUNT(*) FROM lots) l, (SELECT COUNT(*) FROM lot_cooperatives) lc`);
+    const counts = () =>
+      rows(
+        db,
+        `SELECT (SELECT COUNT(*) FROM districts) d, (SELECT COUNT(*) FROM services) s, (SELECT COUNT(*) FROM service_aliases) a,
+      (SELECT COUNT(*) FROM cooperatives) c, (SELECT COUNT(*) FROM lots) l, (SELECT COUNT(*) FROM lot_cooperatives) lc`,
+      );
     const first = counts();
     seedReferenceData(db);
     expect(counts()).toEqual(first);
     expect(first).toEqual([{ d: 6, s: 22, a: 17, c: 24, l: 4, lc: 35 }]);
     expect(isDatabaseEmpty(db)).toBe(true);
-    const alias = rows<{ code: string; district: string }>(db, `SELECT s.code, d.name AS district FROM service_aliases a
-      JOIN services s ON s.id = a.service_id JOIN districts d ON d.id = s.district_id WHERE a.alias = 'CSM SAVENA IDICE - EX SAN LAZZARO'`);
+    const alias = rows<{ code: string; district: string }>(
+      db,
+      `SELECT s.code, d.name AS district FROM service_aliases a
+      JOIN services s ON s.id = a.service_id JOIN districts d ON d.id = s.district_id WHERE a.alias = 'CSM SAVENA IDICE - EX SAN LAZZARO'`,
+    );
     expect(alias).toEqual([{ code: 'CSM-SAVENA-IDICE', district: 'Savena Idice' }]);
   });
 
   it('describes the four lots of the 2024 framework with their cooperatives and rates', () => {
     const db = openMemoryDb();
     seedReferenceData(db);
-    const lots = rows<{ number: number; members: number; rate: number; kinds: string; fictional: number }>(db, `SELECT l.number,
+    const lots = rows<{ number: number; members: number; rate: number; kinds: string; fictional: number }>(
+      db,
+      `SELECT l.number,
       COUNT(lc.cooperative_id) AS members, l.hourly_rate_cents AS rate, l.service_kinds AS kinds, MIN(c.name LIKE '%(demo)') AS fictional
       FROM lots l JOIN lot_cooperatives lc ON lc.lot_id = l.id JOIN cooperatives c ON c.id = lc.cooperative_id
-      WHERE l.tender_year = 2024 GROUP BY l.id ORDER BY l.number`);
+      WHERE l.tender_year = 2024 GROUP BY l.id ORDER BY l.number`,
+    );
     expect(lots.map((lot) => [lot.number, lot.members, JSON.parse(lot.kinds)])).toEqual([
-      [1, 14, ['CSM', 'NPIA']], [2, 9, ['SerDP']], [3, 6, ['CSM']], [4, 6, ['CSM', 'NPIA', 'SerDP']],
+      [1, 14, ['CSM', 'NPIA']],
+      [2, 9, ['SerDP']],
+      [3, 6, ['CSM']],
+      [4, 6, ['CSM', 'NPIA', 'SerDP']],
     ]);
     for (const lot of lots) {
       expect(lot.rate).toBeGreaterThanOrEqual(2000);

@@ -15,7 +15,12 @@ import { seedInterventions } from './interventions.ts';
 
 const SEED = 20261115;
 
-export interface DemoSummary { users: number; persons: number; ptris: number; evaluations: number }
+export interface DemoSummary {
+  users: number;
+  persons: number;
+  ptris: number;
+  evaluations: number;
+}
 
 type IdMap = Map<string, number>;
 
@@ -61,9 +66,11 @@ export async function seedDemoData(db: Db): Promise<DemoSummary> {
   const lotIds = idsBy(db, `SELECT tender_year || ':' || number AS key, id FROM lots`);
   const tenderOf = (startDate: string) => (startDate < CURRENT_TENDER.start ? PREVIOUS_TENDER : CURRENT_TENDER).year;
   const servicesByCode = new Map(SERVICES.map((service) => [service.code, service]));
-  const insertUser = client.prepare(`INSERT INTO users (username, display_name, password_hash, role, service_id, district_id, cooperative_id)
+  const insertUser =
+    client.prepare(`INSERT INTO users (username, display_name, password_hash, role, service_id, district_id, cooperative_id)
     VALUES (?, ?, ?, ?, ?, ?, ?)`);
-  const insertPerson = client.prepare(`INSERT INTO persons (fiscal_code, given_name, family_name, search_key, search_key_alt, birth_date, sex,
+  const insertPerson =
+    client.prepare(`INSERT INTO persons (fiscal_code, given_name, family_name, search_key, search_key_alt, birth_date, sex,
     district_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertPersonService = client.prepare('INSERT OR IGNORE INTO person_services (service_id, person_id) VALUES (?, ?)');
   const writeProject = projectWriter(db);
@@ -71,12 +78,17 @@ export async function seedDemoData(db: Db): Promise<DemoSummary> {
   client.transaction(() => {
     const users = new Map<string, { id: number; name: string }>();
     accounts.forEach((account, index) => {
-      const id = Number(insertUser.run(
-        account.username, account.displayName, hashes[index], account.role,
-        account.serviceCode ? serviceIds.get(account.serviceCode) : null,
-        account.districtCode ? districtIds.get(account.districtCode) : null,
-        account.cooperativeName ? cooperativeIds.get(account.cooperativeName) : null,
-      ).lastInsertRowid);
+      const id = Number(
+        insertUser.run(
+          account.username,
+          account.displayName,
+          hashes[index],
+          account.role,
+          account.serviceCode ? serviceIds.get(account.serviceCode) : null,
+          account.districtCode ? districtIds.get(account.districtCode) : null,
+          account.cooperativeName ? cooperativeIds.get(account.cooperativeName) : null,
+        ).lastInsertRowid,
+      );
       users.set(account.username, { id, name: account.displayName.split(' – ')[0] ?? account.displayName });
     });
 
@@ -88,18 +100,32 @@ export async function seedDemoData(db: Db): Promise<DemoSummary> {
       const sex: Sex = random.chance(service.kind === 'SerDP' ? 0.75 : 0.5) ? 'M' : 'F';
       const [minAge, maxAge] = service.kind === 'NPIA' ? [12, 17] : [20, 64];
       const person = persons.create(sex, birthDateFor(random, first.startDate, minAge, maxAge));
-      const personId = Number(insertPerson.run(
-        person.fiscalCode, person.givenName, person.familyName, person.searchKey, person.searchKeyAlt, person.birthDate, person.sex,
-        required(districtIds.get(service.district), service.district), timestampOn(random, first.createdOn),
-      ).lastInsertRowid);
+      const personId = Number(
+        insertPerson.run(
+          person.fiscalCode,
+          person.givenName,
+          person.familyName,
+          person.searchKey,
+          person.searchKeyAlt,
+          person.birthDate,
+          person.sex,
+          required(districtIds.get(service.district), service.district),
+          timestampOn(random, first.createdOn),
+        ).lastInsertRowid,
+      );
       insertPersonService.run(serviceId, personId);
       const cooperativesByLot = new Map<number, ProjectContext['cooperatives']>();
       for (const project of projects) {
-        const lot = required(LOTS.find((candidate) => candidate.number === project.lot), `lot ${project.lot}`);
+        const lot = required(
+          LOTS.find((candidate) => candidate.number === project.lot),
+          `lot ${project.lot}`,
+        );
         let cooperatives = cooperativesByLot.get(lot.number);
         if (!cooperatives) {
-          cooperatives = cooperativesFor(random, lot.number, service, lot.cooperatives)
-            .map((name) => ({ id: required(cooperativeIds.get(name), name), name }));
+          cooperatives = cooperativesFor(random, lot.number, service, lot.cooperatives).map((name) => ({
+            id: required(cooperativeIds.get(name), name),
+            name,
+          }));
           cooperativesByLot.set(lot.number, cooperatives);
         }
         writeProject(random, project, {

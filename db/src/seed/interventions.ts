@@ -13,13 +13,30 @@ const SEED = 20261116;
 const FIRST_MONTH = '2025-01';
 const MONTHLY_VISITS: Record<Intensity, [number, number]> = { high: [6, 10], medium: [3, 6], low: [1, 3] };
 const OPERATOR_ROLES = ['Educatore professionale', 'Operatore socio-sanitario', 'Tutor di inserimento', 'Educatore'];
-const RETURN_NOTES = ['Ore del mese superiori al piano: chiarire', 'Attività non coerente con gli obiettivi del progetto', 'Manca la nota su due interventi'];
+const RETURN_NOTES = [
+  'Ore del mese superiori al piano: chiarire',
+  'Attività non coerente con gli obiettivi del progetto',
+  'Manca la nota su due interventi',
+];
 
-interface ProjectRow { id: number; personId: number; serviceId: number; lotId: number; intensity: Intensity; activatedOn: string; lastDay: string; rateCents: number }
+interface ProjectRow {
+  id: number;
+  personId: number;
+  serviceId: number;
+  lotId: number;
+  intensity: Intensity;
+  activatedOn: string;
+  lastDay: string;
+  rateCents: number;
+}
 
 /** Suspension intervals [from, to) of every project, from its transitions. */
 function suspensions(db: Db): Map<number, { from: string; to: string | null }[]> {
-  const rows = db.$client.prepare('SELECT ptri_id AS ptriId, from_status AS fromStatus, to_status AS toStatus, effective_date AS date FROM ptri_transitions ORDER BY id').all() as { ptriId: number; fromStatus: string; toStatus: string; date: string }[];
+  const rows = db.$client
+    .prepare(
+      'SELECT ptri_id AS ptriId, from_status AS fromStatus, to_status AS toStatus, effective_date AS date FROM ptri_transitions ORDER BY id',
+    )
+    .all() as { ptriId: number; fromStatus: string; toStatus: string; date: string }[];
   const result = new Map<number, { from: string; to: string | null }[]>();
   for (const row of rows) {
     const list = result.get(row.ptriId) ?? [];
@@ -40,23 +57,49 @@ function monthsBetween(first: string, last: string): string[] {
 function monthFate(random: Random, month: string): 'open' | 'submitted' | 'validated' | 'returned' {
   const age = daysBetween(`${month}-01`, TODAY);
   if (age < 31) return 'open';
-  if (age < 62) return random.weighted([['open', 3], ['submitted', 5], ['validated', 1]] as const);
-  return random.weighted([['validated', 97], ['returned', 0.7], ['submitted', 2.3]] as const);
+  if (age < 62)
+    return random.weighted([
+      ['open', 3],
+      ['submitted', 5],
+      ['validated', 1],
+    ] as const);
+  return random.weighted([
+    ['validated', 97],
+    ['returned', 0.7],
+    ['submitted', 2.3],
+  ] as const);
 }
 
 export function seedInterventions(db: Db): { interventions: number } {
   const c = db.$client;
   const random = createRandom(SEED);
-  const projects = c.prepare(`SELECT p.id, p.person_id AS personId, p.service_id AS serviceId, p.lot_id AS lotId, p.intensity,
+  const projects = c
+    .prepare(
+      `SELECT p.id, p.person_id AS personId, p.service_id AS serviceId, p.lot_id AS lotId, p.intensity,
       p.activated_on AS activatedOn, MIN(COALESCE(p.ended_on, p.end_date), ?) AS lastDay, l.hourly_rate_cents AS rateCents
     FROM ptris p JOIN lots l ON l.id = p.lot_id
-    WHERE p.activated_on IS NOT NULL AND COALESCE(p.ended_on, p.end_date) >= ? AND l.hourly_rate_cents IS NOT NULL ORDER BY p.id`)
+    WHERE p.activated_on IS NOT NULL AND COALESCE(p.ended_on, p.end_date) >= ? AND l.hourly_rate_cents IS NOT NULL ORDER BY p.id`,
+    )
     .all(TODAY, `${FIRST_MONTH}-01`) as ProjectRow[];
   const cooperativesOf = c.prepare('SELECT cooperative_id AS id FROM ptri_cooperatives WHERE ptri_id = ? ORDER BY cooperative_id');
   const axesOf = c.prepare('SELECT DISTINCT axis FROM goals WHERE ptri_id = ? ORDER BY axis');
   const activities = c.prepare('SELECT id, axis FROM activities WHERE active = 1 ORDER BY id').all() as { id: number; axis: Axis }[];
-  const coopUsers = new Map((c.prepare("SELECT cooperative_id AS coop, MIN(id) AS id FROM users WHERE role = 'cooperative' GROUP BY cooperative_id").all() as { coop: number; id: number }[]).map((r) => [r.coop, r.id]));
-  const reviewers = new Map((c.prepare("SELECT service_id AS service, MIN(id) AS id FROM users WHERE role = 'case_manager' GROUP BY service_id").all() as { service: number; id: number }[]).map((r) => [r.service, r.id]));
+  const coopUsers = new Map(
+    (
+      c.prepare("SELECT cooperative_id AS coop, MIN(id) AS id FROM users WHERE role = 'cooperative' GROUP BY cooperative_id").all() as {
+        coop: number;
+        id: number;
+      }[]
+    ).map((r) => [r.coop, r.id]),
+  );
+  const reviewers = new Map(
+    (
+      c.prepare("SELECT service_id AS service, MIN(id) AS id FROM users WHERE role = 'case_manager' GROUP BY service_id").all() as {
+        service: number;
+        id: number;
+      }[]
+    ).map((r) => [r.service, r.id]),
+  );
   const suspended = suspensions(db);
   const insert = c.prepare(`INSERT INTO interventions (ptri_id, cooperative_id, lot_id, service_id, date, month, axis, activity_id, minutes,
     amount_cents, operator_role, notes, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`);
@@ -73,12 +116,30 @@ export function seedInterventions(db: Db): { interventions: number } {
           const [min, max] = MONTHLY_VISITS[project.intensity];
           for (let visit = random.int(min, max); visit > 0; visit -= 1) {
             const date = addDays(`${month}-01`, random.int(0, 27));
-            if (date < project.activatedOn || date > project.lastDay || intervals.some((s) => s.from <= date && (s.to === null || date < s.to))) continue;
+            if (
+              date < project.activatedOn ||
+              date > project.lastDay ||
+              intervals.some((s) => s.from <= date && (s.to === null || date < s.to))
+            )
+              continue;
             const axis = axes.length ? random.pick(axes) : 'sociality';
             const activity = random.pick(activities.filter((a) => a.axis === axis));
             const minutes = random.int(4, 14) * 15;
-            insert.run(project.id, cooperativeId, project.lotId, project.serviceId, date, month, axis, activity.id, minutes,
-              amountCentsOf(minutes, project.rateCents), random.pick(OPERATOR_ROLES), coopUsers.get(cooperativeId) ?? null, `${date}T18:00:00.000Z`);
+            insert.run(
+              project.id,
+              cooperativeId,
+              project.lotId,
+              project.serviceId,
+              date,
+              month,
+              axis,
+              activity.id,
+              minutes,
+              amountCentsOf(minutes, project.rateCents),
+              random.pick(OPERATOR_ROLES),
+              coopUsers.get(cooperativeId) ?? null,
+              `${date}T18:00:00.000Z`,
+            );
             parts.add(`${cooperativeId}|${month}|${project.serviceId}`);
             count += 1;
           }
@@ -95,8 +156,12 @@ export function seedInterventions(db: Db): { interventions: number } {
 /** Month reports and their parts: each part gets a fate; the month follows its parts. */
 function writeMonths(db: Db, random: Random, keys: string[], reviewers: Map<number, number>, coopUsers: Map<number, number>) {
   const c = db.$client;
-  const insertPart = c.prepare('INSERT INTO monthly_report_parts (cooperative_id, month, service_id, status, reviewed_at, reviewed_by, note) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  const insertReport = c.prepare('INSERT INTO monthly_reports (cooperative_id, month, status, submitted_at, submitted_by, reviewed_at, reviewed_by, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const insertPart = c.prepare(
+    'INSERT INTO monthly_report_parts (cooperative_id, month, service_id, status, reviewed_at, reviewed_by, note) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const insertReport = c.prepare(
+    'INSERT INTO monthly_reports (cooperative_id, month, status, submitted_at, submitted_by, reviewed_at, reviewed_by, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   const months = new Map<string, { statuses: string[]; note: string | null }>();
   for (const key of keys) {
     const [coop, month, service] = key.split('|') as [string, string, string];
@@ -110,8 +175,15 @@ function writeMonths(db: Db, random: Random, keys: string[], reviewers: Map<numb
       const reviewed = fate === 'validated' || fate === 'returned';
       const note = fate === 'returned' ? random.pick(RETURN_NOTES) : null;
       if (note) entry.note = note;
-      insertPart.run(Number(coop), month, Number(service), fate, reviewed ? `${addMonths(`${month}-01`, 1).slice(0, 8)}15T10:00:00.000Z` : null,
-        reviewed ? (reviewers.get(Number(service)) ?? null) : null, note);
+      insertPart.run(
+        Number(coop),
+        month,
+        Number(service),
+        fate,
+        reviewed ? `${addMonths(`${month}-01`, 1).slice(0, 8)}15T10:00:00.000Z` : null,
+        reviewed ? (reviewers.get(Number(service)) ?? null) : null,
+        note,
+      );
     }
     entry.statuses.push(fate);
     months.set(monthKey, entry);

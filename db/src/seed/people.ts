@@ -18,8 +18,17 @@ export interface DemoPerson {
 
 /** Well-formed cadastral (Belfiore) codes used as birthplaces; the schema does not keep the place. */
 const BIRTHPLACES = [
-  ['A944', 12], ['E289', 2], ['B880', 2], ['H945', 2], ['B249', 1], ['F257', 1], ['H501', 1], ['F839', 1],
-  ['Z100', 1], ['Z129', 1], ['Z330', 1],
+  ['A944', 12],
+  ['E289', 2],
+  ['B880', 2],
+  ['H945', 2],
+  ['B249', 1],
+  ['F257', 1],
+  ['H501', 1],
+  ['F839', 1],
+  ['Z100', 1],
+  ['Z129', 1],
+  ['Z330', 1],
 ] as const;
 
 const MONTH_LETTERS = 'ABCDEHLMPRST';

@@ -40,7 +40,11 @@ export interface CareEpisode {
 export type PendingStatus = 'draft' | 'submitted' | 'rejected';
 
 /** A project that never became active. */
-export interface PendingProject { lot: number; status: PendingStatus; start: string }
+export interface PendingProject {
+  lot: number;
+  status: PendingStatus;
+  start: string;
+}
 
 export interface PlannedPerson {
   serviceCode: string;
@@ -49,7 +53,11 @@ export interface PlannedPerson {
 }
 
 function openTail(random: Random): OpenTail {
-  return random.weighted<OpenTail>([['active', 85], ['suspended', 8], ['overdue', 7]]);
+  return random.weighted<OpenTail>([
+    ['active', 85],
+    ['suspended', 8],
+    ['overdue', 7],
+  ]);
 }
 
 /** Closed on a day in [from, to], or still open when the range is empty or by chance. */
@@ -119,7 +127,13 @@ function otherLotsPeople(random: Random): PlannedPerson[] {
   for (const service of SERVICES) {
     if (service.kind === 'SerDP') add(service.code, 2, service.district === 'BOLOGNA' ? 16 : 9);
   }
-  for (const code of ['CSM-NAVILE', 'CSM-SAVENA-SANTO-STEFANO', 'CSM-SAN-DONATO-SAN-VITALE', 'CSM-RENO-LAVINO-SAMOGGIA', 'CSM-SAN-PIETRO']) {
+  for (const code of [
+    'CSM-NAVILE',
+    'CSM-SAVENA-SANTO-STEFANO',
+    'CSM-SAN-DONATO-SAN-VITALE',
+    'CSM-RENO-LAVINO-SAMOGGIA',
+    'CSM-SAN-PIETRO',
+  ]) {
     add(code, 3, 6);
   }
   for (const code of ['CSM-NAVILE', 'CSM-SARAGOZZA', 'CSM-BUDRIO', 'SERDP-BOLOGNA', 'NPIA-PPEE']) add(code, 4, 3);

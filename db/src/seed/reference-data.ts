@@ -2,9 +2,21 @@
 // published reports), the demo cooperatives and the lots of the 2024 framework agreement.
 import type { ServiceKind } from '@bds/shared';
 
-export interface DistrictSeed { code: string; name: string }
-export interface ServiceSeed { code: string; kind: ServiceKind; name: string; district: string; aliases: string[] }
-export interface CooperativeSeed { name: string; vatNumber: string }
+export interface DistrictSeed {
+  code: string;
+  name: string;
+}
+export interface ServiceSeed {
+  code: string;
+  kind: ServiceKind;
+  name: string;
+  district: string;
+  aliases: string[];
+}
+export interface CooperativeSeed {
+  name: string;
+  vatNumber: string;
+}
 export interface LotSeed {
   number: number;
   title: string;
@@ -19,7 +31,11 @@ export interface LotSeed {
 export const TENDER_YEAR = 2024;
 
 /** A tender's framework agreement: four years from January of its year. */
-export interface TenderSeed { year: number; start: string; end: string }
+export interface TenderSeed {
+  year: number;
+  start: string;
+  end: string;
+}
 export const CURRENT_TENDER: TenderSeed = { year: TENDER_YEAR, start: '2024-01-01', end: '2027-12-31' };
 /** The previous tender, under which the demo's projects begun before 2024 were started. */
 export const PREVIOUS_TENDER: TenderSeed = { year: 2020, start: '2020-01-01', end: '2023-12-31' };
@@ -37,37 +53,58 @@ export const SERVICES: ServiceSeed[] = [
   { code: 'CSM-BORGO-RENO', kind: 'CSM', name: 'CSM Borgo Reno', district: 'BOLOGNA', aliases: ['CSM BORGIO RENO'] },
   { code: 'CSM-BUDRIO', kind: 'CSM', name: 'CSM Budrio', district: 'PIANURA-EST', aliases: ['CSM BUDRIO'] },
   {
-    code: 'CSM-APPENNINO', kind: 'CSM', name: "CSM dell'Appennino Bolognese", district: 'APPENNINO',
+    code: 'CSM-APPENNINO',
+    kind: 'CSM',
+    name: "CSM dell'Appennino Bolognese",
+    district: 'APPENNINO',
     aliases: ['CSM DELL APPENNINO BOLOGNESE'],
   },
   { code: 'CSM-NAVILE', kind: 'CSM', name: 'CSM Navile', district: 'BOLOGNA', aliases: ['CSM NAVILE'] },
   { code: 'CSM-PIANURA-OVEST', kind: 'CSM', name: 'CSM Pianura Ovest', district: 'PIANURA-OVEST', aliases: ['CSM PIANURA OVEST'] },
   {
-    code: 'CSM-RENO-LAVINO-SAMOGGIA', kind: 'CSM', name: 'CSM Reno Lavino e Samoggia', district: 'RENO-LAVINO-SAMOGGIA',
+    code: 'CSM-RENO-LAVINO-SAMOGGIA',
+    kind: 'CSM',
+    name: 'CSM Reno Lavino e Samoggia',
+    district: 'RENO-LAVINO-SAMOGGIA',
     aliases: ['CSM RENO LAVINO E SAMOGGIA'],
   },
   {
-    code: 'CSM-SAN-PIETRO', kind: 'CSM', name: 'CSM San Pietro in Casale (ex San Giorgio di Piano)', district: 'PIANURA-EST',
+    code: 'CSM-SAN-PIETRO',
+    kind: 'CSM',
+    name: 'CSM San Pietro in Casale (ex San Giorgio di Piano)',
+    district: 'PIANURA-EST',
     aliases: ['CSM S.PIETRO - EX S.GIORGIO DI P.'],
   },
   {
-    code: 'CSM-SAN-DONATO-SAN-VITALE', kind: 'CSM', name: 'CSM San Donato-San Vitale', district: 'BOLOGNA',
+    code: 'CSM-SAN-DONATO-SAN-VITALE',
+    kind: 'CSM',
+    name: 'CSM San Donato-San Vitale',
+    district: 'BOLOGNA',
     aliases: ['CSM SAN DONATO - SAN VITALE'],
   },
   { code: 'CSM-SARAGOZZA', kind: 'CSM', name: 'CSM Saragozza', district: 'BOLOGNA', aliases: ['CSM SARAGOZZA'] },
   {
-    code: 'CSM-SAVENA-SANTO-STEFANO', kind: 'CSM', name: 'CSM Savena-Santo Stefano', district: 'BOLOGNA',
+    code: 'CSM-SAVENA-SANTO-STEFANO',
+    kind: 'CSM',
+    name: 'CSM Savena-Santo Stefano',
+    district: 'BOLOGNA',
     aliases: ['CSM SAVENA - S. STEFANO'],
   },
   {
-    code: 'CSM-SAVENA-IDICE', kind: 'CSM', name: 'CSM Savena Idice (ex San Lazzaro)', district: 'SAVENA-IDICE',
+    code: 'CSM-SAVENA-IDICE',
+    kind: 'CSM',
+    name: 'CSM Savena Idice (ex San Lazzaro)',
+    district: 'SAVENA-IDICE',
     aliases: ['CSM SAVENA IDICE - EX. S. LAZZARO', 'CSM SAVENA IDICE - EX SAN LAZZARO'],
   },
   { code: 'NPIA-BOLOGNA-EST', kind: 'NPIA', name: 'NPIA Bologna Est', district: 'BOLOGNA', aliases: ['NPIA - BOLOGNA EST'] },
   { code: 'NPIA-BOLOGNA-OVEST', kind: 'NPIA', name: 'NPIA Bologna Ovest', district: 'BOLOGNA', aliases: ['NPIA - BOLOGNA OVEST'] },
   { code: 'NPIA-PIANURA', kind: 'NPIA', name: 'NPIA Pianura', district: 'PIANURA-EST', aliases: ['NPIA - PIANURA'] },
   {
-    code: 'NPIA-PPEE', kind: 'NPIA', name: "NPIA PPEE (Psichiatria e Psicoterapia dell'Età Evolutiva)", district: 'BOLOGNA',
+    code: 'NPIA-PPEE',
+    kind: 'NPIA',
+    name: "NPIA PPEE (Psichiatria e Psicoterapia dell'Età Evolutiva)",
+    district: 'BOLOGNA',
     aliases: ['NPIA - PPEE'],
   },
   { code: 'NPIA-SUD', kind: 'NPIA', name: 'NPIA Sud', district: 'SAVENA-IDICE', aliases: ['NPIA - SUD'] },

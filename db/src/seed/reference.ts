@@ -17,13 +17,19 @@ export function seedTenderLots(db: Db, tender: TenderSeed): void {
     `INSERT INTO lots (number, title, tender_year, tender_start, tender_end, service_kinds, contractor, hourly_rate_cents, ceiling_cents)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (number, tender_year) DO NOTHING`,
   );
-  const insertLotCooperative = client.prepare(
-    'INSERT INTO lot_cooperatives (lot_id, cooperative_id) VALUES (?, ?) ON CONFLICT DO NOTHING',
-  );
+  const insertLotCooperative = client.prepare('INSERT INTO lot_cooperatives (lot_id, cooperative_id) VALUES (?, ?) ON CONFLICT DO NOTHING');
   client.transaction(() => {
     for (const lot of LOTS) {
       insertLot.run(
-        lot.number, lot.title, tender.year, tender.start, tender.end, JSON.stringify(lot.serviceKinds), lot.contractor, lot.hourlyRateCents, lot.ceilingCents,
+        lot.number,
+        lot.title,
+        tender.year,
+        tender.start,
+        tender.end,
+        JSON.stringify(lot.serviceKinds),
+        lot.contractor,
+        lot.hourlyRateCents,
+        lot.ceilingCents,
       );
       const lotId = idOf(db, 'SELECT id FROM lots WHERE number = ? AND tender_year = ?', lot.number, tender.year);
       for (const name of lot.cooperatives) {
@@ -40,9 +46,7 @@ export function seedReferenceData(db: Db): void {
     'INSERT INTO services (code, kind, name, district_id) VALUES (?, ?, ?, ?) ON CONFLICT (code) DO NOTHING',
   );
   const insertAlias = client.prepare('INSERT INTO service_aliases (alias, service_id) VALUES (?, ?) ON CONFLICT (alias) DO NOTHING');
-  const insertCooperative = client.prepare(
-    'INSERT INTO cooperatives (name, vat_number) VALUES (?, ?) ON CONFLICT DO NOTHING',
-  );
+  const insertCooperative = client.prepare('INSERT INTO cooperatives (name, vat_number) VALUES (?, ?) ON CONFLICT DO NOTHING');
 
   client.transaction(() => {
     for (const district of DISTRICTS) insertDistrict.run(district.code, district.name);

@@ -27,8 +27,21 @@ function step<T>(random: Random, ladder: readonly T[], current: T): T {
 export function situationsOf(ptriId: number, evaluations: number, followUps: number): Situation[] {
   const random = createRandom(0x5a1e0000 + ptriId);
   let current: Situation = {
-    living: random.weighted<LivingSituation>([['residential', 3], ['family', 4], ['supported_housing', 2], ['own_home', 2], ['lot3_flat', 1], ['homeless', 0.3]]),
-    work: random.weighted<WorkSituation>([['none', 6], ['training', 2], ['sheltered', 1.5], ['internship', 1], ['employed', 0.5]]),
+    living: random.weighted<LivingSituation>([
+      ['residential', 3],
+      ['family', 4],
+      ['supported_housing', 2],
+      ['own_home', 2],
+      ['lot3_flat', 1],
+      ['homeless', 0.3],
+    ]),
+    work: random.weighted<WorkSituation>([
+      ['none', 6],
+      ['training', 2],
+      ['sheltered', 1.5],
+      ['internship', 1],
+      ['employed', 0.5],
+    ]),
   };
   const situations: Situation[] = [];
   for (let i = 0; i < evaluations + followUps; i++) {

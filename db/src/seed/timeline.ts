@@ -19,7 +19,10 @@ export interface PlannedEvaluation {
   previousEndDate?: string;
 }
 
-export interface Suspension { from: string; to: string | null }
+export interface Suspension {
+  from: string;
+  to: string | null;
+}
 
 export interface ProjectPlan {
   lot: number;
@@ -76,9 +79,11 @@ function addReviews(random: Random, project: ProjectPlan, until: string): void {
   for (let date = addMonths(last.date, 6); date < until; date = addMonths(date, 6)) {
     const changed = random.chance(0.2) && intensity !== 'low';
     if (changed) intensity = stepDown(intensity);
-    project.evaluations.push(changed
-      ? { date, kind: 'review', outcome: 'approved_with_changes', newIntensity: intensity }
-      : { date, kind: 'review', outcome: 'approved' });
+    project.evaluations.push(
+      changed
+        ? { date, kind: 'review', outcome: 'approved_with_changes', newIntensity: intensity }
+        : { date, kind: 'review', outcome: 'approved' },
+    );
   }
 }
 
@@ -94,7 +99,11 @@ function suspend(random: Random, project: ProjectPlan, limit: string, ongoing: b
 /** The chain of projects covering one episode of care. */
 export function projectsOfEpisode(random: Random, episode: CareEpisode): ProjectPlan[] {
   const projects: ProjectPlan[] = [];
-  let intensity = random.weighted<Intensity>([['high', 3], ['medium', 5], ['low', 2]]);
+  let intensity = random.weighted<Intensity>([
+    ['high', 3],
+    ['medium', 5],
+    ['low', 2],
+  ]);
   let start = episode.start;
   let first = true;
   for (;;) {
@@ -120,7 +129,13 @@ export function projectsOfEpisode(random: Random, episode: CareEpisode): Project
       addReviews(random, project, decidedOn);
       const previousEndDate = project.endDate;
       project.endDate = addMonths(previousEndDate, 12);
-      project.evaluations.push({ date: decidedOn, kind: 'review', outcome: 'approved_with_changes', newEndDate: project.endDate, previousEndDate });
+      project.evaluations.push({
+        date: decidedOn,
+        kind: 'review',
+        outcome: 'approved_with_changes',
+        newEndDate: project.endDate,
+        previousEndDate,
+      });
     }
     close(random, project, project.endDate, 'renewal');
     intensity = currentIntensity(project);
@@ -159,7 +174,11 @@ function keepOpen(random: Random, project: ProjectPlan, tail: CareEpisode['tail'
 
 /** A project that never became active: in draft, waiting for the UVM, or turned down. */
 export function pendingProject(random: Random, pending: PendingProject): ProjectPlan {
-  const intensity = random.weighted<Intensity>([['high', 3], ['medium', 5], ['low', 2]]);
+  const intensity = random.weighted<Intensity>([
+    ['high', 3],
+    ['medium', 5],
+    ['low', 2],
+  ]);
   if (pending.status === 'rejected') {
     const decidedOn = addDays(pending.start, -random.int(4, 20));
     const project = draftProject(random, pending.lot, pending.start, intensity, decidedOn);

@@ -2,7 +2,18 @@
 // status moves, UVM evaluations) with prepared statements.
 import { honosTotal, type Axis, type EvaluationOutcome, type Intensity } from '@bds/shared';
 import type { Db } from '../connection.ts';
-import { CLOSURE_REASONS, EVALUATION_NOTES, GOALS, REJECTION_REASONS, RESUME_REASON, RETURN_REASON, SUSPENSION_REASONS, budgetLines, goalStatus, uvmMembers } from './content.ts';
+import {
+  CLOSURE_REASONS,
+  EVALUATION_NOTES,
+  GOALS,
+  REJECTION_REASONS,
+  RESUME_REASON,
+  RETURN_REASON,
+  SUSPENSION_REASONS,
+  budgetLines,
+  goalStatus,
+  uvmMembers,
+} from './content.ts';
 import { addDays, addMonths, daysBetween, minDate } from '@bds/shared';
 import { TODAY, randomDate, timestampOn } from './dates.ts';
 import type { Random } from './random.ts';
@@ -35,11 +46,14 @@ export function projectWriter(db: Db): ProjectWriter {
   const insertCooperative = c.prepare('INSERT INTO ptri_cooperatives (ptri_id, cooperative_id) VALUES (?, ?)');
   const insertRevision = c.prepare(`INSERT INTO ptri_revisions (ptri_id, version, snapshot, changes, reason, user_id, created_at)
     VALUES (?, ?, ?, ?, ?, ?, ?)`);
-  const insertTransition = c.prepare(`INSERT INTO ptri_transitions (ptri_id, from_status, to_status, reason, effective_date, user_id, created_at)
+  const insertTransition =
+    c.prepare(`INSERT INTO ptri_transitions (ptri_id, from_status, to_status, reason, effective_date, user_id, created_at)
     VALUES (?, ?, ?, ?, ?, ?, ?)`);
   const insertEvaluation = c.prepare(`INSERT INTO evaluations (ptri_id, date, kind, members, outcome, intensity, scores, honos_total,
     next_review_date, notes, living, work, recorded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const insertFollowUp = c.prepare(`INSERT INTO follow_ups (ptri_id, date, living, work, note, recorded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  const insertFollowUp = c.prepare(
+    `INSERT INTO follow_ups (ptri_id, date, living, work, note, recorded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
   const touchPtri = c.prepare('UPDATE ptris SET updated_at = ? WHERE id = ?');
 
   return (random, plan, ctx) => {
@@ -58,22 +72,41 @@ export function projectWriter(db: Db): ProjectWriter {
       return at;
     };
 
-    const ptriId = Number(insertPtri.run(
-      ctx.personId, ctx.serviceId, ctx.lotId, ctx.caseManager.id, plan.status, intensity, plan.startDate, plan.endDate,
-      plan.activatedOn, plan.endedOn, nextReview, null, 1 + revisions.length, createdAt, createdAt,
-    ).lastInsertRowid);
+    const ptriId = Number(
+      insertPtri.run(
+        ctx.personId,
+        ctx.serviceId,
+        ctx.lotId,
+        ctx.caseManager.id,
+        plan.status,
+        intensity,
+        plan.startDate,
+        plan.endDate,
+        plan.activatedOn,
+        plan.endedOn,
+        nextReview,
+        null,
+        1 + revisions.length,
+        createdAt,
+        createdAt,
+      ).lastInsertRowid,
+    );
 
     const goals = chooseGoals(random, plan);
     goals.forEach((goal, index) => insertGoal.run(ptriId, goal.axis, goal.description, goal.targetDate, goal.status, index + 1));
     const axes = [...new Set(goals.map((goal) => goal.axis))];
     const weeks = Math.max(4, Math.round(daysBetween(plan.startDate, plannedEnd) / 7));
     const lines = budgetLines(random, axes, WEEKLY_MINUTES[plan.intensity], weeks, ctx.rateCents);
-    lines.forEach((line, index) => insertLine.run(ptriId, line.axis, line.source, line.description, line.minutes, line.amountCents, index + 1));
+    lines.forEach((line, index) =>
+      insertLine.run(ptriId, line.axis, line.source, line.description, line.minutes, line.amountCents, index + 1),
+    );
     for (const cooperative of ctx.cooperatives) insertCooperative.run(ptriId, cooperative.id);
 
     // Versions: the first draft, then each change decided by the UVM.
     let snapshot = {
-      startDate: plan.startDate, endDate: plannedEnd, intensity: plan.intensity,
+      startDate: plan.startDate,
+      endDate: plannedEnd,
+      intensity: plan.intensity,
       cooperativeIds: ctx.cooperatives.map((cooperative) => cooperative.id),
       goals: goals.map(({ axis, description, targetDate }) => ({ axis, description, targetDate })),
       budgetLines: lines,
@@ -83,9 +116,21 @@ export function projectWriter(db: Db): ProjectWriter {
       const changes = evaluation.newEndDate
         ? { endDate: { before: snapshot.endDate, after: evaluation.newEndDate } }
         : { intensity: { before: snapshot.intensity, after: evaluation.newIntensity } };
-      snapshot = { ...snapshot, ...(evaluation.newEndDate ? { endDate: evaluation.newEndDate } : {}), ...(evaluation.newIntensity ? { intensity: evaluation.newIntensity } : {}) };
+      snapshot = {
+        ...snapshot,
+        ...(evaluation.newEndDate ? { endDate: evaluation.newEndDate } : {}),
+        ...(evaluation.newIntensity ? { intensity: evaluation.newIntensity } : {}),
+      };
       const reason = evaluation.newEndDate ? 'Proroga di 12 mesi decisa in UVM' : "Rimodulazione dell'intensità decisa in UVM";
-      insertRevision.run(ptriId, index + 2, JSON.stringify(snapshot), JSON.stringify(changes), reason, ctx.caseManager.id, stamp(addDays(evaluation.date, 1)));
+      insertRevision.run(
+        ptriId,
+        index + 2,
+        JSON.stringify(snapshot),
+        JSON.stringify(changes),
+        reason,
+        ctx.caseManager.id,
+        stamp(addDays(evaluation.date, 1)),
+      );
     });
 
     // Status moves.
@@ -100,7 +145,8 @@ export function projectWriter(db: Db): ProjectWriter {
     }
     const initial = plan.evaluations.find((evaluation) => evaluation.kind === 'initial');
     if (plan.status === 'rejected' && initial) move('submitted', 'rejected', initial.date, ctx.uvmId, random.pick(REJECTION_REASONS));
-    if (plan.activatedOn && initial) move('submitted', 'active', plan.activatedOn, ctx.uvmId, null, minDate(initial.date, plan.activatedOn));
+    if (plan.activatedOn && initial)
+      move('submitted', 'active', plan.activatedOn, ctx.uvmId, null, minDate(initial.date, plan.activatedOn));
     for (const suspension of plan.suspensions) {
       move('active', 'suspended', suspension.from, ctx.caseManager.id, random.pick(SUSPENSION_REASONS));
       if (suspension.to) move('suspended', 'active', suspension.to, ctx.caseManager.id, RESUME_REASON);
@@ -111,19 +157,41 @@ export function projectWriter(db: Db): ProjectWriter {
     }
 
     // UVM evaluations, with HoNOS for adults (young people are assessed with HoNOSCA, not kept here).
-    const baseline = Array.from({ length: 12 }, () => random.weighted([[0, 1], [1, 3], [2, 4], [3, 3], [4, 1]] as const));
+    const baseline = Array.from({ length: 12 }, () =>
+      random.weighted([
+        [0, 1],
+        [1, 3],
+        [2, 4],
+        [3, 3],
+        [4, 1],
+      ] as const),
+    );
     const cooperativeName = ctx.cooperatives[0]?.name ?? 'Cooperativa';
     let decided = plan.intensity;
-    const followUpDates = plan.status === 'closed' && plan.endedOn ? [addMonths(plan.endedOn, 3), addMonths(plan.endedOn, 9)].filter((date) => date <= TODAY) : [];
+    const followUpDates =
+      plan.status === 'closed' && plan.endedOn
+        ? [addMonths(plan.endedOn, 3), addMonths(plan.endedOn, 9)].filter((date) => date <= TODAY)
+        : [];
     const situations = situationsOf(ptriId, plan.evaluations.length, followUpDates.length);
     plan.evaluations.forEach((evaluation, index) => {
       decided = evaluation.newIntensity ?? decided;
       const honos = ctx.isNpia ? null : honosScores(random, baseline, index);
       const situation = situations[index]!;
       insertEvaluation.run(
-        ptriId, evaluation.date, evaluation.kind, JSON.stringify(uvmMembers(random, ctx.caseManager.name, cooperativeName, ctx.personName)),
-        evaluation.outcome, decided, honos ? JSON.stringify({ honos }) : null, honos ? honosTotal(honos) : null,
-        nextReviewAfter(evaluation), random.pick(EVALUATION_NOTES[evaluation.kind]), situation.living, situation.work, ctx.uvmId, stamp(evaluation.date),
+        ptriId,
+        evaluation.date,
+        evaluation.kind,
+        JSON.stringify(uvmMembers(random, ctx.caseManager.name, cooperativeName, ctx.personName)),
+        evaluation.outcome,
+        decided,
+        honos ? JSON.stringify({ honos }) : null,
+        honos ? honosTotal(honos) : null,
+        nextReviewAfter(evaluation),
+        random.pick(EVALUATION_NOTES[evaluation.kind]),
+        situation.living,
+        situation.work,
+        ctx.uvmId,
+        stamp(evaluation.date),
       );
     });
     followUpDates.forEach((date, index) => {
@@ -149,12 +217,24 @@ function honosScores(random: Random, baseline: readonly number[], index: number)
   });
 }
 
-interface GoalRow { axis: Axis; description: string; targetDate: string; status: ReturnType<typeof goalStatus> }
+interface GoalRow {
+  axis: Axis;
+  description: string;
+  targetDate: string;
+  status: ReturnType<typeof goalStatus>;
+}
 
 function chooseGoals(random: Random, plan: ProjectPlan): GoalRow[] {
   const count = random.int(2, 5);
   const axes: Axis[] = plan.lot === 3 ? ['habitat'] : [];
-  while (axes.length < count) axes.push(random.weighted<Axis>([['habitat', 3], ['sociality', 4], ['work', 3]]));
+  while (axes.length < count)
+    axes.push(
+      random.weighted<Axis>([
+        ['habitat', 3],
+        ['sociality', 4],
+        ['work', 3],
+      ]),
+    );
   const used = new Set<string>();
   const monthsRunning = plan.activatedOn ? Math.floor(daysBetween(plan.activatedOn, minDate(TODAY, plan.endDate)) / 30) : 0;
   return axes.map((axis) => {

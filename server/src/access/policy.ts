@@ -63,13 +63,21 @@ function conditionsOf(user: Principal): Conditions {
   switch (user.role) {
     case 'admin':
     case 'manager':
-      return { scope: 'all', persons: undefined, ptris: undefined, interventions: undefined, reports: { serviceId: null, cooperativeId: null } };
+      return {
+        scope: 'all',
+        persons: undefined,
+        ptris: undefined,
+        interventions: undefined,
+        reports: { serviceId: null, cooperativeId: null },
+      };
     case 'case_manager': {
       const id = user.serviceId;
       if (!id) return { scope: 'service:0', persons: NOTHING, ptris: NOTHING, interventions: NOTHING, reports: null };
       return {
         scope: `service:${id}`,
-        persons: exists(sql`SELECT 1 FROM ${personServices} WHERE ${personServices.serviceId} = ${id} AND ${personServices.personId} = ${persons.id}`),
+        persons: exists(
+          sql`SELECT 1 FROM ${personServices} WHERE ${personServices.serviceId} = ${id} AND ${personServices.personId} = ${persons.id}`,
+        ),
         ptris: eq(ptris.serviceId, id),
         interventions: eq(interventions.serviceId, id),
         reports: { serviceId: id, cooperativeId: null },
@@ -81,7 +89,9 @@ function conditionsOf(user: Principal): Conditions {
       const districtServices = sql`SELECT ${services.id} FROM ${services} WHERE ${services.districtId} = ${id}`;
       return {
         scope: `district:${id}`,
-        persons: exists(sql`SELECT 1 FROM ${personServices} JOIN ${services} ON ${services.id} = ${personServices.serviceId} WHERE ${personServices.personId} = ${persons.id} AND ${services.districtId} = ${id}`),
+        persons: exists(
+          sql`SELECT 1 FROM ${personServices} JOIN ${services} ON ${services.id} = ${personServices.serviceId} WHERE ${personServices.personId} = ${persons.id} AND ${services.districtId} = ${id}`,
+        ),
         ptris: sql`${ptris.serviceId} IN (${districtServices})`,
         interventions: sql`${interventions.serviceId} IN (${districtServices})`,
         reports: null,
@@ -92,11 +102,15 @@ function conditionsOf(user: Principal): Conditions {
       if (!id) return { scope: 'cooperative:0', persons: NOTHING, ptris: NOTHING, interventions: NOTHING, reports: null };
       return {
         scope: `cooperative:${id}`,
-        persons: exists(sql`SELECT 1 FROM ${ptris} JOIN ${ptriCooperatives} ON ${ptriCooperatives.ptriId} = ${ptris.id} WHERE ${ptris.personId} = ${persons.id} AND ${ptriCooperatives.cooperativeId} = ${id} AND ${ptris.status} <> 'draft'`),
+        persons: exists(
+          sql`SELECT 1 FROM ${ptris} JOIN ${ptriCooperatives} ON ${ptriCooperatives.ptriId} = ${ptris.id} WHERE ${ptris.personId} = ${persons.id} AND ${ptriCooperatives.cooperativeId} = ${id} AND ${ptris.status} <> 'draft'`,
+        ),
         // A cooperative sees the projects assigned to it once they leave the case manager's drafts.
         ptris: and(
           sql`${ptris.status} <> 'draft'`,
-          exists(sql`SELECT 1 FROM ${ptriCooperatives} WHERE ${ptriCooperatives.ptriId} = ${ptris.id} AND ${ptriCooperatives.cooperativeId} = ${id}`),
+          exists(
+            sql`SELECT 1 FROM ${ptriCooperatives} WHERE ${ptriCooperatives.ptriId} = ${ptris.id} AND ${ptriCooperatives.cooperativeId} = ${id}`,
+          ),
         ),
         interventions: eq(interventions.cooperativeId, id),
         reports: { serviceId: null, cooperativeId: id },
@@ -123,7 +137,10 @@ function buildPolicy(user: Principal): AccessPolicy {
     services(column) {
       if (role === 'cooperative') throw new Forbidden();
       // The derived table is named ptris so that the project condition's "ptris"."service_id" reads the service.
-      return visiblePtris && sql`${column} IN (SELECT ptris.service_id FROM (SELECT id AS service_id FROM services) AS ptris WHERE ${visiblePtris})`;
+      return (
+        visiblePtris &&
+        sql`${column} IN (SELECT ptris.service_id FROM (SELECT id AS service_id FROM services) AS ptris WHERE ${visiblePtris})`
+      );
     },
     reports() {
       if (!c.reports) throw new Forbidden();

@@ -25,7 +25,13 @@ const activityRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.patch('/api/activities/:id', {
     config: { roles: ['admin'] },
-    schema: { tags, summary: "Rinomina o ritira un'attività", params: idParams, body: activityUpdateBody, response: { 200: activitySchema } },
+    schema: {
+      tags,
+      summary: "Rinomina o ritira un'attività",
+      params: idParams,
+      body: activityUpdateBody,
+      response: { 200: activitySchema },
+    },
     handler: (request) => changeActivity(app.db, request.params.id, request.body),
   });
 };

@@ -47,6 +47,9 @@ export function countAudit(db: Queryable, filters: AuditFilters, atMost: number)
     .orderBy(desc(auditLog.id))
     .limit(atMost + 1)
     .as('matching');
-  const row = db.select({ rows: sql<number>`count(*)`, newestId: sql<number | null>`max(${matching.id})` }).from(matching).get();
+  const row = db
+    .select({ rows: sql<number>`count(*)`, newestId: sql<number | null>`max(${matching.id})` })
+    .from(matching)
+    .get();
   return { rows: row?.rows ?? 0, newestId: row?.newestId ?? null };
 }

@@ -32,7 +32,10 @@ export function startAuditExport(db: Db, actor: Actor, filters: AuditFilters): (
   const { newestId } = db.transaction((tx) => {
     const found = countAudit(tx, filters, CSV_EXPORT_LIMIT);
     if (found.rows > CSV_EXPORT_LIMIT) {
-      throw new Invalid('from', `oltre ${CSV_EXPORT_LIMIT.toLocaleString('it-IT')} righe: restringere il periodo o filtrare per persona o utente`);
+      throw new Invalid(
+        'from',
+        `oltre ${CSV_EXPORT_LIMIT.toLocaleString('it-IT')} righe: restringere il periodo o filtrare per persona o utente`,
+      );
     }
     recordAudit(tx, actor, { action: 'export', entity: 'audit_log', changes: { filters } });
     return found;

@@ -36,10 +36,21 @@ const SESSION_PRINCIPAL_SQL = `SELECT u.id AS id, u.username AS username, u.disp
  * One compiled statement (kept by the statement cache), no query building per request.
  */
 export function sessionPrincipal(db: Db, sessionId: string, userId: number, now: string): Principal | undefined {
-  const row = db.$client.prepare(SESSION_PRINCIPAL_SQL).get(sessionId, now, userId) as (Omit<Principal, 'mustChangePassword'> & { mustChangePassword: number }) | undefined;
+  const row = db.$client.prepare(SESSION_PRINCIPAL_SQL).get(sessionId, now, userId) as
+    (Omit<Principal, 'mustChangePassword'> & { mustChangePassword: number }) | undefined;
   if (!row) return undefined;
   const { id, username, displayName, role, serviceId, districtId, cooperativeId } = row;
-  return { id, username, displayName, role, serviceId, districtId, cooperativeId, mustChangePassword: row.mustChangePassword === 1, sessionId: row.sessionId };
+  return {
+    id,
+    username,
+    displayName,
+    role,
+    serviceId,
+    districtId,
+    cooperativeId,
+    mustChangePassword: row.mustChangePassword === 1,
+    sessionId: row.sessionId,
+  };
 }
 
 export function insertSession(db: Queryable, values: typeof sessions.$inferInsert) {
@@ -97,5 +108,10 @@ export function failedSignIns(db: Queryable, since: string, atLeast: number) {
     .orderBy(desc(failures))
     .limit(100)
     .all()
-    .map((row) => ({ username: row.username ?? '', failures: row.failures, addresses: row.addresses, lastFailureAt: row.lastFailureAt ?? since }));
+    .map((row) => ({
+      username: row.username ?? '',
+      failures: row.failures,
+      addresses: row.addresses,
+      lastFailureAt: row.lastFailureAt ?? since,
+    }));
 }

@@ -31,7 +31,12 @@ const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, { deps, 
 
   app.post('/api/auth/refresh', {
     config: { public: true, rateLimit: { max: 30, timeWindow: '1 minute' } },
-    schema: { tags: ['auth'], summary: 'Nuova coppia di token; il refresh token usato smette di valere', body: refreshBody, response: { 200: tokenPairSchema } },
+    schema: {
+      tags: ['auth'],
+      summary: 'Nuova coppia di token; il refresh token usato smette di valere',
+      body: refreshBody,
+      response: { 200: tokenPairSchema },
+    },
     handler: (request) => auth.refresh(deps, request.body.refreshToken, request.ip),
   });
 
@@ -47,7 +52,12 @@ const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, { deps, 
 
   app.post('/api/auth/password', {
     config: { roles: ALL_ROLES, beforePasswordChange: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
-    schema: { tags: ['auth'], summary: 'Cambia la propria password; termina le altre sessioni', body: changePasswordBody, response: noContent },
+    schema: {
+      tags: ['auth'],
+      summary: 'Cambia la propria password; termina le altre sessioni',
+      body: changePasswordBody,
+      response: noContent,
+    },
     handler: async (request, reply) => {
       await auth.changePassword(deps, actorOf(request), request.body.currentPassword, request.body.newPassword);
       reply.code(204);

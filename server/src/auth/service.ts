@@ -72,35 +72,45 @@ export async function login(deps: AuthDeps, username: string, password: string, 
       expiresAt: addDays(now, deps.refreshTokenDays).toISOString(),
     });
     const pair = issuePair(tx, deps, user, sessionId);
-    recordAudit(tx, { user: toPrincipal(user, sessionId), ip, today: departmentDateAt(now) }, { action: 'login', entity: 'session', changes: { sessionId } });
+    recordAudit(
+      tx,
+      { user: toPrincipal(user, sessionId), ip, today: departmentDateAt(now) },
+      { action: 'login', entity: 'session', changes: { sessionId } },
+    );
     return pair;
   });
 }
 
 export function refresh(deps: AuthDeps, refreshToken: string, ip: string): TokenPair {
   const now = new Date().toISOString();
-  return deps.db.transaction((tx) => {
-    const db = tx;
-    const hash = tokenHash(refreshToken);
-    const stored = q.refreshTokenByHash(db, hash);
-    if (!stored) throw new Unauthorized('Sessione non valida: accedi di nuovo');
-    // The same token again within seconds of its rotation is a client retrying after a lost
-    // reply (two tabs, a dropped connection): it gets a fresh pair of the same session.
-    const retry = stored.rotatedAt !== null && Date.parse(now) - Date.parse(stored.rotatedAt) <= deps.refreshRetrySeconds * 1000;
-    if (!retry && (stored.rotatedAt || !q.markRefreshTokenRotated(db, hash, now))) {
-      // A rotated token presented again later means it was copied: end the whole session.
-      q.revokeSession(db, stored.sessionId, 'refresh_token_reuse', now);
-      recordAudit(db, { user: null, username: null, ip }, {
-        action: 'session_revoked',
-        entity: 'session',
-        changes: { reason: 'refresh_token_reuse', sessionId: stored.sessionId },
-      });
-      return null;
-    }
-    const live = q.activeSession(db, stored.sessionId, now);
-    if (!live) return null;
-    return issuePair(db, deps, live.user, stored.sessionId);
-  }) ?? failRefresh();
+  return (
+    deps.db.transaction((tx) => {
+      const db = tx;
+      const hash = tokenHash(refreshToken);
+      const stored = q.refreshTokenByHash(db, hash);
+      if (!stored) throw new Unauthorized('Sessione non valida: accedi di nuovo');
+      // The same token again within seconds of its rotation is a client retrying after a lost
+      // reply (two tabs, a dropped connection): it gets a fresh pair of the same session.
+      const retry = stored.rotatedAt !== null && Date.parse(now) - Date.parse(stored.rotatedAt) <= deps.refreshRetrySeconds * 1000;
+      if (!retry && (stored.rotatedAt || !q.markRefreshTokenRotated(db, hash, now))) {
+        // A rotated token presented again later means it was copied: end the whole session.
+        q.revokeSession(db, stored.sessionId, 'refresh_token_reuse', now);
+        recordAudit(
+          db,
+          { user: null, username: null, ip },
+          {
+            action: 'session_revoked',
+            entity: 'session',
+            changes: { reason: 'refresh_token_reuse', sessionId: stored.sessionId },
+          },
+        );
+        return null;
+      }
+      const live = q.activeSession(db, stored.sessionId, now);
+      if (!live) return null;
+      return issuePair(db, deps, live.user, stored.sessionId);
+    }) ?? failRefresh()
+  );
 }
 
 /** Accounts with at least `atLeast` failed sign-ins in the last hour, from the access log. */
@@ -135,5 +145,3 @@ export async function changePassword(deps: AuthDeps, actor: Actor, currentPasswo
     recordAudit(tx, actor, { action: 'update', entity: 'user', entityId: user.id, changes: { password: 'changed' } });
   });
 }
-
-

@@ -12,7 +12,13 @@ export function closeGoals(tx: Queryable, ptriId: number, outcomes: z.output<typ
     if (!status) continue;
     tx.update(schema.goals)
       .set({ status })
-      .where(and(eq(schema.goals.ptriId, ptriId), eq(schema.goals.axis, axis as 'habitat' | 'sociality' | 'work'), eq(schema.goals.status, 'open')))
+      .where(
+        and(
+          eq(schema.goals.ptriId, ptriId),
+          eq(schema.goals.axis, axis as 'habitat' | 'sociality' | 'work'),
+          eq(schema.goals.status, 'open'),
+        ),
+      )
       .run();
   }
 }
@@ -20,9 +26,14 @@ export function closeGoals(tx: Queryable, ptriId: number, outcomes: z.output<typ
 /** A project closes with an outcome on every axis it still has open goals on. */
 export function requireOutcomePerOpenAxis(tx: Queryable, ptriId: number, outcomes: z.output<typeof goalOutcomes> | undefined) {
   const openAxes = new Set(
-    tx.select({ axis: schema.goals.axis }).from(schema.goals).where(and(eq(schema.goals.ptriId, ptriId), eq(schema.goals.status, 'open'))).all().map((g) => g.axis),
+    tx
+      .select({ axis: schema.goals.axis })
+      .from(schema.goals)
+      .where(and(eq(schema.goals.ptriId, ptriId), eq(schema.goals.status, 'open')))
+      .all()
+      .map((g) => g.axis),
   );
   for (const axis of AXES) {
-    if (openAxes.has(axis) && !outcomes?.[axis]) throw new Invalid(`goalOutcomes.${axis}`, 'indicare l\'esito: l\'asse ha obiettivi aperti');
+    if (openAxes.has(axis) && !outcomes?.[axis]) throw new Invalid(`goalOutcomes.${axis}`, "indicare l'esito: l'asse ha obiettivi aperti");
   }
 }

@@ -9,7 +9,13 @@ const tags = ['evaluations'];
 const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/api/ptris/:id/evaluations', {
     config: { roles: ['uvm', 'admin'] },
-    schema: { tags, summary: 'Registra una valutazione UVM', params: idParams, body: createEvaluationBody, response: { 201: evaluationSchema } },
+    schema: {
+      tags,
+      summary: 'Registra una valutazione UVM',
+      params: idParams,
+      body: createEvaluationBody,
+      response: { 201: evaluationSchema },
+    },
     handler: (request, reply) => {
       reply.code(201);
       return evaluations.recordEvaluation(app.db, actorOf(request), request.params.id, request.body);

@@ -23,7 +23,13 @@ const scaleRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.patch('/api/scales/:id', {
     config: { roles: ['admin'] },
-    schema: { tags, summary: 'Rinomina una scala, le etichette dei suoi item, o la ritira', params: idParams, body: scaleUpdateBody, response: { 200: scaleSchema } },
+    schema: {
+      tags,
+      summary: 'Rinomina una scala, le etichette dei suoi item, o la ritira',
+      params: idParams,
+      body: scaleUpdateBody,
+      response: { 200: scaleSchema },
+    },
     handler: (request) => scales.updateScale(app.db, request.params.id, request.body),
   });
 };

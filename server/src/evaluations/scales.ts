@@ -12,7 +12,11 @@ export const allScales = (db: Queryable): Scale[] => db.select().from(scales).or
 
 export function createScale(db: Queryable, body: Omit<Scale, 'id' | 'builtIn' | 'active'>): Scale {
   if (db.select().from(scales).where(eq(scales.code, body.code)).get()) throw new Conflict(`Esiste già una scala "${body.code}"`);
-  return db.insert(scales).values({ ...body, builtIn: false, active: true }).returning().get();
+  return db
+    .insert(scales)
+    .values({ ...body, builtIn: false, active: true })
+    .returning()
+    .get();
 }
 
 export function updateScale(db: Queryable, id: number, body: { name?: string; itemLabels?: string[]; active?: boolean }): Scale {
@@ -22,7 +26,12 @@ export function updateScale(db: Queryable, id: number, body: { name?: string; it
     throw new Invalid('itemLabels', `servono ${scale.items.length} etichette, una per item`);
   }
   const items = body.itemLabels ? scale.items.map((item, i) => ({ ...item, label: body.itemLabels?.[i] ?? item.label })) : scale.items;
-  return db.update(scales).set({ name: body.name ?? scale.name, items, active: body.active ?? scale.active }).where(eq(scales.id, id)).returning().get()!;
+  return db
+    .update(scales)
+    .set({ name: body.name ?? scale.name, items, active: body.active ?? scale.active })
+    .where(eq(scales.id, id))
+    .returning()
+    .get()!;
 }
 
 export interface ScoredScale {
@@ -34,15 +43,29 @@ export interface ScoredScale {
 
 export function totalOf(scale: Pick<ScaleRow, 'items' | 'total'>, values: readonly number[]): number {
   const known = values.filter((value, i) => value !== scale.items[i]?.notKnown);
-  return scale.total.kind === 'sum' ? known.reduce((n, v) => n + v, 0) : known.filter((v) => (scale.total.kind === 'count' ? scale.total.values.includes(v) : false)).length;
+  return scale.total.kind === 'sum'
+    ? known.reduce((n, v) => n + v, 0)
+    : known.filter((v) => (scale.total.kind === 'count' ? scale.total.values.includes(v) : false)).length;
 }
 
 /** Checks each scale's scores against its definition and computes its total. */
-export function scoreScales(db: Queryable, scores: Record<string, number[]>, problemTypes: Record<string, Record<string, string>> = {}): ScoredScale[] {
+export function scoreScales(
+  db: Queryable,
+  scores: Record<string, number[]>,
+  problemTypes: Record<string, Record<string, string>> = {},
+): ScoredScale[] {
   const codes = Object.keys(scores);
-  for (const code of Object.keys(problemTypes)) if (!scores[code]) throw new Invalid(`problemTypes.${code}`, 'tipo di problema senza punteggi della scala');
+  for (const code of Object.keys(problemTypes))
+    if (!scores[code]) throw new Invalid(`problemTypes.${code}`, 'tipo di problema senza punteggi della scala');
   if (codes.length === 0) return [];
-  const defined = new Map(db.select().from(scales).where(inArray(scales.code, codes)).all().map((s) => [s.code, s]));
+  const defined = new Map(
+    db
+      .select()
+      .from(scales)
+      .where(inArray(scales.code, codes))
+      .all()
+      .map((s) => [s.code, s]),
+  );
   return codes.map((code) => {
     const scale = defined.get(code);
     const values = scores[code] ?? [];
@@ -51,13 +74,17 @@ export function scoreScales(db: Queryable, scores: Record<string, number[]>, pro
     values.forEach((value, i) => {
       const item = scale.items[i]!;
       if (value !== item.notKnown && (value < item.min || value > item.max)) {
-        throw new Invalid(`scores.${code}.${i}`, `valore da ${item.min} a ${item.max}${item.notKnown == null ? '' : ` (${item.notKnown} = non noto)`}`);
+        throw new Invalid(
+          `scores.${code}.${i}`,
+          `valore da ${item.min} a ${item.max}${item.notKnown == null ? '' : ` (${item.notKnown} = non noto)`}`,
+        );
       }
     });
     const types = problemTypes[code] ?? null;
     for (const [number, type] of Object.entries(types ?? {})) {
       const item = scale.items[Number(number) - 1];
-      if (!item?.problemTypes?.includes(type)) throw new Invalid(`problemTypes.${code}.${number}`, 'tipo di problema non previsto per questo item');
+      if (!item?.problemTypes?.includes(type))
+        throw new Invalid(`problemTypes.${code}.${number}`, 'tipo di problema non previsto per questo item');
     }
     return { scale, items: values, problemTypes: types, total: totalOf(scale, values) };
   });
@@ -69,7 +96,13 @@ function previousTotal(db: Queryable, ptriId: number, scaleId: number, date: str
     .select({ total: evaluationScores.total })
     .from(evaluationScores)
     .innerJoin(evaluations, eq(evaluations.id, evaluationScores.evaluationId))
-    .where(and(eq(evaluations.ptriId, ptriId), eq(evaluationScores.scaleId, scaleId), or(lt(evaluations.date, date), and(eq(evaluations.date, date), lt(evaluations.id, evaluationId)))))
+    .where(
+      and(
+        eq(evaluations.ptriId, ptriId),
+        eq(evaluationScores.scaleId, scaleId),
+        or(lt(evaluations.date, date), and(eq(evaluations.date, date), lt(evaluations.id, evaluationId))),
+      ),
+    )
     .orderBy(desc(evaluations.date), desc(evaluations.id))
     .get();
   return row?.total ?? null;
@@ -78,7 +111,14 @@ function previousTotal(db: Queryable, ptriId: number, scaleId: number, date: str
 export function saveScores(db: Queryable, evaluation: { id: number; ptriId: number; date: string }, scored: ScoredScale[]) {
   for (const s of scored) {
     db.insert(evaluationScores)
-      .values({ evaluationId: evaluation.id, scaleId: s.scale.id, items: s.items, problemTypes: s.problemTypes, total: s.total, previousTotal: previousTotal(db, evaluation.ptriId, s.scale.id, evaluation.date, evaluation.id) })
+      .values({
+        evaluationId: evaluation.id,
+        scaleId: s.scale.id,
+        items: s.items,
+        problemTypes: s.problemTypes,
+        total: s.total,
+        previousTotal: previousTotal(db, evaluation.ptriId, s.scale.id, evaluation.date, evaluation.id),
+      })
       .run();
   }
 }

@@ -54,7 +54,9 @@ export function recordEvaluation(db: Db, actor: Actor, ptriId: number, body: Eva
   return db.transaction((tx) => {
     const ptri = visiblePtri(tx, actor, ptriId);
     if (!EVALUATION_KIND_NEEDS_STATUS[body.kind].includes(ptri.status)) {
-      throw new Conflict(`Una valutazione «${EVALUATION_KIND_LABELS[body.kind]}» non è possibile su un progetto in stato «${PTRI_STATUS_LABELS[ptri.status]}»`);
+      throw new Conflict(
+        `Una valutazione «${EVALUATION_KIND_LABELS[body.kind]}» non è possibile su un progetto in stato «${PTRI_STATUS_LABELS[ptri.status]}»`,
+      );
     }
     // A future date would also hold back every later evaluation, which may not precede it.
     if (body.date > actor.today) throw new Invalid('date', 'non può essere nel futuro');
@@ -64,42 +66,61 @@ export function recordEvaluation(db: Db, actor: Actor, ptriId: number, body: Eva
     const nextReviewDate = move === 'closed' || move === 'rejected' ? null : (body.nextReviewDate ?? addMonths(body.date, 6));
     if (nextReviewDate && nextReviewDate <= body.date) throw new Invalid('nextReviewDate', 'deve seguire la data della valutazione');
     if (body.changes && body.outcome !== 'approved_with_changes') throw new Invalid('changes', 'solo con esito "approvato con modifiche"');
-    if (body.goalOutcomes && !(body.kind === 'final' && move === 'closed')) throw new Invalid('goalOutcomes', 'solo in una valutazione finale che chiude il progetto');
+    if (body.goalOutcomes && !(body.kind === 'final' && move === 'closed'))
+      throw new Invalid('goalOutcomes', 'solo in una valutazione finale che chiude il progetto');
     if (move === 'closed') requireOutcomePerOpenAxis(tx, ptriId, body.goalOutcomes);
-    const scores = Object.fromEntries(Object.entries(body.scores ?? {}).filter((entry): entry is [string, number[]] => entry[1] !== undefined));
+    const scores = Object.fromEntries(
+      Object.entries(body.scores ?? {}).filter((entry): entry is [string, number[]] => entry[1] !== undefined),
+    );
     const scored = scoreScales(tx, scores, body.problemTypes);
     const honos = scores.honos;
     const row = insertEvaluation(tx, {
-        ptriId,
-        date: body.date,
-        kind: body.kind,
-        members: body.members,
-        outcome: body.outcome,
-        intensity: body.intensity ?? null,
-        scores: body.scores ? scores : null,
-        honosTotal: honos ? honosTotal(honos) : null,
-        nextReviewDate,
-        notes: body.notes ?? null,
-        living: body.living ?? null,
-        work: body.work ?? null,
-        recordedBy: actor.user.id,
-      });
+      ptriId,
+      date: body.date,
+      kind: body.kind,
+      members: body.members,
+      outcome: body.outcome,
+      intensity: body.intensity ?? null,
+      scores: body.scores ? scores : null,
+      honosTotal: honos ? honosTotal(honos) : null,
+      nextReviewDate,
+      notes: body.notes ?? null,
+      living: body.living ?? null,
+      work: body.work ?? null,
+      recordedBy: actor.user.id,
+    });
     saveScores(tx, row, scored);
     // What the UVM changes comes first, so that activation starts from the changed period.
     let current = ptri;
     const approving = isApprovingOutcome(body.outcome);
-    const changes = { ...body.changes, ...(approving && body.intensity && body.intensity !== ptri.intensity ? { intensity: body.intensity } : {}) };
+    const changes = {
+      ...body.changes,
+      ...(approving && body.intensity && body.intensity !== ptri.intensity ? { intensity: body.intensity } : {}),
+    };
     if (Object.keys(changes).length > 0) {
-      const reason = body.changes ? `Valutazione UVM del ${formatDate(body.date)}: approvato con modifiche` : `Valutazione UVM del ${formatDate(body.date)}: intensità`;
+      const reason = body.changes
+        ? `Valutazione UVM del ${formatDate(body.date)}: approvato con modifiche`
+        : `Valutazione UVM del ${formatDate(body.date)}: intensità`;
       current = reviseProject(tx, actor, current, changes, reason, 'changes.');
     }
     if (move) {
-      current = applyTransition(tx, actor, current, { to: move, date: body.date, reason: `Valutazione UVM ${EVALUATION_KIND_LABELS[body.kind].toLowerCase()}: ${EVALUATION_OUTCOME_LABELS[body.outcome].toLowerCase()}`, byEvaluation: true });
+      current = applyTransition(tx, actor, current, {
+        to: move,
+        date: body.date,
+        reason: `Valutazione UVM ${EVALUATION_KIND_LABELS[body.kind].toLowerCase()}: ${EVALUATION_OUTCOME_LABELS[body.outcome].toLowerCase()}`,
+        byEvaluation: true,
+      });
     }
     // The review date is the UVM's schedule, not content a case manager edits: it does not make a new version.
     ptriQueries.setNextReviewDate(tx, ptriId, nextReviewDate);
     if (body.goalOutcomes) closeGoals(tx, ptriId, body.goalOutcomes);
-    recordAudit(tx, actor, { action: 'create', entity: 'evaluation', entityId: row.id, personId: current.personId, changes: { kind: body.kind, outcome: body.outcome } });
+    recordAudit(tx, actor, {
+      action: 'create',
+      entity: 'evaluation',
+      entityId: row.id,
+      personId: current.personId,
+      changes: { kind: body.kind, outcome: body.outcome },
+    });
     return toEvaluation(row, actor, scaleResultsOf(tx, [row.id]).get(row.id));
   });
 }
@@ -109,7 +130,10 @@ export function listEvaluations(db: Db, actor: Actor, ptriId: number): Evaluatio
     const ptri = visiblePtri(tx, actor, ptriId);
     recordAudit(tx, actor, { action: 'read', entity: 'evaluation_list', entityId: ptriId, personId: ptri.personId });
     const rows = ptriQueries.evaluationsOf(tx, ptriId);
-    const results = scaleResultsOf(tx, rows.map((row) => row.id));
+    const results = scaleResultsOf(
+      tx,
+      rows.map((row) => row.id),
+    );
     return rows.map((row) => toEvaluation(row, actor, results.get(row.id)));
   });
 }

@@ -26,7 +26,8 @@ export const inCareDuring = (first: string, last: string) =>
  * counts these, so that on today it holds exactly the active and suspended projects; a project in
  * care on its closing day (inCareDuring) is no longer open at its end.
  */
-export const openOn = (day: string) => sql`p.activated_on IS NOT NULL AND p.activated_on <= ${day} AND (p.ended_on IS NULL OR p.ended_on > ${day})`;
+export const openOn = (day: string) =>
+  sql`p.activated_on IS NOT NULL AND p.activated_on <= ${day} AND (p.ended_on IS NULL OR p.ended_on > ${day})`;
 
 /** An open project past its planned end: expired, to renew or close. */
 export const expiredOn = (day: string) => sql`p.end_date < ${day}`;
@@ -101,7 +102,13 @@ export function reviewsDueOn(db: Queryable, day: string, within: number): Review
     SELECT p.id AS ptriId, p.service_id AS serviceId, p.next_review_date AS nextReviewDate, ${expiredOn(day)} AS expired
     FROM ptris p WHERE p.status IN ('active', 'suspended') AND p.next_review_date <= ${addDays(day, within)}
     ORDER BY p.next_review_date, p.id`);
-  return rows.map((r) => ({ ptriId: r.ptriId, serviceId: r.serviceId, nextReviewDate: r.nextReviewDate, overdue: r.nextReviewDate < day, expired: r.expired === 1 }));
+  return rows.map((r) => ({
+    ptriId: r.ptriId,
+    serviceId: r.serviceId,
+    nextReviewDate: r.nextReviewDate,
+    overdue: r.nextReviewDate < day,
+    expired: r.expired === 1,
+  }));
 }
 
 export interface HoursOfMonth {

@@ -28,7 +28,12 @@ const healthRoutes: FastifyPluginAsyncZod<{ version: string; isReady: () => bool
         await sendProblem(reply, { status: 503, title: 'Non disponibile', detail: database.detail });
         return;
       }
-      return { status: 'ok' as const, db: 'ok' as const, migrations: { ...database.migrations, current: true as const }, version: options.version };
+      return {
+        status: 'ok' as const,
+        db: 'ok' as const,
+        migrations: { ...database.migrations, current: true as const },
+        version: options.version,
+      };
     },
   });
 };

@@ -17,10 +17,24 @@ function statusWord(status: CaseloadExportRow['status']): string {
 
 function toRecord(row: CaseloadExportRow): (string | number)[] {
   return [
-    row.fiscalCode, row.familyName, row.givenName, formatDate(row.birthDate), row.sex, row.district, row.service, row.lotNumber,
-    formatDate(row.startDate), formatDate(row.endDate), statusWord(row.status), row.endedOn ? formatDate(row.endedOn) : '',
-    CASELOAD_INTENSITY_VALUES[row.intensity], row.cooperatives ?? '', row.caseManager ?? '',
-    row.goalsHabitat ?? '', row.goalsSociality ?? '', row.goalsWork ?? '',
+    row.fiscalCode,
+    row.familyName,
+    row.givenName,
+    formatDate(row.birthDate),
+    row.sex,
+    row.district,
+    row.service,
+    row.lotNumber,
+    formatDate(row.startDate),
+    formatDate(row.endDate),
+    statusWord(row.status),
+    row.endedOn ? formatDate(row.endedOn) : '',
+    CASELOAD_INTENSITY_VALUES[row.intensity],
+    row.cooperatives ?? '',
+    row.caseManager ?? '',
+    row.goalsHabitat ?? '',
+    row.goalsSociality ?? '',
+    row.goalsWork ?? '',
   ];
 }
 

@@ -17,7 +17,7 @@ export async function readSheet(file: Buffer): Promise<SheetTable> {
   if (!Array.isArray(records)) return records;
   const [header, ...rows] = records;
   if (!header) return { ok: false, message: 'file vuoto' };
-  if (rows.length === 0) return { ok: false, message: 'nessuna riga di progetti sotto l\'intestazione' };
+  if (rows.length === 0) return { ok: false, message: "nessuna riga di progetti sotto l'intestazione" };
   if (rows.length > MAX_IMPORT_ROWS) {
     return { ok: false, message: `oltre ${MAX_IMPORT_ROWS.toLocaleString('it-IT')} righe: dividere il file in più importazioni` };
   }

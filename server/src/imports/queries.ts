@@ -16,7 +16,13 @@ export function personsByFiscalCode(db: Queryable, fiscalCodes: string[]) {
   const found = [];
   // SQLite caps the parameters of one statement; 500 codes at a time stays well below it.
   for (let at = 0; at < fiscalCodes.length; at += 500) {
-    found.push(...db.select().from(persons).where(inArray(persons.fiscalCode, fiscalCodes.slice(at, at + 500))).all());
+    found.push(
+      ...db
+        .select()
+        .from(persons)
+        .where(inArray(persons.fiscalCode, fiscalCodes.slice(at, at + 500)))
+        .all(),
+    );
   }
   return found;
 }
@@ -66,7 +72,8 @@ export interface NewImportedProject {
  */
 export function importWriter(db: Db) {
   const c = db.$client;
-  const person = c.prepare(`INSERT INTO persons (fiscal_code, given_name, family_name, search_key, search_key_alt, birth_date, sex, district_id)
+  const person =
+    c.prepare(`INSERT INTO persons (fiscal_code, given_name, family_name, search_key, search_key_alt, birth_date, sex, district_id)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
   const personService = c.prepare('INSERT OR IGNORE INTO person_services (service_id, person_id) VALUES (?, ?)');
   const ptri = c.prepare(`INSERT INTO ptris (person_id, service_id, lot_id, case_manager_id, status, intensity, start_date, end_date,
@@ -79,8 +86,29 @@ export function importWriter(db: Db) {
       const { fiscalCode, givenName, familyName, searchKey, searchKeyAlt, birthDate, sex, districtId } = values;
       return Number(person.run(fiscalCode, givenName, familyName, searchKey, searchKeyAlt, birthDate, sex, districtId).lastInsertRowid);
     },
-    project(p: NewImportedProject, goals: { axis: string; description: string }[], cooperativeIds: number[], importId: number, row: number): number {
-      const id = Number(ptri.run(p.personId, p.serviceId, p.lotId, p.caseManagerId, p.status, p.intensity, p.startDate, p.endDate, p.activatedOn, p.endedOn, p.at, p.at).lastInsertRowid);
+    project(
+      p: NewImportedProject,
+      goals: { axis: string; description: string }[],
+      cooperativeIds: number[],
+      importId: number,
+      row: number,
+    ): number {
+      const id = Number(
+        ptri.run(
+          p.personId,
+          p.serviceId,
+          p.lotId,
+          p.caseManagerId,
+          p.status,
+          p.intensity,
+          p.startDate,
+          p.endDate,
+          p.activatedOn,
+          p.endedOn,
+          p.at,
+          p.at,
+        ).lastInsertRowid,
+      );
       goals.forEach((g, index) => goal.run(id, g.axis, g.description, index + 1));
       for (const cooperativeId of cooperativeIds) cooperative.run(id, cooperativeId);
       personService.run(p.serviceId, p.personId);
@@ -106,7 +134,10 @@ const goalsOf = (axis: string) =>
  */
 export function caseloadRows(db: Queryable, filters: ExportFilters, visible: SQL | undefined) {
   const inYear = filters.year
-    ? and(sql`${ptris.activatedOn} <= ${`${filters.year}-12-31`}`, sql`COALESCE(${ptris.endedOn}, ${ptris.endDate}) >= ${`${filters.year}-01-01`}`)
+    ? and(
+        sql`${ptris.activatedOn} <= ${`${filters.year}-12-31`}`,
+        sql`COALESCE(${ptris.endedOn}, ${ptris.endDate}) >= ${`${filters.year}-01-01`}`,
+      )
     : undefined;
   return db
     .select({
@@ -138,7 +169,14 @@ export function caseloadRows(db: Queryable, filters: ExportFilters, visible: SQL
     .innerJoin(services, eq(services.id, ptris.serviceId))
     .innerJoin(lots, eq(lots.id, ptris.lotId))
     .leftJoin(users, eq(users.id, ptris.caseManagerId))
-    .where(and(inArray(ptris.status, ['active', 'suspended', 'closed']), filters.serviceId ? eq(ptris.serviceId, filters.serviceId) : undefined, inYear, visible))
+    .where(
+      and(
+        inArray(ptris.status, ['active', 'suspended', 'closed']),
+        filters.serviceId ? eq(ptris.serviceId, filters.serviceId) : undefined,
+        inYear,
+        visible,
+      ),
+    )
     .orderBy(asc(persons.familyName), asc(persons.givenName), asc(ptris.startDate), asc(ptris.id))
     .all();
 }

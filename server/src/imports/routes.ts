@@ -12,10 +12,13 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 
 const importRoutes: FastifyPluginAsyncZod = async (app) => {
   // The spreadsheet arrives as it is, CSV or .xlsx; this route group alone reads such bodies.
-  app.addContentTypeParser(['text/csv', 'application/csv', 'text/plain', 'application/octet-stream', XLSX_TYPE, 'application/vnd.ms-excel'],
-    { parseAs: 'buffer', bodyLimit: FILE_LIMIT }, (_request, body, done) => {
+  app.addContentTypeParser(
+    ['text/csv', 'application/csv', 'text/plain', 'application/octet-stream', XLSX_TYPE, 'application/vnd.ms-excel'],
+    { parseAs: 'buffer', bodyLimit: FILE_LIMIT },
+    (_request, body, done) => {
       done(null, body);
-    });
+    },
+  );
 
   app.post('/api/imports/caseload', {
     config: { roles: ['admin'] },
@@ -34,11 +37,14 @@ const importRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/api/exports/caseload', {
     config: { roles: ['admin', 'manager', 'case_manager'] },
-    schema: { tags, summary: 'Esporta i carichi con le colonne dell\'importazione (CSV o .xlsx)', querystring: caseloadExportQuery },
+    schema: { tags, summary: "Esporta i carichi con le colonne dell'importazione (CSV o .xlsx)", querystring: caseloadExportQuery },
     handler: async (request, reply) => {
       const { fileName, records } = await exportCaseload(app.db, actorOf(request), request.query);
       if (request.query.format === 'csv') return sendCsv(reply, fileName, CASELOAD_HEADER, records);
-      return reply.type(XLSX_TYPE).header('Content-Disposition', `attachment; filename="${fileName}"`).send(await workbookOf(records));
+      return reply
+        .type(XLSX_TYPE)
+        .header('Content-Disposition', `attachment; filename="${fileName}"`)
+        .send(await workbookOf(records));
     },
   });
 };

@@ -36,8 +36,19 @@ export interface CaseloadRow {
   goals: { axis: Axis; description: string }[];
 }
 
-const OPTIONAL: readonly CaseloadColumn[] = ['data_chiusura', 'cooperative', 'case_manager', 'obiettivi_casa', 'obiettivi_socialita', 'obiettivi_lavoro'];
-const GOAL_COLUMNS: Record<Axis, CaseloadColumn> = { habitat: 'obiettivi_casa', sociality: 'obiettivi_socialita', work: 'obiettivi_lavoro' };
+const OPTIONAL: readonly CaseloadColumn[] = [
+  'data_chiusura',
+  'cooperative',
+  'case_manager',
+  'obiettivi_casa',
+  'obiettivi_socialita',
+  'obiettivi_lavoro',
+];
+const GOAL_COLUMNS: Record<Axis, CaseloadColumn> = {
+  habitat: 'obiettivi_casa',
+  sociality: 'obiettivi_socialita',
+  work: 'obiettivi_lavoro',
+};
 const PERSON_COLUMNS: Record<string, CaseloadColumn> = {
   fiscalCode: 'codice_fiscale',
   familyName: 'cognome',
@@ -50,10 +61,19 @@ const PERSON_FIELDS = personFields.omit({ districtId: true, birthDate: true });
 
 /** Headers compared without case, accents, spaces, dashes or underscores. */
 function headerKey(name: string): string {
-  return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[\s_.-]/g, '');
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[\s_.-]/g, '');
 }
 
-const HEADER_NAMES = new Map<string, CaseloadColumn>(CASELOAD_COLUMNS.flatMap(([italian, english]) => [[headerKey(italian), italian], [headerKey(english), italian]]));
+const HEADER_NAMES = new Map<string, CaseloadColumn>(
+  CASELOAD_COLUMNS.flatMap(([italian, english]) => [
+    [headerKey(italian), italian],
+    [headerKey(english), italian],
+  ]),
+);
 
 /** A value of a closed list, written in Italian or as the API's English key. */
 function valueOf<K extends string>(values: Record<K, string>, raw: string): K | undefined {
@@ -74,14 +94,24 @@ export function mapHeader(header: string[]): HeaderMap {
 }
 
 /** Reads one record; `today` is the department's date, taken once for the whole file. */
-export function readRow(record: string[], row: number, index: Map<CaseloadColumn, number>, today: string, errors: CaseloadRowError[]): CaseloadRow | null {
+export function readRow(
+  record: string[],
+  row: number,
+  index: Map<CaseloadColumn, number>,
+  today: string,
+  errors: CaseloadRowError[],
+): CaseloadRow | null {
   const cell = (column: CaseloadColumn) => (record[index.get(column) ?? -1] ?? '').trim();
   const before = errors.length;
   const bad = (field: CaseloadColumn, message: string): null => {
     errors.push({ row, field, message });
     return null;
   };
-  const list = (column: CaseloadColumn) => cell(column).split(CASELOAD_LIST_SEPARATOR).map((item) => item.trim()).filter(Boolean);
+  const list = (column: CaseloadColumn) =>
+    cell(column)
+      .split(CASELOAD_LIST_SEPARATOR)
+      .map((item) => item.trim())
+      .filter(Boolean);
 
   const person = PERSON_FIELDS.safeParse({
     fiscalCode: cell('codice_fiscale'),
@@ -89,7 +119,8 @@ export function readRow(record: string[], row: number, index: Map<CaseloadColumn
     givenName: cell('nome'),
     sex: cell('sesso').toUpperCase(),
   });
-  if (!person.success) for (const issue of person.error.issues) bad(PERSON_COLUMNS[String(issue.path[0])] ?? 'codice_fiscale', issue.message);
+  if (!person.success)
+    for (const issue of person.error.issues) bad(PERSON_COLUMNS[String(issue.path[0])] ?? 'codice_fiscale', issue.message);
   const birthDate = parseCalendarDate(cell('data_nascita')) ?? bad('data_nascita', 'data non valida (GG/MM/AAAA)');
   if (birthDate && birthDate > today) bad('data_nascita', 'non può essere nel futuro');
   // The codice fiscale encodes the birth date and sex: a row whose cells contradict it is refused, as registration refuses it.
@@ -118,7 +149,18 @@ export function readRow(record: string[], row: number, index: Map<CaseloadColumn
   for (const goal of goals) if (goal.description.length > 500) bad(GOAL_COLUMNS[goal.axis], 'obiettivo oltre 500 caratteri');
   const caseManager = cell('case_manager') || null;
 
-  if (errors.length > before || !person.success || !birthDate || !district || !service || lotNumber === null || !startDate || !endDate || !status || !intensity) {
+  if (
+    errors.length > before ||
+    !person.success ||
+    !birthDate ||
+    !district ||
+    !service ||
+    lotNumber === null ||
+    !startDate ||
+    !endDate ||
+    !status ||
+    !intensity
+  ) {
     return null;
   }
   return {

@@ -21,7 +21,12 @@ const IDENTITY_COLUMNS = { familyName: 'cognome', givenName: 'nome', birthDate: 
 
 /** Spellings compared without case, accents or punctuation: "Csm Navile" is "CSM-NAVILE". */
 function spellingKey(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toUpperCase().replace(/[^A-Z0-9]+/g, ' ').trim();
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, ' ')
+    .trim();
 }
 
 /** A row whose references all resolved: ready to become a project. */
@@ -43,10 +48,12 @@ interface Plan {
 function referenceOf(db: Queryable) {
   const services = new Map<string, { id: number; kind: ServiceKind }>();
   for (const service of allServices(db)) {
-    for (const spelling of [service.name, service.code, ...service.aliases]) services.set(spellingKey(spelling), { id: service.id, kind: service.kind });
+    for (const spelling of [service.name, service.code, ...service.aliases])
+      services.set(spellingKey(spelling), { id: service.id, kind: service.kind });
   }
   const districts = new Map<string, number>();
-  for (const district of allDistricts(db)) for (const spelling of [district.name, district.code]) districts.set(spellingKey(spelling), district.id);
+  for (const district of allDistricts(db))
+    for (const spelling of [district.name, district.code]) districts.set(spellingKey(spelling), district.id);
   const cooperatives = new Map<string, number>();
   for (const cooperative of allCooperatives(db)) {
     cooperatives.set(spellingKey(cooperative.name), cooperative.id);
@@ -70,11 +77,22 @@ function planImport(db: Queryable, header: string[], records: string[][], day: s
 
   const errors: CaseloadRowError[] = [];
   const bad = (row: number, field: string, message: string) => errors.push({ row, field, message });
-  const rows = records.map((record, i) => readRow(record, i + 2, columns.index, day, errors)).filter((row): row is CaseloadRow => row !== null);
+  const rows = records
+    .map((record, i) => readRow(record, i + 2, columns.index, day, errors))
+    .filter((row): row is CaseloadRow => row !== null);
 
-  const registered = new Map(q.personsByFiscalCode(db, [...new Set(rows.map((row) => row.fiscalCode))]).map((person) => [person.fiscalCode, person]));
+  const registered = new Map(
+    q.personsByFiscalCode(db, [...new Set(rows.map((row) => row.fiscalCode))]).map((person) => [person.fiscalCode, person]),
+  );
   const projectKey = (personId: number | string, lotNumber: number, startDate: string) => `${personId}|${lotNumber}|${startDate}`;
-  const existingProjects = new Set(q.projectKeysOf(db, [...registered.values()].map((p) => p.id)).map((p) => projectKey(p.personId, p.lotNumber, p.startDate)));
+  const existingProjects = new Set(
+    q
+      .projectKeysOf(
+        db,
+        [...registered.values()].map((p) => p.id),
+      )
+      .map((p) => projectKey(p.personId, p.lotNumber, p.startDate)),
+  );
 
   const services = new Map<string, { value: number | undefined; rows: number[] }>();
   const cooperatives = new Map<string, { value: number | undefined; rows: number[] }>();
@@ -93,7 +111,8 @@ function planImport(db: Queryable, header: string[], records: string[][], day: s
     if (districtId === undefined) bad(row.row, 'distretto', `distretto sconosciuto: «${row.district}»`);
     const lot = lotInForce(ref.lots, row.lotNumber, row.startDate);
     if (!lot) bad(row.row, 'lotto', `nessun lotto ${row.lotNumber} registrato`);
-    else if (service && !lot.serviceKinds.includes(service.kind)) bad(row.row, 'lotto', `il lotto ${lot.number} non comprende i servizi di tipo ${service.kind}`);
+    else if (service && !lot.serviceKinds.includes(service.kind))
+      bad(row.row, 'lotto', `il lotto ${lot.number} non comprende i servizi di tipo ${service.kind}`);
     const cooperativeIds: number[] = [];
     for (const spelling of row.cooperatives) {
       const id = ref.cooperatives.get(spellingKey(spelling));
@@ -108,7 +127,8 @@ function planImport(db: Queryable, header: string[], records: string[][], day: s
       const user = ref.caseManagers.get(row.caseManager.toLowerCase());
       tally(caseManagers, row.caseManager, user?.id, row.row);
       if (!user) bad(row.row, 'case_manager', `nessun case manager attivo con nome utente «${row.caseManager}»`);
-      else if (service && user.serviceId !== service.id) bad(row.row, 'case_manager', `«${row.caseManager}» non è case manager del servizio`);
+      else if (service && user.serviceId !== service.id)
+        bad(row.row, 'case_manager', `«${row.caseManager}» non è case manager del servizio`);
       else caseManagerId = user.id;
     }
 
@@ -118,15 +138,22 @@ function planImport(db: Queryable, header: string[], records: string[][], day: s
     const against = person ?? known?.first;
     const mismatch = against ? identityMismatch(against, row) : null;
     if (mismatch) {
-      const whose = person ? 'della persona già registrata con questo codice fiscale' : `della riga ${known?.first.row} con lo stesso codice fiscale`;
+      const whose = person
+        ? 'della persona già registrata con questo codice fiscale'
+        : `della riga ${known?.first.row} con lo stesso codice fiscale`;
       bad(row.row, IDENTITY_COLUMNS[mismatch], `diverso da quello ${whose}`);
     } else if (!person && known && (known.first.sex !== row.sex || known.first.district !== row.district)) {
-      bad(row.row, known.first.sex !== row.sex ? 'sesso' : 'distretto', `diverso da quello della riga ${known.first.row} con lo stesso codice fiscale`);
+      bad(
+        row.row,
+        known.first.sex !== row.sex ? 'sesso' : 'distretto',
+        `diverso da quello della riga ${known.first.row} con lo stesso codice fiscale`,
+      );
     }
 
     const key = projectKey(person?.id ?? row.fiscalCode, row.lotNumber, row.startDate);
     const duplicateOf = seenProjects.get(key);
-    if (duplicateOf !== undefined) bad(row.row, 'data_inizio', `stesso progetto della riga ${duplicateOf} (codice fiscale, lotto e data di inizio)`);
+    if (duplicateOf !== undefined)
+      bad(row.row, 'data_inizio', `stesso progetto della riga ${duplicateOf} (codice fiscale, lotto e data di inizio)`);
     seenProjects.set(key, row.row);
     if (errors.length > before) continue;
 
@@ -134,19 +161,33 @@ function planImport(db: Queryable, header: string[], records: string[][], day: s
     entry.rows.push(row.row);
     persons.set(row.fiscalCode, entry);
     if (existingProjects.has(key)) present += 1;
-    else if (service && districtId !== undefined && lot) newProjects.push({ ...row, serviceId: service.id, districtId, lotId: lot.id, cooperativeIds, caseManagerId });
+    else if (service && districtId !== undefined && lot)
+      newProjects.push({ ...row, serviceId: service.id, districtId, lotId: lot.id, cooperativeIds, caseManagerId });
   }
 
-  const listed = <T>(entries: Map<string, { value: T; rows: number[] }>) => [...entries].map(([spelling, { value, rows }]) => ({ spelling, value, rows }));
+  const listed = <T>(entries: Map<string, { value: T; rows: number[] }>) =>
+    [...entries].map(([spelling, { value, rows }]) => ({ spelling, value, rows }));
   const personsFound = [...persons.values()];
   return {
     reply: {
       rows: records.length,
       persons: { new: personsFound.filter((p) => p.id === null).length, matched: personsFound.filter((p) => p.id !== null).length },
       projects: { new: newProjects.length, present },
-      services: listed(services).map(({ spelling, value, rows }) => ({ spelling, ...(value === undefined ? {} : { serviceId: value }), rows })),
-      cooperatives: listed(cooperatives).map(({ spelling, value, rows }) => ({ spelling, ...(value === undefined ? {} : { cooperativeId: value }), rows: rows.length })),
-      caseManagers: listed(caseManagers).map(({ spelling, value, rows }) => ({ username: spelling, ...(value === undefined ? {} : { userId: value }), rows: rows.length })),
+      services: listed(services).map(({ spelling, value, rows }) => ({
+        spelling,
+        ...(value === undefined ? {} : { serviceId: value }),
+        rows,
+      })),
+      cooperatives: listed(cooperatives).map(({ spelling, value, rows }) => ({
+        spelling,
+        ...(value === undefined ? {} : { cooperativeId: value }),
+        rows: rows.length,
+      })),
+      caseManagers: listed(caseManagers).map(({ spelling, value, rows }) => ({
+        username: spelling,
+        ...(value === undefined ? {} : { userId: value }),
+        rows: rows.length,
+      })),
       errors: errors.sort((a, b) => a.row - b.row).slice(0, MAX_LISTED_ERRORS),
     },
     persons,
@@ -157,8 +198,10 @@ function planImport(db: Queryable, header: string[], records: string[][], day: s
 function summaryMessage(dryRun: boolean, plan: Plan): string {
   const { persons, projects, errors } = plan.reply;
   const counted = (n: number, one: string, many: string) => `${n.toLocaleString('it-IT')} ${n === 1 ? one : many}`;
-  if (errors.length) return `${counted(errors.length, 'errore', 'errori')} da correggere: nessun progetto ${dryRun ? 'sarà' : 'è stato'} importato`;
-  if (projects.new === 0) return `Nessun progetto nuovo: ${counted(projects.present, 'progetto del file già presente', 'progetti del file già presenti')}`;
+  if (errors.length)
+    return `${counted(errors.length, 'errore', 'errori')} da correggere: nessun progetto ${dryRun ? 'sarà' : 'è stato'} importato`;
+  if (projects.new === 0)
+    return `Nessun progetto nuovo: ${counted(projects.present, 'progetto del file già presente', 'progetti del file già presenti')}`;
   const news = `${counted(projects.new, 'progetto nuovo', 'progetti nuovi')} (${counted(persons.new, 'persona nuova', 'persone nuove')}, ${counted(persons.matched, 'già registrata', 'già registrate')})`;
   return `${dryRun ? 'Da importare' : 'Importati'}: ${news}; ${counted(projects.present, 'già presente', 'già presenti')}`;
 }
@@ -177,7 +220,11 @@ export async function importCaseload(db: Db, actor: Actor, file: Buffer, request
 
   if (request.dryRun) {
     const plan = db.transaction((tx) => planImport(tx, table.header, table.rows, actor.today));
-    await auditRead(db, actor, { action: 'read', entity: 'caseload_import', changes: { fileName, sha256, dryRun: true, rows: plan.reply.rows } });
+    await auditRead(db, actor, {
+      action: 'read',
+      entity: 'caseload_import',
+      changes: { fileName, sha256, dryRun: true, rows: plan.reply.rows },
+    });
     return { dryRun: true, ...plan.reply, message: summaryMessage(true, plan) };
   }
 
@@ -197,7 +244,13 @@ export async function importCaseload(db: Db, actor: Actor, file: Buffer, request
       const created = person.id === null;
       const ptriIds = imported?.ptriIdsByPerson.get(fiscalCode) ?? [];
       const action = created ? 'create' : ptriIds.length ? 'update' : 'read';
-      recordAudit(tx, actor, { action, entity: 'caseload_import', entityId: imported?.id ?? null, personId, changes: { fileName, sha256, created, rows: person.rows, ptriIds } });
+      recordAudit(tx, actor, {
+        action,
+        entity: 'caseload_import',
+        entityId: imported?.id ?? null,
+        personId,
+        changes: { fileName, sha256, created, rows: person.rows, ptriIds },
+      });
     }
     const again = earlier && !imported ? ` (file già importato il ${formatDate(earlier.createdAt)})` : '';
     return { dryRun: false, ...plan.reply, ...(imported ? { importId: imported.id } : {}), message: summaryMessage(false, plan) + again };
@@ -222,7 +275,10 @@ function writeImport(db: Db, tx: Queryable, actor: Actor, plan: Plan, fileName: 
     if (person.id !== null) personIds.set(fiscalCode, person.id);
     else if (districtId !== undefined) {
       const { givenName, familyName, birthDate, sex } = person.first;
-      personIds.set(fiscalCode, write.person({ fiscalCode, givenName, familyName, birthDate, sex, districtId, ...searchKeys(givenName, familyName) }));
+      personIds.set(
+        fiscalCode,
+        write.person({ fiscalCode, givenName, familyName, birthDate, sex, districtId, ...searchKeys(givenName, familyName) }),
+      );
     }
   }
   const ptriIdsByPerson = new Map<string, number[]>();
@@ -233,12 +289,39 @@ function writeImport(db: Db, tx: Queryable, actor: Actor, plan: Plan, fileName: 
     // Imported as it stands in the service's spreadsheet: in care from its start date, without
     // an invented UVM evaluation; imported_ptris marks it as the lifecycle's one exception.
     const project = {
-      personId, serviceId: row.serviceId, lotId: row.lotId, caseManagerId: row.caseManagerId, status: row.status, intensity: row.intensity,
-      startDate: row.startDate, endDate: row.endDate, activatedOn: row.startDate, endedOn: row.closedOn,
+      personId,
+      serviceId: row.serviceId,
+      lotId: row.lotId,
+      caseManagerId: row.caseManagerId,
+      status: row.status,
+      intensity: row.intensity,
+      startDate: row.startDate,
+      endDate: row.endDate,
+      activatedOn: row.startDate,
+      endedOn: row.closedOn,
     };
     const id = write.project({ ...project, at }, row.goals, row.cooperativeIds, record.id, row.row);
-    const stored: PtriRow = { ...project, id, nextReviewDate: null, notes: null, renewsPtriId: null, version: 1, openGoalsHabitat: 0, openGoalsSociality: 0, openGoalsWork: 0, createdAt: at, updatedAt: at };
-    insertRevision(tx, { ptriId: id, version: 1, snapshot: snapshotOf(tx, stored), changes: null, reason: `Importato dal file «${fileName}», riga ${row.row}`, userId: actor.user.id });
+    const stored: PtriRow = {
+      ...project,
+      id,
+      nextReviewDate: null,
+      notes: null,
+      renewsPtriId: null,
+      version: 1,
+      openGoalsHabitat: 0,
+      openGoalsSociality: 0,
+      openGoalsWork: 0,
+      createdAt: at,
+      updatedAt: at,
+    };
+    insertRevision(tx, {
+      ptriId: id,
+      version: 1,
+      snapshot: snapshotOf(tx, stored),
+      changes: null,
+      reason: `Importato dal file «${fileName}», riga ${row.row}`,
+      userId: actor.user.id,
+    });
     ptriIdsByPerson.set(row.fiscalCode, [...(ptriIdsByPerson.get(row.fiscalCode) ?? []), id]);
   }
   return { id: record.id, personIds, ptriIdsByPerson };

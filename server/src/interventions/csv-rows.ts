@@ -30,17 +30,27 @@ function lineCount(text: string): number {
 }
 
 const AXIS_NAMES: Record<string, Axis> = {
-  habitat: 'habitat', casa: 'habitat', abitare: 'habitat',
-  sociality: 'sociality', socialita: 'sociality', 'socialità': 'sociality', affettivita: 'sociality', 'affettività': 'sociality',
-  work: 'work', lavoro: 'work', formazione: 'work',
+  habitat: 'habitat',
+  casa: 'habitat',
+  abitare: 'habitat',
+  sociality: 'sociality',
+  socialita: 'sociality',
+  socialità: 'sociality',
+  affettivita: 'sociality',
+  affettività: 'sociality',
+  work: 'work',
+  lavoro: 'work',
+  formazione: 'work',
 };
 
 export type ParsedFile =
-  | { ok: true; rows: { row: number; entry: EntryInput }[]; errors: UploadRowError[] }
-  | { ok: false; message: string };
+  { ok: true; rows: { row: number; entry: EntryInput }[]; errors: UploadRowError[] } | { ok: false; message: string };
 
 function normalise(header: string): string {
-  return header.trim().toLocaleLowerCase('it').replace(/[\s_-]/g, '');
+  return header
+    .trim()
+    .toLocaleLowerCase('it')
+    .replace(/[\s_-]/g, '');
 }
 
 function parseHours(raw: string): number | null {
@@ -50,7 +60,8 @@ function parseHours(raw: string): number | null {
 
 export function readCsvFile(text: string, month: string): ParsedFile {
   // An .xlsx, an image, a PDF or a CSV in another encoding: NUL bytes, or bytes that are not UTF-8.
-  if (/[\u0000\uFFFD]/.test(text)) return { ok: false, message: 'il file non è un CSV in UTF-8: salvarlo dal foglio di calcolo come «CSV UTF-8»' };
+  if (/[\u0000\uFFFD]/.test(text))
+    return { ok: false, message: 'il file non è un CSV in UTF-8: salvarlo dal foglio di calcolo come «CSV UTF-8»' };
   if (lineCount(text) > MAX_FILE_ROWS + 1) {
     return { ok: false, message: `oltre ${MAX_FILE_ROWS.toLocaleString('it-IT')} righe: dividere il file in più caricamenti` };
   }
@@ -95,9 +106,9 @@ export function readCsvFile(text: string, month: string): ParsedFile {
     if (!activity || activity.length > 120) bad('activity', 'attività mancante o troppo lunga');
     const hours = parseHours(cell('hours'));
     if (hours === null || hours <= 0 || hours > 24) bad('hours', 'ore: numero maggiore di zero e al massimo 24');
-    else if (!Number.isInteger(hours * 4)) bad('hours', 'a quarti d\'ora (0,25)');
+    else if (!Number.isInteger(hours * 4)) bad('hours', "a quarti d'ora (0,25)");
     const operatorRole = cell('operatorRole');
-    if (!operatorRole || operatorRole.length > 80) bad('operatorRole', 'ruolo dell\'operatore mancante o troppo lungo');
+    if (!operatorRole || operatorRole.length > 80) bad('operatorRole', "ruolo dell'operatore mancante o troppo lungo");
     const notes = cell('notes');
     if (notes.length > 1000) bad('notes', 'al massimo 1000 caratteri');
     if (errors.length === before && typeof ptriId === 'number' && date && axis && hours !== null) {

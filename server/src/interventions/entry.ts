@@ -54,7 +54,11 @@ export function checkEntry(ctx: EntryContext, input: EntryInput): EntryResult {
   const month = monthOf(input.date);
   const state = ctx.monthState(month);
   if (!partEditable(state.monthStatus, state.parts.get(project.serviceId)?.status)) {
-    return { ok: false, locked: true, errors: [{ path: 'date', message: `il mese di ${formatMonth(month)} è già stato inviato: non si può modificare` }] };
+    return {
+      ok: false,
+      locked: true,
+      errors: [{ path: 'date', message: `il mese di ${formatMonth(month)} è già stato inviato: non si può modificare` }],
+    };
   }
   const minutes = minutesOf(input.hours);
   return {

@@ -35,7 +35,12 @@ export function projectsForWork(db: Queryable, ids: number[], scope: RowScope): 
       .prepare(),
   ).all(params);
   const transitions = prepared(db, 'transitionsForWork', (db) =>
-    db.select().from(ptriTransitions).where(sql`${ptriTransitions.ptriId} IN ${idList}`).orderBy(asc(ptriTransitions.id)).prepare(),
+    db
+      .select()
+      .from(ptriTransitions)
+      .where(sql`${ptriTransitions.ptriId} IN ${idList}`)
+      .orderBy(asc(ptriTransitions.id))
+      .prepare(),
   ).all(params);
   const transitionsOf = new Map<number, typeof transitions>();
   for (const t of transitions) {
@@ -68,7 +73,11 @@ export function projectsForWork(db: Queryable, ids: number[], scope: RowScope): 
 export function activityIndex(db: Queryable, axis?: Axis): Map<string, { id: number; label: string }> {
   const rows = axis
     ? prepared(db, 'activeActivitiesOfAxis', (db) =>
-        db.select().from(activities).where(and(eq(activities.axis, sql.placeholder('axis')), eq(activities.active, true))).prepare(),
+        db
+          .select()
+          .from(activities)
+          .where(and(eq(activities.axis, sql.placeholder('axis')), eq(activities.active, true)))
+          .prepare(),
       ).all({ axis })
     : prepared(db, 'activeActivities', (db) => db.select().from(activities).where(eq(activities.active, true)).prepare()).all();
   return new Map(rows.map((row) => [activityKey(row.axis, row.label), { id: row.id, label: row.label }]));
@@ -78,7 +87,14 @@ export const activityKey = (axis: Axis, label: string) => `${axis}|${label.trim(
 
 export function activityLabels(db: Queryable, ids: number[]): Map<number, string> {
   if (ids.length === 0) return new Map();
-  return new Map(db.select().from(activities).where(inArray(activities.id, ids)).all().map((row) => [row.id, row.label]));
+  return new Map(
+    db
+      .select()
+      .from(activities)
+      .where(inArray(activities.id, ids))
+      .all()
+      .map((row) => [row.id, row.label]),
+  );
 }
 
 /** The month's status and its parts' statuses, for one cooperative. */
@@ -95,7 +111,9 @@ export function monthState(db: Queryable, cooperativeId: number, month: string) 
     db
       .select()
       .from(monthlyReportParts)
-      .where(and(eq(monthlyReportParts.cooperativeId, sql.placeholder('cooperativeId')), eq(monthlyReportParts.month, sql.placeholder('month'))))
+      .where(
+        and(eq(monthlyReportParts.cooperativeId, sql.placeholder('cooperativeId')), eq(monthlyReportParts.month, sql.placeholder('month'))),
+      )
       .prepare(),
   ).all(key);
   return {
@@ -107,11 +125,18 @@ export function monthState(db: Queryable, cooperativeId: number, month: string) 
 export type MonthState = ReturnType<typeof monthState>;
 
 export function interventionById(db: Queryable, id: number, scope: RowScope) {
-  return db.select().from(interventions).where(and(eq(interventions.id, id), scope.interventions)).get();
+  return db
+    .select()
+    .from(interventions)
+    .where(and(eq(interventions.id, id), scope.interventions))
+    .get();
 }
 
 /** One intervention recorded by hand (an upload inserts its rows in bulk instead). */
-export function insertIntervention(db: Queryable, values: Omit<typeof interventions.$inferInsert, 'id' | 'createdAt' | 'updatedAt' | 'uploadId'>) {
+export function insertIntervention(
+  db: Queryable,
+  values: Omit<typeof interventions.$inferInsert, 'id' | 'createdAt' | 'updatedAt' | 'uploadId'>,
+) {
   const p = sql.placeholder;
   return prepared(db, 'insertIntervention', (db) =>
     db
@@ -151,7 +176,13 @@ export interface InterventionFilters {
 }
 
 /** A page of interventions in (date, id) order, after the keyset cursor. */
-export function listInterventions(db: Queryable, filters: InterventionFilters, scope: RowScope, after: [string, number] | null, limit: number) {
+export function listInterventions(
+  db: Queryable,
+  filters: InterventionFilters,
+  scope: RowScope,
+  after: [string, number] | null,
+  limit: number,
+) {
   const conditions = [
     scope.interventions,
     filters.ptriId ? eq(interventions.ptriId, filters.ptriId) : undefined,
@@ -172,11 +203,16 @@ export function uploadByHash(db: Queryable, cooperativeId: number, month: string
   return db
     .select()
     .from(schema.interventionUploads)
-    .where(and(eq(schema.interventionUploads.cooperativeId, cooperativeId), eq(schema.interventionUploads.month, month), eq(schema.interventionUploads.sha256, sha256)))
+    .where(
+      and(
+        eq(schema.interventionUploads.cooperativeId, cooperativeId),
+        eq(schema.interventionUploads.month, month),
+        eq(schema.interventionUploads.sha256, sha256),
+      ),
+    )
     .get();
 }
 
 export function insertUpload(db: Queryable, values: typeof schema.interventionUploads.$inferInsert) {
   return db.insert(schema.interventionUploads).values(values).returning().get();
 }
-

@@ -23,13 +23,23 @@ const UPLOAD_LIMIT = 6 * 1024 * 1024;
 const interventionRoutes: FastifyPluginAsyncZod<{ uploads: UploadLimits }> = async (app, { uploads }) => {
   const uploadSlots = new UploadSlots(uploads);
   // The monthly file arrives as it is; this route group alone reads CSV bodies.
-  app.addContentTypeParser(['text/csv', 'application/csv', 'text/plain'], { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT }, (_request, body, done) => {
-    done(null, body);
-  });
+  app.addContentTypeParser(
+    ['text/csv', 'application/csv', 'text/plain'],
+    { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT },
+    (_request, body, done) => {
+      done(null, body);
+    },
+  );
 
   app.post('/api/ptris/:id/interventions', {
     config: { roles: ['cooperative'] },
-    schema: { tags, summary: 'Registra un intervento sul progetto', params: idParams, body: createInterventionBody, response: { 201: interventionSchema } },
+    schema: {
+      tags,
+      summary: 'Registra un intervento sul progetto',
+      params: idParams,
+      body: createInterventionBody,
+      response: { 201: interventionSchema },
+    },
     handler: (request, reply) => {
       reply.code(201);
       return durableWrite(app.db, () => interventions.createIntervention(app.db, actorOf(request), request.params.id, request.body));
@@ -38,19 +48,35 @@ const interventionRoutes: FastifyPluginAsyncZod<{ uploads: UploadLimits }> = asy
 
   app.get('/api/interventions', {
     config: { roles: ['admin', 'manager', 'case_manager', 'uvm', 'cooperative'] },
-    schema: { tags, summary: 'Interventi nel proprio ambito', querystring: interventionListQuery, response: { 200: listReply(interventionSchema) } },
+    schema: {
+      tags,
+      summary: 'Interventi nel proprio ambito',
+      querystring: interventionListQuery,
+      response: { 200: listReply(interventionSchema) },
+    },
     handler: (request) => interventions.listInterventions(app.db, actorOf(request), request.query),
   });
 
   app.patch('/api/interventions/:id', {
     config: { roles: ['cooperative'] },
-    schema: { tags, summary: 'Corregge un intervento di un mese aperto o restituito', params: idParams, body: updateInterventionBody, response: { 200: interventionSchema } },
+    schema: {
+      tags,
+      summary: 'Corregge un intervento di un mese aperto o restituito',
+      params: idParams,
+      body: updateInterventionBody,
+      response: { 200: interventionSchema },
+    },
     handler: (request) => interventions.updateIntervention(app.db, actorOf(request), request.params.id, request.body),
   });
 
   app.delete('/api/interventions/:id', {
     config: { roles: ['cooperative'] },
-    schema: { tags, summary: 'Elimina un intervento di un mese aperto o restituito (resta nel registro accessi)', params: idParams, response: { 204: z.null() } },
+    schema: {
+      tags,
+      summary: 'Elimina un intervento di un mese aperto o restituito (resta nel registro accessi)',
+      params: idParams,
+      response: { 204: z.null() },
+    },
     handler: (request, reply) => {
       interventions.deleteIntervention(app.db, actorOf(request), request.params.id);
       reply.code(204);

@@ -26,7 +26,8 @@ export function periodErrors(project: ProjectPeriod, date: string, today: string
     return [{ path: 'ptriId', message: `il progetto è in stato «${PTRI_STATUS_LABELS[project.status]}»: non accetta interventi` }];
   }
   if (date > today) return [{ path: field, message: 'non può essere nel futuro' }];
-  if (date < project.tenderStart) return [{ path: field, message: `precede l'inizio della gara del lotto (${formatDate(project.tenderStart)})` }];
+  if (date < project.tenderStart)
+    return [{ path: field, message: `precede l'inizio della gara del lotto (${formatDate(project.tenderStart)})` }];
   const last = project.endedOn ?? project.endDate;
   if (date < project.activatedOn || date > last) {
     return [{ path: field, message: `fuori dal periodo attivo del progetto (${formatDate(project.activatedOn)} – ${formatDate(last)})` }];

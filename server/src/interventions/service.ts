@@ -29,7 +29,13 @@ function ownCooperative(actor: Actor): number {
 }
 
 /** What entries are checked against; `axis` when they are all on one axis (a single entry), so only its activities are read. */
-export function entryContext(tx: Queryable, actor: Actor, cooperativeId: number, projects: Map<number, q.ProjectForWork>, axis?: Axis): EntryContext {
+export function entryContext(
+  tx: Queryable,
+  actor: Actor,
+  cooperativeId: number,
+  projects: Map<number, q.ProjectForWork>,
+  axis?: Axis,
+): EntryContext {
   const months = new Map<string, q.MonthState>();
   return {
     cooperativeId,
@@ -84,7 +90,10 @@ function countInSummaries(db: Db, row: q.InterventionRow, personId: number | nul
   const key = { lotId: row.lotId, cooperativeId: row.cooperativeId, month: row.month, serviceId: row.serviceId, status };
   writer.addTotals(key, sign * row.minutes, sign * row.amountCents, sign);
   if (row.ptriId !== null && personId !== null) {
-    writer.addActivity({ lotId: row.lotId, cooperativeId: row.cooperativeId, month: row.month, serviceId: row.serviceId, ptriId: row.ptriId, personId }, sign);
+    writer.addActivity(
+      { lotId: row.lotId, cooperativeId: row.cooperativeId, month: row.month, serviceId: row.serviceId, ptriId: row.ptriId, personId },
+      sign,
+    );
   }
 }
 

@@ -14,7 +14,13 @@ import { summaryStatusOf } from './rules.ts';
 import { summaryWriter, type ActivityKey, type TotalsKey } from './summaries.ts';
 import * as q from './queries.ts';
 
-export function uploadMonth(db: Db, actor: Actor, cooperativeId: number, month: string, file: Buffer): { created: boolean; reply: UploadReply } {
+export function uploadMonth(
+  db: Db,
+  actor: Actor,
+  cooperativeId: number,
+  month: string,
+  file: Buffer,
+): { created: boolean; reply: UploadReply } {
   if (actor.user.role !== 'cooperative') throw new Forbidden('Solo la cooperativa carica i propri interventi');
   const policy = policyOf(actor.user);
   if (policy.reports().cooperativeId !== cooperativeId) throw new NotFound('Cooperativa non trovata');
@@ -22,7 +28,12 @@ export function uploadMonth(db: Db, actor: Actor, cooperativeId: number, month: 
   return db.transaction((tx) => {
     const previous = q.uploadByHash(tx, cooperativeId, month, sha256);
     if (previous) {
-      recordAudit(tx, actor, { action: 'create', entity: 'intervention_upload', entityId: previous.id, changes: { month, sha256, repeated: true } });
+      recordAudit(tx, actor, {
+        action: 'create',
+        entity: 'intervention_upload',
+        entityId: previous.id,
+        changes: { month, sha256, repeated: true },
+      });
       const message = `File già caricato il ${formatDate(previous.createdAt)}: nessuna modifica`;
       return { created: false, reply: { uploadId: previous.id, rows: previous.rowCount, alreadyUploaded: true, message } };
     }
@@ -41,7 +52,11 @@ export function uploadMonth(db: Db, actor: Actor, cooperativeId: number, month: 
       if (result.ok) accepted.push(result.value);
       else for (const e of result.errors) errors.push({ row, field: e.path, message: e.message });
     }
-    if (errors.length) throw new InvalidRows(errors.sort((a, b) => a.row - b.row), 'nessun intervento registrato');
+    if (errors.length)
+      throw new InvalidRows(
+        errors.sort((a, b) => a.row - b.row),
+        'nessun intervento registrato',
+      );
 
     const upload = q.insertUpload(tx, { cooperativeId, month, sha256, rowCount: accepted.length, uploadedBy: actor.user.id });
     insertAll(db, accepted, upload.id);
@@ -53,7 +68,13 @@ export function uploadMonth(db: Db, actor: Actor, cooperativeId: number, month: 
       perPtri.set(row.ptriId, entry);
     }
     for (const [ptriId, { personId, rows }] of perPtri) {
-      recordAudit(tx, actor, { action: 'create', entity: 'intervention_upload', entityId: upload.id, personId, changes: { month, ptriId, rows } });
+      recordAudit(tx, actor, {
+        action: 'create',
+        entity: 'intervention_upload',
+        entityId: upload.id,
+        personId,
+        changes: { month, ptriId, rows },
+      });
     }
     const counted = accepted.length === 1 ? 'Caricato 1 intervento' : `Caricati ${accepted.length.toLocaleString('it-IT')} interventi`;
     const message = `${counted} del mese di ${formatMonth(month)}`;
@@ -66,7 +87,22 @@ function insertAll(db: Db, rows: NewIntervention[], uploadId: number) {
     activity_id, minutes, amount_cents, operator_role, notes, created_by, upload_id)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   for (const r of rows) {
-    insert.run(r.ptriId, r.cooperativeId, r.lotId, r.serviceId, r.date, r.month, r.axis, r.activityId, r.minutes, r.amountCents, r.operatorRole, r.notes, r.createdBy, uploadId);
+    insert.run(
+      r.ptriId,
+      r.cooperativeId,
+      r.lotId,
+      r.serviceId,
+      r.date,
+      r.month,
+      r.axis,
+      r.activityId,
+      r.minutes,
+      r.amountCents,
+      r.operatorRole,
+      r.notes,
+      r.createdBy,
+      uploadId,
+    );
   }
 }
 
@@ -75,13 +111,26 @@ function countAll(db: Db, rows: NewIntervention[], statusOf: (serviceId: number)
   const totals = new Map<string, { key: TotalsKey; minutes: number; amountCents: number; count: number }>();
   const activity = new Map<string, { key: ActivityKey; count: number }>();
   for (const r of rows) {
-    const key: TotalsKey = { lotId: r.lotId, cooperativeId: r.cooperativeId, month: r.month, serviceId: r.serviceId, status: statusOf(r.serviceId) };
+    const key: TotalsKey = {
+      lotId: r.lotId,
+      cooperativeId: r.cooperativeId,
+      month: r.month,
+      serviceId: r.serviceId,
+      status: statusOf(r.serviceId),
+    };
     const t = totals.get(JSON.stringify(key)) ?? { key, minutes: 0, amountCents: 0, count: 0 };
     t.minutes += r.minutes;
     t.amountCents += r.amountCents;
     t.count += 1;
     totals.set(JSON.stringify(key), t);
-    const aKey: ActivityKey = { lotId: r.lotId, cooperativeId: r.cooperativeId, month: r.month, serviceId: r.serviceId, ptriId: r.ptriId, personId: r.personId };
+    const aKey: ActivityKey = {
+      lotId: r.lotId,
+      cooperativeId: r.cooperativeId,
+      month: r.month,
+      serviceId: r.serviceId,
+      ptriId: r.ptriId,
+      personId: r.personId,
+    };
     const a = activity.get(JSON.stringify(aKey)) ?? { key: aKey, count: 0 };
     a.count += 1;
     activity.set(JSON.stringify(aKey), a);

@@ -25,14 +25,22 @@ export function upsertPart(db: Queryable, values: typeof monthlyReportParts.$inf
     .values(values)
     .onConflictDoUpdate({
       target: [monthlyReportParts.cooperativeId, monthlyReportParts.month, monthlyReportParts.serviceId],
-      set: { status: values.status, reviewedAt: values.reviewedAt ?? null, reviewedBy: values.reviewedBy ?? null, note: values.note ?? null },
+      set: {
+        status: values.status,
+        reviewedAt: values.reviewedAt ?? null,
+        reviewedBy: values.reviewedBy ?? null,
+        note: values.note ?? null,
+      },
     })
     .run();
 }
 
 export function upsertReport(db: Queryable, values: typeof monthlyReports.$inferInsert) {
   const { cooperativeId: _c, month: _m, ...set } = values;
-  db.insert(monthlyReports).values(values).onConflictDoUpdate({ target: [monthlyReports.cooperativeId, monthlyReports.month], set }).run();
+  db.insert(monthlyReports)
+    .values(values)
+    .onConflictDoUpdate({ target: [monthlyReports.cooperativeId, monthlyReports.month], set })
+    .run();
 }
 
 export function reportsOfYear(db: Queryable, cooperativeId: number, year: number) {
@@ -86,14 +94,22 @@ export interface PartsFilters {
  * Submitted or reviewed parts across cooperatives, by month then cooperative and service. A case
  * manager's scope fixes the service, so the search runs on (service_id, status, month).
  */
-export function reportParts(db: Queryable, scope: PartsScope, filters: PartsFilters, after: [string, number, number] | null, limit: number) {
+export function reportParts(
+  db: Queryable,
+  scope: PartsScope,
+  filters: PartsFilters,
+  after: [string, number, number] | null,
+  limit: number,
+) {
   const p = monthlyReportParts;
   const conditions = [
     scope.serviceId === undefined ? undefined : eq(p.serviceId, scope.serviceId),
     scope.cooperativeId === undefined ? undefined : eq(p.cooperativeId, scope.cooperativeId),
     inArray(p.status, [...filters.statuses]),
     filters.year === undefined ? undefined : between(p.month, `${filters.year}-01`, `${filters.year}-12`),
-    after ? and(gte(p.month, after[0]), or(gt(p.month, after[0]), sql`(${p.cooperativeId}, ${p.serviceId}) > (${after[1]}, ${after[2]})`)) : undefined,
+    after
+      ? and(gte(p.month, after[0]), or(gt(p.month, after[0]), sql`(${p.cooperativeId}, ${p.serviceId}) > (${after[1]}, ${after[2]})`))
+      : undefined,
   ];
   return db
     .select({
@@ -131,7 +147,9 @@ export function totalsOfParts(db: Queryable, parts: readonly { cooperativeId: nu
       interventions: sql<number>`SUM(${t.interventions})`,
     })
     .from(t)
-    .where(or(...parts.map((part) => and(eq(t.cooperativeId, part.cooperativeId), eq(t.month, part.month), eq(t.serviceId, part.serviceId)))))
+    .where(
+      or(...parts.map((part) => and(eq(t.cooperativeId, part.cooperativeId), eq(t.month, part.month), eq(t.serviceId, part.serviceId)))),
+    )
     .groupBy(t.cooperativeId, t.month, t.serviceId)
     .all();
 }

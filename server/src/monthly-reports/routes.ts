@@ -1,5 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { idParams, monthlyReportPartsQuery, monthlyReportPartsReply, monthlyReportSchema, monthlyReportsQuery, monthlyReportsReply, monthParams, reviewBody } from '@bds/shared';
+import {
+  idParams,
+  monthlyReportPartsQuery,
+  monthlyReportPartsReply,
+  monthlyReportSchema,
+  monthlyReportsQuery,
+  monthlyReportsReply,
+  monthParams,
+  reviewBody,
+} from '@bds/shared';
 import { actorOf } from '../plugins/auth.ts';
 import * as reports from './service.ts';
 
@@ -8,7 +17,12 @@ const tags = ['monthly-reports'];
 const monthlyReportRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/api/cooperatives/:id/reports/:month/submit', {
     config: { roles: ['cooperative'] },
-    schema: { tags, summary: 'La cooperativa invia il mese: i suoi interventi diventano di sola lettura', params: monthParams, response: { 200: monthlyReportSchema } },
+    schema: {
+      tags,
+      summary: 'La cooperativa invia il mese: i suoi interventi diventano di sola lettura',
+      params: monthParams,
+      response: { 200: monthlyReportSchema },
+    },
     handler: (request) => reports.submitMonth(app.db, actorOf(request), request.params.id, request.params.month),
   });
 
@@ -26,7 +40,13 @@ const monthlyReportRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/api/cooperatives/:id/reports', {
     config: { roles: ['admin', 'manager', 'case_manager', 'cooperative'] },
-    schema: { tags, summary: 'Stato di ogni mese dell\'anno', params: idParams, querystring: monthlyReportsQuery, response: { 200: monthlyReportsReply } },
+    schema: {
+      tags,
+      summary: "Stato di ogni mese dell'anno",
+      params: idParams,
+      querystring: monthlyReportsQuery,
+      response: { 200: monthlyReportsReply },
+    },
     handler: (request) => reports.listMonthlyReports(app.db, actorOf(request), request.params.id, request.query.year),
   });
 
@@ -34,7 +54,8 @@ const monthlyReportRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { roles: ['admin', 'manager', 'case_manager', 'cooperative'] },
     schema: {
       tags,
-      summary: 'Le parti dei mesi inviate o già riviste, di tutte le cooperative: il case manager vede quelle del proprio servizio, la cooperativa le proprie',
+      summary:
+        'Le parti dei mesi inviate o già riviste, di tutte le cooperative: il case manager vede quelle del proprio servizio, la cooperativa le proprie',
       querystring: monthlyReportPartsQuery,
       response: { 200: monthlyReportPartsReply },
     },

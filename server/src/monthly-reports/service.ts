@@ -32,7 +32,12 @@ function requireOwnCooperative(actor: Actor, cooperativeId: number) {
 }
 
 /** Writes the month's status as it follows from its parts. */
-function settleMonth(tx: Queryable, cooperativeId: number, month: string, fields: { submittedAt?: string; submittedBy?: number; reviewedAt?: string; reviewedBy?: number; note?: string | null }) {
+function settleMonth(
+  tx: Queryable,
+  cooperativeId: number,
+  month: string,
+  fields: { submittedAt?: string; submittedBy?: number; reviewedAt?: string; reviewedBy?: number; note?: string | null },
+) {
   const state = monthState(tx, cooperativeId, month);
   const status = monthStatusOf([...state.parts.values()].map((part) => part.status));
   q.upsertReport(tx, {
@@ -51,21 +56,36 @@ function settleMonth(tx: Queryable, cooperativeId: number, month: string, fields
 export function submitMonth(db: Db, actor: Actor, cooperativeId: number, month: string): MonthlyReport {
   requireOwnCooperative(actor, cooperativeId);
   // A month's work is complete only once the month is over: its last days could still come.
-  if (month >= actor.today.slice(0, 7)) throw new Invalid('month', `si può inviare solo un mese concluso: ${formatMonth(month)} non è ancora finito`);
+  if (month >= actor.today.slice(0, 7))
+    throw new Invalid('month', `si può inviare solo un mese concluso: ${formatMonth(month)} non è ancora finito`);
   return db.transaction((tx) => {
     const state = monthState(tx, cooperativeId, month);
-    if (state.monthStatus === 'submitted' || state.monthStatus === 'validated') throw new Conflict(`Il mese di ${formatMonth(month)} è già stato inviato`);
+    if (state.monthStatus === 'submitted' || state.monthStatus === 'validated')
+      throw new Conflict(`Il mese di ${formatMonth(month)} è già stato inviato`);
     const services = new Set([...q.servicesWithWork(tx, cooperativeId, month), ...state.parts.keys()]);
     if (services.size === 0) throw new Conflict(`Nessun intervento da inviare per il mese di ${formatMonth(month)}`);
     const writer = summaryWriter(db);
     for (const serviceId of services) {
       const part = state.parts.get(serviceId);
       if (part && part.status !== 'returned' && part.status !== 'open') continue;
-      q.upsertPart(tx, { cooperativeId, month, serviceId, status: 'submitted', note: part?.note ?? null, reviewedAt: part?.reviewedAt ?? null, reviewedBy: part?.reviewedBy ?? null });
+      q.upsertPart(tx, {
+        cooperativeId,
+        month,
+        serviceId,
+        status: 'submitted',
+        note: part?.note ?? null,
+        reviewedAt: part?.reviewedAt ?? null,
+        reviewedBy: part?.reviewedBy ?? null,
+      });
       writer.moveStatus(cooperativeId, month, serviceId, 'submitted');
     }
     const status = settleMonth(tx, cooperativeId, month, { submittedAt: new Date().toISOString(), submittedBy: actor.user.id });
-    recordAudit(tx, actor, { action: 'transition', entity: 'monthly_report', entityId: cooperativeId, changes: { month, status: { before: state.monthStatus ?? 'open', after: status } } });
+    recordAudit(tx, actor, {
+      action: 'transition',
+      entity: 'monthly_report',
+      entityId: cooperativeId,
+      changes: { month, status: { before: state.monthStatus ?? 'open', after: status } },
+    });
     return monthReport(tx, cooperativeId, month);
   });
 }
@@ -77,12 +97,17 @@ export function reviewMonth(db: Db, actor: Actor, cooperativeId: number, month: 
     const state = monthState(tx, cooperativeId, month);
     const part = state.parts.get(serviceId);
     if (!part) throw new NotFound(`Nessun intervento del tuo servizio da rivedere per il mese di ${formatMonth(month)}`);
-    if (part.status !== 'submitted') throw new Conflict(`La parte del tuo servizio è in stato «${MONTH_STATUS_LABELS[part.status]}»: non si può rivedere`);
+    if (part.status !== 'submitted')
+      throw new Conflict(`La parte del tuo servizio è in stato «${MONTH_STATUS_LABELS[part.status]}»: non si può rivedere`);
     const now = new Date().toISOString();
     const note = body.note ?? null;
     q.upsertPart(tx, { cooperativeId, month, serviceId, status: body.decision, reviewedAt: now, reviewedBy: actor.user.id, note });
     summaryWriter(db).moveStatus(cooperativeId, month, serviceId, body.decision);
-    const status = settleMonth(tx, cooperativeId, month, { reviewedAt: now, reviewedBy: actor.user.id, ...(body.decision === 'returned' ? { note } : {}) });
+    const status = settleMonth(tx, cooperativeId, month, {
+      reviewedAt: now,
+      reviewedBy: actor.user.id,
+      ...(body.decision === 'returned' ? { note } : {}),
+    });
     recordAudit(tx, actor, {
       action: 'transition',
       entity: 'monthly_report',
@@ -108,19 +133,29 @@ function yearReports(tx: Queryable, cooperativeId: number, year: number, onlyMon
       hours: hoursOf(rows.reduce((n, r) => n + r.minutes, 0)),
       amount: eurosOf(rows.reduce((n, r) => n + r.amountCents, 0)),
     });
-    const partRows = parts.filter((p) => p.part.month === month).map(({ part, serviceName }) => ({
-      serviceId: part.serviceId,
-      serviceName,
-      status: part.status,
-      reviewedAt: part.reviewedAt,
-      reviewedBy: part.reviewedBy,
-      note: part.note,
-      totals: sum(monthTotals.filter((t) => t.serviceId === part.serviceId)),
-    }));
+    const partRows = parts
+      .filter((p) => p.part.month === month)
+      .map(({ part, serviceName }) => ({
+        serviceId: part.serviceId,
+        serviceName,
+        status: part.status,
+        reviewedAt: part.reviewedAt,
+        reviewedBy: part.reviewedBy,
+        note: part.note,
+        totals: sum(monthTotals.filter((t) => t.serviceId === part.serviceId)),
+      }));
     // Services with work not yet submitted appear as open parts.
     for (const t of monthTotals) {
       if (!partRows.some((p) => p.serviceId === t.serviceId)) {
-        partRows.push({ serviceId: t.serviceId, serviceName: t.serviceName, status: 'open', reviewedAt: null, reviewedBy: null, note: null, totals: sum(monthTotals.filter((x) => x.serviceId === t.serviceId)) });
+        partRows.push({
+          serviceId: t.serviceId,
+          serviceName: t.serviceName,
+          status: 'open',
+          reviewedAt: null,
+          reviewedBy: null,
+          note: null,
+          totals: sum(monthTotals.filter((x) => x.serviceId === t.serviceId)),
+        });
       }
     }
     return {
@@ -181,10 +216,17 @@ function partsScopeOf(actor: Actor): q.PartsScope {
 }
 
 /** The submitted or reviewed parts of the months, across cooperatives, in the caller's scope. */
-export async function listReportParts(db: Db, actor: Actor, query: z.output<typeof monthlyReportPartsQuery>): Promise<MonthlyReportPartsReply> {
+export async function listReportParts(
+  db: Db,
+  actor: Actor,
+  query: z.output<typeof monthlyReportPartsQuery>,
+): Promise<MonthlyReportPartsReply> {
   const scope = partsScopeOf(actor);
   const after = decodeCursor(query.cursor, ['string', 'number', 'number']) as [string, number, number] | null;
-  const filters = { statuses: query.status ? [query.status] : REVIEWABLE_PART_STATUSES, ...(query.year === undefined ? {} : { year: query.year }) };
+  const filters = {
+    statuses: query.status ? [query.status] : REVIEWABLE_PART_STATUSES,
+    ...(query.year === undefined ? {} : { year: query.year }),
+  };
   const reply = db.transaction((tx) => {
     const rows = q.reportParts(tx, scope, filters, after, query.limit);
     const result = page(rows, query.limit, (row) => [row.month, row.cooperativeId, row.serviceId]);
@@ -192,10 +234,17 @@ export async function listReportParts(db: Db, actor: Actor, query: z.output<type
     const policy = policyOf(actor.user);
     const items = result.items.map((row) => {
       const t = totals.get(`${row.cooperativeId}|${row.month}|${row.serviceId}`);
-      return receivedOnly(policy, 'reportPart', { ...row, totals: t ? { interventions: t.interventions, hours: hoursOf(t.minutes), amount: eurosOf(t.amountCents) } : emptyTotals() });
+      return receivedOnly(policy, 'reportPart', {
+        ...row,
+        totals: t ? { interventions: t.interventions, hours: hoursOf(t.minutes), amount: eurosOf(t.amountCents) } : emptyTotals(),
+      });
     });
     return { items, nextCursor: result.nextCursor };
   });
-  await auditRead(db, actor, { action: 'read', entity: 'monthly_report_parts', changes: { filters: { status: query.status ?? null, year: query.year ?? null }, ...scope } });
+  await auditRead(db, actor, {
+    action: 'read',
+    entity: 'monthly_report_parts',
+    changes: { filters: { status: query.status ?? null, year: query.year ?? null }, ...scope },
+  });
   return reply;
 }

@@ -1,6 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AXES, followUpBody, followUpSchema, idParams, LIVING_SITUATION_LABELS, outcomesQuery, outcomesReply, WORK_SITUATION_LABELS } from '@bds/shared';
+import {
+  AXES,
+  followUpBody,
+  followUpSchema,
+  idParams,
+  LIVING_SITUATION_LABELS,
+  outcomesQuery,
+  outcomesReply,
+  WORK_SITUATION_LABELS,
+} from '@bds/shared';
 import { actorOf } from '../plugins/auth.ts';
 import { sendCsv, wantsCsv } from '../reports/csv.ts';
 import * as outcomes from './service.ts';
@@ -11,7 +20,12 @@ const OUTCOMES_CSV_HEADER = [
   'Coppie HoNOS',
   'Variazione media HoNOS',
   'Variazione mediana HoNOS',
-  ...AXES.flatMap((axis) => [`Obiettivi ${axis} raggiunti`, `Obiettivi ${axis} parzialmente raggiunti`, `Obiettivi ${axis} non raggiunti`, `Obiettivi ${axis} aperti`]),
+  ...AXES.flatMap((axis) => [
+    `Obiettivi ${axis} raggiunti`,
+    `Obiettivi ${axis} parzialmente raggiunti`,
+    `Obiettivi ${axis} non raggiunti`,
+    `Obiettivi ${axis} aperti`,
+  ]),
   'Situazione abitativa (prima → ultima)',
   'Situazione lavorativa (prima → ultima)',
   'Giorni mediani invio → attivazione',
@@ -25,7 +39,13 @@ const moves = (rows: { from: string; to: string; n: number }[], labels: Record<s
 const outcomeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/api/ptris/:id/follow-ups', {
     config: { roles: ['case_manager', 'admin'] },
-    schema: { tags: ['ptri'], summary: 'Registra un contatto dopo la chiusura del progetto', params: idParams, body: followUpBody, response: { 201: followUpSchema } },
+    schema: {
+      tags: ['ptri'],
+      summary: 'Registra un contatto dopo la chiusura del progetto',
+      params: idParams,
+      body: followUpBody,
+      response: { 201: followUpSchema },
+    },
     handler: (request, reply) => {
       reply.code(201);
       return outcomes.recordFollowUp(app.db, actorOf(request), request.params.id, request.body);
@@ -34,13 +54,23 @@ const outcomeRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/api/ptris/:id/follow-ups', {
     config: { roles: ['case_manager', 'uvm', 'manager', 'admin'] },
-    schema: { tags: ['ptri'], summary: 'Contatti dopo la chiusura del progetto', params: idParams, response: { 200: z.array(followUpSchema) } },
+    schema: {
+      tags: ['ptri'],
+      summary: 'Contatti dopo la chiusura del progetto',
+      params: idParams,
+      response: { 200: z.array(followUpSchema) },
+    },
     handler: (request) => outcomes.listFollowUps(app.db, actorOf(request), request.params.id),
   });
 
   app.get('/api/reports/outcomes', {
     config: { roles: ['manager', 'admin', 'case_manager'] },
-    schema: { tags: ['reports'], summary: 'Esiti: HoNOS, obiettivi, situazione abitativa e lavorativa, tempi, contatti dopo la chiusura', querystring: outcomesQuery, response: { 200: outcomesReply } },
+    schema: {
+      tags: ['reports'],
+      summary: 'Esiti: HoNOS, obiettivi, situazione abitativa e lavorativa, tempi, contatti dopo la chiusura',
+      querystring: outcomesQuery,
+      response: { 200: outcomesReply },
+    },
     handler: async (request, reply) => {
       const { year, serviceId, lot, format } = request.query;
       const report = await outcomes.outcomesReport(app.db, actorOf(request), year, serviceId, lot);

@@ -12,19 +12,42 @@ import { policyOf } from '../access/policy.ts';
 import * as q from './queries.ts';
 
 function toFollowUp(row: q.FollowUpRow): FollowUp {
-  return { id: row.id, ptriId: row.ptriId, date: row.date, living: row.living, work: row.work, note: row.note, recordedBy: row.recordedBy, createdAt: row.createdAt };
+  return {
+    id: row.id,
+    ptriId: row.ptriId,
+    date: row.date,
+    living: row.living,
+    work: row.work,
+    note: row.note,
+    recordedBy: row.recordedBy,
+    createdAt: row.createdAt,
+  };
 }
 
 /** A contact after closure: by the case manager of the project's service, dated from the closure to today. */
 export function recordFollowUp(db: Db, actor: Actor, ptriId: number, body: z.output<typeof followUpBody>): FollowUp {
   return db.transaction((tx) => {
     const ptri = visiblePtri(tx, actor, ptriId);
-    if (actor.user.role !== 'case_manager' && actor.user.role !== 'admin') throw new Forbidden('Solo il case manager del progetto registra i contatti dopo la chiusura');
+    if (actor.user.role !== 'case_manager' && actor.user.role !== 'admin')
+      throw new Forbidden('Solo il case manager del progetto registra i contatti dopo la chiusura');
     if (ptri.status !== 'closed' || !ptri.endedOn) throw new Conflict('I contatti dopo la chiusura si registrano su un progetto chiuso');
     if (body.date < ptri.endedOn) throw new Invalid('date', `precede la chiusura del progetto (${formatDate(ptri.endedOn)})`);
     if (body.date > actor.today) throw new Invalid('date', 'non può essere nel futuro');
-    const row = q.insertFollowUp(tx, { ptriId, date: body.date, living: body.living, work: body.work, note: body.note ?? null, recordedBy: actor.user.id });
-    recordAudit(tx, actor, { action: 'create', entity: 'follow_up', entityId: row.id, personId: ptri.personId, changes: { date: body.date, living: body.living, work: body.work } });
+    const row = q.insertFollowUp(tx, {
+      ptriId,
+      date: body.date,
+      living: body.living,
+      work: body.work,
+      note: body.note ?? null,
+      recordedBy: actor.user.id,
+    });
+    recordAudit(tx, actor, {
+      action: 'create',
+      entity: 'follow_up',
+      entityId: row.id,
+      personId: ptri.personId,
+      changes: { date: body.date, living: body.living, work: body.work },
+    });
     return toFollowUp(row);
   });
 }
@@ -65,7 +88,13 @@ const GOAL_KEY: Record<GoalStatus, 'open' | 'achieved' | 'partlyAchieved' | 'not
   not_achieved: 'notAchieved',
 };
 
-export async function outcomesReport(db: Db, actor: Actor, year: number, serviceId: number | undefined, lot: number | undefined): Promise<OutcomesReport> {
+export async function outcomesReport(
+  db: Db,
+  actor: Actor,
+  year: number,
+  serviceId: number | undefined,
+  lot: number | undefined,
+): Promise<OutcomesReport> {
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
   const filter: q.ProjectFilter = { visible: policyOf(actor.user).ptris, serviceId, lot };
@@ -80,13 +109,19 @@ export async function outcomesReport(db: Db, actor: Actor, year: number, service
     .map((id) => {
       const mine = projects.filter((p) => p.serviceId === id);
       const changes = mine.filter((p) => p.honosEvaluations >= 2).map((p) => p.latestHonos! - p.firstHonos!);
-      const goalCounts = Object.fromEntries(AXES.map((axis) => [axis, { achieved: 0, partlyAchieved: 0, notAchieved: 0, open: 0 }])) as OutcomesRow['goals'];
+      const goalCounts = Object.fromEntries(
+        AXES.map((axis) => [axis, { achieved: 0, partlyAchieved: 0, notAchieved: 0, open: 0 }]),
+      ) as OutcomesRow['goals'];
       for (const g of goals) if (g.serviceId === id) goalCounts[g.axis][GOAL_KEY[g.status]] += g.n;
       return {
         serviceId: id,
         serviceName: names.get(id) ?? '',
         evaluated: mine.length,
-        honos: { pairs: changes.length, meanChange: round1(changes.length ? changes.reduce((a, b) => a + b, 0) / changes.length : null), medianChange: median(changes) },
+        honos: {
+          pairs: changes.length,
+          meanChange: round1(changes.length ? changes.reduce((a, b) => a + b, 0) / changes.length : null),
+          medianChange: median(changes),
+        },
         goals: goalCounts,
         living: transitions(mine.filter((p) => p.livingEvaluations >= 2).map((p) => [p.firstLiving, p.latestLiving])),
         work: transitions(mine.filter((p) => p.workEvaluations >= 2).map((p) => [p.firstWork, p.latestWork])),
@@ -96,6 +131,10 @@ export async function outcomesReport(db: Db, actor: Actor, year: number, service
       };
     })
     .sort((a, b) => a.serviceName.localeCompare(b.serviceName, 'it'));
-  await auditRead(db, actor, { action: 'read', entity: 'report_outcomes', changes: { year, serviceId: serviceId ?? null, lot: lot ?? null } });
+  await auditRead(db, actor, {
+    action: 'read',
+    entity: 'report_outcomes',
+    changes: { year, serviceId: serviceId ?? null, lot: lot ?? null },
+  });
   return { year, rows };
 }

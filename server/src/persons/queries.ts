@@ -11,7 +11,11 @@ const { persons, personServices, ptris } = schema;
 /** A person within `scope`. */
 export function personById(db: Queryable, id: number, scope: RowScope) {
   return prepared(db, `personById:${scope.key}`, (db) =>
-    db.select().from(persons).where(and(eq(persons.id, sql.placeholder('id')), scope.persons)).prepare(),
+    db
+      .select()
+      .from(persons)
+      .where(and(eq(persons.id, sql.placeholder('id')), scope.persons))
+      .prepare(),
   ).get({ id });
 }
 
@@ -28,25 +32,31 @@ export function linkPersonToService(db: Queryable, personId: number, serviceId: 
 }
 
 export function isInCareOf(db: Queryable, personId: number, serviceId: number): boolean {
-  return db.select({ id: personServices.personId }).from(personServices).where(and(eq(personServices.personId, personId), eq(personServices.serviceId, serviceId))).get() !== undefined;
+  return (
+    db
+      .select({ id: personServices.personId })
+      .from(personServices)
+      .where(and(eq(personServices.personId, personId), eq(personServices.serviceId, serviceId)))
+      .get() !== undefined
+  );
 }
 
 export function projectsOfPerson(db: Queryable, personId: number, scope: RowScope) {
   return prepared(db, `projectsOfPerson:${scope.key}`, (db) =>
     db
-    .select({
-      id: ptris.id,
-      serviceId: ptris.serviceId,
-      lotId: ptris.lotId,
-      status: ptris.status,
-      startDate: ptris.startDate,
-      endDate: ptris.endDate,
-      renewsPtriId: ptris.renewsPtriId,
-    })
-    .from(ptris)
-    .where(and(eq(ptris.personId, sql.placeholder('personId')), scope.ptris))
-    .orderBy(asc(ptris.startDate), asc(ptris.id))
-    .prepare(),
+      .select({
+        id: ptris.id,
+        serviceId: ptris.serviceId,
+        lotId: ptris.lotId,
+        status: ptris.status,
+        startDate: ptris.startDate,
+        endDate: ptris.endDate,
+        renewsPtriId: ptris.renewsPtriId,
+      })
+      .from(ptris)
+      .where(and(eq(ptris.personId, sql.placeholder('personId')), scope.ptris))
+      .orderBy(asc(ptris.startDate), asc(ptris.id))
+      .prepare(),
   ).all({ personId });
 }
 
@@ -55,10 +65,7 @@ function prefixRange(column: AnySQLiteColumn) {
   return and(gte(column, sql.placeholder('from')), lt(column, sql.placeholder('to')));
 }
 
-export type PersonSearch =
-  | { kind: 'all' }
-  | { kind: 'fiscalCode'; prefix: string }
-  | { kind: 'name'; prefix: string };
+export type PersonSearch = { kind: 'all' } | { kind: 'fiscalCode'; prefix: string } | { kind: 'name'; prefix: string };
 
 /**
  * Whose persons a search reads: those `visible` allows, or all the persons of one service (a case
@@ -68,7 +75,11 @@ type PersonScope = { visible: SQL | undefined; serviceId: number | undefined; ro
 
 type SearchKeys = Record<'searchKey' | 'searchKeyAlt' | 'id', AnySQLiteColumn>;
 const personKeys: SearchKeys = { searchKey: persons.searchKey, searchKeyAlt: persons.searchKeyAlt, id: persons.id };
-const serviceKeys: SearchKeys = { searchKey: personServices.searchKey, searchKeyAlt: personServices.searchKeyAlt, id: personServices.personId };
+const serviceKeys: SearchKeys = {
+  searchKey: personServices.searchKey,
+  searchKeyAlt: personServices.searchKeyAlt,
+  id: personServices.personId,
+};
 type KeyName = 'searchKey' | 'searchKeyAlt';
 
 /**
@@ -90,7 +101,10 @@ const jsonFor = (scope: PersonScope) =>
 function keyOrder(scope: PersonScope, order: KeyName, match: (keys: SearchKeys) => SQL | undefined, after: boolean) {
   const keys = scope.serviceId === undefined ? personKeys : serviceKeys;
   const key = keys[order];
-  const from = and(match(keys), after ? sql`(${key}, ${keys.id}) > (${sql.placeholder('afterKey')}, ${sql.placeholder('afterId')})` : undefined);
+  const from = and(
+    match(keys),
+    after ? sql`(${key}, ${keys.id}) > (${sql.placeholder('afterKey')}, ${sql.placeholder('afterId')})` : undefined,
+  );
   const where = scope.serviceId === undefined ? and(from, scope.visible) : and(eq(personServices.serviceId, scope.serviceId), from);
   return { keys, key, where };
 }
@@ -101,12 +115,19 @@ function keyOrder(scope: PersonScope, order: KeyName, match: (keys: SearchKeys) 
  * person_services, whose index holds exactly that service's persons in key order; otherwise
  * from the persons' own index, each row checked against the scope condition.
  */
-function personsInKeyOrder(db: Queryable, scope: PersonScope, order: KeyName, match: (keys: SearchKeys) => SQL | undefined, after: boolean) {
+function personsInKeyOrder(
+  db: Queryable,
+  scope: PersonScope,
+  order: KeyName,
+  match: (keys: SearchKeys) => SQL | undefined,
+  after: boolean,
+) {
   const { keys, key, where } = keyOrder(scope, order, match, after);
   const columns = { id: persons.id, sortKey: sql<string>`${key}`, json: jsonFor(scope) };
-  const source = scope.serviceId === undefined
-    ? db.select(columns).from(persons)
-    : db.select(columns).from(personServices).innerJoin(persons, eq(persons.id, personServices.personId));
+  const source =
+    scope.serviceId === undefined
+      ? db.select(columns).from(persons)
+      : db.select(columns).from(personServices).innerJoin(persons, eq(persons.id, personServices.personId));
   return source.where(where).orderBy(asc(key), asc(keys.id)).limit(sql.placeholder('limit')).prepare();
 }
 
@@ -161,9 +182,10 @@ export function searchPersons(
   const match = search.kind === 'fiscalCode' ? () => prefixRange(persons.fiscalCode) : () => undefined;
   // A codice fiscale is unique: its prefix is searched on the persons' own index whatever the scope.
   const source = search.kind === 'fiscalCode' ? { ...scope, serviceId: undefined } : scope;
-  return prepared(db, `personsBy:${search.kind}:${shape}`, (db) => personsInKeyOrder(db, source, 'searchKey', match, after !== null)).all(params);
+  return prepared(db, `personsBy:${search.kind}:${shape}`, (db) => personsInKeyOrder(db, source, 'searchKey', match, after !== null)).all(
+    params,
+  );
 }
 
 /** A person found, with the key the page is ordered by and its JSON for the reply. */
 export type SearchedPerson = { id: number; sortKey: string; json: string };
-

@@ -5,14 +5,24 @@ import type { Actor } from '../auth/principal.ts';
 import { recordAudit } from '../audit/record.ts';
 import { NotFound } from '../errors.ts';
 
-const { persons, personServices, ptris, ptriCooperatives, goals, budgetLines, ptriRevisions, ptriTransitions, evaluations, interventions, auditLog } =
-  schema;
+const {
+  persons,
+  personServices,
+  ptris,
+  ptriCooperatives,
+  goals,
+  budgetLines,
+  ptriRevisions,
+  ptriTransitions,
+  evaluations,
+  interventions,
+  auditLog,
+} = schema;
 
-function rowsOfProjects<T extends typeof goals | typeof budgetLines | typeof ptriRevisions | typeof ptriTransitions | typeof evaluations | typeof ptriCooperatives>(
-  db: Queryable,
-  table: T,
-  ptriIds: number[],
-) {
+function rowsOfProjects<
+  T extends
+    typeof goals | typeof budgetLines | typeof ptriRevisions | typeof ptriTransitions | typeof evaluations | typeof ptriCooperatives,
+>(db: Queryable, table: T, ptriIds: number[]) {
   if (ptriIds.length === 0) return [];
   return db.select().from(table).where(inArray(table.ptriId, ptriIds)).all();
 }
@@ -35,7 +45,9 @@ export function personRecord(db: Db, actor: Actor, personId: number) {
       revisions: rowsOfProjects(tx, ptriRevisions, ptriIds),
       transitions: rowsOfProjects(tx, ptriTransitions, ptriIds),
       evaluations: rowsOfProjects(tx, evaluations, ptriIds),
-      interventions: ptriIds.length ? tx.select().from(interventions).where(inArray(interventions.ptriId, ptriIds)).orderBy(asc(interventions.date)).all() : [],
+      interventions: ptriIds.length
+        ? tx.select().from(interventions).where(inArray(interventions.ptriId, ptriIds)).orderBy(asc(interventions.date)).all()
+        : [],
       accessLog: tx.select().from(auditLog).where(eq(auditLog.personId, personId)).orderBy(asc(auditLog.id)).all(),
     };
     recordAudit(tx, actor, { action: 'export', entity: 'person_record', entityId: personId, personId });

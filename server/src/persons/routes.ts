@@ -35,7 +35,12 @@ const personRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/api/persons', {
     config: { roles: ALL_ROLES },
-    schema: { tags: ['persons'], summary: 'Cerca per nome o codice fiscale, nel proprio ambito', querystring: personListQuery, response: { 200: listReply(personSchema) } },
+    schema: {
+      tags: ['persons'],
+      summary: 'Cerca per nome o codice fiscale, nel proprio ambito',
+      querystring: personListQuery,
+      response: { 200: listReply(personSchema) },
+    },
     handler: async (request, reply) => sendJsonText(reply, await persons.searchPersons(app.db, actorOf(request), request.query)),
   });
 
@@ -62,4 +67,3 @@ const personRoutes: FastifyPluginAsyncZod = async (app) => {
 };
 
 export default personRoutes;
-

@@ -61,7 +61,13 @@ export function registerPerson(db: Db, actor: Actor, body: z.output<typeof creat
   const outcome = db.transaction((tx) => {
     const existing = q.personByFiscalCode(tx, body.fiscalCode);
     if (existing) {
-      recordAudit(tx, actor, { action: 'registration_refused', entity: 'person', entityId: existing.id, personId: existing.id, changes: { fiscalCode: body.fiscalCode } });
+      recordAudit(tx, actor, {
+        action: 'registration_refused',
+        entity: 'person',
+        entityId: existing.id,
+        personId: existing.id,
+        changes: { fiscalCode: body.fiscalCode },
+      });
       return { person: undefined, existingId: existing.id };
     }
     const row = q.insertPerson(tx, { ...body, ...searchKeys(body.givenName, body.familyName) });
@@ -80,7 +86,8 @@ export function registerPerson(db: Db, actor: Actor, body: z.output<typeof creat
  */
 export function takeIntoCare(db: Db, actor: Actor, personId: number, reason: string): Person {
   const { user } = actor;
-  if (user.role !== 'case_manager' || !user.serviceId) throw new Forbidden('Solo un case manager prende in carico una persona nel proprio servizio');
+  if (user.role !== 'case_manager' || !user.serviceId)
+    throw new Forbidden('Solo un case manager prende in carico una persona nel proprio servizio');
   const serviceId = user.serviceId;
   return db.transaction((tx) => {
     const row = q.personById(tx, personId, EVERY_ROW);
@@ -107,7 +114,11 @@ function looksLikeFiscalCode(text: string): boolean {
 }
 
 /** A page of the persons found, as the reply's JSON text (written by SQLite, see sql-json.ts). */
-export async function searchPersons(db: Db, actor: Actor, query: { q?: string; limit: number; cursor?: string }): Promise<JsonText<ListPage<Person>>> {
+export async function searchPersons(
+  db: Db,
+  actor: Actor,
+  query: { q?: string; limit: number; cursor?: string },
+): Promise<JsonText<ListPage<Person>>> {
   const text = query.q?.trim() ?? '';
   const policy = policyOf(actor.user);
   const search: q.PersonSearch = !text
@@ -123,5 +134,8 @@ export async function searchPersons(db: Db, actor: Actor, query: { q?: string; l
     entity: 'person_search',
     changes: { q: text || null, personIds: result.items.map((row) => row.id) },
   });
-  return jsonListReply<Person>(result.items.map((row) => row.json), result.nextCursor);
+  return jsonListReply<Person>(
+    result.items.map((row) => row.json),
+    result.nextCursor,
+  );
 }

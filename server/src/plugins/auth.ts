@@ -91,9 +91,10 @@ export default fp(async function authPlugin(app: FastifyInstance, options: { con
     }
     if (!expiresWithinLifetime(payload, accessTokenSeconds)) throw new Unauthorized('Accesso scaduto o non valido: accedi di nuovo');
     const userId = Number(payload.sub);
-    const principal = Number.isSafeInteger(userId) && typeof payload.sid === 'string'
-      ? sessionPrincipal(app.db, payload.sid, userId, new Date().toISOString())
-      : undefined;
+    const principal =
+      Number.isSafeInteger(userId) && typeof payload.sid === 'string'
+        ? sessionPrincipal(app.db, payload.sid, userId, new Date().toISOString())
+        : undefined;
     if (!principal) throw new Unauthorized('Sessione terminata: accedi di nuovo');
     request.principal = principal;
     if (!config.roles.includes(principal.role)) throw new Forbidden();

@@ -21,6 +21,9 @@ export default fp(async function dbPlugin(app: FastifyInstance, options: { db: D
   app.addHook('onSend', (_request, _reply, payload, done) => {
     const pending = settled(options.db);
     if (!pending) return done(null, payload);
-    pending.then(() => done(null, payload), (error: Error) => done(error));
+    pending.then(
+      () => done(null, payload),
+      (error: Error) => done(error),
+    );
   });
 });

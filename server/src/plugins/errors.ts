@@ -15,7 +15,11 @@ interface ProblemBody {
   errors?: FieldError[];
 }
 
-export function sendProblem(reply: FastifyReply, problem: Omit<ProblemBody, 'type'> & { type?: string }, extensions: Record<string, unknown> = {}) {
+export function sendProblem(
+  reply: FastifyReply,
+  problem: Omit<ProblemBody, 'type'> & { type?: string },
+  extensions: Record<string, unknown> = {},
+) {
   return reply
     .code(problem.status)
     .type('application/problem+json; charset=utf-8')
@@ -72,7 +76,7 @@ const UNIQUE_FIELDS: Record<string, FieldError> = {
   'services.code': { path: 'code', message: 'esiste già un servizio con questo codice' },
   'service_aliases.alias': { path: 'aliases', message: 'nome storico già usato da un altro servizio' },
   'cooperatives.name': { path: 'name', message: 'esiste già una cooperativa con questo nome' },
-  'cooperatives.vat_number': { path: 'vatNumber', message: 'partita IVA già registrata per un\'altra cooperativa' },
+  'cooperatives.vat_number': { path: 'vatNumber', message: "partita IVA già registrata per un'altra cooperativa" },
   'lots.number': { path: 'number', message: 'esiste già un lotto con questo numero nella stessa gara' },
   'persons.fiscal_code': { path: 'fiscalCode', message: 'codice fiscale già registrato' },
   'users.username': { path: 'username', message: 'nome utente già in uso' },
@@ -93,7 +97,10 @@ export function sendFrameworkProblem(error: FastifyError, _request: FastifyReque
 
 /** Node's own refusals of a request it cannot parse, by the parser's error code. */
 const CLIENT_ERRORS: Record<string, { status: number; detail: string }> = {
-  HPE_HEADER_OVERFLOW: { status: 431, detail: "L'indirizzo (con i parametri di ricerca) o le intestazioni della richiesta superano la lunghezza massima consentita" },
+  HPE_HEADER_OVERFLOW: {
+    status: 431,
+    detail: "L'indirizzo (con i parametri di ricerca) o le intestazioni della richiesta superano la lunghezza massima consentita",
+  },
   ERR_HTTP_REQUEST_TIMEOUT: { status: 408, detail: 'La richiesta non è arrivata per intero in tempo' },
 };
 
@@ -120,7 +127,8 @@ function sendClientProblem(reply: FastifyReply, error: FastifyError, status: num
   return sendProblem(reply, {
     status,
     title: STATUS_TITLES[status] ?? 'Richiesta non valida',
-    detail: FASTIFY_DETAILS[error.code] ?? (error.code?.startsWith('FST_') ? (STATUS_TITLES[status] ?? 'Richiesta non valida') : error.message),
+    detail:
+      FASTIFY_DETAILS[error.code] ?? (error.code?.startsWith('FST_') ? (STATUS_TITLES[status] ?? 'Richiesta non valida') : error.message),
   });
 }
 
@@ -129,7 +137,11 @@ export default fp(async function errorsPlugin(app: FastifyInstance) {
     if (error instanceof DomainError) {
       if (error instanceof TooManyRequests) reply.header('retry-after', String(error.retryAfterSeconds));
       recordRefusal(app.db, request, error.status);
-      return sendProblem(reply, { status: error.status, title: error.title, detail: error.message, errors: error.errors }, error.extensions);
+      return sendProblem(
+        reply,
+        { status: error.status, title: error.title, detail: error.message, errors: error.errors },
+        error.extensions,
+      );
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const errors = error.validation.map((issue) => ({
@@ -154,7 +166,11 @@ export default fp(async function errorsPlugin(app: FastifyInstance) {
     if (isUniqueViolation(error)) {
       const field = duplicateField(error.message);
       if (field) return sendProblem(reply, { status: 409, title: 'Conflitto', detail: `${field.path}: ${field.message}`, errors: [field] });
-      return sendProblem(reply, { status: 409, title: 'Conflitto', detail: 'Esiste già un elemento con questi dati (codice o nome duplicato)' });
+      return sendProblem(reply, {
+        status: 409,
+        title: 'Conflitto',
+        detail: 'Esiste già un elemento con questi dati (codice o nome duplicato)',
+      });
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) return sendClientProblem(reply, error, status);

@@ -68,6 +68,8 @@ export default fp(async function securityPlugin(app: FastifyInstance, options: {
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) =>
-      Object.assign(new Error(`Troppi tentativi da questo indirizzo: riprova tra ${waitInItalian(context.ttl)}`), { statusCode: context.statusCode }),
+      Object.assign(new Error(`Troppi tentativi da questo indirizzo: riprova tra ${waitInItalian(context.ttl)}`), {
+        statusCode: context.statusCode,
+      }),
   });
 });

@@ -23,7 +23,10 @@ export class UploadSlots {
     const userId = request.principal?.id ?? 0;
     const mine = this.byUser.get(userId) ?? 0;
     if (mine >= this.limits.perUser) {
-      throw new TooManyRequests(`Hai già ${mine === 1 ? 'un caricamento' : `${mine} caricamenti`} in corso: attendi che finisca e riprova`, RETRY_AFTER_SECONDS);
+      throw new TooManyRequests(
+        `Hai già ${mine === 1 ? 'un caricamento' : `${mine} caricamenti`} in corso: attendi che finisca e riprova`,
+        RETRY_AFTER_SECONDS,
+      );
     }
     if (this.overall >= this.limits.overall) {
       throw new TooManyRequests('Troppi caricamenti in corso sul server: riprova tra qualche secondo', RETRY_AFTER_SECONDS);

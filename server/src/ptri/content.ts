@@ -18,7 +18,9 @@ export function budgetRows(budget: BudgetInput) {
     const entry = budget[axis];
     if (entry === undefined) return [];
     if (typeof entry === 'number') {
-      return [{ axis, source: 'ausl' as const, description: 'Risorse del lotto (cooperativa)', minutes: null, amountCents: centsOf(entry) }];
+      return [
+        { axis, source: 'ausl' as const, description: 'Risorse del lotto (cooperativa)', minutes: null, amountCents: centsOf(entry) },
+      ];
     }
     return entry.map((line) => ({
       axis,
@@ -30,7 +32,14 @@ export function budgetRows(budget: BudgetInput) {
   });
 }
 
-export function toBudgetLine(row: { id: number; axis: (typeof AXES)[number]; source: 'person' | 'ausl' | 'social_services' | 'community'; description: string; minutes: number | null; amountCents: number | null }) {
+export function toBudgetLine(row: {
+  id: number;
+  axis: (typeof AXES)[number];
+  source: 'person' | 'ausl' | 'social_services' | 'community';
+  description: string;
+  minutes: number | null;
+  amountCents: number | null;
+}) {
   return {
     id: row.id,
     axis: row.axis,
@@ -45,7 +54,14 @@ export function toBudgetLine(row: { id: number; axis: (typeof AXES)[number]; sou
  * The lot must serve the service's kind, every cooperative must be a member of the lot, and the
  * project must start within the lot's tender.
  */
-export function checkLotAndCooperatives(db: Queryable, serviceId: number, lotId: number, cooperativeIds: number[], startDate: string, field = (name: string) => name) {
+export function checkLotAndCooperatives(
+  db: Queryable,
+  serviceId: number,
+  lotId: number,
+  cooperativeIds: number[],
+  startDate: string,
+  field = (name: string) => name,
+) {
   const service = serviceById(db, serviceId);
   if (!service) throw new Invalid('serviceId', 'servizio inesistente');
   const lot = lotById(db, lotId);
@@ -54,10 +70,16 @@ export function checkLotAndCooperatives(db: Queryable, serviceId: number, lotId:
     throw new Invalid('lotId', `il lotto ${lot.number} non comprende i servizi di tipo ${service.kind}`);
   }
   if (startDate < lot.tenderStart) {
-    throw new Invalid(field('startDate'), `precede l'inizio della gara del lotto ${lot.number} (${formatDate(lot.tenderStart)}): scegliere il lotto della gara precedente`);
+    throw new Invalid(
+      field('startDate'),
+      `precede l'inizio della gara del lotto ${lot.number} (${formatDate(lot.tenderStart)}): scegliere il lotto della gara precedente`,
+    );
   }
   if (startDate > lot.tenderEnd) {
-    throw new Invalid(field('startDate'), `segue la fine della gara del lotto ${lot.number} (${formatDate(lot.tenderEnd)}): scegliere il lotto della gara in corso`);
+    throw new Invalid(
+      field('startDate'),
+      `segue la fine della gara del lotto ${lot.number} (${formatDate(lot.tenderEnd)}): scegliere il lotto della gara in corso`,
+    );
   }
   const members = new Set(lotMembers(db, lotId));
   cooperativeIds.forEach((id, index) => {

@@ -32,7 +32,9 @@ function refuseSecondProjectInLot(tx: Queryable, ptri: q.PtriRow, activatedOn: s
   const other = q.overlappingCareInLot(tx, ptri, activatedOn, ptri.endDate);
   if (!other) return;
   const message = `la persona è già in carico nello stesso lotto con il progetto n. ${other.id} (${formatDate(other.activatedOn)} – ${formatDate(other.endsOn)}): chiuderlo o farlo terminare prima dell'inizio di questo`;
-  throw new Conflict(`Due progetti attivi dello stesso lotto per la stessa persona: ${message}`, [{ path: 'lotId', message }], { ptriId: other.id });
+  throw new Conflict(`Due progetti attivi dello stesso lotto per la stessa persona: ${message}`, [{ path: 'lotId', message }], {
+    ptriId: other.id,
+  });
 }
 
 /** Applies one lifecycle move inside the caller's transaction and returns the updated row. */
@@ -59,7 +61,7 @@ export function applyTransition(tx: Queryable, actor: Actor, ptri: q.PtriRow, re
     if (lastWork && !covers) throw new Invalid('date', `non può precedere l'ultimo intervento registrato (${formatDate(lastWork)})`);
   }
   if (request.to === 'closed') {
-    if (ptri.activatedOn && date < ptri.activatedOn) throw new Invalid('date', 'la chiusura precede l\'attivazione');
+    if (ptri.activatedOn && date < ptri.activatedOn) throw new Invalid('date', "la chiusura precede l'attivazione");
     effects.endedOn = date;
   }
   if (!q.updatePtriAtVersion(tx, ptri.id, ptri.version, effects)) {

@@ -13,7 +13,11 @@ export type PtriRow = typeof ptris.$inferSelect;
 /** A project within `scope`. */
 export function ptriById(db: Queryable, id: number, scope: RowScope) {
   return prepared(db, `ptriById:${scope.key}`, (db) =>
-    db.select().from(ptris).where(and(eq(ptris.id, sql.placeholder('id')), scope.ptris)).prepare(),
+    db
+      .select()
+      .from(ptris)
+      .where(and(eq(ptris.id, sql.placeholder('id')), scope.ptris))
+      .prepare(),
   ).get({ id });
 }
 
@@ -28,7 +32,8 @@ const personNameSql = sql<string>`${persons.familyName} || ' ' || ${persons.give
  */
 function contentsColumns() {
   // ORDER BY inside the aggregate: the order of the array's elements is then SQLite's promise.
-  const arrayOf = (values: SQL, from: SQL, orderBy: SQL) => sql<string>`(SELECT json_group_array(json_array(${values}) ORDER BY ${orderBy}) FROM ${from})`;
+  const arrayOf = (values: SQL, from: SQL, orderBy: SQL) =>
+    sql<string>`(SELECT json_group_array(json_array(${values}) ORDER BY ${orderBy}) FROM ${from})`;
   return {
     personName: sql<string | null>`(SELECT ${personNameSql} FROM ${persons} WHERE ${persons.id} = ${ptris.personId})`,
     cooperativeIds: sql<string>`(SELECT json_group_array(${ptriCooperatives.cooperativeId} ORDER BY ${ptriCooperatives.cooperativeId}) FROM ${ptriCooperatives} WHERE ${ptriCooperatives.ptriId} = ${ptris.id})`,
@@ -55,13 +60,23 @@ export type PtriContents = { personName: string | null; cooperativeIds: string; 
 /** A project the scope allows, with its contents (`contentsColumns`), in one statement. */
 export function ptriWithContents(db: Queryable, id: number, scope: RowScope): (PtriRow & PtriContents) | undefined {
   return prepared(db, `ptriWithContents:${scope.key}`, (db) =>
-    db.select({ ...getTableColumns(ptris), ...contentsColumns() }).from(ptris).where(and(eq(ptris.id, sql.placeholder('id')), scope.ptris)).prepare(),
+    db
+      .select({ ...getTableColumns(ptris), ...contentsColumns() })
+      .from(ptris)
+      .where(and(eq(ptris.id, sql.placeholder('id')), scope.ptris))
+      .prepare(),
   ).get({ id });
 }
 
 /** The contents of a project whose row the caller has already read (inside a write, say). */
 export function contentsOf(db: Queryable, ptriId: number): PtriContents {
-  const row = prepared(db, 'ptriContents', (db) => db.select(contentsColumns()).from(ptris).where(eq(ptris.id, sql.placeholder('id'))).prepare()).get({ id: ptriId });
+  const row = prepared(db, 'ptriContents', (db) =>
+    db
+      .select(contentsColumns())
+      .from(ptris)
+      .where(eq(ptris.id, sql.placeholder('id')))
+      .prepare(),
+  ).get({ id: ptriId });
   if (!row) throw new Error(`project ${ptriId} not found`);
   return row;
 }
@@ -82,19 +97,33 @@ export function updatePtriAtVersion(db: Queryable, id: number, version: number, 
 
 export function goalsOf(db: Queryable, ptriId: number) {
   return prepared(db, 'goalsOf', (db) =>
-    db.select().from(goals).where(eq(goals.ptriId, sql.placeholder('ptriId'))).orderBy(asc(goals.position)).prepare(),
+    db
+      .select()
+      .from(goals)
+      .where(eq(goals.ptriId, sql.placeholder('ptriId')))
+      .orderBy(asc(goals.position))
+      .prepare(),
   ).all({ ptriId });
 }
 
 export function budgetLinesOf(db: Queryable, ptriId: number) {
   return prepared(db, 'budgetLinesOf', (db) =>
-    db.select().from(budgetLines).where(eq(budgetLines.ptriId, sql.placeholder('ptriId'))).orderBy(asc(budgetLines.position)).prepare(),
+    db
+      .select()
+      .from(budgetLines)
+      .where(eq(budgetLines.ptriId, sql.placeholder('ptriId')))
+      .orderBy(asc(budgetLines.position))
+      .prepare(),
   ).all({ ptriId });
 }
 
 export function cooperativesOf(db: Queryable, ptriId: number): number[] {
   return prepared(db, 'cooperativesOf', (db) =>
-    db.select({ id: ptriCooperatives.cooperativeId }).from(ptriCooperatives).where(eq(ptriCooperatives.ptriId, sql.placeholder('ptriId'))).prepare(),
+    db
+      .select({ id: ptriCooperatives.cooperativeId })
+      .from(ptriCooperatives)
+      .where(eq(ptriCooperatives.ptriId, sql.placeholder('ptriId')))
+      .prepare(),
   )
     .all({ ptriId })
     .map((row) => row.id);
@@ -102,17 +131,26 @@ export function cooperativesOf(db: Queryable, ptriId: number): number[] {
 
 export function replaceGoals(db: Queryable, ptriId: number, rows: Omit<typeof goals.$inferInsert, 'ptriId' | 'position'>[]) {
   db.delete(goals).where(eq(goals.ptriId, ptriId)).run();
-  if (rows.length) db.insert(goals).values(rows.map((row, position) => ({ ...row, ptriId, position }))).run();
+  if (rows.length)
+    db.insert(goals)
+      .values(rows.map((row, position) => ({ ...row, ptriId, position })))
+      .run();
 }
 
 export function replaceBudgetLines(db: Queryable, ptriId: number, rows: Omit<typeof budgetLines.$inferInsert, 'ptriId' | 'position'>[]) {
   db.delete(budgetLines).where(eq(budgetLines.ptriId, ptriId)).run();
-  if (rows.length) db.insert(budgetLines).values(rows.map((row, position) => ({ ...row, ptriId, position }))).run();
+  if (rows.length)
+    db.insert(budgetLines)
+      .values(rows.map((row, position) => ({ ...row, ptriId, position })))
+      .run();
 }
 
 export function replaceCooperatives(db: Queryable, ptriId: number, cooperativeIds: number[]) {
   db.delete(ptriCooperatives).where(eq(ptriCooperatives.ptriId, ptriId)).run();
-  if (cooperativeIds.length) db.insert(ptriCooperatives).values(cooperativeIds.map((cooperativeId) => ({ ptriId, cooperativeId }))).run();
+  if (cooperativeIds.length)
+    db.insert(ptriCooperatives)
+      .values(cooperativeIds.map((cooperativeId) => ({ ptriId, cooperativeId })))
+      .run();
 }
 
 export function insertRevision(db: Queryable, values: typeof ptriRevisions.$inferInsert) {
@@ -181,7 +219,14 @@ export interface PtriFilters {
  * with the fields the policy's role receives. The query is prepared once per policy and set of
  * filters given; the filter values are its parameters.
  */
-export function listPtris(db: Queryable, filters: PtriFilters, policy: AccessPolicy, beforeId: number | null, limit: number, today: string) {
+export function listPtris(
+  db: Queryable,
+  filters: PtriFilters,
+  policy: AccessPolicy,
+  beforeId: number | null,
+  limit: number,
+  today: string,
+) {
   const shape = `listPtris:${policy.key}:${filterShape(filters)}:${beforeId ? 'after' : 'first'}`;
   const query = prepared(db, shape, (db) => buildPtriList(db, filters, policy, beforeId !== null));
   return query.all({ ...filterValues(filters, today), beforeId: beforeId ?? undefined, limit: limit + 1 });
@@ -200,13 +245,19 @@ export function countPtris(db: Queryable, filters: PtriFilters, scope: RowScope,
       .where(and(...listConditions(filters, scope.ptris, false)))
       .limit(sql.placeholder('cap'))
       .as('matches');
-    return db.select({ n: sql<number>`count(*)` }).from(matches).prepare();
+    return db
+      .select({ n: sql<number>`count(*)` })
+      .from(matches)
+      .prepare();
   });
   return query.all({ ...filterValues(filters, today), cap: cap + 1 })[0]?.n ?? 0;
 }
 
 function filterShape(filters: PtriFilters): string {
-  return (Object.keys(filters) as (keyof PtriFilters)[]).filter((key) => Boolean(filters[key])).sort().join(',');
+  return (Object.keys(filters) as (keyof PtriFilters)[])
+    .filter((key) => Boolean(filters[key]))
+    .sort()
+    .join(',');
 }
 
 function filterValues(filters: PtriFilters, today: string) {
@@ -243,7 +294,13 @@ function listConditions(filters: PtriFilters, visible: SQL | undefined, paged: b
     filters.lotId ? eq(ptris.lotId, p('lotId')) : undefined,
     filters.intensity ? eq(ptris.intensity, p('intensity')) : undefined,
     // In care on a day of the year up to today (figures/definitions.ts, inCareDuring).
-    filters.activeIn ? and(sql`${p('yearStart')} <= ${p('yearEnd')}`, lte(ptris.activatedOn, p('yearEnd')), or(isNull(ptris.endedOn), gte(ptris.endedOn, p('yearStart')))) : undefined,
+    filters.activeIn
+      ? and(
+          sql`${p('yearStart')} <= ${p('yearEnd')}`,
+          lte(ptris.activatedOn, p('yearEnd')),
+          or(isNull(ptris.endedOn), gte(ptris.endedOn, p('yearStart'))),
+        )
+      : undefined,
     filters.openGoalAxis
       ? sql`EXISTS (SELECT 1 FROM ${goals} WHERE ${goals.ptriId} = ${ptris.id} AND ${goals.axis} = ${p('axis')} AND ${goals.status} = 'open')`
       : undefined,

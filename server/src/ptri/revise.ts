@@ -31,7 +31,8 @@ function checkPeriod(tx: Queryable, row: q.PtriRow, startDate: string, endDate: 
   if (startDate !== row.startDate) throw new Invalid(field('startDate'), "non modificabile dopo l'attivazione del progetto");
   const lastWork = q.lastInterventionDate(tx, row.id);
   const floor = lastWork && lastWork > row.activatedOn ? lastWork : row.activatedOn;
-  if (endDate < floor) throw new Invalid(field('endDate'), `non può precedere il ${formatDate(floor)} (attivazione o ultimo intervento registrato)`);
+  if (endDate < floor)
+    throw new Invalid(field('endDate'), `non può precedere il ${formatDate(floor)} (attivazione o ultimo intervento registrato)`);
 }
 
 /** Replaces the budget lines of the axes named and keeps the others. */
@@ -45,12 +46,20 @@ function replaceBudgetAxes(tx: Queryable, id: number, budget: BudgetInput) {
 }
 
 /** Applies the changes to `row` (at its version) and returns the updated row; `prefix` names the body field errors belong to. */
-export function reviseProject(tx: Queryable, actor: Actor, row: q.PtriRow, changes: ContentChanges, reason: string | null, prefix = ''): q.PtriRow {
+export function reviseProject(
+  tx: Queryable,
+  actor: Actor,
+  row: q.PtriRow,
+  changes: ContentChanges,
+  reason: string | null,
+  prefix = '',
+): q.PtriRow {
   const field = (name: string) => `${prefix}${name}`;
   const startDate = changes.startDate ?? row.startDate;
   const endDate = changes.endDate ?? row.endDate;
   checkPeriod(tx, row, startDate, endDate, field);
-  if (changes.cooperativeIds || changes.startDate) checkLotAndCooperatives(tx, row.serviceId, row.lotId, changes.cooperativeIds ?? q.cooperativesOf(tx, row.id), startDate, field);
+  if (changes.cooperativeIds || changes.startDate)
+    checkLotAndCooperatives(tx, row.serviceId, row.lotId, changes.cooperativeIds ?? q.cooperativesOf(tx, row.id), startDate, field);
   if (changes.caseManagerId !== undefined && !q.isCaseManagerOf(tx, changes.caseManagerId, row.serviceId)) {
     throw new Invalid(field('caseManagerId'), 'non è un case manager attivo del servizio del progetto');
   }

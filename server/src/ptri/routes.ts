@@ -41,13 +41,23 @@ const ptriRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/api/ptris', {
     config: { roles: ALL_ROLES },
-    schema: { tags, summary: 'Progetti nel proprio ambito, con filtri', querystring: ptriListQuery, response: { 200: listReply(ptriSummarySchema) } },
+    schema: {
+      tags,
+      summary: 'Progetti nel proprio ambito, con filtri',
+      querystring: ptriListQuery,
+      response: { 200: listReply(ptriSummarySchema) },
+    },
     handler: async (request, reply) => sendJsonText(reply, await ptri.listPtris(app.db, actorOf(request), request.query)),
   });
 
   app.get('/api/ptris/count', {
     config: { roles: ALL_ROLES },
-    schema: { tags, summary: 'Quanti progetti rispondono ai filtri della lista (oltre 1000: "capped")', querystring: ptriCountQuery, response: { 200: ptriCountReply } },
+    schema: {
+      tags,
+      summary: 'Quanti progetti rispondono ai filtri della lista (oltre 1000: "capped")',
+      querystring: ptriCountQuery,
+      response: { 200: ptriCountReply },
+    },
     handler: (request) => ptri.countPtris(app.db, actorOf(request), request.query),
   });
 
@@ -72,7 +82,13 @@ const ptriRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: ptriDetailSchema },
     },
     handler: (request, reply) => {
-      const detail = ptri.updatePtri(app.db, actorOf(request), request.params.id, request.body, versionFromIfMatch(request.headers['if-match']));
+      const detail = ptri.updatePtri(
+        app.db,
+        actorOf(request),
+        request.params.id,
+        request.body,
+        versionFromIfMatch(request.headers['if-match']),
+      );
       reply.header('ETag', `"${detail.version}"`);
       return detail;
     },
@@ -80,14 +96,26 @@ const ptriRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/api/ptris/:id/transitions', {
     config: { roles: ['case_manager', 'uvm', 'admin'] },
-    schema: { tags, summary: 'Cambia lo stato del progetto', params: idParams, headers: ifMatchHeaders, body: transitionBody, response: { 200: ptriDetailSchema } },
+    schema: {
+      tags,
+      summary: 'Cambia lo stato del progetto',
+      params: idParams,
+      headers: ifMatchHeaders,
+      body: transitionBody,
+      response: { 200: ptriDetailSchema },
+    },
     handler: (request) =>
       ptri.transitionPtri(app.db, actorOf(request), request.params.id, request.body, versionFromIfMatch(request.headers['if-match'])),
   });
 
   app.get('/api/ptris/:id/history', {
     config: { roles: ['admin', 'manager', 'case_manager', 'uvm'] },
-    schema: { tags, summary: 'Revisioni e passaggi di stato: chi, quando, cosa', params: idParams, response: { 200: z.array(historyEntrySchema) } },
+    schema: {
+      tags,
+      summary: 'Revisioni e passaggi di stato: chi, quando, cosa',
+      params: idParams,
+      response: { 200: z.array(historyEntrySchema) },
+    },
     handler: (request) => ptri.ptriHistory(app.db, actorOf(request), request.params.id),
   });
 };

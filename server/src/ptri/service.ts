@@ -76,14 +76,26 @@ function detailOf(row: q.PtriRow, contents: q.PtriContents, today: string): Ptri
   for (const axis of AXES) budget[axis] = sumEuros(budgetLines.filter((line) => line.axis === axis).map((line) => line.amount));
   return Object.assign(toSummary(row, contents.personName ?? '', today), {
     cooperativeIds: JSON.parse(contents.cooperativeIds) as number[],
-    goals: (JSON.parse(contents.goals) as Goal[]).map(([id, axis, description, targetDate, status]) => ({ id, axis, description, targetDate, status })),
+    goals: (JSON.parse(contents.goals) as Goal[]).map(([id, axis, description, targetDate, status]) => ({
+      id,
+      axis,
+      description,
+      targetDate,
+      status,
+    })),
     budgetLines,
     budget,
     notes: row.notes,
     activatedOn: row.activatedOn,
     endedOn: row.endedOn,
     createdAt: row.createdAt,
-    evaluations: (JSON.parse(contents.evaluations) as Evaluation[]).map(([id, date, kind, outcome, nextReviewDate]) => ({ id, date, kind, outcome, nextReviewDate })),
+    evaluations: (JSON.parse(contents.evaluations) as Evaluation[]).map(([id, date, kind, outcome, nextReviewDate]) => ({
+      id,
+      date,
+      kind,
+      outcome,
+      nextReviewDate,
+    })),
   });
 }
 
@@ -131,7 +143,13 @@ export function createPtri(db: Db, actor: Actor, body: CreateInput): PtriDetail 
     q.replaceCooperatives(tx, row.id, body.cooperativeIds);
     linkPersonToService(tx, body.personId, body.serviceId);
     writeRevision(tx, actor, row, null, 'Creazione');
-    recordAudit(tx, actor, { action: 'create', entity: 'ptri', entityId: row.id, personId: row.personId, changes: { after: snapshotOf(tx, row) } });
+    recordAudit(tx, actor, {
+      action: 'create',
+      entity: 'ptri',
+      entityId: row.id,
+      personId: row.personId,
+      changes: { after: snapshotOf(tx, row) },
+    });
     return ptriDetail(tx, actor, row);
   });
 }
@@ -141,7 +159,8 @@ export function updatePtri(db: Db, actor: Actor, id: number, body: UpdateInput, 
   if (expected === undefined) throw new Invalid('version', 'serve la versione corrente (If-Match o version)');
   return db.transaction((tx) => {
     const row = visiblePtri(tx, actor, id);
-    if (!EDITABLE_STATUSES.includes(row.status)) throw new Conflict(`Un progetto in stato «${PTRI_STATUS_LABELS[row.status]}» non si può modificare`);
+    if (!EDITABLE_STATUSES.includes(row.status))
+      throw new Conflict(`Un progetto in stato «${PTRI_STATUS_LABELS[row.status]}» non si può modificare`);
     if (row.version !== expected) throw new Conflict(`Versione non aggiornata: il progetto è alla versione ${row.version}`);
     const { version: _version, reason, ...changes } = body;
     const updated = reviseProject(tx, actor, row, changes, reason ?? null);
@@ -162,7 +181,8 @@ export async function readPtri(db: Db, actor: Actor, id: number): Promise<PtriDe
 export function transitionPtri(db: Db, actor: Actor, id: number, request: TransitionRequest, ifMatch: number | undefined): PtriDetail {
   return db.transaction((tx) => {
     const row = visiblePtri(tx, actor, id);
-    if (ifMatch !== undefined && ifMatch !== row.version) throw new Conflict(`Versione non aggiornata: il progetto è alla versione ${row.version}`);
+    if (ifMatch !== undefined && ifMatch !== row.version)
+      throw new Conflict(`Versione non aggiornata: il progetto è alla versione ${row.version}`);
     const updated = applyTransition(tx, actor, row, { to: request.to, reason: request.reason, date: request.date });
     return ptriDetail(tx, actor, updated);
   });
@@ -190,14 +210,24 @@ function listFilters(actor: Actor, query: z.output<typeof ptriCountQuery>): q.Pt
 /** A page of the projects the actor may see, as the reply's JSON text (written by SQLite, see sql-json.ts). */
 export async function listPtris(db: Db, actor: Actor, query: z.output<typeof ptriListQuery>): Promise<JsonText<ListPage<PtriSummary>>> {
   const after = decodeCursor(query.cursor, ['number']);
-  const rows = q.listPtris(db, listFilters(actor, query), policyOf(actor.user), (after?.[0] as number | undefined) ?? null, query.limit, actor.today);
+  const rows = q.listPtris(
+    db,
+    listFilters(actor, query),
+    policyOf(actor.user),
+    (after?.[0] as number | undefined) ?? null,
+    query.limit,
+    actor.today,
+  );
   const result = page(rows, query.limit, (row) => [row.id]);
   await auditRead(db, actor, {
     action: 'read',
     entity: 'ptri_list',
     changes: { filters: query, ptriIds: result.items.map((row) => row.id) },
   });
-  return jsonListReply<PtriSummary>(result.items.map((row) => row.json), result.nextCursor);
+  return jsonListReply<PtriSummary>(
+    result.items.map((row) => row.json),
+    result.nextCursor,
+  );
 }
 
 /** Counted no further than this: past it the list says "oltre 1.000 risultati". */
@@ -235,7 +265,9 @@ export async function ptriHistory(db: Db, actor: Actor, id: number): Promise<His
       changes: null,
     }));
     const policy = policyOf(actor.user);
-    const entries = [...revisions, ...transitions].sort((a, b) => a.at.localeCompare(b.at)).map((entry) => receivedOnly(policy, 'history', entry));
+    const entries = [...revisions, ...transitions]
+      .sort((a, b) => a.at.localeCompare(b.at))
+      .map((entry) => receivedOnly(policy, 'history', entry));
     return { personId: row.personId, entries };
   });
   await auditRead(db, actor, { action: 'read', entity: 'ptri_history', entityId: id, personId });

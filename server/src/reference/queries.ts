@@ -40,22 +40,38 @@ export function lotById(db: Queryable, id: number) {
 }
 
 export function lotMembers(db: Queryable, lotId: number): number[] {
-  return db.select({ id: lotCooperatives.cooperativeId }).from(lotCooperatives).where(eq(lotCooperatives.lotId, lotId)).all().map((r) => r.id);
+  return db
+    .select({ id: lotCooperatives.cooperativeId })
+    .from(lotCooperatives)
+    .where(eq(lotCooperatives.lotId, lotId))
+    .all()
+    .map((r) => r.id);
 }
 
 export function existingCooperatives(db: Queryable, ids: number[]): number[] {
   if (ids.length === 0) return [];
-  return db.select({ id: cooperatives.id }).from(cooperatives).where(inArray(cooperatives.id, ids)).all().map((r) => r.id);
+  return db
+    .select({ id: cooperatives.id })
+    .from(cooperatives)
+    .where(inArray(cooperatives.id, ids))
+    .all()
+    .map((r) => r.id);
 }
 
 export function replaceServiceAliases(db: Queryable, serviceId: number, aliases: string[]) {
   db.delete(serviceAliases).where(eq(serviceAliases.serviceId, serviceId)).run();
-  if (aliases.length) db.insert(serviceAliases).values(aliases.map((alias) => ({ alias, serviceId }))).run();
+  if (aliases.length)
+    db.insert(serviceAliases)
+      .values(aliases.map((alias) => ({ alias, serviceId })))
+      .run();
 }
 
 export function replaceLotMembers(db: Queryable, lotId: number, cooperativeIds: number[]) {
   db.delete(lotCooperatives).where(eq(lotCooperatives.lotId, lotId)).run();
-  if (cooperativeIds.length) db.insert(lotCooperatives).values(cooperativeIds.map((cooperativeId) => ({ lotId, cooperativeId }))).run();
+  if (cooperativeIds.length)
+    db.insert(lotCooperatives)
+      .values(cooperativeIds.map((cooperativeId) => ({ lotId, cooperativeId })))
+      .run();
 }
 
 type Insert<T extends { $inferInsert: unknown }> = T['$inferInsert'];
@@ -64,22 +80,40 @@ type Insert<T extends { $inferInsert: unknown }> = T['$inferInsert'];
 export function writeDistrict(db: Queryable, values: Partial<Insert<typeof districts>>, id?: number) {
   return id
     ? db.update(districts).set(values).where(eq(districts.id, id)).returning().get()
-    : db.insert(districts).values(values as Insert<typeof districts>).returning().get();
+    : db
+        .insert(districts)
+        .values(values as Insert<typeof districts>)
+        .returning()
+        .get();
 }
 
 /** Creates a service, or changes one (an empty change reads it); undefined when the id names none. */
 export function writeService(db: Queryable, values: Partial<Insert<typeof services>>, id?: number) {
-  if (!id) return db.insert(services).values(values as Insert<typeof services>).returning().get();
+  if (!id)
+    return db
+      .insert(services)
+      .values(values as Insert<typeof services>)
+      .returning()
+      .get();
   return Object.keys(values).length ? db.update(services).set(values).where(eq(services.id, id)).returning().get() : serviceById(db, id);
 }
 
 export function writeCooperative(db: Queryable, values: Partial<Insert<typeof cooperatives>>, id?: number) {
   return id
     ? db.update(cooperatives).set(values).where(eq(cooperatives.id, id)).returning().get()
-    : db.insert(cooperatives).values(values as Insert<typeof cooperatives>).returning().get();
+    : db
+        .insert(cooperatives)
+        .values(values as Insert<typeof cooperatives>)
+        .returning()
+        .get();
 }
 
 export function writeLot(db: Queryable, values: Partial<Insert<typeof lots>>, id?: number) {
-  if (!id) return db.insert(lots).values(values as Insert<typeof lots>).returning().get();
+  if (!id)
+    return db
+      .insert(lots)
+      .values(values as Insert<typeof lots>)
+      .returning()
+      .get();
   return Object.keys(values).length ? db.update(lots).set(values).where(eq(lots.id, id)).returning().get() : lotById(db, id);
 }

@@ -75,7 +75,13 @@ const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   app.patch('/api/cooperatives/:id', {
     config: ADMIN,
-    schema: { tags, summary: 'Modifica una cooperativa', params: idParams, body: cooperativeUpdateBody, response: { 200: cooperativeSchema } },
+    schema: {
+      tags,
+      summary: 'Modifica una cooperativa',
+      params: idParams,
+      body: cooperativeUpdateBody,
+      response: { 200: cooperativeSchema },
+    },
     handler: (request) => reference.saveCooperative(app.db, actorOf(request), request.body, request.params.id),
   });
 

@@ -39,7 +39,11 @@ export function bucketRanges(first?: string, last?: string): BucketRange[] {
     ranges.push({ unit: 'day', low: incl(first), high: incl(after(monthOf(first))) });
     ranges.push({ unit: 'month', low: excl(monthOf(first)), high: incl(after(yearOf(first))) });
   }
-  ranges.push({ unit: 'year', low: first === undefined ? null : excl(yearOf(first)), high: last === undefined ? null : excl(yearOf(last)) });
+  ranges.push({
+    unit: 'year',
+    low: first === undefined ? null : excl(yearOf(first)),
+    high: last === undefined ? null : excl(yearOf(last)),
+  });
   if (last !== undefined) {
     ranges.push({ unit: 'month', low: incl(before(yearOf(last))), high: excl(monthOf(last)) });
     ranges.push({ unit: 'day', low: incl(before(monthOf(last))), high: incl(last) });

@@ -19,7 +19,21 @@ export async function caseload(db: Db, actor: Actor, serviceId: number | undefin
   const report = db.transaction((tx) => {
     // The caseload on a date is minus the changes on the days after it (migration 0014): a few
     // day, month and year rows per service, however many projects there are.
-    const rows = tx.all<{ serviceId: number; serviceCode: string; serviceName: string; projects: number; high: number; medium: number; low: number; overdue: number; due: number; expired: number; habitat: number; sociality: number; work: number }>(sql`
+    const rows = tx.all<{
+      serviceId: number;
+      serviceCode: string;
+      serviceName: string;
+      projects: number;
+      high: number;
+      medium: number;
+      low: number;
+      overdue: number;
+      due: number;
+      expired: number;
+      habitat: number;
+      sociality: number;
+      work: number;
+    }>(sql`
       SELECT s.id AS serviceId, s.code AS serviceCode, s.name AS serviceName, -SUM(${changes.projects}) AS projects,
         -SUM(${changes.high}) AS high, -SUM(${changes.medium}) AS medium, -SUM(${changes.low}) AS low,
         -SUM(${changes.overdue}) AS overdue, -SUM(${changes.due}) AS due, -SUM(${changes.expired}) AS expired,
@@ -45,10 +59,34 @@ export async function caseload(db: Db, actor: Actor, serviceId: number | undefin
   return report;
 }
 
-export const CASELOAD_CSV_HEADER = ['Codice servizio', 'Servizio', 'Progetti attivi', 'Intensità alta', 'Intensità media', 'Intensità bassa',
-  'Obiettivi aperti Casa', 'Obiettivi aperti Socialità', 'Obiettivi aperti Lavoro', 'Verifiche scadute', 'Verifiche entro 30 giorni', 'Scaduti'];
+export const CASELOAD_CSV_HEADER = [
+  'Codice servizio',
+  'Servizio',
+  'Progetti attivi',
+  'Intensità alta',
+  'Intensità media',
+  'Intensità bassa',
+  'Obiettivi aperti Casa',
+  'Obiettivi aperti Socialità',
+  'Obiettivi aperti Lavoro',
+  'Verifiche scadute',
+  'Verifiche entro 30 giorni',
+  'Scaduti',
+];
 
 export function caseloadCsvRows(report: Caseload): unknown[][] {
-  return report.rows.map((r) => [r.serviceCode, r.serviceName, r.projects, r.byIntensity.high, r.byIntensity.medium, r.byIntensity.low,
-    r.openGoals.habitat, r.openGoals.sociality, r.openGoals.work, r.reviewsOverdue, r.reviewsDueWithin30, r.expired]);
+  return report.rows.map((r) => [
+    r.serviceCode,
+    r.serviceName,
+    r.projects,
+    r.byIntensity.high,
+    r.byIntensity.medium,
+    r.byIntensity.low,
+    r.openGoals.habitat,
+    r.openGoals.sociality,
+    r.openGoals.work,
+    r.reviewsOverdue,
+    r.reviewsDueWithin30,
+    r.expired,
+  ]);
 }

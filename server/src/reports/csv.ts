@@ -21,7 +21,10 @@ function cell(value: unknown): string {
 }
 
 function records(rows: unknown[][]): string {
-  return stringify(rows.map((row) => row.map(cell)), { delimiter: ';', record_delimiter: '\r\n' });
+  return stringify(
+    rows.map((row) => row.map(cell)),
+    { delimiter: ';', record_delimiter: '\r\n' },
+  );
 }
 
 export function toCsv(header: string[], rows: unknown[][]): string {

@@ -14,8 +14,20 @@ function scopeFilter(scope: Scope): SQL {
   return sql`${scope.serviceId === null ? sql`` : sql`AND service_id = ${scope.serviceId}`} ${scope.cooperativeId === null ? sql`` : sql`AND cooperative_id = ${scope.cooperativeId}`}`;
 }
 
-interface MoneyRow { lotId: number; cooperativeId: number; validated: number; minutes: number; amountCents: number; interventions: number }
-interface PeopleRow { lotId: number; cooperativeId: number | null; persons: number; projects: number }
+interface MoneyRow {
+  lotId: number;
+  cooperativeId: number;
+  validated: number;
+  minutes: number;
+  amountCents: number;
+  interventions: number;
+}
+interface PeopleRow {
+  lotId: number;
+  cooperativeId: number | null;
+  persons: number;
+  projects: number;
+}
 
 /** A year reads its own rows of lot_year_totals (kept by triggers on the months), a month its month's. */
 function moneyRows(db: Queryable, period: string, scope: Scope) {
@@ -37,11 +49,12 @@ function peopleRows(db: Queryable, period: string, scope: Scope) {
   const perCooperative = db.all<PeopleRow>(sql`
     SELECT lot_id AS lotId, cooperative_id AS cooperativeId, users AS persons, projects FROM activity_counts
     WHERE period = ${period} AND service_id = ${serviceId} AND cooperative_id <> 0 AND users > 0 ${onlyCooperative}`);
-  const perLot = scope.cooperativeId === null
-    ? db.all<PeopleRow>(sql`
+  const perLot =
+    scope.cooperativeId === null
+      ? db.all<PeopleRow>(sql`
       SELECT lot_id AS lotId, NULL AS cooperativeId, users AS persons, projects FROM activity_counts
       WHERE period = ${period} AND service_id = ${serviceId} AND cooperative_id = 0 AND users > 0`)
-    : perCooperative.map((row) => ({ ...row, cooperativeId: null }));
+      : perCooperative.map((row) => ({ ...row, cooperativeId: null }));
   return { perCooperative, perLot };
 }
 
@@ -50,13 +63,16 @@ const money = (rows: MoneyRow[]) => ({
   hours: hoursOf(rows.reduce((n, r) => n + r.minutes, 0)),
   amount: eurosOf(rows.reduce((n, r) => n + r.amountCents, 0)),
 });
-const share = (amount: number, ceilingCents: number | null) => (ceilingCents ? Math.round((centsOf(amount) * 10_000) / ceilingCents) / 10_000 : null);
+const share = (amount: number, ceilingCents: number | null) =>
+  ceilingCents ? Math.round((centsOf(amount) * 10_000) / ceilingCents) / 10_000 : null;
 
 export async function lotTotals(db: Db, actor: Actor, year: number | undefined, month: string | undefined): Promise<LotTotals> {
   // Managers see every lot; a case manager their service's share; a cooperative its own totals.
   const scope = policyOf(actor.user).reports();
   const period = month ?? String(year);
-  const days = month ? daysThroughToday(`${month}-01`, `${month}-${daysInMonth(month)}`, actor.today) : daysThroughToday(`${year}-01-01`, `${year}-12-31`, actor.today);
+  const days = month
+    ? daysThroughToday(`${month}-01`, `${month}-${daysInMonth(month)}`, actor.today)
+    : daysThroughToday(`${year}-01-01`, `${year}-12-31`, actor.today);
   const report = db.transaction((tx) => {
     const rows = days ? moneyRows(tx, period, scope) : [];
     const people = days ? peopleRows(tx, period, scope) : { perCooperative: [], perLot: [] };
@@ -69,7 +85,12 @@ export async function lotTotals(db: Db, actor: Actor, year: number | undefined, 
       .filter((lot) => wholeLots || rows.some((r) => r.lotId === lot.id))
       .map((lot) => {
         const lotRows = rows.filter((r) => r.lotId === lot.id);
-        const coopIds = [...new Set([...lotRows.map((r) => r.cooperativeId), ...people.perCooperative.filter((p) => p.lotId === lot.id).map((p) => p.cooperativeId ?? 0)])];
+        const coopIds = [
+          ...new Set([
+            ...lotRows.map((r) => r.cooperativeId),
+            ...people.perCooperative.filter((p) => p.lotId === lot.id).map((p) => p.cooperativeId ?? 0),
+          ]),
+        ];
         const validated = money(lotRows.filter((r) => r.validated));
         const pending = money(lotRows.filter((r) => !r.validated));
         const lotPeople = people.perLot.find((p) => p.lotId === lot.id);
@@ -85,18 +106,20 @@ export async function lotTotals(db: Db, actor: Actor, year: number | undefined, 
           pending,
           ceilingShare: share(validated.amount, lot.ceilingCents),
           ceilingShareWithPending: share(validated.amount + pending.amount, lot.ceilingCents),
-          cooperatives: coopIds.sort((a, b) => (names.get(a) ?? '').localeCompare(names.get(b) ?? '')).map((cooperativeId) => {
-            const coopRows = lotRows.filter((r) => r.cooperativeId === cooperativeId);
-            const coopPeople = people.perCooperative.find((p) => p.lotId === lot.id && p.cooperativeId === cooperativeId);
-            return {
-              cooperativeId,
-              cooperativeName: names.get(cooperativeId) ?? '',
-              personsWithInterventions: coopPeople?.persons ?? 0,
-              projectsWithInterventions: coopPeople?.projects ?? 0,
-              validated: money(coopRows.filter((r) => r.validated)),
-              pending: money(coopRows.filter((r) => !r.validated)),
-            };
-          }),
+          cooperatives: coopIds
+            .sort((a, b) => (names.get(a) ?? '').localeCompare(names.get(b) ?? ''))
+            .map((cooperativeId) => {
+              const coopRows = lotRows.filter((r) => r.cooperativeId === cooperativeId);
+              const coopPeople = people.perCooperative.find((p) => p.lotId === lot.id && p.cooperativeId === cooperativeId);
+              return {
+                cooperativeId,
+                cooperativeName: names.get(cooperativeId) ?? '',
+                personsWithInterventions: coopPeople?.persons ?? 0,
+                projectsWithInterventions: coopPeople?.projects ?? 0,
+                validated: money(coopRows.filter((r) => r.validated)),
+                pending: money(coopRows.filter((r) => !r.validated)),
+              };
+            }),
         };
       });
     return { period, throughDate: days?.last ?? null, lots: result };
@@ -106,11 +129,41 @@ export async function lotTotals(db: Db, actor: Actor, year: number | undefined, 
   return report;
 }
 
-export const LOT_TOTALS_CSV_HEADER = ['Lotto', 'Cooperativa', 'Persone con interventi', 'Progetti con interventi', 'Ore validate', 'Importo validato', 'Ore in attesa', 'Importo in attesa', 'Quota del tetto validata'];
+export const LOT_TOTALS_CSV_HEADER = [
+  'Lotto',
+  'Cooperativa',
+  'Persone con interventi',
+  'Progetti con interventi',
+  'Ore validate',
+  'Importo validato',
+  'Ore in attesa',
+  'Importo in attesa',
+  'Quota del tetto validata',
+];
 
 export function lotTotalsCsvRows(report: LotTotals): unknown[][] {
   return report.lots.flatMap((lot) => [
-    ...lot.cooperatives.map((c) => [lot.lotNumber, c.cooperativeName, c.personsWithInterventions, c.projectsWithInterventions, c.validated.hours, c.validated.amount, c.pending.hours, c.pending.amount, null]),
-    [lot.lotNumber, 'Totale lotto', lot.personsWithInterventions, lot.projectsWithInterventions, lot.validated.hours, lot.validated.amount, lot.pending.hours, lot.pending.amount, lot.ceilingShare],
+    ...lot.cooperatives.map((c) => [
+      lot.lotNumber,
+      c.cooperativeName,
+      c.personsWithInterventions,
+      c.projectsWithInterventions,
+      c.validated.hours,
+      c.validated.amount,
+      c.pending.hours,
+      c.pending.amount,
+      null,
+    ]),
+    [
+      lot.lotNumber,
+      'Totale lotto',
+      lot.personsWithInterventions,
+      lot.projectsWithInterventions,
+      lot.validated.hours,
+      lot.validated.amount,
+      lot.pending.hours,
+      lot.pending.amount,
+      lot.ceilingShare,
+    ],
   ]);
 }

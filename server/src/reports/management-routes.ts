@@ -12,7 +12,12 @@ const tags = ['reports'];
 const managementReportRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/reports/lot-totals', {
     config: { roles: ['manager', 'admin', 'case_manager', 'cooperative'] },
-    schema: { tags, summary: 'Ore, importi (validati e in attesa), utenti e progetti per lotto e cooperativa', querystring: lotTotalsQuery, response: { 200: lotTotalsReply } },
+    schema: {
+      tags,
+      summary: 'Ore, importi (validati e in attesa), utenti e progetti per lotto e cooperativa',
+      querystring: lotTotalsQuery,
+      response: { 200: lotTotalsReply },
+    },
     handler: async (request, reply) => {
       const report = await lotTotals(app.db, actorOf(request), request.query.year, request.query.month);
       if (!wantsCsv(request, request.query.format)) return report;
@@ -32,11 +37,23 @@ const managementReportRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/api/reports/reviews-due', {
     config: { roles: ['manager', 'admin', 'case_manager', 'uvm'] },
-    schema: { tags, summary: 'Progetti con verifica UVM scaduta o vicina', querystring: reviewsDueQuery, response: { 200: reviewsDueReply } },
+    schema: {
+      tags,
+      summary: 'Progetti con verifica UVM scaduta o vicina',
+      querystring: reviewsDueQuery,
+      response: { 200: reviewsDueReply },
+    },
     handler: async (request, reply) => {
       const { within, serviceId } = request.query;
       const csv = wantsCsv(request, request.query.format);
-      const report = await reviewsDue(app.db, actorOf(request), within, serviceId, request.query.limit ?? (csv ? 2000 : 100), request.query.cursor);
+      const report = await reviewsDue(
+        app.db,
+        actorOf(request),
+        within,
+        serviceId,
+        request.query.limit ?? (csv ? 2000 : 100),
+        request.query.cursor,
+      );
       if (!csv) return report;
       await sendCsv(reply, `verifiche-${report.date}.csv`, REVIEWS_CSV_HEADER, reviewsCsvRows(report));
     },

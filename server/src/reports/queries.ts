@@ -30,7 +30,8 @@ export function yearlyUsersByService(db: Queryable, year: number, lotNumber: num
   const corrections = db.all<{ serviceId: number; users: number }>(sql`
     SELECT r.service_id AS serviceId, SUM(${inCare(true)}) - SUM(${counted(true)}) AS users
     FROM (SELECT DISTINCT person_id, service_id FROM (${recounted})) r GROUP BY r.service_id`);
-  const totalCorrection = db.get<{ users: number | null }>(sql`
+  const totalCorrection =
+    db.get<{ users: number | null }>(sql`
     SELECT SUM(${inCare(false)}) - SUM(${counted(false)}) AS users FROM (SELECT DISTINCT person_id FROM (${recounted})) r`)?.users ?? 0;
 
   const stored = db.all<{ serviceId: number; serviceCode: string; serviceName: string; users: number }>(sql`

@@ -27,7 +27,14 @@ export function reviewCounts(db: Queryable, user: Principal, date: string, horiz
   return { overdue: counts.all - counts.fromDate, near: counts.fromDate - counts.afterHorizon };
 }
 
-export async function reviewsDue(db: Db, actor: Actor, within: number, serviceId: number | undefined, limit: number, cursor?: string): Promise<ReviewsDue> {
+export async function reviewsDue(
+  db: Db,
+  actor: Actor,
+  within: number,
+  serviceId: number | undefined,
+  limit: number,
+  cursor?: string,
+): Promise<ReviewsDue> {
   const after = decodeCursor(cursor, ['string', 'number']);
   const date = actor.today;
   const horizon = addDays(date, within);
@@ -44,7 +51,17 @@ export async function reviewsDue(db: Db, actor: Actor, within: number, serviceId
   const { report, ptriIds } = db.transaction((tx) => {
     // The page is chosen on the covering review index first; only its rows are joined to names.
     // Days left counted by SQLite: parsing two dates per row in JS cost more than the query itself.
-    const rows = tx.all<{ ptriId: number; personId: number; personName: string; serviceId: number; serviceName: string; status: string; nextReviewDate: string; daysLeft: number; expired: number }>(sql`
+    const rows = tx.all<{
+      ptriId: number;
+      personId: number;
+      personName: string;
+      serviceId: number;
+      serviceName: string;
+      status: string;
+      nextReviewDate: string;
+      daysLeft: number;
+      expired: number;
+    }>(sql`
       SELECT due.id AS ptriId, p.id AS personId, p.family_name || ' ' || p.given_name AS personName, s.id AS serviceId, s.name AS serviceName,
         due.status AS status, due.next_review_date AS nextReviewDate,
         CAST(julianday(due.next_review_date) - julianday(${date}) AS INTEGER) AS daysLeft, due.end_date < ${date} AS expired
@@ -78,8 +95,26 @@ export async function reviewsDue(db: Db, actor: Actor, within: number, serviceId
   return report;
 }
 
-export const REVIEWS_CSV_HEADER = ['Progetto', 'Persona', 'Servizio', 'Stato', 'Data verifica', 'Giorni mancanti', 'Verifica scaduta', 'Progetto scaduto'];
+export const REVIEWS_CSV_HEADER = [
+  'Progetto',
+  'Persona',
+  'Servizio',
+  'Stato',
+  'Data verifica',
+  'Giorni mancanti',
+  'Verifica scaduta',
+  'Progetto scaduto',
+];
 
 export function reviewsCsvRows(report: ReviewsDue): unknown[][] {
-  return report.items.map((r) => [r.ptriId, r.personName, r.serviceName, labelOf(PTRI_STATUS_LABELS, r.status), r.nextReviewDate, r.daysLeft, r.overdue ? 'sì' : 'no', r.expired ? 'sì' : 'no']);
+  return report.items.map((r) => [
+    r.ptriId,
+    r.personName,
+    r.serviceName,
+    labelOf(PTRI_STATUS_LABELS, r.status),
+    r.nextReviewDate,
+    r.daysLeft,
+    r.overdue ? 'sì' : 'no',
+    r.expired ? 'sì' : 'no',
+  ]);
 }

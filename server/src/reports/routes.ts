@@ -11,7 +11,7 @@ const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { roles: ['manager', 'admin', 'case_manager'] },
     schema: {
       tags,
-      summary: 'Utenti distinti con progetto attivo nell\'anno, per servizio e lotto (NR_UT)',
+      summary: "Utenti distinti con progetto attivo nell'anno, per servizio e lotto (NR_UT)",
       querystring: yearlyCountsQuery,
       response: { 200: yearlyCountsReply },
     },

@@ -54,12 +54,28 @@ export function listUsers(db: Db, actor: Actor, limit: number, cursor: string | 
 }
 
 export async function createUser(db: Db, actor: Actor, body: z.output<typeof createUserBody>): Promise<User> {
-  const scope = checkScope(db, body.role, { serviceId: body.serviceId ?? null, districtId: body.districtId ?? null, cooperativeId: body.cooperativeId ?? null });
+  const scope = checkScope(db, body.role, {
+    serviceId: body.serviceId ?? null,
+    districtId: body.districtId ?? null,
+    cooperativeId: body.cooperativeId ?? null,
+  });
   const passwordHash = await hashPassword(body.password);
   return db.transaction((tx) => {
     if (usernameTaken(tx, body.username)) throw new Conflict('Nome utente già in uso');
-    const row = insertUser(tx, { username: body.username, displayName: body.displayName, role: body.role, passwordHash, mustChangePassword: true, ...scope });
-    recordAudit(tx, actor, { action: 'create', entity: 'user', entityId: row.id, changes: { username: row.username, role: row.role, ...scope } });
+    const row = insertUser(tx, {
+      username: body.username,
+      displayName: body.displayName,
+      role: body.role,
+      passwordHash,
+      mustChangePassword: true,
+      ...scope,
+    });
+    recordAudit(tx, actor, {
+      action: 'create',
+      entity: 'user',
+      entityId: row.id,
+      changes: { username: row.username, role: row.role, ...scope },
+    });
     return toUser(row);
   });
 }
@@ -78,7 +94,11 @@ export function updateUser(db: Db, actor: Actor, id: number, body: z.output<type
     if (id === actor.user.id && (!next.active || next.role !== 'admin')) throw new Conflict('Non puoi disattivare o declassare te stesso');
     const updated = updateUserRow(tx, id, next);
     const accessChanged =
-      next.role !== row.role || next.active !== row.active || next.serviceId !== row.serviceId || next.districtId !== row.districtId || next.cooperativeId !== row.cooperativeId;
+      next.role !== row.role ||
+      next.active !== row.active ||
+      next.serviceId !== row.serviceId ||
+      next.districtId !== row.districtId ||
+      next.cooperativeId !== row.cooperativeId;
     if (accessChanged) revokeUserSessions(tx, id, 'access_changed', new Date().toISOString());
     const changes = Object.fromEntries(
       Object.entries(next)

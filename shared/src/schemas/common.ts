@@ -16,7 +16,9 @@ export const idParams = z.strictObject({ id: idSchema });
  * A calendar date YYYY-MM-DD that exists (2025-02-30 is refused). The message names the format
  * the user types in an Italian date box, an empty box (or one left half-typed) is a missing date.
  */
-export const isoDate = z.iso.date({ error: (issue) => (issue.input === '' || issue.input === undefined ? 'campo obbligatorio' : 'data non valida: scrivere gg/mm/aaaa') });
+export const isoDate = z.iso.date({
+  error: (issue) => (issue.input === '' || issue.input === undefined ? 'campo obbligatorio' : 'data non valida: scrivere gg/mm/aaaa'),
+});
 
 /** No date the department records precedes this one (birth dates included). */
 export const EARLIEST_DATE = '1900-01-01';
@@ -41,9 +43,7 @@ export const recordDate = isoDate
 export const pastDate = recordDate.refine((date) => date <= today(), { error: 'non può essere nel futuro' });
 
 export const yearSchema = z.coerce.number().int().min(2000).max(2100);
-export const monthSchema = z
-  .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'deve essere un mese nel formato AAAA-MM' });
+export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'deve essere un mese nel formato AAAA-MM' });
 
 /** A cooperative's month in a path: `/api/cooperatives/:id/reports/:month/…`. */
 export const monthParams = idParams.extend({ month: monthSchema });

@@ -37,7 +37,12 @@ export const evaluationChanges = z.strictObject({
 
 export const GOAL_OUTCOMES = ['achieved', 'partly_achieved', 'not_achieved'] as const;
 /** The outcome of a final evaluation on each axis: it becomes the status of the axis' open goals. */
-export const goalOutcomes = z.strictObject(Object.fromEntries(AXES.map((axis) => [axis, z.enum(GOAL_OUTCOMES).optional()])) as Record<(typeof AXES)[number], z.ZodOptional<z.ZodEnum<{ achieved: 'achieved'; partly_achieved: 'partly_achieved'; not_achieved: 'not_achieved' }>>>);
+export const goalOutcomes = z.strictObject(
+  Object.fromEntries(AXES.map((axis) => [axis, z.enum(GOAL_OUTCOMES).optional()])) as Record<
+    (typeof AXES)[number],
+    z.ZodOptional<z.ZodEnum<{ achieved: 'achieved'; partly_achieved: 'partly_achieved'; not_achieved: 'not_achieved' }>>
+  >,
+);
 
 export const createEvaluationBody = z.strictObject({
   date: recordDate,

@@ -33,9 +33,18 @@ export type CaseloadColumn = (typeof CASELOAD_COLUMNS)[number][0];
 export const CASELOAD_LIST_SEPARATOR = '|';
 
 export const caseloadImportQuery = z.strictObject({
-  dryRun: z.enum(['true', 'false'], { error: 'deve essere true o false' }).default('true').transform((value) => value === 'true'),
+  dryRun: z
+    .enum(['true', 'false'], { error: 'deve essere true o false' })
+    .default('true')
+    .transform((value) => value === 'true'),
   /** The spreadsheet's name, kept in each imported project's history. */
-  fileName: z.string().trim().min(1).max(200).regex(/^[^\p{Cc}/\\]*$/u, { error: 'nome di file non valido' }).optional(),
+  fileName: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .regex(/^[^\p{Cc}/\\]*$/u, { error: 'nome di file non valido' })
+    .optional(),
 });
 
 export const caseloadRowError = z.object({ row: z.number().int(), field: z.string(), message: z.string() });

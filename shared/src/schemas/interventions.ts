@@ -25,7 +25,7 @@ export const interventionHours = z
   .number({ error: 'ore: un numero' })
   .positive({ error: 'deve essere maggiore di zero' })
   .max(24, { error: 'al massimo 24 ore' })
-  .multipleOf(0.25, { error: 'a quarti d\'ora (0,25)' });
+  .multipleOf(0.25, { error: "a quarti d'ora (0,25)" });
 
 export const interventionFields = {
   date: recordDate,

@@ -8,7 +8,10 @@ const money = z.object({ interventions: z.number().int(), hours: z.number(), amo
 export const lotTotalsQuery = z
   .strictObject({ year: yearSchema.optional(), month: monthSchema.optional(), format: formatQuery })
   .refine((query) => query.year !== undefined || query.month !== undefined, { error: 'indicare year o month', path: ['year'] })
-  .refine((query) => !query.year || !query.month || query.month.startsWith(String(query.year)), { error: 'il mese non è nell\'anno indicato', path: ['month'] });
+  .refine((query) => !query.year || !query.month || query.month.startsWith(String(query.year)), {
+    error: "il mese non è nell'anno indicato",
+    path: ['month'],
+  });
 
 export const lotCooperativeTotalsSchema = z.object({
   cooperativeId: z.number().int(),
@@ -58,7 +61,9 @@ export const caseloadRowSchema = z.object({
   serviceCode: z.string(),
   serviceName: z.string(),
   projects: z.number().int(),
-  byIntensity: z.object(Object.fromEntries(INTENSITIES.map((i) => [i, z.number().int()])) as Record<(typeof INTENSITIES)[number], z.ZodNumber>),
+  byIntensity: z.object(
+    Object.fromEntries(INTENSITIES.map((i) => [i, z.number().int()])) as Record<(typeof INTENSITIES)[number], z.ZodNumber>,
+  ),
   /** Open goals on each axis among the active projects. */
   openGoals: perAxis,
   reviewsOverdue: z.number().int(),

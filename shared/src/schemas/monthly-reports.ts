@@ -4,7 +4,10 @@ import { cursorSchema, limitSchema, longText, yearSchema } from './common.ts';
 
 export const reviewBody = z
   .strictObject({ decision: z.enum(['validated', 'returned']), note: longText(2000).optional() })
-  .refine((body) => body.decision === 'validated' || !!body.note, { error: 'la nota è obbligatoria per restituire il mese', path: ['note'] });
+  .refine((body) => body.decision === 'validated' || !!body.note, {
+    error: 'la nota è obbligatoria per restituire il mese',
+    path: ['note'],
+  });
 export type ReviewBody = z.infer<typeof reviewBody>;
 
 export const monthTotalsSchema = z.object({ interventions: z.number().int(), hours: z.number(), amount: z.number() });
@@ -32,7 +35,11 @@ export const monthlyReportSchema = z.object({
 export type MonthlyReport = z.infer<typeof monthlyReportSchema>;
 
 export const monthlyReportsQuery = z.strictObject({ year: yearSchema });
-export const monthlyReportsReply = z.object({ cooperativeId: z.number().int(), year: z.number().int(), months: z.array(monthlyReportSchema) });
+export const monthlyReportsReply = z.object({
+  cooperativeId: z.number().int(),
+  year: z.number().int(),
+  months: z.array(monthlyReportSchema),
+});
 
 /** The statuses a part has once the cooperative submitted it: the ones a review list shows. */
 export const REVIEWABLE_PART_STATUSES = ['submitted', 'validated', 'returned'] as const;

@@ -34,7 +34,12 @@ export const outcomesQuery = z.strictObject({
 const transitionCount = <T extends readonly [string, ...string[]]>(values: T) =>
   z.object({ from: z.enum(values), to: z.enum(values), n: z.number().int() });
 
-const goalCounts = z.object({ achieved: z.number().int(), partlyAchieved: z.number().int(), notAchieved: z.number().int(), open: z.number().int() });
+const goalCounts = z.object({
+  achieved: z.number().int(),
+  partlyAchieved: z.number().int(),
+  notAchieved: z.number().int(),
+  open: z.number().int(),
+});
 
 export const outcomesRowSchema = z.object({
   serviceId: z.number().int(),

@@ -32,15 +32,17 @@ export const personFields = z.strictObject({
   districtId: z.number().int().positive(),
 });
 
-export const createPersonBody = personFields
-  .superRefine(
-    (body, ctx) => {
-      const contradictions = fiscalCodeContradictions(body.fiscalCode, body.birthDate, body.sex);
-      for (const [path, message] of Object.entries(contradictions)) ctx.addIssue({ code: 'custom', path: [path], message });
-    },
-    // Checked whenever the three fields are valid, so that it shows beside the other fields' errors.
-    { when: (payload) => isRecord(payload.value) && !payload.issues.some((issue) => !issue.path?.length || IDENTITY_FIELDS.includes(String(issue.path[0]))) },
-  );
+export const createPersonBody = personFields.superRefine(
+  (body, ctx) => {
+    const contradictions = fiscalCodeContradictions(body.fiscalCode, body.birthDate, body.sex);
+    for (const [path, message] of Object.entries(contradictions)) ctx.addIssue({ code: 'custom', path: [path], message });
+  },
+  // Checked whenever the three fields are valid, so that it shows beside the other fields' errors.
+  {
+    when: (payload) =>
+      isRecord(payload.value) && !payload.issues.some((issue) => !issue.path?.length || IDENTITY_FIELDS.includes(String(issue.path[0]))),
+  },
+);
 export type CreatePersonBody = z.input<typeof createPersonBody>;
 
 /** Why a service takes into its care a person another service registered. */

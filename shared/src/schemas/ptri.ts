@@ -16,7 +16,7 @@ export const quarterHours = z
   .number()
   .positive({ error: 'deve essere maggiore di zero' })
   .max(100_000)
-  .multipleOf(0.25, { error: 'a quarti d\'ora (0,25)' });
+  .multipleOf(0.25, { error: "a quarti d'ora (0,25)" });
 
 export const budgetLineInput = z
   .strictObject({
@@ -191,6 +191,9 @@ export const historyEntrySchema = z.object({
   to: z.string().nullable(),
   /** Withheld, with the changes, from roles the access table keeps them from. */
   reason: z.string().nullable().optional(),
-  changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })).nullable().optional(),
+  changes: z
+    .record(z.string(), z.object({ before: z.unknown(), after: z.unknown() }))
+    .nullable()
+    .optional(),
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;

@@ -9,7 +9,10 @@ export const districtSchema = z.object({ id: z.number().int(), code: z.string(),
 export type District = z.infer<typeof districtSchema>;
 
 export const districtBody = z.strictObject({
-  code: z.string().trim().regex(/^[A-Z0-9-]{2,20}$/, { error: 'codice: maiuscole, cifre e trattino (2–20)' }),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Z0-9-]{2,20}$/, { error: 'codice: maiuscole, cifre e trattino (2–20)' }),
   name: text(120),
 });
 export const districtUpdateBody = districtBody.partial().refine(hasFields, nonEmpty);
@@ -26,7 +29,10 @@ export const serviceSchema = z.object({
 export type Service = z.infer<typeof serviceSchema>;
 
 const serviceFields = z.strictObject({
-  code: z.string().trim().regex(/^[A-Z0-9-]{2,30}$/, { error: 'codice: maiuscole, cifre e trattino (2–30)' }),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Z0-9-]{2,30}$/, { error: 'codice: maiuscole, cifre e trattino (2–30)' }),
   kind: z.enum(SERVICE_KINDS),
   name: text(120),
   districtId: z.number().int().positive(),
@@ -47,10 +53,16 @@ export type Cooperative = z.infer<typeof cooperativeSchema>;
 
 const cooperativeFields = z.strictObject({
   name: text(160),
-  vatNumber: z.string().regex(/^\d{11}$/, { error: 'partita IVA: 11 cifre' }).nullable(),
+  vatNumber: z
+    .string()
+    .regex(/^\d{11}$/, { error: 'partita IVA: 11 cifre' })
+    .nullable(),
   active: z.boolean(),
 });
-export const cooperativeBody = cooperativeFields.extend({ vatNumber: cooperativeFields.shape.vatNumber.optional(), active: z.boolean().default(true) });
+export const cooperativeBody = cooperativeFields.extend({
+  vatNumber: cooperativeFields.shape.vatNumber.optional(),
+  active: z.boolean().default(true),
+});
 export const cooperativeUpdateBody = cooperativeFields.partial().refine(hasFields, nonEmpty);
 
 /** Euro amounts travel as numbers with at most two decimals; the database keeps cents. */
@@ -88,7 +100,8 @@ const lotFields = z.strictObject({
   hourlyRate: euroAmount.nullable(),
   ceiling: euroAmount.nullable(),
 });
-const tenderInOrder = (lot: { tenderStart?: string; tenderEnd?: string }) => !lot.tenderStart || !lot.tenderEnd || lot.tenderStart <= lot.tenderEnd;
+const tenderInOrder = (lot: { tenderStart?: string; tenderEnd?: string }) =>
+  !lot.tenderStart || !lot.tenderEnd || lot.tenderStart <= lot.tenderEnd;
 const tenderOrderError = { error: 'la fine della gara precede il suo inizio', path: ['tenderEnd'] };
 
 export const lotBody = lotFields

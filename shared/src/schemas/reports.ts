@@ -14,9 +14,7 @@ export const yearlyCountsReply = z.object({
   lot: z.number().int(),
   /** The last day counted: 31 December, or today in the current year; null for a year not begun. */
   throughDate: z.string().nullable(),
-  rows: z.array(
-    z.object({ serviceId: z.number().int(), serviceCode: z.string(), serviceName: z.string(), users: z.number().int() }),
-  ),
+  rows: z.array(z.object({ serviceId: z.number().int(), serviceCode: z.string(), serviceName: z.string(), users: z.number().int() })),
   total: z.number().int(),
 });
 export type YearlyCounts = z.infer<typeof yearlyCountsReply>;

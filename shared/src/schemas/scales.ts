@@ -7,7 +7,10 @@ export const scaleItemSchema = z.strictObject({
   min: z.number().int().min(0).max(1000),
   max: z.number().int().min(0).max(1000),
   notKnown: z.number().int().min(0).max(1000).nullable().optional(),
-  problemTypes: z.array(z.string().regex(/^[A-Z]$/)).max(26).optional(),
+  problemTypes: z
+    .array(z.string().regex(/^[A-Z]$/))
+    .max(26)
+    .optional(),
 });
 export type ScaleItem = z.infer<typeof scaleItemSchema>;
 

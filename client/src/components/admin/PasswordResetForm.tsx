@@ -32,10 +32,20 @@ export function PasswordResetForm({ userId, onDone }: { userId: number; onDone: 
       <Field label={it.admin.temporaryPassword} error={error ?? undefined}>
         <input type="text" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="off" />
       </Field>
-      {done && <p className="success" role="status">{it.admin.resetDone}</p>}
+      {done && (
+        <p className="success" role="status">
+          {it.admin.resetDone}
+        </p>
+      )}
       <div className="actions">
-        {!done && <button type="submit" disabled={reset.isPending}>{it.admin.resetPassword}</button>}
-        <button type="button" className="secondary" onClick={onDone}>{it.common.close}</button>
+        {!done && (
+          <button type="submit" disabled={reset.isPending}>
+            {it.admin.resetPassword}
+          </button>
+        )}
+        <button type="button" className="secondary" onClick={onDone}>
+          {it.common.close}
+        </button>
       </div>
     </form>
   );

@@ -39,7 +39,10 @@ export function UserForm(props: UserFormProps) {
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     setFormError(null);
-    const parsed = props.user === null ? createUserBody.safeParse({ username, displayName, role, password, ...scope }) : updateUserBody.safeParse({ displayName, role, active, ...scope });
+    const parsed =
+      props.user === null
+        ? createUserBody.safeParse({ username, displayName, role, password, ...scope })
+        : updateUserBody.safeParse({ displayName, role, active, ...scope });
     if (!parsed.success) {
       setErrors(issuesToFieldErrors(parsed.error));
       return;
@@ -75,7 +78,11 @@ export function UserForm(props: UserFormProps) {
         <Field label={it.admin.service} error={errors.serviceId}>
           <select value={serviceId} onChange={(e) => setServiceId(e.target.value)}>
             <option value="">—</option>
-            {services.data?.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+            {services.data?.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
           </select>
         </Field>
       )}
@@ -83,7 +90,11 @@ export function UserForm(props: UserFormProps) {
         <Field label={it.admin.district} error={errors.districtId}>
           <select value={districtId} onChange={(e) => setDistrictId(e.target.value)}>
             <option value="">—</option>
-            {districts.data?.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
+            {districts.data?.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
           </select>
         </Field>
       )}
@@ -91,7 +102,11 @@ export function UserForm(props: UserFormProps) {
         <Field label={it.admin.cooperative} error={errors.cooperativeId}>
           <select value={cooperativeId} onChange={(e) => setCooperativeId(e.target.value)}>
             <option value="">—</option>
-            {cooperatives.data?.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+            {cooperatives.data?.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
           </select>
         </Field>
       )}
@@ -104,10 +119,16 @@ export function UserForm(props: UserFormProps) {
           <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} /> {it.admin.active}
         </label>
       )}
-      {formError && <p className="form-error" role="alert">{formError}</p>}
+      {formError && (
+        <p className="form-error" role="alert">
+          {formError}
+        </p>
+      )}
       <div className="actions">
         <button type="submit">{it.common.save}</button>
-        <button type="button" className="secondary" onClick={props.onCancel}>{it.common.cancel}</button>
+        <button type="button" className="secondary" onClick={props.onCancel}>
+          {it.common.cancel}
+        </button>
       </div>
     </form>
   );

@@ -45,11 +45,26 @@ function fakeXhr(answers: { status: number; body: unknown }[]) {
   return sent;
 }
 
-const csv = () => new File(['ptriId;date;axis;activity;hours;operatorRole\n12;2025-03-04;habitat;Casa;2;Educatore\n'], 'marzo.csv', { type: 'text/csv' });
+const csv = () =>
+  new File(['ptriId;date;axis;activity;hours;operatorRole\n12;2025-03-04;habitat;Casa;2;Educatore\n'], 'marzo.csv', { type: 'text/csv' });
 
 describe('CSV upload of a month', () => {
   it('sends the file to the all-or-nothing endpoint and lists every bad row with field and reason', async () => {
-    sessionStore.signedIn({ accessToken: 'access-1', refreshToken: 'refresh-1', expiresIn: 900, user: { id: 3, username: 'coop', displayName: 'Coop', role: 'cooperative', serviceId: null, cooperativeId: 5, districtId: null, mustChangePassword: false } });
+    sessionStore.signedIn({
+      accessToken: 'access-1',
+      refreshToken: 'refresh-1',
+      expiresIn: 900,
+      user: {
+        id: 3,
+        username: 'coop',
+        displayName: 'Coop',
+        role: 'cooperative',
+        serviceId: null,
+        cooperativeId: 5,
+        districtId: null,
+        mustChangePassword: false,
+      },
+    });
     const sent = fakeXhr([
       {
         status: 400,
@@ -72,13 +87,22 @@ describe('CSV upload of a month', () => {
     await user.click(screen.getByRole('button', { name: 'Carica il file' }));
 
     const table = await screen.findByRole('table', { name: 'Righe non valide' });
-    const rows = within(table).getAllByRole('row').slice(1).map((row) => within(row).getAllByRole('cell').map((cell) => cell.textContent));
+    const rows = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) =>
+        within(row)
+          .getAllByRole('cell')
+          .map((cell) => cell.textContent),
+      );
     expect(rows).toEqual([
       ['2', 'Ore', 'ore: numero maggiore di zero e al massimo 24'],
       ['4', 'Data', 'non appartiene al mese di marzo 2025'],
     ]);
     // Said once: the server's detail, then what to do.
-    expect(screen.getByRole('alert').textContent).toBe('2 righe non valide: nessun intervento registrato. Correggere le righe indicate e ricaricare il file.');
+    expect(screen.getByRole('alert').textContent).toBe(
+      '2 righe non valide: nessun intervento registrato. Correggere le righe indicate e ricaricare il file.',
+    );
     expect((screen.getByRole('progressbar') as HTMLProgressElement).value).toBe(100);
     expect(sent[0]?.url).toBe('/api/cooperatives/5/reports/2025-03/upload');
     expect(sent[0]?.headers['content-type']).toBe('text/csv');
@@ -87,7 +111,9 @@ describe('CSV upload of a month', () => {
   });
 
   it('shows the server’s answer when the same file was already uploaded', async () => {
-    fakeXhr([{ status: 200, body: { uploadId: 9, rows: 1, alreadyUploaded: true, message: 'File già caricato il 2025-03-05: nessuna modifica' } }]);
+    fakeXhr([
+      { status: 200, body: { uploadId: 9, rows: 1, alreadyUploaded: true, message: 'File già caricato il 2025-03-05: nessuna modifica' } },
+    ]);
     const user = userEvent.setup();
     renderWithProviders(<CsvUpload cooperativeId={5} month="2025-03" />);
 

@@ -31,7 +31,9 @@ export function InterventionEditor({ intervention, onClose }: { intervention: In
   const hours = numberOrRefusal(values.hours);
   const body = { ...values, hours: hours.value ?? undefined, notes: values.notes.trim() ? values.notes : null };
   const parsed = updateInterventionBody.safeParse(body);
-  const ownErrors: FieldErrors = checking ? { ...(parsed.success ? {} : issuesToFieldErrors(parsed.error)), ...(hours.refusal ? { hours: hours.refusal } : {}) } : {};
+  const ownErrors: FieldErrors = checking
+    ? { ...(parsed.success ? {} : issuesToFieldErrors(parsed.error)), ...(hours.refusal ? { hours: hours.refusal } : {}) }
+    : {};
   const errors = { ...serverErrors, ...ownErrors };
   const set = (key: (typeof FIELDS)[number], value: string) => {
     setValues((prev) => ({ ...prev, [key]: value, ...(key === 'axis' ? { activity: '' } : {}) }));
@@ -54,13 +56,21 @@ export function InterventionEditor({ intervention, onClose }: { intervention: In
     }
   }
 
-  const axisActivities = (activities.data ?? []).filter((activity) => activity.axis === values.axis && (activity.active || activity.label === values.activity));
+  const axisActivities = (activities.data ?? []).filter(
+    (activity) => activity.axis === values.axis && (activity.active || activity.label === values.activity),
+  );
   return (
     <Dialog title={it.coop.editTitle} onClose={onClose}>
       <form className="stack" onSubmit={onSubmit} noValidate>
         <div className="grid">
           <Field required label={it.coop.date} error={errors.date}>
-            <input type="date" value={values.date} min={`${intervention.month}-01`} max={`${intervention.month}-31`} onChange={(e) => set('date', e.target.value)} />
+            <input
+              type="date"
+              value={values.date}
+              min={`${intervention.month}-01`}
+              max={`${intervention.month}-31`}
+              onChange={(e) => set('date', e.target.value)}
+            />
           </Field>
           <Field required label={it.coop.axis} error={errors.axis}>
             <select value={values.axis} onChange={(e) => set('axis', e.target.value as Axis)}>

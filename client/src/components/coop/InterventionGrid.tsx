@@ -27,12 +27,29 @@ interface RowDraft {
 /** A project is offered on the days of its period: an intervention outside it would be refused. */
 const activeOn = (project: PtriSummary, date: string) => !date || (project.startDate <= date && date <= project.endDate);
 
-const blankRow = (date: string): RowDraft => ({ key: newKey(), ptriId: '', date, axis: 'habitat', activity: '', hours: '', operatorRole: '', notes: '', errors: {} });
+const blankRow = (date: string): RowDraft => ({
+  key: newKey(),
+  ptriId: '',
+  date,
+  axis: 'habitat',
+  activity: '',
+  hours: '',
+  operatorRole: '',
+  notes: '',
+  errors: {},
+});
 
 /** A row as the body the API takes, with every error the form can find without asking the server. */
 function checkRow(row: RowDraft) {
   const hours = numberOrRefusal(row.hours);
-  const body = { date: row.date, axis: row.axis, activity: row.activity, hours: hours.value ?? undefined, operatorRole: row.operatorRole, ...(row.notes.trim() ? { notes: row.notes } : {}) };
+  const body = {
+    date: row.date,
+    axis: row.axis,
+    activity: row.activity,
+    hours: hours.value ?? undefined,
+    operatorRole: row.operatorRole,
+    ...(row.notes.trim() ? { notes: row.notes } : {}),
+  };
   const parsed = createInterventionBody.safeParse(body);
   const errors: FieldErrors = parsed.success ? {} : issuesToFieldErrors(parsed.error);
   if (hours.refusal) errors.hours = hours.refusal;
@@ -74,7 +91,10 @@ export function InterventionGrid({ projects, month }: { projects: readonly PtriS
         await create.mutateAsync({ ptriId: Number(row.ptriId), input });
         saved += 1;
       } catch (caught) {
-        remaining.push({ ...row, errors: isApiError(caught) && Object.keys(caught.fieldErrors).length ? caught.fieldErrors : { '(body)': errorText(caught) } });
+        remaining.push({
+          ...row,
+          errors: isApiError(caught) && Object.keys(caught.fieldErrors).length ? caught.fieldErrors : { '(body)': errorText(caught) },
+        });
       }
     }
     setRows(remaining.length ? remaining : [blankRow(`${month}-01`)]);
@@ -96,30 +116,51 @@ export function InterventionGrid({ projects, month }: { projects: readonly PtriS
               <th scope="col">{it.coop.hours}</th>
               <th scope="col">{it.coop.operatorRole}</th>
               <th scope="col">{it.coop.notes}</th>
-              <th scope="col"><span className="visually-hidden">{it.common.remove}</span></th>
+              <th scope="col">
+                <span className="visually-hidden">{it.common.remove}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
             {rows.map((row, index) => (
               <tr key={row.key}>
                 <td>
-                  <select aria-label={`${it.coop.project} ${index + 1}`} aria-required value={row.ptriId} onChange={(e) => patch(row.key, { ptriId: e.target.value })}>
+                  <select
+                    aria-label={`${it.coop.project} ${index + 1}`}
+                    aria-required
+                    value={row.ptriId}
+                    onChange={(e) => patch(row.key, { ptriId: e.target.value })}
+                  >
                     <option value="">—</option>
-                    {projects.filter((project) => activeOn(project, row.date) || String(project.id) === row.ptriId).map((project) => (
-                      <option key={project.id} value={project.id}>
-                        {project.personName} ({it.ptri.titleOf(project.id)})
-                      </option>
-                    ))}
+                    {projects
+                      .filter((project) => activeOn(project, row.date) || String(project.id) === row.ptriId)
+                      .map((project) => (
+                        <option key={project.id} value={project.id}>
+                          {project.personName} ({it.ptri.titleOf(project.id)})
+                        </option>
+                      ))}
                   </select>
                   {cell(row, 'ptriId')}
                   {cell(row, '(body)')}
                 </td>
                 <td>
-                  <input type="date" aria-label={`${it.coop.date} ${index + 1}`} aria-required value={row.date} min={`${month}-01`} max={`${month}-31`} onChange={(e) => patch(row.key, { date: e.target.value })} />
+                  <input
+                    type="date"
+                    aria-label={`${it.coop.date} ${index + 1}`}
+                    aria-required
+                    value={row.date}
+                    min={`${month}-01`}
+                    max={`${month}-31`}
+                    onChange={(e) => patch(row.key, { date: e.target.value })}
+                  />
                   {cell(row, 'date')}
                 </td>
                 <td>
-                  <select aria-label={`${it.coop.axis} ${index + 1}`} value={row.axis} onChange={(e) => patch(row.key, { axis: e.target.value as Axis, activity: '' })}>
+                  <select
+                    aria-label={`${it.coop.axis} ${index + 1}`}
+                    value={row.axis}
+                    onChange={(e) => patch(row.key, { axis: e.target.value as Axis, activity: '' })}
+                  >
                     {AXES.map((axis) => (
                       <option key={axis} value={axis}>
                         {it.axes[axis]}
@@ -128,7 +169,12 @@ export function InterventionGrid({ projects, month }: { projects: readonly PtriS
                   </select>
                 </td>
                 <td>
-                  <select aria-label={`${it.coop.activity} ${index + 1}`} aria-required value={row.activity} onChange={(e) => patch(row.key, { activity: e.target.value })}>
+                  <select
+                    aria-label={`${it.coop.activity} ${index + 1}`}
+                    aria-required
+                    value={row.activity}
+                    onChange={(e) => patch(row.key, { activity: e.target.value })}
+                  >
                     <option value="">—</option>
                     {activitiesOf(row.axis).map((activity) => (
                       <option key={activity.id} value={activity.label}>
@@ -139,15 +185,31 @@ export function InterventionGrid({ projects, month }: { projects: readonly PtriS
                   {cell(row, 'activity')}
                 </td>
                 <td>
-                  <ItalianNumberInput kind="hours" aria-label={`${it.coop.hours} ${index + 1}`} aria-required size={5} value={row.hours} onChange={(hours) => patch(row.key, { hours })} />
+                  <ItalianNumberInput
+                    kind="hours"
+                    aria-label={`${it.coop.hours} ${index + 1}`}
+                    aria-required
+                    size={5}
+                    value={row.hours}
+                    onChange={(hours) => patch(row.key, { hours })}
+                  />
                   {cell(row, 'hours')}
                 </td>
                 <td>
-                  <input aria-label={`${it.coop.operatorRole} ${index + 1}`} aria-required value={row.operatorRole} onChange={(e) => patch(row.key, { operatorRole: e.target.value })} />
+                  <input
+                    aria-label={`${it.coop.operatorRole} ${index + 1}`}
+                    aria-required
+                    value={row.operatorRole}
+                    onChange={(e) => patch(row.key, { operatorRole: e.target.value })}
+                  />
                   {cell(row, 'operatorRole')}
                 </td>
                 <td>
-                  <input aria-label={`${it.coop.notes} ${index + 1}`} value={row.notes} onChange={(e) => patch(row.key, { notes: e.target.value })} />
+                  <input
+                    aria-label={`${it.coop.notes} ${index + 1}`}
+                    value={row.notes}
+                    onChange={(e) => patch(row.key, { notes: e.target.value })}
+                  />
                   {cell(row, 'notes')}
                 </td>
                 <td>
@@ -161,7 +223,13 @@ export function InterventionGrid({ projects, month }: { projects: readonly PtriS
         </table>
       </div>
       <div className="actions">
-        <button type="button" className="secondary" onClick={() => setRows((prev) => [...prev, { ...blankRow(prev.at(-1)?.date ?? `${month}-01`), ptriId: prev.at(-1)?.ptriId ?? '' }])}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() =>
+            setRows((prev) => [...prev, { ...blankRow(prev.at(-1)?.date ?? `${month}-01`), ptriId: prev.at(-1)?.ptriId ?? '' }])
+          }
+        >
           {it.coop.addRow}
         </button>
         <button type="button" onClick={() => void saveAll()} disabled={create.isPending}>

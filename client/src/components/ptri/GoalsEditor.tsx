@@ -51,7 +51,12 @@ export function GoalsEditor({ goals, errors, showStatus, onChange }: GoalsEditor
                     </Field>
                   )}
                 </div>
-                <button type="button" className="secondary" onClick={() => remove(goal.key)} aria-label={`${it.common.remove}: ${it.ptri.goal} ${index + 1}`}>
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={() => remove(goal.key)}
+                  aria-label={`${it.common.remove}: ${it.ptri.goal} ${index + 1}`}
+                >
                   {it.common.remove}
                 </button>
               </div>

@@ -74,7 +74,9 @@ export function PtriBudget({ ptri }: { ptri: PtriDetail }) {
   const total = ptri.budget.habitat + ptri.budget.sociality + ptri.budget.work;
   return (
     <>
-      <p className="scroll-hint" aria-hidden="true">{it.common.scrollHint}</p>
+      <p className="scroll-hint" aria-hidden="true">
+        {it.common.scrollHint}
+      </p>
       <div className="table-wrap" role="region" aria-label={it.ptri.budget} tabIndex={0}>
         <table>
           <thead>

@@ -12,7 +12,8 @@ describe('editing a PTRI', () => {
   it('sends If-Match and, on 409, shows what another user changed and reloads the form from it', async () => {
     const user = userEvent.setup();
     const calls = mockFetch((call) => {
-      if (call.method === 'PATCH') return call.headers['if-match'] === '"4"' ? json(200, { ...newer, version: 5 }) : problem(409, 'Versione non aggiornata');
+      if (call.method === 'PATCH')
+        return call.headers['if-match'] === '"4"' ? json(200, { ...newer, version: 5 }) : problem(409, 'Versione non aggiornata');
       if (call.url === '/api/ptris/12') return json(200, newer);
       return undefined;
     });

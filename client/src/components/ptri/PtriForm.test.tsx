@@ -98,7 +98,7 @@ describe('PTRI form', () => {
     );
   });
 
-  it('offers only the lots that serve the service\'s kind', () => {
+  it("offers only the lots that serve the service's kind", () => {
     const serdpLot = { ...lots[0]!, id: 2, number: 2, title: 'Dipendenze', serviceKinds: ['SerDP' as const] };
     renderForm(undefined, [...lots, serdpLot]);
     const offered = [...(screen.getByLabelText('Lotto') as HTMLSelectElement).options].map((option) => option.value);
@@ -164,7 +164,15 @@ describe('euros and hours typed the Italian way', () => {
     await user.click(screen.getByRole('button', { name: 'Salva' }));
 
     expect(onCreate).not.toHaveBeenCalled();
-    for (const label of ['Lotto', 'Data di inizio', 'Data di fine', 'Intensità', 'Obiettivo (Casa/Habitat sociale)', 'Risorsa', 'Importo €']) {
+    for (const label of [
+      'Lotto',
+      'Data di inizio',
+      'Data di fine',
+      'Intensità',
+      'Obiettivo (Casa/Habitat sociale)',
+      'Risorsa',
+      'Importo €',
+    ]) {
       expect(fieldError(label), label).not.toBeNull();
     }
     expect(screen.getByLabelText('Data di inizio').getAttribute('aria-required')).toBe('true');

@@ -1,6 +1,16 @@
 // Create or edit a PTRI: validated with the shared zod schema before sending, every error at once
 // beside its field (and gone as soon as the field is right), the server's field errors likewise.
-import { createPtriBody, INTENSITIES, updatePtriBody, type Cooperative, type CreatePtriBody, type Intensity, type Lot, type Service, type UpdatePtriBody } from '@bds/shared';
+import {
+  createPtriBody,
+  INTENSITIES,
+  updatePtriBody,
+  type Cooperative,
+  type CreatePtriBody,
+  type Intensity,
+  type Lot,
+  type Service,
+  type UpdatePtriBody,
+} from '@bds/shared';
 import { useState, type FormEvent } from 'react';
 import { isApiError } from '../../api/errors.ts';
 import { it } from '../../i18n/it.ts';
@@ -24,7 +34,19 @@ type PtriFormProps = Submit & {
   canChooseService: boolean;
 };
 
-const isShownBesideField = besideFieldsOf(['personId', 'serviceId', 'lotId', 'startDate', 'endDate', 'intensity', 'cooperativeIds', 'notes', 'reason', 'goals', 'budget']);
+const isShownBesideField = besideFieldsOf([
+  'personId',
+  'serviceId',
+  'lotId',
+  'startDate',
+  'endDate',
+  'intensity',
+  'cooperativeIds',
+  'notes',
+  'reason',
+  'goals',
+  'budget',
+]);
 
 export function PtriForm(props: PtriFormProps) {
   const { initial, personLabel, services, lots, cooperatives, canChooseService } = props;
@@ -40,20 +62,26 @@ export function PtriForm(props: PtriFormProps) {
   const formError = Object.keys(ownErrors).length ? it.common.formHasErrors : refusal;
 
   function errorsOf(draft: PtriFormValues): FieldErrors {
-    const parsed = props.mode === 'create' ? createPtriBody.safeParse(toCreateBody(draft)) : updatePtriBody.safeParse(toUpdateBody(draft, props.askReason));
+    const parsed =
+      props.mode === 'create'
+        ? createPtriBody.safeParse(toCreateBody(draft))
+        : updatePtriBody.safeParse(toUpdateBody(draft, props.askReason));
     return { ...(parsed.success ? {} : issuesToFieldErrors(parsed.error)), ...budgetNumberRefusals(draft.budgetLines) };
   }
 
   const set = <K extends keyof PtriFormValues>(key: K, value: PtriFormValues[K]) => {
     setValues((prev) => ({ ...prev, [key]: value }));
     const section = key === 'budgetLines' ? 'budget' : key;
-    setServerErrors((prev) => Object.fromEntries(Object.entries(prev).filter(([path]) => path !== section && !path.startsWith(`${section}.`))));
+    setServerErrors((prev) =>
+      Object.fromEntries(Object.entries(prev).filter(([path]) => path !== section && !path.startsWith(`${section}.`))),
+    );
     setRefusal(null);
   };
   const lot = lots.find((candidate) => String(candidate.id) === values.lotId);
   // Only the lots that serve this kind of service (no Lot 2 to a CSM); an edit keeps its lot.
   const serviceKind = services.find((service) => String(service.id) === values.serviceId)?.kind;
-  const offeredLots = props.mode === 'edit' || !serviceKind ? lots : lots.filter((candidate) => candidate.serviceKinds.includes(serviceKind));
+  const offeredLots =
+    props.mode === 'edit' || !serviceKind ? lots : lots.filter((candidate) => candidate.serviceKinds.includes(serviceKind));
   const lotCooperatives = lot && lot.cooperativeIds.length ? cooperatives.filter((c) => lot.cooperativeIds.includes(c.id)) : cooperatives;
 
   async function onSubmit(event: FormEvent) {
@@ -88,7 +116,11 @@ export function PtriForm(props: PtriFormProps) {
         {errors.personId && <p className="field-error">{errors.personId}</p>}
         <div className="grid">
           <Field required label={it.ptri.service} error={errors.serviceId}>
-            <select value={values.serviceId} onChange={(e) => set('serviceId', e.target.value)} disabled={!canChooseService || props.mode === 'edit'}>
+            <select
+              value={values.serviceId}
+              onChange={(e) => set('serviceId', e.target.value)}
+              disabled={!canChooseService || props.mode === 'edit'}
+            >
               <ServiceOptions services={services} />
             </select>
           </Field>
@@ -125,7 +157,11 @@ export function PtriForm(props: PtriFormProps) {
           {lotCooperatives.length === 0 && <p>{it.common.empty}</p>}
           {lotCooperatives.map((cooperative) => (
             <label key={cooperative.id} className="checkbox">
-              <input type="checkbox" checked={values.cooperativeIds.includes(cooperative.id)} onChange={(e) => toggleCooperative(cooperative.id, e.target.checked)} />{' '}
+              <input
+                type="checkbox"
+                checked={values.cooperativeIds.includes(cooperative.id)}
+                onChange={(e) => toggleCooperative(cooperative.id, e.target.checked)}
+              />{' '}
               {cooperative.name}
             </label>
           ))}

@@ -37,7 +37,13 @@ function historyItem(entry: HistoryEntry, index: number): TimelineItem {
   if (entry.kind === 'transition') {
     const from = entry.from ? labelOf(it.statuses, entry.from) : '—';
     const to = entry.to ? labelOf(it.statuses, entry.to) : '—';
-    return { key: `h${index}`, sortKey: localSortKey(entry.at), when: formatDateTime(entry.at), title: `${it.ptri.transition}: ${from} → ${to}`, lines: [who, ...(entry.reason ? [`${it.ptri.reason}: ${entry.reason}`] : [])] };
+    return {
+      key: `h${index}`,
+      sortKey: localSortKey(entry.at),
+      when: formatDateTime(entry.at),
+      title: `${it.ptri.transition}: ${from} → ${to}`,
+      lines: [who, ...(entry.reason ? [`${it.ptri.reason}: ${entry.reason}`] : [])],
+    };
   }
   const changed = Object.keys(entry.changes ?? {}).map((field) => labelOf(PTRI_FIELD_LABELS, field));
   return {
@@ -45,7 +51,11 @@ function historyItem(entry: HistoryEntry, index: number): TimelineItem {
     sortKey: localSortKey(entry.at),
     when: formatDateTime(entry.at),
     title: `${it.ptri.revision}${entry.version ? ` ${entry.version}` : ''}`,
-    lines: [who, ...(changed.length ? [`${it.ptri.changed}: ${changed.join(', ')}`] : []), ...(entry.reason ? [`${it.ptri.reason}: ${entry.reason}`] : [])],
+    lines: [
+      who,
+      ...(changed.length ? [`${it.ptri.changed}: ${changed.join(', ')}`] : []),
+      ...(entry.reason ? [`${it.ptri.reason}: ${entry.reason}`] : []),
+    ],
   };
 }
 
@@ -76,7 +86,13 @@ export function PtriTimeline({ ptri }: { ptri: PtriDetail }) {
     byMonth.set(month, { count: sum.count + 1, hours: sum.hours + intervention.hours });
   }
   for (const [month, sum] of byMonth) {
-    items.push({ key: `i${month}`, sortKey: `${monthEnd(month)} 23:59:59`, when: formatMonth(month), title: it.nav.interventions, lines: [it.ptri.interventionsCount(sum.count, sum.hours)] });
+    items.push({
+      key: `i${month}`,
+      sortKey: `${monthEnd(month)} 23:59:59`,
+      when: formatMonth(month),
+      title: it.nav.interventions,
+      lines: [it.ptri.interventionsCount(sum.count, sum.hours)],
+    });
   }
   items.sort((a, b) => b.sortKey.localeCompare(a.sortKey));
 

@@ -16,11 +16,16 @@ describe('the lifecycle moves offered on a project', () => {
   });
 
   it('offers activation once the latest evaluation approves, and not after a later one that does not', () => {
-    const { unmount } = renderWithProviders(<PtriTransitions ptri={{ ...submitted, evaluations: [evaluation(1, '2025-02-01', 'approved_with_changes')] }} role="uvm" />);
+    const { unmount } = renderWithProviders(
+      <PtriTransitions ptri={{ ...submitted, evaluations: [evaluation(1, '2025-02-01', 'approved_with_changes')] }} role="uvm" />,
+    );
     expect(buttons()).toContain('Attiva');
     unmount();
     renderWithProviders(
-      <PtriTransitions ptri={{ ...submitted, evaluations: [evaluation(1, '2025-02-01', 'approved'), evaluation(2, '2025-03-01', 'postponed')] }} role="uvm" />,
+      <PtriTransitions
+        ptri={{ ...submitted, evaluations: [evaluation(1, '2025-02-01', 'approved'), evaluation(2, '2025-03-01', 'postponed')] }}
+        role="uvm"
+      />,
     );
     expect(buttons()).not.toContain('Attiva');
   });

@@ -16,7 +16,10 @@ function goalsText(ptri: PtriDetail): string {
 function budgetText(ptri: PtriDetail): string {
   return (
     ptri.budgetLines
-      .map((line) => `${it.axes[line.axis]} – ${it.budgetSources[line.source]}: ${line.description}${line.hours == null ? '' : ` ${formatHours(line.hours)} h`} ${formatEuro(line.amount)}`)
+      .map(
+        (line) =>
+          `${it.axes[line.axis]} – ${it.budgetSources[line.source]}: ${line.description}${line.hours == null ? '' : ` ${formatHours(line.hours)} h`} ${formatEuro(line.amount)}`,
+      )
       .join(' · ') || '—'
   );
 }

@@ -14,7 +14,13 @@ function CooperativeForm({ item, onSaved, onCancel }: ReferenceFormProps<Coopera
   const [name, setName] = useState(item?.name ?? '');
   const [vatNumber, setVatNumber] = useState(item?.vatNumber ?? '');
   const [active, setActive] = useState(item?.active ?? true);
-  const form = useReferenceSubmit('cooperatives', item?.id ?? null, { create: cooperativeBody, update: cooperativeUpdateBody }, COOPERATIVE_FIELDS, onSaved);
+  const form = useReferenceSubmit(
+    'cooperatives',
+    item?.id ?? null,
+    { create: cooperativeBody, update: cooperativeUpdateBody },
+    COOPERATIVE_FIELDS,
+    onSaved,
+  );
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     void form.submit({ name, vatNumber: vatNumber.trim() || null, active });

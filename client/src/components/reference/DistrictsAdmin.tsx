@@ -13,7 +13,13 @@ const DISTRICT_FIELDS = ['code', 'name'];
 function DistrictForm({ item, onSaved, onCancel }: ReferenceFormProps<District>) {
   const [code, setCode] = useState(item?.code ?? '');
   const [name, setName] = useState(item?.name ?? '');
-  const form = useReferenceSubmit('districts', item?.id ?? null, { create: districtBody, update: districtUpdateBody }, DISTRICT_FIELDS, onSaved);
+  const form = useReferenceSubmit(
+    'districts',
+    item?.id ?? null,
+    { create: districtBody, update: districtUpdateBody },
+    DISTRICT_FIELDS,
+    onSaved,
+  );
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     void form.submit({ code: code.trim().toUpperCase(), name });

@@ -12,7 +12,6 @@ import { useReferenceSubmit, type ReferenceFormProps } from './useReferenceSubmi
 /** The body fields this form shows an error beside. */
 const LOT_FIELDS = ['number', 'tenderYear', 'tenderStart', 'tenderEnd', 'title', 'serviceKinds', 'contractor', 'hourlyRate', 'ceiling'];
 
-
 function toggle<T>(list: T[], value: T, on: boolean): T[] {
   return on ? [...list, value] : list.filter((item) => item !== value);
 }
@@ -35,7 +34,21 @@ function LotForm({ item, onSaved, onCancel }: ReferenceFormProps<Lot>) {
     const rate = numberOrRefusal(hourlyRate);
     const cap = numberOrRefusal(ceiling);
     const refusals = { ...(rate.refusal ? { hourlyRate: rate.refusal } : {}), ...(cap.refusal ? { ceiling: cap.refusal } : {}) };
-    void form.submit({ number: Number(number), title, tenderYear: Number(tenderYear), tenderStart, tenderEnd, serviceKinds, contractor, cooperativeIds, hourlyRate: rate.value, ceiling: cap.value }, refusals);
+    void form.submit(
+      {
+        number: Number(number),
+        title,
+        tenderYear: Number(tenderYear),
+        tenderStart,
+        tenderEnd,
+        serviceKinds,
+        contractor,
+        cooperativeIds,
+        hourlyRate: rate.value,
+        ceiling: cap.value,
+      },
+      refusals,
+    );
   };
   return (
     <form className="stack" onSubmit={onSubmit} noValidate>
@@ -60,7 +73,12 @@ function LotForm({ item, onSaved, onCancel }: ReferenceFormProps<Lot>) {
         <legend>{it.reference.serviceKinds}</legend>
         {SERVICE_KINDS.map((kind) => (
           <label key={kind} className="checkbox">
-            <input type="checkbox" checked={serviceKinds.includes(kind)} onChange={(e) => setServiceKinds(toggle(serviceKinds, kind, e.target.checked))} /> {it.serviceKinds[kind]}{' '}
+            <input
+              type="checkbox"
+              checked={serviceKinds.includes(kind)}
+              onChange={(e) => setServiceKinds(toggle(serviceKinds, kind, e.target.checked))}
+            />{' '}
+            {it.serviceKinds[kind]}{' '}
           </label>
         ))}
         {form.errors.serviceKinds && <small className="field-error">{form.errors.serviceKinds}</small>}
@@ -72,7 +90,12 @@ function LotForm({ item, onSaved, onCancel }: ReferenceFormProps<Lot>) {
         <legend>{it.reference.members}</legend>
         {(cooperatives.data ?? []).map((coop) => (
           <label key={coop.id} className="checkbox">
-            <input type="checkbox" checked={cooperativeIds.includes(coop.id)} onChange={(e) => setCooperativeIds(toggle(cooperativeIds, coop.id, e.target.checked))} /> {coop.name}
+            <input
+              type="checkbox"
+              checked={cooperativeIds.includes(coop.id)}
+              onChange={(e) => setCooperativeIds(toggle(cooperativeIds, coop.id, e.target.checked))}
+            />{' '}
+            {coop.name}
           </label>
         ))}
       </fieldset>

@@ -66,7 +66,12 @@ export function ReferenceTable<T extends { id: number }>({ title, query, columns
                     </td>
                   ))}
                   <td>
-                    <button type="button" className="secondary" aria-label={`${it.reference.editItem}: ${nameOf(item)}`} onClick={() => setEditing({ item })}>
+                    <button
+                      type="button"
+                      className="secondary"
+                      aria-label={`${it.reference.editItem}: ${nameOf(item)}`}
+                      onClick={() => setEditing({ item })}
+                    >
                       {it.reference.editItem}
                     </button>
                   </td>
@@ -77,7 +82,10 @@ export function ReferenceTable<T extends { id: number }>({ title, query, columns
         </div>
       )}
       {editing && (
-        <Dialog title={editing.item ? `${it.reference.editItem}: ${nameOf(editing.item)}` : `${it.reference.newItem} – ${title}`} onClose={() => setEditing(null)}>
+        <Dialog
+          title={editing.item ? `${it.reference.editItem}: ${nameOf(editing.item)}` : `${it.reference.newItem} – ${title}`}
+          onClose={() => setEditing(null)}
+        >
           <Form
             item={editing.item}
             onCancel={() => setEditing(null)}

@@ -18,10 +18,19 @@ function ServiceForm({ item, onSaved, onCancel }: ReferenceFormProps<Service>) {
   const [districtId, setDistrictId] = useState(String(item?.districtId ?? ''));
   const [aliases, setAliases] = useState((item?.aliases ?? []).join('\n'));
   const [active, setActive] = useState(item?.active ?? true);
-  const form = useReferenceSubmit('services', item?.id ?? null, { create: serviceBody, update: serviceUpdateBody }, SERVICE_FIELDS, onSaved);
+  const form = useReferenceSubmit(
+    'services',
+    item?.id ?? null,
+    { create: serviceBody, update: serviceUpdateBody },
+    SERVICE_FIELDS,
+    onSaved,
+  );
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const aliasList = aliases.split('\n').map((alias) => alias.trim()).filter(Boolean);
+    const aliasList = aliases
+      .split('\n')
+      .map((alias) => alias.trim())
+      .filter(Boolean);
     void form.submit({ code: code.trim().toUpperCase(), kind, name, districtId: Number(districtId), aliases: aliasList, active });
   };
   const aliasError = Object.entries(form.errors).find(([path]) => path.startsWith('aliases'))?.[1];

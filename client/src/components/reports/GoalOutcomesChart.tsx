@@ -3,7 +3,12 @@ import { AXES, type OutcomesRow } from '@bds/shared';
 import { it } from '../../i18n/it.ts';
 
 const PARTS = ['achieved', 'partlyAchieved', 'notAchieved', 'open'] as const;
-const COLOURS: Record<(typeof PARTS)[number], string> = { achieved: '#1b6e3a', partlyAchieved: '#7a9a2e', notAchieved: '#a23b2a', open: '#6b7280' };
+const COLOURS: Record<(typeof PARTS)[number], string> = {
+  achieved: '#1b6e3a',
+  partlyAchieved: '#7a9a2e',
+  notAchieved: '#a23b2a',
+  open: '#6b7280',
+};
 const BAR = 22;
 const GAP = 14;
 const LABEL = 150;
@@ -22,7 +27,9 @@ export function GoalOutcomesChart({ rows }: { rows: readonly OutcomesRow[] }) {
       <figcaption>{it.outcomeReport.goalsChart}</figcaption>
       <svg viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-labelledby="goal-outcomes-title" width="100%">
         <title id="goal-outcomes-title">
-          {totals.map((t) => `${it.axes[t.axis]}: ${PARTS.map((part) => `${it.outcomeReport[part]} ${t.sums[part]}`).join(', ')}`).join('; ')}
+          {totals
+            .map((t) => `${it.axes[t.axis]}: ${PARTS.map((part) => `${it.outcomeReport[part]} ${t.sums[part]}`).join(', ')}`)
+            .join('; ')}
         </title>
         {totals.map((t, row) => {
           let x = LABEL;

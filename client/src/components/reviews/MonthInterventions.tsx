@@ -18,7 +18,9 @@ export function MonthInterventions({ cooperativeId, month }: { cooperativeId: nu
             <th scope="col">{it.coop.project}</th>
             <th scope="col">{it.coop.axis}</th>
             <th scope="col">{it.coop.activity}</th>
-            <th scope="col" className="num">{it.coop.hours}</th>
+            <th scope="col" className="num">
+              {it.coop.hours}
+            </th>
             <th scope="col">{it.coop.operatorRole}</th>
           </tr>
         </thead>

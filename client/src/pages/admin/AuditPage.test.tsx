@@ -8,13 +8,40 @@ import { json, mockFetch } from '../../test/fetchMock.ts';
 import { renderWithProviders } from '../../test/render.tsx';
 import { AuditPage } from './AuditPage.tsx';
 
-const admin: Me = { id: 1, username: 'admin', displayName: 'Amministratore', role: 'admin', serviceId: null, cooperativeId: null, districtId: null, mustChangePassword: false };
+const admin: Me = {
+  id: 1,
+  username: 'admin',
+  displayName: 'Amministratore',
+  role: 'admin',
+  serviceId: null,
+  cooperativeId: null,
+  districtId: null,
+  mustChangePassword: false,
+};
 const pair: TokenPair = { accessToken: 'access', refreshToken: 'refresh', expiresIn: 900, user: admin };
 const entry = (over: Partial<AuditEntry>): AuditEntry => ({
-  id: 1, at: '2026-11-28T09:30:00Z', userId: 7, username: 'casemanager', action: 'read', entity: 'ptri', entityId: 12, personId: 40, changes: null, ip: '127.0.0.1', ...over,
+  id: 1,
+  at: '2026-11-28T09:30:00Z',
+  userId: 7,
+  username: 'casemanager',
+  action: 'read',
+  entity: 'ptri',
+  entityId: 12,
+  personId: 40,
+  changes: null,
+  ip: '127.0.0.1',
+  ...over,
 });
 
-const rossi = { id: 40, fiscalCode: 'RSSMRA80A01A944X', givenName: 'Mario', familyName: 'Rossi', birthDate: '1980-01-01', sex: 'M', districtId: 1 };
+const rossi = {
+  id: 40,
+  fiscalCode: 'RSSMRA80A01A944X',
+  givenName: 'Mario',
+  familyName: 'Rossi',
+  birthDate: '1980-01-01',
+  sex: 'M',
+  districtId: 1,
+};
 
 describe('access log', () => {
   it('names actions, entities and details in Italian and filters by a person found by name', async () => {
@@ -36,7 +63,11 @@ describe('access log', () => {
       return undefined;
     });
     const user = userEvent.setup();
-    renderWithProviders(<AuthProvider><AuditPage /></AuthProvider>);
+    renderWithProviders(
+      <AuthProvider>
+        <AuditPage />
+      </AuthProvider>,
+    );
 
     const table = await screen.findByRole('table');
     const [, first, second] = within(table).getAllByRole('row');

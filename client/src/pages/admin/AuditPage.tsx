@@ -57,14 +57,26 @@ export function AuditPage() {
         <Field label={it.admin.entity}>
           <select value={form.entity} onChange={(e) => set('entity', e.target.value)}>
             <option value="">{it.admin.anyEntity}</option>
-            {ENTITY_OPTIONS.map(([code, label]) => <option key={code} value={code}>{label}</option>)}
+            {ENTITY_OPTIONS.map(([code, label]) => (
+              <option key={code} value={code}>
+                {label}
+              </option>
+            ))}
           </select>
         </Field>
-        <Field label={it.admin.entityId}><input inputMode="numeric" value={form.entityId} onChange={(e) => set('entityId', e.target.value)} /></Field>
+        <Field label={it.admin.entityId}>
+          <input inputMode="numeric" value={form.entityId} onChange={(e) => set('entityId', e.target.value)} />
+        </Field>
         <PersonPicker label={it.admin.person} personId={personId} onChange={setPersonId} />
-        <Field label={it.admin.userId}><input inputMode="numeric" value={form.userId} onChange={(e) => set('userId', e.target.value)} /></Field>
-        <Field label={it.admin.from}><input type="date" value={form.from} onChange={(e) => set('from', e.target.value)} /></Field>
-        <Field label={it.admin.to}><input type="date" value={form.to} onChange={(e) => set('to', e.target.value)} /></Field>
+        <Field label={it.admin.userId}>
+          <input inputMode="numeric" value={form.userId} onChange={(e) => set('userId', e.target.value)} />
+        </Field>
+        <Field label={it.admin.from}>
+          <input type="date" value={form.from} onChange={(e) => set('from', e.target.value)} />
+        </Field>
+        <Field label={it.admin.to}>
+          <input type="date" value={form.to} onChange={(e) => set('to', e.target.value)} />
+        </Field>
         <button type="submit">{it.admin.apply}</button>
         <p className="diff full-row">{it.admin.personFilterScope}</p>
       </form>
@@ -88,12 +100,25 @@ export function AuditPage() {
                     <td>{formatDateTime(entry.at)}</td>
                     <td>{entry.username ?? '—'}</td>
                     <td>{labelOf(AUDIT_ACTION_LABELS, entry.action)}</td>
-                    <td>{labelOf(AUDIT_ENTITY_LABELS, entry.entity)}{entry.entityId != null ? ` n. ${entry.entityId}` : ''}</td>
-                    <td>{entry.personId != null ? <Link to={paths.person(entry.personId)}>{it.admin.personNumber(entry.personId)}</Link> : '—'}</td>
+                    <td>
+                      {labelOf(AUDIT_ENTITY_LABELS, entry.entity)}
+                      {entry.entityId != null ? ` n. ${entry.entityId}` : ''}
+                    </td>
+                    <td>
+                      {entry.personId != null ? (
+                        <Link to={paths.person(entry.personId)}>{it.admin.personNumber(entry.personId)}</Link>
+                      ) : (
+                        '—'
+                      )}
+                    </td>
                     <td className="diff">
-                      {entry.changes == null ? '—' : (
+                      {entry.changes == null ? (
+                        '—'
+                      ) : (
                         <ul className="details-list">
-                          {describeChanges(entry.entity, entry.changes).map((line, index) => <li key={index}>{line}</li>)}
+                          {describeChanges(entry.entity, entry.changes).map((line, index) => (
+                            <li key={index}>{line}</li>
+                          ))}
                         </ul>
                       )}
                     </td>

@@ -30,7 +30,9 @@ function Counts({ reply }: { reply: CaseloadImportReply }) {
         <thead>
           <tr>
             <th scope="col">{t.what}</th>
-            <th scope="col" className="num">{t.count}</th>
+            <th scope="col" className="num">
+              {t.count}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -77,7 +79,15 @@ function MapSpelling({ spelling, services, onMapped }: { spelling: string; servi
   );
 }
 
-function Spellings({ reply, services, onMapped }: { reply: CaseloadImportReply; services: Service[]; onMapped: (spelling: string, service: Service) => void }) {
+function Spellings({
+  reply,
+  services,
+  onMapped,
+}: {
+  reply: CaseloadImportReply;
+  services: Service[];
+  onMapped: (spelling: string, service: Service) => void;
+}) {
   return (
     <div className="table-wrap">
       <table>

@@ -24,15 +24,27 @@ export function UsersPage() {
   const [message, setMessage] = useState<string | null>(null);
 
   const scopeOf = (user: User) =>
-    user.serviceId != null ? nameOf(services.data, user.serviceId) : user.districtId != null ? nameOf(districts.data, user.districtId) : user.cooperativeId != null ? nameOf(cooperatives.data, user.cooperativeId) : '—';
+    user.serviceId != null
+      ? nameOf(services.data, user.serviceId)
+      : user.districtId != null
+        ? nameOf(districts.data, user.districtId)
+        : user.cooperativeId != null
+          ? nameOf(cooperatives.data, user.cooperativeId)
+          : '—';
 
   return (
     <>
       <div className="page-head">
         <h1>{it.admin.usersTitle}</h1>
-        <button type="button" onClick={() => setEditing({ kind: 'create' })}>{it.admin.newUser}</button>
+        <button type="button" onClick={() => setEditing({ kind: 'create' })}>
+          {it.admin.newUser}
+        </button>
       </div>
-      {message && <p className="success" role="status">{message}</p>}
+      {message && (
+        <p className="success" role="status">
+          {message}
+        </p>
+      )}
       {underAttack.data?.map((account) => (
         <p key={account.username} className="notice" role="alert">
           {it.admin.underAttack(account.username, account.failures, account.addresses, formatDateTime(account.lastFailureAt))}
@@ -66,8 +78,12 @@ export function UsersPage() {
                   <td>{scopeOf(user)}</td>
                   <td>{user.active ? it.common.yes : it.common.no}</td>
                   <td className="actions">
-                    <button type="button" className="secondary" onClick={() => setEditing({ kind: 'edit', user })}>{it.common.edit}</button>
-                    <button type="button" className="secondary" onClick={() => setEditing({ kind: 'password', user })}>{it.admin.resetPassword}</button>
+                    <button type="button" className="secondary" onClick={() => setEditing({ kind: 'edit', user })}>
+                      {it.common.edit}
+                    </button>
+                    <button type="button" className="secondary" onClick={() => setEditing({ kind: 'password', user })}>
+                      {it.admin.resetPassword}
+                    </button>
                   </td>
                 </tr>
               ))}

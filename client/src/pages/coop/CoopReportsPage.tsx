@@ -41,13 +41,18 @@ export function CoopReportsPage() {
               <tr>
                 <th scope="col">{it.coop.month}</th>
                 <th scope="col">{it.coop.status}</th>
-                <th scope="col" className="num">{it.coop.hours}</th>
+                <th scope="col" className="num">
+                  {it.coop.hours}
+                </th>
                 <th scope="col">{it.coop.note}</th>
               </tr>
             </thead>
             <tbody>
               {reports.data.map((report) => {
-                const notes = [report.note, ...report.parts.filter((part) => part.note).map((part) => `${part.serviceName}: ${part.note}`)].filter(Boolean);
+                const notes = [
+                  report.note,
+                  ...report.parts.filter((part) => part.note).map((part) => `${part.serviceName}: ${part.note}`),
+                ].filter(Boolean);
                 return (
                   <tr key={report.month}>
                     <td>{formatMonth(report.month)}</td>

@@ -9,24 +9,66 @@ import { json, mockFetch, type RecordedCall } from '../../test/fetchMock.ts';
 import { renderWithProviders } from '../../test/render.tsx';
 import { InterventionsPage } from './InterventionsPage.tsx';
 
-const coop: Me = { id: 5, username: 'coop', displayName: 'Operatore', role: 'cooperative', serviceId: null, cooperativeId: 3, districtId: null, mustChangePassword: false };
+const coop: Me = {
+  id: 5,
+  username: 'coop',
+  displayName: 'Operatore',
+  role: 'cooperative',
+  serviceId: null,
+  cooperativeId: 3,
+  districtId: null,
+  mustChangePassword: false,
+};
 const pair: TokenPair = { accessToken: 'access', refreshToken: 'refresh', expiresIn: 900, user: coop };
 const month = currentMonth();
 
 const project = (id: number): PtriSummary => ({
-  id, personId: 1000 + id, personName: `Persona ${id}`, serviceId: 4, lotId: 1, caseManagerId: null, status: 'active', intensity: 'medium', expired: false,
-  startDate: '2026-01-01', endDate: '2027-12-31', nextReviewDate: null, version: 1, updatedAt: '2026-01-01T00:00:00Z',
+  id,
+  personId: 1000 + id,
+  personName: `Persona ${id}`,
+  serviceId: 4,
+  lotId: 1,
+  caseManagerId: null,
+  status: 'active',
+  intensity: 'medium',
+  expired: false,
+  startDate: '2026-01-01',
+  endDate: '2027-12-31',
+  nextReviewDate: null,
+  version: 1,
+  updatedAt: '2026-01-01T00:00:00Z',
 });
 const firstPage = Array.from({ length: 50 }, (_, i) => project(i + 1));
 const secondPage = [project(51), project(52)];
 const recorded: Intervention = {
-  id: 9, ptriId: 52, cooperativeId: 3, lotId: 1, serviceId: 4, date: `${month}-01`, month, axis: 'habitat', activityId: 1, activity: 'Accompagnamento',
-  hours: 2, amount: 50, operatorRole: 'Educatore', notes: null, uploadId: null, createdAt: `${month}-01T10:00:00Z`, editable: true,
+  id: 9,
+  ptriId: 52,
+  cooperativeId: 3,
+  lotId: 1,
+  serviceId: 4,
+  date: `${month}-01`,
+  month,
+  axis: 'habitat',
+  activityId: 1,
+  activity: 'Accompagnamento',
+  hours: 2,
+  amount: 50,
+  operatorRole: 'Educatore',
+  notes: null,
+  uploadId: null,
+  createdAt: `${month}-01T10:00:00Z`,
+  editable: true,
 };
 
 const monthOf = (status: MonthStatus): MonthlyReport => ({
-  cooperativeId: 3, month, status, submittedAt: status === 'open' ? null : `${month}-02T09:00:00Z`, submittedBy: status === 'open' ? null : 5,
-  note: null, totals: { interventions: 1, hours: 2, amount: 50 }, parts: [],
+  cooperativeId: 3,
+  month,
+  status,
+  submittedAt: status === 'open' ? null : `${month}-02T09:00:00Z`,
+  submittedBy: status === 'open' ? null : 5,
+  note: null,
+  totals: { interventions: 1, hours: 2, amount: 50 },
+  parts: [],
 });
 
 /** The month page of a cooperative whose month has `status`, its recorded row editable as the API says. */
@@ -38,12 +80,18 @@ function renderMonth(status: MonthStatus, answer: (call: RecordedCall) => Respon
     if (given) return given;
     if (url.pathname === '/api/me') return json(200, coop);
     if (url.pathname === '/api/activities') return json(200, [{ id: 1, axis: 'habitat', label: 'Accompagnamento', active: true }]);
-    if (url.pathname === '/api/interventions') return json(200, { items: [{ ...recorded, editable: status === 'open' || status === 'returned' }], nextCursor: null });
+    if (url.pathname === '/api/interventions')
+      return json(200, { items: [{ ...recorded, editable: status === 'open' || status === 'returned' }], nextCursor: null });
     if (url.pathname === '/api/ptris') return json(200, { items: secondPage, nextCursor: null });
-    if (url.pathname === '/api/cooperatives/3/reports') return json(200, { cooperativeId: 3, year: Number(month.slice(0, 4)), months: [monthOf(status)] });
+    if (url.pathname === '/api/cooperatives/3/reports')
+      return json(200, { cooperativeId: 3, year: Number(month.slice(0, 4)), months: [monthOf(status)] });
     return undefined;
   });
-  renderWithProviders(<AuthProvider><InterventionsPage /></AuthProvider>);
+  renderWithProviders(
+    <AuthProvider>
+      <InterventionsPage />
+    </AuthProvider>,
+  );
   return calls;
 }
 
@@ -57,7 +105,8 @@ describe("the cooperative's month", () => {
       if (url.pathname === '/api/me') return json(200, coop);
       if (url.pathname === '/api/activities') return json(200, []);
       if (url.pathname === '/api/interventions') return json(200, { items: [recorded], nextCursor: null });
-      if (url.pathname === '/api/cooperatives/3/reports') return json(200, { cooperativeId: 3, year: Number(month.slice(0, 4)), months: [monthOf('open')] });
+      if (url.pathname === '/api/cooperatives/3/reports')
+        return json(200, { cooperativeId: 3, year: Number(month.slice(0, 4)), months: [monthOf('open')] });
       if (url.pathname === '/api/ptris' && url.searchParams.get('status') === 'active') {
         return url.searchParams.get('cursor') === 'page-2'
           ? json(200, { items: secondPage, nextCursor: null })
@@ -65,7 +114,11 @@ describe("the cooperative's month", () => {
       }
       return undefined;
     });
-    renderWithProviders(<AuthProvider><InterventionsPage /></AuthProvider>);
+    renderWithProviders(
+      <AuthProvider>
+        <InterventionsPage />
+      </AuthProvider>,
+    );
 
     const picker = await screen.findByLabelText('Progetto 1');
     await within(picker).findByRole('option', { name: /Persona 52/ });
@@ -93,7 +146,14 @@ describe("the cooperative's month", () => {
     await vi.waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     const patch = calls.find((c) => c.method === 'PATCH');
     expect(patch?.url).toBe('/api/interventions/9');
-    expect(patch?.body).toEqual({ date: recorded.date, axis: 'habitat', activity: 'Accompagnamento', hours: 1.5, operatorRole: 'Educatore', notes: null });
+    expect(patch?.body).toEqual({
+      date: recorded.date,
+      axis: 'habitat',
+      activity: 'Accompagnamento',
+      hours: 1.5,
+      operatorRole: 'Educatore',
+      notes: null,
+    });
 
     await user.click(screen.getByRole('button', { name: /^Elimina l’intervento del/ }));
     await vi.waitFor(() => expect(calls.filter((c) => c.method === 'DELETE').map((c) => c.url)).toEqual(['/api/interventions/9']));
@@ -117,7 +177,9 @@ describe("the cooperative's month", () => {
     await user.type(screen.getByLabelText('Ore 1'), '2.5.1');
     await user.click(screen.getByRole('button', { name: 'Registra gli interventi' }));
 
-    expect(screen.getByRole('alert').textContent).toBe('Nessun intervento registrato. 2 righe da correggere: sono rimaste nella tabella con i loro errori.');
+    expect(screen.getByRole('alert').textContent).toBe(
+      'Nessun intervento registrato. 2 righe da correggere: sono rimaste nella tabella con i loro errori.',
+    );
     expect(screen.queryByText(/interventi? registrat[oi]\.$/)).toBeNull();
     const firstRow = screen.getByLabelText('Ore 1').closest('tr')!;
     expect(within(firstRow).getByText(/^numero non valido/)).toBeTruthy();

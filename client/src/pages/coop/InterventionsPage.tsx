@@ -89,7 +89,9 @@ export function InterventionsPage() {
                   <th scope="col">{it.coop.project}</th>
                   <th scope="col">{it.coop.axis}</th>
                   <th scope="col">{it.coop.activity}</th>
-                  <th scope="col" className="num">{it.coop.hours}</th>
+                  <th scope="col" className="num">
+                    {it.coop.hours}
+                  </th>
                   <th scope="col">{it.coop.operatorRole}</th>
                   {rowsEditable && <th scope="col">{it.coop.actions}</th>}
                 </tr>
@@ -107,10 +109,21 @@ export function InterventionsPage() {
                       <td>
                         {row.editable && (
                           <div className="actions">
-                            <button type="button" className="secondary" aria-label={it.coop.editRow(formatDate(row.date))} onClick={() => setEditing(row)}>
+                            <button
+                              type="button"
+                              className="secondary"
+                              aria-label={it.coop.editRow(formatDate(row.date))}
+                              onClick={() => setEditing(row)}
+                            >
                               {it.common.edit}
                             </button>
-                            <button type="button" className="danger" aria-label={it.coop.deleteRow(formatDate(row.date))} disabled={remove.isPending} onClick={() => void deleteRow(row)}>
+                            <button
+                              type="button"
+                              className="danger"
+                              aria-label={it.coop.deleteRow(formatDate(row.date))}
+                              disabled={remove.isPending}
+                              onClick={() => void deleteRow(row)}
+                            >
                               {it.coop.delete}
                             </button>
                           </div>

@@ -61,7 +61,9 @@ function CsvFormat() {
         </tbody>
       </table>
       <h3>{csv.exampleTitle}</h3>
-      <pre className="example" tabIndex={0}>{csv.example}</pre>
+      <pre className="example" tabIndex={0}>
+        {csv.example}
+      </pre>
       <p>{csv.outcome}</p>
     </section>
   );

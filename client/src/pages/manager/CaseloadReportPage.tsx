@@ -17,7 +17,14 @@ type Row = Caseload['rows'][number];
 
 /** Every figure of a row, in the columns' order: the totals row sums each of them. */
 function figures(row: Row): number[] {
-  return [row.projects, ...INTENSITIES.map((i) => row.byIntensity[i]), ...AXES.map((axis) => row.openGoals[axis]), row.reviewsOverdue, row.reviewsDueWithin30, row.expired];
+  return [
+    row.projects,
+    ...INTENSITIES.map((i) => row.byIntensity[i]),
+    ...AXES.map((axis) => row.openGoals[axis]),
+    row.reviewsOverdue,
+    row.reviewsDueWithin30,
+    row.expired,
+  ];
 }
 
 export function CaseloadReportPage() {
@@ -56,46 +63,74 @@ export function CaseloadReportPage() {
             <thead>
               <tr>
                 <td colSpan={3} />
-                <th scope="colgroup" colSpan={INTENSITIES.length} className="group">{it.ptri.intensity}</th>
-                <th scope="colgroup" colSpan={AXES.length} className="group">{it.reports.openGoals}</th>
-                <th scope="colgroup" colSpan={2} className="group">{it.reports.reviews}</th>
+                <th scope="colgroup" colSpan={INTENSITIES.length} className="group">
+                  {it.ptri.intensity}
+                </th>
+                <th scope="colgroup" colSpan={AXES.length} className="group">
+                  {it.reports.openGoals}
+                </th>
+                <th scope="colgroup" colSpan={2} className="group">
+                  {it.reports.reviews}
+                </th>
               </tr>
               <tr>
                 <th scope="col">{it.reports.district}</th>
                 <th scope="col">{it.reports.service}</th>
-                <th scope="col" className="num">{it.reports.active}</th>
+                <th scope="col" className="num">
+                  {it.reports.active}
+                </th>
                 {INTENSITIES.map((i) => (
-                  <th key={i} scope="col" className="num">{it.intensities[i]}</th>
+                  <th key={i} scope="col" className="num">
+                    {it.intensities[i]}
+                  </th>
                 ))}
                 {AXES.map((axis) => (
-                  <th key={axis} scope="col" className="num">{it.axes[axis]}</th>
+                  <th key={axis} scope="col" className="num">
+                    {it.axes[axis]}
+                  </th>
                 ))}
-                <th scope="col" className="num">{it.reports.overdueShort}</th>
-                <th scope="col" className="num">{it.reports.within30Short}</th>
-                <th scope="col" className="num">{it.reports.expired}</th>
+                <th scope="col" className="num">
+                  {it.reports.overdueShort}
+                </th>
+                <th scope="col" className="num">
+                  {it.reports.within30Short}
+                </th>
+                <th scope="col" className="num">
+                  {it.reports.expired}
+                </th>
               </tr>
             </thead>
             <tbody>
               {[...caseload.data.rows]
-                .sort((a, b) => districtOf(a.serviceId).localeCompare(districtOf(b.serviceId), 'it') || a.serviceName.localeCompare(b.serviceName, 'it'))
+                .sort(
+                  (a, b) =>
+                    districtOf(a.serviceId).localeCompare(districtOf(b.serviceId), 'it') ||
+                    a.serviceName.localeCompare(b.serviceName, 'it'),
+                )
                 .map((row) => (
                   <tr key={row.serviceId}>
                     <td>{districtOf(row.serviceId)}</td>
                     <th scope="row">{row.serviceName}</th>
                     {figures(row).map((value, index) => (
-                      <td key={index} className="num">{formatNumber(value)}</td>
+                      <td key={index} className="num">
+                        {formatNumber(value)}
+                      </td>
                     ))}
                   </tr>
                 ))}
             </tbody>
             <tfoot>
               <tr>
-                <th scope="row" colSpan={2}>{it.ptri.total}</th>
+                <th scope="row" colSpan={2}>
+                  {it.ptri.total}
+                </th>
                 {caseload.data.rows
                   .map(figures)
                   .reduce((sums, values) => sums.map((sum, index) => sum + (values[index] ?? 0)))
                   .map((sum, index) => (
-                    <td key={index} className="num">{formatNumber(sum)}</td>
+                    <td key={index} className="num">
+                      {formatNumber(sum)}
+                    </td>
                   ))}
               </tr>
             </tfoot>

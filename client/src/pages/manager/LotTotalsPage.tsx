@@ -74,11 +74,21 @@ export function LotTotalsPage() {
                 <thead>
                   <tr>
                     <th scope="col">{it.reports.cooperative}</th>
-                    <th scope="col" className="num">{it.reports.personsWithInterventions}</th>
-                    <th scope="col" className="num">{it.reports.projectsWithInterventions}</th>
-                    <th scope="col" className="num">{it.reports.hours}</th>
-                    <th scope="col" className="num">{it.reports.validated}</th>
-                    <th scope="col" className="num">{it.reports.pending}</th>
+                    <th scope="col" className="num">
+                      {it.reports.personsWithInterventions}
+                    </th>
+                    <th scope="col" className="num">
+                      {it.reports.projectsWithInterventions}
+                    </th>
+                    <th scope="col" className="num">
+                      {it.reports.hours}
+                    </th>
+                    <th scope="col" className="num">
+                      {it.reports.validated}
+                    </th>
+                    <th scope="col" className="num">
+                      {it.reports.pending}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>

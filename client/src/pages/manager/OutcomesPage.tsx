@@ -92,15 +92,29 @@ export function OutcomesPage() {
               <thead>
                 <tr>
                   <th scope="col">{it.reports.service}</th>
-                  <th scope="col" className="num">{it.outcomeReport.evaluated}</th>
-                  <th scope="col" className="num">{it.outcomeReport.honosPairs}</th>
-                  <th scope="col" className="num">{it.outcomeReport.honosMean}</th>
-                  <th scope="col" className="num">{it.outcomeReport.honosMedian}</th>
+                  <th scope="col" className="num">
+                    {it.outcomeReport.evaluated}
+                  </th>
+                  <th scope="col" className="num">
+                    {it.outcomeReport.honosPairs}
+                  </th>
+                  <th scope="col" className="num">
+                    {it.outcomeReport.honosMean}
+                  </th>
+                  <th scope="col" className="num">
+                    {it.outcomeReport.honosMedian}
+                  </th>
                   <th scope="col">{it.outcomeReport.living}</th>
                   <th scope="col">{it.outcomeReport.work}</th>
-                  <th scope="col" className="num">{it.outcomeReport.daysSubmission}</th>
-                  <th scope="col" className="num">{it.outcomeReport.daysDraft}</th>
-                  <th scope="col" className="num">{it.outcomeReport.followUps}</th>
+                  <th scope="col" className="num">
+                    {it.outcomeReport.daysSubmission}
+                  </th>
+                  <th scope="col" className="num">
+                    {it.outcomeReport.daysDraft}
+                  </th>
+                  <th scope="col" className="num">
+                    {it.outcomeReport.followUps}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -110,7 +124,9 @@ export function OutcomesPage() {
                     <td className="num">{formatNumber(row.evaluated)}</td>
                     <td className="num">{formatNumber(row.honos.pairs)}</td>
                     <td className="num">{row.honos.meanChange === null ? it.outcomeReport.none : formatNumber(row.honos.meanChange)}</td>
-                    <td className="num">{row.honos.medianChange === null ? it.outcomeReport.none : formatNumber(row.honos.medianChange)}</td>
+                    <td className="num">
+                      {row.honos.medianChange === null ? it.outcomeReport.none : formatNumber(row.honos.medianChange)}
+                    </td>
                     <td>
                       <Moves moves={row.living} labels={LIVING_SITUATION_LABELS} />
                     </td>

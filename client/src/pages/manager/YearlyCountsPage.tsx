@@ -41,11 +41,13 @@ export function YearlyCountsPage() {
         <Field label={it.reports.lot}>
           <select value={lot} onChange={(e) => setLot(Number(e.target.value))}>
             {/* The counts group lots by number, across tenders: one choice per number. */}
-            {(lots.data ?? [{ id: 1, number: 1, title: '' }]).filter((l, index, all) => all.findIndex((other) => other.number === l.number) === index).map((l) => (
-              <option key={l.id} value={l.number}>
-                {it.ptri.lotNumber(l.number)}
-              </option>
-            ))}
+            {(lots.data ?? [{ id: 1, number: 1, title: '' }])
+              .filter((l, index, all) => all.findIndex((other) => other.number === l.number) === index)
+              .map((l) => (
+                <option key={l.id} value={l.number}>
+                  {it.ptri.lotNumber(l.number)}
+                </option>
+              ))}
           </select>
         </Field>
       </div>
@@ -62,7 +64,11 @@ export function YearlyCountsPage() {
       )}
       <section className="card">
         <h2>{it.reports.chartTitle}</h2>
-        {bars.length === 0 ? <Loading /> : <BarChart title={`${it.reports.chartTitle}, ${it.ptri.lotNumber(lot)}`} bars={bars} unit={it.reports.users.toLowerCase()} />}
+        {bars.length === 0 ? (
+          <Loading />
+        ) : (
+          <BarChart title={`${it.reports.chartTitle}, ${it.ptri.lotNumber(lot)}`} bars={bars} unit={it.reports.users.toLowerCase()} />
+        )}
       </section>
     </>
   );

@@ -5,10 +5,13 @@ import { json, mockFetch } from '../../test/fetchMock.ts';
 import { renderWithProviders } from '../../test/render.tsx';
 import { PersonCreatePage } from './PersonCreatePage.tsx';
 
-const message = (label: string) => document.getElementById(screen.getByLabelText(label).getAttribute('aria-describedby') ?? '')?.textContent ?? null;
+const message = (label: string) =>
+  document.getElementById(screen.getByLabelText(label).getAttribute('aria-describedby') ?? '')?.textContent ?? null;
 
 function renderPage() {
-  const calls = mockFetch((call) => (call.url.startsWith('/api/districts') ? json(200, [{ id: 1, code: 'BO', name: 'Città di Bologna' }]) : undefined));
+  const calls = mockFetch((call) =>
+    call.url.startsWith('/api/districts') ? json(200, [{ id: 1, code: 'BO', name: 'Città di Bologna' }]) : undefined,
+  );
   renderWithProviders(<PersonCreatePage />);
   return calls;
 }
@@ -25,14 +28,17 @@ async function fill(user: ReturnType<typeof userEvent.setup>, values: { code: st
 
 describe('registering a person', () => {
   it('names every field left empty in plain Italian and sends nothing', async () => {
-    const calls = mockFetch((call) => (call.url.startsWith('/api/districts') ? json(200, [{ id: 1, code: 'BO', name: 'Città di Bologna' }]) : undefined));
+    const calls = mockFetch((call) =>
+      call.url.startsWith('/api/districts') ? json(200, [{ id: 1, code: 'BO', name: 'Città di Bologna' }]) : undefined,
+    );
     const user = userEvent.setup();
     renderWithProviders(<PersonCreatePage />);
     await screen.findByRole('option', { name: 'Città di Bologna' });
     await user.type(screen.getByLabelText('Codice fiscale'), 'RSSMRA80A01H501X');
     await user.click(screen.getByRole('button', { name: 'Salva' }));
 
-    const message = (label: string) => document.getElementById(screen.getByLabelText(label).getAttribute('aria-describedby') ?? '')?.textContent;
+    const message = (label: string) =>
+      document.getElementById(screen.getByLabelText(label).getAttribute('aria-describedby') ?? '')?.textContent;
     expect(message('Codice fiscale')).toBe('carattere di controllo del codice fiscale errato');
     expect(message('Sesso')).toBe('campo obbligatorio');
     expect(message('Distretto di residenza')).toBe('campo obbligatorio');
@@ -71,7 +77,7 @@ describe('registering a person', () => {
     expect(screen.queryByText('Correggere i campi evidenziati.')).toBeNull();
   });
 
-  it('refuses a woman\'s codice fiscale registered as a man on the sex', async () => {
+  it("refuses a woman's codice fiscale registered as a man on the sex", async () => {
     renderPage();
     const user = userEvent.setup({ delay: null });
     // BNCMRA75D52F205: born on 12 April 1975, a woman (day 12 + 40).

@@ -63,7 +63,12 @@ export function PersonCreatePage() {
       <form className="card stack" onSubmit={onSubmit} noValidate>
         <div className="grid">
           <Field required label={it.persons.fiscalCode} error={errors.fiscalCode}>
-            <input value={values.fiscalCode} onChange={(e) => set('fiscalCode', e.target.value.toUpperCase())} autoComplete="off" maxLength={16} />
+            <input
+              value={values.fiscalCode}
+              onChange={(e) => set('fiscalCode', e.target.value.toUpperCase())}
+              autoComplete="off"
+              maxLength={16}
+            />
           </Field>
           <Field required label={it.persons.familyName} error={errors.familyName}>
             <input value={values.familyName} onChange={(e) => set('familyName', e.target.value)} />

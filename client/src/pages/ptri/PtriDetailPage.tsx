@@ -28,7 +28,8 @@ export function PtriDetailPage() {
       <div className="page-head">
         <div>
           <h1>
-            {can(user.role, 'readPersons') ? <Link to={paths.person(p.personId)}>{p.personName}</Link> : p.personName} – {it.ptri.titleOf(p.id)}
+            {can(user.role, 'readPersons') ? <Link to={paths.person(p.personId)}>{p.personName}</Link> : p.personName} –{' '}
+            {it.ptri.titleOf(p.id)}
           </h1>
           <p>
             <StatusBadge status={p.status} /> · {it.ptri.version} {p.version}
@@ -63,7 +64,9 @@ export function PtriDetailPage() {
         <h2>{it.ptri.budget}</h2>
         <PtriBudget ptri={p} />
       </section>
-      {can(user.role, 'readProjectHistory') && p.status === 'closed' && <FollowUps ptriId={p.id} canRecord={can(user.role, 'writeProjects')} />}
+      {can(user.role, 'readProjectHistory') && p.status === 'closed' && (
+        <FollowUps ptriId={p.id} canRecord={can(user.role, 'writeProjects')} />
+      )}
       {can(user.role, 'readProjectHistory') && (
         <section className="card">
           <h2>{it.ptri.timeline}</h2>

@@ -38,7 +38,17 @@ const reviewedReport: MonthlyReport = {
   submittedBy: 9,
   note: 'Mancano le firme del 12',
   totals,
-  parts: [{ serviceId: 4, serviceName: 'CSM Navile', status: 'returned', reviewedAt: null, reviewedBy: 7, note: 'Mancano le firme del 12', totals }],
+  parts: [
+    {
+      serviceId: 4,
+      serviceName: 'CSM Navile',
+      status: 'returned',
+      reviewedAt: null,
+      reviewedBy: 7,
+      note: 'Mancano le firme del 12',
+      totals,
+    },
+  ],
 };
 
 describe('months to validate', () => {

@@ -20,10 +20,22 @@ function PendingMonth({ item, onReviewed }: { item: MonthConcerningService; onRe
         {item.cooperative.name} – {formatMonth(item.month)}
       </h2>
       <dl className="facts">
-        <div><dt>{it.monthReviews.interventions}</dt><dd>{totals.interventions}</dd></div>
-        <div><dt>{it.monthReviews.hours}</dt><dd>{formatHours(totals.hours)}</dd></div>
-        <div><dt>{it.monthReviews.amount}</dt><dd>{formatEuro(totals.amount)}</dd></div>
-        <div><dt>{it.monthReviews.submittedAt}</dt><dd>{formatDateTime(item.submittedAt)}</dd></div>
+        <div>
+          <dt>{it.monthReviews.interventions}</dt>
+          <dd>{totals.interventions}</dd>
+        </div>
+        <div>
+          <dt>{it.monthReviews.hours}</dt>
+          <dd>{formatHours(totals.hours)}</dd>
+        </div>
+        <div>
+          <dt>{it.monthReviews.amount}</dt>
+          <dd>{formatEuro(totals.amount)}</dd>
+        </div>
+        <div>
+          <dt>{it.monthReviews.submittedAt}</dt>
+          <dd>{formatDateTime(item.submittedAt)}</dd>
+        </div>
       </dl>
       <button type="button" className="link" aria-expanded={open} onClick={() => setOpen((value) => !value)}>
         {open ? it.monthReviews.hideInterventions : it.monthReviews.showInterventions}
@@ -44,7 +56,9 @@ function ReviewedMonths({ items }: { items: MonthConcerningService[] }) {
             <th scope="col">{it.monthReviews.cooperative}</th>
             <th scope="col">{it.monthReviews.month}</th>
             <th scope="col">{it.monthReviews.status}</th>
-            <th scope="col" className="num">{it.monthReviews.hours}</th>
+            <th scope="col" className="num">
+              {it.monthReviews.hours}
+            </th>
             <th scope="col">{it.monthReviews.note}</th>
           </tr>
         </thead>
@@ -100,7 +114,11 @@ export function MonthReviewsPage() {
         <ErrorState error={query.error} onRetry={() => void query.refetch()} />
       ) : (
         <>
-          {pending.length === 0 ? <Empty>{it.monthReviews.none}</Empty> : pending.map((item) => <PendingMonth key={keyOf(item)} item={item} onReviewed={setMessage} />)}
+          {pending.length === 0 ? (
+            <Empty>{it.monthReviews.none}</Empty>
+          ) : (
+            pending.map((item) => <PendingMonth key={keyOf(item)} item={item} onReviewed={setMessage} />)
+          )}
           {reviewed.length > 0 && <ReviewedMonths items={reviewed} />}
         </>
       )}
