@@ -1,7 +1,16 @@
 // What an Italian office worker types is what is stored: amounts with thousands dots and decimal
 // commas, a codice fiscale checked against the birth date beside it, and a cooperative's recorded
 // intervention corrected and deleted from its month page.
-import { formatMonth, type Intervention, type Me, type MonthlyReport, type PtriDetail, type PtriSummary } from '@bds/shared';
+import {
+  formatMonth,
+  today,
+  type Activity,
+  type Intervention,
+  type Me,
+  type MonthlyReport,
+  type PtriDetail,
+  type PtriSummary,
+} from '@bds/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiGet, apiToken, shot, switchUser, type Tab } from './browser.ts';
@@ -97,6 +106,20 @@ describe('Italian input in the browser', () => {
     const year = new Date().getFullYear();
     const reports = (y: number) =>
       apiGet<{ months: MonthlyReport[] }>(baseUrl, token, `/api/cooperatives/${me.cooperativeId}/reports?year=${y}`);
+    // The journey, sharing this server, submits the demo's last month: two rows of today give an open one.
+    const active = (await apiGet<{ items: PtriSummary[] }>(baseUrl, token, '/api/ptris?status=active&limit=100')).items.find(
+      (p) => !p.expired,
+    );
+    const activity = (await apiGet<Activity[]>(baseUrl, token, '/api/activities')).find((a) => a.axis === 'habitat' && a.active);
+    if (!active || !activity) throw new Error('the demo data has no active project of the cooperative');
+    for (const hours of [1, 2]) {
+      const res = await fetch(`${baseUrl}/api/ptris/${active.id}/interventions`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ date: today(), axis: 'habitat', activity: activity.label, hours, operatorRole: 'Educatore' }),
+      });
+      expect(res.status, await res.text()).toBe(201);
+    }
     const months = [...(await reports(year - 1)).months, ...(await reports(year)).months];
     const open = months.find((m) => m.status === 'open' && m.totals.interventions >= 2);
     if (!open) throw new Error('the demo data has no open month with interventions');

@@ -30,7 +30,8 @@ export function PtriTable({ query, serviceName, caption, count }: PtriTableProps
   return (
     <>
       {count && <ResultCount total={count.total} shown={rows.length} capped={count.capped} />}
-      <div className="table-wrap">
+      {/* A table wider than the window scrolls in its box, which keyboard users reach by Tab. */}
+      <div className="table-wrap" role="region" aria-label={caption} tabIndex={0}>
         <table>
           <caption className="visually-hidden">{caption}</caption>
           <thead>

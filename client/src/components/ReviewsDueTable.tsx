@@ -33,7 +33,7 @@ export function ReviewsDueTable({ within, onlyOverdue, serviceId }: ReviewsDueTa
   return (
     <>
       <ResultCount total={total} shown={rows.length} />
-      <div className="table-wrap">
+      <div className="table-wrap" role="region" aria-label={it.reports.overdueTitle} tabIndex={0}>
         <table>
           <thead>
             <tr>

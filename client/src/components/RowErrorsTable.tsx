@@ -11,7 +11,7 @@ interface RowErrorsTableProps {
 
 export function RowErrorsTable({ caption, headers, rows, fieldLabel = (field) => field }: RowErrorsTableProps) {
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table>
         <caption>{caption}</caption>
         <thead>

@@ -105,7 +105,7 @@ export function InterventionGrid({ projects, month }: { projects: readonly PtriS
   return (
     <section className="card">
       <h2>{it.coop.addRow}</h2>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table className="month-grid">
           <thead>
             <tr>

@@ -44,7 +44,7 @@ export function ReferenceTable<T extends { id: number }>({ title, query, columns
       ) : query.data.length === 0 ? (
         <Empty />
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <caption className="visually-hidden">{title}</caption>
             <thead>

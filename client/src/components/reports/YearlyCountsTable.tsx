@@ -8,7 +8,7 @@ export function YearlyCountsTable({ counts }: { counts: YearlyCounts }) {
   if (counts.rows.length === 0) return <Empty />;
   const rows = [...counts.rows].sort((a, b) => a.serviceName.localeCompare(b.serviceName, 'it'));
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table>
         <caption>
           {it.ptri.lotNumber(counts.lot)} – {counts.year}

@@ -10,7 +10,7 @@ export function MonthInterventions({ cooperativeId, month }: { cooperativeId: nu
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   if (query.data.length === 0) return <Empty />;
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table>
         <thead>
           <tr>

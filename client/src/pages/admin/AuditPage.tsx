@@ -82,7 +82,7 @@ export function AuditPage() {
       </form>
       <QueryStates query={log} empty={rows.length === 0}>
         {() => (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table>
               <thead>
                 <tr>

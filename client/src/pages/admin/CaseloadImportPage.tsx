@@ -24,7 +24,7 @@ function Counts({ reply }: { reply: CaseloadImportReply }) {
     [t.projectsPresent, reply.projects.present],
   ];
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table>
         <caption>{reply.dryRun ? t.summaryTitle : t.resultTitle}</caption>
         <thead>
@@ -89,7 +89,7 @@ function Spellings({
   onMapped: (spelling: string, service: Service) => void;
 }) {
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table>
         <caption>{t.servicesTitle}</caption>
         <thead>

@@ -57,7 +57,7 @@ export function UsersPage() {
       ) : users.data.length === 0 ? (
         <Empty />
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <thead>
               <tr>

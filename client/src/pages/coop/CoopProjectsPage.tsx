@@ -17,7 +17,7 @@ export function CoopProjectsPage() {
       <h1>{it.coop.projectsTitle}</h1>
       <QueryStates query={query} empty={rows.length === 0}>
         {() => (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table>
               <thead>
                 <tr>

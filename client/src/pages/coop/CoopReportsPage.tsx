@@ -35,7 +35,7 @@ export function CoopReportsPage() {
       ) : reports.data.length === 0 ? (
         <Empty />
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <thead>
               <tr>

@@ -81,7 +81,7 @@ export function InterventionsPage() {
         ) : recorded.data.length === 0 ? (
           <Empty />
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table>
               <thead>
                 <tr>

@@ -58,7 +58,7 @@ export function CaseloadReportPage() {
       ) : caseload.data.rows.length === 0 ? (
         <Empty />
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="compact">
             <thead>
               <tr>

@@ -69,7 +69,7 @@ export function LotTotalsPage() {
               {it.reports.pending}: {percent(lot.ceilingShareWithPending)})
             </p>
             {lot.ceilingShare != null && <progress max={1} value={Math.min(lot.ceilingShare, 1)} aria-label={it.reports.ceilingShare} />}
-            <div className="table-wrap">
+            <div className="table-wrap" tabIndex={0}>
               <table>
                 <thead>
                   <tr>

@@ -87,7 +87,7 @@ export function OutcomesPage() {
       ) : (
         <>
           <GoalOutcomesChart rows={report.data.rows} />
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table>
               <thead>
                 <tr>

@@ -83,7 +83,7 @@ export function PersonPage() {
       {p.projects.length === 0 ? (
         <p className="state state-empty">{it.persons.noProjects}</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <thead>
               <tr>

@@ -33,7 +33,7 @@ export function PersonSearchPage() {
       </form>
       <QueryStates query={query} empty={rows.length === 0}>
         {() => (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table>
               <thead>
                 <tr>

@@ -48,7 +48,7 @@ function PendingMonth({ item, onReviewed }: { item: MonthConcerningService; onRe
 
 function ReviewedMonths({ items }: { items: MonthConcerningService[] }) {
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table>
         <caption>{it.monthReviews.reviewedTitle}</caption>
         <thead>
