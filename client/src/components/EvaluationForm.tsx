@@ -7,9 +7,7 @@ import {
   EVALUATION_KINDS,
   EVALUATION_OUTCOMES,
   evaluationMove,
-  LIVING_SITUATIONS,
   type LivingSituation,
-  WORK_SITUATIONS,
   type WorkSituation,
   INTENSITIES,
   type CreateEvaluationBody,
@@ -20,6 +18,7 @@ import {
 import { useState, type FormEvent } from 'react';
 import { isApiError } from '../api/errors.ts';
 import { it } from '../i18n/it.ts';
+import { SituationFields } from './SituationFields.tsx';
 import { Field } from './Field.tsx';
 import { besideFieldsOf, issuesToFieldErrors, refusalMessage, type FieldErrors } from './formErrors.ts';
 import { today } from './format.ts';
@@ -132,26 +131,7 @@ export function EvaluationForm({ defaultKind, onSubmit }: EvaluationFormProps) {
             ))}
           </select>
         </Field>
-        <Field label={it.situations.living} error={errors.living}>
-          <select value={living} onChange={(e) => setLiving(e.target.value as LivingSituation | '')}>
-            <option value="">{it.situations.notRecorded}</option>
-            {LIVING_SITUATIONS.map((value) => (
-              <option key={value} value={value}>
-                {it.situations.livingLabels[value]}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label={it.situations.work} error={errors.work}>
-          <select value={work} onChange={(e) => setWork(e.target.value as WorkSituation | '')}>
-            <option value="">{it.situations.notRecorded}</option>
-            {WORK_SITUATIONS.map((value) => (
-              <option key={value} value={value}>
-                {it.situations.workLabels[value]}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <SituationFields optional={true} living={living} work={work} onLiving={setLiving} onWork={setWork} errors={errors} />
         <Field label={it.uvm.intensity} error={errors.intensity}>
           <select value={intensity} onChange={(e) => setIntensity(e.target.value as Intensity | '')}>
             <option value="">—</option>

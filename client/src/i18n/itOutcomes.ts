@@ -19,7 +19,6 @@ export const outcomes = {
     daysSubmission: 'Giorni mediani invio → attivazione',
     daysDraft: 'Giorni mediani bozza → attivazione',
     followUps: 'Contatti dopo la chiusura',
-    download: 'Scarica CSV',
     goalsChart: 'Obiettivi per asse e esito',
     none: '—',
   },

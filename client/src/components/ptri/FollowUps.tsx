@@ -1,10 +1,11 @@
 // Contacts after a project's closure: where the person lives and what they do now (the "post-BdS").
-import { followUpBody, LIVING_SITUATIONS, WORK_SITUATIONS, type LivingSituation, type WorkSituation } from '@bds/shared';
+import { followUpBody, type LivingSituation, type WorkSituation } from '@bds/shared';
 import { useState, type FormEvent } from 'react';
 import { useFollowUps, useRecordFollowUp } from '../../api/outcomes.ts';
 import { isApiError } from '../../api/errors.ts';
 import { it } from '../../i18n/it.ts';
 import { Field } from '../Field.tsx';
+import { SituationFields } from '../SituationFields.tsx';
 import { formatDate, today } from '../format.ts';
 import { issuesToFieldErrors, type FieldErrors } from '../formErrors.ts';
 import { ErrorState, Loading, errorText } from '../States.tsx';
@@ -63,24 +64,7 @@ export function FollowUps({ ptriId, canRecord }: { ptriId: number; canRecord: bo
           <Field label={it.followUps.date} error={errors.date}>
             <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
           </Field>
-          <Field label={it.situations.living} error={errors.living}>
-            <select value={living} onChange={(e) => setLiving(e.target.value as LivingSituation)}>
-              {LIVING_SITUATIONS.map((value) => (
-                <option key={value} value={value}>
-                  {it.situations.livingLabels[value]}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field label={it.situations.work} error={errors.work}>
-            <select value={work} onChange={(e) => setWork(e.target.value as WorkSituation)}>
-              {WORK_SITUATIONS.map((value) => (
-                <option key={value} value={value}>
-                  {it.situations.workLabels[value]}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <SituationFields optional={false} living={living} work={work} onLiving={setLiving} onWork={setWork} errors={errors} />
           <Field label={it.followUps.note} error={errors.note}>
             <input value={note} onChange={(e) => setNote(e.target.value)} />
           </Field>

@@ -3,11 +3,12 @@
 import { LIVING_SITUATION_LABELS, WORK_SITUATION_LABELS, type OutcomesRow } from '@bds/shared';
 import { useState } from 'react';
 import { downloadOutcomesCsv, useOutcomes } from '../../api/outcomes.ts';
-import { useServices } from '../../api/reference.ts';
 import { Field } from '../../components/Field.tsx';
 import { GoalOutcomesChart } from '../../components/reports/GoalOutcomesChart.tsx';
-import { formatNumber } from '../../components/format.ts';
-import { Empty, ErrorState, Loading, errorText } from '../../components/States.tsx';
+import { formatNumber, today } from '../../components/format.ts';
+import { Empty, ErrorState, Loading } from '../../components/States.tsx';
+import { DownloadButton } from '../../components/DownloadButton.tsx';
+import { ServiceFilter } from '../../components/reports/ServiceFilter.tsx';
 import { it } from '../../i18n/it.ts';
 
 const FIRST_YEAR = 2022;
@@ -26,37 +27,19 @@ function Moves({ moves, labels }: { moves: OutcomesRow['living'] | OutcomesRow['
 }
 
 export function OutcomesPage() {
-  const thisYear = new Date().getFullYear();
+  const thisYear = Number(today().slice(0, 4));
   const years = Array.from({ length: thisYear - FIRST_YEAR + 1 }, (_, i) => thisYear - i);
   const [year, setYear] = useState(thisYear);
   const [serviceId, setServiceId] = useState<number | undefined>(undefined);
-  const services = useServices();
   const report = useOutcomes(year, serviceId);
-  const [downloadError, setDownloadError] = useState<string | null>(null);
-
-  async function download() {
-    setDownloadError(null);
-    try {
-      await downloadOutcomesCsv(year, serviceId);
-    } catch (caught) {
-      setDownloadError(errorText(caught));
-    }
-  }
 
   return (
     <>
       <div className="page-head">
         <h1>{it.outcomeReport.title}</h1>
-        <button type="button" className="secondary" onClick={() => void download()}>
-          {it.outcomeReport.download}
-        </button>
+        <DownloadButton download={() => downloadOutcomesCsv(year, serviceId)} />
       </div>
       <p className="hint">{it.outcomeReport.help}</p>
-      {downloadError && (
-        <p className="form-error" role="alert">
-          {downloadError}
-        </p>
-      )}
       <div className="card row">
         <Field label={it.reports.year}>
           <select value={year} onChange={(e) => setYear(Number(e.target.value))}>
@@ -67,16 +50,7 @@ export function OutcomesPage() {
             ))}
           </select>
         </Field>
-        <Field label={it.reports.service}>
-          <select value={serviceId ?? ''} onChange={(e) => setServiceId(e.target.value ? Number(e.target.value) : undefined)}>
-            <option value="">{it.common.all}</option>
-            {services.data?.map((service) => (
-              <option key={service.id} value={service.id}>
-                {service.name}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <ServiceFilter value={serviceId} onChange={setServiceId} />
       </div>
       {report.isPending ? (
         <Loading />
