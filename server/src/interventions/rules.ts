@@ -48,6 +48,15 @@ export function suspensionsFrom(transitions: { fromStatus: PtriStatus; toStatus:
 
 export const minutesOf = (hours: number) => Math.round(hours * 60);
 
+/** One person's interventions of one day, across projects, cooperatives, uploads and single entries. */
+export const MAX_MINUTES_PER_DAY = 24 * 60;
+
+export function dayLimitErrors(recordedMinutes: number, minutes: number, date: string): FieldError[] {
+  if (recordedMinutes + minutes <= MAX_MINUTES_PER_DAY) return [];
+  const recorded = (recordedMinutes / 60).toLocaleString('it-IT', { maximumFractionDigits: 2 });
+  return [{ path: 'hours', message: `oltre le 24 ore di interventi per la persona il ${formatDate(date)} (già registrate: ${recorded} ore)` }];
+}
+
 /** Amount in cents of `minutes` at an hourly rate in cents, rounded once per intervention. */
 export const amountCentsOf = (minutes: number, hourlyRateCents: number) => Math.round((minutes * hourlyRateCents) / 60);
 
