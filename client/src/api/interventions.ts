@@ -1,6 +1,6 @@
 // Interventions recorded by cooperatives and their monthly reports (rendicontazione).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiJson } from './http.ts';
+import { apiJson, downloadFile } from './http.ts';
 import type { CreateInterventionBody, Intervention, MonthlyReport } from '@bds/shared';
 import type { Page } from './types.ts';
 import { uploadMonthCsv, type UploadProgress } from './upload.ts';
@@ -74,6 +74,11 @@ export function useSubmitMonth(cooperativeId: number) {
       void queryClient.invalidateQueries({ queryKey: interventionKeys.all });
     },
   });
+}
+
+/** The month's CSV template, prefilled with the projects active in it. */
+export function downloadMonthTemplate(cooperativeId: number, month: string): Promise<void> {
+  return downloadFile(`/api/cooperatives/${cooperativeId}/reports/${month}/template.csv`, {}, `modello-interventi-${month}.csv`);
 }
 
 export function useUploadMonth(cooperativeId: number) {
