@@ -405,7 +405,10 @@ export const activities = sqliteTable(
   (t) => [uniqueIndex('activities_axis_label_idx').on(t.axis, t.label)],
 );
 
-/** One CSV month file accepted from a cooperative; its hash makes a re-upload a no-op. */
+/**
+ * One CSV month file accepted from a cooperative. `sha256` is the identity of its rows as read
+ * (not of its bytes): the same rows sent again are a no-op while any of them is still stored.
+ */
 export const interventionUploads = sqliteTable(
   'intervention_uploads',
   {
@@ -419,7 +422,7 @@ export const interventionUploads = sqliteTable(
     uploadedBy: integer('uploaded_by').references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('intervention_uploads_file_idx').on(t.cooperativeId, t.month, t.sha256)],
+  (t) => [index('intervention_uploads_file_idx').on(t.cooperativeId, t.month, t.sha256)],
 );
 
 /**

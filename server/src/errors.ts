@@ -1,4 +1,5 @@
 // Typed domain errors; the error plugin turns them into problem+json.
+import { formatCount } from '@bds/shared';
 export interface FieldError {
   path: string;
   message: string;
@@ -55,17 +56,25 @@ export class Invalid extends DomainError {
   }
 }
 
-/** The most bad rows of a file listed in one answer: enough to mend a file, bounded in memory. */
-const MAX_LISTED_ROWS = 5000;
+/** The bad rows of a file whose errors a refusal lists in full; the rest are counted. A list of 20,000 rows is 600 KB no one reads. */
+export const MAX_LISTED_ROWS = 100;
 
-/** 400 with every bad row of a file, as `{row, field, message}` beside the usual `{path, message}`; `outcome` says what was not done. */
+/**
+ * 400 with every error of the first bad rows of a file, as `{row, field, message}` beside the usual
+ * `{path, message}`, and how many rows and errors there are in all; `outcome` says what was not done.
+ */
 export class InvalidRows extends DomainError {
   constructor(errors: { row: number; field: string; message: string }[], outcome: string) {
-    const listed = errors
-      .slice(0, MAX_LISTED_ROWS)
+    const sorted = [...errors].sort((a, b) => a.row - b.row);
+    const rows = [...new Set(sorted.map((e) => e.row))];
+    const listedRows = new Set(rows.slice(0, MAX_LISTED_ROWS));
+    const listed = sorted
+      .filter((e) => listedRows.has(e.row))
       .map((e) => ({ path: `rows.${e.row}.${e.field}`, message: e.message, row: e.row, field: e.field }));
-    const rows = new Set(errors.map((e) => e.row)).size;
-    super(400, 'File non valido', `${rows === 1 ? '1 riga non valida' : `${rows} righe non valide`}: ${outcome}`, listed);
+    const rowCount = rows.length === 1 ? '1 riga non valida' : `${formatCount(rows.length)} righe non valide`;
+    const errorCount = sorted.length === 1 ? '1 errore' : `${formatCount(sorted.length)} errori`;
+    const shown = rows.length > MAX_LISTED_ROWS ? `; elencati gli errori delle prime ${MAX_LISTED_ROWS} righe` : '';
+    super(400, 'File non valido', `${rowCount} (${errorCount}): ${outcome}${shown}`, listed);
   }
 }
 

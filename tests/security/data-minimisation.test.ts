@@ -65,6 +65,7 @@ describe('a cooperative account', () => {
       '/api/reports/lot-totals?year=2025&month=2025-02',
       '/api/reports/lot-totals?year=2025&format=csv',
       '/api/monthly-reports?year=2025',
+      `/api/cooperatives/${f.mine.cooperativeId}/reports/2025-02/template.csv`,
     ]);
     expect(replies.size).toBeGreaterThanOrEqual(12);
     const forbiddenKeys = ['fiscalCode', 'birthDate', 'sex', 'scores', 'honos', 'honosTotal', 'members', 'evaluationNotes'];

@@ -174,6 +174,11 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
       probe: { url: coopMonth('other', 'upload'), body: () => 'ptriId;date;axis;activity;hours;operatorRole;notes\n' },
     },
   },
+  'GET /api/cooperatives/:id/reports/:month/template.csv': {
+    allowed: ['cooperative'],
+    probe: { url: coopMonth('mine', 'template.csv') },
+    outOfScope: { roles: ['cooperative'], probe: { url: coopMonth('other', 'template.csv') } },
+  },
   'POST /api/cooperatives/:id/reports/:month/submit': {
     allowed: ['cooperative'],
     mutates: true,

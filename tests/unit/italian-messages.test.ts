@@ -27,32 +27,42 @@ describe('messages about an intervention date', () => {
     expect(periodErrors(project, '2025-04-02', '2025-11-28')).toEqual([]);
   });
 
-  it('tells a CSV row of another month which month the file is for', () => {
-    const file = readCsvFile(
+  it('tells a CSV row of another month which month the file is for', async () => {
+    const file = await readCsvFile(
       'ptriId;date;axis;activity;hours;operatorRole\n12;2025-04-02;habitat;Accompagnamento;2;educatore\n',
       '2025-03',
     );
     expect(JSON.stringify(file)).toContain('non appartiene al mese di marzo 2025');
   });
 
-  it('says in Italian, with the line, why a file cannot be read, and recognises a file that is not UTF-8 text', () => {
-    const broken = readCsvFile(
+  it('says in Italian, with the line, why a file cannot be read, and recognises a file that is not UTF-8 text', async () => {
+    const broken = await readCsvFile(
       'ptriId;date;axis;activity;hours;operatorRole\n12;2025-03-02;habitat;"Accompagnamento;2;educatore\n',
       '2025-03',
     );
     expect(broken).toEqual({ ok: false, message: 'file CSV illeggibile alla riga 2: controllare le virgolette e il separatore (;)' });
-    const image = readCsvFile('\uFFFDPNG\r\n\u0000\u0000\u0000\rIHDR', '2025-03');
+    const image = await readCsvFile('\uFFFDPNG\r\n\u0000\u0000\u0000\rIHDR', '2025-03');
     expect(image).toEqual({ ok: false, message: 'il file non è un CSV in UTF-8: salvarlo dal foglio di calcolo come «CSV UTF-8»' });
   });
 
-  it('refuses a file of more rows than a month can hold before reading it', () => {
+  it('refuses a file of more rows than a month can hold before reading it', async () => {
     const header = 'ptriId;date;axis;activity;hours;operatorRole\n';
     const bad = 'x;x;x;;x;\n';
-    expect(readCsvFile(header + bad.repeat(MAX_FILE_ROWS + 1), '2025-03')).toEqual({
+    expect(await readCsvFile(header + bad.repeat(MAX_FILE_ROWS + 1), '2025-03')).toEqual({
       ok: false,
       message: 'oltre 20.000 righe: dividere il file in più caricamenti',
     });
-    const full = readCsvFile(header + bad.repeat(MAX_FILE_ROWS), '2025-03');
+    const full = await readCsvFile(header + bad.repeat(MAX_FILE_ROWS), '2025-03');
     expect(full.ok && new Set(full.errors.map((e) => e.row)).size).toBe(MAX_FILE_ROWS);
+  });
+
+  it('gives the event loop back while it reads a long file', async () => {
+    const lines = ['ptriId;date;axis;activity;hours;operatorRole'];
+    for (let i = 0; i < 5000; i += 1) lines.push(`12;2025-03-02;habitat;Accompagnamento;2;educatore ${i}`);
+    let turned = false;
+    setImmediate(() => (turned = true));
+    const file = await readCsvFile(lines.join('\n'), '2025-03').then((read) => ({ read, turned }));
+    expect(file.turned).toBe(true);
+    expect(file.read.ok && file.read.rows.length).toBe(5000);
   });
 });

@@ -1,6 +1,6 @@
 // Interventions recorded by cooperatives and their monthly reports (rendicontazione).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiJson } from './http.ts';
+import { apiJson, downloadFile } from './http.ts';
 import type { z } from 'zod';
 import type {
   CreateInterventionBody,
@@ -96,6 +96,11 @@ export function useSubmitMonth(cooperativeId: number) {
       void queryClient.invalidateQueries({ queryKey: interventionKeys.all });
     },
   });
+}
+
+/** The month's CSV template, prefilled with the projects active in it. */
+export function downloadMonthTemplate(cooperativeId: number, month: string): Promise<void> {
+  return downloadFile(`/api/cooperatives/${cooperativeId}/reports/${month}/template.csv`, {}, `modello-interventi-${month}.csv`);
 }
 
 export function useUploadMonth(cooperativeId: number) {

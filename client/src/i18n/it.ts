@@ -256,6 +256,7 @@ export const it = {
   },
   coop: {
     projectsTitle: 'Progetti assegnati alla cooperativa',
+    ptriNumber: 'N. PTRI',
     interventionsTitle: 'Interventi del mese',
     month: 'Mese',
     project: 'Progetto',
@@ -289,8 +290,9 @@ export const it = {
     returnNote: (note: string) => `Nota del servizio: ${note}`,
     monthTotal: (hours: string) => `Totale del mese: ${hours} ore`,
     csvTitle: 'Carica il mese da CSV',
-    csvHelp:
-      'Colonne: ptriId;date;axis;activity;hours;operatorRole;notes (separatore ;). Date AAAA-MM-GG o GG/MM/AAAA, ore con la virgola, asse habitat, sociality o work. Il file è accettato tutto o niente.',
+    csvHelp: (columns: readonly string[]) =>
+      `Colonne: ${columns.join(';')} (separatore ;). Progetto: il numero PTRI; date GG/MM/AAAA o AAAA-MM-GG; ore con la virgola, a quarti d’ora; asse casa, socialità o lavoro. Il modello del mese elenca i progetti attivi: le righe lasciate con il solo progetto non vengono lette. Il file è accettato tutto o niente.`,
+    csvTemplate: 'Scarica modello',
     csvFile: 'File CSV',
     csvUpload: 'Carica il file',
     csvProgress: (percent: number) => `Invio del file: ${percent}%`,

@@ -3,7 +3,7 @@
 import { amountCentsOf, AXIS_LABELS, formatMonth, minutesOf, partEditable, type Axis } from '@bds/shared';
 import type { FieldError } from '../errors.ts';
 import { activityKey, type MonthState, type ProjectForWork } from './queries.ts';
-import { monthOf, periodErrors } from './rules.ts';
+import { dayLimitErrors, monthOf, periodErrors } from './rules.ts';
 
 export interface EntryInput {
   ptriId: number;
@@ -15,6 +15,9 @@ export interface EntryInput {
   notes: string | null;
 }
 
+/** An entry of which only the fields that passed their own checks are known (a CSV row with bad cells). */
+export type PartialEntry = Partial<EntryInput>;
+
 export interface EntryContext {
   cooperativeId: number;
   userId: number;
@@ -22,6 +25,10 @@ export interface EntryContext {
   projects: Map<number, ProjectForWork>;
   activities: Map<string, { id: number; label: string }>;
   monthState: (month: string) => MonthState;
+  /** Minutes a person has on a day, across projects and cooperatives, with those booked by this request. */
+  minutesOnDay: (personId: number, date: string) => number;
+  /** Counts an accepted entry towards its person's day, for the next entries of the same request. */
+  book: (entry: NewIntervention) => void;
 }
 
 export interface NewIntervention {
@@ -43,15 +50,24 @@ export interface NewIntervention {
 
 export type EntryResult = { ok: true; value: NewIntervention } | { ok: false; errors: FieldError[]; locked?: boolean };
 
-export function checkEntry(ctx: EntryContext, input: EntryInput): EntryResult {
-  const project = ctx.projects.get(input.ptriId);
-  if (!project) return { ok: false, errors: [{ path: 'ptriId', message: 'progetto inesistente o non assegnato alla cooperativa' }] };
-  const errors = periodErrors(project, input.date, ctx.today);
-  const activity = ctx.activities.get(activityKey(input.axis, input.activity));
-  if (!activity) errors.push({ path: 'activity', message: `attività non prevista per l'asse «${AXIS_LABELS[input.axis]}»` });
-  if (project.hourlyRateCents === null) errors.push({ path: 'ptriId', message: 'il lotto del progetto non ha una tariffa oraria' });
-  if (errors.length || !activity || project.hourlyRateCents === null) return { ok: false, errors };
-  const month = monthOf(input.date);
+/**
+ * Every rule an entry breaks, as far as its known fields allow: a CSV row with a bad date still
+ * hears that its activity does not exist. Accepted only when every field is known and no rule is broken.
+ */
+export function checkEntry(ctx: EntryContext, input: PartialEntry): EntryResult {
+  const { ptriId, date, axis, hours, operatorRole } = input;
+  const errors: FieldError[] = [];
+  const project = ptriId === undefined ? undefined : ctx.projects.get(ptriId);
+  if (ptriId !== undefined && !project) errors.push({ path: 'ptriId', message: 'progetto inesistente o non assegnato alla cooperativa' });
+  if (project && date !== undefined) errors.push(...periodErrors(project, date, ctx.today));
+  const activity = axis === undefined || input.activity === undefined ? undefined : ctx.activities.get(activityKey(axis, input.activity));
+  if (axis !== undefined && input.activity !== undefined && !activity) {
+    errors.push({ path: 'activity', message: `attività non prevista per l'asse «${AXIS_LABELS[axis]}»` });
+  }
+  if (project?.hourlyRateCents === null) errors.push({ path: 'ptriId', message: 'il lotto del progetto non ha una tariffa oraria' });
+  if (errors.length || !project || !activity || project.hourlyRateCents === null) return { ok: false, errors };
+  if (date === undefined || axis === undefined || hours === undefined || operatorRole === undefined) return { ok: false, errors };
+  const month = monthOf(date);
   const state = ctx.monthState(month);
   if (!partEditable(state.monthStatus, state.parts.get(project.serviceId)?.status)) {
     return {
@@ -60,7 +76,9 @@ export function checkEntry(ctx: EntryContext, input: EntryInput): EntryResult {
       errors: [{ path: 'date', message: `il mese di ${formatMonth(month)} è già stato inviato: non si può modificare` }],
     };
   }
-  const minutes = minutesOf(input.hours);
+  const minutes = minutesOf(hours);
+  const overDay = dayLimitErrors(ctx.minutesOnDay(project.personId, date), minutes, date);
+  if (overDay.length) return { ok: false, errors: overDay };
   return {
     ok: true,
     value: {
@@ -69,14 +87,14 @@ export function checkEntry(ctx: EntryContext, input: EntryInput): EntryResult {
       cooperativeId: ctx.cooperativeId,
       lotId: project.lotId,
       serviceId: project.serviceId,
-      date: input.date,
+      date,
       month,
-      axis: input.axis,
+      axis,
       activityId: activity.id,
       minutes,
       amountCents: amountCentsOf(minutes, project.hourlyRateCents),
-      operatorRole: input.operatorRole,
-      notes: input.notes,
+      operatorRole,
+      notes: input.notes ?? null,
       createdBy: ctx.userId,
     },
   };

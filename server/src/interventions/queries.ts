@@ -1,9 +1,9 @@
-import { and, asc, eq, gt, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, or, sql } from 'drizzle-orm';
 import { schema, type Queryable } from '@bds/db';
 import type { Axis, MonthStatus } from '@bds/shared';
 import { prepared } from '../prepared.ts';
 import type { RowScope } from '../access/policy.ts';
-import { suspensionsFrom, type ProjectPeriod } from './rules.ts';
+import { STATUSES_TAKING_INTERVENTIONS, suspensionsFrom, type ProjectPeriod } from './rules.ts';
 
 const { interventions, activities, ptris, lots, ptriTransitions, monthlyReports, monthlyReportParts } = schema;
 
@@ -199,20 +199,67 @@ export function listInterventions(
     .all();
 }
 
-export function uploadByHash(db: Queryable, cooperativeId: number, month: string, sha256: string) {
+/** The latest upload of these rows whose interventions are still stored, at least one of them. */
+export function storedUploadByHash(db: Queryable, cooperativeId: number, month: string, sha256: string) {
+  const uploads = schema.interventionUploads;
   return db
     .select()
-    .from(schema.interventionUploads)
+    .from(uploads)
     .where(
       and(
-        eq(schema.interventionUploads.cooperativeId, cooperativeId),
-        eq(schema.interventionUploads.month, month),
-        eq(schema.interventionUploads.sha256, sha256),
+        eq(uploads.cooperativeId, cooperativeId),
+        eq(uploads.month, month),
+        eq(uploads.sha256, sha256),
+        sql`EXISTS (SELECT 1 FROM ${interventions} WHERE ${interventions.cooperativeId} = ${uploads.cooperativeId} AND ${interventions.month} = ${uploads.month} AND ${interventions.uploadId} = ${uploads.id})`,
       ),
     )
+    .orderBy(desc(uploads.id))
+    .limit(1)
     .get();
 }
 
 export function insertUpload(db: Queryable, values: typeof schema.interventionUploads.$inferInsert) {
   return db.insert(schema.interventionUploads).values(values).returning().get();
+}
+
+/** A person's minutes of interventions per day of one month, over all their projects; `exceptId` leaves out one being changed. */
+export function personMinutesByDay(db: Queryable, personId: number, month: string, exceptId: number): Map<string, number> {
+  const rows = prepared(db, 'personMinutesByDay', (db) =>
+    db
+      .select({ date: interventions.date, minutes: sql<number>`SUM(${interventions.minutes})` })
+      .from(interventions)
+      .innerJoin(ptris, eq(ptris.id, interventions.ptriId))
+      .where(
+        and(
+          eq(ptris.personId, sql.placeholder('personId')),
+          sql`${interventions.date} BETWEEN ${sql.placeholder('from')} AND ${sql.placeholder('to')}`,
+          sql`${interventions.id} <> ${sql.placeholder('exceptId')}`,
+        ),
+      )
+      .groupBy(interventions.date)
+      .prepare(),
+  ).all({ personId, from: `${month}-01`, to: `${month}-31`, exceptId });
+  return new Map(rows.map((row) => [row.date, row.minutes]));
+}
+
+/** The projects within the scope that take interventions on some day of the month, by person's name. */
+export function projectsOfMonth(db: Queryable, month: string, scope: RowScope) {
+  return db
+    .select({
+      id: ptris.id,
+      personId: ptris.personId,
+      personName: sql<string>`${schema.persons.familyName} || ' ' || ${schema.persons.givenName}`,
+    })
+    .from(ptris)
+    .innerJoin(schema.persons, eq(schema.persons.id, ptris.personId))
+    .where(
+      and(
+        scope.ptris,
+        inArray(ptris.status, [...STATUSES_TAKING_INTERVENTIONS]),
+        sql`${ptris.activatedOn} <= ${`${month}-31`}`,
+        sql`COALESCE(${ptris.endedOn}, ${ptris.endDate}) >= ${`${month}-01`}`,
+      ),
+    )
+    .orderBy(schema.persons.familyName, schema.persons.givenName, ptris.id)
+    .all();
 }

@@ -14,6 +14,8 @@ import { actorOf } from '../plugins/auth.ts';
 import { Invalid } from '../errors.ts';
 import * as interventions from './service.ts';
 import { uploadMonth } from './upload.ts';
+import { monthTemplate } from './template.ts';
+import { sendCsv } from '../reports/csv.ts';
 import { durableWrite } from '../audit/group-commit.ts';
 import { UploadSlots, type UploadLimits } from '../plugins/upload-slots.ts';
 
@@ -92,15 +94,29 @@ const interventionRoutes: FastifyPluginAsyncZod<{ uploads: UploadLimits }> = asy
     onRequestAbort: uploadSlots.release,
     schema: {
       tags,
-      summary: 'Carica il mese come CSV (text/csv; colonne ptriId;date;axis;activity;hours;operatorRole;notes): tutto o niente',
+      summary:
+        'Carica il mese come CSV (text/csv; colonne progetto;data;asse;attivita;ore;ruolo_operatore;note, o i nomi inglesi): tutto o niente',
       params: monthParams,
       response: { 200: uploadReply, 201: uploadReply },
     },
-    handler: (request, reply) => {
+    handler: async (request, reply) => {
       if (!Buffer.isBuffer(request.body)) throw new Invalid('(body)', 'inviare il file come text/csv');
-      const { created, reply: body } = uploadMonth(app.db, actorOf(request), request.params.id, request.params.month, request.body);
+      const { created, reply: body } = await uploadMonth(app.db, actorOf(request), request.params.id, request.params.month, request.body);
       reply.code(created ? 201 : 200);
       return body;
+    },
+  });
+
+  app.get('/api/cooperatives/:id/reports/:month/template.csv', {
+    config: { roles: ['cooperative'] },
+    schema: {
+      tags,
+      summary: 'Modello CSV del mese: intestazione in italiano e una riga per ogni progetto attivo nel mese (numero PTRI e persona)',
+      params: monthParams,
+    },
+    handler: async (request, reply) => {
+      const template = await monthTemplate(app.db, actorOf(request), request.params.id, request.params.month);
+      return sendCsv(reply, template.filename, template.header, template.rows);
     },
   });
 };

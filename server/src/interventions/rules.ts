@@ -1,5 +1,5 @@
 // The rules an intervention must satisfy, as pure functions shared by single entry and CSV upload.
-import { formatDate, PTRI_STATUS_LABELS, type MonthStatus, type PtriStatus } from '@bds/shared';
+import { formatDate, formatHours, hoursOf, PTRI_STATUS_LABELS, type MonthStatus, type PtriStatus } from '@bds/shared';
 import type { FieldError } from '../errors.ts';
 
 /** What the rules need to know about the project an intervention is recorded on. */
@@ -48,6 +48,17 @@ export function suspensionsFrom(transitions: { fromStatus: PtriStatus; toStatus:
     }
   }
   return intervals;
+}
+
+/** One person's interventions of one day, across projects, cooperatives, uploads and single entries. */
+export const MAX_MINUTES_PER_DAY = 24 * 60;
+
+export function dayLimitErrors(recordedMinutes: number, minutes: number, date: string): FieldError[] {
+  if (recordedMinutes + minutes <= MAX_MINUTES_PER_DAY) return [];
+  const recorded = formatHours(hoursOf(recordedMinutes));
+  return [
+    { path: 'hours', message: `oltre le 24 ore di interventi per la persona il ${formatDate(date)} (già registrate: ${recorded} ore)` },
+  ];
 }
 
 /** The status of the summary rows of one part: the part's own, or 'open' before any submission. */

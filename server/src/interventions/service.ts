@@ -19,7 +19,7 @@ import { Conflict, DomainError, Forbidden, NotFound } from '../errors.ts';
 import { decodeCursor, page } from '../pagination.ts';
 import { EVERY_ROW, policyOf } from '../access/policy.ts';
 import { checkEntry, type EntryContext, type EntryResult } from './entry.ts';
-import { summaryStatusOf } from './rules.ts';
+import { monthOf, summaryStatusOf } from './rules.ts';
 import { summaryWriter } from './summaries.ts';
 import * as q from './queries.ts';
 
@@ -28,15 +28,26 @@ function ownCooperative(actor: Actor): number {
   return actor.user.cooperativeId;
 }
 
-/** What entries are checked against; `axis` when they are all on one axis (a single entry), so only its activities are read. */
+/**
+ * What entries are checked against; `axis` when they are all on one axis (a single entry), so only
+ * its activities are read; `changing` the intervention a correction replaces, left out of its day.
+ */
 export function entryContext(
   tx: Queryable,
   actor: Actor,
   cooperativeId: number,
   projects: Map<number, q.ProjectForWork>,
   axis?: Axis,
+  changing = 0,
 ): EntryContext {
   const months = new Map<string, q.MonthState>();
+  const days = new Map<string, Map<string, number>>();
+  const daysOf = (personId: number, date: string) => {
+    const key = `${personId}|${monthOf(date)}`;
+    let minutes = days.get(key);
+    if (!minutes) days.set(key, (minutes = q.personMinutesByDay(tx, personId, monthOf(date), changing)));
+    return minutes;
+  };
   return {
     cooperativeId,
     userId: actor.user.id,
@@ -47,6 +58,11 @@ export function entryContext(
       let state = months.get(month);
       if (!state) months.set(month, (state = q.monthState(tx, cooperativeId, month)));
       return state;
+    },
+    minutesOnDay: (personId, date) => daysOf(personId, date).get(date) ?? 0,
+    book: (entry) => {
+      const minutes = daysOf(entry.personId, entry.date);
+      minutes.set(entry.date, (minutes.get(entry.date) ?? 0) + entry.minutes);
     },
   };
 }
@@ -131,7 +147,7 @@ export function updateIntervention(db: Db, actor: Actor, id: number, body: Updat
     const { row, state, cooperativeId } = editableIntervention(tx, actor, id);
     if (row.ptriId === null) throw new Conflict('Intervento non legato a un progetto: non modificabile da qui');
     const projects = q.projectsForWork(tx, [row.ptriId], EVERY_ROW);
-    const ctx = entryContext(tx, actor, cooperativeId, projects, body.axis ?? row.axis);
+    const ctx = entryContext(tx, actor, cooperativeId, projects, body.axis ?? row.axis, row.id);
     const oldActivity = q.activityLabels(tx, [row.activityId]).get(row.activityId) ?? '';
     const merged = {
       ptriId: row.ptriId,

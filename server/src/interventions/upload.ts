@@ -1,68 +1,54 @@
 // A cooperative's month as one CSV file: all rows or none, every bad row named, and the same
-// file sent twice changes nothing. Rows go in with one prepared statement in one transaction.
-import { createHash } from 'node:crypto';
-import type { Db } from '@bds/db';
-import { formatDate, formatMonth, type UploadReply } from '@bds/shared';
+// rows sent twice change nothing. The file is read and checked in slices that leave the event loop
+// free; the write then checks again and stores every row in one transaction.
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import type { Db, Queryable } from '@bds/db';
+import { formatDate, formatMonth, type UploadReply, type UploadRowError } from '@bds/shared';
 import type { Actor } from '../auth/principal.ts';
 import { recordAudit } from '../audit/record.ts';
 import { Conflict, Forbidden, Invalid, InvalidRows, NotFound } from '../errors.ts';
 import { policyOf } from '../access/policy.ts';
 import { readCsvFile } from './csv-rows.ts';
-import { checkEntry, type NewIntervention } from './entry.ts';
+import { checkEntry, type NewIntervention, type PartialEntry } from './entry.ts';
 import { entryContext } from './service.ts';
 import { summaryStatusOf } from './rules.ts';
 import { summaryWriter, type ActivityKey, type TotalsKey } from './summaries.ts';
 import * as q from './queries.ts';
 
-export function uploadMonth(
-  db: Db,
-  actor: Actor,
-  cooperativeId: number,
-  month: string,
-  file: Buffer,
-): { created: boolean; reply: UploadReply } {
-  if (actor.user.role !== 'cooperative') throw new Forbidden('Solo la cooperativa carica i propri interventi');
-  const policy = policyOf(actor.user);
-  if (policy.reports().cooperativeId !== cooperativeId) throw new NotFound('Cooperativa non trovata');
-  const sha256 = createHash('sha256').update(file).digest('hex');
-  return db.transaction((tx) => {
-    const previous = q.uploadByHash(tx, cooperativeId, month, sha256);
-    if (previous) {
-      recordAudit(tx, actor, {
-        action: 'create',
-        entity: 'intervention_upload',
-        entityId: previous.id,
-        changes: { month, sha256, repeated: true },
-      });
-      const message = `File già caricato il ${formatDate(previous.createdAt)}: nessuna modifica`;
-      return { created: false, reply: { uploadId: previous.id, rows: previous.rowCount, alreadyUploaded: true, message } };
-    }
-    const state = q.monthState(tx, cooperativeId, month);
-    if (state.monthStatus === 'submitted' || state.monthStatus === 'validated') {
-      throw new Conflict(`Il mese di ${formatMonth(month)} è già stato inviato: non si possono caricare interventi`);
-    }
-    const parsed = readCsvFile(file.toString('utf8'), month);
-    if (!parsed.ok) throw new Invalid('file', parsed.message);
-    const ids = [...new Set(parsed.rows.map((r) => r.entry.ptriId))];
-    const ctx = entryContext(tx, actor, cooperativeId, q.projectsForWork(tx, ids, policy));
-    const errors = [...parsed.errors];
-    const accepted: NewIntervention[] = [];
-    for (const { row, entry } of parsed.rows) {
-      const result = checkEntry(ctx, entry);
-      if (result.ok) accepted.push(result.value);
-      else for (const e of result.errors) errors.push({ row, field: e.path, message: e.message });
-    }
-    if (errors.length)
-      throw new InvalidRows(
-        errors.sort((a, b) => a.row - b.row),
-        'nessun intervento registrato',
-      );
+const CHECK_SLICE_ROWS = 500;
 
-    const upload = q.insertUpload(tx, { cooperativeId, month, sha256, rowCount: accepted.length, uploadedBy: actor.user.id });
-    insertAll(db, accepted, upload.id);
-    countAll(db, accepted, (serviceId) => summaryStatusOf(state.parts.get(serviceId)?.status));
+type Row = { row: number; entry: PartialEntry };
+
+let reading: Promise<unknown> = Promise.resolve();
+/** Files are read and checked one after the other: ten at once would each run a slice in the same turn of the event loop. */
+function afterEarlierFiles<T>(work: () => Promise<T>): Promise<T> {
+  const turn = reading.then(work);
+  reading = turn.catch(() => undefined);
+  return turn;
+}
+
+type Outcome = { created: boolean; reply: UploadReply };
+
+export async function uploadMonth(db: Db, actor: Actor, cooperativeId: number, month: string, file: Buffer): Promise<Outcome> {
+  if (actor.user.role !== 'cooperative') throw new Forbidden('Solo la cooperativa carica i propri interventi');
+  if (policyOf(actor.user).reports().cooperativeId !== cooperativeId) throw new NotFound('Cooperativa non trovata');
+  const checked = await afterEarlierFiles(() => readAndCheck(db, actor, cooperativeId, month, file));
+  if ('created' in checked) return checked;
+  const { rows, contentHash, badRows } = checked;
+
+  // What the slices saw may have changed while the event loop served others: the write checks again.
+  return db.transaction((tx) => {
+    const repeated = repeatOf(tx, actor, cooperativeId, month, contentHash);
+    if (repeated) return repeated;
+    const state = refuseClosedMonth(tx, cooperativeId, month);
+    const again = accepted(contextFor(tx, actor, cooperativeId, rows), rows, badRows);
+    if (again.errors.length) throw new InvalidRows(again.errors, 'nessun intervento registrato');
+    const stored = again.values;
+    const upload = q.insertUpload(tx, { cooperativeId, month, sha256: contentHash, rowCount: stored.length, uploadedBy: actor.user.id });
+    insertAll(db, stored, upload.id);
+    countAll(db, stored, (serviceId) => summaryStatusOf(state.parts.get(serviceId)?.status));
     const perPtri = new Map<number, { personId: number; rows: number }>();
-    for (const row of accepted) {
+    for (const row of stored) {
       const entry = perPtri.get(row.ptriId) ?? { personId: row.personId, rows: 0 };
       entry.rows += 1;
       perPtri.set(row.ptriId, entry);
@@ -76,10 +62,79 @@ export function uploadMonth(
         changes: { month, ptriId, rows },
       });
     }
-    const counted = accepted.length === 1 ? 'Caricato 1 intervento' : `Caricati ${accepted.length.toLocaleString('it-IT')} interventi`;
+    const counted = stored.length === 1 ? 'Caricato 1 intervento' : `Caricati ${stored.length.toLocaleString('it-IT')} interventi`;
     const message = `${counted} del mese di ${formatMonth(month)}`;
-    return { created: true, reply: { uploadId: upload.id, rows: accepted.length, alreadyUploaded: false, message } };
+    return { created: true, reply: { uploadId: upload.id, rows: stored.length, alreadyUploaded: false, message } };
   });
+}
+
+/** The file's rows once read and checked against the database in slices; the answer to a repeat. */
+async function readAndCheck(
+  db: Db,
+  actor: Actor,
+  cooperativeId: number,
+  month: string,
+  file: Buffer,
+): Promise<Outcome | { rows: Row[]; contentHash: string; badRows: Set<number> }> {
+  const parsed = await readCsvFile(file.toString('utf8'), month);
+  if (!parsed.ok) throw new Invalid('file', parsed.message);
+  const { rows, contentHash } = parsed;
+  if (parsed.errors.length === 0) {
+    const repeated = db.transaction((tx) => repeatOf(tx, actor, cooperativeId, month, contentHash));
+    if (repeated) return repeated;
+  }
+  refuseClosedMonth(db, cooperativeId, month);
+  const errors = [...parsed.errors];
+  const badRows = new Set(errors.map((e) => e.row));
+  const ctx = contextFor(db, actor, cooperativeId, rows);
+  for (let start = 0; start < rows.length; start += CHECK_SLICE_ROWS) {
+    errors.push(...accepted(ctx, rows.slice(start, start + CHECK_SLICE_ROWS), badRows).errors);
+    await yieldToEventLoop();
+  }
+  if (errors.length) throw new InvalidRows(errors, 'nessun intervento registrato');
+  return { rows, contentHash, badRows };
+}
+
+/** The answer to the same rows sent again while those of the earlier upload are still stored (deleting them all allows loading them again). */
+function repeatOf(tx: Queryable, actor: Actor, cooperativeId: number, month: string, contentHash: string): Outcome | null {
+  const previous = q.storedUploadByHash(tx, cooperativeId, month, contentHash);
+  if (!previous) return null;
+  recordAudit(tx, actor, {
+    action: 'create',
+    entity: 'intervention_upload',
+    entityId: previous.id,
+    changes: { month, sha256: contentHash, repeated: true },
+  });
+  const message = `File già caricato il ${formatDate(previous.createdAt)}: nessuna modifica`;
+  return { created: false, reply: { uploadId: previous.id, rows: previous.rowCount, alreadyUploaded: true, message } };
+}
+
+function refuseClosedMonth(db: Queryable, cooperativeId: number, month: string) {
+  const state = q.monthState(db, cooperativeId, month);
+  if (state.monthStatus === 'submitted' || state.monthStatus === 'validated') {
+    throw new Conflict(`Il mese di ${formatMonth(month)} è già stato inviato: non si possono caricare interventi`);
+  }
+  return state;
+}
+
+function contextFor(db: Queryable, actor: Actor, cooperativeId: number, rows: Row[]) {
+  const ids = [...new Set(rows.flatMap(({ entry }) => (entry.ptriId === undefined ? [] : [entry.ptriId])))];
+  return entryContext(db, actor, cooperativeId, q.projectsForWork(db, ids, policyOf(actor.user)));
+}
+
+/** Checks rows in file order, each against the hours of the rows accepted before it; rows already known to be bad are checked but never accepted. */
+function accepted(ctx: ReturnType<typeof contextFor>, rows: Row[], badRows: Set<number>) {
+  const values: NewIntervention[] = [];
+  const errors: UploadRowError[] = [];
+  for (const { row, entry } of rows) {
+    const result = checkEntry(ctx, entry);
+    if (!result.ok) for (const e of result.errors) errors.push({ row, field: e.path, message: e.message });
+    else if (!badRows.has(row)) {
+      ctx.book(result.value);
+      values.push(result.value);
+    }
+  }
+  return { values, errors };
 }
 
 function insertAll(db: Db, rows: NewIntervention[], uploadId: number) {

@@ -96,7 +96,13 @@ export const uploadReply = z.object({
 });
 export type UploadReply = z.infer<typeof uploadReply>;
 
-/** One bad row of an uploaded CSV file; row 1 is the header. */
+/**
+ * The columns of a month's CSV file as the template writes them and the hint names them; the
+ * upload also takes the English names (ptriId, date, axis, activity, hours, operatorRole, notes).
+ */
+export const UPLOAD_CSV_COLUMNS = ['progetto', 'data', 'asse', 'attivita', 'ore', 'ruolo_operatore', 'note'] as const;
+
+/** One bad row of an uploaded CSV file, by its line in the file; line 1 is the header. */
 export interface UploadRowError {
   row: number;
   field: string;

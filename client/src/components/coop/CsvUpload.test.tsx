@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { sessionStore } from '../../api/session.ts';
+import { mockFetch } from '../../test/fetchMock.ts';
 import { renderWithProviders } from '../../test/render.tsx';
 import { CsvUpload } from './CsvUpload.tsx';
 
@@ -122,5 +123,46 @@ describe('CSV upload of a month', () => {
 
     expect((await screen.findByRole('status')).textContent).toBe('File già caricato il 2025-03-05: nessuna modifica');
     expect(screen.queryByRole('table')).toBeNull();
+  });
+
+  it('names the Italian columns and downloads the month’s template with the session’s token', async () => {
+    sessionStore.signedIn({
+      accessToken: 'access-2',
+      refreshToken: 'refresh-2',
+      expiresIn: 900,
+      user: {
+        id: 3,
+        username: 'coop',
+        displayName: 'Coop',
+        role: 'cooperative',
+        serviceId: null,
+        cooperativeId: 5,
+        districtId: null,
+        mustChangePassword: false,
+      },
+    });
+    const calls = mockFetch((call) =>
+      call.url === '/api/cooperatives/5/reports/2025-03/template.csv'
+        ? new Response('progetto;persona;data\r\n12;Rossi Mario;\r\n', { status: 200, headers: { 'Content-Type': 'text/csv' } })
+        : undefined,
+    );
+    const saved: string[] = [];
+    // jsdom has no object URLs.
+    class FileUrl extends URL {
+      static override createObjectURL = () => 'blob:modello';
+      static override revokeObjectURL = () => undefined;
+    }
+    vi.stubGlobal('URL', FileUrl);
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      saved.push(this.download);
+    });
+    const user = userEvent.setup();
+    renderWithProviders(<CsvUpload cooperativeId={5} month="2025-03" />);
+
+    expect(screen.getByText(/^Colonne: progetto;data;asse;attivita;ore;ruolo_operatore;note/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Scarica modello' }));
+
+    await vi.waitFor(() => expect(saved).toEqual(['modello-interventi-2025-03.csv']));
+    expect(calls[0]?.headers.authorization).toBe('Bearer access-2');
   });
 });

@@ -1,8 +1,8 @@
 // Upload a month's interventions as one CSV file: the bytes go with a progress bar, the server
 // takes every row or none, and each bad row is listed with its field and reason.
-import type { UploadRowError } from '@bds/shared';
+import { UPLOAD_CSV_COLUMNS, type UploadRowError } from '@bds/shared';
 import { useState } from 'react';
-import { useUploadMonth } from '../../api/interventions.ts';
+import { downloadMonthTemplate, useUploadMonth } from '../../api/interventions.ts';
 import { percentOf, type UploadProgress } from '../../api/upload.ts';
 import { it } from '../../i18n/it.ts';
 import { Field } from '../Field.tsx';
@@ -23,6 +23,16 @@ export function CsvUpload({ cooperativeId, month }: { cooperativeId: number; mon
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<UploadProgress | null>(null);
   const [result, setResult] = useState<Result | null>(null);
+  const [templateError, setTemplateError] = useState<string | null>(null);
+
+  async function downloadTemplate() {
+    setTemplateError(null);
+    try {
+      await downloadMonthTemplate(cooperativeId, month);
+    } catch (caught) {
+      setTemplateError(errorText(caught));
+    }
+  }
 
   async function send() {
     if (!file) return;
@@ -46,7 +56,17 @@ export function CsvUpload({ cooperativeId, month }: { cooperativeId: number; mon
       <h2 id="csv-title">
         {it.coop.csvTitle} ({formatMonth(month)})
       </h2>
-      <p className="hint">{it.coop.csvHelp}</p>
+      <p className="hint">{it.coop.csvHelp(UPLOAD_CSV_COLUMNS)}</p>
+      <div className="actions">
+        <button type="button" className="secondary" onClick={() => void downloadTemplate()}>
+          {it.coop.csvTemplate}
+        </button>
+      </div>
+      {templateError && (
+        <p className="form-error" role="alert">
+          {templateError}
+        </p>
+      )}
       <div className="row">
         <Field label={it.coop.csvFile}>
           <input type="file" accept=".csv,text/csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />

@@ -21,6 +21,9 @@ export function CoopProjectsPage() {
             <table>
               <thead>
                 <tr>
+                  <th scope="col" className="num">
+                    {it.coop.ptriNumber}
+                  </th>
                   <th scope="col">{it.ptri.person}</th>
                   <th scope="col">{it.ptri.service}</th>
                   <th scope="col">{it.ptri.status}</th>
@@ -30,6 +33,7 @@ export function CoopProjectsPage() {
               <tbody>
                 {rows.map((ptri) => (
                   <tr key={ptri.id}>
+                    <td className="num">{ptri.id}</td>
                     <td>
                       <Link to={paths.ptri(ptri.id)}>{ptri.personName}</Link>
                     </td>
