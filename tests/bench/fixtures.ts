@@ -2,7 +2,7 @@
 // manager's service, records to read in rotation, and active projects the demo cooperative
 // may record work on today.
 import Database from 'better-sqlite3';
-import { today as serverToday } from '@bds/shared';
+import { addMonths, monthOf, today as serverToday } from '@bds/shared';
 
 export interface Fixtures {
   serviceId: number;
@@ -12,6 +12,10 @@ export interface Fixtures {
   namePrefixes: string[];
   fiscalCodes: string[];
   workProjectIds: number[];
+  /** The month the upload fills: the one just ended, as a cooperative reports it. */
+  uploadMonth: string;
+  /** The first day of the upload month each work project takes interventions on (its activation, or the 1st). */
+  workProjectFrom: string[];
   habitatActivity: string;
   today: string;
 }
@@ -38,17 +42,30 @@ export function readFixtures(databasePath: string): Fixtures {
       .all(serviceId);
     const namePrefixes = [...new Set(column<string>(persons, 'family').map((name) => name.toLocaleLowerCase('it')))];
     const fiscalCodes = column<string>(persons, 'fiscalCode');
-    const workProjectIds = column<number>(
-      db
-        .prepare(
-          `SELECT p.id FROM ptri_cooperatives pc JOIN ptris p ON p.id = pc.ptri_id
+    const uploadMonth = monthOf(addMonths(`${monthOf(today)}-01`, -1));
+    const monthStart = `${uploadMonth}-01`;
+    const workProjects = db
+      .prepare(
+        `SELECT p.id, MAX(p.activated_on, ?) AS fromDate FROM ptri_cooperatives pc JOIN ptris p ON p.id = pc.ptri_id
       WHERE pc.cooperative_id = ? AND p.status = 'active' AND p.activated_on <= ? AND p.end_date >= ? ORDER BY p.id DESC LIMIT 500`,
-        )
-        .all(cooperativeId, today, today),
-      'id',
-    );
+      )
+      .all(monthStart, cooperativeId, `${uploadMonth}-28`, today);
+    const workProjectIds = column<number>(workProjects, 'id');
+    const workProjectFrom = column<string>(workProjects, 'fromDate');
     const habitatActivity = String(one(`SELECT label FROM activities WHERE axis = 'habitat' AND active = 1 ORDER BY id`)?.label ?? '');
-    return { serviceId, lot1Id, cooperativeId, projectIds, namePrefixes, fiscalCodes, workProjectIds, habitatActivity, today };
+    return {
+      serviceId,
+      lot1Id,
+      cooperativeId,
+      projectIds,
+      namePrefixes,
+      fiscalCodes,
+      workProjectIds,
+      uploadMonth,
+      workProjectFrom,
+      habitatActivity,
+      today,
+    };
   } finally {
     db.close();
   }

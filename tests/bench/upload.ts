@@ -9,17 +9,26 @@ export interface UploadFigures {
   medianMs: number;
 }
 
+/**
+ * Quarter-hour rows spread over each project's days of the month just ended, so that repeated
+ * uploads stay within the 24 hours a person may have in one day.
+ */
 export function monthCsv(f: Fixtures, rows: number, nonce: string): string {
   const lines = ['ptriId;date;axis;activity;hours;operatorRole;notes'];
+  const projects = f.workProjectIds.length;
   for (let i = 0; i < rows; i++) {
-    const ptriId = f.workProjectIds[i % f.workProjectIds.length];
-    lines.push(`${ptriId};${f.today};habitat;${f.habitatActivity};1,5;educatore;bench ${nonce} ${i}`);
+    const p = i % projects;
+    const from = f.workProjectFrom[p]!;
+    const days = 28 - Number(from.slice(8)) + 1;
+    const day = Number(from.slice(8)) + (Math.floor(i / projects) % days);
+    const date = `${f.uploadMonth}-${String(day).padStart(2, '0')}`;
+    lines.push(`${f.workProjectIds[p]};${date};habitat;${f.habitatActivity};0,25;educatore;bench ${nonce} ${i}`);
   }
   return `${lines.join('\r\n')}\r\n`;
 }
 
 export async function timeUploads(baseUrl: string, token: string, f: Fixtures, rows: number, times: number): Promise<UploadFigures> {
-  const month = f.today.slice(0, 7);
+  const month = f.uploadMonth;
   const status: number[] = [];
   const ms: number[] = [];
   for (let i = 0; i < times; i++) {
@@ -30,7 +39,8 @@ export async function timeUploads(baseUrl: string, token: string, f: Fixtures, r
       headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
       body,
     });
-    await response.arrayBuffer();
+    const text = await response.text();
+    if (!response.ok) console.error(`upload refused (${response.status}): ${text.slice(0, 600)}`);
     ms.push(Math.round(performance.now() - started));
     status.push(response.status);
   }

@@ -1,9 +1,9 @@
 // Checks one intervention entry (typed in or read from a CSV row) against its project, the
 // activity list and the month, and turns it into the row to store.
-import { amountCentsOf, AXIS_LABELS, formatMonth, minutesOf, partEditable, type Axis } from '@bds/shared';
+import { amountCentsOf, AXIS_LABELS, formatMonth, minutesOf, monthOf, partEditable, type Axis } from '@bds/shared';
 import type { FieldError } from '../errors.ts';
 import { activityKey, type MonthState, type ProjectForWork } from './queries.ts';
-import { dayLimitErrors, monthOf, periodErrors } from './rules.ts';
+import { dayLimitErrors, periodErrors } from './rules.ts';
 
 export interface EntryInput {
   ptriId: number;

@@ -71,5 +71,3 @@ export function monthStatusOf(parts: readonly MonthStatus[]): MonthStatus {
   if (parts.every((status) => status === 'validated')) return 'validated';
   return 'submitted';
 }
-
-export const monthOf = (date: string) => date.slice(0, 7);

@@ -5,6 +5,7 @@ import {
   eurosOf,
   formatMonth,
   hoursOf,
+  monthOf,
   partEditable,
   type Axis,
   type CreateInterventionBody,
@@ -19,7 +20,7 @@ import { Conflict, DomainError, Forbidden, NotFound } from '../errors.ts';
 import { decodeCursor, page } from '../pagination.ts';
 import { EVERY_ROW, policyOf } from '../access/policy.ts';
 import { checkEntry, type EntryContext, type EntryResult } from './entry.ts';
-import { monthOf, summaryStatusOf } from './rules.ts';
+import { summaryStatusOf } from './rules.ts';
 import { summaryWriter } from './summaries.ts';
 import * as q from './queries.ts';
 
