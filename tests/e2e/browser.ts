@@ -70,7 +70,9 @@ export async function signOut(page: Page): Promise<void> {
 
 export async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
+  // A month of hundreds of rows is a page 50,000 px tall, whose full capture takes seconds: show its top.
+  const height = await page.evaluate('document.documentElement.scrollHeight');
+  await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: Number(height) <= 4000 });
 }
 
 /** A number as the Italian UI prints it ("1.234,5") read back. */
