@@ -12,6 +12,8 @@ export interface AuditEvent {
   entity: AuditEntity;
   entityId?: number | null;
   personId?: number | null;
+  /** Every person a search, list, report or export showed: each finds the read in their record. */
+  personIds?: readonly number[];
   changes?: unknown;
 }
 
@@ -34,14 +36,20 @@ export function auditRow(actor: Actor | Anonymous, event: AuditEvent, at = new D
     personId: event.personId ?? null,
     changes: event.changes ?? null,
     ip: actor.ip,
+    personIds: event.personIds ?? NO_PERSONS,
   };
 }
 
+const NO_PERSONS: readonly number[] = [];
+
 export type AuditRow = ReturnType<typeof auditRow>;
 
-/** Inserts one access-log row with a statement prepared once per connection. */
+/**
+ * Inserts one access-log row, and one row per person it showed, with statements prepared once per
+ * connection. The caller's transaction holds them together.
+ */
 export function insertAuditRow(db: Queryable, row: AuditRow): void {
-  prepared(db, 'insertAuditRow', (db) => {
+  const { lastInsertRowid } = prepared(db, 'insertAuditRow', (db) => {
     const p = sql.placeholder;
     return db
       .insert(schema.auditLog)
@@ -58,6 +66,18 @@ export function insertAuditRow(db: Queryable, row: AuditRow): void {
       })
       .prepare();
   }).run(row);
+  if (row.personIds.length === 0) return;
+  const insertPerson = prepared(db, 'insertAuditPerson', (db) =>
+    db
+      .insert(schema.auditLogPersons)
+      .values({ personId: sql.placeholder('personId'), auditId: sql.placeholder('auditId') })
+      .onConflictDoNothing()
+      .prepare(),
+  );
+  const auditId = Number(lastInsertRowid);
+  for (const personId of row.personIds) {
+    if (personId !== row.personId) insertPerson.run({ personId, auditId });
+  }
 }
 
 export function recordAudit(tx: Queryable, actor: Actor | Anonymous, event: AuditEvent, at = new Date().toISOString()): void {

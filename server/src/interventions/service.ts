@@ -189,7 +189,8 @@ export function listInterventions(db: Db, actor: Actor, query: z.output<typeof i
     });
     const ptriIds = [...new Set(result.items.map((row) => row.ptriId).filter((id) => id !== null))];
     const personId = query.ptriId ? (q.projectsForWork(tx, [query.ptriId], EVERY_ROW).get(query.ptriId)?.personId ?? null) : null;
-    recordAudit(tx, actor, { action: 'read', entity: 'intervention_list', personId, changes: { filters: query, ptriIds } });
+    const personIds = q.personsOfProjects(tx, ptriIds);
+    recordAudit(tx, actor, { action: 'read', entity: 'intervention_list', personId, personIds, changes: { filters: query, ptriIds } });
     return { items, nextCursor: result.nextCursor };
   });
 }

@@ -222,6 +222,7 @@ export async function listPtris(db: Db, actor: Actor, query: z.output<typeof ptr
   await auditRead(db, actor, {
     action: 'read',
     entity: 'ptri_list',
+    personIds: result.items.map((row) => row.personId),
     changes: { filters: query, ptriIds: result.items.map((row) => row.id) },
   });
   return jsonListReply<PtriSummary>(
