@@ -401,9 +401,7 @@ export const auditLogPersons = sqliteTable(
   'audit_log_persons',
   {
     personId: integer('person_id').notNull(),
-    auditId: integer('audit_id')
-      .notNull()
-      .references(() => auditLog.id),
+    auditId: integer('audit_id').notNull(),
   },
   (t) => [primaryKey({ columns: [t.personId, t.auditId] })],
 );
