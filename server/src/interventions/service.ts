@@ -5,6 +5,7 @@ import {
   eurosOf,
   formatMonth,
   hoursOf,
+  isBackDated,
   partEditable,
   type Axis,
   type CreateInterventionBody,
@@ -61,6 +62,11 @@ function fail(result: Extract<EntryResult, { ok: false }>): never {
   throw new DomainError(400, 'Dati non validi', result.errors.map((e) => `${e.path}: ${e.message}`).join('; '), result.errors);
 }
 
+/** What an access-log row of work dated before the current month says of it. */
+export function backDatedMark(date: string, today: string): { backDated?: true } {
+  return isBackDated(date, today) ? { backDated: true } : {};
+}
+
 export function toIntervention(row: q.InterventionRow, activity: string, editable: boolean): Intervention {
   return {
     id: row.id,
@@ -109,7 +115,13 @@ export function createIntervention(db: Db, actor: Actor, ptriId: number, body: C
     const { personId, ...values } = result.value;
     const row = q.insertIntervention(tx, values);
     countInSummaries(db, row, personId, 1, ctx.monthState(row.month));
-    recordAudit(tx, actor, { action: 'create', entity: 'intervention', entityId: row.id, personId, changes: { after: values } });
+    recordAudit(tx, actor, {
+      action: 'create',
+      entity: 'intervention',
+      entityId: row.id,
+      personId,
+      changes: { after: values, ...backDatedMark(values.date, actor.today) },
+    });
     return toIntervention(row, body.activity, true);
   });
 }
@@ -154,7 +166,13 @@ export function updateIntervention(db: Db, actor: Actor, id: number, body: Updat
         .filter((key) => row[key] !== updated[key])
         .map((key) => [key, { before: row[key], after: updated[key] }]),
     );
-    recordAudit(tx, actor, { action: 'update', entity: 'intervention', entityId: id, personId, changes });
+    recordAudit(tx, actor, {
+      action: 'update',
+      entity: 'intervention',
+      entityId: id,
+      personId,
+      changes: { ...changes, ...backDatedMark(updated.date, actor.today) },
+    });
     return toIntervention(updated, merged.activity, true);
   });
 }

@@ -9,7 +9,7 @@ import { Conflict, Forbidden, Invalid, InvalidRows, NotFound } from '../errors.t
 import { policyOf } from '../access/policy.ts';
 import { readCsvFile } from './csv-rows.ts';
 import { checkEntry, type NewIntervention } from './entry.ts';
-import { entryContext } from './service.ts';
+import { backDatedMark, entryContext } from './service.ts';
 import { summaryStatusOf } from './rules.ts';
 import { summaryWriter, type ActivityKey, type TotalsKey } from './summaries.ts';
 import * as q from './queries.ts';
@@ -73,7 +73,7 @@ export function uploadMonth(
         entity: 'intervention_upload',
         entityId: upload.id,
         personId,
-        changes: { month, ptriId, rows },
+        changes: { month, ptriId, rows, ...backDatedMark(`${month}-01`, actor.today) },
       });
     }
     const counted = accepted.length === 1 ? 'Caricato 1 intervento' : `Caricati ${accepted.length.toLocaleString('it-IT')} interventi`;
