@@ -391,6 +391,21 @@ export const auditLog = sqliteTable(
   ],
 );
 
+/**
+ * The persons shown by an access-log row that shows several (a search, a list, a report, an
+ * export): what lets each of them find that read in their art. 15 record. Written in the same
+ * transaction as its row, and append-only like it. Migration 0070 makes it WITHOUT ROWID: one
+ * tree in person order.
+ */
+export const auditLogPersons = sqliteTable(
+  'audit_log_persons',
+  {
+    personId: integer('person_id').notNull(),
+    auditId: integer('audit_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.auditId] })],
+);
+
 // ---- Interventions, monthly reports and their summaries (issue 3) ----
 
 /** The activities a cooperative may record on each axis: a list the admin edits. */

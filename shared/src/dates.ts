@@ -74,6 +74,9 @@ export const maxDate = (a: string, b: string): string => (a > b ? a : b);
 export const monthOf = (date: string): string => date.slice(0, 7);
 export const yearOf = (date: string): number => Number(date.slice(0, 4));
 
+/** Work dated before the current month is back-dated: accepted, and logged as such. */
+export const isBackDated = (date: string, today: string): boolean => monthOf(date) < monthOf(today);
+
 export function formatDate(value: string | null | undefined): string {
   if (!value) return '—';
   const [year, month, day] = value.slice(0, 10).split('-');

@@ -21,12 +21,20 @@ const USER_OF: Record<Role, string> = {
   cooperative: 'coop.alfa',
 };
 
+/** A closing move gives every open goal an outcome: these name one for every axis. */
+const ALL_OUTCOMES = { habitat: 'achieved', sociality: 'partly_achieved', work: 'not_achieved' };
+const closingPayload = (to: PtriStatus) => (to === 'closed' ? { goalOutcomes: ALL_OUTCOMES } : {});
+
 /** A fresh project of CSM Navile (in the scope of cm.navile and uvm.bologna) in the given status. */
 async function projectIn(status: PtriStatus): Promise<number> {
   const { cm, ptri } = await draftProject(ctx);
   const uvm = await ctx.as('uvm.bologna');
   const move = (to: PtriStatus, date?: string) =>
-    cm({ method: 'POST', url: `/api/ptris/${ptri.id}/transitions`, payload: { to, reason: 'motivo', ...(date ? { date } : {}) } });
+    cm({
+      method: 'POST',
+      url: `/api/ptris/${ptri.id}/transitions`,
+      payload: { to, reason: 'motivo', ...(date ? { date } : {}), ...closingPayload(to) },
+    });
   const evaluate = (outcome: string) =>
     uvm({ method: 'POST', url: `/api/ptris/${ptri.id}/evaluations`, payload: { ...approvingEvaluation, outcome } });
   if (status === 'draft') return ptri.id;
@@ -65,7 +73,11 @@ describe('the lifecycle, every move by every role', () => {
   it.each(cases)('$from → $to by $role', async ({ from, to, role }) => {
     const id = await projectIn(from);
     const caller = await ctx.as(USER_OF[role]);
-    const res = await caller({ method: 'POST', url: `/api/ptris/${id}/transitions`, payload: { to, reason: 'motivo' } });
+    const res = await caller({
+      method: 'POST',
+      url: `/api/ptris/${id}/transitions`,
+      payload: { to, reason: 'motivo', ...closingPayload(to) },
+    });
     const expected = expectedStatus(from, to, role);
     expect(res.statusCode, res.body).toBe(expected);
     expect(await statusOf(id)).toBe(expected === 200 ? to : from);

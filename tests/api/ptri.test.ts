@@ -251,14 +251,17 @@ describe('the lifecycle', () => {
     expect(backwards.statusCode).toBe(400);
     expect(backwards.json().errors[0].path).toBe('date');
     expect((await move('active', '2025-06-01')).json().status).toBe('active');
-    const closed = (
-      await cm({
-        method: 'POST',
-        url: `/api/ptris/${ptri.id}/transitions`,
-        payload: { to: 'closed', reason: 'Obiettivi raggiunti', date: '2025-11-30' },
-      })
-    ).json();
+    const closing = { to: 'closed', reason: 'Obiettivi raggiunti', date: '2025-11-30' };
+    const withoutOutcomes = await cm({ method: 'POST', url: `/api/ptris/${ptri.id}/transitions`, payload: closing });
+    expect(withoutOutcomes.statusCode).toBe(400);
+    expect(withoutOutcomes.json().errors.map((e: { path: string }) => e.path)).toEqual([expect.stringMatching(/^goalOutcomes\./)]);
+    const goalOutcomes = { habitat: 'achieved', sociality: 'partly_achieved', work: 'not_achieved' };
+    const closed = (await cm({ method: 'POST', url: `/api/ptris/${ptri.id}/transitions`, payload: { ...closing, goalOutcomes } })).json();
     expect(closed).toMatchObject({ status: 'closed', endedOn: '2025-11-30' });
+    // No goal of a closed project is left open: each has its axis' outcome.
+    for (const goal of closed.goals as { axis: keyof typeof goalOutcomes; status: string }[]) {
+      expect(goal.status).toBe(goalOutcomes[goal.axis]);
+    }
     const history = (await cm({ method: 'GET', url: `/api/ptris/${ptri.id}/history` })).json();
     expect(history.filter((h: { kind: string }) => h.kind === 'transition').map((h: { to: string }) => h.to)).toEqual([
       'submitted',

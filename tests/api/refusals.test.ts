@@ -92,7 +92,18 @@ describe('dates out of bounds', () => {
     const after = (await cm({ method: 'GET', url: `/api/ptris/${id}` })).json();
     expect(after.status).toBe('active');
     expect(
-      (await cm({ method: 'POST', url, payload: { to: 'closed', reason: 'Obiettivi raggiunti', date: '2025-03-10' } })).statusCode,
+      (
+        await cm({
+          method: 'POST',
+          url,
+          payload: {
+            to: 'closed',
+            reason: 'Obiettivi raggiunti',
+            date: '2025-03-10',
+            goalOutcomes: { habitat: 'achieved', work: 'partly_achieved' },
+          },
+        })
+      ).statusCode,
     ).toBe(200);
   });
 

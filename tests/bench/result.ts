@@ -4,6 +4,8 @@ import type { LoadFigures } from './load.ts';
 import type { SqlFigures } from './raw-sql.ts';
 import type { BudgetCheck } from './budgets.ts';
 import type { EndpointKind } from './endpoints.ts';
+import type { AccessLogFigures } from './access-log.ts';
+import type { ImportFigures } from './caseload-import.ts';
 
 export interface EndpointResult {
   name: string;
@@ -31,6 +33,10 @@ export interface BenchResult {
   server: { startupMs: number; rssAfterStartMiB: number; peakRssMiB: number };
   endpoints: EndpointResult[];
   upload: { rows: number; status: number[]; ms: number[]; medianMs: number | null; missing?: string };
+  /** The access-log row of a 50-row page with and without its person rows (issue 21). */
+  accessLogPersons?: AccessLogFigures;
+  /** The caseload import of a 5,000-row file (issue 22): measured, no budget. */
+  caseloadImport?: ImportFigures;
   budgets: BudgetCheck[];
   overBudget: string[];
 }

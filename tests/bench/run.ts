@@ -9,6 +9,8 @@ import { generateBenchDatabase, parseTier } from '@bds/db/bench';
 import { runBenchmark } from './benchmark.ts';
 import type { BenchResult } from './result.ts';
 import { markdownTable } from './table.ts';
+import { timeAccessLogPersons } from './access-log.ts';
+import { timeCaseloadImport } from './caseload-import.ts';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 /** The exit code when the run completed but some budget is not met (a crash exits with 1). */
@@ -41,6 +43,15 @@ const result = await runBenchmark({
   ...(values.only ? { only: values.only } : {}),
   log: (line) => console.error(line),
 });
+// After the server has stopped: both write on the bench database in transactions rolled back.
+result.accessLogPersons = timeAccessLogPersons(databasePath, 1000 * Number(values.duration ?? 5));
+console.error(
+  `access-log row of a 50-row page: ${result.accessLogPersons.withoutPersonsUs} µs, with its person rows ${result.accessLogPersons.withPersonsUs} µs`,
+);
+result.caseloadImport = await timeCaseloadImport(databasePath, 5_000);
+console.error(
+  `caseload import of 5,000 rows: dry run ${result.caseloadImport.dryRunMs} ms, import ${result.caseloadImport.importMs ?? '–'} ms`,
+);
 const out = values.out ? resolve(process.env.INIT_CWD ?? process.cwd(), values.out) : `${resultsDir}/${tier}.json`;
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);

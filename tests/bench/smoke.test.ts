@@ -54,6 +54,11 @@ describe('pnpm bench --tier S', () => {
       if (endpoint.kind === 'report') expect(endpoint.sql?.statements.length, endpoint.name).toBeGreaterThan(0);
     }
     expect(result.upload.status).toEqual([201]);
+    // The person rows of a 50-row page are measured beside the row alone; the 5,000-row import runs clean.
+    expect(result.accessLogPersons?.personsPerRow).toBeGreaterThan(0);
+    expect(result.accessLogPersons?.withPersonsUs).toBeGreaterThan(0);
+    expect(result.caseloadImport).toMatchObject({ rows: 5000, projectsNew: 5000, errors: 0 });
+    expect(result.caseloadImport?.importMs).toBeGreaterThan(0);
     expect(Array.isArray(result.budgets)).toBe(true);
     expect(result.overBudget).toEqual(result.budgets.filter((b) => !b.ok).map((b) => `${b.what}: ${b.actual} (budget ${b.limit})`));
   }, 240_000);

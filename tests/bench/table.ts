@@ -28,6 +28,22 @@ export function markdownTable(result: BenchResult): string {
     `CSV month upload, ${n(u.rows)} rows: ${u.medianMs === null ? `not measured (${u.missing ?? ''})` : `${u.medianMs} ms median (${u.ms.join(', ')} ms; status ${u.status.join(', ')})`}. ` +
       `Server start-up ${result.server.startupMs} ms, resident memory ${result.server.rssAfterStartMiB} MiB after start, ${result.server.peakRssMiB} MiB peak.`,
   );
+  const a = result.accessLogPersons;
+  if (a) {
+    lines.push(
+      '',
+      `Access-log row of a 50-row page (${a.rowsPerTransaction} rows a transaction, rolled back): ${a.withoutPersonsUs} µs without its person rows, ` +
+        `${a.withPersonsUs} µs with its ${a.personsPerRow} person rows (median of ${n(a.transactions)} transactions, taking turns).`,
+    );
+  }
+  const i = result.caseloadImport;
+  if (i) {
+    lines.push(
+      '',
+      `Caseload import, ${n(i.rows)} rows (${(i.bytes / 2 ** 20).toFixed(1)} MiB of CSV, ${n(i.projectsNew)} new projects, ${i.errors} errors): ` +
+        `dry run ${i.dryRunMs} ms, import ${i.importMs === null ? 'not run' : `${i.importMs} ms`} (rolled back).`,
+    );
+  }
   lines.push(
     '',
     result.overBudget.length === 0 ? 'Every budget met.' : `Over budget:\n${result.overBudget.map((b) => `- ${b}`).join('\n')}`,

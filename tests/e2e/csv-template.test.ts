@@ -62,7 +62,7 @@ describe('the month CSV template', () => {
     })();
     const nonce = `modello ${Date.now()}`;
     const [italianDay, italianMonth, year] = [day.slice(8), day.slice(5, 7), day.slice(0, 4)];
-    const filled = [header, ...rows].map((row, index) =>
+    const filled = [header ?? [], ...rows].map((row, index) =>
       index === inCareToday + 1
         ? [row[0], row[1], `${italianDay}/${italianMonth}/${year}`, 'Casa', habitat, '1,5', 'Educatore', nonce]
         : row,

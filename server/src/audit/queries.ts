@@ -1,7 +1,28 @@
-import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { schema, type Queryable } from '@bds/db';
 
-const { auditLog } = schema;
+const { auditLog, auditLogPersons } = schema;
+
+/**
+ * The access-log rows that concern a person: those about them alone (`person_id`) and those of
+ * the searches, lists, reports and exports that showed them among others (`audit_log_persons`),
+ * each found through its index, from below `beforeId` on both.
+ */
+export function concernsPerson(personId: number, beforeId: number | null = null): SQL {
+  const shown = auditLogPersons;
+  return or(
+    eq(auditLog.personId, personId),
+    inArray(
+      auditLog.id,
+      sql`(SELECT ${shown.auditId} FROM ${shown} WHERE ${shown.personId} = ${personId}${beforeId ? sql` AND ${shown.auditId} < ${beforeId}` : sql``})`,
+    ),
+  )!;
+}
+
+/** Every access-log row that concerns the person, oldest first (their art. 15 record). */
+export function accessLogOfPerson(db: Queryable, personId: number) {
+  return db.select().from(auditLog).where(concernsPerson(personId)).orderBy(asc(auditLog.id)).all();
+}
 
 export interface AuditFilters {
   entity?: string;
@@ -12,11 +33,11 @@ export interface AuditFilters {
   to?: string;
 }
 
-function conditions(filters: AuditFilters): (SQL | undefined)[] {
+function conditions(filters: AuditFilters, beforeId: number | null = null): (SQL | undefined)[] {
   return [
     filters.entity ? eq(auditLog.entity, filters.entity) : undefined,
     filters.entityId ? eq(auditLog.entityId, filters.entityId) : undefined,
-    filters.personId ? eq(auditLog.personId, filters.personId) : undefined,
+    filters.personId ? concernsPerson(filters.personId, beforeId) : undefined,
     filters.userId ? eq(auditLog.userId, filters.userId) : undefined,
     filters.from ? gte(auditLog.at, filters.from) : undefined,
     // Every timestamp of the day `to` sorts below 'T24' (also on 9999-12-31, whose next day is no date).
@@ -29,7 +50,7 @@ export function searchAudit(db: Queryable, filters: AuditFilters, beforeId: numb
   return db
     .select()
     .from(auditLog)
-    .where(and(...conditions(filters), beforeId ? lt(auditLog.id, beforeId) : undefined))
+    .where(and(...conditions(filters, beforeId), beforeId ? lt(auditLog.id, beforeId) : undefined))
     .orderBy(desc(auditLog.id))
     .limit(limit + 1)
     .all();

@@ -1,4 +1,5 @@
-// The per-axis outcome of a final UVM evaluation: it becomes the status of the open goals.
+// The per-axis outcome of a closure (a final UVM evaluation or the closing move, both applied by
+// ptri/lifecycle.ts): it becomes the status of the open goals.
 // (The changes of an "approved with changes" go through ptri/revise.ts like any edit.)
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
@@ -6,7 +7,7 @@ import { schema, type Queryable } from '@bds/db';
 import { AXES, type goalOutcomes } from '@bds/shared';
 import { Invalid } from '../errors.ts';
 
-/** Gives the open goals of each named axis the final evaluation's outcome. */
+/** Gives the open goals of each named axis the closure's outcome. */
 export function closeGoals(tx: Queryable, ptriId: number, outcomes: z.output<typeof goalOutcomes>) {
   for (const [axis, status] of Object.entries(outcomes)) {
     if (!status) continue;

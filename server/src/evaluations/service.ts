@@ -23,7 +23,6 @@ import { applyTransition } from '../ptri/lifecycle.ts';
 import { visiblePtri } from '../ptri/service.ts';
 import * as ptriQueries from '../ptri/queries.ts';
 import { insertEvaluation, type EvaluationRow } from './queries.ts';
-import { closeGoals, requireOutcomePerOpenAxis } from './changes.ts';
 import { reviseProject } from '../ptri/revise.ts';
 import { saveScores, scaleResultsOf, scoreScales } from './scales.ts';
 
@@ -68,7 +67,6 @@ export function recordEvaluation(db: Db, actor: Actor, ptriId: number, body: Eva
     if (body.changes && body.outcome !== 'approved_with_changes') throw new Invalid('changes', 'solo con esito "approvato con modifiche"');
     if (body.goalOutcomes && !(body.kind === 'final' && move === 'closed'))
       throw new Invalid('goalOutcomes', 'solo in una valutazione finale che chiude il progetto');
-    if (move === 'closed') requireOutcomePerOpenAxis(tx, ptriId, body.goalOutcomes);
     const scores = Object.fromEntries(
       Object.entries(body.scores ?? {}).filter((entry): entry is [string, number[]] => entry[1] !== undefined),
     );
@@ -109,11 +107,11 @@ export function recordEvaluation(db: Db, actor: Actor, ptriId: number, body: Eva
         date: body.date,
         reason: `Valutazione UVM ${EVALUATION_KIND_LABELS[body.kind].toLowerCase()}: ${EVALUATION_OUTCOME_LABELS[body.outcome].toLowerCase()}`,
         byEvaluation: true,
+        goalOutcomes: body.goalOutcomes,
       });
     }
     // The review date is the UVM's schedule, not content a case manager edits: it does not make a new version.
     ptriQueries.setNextReviewDate(tx, ptriId, nextReviewDate);
-    if (body.goalOutcomes) closeGoals(tx, ptriId, body.goalOutcomes);
     recordAudit(tx, actor, {
       action: 'create',
       entity: 'evaluation',

@@ -52,7 +52,8 @@ export async function exportCaseload(db: Db, actor: Actor, query: CaseloadExport
   await auditRead(db, actor, {
     action: 'export',
     entity: 'caseload_export',
-    changes: { ...query, projects: rows.length, personIds: [...new Set(rows.map((row) => row.personId))] },
+    personIds: [...new Set(rows.map((row) => row.personId))],
+    changes: { ...query, projects: rows.length },
   });
   const fileName = `carichi-${query.year ?? 'tutti-gli-anni'}${query.serviceId ? `-servizio-${query.serviceId}` : ''}.${query.format}`;
   return { fileName, records: rows.map(toRecord) };

@@ -3,6 +3,7 @@
 import { parse } from 'csv-parse/sync';
 import type { CellValue } from 'exceljs';
 import { loadExcelJs } from './excel.ts';
+import { checkZipInflation } from './zip-bound.ts';
 
 /** The most projects one file may hold: every row is checked and its errors listed in memory. */
 export const MAX_IMPORT_ROWS = 20_000;
@@ -51,6 +52,8 @@ function readCsv(text: string): string[][] | { ok: false; message: string } {
 }
 
 async function readWorkbook(file: Buffer): Promise<string[][] | { ok: false; message: string }> {
+  const bounded = checkZipInflation(file);
+  if (!bounded.ok) return bounded;
   const workbook = new (await loadExcelJs()).Workbook();
   try {
     await workbook.xlsx.load(file as unknown as ArrayBuffer);

@@ -21,6 +21,20 @@ export interface ProjectForWork extends ProjectPeriod {
 /** The ids of a request as one parameter: one prepared statement serves one id or a month file's thousands. */
 const idList = sql`(SELECT value FROM json_each(${sql.placeholder('ids')}))`;
 
+/** The persons whose projects these are (for the access log of a list that shows their work). */
+export function personsOfProjects(db: Queryable, ids: number[]): number[] {
+  if (ids.length === 0) return [];
+  return prepared(db, 'personsOfProjects', (db) =>
+    db
+      .selectDistinct({ personId: ptris.personId })
+      .from(ptris)
+      .where(sql`${ptris.id} IN ${idList}`)
+      .prepare(),
+  )
+    .all({ ids: JSON.stringify(ids) })
+    .map((row) => row.personId);
+}
+
 /** Projects by id within `scope`, with rate, tender start and suspensions. */
 export function projectsForWork(db: Queryable, ids: number[], scope: RowScope): Map<number, ProjectForWork> {
   const result = new Map<number, ProjectForWork>();

@@ -6,6 +6,7 @@ import {
   formatMonth,
   hoursOf,
   monthOf,
+  isBackDated,
   partEditable,
   type Axis,
   type CreateInterventionBody,
@@ -78,6 +79,11 @@ function fail(result: Extract<EntryResult, { ok: false }>): never {
   throw new DomainError(400, 'Dati non validi', result.errors.map((e) => `${e.path}: ${e.message}`).join('; '), result.errors);
 }
 
+/** What an access-log row of work dated before the current month says of it. */
+export function backDatedMark(date: string, today: string): { backDated?: true } {
+  return isBackDated(date, today) ? { backDated: true } : {};
+}
+
 export function toIntervention(row: q.InterventionRow, activity: string, editable: boolean): Intervention {
   return {
     id: row.id,
@@ -126,7 +132,13 @@ export function createIntervention(db: Db, actor: Actor, ptriId: number, body: C
     const { personId, ...values } = result.value;
     const row = q.insertIntervention(tx, values);
     countInSummaries(db, row, personId, 1, ctx.monthState(row.month));
-    recordAudit(tx, actor, { action: 'create', entity: 'intervention', entityId: row.id, personId, changes: { after: values } });
+    recordAudit(tx, actor, {
+      action: 'create',
+      entity: 'intervention',
+      entityId: row.id,
+      personId,
+      changes: { after: values, ...backDatedMark(values.date, actor.today) },
+    });
     return toIntervention(row, body.activity, true);
   });
 }
@@ -171,7 +183,13 @@ export function updateIntervention(db: Db, actor: Actor, id: number, body: Updat
         .filter((key) => row[key] !== updated[key])
         .map((key) => [key, { before: row[key], after: updated[key] }]),
     );
-    recordAudit(tx, actor, { action: 'update', entity: 'intervention', entityId: id, personId, changes });
+    recordAudit(tx, actor, {
+      action: 'update',
+      entity: 'intervention',
+      entityId: id,
+      personId,
+      changes: { ...changes, ...backDatedMark(updated.date, actor.today) },
+    });
     return toIntervention(updated, merged.activity, true);
   });
 }
@@ -206,7 +224,8 @@ export function listInterventions(db: Db, actor: Actor, query: z.output<typeof i
     });
     const ptriIds = [...new Set(result.items.map((row) => row.ptriId).filter((id) => id !== null))];
     const personId = query.ptriId ? (q.projectsForWork(tx, [query.ptriId], EVERY_ROW).get(query.ptriId)?.personId ?? null) : null;
-    recordAudit(tx, actor, { action: 'read', entity: 'intervention_list', personId, changes: { filters: query, ptriIds } });
+    const personIds = q.personsOfProjects(tx, ptriIds);
+    recordAudit(tx, actor, { action: 'read', entity: 'intervention_list', personId, personIds, changes: { filters: query, ptriIds } });
     return { items, nextCursor: result.nextCursor };
   });
 }

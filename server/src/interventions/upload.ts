@@ -10,7 +10,7 @@ import { Conflict, Forbidden, Invalid, InvalidRows, NotFound } from '../errors.t
 import { policyOf } from '../access/policy.ts';
 import { readCsvFile } from './csv-rows.ts';
 import { checkEntry, type NewIntervention, type PartialEntry } from './entry.ts';
-import { entryContext } from './service.ts';
+import { backDatedMark, entryContext } from './service.ts';
 import { summaryStatusOf } from './rules.ts';
 import { summaryWriter, type ActivityKey, type TotalsKey } from './summaries.ts';
 import * as q from './queries.ts';
@@ -59,7 +59,7 @@ export async function uploadMonth(db: Db, actor: Actor, cooperativeId: number, m
         entity: 'intervention_upload',
         entityId: upload.id,
         personId,
-        changes: { month, ptriId, rows },
+        changes: { month, ptriId, rows, ...backDatedMark(`${month}-01`, actor.today) },
       });
     }
     const counted = stored.length === 1 ? 'Caricato 1 intervento' : `Caricati ${stored.length.toLocaleString('it-IT')} interventi`;

@@ -2,22 +2,12 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import { schema, type Db, type Queryable } from '@bds/db';
 import type { Actor } from '../auth/principal.ts';
+import { accessLogOfPerson } from '../audit/queries.ts';
 import { recordAudit } from '../audit/record.ts';
 import { NotFound } from '../errors.ts';
 
-const {
-  persons,
-  personServices,
-  ptris,
-  ptriCooperatives,
-  goals,
-  budgetLines,
-  ptriRevisions,
-  ptriTransitions,
-  evaluations,
-  interventions,
-  auditLog,
-} = schema;
+const { persons, personServices, ptris, ptriCooperatives, goals, budgetLines, ptriRevisions, ptriTransitions, evaluations, interventions } =
+  schema;
 
 function rowsOfProjects<
   T extends
@@ -48,7 +38,7 @@ export function personRecord(db: Db, actor: Actor, personId: number) {
       interventions: ptriIds.length
         ? tx.select().from(interventions).where(inArray(interventions.ptriId, ptriIds)).orderBy(asc(interventions.date)).all()
         : [],
-      accessLog: tx.select().from(auditLog).where(eq(auditLog.personId, personId)).orderBy(asc(auditLog.id)).all(),
+      accessLog: accessLogOfPerson(tx, personId),
     };
     recordAudit(tx, actor, { action: 'export', entity: 'person_record', entityId: personId, personId });
     return record;

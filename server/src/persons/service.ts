@@ -132,7 +132,8 @@ export async function searchPersons(
   await auditRead(db, actor, {
     action: 'read',
     entity: 'person_search',
-    changes: { q: text || null, personIds: result.items.map((row) => row.id) },
+    personIds: result.items.map((row) => row.id),
+    changes: { q: text || null },
   });
   return jsonListReply<Person>(
     result.items.map((row) => row.json),

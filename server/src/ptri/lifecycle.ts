@@ -1,10 +1,12 @@
 // Moving a project through its lifecycle: the rules come from the shared transition table,
 // the effects (period of care, history, audit) are applied here and nowhere else.
-import { findTransition, formatDate, isApprovingOutcome, PTRI_STATUS_LABELS, type PtriStatus } from '@bds/shared';
+import { findTransition, formatDate, isApprovingOutcome, PTRI_STATUS_LABELS, type goalOutcomes, type PtriStatus } from '@bds/shared';
+import type { z } from 'zod';
 import type { Queryable } from '@bds/db';
 import type { Actor } from '../auth/principal.ts';
 import { recordAudit } from '../audit/record.ts';
 import { Conflict, Forbidden, Invalid } from '../errors.ts';
+import { closeGoals, requireOutcomePerOpenAxis } from '../evaluations/changes.ts';
 import * as q from './queries.ts';
 
 export interface TransitionRequest {
@@ -13,6 +15,8 @@ export interface TransitionRequest {
   date?: string | null;
   /** Set when an evaluation causes the move: the evaluation itself is the approval. */
   byEvaluation?: boolean;
+  /** Closing: the outcome of each axis with open goals, which no closed project leaves open. */
+  goalOutcomes?: z.output<typeof goalOutcomes>;
 }
 
 export function hasApprovingEvaluation(db: Queryable, ptriId: number): boolean {
@@ -62,11 +66,15 @@ export function applyTransition(tx: Queryable, actor: Actor, ptri: q.PtriRow, re
   }
   if (request.to === 'closed') {
     if (ptri.activatedOn && date < ptri.activatedOn) throw new Invalid('date', "la chiusura precede l'attivazione");
+    requireOutcomePerOpenAxis(tx, ptri.id, request.goalOutcomes);
     effects.endedOn = date;
+  } else if (request.goalOutcomes) {
+    throw new Invalid('goalOutcomes', 'solo alla chiusura del progetto');
   }
   if (!q.updatePtriAtVersion(tx, ptri.id, ptri.version, effects)) {
     throw new Conflict('Il progetto è stato modificato nel frattempo: ricarica');
   }
+  if (request.to === 'closed' && request.goalOutcomes) closeGoals(tx, ptri.id, request.goalOutcomes);
   q.insertTransition(tx, {
     ptriId: ptri.id,
     fromStatus: ptri.status,
@@ -80,7 +88,12 @@ export function applyTransition(tx: Queryable, actor: Actor, ptri: q.PtriRow, re
     entity: 'ptri',
     entityId: ptri.id,
     personId: ptri.personId,
-    changes: { status: { before: ptri.status, after: request.to }, reason: request.reason ?? null, date },
+    changes: {
+      status: { before: ptri.status, after: request.to },
+      reason: request.reason ?? null,
+      date,
+      ...(request.goalOutcomes ? { goalOutcomes: request.goalOutcomes } : {}),
+    },
   });
   return { ...ptri, ...effects, version: ptri.version + 1 };
 }

@@ -325,6 +325,7 @@ function buildPtriList(db: Queryable, filters: PtriFilters, policy: AccessPolicy
   return db
     .select({
       id: ptris.id,
+      personId: ptris.personId,
       json: receivedJsonObjectOf(ptriSummarySchema, receivedFields(policy.role, 'project'), {
         id: ptris.id,
         personId: ptris.personId,

@@ -183,7 +183,12 @@ export function transitionPtri(db: Db, actor: Actor, id: number, request: Transi
     const row = visiblePtri(tx, actor, id);
     if (ifMatch !== undefined && ifMatch !== row.version)
       throw new Conflict(`Versione non aggiornata: il progetto è alla versione ${row.version}`);
-    const updated = applyTransition(tx, actor, row, { to: request.to, reason: request.reason, date: request.date });
+    const updated = applyTransition(tx, actor, row, {
+      to: request.to,
+      reason: request.reason,
+      date: request.date,
+      goalOutcomes: request.goalOutcomes,
+    });
     return ptriDetail(tx, actor, updated);
   });
 }
@@ -222,6 +227,7 @@ export async function listPtris(db: Db, actor: Actor, query: z.output<typeof ptr
   await auditRead(db, actor, {
     action: 'read',
     entity: 'ptri_list',
+    personIds: result.items.map((row) => row.personId),
     changes: { filters: query, ptriIds: result.items.map((row) => row.id) },
   });
   return jsonListReply<PtriSummary>(

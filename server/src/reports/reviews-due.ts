@@ -48,7 +48,7 @@ export async function reviewsDue(
   const firstOf = (status: 'active' | 'suspended') => sql`SELECT * FROM (SELECT ${ptris.id} AS id, ${ptris.personId} AS person_id,
     ${ptris.serviceId} AS service_id, ${ptris.status} AS status, ${ptris.nextReviewDate} AS next_review_date, ${ptris.endDate} AS end_date
     FROM ${ptris} WHERE ${ptris.status} = ${status} AND ${where} ORDER BY ${ptris.nextReviewDate}, ${ptris.id} LIMIT ${limit + 1})`;
-  const { report, ptriIds } = db.transaction((tx) => {
+  const { report, ptriIds, personIds } = db.transaction((tx) => {
     // The page is chosen on the covering review index first; only its rows are joined to names.
     // Days left counted by SQLite: parsing two dates per row in JS cost more than the query itself.
     const rows = tx.all<{
@@ -89,9 +89,14 @@ export async function reviewsDue(
       })),
       nextCursor,
     };
-    return { report, ptriIds: shown.map((r) => r.ptriId) };
+    return { report, ptriIds: shown.map((r) => r.ptriId), personIds: shown.map((r) => r.personId) };
   });
-  await auditRead(db, actor, { action: 'read', entity: 'report_reviews_due', changes: { within, serviceId: serviceId ?? null, ptriIds } });
+  await auditRead(db, actor, {
+    action: 'read',
+    entity: 'report_reviews_due',
+    personIds,
+    changes: { within, serviceId: serviceId ?? null, ptriIds },
+  });
   return report;
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { AXES, EVALUATION_KINDS, EVALUATION_OUTCOMES, INTENSITIES, LIVING_SITUATIONS, WORK_SITUATIONS } from '../domain.ts';
+import { EVALUATION_KINDS, EVALUATION_OUTCOMES, INTENSITIES, LIVING_SITUATIONS, WORK_SITUATIONS } from '../domain.ts';
 import { recordDate, longText, text } from './common.ts';
-import { budgetInput, goalInput, ptriCooperativeIds } from './ptri.ts';
+import { budgetInput, goalInput, goalOutcomes, ptriCooperativeIds } from './ptri.ts';
 import { scaleResultSchema } from './scales.ts';
 
 export const MEMBER_ORGANISATIONS = ['health_service', 'social_services', 'cooperative', 'person', 'family', 'other'] as const;
@@ -34,15 +34,6 @@ export const evaluationChanges = z.strictObject({
   budget: budgetInput.optional(),
   notes: longText(4000).nullable().optional(),
 });
-
-export const GOAL_OUTCOMES = ['achieved', 'partly_achieved', 'not_achieved'] as const;
-/** The outcome of a final evaluation on each axis: it becomes the status of the axis' open goals. */
-export const goalOutcomes = z.strictObject(
-  Object.fromEntries(AXES.map((axis) => [axis, z.enum(GOAL_OUTCOMES).optional()])) as Record<
-    (typeof AXES)[number],
-    z.ZodOptional<z.ZodEnum<{ achieved: 'achieved'; partly_achieved: 'partly_achieved'; not_achieved: 'not_achieved' }>>
-  >,
-);
 
 export const createEvaluationBody = z.strictObject({
   date: recordDate,

@@ -175,10 +175,21 @@ export const ptriCountQuery = ptriListQuery.omit({ limit: true, cursor: true });
 export const ptriCountReply = z.object({ total: z.number().int(), capped: z.boolean() });
 export type PtriCount = z.infer<typeof ptriCountReply>;
 
+export const GOAL_OUTCOMES = ['achieved', 'partly_achieved', 'not_achieved'] as const;
+/** The outcome on each axis of a closure (final evaluation or closing move): it becomes the status of the axis' open goals. */
+export const goalOutcomes = z.strictObject(
+  Object.fromEntries(AXES.map((axis) => [axis, z.enum(GOAL_OUTCOMES).optional()])) as Record<
+    (typeof AXES)[number],
+    z.ZodOptional<z.ZodEnum<{ achieved: 'achieved'; partly_achieved: 'partly_achieved'; not_achieved: 'not_achieved' }>>
+  >,
+);
+
 export const transitionBody = z.strictObject({
   to: z.enum(PTRI_STATUSES),
   reason: longText(1000).optional(),
   date: recordDate.optional(),
+  /** Closing: the outcome of each axis that still has open goals. */
+  goalOutcomes: goalOutcomes.optional(),
 });
 
 export const historyEntrySchema = z.object({
