@@ -95,6 +95,10 @@ function validRequests(): Record<string, { url?: string; body: unknown }> {
       url: `/api/cooperatives/${f.mine.cooperativeId}/reports/2025-02/review`,
       body: { decision: 'returned', note: 'Manca la firma' },
     },
+    'POST /api/cooperatives/:id/reports/:month/parts/:kind/review': {
+      url: `/api/cooperatives/${f.mine.cooperativeId}/reports/2025-02/parts/flats/review`,
+      body: { decision: 'returned', note: 'Ore notturne da dettagliare' },
+    },
     'POST /api/imports/caseload': { url: '/api/imports/caseload?dryRun=false&fileName=fuzz.csv', body: {} },
   };
 }
