@@ -8,6 +8,7 @@ import type { budgetLineSchema, goalSchema, HistoryEntry, PtriDetail } from './s
 import type { PersonDetail } from './schemas/persons.ts';
 import type { Intervention } from './schemas/interventions.ts';
 import type { MonthlyReport, monthlyReportPartSchema, MonthlyReportPartItem } from './schemas/monthly-reports.ts';
+import type { Flat, Stay } from './schemas/flats.ts';
 
 /** The objects a reply carries, by the name the tables use. */
 export interface AccessObjects {
@@ -23,6 +24,10 @@ export interface AccessObjects {
   monthReportPart: z.infer<typeof monthlyReportPartSchema>;
   /** A part of a month as the review lists show it, across cooperatives. */
   reportPart: MonthlyReportPartItem;
+  /** A Lot 3 flat with its free places today. */
+  flat: Flat;
+  /** A stay in a flat; whose it is (`ptriId`, `personName`) follows the policy's `stayPersons`, row by row. */
+  stay: Stay;
 }
 export type AccessObject = keyof AccessObjects;
 
@@ -134,6 +139,20 @@ const WHOLE_RECORD: FieldTable = {
     submittedAt: true,
     totals: true,
   },
+  flat: {
+    id: true,
+    name: true,
+    districtId: true,
+    address: true,
+    places: true,
+    lotId: true,
+    cooperativeId: true,
+    openedOn: true,
+    closedOn: true,
+    occupiedToday: true,
+    freeToday: true,
+  },
+  stay: { id: true, flatId: true, ptriId: true, personName: true, from: true, to: true, destination: true, note: true },
 };
 
 /**
@@ -156,13 +175,17 @@ const COOPERATIVE: FieldTable = {
   },
   person: { ...WHOLE_RECORD.person, fiscalCode: false, birthDate: false, sex: false },
   history: { ...WHOLE_RECORD.history, reason: false, changes: false },
+  stay: { ...WHOLE_RECORD.stay, note: false },
 };
+
+/** A stay's exit note stays with the managers: a case manager reads the flats of every service. */
+const CASE_MANAGER: FieldTable = { ...WHOLE_RECORD, stay: { ...WHOLE_RECORD.stay, note: false } };
 
 export const FIELD_ACCESS: Readonly<Record<Role, FieldTable>> = {
   admin: WHOLE_RECORD,
   manager: WHOLE_RECORD,
-  case_manager: WHOLE_RECORD,
-  uvm: WHOLE_RECORD,
+  case_manager: CASE_MANAGER,
+  uvm: CASE_MANAGER,
   cooperative: COOPERATIVE,
 };
 
@@ -187,6 +210,8 @@ export const FREE_TEXT_FIELDS: { readonly [O in AccessObject]: readonly (keyof A
   monthReport: ['note'],
   monthReportPart: ['note'],
   reportPart: ['note'],
+  flat: [],
+  stay: ['note'],
 };
 
 /** What a role can do in the application: the client shows pages and actions by it. */

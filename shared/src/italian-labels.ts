@@ -150,6 +150,11 @@ export const AUDIT_ENTITY_LABELS = {
   lot: 'Lotto',
   cooperative: 'Cooperativa',
   audit_log: 'Registro degli accessi',
+  flat: 'Appartamento (Lotto 3)',
+  flat_list: 'Elenco degli appartamenti',
+  flat_stay: 'Permanenza in appartamento',
+  flat_intervention: "Intervento per l'appartamento",
+  report_flats: 'Report appartamenti',
 } as const;
 export type AuditEntity = keyof typeof AUDIT_ENTITY_LABELS;
 

@@ -129,7 +129,9 @@ export interface HoursOfMonth {
  * (lot_id, cooperative_id, month, minutes, amount_cents), one per record. A feature that bills
  * such work adds its table here, and counts each write with `addDepartmentWork`.
  */
-export const DEPARTMENT_WORK: Partial<Record<DepartmentPartKind, SQL>> = {};
+export const DEPARTMENT_WORK: Partial<Record<DepartmentPartKind, SQL>> = {
+  flats: sql`SELECT lot_id, cooperative_id, month, minutes, amount_cents FROM flat_interventions`,
+};
 
 /**
  * Hours of a month: the minutes (and amounts) of the work dated in it, per lot, cooperative, part
@@ -173,4 +175,55 @@ export function personsWithInterventions(db: Queryable, period: string): Persons
       UNION ALL SELECT i.lot_id, 0, i.service_id, ${distinct} GROUP BY 1, 3
       UNION ALL SELECT i.lot_id, 0, 0, ${distinct} GROUP BY 1)
     ORDER BY 1, 2, 3`);
+}
+
+export interface FlatFigures {
+  flatId: number;
+  /** Places × the days the flat was open in the period. */
+  placeDaysAvailable: number;
+  /** The days of the period each stay covered, summed over the stays. */
+  placeDaysOccupied: number;
+  /** Stays that began in the period. */
+  entries: number;
+  /** Stays ended (with a destination) in the period, per destination. */
+  exits: Record<string, number>;
+  /** Of the stays ended in the period: their number and total days, entry to exit both counted. */
+  endedStays: number;
+  endedStayDays: number;
+  /** Work for the flat as a whole, dated in the period. */
+  flatMinutes: number;
+  flatAmountCents: number;
+  /** The residents' own interventions, dated in the period while they stayed in the flat. */
+  personalMinutes: number;
+  personalAmountCents: number;
+}
+
+/** Days from a to b, both counted, or 0 when b precedes a (SQL over 'YYYY-MM-DD' text). */
+const daysSpanned = (a: SQL, b: SQL) => sql`max(0, CAST(julianday(${b}) - julianday(${a}) AS INTEGER) + 1)`;
+
+/**
+ * The Lot 3 flats' figures over a period of days that have passed (daysThroughToday): for the
+ * flats `f` that `flatsCondition` selects, read flat by flat through the flat indexes of stays
+ * and hours, and the residents' interventions through (ptri_id, date).
+ */
+export function flatFiguresOf(db: Queryable, first: string, last: string, flatsCondition: SQL): FlatFigures[] {
+  const during = sql`s.flat_id = f.id AND s.from_date <= ${last} AND (s.to_date IS NULL OR s.to_date >= ${first})`;
+  const stays = sql`flat_stays s WHERE ${during}`;
+  const residentsWork = sql`flat_stays s JOIN interventions i ON i.ptri_id = s.ptri_id
+    AND i.date BETWEEN max(${first}, s.from_date) AND min(${last}, COALESCE(s.to_date, ${last})) WHERE ${during}`;
+  const rows = db.all<Omit<FlatFigures, 'exits'> & { exits: string | null }>(sql`
+    SELECT f.id AS flatId,
+      f.places * ${daysSpanned(sql`max(${first}, f.opened_on)`, sql`min(${last}, COALESCE(f.closed_on, ${last}))`)} AS placeDaysAvailable,
+      (SELECT COALESCE(SUM(${daysSpanned(sql`max(${first}, s.from_date)`, sql`min(${last}, COALESCE(s.to_date, ${last}))`)}), 0) FROM ${stays}) AS placeDaysOccupied,
+      (SELECT COUNT(*) FROM ${stays} AND s.from_date >= ${first}) AS entries,
+      (SELECT json_group_object(destination, n) FROM (SELECT s.destination, COUNT(*) AS n FROM ${stays}
+        AND s.destination IS NOT NULL AND s.to_date <= ${last} GROUP BY s.destination)) AS exits,
+      (SELECT COUNT(*) FROM ${stays} AND s.destination IS NOT NULL AND s.to_date <= ${last}) AS endedStays,
+      (SELECT COALESCE(SUM(${daysSpanned(sql`s.from_date`, sql`s.to_date`)}), 0) FROM ${stays} AND s.destination IS NOT NULL AND s.to_date <= ${last}) AS endedStayDays,
+      (SELECT COALESCE(SUM(w.minutes), 0) FROM flat_interventions w WHERE w.flat_id = f.id AND w.date BETWEEN ${first} AND ${last}) AS flatMinutes,
+      (SELECT COALESCE(SUM(w.amount_cents), 0) FROM flat_interventions w WHERE w.flat_id = f.id AND w.date BETWEEN ${first} AND ${last}) AS flatAmountCents,
+      (SELECT COALESCE(SUM(i.minutes), 0) FROM ${residentsWork}) AS personalMinutes,
+      (SELECT COALESCE(SUM(i.amount_cents), 0) FROM ${residentsWork}) AS personalAmountCents
+    FROM flats f WHERE ${flatsCondition} ORDER BY f.id`);
+  return rows.map((row) => ({ ...row, exits: row.exits ? (JSON.parse(row.exits) as Record<string, number>) : {} }));
 }
