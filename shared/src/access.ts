@@ -228,6 +228,8 @@ export const CAPABILITIES = [
   'reviewMonths',
   /** Review the department-wide parts of the cooperatives' months (flats, community activities). */
   'reviewDepartmentParts',
+  /** The Lot 3 flats and their free places (a cooperative: its own flats). */
+  'readFlats',
   'readReports',
   'readAudit',
   'manageUsers',
@@ -246,6 +248,7 @@ export const ROLE_CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = 
     'readUvmQueue',
     'readCaseload',
     'readReviewCalendar',
+    'readFlats',
     'readReports',
     'readAudit',
     'manageUsers',
@@ -259,6 +262,7 @@ export const ROLE_CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = 
     'readCaseload',
     'readReviewCalendar',
     'reviewDepartmentParts',
+    'readFlats',
     'readReports',
     'readAudit',
   ],
@@ -270,10 +274,11 @@ export const ROLE_CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = 
     'readCaseload',
     'readReviewCalendar',
     'reviewMonths',
+    'readFlats',
     'readReports',
   ],
   uvm: ['readPersons', 'readProjectHistory', 'evaluate', 'readUvmQueue', 'readCaseload', 'readReviewCalendar'],
-  cooperative: ['recordInterventions'],
+  cooperative: ['recordInterventions', 'readFlats'],
 };
 
 export function can(role: Role, capability: Capability): boolean {
