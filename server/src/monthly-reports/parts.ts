@@ -1,10 +1,11 @@
 // The parts of a cooperative's month. A service's part is keyed by its service id; a
-// department-wide part (DEPARTMENT_PART_KINDS) by a fixed negative key in the same `service_id`
-// column of monthly_report_parts and lot_month_totals (no foreign key there since migration 0030),
-// so the month's status, its submission and the lot totals treat every part alike, on the same
-// indexes. The keys are stored: never renumber them.
+// department-wide part (DEPARTMENT_PART_KINDS) by its DEPARTMENT_PART_KEYS key in the same
+// `service_id` column of monthly_report_parts and lot_month_totals (no foreign key there since
+// migration 0030), so the month's status, its submission and the lot totals treat every part
+// alike, on the same indexes.
 import type { Db, Queryable } from '@bds/db';
 import {
+  DEPARTMENT_PART_KEYS,
   DEPARTMENT_PART_KINDS,
   DEPARTMENT_PART_LABELS,
   formatMonth,
@@ -17,8 +18,6 @@ import { Conflict } from '../errors.ts';
 import { monthState } from '../interventions/queries.ts';
 import { summaryStatusOf } from '../interventions/rules.ts';
 import { summaryWriter } from '../interventions/summaries.ts';
-
-const DEPARTMENT_PART_KEYS = { flats: -1, community_activities: -2 } as const satisfies Record<DepartmentPartKind, number>;
 
 /** The stored key of a department-wide part. */
 export const departmentPartKey = (kind: DepartmentPartKind): number => DEPARTMENT_PART_KEYS[kind];
