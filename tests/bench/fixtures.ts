@@ -14,6 +14,8 @@ export interface Fixtures {
   workProjectIds: number[];
   habitatActivity: string;
   today: string;
+  /** Flats the bench cooperative runs, for its flat-level write. */
+  workFlatIds: number[];
 }
 
 const column = <T>(rows: unknown[], key: string): T[] => rows.map((row) => (row as Record<string, T>)[key] as T);
@@ -48,7 +50,11 @@ export function readFixtures(databasePath: string): Fixtures {
       'id',
     );
     const habitatActivity = String(one(`SELECT label FROM activities WHERE axis = 'habitat' AND active = 1 ORDER BY id`)?.label ?? '');
-    return { serviceId, lot1Id, cooperativeId, projectIds, namePrefixes, fiscalCodes, workProjectIds, habitatActivity, today };
+    const workFlatIds = column<number>(
+      db.prepare('SELECT id FROM flats WHERE cooperative_id = ? ORDER BY id LIMIT 500').all(cooperativeId),
+      'id',
+    );
+    return { serviceId, lot1Id, cooperativeId, projectIds, namePrefixes, fiscalCodes, workProjectIds, habitatActivity, today, workFlatIds };
   } finally {
     db.close();
   }
