@@ -48,6 +48,9 @@ function SignedInRoutes() {
         {guarded(paths.audit, <P.AuditPage />)}
         {guarded(paths.monthReviews, <P.MonthReviewsPage />)}
         {guarded(paths.caseloadImport, <P.CaseloadImportPage />)}
+        {guarded(paths.flats, <P.FlatsPage />)}
+        {guarded(paths.flatsReport, <P.FlatsReportPage />)}
+        {guarded(paths.departmentParts, <P.DepartmentPartsPage />)}
         {guarded(paths.referenceData, <P.ReferenceDataPage />, `${paths.referenceData}/*`)}
         <Route path={paths.changePassword} element={<P.ChangePasswordPage />} />
         <Route path={paths.guide} element={<P.GuidePage />} />

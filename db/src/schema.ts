@@ -92,6 +92,8 @@ export const lotCooperatives = sqliteTable(
     cooperativeId: integer('cooperative_id')
       .notNull()
       .references(() => cooperatives.id),
+    /** An executing member (consorziata esecutrice): where a lot marks any, only they take its projects and flats. */
+    executing: integer('executing', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.lotId, t.cooperativeId] }), index('lot_cooperatives_coop_idx').on(t.cooperativeId)],
 );
@@ -495,7 +497,11 @@ export const monthlyReports = sqliteTable(
   (t) => [primaryKey({ columns: [t.cooperativeId, t.month] })],
 );
 
-/** The part of a month that one service's case managers review. */
+/**
+ * The part of a month that one service's case managers review, or a department-wide part that a
+ * manager reviews: `service_id` is the part's key, a service's id or a negative key of a
+ * department-wide kind (server/src/monthly-reports/parts.ts), hence no foreign key.
+ */
 export const monthlyReportParts = sqliteTable(
   'monthly_report_parts',
   {
@@ -503,9 +509,7 @@ export const monthlyReportParts = sqliteTable(
       .notNull()
       .references(() => cooperatives.id),
     month: text('month').notNull(),
-    serviceId: integer('service_id')
-      .notNull()
-      .references(() => services.id),
+    serviceId: integer('service_id').notNull(),
     status: text('status').$type<PartStatus>().notNull(),
     reviewedAt: text('reviewed_at'),
     reviewedBy: integer('reviewed_by').references(() => users.id),
@@ -531,9 +535,8 @@ export const lotMonthTotals = sqliteTable(
       .notNull()
       .references(() => cooperatives.id),
     month: text('month').notNull(),
-    serviceId: integer('service_id')
-      .notNull()
-      .references(() => services.id),
+    /** The part's key, as in monthly_report_parts. */
+    serviceId: integer('service_id').notNull(),
     status: text('status').$type<PartStatus>().notNull(),
     minutes: integer('minutes').notNull(),
     amountCents: integer('amount_cents').notNull(),
@@ -780,3 +783,95 @@ export const importedPtris = sqliteTable('imported_ptris', {
     .references(() => caseloadImports.id),
   row: integer('row').notNull(),
 });
+
+// ---- Lot 3: cohabitation flats (issue 17) ----
+
+/** A transitional cohabitation flat of Lot 3, run by one (executing) cooperative of its lot. */
+export const flats = sqliteTable(
+  'flats',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    districtId: integer('district_id')
+      .notNull()
+      .references(() => districts.id),
+    address: text('address').notNull(),
+    places: integer('places').notNull(),
+    lotId: integer('lot_id')
+      .notNull()
+      .references(() => lots.id),
+    cooperativeId: integer('cooperative_id')
+      .notNull()
+      .references(() => cooperatives.id),
+    openedOn: text('opened_on').notNull(),
+    closedOn: text('closed_on'),
+  },
+  (t) => [index('flats_district_idx').on(t.districtId, t.id), index('flats_cooperative_idx').on(t.cooperativeId, t.id)],
+);
+
+/**
+ * A person's stay in a flat, under their Lot 3 project: from a day, to a day (planned, or the
+ * exit once ended with its destination). Person and service are copied from the project so the
+ * overlap rule and the name scope read this table alone.
+ */
+export const flatStays = sqliteTable(
+  'flat_stays',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    flatId: integer('flat_id')
+      .notNull()
+      .references(() => flats.id),
+    ptriId: integer('ptri_id')
+      .notNull()
+      .references(() => ptris.id),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => persons.id),
+    serviceId: integer('service_id')
+      .notNull()
+      .references(() => services.id),
+    fromDate: text('from_date').notNull(),
+    toDate: text('to_date'),
+    destination: text('destination').$type<LivingSituation>(),
+    note: text('note'),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('flat_stays_flat_idx').on(t.flatId, t.fromDate),
+    index('flat_stays_person_idx').on(t.personId, t.fromDate),
+    index('flat_stays_ptri_idx').on(t.ptriId),
+  ],
+);
+
+/** Work of a flat's cooperative for the flat as a whole (no person): a department-wide part of its month. */
+export const flatInterventions = sqliteTable(
+  'flat_interventions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    flatId: integer('flat_id')
+      .notNull()
+      .references(() => flats.id),
+    cooperativeId: integer('cooperative_id')
+      .notNull()
+      .references(() => cooperatives.id),
+    lotId: integer('lot_id')
+      .notNull()
+      .references(() => lots.id),
+    date: text('date').notNull(),
+    month: text('month').notNull(),
+    activityId: integer('activity_id')
+      .notNull()
+      .references(() => activities.id),
+    minutes: integer('minutes').notNull(),
+    amountCents: integer('amount_cents').notNull(),
+    operatorRole: text('operator_role').notNull(),
+    notes: text('notes'),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('flat_interventions_flat_idx').on(t.flatId, t.date),
+    index('flat_interventions_coop_month_idx').on(t.cooperativeId, t.month),
+  ],
+);

@@ -8,6 +8,7 @@ import type { budgetLineSchema, goalSchema, HistoryEntry, PtriDetail } from './s
 import type { PersonDetail } from './schemas/persons.ts';
 import type { Intervention } from './schemas/interventions.ts';
 import type { MonthlyReport, monthlyReportPartSchema, MonthlyReportPartItem } from './schemas/monthly-reports.ts';
+import type { Flat, Stay } from './schemas/flats.ts';
 
 /** The objects a reply carries, by the name the tables use. */
 export interface AccessObjects {
@@ -23,6 +24,10 @@ export interface AccessObjects {
   monthReportPart: z.infer<typeof monthlyReportPartSchema>;
   /** A part of a month as the review lists show it, across cooperatives. */
   reportPart: MonthlyReportPartItem;
+  /** A Lot 3 flat with its free places today. */
+  flat: Flat;
+  /** A stay in a flat; whose it is (`ptriId`, `personName`) follows the policy's `stayPersons`, row by row. */
+  stay: Stay;
 }
 export type AccessObject = keyof AccessObjects;
 
@@ -111,11 +116,21 @@ const WHOLE_RECORD: FieldTable = {
     totals: true,
     parts: true,
   },
-  monthReportPart: { serviceId: true, serviceName: true, status: true, reviewedAt: true, reviewedBy: true, note: true, totals: true },
+  monthReportPart: {
+    kind: true,
+    serviceId: true,
+    serviceName: true,
+    status: true,
+    reviewedAt: true,
+    reviewedBy: true,
+    note: true,
+    totals: true,
+  },
   reportPart: {
     cooperativeId: true,
     cooperativeName: true,
     month: true,
+    kind: true,
     serviceId: true,
     serviceName: true,
     status: true,
@@ -124,6 +139,20 @@ const WHOLE_RECORD: FieldTable = {
     submittedAt: true,
     totals: true,
   },
+  flat: {
+    id: true,
+    name: true,
+    districtId: true,
+    address: true,
+    places: true,
+    lotId: true,
+    cooperativeId: true,
+    openedOn: true,
+    closedOn: true,
+    occupiedToday: true,
+    freeToday: true,
+  },
+  stay: { id: true, flatId: true, ptriId: true, personName: true, from: true, to: true, destination: true, note: true },
 };
 
 /**
@@ -146,13 +175,17 @@ const COOPERATIVE: FieldTable = {
   },
   person: { ...WHOLE_RECORD.person, fiscalCode: false, birthDate: false, sex: false },
   history: { ...WHOLE_RECORD.history, reason: false, changes: false },
+  stay: { ...WHOLE_RECORD.stay, note: false },
 };
+
+/** A stay's exit note stays with the managers: a case manager reads the flats of every service. */
+const CASE_MANAGER: FieldTable = { ...WHOLE_RECORD, stay: { ...WHOLE_RECORD.stay, note: false } };
 
 export const FIELD_ACCESS: Readonly<Record<Role, FieldTable>> = {
   admin: WHOLE_RECORD,
   manager: WHOLE_RECORD,
-  case_manager: WHOLE_RECORD,
-  uvm: WHOLE_RECORD,
+  case_manager: CASE_MANAGER,
+  uvm: CASE_MANAGER,
   cooperative: COOPERATIVE,
 };
 
@@ -177,6 +210,8 @@ export const FREE_TEXT_FIELDS: { readonly [O in AccessObject]: readonly (keyof A
   monthReport: ['note'],
   monthReportPart: ['note'],
   reportPart: ['note'],
+  flat: [],
+  stay: ['note'],
 };
 
 /** What a role can do in the application: the client shows pages and actions by it. */
@@ -191,6 +226,10 @@ export const CAPABILITIES = [
   'readReviewCalendar',
   'recordInterventions',
   'reviewMonths',
+  /** Review the department-wide parts of the cooperatives' months (flats, community activities). */
+  'reviewDepartmentParts',
+  /** The Lot 3 flats and their free places (a cooperative: its own flats). */
+  'readFlats',
   'readReports',
   'readAudit',
   'manageUsers',
@@ -209,13 +248,24 @@ export const ROLE_CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = 
     'readUvmQueue',
     'readCaseload',
     'readReviewCalendar',
+    'readFlats',
     'readReports',
     'readAudit',
     'manageUsers',
     'manageReferenceData',
     'importCaseload',
   ],
-  manager: ['readPersons', 'readProjectHistory', 'readUvmQueue', 'readCaseload', 'readReviewCalendar', 'readReports', 'readAudit'],
+  manager: [
+    'readPersons',
+    'readProjectHistory',
+    'readUvmQueue',
+    'readCaseload',
+    'readReviewCalendar',
+    'reviewDepartmentParts',
+    'readFlats',
+    'readReports',
+    'readAudit',
+  ],
   case_manager: [
     'readPersons',
     'registerPersons',
@@ -224,10 +274,11 @@ export const ROLE_CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = 
     'readCaseload',
     'readReviewCalendar',
     'reviewMonths',
+    'readFlats',
     'readReports',
   ],
   uvm: ['readPersons', 'readProjectHistory', 'evaluate', 'readUvmQueue', 'readCaseload', 'readReviewCalendar'],
-  cooperative: ['recordInterventions'],
+  cooperative: ['recordInterventions', 'readFlats'],
 };
 
 export function can(role: Role, capability: Capability): boolean {

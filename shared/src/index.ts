@@ -19,4 +19,5 @@ export * from './schemas/scales.ts';
 export * from './schemas/lot-reports.ts';
 export * from './schemas/outcomes.ts';
 export * from './schemas/imports.ts';
+export * from './schemas/flats.ts';
 export * from './units.ts';

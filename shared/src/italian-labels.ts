@@ -3,6 +3,7 @@
 import type {
   Axis,
   BudgetSource,
+  DepartmentPartKind,
   EvaluationKind,
   EvaluationOutcome,
   GoalStatus,
@@ -91,6 +92,12 @@ export const MONTH_STATUS_LABELS = {
   returned: 'Restituito',
 } as const satisfies Record<MonthStatus, string>;
 
+/** The name a department-wide part of a month carries where a service's part shows the service's. */
+export const DEPARTMENT_PART_LABELS = {
+  flats: 'Appartamenti di convivenza (Lotto 3)',
+  community_activities: 'Attività di comunità (Lotto 4)',
+} as const satisfies Record<DepartmentPartKind, string>;
+
 /** What an access-log row says was done: every action the server records. */
 export const AUDIT_ACTION_LABELS = {
   read: 'Lettura',
@@ -143,6 +150,11 @@ export const AUDIT_ENTITY_LABELS = {
   lot: 'Lotto',
   cooperative: 'Cooperativa',
   audit_log: 'Registro degli accessi',
+  flat: 'Appartamento (Lotto 3)',
+  flat_list: 'Elenco degli appartamenti',
+  flat_stay: 'Permanenza in appartamento',
+  flat_intervention: "Intervento per l'appartamento",
+  report_flats: 'Report appartamenti',
 } as const;
 export type AuditEntity = keyof typeof AUDIT_ENTITY_LABELS;
 

@@ -17,7 +17,7 @@ let db: Db;
 
 beforeAll(async () => {
   const path = join(dir, 'tiny.sqlite');
-  await generateBenchDatabase('S', path, () => {}, { persons: 200, projects: 300, interventions: 3_000 });
+  await generateBenchDatabase('S', path, () => {}, { persons: 200, projects: 300, interventions: 3_000, flats: 6 });
   db = openDb(path);
 }, 300_000);
 afterAll(() => {

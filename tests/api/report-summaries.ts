@@ -5,7 +5,7 @@
 import { expect } from 'vitest';
 import type { Db } from '@bds/db';
 import { addDays } from '@bds/shared';
-import { activeProjectsOn, reviewsDueOn } from '@bds/server/figures/definitions.ts';
+import { activeProjectsOn, hoursOfMonth, reviewsDueOn } from '@bds/server/figures/definitions.ts';
 import { reviewCounts } from '@bds/server/reports/reviews-due.ts';
 import type { Principal } from '@bds/server/auth/principal.ts';
 import type { TestContext } from './helpers.ts';
@@ -52,17 +52,56 @@ export function recomputedReportSummaries(db: Db) {
       GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
       )
       .all(),
-    lotYearTotals: client
-      .prepare(
-        `
-      SELECT substr(i.month, 1, 4) AS year, i.lot_id, i.cooperative_id, i.service_id, COALESCE(p.status, 'open') AS status,
-        SUM(i.minutes) AS minutes, SUM(i.amount_cents) AS amount_cents, COUNT(*) AS interventions
-      FROM interventions i LEFT JOIN monthly_report_parts p
-        ON p.cooperative_id = i.cooperative_id AND p.month = i.month AND p.service_id = i.service_id
-      GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`,
-      )
-      .all(),
+    lotYearTotals: lotYearTotalsByDefinition(db),
   };
+}
+
+/** Hours of every month by their definition (interventions and department-wide work), summed per year. */
+function lotYearTotalsByDefinition(db: Db) {
+  const months = db.$client
+    .prepare('SELECT month FROM interventions UNION SELECT month FROM lot_month_totals ORDER BY 1')
+    .pluck()
+    .all() as string[];
+  const years = new Map<
+    string,
+    {
+      year: string;
+      lot_id: number;
+      cooperative_id: number;
+      service_id: number;
+      status: string;
+      minutes: number;
+      amount_cents: number;
+      interventions: number;
+    }
+  >();
+  for (const month of months) {
+    for (const row of hoursOfMonth(db, month)) {
+      const key = [month.slice(0, 4), row.lotId, row.cooperativeId, row.serviceId, row.status].join('|');
+      const total = years.get(key) ?? {
+        year: month.slice(0, 4),
+        lot_id: row.lotId,
+        cooperative_id: row.cooperativeId,
+        service_id: row.serviceId,
+        status: row.status,
+        minutes: 0,
+        amount_cents: 0,
+        interventions: 0,
+      };
+      total.minutes += row.minutes;
+      total.amount_cents += row.amountCents;
+      total.interventions += row.interventions;
+      years.set(key, total);
+    }
+  }
+  return [...years.values()].sort(
+    (a, b) =>
+      a.year.localeCompare(b.year) ||
+      a.lot_id - b.lot_id ||
+      a.cooperative_id - b.cooperative_id ||
+      a.service_id - b.service_id ||
+      a.status.localeCompare(b.status),
+  );
 }
 
 /** The caseload as its definition counts it: the active projects on a date, per service in view. */

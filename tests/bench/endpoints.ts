@@ -20,7 +20,8 @@ export type ReportCall =
   | { report: 'yearly-counts'; year: number; lot: number }
   | { report: 'lot-totals'; year?: number; month?: string }
   | { report: 'caseload' }
-  | { report: 'reviews-due'; within: number };
+  | { report: 'reviews-due'; within: number }
+  | { report: 'flats'; year: number };
 
 export const REPORT_YEAR = 2025;
 export const REPORT_MONTH = '2025-06';
@@ -30,6 +31,7 @@ export function endpoints(f: Fixtures): Endpoint[] {
   const name = rotation(f.namePrefixes);
   const fiscalCode = rotation(f.fiscalCodes);
   const workProject = rotation(f.workProjectIds);
+  const workFlat = rotation(f.workFlatIds);
   return [
     { name: 'project list, first page', kind: 'read', caller: 'casemanager', method: 'GET', path: () => '/api/ptris?limit=50' },
     {
@@ -93,6 +95,22 @@ export function endpoints(f: Fixtures): Endpoint[] {
       method: 'GET',
       path: () => '/api/reports/reviews-due?within=30',
       report: { report: 'reviews-due', within: 30 },
+    },
+    {
+      name: 'flats report',
+      kind: 'report',
+      caller: 'manager',
+      method: 'GET',
+      path: () => `/api/reports/flats?year=${REPORT_YEAR}`,
+      report: { report: 'flats', year: REPORT_YEAR },
+    },
+    {
+      name: 'record a flat intervention',
+      kind: 'write',
+      caller: 'coop',
+      method: 'POST',
+      path: () => `/api/flats/${workFlat()}/interventions`,
+      body: () => JSON.stringify({ date: f.today, activity: f.habitatActivity, hours: 1, operatorRole: 'educatore' }),
     },
     {
       name: 'record an intervention',

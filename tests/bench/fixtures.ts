@@ -18,6 +18,8 @@ export interface Fixtures {
   workProjectFrom: string[];
   habitatActivity: string;
   today: string;
+  /** Flats the bench cooperative runs, for its flat-level write. */
+  workFlatIds: number[];
 }
 
 const column = <T>(rows: unknown[], key: string): T[] => rows.map((row) => (row as Record<string, T>)[key] as T);
@@ -53,7 +55,12 @@ export function readFixtures(databasePath: string): Fixtures {
     const workProjectIds = column<number>(workProjects, 'id');
     const workProjectFrom = column<string>(workProjects, 'fromDate');
     const habitatActivity = String(one(`SELECT label FROM activities WHERE axis = 'habitat' AND active = 1 ORDER BY id`)?.label ?? '');
+    const workFlatIds = column<number>(
+      db.prepare('SELECT id FROM flats WHERE cooperative_id = ? ORDER BY id LIMIT 500').all(cooperativeId),
+      'id',
+    );
     return {
+      workFlatIds,
       serviceId,
       lot1Id,
       cooperativeId,

@@ -32,6 +32,8 @@ const REPLY_OBJECT: Record<string, { object: AccessObject; items: (body: unknown
   'GET /api/interventions': { object: 'intervention', items: (body) => (body as { items: object[] }).items },
   'GET /api/cooperatives/:id/reports': { object: 'monthReport', items: (body) => (body as { months: object[] }).months },
   'GET /api/monthly-reports': { object: 'reportPart', items: (body) => (body as { items: object[] }).items },
+  'GET /api/flats': { object: 'flat', items: (body) => (body as { items: object[] }).items },
+  'GET /api/flats/:id': { object: 'stay', items: (body) => (body as { stays: object[] }).stays },
 };
 
 /** The route whose permission each capability of the client stands for. */
@@ -42,6 +44,7 @@ const CAPABILITY_ROUTE: Partial<Record<Capability, string>> = {
   evaluate: 'POST /api/ptris/:id/evaluations',
   recordInterventions: 'POST /api/ptris/:id/interventions',
   reviewMonths: 'POST /api/cooperatives/:id/reports/:month/review',
+  reviewDepartmentParts: 'POST /api/cooperatives/:id/reports/:month/parts/:kind/review',
   readReviewCalendar: 'GET /api/reports/reviews-due',
   readReports: 'GET /api/reports/yearly-counts',
   readAudit: 'GET /api/audit',

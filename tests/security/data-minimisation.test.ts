@@ -66,6 +66,7 @@ describe('a cooperative account', () => {
       '/api/reports/lot-totals?year=2025&format=csv',
       '/api/monthly-reports?year=2025',
       `/api/cooperatives/${f.mine.cooperativeId}/reports/2025-02/template.csv`,
+      `/api/flats/${f.flats.mine.flatId}`,
     ]);
     expect(replies.size).toBeGreaterThanOrEqual(12);
     const forbiddenKeys = ['fiscalCode', 'birthDate', 'sex', 'scores', 'honos', 'honosTotal', 'members', 'evaluationNotes'];
@@ -95,6 +96,8 @@ describe('a case manager', () => {
       '/api/reports/caseload?date=2025-03-01',
       `/api/reports/caseload?date=2025-03-01&serviceId=${f.ctx.world.services.budrio}`,
       '/api/reports/reviews-due?within=365',
+      `/api/flats/${f.flats.other.flatId}`,
+      '/api/reports/flats?year=2025&format=csv',
     ]);
     const navile = f.ctx.world.services.navile;
     const otherCode = (
@@ -105,12 +108,12 @@ describe('a case manager', () => {
     for (const [url, body] of replies) {
       if (reference.includes(url)) continue;
       checked += 1;
-      for (const text of ['CognomeBud', otherCode, 'CSM Budrio', 'CSM-BUDRIO', 'Coop Beta'])
+      for (const text of ['CognomeBud', 'CognomeFlatBud', otherCode, 'CSM Budrio', 'CSM-BUDRIO', 'Coop Beta'])
         expect(body, `${url} contains "${text}"`).not.toContain(text);
       walk(parse(body), (key, value) => {
         if (key === 'serviceId') expect(value, `${url}: serviceId`).toBe(navile);
-        if (key === 'ptriId' && value !== null) expect(value, `${url}: ptriId`).toBe(f.mine.ptriId);
-        if (key === 'personId') expect(value, `${url}: personId`).toBe(f.mine.personId);
+        if (key === 'ptriId' && value !== null) expect([f.mine.ptriId, f.flats.mine.ptriId], `${url}: ptriId`).toContain(value);
+        if (key === 'personId') expect([f.mine.personId, f.flats.mine.personId], `${url}: personId`).toContain(value);
       });
     }
     expect(checked).toBeGreaterThanOrEqual(12);
@@ -187,6 +190,14 @@ const PLANT: Record<string, (text: string) => Promise<void>> = {
     expect(suspended.statusCode, suspended.body).toBe(200);
     const resumed = await cm({ method: 'POST', url: `${url}/transitions`, payload: { to: 'active', date: '2025-03-03' } });
     expect(resumed.statusCode, resumed.body).toBe(200);
+  },
+  'stay.note': async (text) => {
+    const res = await f.callers.case_manager({
+      method: 'POST',
+      url: `/api/stays/${f.flats.mine.stayId}/end`,
+      payload: { date: '2025-06-30', destination: 'supported_housing', note: text },
+    });
+    expect(res.statusCode, res.body).toBe(200);
   },
 };
 

@@ -30,6 +30,14 @@ export interface Side {
   cooperativeId: number;
 }
 
+/** A Lot 3 flat with one resident's open stay. */
+export interface FlatSide {
+  flatId: number;
+  ptriId: number;
+  personId: number;
+  stayId: number;
+}
+
 export interface Fixtures {
   ctx: TestContext;
   callers: Record<Role, Caller>;
@@ -37,6 +45,8 @@ export interface Fixtures {
   mine: Side;
   /** Outside the scope of every scoped account (another service, district and cooperative). */
   other: Side;
+  /** Lot 3: Alfa's flat with a Navile resident, Beta's with a Budrio one. */
+  flats: { lotId: number; mine: FlatSide; other: FlatSide };
 }
 
 async function expectOk(res: { statusCode: number; body: string }, what: string) {
@@ -91,5 +101,78 @@ export async function createFixtures(options: ContextOptions = {}): Promise<Fixt
   const other = await activeSide(ctx, 'cm.budrio', 'uvm.pianura', 'coop.beta', services.budrio, districts.pianura, coops.beta, 'Bud');
   const callers = {} as Record<Role, Caller>;
   for (const role of ROLES) callers[role] = await ctx.as(ROLE_USERS[role]);
-  return { ctx, callers, mine, other };
+  const admin = await ctx.as('admin');
+  const lot = await expectOk(
+    await admin({
+      method: 'POST',
+      url: '/api/lots',
+      payload: {
+        number: 3,
+        title: 'Lotto 3',
+        tenderYear: 2023,
+        tenderStart: '2023-01-01',
+        tenderEnd: '2027-12-31',
+        serviceKinds: ['CSM'],
+        contractor: 'Consorzio',
+        cooperativeIds: [coops.alfa, coops.beta],
+        hourlyRate: 24,
+      },
+    }),
+    'lot 3',
+  );
+  const flats = {
+    lotId: lot.id,
+    mine: await flatSide(ctx, lot.id, 'cm.navile', 'uvm.bologna', services.navile, districts.bologna, coops.alfa, 'FlatNav'),
+    other: await flatSide(ctx, lot.id, 'cm.budrio', 'uvm.pianura', services.budrio, districts.pianura, coops.beta, 'FlatBud'),
+  };
+  return { ctx, callers, mine, other, flats };
+}
+
+async function flatSide(
+  ctx: TestContext,
+  lotId: number,
+  cmUser: string,
+  uvmUser: string,
+  serviceId: number,
+  districtId: number,
+  cooperativeId: number,
+  stem: string,
+): Promise<FlatSide> {
+  const admin = await ctx.as('admin');
+  const flat = await expectOk(
+    await admin({
+      method: 'POST',
+      url: '/api/flats',
+      payload: { name: `Casa ${stem}`, districtId, address: 'Via Test 1', places: 3, lotId, cooperativeId, openedOn: '2024-01-01' },
+    }),
+    'flat',
+  );
+  const cm = await ctx.as(cmUser);
+  const person = await expectOk(
+    await cm({ method: 'POST', url: '/api/persons', payload: personBody(districtId, { familyName: `Cognome${stem}` }) }),
+    'flat resident',
+  );
+  const ptri = await expectOk(
+    await cm({
+      method: 'POST',
+      url: '/api/ptris',
+      payload: ptriBody(ctx, person.id, { serviceId, lotId, cooperativeIds: [cooperativeId] }),
+    }),
+    'lot 3 ptri',
+  );
+  await expectOk(
+    await cm({ method: 'POST', url: `/api/ptris/${ptri.id}/transitions`, payload: { to: 'submitted', date: SUBMITTED_ON } }),
+    'submit',
+  );
+  await expectOk(
+    await (
+      await ctx.as(uvmUser)
+    )({ method: 'POST', url: `/api/ptris/${ptri.id}/evaluations`, payload: approvingEvaluation }),
+    'evaluation',
+  );
+  const stay = await expectOk(
+    await cm({ method: 'POST', url: `/api/flats/${flat.id}/stays`, payload: { ptriId: ptri.id, from: '2025-02-01' } }),
+    'stay',
+  );
+  return { flatId: flat.id, ptriId: ptri.id, personId: person.id, stayId: stay.id };
 }

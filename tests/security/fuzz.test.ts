@@ -7,7 +7,7 @@ import type { Role } from '@bds/shared';
 import { personBody, PASSWORD } from '../api/helpers.ts';
 import { approvingEvaluation, ptriBody } from '../api/ptri-fixtures.ts';
 import { createFixtures, INTERVENTION, type Fixtures } from './fixtures.ts';
-import { ROUTE_MATRIX } from './route-matrix.ts';
+import { FLAT_WORK, ROUTE_MATRIX } from './route-matrix.ts';
 import { splitRoute } from './request.ts';
 import { changedTables, tableChecksums } from './db-checksum.ts';
 import { hostileCsv, hostileRequest, type FuzzRequest } from './fuzz-bodies.ts';
@@ -95,6 +95,31 @@ function validRequests(): Record<string, { url?: string; body: unknown }> {
       url: `/api/cooperatives/${f.mine.cooperativeId}/reports/2025-02/review`,
       body: { decision: 'returned', note: 'Manca la firma' },
     },
+    'POST /api/cooperatives/:id/reports/:month/parts/:kind/review': {
+      url: `/api/cooperatives/${f.mine.cooperativeId}/reports/2025-02/parts/flats/review`,
+      body: { decision: 'returned', note: 'Ore notturne da dettagliare' },
+    },
+    'POST /api/flats': {
+      body: {
+        name: 'Casa Nuova',
+        districtId: 1,
+        address: 'Via Nuova 1',
+        places: 3,
+        lotId: f.flats.lotId,
+        cooperativeId: f.mine.cooperativeId,
+        openedOn: '2024-01-01',
+      },
+    },
+    'PATCH /api/flats/:id': { url: `/api/flats/${f.flats.mine.flatId}`, body: { places: 4, closedOn: null } },
+    'POST /api/flats/:id/stays': {
+      url: `/api/flats/${f.flats.mine.flatId}/stays`,
+      body: { ptriId: f.flats.mine.ptriId, from: '2025-09-01' },
+    },
+    'POST /api/stays/:id/end': {
+      url: `/api/stays/${f.flats.mine.stayId}/end`,
+      body: { date: '2025-03-01', destination: 'family', note: 'Nota' },
+    },
+    'POST /api/flats/:id/interventions': { url: `/api/flats/${f.flats.mine.flatId}/interventions`, body: { ...FLAT_WORK, notes: 'nota' } },
     'POST /api/imports/caseload': { url: '/api/imports/caseload?dryRun=false&fileName=fuzz.csv', body: {} },
   };
 }

@@ -31,6 +31,12 @@ const ptri =
 const intervention = (side: 'mine' | 'other') => (f: Fixtures) => `/api/interventions/${f[side].interventionId}`;
 const coopMonth = (side: 'mine' | 'other', action: string) => (f: Fixtures) =>
   `/api/cooperatives/${f[side].cooperativeId}/reports/${MONTH}/${action}`;
+const flat =
+  (side: 'mine' | 'other', tail = '') =>
+  (f: Fixtures) =>
+    `/api/flats/${f.flats[side].flatId}${tail}`;
+/** A valid flat-level intervention. */
+export const FLAT_WORK = { date: '2025-02-12', activity: 'Supporto alla gestione della casa', hours: 2, operatorRole: 'educatore' };
 const versionOf = (f: Fixtures, side: 'mine' | 'other') =>
   (f.ctx.db.$client.prepare('SELECT version FROM ptris WHERE id = ?').get(f[side].ptriId) as { version: number }).version;
 
@@ -190,6 +196,10 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
     probe: { url: coopMonth('mine', 'review') },
     outOfScope: { roles: ['case_manager'], probe: { url: coopMonth('other', 'review'), body: () => ({ decision: 'validated' }) } },
   },
+  'POST /api/cooperatives/:id/reports/:month/parts/:kind/review': {
+    allowed: ['manager'],
+    probe: { url: coopMonth('mine', 'parts/flats/review') },
+  },
   'GET /api/cooperatives/:id/reports': {
     allowed: ['admin', 'manager', 'case_manager', 'cooperative'],
     probe: { url: (f) => `/api/cooperatives/${f.mine.cooperativeId}/reports?year=2025` },
@@ -219,4 +229,48 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
 
   'POST /api/imports/caseload': { allowed: A },
   'GET /api/exports/caseload': { allowed: ['admin', 'manager', 'case_manager'] },
+
+  'GET /api/flats': { allowed: ALL },
+  'POST /api/flats': { allowed: A },
+  'PATCH /api/flats/:id': { allowed: A, probe: { url: flat('mine') } },
+  'GET /api/flats/:id': {
+    allowed: ALL,
+    probe: { url: flat('mine') },
+    outOfScope: { roles: ['cooperative'], probe: { url: flat('other') } },
+  },
+  'POST /api/flats/:id/stays': {
+    allowed: ['admin', 'case_manager'],
+    probe: { url: flat('mine', '/stays') },
+    outOfScope: {
+      roles: ['case_manager'],
+      probe: { url: flat('mine', '/stays'), body: (f) => ({ ptriId: f.flats.other.ptriId, from: '2025-09-01' }) },
+    },
+  },
+  'POST /api/stays/:id/end': {
+    allowed: ['admin', 'case_manager'],
+    probe: { url: (f) => `/api/stays/${f.flats.mine.stayId}/end` },
+    outOfScope: {
+      roles: ['case_manager'],
+      probe: { url: (f) => `/api/stays/${f.flats.other.stayId}/end`, body: () => ({ date: '2025-03-01', destination: 'family' }) },
+    },
+  },
+  'POST /api/flats/:id/interventions': {
+    allowed: ['cooperative'],
+    probe: { url: flat('mine', '/interventions') },
+    outOfScope: { roles: ['cooperative'], probe: { url: flat('other', '/interventions'), body: () => FLAT_WORK } },
+  },
+  'GET /api/flats/:id/interventions': {
+    allowed: ['admin', 'manager', 'cooperative'],
+    probe: { url: flat('mine', '/interventions?month=2025-02') },
+    outOfScope: { roles: ['cooperative'], probe: { url: flat('other', '/interventions?month=2025-02') } },
+  },
+  'GET /api/ptris/:id/stays': {
+    allowed: ['admin', 'manager', 'case_manager', 'uvm'],
+    probe: { url: (f) => `/api/ptris/${f.flats.mine.ptriId}/stays` },
+    outOfScope: { roles: ['case_manager', 'uvm'], probe: { url: (f) => `/api/ptris/${f.flats.other.ptriId}/stays` } },
+  },
+  'GET /api/reports/flats': {
+    allowed: ['admin', 'manager', 'case_manager'],
+    probe: { url: () => '/api/reports/flats?year=2025' },
+  },
 };

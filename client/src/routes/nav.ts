@@ -3,6 +3,7 @@
 import { can, type Capability } from '@bds/shared/access';
 import type { Role } from '@bds/shared';
 import { it } from '../i18n/it.ts';
+import { flats } from '../i18n/itFlats.ts';
 
 export interface NavItem {
   to: string;
@@ -37,6 +38,9 @@ export const paths = {
   caseloadImport: '/admin/importa-carichi',
   changePassword: '/account/password',
   guide: '/guida',
+  flats: '/appartamenti',
+  flatsReport: '/report/appartamenti',
+  departmentParts: '/rendicontazioni/dipartimento',
 };
 
 /** What opening each page needs, by its route's path: the app's routes and the navigation both ask it. */
@@ -63,6 +67,9 @@ export const PAGE_NEEDS: Readonly<Record<string, Capability>> = {
   [paths.monthReviews]: 'reviewMonths',
   [paths.referenceData]: 'manageReferenceData',
   [paths.caseloadImport]: 'importCaseload',
+  [paths.flats]: 'readFlats',
+  [paths.flatsReport]: 'readReports',
+  [paths.departmentParts]: 'reviewDepartmentParts',
 };
 
 /** Whether the role may open the page at this path (a page without a need is open to every role). */
@@ -79,6 +86,7 @@ const NAV: Record<Role, NavItem[]> = {
     { to: paths.monthReviews, label: it.nav.monthReviews },
     { to: paths.reviewCalendar, label: it.nav.reviewCalendar },
     { to: paths.caseloadReport, label: it.nav.caseloadReport },
+    { to: paths.flats, label: flats.nav.flats },
   ],
   uvm: [
     { to: paths.uvmQueue, label: it.nav.uvmQueue },
@@ -89,6 +97,7 @@ const NAV: Record<Role, NavItem[]> = {
     { to: paths.coopProjects, label: it.nav.coopProjects },
     { to: paths.interventions, label: it.nav.interventions },
     { to: paths.coopReports, label: it.nav.coopReports },
+    { to: paths.flats, label: flats.nav.flats },
   ],
   manager: [
     { to: paths.yearlyCounts, label: it.nav.yearlyCounts },
@@ -96,6 +105,9 @@ const NAV: Record<Role, NavItem[]> = {
     { to: paths.caseloadReport, label: it.nav.caseloadReport },
     { to: paths.overdue, label: it.nav.overdue },
     { to: paths.outcomes, label: it.nav.outcomes },
+    { to: paths.flatsReport, label: flats.nav.flatsReport },
+    { to: paths.departmentParts, label: flats.nav.departmentParts },
+    { to: paths.flats, label: flats.nav.flats },
     { to: paths.caseload, label: it.nav.caseload.manager, end: true },
     { to: paths.audit, label: it.nav.audit },
   ],

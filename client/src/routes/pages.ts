@@ -40,3 +40,6 @@ export const ReferenceDataPage = page(() => import('../pages/admin/ReferenceData
 export const ChangePasswordPage = page(() => import('../pages/account/ChangePasswordPage.tsx'), 'ChangePasswordPage');
 export const MustChangePasswordPage = page(() => import('../pages/account/ChangePasswordPage.tsx'), 'MustChangePasswordPage');
 export const GuidePage = page(() => import('../pages/help/GuidePage.tsx'), 'GuidePage');
+export const FlatsPage = page(() => import('../pages/flats/FlatsPage.tsx'), 'FlatsPage');
+export const FlatsReportPage = page(() => import('../pages/flats/FlatsReportPage.tsx'), 'FlatsReportPage');
+export const DepartmentPartsPage = page(() => import('../pages/flats/DepartmentPartsPage.tsx'), 'DepartmentPartsPage');

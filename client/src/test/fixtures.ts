@@ -15,6 +15,7 @@ export const lots: Lot[] = [
     serviceKinds: ['CSM', 'NPIA'],
     contractor: 'RTI',
     cooperativeIds: [1],
+    executingCooperativeIds: [],
     hourlyRate: 26.5,
     ceiling: 4_200_000,
   },

@@ -14,6 +14,7 @@ import { writePersonsAndProjects } from './projects.ts';
 import { createTimer, type Step } from './timer.ts';
 import { TIERS, type Tier, type TierSize } from './tiers.ts';
 import { writeWork } from './work.ts';
+import { writeFlats } from './flats.ts';
 
 const SEED = 0x6b656e63;
 const BULK_TABLES = [
@@ -119,6 +120,7 @@ export async function generateBenchDatabase(
     caseManagerOf,
   });
   writeWork(client, random, timer, projects, size.interventions);
+  writeFlats(client, random, timer, size.flats, idOf('SELECT cooperative_id AS id FROM users WHERE username = ?', 'coop'));
 
   timer.time(
     'ptri_years',

@@ -114,6 +114,27 @@ describe('demo data', () => {
     expect(statuses).toEqual(['active', 'closed', 'draft', 'rejected', 'submitted', 'suspended']);
   });
 
+  it('runs eight Lot 3 flats of 3–5 places whose stays never overfill a flat nor overlap for one person', () => {
+    const flats = rows<{ id: number; places: number; district: number }>(db, 'SELECT id, places, district_id AS district FROM flats');
+    expect(flats).toHaveLength(8);
+    expect(flats.every((f) => f.places >= 3 && f.places <= 5)).toBe(true);
+    expect(new Set(flats.map((f) => f.district)).size).toBeGreaterThanOrEqual(3);
+    const stays = rows<{ flat: number; person: number; from: string; to: string | null; lot: number; destination: string | null }>(
+      db,
+      `SELECT s.flat_id AS flat, s.person_id AS person, s.from_date AS "from", s.to_date AS "to", l.number AS lot, s.destination
+       FROM flat_stays s JOIN ptris p ON p.id = s.ptri_id JOIN lots l ON l.id = p.lot_id`,
+    );
+    expect(stays.length).toBeGreaterThanOrEqual(30);
+    expect(stays.every((s) => s.lot === 3)).toBe(true);
+    expect(stays.filter((s) => s.destination).length).toBeGreaterThan(10);
+    const on = (s: { from: string; to: string | null }, day: string) => s.from <= day && (s.to ?? '9999-12-31') >= day;
+    for (const s of stays) {
+      const places = flats.find((f) => f.id === s.flat)!.places;
+      expect(stays.filter((o) => o.flat === s.flat && on(o, s.from)).length).toBeLessThanOrEqual(places);
+      expect(stays.filter((o) => o.person === s.person && on(o, s.from))).toHaveLength(1);
+    }
+  });
+
   it('keeps the period of care consistent with the status', () => {
     expect(
       rows(db, "SELECT id FROM ptris WHERE status = 'closed' AND (ended_on IS NULL OR activated_on IS NULL OR ended_on < activated_on)"),

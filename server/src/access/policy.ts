@@ -8,7 +8,7 @@ import { FIELD_ACCESS, type FieldTable, type Role } from '@bds/shared';
 import type { Principal } from '../auth/principal.ts';
 import { Forbidden } from '../errors.ts';
 
-const { ptris, persons, personServices, services, ptriCooperatives, interventions } = schema;
+const { ptris, persons, personServices, services, ptriCooperatives, interventions, flats, flatStays } = schema;
 
 /** The rows a query may read, and the key a query prepared with these conditions is cached under. */
 export interface RowScope {
@@ -43,6 +43,13 @@ export interface AccessPolicy extends RowScope {
   services(column: SQLiteColumn): SQL | undefined;
   /** Whose figures the user's reports add up; refused to roles whose work has no report. */
   reports(): ReportScope;
+  /** The Lot 3 flats the user sees: a cooperative its own, everyone else every flat (free places are for all). */
+  readonly flats: SQL | undefined;
+  /**
+   * The stays (flat_stays rows) whose person the user may name: managers every one, a case
+   * manager their service's residents, a cooperative the residents of its flats, no one else.
+   */
+  readonly stayPersons: SQL | undefined;
 }
 
 /** Every row, for reads the service has already scoped another way (the project of an intervention it owns). */
@@ -57,6 +64,8 @@ interface Conditions {
   ptris: SQL | undefined;
   interventions: SQL | undefined;
   reports: ReportScope | null;
+  flats?: SQL;
+  stayPersons?: SQL;
 }
 
 function conditionsOf(user: Principal): Conditions {
@@ -72,7 +81,7 @@ function conditionsOf(user: Principal): Conditions {
       };
     case 'case_manager': {
       const id = user.serviceId;
-      if (!id) return { scope: 'service:0', persons: NOTHING, ptris: NOTHING, interventions: NOTHING, reports: null };
+      if (!id) return { scope: 'service:0', persons: NOTHING, ptris: NOTHING, interventions: NOTHING, reports: null, stayPersons: NOTHING };
       return {
         scope: `service:${id}`,
         persons: exists(
@@ -81,11 +90,13 @@ function conditionsOf(user: Principal): Conditions {
         ptris: eq(ptris.serviceId, id),
         interventions: eq(interventions.serviceId, id),
         reports: { serviceId: id, cooperativeId: null },
+        stayPersons: eq(flatStays.serviceId, id),
       };
     }
     case 'uvm': {
       const id = user.districtId;
-      if (!id) return { scope: 'district:0', persons: NOTHING, ptris: NOTHING, interventions: NOTHING, reports: null };
+      if (!id)
+        return { scope: 'district:0', persons: NOTHING, ptris: NOTHING, interventions: NOTHING, reports: null, stayPersons: NOTHING };
       const districtServices = sql`SELECT ${services.id} FROM ${services} WHERE ${services.districtId} = ${id}`;
       return {
         scope: `district:${id}`,
@@ -95,11 +106,21 @@ function conditionsOf(user: Principal): Conditions {
         ptris: sql`${ptris.serviceId} IN (${districtServices})`,
         interventions: sql`${interventions.serviceId} IN (${districtServices})`,
         reports: null,
+        stayPersons: NOTHING,
       };
     }
     case 'cooperative': {
       const id = user.cooperativeId;
-      if (!id) return { scope: 'cooperative:0', persons: NOTHING, ptris: NOTHING, interventions: NOTHING, reports: null };
+      if (!id)
+        return {
+          scope: 'cooperative:0',
+          persons: NOTHING,
+          ptris: NOTHING,
+          interventions: NOTHING,
+          reports: null,
+          flats: NOTHING,
+          stayPersons: NOTHING,
+        };
       return {
         scope: `cooperative:${id}`,
         persons: exists(
@@ -114,6 +135,8 @@ function conditionsOf(user: Principal): Conditions {
         ),
         interventions: eq(interventions.cooperativeId, id),
         reports: { serviceId: null, cooperativeId: id },
+        flats: eq(flats.cooperativeId, id),
+        stayPersons: sql`${flatStays.flatId} IN (SELECT ${flats.id} FROM ${flats} WHERE ${flats.cooperativeId} = ${id})`,
       };
     }
   }
@@ -131,6 +154,8 @@ function buildPolicy(user: Principal): AccessPolicy {
     persons: c.persons,
     ptris: c.ptris,
     interventions: c.interventions,
+    flats: c.flats,
+    stayPersons: c.stayPersons,
     personsService: role === 'case_manager' && user.serviceId ? user.serviceId : undefined,
     searchesByFiscalCode: fields.person.fiscalCode,
     fields,

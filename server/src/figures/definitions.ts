@@ -1,9 +1,10 @@
 // The one definition of each figure the reports publish, written over the raw rows as plainly as
 // SQL allows. The reports read summary tables kept by triggers; the property, reconciliation and
 // benchmark tests check those summaries and the reports against these definitions.
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '@bds/db';
-import { addDays, minDate } from '@bds/shared';
+import { addDays, minDate, type DepartmentPartKind } from '@bds/shared';
+import { departmentPartKey } from '../monthly-reports/parts.ts';
 
 /**
  * The days of a period that have passed: from its first day to its last or to today, whichever
@@ -114,22 +115,41 @@ export function reviewsDueOn(db: Queryable, day: string, within: number): Review
 export interface HoursOfMonth {
   lotId: number;
   cooperativeId: number;
+  /** The part of the month the hours belong to: a service's id, or a department-wide part's key (monthly-reports/parts.ts). */
   serviceId: number;
-  /** The status of the cooperative's month for the service ('open' before it is submitted). */
+  /** The status of that part of the cooperative's month ('open' before it is submitted). */
   status: string;
   minutes: number;
   amountCents: number;
   interventions: number;
 }
 
-/** Hours of a month: the minutes (and amounts) of the interventions dated in it, per lot, cooperative, service and status of the month. */
+/**
+ * Department-wide work billed to a lot (DEPARTMENT_PART_KINDS): per kind, its records as rows of
+ * (lot_id, cooperative_id, month, minutes, amount_cents), one per record. A feature that bills
+ * such work adds its table here, and counts each write with `addDepartmentWork`.
+ */
+export const DEPARTMENT_WORK: Partial<Record<DepartmentPartKind, SQL>> = {
+  flats: sql`SELECT lot_id, cooperative_id, month, minutes, amount_cents FROM flat_interventions`,
+};
+
+/**
+ * Hours of a month: the minutes (and amounts) of the work dated in it, per lot, cooperative, part
+ * of the month and its status: the interventions in their services' parts, and the
+ * department-wide work in its own parts.
+ */
 export function hoursOfMonth(db: Queryable, month: string): HoursOfMonth[] {
+  const departmentWork = Object.entries(DEPARTMENT_WORK).map(
+    ([kind, rows]) =>
+      sql`UNION ALL SELECT w.lot_id, w.cooperative_id, w.month, ${departmentPartKey(kind as DepartmentPartKind)}, w.minutes, w.amount_cents
+      FROM (${rows}) w WHERE w.month = ${month}`,
+  );
   return db.all<HoursOfMonth>(sql`
-    SELECT i.lot_id AS lotId, i.cooperative_id AS cooperativeId, i.service_id AS serviceId, COALESCE(r.status, 'open') AS status,
+    SELECT i.lot_id AS lotId, i.cooperative_id AS cooperativeId, i.part AS serviceId, COALESCE(r.status, 'open') AS status,
       SUM(i.minutes) AS minutes, SUM(i.amount_cents) AS amountCents, COUNT(*) AS interventions
-    FROM interventions i LEFT JOIN monthly_report_parts r
-      ON r.cooperative_id = i.cooperative_id AND r.month = i.month AND r.service_id = i.service_id
-    WHERE i.month = ${month}
+    FROM (SELECT lot_id, cooperative_id, month, service_id AS part, minutes, amount_cents FROM interventions WHERE month = ${month}
+      ${sql.join(departmentWork, sql` `)}) i
+    LEFT JOIN monthly_report_parts r ON r.cooperative_id = i.cooperative_id AND r.month = i.month AND r.service_id = i.part
     GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`);
 }
 
@@ -155,4 +175,55 @@ export function personsWithInterventions(db: Queryable, period: string): Persons
       UNION ALL SELECT i.lot_id, 0, i.service_id, ${distinct} GROUP BY 1, 3
       UNION ALL SELECT i.lot_id, 0, 0, ${distinct} GROUP BY 1)
     ORDER BY 1, 2, 3`);
+}
+
+export interface FlatFigures {
+  flatId: number;
+  /** Places × the days the flat was open in the period. */
+  placeDaysAvailable: number;
+  /** The days of the period each stay covered, summed over the stays. */
+  placeDaysOccupied: number;
+  /** Stays that began in the period. */
+  entries: number;
+  /** Stays ended (with a destination) in the period, per destination. */
+  exits: Record<string, number>;
+  /** Of the stays ended in the period: their number and total days, entry to exit both counted. */
+  endedStays: number;
+  endedStayDays: number;
+  /** Work for the flat as a whole, dated in the period. */
+  flatMinutes: number;
+  flatAmountCents: number;
+  /** The residents' own interventions, dated in the period while they stayed in the flat. */
+  personalMinutes: number;
+  personalAmountCents: number;
+}
+
+/** Days from a to b, both counted, or 0 when b precedes a (SQL over 'YYYY-MM-DD' text). */
+const daysSpanned = (a: SQL, b: SQL) => sql`max(0, CAST(julianday(${b}) - julianday(${a}) AS INTEGER) + 1)`;
+
+/**
+ * The Lot 3 flats' figures over a period of days that have passed (daysThroughToday): for the
+ * flats `f` that `flatsCondition` selects, read flat by flat through the flat indexes of stays
+ * and hours, and the residents' interventions through (ptri_id, date).
+ */
+export function flatFiguresOf(db: Queryable, first: string, last: string, flatsCondition: SQL): FlatFigures[] {
+  const during = sql`s.flat_id = f.id AND s.from_date <= ${last} AND (s.to_date IS NULL OR s.to_date >= ${first})`;
+  const stays = sql`flat_stays s WHERE ${during}`;
+  const residentsWork = sql`flat_stays s JOIN interventions i ON i.ptri_id = s.ptri_id
+    AND i.date BETWEEN max(${first}, s.from_date) AND min(${last}, COALESCE(s.to_date, ${last})) WHERE ${during}`;
+  const rows = db.all<Omit<FlatFigures, 'exits'> & { exits: string | null }>(sql`
+    SELECT f.id AS flatId,
+      f.places * ${daysSpanned(sql`max(${first}, f.opened_on)`, sql`min(${last}, COALESCE(f.closed_on, ${last}))`)} AS placeDaysAvailable,
+      (SELECT COALESCE(SUM(${daysSpanned(sql`max(${first}, s.from_date)`, sql`min(${last}, COALESCE(s.to_date, ${last}))`)}), 0) FROM ${stays}) AS placeDaysOccupied,
+      (SELECT COUNT(*) FROM ${stays} AND s.from_date >= ${first}) AS entries,
+      (SELECT json_group_object(destination, n) FROM (SELECT s.destination, COUNT(*) AS n FROM ${stays}
+        AND s.destination IS NOT NULL AND s.to_date <= ${last} GROUP BY s.destination)) AS exits,
+      (SELECT COUNT(*) FROM ${stays} AND s.destination IS NOT NULL AND s.to_date <= ${last}) AS endedStays,
+      (SELECT COALESCE(SUM(${daysSpanned(sql`s.from_date`, sql`s.to_date`)}), 0) FROM ${stays} AND s.destination IS NOT NULL AND s.to_date <= ${last}) AS endedStayDays,
+      (SELECT COALESCE(SUM(w.minutes), 0) FROM flat_interventions w WHERE w.flat_id = f.id AND w.date BETWEEN ${first} AND ${last}) AS flatMinutes,
+      (SELECT COALESCE(SUM(w.amount_cents), 0) FROM flat_interventions w WHERE w.flat_id = f.id AND w.date BETWEEN ${first} AND ${last}) AS flatAmountCents,
+      (SELECT COALESCE(SUM(i.minutes), 0) FROM ${residentsWork}) AS personalMinutes,
+      (SELECT COALESCE(SUM(i.amount_cents), 0) FROM ${residentsWork}) AS personalAmountCents
+    FROM flats f WHERE ${flatsCondition} ORDER BY f.id`);
+  return rows.map((row) => ({ ...row, exits: row.exits ? (JSON.parse(row.exits) as Record<string, number>) : {} }));
 }

@@ -2,7 +2,7 @@
 import { AXES, centsOf, eurosOf, formatDate, hoursOf, minutesOf, type BudgetInput, type GoalInput } from '@bds/shared';
 import type { Queryable } from '@bds/db';
 import { Invalid } from '../errors.ts';
-import { lotById, lotMembers, serviceById } from '../reference/queries.ts';
+import { lotAssignable, lotById, lotMembers, serviceById } from '../reference/queries.ts';
 
 export function goalRows(goals: GoalInput[]) {
   return goals.map((goal) => ({
@@ -82,7 +82,10 @@ export function checkLotAndCooperatives(
     );
   }
   const members = new Set(lotMembers(db, lotId));
+  const assignable = lotAssignable(db, lotId);
   cooperativeIds.forEach((id, index) => {
     if (!members.has(id)) throw new Invalid(`cooperativeIds.${index}`, `la cooperativa ${id} non fa parte del lotto ${lot.number}`);
+    if (!assignable.ids.includes(id))
+      throw new Invalid(`cooperativeIds.${index}`, `la cooperativa ${id} non è una consorziata esecutrice del lotto ${lot.number}`);
   });
 }

@@ -32,7 +32,14 @@ export function allCooperatives(db: Queryable) {
 export function allLots(db: Queryable) {
   const rows = db.select().from(lots).orderBy(asc(lots.number), asc(lots.tenderYear)).all();
   const members = db.select().from(lotCooperatives).all();
-  return rows.map((row) => ({ ...row, cooperativeIds: members.filter((m) => m.lotId === row.id).map((m) => m.cooperativeId) }));
+  return rows.map((row) => {
+    const own = members.filter((m) => m.lotId === row.id);
+    return {
+      ...row,
+      cooperativeIds: own.map((m) => m.cooperativeId),
+      executingCooperativeIds: own.filter((m) => m.executing).map((m) => m.cooperativeId),
+    };
+  });
 }
 
 export function lotById(db: Queryable, id: number) {
@@ -46,6 +53,18 @@ export function lotMembers(db: Queryable, lotId: number): number[] {
     .where(eq(lotCooperatives.lotId, lotId))
     .all()
     .map((r) => r.id);
+}
+
+/**
+ * The cooperatives that may be assigned the lot's work (projects, flats): its executing members
+ * where it marks any, otherwise every member.
+ */
+export function lotAssignable(db: Queryable, lotId: number): { ids: number[]; executingOnly: boolean } {
+  const rows = db.select().from(lotCooperatives).where(eq(lotCooperatives.lotId, lotId)).all();
+  const executing = rows.filter((r) => r.executing);
+  return executing.length
+    ? { ids: executing.map((r) => r.cooperativeId), executingOnly: true }
+    : { ids: rows.map((r) => r.cooperativeId), executingOnly: false };
 }
 
 export function existingCooperatives(db: Queryable, ids: number[]): number[] {
@@ -66,11 +85,11 @@ export function replaceServiceAliases(db: Queryable, serviceId: number, aliases:
       .run();
 }
 
-export function replaceLotMembers(db: Queryable, lotId: number, cooperativeIds: number[]) {
+export function replaceLotMembers(db: Queryable, lotId: number, cooperativeIds: number[], executingIds: readonly number[]) {
   db.delete(lotCooperatives).where(eq(lotCooperatives.lotId, lotId)).run();
   if (cooperativeIds.length)
     db.insert(lotCooperatives)
-      .values(cooperativeIds.map((cooperativeId) => ({ lotId, cooperativeId })))
+      .values(cooperativeIds.map((cooperativeId) => ({ lotId, cooperativeId, executing: executingIds.includes(cooperativeId) })))
       .run();
 }
 

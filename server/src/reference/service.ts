@@ -66,7 +66,7 @@ export function saveCooperative(db: Db, actor: Actor, body: Partial<z.output<typ
 export function saveLot(db: Db, actor: Actor, body: Partial<z.output<typeof lotBody>>, id?: number) {
   requireCooperatives(db, body.cooperativeIds);
   return db.transaction((tx) => {
-    const { cooperativeIds, hourlyRate, ceiling, ...fields } = body;
+    const { cooperativeIds, executingCooperativeIds, hourlyRate, ceiling, ...fields } = body;
     const values = {
       ...fields,
       ...(hourlyRate !== undefined ? { hourlyRateCents: toCents(hourlyRate) } : {}),
@@ -74,7 +74,14 @@ export function saveLot(db: Db, actor: Actor, body: Partial<z.output<typeof lotB
     };
     const row = q.writeLot(tx, values, id);
     if (!row) throw new NotFound('Lotto non trovato');
-    if (cooperativeIds) q.replaceLotMembers(tx, row.id, cooperativeIds);
+    if (cooperativeIds || executingCooperativeIds) {
+      const current = listLots(tx).find((lot) => lot.id === row.id)!;
+      const members = cooperativeIds ?? current.cooperativeIds;
+      const executing = executingCooperativeIds ?? current.executingCooperativeIds.filter((c) => members.includes(c));
+      const outside = executing.findIndex((c) => !members.includes(c));
+      if (outside >= 0) throw new Invalid(`executingCooperativeIds.${outside}`, 'la cooperativa non fa parte del lotto');
+      q.replaceLotMembers(tx, row.id, members, executing);
+    }
     recordAudit(tx, actor, { action: id ? 'update' : 'create', entity: 'lot', entityId: row.id, changes: body });
     return listLots(tx).find((lot) => lot.id === row.id)!;
   });

@@ -1,10 +1,20 @@
 // The managers' reports beside the yearly counts: lot totals, caseload, reviews due; each also as CSV.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { caseloadQuery, caseloadReply, lotTotalsQuery, lotTotalsReply, reviewsDueQuery, reviewsDueReply } from '@bds/shared';
+import {
+  caseloadQuery,
+  caseloadReply,
+  flatsReportQuery,
+  flatsReportReply,
+  lotTotalsQuery,
+  lotTotalsReply,
+  reviewsDueQuery,
+  reviewsDueReply,
+} from '@bds/shared';
 import { actorOf } from '../plugins/auth.ts';
 import { sendCsv, wantsCsv } from './csv.ts';
 import { LOT_TOTALS_CSV_HEADER, lotTotals, lotTotalsCsvRows } from './lot-totals.ts';
 import { CASELOAD_CSV_HEADER, caseload, caseloadCsvRows } from './caseload.ts';
+import { FLATS_CSV_HEADER, flatsCsvRows, flatsReport } from './flats.ts';
 import { REVIEWS_CSV_HEADER, reviewsCsvRows, reviewsDue } from './reviews-due.ts';
 
 const tags = ['reports'];
@@ -22,6 +32,22 @@ const managementReportRoutes: FastifyPluginAsyncZod = async (app) => {
       const report = await lotTotals(app.db, actorOf(request), request.query.year, request.query.month);
       if (!wantsCsv(request, request.query.format)) return report;
       await sendCsv(reply, `totali-lotti-${report.period}.csv`, LOT_TOTALS_CSV_HEADER, lotTotalsCsvRows(report));
+    },
+  });
+
+  app.get('/api/reports/flats', {
+    config: { roles: ['manager', 'admin', 'case_manager'] },
+    schema: {
+      tags,
+      summary:
+        "Appartamenti del Lotto 3: giorni-posto, occupazione, ingressi, uscite per destinazione, durata media, ore e importo dell'anno",
+      querystring: flatsReportQuery,
+      response: { 200: flatsReportReply },
+    },
+    handler: async (request, reply) => {
+      const report = await flatsReport(app.db, actorOf(request), request.query.year);
+      if (!wantsCsv(request, request.query.format)) return report;
+      await sendCsv(reply, `appartamenti-${report.year}.csv`, FLATS_CSV_HEADER, flatsCsvRows(report));
     },
   });
 

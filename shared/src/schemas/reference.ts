@@ -82,6 +82,8 @@ export const lotSchema = z.object({
   serviceKinds: z.array(z.enum(SERVICE_KINDS)),
   contractor: z.string(),
   cooperativeIds: z.array(z.number().int()),
+  /** The executing members (consorziate esecutrici): where any, only they take the lot's projects and flats. */
+  executingCooperativeIds: z.array(z.number().int()),
   hourlyRate: z.number().nullable(),
   ceiling: z.number().nullable(),
 });
@@ -97,6 +99,7 @@ const lotFields = z.strictObject({
   serviceKinds: z.array(z.enum(SERVICE_KINDS)).min(1),
   contractor: text(300),
   cooperativeIds: z.array(z.number().int().positive()).max(100).superRefine(noRepeats('elemento')),
+  executingCooperativeIds: z.array(z.number().int().positive()).max(100).superRefine(noRepeats('elemento')),
   hourlyRate: euroAmount.nullable(),
   ceiling: euroAmount.nullable(),
 });
@@ -107,6 +110,7 @@ const tenderOrderError = { error: 'la fine della gara precede il suo inizio', pa
 export const lotBody = lotFields
   .extend({
     cooperativeIds: lotFields.shape.cooperativeIds.default([]),
+    executingCooperativeIds: lotFields.shape.executingCooperativeIds.default([]),
     hourlyRate: lotFields.shape.hourlyRate.optional(),
     ceiling: lotFields.shape.ceiling.optional(),
   })

@@ -5,6 +5,7 @@ import { usePtri } from '../../api/ptriHooks.ts';
 import { useCurrentUser } from '../../auth/AuthProvider.tsx';
 import { PtriBudget, PtriGeneral, PtriGoals } from '../../components/ptri/PtriContent.tsx';
 import { FollowUps } from '../../components/ptri/FollowUps.tsx';
+import { ProjectStays } from '../../components/flats/ProjectStays.tsx';
 import { PtriTimeline } from '../../components/ptri/PtriTimeline.tsx';
 import { PtriTransitions } from '../../components/ptri/PtriTransitions.tsx';
 import { ErrorState, Loading } from '../../components/States.tsx';
@@ -67,6 +68,7 @@ export function PtriDetailPage() {
       {can(user.role, 'readProjectHistory') && p.status === 'closed' && (
         <FollowUps ptriId={p.id} canRecord={can(user.role, 'writeProjects')} />
       )}
+      {user.role !== 'cooperative' && <ProjectStays ptriId={p.id} />}
       {can(user.role, 'readProjectHistory') && (
         <section className="card">
           <h2>{it.ptri.timeline}</h2>

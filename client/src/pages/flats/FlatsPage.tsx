@@ -1,0 +1,359 @@
+// "Appartamenti": every flat's free places by district (a cooperative sees its own); an open flat
+// shows its occupancy board and stays. The case manager proposes a stay and records exits, the
+// flat's cooperative records the hours for the flat as a whole.
+import { useState } from 'react';
+import { LIVING_SITUATIONS, parseItalianNumber, type FlatDetail, type LivingSituation } from '@bds/shared';
+import { useQuery } from '@tanstack/react-query';
+import { useCreateStay, useEndStay, useFlat, useFlats, useFlatWork, useRecordFlatWork } from '../../api/flats.ts';
+import { fetchPtris } from '../../api/ptris.ts';
+import { useActivities, useDistricts, useLots } from '../../api/reference.ts';
+import { useCurrentUser } from '../../auth/AuthProvider.tsx';
+import { Field } from '../../components/Field.tsx';
+import { currentMonth, formatDate, formatEuro, formatHours, today } from '../../components/format.ts';
+import { Empty, ErrorState, errorText, Loading } from '../../components/States.tsx';
+import { flats as t } from '../../i18n/itFlats.ts';
+
+const inFlatToday = (stay: FlatDetail['stays'][number], day: string) => stay.from <= day && (stay.to === null || stay.to >= day);
+
+function OccupancyBoard({ flat }: { flat: FlatDetail }) {
+  const day = today();
+  const present = flat.stays.filter((stay) => inFlatToday(stay, day));
+  return (
+    <section aria-labelledby="board-title">
+      <h3 id="board-title">{t.board}</h3>
+      <ol className="places">
+        {Array.from({ length: flat.places }, (_, i) => {
+          const stay = present[i];
+          return (
+            <li key={i} className={stay ? 'place place-taken' : 'place place-free'}>
+              <strong>{t.place(i + 1)}</strong>: {stay ? (stay.personName ?? t.hiddenResident) : t.freePlace}
+              {stay && ` (${t.from.toLowerCase()} ${formatDate(stay.from)})`}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}
+
+function EndStayForm({ stayId, from }: { stayId: number; from: string }) {
+  const [date, setDate] = useState(today());
+  const [destination, setDestination] = useState<LivingSituation>('own_home');
+  const [note, setNote] = useState('');
+  const end = useEndStay();
+  return (
+    <form
+      className="row"
+      onSubmit={(e) => {
+        e.preventDefault();
+        end.mutate({ stayId, body: { date, destination, ...(note ? { note } : {}) } });
+      }}
+    >
+      <Field label={t.endDate}>
+        <input type="date" value={date} min={from} onChange={(e) => setDate(e.target.value)} required />
+      </Field>
+      <Field label={t.destination}>
+        <select value={destination} onChange={(e) => setDestination(e.target.value as LivingSituation)}>
+          {LIVING_SITUATIONS.map((d) => (
+            <option key={d} value={d}>
+              {t.destinations[d]}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label={t.note}>
+        <input value={note} onChange={(e) => setNote(e.target.value)} maxLength={1000} />
+      </Field>
+      <button type="submit" disabled={end.isPending}>
+        {t.confirmEnd}
+      </button>
+      {end.isError && <p role="alert">{errorText(end.error)}</p>}
+      {end.isSuccess && <p role="status">{t.stayEnded}</p>}
+    </form>
+  );
+}
+
+function StaysTable({ flat, canEnd }: { flat: FlatDetail; canEnd: boolean }) {
+  const [ending, setEnding] = useState<number | null>(null);
+  if (flat.stays.length === 0) return <Empty />;
+  return (
+    <div className="table-wrap" tabIndex={0}>
+      <table>
+        <caption>{t.stays}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.person}</th>
+            <th scope="col">{t.from}</th>
+            <th scope="col">{t.to}</th>
+            <th scope="col">{t.destination}</th>
+            {canEnd && <th scope="col">{t.endStay}</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {flat.stays.map((stay) => (
+            <tr key={stay.id}>
+              <th scope="row">{stay.personName ?? t.hiddenResident}</th>
+              <td>{formatDate(stay.from)}</td>
+              <td>{formatDate(stay.to)}</td>
+              <td>{stay.destination ? t.destinations[stay.destination] : '—'}</td>
+              {canEnd && (
+                <td>
+                  {stay.ptriId !== null && !stay.destination ? (
+                    ending === stay.id ? (
+                      <EndStayForm stayId={stay.id} from={stay.from} />
+                    ) : (
+                      <button type="button" className="secondary" onClick={() => setEnding(stay.id)}>
+                        {t.endStay}
+                      </button>
+                    )
+                  ) : null}
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function ProposeStay({ flatId }: { flatId: number }) {
+  const lots = useLots();
+  const lot3 = lots.data?.filter((lot) => lot.number === 3).map((lot) => lot.id) ?? [];
+  const projects = useQuery({
+    queryKey: ['ptris', 'list', 'lot3-active', lot3],
+    queryFn: async () => (await Promise.all(lot3.map((lotId) => fetchPtris({ status: 'active', lotId })))).flatMap((p) => p.items),
+    enabled: lot3.length > 0,
+  });
+  const [ptriId, setPtriId] = useState('');
+  const [from, setFrom] = useState(today());
+  const [to, setTo] = useState('');
+  const create = useCreateStay();
+  if (projects.isPending) return null;
+  if (!projects.data?.length) return <p className="hint">{t.noLot3Projects}</p>;
+  return (
+    <form
+      className="card row"
+      onSubmit={(e) => {
+        e.preventDefault();
+        create.mutate({ flatId, body: { ptriId: Number(ptriId), from, ...(to ? { to } : {}) } });
+      }}
+    >
+      <h3>{t.propose}</h3>
+      <Field label={t.project}>
+        <select value={ptriId} onChange={(e) => setPtriId(e.target.value)} required>
+          <option value="">{t.chooseProject}</option>
+          {projects.data.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.personName} (n. {p.id})
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label={t.from}>
+        <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} required />
+      </Field>
+      <Field label={t.plannedEnd}>
+        <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+      </Field>
+      <button type="submit" disabled={create.isPending}>
+        {t.proposeButton}
+      </button>
+      {create.isError && <p role="alert">{errorText(create.error)}</p>}
+      {create.isSuccess && <p role="status">{t.stayCreated}</p>}
+    </form>
+  );
+}
+
+function FlatWork({ flatId }: { flatId: number }) {
+  const activities = useActivities();
+  const habitat = activities.data?.filter((a) => a.axis === 'habitat' && a.active) ?? [];
+  const [month, setMonth] = useState(currentMonth());
+  const [date, setDate] = useState(today());
+  const [activity, setActivity] = useState('');
+  const [hours, setHours] = useState('');
+  const [operatorRole, setOperatorRole] = useState('');
+  const [notes, setNotes] = useState('');
+  const [hoursError, setHoursError] = useState<string | undefined>();
+  const work = useFlatWork(flatId, month, true);
+  const record = useRecordFlatWork();
+  return (
+    <section className="card stack" aria-labelledby="work-title">
+      <h3 id="work-title">{t.work}</h3>
+      <p className="hint">{t.workHelp}</p>
+      <form
+        className="row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const parsed = parseItalianNumber(hours);
+          if (!parsed.ok || parsed.value === null) return setHoursError(parsed.ok ? undefined : parsed.message);
+          setHoursError(undefined);
+          record.mutate({ flatId, body: { date, activity, hours: parsed.value, operatorRole, ...(notes ? { notes } : {}) } });
+        }}
+      >
+        <Field label={t.date}>
+          <input type="date" value={date} max={today()} onChange={(e) => setDate(e.target.value)} required />
+        </Field>
+        <Field label={t.activity}>
+          <select value={activity} onChange={(e) => setActivity(e.target.value)} required>
+            <option value="">—</option>
+            {habitat.map((a) => (
+              <option key={a.id} value={a.label}>
+                {a.label}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t.hours} error={hoursError}>
+          <input inputMode="decimal" value={hours} onChange={(e) => setHours(e.target.value)} required />
+        </Field>
+        <Field label={t.operatorRole}>
+          <input value={operatorRole} onChange={(e) => setOperatorRole(e.target.value)} maxLength={80} required />
+        </Field>
+        <Field label={t.notes}>
+          <input value={notes} onChange={(e) => setNotes(e.target.value)} maxLength={1000} />
+        </Field>
+        <button type="submit" disabled={record.isPending}>
+          {t.save}
+        </button>
+        {record.isError && <p role="alert">{errorText(record.error)}</p>}
+        {record.isSuccess && <p role="status">{t.workSaved}</p>}
+      </form>
+      <Field label={t.month}>
+        <input type="month" value={month} onChange={(e) => setMonth(e.target.value)} />
+      </Field>
+      {work.isPending ? (
+        <Loading />
+      ) : work.isError ? (
+        <ErrorState error={work.error} />
+      ) : work.data.items.length === 0 ? (
+        <Empty />
+      ) : (
+        <div className="table-wrap" tabIndex={0}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t.date}</th>
+                <th scope="col">{t.activity}</th>
+                <th scope="col" className="num">
+                  {t.hours}
+                </th>
+                <th scope="col" className="num">
+                  {t.amount}
+                </th>
+                <th scope="col">{t.operatorRole}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {work.data.items.map((row) => (
+                <tr key={row.id}>
+                  <td>{formatDate(row.date)}</td>
+                  <td>{row.activity}</td>
+                  <td className="num">{formatHours(row.hours)}</td>
+                  <td className="num">{formatEuro(row.amount)}</td>
+                  <td>{row.operatorRole}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function FlatPanel({ id }: { id: number }) {
+  const user = useCurrentUser();
+  const flat = useFlat(id);
+  if (flat.isPending) return <Loading />;
+  if (flat.isError) return <ErrorState error={flat.error} onRetry={() => void flat.refetch()} />;
+  const placesStaff = user.role === 'case_manager' || user.role === 'admin';
+  return (
+    <section className="card stack" aria-labelledby="flat-title">
+      <h2 id="flat-title">
+        {flat.data.name} – {flat.data.address}
+      </h2>
+      <OccupancyBoard flat={flat.data} />
+      <StaysTable flat={flat.data} canEnd={placesStaff} />
+      {user.role === 'case_manager' && <ProposeStay flatId={id} />}
+      {user.role === 'cooperative' && <FlatWork flatId={id} />}
+    </section>
+  );
+}
+
+export function FlatsPage() {
+  const districts = useDistricts();
+  const [districtId, setDistrictId] = useState<number | undefined>();
+  const [open, setOpen] = useState<number | undefined>();
+  const list = useFlats(districtId);
+  const districtName = new Map(districts.data?.map((d) => [d.id, d.name]));
+  return (
+    <>
+      <div className="page-head">
+        <h1>{t.title}</h1>
+      </div>
+      <p className="hint">{t.help}</p>
+      <div className="card row">
+        <Field label={t.district}>
+          <select value={districtId ?? ''} onChange={(e) => setDistrictId(e.target.value ? Number(e.target.value) : undefined)}>
+            <option value="">{t.allDistricts}</option>
+            {districts.data?.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      {list.isPending ? (
+        <Loading />
+      ) : list.isError ? (
+        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+      ) : list.data.length === 0 ? (
+        <Empty />
+      ) : (
+        <div className="table-wrap" tabIndex={0}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t.name}</th>
+                <th scope="col">{t.district}</th>
+                <th scope="col">{t.address}</th>
+                <th scope="col" className="num">
+                  {t.places}
+                </th>
+                <th scope="col" className="num">
+                  {t.occupied}
+                </th>
+                <th scope="col" className="num">
+                  {t.free}
+                </th>
+                <th scope="col">
+                  <span className="visually-hidden">{t.open}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.data.map((flat) => (
+                <tr key={flat.id}>
+                  <th scope="row">{flat.name}</th>
+                  <td>{districtName.get(flat.districtId) ?? ''}</td>
+                  <td>{flat.address}</td>
+                  <td className="num">{flat.places}</td>
+                  <td className="num">{flat.occupiedToday}</td>
+                  <td className="num">{flat.freeToday}</td>
+                  <td>
+                    <button type="button" className="secondary" aria-pressed={open === flat.id} onClick={() => setOpen(flat.id)}>
+                      {t.open} {flat.name}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {open !== undefined && <FlatPanel id={open} />}
+    </>
+  );
+}
