@@ -8,6 +8,7 @@ import type { budgetLineSchema, goalSchema, HistoryEntry, PtriDetail } from './s
 import type { PersonDetail } from './schemas/persons.ts';
 import type { Intervention } from './schemas/interventions.ts';
 import type { MonthlyReport, monthlyReportPartSchema, MonthlyReportPartItem } from './schemas/monthly-reports.ts';
+import type { CommunitySession } from './schemas/community-activities.ts';
 
 /** The objects a reply carries, by the name the tables use. */
 export interface AccessObjects {
@@ -23,6 +24,8 @@ export interface AccessObjects {
   monthReportPart: z.infer<typeof monthlyReportPartSchema>;
   /** A part of a month as the review lists show it, across cooperatives. */
   reportPart: MonthlyReportPartItem;
+  /** A session of a Lot 4 community activity: counts, and attendees' project ids filtered by scope. */
+  communitySession: CommunitySession;
 }
 export type AccessObject = keyof AccessObjects;
 
@@ -124,7 +127,26 @@ const WHOLE_RECORD: FieldTable = {
     submittedAt: true,
     totals: true,
   },
+  communitySession: {
+    id: true,
+    date: true,
+    hours: true,
+    operators: true,
+    billedHours: true,
+    amount: true,
+    attendeePtriIds: true,
+    attendees: true,
+    otherParticipants: true,
+    volunteers: true,
+    note: true,
+  },
 };
+
+/**
+ * A session's note is the activity's cooperative's own log of the group: the department reads it,
+ * the services and the UVM who look up an activity for a person do not need it.
+ */
+const WITHOUT_SESSION_NOTES = { ...WHOLE_RECORD.communitySession, note: false };
 
 /**
  * A cooperative does the work the project plans: goals, budget lines, its own interventions and
@@ -151,8 +173,8 @@ const COOPERATIVE: FieldTable = {
 export const FIELD_ACCESS: Readonly<Record<Role, FieldTable>> = {
   admin: WHOLE_RECORD,
   manager: WHOLE_RECORD,
-  case_manager: WHOLE_RECORD,
-  uvm: WHOLE_RECORD,
+  case_manager: { ...WHOLE_RECORD, communitySession: WITHOUT_SESSION_NOTES },
+  uvm: { ...WHOLE_RECORD, communitySession: WITHOUT_SESSION_NOTES },
   cooperative: COOPERATIVE,
 };
 
@@ -177,6 +199,7 @@ export const FREE_TEXT_FIELDS: { readonly [O in AccessObject]: readonly (keyof A
   monthReport: ['note'],
   monthReportPart: ['note'],
   reportPart: ['note'],
+  communitySession: ['note'],
 };
 
 /** What a role can do in the application: the client shows pages and actions by it. */
@@ -196,6 +219,13 @@ export const CAPABILITIES = [
   'manageUsers',
   'manageReferenceData',
   'importCaseload',
+  /** Browse the catalogue of Lot 4 community activities. */
+  'browseCommunityActivities',
+  /** Create and change community activities and record their sessions (a Lot 4 cooperative; the admin creates and changes). */
+  'runCommunityActivities',
+  /** Enrol a person's project in a community activity. */
+  'enrolInCommunityActivities',
+  'readCommunityReport',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -214,8 +244,21 @@ export const ROLE_CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = 
     'manageUsers',
     'manageReferenceData',
     'importCaseload',
+    'browseCommunityActivities',
+    'runCommunityActivities',
+    'readCommunityReport',
   ],
-  manager: ['readPersons', 'readProjectHistory', 'readUvmQueue', 'readCaseload', 'readReviewCalendar', 'readReports', 'readAudit'],
+  manager: [
+    'readPersons',
+    'readProjectHistory',
+    'readUvmQueue',
+    'readCaseload',
+    'readReviewCalendar',
+    'readReports',
+    'readAudit',
+    'browseCommunityActivities',
+    'readCommunityReport',
+  ],
   case_manager: [
     'readPersons',
     'registerPersons',
@@ -225,9 +268,11 @@ export const ROLE_CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = 
     'readReviewCalendar',
     'reviewMonths',
     'readReports',
+    'browseCommunityActivities',
+    'enrolInCommunityActivities',
   ],
-  uvm: ['readPersons', 'readProjectHistory', 'evaluate', 'readUvmQueue', 'readCaseload', 'readReviewCalendar'],
-  cooperative: ['recordInterventions'],
+  uvm: ['readPersons', 'readProjectHistory', 'evaluate', 'readUvmQueue', 'readCaseload', 'readReviewCalendar', 'browseCommunityActivities'],
+  cooperative: ['recordInterventions', 'browseCommunityActivities', 'runCommunityActivities'],
 };
 
 export function can(role: Role, capability: Capability): boolean {

@@ -19,4 +19,5 @@ export * from './schemas/scales.ts';
 export * from './schemas/lot-reports.ts';
 export * from './schemas/outcomes.ts';
 export * from './schemas/imports.ts';
+export * from './schemas/community-activities.ts';
 export * from './units.ts';

@@ -1,0 +1,286 @@
+// SQL of Lot 4's community activities, their enrolments and sessions, and the report's summaries.
+import { and, asc, desc, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
+import { schema, type Queryable } from '@bds/db';
+import type { Axis, MonthStatus } from '@bds/shared';
+
+const { communityActivities, communityEnrolments, communitySessions, communityAttendances, ptris, persons, lots, lotCooperatives } = schema;
+
+export type CommunityActivityRow = typeof communityActivities.$inferSelect;
+export type CommunitySessionRow = typeof communitySessions.$inferSelect;
+
+/** Every lot of a number with its rate, and whether the cooperative is one of its members. */
+export function lotsOfNumber(db: Queryable, number: number, cooperativeId: number) {
+  return db
+    .select({
+      id: lots.id,
+      number: lots.number,
+      tenderYear: lots.tenderYear,
+      hourlyRateCents: lots.hourlyRateCents,
+      member: sql<number>`EXISTS (SELECT 1 FROM ${lotCooperatives} WHERE ${lotCooperatives.lotId} = ${lots.id} AND ${lotCooperatives.cooperativeId} = ${cooperativeId})`,
+    })
+    .from(lots)
+    .where(eq(lots.number, number))
+    .all();
+}
+
+export function lotRate(db: Queryable, lotId: number): number | null {
+  return db.select({ rate: lots.hourlyRateCents }).from(lots).where(eq(lots.id, lotId)).get()?.rate ?? null;
+}
+
+export function activityById(db: Queryable, id: number): CommunityActivityRow | undefined {
+  return db.select().from(communityActivities).where(eq(communityActivities.id, id)).get();
+}
+
+export function insertActivity(db: Queryable, values: typeof communityActivities.$inferInsert): CommunityActivityRow {
+  return db.insert(communityActivities).values(values).returning().get();
+}
+
+export function updateActivity(db: Queryable, id: number, values: Partial<typeof communityActivities.$inferInsert>): CommunityActivityRow {
+  return db.update(communityActivities).set(values).where(eq(communityActivities.id, id)).returning().get()!;
+}
+
+export interface ActivityFilters {
+  districtId?: number;
+  axis?: Axis;
+  cooperativeId?: number;
+}
+
+/** A page of the catalogue in id order, after the id of the previous page's last row. */
+export function listActivities(db: Queryable, filters: ActivityFilters, afterId: number | null, limit: number) {
+  const conditions: (SQL | undefined)[] = [
+    filters.districtId === undefined ? undefined : eq(communityActivities.districtId, filters.districtId),
+    filters.axis === undefined ? undefined : eq(communityActivities.axis, filters.axis),
+    filters.cooperativeId === undefined ? undefined : eq(communityActivities.cooperativeId, filters.cooperativeId),
+    afterId === null ? undefined : gt(communityActivities.id, afterId),
+  ];
+  return db
+    .select()
+    .from(communityActivities)
+    .where(and(...conditions))
+    .orderBy(asc(communityActivities.id))
+    .limit(limit + 1)
+    .all();
+}
+
+const personName = sql<string>`${persons.familyName} || ' ' || ${persons.givenName}`;
+
+/**
+ * The projects enrolled in an activity now, with the person's name; `visible` (a condition on
+ * `ptris`) keeps only those the viewer may see, undefined for all of them.
+ */
+export function enrolledIn(db: Queryable, activityId: number, visible: SQL | undefined) {
+  return db
+    .select({
+      ptriId: communityEnrolments.ptriId,
+      personId: communityEnrolments.personId,
+      personName,
+      enrolledOn: communityEnrolments.enrolledOn,
+    })
+    .from(communityEnrolments)
+    .innerJoin(ptris, eq(ptris.id, communityEnrolments.ptriId))
+    .innerJoin(persons, eq(persons.id, communityEnrolments.personId))
+    .where(and(eq(communityEnrolments.activityId, activityId), isNull(communityEnrolments.endedOn), visible))
+    .orderBy(asc(persons.familyName), asc(persons.givenName), asc(communityEnrolments.ptriId))
+    .all();
+}
+
+export function enrolment(db: Queryable, activityId: number, ptriId: number) {
+  return db
+    .select()
+    .from(communityEnrolments)
+    .where(and(eq(communityEnrolments.activityId, activityId), eq(communityEnrolments.ptriId, ptriId)))
+    .get();
+}
+
+/** A project the viewer's scope reaches, with what enrolling it needs. */
+export function projectInScope(db: Queryable, ptriId: number, scope: SQL | undefined) {
+  return db
+    .select({ id: ptris.id, personId: ptris.personId, status: ptris.status, serviceId: ptris.serviceId })
+    .from(ptris)
+    .where(and(eq(ptris.id, ptriId), scope))
+    .get();
+}
+
+/** Enrols a project, or enrols again one whose enrolment had ended. */
+export function upsertEnrolment(db: Queryable, values: typeof communityEnrolments.$inferInsert) {
+  db.insert(communityEnrolments)
+    .values(values)
+    .onConflictDoUpdate({
+      target: [communityEnrolments.activityId, communityEnrolments.ptriId],
+      set: { endedOn: null, enrolledOn: values.enrolledOn, enrolledBy: values.enrolledBy },
+    })
+    .run();
+}
+
+export function endEnrolment(db: Queryable, activityId: number, ptriId: number, endedOn: string) {
+  db.update(communityEnrolments)
+    .set({ endedOn })
+    .where(and(eq(communityEnrolments.activityId, activityId), eq(communityEnrolments.ptriId, ptriId)))
+    .run();
+}
+
+/**
+ * The projects among `ptriIds` enrolled in the activity on a day (enrolment not ended before it),
+ * with their person.
+ */
+export function enrolledOnDay(db: Queryable, activityId: number, ptriIds: number[], day: string) {
+  if (ptriIds.length === 0) return [];
+  return db
+    .select({ ptriId: communityEnrolments.ptriId, personId: communityEnrolments.personId })
+    .from(communityEnrolments)
+    .where(
+      and(
+        eq(communityEnrolments.activityId, activityId),
+        sql`${communityEnrolments.ptriId} IN (${sql.join(
+          ptriIds.map((id) => sql`${id}`),
+          sql`, `,
+        )})`,
+        sql`(${communityEnrolments.endedOn} IS NULL OR ${communityEnrolments.endedOn} >= ${day})`,
+      ),
+    )
+    .all();
+}
+
+/** The status of a cooperative's month: the month's sessions take no change once it is submitted. */
+export function monthStatus(db: Queryable, cooperativeId: number, month: string): MonthStatus | undefined {
+  return db
+    .select({ status: schema.monthlyReports.status })
+    .from(schema.monthlyReports)
+    .where(and(eq(schema.monthlyReports.cooperativeId, cooperativeId), eq(schema.monthlyReports.month, month)))
+    .get()?.status;
+}
+
+export function insertSession(db: Queryable, values: typeof communitySessions.$inferInsert): CommunitySessionRow {
+  return db.insert(communitySessions).values(values).returning().get();
+}
+
+/** The first and last day of an activity's sessions (null without any). */
+export function sessionSpan(db: Queryable, activityId: number): { first: string | null; last: string | null } {
+  return (
+    db.get<{ first: string | null; last: string | null }>(
+      sql`SELECT MIN(date) AS first, MAX(date) AS last FROM community_sessions WHERE activity_id = ${activityId}`,
+    ) ?? { first: null, last: null }
+  );
+}
+
+export function insertAttendances(db: Queryable, rows: (typeof communityAttendances.$inferInsert)[]) {
+  if (rows.length > 0) db.insert(communityAttendances).values(rows).run();
+}
+
+/** Adds one session to its activity's year in the summaries, in the session's own transaction. */
+export function addToYearSummaries(db: Queryable, session: CommunitySessionRow, personIds: number[]) {
+  const year = session.date.slice(0, 4);
+  db.run(sql`
+    INSERT INTO community_activity_years (year, activity_id, sessions, minutes, billed_minutes, amount_cents, attendances, other_participants, volunteers)
+    VALUES (${year}, ${session.activityId}, 1, ${session.minutes}, ${session.billedMinutes}, ${session.amountCents}, ${personIds.length}, ${session.otherParticipants}, ${session.volunteers})
+    ON CONFLICT (year, activity_id) DO UPDATE SET
+      sessions = sessions + 1, minutes = minutes + excluded.minutes, billed_minutes = billed_minutes + excluded.billed_minutes,
+      amount_cents = amount_cents + excluded.amount_cents, attendances = attendances + excluded.attendances,
+      other_participants = other_participants + excluded.other_participants, volunteers = volunteers + excluded.volunteers`);
+  for (const personId of personIds) {
+    db.run(sql`
+      INSERT INTO community_activity_year_persons (year, activity_id, person_id, attendances) VALUES (${year}, ${session.activityId}, ${personId}, 1)
+      ON CONFLICT (year, activity_id, person_id) DO UPDATE SET attendances = attendances + 1`);
+  }
+}
+
+/** The latest sessions of an activity, newest first, with the projects that attended each. */
+export function sessionsOf(db: Queryable, activityId: number, limit: number) {
+  return db
+    .select({
+      session: communitySessions,
+      attendeePtriIds: sql<string>`(SELECT COALESCE(json_group_array(a.ptri_id), '[]') FROM community_attendances a WHERE a.session_id = ${communitySessions.id})`,
+    })
+    .from(communitySessions)
+    .where(eq(communitySessions.activityId, activityId))
+    .orderBy(desc(communitySessions.date), desc(communitySessions.id))
+    .limit(limit)
+    .all()
+    .map((row) => ({ ...row.session, attendeePtriIds: JSON.parse(row.attendeePtriIds) as number[] }));
+}
+
+/** The subset of `ptriIds` the scope reaches. */
+export function visibleProjects(db: Queryable, ptriIds: number[], scope: SQL | undefined): Set<number> {
+  if (ptriIds.length === 0) return new Set();
+  const rows = db
+    .select({ id: ptris.id })
+    .from(ptris)
+    .where(
+      and(
+        sql`${ptris.id} IN (${sql.join(
+          ptriIds.map((id) => sql`${id}`),
+          sql`, `,
+        )})`,
+        scope,
+      ),
+    )
+    .all();
+  return new Set(rows.map((row) => row.id));
+}
+
+/** The activities a project is (or was) enrolled in, with its attendances. */
+export function activitiesOfProject(db: Queryable, ptriId: number) {
+  return db.all<{
+    activityId: number;
+    title: string;
+    axis: Axis;
+    districtId: number;
+    place: string;
+    enrolledOn: string;
+    endedOn: string | null;
+    attendances: number;
+    lastAttended: string | null;
+  }>(sql`
+    SELECT a.id AS activityId, a.title, a.axis, a.district_id AS districtId, a.place, e.enrolled_on AS enrolledOn, e.ended_on AS endedOn,
+      (SELECT COUNT(*) FROM community_attendances t JOIN community_sessions s ON s.id = t.session_id
+        WHERE t.ptri_id = e.ptri_id AND s.activity_id = a.id) AS attendances,
+      (SELECT MAX(s.date) FROM community_attendances t JOIN community_sessions s ON s.id = t.session_id
+        WHERE t.ptri_id = e.ptri_id AND s.activity_id = a.id) AS lastAttended
+    FROM community_enrolments e JOIN community_activities a ON a.id = e.activity_id
+    WHERE e.ptri_id = ${ptriId}
+    ORDER BY e.ended_on IS NOT NULL, e.enrolled_on DESC, a.id`);
+}
+
+export interface ActivityYearRow {
+  activityId: number;
+  title: string;
+  axis: Axis;
+  districtId: number;
+  cooperativeId: number;
+  sessions: number;
+  billedMinutes: number;
+  amountCents: number;
+  attendances: number;
+  otherParticipants: number;
+  volunteers: number;
+  persons: number;
+}
+
+const activityFilter = (filters: ActivityFilters) =>
+  sql`${filters.districtId === undefined ? sql`` : sql`AND a.district_id = ${filters.districtId}`} ${filters.axis === undefined ? sql`` : sql`AND a.axis = ${filters.axis}`}`;
+
+/** The year's figures per activity, from the summaries. */
+export function activityYears(db: Queryable, year: string, filters: ActivityFilters): ActivityYearRow[] {
+  return db.all<ActivityYearRow>(sql`
+    SELECT a.id AS activityId, a.title, a.axis, a.district_id AS districtId, a.cooperative_id AS cooperativeId,
+      y.sessions, y.billed_minutes AS billedMinutes, y.amount_cents AS amountCents, y.attendances,
+      y.other_participants AS otherParticipants, y.volunteers,
+      (SELECT COUNT(*) FROM community_activity_year_persons p WHERE p.year = y.year AND p.activity_id = y.activity_id) AS persons
+    FROM community_activity_years y JOIN community_activities a ON a.id = y.activity_id
+    WHERE y.year = ${year} ${activityFilter(filters)}
+    ORDER BY a.district_id, a.axis, a.title, a.id`);
+}
+
+/** Distinct persons who attended in the year, per district and axis of the activities and overall: a person counts once per group. */
+export function distinctPersonsOfYear(db: Queryable, year: string, filters: ActivityFilters) {
+  const rows = sql`community_activity_year_persons p JOIN community_activities a ON a.id = p.activity_id WHERE p.year = ${year} ${activityFilter(filters)}`;
+  return {
+    byDistrict: db.all<{ districtId: number; persons: number }>(
+      sql`SELECT a.district_id AS districtId, COUNT(DISTINCT p.person_id) AS persons FROM ${rows} GROUP BY a.district_id`,
+    ),
+    byAxis: db.all<{ axis: Axis; persons: number }>(
+      sql`SELECT a.axis AS axis, COUNT(DISTINCT p.person_id) AS persons FROM ${rows} GROUP BY a.axis`,
+    ),
+    total: db.get<{ persons: number }>(sql`SELECT COUNT(DISTINCT p.person_id) AS persons FROM ${rows}`)?.persons ?? 0,
+  };
+}
