@@ -3,8 +3,8 @@ import { expect } from 'vitest';
 import { schema } from '@bds/db';
 import type { Caller, TestContext } from './helpers.ts';
 
-/** Lot 4 (community activities) at 26,50 €/h, with Coop Alfa as its only member. */
-export function addLot4(ctx: TestContext): number {
+/** Lot 4 (community activities) at 26,50 €/h, with Coop Alfa as its only member unless told otherwise. */
+export function addLot4(ctx: TestContext, members = [ctx.world.coops.alfa]): number {
   const id = ctx.db
     .insert(schema.lots)
     .values({
@@ -18,7 +18,7 @@ export function addLot4(ctx: TestContext): number {
     })
     .returning()
     .get().id;
-  ctx.db.insert(schema.lotCooperatives).values({ lotId: id, cooperativeId: ctx.world.coops.alfa }).run();
+  for (const cooperativeId of members) ctx.db.insert(schema.lotCooperatives).values({ lotId: id, cooperativeId }).run();
   return id;
 }
 

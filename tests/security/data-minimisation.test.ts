@@ -65,6 +65,7 @@ describe('a cooperative account', () => {
       '/api/reports/lot-totals?year=2025&month=2025-02',
       '/api/reports/lot-totals?year=2025&format=csv',
       '/api/monthly-reports?year=2025',
+      `/api/community-activities/${f.other.activityId}`,
     ]);
     expect(replies.size).toBeGreaterThanOrEqual(12);
     const forbiddenKeys = ['fiscalCode', 'birthDate', 'sex', 'scores', 'honos', 'honosTotal', 'members', 'evaluationNotes'];
@@ -94,6 +95,8 @@ describe('a case manager', () => {
       '/api/reports/caseload?date=2025-03-01',
       `/api/reports/caseload?date=2025-03-01&serviceId=${f.ctx.world.services.budrio}`,
       '/api/reports/reviews-due?within=365',
+      `/api/community-activities/${f.mine.activityId}`,
+      `/api/community-activities/${f.other.activityId}`,
     ]);
     const navile = f.ctx.world.services.navile;
     const otherCode = (
@@ -187,6 +190,22 @@ const PLANT: Record<string, (text: string) => Promise<void>> = {
     const resumed = await cm({ method: 'POST', url: `${url}/transitions`, payload: { to: 'active', date: '2025-03-03' } });
     expect(resumed.statusCode, resumed.body).toBe(200);
   },
+  'communitySession.note': async (text) => {
+    const res = await f.callers.cooperative({
+      method: 'POST',
+      url: `/api/community-activities/${f.mine.activityId}/sessions`,
+      payload: {
+        date: '2025-03-11',
+        hours: 1,
+        operators: 1,
+        attendeePtriIds: [f.mine.ptriId],
+        otherParticipants: 0,
+        volunteers: 0,
+        note: text,
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+  },
 };
 
 function versionOf(ptriId: number): number {
@@ -208,6 +227,8 @@ const EXTRA_READS = (fx: Fixtures) => [
   `/api/ptris/${fx.mine.ptriId}/history`,
   `/api/ptris/${fx.mine.ptriId}/evaluations`,
   '/api/audit?format=csv',
+  `/api/community-activities/${fx.other.activityId}`,
+  '/api/reports/community-activities?year=2025&format=csv',
 ];
 
 describe('free text the access table withholds', () => {
