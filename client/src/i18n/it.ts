@@ -97,6 +97,9 @@ export const it = {
     caseloadImport: 'Importa carichi',
     changePassword: 'Cambia password',
     guide: 'Guida',
+    communityActivities: 'Attività di comunità',
+    coopCommunityActivities: 'Le nostre attività di comunità',
+    communityReport: 'Report attività di comunità',
   },
   statuses: PTRI_STATUS_LABELS,
   transitionActions: {

@@ -37,6 +37,9 @@ export const paths = {
   caseloadImport: '/admin/importa-carichi',
   changePassword: '/account/password',
   guide: '/guida',
+  communityActivities: '/attivita-comunita',
+  communityActivity: (id: number) => `/attivita-comunita/${id}`,
+  communityReport: '/report/attivita-comunita',
 };
 
 /** What opening each page needs, by its route's path: the app's routes and the navigation both ask it. */
@@ -63,6 +66,9 @@ export const PAGE_NEEDS: Readonly<Record<string, Capability>> = {
   [paths.monthReviews]: 'reviewMonths',
   [paths.referenceData]: 'manageReferenceData',
   [paths.caseloadImport]: 'importCaseload',
+  [paths.communityActivities]: 'browseCommunityActivities',
+  '/attivita-comunita/:id': 'browseCommunityActivities',
+  [paths.communityReport]: 'readCommunityReport',
 };
 
 /** Whether the role may open the page at this path (a page without a need is open to every role). */
@@ -79,6 +85,7 @@ const NAV: Record<Role, NavItem[]> = {
     { to: paths.monthReviews, label: it.nav.monthReviews },
     { to: paths.reviewCalendar, label: it.nav.reviewCalendar },
     { to: paths.caseloadReport, label: it.nav.caseloadReport },
+    { to: paths.communityActivities, label: it.nav.communityActivities, end: true },
   ],
   uvm: [
     { to: paths.uvmQueue, label: it.nav.uvmQueue },
@@ -89,6 +96,7 @@ const NAV: Record<Role, NavItem[]> = {
     { to: paths.coopProjects, label: it.nav.coopProjects },
     { to: paths.interventions, label: it.nav.interventions },
     { to: paths.coopReports, label: it.nav.coopReports },
+    { to: paths.communityActivities, label: it.nav.coopCommunityActivities, end: true },
   ],
   manager: [
     { to: paths.yearlyCounts, label: it.nav.yearlyCounts },
@@ -96,6 +104,7 @@ const NAV: Record<Role, NavItem[]> = {
     { to: paths.caseloadReport, label: it.nav.caseloadReport },
     { to: paths.overdue, label: it.nav.overdue },
     { to: paths.outcomes, label: it.nav.outcomes },
+    { to: paths.communityReport, label: it.nav.communityReport },
     { to: paths.caseload, label: it.nav.caseload.manager, end: true },
     { to: paths.audit, label: it.nav.audit },
   ],
@@ -107,6 +116,7 @@ const NAV: Record<Role, NavItem[]> = {
     { to: paths.persons, label: it.nav.persons, end: true },
     { to: paths.caseload, label: it.nav.caseload.admin, end: true },
     { to: paths.yearlyCounts, label: it.nav.yearlyCounts },
+    { to: paths.communityActivities, label: it.nav.communityActivities, end: true },
   ],
 };
 

@@ -40,3 +40,6 @@ export const ReferenceDataPage = page(() => import('../pages/admin/ReferenceData
 export const ChangePasswordPage = page(() => import('../pages/account/ChangePasswordPage.tsx'), 'ChangePasswordPage');
 export const MustChangePasswordPage = page(() => import('../pages/account/ChangePasswordPage.tsx'), 'MustChangePasswordPage');
 export const GuidePage = page(() => import('../pages/help/GuidePage.tsx'), 'GuidePage');
+export const CommunityCataloguePage = page(() => import('../pages/community/CommunityCataloguePage.tsx'), 'CommunityCataloguePage');
+export const CommunityActivityPage = page(() => import('../pages/community/CommunityActivityPage.tsx'), 'CommunityActivityPage');
+export const CommunityReportPage = page(() => import('../pages/community/CommunityReportPage.tsx'), 'CommunityReportPage');
