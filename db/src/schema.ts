@@ -477,7 +477,11 @@ export const monthlyReports = sqliteTable(
   (t) => [primaryKey({ columns: [t.cooperativeId, t.month] })],
 );
 
-/** The part of a month that one service's case managers review. */
+/**
+ * The part of a month that one service's case managers review, or a department-wide part that a
+ * manager reviews: `service_id` is the part's key, a service's id or a negative key of a
+ * department-wide kind (server/src/monthly-reports/parts.ts), hence no foreign key.
+ */
 export const monthlyReportParts = sqliteTable(
   'monthly_report_parts',
   {
@@ -485,9 +489,7 @@ export const monthlyReportParts = sqliteTable(
       .notNull()
       .references(() => cooperatives.id),
     month: text('month').notNull(),
-    serviceId: integer('service_id')
-      .notNull()
-      .references(() => services.id),
+    serviceId: integer('service_id').notNull(),
     status: text('status').$type<PartStatus>().notNull(),
     reviewedAt: text('reviewed_at'),
     reviewedBy: integer('reviewed_by').references(() => users.id),
@@ -513,9 +515,8 @@ export const lotMonthTotals = sqliteTable(
       .notNull()
       .references(() => cooperatives.id),
     month: text('month').notNull(),
-    serviceId: integer('service_id')
-      .notNull()
-      .references(() => services.id),
+    /** The part's key, as in monthly_report_parts. */
+    serviceId: integer('service_id').notNull(),
     status: text('status').$type<PartStatus>().notNull(),
     minutes: integer('minutes').notNull(),
     amountCents: integer('amount_cents').notNull(),

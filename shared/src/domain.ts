@@ -43,6 +43,16 @@ export const LIVING_SITUATIONS = [
 ] as const;
 export type LivingSituation = (typeof LIVING_SITUATIONS)[number];
 
+/**
+ * Department-wide parts of a cooperative's month: work that serves persons of many services (a
+ * Lot 3 flat's own hours, Lot 4 community sessions) forms a part of its own, reviewed by a DSM-DP
+ * manager instead of one service's case managers. A month's parts are its services' and these.
+ */
+export const DEPARTMENT_PART_KINDS = ['flats', 'community_activities'] as const;
+export type DepartmentPartKind = (typeof DEPARTMENT_PART_KINDS)[number];
+export const PART_KINDS = ['service', ...DEPARTMENT_PART_KINDS] as const;
+export type PartKind = (typeof PART_KINDS)[number];
+
 /** The person's work situation, recorded at each UVM evaluation and at follow-ups. */
 export const WORK_SITUATIONS = ['none', 'training', 'internship', 'employed', 'sheltered', 'other'] as const;
 export type WorkSituation = (typeof WORK_SITUATIONS)[number];

@@ -3,6 +3,7 @@
 import type {
   Axis,
   BudgetSource,
+  DepartmentPartKind,
   EvaluationKind,
   EvaluationOutcome,
   GoalStatus,
@@ -90,6 +91,12 @@ export const MONTH_STATUS_LABELS = {
   validated: 'Validato',
   returned: 'Restituito',
 } as const satisfies Record<MonthStatus, string>;
+
+/** The name a department-wide part of a month carries where a service's part shows the service's. */
+export const DEPARTMENT_PART_LABELS = {
+  flats: 'Appartamenti di convivenza (Lotto 3)',
+  community_activities: 'Attività di comunità (Lotto 4)',
+} as const satisfies Record<DepartmentPartKind, string>;
 
 /** What an access-log row says was done: every action the server records. */
 export const AUDIT_ACTION_LABELS = {

@@ -1,5 +1,6 @@
 // Builders for the interventions and reports tests: active projects through the real API.
 import { expect } from 'vitest';
+import { hoursOfMonth } from '@bds/server/figures/definitions.ts';
 import { personBody, type Caller, type TestContext, SUBMITTED_ON } from './helpers.ts';
 import { recomputedActivityCounts, definedYearlyCounts, storedActivityCounts, reportedYearlyCounts } from './yearly-summaries.ts';
 
@@ -79,16 +80,31 @@ export function csvUpload(call: Caller, cooperativeId: number, month: string, bo
 /** Every summary row recomputed from the raw interventions and the month parts, to compare with the stored ones. */
 export function recomputedSummaries(ctx: TestContext) {
   const client = ctx.db.$client;
-  const totals = client
-    .prepare(
-      `
-    SELECT i.lot_id, i.cooperative_id, i.month, i.service_id, COALESCE(p.status, 'open') AS status,
-      SUM(i.minutes) AS minutes, SUM(i.amount_cents) AS amount_cents, COUNT(*) AS interventions
-    FROM interventions i LEFT JOIN monthly_report_parts p
-      ON p.cooperative_id = i.cooperative_id AND p.month = i.month AND p.service_id = i.service_id
-    GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`,
-    )
-    .all();
+  // The totals by their definition, month by month: interventions and department-wide work.
+  const months = client
+    .prepare('SELECT month FROM interventions UNION SELECT month FROM lot_month_totals ORDER BY 1')
+    .pluck()
+    .all() as string[];
+  const totals = months.flatMap((month) =>
+    hoursOfMonth(ctx.db, month).map((row) => ({
+      lot_id: row.lotId,
+      cooperative_id: row.cooperativeId,
+      month,
+      service_id: row.serviceId,
+      status: row.status,
+      minutes: row.minutes,
+      amount_cents: row.amountCents,
+      interventions: row.interventions,
+    })),
+  );
+  totals.sort(
+    (a, b) =>
+      a.lot_id - b.lot_id ||
+      a.cooperative_id - b.cooperative_id ||
+      a.month.localeCompare(b.month) ||
+      a.service_id - b.service_id ||
+      a.status.localeCompare(b.status),
+  );
   const activity = client
     .prepare(
       `

@@ -42,6 +42,7 @@ const CAPABILITY_ROUTE: Partial<Record<Capability, string>> = {
   evaluate: 'POST /api/ptris/:id/evaluations',
   recordInterventions: 'POST /api/ptris/:id/interventions',
   reviewMonths: 'POST /api/cooperatives/:id/reports/:month/review',
+  reviewDepartmentParts: 'POST /api/cooperatives/:id/reports/:month/parts/:kind/review',
   readReviewCalendar: 'GET /api/reports/reviews-due',
   readReports: 'GET /api/reports/yearly-counts',
   readAudit: 'GET /api/audit',

@@ -113,6 +113,10 @@ function validRequests(): Record<string, { url?: string; body: unknown }> {
       url: `/api/community-activities/${f.mine.activityId}/sessions`,
       body: { ...COMMUNITY_SESSION, attendeePtriIds: [f.mine.ptriId], note: 'Nota' },
     },
+    'POST /api/cooperatives/:id/reports/:month/parts/:kind/review': {
+      url: `/api/cooperatives/${f.mine.cooperativeId}/reports/2025-02/parts/flats/review`,
+      body: { decision: 'returned', note: 'Ore notturne da dettagliare' },
+    },
     'POST /api/imports/caseload': { url: '/api/imports/caseload?dryRun=false&fileName=fuzz.csv', body: {} },
   };
 }

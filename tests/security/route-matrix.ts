@@ -191,6 +191,10 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
     probe: { url: coopMonth('mine', 'review') },
     outOfScope: { roles: ['case_manager'], probe: { url: coopMonth('other', 'review'), body: () => ({ decision: 'validated' }) } },
   },
+  'POST /api/cooperatives/:id/reports/:month/parts/:kind/review': {
+    allowed: ['manager'],
+    probe: { url: coopMonth('mine', 'parts/flats/review') },
+  },
   'GET /api/cooperatives/:id/reports': {
     allowed: ['admin', 'manager', 'case_manager', 'cooperative'],
     probe: { url: (f) => `/api/cooperatives/${f.mine.cooperativeId}/reports?year=2025` },

@@ -1,9 +1,10 @@
 // The one definition of each figure the reports publish, written over the raw rows as plainly as
 // SQL allows. The reports read summary tables kept by triggers; the property, reconciliation and
 // benchmark tests check those summaries and the reports against these definitions.
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '@bds/db';
-import { addDays, minDate } from '@bds/shared';
+import { addDays, minDate, type DepartmentPartKind } from '@bds/shared';
+import { departmentPartKey } from '../monthly-reports/parts.ts';
 
 /**
  * The days of a period that have passed: from its first day to its last or to today, whichever
@@ -114,22 +115,39 @@ export function reviewsDueOn(db: Queryable, day: string, within: number): Review
 export interface HoursOfMonth {
   lotId: number;
   cooperativeId: number;
+  /** The part of the month the hours belong to: a service's id, or a department-wide part's key (monthly-reports/parts.ts). */
   serviceId: number;
-  /** The status of the cooperative's month for the service ('open' before it is submitted). */
+  /** The status of that part of the cooperative's month ('open' before it is submitted). */
   status: string;
   minutes: number;
   amountCents: number;
   interventions: number;
 }
 
-/** Hours of a month: the minutes (and amounts) of the interventions dated in it, per lot, cooperative, service and status of the month. */
+/**
+ * Department-wide work billed to a lot (DEPARTMENT_PART_KINDS): per kind, its records as rows of
+ * (lot_id, cooperative_id, month, minutes, amount_cents), one per record. A feature that bills
+ * such work adds its table here, and counts each write with `addDepartmentWork`.
+ */
+export const DEPARTMENT_WORK: Partial<Record<DepartmentPartKind, SQL>> = {};
+
+/**
+ * Hours of a month: the minutes (and amounts) of the work dated in it, per lot, cooperative, part
+ * of the month and its status: the interventions in their services' parts, and the
+ * department-wide work in its own parts.
+ */
 export function hoursOfMonth(db: Queryable, month: string): HoursOfMonth[] {
+  const departmentWork = Object.entries(DEPARTMENT_WORK).map(
+    ([kind, rows]) =>
+      sql`UNION ALL SELECT w.lot_id, w.cooperative_id, w.month, ${departmentPartKey(kind as DepartmentPartKind)}, w.minutes, w.amount_cents
+      FROM (${rows}) w WHERE w.month = ${month}`,
+  );
   return db.all<HoursOfMonth>(sql`
-    SELECT i.lot_id AS lotId, i.cooperative_id AS cooperativeId, i.service_id AS serviceId, COALESCE(r.status, 'open') AS status,
+    SELECT i.lot_id AS lotId, i.cooperative_id AS cooperativeId, i.part AS serviceId, COALESCE(r.status, 'open') AS status,
       SUM(i.minutes) AS minutes, SUM(i.amount_cents) AS amountCents, COUNT(*) AS interventions
-    FROM interventions i LEFT JOIN monthly_report_parts r
-      ON r.cooperative_id = i.cooperative_id AND r.month = i.month AND r.service_id = i.service_id
-    WHERE i.month = ${month}
+    FROM (SELECT lot_id, cooperative_id, month, service_id AS part, minutes, amount_cents FROM interventions WHERE month = ${month}
+      ${sql.join(departmentWork, sql` `)}) i
+    LEFT JOIN monthly_report_parts r ON r.cooperative_id = i.cooperative_id AND r.month = i.month AND r.service_id = i.part
     GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`);
 }
 

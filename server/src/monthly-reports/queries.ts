@@ -3,6 +3,8 @@ import { schema, type Queryable } from '@bds/db';
 import type { MonthStatus, ReviewablePartStatus } from '@bds/shared';
 
 // Months of a year as a range on 'YYYY-MM' text, so the (cooperative, month) keys are used.
+// `service_id` of the parts and totals is a part key (parts.ts): services are left-joined, a
+// department-wide part has none.
 
 const { monthlyReports, monthlyReportParts, lotMonthTotals, services, cooperatives } = schema;
 
@@ -10,8 +12,8 @@ export function cooperativeExists(db: Queryable, id: number): boolean {
   return db.select({ id: cooperatives.id }).from(cooperatives).where(eq(cooperatives.id, id)).get() !== undefined;
 }
 
-/** Services with interventions of the cooperative in the month, from the summary table. */
-export function servicesWithWork(db: Queryable, cooperativeId: number, month: string): number[] {
+/** The parts (services and department-wide) with work of the cooperative in the month, from the summary table. */
+export function partsWithWork(db: Queryable, cooperativeId: number, month: string): number[] {
   return db
     .selectDistinct({ serviceId: lotMonthTotals.serviceId })
     .from(lotMonthTotals)
@@ -55,7 +57,7 @@ export function partsOfYear(db: Queryable, cooperativeId: number, year: number) 
   return db
     .select({ part: monthlyReportParts, serviceName: services.name })
     .from(monthlyReportParts)
-    .innerJoin(services, eq(services.id, monthlyReportParts.serviceId))
+    .leftJoin(services, eq(services.id, monthlyReportParts.serviceId))
     .where(and(eq(monthlyReportParts.cooperativeId, cooperativeId), between(monthlyReportParts.month, `${year}-01`, `${year}-12`)))
     .orderBy(asc(services.name))
     .all();
@@ -74,7 +76,7 @@ export function totalsOfYear(db: Queryable, cooperativeId: number, year: number)
       interventions: sql<number>`SUM(${lotMonthTotals.interventions})`,
     })
     .from(lotMonthTotals)
-    .innerJoin(services, eq(services.id, lotMonthTotals.serviceId))
+    .leftJoin(services, eq(services.id, lotMonthTotals.serviceId))
     .where(and(eq(lotMonthTotals.cooperativeId, cooperativeId), between(lotMonthTotals.month, `${year}-01`, `${year}-12`)))
     .groupBy(lotMonthTotals.month, lotMonthTotals.serviceId, lotMonthTotals.status)
     .all();
@@ -125,7 +127,7 @@ export function reportParts(
     })
     .from(p)
     .innerJoin(cooperatives, eq(cooperatives.id, p.cooperativeId))
-    .innerJoin(services, eq(services.id, p.serviceId))
+    .leftJoin(services, eq(services.id, p.serviceId))
     .leftJoin(monthlyReports, and(eq(monthlyReports.cooperativeId, p.cooperativeId), eq(monthlyReports.month, p.month)))
     .where(and(...conditions))
     .orderBy(asc(p.month), asc(p.cooperativeId), asc(p.serviceId))

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
+  departmentPartParams,
   idParams,
   monthlyReportPartsQuery,
   monthlyReportPartsReply,
@@ -36,6 +37,20 @@ const monthlyReportRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: monthlyReportSchema },
     },
     handler: (request) => reports.reviewMonth(app.db, actorOf(request), request.params.id, request.params.month, request.body),
+  });
+
+  app.post('/api/cooperatives/:id/reports/:month/parts/:kind/review', {
+    config: { roles: ['manager'] },
+    schema: {
+      tags,
+      summary:
+        'La direzione del DSM-DP valida o restituisce (con nota) una parte del mese di tutto il dipartimento: appartamenti (Lotto 3) o attività di comunità (Lotto 4)',
+      params: departmentPartParams,
+      body: reviewBody,
+      response: { 200: monthlyReportSchema },
+    },
+    handler: (request) =>
+      reports.reviewDepartmentPart(app.db, actorOf(request), request.params.id, request.params.month, request.params.kind, request.body),
   });
 
   app.get('/api/cooperatives/:id/reports', {

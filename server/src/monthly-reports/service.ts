@@ -1,12 +1,15 @@
 // Monthly reports (rendicontazione): the cooperative submits its month, the case managers of
-// each service concerned validate or return their part; the month follows its parts.
+// each service concerned validate or return their part, a DSM-DP manager the department-wide
+// parts (parts.ts); the month follows its parts.
 import type { Db, Queryable } from '@bds/db';
 import {
   eurosOf,
   formatMonth,
   hoursOf,
   MONTH_STATUS_LABELS,
+  DEPARTMENT_PART_LABELS,
   REVIEWABLE_PART_STATUSES,
+  type DepartmentPartKind,
   type MonthlyReport,
   type monthlyReportPartsQuery,
   type MonthlyReportPartsReply,
@@ -24,6 +27,7 @@ import { receivedOnly } from '../access/fields.ts';
 import { monthState } from '../interventions/queries.ts';
 import { monthStatusOf } from '../interventions/rules.ts';
 import { summaryWriter } from '../interventions/summaries.ts';
+import { departmentPartKey, partIdentityOf } from './parts.ts';
 import * as q from './queries.ts';
 
 function requireOwnCooperative(actor: Actor, cooperativeId: number) {
@@ -62,10 +66,10 @@ export function submitMonth(db: Db, actor: Actor, cooperativeId: number, month: 
     const state = monthState(tx, cooperativeId, month);
     if (state.monthStatus === 'submitted' || state.monthStatus === 'validated')
       throw new Conflict(`Il mese di ${formatMonth(month)} è già stato inviato`);
-    const services = new Set([...q.servicesWithWork(tx, cooperativeId, month), ...state.parts.keys()]);
-    if (services.size === 0) throw new Conflict(`Nessun intervento da inviare per il mese di ${formatMonth(month)}`);
+    const partKeys = new Set([...q.partsWithWork(tx, cooperativeId, month), ...state.parts.keys()]);
+    if (partKeys.size === 0) throw new Conflict(`Nessun intervento da inviare per il mese di ${formatMonth(month)}`);
     const writer = summaryWriter(db);
-    for (const serviceId of services) {
+    for (const serviceId of partKeys) {
       const part = state.parts.get(serviceId);
       if (part && part.status !== 'returned' && part.status !== 'open') continue;
       q.upsertPart(tx, {
@@ -93,26 +97,54 @@ export function submitMonth(db: Db, actor: Actor, cooperativeId: number, month: 
 export function reviewMonth(db: Db, actor: Actor, cooperativeId: number, month: string, body: ReviewBody): MonthlyReport {
   const serviceId = actor.user.serviceId;
   if (actor.user.role !== 'case_manager' || !serviceId) throw new Forbidden('Solo i case manager dei servizi interessati rivedono il mese');
+  return reviewPart(db, actor, cooperativeId, month, serviceId, body, { part: 'del tuo servizio', work: 'intervento del tuo servizio' });
+}
+
+/** A DSM-DP manager validates or returns a department-wide part (flats, community activities). */
+export function reviewDepartmentPart(
+  db: Db,
+  actor: Actor,
+  cooperativeId: number,
+  month: string,
+  kind: DepartmentPartKind,
+  body: ReviewBody,
+): MonthlyReport {
+  if (actor.user.role !== 'manager') throw new Forbidden('Solo la direzione del DSM-DP rivede le parti di tutto il dipartimento');
+  const label = `«${DEPARTMENT_PART_LABELS[kind]}»`;
+  return reviewPart(db, actor, cooperativeId, month, departmentPartKey(kind), body, { part: label, work: `lavoro ${label}` });
+}
+
+/** Reviews one submitted part of a month; `names` words the refusals for the part reviewed. */
+function reviewPart(
+  db: Db,
+  actor: Actor,
+  cooperativeId: number,
+  month: string,
+  key: number,
+  body: ReviewBody,
+  names: { part: string; work: string },
+) {
   return db.transaction((tx) => {
     const state = monthState(tx, cooperativeId, month);
-    const part = state.parts.get(serviceId);
-    if (!part) throw new NotFound(`Nessun intervento del tuo servizio da rivedere per il mese di ${formatMonth(month)}`);
+    const part = state.parts.get(key);
+    if (!part) throw new NotFound(`Nessun ${names.work} da rivedere per il mese di ${formatMonth(month)}`);
     if (part.status !== 'submitted')
-      throw new Conflict(`La parte del tuo servizio è in stato «${MONTH_STATUS_LABELS[part.status]}»: non si può rivedere`);
+      throw new Conflict(`La parte ${names.part} è in stato «${MONTH_STATUS_LABELS[part.status]}»: non si può rivedere`);
     const now = new Date().toISOString();
     const note = body.note ?? null;
-    q.upsertPart(tx, { cooperativeId, month, serviceId, status: body.decision, reviewedAt: now, reviewedBy: actor.user.id, note });
-    summaryWriter(db).moveStatus(cooperativeId, month, serviceId, body.decision);
+    q.upsertPart(tx, { cooperativeId, month, serviceId: key, status: body.decision, reviewedAt: now, reviewedBy: actor.user.id, note });
+    summaryWriter(db).moveStatus(cooperativeId, month, key, body.decision);
     const status = settleMonth(tx, cooperativeId, month, {
       reviewedAt: now,
       reviewedBy: actor.user.id,
       ...(body.decision === 'returned' ? { note } : {}),
     });
+    const { kind, serviceId } = partIdentityOf(key, null);
     recordAudit(tx, actor, {
       action: 'transition',
       entity: 'monthly_report',
       entityId: cooperativeId,
-      changes: { month, serviceId, decision: body.decision, note, status: { before: state.monthStatus, after: status } },
+      changes: { month, part: kind, serviceId, decision: body.decision, note, status: { before: state.monthStatus, after: status } },
     });
     return onlyViewersPart(monthReport(tx, cooperativeId, month), actor);
   });
@@ -133,23 +165,22 @@ function yearReports(tx: Queryable, cooperativeId: number, year: number, onlyMon
       hours: hoursOf(rows.reduce((n, r) => n + r.minutes, 0)),
       amount: eurosOf(rows.reduce((n, r) => n + r.amountCents, 0)),
     });
-    const partRows = parts
-      .filter((p) => p.part.month === month)
-      .map(({ part, serviceName }) => ({
-        serviceId: part.serviceId,
-        serviceName,
-        status: part.status,
-        reviewedAt: part.reviewedAt,
-        reviewedBy: part.reviewedBy,
-        note: part.note,
-        totals: sum(monthTotals.filter((t) => t.serviceId === part.serviceId)),
-      }));
-    // Services with work not yet submitted appear as open parts.
+    const monthParts = parts.filter((p) => p.part.month === month);
+    const keys = new Set(monthParts.map((p) => p.part.serviceId));
+    const partRows: MonthlyReport['parts'] = monthParts.map(({ part, serviceName }) => ({
+      ...partIdentityOf(part.serviceId, serviceName),
+      status: part.status,
+      reviewedAt: part.reviewedAt,
+      reviewedBy: part.reviewedBy,
+      note: part.note,
+      totals: sum(monthTotals.filter((t) => t.serviceId === part.serviceId)),
+    }));
+    // Parts with work not yet submitted appear as open parts.
     for (const t of monthTotals) {
-      if (!partRows.some((p) => p.serviceId === t.serviceId)) {
+      if (!keys.has(t.serviceId)) {
+        keys.add(t.serviceId);
         partRows.push({
-          serviceId: t.serviceId,
-          serviceName: t.serviceName,
+          ...partIdentityOf(t.serviceId, t.serviceName),
           status: 'open',
           reviewedAt: null,
           reviewedBy: null,
@@ -236,6 +267,7 @@ export async function listReportParts(
       const t = totals.get(`${row.cooperativeId}|${row.month}|${row.serviceId}`);
       return receivedOnly(policy, 'reportPart', {
         ...row,
+        ...partIdentityOf(row.serviceId, row.serviceName),
         totals: t ? { interventions: t.interventions, hours: hoursOf(t.minutes), amount: eurosOf(t.amountCents) } : emptyTotals(),
       });
     });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { DEPARTMENT_PART_KINDS, PART_KINDS } from '../domain.ts';
 import { MONTH_STATUSES } from './interventions.ts';
-import { cursorSchema, limitSchema, longText, yearSchema } from './common.ts';
+import { cursorSchema, limitSchema, longText, monthParams, yearSchema } from './common.ts';
 
 export const reviewBody = z
   .strictObject({ decision: z.enum(['validated', 'returned']), note: longText(2000).optional() })
@@ -12,9 +13,19 @@ export type ReviewBody = z.infer<typeof reviewBody>;
 
 export const monthTotalsSchema = z.object({ interventions: z.number().int(), hours: z.number(), amount: z.number() });
 
-export const monthlyReportPartSchema = z.object({
-  serviceId: z.number().int(),
+/** Which part of a month: one service's (`serviceId` set) or a department-wide one (`serviceId` null). */
+const partIdentity = {
+  kind: z.enum(PART_KINDS),
+  serviceId: z.number().int().nullable(),
+  /** The service's name, or the department-wide part's Italian name. */
   serviceName: z.string(),
+};
+
+/** `POST /api/cooperatives/:id/reports/:month/parts/:kind/review`: a manager reviews a department-wide part. */
+export const departmentPartParams = monthParams.extend({ kind: z.enum(DEPARTMENT_PART_KINDS) });
+
+export const monthlyReportPartSchema = z.object({
+  ...partIdentity,
   status: z.enum(MONTH_STATUSES),
   reviewedAt: z.string().nullable(),
   reviewedBy: z.number().int().nullable(),
@@ -58,8 +69,7 @@ export const monthlyReportPartItemSchema = z.object({
   cooperativeId: z.number().int(),
   cooperativeName: z.string(),
   month: z.string(),
-  serviceId: z.number().int(),
-  serviceName: z.string(),
+  ...partIdentity,
   status: z.enum(REVIEWABLE_PART_STATUSES),
   note: z.string().nullable(),
   reviewedAt: z.string().nullable(),

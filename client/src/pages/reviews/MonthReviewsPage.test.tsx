@@ -14,6 +14,7 @@ const submitted: MonthlyReportPartItem = {
   cooperativeId: 1,
   cooperativeName: 'Coop. Soc. Il Faro (demo)',
   month,
+  kind: 'service',
   serviceId: 4,
   serviceName: 'CSM Navile',
   status: 'submitted',
@@ -40,6 +41,7 @@ const reviewedReport: MonthlyReport = {
   totals,
   parts: [
     {
+      kind: 'service',
       serviceId: 4,
       serviceName: 'CSM Navile',
       status: 'returned',
