@@ -21,18 +21,18 @@ CREATE TABLE `community_activities` (
 CREATE INDEX `community_activities_district_idx` ON `community_activities` (`district_id`,`axis`,`id`);--> statement-breakpoint
 CREATE INDEX `community_activities_axis_idx` ON `community_activities` (`axis`,`id`);--> statement-breakpoint
 CREATE INDEX `community_activities_coop_idx` ON `community_activities` (`cooperative_id`,`id`);--> statement-breakpoint
-CREATE TABLE `community_activity_year_persons` (
-	`year` text NOT NULL,
+CREATE TABLE `community_activity_period_persons` (
+	`period` text NOT NULL,
 	`activity_id` integer NOT NULL,
 	`person_id` integer NOT NULL,
 	`attendances` integer NOT NULL,
-	PRIMARY KEY(`year`, `activity_id`, `person_id`),
+	PRIMARY KEY(`period`, `activity_id`, `person_id`),
 	FOREIGN KEY (`activity_id`) REFERENCES `community_activities`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`person_id`) REFERENCES `persons`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE TABLE `community_activity_years` (
-	`year` text NOT NULL,
+CREATE TABLE `community_activity_periods` (
+	`period` text NOT NULL,
 	`activity_id` integer NOT NULL,
 	`sessions` integer NOT NULL,
 	`minutes` integer NOT NULL,
@@ -41,7 +41,7 @@ CREATE TABLE `community_activity_years` (
 	`attendances` integer NOT NULL,
 	`other_participants` integer NOT NULL,
 	`volunteers` integer NOT NULL,
-	PRIMARY KEY(`year`, `activity_id`),
+	PRIMARY KEY(`period`, `activity_id`),
 	FOREIGN KEY (`activity_id`) REFERENCES `community_activities`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint

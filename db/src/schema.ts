@@ -875,13 +875,14 @@ export const communityAttendances = sqliteTable(
 );
 
 /**
- * Summary: one row per activity and year with its sessions' figures, kept in the transaction of
- * every session write, so the yearly report reads one row per activity instead of its sessions.
+ * Summary: one row per activity and period ('YYYY' and 'YYYY-MM') with its sessions' figures, kept
+ * in the transaction of every session write, so the yearly report and the lot totals read one row
+ * per activity instead of its sessions.
  */
-export const communityActivityYears = sqliteTable(
-  'community_activity_years',
+export const communityActivityPeriods = sqliteTable(
+  'community_activity_periods',
   {
-    year: text('year').notNull(),
+    period: text('period').notNull(),
     activityId: integer('activity_id')
       .notNull()
       .references(() => communityActivities.id),
@@ -893,14 +894,14 @@ export const communityActivityYears = sqliteTable(
     otherParticipants: integer('other_participants').notNull(),
     volunteers: integer('volunteers').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.year, t.activityId] })],
+  (t) => [primaryKey({ columns: [t.period, t.activityId] })],
 );
 
-/** Summary: the persons who attended an activity in a year, and how often: distinct persons without reading attendances. */
-export const communityActivityYearPersons = sqliteTable(
-  'community_activity_year_persons',
+/** Summary: the persons who attended an activity in a period ('YYYY' and 'YYYY-MM'), and how often: distinct persons without reading attendances. */
+export const communityActivityPeriodPersons = sqliteTable(
+  'community_activity_period_persons',
   {
-    year: text('year').notNull(),
+    period: text('period').notNull(),
     activityId: integer('activity_id')
       .notNull()
       .references(() => communityActivities.id),
@@ -909,5 +910,5 @@ export const communityActivityYearPersons = sqliteTable(
       .references(() => persons.id),
     attendances: integer('attendances').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.year, t.activityId, t.personId] })],
+  (t) => [primaryKey({ columns: [t.period, t.activityId, t.personId] })],
 );

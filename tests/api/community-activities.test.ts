@@ -475,3 +475,52 @@ describe('the yearly report of community activities', () => {
     );
   });
 });
+
+describe("sessions in the cooperative's month and the lot totals", () => {
+  it('form the month’s community part, reviewed by a manager, and count in Lot 4’s totals with persons, never users', async () => {
+    const id = await createActivity(ctx);
+    const project = await activeProject(ctx);
+    await enrol(cm, id, project.id);
+    const url = `/api/community-activities/${id}/sessions`;
+    // 2 h × 2 operators and 1,5 h × 1 operator: 5,5 billed hours at 26,50 €/h.
+    await coop({ method: 'POST', url, payload: sessionBody({ date: '2025-03-05', attendeePtriIds: [project.id], otherParticipants: 4 }) });
+    await coop({ method: 'POST', url, payload: sessionBody({ date: '2025-03-12', hours: 1.5, operators: 1, otherParticipants: 6 }) });
+    const reports = `/api/cooperatives/${ctx.world.coops.alfa}/reports`;
+    const march = async () =>
+      (await coop({ method: 'GET', url: `${reports}?year=2025` })).json().months.find((m: { month: string }) => m.month === '2025-03');
+    expect((await march()).parts).toContainEqual(
+      expect.objectContaining({
+        kind: 'community_activities',
+        serviceId: null,
+        status: 'open',
+        totals: { interventions: 2, hours: 5.5, amount: 145.75 },
+      }),
+    );
+    const manager = await ctx.as('manager');
+    const totals = async () => {
+      const res = await manager({ method: 'GET', url: '/api/reports/lot-totals?year=2025' });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().lots.find((lot: { lotNumber: number }) => lot.lotNumber === 4);
+    };
+    const pending = await totals();
+    expect(pending).toMatchObject({ pending: { hours: 5.5, amount: 145.75 }, validated: { hours: 0 }, persons: 1, otherParticipants: 10 });
+    expect(pending).not.toHaveProperty('users');
+    expect(pending.cooperatives).toEqual([
+      expect.objectContaining({ cooperativeId: ctx.world.coops.alfa, persons: 1, otherParticipants: 10 }),
+    ]);
+
+    expect((await coop({ method: 'POST', url: `${reports}/2025-03/submit` })).statusCode).toBe(200);
+    const locked = await coop({ method: 'POST', url, payload: sessionBody({ date: '2025-03-19' }) });
+    expect(locked.statusCode).toBe(409);
+    const review = await manager({
+      method: 'POST',
+      url: `${reports}/2025-03/parts/community_activities/review`,
+      payload: { decision: 'validated' },
+    });
+    expect(review.statusCode, review.body).toBe(200);
+    expect(await totals()).toMatchObject({ validated: { hours: 5.5, amount: 145.75 }, pending: { hours: 0 } });
+    // A case manager's share of the lot totals is their service's: the department-wide sessions are not in it.
+    const navile = (await cm({ method: 'GET', url: '/api/reports/lot-totals?year=2025' })).json();
+    expect(navile.lots.find((lot: { lotNumber: number }) => lot.lotNumber === 4)).toBeUndefined();
+  });
+});

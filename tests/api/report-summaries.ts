@@ -5,7 +5,7 @@
 import { expect } from 'vitest';
 import type { Db } from '@bds/db';
 import { addDays } from '@bds/shared';
-import { activeProjectsOn, reviewsDueOn } from '@bds/server/figures/definitions.ts';
+import { activeProjectsOn, hoursOfMonth, reviewsDueOn } from '@bds/server/figures/definitions.ts';
 import { reviewCounts } from '@bds/server/reports/reviews-due.ts';
 import type { Principal } from '@bds/server/auth/principal.ts';
 import type { TestContext } from './helpers.ts';
@@ -52,16 +52,7 @@ export function recomputedReportSummaries(db: Db) {
       GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
       )
       .all(),
-    lotYearTotals: client
-      .prepare(
-        `
-      SELECT substr(i.month, 1, 4) AS year, i.lot_id, i.cooperative_id, i.service_id, COALESCE(p.status, 'open') AS status,
-        SUM(i.minutes) AS minutes, SUM(i.amount_cents) AS amount_cents, COUNT(*) AS interventions
-      FROM interventions i LEFT JOIN monthly_report_parts p
-        ON p.cooperative_id = i.cooperative_id AND p.month = i.month AND p.service_id = i.service_id
-      GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`,
-      )
-      .all(),
+    lotYearTotals: lotYearTotalsByDefinition(db),
   };
 }
 
@@ -166,4 +157,52 @@ export async function expectReportsEqualDefinitions(ctx: TestContext, today: str
 function reviewCountsByDefinition(db: Db, date: string, within: number, serviceIds: number[] | null) {
   const visible = reviewsDueOn(db, date, within).filter((r) => serviceIds === null || serviceIds.includes(r.serviceId));
   return { overdue: visible.filter((r) => r.overdue).length, near: visible.filter((r) => !r.overdue).length };
+}
+
+/** The year totals by the definition of a month's hours (interventions and department-wide work), summed over each year's months. */
+function lotYearTotalsByDefinition(db: Db) {
+  const months = (
+    db.$client.prepare('SELECT month FROM interventions UNION SELECT month FROM community_sessions ORDER BY 1').all() as { month: string }[]
+  ).map((row) => row.month);
+  const years = new Map<
+    string,
+    {
+      year: string;
+      lot_id: number;
+      cooperative_id: number;
+      service_id: number;
+      status: string;
+      minutes: number;
+      amount_cents: number;
+      interventions: number;
+    }
+  >();
+  for (const month of months) {
+    for (const row of hoursOfMonth(db, month)) {
+      const key = [month.slice(0, 4), row.lotId, row.cooperativeId, row.serviceId, row.status].join('|');
+      const sum = years.get(key);
+      if (sum) {
+        sum.minutes += row.minutes;
+        sum.amount_cents += row.amountCents;
+        sum.interventions += row.interventions;
+      } else
+        years.set(key, {
+          year: month.slice(0, 4),
+          lot_id: row.lotId,
+          cooperative_id: row.cooperativeId,
+          service_id: row.serviceId,
+          status: row.status,
+          minutes: row.minutes,
+          amount_cents: row.amountCents,
+          interventions: row.interventions,
+        });
+    }
+  }
+  const order = (r: { year: string; lot_id: number; cooperative_id: number; service_id: number; status: string }) =>
+    [r.year, r.lot_id, r.cooperative_id, r.service_id, r.status] as const;
+  return [...years.values()].sort((a, b) => {
+    const [x, y] = [order(a), order(b)];
+    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
+    return 0;
+  });
 }

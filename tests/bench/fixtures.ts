@@ -14,6 +14,8 @@ export interface Fixtures {
   workProjectIds: number[];
   habitatActivity: string;
   today: string;
+  /** Community activities the `coop.paco` account runs, for the session write. */
+  communityActivityIds: number[];
 }
 
 const column = <T>(rows: unknown[], key: string): T[] => rows.map((row) => (row as Record<string, T>)[key] as T);
@@ -47,8 +49,28 @@ export function readFixtures(databasePath: string): Fixtures {
         .all(cooperativeId, today, today),
       'id',
     );
+    const communityActivityIds = column<number>(
+      db
+        .prepare(
+          `SELECT a.id FROM community_activities a JOIN users u ON u.cooperative_id = a.cooperative_id
+        WHERE u.username = 'coop.paco' AND a.from_date <= ? AND (a.to_date IS NULL OR a.to_date >= ?) ORDER BY a.id DESC LIMIT 500`,
+        )
+        .all(today, today),
+      'id',
+    );
     const habitatActivity = String(one(`SELECT label FROM activities WHERE axis = 'habitat' AND active = 1 ORDER BY id`)?.label ?? '');
-    return { serviceId, lot1Id, cooperativeId, projectIds, namePrefixes, fiscalCodes, workProjectIds, habitatActivity, today };
+    return {
+      serviceId,
+      lot1Id,
+      cooperativeId,
+      projectIds,
+      namePrefixes,
+      fiscalCodes,
+      workProjectIds,
+      habitatActivity,
+      today,
+      communityActivityIds,
+    };
   } finally {
     db.close();
   }

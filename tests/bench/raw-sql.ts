@@ -11,6 +11,7 @@ import { yearlyCounts } from '@bds/server/reports/service.ts';
 import { lotTotals } from '@bds/server/reports/lot-totals.ts';
 import { caseload } from '@bds/server/reports/caseload.ts';
 import { reviewsDue } from '@bds/server/reports/reviews-due.ts';
+import { communityActivitiesReport } from '@bds/server/community-activities/report.ts';
 import type { ReportCall } from './endpoints.ts';
 import { percentile } from './percentile.ts';
 
@@ -39,6 +40,9 @@ async function runReport(db: Db, actor: Actor, call: ReportCall): Promise<void> 
     case 'reviews-due':
       // The page size the endpoint answers with by default (JSON), so the SQL is the endpoint's.
       await reviewsDue(db, actor, call.within, undefined, 100);
+      return;
+    case 'community-activities':
+      await communityActivitiesReport(db, actor, call.year, {});
   }
 }
 

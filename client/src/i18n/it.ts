@@ -344,6 +344,9 @@ export const it = {
     overdueTitle: 'Revisioni scadute',
     district: 'Distretto',
     personsWithInterventions: 'Persone con interventi',
+    /** Lot 4: who came to its community activities, never counted as NR_UT users. */
+    communityAttendance: (persons: number, others: number) =>
+      `Attività di comunità: ${formatNumber(persons)} persone con progetto e ${formatNumber(others)} altri partecipanti (non sono utenti NR_UT).`,
     projectsWithInterventions: 'Progetti con interventi',
     expired: 'Scaduti',
     throughDate: (date: string) => `Conteggio fino al ${date}.`,

@@ -14,6 +14,7 @@ import { writePersonsAndProjects } from './projects.ts';
 import { createTimer, type Step } from './timer.ts';
 import { TIERS, type Tier, type TierSize } from './tiers.ts';
 import { writeWork } from './work.ts';
+import { writeCommunityActivities } from './community.ts';
 
 const SEED = 0x6b656e63;
 const BULK_TABLES = [
@@ -119,6 +120,11 @@ export async function generateBenchDatabase(
     caseManagerOf,
   });
   writeWork(client, random, timer, projects, size.interventions);
+  // Lot 4 in proportion: an activity per twenty projects, a session per twenty interventions (tier L: 50,000 and 2.5M).
+  writeCommunityActivities(client, random, timer, {
+    activities: Math.round(size.projects / 20),
+    sessions: Math.round(size.interventions / 20),
+  });
 
   timer.time(
     'ptri_years',

@@ -45,6 +45,44 @@ interface Project {
   lastDay: string;
 }
 
+/** The stored key of the community activities' part of a month (server/src/monthly-reports/parts.ts). */
+const COMMUNITY_PART_KEY = -2;
+/** The first month the demo's cooperatives have not yet reported: its sessions stay open. */
+const FIRST_OPEN_MONTH = '2026-10';
+
+/**
+ * The sessions' part of each cooperative month, reviewed by the manager: submitted while the rest
+ * of the month awaits its review, validated otherwise; months a Lot 4 cooperative reports only
+ * sessions for are validated up to the last reported month. Then the sessions' hours join the
+ * lot's month totals (triggers carry them into the year's).
+ */
+function writeCommunityMonths(db: Db) {
+  const c = db.$client;
+  const manager = (c.prepare("SELECT id FROM users WHERE username = 'manager'").get() as { id: number } | undefined)?.id ?? null;
+  c.prepare(
+    `INSERT INTO monthly_report_parts (cooperative_id, month, service_id, status, reviewed_at, reviewed_by, note)
+    SELECT m.cooperative_id, m.month, :key, m.status, CASE m.status WHEN 'validated' THEN m.month || '-20T10:00:00.000Z' END,
+      CASE m.status WHEN 'validated' THEN :manager END, NULL
+    FROM (SELECT DISTINCT s.cooperative_id, s.month,
+        CASE WHEN r.status = 'submitted' THEN 'submitted' WHEN r.status IS NOT NULL THEN 'validated'
+          WHEN s.month < :firstOpen AND NOT EXISTS (SELECT 1 FROM interventions i WHERE i.cooperative_id = s.cooperative_id AND i.month = s.month)
+          THEN 'validated' END AS status
+      FROM community_sessions s LEFT JOIN monthly_reports r ON r.cooperative_id = s.cooperative_id AND r.month = s.month) m
+    WHERE m.status IS NOT NULL`,
+  ).run({ key: COMMUNITY_PART_KEY, manager, firstOpen: FIRST_OPEN_MONTH });
+  c.prepare(
+    `INSERT OR IGNORE INTO monthly_reports (cooperative_id, month, status, submitted_at, submitted_by, reviewed_at, reviewed_by, note)
+    SELECT p.cooperative_id, p.month, 'validated', p.month || '-05T09:00:00.000Z', NULL, NULL, NULL, NULL
+    FROM monthly_report_parts p WHERE p.service_id = :key`,
+  ).run({ key: COMMUNITY_PART_KEY });
+  c.prepare(
+    `INSERT INTO lot_month_totals (lot_id, cooperative_id, month, service_id, status, minutes, amount_cents, interventions)
+    SELECT s.lot_id, s.cooperative_id, s.month, :key, COALESCE(p.status, 'open'), SUM(s.billed_minutes), SUM(s.amount_cents), COUNT(*)
+    FROM community_sessions s LEFT JOIN monthly_report_parts p ON p.cooperative_id = s.cooperative_id AND p.month = s.month AND p.service_id = :key
+    GROUP BY s.lot_id, s.cooperative_id, s.month`,
+  ).run({ key: COMMUNITY_PART_KEY });
+}
+
 export interface CommunitySummary {
   activities: number;
   sessions: number;
@@ -144,15 +182,18 @@ export function seedCommunityActivities(db: Db): CommunitySummary {
         }
       }
     });
-    // The yearly summaries the server keeps with every session, rebuilt from the raw rows.
-    client.exec(`
-      INSERT INTO community_activity_years (year, activity_id, sessions, minutes, billed_minutes, amount_cents, attendances, other_participants, volunteers)
-      SELECT substr(s.date, 1, 4), s.activity_id, COUNT(*), SUM(s.minutes), SUM(s.billed_minutes), SUM(s.amount_cents),
-        SUM((SELECT COUNT(*) FROM community_attendances t WHERE t.session_id = s.id)), SUM(s.other_participants), SUM(s.volunteers)
-      FROM community_sessions s GROUP BY 1, 2;
-      INSERT INTO community_activity_year_persons (year, activity_id, person_id, attendances)
-      SELECT substr(s.date, 1, 4), s.activity_id, t.person_id, COUNT(*)
-      FROM community_attendances t JOIN community_sessions s ON s.id = t.session_id GROUP BY 1, 2, 3;`);
+    writeCommunityMonths(db);
+    // The year and month summaries the server keeps with every session, rebuilt from the raw rows.
+    for (const period of ['substr(s.date, 1, 4)', 's.month']) {
+      client.exec(`
+        INSERT INTO community_activity_periods (period, activity_id, sessions, minutes, billed_minutes, amount_cents, attendances, other_participants, volunteers)
+        SELECT ${period}, s.activity_id, COUNT(*), SUM(s.minutes), SUM(s.billed_minutes), SUM(s.amount_cents),
+          SUM((SELECT COUNT(*) FROM community_attendances t WHERE t.session_id = s.id)), SUM(s.other_participants), SUM(s.volunteers)
+        FROM community_sessions s GROUP BY 1, 2;
+        INSERT INTO community_activity_period_persons (period, activity_id, person_id, attendances)
+        SELECT ${period}, s.activity_id, t.person_id, COUNT(*)
+        FROM community_attendances t JOIN community_sessions s ON s.id = t.session_id GROUP BY 1, 2, 3;`);
+    }
   })();
   return summary;
 }

@@ -298,8 +298,8 @@ describe('demo data', () => {
     expect(
       rows(
         db,
-        `SELECT y.year, y.activity_id FROM community_activity_years y WHERE y.sessions <> (SELECT COUNT(*) FROM community_sessions s
-        WHERE s.activity_id = y.activity_id AND substr(s.date, 1, 4) = y.year)`,
+        `SELECT y.period, y.activity_id FROM community_activity_periods y WHERE y.sessions <> (SELECT COUNT(*) FROM community_sessions s
+        WHERE s.activity_id = y.activity_id AND substr(s.date, 1, length(y.period)) = y.period)`,
       ),
     ).toEqual([]);
   });

@@ -1,7 +1,7 @@
 // SQL of Lot 4's community activities, their enrolments and sessions, and the report's summaries.
 import { and, asc, desc, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
 import { schema, type Queryable } from '@bds/db';
-import type { Axis, MonthStatus } from '@bds/shared';
+import type { Axis } from '@bds/shared';
 
 const { communityActivities, communityEnrolments, communitySessions, communityAttendances, ptris, persons, lots, lotCooperatives } = schema;
 
@@ -141,15 +141,6 @@ export function enrolledOnDay(db: Queryable, activityId: number, ptriIds: number
     .all();
 }
 
-/** The status of a cooperative's month: the month's sessions take no change once it is submitted. */
-export function monthStatus(db: Queryable, cooperativeId: number, month: string): MonthStatus | undefined {
-  return db
-    .select({ status: schema.monthlyReports.status })
-    .from(schema.monthlyReports)
-    .where(and(eq(schema.monthlyReports.cooperativeId, cooperativeId), eq(schema.monthlyReports.month, month)))
-    .get()?.status;
-}
-
 export function insertSession(db: Queryable, values: typeof communitySessions.$inferInsert): CommunitySessionRow {
   return db.insert(communitySessions).values(values).returning().get();
 }
@@ -167,20 +158,21 @@ export function insertAttendances(db: Queryable, rows: (typeof communityAttendan
   if (rows.length > 0) db.insert(communityAttendances).values(rows).run();
 }
 
-/** Adds one session to its activity's year in the summaries, in the session's own transaction. */
-export function addToYearSummaries(db: Queryable, session: CommunitySessionRow, personIds: number[]) {
-  const year = session.date.slice(0, 4);
-  db.run(sql`
-    INSERT INTO community_activity_years (year, activity_id, sessions, minutes, billed_minutes, amount_cents, attendances, other_participants, volunteers)
-    VALUES (${year}, ${session.activityId}, 1, ${session.minutes}, ${session.billedMinutes}, ${session.amountCents}, ${personIds.length}, ${session.otherParticipants}, ${session.volunteers})
-    ON CONFLICT (year, activity_id) DO UPDATE SET
-      sessions = sessions + 1, minutes = minutes + excluded.minutes, billed_minutes = billed_minutes + excluded.billed_minutes,
-      amount_cents = amount_cents + excluded.amount_cents, attendances = attendances + excluded.attendances,
-      other_participants = other_participants + excluded.other_participants, volunteers = volunteers + excluded.volunteers`);
-  for (const personId of personIds) {
+/** Adds one session to its activity's year and month in the summaries, in the session's own transaction. */
+export function addToPeriodSummaries(db: Queryable, session: CommunitySessionRow, personIds: number[]) {
+  for (const period of [session.date.slice(0, 4), session.month]) {
     db.run(sql`
-      INSERT INTO community_activity_year_persons (year, activity_id, person_id, attendances) VALUES (${year}, ${session.activityId}, ${personId}, 1)
-      ON CONFLICT (year, activity_id, person_id) DO UPDATE SET attendances = attendances + 1`);
+      INSERT INTO community_activity_periods (period, activity_id, sessions, minutes, billed_minutes, amount_cents, attendances, other_participants, volunteers)
+      VALUES (${period}, ${session.activityId}, 1, ${session.minutes}, ${session.billedMinutes}, ${session.amountCents}, ${personIds.length}, ${session.otherParticipants}, ${session.volunteers})
+      ON CONFLICT (period, activity_id) DO UPDATE SET
+        sessions = sessions + 1, minutes = minutes + excluded.minutes, billed_minutes = billed_minutes + excluded.billed_minutes,
+        amount_cents = amount_cents + excluded.amount_cents, attendances = attendances + excluded.attendances,
+        other_participants = other_participants + excluded.other_participants, volunteers = volunteers + excluded.volunteers`);
+    for (const personId of personIds) {
+      db.run(sql`
+        INSERT INTO community_activity_period_persons (period, activity_id, person_id, attendances) VALUES (${period}, ${session.activityId}, ${personId}, 1)
+        ON CONFLICT (period, activity_id, person_id) DO UPDATE SET attendances = attendances + 1`);
+    }
   }
 }
 
@@ -265,15 +257,15 @@ export function activityYears(db: Queryable, year: string, filters: ActivityFilt
     SELECT a.id AS activityId, a.title, a.axis, a.district_id AS districtId, a.cooperative_id AS cooperativeId,
       y.sessions, y.billed_minutes AS billedMinutes, y.amount_cents AS amountCents, y.attendances,
       y.other_participants AS otherParticipants, y.volunteers,
-      (SELECT COUNT(*) FROM community_activity_year_persons p WHERE p.year = y.year AND p.activity_id = y.activity_id) AS persons
-    FROM community_activity_years y JOIN community_activities a ON a.id = y.activity_id
-    WHERE y.year = ${year} ${activityFilter(filters)}
+      (SELECT COUNT(*) FROM community_activity_period_persons p WHERE p.period = y.period AND p.activity_id = y.activity_id) AS persons
+    FROM community_activity_periods y JOIN community_activities a ON a.id = y.activity_id
+    WHERE y.period = ${year} ${activityFilter(filters)}
     ORDER BY a.district_id, a.axis, a.title, a.id`);
 }
 
 /** Distinct persons who attended in the year, per district and axis of the activities and overall: a person counts once per group. */
 export function distinctPersonsOfYear(db: Queryable, year: string, filters: ActivityFilters) {
-  const rows = sql`community_activity_year_persons p JOIN community_activities a ON a.id = p.activity_id WHERE p.year = ${year} ${activityFilter(filters)}`;
+  const rows = sql`community_activity_period_persons p JOIN community_activities a ON a.id = p.activity_id WHERE p.period = ${year} ${activityFilter(filters)}`;
   return {
     byDistrict: db.all<{ districtId: number; persons: number }>(
       sql`SELECT a.district_id AS districtId, COUNT(DISTINCT p.person_id) AS persons FROM ${rows} GROUP BY a.district_id`,
@@ -283,4 +275,46 @@ export function distinctPersonsOfYear(db: Queryable, year: string, filters: Acti
     ),
     total: db.get<{ persons: number }>(sql`SELECT COUNT(DISTINCT p.person_id) AS persons FROM ${rows}`)?.persons ?? 0,
   };
+}
+
+export interface LotCommunityRow {
+  lotId: number;
+  /** null for the lot across its cooperatives. */
+  cooperativeId: number | null;
+  persons: number;
+  otherParticipants: number;
+}
+
+/**
+ * Lot 4's persons (distinct, with a project, who attended) and other participants in a period
+ * ('YYYY' or 'YYYY-MM'), per lot and cooperative and per lot, from the period summaries.
+ */
+export function communityFiguresOfPeriod(db: Queryable, period: string, cooperativeId: number | null): LotCommunityRow[] {
+  const onlyCooperative = cooperativeId === null ? sql`` : sql`AND a.cooperative_id = ${cooperativeId}`;
+  const others = db.all<{ lotId: number; cooperativeId: number; otherParticipants: number }>(sql`
+    SELECT a.lot_id AS lotId, a.cooperative_id AS cooperativeId, SUM(y.other_participants) AS otherParticipants
+    FROM community_activity_periods y JOIN community_activities a ON a.id = y.activity_id
+    WHERE y.period = ${period} ${onlyCooperative} GROUP BY 1, 2`);
+  const persons = sql`community_activity_period_persons p JOIN community_activities a ON a.id = p.activity_id WHERE p.period = ${period} ${onlyCooperative}`;
+  const perCooperative = db.all<{ lotId: number; cooperativeId: number; persons: number }>(
+    sql`SELECT a.lot_id AS lotId, a.cooperative_id AS cooperativeId, COUNT(DISTINCT p.person_id) AS persons FROM ${persons} GROUP BY 1, 2`,
+  );
+  const perLot = db.all<{ lotId: number; persons: number }>(
+    sql`SELECT a.lot_id AS lotId, COUNT(DISTINCT p.person_id) AS persons FROM ${persons} GROUP BY 1`,
+  );
+  const rows: LotCommunityRow[] = others.map((o) => ({
+    lotId: o.lotId,
+    cooperativeId: o.cooperativeId,
+    otherParticipants: o.otherParticipants,
+    persons: perCooperative.find((p) => p.lotId === o.lotId && p.cooperativeId === o.cooperativeId)?.persons ?? 0,
+  }));
+  for (const lotId of new Set(others.map((o) => o.lotId))) {
+    rows.push({
+      lotId,
+      cooperativeId: null,
+      otherParticipants: others.filter((o) => o.lotId === lotId).reduce((n, o) => n + o.otherParticipants, 0),
+      persons: perLot.find((p) => p.lotId === lotId)?.persons ?? 0,
+    });
+  }
+  return rows;
 }

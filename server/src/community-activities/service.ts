@@ -5,10 +5,8 @@ import {
   amountCentsOf,
   eurosOf,
   formatDate,
-  formatMonth,
   hoursOf,
   minutesOf,
-  monthTakesWork,
   type CommunityActivity,
   type CommunityActivityDetail,
   type communityActivityListQuery,
@@ -29,6 +27,7 @@ import { policyOf, type CommunityActivityView } from '../access/policy.ts';
 import { receivedOnly } from '../access/fields.ts';
 import { referenceExists } from '../reference/queries.ts';
 import { lotInForce } from '../reference/lot-in-force.ts';
+import { addDepartmentWork } from '../monthly-reports/parts.ts';
 import * as q from './queries.ts';
 
 /** Lot 4 of the tender: community activities (PACo). */
@@ -282,12 +281,20 @@ export function recordSession(db: Db, actor: Actor, activityId: number, body: Cr
     });
     if (errors.length > 0) throw new DomainError(400, 'Dati non validi', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
     const month = body.date.slice(0, 7);
-    if (!monthTakesWork(q.monthStatus(tx, activity.cooperativeId, month)))
-      throw new Conflict(`Il mese di ${formatMonth(month)} è già stato inviato: non si possono aggiungere incontri`);
     const rate = q.lotRate(tx, activity.lotId);
     if (rate === null) throw new Conflict('Il lotto dell’attività non ha una tariffa oraria');
     const minutes = minutesOf(body.hours);
     const billedMinutes = minutes * body.operators;
+    // The session's hours join the month's department-wide part (409 once that part is submitted).
+    addDepartmentWork(db, tx, {
+      kind: 'community_activities',
+      lotId: activity.lotId,
+      cooperativeId: activity.cooperativeId,
+      month,
+      minutes: billedMinutes,
+      amountCents: amountCentsOf(billedMinutes, rate),
+      count: 1,
+    });
     const row = q.insertSession(tx, {
       activityId,
       cooperativeId: activity.cooperativeId,
@@ -305,7 +312,7 @@ export function recordSession(db: Db, actor: Actor, activityId: number, body: Cr
     });
     const attendances = body.attendeePtriIds.map((ptriId) => ({ sessionId: row.id, ptriId, personId: enrolled.get(ptriId)! }));
     q.insertAttendances(tx, attendances);
-    q.addToYearSummaries(
+    q.addToPeriodSummaries(
       tx,
       row,
       attendances.map((a) => a.personId),

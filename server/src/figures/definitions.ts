@@ -129,7 +129,10 @@ export interface HoursOfMonth {
  * (lot_id, cooperative_id, month, minutes, amount_cents), one per record. A feature that bills
  * such work adds its table here, and counts each write with `addDepartmentWork`.
  */
-export const DEPARTMENT_WORK: Partial<Record<DepartmentPartKind, SQL>> = {};
+export const DEPARTMENT_WORK: Partial<Record<DepartmentPartKind, SQL>> = {
+  // A community session bills its hours × operators (Lot 4).
+  community_activities: sql`SELECT lot_id, cooperative_id, month, billed_minutes AS minutes, amount_cents FROM community_sessions`,
+};
 
 /**
  * Hours of a month: the minutes (and amounts) of the work dated in it, per lot, cooperative, part
