@@ -8,7 +8,7 @@ import { useCatalogue, useCreateActivity, type CatalogueFilters } from '../../ap
 import { nameOf, useCooperatives, useDistricts } from '../../api/reference.ts';
 import { useCurrentUser } from '../../auth/AuthProvider.tsx';
 import { Field } from '../../components/Field.tsx';
-import { ResultCount, ShowMore } from '../../components/Paging.tsx';
+import { ShowMore } from '../../components/Paging.tsx';
 import { QueryStates } from '../../components/States.tsx';
 import { formatDate } from '../../components/format.ts';
 import { issuesToFieldErrors, refusalMessage, type FieldErrors } from '../../components/formErrors.ts';
@@ -58,7 +58,6 @@ export function CommunityCataloguePage() {
       <QueryStates query={query} empty={rows.length === 0}>
         {() => (
           <>
-            <ResultCount total={rows.length} shown={rows.length} />
             <div className="table-wrap" tabIndex={0}>
               <table>
                 <thead>
