@@ -52,6 +52,9 @@ function SignedInRoutes() {
         {guarded(paths.flatsReport, <P.FlatsReportPage />)}
         {guarded(paths.departmentParts, <P.DepartmentPartsPage />)}
         {guarded(paths.referenceData, <P.ReferenceDataPage />, `${paths.referenceData}/*`)}
+        {guarded(paths.communityActivities, <P.CommunityCataloguePage />)}
+        {guarded('/attivita-comunita/:id', <P.CommunityActivityPage />)}
+        {guarded(paths.communityReport, <P.CommunityReportPage />)}
         <Route path={paths.changePassword} element={<P.ChangePasswordPage />} />
         <Route path={paths.guide} element={<P.GuidePage />} />
         <Route path="*" element={<Navigate to={homeFor(user.role)} replace />} />

@@ -875,3 +875,152 @@ export const flatInterventions = sqliteTable(
     index('flat_interventions_coop_month_idx').on(t.cooperativeId, t.month),
   ],
 );
+
+// ---- Lot 4 community activities (issue 17) ----
+
+/**
+ * A community activity of Lot 4 (PACo): a workshop, group or course run by a cooperative of the
+ * lot, open to persons with a project and to the neighbourhood. Its lot's hourly rate prices its sessions.
+ */
+export const communityActivities = sqliteTable(
+  'community_activities',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    title: text('title').notNull(),
+    axis: text('axis').$type<Axis>().notNull(),
+    districtId: integer('district_id')
+      .notNull()
+      .references(() => districts.id),
+    place: text('place').notNull(),
+    cooperativeId: integer('cooperative_id')
+      .notNull()
+      .references(() => cooperatives.id),
+    lotId: integer('lot_id')
+      .notNull()
+      .references(() => lots.id),
+    fromDate: text('from_date').notNull(),
+    toDate: text('to_date'),
+    description: text('description'),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: text('updated_at'),
+  },
+  (t) => [
+    index('community_activities_district_idx').on(t.districtId, t.axis, t.id),
+    index('community_activities_axis_idx').on(t.axis, t.id),
+    index('community_activities_coop_idx').on(t.cooperativeId, t.id),
+  ],
+);
+
+/** A person's project enrolled in an activity; ending it keeps the row with its last day. */
+export const communityEnrolments = sqliteTable(
+  'community_enrolments',
+  {
+    activityId: integer('activity_id')
+      .notNull()
+      .references(() => communityActivities.id),
+    ptriId: integer('ptri_id')
+      .notNull()
+      .references(() => ptris.id),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => persons.id),
+    enrolledOn: text('enrolled_on').notNull(),
+    endedOn: text('ended_on'),
+    enrolledBy: integer('enrolled_by').references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.activityId, t.ptriId] }), index('community_enrolments_ptri_idx').on(t.ptriId, t.activityId)],
+);
+
+/**
+ * A session of an activity: hours for the group, not for one person. Billed minutes = minutes ×
+ * operators, and the amount is fixed at the lot's rate when written. Other participants and
+ * volunteers are counts only: nobody without a project is named here.
+ */
+export const communitySessions = sqliteTable(
+  'community_sessions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    activityId: integer('activity_id')
+      .notNull()
+      .references(() => communityActivities.id),
+    cooperativeId: integer('cooperative_id')
+      .notNull()
+      .references(() => cooperatives.id),
+    lotId: integer('lot_id')
+      .notNull()
+      .references(() => lots.id),
+    date: text('date').notNull(),
+    month: text('month').notNull(),
+    minutes: integer('minutes').notNull(),
+    operators: integer('operators').notNull(),
+    billedMinutes: integer('billed_minutes').notNull(),
+    amountCents: integer('amount_cents').notNull(),
+    otherParticipants: integer('other_participants').notNull(),
+    volunteers: integer('volunteers').notNull(),
+    note: text('note'),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('community_sessions_activity_idx').on(t.activityId, t.date),
+    index('community_sessions_coop_month_idx').on(t.cooperativeId, t.month),
+    index('community_sessions_date_idx').on(t.date),
+  ],
+);
+
+/** An enrolled person's project at a session. */
+export const communityAttendances = sqliteTable(
+  'community_attendances',
+  {
+    sessionId: integer('session_id')
+      .notNull()
+      .references(() => communitySessions.id),
+    ptriId: integer('ptri_id')
+      .notNull()
+      .references(() => ptris.id),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => persons.id),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.ptriId] }), index('community_attendances_ptri_idx').on(t.ptriId, t.sessionId)],
+);
+
+/**
+ * Summary: one row per activity and period ('YYYY' and 'YYYY-MM') with its sessions' figures, kept
+ * in the transaction of every session write, so the yearly report and the lot totals read one row
+ * per activity instead of its sessions.
+ */
+export const communityActivityPeriods = sqliteTable(
+  'community_activity_periods',
+  {
+    period: text('period').notNull(),
+    activityId: integer('activity_id')
+      .notNull()
+      .references(() => communityActivities.id),
+    sessions: integer('sessions').notNull(),
+    minutes: integer('minutes').notNull(),
+    billedMinutes: integer('billed_minutes').notNull(),
+    amountCents: integer('amount_cents').notNull(),
+    attendances: integer('attendances').notNull(),
+    otherParticipants: integer('other_participants').notNull(),
+    volunteers: integer('volunteers').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.period, t.activityId] })],
+);
+
+/** Summary: the persons who attended an activity in a period ('YYYY' and 'YYYY-MM'), and how often: distinct persons without reading attendances. */
+export const communityActivityPeriodPersons = sqliteTable(
+  'community_activity_period_persons',
+  {
+    period: text('period').notNull(),
+    activityId: integer('activity_id')
+      .notNull()
+      .references(() => communityActivities.id),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => persons.id),
+    attendances: integer('attendances').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.period, t.activityId, t.personId] })],
+);

@@ -32,6 +32,7 @@ import scaleRoutes from './evaluations/scale-routes.ts';
 import outcomeRoutes from './outcomes/routes.ts';
 import importRoutes from './imports/routes.ts';
 import flatRoutes from './flats/routes.ts';
+import communityActivityRoutes from './community-activities/routes.ts';
 
 export interface BuildOptions {
   db: Db;
@@ -103,6 +104,7 @@ export async function buildApp({
   await app.register(scaleRoutes);
   await app.register(importRoutes);
   await app.register(flatRoutes);
+  await app.register(communityActivityRoutes);
   await app.register(clientPlugin, { dist: config.clientDist });
   return app;
 }

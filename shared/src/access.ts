@@ -9,6 +9,7 @@ import type { PersonDetail } from './schemas/persons.ts';
 import type { Intervention } from './schemas/interventions.ts';
 import type { MonthlyReport, monthlyReportPartSchema, MonthlyReportPartItem } from './schemas/monthly-reports.ts';
 import type { Flat, Stay } from './schemas/flats.ts';
+import type { CommunitySession } from './schemas/community-activities.ts';
 
 /** The objects a reply carries, by the name the tables use. */
 export interface AccessObjects {
@@ -28,6 +29,8 @@ export interface AccessObjects {
   flat: Flat;
   /** A stay in a flat; whose it is (`ptriId`, `personName`) follows the policy's `stayPersons`, row by row. */
   stay: Stay;
+  /** A session of a Lot 4 community activity: counts, and attendees' project ids filtered by scope. */
+  communitySession: CommunitySession;
 }
 export type AccessObject = keyof AccessObjects;
 
@@ -153,7 +156,26 @@ const WHOLE_RECORD: FieldTable = {
     freeToday: true,
   },
   stay: { id: true, flatId: true, ptriId: true, personName: true, from: true, to: true, destination: true, note: true },
+  communitySession: {
+    id: true,
+    date: true,
+    hours: true,
+    operators: true,
+    billedHours: true,
+    amount: true,
+    attendeePtriIds: true,
+    attendees: true,
+    otherParticipants: true,
+    volunteers: true,
+    note: true,
+  },
 };
+
+/**
+ * A session's note is the activity's cooperative's own log of the group: the department reads it,
+ * the services and the UVM who look up an activity for a person do not need it.
+ */
+const WITHOUT_SESSION_NOTES = { ...WHOLE_RECORD.communitySession, note: false };
 
 /**
  * A cooperative does the work the project plans: goals, budget lines, its own interventions and
@@ -179,7 +201,11 @@ const COOPERATIVE: FieldTable = {
 };
 
 /** A stay's exit note stays with the managers: a case manager reads the flats of every service. */
-const CASE_MANAGER: FieldTable = { ...WHOLE_RECORD, stay: { ...WHOLE_RECORD.stay, note: false } };
+const CASE_MANAGER: FieldTable = {
+  ...WHOLE_RECORD,
+  stay: { ...WHOLE_RECORD.stay, note: false },
+  communitySession: WITHOUT_SESSION_NOTES,
+};
 
 export const FIELD_ACCESS: Readonly<Record<Role, FieldTable>> = {
   admin: WHOLE_RECORD,
@@ -212,6 +238,7 @@ export const FREE_TEXT_FIELDS: { readonly [O in AccessObject]: readonly (keyof A
   reportPart: ['note'],
   flat: [],
   stay: ['note'],
+  communitySession: ['note'],
 };
 
 /** What a role can do in the application: the client shows pages and actions by it. */
@@ -235,6 +262,13 @@ export const CAPABILITIES = [
   'manageUsers',
   'manageReferenceData',
   'importCaseload',
+  /** Browse the catalogue of Lot 4 community activities. */
+  'browseCommunityActivities',
+  /** Create and change community activities and record their sessions (a Lot 4 cooperative; the admin creates and changes). */
+  'runCommunityActivities',
+  /** Enrol a person's project in a community activity. */
+  'enrolInCommunityActivities',
+  'readCommunityReport',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -254,6 +288,9 @@ export const ROLE_CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = 
     'manageUsers',
     'manageReferenceData',
     'importCaseload',
+    'browseCommunityActivities',
+    'runCommunityActivities',
+    'readCommunityReport',
   ],
   manager: [
     'readPersons',
@@ -265,6 +302,8 @@ export const ROLE_CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = 
     'readFlats',
     'readReports',
     'readAudit',
+    'browseCommunityActivities',
+    'readCommunityReport',
   ],
   case_manager: [
     'readPersons',
@@ -276,9 +315,11 @@ export const ROLE_CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = 
     'reviewMonths',
     'readFlats',
     'readReports',
+    'browseCommunityActivities',
+    'enrolInCommunityActivities',
   ],
-  uvm: ['readPersons', 'readProjectHistory', 'evaluate', 'readUvmQueue', 'readCaseload', 'readReviewCalendar'],
-  cooperative: ['recordInterventions', 'readFlats'],
+  uvm: ['readPersons', 'readProjectHistory', 'evaluate', 'readUvmQueue', 'readCaseload', 'readReviewCalendar', 'browseCommunityActivities'],
+  cooperative: ['recordInterventions', 'readFlats', 'browseCommunityActivities', 'runCommunityActivities'],
 };
 
 export function can(role: Role, capability: Capability): boolean {

@@ -20,4 +20,5 @@ export * from './schemas/lot-reports.ts';
 export * from './schemas/outcomes.ts';
 export * from './schemas/imports.ts';
 export * from './schemas/flats.ts';
+export * from './schemas/community-activities.ts';
 export * from './units.ts';

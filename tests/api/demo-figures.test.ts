@@ -7,8 +7,22 @@ import { openMemoryDb, type Db } from '@bds/db';
 import { DEMO_PASSWORD, seedDemoData, seedReferenceData } from '@bds/db/seed';
 import { buildApp } from '@bds/server';
 import { testConfig } from '@bds/server/config.ts';
-import { activeProjectsOn, personsWithInterventions, reviewsDueOn, usersOfLotInYear } from '@bds/server/figures/definitions.ts';
-import { clockAt, type Caseload, type LotTotals, type PtriSummary, type ReviewsDue, type YearlyCounts } from '@bds/shared';
+import {
+  activeProjectsOn,
+  communityActivitiesInYear,
+  personsWithInterventions,
+  reviewsDueOn,
+  usersOfLotInYear,
+} from '@bds/server/figures/definitions.ts';
+import {
+  clockAt,
+  type Caseload,
+  type CommunityReport,
+  type LotTotals,
+  type PtriSummary,
+  type ReviewsDue,
+  type YearlyCounts,
+} from '@bds/shared';
 
 const TODAY = '2026-12-06';
 let app: FastifyInstance;
@@ -141,4 +155,31 @@ describe('overdue reviews and expired projects on the demo', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ errors: [{ path: 'date' }] });
   });
+});
+
+describe('the community activities on the demo', () => {
+  it.each([2024, 2025, 2026])(
+    'give in %i the figures of their definition, persons once across activities and never as users',
+    async (year) => {
+      const report = await get<CommunityReport>(`/api/reports/community-activities?year=${year}`);
+      const defined = communityActivitiesInYear(db, year, TODAY);
+      expect(report.rows.length).toBe(defined.perActivity.length);
+      expect(report.total.persons).toBe(defined.personsOverall);
+      for (const row of report.rows) {
+        const raw = defined.perActivity.find((d) => d.activityId === row.activityId);
+        expect(raw, `activity ${row.activityId}`).toBeDefined();
+        expect([row.sessions, row.hours, row.amount, row.persons, row.attendances, row.otherParticipants]).toEqual([
+          raw!.sessions,
+          raw!.billedMinutes / 60,
+          raw!.amountCents / 100,
+          raw!.persons,
+          raw!.attendances,
+          raw!.otherParticipants,
+        ]);
+      }
+      expect(report).not.toHaveProperty('users');
+      // The figures the issue's closing note quotes.
+      console.info(`community activities ${year}: ${JSON.stringify(report.total)}`);
+    },
+  );
 });

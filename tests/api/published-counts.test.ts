@@ -21,7 +21,8 @@ beforeAll(async () => {
   seedReferenceData(db);
   await seedDemoData(db);
   app = await buildApp({ db, config: testConfig() });
-});
+  // Seeding the demo takes seconds, more on a machine shared by parallel runs (as demo-figures allows).
+}, 120_000);
 afterAll(async () => {
   await app.close();
   db.$client.close();

@@ -74,7 +74,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
   try {
     bare = await startBareServer();
     const tokens = new Map<Caller, string>();
-    for (const caller of ['casemanager', 'manager', 'coop'] as const) tokens.set(caller, await login(server.baseUrl, caller));
+    for (const caller of ['casemanager', 'manager', 'coop', 'coop.paco'] as const) tokens.set(caller, await login(server.baseUrl, caller));
     const results: EndpointResult[] = [];
     for (const endpoint of endpoints(fixtures).filter((e) => !options.only || e.name.includes(options.only))) {
       const token = tokens.get(endpoint.caller) ?? '';

@@ -2,7 +2,8 @@
 import type { Fixtures } from './fixtures.ts';
 import { rotation } from './fixtures.ts';
 
-export type Caller = 'casemanager' | 'manager' | 'coop';
+/** `coop.paco` runs Lot 4 community activities. */
+export type Caller = 'casemanager' | 'manager' | 'coop' | 'coop.paco';
 export type EndpointKind = 'read' | 'report' | 'write';
 
 export interface Endpoint {
@@ -21,7 +22,8 @@ export type ReportCall =
   | { report: 'lot-totals'; year?: number; month?: string }
   | { report: 'caseload' }
   | { report: 'reviews-due'; within: number }
-  | { report: 'flats'; year: number };
+  | { report: 'flats'; year: number }
+  | { report: 'community-activities'; year: number };
 
 export const REPORT_YEAR = 2025;
 export const REPORT_MONTH = '2025-06';
@@ -32,6 +34,7 @@ export function endpoints(f: Fixtures): Endpoint[] {
   const fiscalCode = rotation(f.fiscalCodes);
   const workProject = rotation(f.workProjectIds);
   const workFlat = rotation(f.workFlatIds);
+  const communityActivity = rotation(f.communityActivityIds);
   return [
     { name: 'project list, first page', kind: 'read', caller: 'casemanager', method: 'GET', path: () => '/api/ptris?limit=50' },
     {
@@ -111,6 +114,22 @@ export function endpoints(f: Fixtures): Endpoint[] {
       method: 'POST',
       path: () => `/api/flats/${workFlat()}/interventions`,
       body: () => JSON.stringify({ date: f.today, activity: f.habitatActivity, hours: 1, operatorRole: 'educatore' }),
+    },
+    {
+      name: 'community activities, year',
+      kind: 'report',
+      caller: 'manager',
+      method: 'GET',
+      path: () => `/api/reports/community-activities?year=${REPORT_YEAR}`,
+      report: { report: 'community-activities', year: REPORT_YEAR },
+    },
+    {
+      name: 'record a community session',
+      kind: 'write',
+      caller: 'coop.paco',
+      method: 'POST',
+      path: () => `/api/community-activities/${communityActivity()}/sessions`,
+      body: () => JSON.stringify({ date: f.today, hours: 2, operators: 1, attendeePtriIds: [], otherParticipants: 5, volunteers: 1 }),
     },
     {
       name: 'record an intervention',

@@ -20,6 +20,8 @@ export interface Fixtures {
   today: string;
   /** Flats the bench cooperative runs, for its flat-level write. */
   workFlatIds: number[];
+  /** Community activities the `coop.paco` account runs, for the session write. */
+  communityActivityIds: number[];
 }
 
 const column = <T>(rows: unknown[], key: string): T[] => rows.map((row) => (row as Record<string, T>)[key] as T);
@@ -59,8 +61,16 @@ export function readFixtures(databasePath: string): Fixtures {
       db.prepare('SELECT id FROM flats WHERE cooperative_id = ? ORDER BY id LIMIT 500').all(cooperativeId),
       'id',
     );
+    const communityActivityIds = column<number>(
+      db
+        .prepare(
+          `SELECT a.id FROM community_activities a JOIN users u ON u.cooperative_id = a.cooperative_id
+        WHERE u.username = 'coop.paco' AND a.from_date <= ? AND (a.to_date IS NULL OR a.to_date >= ?) ORDER BY a.id DESC LIMIT 500`,
+        )
+        .all(today, today),
+      'id',
+    );
     return {
-      workFlatIds,
       serviceId,
       lot1Id,
       cooperativeId,
@@ -72,6 +82,8 @@ export function readFixtures(databasePath: string): Fixtures {
       workProjectFrom,
       habitatActivity,
       today,
+      workFlatIds,
+      communityActivityIds,
     };
   } finally {
     db.close();

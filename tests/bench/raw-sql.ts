@@ -12,6 +12,7 @@ import { lotTotals } from '@bds/server/reports/lot-totals.ts';
 import { caseload } from '@bds/server/reports/caseload.ts';
 import { reviewsDue } from '@bds/server/reports/reviews-due.ts';
 import { flatsReport } from '@bds/server/reports/flats.ts';
+import { communityActivitiesReport } from '@bds/server/community-activities/report.ts';
 import type { ReportCall } from './endpoints.ts';
 import { percentile } from './percentile.ts';
 
@@ -43,6 +44,9 @@ async function runReport(db: Db, actor: Actor, call: ReportCall): Promise<void> 
       return;
     case 'flats':
       await flatsReport(db, actor, call.year);
+      return;
+    case 'community-activities':
+      await communityActivitiesReport(db, actor, call.year, {});
   }
 }
 

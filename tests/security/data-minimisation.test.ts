@@ -67,6 +67,7 @@ describe('a cooperative account', () => {
       '/api/monthly-reports?year=2025',
       `/api/cooperatives/${f.mine.cooperativeId}/reports/2025-02/template.csv`,
       `/api/flats/${f.flats.mine.flatId}`,
+      `/api/community-activities/${f.other.activityId}`,
     ]);
     expect(replies.size).toBeGreaterThanOrEqual(12);
     const forbiddenKeys = ['fiscalCode', 'birthDate', 'sex', 'scores', 'honos', 'honosTotal', 'members', 'evaluationNotes'];
@@ -98,6 +99,8 @@ describe('a case manager', () => {
       '/api/reports/reviews-due?within=365',
       `/api/flats/${f.flats.other.flatId}`,
       '/api/reports/flats?year=2025&format=csv',
+      `/api/community-activities/${f.mine.activityId}`,
+      `/api/community-activities/${f.other.activityId}`,
     ]);
     const navile = f.ctx.world.services.navile;
     const otherCode = (
@@ -199,6 +202,22 @@ const PLANT: Record<string, (text: string) => Promise<void>> = {
     });
     expect(res.statusCode, res.body).toBe(200);
   },
+  'communitySession.note': async (text) => {
+    const res = await f.callers.cooperative({
+      method: 'POST',
+      url: `/api/community-activities/${f.mine.activityId}/sessions`,
+      payload: {
+        date: '2025-03-11',
+        hours: 1,
+        operators: 1,
+        attendeePtriIds: [f.mine.ptriId],
+        otherParticipants: 0,
+        volunteers: 0,
+        note: text,
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+  },
 };
 
 function versionOf(ptriId: number): number {
@@ -220,6 +239,8 @@ const EXTRA_READS = (fx: Fixtures) => [
   `/api/ptris/${fx.mine.ptriId}/history`,
   `/api/ptris/${fx.mine.ptriId}/evaluations`,
   '/api/audit?format=csv',
+  `/api/community-activities/${fx.other.activityId}`,
+  '/api/reports/community-activities?year=2025&format=csv',
 ];
 
 describe('free text the access table withholds', () => {

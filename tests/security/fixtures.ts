@@ -4,6 +4,7 @@
 import type { Role } from '@bds/shared';
 import { createTestContext, personBody, type Caller, type ContextOptions, type TestContext, SUBMITTED_ON } from '../api/helpers.ts';
 import { approvingEvaluation, ptriBody } from '../api/ptri-fixtures.ts';
+import { activityBody, addLot4 } from '../api/community-helpers.ts';
 
 /** One account per role, all scoped to the Navile / Bologna / Alfa side. */
 export const ROLE_USERS: Record<Role, string> = {
@@ -28,6 +29,8 @@ export interface Side {
   ptriId: number;
   interventionId: number;
   cooperativeId: number;
+  /** A Lot 4 community activity run by the side's cooperative. */
+  activityId: number;
 }
 
 /** A Lot 3 flat with one resident's open stay. */
@@ -91,7 +94,54 @@ async function activeSide(
     await coop({ method: 'POST', url: `/api/ptris/${ptri.id}/interventions`, payload: INTERVENTION }),
     'intervention',
   );
-  return { personId: person.id, ptriId: ptri.id, interventionId: intervention.id, cooperativeId };
+  return { personId: person.id, ptriId: ptri.id, interventionId: intervention.id, cooperativeId, activityId: 0 };
+}
+
+/**
+ * Each side's cooperative runs a Lot 4 activity. Both projects are enrolled in the Navile side's
+ * one and attended a session there, so its readers on either side of a scope meet the other person.
+ */
+async function communityActivities(ctx: TestContext, mine: Side, other: Side) {
+  addLot4(ctx, [mine.cooperativeId, other.cooperativeId]);
+  const { districts } = ctx.world;
+  const create = async (coopUser: string, districtId: number, title: string) =>
+    (
+      await expectOk(
+        await (
+          await ctx.as(coopUser)
+        )({ method: 'POST', url: '/api/community-activities', payload: activityBody(ctx, { title, districtId, to: null }) }),
+        'community activity',
+      )
+    ).id;
+  mine.activityId = await create('coop.alfa', districts.bologna, 'Laboratorio Navile');
+  other.activityId = await create('coop.beta', districts.pianura, 'Laboratorio Budrio');
+  for (const [cmUser, side] of [
+    ['cm.navile', mine],
+    ['cm.budrio', other],
+  ] as const) {
+    const cm = await ctx.as(cmUser);
+    await expectOk(
+      await cm({ method: 'POST', url: `/api/community-activities/${mine.activityId}/enrolments`, payload: { ptriId: side.ptriId } }),
+      'enrolment',
+    );
+  }
+  await expectOk(
+    await (
+      await ctx.as('coop.alfa')
+    )({
+      method: 'POST',
+      url: `/api/community-activities/${mine.activityId}/sessions`,
+      payload: {
+        date: '2025-02-12',
+        hours: 2,
+        operators: 2,
+        attendeePtriIds: [mine.ptriId, other.ptriId],
+        otherParticipants: 3,
+        volunteers: 1,
+      },
+    }),
+    'session',
+  );
 }
 
 export async function createFixtures(options: ContextOptions = {}): Promise<Fixtures> {
@@ -99,6 +149,7 @@ export async function createFixtures(options: ContextOptions = {}): Promise<Fixt
   const { services, districts, coops } = ctx.world;
   const mine = await activeSide(ctx, 'cm.navile', 'uvm.bologna', 'coop.alfa', services.navile, districts.bologna, coops.alfa, 'Nav');
   const other = await activeSide(ctx, 'cm.budrio', 'uvm.pianura', 'coop.beta', services.budrio, districts.pianura, coops.beta, 'Bud');
+  await communityActivities(ctx, mine, other);
   const callers = {} as Record<Role, Caller>;
   for (const role of ROLES) callers[role] = await ctx.as(ROLE_USERS[role]);
   const admin = await ctx.as('admin');

@@ -7,7 +7,8 @@ import type { Role } from '@bds/shared';
 import { personBody, PASSWORD } from '../api/helpers.ts';
 import { approvingEvaluation, ptriBody } from '../api/ptri-fixtures.ts';
 import { createFixtures, INTERVENTION, type Fixtures } from './fixtures.ts';
-import { FLAT_WORK, ROUTE_MATRIX } from './route-matrix.ts';
+import { COMMUNITY_SESSION, FLAT_WORK, ROUTE_MATRIX } from './route-matrix.ts';
+import { activityBody } from '../api/community-helpers.ts';
 import { splitRoute } from './request.ts';
 import { changedTables, tableChecksums } from './db-checksum.ts';
 import { hostileCsv, hostileRequest, type FuzzRequest } from './fuzz-bodies.ts';
@@ -94,6 +95,23 @@ function validRequests(): Record<string, { url?: string; body: unknown }> {
     'POST /api/cooperatives/:id/reports/:month/review': {
       url: `/api/cooperatives/${f.mine.cooperativeId}/reports/2025-02/review`,
       body: { decision: 'returned', note: 'Manca la firma' },
+    },
+    'POST /api/community-activities': { body: activityBody(f.ctx, { description: 'Descrizione' }) },
+    'PATCH /api/community-activities/:id': {
+      url: `/api/community-activities/${f.mine.activityId}`,
+      body: { place: 'Biblioteca', to: '2026-12-31', description: 'Nuova descrizione' },
+    },
+    'POST /api/community-activities/:id/enrolments': {
+      url: `/api/community-activities/${f.mine.activityId}/enrolments`,
+      body: { ptriId: f.mine.ptriId },
+    },
+    'DELETE /api/community-activities/:id/enrolments/:ptriId': {
+      url: `/api/community-activities/${f.mine.activityId}/enrolments/${f.mine.ptriId}`,
+      body: {},
+    },
+    'POST /api/community-activities/:id/sessions': {
+      url: `/api/community-activities/${f.mine.activityId}/sessions`,
+      body: { ...COMMUNITY_SESSION, attendeePtriIds: [f.mine.ptriId], note: 'Nota' },
     },
     'POST /api/cooperatives/:id/reports/:month/parts/:kind/review': {
       url: `/api/cooperatives/${f.mine.cooperativeId}/reports/2025-02/parts/flats/review`,
@@ -194,6 +212,9 @@ describe('search and filter parameters', () => {
       `/api/reports/caseload?date=${v}`,
       `/api/reports/reviews-due?within=${v}`,
       `/api/persons?cursor=${v}`,
+      `/api/community-activities?districtId=${v}&axis=${v}`,
+      `/api/community-activities?cursor=${v}`,
+      `/api/reports/community-activities?year=${v}&districtId=${v}`,
     ];
   };
 

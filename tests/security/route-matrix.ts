@@ -37,6 +37,12 @@ const flat =
     `/api/flats/${f.flats[side].flatId}${tail}`;
 /** A valid flat-level intervention. */
 export const FLAT_WORK = { date: '2025-02-12', activity: 'Supporto alla gestione della casa', hours: 2, operatorRole: 'educatore' };
+const activity =
+  (side: 'mine' | 'other', tail = '') =>
+  (f: Fixtures) =>
+    `/api/community-activities/${f[side].activityId}${tail}`;
+/** A session any activity's cooperative could record. */
+export const COMMUNITY_SESSION = { date: '2025-03-04', hours: 2, operators: 1, attendeePtriIds: [], otherParticipants: 2, volunteers: 0 };
 const versionOf = (f: Fixtures, side: 'mine' | 'other') =>
   (f.ctx.db.$client.prepare('SELECT version FROM ptris WHERE id = ?').get(f[side].ptriId) as { version: number }).version;
 
@@ -226,6 +232,39 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
   'GET /api/reports/reviews-due': { allowed: ['admin', 'manager', 'case_manager', 'uvm'] },
   'GET /api/reports/outcomes': { allowed: ['admin', 'manager', 'case_manager'], probe: { url: () => '/api/reports/outcomes?year=2025' } },
   'GET /api/audit': { allowed: ['admin', 'manager'] },
+
+  'GET /api/community-activities': { allowed: ALL },
+  'POST /api/community-activities': { allowed: ['cooperative', 'admin'] },
+  'PATCH /api/community-activities/:id': {
+    allowed: ['cooperative', 'admin'],
+    probe: { url: activity('mine') },
+    outOfScope: { roles: ['cooperative'], probe: { url: activity('other'), body: () => ({ place: 'Altrove' }) } },
+  },
+  'GET /api/community-activities/:id': { allowed: ALL, probe: { url: activity('mine') } },
+  'POST /api/community-activities/:id/enrolments': { allowed: ['case_manager'], probe: { url: activity('mine', '/enrolments') } },
+  'DELETE /api/community-activities/:id/enrolments/:ptriId': {
+    allowed: ['case_manager'],
+    mutates: true,
+    probe: { url: (f) => `/api/community-activities/${f.mine.activityId}/enrolments/${f.mine.ptriId}`, body: () => undefined },
+    outOfScope: {
+      roles: ['case_manager'],
+      probe: { url: (f) => `/api/community-activities/${f.mine.activityId}/enrolments/${f.other.ptriId}`, body: () => undefined },
+    },
+  },
+  'POST /api/community-activities/:id/sessions': {
+    allowed: ['cooperative'],
+    probe: { url: activity('mine', '/sessions') },
+    outOfScope: { roles: ['cooperative'], probe: { url: activity('other', '/sessions'), body: () => COMMUNITY_SESSION } },
+  },
+  'GET /api/ptris/:id/community-activities': {
+    allowed: ['admin', 'manager', 'case_manager', 'uvm'],
+    probe: { url: ptri('mine', '/community-activities') },
+    outOfScope: { roles: ['case_manager', 'uvm'], probe: { url: ptri('other', '/community-activities') } },
+  },
+  'GET /api/reports/community-activities': {
+    allowed: ['admin', 'manager'],
+    probe: { url: () => '/api/reports/community-activities?year=2025' },
+  },
 
   'POST /api/imports/caseload': { allowed: A },
   'GET /api/exports/caseload': { allowed: ['admin', 'manager', 'case_manager'] },

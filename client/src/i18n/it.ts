@@ -97,6 +97,9 @@ export const it = {
     caseloadImport: 'Importa carichi',
     changePassword: 'Cambia password',
     guide: 'Guida',
+    communityActivities: 'Attività di comunità',
+    coopCommunityActivities: 'Le nostre attività di comunità',
+    communityReport: 'Report attività di comunità',
   },
   statuses: PTRI_STATUS_LABELS,
   transitionActions: {
@@ -343,6 +346,9 @@ export const it = {
     overdueTitle: 'Revisioni scadute',
     district: 'Distretto',
     personsWithInterventions: 'Persone con interventi',
+    /** Lot 4: who came to its community activities, never counted as NR_UT users. */
+    communityAttendance: (persons: number, others: number) =>
+      `Attività di comunità: ${formatNumber(persons)} persone con progetto e ${formatNumber(others)} altri partecipanti (non sono utenti NR_UT).`,
     projectsWithInterventions: 'Progetti con interventi',
     expired: 'Scaduti',
     throughDate: (date: string) => `Conteggio fino al ${date}.`,

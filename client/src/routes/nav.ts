@@ -41,6 +41,9 @@ export const paths = {
   flats: '/appartamenti',
   flatsReport: '/report/appartamenti',
   departmentParts: '/rendicontazioni/dipartimento',
+  communityActivities: '/attivita-comunita',
+  communityActivity: (id: number) => `/attivita-comunita/${id}`,
+  communityReport: '/report/attivita-comunita',
 };
 
 /** What opening each page needs, by its route's path: the app's routes and the navigation both ask it. */
@@ -70,6 +73,9 @@ export const PAGE_NEEDS: Readonly<Record<string, Capability>> = {
   [paths.flats]: 'readFlats',
   [paths.flatsReport]: 'readReports',
   [paths.departmentParts]: 'reviewDepartmentParts',
+  [paths.communityActivities]: 'browseCommunityActivities',
+  '/attivita-comunita/:id': 'browseCommunityActivities',
+  [paths.communityReport]: 'readCommunityReport',
 };
 
 /** Whether the role may open the page at this path (a page without a need is open to every role). */
@@ -87,6 +93,7 @@ const NAV: Record<Role, NavItem[]> = {
     { to: paths.reviewCalendar, label: it.nav.reviewCalendar },
     { to: paths.caseloadReport, label: it.nav.caseloadReport },
     { to: paths.flats, label: flats.nav.flats },
+    { to: paths.communityActivities, label: it.nav.communityActivities, end: true },
   ],
   uvm: [
     { to: paths.uvmQueue, label: it.nav.uvmQueue },
@@ -98,6 +105,7 @@ const NAV: Record<Role, NavItem[]> = {
     { to: paths.interventions, label: it.nav.interventions },
     { to: paths.coopReports, label: it.nav.coopReports },
     { to: paths.flats, label: flats.nav.flats },
+    { to: paths.communityActivities, label: it.nav.coopCommunityActivities, end: true },
   ],
   manager: [
     { to: paths.yearlyCounts, label: it.nav.yearlyCounts },
@@ -108,6 +116,7 @@ const NAV: Record<Role, NavItem[]> = {
     { to: paths.flatsReport, label: flats.nav.flatsReport },
     { to: paths.departmentParts, label: flats.nav.departmentParts },
     { to: paths.flats, label: flats.nav.flats },
+    { to: paths.communityReport, label: it.nav.communityReport },
     { to: paths.caseload, label: it.nav.caseload.manager, end: true },
     { to: paths.audit, label: it.nav.audit },
   ],
@@ -119,6 +128,7 @@ const NAV: Record<Role, NavItem[]> = {
     { to: paths.persons, label: it.nav.persons, end: true },
     { to: paths.caseload, label: it.nav.caseload.admin, end: true },
     { to: paths.yearlyCounts, label: it.nav.yearlyCounts },
+    { to: paths.communityActivities, label: it.nav.communityActivities, end: true },
   ],
 };
 

@@ -43,3 +43,6 @@ export const GuidePage = page(() => import('../pages/help/GuidePage.tsx'), 'Guid
 export const FlatsPage = page(() => import('../pages/flats/FlatsPage.tsx'), 'FlatsPage');
 export const FlatsReportPage = page(() => import('../pages/flats/FlatsReportPage.tsx'), 'FlatsReportPage');
 export const DepartmentPartsPage = page(() => import('../pages/flats/DepartmentPartsPage.tsx'), 'DepartmentPartsPage');
+export const CommunityCataloguePage = page(() => import('../pages/community/CommunityCataloguePage.tsx'), 'CommunityCataloguePage');
+export const CommunityActivityPage = page(() => import('../pages/community/CommunityActivityPage.tsx'), 'CommunityActivityPage');
+export const CommunityReportPage = page(() => import('../pages/community/CommunityReportPage.tsx'), 'CommunityReportPage');

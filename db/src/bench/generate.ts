@@ -15,6 +15,7 @@ import { createTimer, type Step } from './timer.ts';
 import { TIERS, type Tier, type TierSize } from './tiers.ts';
 import { writeWork } from './work.ts';
 import { writeFlats } from './flats.ts';
+import { writeCommunityActivities } from './community.ts';
 
 const SEED = 0x6b656e63;
 const BULK_TABLES = [
@@ -121,6 +122,11 @@ export async function generateBenchDatabase(
   });
   writeWork(client, random, timer, projects, size.interventions);
   writeFlats(client, random, timer, size.flats, idOf('SELECT cooperative_id AS id FROM users WHERE username = ?', 'coop'));
+  // Lot 4 in proportion: an activity per twenty projects, a session per twenty interventions (tier L: 50,000 and 2.5M).
+  writeCommunityActivities(client, random, timer, {
+    activities: Math.round(size.projects / 20),
+    sessions: Math.round(size.interventions / 20),
+  });
 
   timer.time(
     'ptri_years',

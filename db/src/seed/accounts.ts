@@ -1,6 +1,6 @@
-// The demo accounts: one per role, plus a case manager per service and a UVM per district.
+// The demo accounts: one per role, plus a case manager per service, a UVM per district and a Lot 4 cooperative.
 import type { Role } from '@bds/shared';
-import { DEMO_COOPERATIVE, DISTRICTS, SERVICES } from './reference-data.ts';
+import { DEMO_COOPERATIVE, DISTRICTS, LOT4_DEMO_COOPERATIVE, SERVICES } from './reference-data.ts';
 
 export const DEMO_PASSWORD = 'demo1234';
 
@@ -58,6 +58,12 @@ export function demoAccounts(): DemoAccount[] {
       role: 'uvm',
       districtCode: district.code,
     });
+  });
+  accounts.push({
+    username: 'coop.paco',
+    displayName: `Sara Demo – ${LOT4_DEMO_COOPERATIVE}`,
+    role: 'cooperative',
+    cooperativeName: LOT4_DEMO_COOPERATIVE,
   });
   return accounts;
 }

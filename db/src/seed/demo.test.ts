@@ -49,9 +49,10 @@ const digestOf = (db: Db, table: string): string =>
 
 describe('demo data', () => {
   let db: Db;
+  // Seeding takes seconds, more on a machine shared by parallel test runs.
   beforeAll(async () => {
     db = await seededDb();
-  });
+  }, 60_000);
 
   it('reproduces every row of the published Lot 1 counts for 2024 and 2025', () => {
     const codes = new Map(rows<{ id: number; code: string }>(db, 'SELECT id, code FROM services').map((s) => [s.id, s.code]));
@@ -98,6 +99,9 @@ describe('demo data', () => {
       'ptri_revisions',
       'evaluations',
       'ptri_cooperatives',
+      'community_activities',
+      'community_sessions',
+      'community_attendances',
     ]) {
       expect(digestOf(again, table), table).toBe(digestOf(db, table));
     }
@@ -265,6 +269,60 @@ describe('demo data', () => {
       "SELECT role FROM users WHERE username IN ('admin', 'manager', 'casemanager', 'uvm', 'coop') ORDER BY role",
     );
     expect(roles.map((row) => row.role)).toEqual(['admin', 'case_manager', 'cooperative', 'manager', 'uvm']);
+  });
+
+  it('has Lot 4 as community activities, not individual projects: about twenty over the three axes, with weekly sessions', () => {
+    expect(rows(db, 'SELECT p.id FROM ptris p JOIN lots l ON l.id = p.lot_id WHERE l.number = 4')).toEqual([]);
+    const activities = rows<{ axis: string; n: number }>(
+      db,
+      'SELECT axis, COUNT(*) AS n FROM community_activities GROUP BY axis ORDER BY axis',
+    );
+    expect(activities.map((row) => row.axis)).toEqual(['habitat', 'sociality', 'work']);
+    expect(activities.reduce((sum, row) => sum + row.n, 0)).toBe(20);
+    // Every activity's cooperative is a member of its Lot 4, and the coop.paco account runs some of them.
+    expect(
+      rows(
+        db,
+        `SELECT a.id FROM community_activities a JOIN lots l ON l.id = a.lot_id
+        WHERE l.number <> 4 OR NOT EXISTS (SELECT 1 FROM lot_cooperatives lc WHERE lc.lot_id = a.lot_id AND lc.cooperative_id = a.cooperative_id)`,
+      ),
+    ).toEqual([]);
+    const paco = rows<{ n: number }>(
+      db,
+      "SELECT COUNT(*) AS n FROM community_activities a JOIN users u ON u.cooperative_id = a.cooperative_id WHERE u.username = 'coop.paco'",
+    )[0];
+    expect(paco?.n).toBeGreaterThan(0);
+    // Attendees are enrolled, attend on or after enrolling, and no session lies outside its activity's period or after today.
+    expect(
+      rows(
+        db,
+        `SELECT t.session_id FROM community_attendances t JOIN community_sessions s ON s.id = t.session_id
+        LEFT JOIN community_enrolments e ON e.activity_id = s.activity_id AND e.ptri_id = t.ptri_id
+        WHERE e.ptri_id IS NULL OR s.date < e.enrolled_on`,
+      ),
+    ).toEqual([]);
+    expect(
+      rows(
+        db,
+        `SELECT s.id FROM community_sessions s JOIN community_activities a ON a.id = s.activity_id
+        WHERE s.date < a.from_date OR (a.to_date IS NOT NULL AND s.date > a.to_date) OR s.date > :today`,
+        { today: DEMO_TODAY },
+      ),
+    ).toEqual([]);
+    const sessions = rows<{ n: number; others: number }>(
+      db,
+      'SELECT COUNT(*) AS n, SUM(other_participants) AS others FROM community_sessions',
+    )[0];
+    expect(sessions?.n).toBeGreaterThan(20 * 30);
+    expect(sessions?.others).toBeGreaterThan(0);
+    // The yearly summaries equal their recomputation from the raw rows.
+    expect(
+      rows(
+        db,
+        `SELECT y.period, y.activity_id FROM community_activity_periods y WHERE y.sessions <> (SELECT COUNT(*) FROM community_sessions s
+        WHERE s.activity_id = y.activity_id AND substr(s.date, 1, length(y.period)) = y.period)`,
+      ),
+    ).toEqual([]);
   });
 });
 

@@ -13,6 +13,7 @@ import { pendingProject, projectsOfEpisode, renewalDraft, type ProjectPlan } fro
 import { projectWriter, type ProjectContext } from './writer.ts';
 import { seedInterventions } from './interventions.ts';
 import { seedFlats } from './flats.ts';
+import { seedCommunityActivities } from './community.ts';
 
 const SEED = 20261115;
 
@@ -145,6 +146,7 @@ export async function seedDemoData(db: Db): Promise<DemoSummary> {
   })();
   seedInterventions(db);
   seedFlats(db);
+  seedCommunityActivities(db);
 
   const count = (table: string): number => (client.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
   return { users: count('users'), persons: count('persons'), ptris: count('ptris'), evaluations: count('evaluations') };

@@ -115,7 +115,10 @@ function pendingPeople(random: Random): PlannedPerson[] {
   return people;
 }
 
-/** Lot 2 (SerDP), Lot 3 (transitional housing, CSM) and Lot 4 (community activities). */
+/**
+ * Lot 2 (SerDP) and Lot 3 (transitional housing, CSM). Lot 4 has no individual projects: its
+ * community activities are seeded as such (community.ts), with persons of every lot enrolled.
+ */
 function otherLotsPeople(random: Random): PlannedPerson[] {
   const people: PlannedPerson[] = [];
   const add = (serviceCode: string, lot: number, count: number) => {
@@ -136,7 +139,6 @@ function otherLotsPeople(random: Random): PlannedPerson[] {
   ]) {
     add(code, 3, 6);
   }
-  for (const code of ['CSM-NAVILE', 'CSM-SARAGOZZA', 'CSM-BUDRIO', 'SERDP-BOLOGNA', 'NPIA-PPEE']) add(code, 4, 3);
   return people;
 }
 

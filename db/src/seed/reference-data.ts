@@ -163,6 +163,9 @@ const names = (from: number, to: number): string[] => COOPERATIVE_NAMES.slice(fr
 /** The cooperative of the `coop` demo account: a member of Lot 1. */
 export const DEMO_COOPERATIVE = COOPERATIVE_NAMES[0];
 
+/** The cooperative of the `coop.paco` demo account: a member of Lot 4, running community activities. */
+export const LOT4_DEMO_COOPERATIVE = COOPERATIVE_NAMES[21];
+
 export const LOTS: LotSeed[] = [
   {
     number: 1,

@@ -50,6 +50,22 @@ export interface AccessPolicy extends RowScope {
    * manager their service's residents, a cooperative the residents of its flats, no one else.
    */
   readonly stayPersons: SQL | undefined;
+  /** What the user sees of a Lot 4 community activity run by `cooperativeId`. */
+  communityActivity(cooperativeId: number): CommunityActivityView;
+}
+
+/**
+ * A community activity as a user sees it. The activity's own cooperative sees the names of every
+ * person enrolled (and nothing else of them); another cooperative none; the other roles those of
+ * the projects in their scope.
+ */
+export interface CommunityActivityView {
+  /** Condition on `ptris` for the enrolled persons and attendees the user sees; undefined for all. */
+  readonly persons: SQL | undefined;
+  /** Changes the activity and records its sessions: its cooperative, and the admin (who records no session). */
+  readonly runs: boolean;
+  /** Receives the sessions' own notes: who runs it, and the department that pays for it. */
+  readonly sessionNotes: boolean;
 }
 
 /** Every row, for reads the service has already scoped another way (the project of an intervention it owns). */
@@ -170,6 +186,13 @@ function buildPolicy(user: Principal): AccessPolicy {
     reports() {
       if (!c.reports) throw new Forbidden();
       return c.reports;
+    },
+    communityActivity(cooperativeId) {
+      if (role === 'cooperative') {
+        const own = user.cooperativeId === cooperativeId;
+        return { persons: own ? undefined : NOTHING, runs: own, sessionNotes: own };
+      }
+      return { persons: visiblePtris, runs: role === 'admin', sessionNotes: role === 'admin' || role === 'manager' };
     },
   };
 }

@@ -131,6 +131,8 @@ export interface HoursOfMonth {
  */
 export const DEPARTMENT_WORK: Partial<Record<DepartmentPartKind, SQL>> = {
   flats: sql`SELECT lot_id, cooperative_id, month, minutes, amount_cents FROM flat_interventions`,
+  // A community session bills its hours × operators (Lot 4).
+  community_activities: sql`SELECT lot_id, cooperative_id, month, billed_minutes AS minutes, amount_cents FROM community_sessions`,
 };
 
 /**
@@ -226,4 +228,48 @@ export function flatFiguresOf(db: Queryable, first: string, last: string, flatsC
       (SELECT COALESCE(SUM(i.amount_cents), 0) FROM ${residentsWork}) AS personalAmountCents
     FROM flats f WHERE ${flatsCondition} ORDER BY f.id`);
   return rows.map((row) => ({ ...row, exits: row.exits ? (JSON.parse(row.exits) as Record<string, number>) : {} }));
+}
+
+export interface CommunityActivityFigures {
+  activityId: number;
+  sessions: number;
+  /** Each session's minutes × its operators: what Lot 4 pays for. */
+  billedMinutes: number;
+  amountCents: number;
+  /** Enrolled persons' presences at sessions: one per person per session. */
+  attendances: number;
+  /** Persons of Lot 4 (never NR_UT users): distinct persons with a project who attended at least one session. */
+  persons: number;
+  /** Participants without a named project, counted at each session, never identified. */
+  otherParticipants: number;
+  volunteers: number;
+}
+
+/**
+ * Lot 4's figures of a year, per community activity, from the raw sessions and attendances up to
+ * today (sessions cannot be dated later). Lot 4 has no individual projects: who it serves is
+ * `persons` (with a project of any lot, attending) and `otherParticipants`, never `users`.
+ * `personsOverall` counts a person once across every activity.
+ */
+export function communityActivitiesInYear(
+  db: Queryable,
+  year: number,
+  today: string,
+): { perActivity: CommunityActivityFigures[]; personsOverall: number } {
+  const days = daysThroughToday(`${year}-01-01`, `${year}-12-31`, today);
+  if (!days) return { perActivity: [], personsOverall: 0 };
+  const inYear = sql`s.date BETWEEN ${days.first} AND ${days.last}`;
+  const perActivity = db.all<CommunityActivityFigures>(sql`
+    SELECT s.activity_id AS activityId, COUNT(*) AS sessions, SUM(s.minutes * s.operators) AS billedMinutes, SUM(s.amount_cents) AS amountCents,
+      SUM((SELECT COUNT(*) FROM community_attendances t WHERE t.session_id = s.id)) AS attendances,
+      (SELECT COUNT(DISTINCT t.person_id) FROM community_attendances t JOIN community_sessions s2 ON s2.id = t.session_id
+        WHERE s2.activity_id = s.activity_id AND s2.date BETWEEN ${days.first} AND ${days.last}) AS persons,
+      SUM(s.other_participants) AS otherParticipants, SUM(s.volunteers) AS volunteers
+    FROM community_sessions s WHERE ${inYear}
+    GROUP BY s.activity_id ORDER BY s.activity_id`);
+  const personsOverall =
+    db.get<{ n: number }>(sql`
+    SELECT COUNT(DISTINCT t.person_id) AS n FROM community_attendances t JOIN community_sessions s ON s.id = t.session_id WHERE ${inYear}`)
+      ?.n ?? 0;
+  return { perActivity, personsOverall };
 }

@@ -9,6 +9,10 @@ import type { Actor } from '../auth/principal.ts';
 import { auditRead } from '../audit/group-commit.ts';
 import { policyOf, type ReportScope as Scope } from '../access/policy.ts';
 import { daysThroughToday } from '../figures/definitions.ts';
+import { communityFiguresOfPeriod, type LotCommunityRow } from '../community-activities/queries.ts';
+
+/** Lot 4's attendance, under its own names: set only where community sessions were held. */
+const attendance = (row: LotCommunityRow | undefined) => (row ? { persons: row.persons, otherParticipants: row.otherParticipants } : {});
 
 function scopeFilter(scope: Scope): SQL {
   return sql`${scope.serviceId === null ? sql`` : sql`AND service_id = ${scope.serviceId}`} ${scope.cooperativeId === null ? sql`` : sql`AND cooperative_id = ${scope.cooperativeId}`}`;
@@ -76,6 +80,8 @@ export async function lotTotals(db: Db, actor: Actor, year: number | undefined, 
   const report = db.transaction((tx) => {
     const rows = days ? moneyRows(tx, period, scope) : [];
     const people = days ? peopleRows(tx, period, scope) : { perCooperative: [], perLot: [] };
+    // Community activities serve the whole department: no service's share has them.
+    const community = days && scope.serviceId === null ? communityFiguresOfPeriod(tx, period, scope.cooperativeId) : [];
     const lots = tx.all<{ id: number; number: number; title: string; hourlyRateCents: number | null; ceilingCents: number | null }>(
       sql`SELECT id, number, title, hourly_rate_cents AS hourlyRateCents, ceiling_cents AS ceilingCents FROM lots ORDER BY number, tender_year`,
     );
@@ -106,6 +112,7 @@ export async function lotTotals(db: Db, actor: Actor, year: number | undefined, 
           pending,
           ceilingShare: share(validated.amount, lot.ceilingCents),
           ceilingShareWithPending: share(validated.amount + pending.amount, lot.ceilingCents),
+          ...attendance(community.find((c) => c.lotId === lot.id && c.cooperativeId === null)),
           cooperatives: coopIds
             .sort((a, b) => (names.get(a) ?? '').localeCompare(names.get(b) ?? ''))
             .map((cooperativeId) => {
@@ -118,6 +125,7 @@ export async function lotTotals(db: Db, actor: Actor, year: number | undefined, 
                 projectsWithInterventions: coopPeople?.projects ?? 0,
                 validated: money(coopRows.filter((r) => r.validated)),
                 pending: money(coopRows.filter((r) => !r.validated)),
+                ...attendance(community.find((c) => c.lotId === lot.id && c.cooperativeId === cooperativeId)),
               };
             }),
         };
@@ -139,6 +147,8 @@ export const LOT_TOTALS_CSV_HEADER = [
   'Ore in attesa',
   'Importo in attesa',
   'Quota del tetto validata',
+  'Persone alle attività di comunità',
+  'Altri partecipanti',
 ];
 
 export function lotTotalsCsvRows(report: LotTotals): unknown[][] {
@@ -153,6 +163,8 @@ export function lotTotalsCsvRows(report: LotTotals): unknown[][] {
       c.pending.hours,
       c.pending.amount,
       null,
+      c.persons ?? null,
+      c.otherParticipants ?? null,
     ]),
     [
       lot.lotNumber,
@@ -164,6 +176,8 @@ export function lotTotalsCsvRows(report: LotTotals): unknown[][] {
       lot.pending.hours,
       lot.pending.amount,
       lot.ceilingShare,
+      lot.persons ?? null,
+      lot.otherParticipants ?? null,
     ],
   ]);
 }

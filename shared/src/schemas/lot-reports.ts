@@ -21,6 +21,10 @@ export const lotCooperativeTotalsSchema = z.object({
   projectsWithInterventions: z.number().int(),
   validated: money,
   pending: money,
+  /** Lot 4: distinct persons with a project who attended its community activities (never NR_UT users). */
+  persons: z.number().int().optional(),
+  /** Lot 4: participants without a project counted at its community sessions. */
+  otherParticipants: z.number().int().optional(),
 });
 
 export const lotTotalsSchema = z.object({
@@ -37,6 +41,10 @@ export const lotTotalsSchema = z.object({
   /** Share of the lot's ceiling used by the validated amount, and by validated + pending; null without a ceiling. */
   ceilingShare: z.number().nullable(),
   ceilingShareWithPending: z.number().nullable(),
+  /** Lot 4: distinct persons with a project who attended its community activities (never NR_UT users). */
+  persons: z.number().int().optional(),
+  /** Lot 4: participants without a project counted at its community sessions. */
+  otherParticipants: z.number().int().optional(),
   cooperatives: z.array(lotCooperativeTotalsSchema),
 });
 

@@ -69,6 +69,7 @@ export function LotTotalsPage() {
               {it.reports.pending}: {percent(lot.ceilingShareWithPending)})
             </p>
             {lot.ceilingShare != null && <progress max={1} value={Math.min(lot.ceilingShare, 1)} aria-label={it.reports.ceilingShare} />}
+            {lot.persons !== undefined && <p>{it.reports.communityAttendance(lot.persons, lot.otherParticipants ?? 0)}</p>}
             <div className="table-wrap" tabIndex={0}>
               <table>
                 <thead>

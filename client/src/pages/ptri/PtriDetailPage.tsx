@@ -6,6 +6,7 @@ import { useCurrentUser } from '../../auth/AuthProvider.tsx';
 import { PtriBudget, PtriGeneral, PtriGoals } from '../../components/ptri/PtriContent.tsx';
 import { FollowUps } from '../../components/ptri/FollowUps.tsx';
 import { ProjectStays } from '../../components/flats/ProjectStays.tsx';
+import { ProjectCommunityActivities } from '../../components/ptri/ProjectCommunityActivities.tsx';
 import { PtriTimeline } from '../../components/ptri/PtriTimeline.tsx';
 import { PtriTransitions } from '../../components/ptri/PtriTransitions.tsx';
 import { ErrorState, Loading } from '../../components/States.tsx';
@@ -65,6 +66,8 @@ export function PtriDetailPage() {
         <h2>{it.ptri.budget}</h2>
         <PtriBudget ptri={p} />
       </section>
+      {/* The roles that read a project's history are those the person's community activities are for. */}
+      {can(user.role, 'readProjectHistory') && <ProjectCommunityActivities ptriId={p.id} />}
       {can(user.role, 'readProjectHistory') && p.status === 'closed' && (
         <FollowUps ptriId={p.id} canRecord={can(user.role, 'writeProjects')} />
       )}

@@ -1,0 +1,92 @@
+// Lot 4 community activities: the catalogue, one activity, enrolments, sessions, a project's
+// activities and the yearly report.
+import type {
+  Axis,
+  CommunityActivity,
+  CommunityActivityDetail,
+  CommunityReport,
+  CommunitySession,
+  CreateCommunityActivityBody,
+  CreateSessionBody,
+  ProjectCommunityActivity,
+} from '@bds/shared';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiJson, downloadFile } from './http.ts';
+import type { Page } from './types.ts';
+
+export interface CatalogueFilters {
+  districtId?: number;
+  axis?: Axis;
+  cooperativeId?: number;
+}
+
+export interface ReportFilters {
+  districtId?: number;
+  axis?: Axis;
+}
+
+export const communityKeys = {
+  all: ['community-activities'] as const,
+  list: (filters: CatalogueFilters) => [...communityKeys.all, 'list', filters] as const,
+  detail: (id: number) => [...communityKeys.all, 'detail', id] as const,
+  ofProject: (ptriId: number) => [...communityKeys.all, 'project', ptriId] as const,
+  report: (year: number, filters: ReportFilters) => [...communityKeys.all, 'report', year, filters] as const,
+};
+
+export function fetchCatalogue(filters: CatalogueFilters, cursor?: string): Promise<Page<CommunityActivity>> {
+  return apiJson<Page<CommunityActivity>>('/api/community-activities', { query: { ...filters, cursor } });
+}
+
+export const fetchActivity = (id: number) => apiJson<CommunityActivityDetail>(`/api/community-activities/${id}`);
+
+export const createActivity = (body: CreateCommunityActivityBody) =>
+  apiJson<CommunityActivity>('/api/community-activities', { method: 'POST', body });
+
+export const enrolProject = (activityId: number, ptriId: number) =>
+  apiJson<unknown>(`/api/community-activities/${activityId}/enrolments`, { method: 'POST', body: { ptriId } });
+
+export const endEnrolment = (activityId: number, ptriId: number) =>
+  apiJson<unknown>(`/api/community-activities/${activityId}/enrolments/${ptriId}`, { method: 'DELETE' });
+
+export const recordSession = (activityId: number, body: CreateSessionBody) =>
+  apiJson<CommunitySession>(`/api/community-activities/${activityId}/sessions`, { method: 'POST', body });
+
+export const fetchProjectActivities = (ptriId: number) => apiJson<ProjectCommunityActivity[]>(`/api/ptris/${ptriId}/community-activities`);
+
+export const fetchCommunityReport = (year: number, filters: ReportFilters) =>
+  apiJson<CommunityReport>('/api/reports/community-activities', { query: { year, ...filters } });
+
+export function downloadCommunityReportCsv(year: number, filters: ReportFilters): Promise<void> {
+  return downloadFile('/api/reports/community-activities', { year, ...filters, format: 'csv' }, `attivita-comunita-${year}.csv`);
+}
+
+export function useCatalogue(filters: CatalogueFilters) {
+  return useInfiniteQuery({
+    queryKey: communityKeys.list(filters),
+    queryFn: ({ pageParam }) => fetchCatalogue(filters, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+export const useCommunityActivity = (id: number) => useQuery({ queryKey: communityKeys.detail(id), queryFn: () => fetchActivity(id) });
+
+export const useProjectActivities = (ptriId: number, enabled: boolean) =>
+  useQuery({ queryKey: communityKeys.ofProject(ptriId), queryFn: () => fetchProjectActivities(ptriId), enabled });
+
+export const useCommunityReport = (year: number, filters: ReportFilters) =>
+  useQuery({ queryKey: communityKeys.report(year, filters), queryFn: () => fetchCommunityReport(year, filters) });
+
+/** A write on community activities: every cached catalogue, activity and report may have changed. */
+function useCommunityChange<T>(write: (input: T) => Promise<unknown>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: write,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: communityKeys.all }),
+  });
+}
+
+export const useCreateActivity = () => useCommunityChange(createActivity);
+export const useEnrol = (activityId: number) => useCommunityChange((ptriId: number) => enrolProject(activityId, ptriId));
+export const useEndEnrolment = (activityId: number) => useCommunityChange((ptriId: number) => endEnrolment(activityId, ptriId));
+export const useRecordSession = (activityId: number) => useCommunityChange((body: CreateSessionBody) => recordSession(activityId, body));

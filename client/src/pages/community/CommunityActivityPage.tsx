@@ -1,0 +1,271 @@
+// One community activity: what it is, who is enrolled (as far as the reader may see), its
+// sessions; the case manager enrols a project of the service, the cooperative records sessions.
+import { useState, type FormEvent } from 'react';
+import { useParams } from 'react-router';
+import { createSessionBody, type CommunityActivityDetail } from '@bds/shared';
+import { can } from '@bds/shared/access';
+import { useCommunityActivity, useEndEnrolment, useEnrol, useRecordSession } from '../../api/communityActivities.ts';
+import { useWholePtriList } from '../../api/ptriHooks.ts';
+import { nameOf, useDistricts } from '../../api/reference.ts';
+import { useCurrentUser } from '../../auth/AuthProvider.tsx';
+import { Field } from '../../components/Field.tsx';
+import { ItalianNumberInput, typedNumber } from '../../components/ItalianNumberInput.tsx';
+import { ErrorState, Loading, errorText } from '../../components/States.tsx';
+import { formatDate, formatEuro, formatHours, today } from '../../components/format.ts';
+import { issuesToFieldErrors, refusalMessage, type FieldErrors } from '../../components/formErrors.ts';
+import { it } from '../../i18n/it.ts';
+import { community as t } from '../../i18n/itCommunity.ts';
+
+export function CommunityActivityPage() {
+  const id = Number(useParams().id);
+  const user = useCurrentUser();
+  const query = useCommunityActivity(id);
+  const districts = useDistricts();
+  if (query.isPending) return <Loading />;
+  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  const activity = query.data;
+  const runsIt = user.role === 'cooperative' && user.cooperativeId === activity.cooperativeId;
+  return (
+    <>
+      <h1>{activity.title}</h1>
+      <dl className="card facts">
+        <dt>{t.axis}</dt>
+        <dd>{it.axes[activity.axis]}</dd>
+        <dt>{t.district}</dt>
+        <dd>{nameOf(districts.data, activity.districtId)}</dd>
+        <dt>{t.place}</dt>
+        <dd>{activity.place}</dd>
+        <dt>{t.period}</dt>
+        <dd>
+          {formatDate(activity.from)} – {activity.to ? formatDate(activity.to) : ''}
+        </dd>
+        {activity.description && (
+          <>
+            <dt>{t.description}</dt>
+            <dd>{activity.description}</dd>
+          </>
+        )}
+      </dl>
+      <Enrolled activity={activity} />
+      {can(user.role, 'enrolInCommunityActivities') && <EnrolForm activityId={activity.id} />}
+      {runsIt && <SessionForm activity={activity} />}
+      <Sessions activity={activity} />
+    </>
+  );
+}
+
+function Enrolled({ activity }: { activity: CommunityActivityDetail }) {
+  const user = useCurrentUser();
+  const end = useEndEnrolment(activity.id);
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <section className="card">
+      <h2>{t.enrolled}</h2>
+      {activity.enrolled.length === 0 ? (
+        <p>{t.noneEnrolled}</p>
+      ) : (
+        <ul>
+          {activity.enrolled.map((e) => (
+            <li key={e.ptriId}>
+              {e.personName} · {t.enrolledOn} {formatDate(e.enrolledOn)}{' '}
+              {user.role === 'case_manager' && (
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={() => end.mutateAsync(e.ptriId).catch((caught: unknown) => setError(errorText(caught)))}
+                >
+                  {t.endEnrolment}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function EnrolForm({ activityId }: { activityId: number }) {
+  const projects = useWholePtriList({ status: 'active' });
+  const enrol = useEnrol(activityId);
+  const [ptriId, setPtriId] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!ptriId) return;
+    setMessage(null);
+    try {
+      await enrol.mutateAsync(Number(ptriId));
+      setPtriId('');
+    } catch (caught) {
+      setMessage(errorText(caught));
+    }
+  }
+  return (
+    <form className="card" onSubmit={(e) => void submit(e)}>
+      <h2>{t.enrolTitle}</h2>
+      <div className="row">
+        <Field label={t.project}>
+          <select value={ptriId} onChange={(e) => setPtriId(e.target.value)}>
+            <option value="">{t.pickProject}</option>
+            {(projects.data?.pages.flatMap((page) => page.items) ?? []).map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.personName} ({formatDate(p.startDate)} – {formatDate(p.endDate)})
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      {message && (
+        <p className="form-error" role="alert">
+          {message}
+        </p>
+      )}
+      <div className="actions">
+        <button type="submit" disabled={!ptriId || enrol.isPending}>
+          {t.enrol}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+const SESSION_FIELDS = ['date', 'hours', 'operators', 'attendeePtriIds', 'otherParticipants', 'volunteers', 'note'];
+
+function SessionForm({ activity }: { activity: CommunityActivityDetail }) {
+  const record = useRecordSession(activity.id);
+  const [date, setDate] = useState(today());
+  const [hours, setHours] = useState('2');
+  const [operators, setOperators] = useState('1');
+  const [attendees, setAttendees] = useState<number[]>([]);
+  const [others, setOthers] = useState('0');
+  const [volunteers, setVolunteers] = useState('0');
+  const [note, setNote] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const toggle = (ptriId: number) => setAttendees((now) => (now.includes(ptriId) ? now.filter((x) => x !== ptriId) : [...now, ptriId]));
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setMessage(null);
+    const parsed = createSessionBody.safeParse({
+      date,
+      hours: typedNumber(hours) ?? undefined,
+      operators: Number(operators),
+      attendeePtriIds: attendees,
+      otherParticipants: Number(others),
+      volunteers: Number(volunteers),
+      note: note.trim() || null,
+    });
+    if (!parsed.success) {
+      setErrors(issuesToFieldErrors(parsed.error));
+      return;
+    }
+    setErrors({});
+    try {
+      await record.mutateAsync(parsed.data);
+      setAttendees([]);
+      setNote('');
+      setMessage(t.sessionSaved);
+    } catch (caught) {
+      setMessage(refusalMessage(caught, (path) => SESSION_FIELDS.some((f) => path === f || path.startsWith(`${f}.`))));
+    }
+  }
+
+  return (
+    <form className="card" onSubmit={(e) => void submit(e)} noValidate>
+      <h2>{t.newSession}</h2>
+      <div className="row">
+        <Field label={t.date} error={errors.date} required>
+          <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+        </Field>
+        <Field label={t.hours} error={errors.hours} required>
+          <ItalianNumberInput kind="hours" value={hours} onChange={setHours} />
+        </Field>
+        <Field label={t.operators} error={errors.operators} required>
+          <input inputMode="numeric" value={operators} onChange={(e) => setOperators(e.target.value)} />
+        </Field>
+        <Field label={t.otherParticipants} error={errors.otherParticipants} hint={t.othersHint}>
+          <input inputMode="numeric" value={others} onChange={(e) => setOthers(e.target.value)} />
+        </Field>
+        <Field label={t.volunteers} error={errors.volunteers}>
+          <input inputMode="numeric" value={volunteers} onChange={(e) => setVolunteers(e.target.value)} />
+        </Field>
+      </div>
+      <fieldset>
+        <legend>{t.attendance}</legend>
+        {activity.enrolled.length === 0 && <p>{t.noneEnrolled}</p>}
+        {activity.enrolled.map((e) => (
+          <label key={e.ptriId} className="checkbox">
+            <input type="checkbox" checked={attendees.includes(e.ptriId)} onChange={() => toggle(e.ptriId)} /> {e.personName}
+          </label>
+        ))}
+        {Object.entries(errors)
+          .filter(([path]) => path.startsWith('attendeePtriIds'))
+          .map(([path, text]) => (
+            <p key={path} className="form-error">
+              {text}
+            </p>
+          ))}
+      </fieldset>
+      <Field label={t.note} error={errors.note}>
+        <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} />
+      </Field>
+      {message && <p role="status">{message}</p>}
+      <div className="actions">
+        <button type="submit" disabled={record.isPending}>
+          {record.isPending ? it.common.saving : t.saveSession}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function Sessions({ activity }: { activity: CommunityActivityDetail }) {
+  return (
+    <section className="card">
+      <h2>{t.sessions}</h2>
+      {activity.sessions.length === 0 ? (
+        <p>{t.noSessions}</p>
+      ) : (
+        <div className="table-wrap" tabIndex={0}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t.date}</th>
+                <th scope="col">{t.hours}</th>
+                <th scope="col">{t.operators}</th>
+                <th scope="col">{t.billedHours}</th>
+                <th scope="col">{t.amount}</th>
+                <th scope="col">{t.attendees}</th>
+                <th scope="col">{t.otherParticipants}</th>
+                <th scope="col">{t.volunteers}</th>
+                <th scope="col">{t.note}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {activity.sessions.map((s) => (
+                <tr key={s.id}>
+                  <td>{formatDate(s.date)}</td>
+                  <td>{formatHours(s.hours)}</td>
+                  <td>{s.operators}</td>
+                  <td>{formatHours(s.billedHours)}</td>
+                  <td>{formatEuro(s.amount)}</td>
+                  <td>{s.attendees}</td>
+                  <td>{s.otherParticipants}</td>
+                  <td>{s.volunteers}</td>
+                  <td>{s.note ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+// Builders for the Lot 4 tests: the lot, an activity and its enrolled projects through the real API.
+import { expect } from 'vitest';
+import { schema } from '@bds/db';
+import type { Caller, TestContext } from './helpers.ts';
+
+/** Lot 4 (community activities) at 26,50 €/h, with Coop Alfa as its only member unless told otherwise. */
+export function addLot4(ctx: TestContext, members = [ctx.world.coops.alfa]): number {
+  const id = ctx.db
+    .insert(schema.lots)
+    .values({
+      number: 4,
+      title: 'Lotto 4 - Attività di comunità',
+      tenderYear: 2024,
+      serviceKinds: ['CSM', 'NPIA', 'SerDP'],
+      contractor: 'Consorzio test',
+      hourlyRateCents: 2650,
+      ceilingCents: 50_000_00,
+    })
+    .returning()
+    .get().id;
+  for (const cooperativeId of members) ctx.db.insert(schema.lotCooperatives).values({ lotId: id, cooperativeId }).run();
+  return id;
+}
+
+export function activityBody(ctx: TestContext, overrides: Record<string, unknown> = {}) {
+  return {
+    title: 'Laboratorio di cucina',
+    axis: 'sociality',
+    districtId: ctx.world.districts.bologna,
+    place: 'Casa di quartiere Navile',
+    from: '2025-01-01',
+    to: '2025-12-31',
+    description: 'Si cucina insieme una volta alla settimana',
+    ...overrides,
+  };
+}
+
+export async function createActivity(ctx: TestContext, overrides: Record<string, unknown> = {}): Promise<number> {
+  const coop = await ctx.as('coop.alfa');
+  const res = await coop({ method: 'POST', url: '/api/community-activities', payload: activityBody(ctx, overrides) });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json<{ id: number }>().id;
+}
+
+export async function enrol(cm: Caller, activityId: number, ptriId: number) {
+  const res = await cm({ method: 'POST', url: `/api/community-activities/${activityId}/enrolments`, payload: { ptriId } });
+  expect(res.statusCode, res.body).toBe(201);
+}
+
+export function sessionBody(overrides: Record<string, unknown> = {}) {
+  return { date: '2025-03-05', hours: 2, operators: 2, attendeePtriIds: [], otherParticipants: 4, volunteers: 1, ...overrides };
+}
