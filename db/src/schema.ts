@@ -209,6 +209,8 @@ export const ptris = sqliteTable(
     /** The project this one continues (a renewal), for the person's chain of projects. */
     renewsPtriId: integer('renews_ptri_id'),
     version: integer('version').notNull().default(1),
+    /** The content revision: changes with goals, budget, period or text, never with a lifecycle move (`version` is the lock). */
+    revision: integer('revision').notNull().default(1),
     /** Open goals per axis, kept by triggers on `goals` (migration 0011) for the caseload report. */
     openGoalsHabitat: integer('open_goals_habitat').notNull().default(0),
     openGoalsSociality: integer('open_goals_sociality').notNull().default(0),
@@ -297,6 +299,8 @@ export const ptriRevisions = sqliteTable(
       .notNull()
       .references(() => ptris.id),
     version: integer('version').notNull(),
+    /** The project's content revision once this version was saved. */
+    revision: integer('revision').notNull().default(1),
     snapshot: text('snapshot', { mode: 'json' }).notNull(),
     changes: text('changes', { mode: 'json' }),
     reason: text('reason'),

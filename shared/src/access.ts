@@ -50,6 +50,7 @@ const WHOLE_RECORD: FieldTable = {
     expired: true,
     version: true,
     updatedAt: true,
+    revision: true,
     cooperativeIds: true,
     goals: true,
     budgetLines: true,

@@ -17,8 +17,12 @@ export type Intensity = (typeof INTENSITIES)[number];
 export const GOAL_STATUSES = ['open', 'achieved', 'partly_achieved', 'not_achieved'] as const;
 export type GoalStatus = (typeof GOAL_STATUSES)[number];
 
-/** Who brings a resource into the Budget di Salute. */
-export const BUDGET_SOURCES = ['person', 'ausl', 'social_services', 'community'] as const;
+/**
+ * Who brings a resource into the Budget di Salute: the person, their family, the AUSL (its own
+ * services or the cooperatives of the lots), the municipality's social services, other public
+ * bodies (housing agency, employment centre, school), private funders and the community.
+ */
+export const BUDGET_SOURCES = ['person', 'family', 'ausl', 'social_services', 'other_public', 'private', 'community'] as const;
 export type BudgetSource = (typeof BUDGET_SOURCES)[number];
 
 export const EVALUATION_KINDS = ['initial', 'review', 'extraordinary', 'final'] as const;

@@ -63,9 +63,12 @@ export const WORK_SITUATION_LABELS = {
 } as const satisfies Record<WorkSituation, string>;
 
 export const BUDGET_SOURCE_LABELS = {
-  person: 'Persona/famiglia',
+  person: 'Persona',
+  family: 'Famiglia',
   ausl: 'AUSL',
   social_services: 'Servizi sociali',
+  other_public: 'Altri enti pubblici',
+  private: 'Privati',
   community: 'Comunità',
 } as const satisfies Record<BudgetSource, string>;
 

@@ -35,6 +35,7 @@ export const ptri: PtriDetail = {
   endDate: '2025-12-31',
   nextReviewDate: null,
   version: 3,
+  revision: 2,
   updatedAt: '2025-01-02T10:00:00Z',
   cooperativeIds: [1],
   goals: [{ id: 1, axis: 'habitat', description: 'Vivere in autonomia', targetDate: null, status: 'open' }],

@@ -39,13 +39,13 @@ export type ProjectWriter = (random: Random, plan: ProjectPlan, context: Project
 export function projectWriter(db: Db): ProjectWriter {
   const c = db.$client;
   const insertPtri = c.prepare(`INSERT INTO ptris (person_id, service_id, lot_id, case_manager_id, status, intensity, start_date, end_date,
-    activated_on, ended_on, next_review_date, notes, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    activated_on, ended_on, next_review_date, notes, version, revision, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertGoal = c.prepare('INSERT INTO goals (ptri_id, axis, description, target_date, status, position) VALUES (?, ?, ?, ?, ?, ?)');
   const insertLine = c.prepare(`INSERT INTO budget_lines (ptri_id, axis, source, description, minutes, amount_cents, position)
     VALUES (?, ?, ?, ?, ?, ?, ?)`);
   const insertCooperative = c.prepare('INSERT INTO ptri_cooperatives (ptri_id, cooperative_id) VALUES (?, ?)');
-  const insertRevision = c.prepare(`INSERT INTO ptri_revisions (ptri_id, version, snapshot, changes, reason, user_id, created_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  const insertRevision = c.prepare(`INSERT INTO ptri_revisions (ptri_id, version, revision, snapshot, changes, reason, user_id, created_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertTransition =
     c.prepare(`INSERT INTO ptri_transitions (ptri_id, from_status, to_status, reason, effective_date, user_id, created_at)
     VALUES (?, ?, ?, ?, ?, ?, ?)`);
@@ -87,6 +87,8 @@ export function projectWriter(db: Db): ProjectWriter {
         nextReview,
         null,
         1 + revisions.length,
+        // Every version the demo saves changes the content: each is a content revision.
+        1 + revisions.length,
         createdAt,
         createdAt,
       ).lastInsertRowid,
@@ -111,7 +113,7 @@ export function projectWriter(db: Db): ProjectWriter {
       goals: goals.map(({ axis, description, targetDate }) => ({ axis, description, targetDate })),
       budgetLines: lines,
     };
-    insertRevision.run(ptriId, 1, JSON.stringify(snapshot), null, 'Prima stesura del progetto', ctx.caseManager.id, createdAt);
+    insertRevision.run(ptriId, 1, 1, JSON.stringify(snapshot), null, 'Prima stesura del progetto', ctx.caseManager.id, createdAt);
     revisions.forEach((evaluation, index) => {
       const changes = evaluation.newEndDate
         ? { endDate: { before: snapshot.endDate, after: evaluation.newEndDate } }
@@ -124,6 +126,7 @@ export function projectWriter(db: Db): ProjectWriter {
       const reason = evaluation.newEndDate ? 'Proroga di 12 mesi decisa in UVM' : "Rimodulazione dell'intensità decisa in UVM";
       insertRevision.run(
         ptriId,
+        index + 2,
         index + 2,
         JSON.stringify(snapshot),
         JSON.stringify(changes),

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, gte, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gte, inArray, isNull, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { schema, type Queryable } from '@bds/db';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { minDate, OPEN_STATUSES, ptriSummarySchema, receivedFields, type Axis, type PtriStatus } from '@bds/shared';
@@ -129,20 +129,56 @@ export function cooperativesOf(db: Queryable, ptriId: number): number[] {
     .map((row) => row.id);
 }
 
-export function replaceGoals(db: Queryable, ptriId: number, rows: Omit<typeof goals.$inferInsert, 'ptriId' | 'position'>[]) {
-  db.delete(goals).where(eq(goals.ptriId, ptriId)).run();
-  if (rows.length)
-    db.insert(goals)
-      .values(rows.map((row, position) => ({ ...row, ptriId, position })))
-      .run();
+type GoalValues = Omit<typeof goals.$inferInsert, 'id' | 'ptriId' | 'position'> & { id?: number | undefined };
+type LineValues = Omit<typeof budgetLines.$inferInsert, 'id' | 'ptriId' | 'position'> & { id?: number | undefined };
+
+const keptIds = (rows: { id?: number | undefined }[]) => rows.flatMap((row) => (row.id === undefined ? [] : [row.id]));
+
+/**
+ * Makes `rows`, in their order, the project's goals: a row with an id updates that goal in place
+ * (its id is its identity across revisions), one without is added, goals not named are removed.
+ * The ids must be the project's (checked by the caller: content.ts, `checkKeptIds`).
+ */
+export function saveGoals(db: Queryable, ptriId: number, rows: GoalValues[]) {
+  const kept = keptIds(rows);
+  db.delete(goals)
+    .where(and(eq(goals.ptriId, ptriId), kept.length ? notInArray(goals.id, kept) : undefined))
+    .run();
+  rows.forEach(({ id, ...values }, position) => {
+    if (id === undefined)
+      db.insert(goals)
+        .values({ ...values, ptriId, position })
+        .run();
+    else
+      db.update(goals)
+        .set({ ...values, position })
+        .where(and(eq(goals.id, id), eq(goals.ptriId, ptriId)))
+        .run();
+  });
 }
 
-export function replaceBudgetLines(db: Queryable, ptriId: number, rows: Omit<typeof budgetLines.$inferInsert, 'ptriId' | 'position'>[]) {
-  db.delete(budgetLines).where(eq(budgetLines.ptriId, ptriId)).run();
-  if (rows.length)
-    db.insert(budgetLines)
-      .values(rows.map((row, position) => ({ ...row, ptriId, position })))
-      .run();
+/** As `saveGoals`, for the budget lines. */
+export function saveBudgetLines(db: Queryable, ptriId: number, rows: LineValues[]) {
+  const kept = keptIds(rows);
+  db.delete(budgetLines)
+    .where(and(eq(budgetLines.ptriId, ptriId), kept.length ? notInArray(budgetLines.id, kept) : undefined))
+    .run();
+  rows.forEach(({ id, ...values }, position) => {
+    if (id === undefined)
+      db.insert(budgetLines)
+        .values({ ...values, ptriId, position })
+        .run();
+    else
+      db.update(budgetLines)
+        .set({ ...values, position })
+        .where(and(eq(budgetLines.id, id), eq(budgetLines.ptriId, ptriId)))
+        .run();
+  });
+}
+
+/** The content revision, moved only when the content changed (see snapshot.ts, `contentChanged`). */
+export function setRevision(db: Queryable, ptriId: number, revision: number) {
+  db.update(ptris).set({ revision }).where(eq(ptris.id, ptriId)).run();
 }
 
 export function replaceCooperatives(db: Queryable, ptriId: number, cooperativeIds: number[]) {

@@ -3,7 +3,11 @@ import { AXES, BUDGET_SOURCES, GOAL_STATUSES, INTENSITIES, PTRI_STATUSES } from 
 import { cursorSchema, recordDate, limitSchema, noRepeats, longText, text, yearSchema } from './common.ts';
 import { euroAmount } from './reference.ts';
 
+/** A goal or budget line the edit keeps: the id it has had since it was added (see server/src/ptri/content.ts). */
+const keptId = z.number().int().positive().optional();
+
 export const goalInput = z.strictObject({
+  id: keptId,
   axis: z.enum(AXES),
   description: longText(2000),
   targetDate: recordDate.nullable().optional(),
@@ -20,6 +24,7 @@ export const quarterHours = z
 
 export const budgetLineInput = z
   .strictObject({
+    id: keptId,
     source: z.enum(BUDGET_SOURCES),
     description: text(300),
     hours: quarterHours.nullable().optional(),
@@ -127,6 +132,11 @@ export const ptriSummarySchema = z.object({
 export type PtriSummary = z.infer<typeof ptriSummarySchema>;
 
 export const ptriDetailSchema = ptriSummarySchema.extend({
+  /**
+   * The content revision: goes up when the content (period, intensity, goals, budget, cooperatives,
+   * notes) changes, never on a lifecycle move; signatures belong to one. `version` is the lock.
+   */
+  revision: z.number().int(),
   cooperativeIds: z.array(z.number().int()),
   goals: z.array(goalSchema),
   budgetLines: z.array(budgetLineSchema),
