@@ -31,6 +31,8 @@ import managementReportRoutes from './reports/management-routes.ts';
 import scaleRoutes from './evaluations/scale-routes.ts';
 import outcomeRoutes from './outcomes/routes.ts';
 import importRoutes from './imports/routes.ts';
+import signatureRoutes from './signatures/routes.ts';
+import benefitRoutes from './benefits/routes.ts';
 
 export interface BuildOptions {
   db: Db;
@@ -101,6 +103,8 @@ export async function buildApp({
   await app.register(managementReportRoutes);
   await app.register(scaleRoutes);
   await app.register(importRoutes);
+  await app.register(signatureRoutes);
+  await app.register(benefitRoutes);
   await app.register(clientPlugin, { dist: config.clientDist });
   return app;
 }

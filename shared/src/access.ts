@@ -8,6 +8,7 @@ import type { budgetLineSchema, goalSchema, HistoryEntry, PtriDetail } from './s
 import type { PersonDetail } from './schemas/persons.ts';
 import type { Intervention } from './schemas/interventions.ts';
 import type { MonthlyReport, monthlyReportPartSchema, MonthlyReportPartItem } from './schemas/monthly-reports.ts';
+import type { Signature } from './schemas/agreement.ts';
 
 /** The objects a reply carries, by the name the tables use. */
 export interface AccessObjects {
@@ -23,6 +24,8 @@ export interface AccessObjects {
   monthReportPart: z.infer<typeof monthlyReportPartSchema>;
   /** A part of a month as the review lists show it, across cooperatives. */
   reportPart: MonthlyReportPartItem;
+  /** Who signed a content revision of a project. */
+  signature: Signature;
 }
 export type AccessObject = keyof AccessObjects;
 
@@ -51,6 +54,9 @@ const WHOLE_RECORD: FieldTable = {
     version: true,
     updatedAt: true,
     revision: true,
+    personSigned: true,
+    signaturePending: true,
+    benefits: true,
     cooperativeIds: true,
     goals: true,
     budgetLines: true,
@@ -125,6 +131,17 @@ const WHOLE_RECORD: FieldTable = {
     submittedAt: true,
     totals: true,
   },
+  signature: {
+    id: true,
+    ptriId: true,
+    revision: true,
+    signer: true,
+    name: true,
+    date: true,
+    method: true,
+    recordedBy: true,
+    createdAt: true,
+  },
 };
 
 /**
@@ -147,14 +164,8 @@ const COOPERATIVE: FieldTable = {
   },
   person: { ...WHOLE_RECORD.person, fiscalCode: false, birthDate: false, sex: false },
   history: { ...WHOLE_RECORD.history, reason: false, changes: false },
-};
-
-export const FIELD_ACCESS: Readonly<Record<Role, FieldTable>> = {
-  admin: WHOLE_RECORD,
-  manager: WHOLE_RECORD,
-  case_manager: WHOLE_RECORD,
-  uvm: WHOLE_RECORD,
-  cooperative: COOPERATIVE,
+  // Who signed for the person (a guardian, a family member) is not the cooperative's business.
+  signature: { ...WHOLE_RECORD.signature, name: false },
 };
 
 /** The fields of `object` that `role` receives. */
@@ -178,6 +189,7 @@ export const FREE_TEXT_FIELDS: { readonly [O in AccessObject]: readonly (keyof A
   monthReport: ['note'],
   monthReportPart: ['note'],
   reportPart: ['note'],
+  signature: ['name'],
 };
 
 /** What a role can do in the application: the client shows pages and actions by it. */
@@ -197,6 +209,11 @@ export const CAPABILITIES = [
   'manageUsers',
   'manageReferenceData',
   'importCaseload',
+  /** A person's benefits and income: read them (on the person and beside a project's budget). */
+  'readBenefits',
+  'recordBenefits',
+  /** Record who signed a revision of a project. */
+  'recordSignatures',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -216,7 +233,16 @@ export const ROLE_CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = 
     'manageReferenceData',
     'importCaseload',
   ],
-  manager: ['readPersons', 'readProjectHistory', 'readUvmQueue', 'readCaseload', 'readReviewCalendar', 'readReports', 'readAudit'],
+  manager: [
+    'readPersons',
+    'readProjectHistory',
+    'readUvmQueue',
+    'readCaseload',
+    'readReviewCalendar',
+    'readReports',
+    'readAudit',
+    'readBenefits',
+  ],
   case_manager: [
     'readPersons',
     'registerPersons',
@@ -226,6 +252,9 @@ export const ROLE_CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = 
     'readReviewCalendar',
     'reviewMonths',
     'readReports',
+    'readBenefits',
+    'recordBenefits',
+    'recordSignatures',
   ],
   uvm: ['readPersons', 'readProjectHistory', 'evaluate', 'readUvmQueue', 'readCaseload', 'readReviewCalendar'],
   cooperative: ['recordInterventions'],
@@ -234,3 +263,21 @@ export const ROLE_CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = 
 export function can(role: Role, capability: Capability): boolean {
   return ROLE_CAPABILITIES[role].includes(capability);
 }
+
+/** The roles that can do something: what a route declares as the roles that may call it. */
+export function rolesWith(capability: Capability): Role[] {
+  return (Object.keys(ROLE_CAPABILITIES) as Role[]).filter((role) => can(role, capability));
+}
+
+/** A role's table, with the person's benefits on a project only where the role reads benefits. */
+function tableOf(role: Role, table: FieldTable): FieldTable {
+  return { ...table, project: { ...table.project, benefits: can(role, 'readBenefits') } };
+}
+
+export const FIELD_ACCESS: Readonly<Record<Role, FieldTable>> = {
+  admin: tableOf('admin', WHOLE_RECORD),
+  manager: tableOf('manager', WHOLE_RECORD),
+  case_manager: tableOf('case_manager', WHOLE_RECORD),
+  uvm: tableOf('uvm', WHOLE_RECORD),
+  cooperative: tableOf('cooperative', COOPERATIVE),
+};

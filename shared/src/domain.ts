@@ -25,6 +25,23 @@ export type GoalStatus = (typeof GOAL_STATUSES)[number];
 export const BUDGET_SOURCES = ['person', 'family', 'ausl', 'social_services', 'other_public', 'private', 'community'] as const;
 export type BudgetSource = (typeof BUDGET_SOURCES)[number];
 
+/** Who signs a revision of a project. */
+export const SIGNERS = ['person', 'guardian', 'family', 'case_manager', 'social_worker', 'cooperative', 'uvm'] as const;
+export type Signer = (typeof SIGNERS)[number];
+
+/**
+ * The signers whose signature is the person's agreement: the person, or their guardian or
+ * support administrator. An approval needs it on the revision the UVM approves.
+ */
+export const PERSON_SIGNERS: readonly Signer[] = ['person', 'guardian'];
+
+export const SIGNATURE_METHODS = ['paper', 'in_person'] as const;
+export type SignatureMethod = (typeof SIGNATURE_METHODS)[number];
+
+/** The benefits and income a person receives, recorded beside the budget. */
+export const BENEFIT_KINDS = ['pension', 'disability_allowance', 'attendance_allowance', 'income_support', 'other'] as const;
+export type BenefitKind = (typeof BENEFIT_KINDS)[number];
+
 export const EVALUATION_KINDS = ['initial', 'review', 'extraordinary', 'final'] as const;
 export type EvaluationKind = (typeof EVALUATION_KINDS)[number];
 

@@ -2,6 +2,7 @@
 // messages alike: a person reads "Attivo" or "Casa/Habitat sociale", never "active" or "habitat".
 import type {
   Axis,
+  BenefitKind,
   BudgetSource,
   EvaluationKind,
   EvaluationOutcome,
@@ -9,6 +10,8 @@ import type {
   Intensity,
   LivingSituation,
   PtriStatus,
+  SignatureMethod,
+  Signer,
   WorkSituation,
 } from './domain.ts';
 import type { MonthStatus } from './schemas/interventions.ts';
@@ -71,6 +74,29 @@ export const BUDGET_SOURCE_LABELS = {
   private: 'Privati',
   community: 'Comunità',
 } as const satisfies Record<BudgetSource, string>;
+
+export const SIGNER_LABELS = {
+  person: 'Persona',
+  guardian: 'Tutore o amministratore di sostegno',
+  family: 'Familiare',
+  case_manager: 'Case manager',
+  social_worker: 'Assistente sociale',
+  cooperative: 'Cooperativa',
+  uvm: 'UVM',
+} as const satisfies Record<Signer, string>;
+
+export const SIGNATURE_METHOD_LABELS = {
+  paper: 'Su carta',
+  in_person: 'Di persona',
+} as const satisfies Record<SignatureMethod, string>;
+
+export const BENEFIT_KIND_LABELS = {
+  pension: 'Pensione',
+  disability_allowance: 'Pensione di invalidità civile',
+  attendance_allowance: 'Indennità di accompagnamento',
+  income_support: 'Sostegno al reddito (Assegno di Inclusione)',
+  other: 'Altro',
+} as const satisfies Record<BenefitKind, string>;
 
 export const EVALUATION_KIND_LABELS = {
   initial: 'Iniziale',
@@ -138,6 +164,10 @@ export const AUDIT_ENTITY_LABELS = {
   report_outcomes: 'Report esiti',
   follow_up: 'Contatto dopo la chiusura',
   follow_up_list: 'Contatti dopo la chiusura di un progetto',
+  signature: 'Firma di una revisione del progetto',
+  signature_list: 'Firme di un progetto',
+  benefits: 'Pensioni, indennità e sostegni al reddito della persona',
+  report_budget_composition: 'Report composizione del budget',
   user: 'Utente',
   user_list: 'Elenco degli utenti',
   session: 'Sessione di lavoro',

@@ -1,6 +1,7 @@
 // Builders for the interventions and reports tests: active projects through the real API.
 import { expect } from 'vitest';
 import { personBody, type Caller, type TestContext, SUBMITTED_ON } from './helpers.ts';
+import { signByPerson } from './ptri-fixtures.ts';
 import { recomputedActivityCounts, definedYearlyCounts, storedActivityCounts, reportedYearlyCounts } from './yearly-summaries.ts';
 
 export interface ProjectOptions {
@@ -43,6 +44,7 @@ export async function activeProject(ctx: TestContext, options: ProjectOptions = 
   expect(
     (await cm({ method: 'POST', url: `/api/ptris/${id}/transitions`, payload: { to: 'submitted', date: SUBMITTED_ON } })).statusCode,
   ).toBe(200);
+  await signByPerson(cm, id);
   const evaluation = await uvm({
     method: 'POST',
     url: `/api/ptris/${id}/evaluations`,

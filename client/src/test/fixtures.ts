@@ -36,6 +36,8 @@ export const ptri: PtriDetail = {
   nextReviewDate: null,
   version: 3,
   revision: 2,
+  personSigned: true,
+  signaturePending: false,
   updatedAt: '2025-01-02T10:00:00Z',
   cooperativeIds: [1],
   goals: [{ id: 1, axis: 'habitat', description: 'Vivere in autonomia', targetDate: null, status: 'open' }],

@@ -12,6 +12,7 @@ import { seedTenderLots } from './reference.ts';
 import { pendingProject, projectsOfEpisode, renewalDraft, type ProjectPlan } from './timeline.ts';
 import { projectWriter, type ProjectContext } from './writer.ts';
 import { seedInterventions } from './interventions.ts';
+import { seedBenefits } from './benefits.ts';
 
 const SEED = 20261115;
 
@@ -143,6 +144,7 @@ export async function seedDemoData(db: Db): Promise<DemoSummary> {
     }
   })();
   seedInterventions(db);
+  seedBenefits(db);
 
   const count = (table: string): number => (client.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
   return { users: count('users'), persons: count('persons'), ptris: count('ptris'), evaluations: count('evaluations') };

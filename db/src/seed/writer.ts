@@ -55,6 +55,9 @@ export function projectWriter(db: Db): ProjectWriter {
     `INSERT INTO follow_ups (ptri_id, date, living, work, note, recorded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
   const touchPtri = c.prepare('UPDATE ptris SET updated_at = ? WHERE id = ?');
+  const insertSignature = c.prepare(`INSERT INTO ptri_signatures (ptri_id, revision, signer, name, date, method, recorded_by, created_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+  const setPersonSigned = c.prepare('UPDATE ptris SET person_signed_revision = ? WHERE id = ?');
 
   return (random, plan, ctx) => {
     const intensity = currentIntensity(plan);
@@ -201,9 +204,39 @@ export function projectWriter(db: Db): ProjectWriter {
       const situation = situations[plan.evaluations.length + index]!;
       insertFollowUp.run(ptriId, date, situation.living, situation.work, null, ctx.caseManager.id, `${date}T10:00:00.000Z`);
     });
+    writeSignatures(ptriId, plan, revisions, ctx);
     touchPtri.run(updatedAt, ptriId);
   };
+
+  /**
+   * Who signed which revision: the person (a guardian for one in ten) and the case manager sign
+   * the revision sent to the UVM, the person each revision the UVM changed a week later, except
+   * changes of the last three weeks ("firma in attesa") and one in four projects still awaiting
+   * the UVM. Chosen from the project's id, not the random stream, so the rest of the demo is unchanged.
+   */
+  function writeSignatures(ptriId: number, plan: ProjectPlan, revisions: readonly PlannedEvaluation[], ctx: ProjectContext) {
+    if (!plan.submittedOn) return;
+    if (plan.status === 'submitted' && ptriId % 4 === 0) return;
+    const byGuardian = ptriId % 10 === 0;
+    const signer = byGuardian ? 'guardian' : 'person';
+    const name = byGuardian ? GUARDIANS[ptriId % GUARDIANS.length]! : ctx.personName;
+    const sign = (revision: number, date: string, who: string, whoName: string, method: string) =>
+      insertSignature.run(ptriId, revision, who, whoName, date, method, ctx.caseManager.id, `${date}T11:00:00.000Z`);
+    sign(1, plan.submittedOn, signer, name, 'paper');
+    sign(1, plan.submittedOn, 'case_manager', ctx.caseManager.name, 'paper');
+    let signed = 1;
+    revisions.forEach((evaluation, index) => {
+      const date = addDays(evaluation.date, 7);
+      if (date > addDays(TODAY, -14)) return;
+      sign(index + 2, date, signer, name, ptriId % 3 === 0 ? 'in_person' : 'paper');
+      signed = index + 2;
+    });
+    setPersonSigned.run(signed, ptriId);
+  }
 }
+
+/** Fictional support administrators and guardians of the demo. */
+const GUARDIANS = ['Avv. Laura Benassi', 'Avv. Paolo Gherardi', 'Giovanna Marchi', 'Avv. Silvia Fantuzzi', 'Roberto Zanardi'];
 
 function nextReviewAfter(evaluation: PlannedEvaluation): string | null {
   const outcome: EvaluationOutcome = evaluation.outcome;

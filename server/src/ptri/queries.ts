@@ -6,7 +6,19 @@ import { prepared } from '../prepared.ts';
 import { receivedJsonObjectOf } from '../sql-json.ts';
 import type { AccessPolicy, RowScope } from '../access/policy.ts';
 
-const { ptris, persons, goals, budgetLines, ptriCooperatives, ptriRevisions, ptriTransitions, evaluations, users, interventions } = schema;
+const {
+  ptris,
+  persons,
+  goals,
+  budgetLines,
+  ptriCooperatives,
+  ptriRevisions,
+  ptriTransitions,
+  evaluations,
+  users,
+  interventions,
+  personBenefits,
+} = schema;
 
 export type PtriRow = typeof ptris.$inferSelect;
 
@@ -52,10 +64,22 @@ function contentsColumns() {
       sql`${evaluations} WHERE ${evaluations.ptriId} = ${ptris.id}`,
       sql`${evaluations.date}, ${evaluations.id}`,
     ),
+    benefits: arrayOf(
+      sql`${personBenefits.kind}, ${personBenefits.monthlyAmountCents}, ${personBenefits.from}, ${personBenefits.to}`,
+      sql`${personBenefits} WHERE ${personBenefits.personId} = ${ptris.personId}`,
+      sql`${personBenefits.position}`,
+    ),
   };
 }
 
-export type PtriContents = { personName: string | null; cooperativeIds: string; goals: string; budgetLines: string; evaluations: string };
+export type PtriContents = {
+  personName: string | null;
+  cooperativeIds: string;
+  goals: string;
+  budgetLines: string;
+  evaluations: string;
+  benefits: string;
+};
 
 /** A project the scope allows, with its contents (`contentsColumns`), in one statement. */
 export function ptriWithContents(db: Queryable, id: number, scope: RowScope): (PtriRow & PtriContents) | undefined {
@@ -181,6 +205,11 @@ export function setRevision(db: Queryable, ptriId: number, revision: number) {
   db.update(ptris).set({ revision }).where(eq(ptris.id, ptriId)).run();
 }
 
+/** The person (or guardian) signed this revision. */
+export function setPersonSignedRevision(db: Queryable, ptriId: number, revision: number) {
+  db.update(ptris).set({ personSignedRevision: revision }).where(eq(ptris.id, ptriId)).run();
+}
+
 export function replaceCooperatives(db: Queryable, ptriId: number, cooperativeIds: number[]) {
   db.delete(ptriCooperatives).where(eq(ptriCooperatives.ptriId, ptriId)).run();
   if (cooperativeIds.length)
@@ -248,6 +277,8 @@ export interface PtriFilters {
   namePrefix?: string;
   /** Also match the codice fiscale: only for roles that may search by it. */
   fiscalCodePrefix?: string;
+  /** In care without the person's signature on the current revision. */
+  signaturePending?: boolean;
 }
 
 /**
@@ -349,6 +380,10 @@ function listConditions(filters: PtriFilters, visible: SQL | undefined, paged: b
           prefixOf(persons.searchKeyAlt, 'nameFrom', 'nameTo'),
           filters.fiscalCodePrefix ? prefixOf(persons.fiscalCode, 'fiscalCodeFrom', 'fiscalCodeTo') : undefined,
         )
+      : undefined,
+    // Written as the partial index ptris_signature_pending_idx is, so that SQLite reads only it.
+    filters.signaturePending
+      ? sql`${ptris.status} IN ('active', 'suspended') AND ${ptris.personSignedRevision} IS NOT ${ptris.revision}`
       : undefined,
     paged ? lt(ptris.id, p('beforeId')) : undefined,
   ];

@@ -3,7 +3,11 @@ import type { z } from 'zod';
 import type { Db, Queryable } from '@bds/db';
 import {
   type Axis,
+  type BenefitKind,
   type BudgetSource,
+  eurosOf,
+  personSigned,
+  signaturePending,
   type GoalStatus,
   AXES,
   EDITABLE_STATUSES,
@@ -69,6 +73,7 @@ function detailOf(row: q.PtriRow, contents: q.PtriContents, today: string): Ptri
   type Goal = [number, Axis, string, string | null, GoalStatus];
   type Line = [number, Axis, BudgetSource, string, number | null, number | null];
   type Evaluation = [number, string, string, string, string | null];
+  type Benefit = [BenefitKind, number, string, string | null];
   const budgetLines = (JSON.parse(contents.budgetLines) as Line[]).map(([id, axis, source, description, minutes, amountCents]) =>
     toBudgetLine({ id, axis, source, description, minutes, amountCents }),
   );
@@ -76,6 +81,14 @@ function detailOf(row: q.PtriRow, contents: q.PtriContents, today: string): Ptri
   for (const axis of AXES) budget[axis] = sumEuros(budgetLines.filter((line) => line.axis === axis).map((line) => line.amount));
   return Object.assign(toSummary(row, contents.personName ?? '', today), {
     revision: row.revision,
+    personSigned: personSigned(row),
+    signaturePending: signaturePending(row),
+    benefits: (JSON.parse(contents.benefits) as Benefit[]).map(([kind, monthlyAmountCents, from, to]) => ({
+      kind,
+      monthlyAmount: eurosOf(monthlyAmountCents),
+      from,
+      to,
+    })),
     cooperativeIds: JSON.parse(contents.cooperativeIds) as number[],
     goals: (JSON.parse(contents.goals) as Goal[]).map(([id, axis, description, targetDate, status]) => ({
       id,
@@ -213,6 +226,7 @@ function listFilters(actor: Actor, query: z.output<typeof ptriCountQuery>): q.Pt
     reviewOverdueOn: query.reviewOverdue === true ? actor.today : undefined,
     reviewNotOverdueOn: query.reviewOverdue === false ? actor.today : undefined,
     expiredOn: query.expired ? actor.today : undefined,
+    signaturePending: query.signaturePending,
     namePrefix: query.q ? query.q.toLocaleLowerCase('it').replace(/\s+/g, ' ') : undefined,
     fiscalCodePrefix: query.q && policy.searchesByFiscalCode ? query.q.replace(/\s+/g, '').toUpperCase() : undefined,
   };
