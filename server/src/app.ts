@@ -33,6 +33,7 @@ import outcomeRoutes from './outcomes/routes.ts';
 import importRoutes from './imports/routes.ts';
 import signatureRoutes from './signatures/routes.ts';
 import benefitRoutes from './benefits/routes.ts';
+import budgetCompositionRoutes from './budget-composition/routes.ts';
 
 export interface BuildOptions {
   db: Db;
@@ -105,6 +106,7 @@ export async function buildApp({
   await app.register(importRoutes);
   await app.register(signatureRoutes);
   await app.register(benefitRoutes);
+  await app.register(budgetCompositionRoutes);
   await app.register(clientPlugin, { dist: config.clientDist });
   return app;
 }

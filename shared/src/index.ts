@@ -21,3 +21,5 @@ export * from './schemas/outcomes.ts';
 export * from './schemas/imports.ts';
 export * from './units.ts';
 export * from './schemas/agreement.ts';
+export * from './budget.ts';
+export * from './schemas/budget-composition.ts';

@@ -122,6 +122,13 @@ describe('the main journey in the browser', () => {
     expect(sent.status, await sent.text()).toBe(200);
     await page.reload();
     await expect.poll(() => page.locator('.badge').first().textContent()).toBe('Inviato in UVM');
+    // The person signs the revision sent to the UVM: without it the UVM's approval is refused.
+    await page.getByLabel('Chi firma', { exact: true }).selectOption('person');
+    await page.getByLabel('Nome e cognome', { exact: true }).fill(personName);
+    await page.getByLabel('Modalità', { exact: true }).selectOption('paper');
+    await page.getByRole('button', { name: 'Registra la firma della revisione 1' }).click();
+    await page.getByRole('status').filter({ hasText: 'Firma registrata.' }).waitFor();
+    await page.getByRole('region', { name: 'Firme del progetto' }).getByText(personName).waitFor();
   });
 
   it('UVM: finds it waiting, evaluates it with HoNOS (live total) and approves it', async () => {

@@ -119,6 +119,7 @@ describe('a case manager', () => {
       '/api/reports/caseload?date=2025-03-01',
       `/api/reports/caseload?date=2025-03-01&serviceId=${f.ctx.world.services.budrio}`,
       '/api/reports/reviews-due?within=365',
+      '/api/reports/budget-composition?year=2025',
     ]);
     const navile = f.ctx.world.services.navile;
     const otherCode = (

@@ -179,6 +179,7 @@ describe('search and filter parameters', () => {
       `/api/reports/caseload?date=${v}`,
       `/api/reports/reviews-due?within=${v}`,
       `/api/ptris?signaturePending=${v}`,
+      `/api/reports/budget-composition?year=${v}&serviceId=${v}&districtId=${v}`,
       `/api/persons?cursor=${v}`,
     ];
   };

@@ -225,6 +225,10 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
     probe: { url: () => '/api/monthly-reports?status=submitted&year=2025' },
   },
 
+  'GET /api/reports/budget-composition': {
+    allowed: ['admin', 'manager', 'case_manager'],
+    probe: { url: () => '/api/reports/budget-composition?year=2025' },
+  },
   'GET /api/reports/yearly-counts': {
     allowed: ['admin', 'manager', 'case_manager'],
     probe: { url: () => '/api/reports/yearly-counts?year=2025&lot=1' },

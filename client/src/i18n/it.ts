@@ -2,6 +2,7 @@
 import { formatHours, formatNumber } from '../components/format.ts';
 import { workflow } from './itWorkflow.ts';
 import { outcomes } from './itOutcomes.ts';
+import { agreement } from './itAgreement.ts';
 import {
   AXIS_LABELS,
   BUDGET_SOURCE_LABELS,
@@ -490,6 +491,7 @@ export const it = {
   },
   ...workflow,
   ...outcomes,
+  ...agreement,
 };
 
 export type Messages = typeof it;
