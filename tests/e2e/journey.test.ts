@@ -240,6 +240,19 @@ describe('the main journey in the browser', () => {
     const navile = rowHeaded(page, counts.navileName).first();
     await expect.poll(async () => italianNumber((await navile.getByRole('cell').last().textContent()) ?? '')).toBe(counts.navile);
     await shot(page, '08-yearly-counts');
+
+    // The journey's budget lines (AUSL resources) are in the year's budget composition.
+    await page.getByRole('link', { name: 'Composizione del budget' }).click();
+    await page.getByLabel('Anno', { exact: true }).selectOption(String(year));
+    const composition = await apiGet<{ rows: { source: string; axis: string; amount: number }[] }>(
+      baseUrl,
+      managerToken,
+      `/api/reports/budget-composition?year=${year}`,
+    );
+    expect(composition.rows.find((row) => row.source === 'ausl' && row.axis === 'work')?.amount).toBeGreaterThanOrEqual(900);
+    await page.getByRole('region', { name: 'Composizione del budget' }).getByRole('rowheader', { name: 'AUSL' }).first().waitFor();
+    await page.getByTestId('composition-non-ausl').waitFor();
+    await shot(page, '09-budget-composition');
     expect(problems).toEqual([]);
   });
 });

@@ -91,6 +91,7 @@ export const it = {
     caseloadReport: 'Carichi per servizio',
     overdue: 'Revisioni scadute',
     outcomes: 'Esiti',
+    budgetComposition: 'Composizione del budget',
     users: 'Utenti',
     audit: 'Registro accessi',
     monthReviews: 'Rendicontazioni da validare',

@@ -32,6 +32,10 @@ export const agreement = {
     to: 'Al',
     empty: 'Nessuna entrata registrata.',
     totalMonthly: 'Totale mensile in corso',
+    add: 'Aggiungi entrata',
+    remove: 'Rimuovi',
+    save: 'Salva le entrate',
+    saved: 'Entrate salvate.',
   },
   bySource: {
     title: 'Budget per asse e fonte',
