@@ -22,8 +22,8 @@ export interface PtriFilters {
   /** Projects with at least one open goal on this axis. */
   axis?: Axis;
   reviewOverdue?: boolean;
-  /** In care without the person's signature on the current revision. */
-  signaturePending?: boolean;
+  /** In care without the person's signature on the current revision: only `true` is a filter. */
+  signaturePending?: true;
   q?: string;
   serviceId?: number;
   lotId?: number;
@@ -43,13 +43,7 @@ export const ptriKeys = {
 
 export function fetchPtris(filters: PtriFilters, cursor?: string): Promise<Page<PtriSummary>> {
   return apiJson<Page<PtriSummary>>('/api/ptris', {
-    query: {
-      ...filters,
-      reviewOverdue: filters.reviewOverdue ? 'true' : undefined,
-      signaturePending: filters.signaturePending ? 'true' : undefined,
-      cursor,
-      limit: 50,
-    },
+    query: { ...filters, reviewOverdue: filters.reviewOverdue ? 'true' : undefined, cursor, limit: 50 },
   });
 }
 
