@@ -44,6 +44,7 @@ function SignedInRoutes() {
         {guarded(paths.caseloadReport, <P.CaseloadReportPage />)}
         {guarded(paths.overdue, <P.OverdueReviewsPage />)}
         {guarded(paths.outcomes, <P.OutcomesPage />)}
+        {guarded(paths.budgetComposition, <P.BudgetCompositionPage />)}
         {guarded(paths.users, <P.UsersPage />)}
         {guarded(paths.audit, <P.AuditPage />)}
         {guarded(paths.monthReviews, <P.MonthReviewsPage />)}

@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type {
   Axis,
+  BenefitKind,
   BudgetSource,
   EvaluationKind,
   EvaluationOutcome,
@@ -17,6 +18,8 @@ import type {
   ScaleItem,
   ScaleTotal,
   ServiceKind,
+  SignatureMethod,
+  Signer,
   WorkSituation,
 } from '@bds/shared';
 
@@ -211,6 +214,10 @@ export const ptris = sqliteTable(
     /** The project this one continues (a renewal), for the person's chain of projects. */
     renewsPtriId: integer('renews_ptri_id'),
     version: integer('version').notNull().default(1),
+    /** The content revision: changes with goals, budget, period or text, never with a lifecycle move (`version` is the lock). */
+    revision: integer('revision').notNull().default(1),
+    /** The latest revision the person (or their guardian) signed: kept with each such signature. */
+    personSignedRevision: integer('person_signed_revision'),
     /** Open goals per axis, kept by triggers on `goals` (migration 0011) for the caseload report. */
     openGoalsHabitat: integer('open_goals_habitat').notNull().default(0),
     openGoalsSociality: integer('open_goals_sociality').notNull().default(0),
@@ -241,6 +248,10 @@ export const ptris = sqliteTable(
     index('ptris_open_end_idx')
       .on(t.endDate, t.lotId, t.personId, t.serviceId)
       .where(sql`${t.endedOn} IS NULL AND ${t.activatedOn} IS NOT NULL`),
+    /** Projects in care whose current revision lacks the person's signature ("firma in attesa"): a few, listed by service. */
+    index('ptris_signature_pending_idx')
+      .on(t.serviceId, t.id)
+      .where(sql`${t.status} IN ('active', 'suspended') AND ${t.personSignedRevision} IS NOT ${t.revision}`),
   ],
 );
 
@@ -299,6 +310,8 @@ export const ptriRevisions = sqliteTable(
       .notNull()
       .references(() => ptris.id),
     version: integer('version').notNull(),
+    /** The project's content revision once this version was saved. */
+    revision: integer('revision').notNull().default(1),
     snapshot: text('snapshot', { mode: 'json' }).notNull(),
     changes: text('changes', { mode: 'json' }),
     reason: text('reason'),
@@ -347,6 +360,42 @@ export const evaluations = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index('evaluations_ptri_idx').on(t.ptriId, t.date), index('evaluations_date_idx').on(t.date, t.ptriId)],
+);
+
+/** Who signed which content revision of a project, when and how; earlier revisions' signatures stay. */
+export const ptriSignatures = sqliteTable(
+  'ptri_signatures',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    ptriId: integer('ptri_id')
+      .notNull()
+      .references(() => ptris.id),
+    revision: integer('revision').notNull(),
+    signer: text('signer').$type<Signer>().notNull(),
+    name: text('name').notNull(),
+    date: text('date').notNull(),
+    method: text('method').$type<SignatureMethod>().notNull(),
+    recordedBy: integer('recorded_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('ptri_signatures_ptri_idx').on(t.ptriId, t.revision)],
+);
+
+/** A person's benefits and income (pensions, allowances, income support), beside the budget. */
+export const personBenefits = sqliteTable(
+  'person_benefits',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => persons.id),
+    kind: text('kind').$type<BenefitKind>().notNull(),
+    monthlyAmountCents: integer('monthly_amount_cents').notNull(),
+    from: text('from').notNull(),
+    to: text('to'),
+    position: integer('position').notNull(),
+  },
+  (t) => [index('person_benefits_person_idx').on(t.personId)],
 );
 
 /** Contacts with a person after their project closed: where they live and work, the "post-BdS". */

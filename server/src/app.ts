@@ -33,6 +33,9 @@ import outcomeRoutes from './outcomes/routes.ts';
 import importRoutes from './imports/routes.ts';
 import flatRoutes from './flats/routes.ts';
 import communityActivityRoutes from './community-activities/routes.ts';
+import signatureRoutes from './signatures/routes.ts';
+import benefitRoutes from './benefits/routes.ts';
+import budgetCompositionRoutes from './budget-composition/routes.ts';
 
 export interface BuildOptions {
   db: Db;
@@ -105,6 +108,9 @@ export async function buildApp({
   await app.register(importRoutes);
   await app.register(flatRoutes);
   await app.register(communityActivityRoutes);
+  await app.register(signatureRoutes);
+  await app.register(benefitRoutes);
+  await app.register(budgetCompositionRoutes);
   await app.register(clientPlugin, { dist: config.clientDist });
   return app;
 }

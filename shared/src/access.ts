@@ -10,6 +10,7 @@ import type { Intervention } from './schemas/interventions.ts';
 import type { MonthlyReport, monthlyReportPartSchema, MonthlyReportPartItem } from './schemas/monthly-reports.ts';
 import type { Flat, Stay } from './schemas/flats.ts';
 import type { CommunitySession } from './schemas/community-activities.ts';
+import type { Signature } from './schemas/agreement.ts';
 
 /** The objects a reply carries, by the name the tables use. */
 export interface AccessObjects {
@@ -31,6 +32,8 @@ export interface AccessObjects {
   stay: Stay;
   /** A session of a Lot 4 community activity: counts, and attendees' project ids filtered by scope. */
   communitySession: CommunitySession;
+  /** Who signed a content revision of a project. */
+  signature: Signature;
 }
 export type AccessObject = keyof AccessObjects;
 
@@ -58,6 +61,10 @@ const WHOLE_RECORD: FieldTable = {
     expired: true,
     version: true,
     updatedAt: true,
+    revision: true,
+    personSigned: true,
+    signaturePending: true,
+    benefits: true,
     cooperativeIds: true,
     goals: true,
     budgetLines: true,
@@ -169,6 +176,17 @@ const WHOLE_RECORD: FieldTable = {
     volunteers: true,
     note: true,
   },
+  signature: {
+    id: true,
+    ptriId: true,
+    revision: true,
+    signer: true,
+    name: true,
+    date: true,
+    method: true,
+    recordedBy: true,
+    createdAt: true,
+  },
 };
 
 /**
@@ -198,6 +216,8 @@ const COOPERATIVE: FieldTable = {
   person: { ...WHOLE_RECORD.person, fiscalCode: false, birthDate: false, sex: false },
   history: { ...WHOLE_RECORD.history, reason: false, changes: false },
   stay: { ...WHOLE_RECORD.stay, note: false },
+  // Who signed for the person (a guardian, a family member) is not the cooperative's business.
+  signature: { ...WHOLE_RECORD.signature, name: false },
 };
 
 /** A stay's exit note stays with the managers: a case manager reads the flats of every service. */
@@ -205,14 +225,6 @@ const CASE_MANAGER: FieldTable = {
   ...WHOLE_RECORD,
   stay: { ...WHOLE_RECORD.stay, note: false },
   communitySession: WITHOUT_SESSION_NOTES,
-};
-
-export const FIELD_ACCESS: Readonly<Record<Role, FieldTable>> = {
-  admin: WHOLE_RECORD,
-  manager: WHOLE_RECORD,
-  case_manager: CASE_MANAGER,
-  uvm: CASE_MANAGER,
-  cooperative: COOPERATIVE,
 };
 
 /** The fields of `object` that `role` receives. */
@@ -239,6 +251,7 @@ export const FREE_TEXT_FIELDS: { readonly [O in AccessObject]: readonly (keyof A
   flat: [],
   stay: ['note'],
   communitySession: ['note'],
+  signature: ['name'],
 };
 
 /** What a role can do in the application: the client shows pages and actions by it. */
@@ -269,6 +282,11 @@ export const CAPABILITIES = [
   /** Enrol a person's project in a community activity. */
   'enrolInCommunityActivities',
   'readCommunityReport',
+  /** A person's benefits and income: read them (on the person and beside a project's budget). */
+  'readBenefits',
+  'recordBenefits',
+  /** Record who signed a revision of a project. */
+  'recordSignatures',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -304,6 +322,7 @@ export const ROLE_CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = 
     'readAudit',
     'browseCommunityActivities',
     'readCommunityReport',
+    'readBenefits',
   ],
   case_manager: [
     'readPersons',
@@ -317,6 +336,9 @@ export const ROLE_CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = 
     'readReports',
     'browseCommunityActivities',
     'enrolInCommunityActivities',
+    'readBenefits',
+    'recordBenefits',
+    'recordSignatures',
   ],
   uvm: ['readPersons', 'readProjectHistory', 'evaluate', 'readUvmQueue', 'readCaseload', 'readReviewCalendar', 'browseCommunityActivities'],
   cooperative: ['recordInterventions', 'readFlats', 'browseCommunityActivities', 'runCommunityActivities'],
@@ -325,3 +347,21 @@ export const ROLE_CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = 
 export function can(role: Role, capability: Capability): boolean {
   return ROLE_CAPABILITIES[role].includes(capability);
 }
+
+/** The roles that can do something: what a route declares as the roles that may call it. */
+export function rolesWith(capability: Capability): Role[] {
+  return (Object.keys(ROLE_CAPABILITIES) as Role[]).filter((role) => can(role, capability));
+}
+
+/** A role's table, with the person's benefits on a project only where the role reads benefits. */
+function tableOf(role: Role, table: FieldTable): FieldTable {
+  return { ...table, project: { ...table.project, benefits: can(role, 'readBenefits') } };
+}
+
+export const FIELD_ACCESS: Readonly<Record<Role, FieldTable>> = {
+  admin: tableOf('admin', WHOLE_RECORD),
+  manager: tableOf('manager', WHOLE_RECORD),
+  case_manager: tableOf('case_manager', CASE_MANAGER),
+  uvm: tableOf('uvm', CASE_MANAGER),
+  cooperative: tableOf('cooperative', COOPERATIVE),
+};

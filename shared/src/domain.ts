@@ -17,9 +17,30 @@ export type Intensity = (typeof INTENSITIES)[number];
 export const GOAL_STATUSES = ['open', 'achieved', 'partly_achieved', 'not_achieved'] as const;
 export type GoalStatus = (typeof GOAL_STATUSES)[number];
 
-/** Who brings a resource into the Budget di Salute. */
-export const BUDGET_SOURCES = ['person', 'ausl', 'social_services', 'community'] as const;
+/**
+ * Who brings a resource into the Budget di Salute: the person, their family, the AUSL (its own
+ * services or the cooperatives of the lots), the municipality's social services, other public
+ * bodies (housing agency, employment centre, school), private funders and the community.
+ */
+export const BUDGET_SOURCES = ['person', 'family', 'ausl', 'social_services', 'other_public', 'private', 'community'] as const;
 export type BudgetSource = (typeof BUDGET_SOURCES)[number];
+
+/** Who signs a revision of a project. */
+export const SIGNERS = ['person', 'guardian', 'family', 'case_manager', 'social_worker', 'cooperative', 'uvm'] as const;
+export type Signer = (typeof SIGNERS)[number];
+
+/**
+ * The signers whose signature is the person's agreement: the person, or their guardian or
+ * support administrator. An approval needs it on the revision the UVM approves.
+ */
+export const PERSON_SIGNERS: readonly Signer[] = ['person', 'guardian'];
+
+export const SIGNATURE_METHODS = ['paper', 'in_person'] as const;
+export type SignatureMethod = (typeof SIGNATURE_METHODS)[number];
+
+/** The benefits and income a person receives, recorded beside the budget. */
+export const BENEFIT_KINDS = ['pension', 'disability_allowance', 'attendance_allowance', 'income_support', 'other'] as const;
+export type BenefitKind = (typeof BENEFIT_KINDS)[number];
 
 export const EVALUATION_KINDS = ['initial', 'review', 'extraordinary', 'final'] as const;
 export type EvaluationKind = (typeof EVALUATION_KINDS)[number];

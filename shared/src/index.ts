@@ -22,3 +22,6 @@ export * from './schemas/imports.ts';
 export * from './schemas/flats.ts';
 export * from './schemas/community-activities.ts';
 export * from './units.ts';
+export * from './schemas/agreement.ts';
+export * from './budget.ts';
+export * from './schemas/budget-composition.ts';

@@ -2,6 +2,7 @@
 // messages alike: a person reads "Attivo" or "Casa/Habitat sociale", never "active" or "habitat".
 import type {
   Axis,
+  BenefitKind,
   BudgetSource,
   DepartmentPartKind,
   EvaluationKind,
@@ -10,6 +11,8 @@ import type {
   Intensity,
   LivingSituation,
   PtriStatus,
+  SignatureMethod,
+  Signer,
   WorkSituation,
 } from './domain.ts';
 import type { MonthStatus } from './schemas/interventions.ts';
@@ -64,11 +67,37 @@ export const WORK_SITUATION_LABELS = {
 } as const satisfies Record<WorkSituation, string>;
 
 export const BUDGET_SOURCE_LABELS = {
-  person: 'Persona/famiglia',
+  person: 'Persona',
+  family: 'Famiglia',
   ausl: 'AUSL',
   social_services: 'Servizi sociali',
+  other_public: 'Altri enti pubblici',
+  private: 'Privati',
   community: 'Comunità',
 } as const satisfies Record<BudgetSource, string>;
+
+export const SIGNER_LABELS = {
+  person: 'Persona',
+  guardian: 'Tutore o amministratore di sostegno',
+  family: 'Familiare',
+  case_manager: 'Case manager',
+  social_worker: 'Assistente sociale',
+  cooperative: 'Cooperativa',
+  uvm: 'UVM',
+} as const satisfies Record<Signer, string>;
+
+export const SIGNATURE_METHOD_LABELS = {
+  paper: 'Su carta',
+  in_person: 'Di persona',
+} as const satisfies Record<SignatureMethod, string>;
+
+export const BENEFIT_KIND_LABELS = {
+  pension: 'Pensione',
+  disability_allowance: 'Pensione di invalidità civile',
+  attendance_allowance: 'Indennità di accompagnamento',
+  income_support: 'Sostegno al reddito (Assegno di Inclusione)',
+  other: 'Altro',
+} as const satisfies Record<BenefitKind, string>;
 
 export const EVALUATION_KIND_LABELS = {
   initial: 'Iniziale',
@@ -148,6 +177,10 @@ export const AUDIT_ENTITY_LABELS = {
   ptri_community_activities: 'Attività di comunità di un progetto',
   report_community_activities: 'Report attività di comunità',
   follow_up_list: 'Contatti dopo la chiusura di un progetto',
+  signature: 'Firma di una revisione del progetto',
+  signature_list: 'Firme di un progetto',
+  benefits: 'Pensioni, indennità e sostegni al reddito della persona',
+  report_budget_composition: 'Report composizione del budget',
   user: 'Utente',
   user_list: 'Elenco degli utenti',
   session: 'Sessione di lavoro',

@@ -1,7 +1,8 @@
 // The PTRI lifecycle as one table: every legal move, who may make it and what it needs.
-import type { EvaluationKind, EvaluationOutcome, PtriStatus, Role } from './domain.ts';
+import { PERSON_SIGNERS, type EvaluationKind, type EvaluationOutcome, type PtriStatus, type Role, type Signer } from './domain.ts';
 
-export type TransitionRequirement = 'approvingEvaluation' | 'reason';
+/** `personSignature`: the person (or their guardian) signed the current revision (see `personSigned`). */
+export type TransitionRequirement = 'approvingEvaluation' | 'personSignature' | 'reason';
 
 export interface TransitionRule {
   from: PtriStatus;
@@ -13,7 +14,7 @@ export interface TransitionRule {
 export const PTRI_TRANSITIONS: readonly TransitionRule[] = [
   { from: 'draft', to: 'submitted', roles: ['case_manager', 'admin'], needs: [] },
   { from: 'submitted', to: 'draft', roles: ['case_manager', 'uvm', 'admin'], needs: ['reason'] },
-  { from: 'submitted', to: 'active', roles: ['uvm', 'admin'], needs: ['approvingEvaluation'] },
+  { from: 'submitted', to: 'active', roles: ['uvm', 'admin'], needs: ['approvingEvaluation', 'personSignature'] },
   { from: 'submitted', to: 'rejected', roles: ['uvm', 'admin'], needs: ['reason'] },
   { from: 'active', to: 'suspended', roles: ['case_manager', 'uvm', 'admin'], needs: ['reason'] },
   { from: 'suspended', to: 'active', roles: ['case_manager', 'uvm', 'admin'], needs: [] },
@@ -46,9 +47,22 @@ export function latestEvaluationOutcome(evaluations: readonly { id: number; date
  * The moves to offer this role on a project: those of the table whose needs the project already
  * meets (a reason is asked for when the move is made), so that none is offered only to be refused.
  */
-export function offeredTransitions(from: PtriStatus, role: Role, facts: { latestOutcome: string | null }): TransitionRule[] {
+export function offeredTransitions(
+  from: PtriStatus,
+  role: Role,
+  facts: { latestOutcome: string | null; personSigned?: boolean },
+): TransitionRule[] {
   const approved = facts.latestOutcome !== null && isApprovingOutcome(facts.latestOutcome);
-  return transitionsFrom(from, role).filter((rule) => approved || !rule.needs.includes('approvingEvaluation'));
+  return transitionsFrom(from, role).filter(
+    (rule) =>
+      (approved || !rule.needs.includes('approvingEvaluation')) &&
+      (facts.personSigned !== false || !rule.needs.includes('personSignature')),
+  );
+}
+
+/** Why an approval is refused when the person has not signed: one message for the UVM and the lifecycle. */
+export function missingPersonSignature(revision: number): string {
+  return `Manca la firma della persona (o del tutore/amministratore di sostegno) sulla revisione ${revision} del progetto: registrarla prima dell'approvazione`;
 }
 
 /** Statuses in which the project's content (goals, budget, period) may still be edited. */
@@ -70,8 +84,13 @@ export function evaluationKindsFor(status: PtriStatus): EvaluationKind[] {
 }
 
 /** The lifecycle move an evaluation causes, if any: the UVM's decision is the approval, rejection or closure. */
+/** Whether an evaluation approves a submitted project into care: what needs the person's signature first. */
+export function evaluationActivates(kind: EvaluationKind, outcome: EvaluationOutcome): boolean {
+  return kind === 'initial' && isApprovingOutcome(outcome);
+}
+
 export function evaluationMove(kind: EvaluationKind, outcome: EvaluationOutcome): PtriStatus | null {
-  if (kind === 'initial' && isApprovingOutcome(outcome)) return 'active';
+  if (evaluationActivates(kind, outcome)) return 'active';
   if (kind === 'initial' && outcome === 'not_approved') return 'rejected';
   if (kind === 'final' && outcome !== 'postponed') return 'closed';
   return null;
@@ -92,3 +111,23 @@ export const OPEN_STATUSES: readonly PtriStatus[] = ['active', 'suspended'];
 export function isExpired(project: { status: PtriStatus; endDate: string }, today: string): boolean {
   return OPEN_STATUSES.includes(project.status) && project.endDate < today;
 }
+
+/** Whether a signer's signature is the person's agreement (theirs, or their guardian's). */
+export const isPersonSigner = (signer: Signer): boolean => PERSON_SIGNERS.includes(signer);
+
+/** The person (or their guardian) signed the project's current content revision. */
+export function personSigned(project: { revision: number; personSignedRevision: number | null }): boolean {
+  return project.personSignedRevision === project.revision;
+}
+
+/**
+ * "Firma in attesa": a project in care whose current revision lacks the person's signature (the
+ * UVM approved it with changes, or it changed since). The SQL form is the partial index
+ * `ptris_signature_pending_idx` and `signaturePending` in server/src/ptri/queries.ts.
+ */
+export function signaturePending(project: { status: PtriStatus; revision: number; personSignedRevision: number | null }): boolean {
+  return OPEN_STATUSES.includes(project.status) && !personSigned(project);
+}
+
+/** Statuses in which a revision can still be signed. */
+export const SIGNABLE_STATUSES: readonly PtriStatus[] = ['draft', 'submitted', 'active', 'suspended'];

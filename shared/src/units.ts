@@ -44,6 +44,13 @@ export function formatCount(value: number | null | undefined): string {
   return value == null ? '—' : countFormat.format(value);
 }
 
+const percentFormat = new Intl.NumberFormat('it-IT', { style: 'percent', maximumFractionDigits: 1 });
+
+/** A share 0–1 as "42,5 %"; a dash for none. */
+export function formatPercent(share: number | null | undefined): string {
+  return share == null ? '—' : percentFormat.format(share);
+}
+
 export type NumberKind = 'euro' | 'hours';
 
 /** A value as an Italian number input shows it back: "2.120,00" for euros, "1,5" for hours. */

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestContext, personBody, type TestContext, SUBMITTED_ON } from './helpers.ts';
 import { activeProject, member } from './work-helpers.ts';
+import { signByPerson } from './ptri-fixtures.ts';
 
 let ctx: TestContext;
 beforeEach(async () => {
@@ -33,6 +34,7 @@ async function submittedProject() {
     })
   ).json();
   await cm({ method: 'POST', url: `/api/ptris/${ptri.id}/transitions`, payload: { to: 'submitted', date: SUBMITTED_ON } });
+  await signByPerson(cm, ptri.id);
   return ptri.id as number;
 }
 

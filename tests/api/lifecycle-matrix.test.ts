@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findTransition, PTRI_STATUSES, ROLES, type PtriStatus, type Role } from '@bds/shared';
 import { createTestContext, SUBMITTED_ON, type TestContext } from './helpers.ts';
-import { approvingEvaluation, draftProject } from './ptri-fixtures.ts';
+import { approvingEvaluation, draftProject, signByPerson } from './ptri-fixtures.ts';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -44,6 +44,7 @@ async function projectIn(status: PtriStatus): Promise<number> {
     await evaluate('not_approved');
     return ptri.id;
   }
+  await signByPerson(cm, ptri.id);
   await evaluate('approved');
   if (status === 'suspended') await move('suspended');
   if (status === 'closed') await move('closed');

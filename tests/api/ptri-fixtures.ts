@@ -45,10 +45,26 @@ export const approvingEvaluation = {
   scores: { honos: [2, 1, 0, 3, 9, 2, 1, 4, 0, 1, 2, 9] },
 };
 
-/** A project taken through submission and an approving UVM evaluation. */
+/**
+ * The person signs the project's current revision, as the case manager records it: what an
+ * approving initial evaluation needs. `caller` is a case manager of the project's service.
+ */
+export async function signByPerson(caller: Caller, ptriId: number, signer: 'person' | 'guardian' = 'person') {
+  const { revision } = (await caller({ method: 'GET', url: `/api/ptris/${ptriId}` })).json<{ revision: number }>();
+  const res = await caller({
+    method: 'POST',
+    url: `/api/ptris/${ptriId}/signatures`,
+    payload: { revision, signer, name: 'Mario Rossi', date: SUBMITTED_ON, method: 'paper' },
+  });
+  if (res.statusCode !== 201) throw new Error(`sign: ${res.statusCode} ${res.body}`);
+  return res.json<{ id: number; revision: number }>();
+}
+
+/** A project taken through submission, the person's signature and an approving UVM evaluation. */
 export async function activeProject(ctx: TestContext) {
   const made = await draftProject(ctx);
   await made.cm({ method: 'POST', url: `/api/ptris/${made.ptri.id}/transitions`, payload: { to: 'submitted', date: SUBMITTED_ON } });
+  await signByPerson(made.cm, made.ptri.id);
   const uvm: Caller = await ctx.as('uvm.bologna');
   const res = await uvm({ method: 'POST', url: `/api/ptris/${made.ptri.id}/evaluations`, payload: approvingEvaluation });
   if (res.statusCode !== 201) throw new Error(`evaluate: ${res.statusCode} ${res.body}`);

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PTRI_STATUS_LABELS } from '@bds/shared';
 import { auditCount, createTestContext, personBody, type TestContext, SUBMITTED_ON } from './helpers.ts';
-import { activeProject, approvingEvaluation, draftProject, ptriBody } from './ptri-fixtures.ts';
+import { activeProject, approvingEvaluation, draftProject, ptriBody, signByPerson } from './ptri-fixtures.ts';
 
 let ctx: TestContext;
 beforeEach(async () => {
@@ -240,6 +240,7 @@ describe('the lifecycle', () => {
     const move = (to: string, date: string, reason?: string) =>
       cm({ method: 'POST', url: `/api/ptris/${ptri.id}/transitions`, payload: { to, reason, date } });
     expect((await move('submitted', '2025-01-03')).json().status).toBe('submitted');
+    await signByPerson(cm, ptri.id);
     const uvm = await ctx.as('uvm.bologna');
     const evaluation = await uvm({ method: 'POST', url: `/api/ptris/${ptri.id}/evaluations`, payload: approvingEvaluation });
     expect(evaluation.statusCode).toBe(201);
@@ -334,6 +335,7 @@ describe('the lifecycle', () => {
   it('activates an "approved with changes" project on its changed start date', async () => {
     const { cm, ptri } = await draftProject(ctx);
     await cm({ method: 'POST', url: `/api/ptris/${ptri.id}/transitions`, payload: { to: 'submitted', date: '2024-12-01' } });
+    await signByPerson(cm, ptri.id);
     const uvm = await ctx.as('uvm.bologna');
     const res = await uvm({
       method: 'POST',

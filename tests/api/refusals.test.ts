@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { addDays as addDaysToDate, today } from '@bds/shared';
 import { createTestContext, personBody, SUBMITTED_ON, type TestContext } from './helpers.ts';
-import { activeProject as activeWithPerson, draftProject, ptriBody } from './ptri-fixtures.ts';
+import { activeProject as activeWithPerson, draftProject, ptriBody, signByPerson } from './ptri-fixtures.ts';
 import { activeProject, member, record } from './work-helpers.ts';
 
 let ctx: TestContext;
@@ -254,6 +254,7 @@ describe('one project per lot at a time', () => {
       })
     ).json();
     await cm({ method: 'POST', url: `/api/ptris/${second.id}/transitions`, payload: { to: 'submitted', date: SUBMITTED_ON } });
+    await signByPerson(cm, second.id);
     const uvm = await ctx.as('uvm.bologna');
     const before = count('evaluations');
     const res = await uvm({

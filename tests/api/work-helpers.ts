@@ -2,6 +2,7 @@
 import { expect } from 'vitest';
 import { hoursOfMonth } from '@bds/server/figures/definitions.ts';
 import { personBody, type Caller, type TestContext, SUBMITTED_ON } from './helpers.ts';
+import { signByPerson } from './ptri-fixtures.ts';
 import { recomputedActivityCounts, definedYearlyCounts, storedActivityCounts, reportedYearlyCounts } from './yearly-summaries.ts';
 
 export interface ProjectOptions {
@@ -44,6 +45,7 @@ export async function activeProject(ctx: TestContext, options: ProjectOptions = 
   expect(
     (await cm({ method: 'POST', url: `/api/ptris/${id}/transitions`, payload: { to: 'submitted', date: SUBMITTED_ON } })).statusCode,
   ).toBe(200);
+  await signByPerson(cm, id);
   const evaluation = await uvm({
     method: 'POST',
     url: `/api/ptris/${id}/evaluations`,

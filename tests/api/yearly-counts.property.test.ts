@@ -145,6 +145,15 @@ async function run(ctx: TestContext, ops: Operation[]) {
           payload: { date: o.on, kind: 'final', members: [member], outcome: 'approved', goalOutcomes: o.outcomes },
         });
       } else if (o.op === 'evaluate') {
+        // The person signs the revision the UVM sees (refused, and harmless, where the project is not signable).
+        const { revision } = (await (await cmOf(project.service))({ method: 'GET', url })).json() as { revision: number };
+        await (
+          await cmOf(project.service)
+        )({
+          method: 'POST',
+          url: `${url}/signatures`,
+          payload: { revision, signer: 'person', name: 'Persona', date: SUBMITTED_ON, method: 'paper' },
+        });
         await (
           await uvmOf(project.service)
         )({ method: 'POST', url: `${url}/evaluations`, payload: { date: o.on, kind: 'initial', members: [member], outcome: o.outcome } });

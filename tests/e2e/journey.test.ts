@@ -122,6 +122,13 @@ describe('the main journey in the browser', () => {
     expect(sent.status, await sent.text()).toBe(200);
     await page.reload();
     await expect.poll(() => page.locator('.badge').first().textContent()).toBe('Inviato in UVM');
+    // The person signs the revision sent to the UVM: without it the UVM's approval is refused.
+    await page.getByLabel('Chi firma', { exact: true }).selectOption('person');
+    await page.getByLabel('Nome e cognome', { exact: true }).fill(personName);
+    await page.getByLabel('Modalità', { exact: true }).selectOption('paper');
+    await page.getByRole('button', { name: 'Registra la firma della revisione 1' }).click();
+    await page.getByRole('status').filter({ hasText: 'Firma registrata.' }).waitFor();
+    await page.getByRole('region', { name: 'Firme del progetto' }).getByText(personName).waitFor();
   });
 
   it('UVM: finds it waiting, evaluates it with HoNOS (live total) and approves it', async () => {
@@ -233,6 +240,19 @@ describe('the main journey in the browser', () => {
     const navile = rowHeaded(page, counts.navileName).first();
     await expect.poll(async () => italianNumber((await navile.getByRole('cell').last().textContent()) ?? '')).toBe(counts.navile);
     await shot(page, '08-yearly-counts');
+
+    // The journey's budget lines (AUSL resources) are in the year's budget composition.
+    await page.getByRole('link', { name: 'Composizione del budget' }).click();
+    await page.getByLabel('Anno', { exact: true }).selectOption(String(year));
+    const composition = await apiGet<{ rows: { source: string; axis: string; amount: number }[] }>(
+      baseUrl,
+      managerToken,
+      `/api/reports/budget-composition?year=${year}`,
+    );
+    expect(composition.rows.find((row) => row.source === 'ausl' && row.axis === 'work')?.amount).toBeGreaterThanOrEqual(900);
+    await page.getByRole('region', { name: 'Composizione del budget' }).getByRole('rowheader', { name: 'AUSL' }).first().waitFor();
+    await page.getByTestId('composition-non-ausl').waitFor();
+    await shot(page, '09-budget-composition');
     expect(problems).toEqual([]);
   });
 });

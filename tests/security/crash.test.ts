@@ -108,12 +108,20 @@ async function oneWrite(base: string, tokens: { cm: string; uvm: string; coop: s
     if (res.status === 200) ack.versions.set(id, res.json.version);
   } else {
     const id = drafts.shift() ?? 0;
-    const submitted = await api<{ version: number }>(base, tokens.cm, 'POST', `/api/ptris/${id}/transitions`, {
+    const submitted = await api<{ version: number; revision: number }>(base, tokens.cm, 'POST', `/api/ptris/${id}/transitions`, {
       to: 'submitted',
       date: SUBMITTED_ON,
     });
     if (submitted.status !== 200) return;
     ack.versions.set(id, submitted.json.version);
+    const signed = await api(base, tokens.cm, 'POST', `/api/ptris/${id}/signatures`, {
+      revision: submitted.json.revision,
+      signer: 'person',
+      name: 'Persona',
+      date: SUBMITTED_ON,
+      method: 'paper',
+    });
+    if (signed.status !== 201) return;
     const evaluation = await api<{ id: number }>(base, tokens.uvm, 'POST', `/api/ptris/${id}/evaluations`, {
       date: '2025-01-10',
       kind: 'initial',

@@ -82,6 +82,31 @@ describe('a cooperative account', () => {
   });
 });
 
+describe("a person's benefits and income", () => {
+  it('reach the case manager and the manager, never a cooperative nor the UVM, on any route they can read', async () => {
+    const recorded = await f.callers.case_manager({
+      method: 'PUT',
+      url: `/api/persons/${f.mine.personId}/benefits`,
+      payload: [{ kind: 'disability_allowance', monthlyAmount: 336.43, from: '2023-05-01' }],
+    });
+    expect(recorded.statusCode, recorded.body).toBe(200);
+    for (const role of ['case_manager', 'manager'] as const) {
+      const page = (await f.callers[role]({ method: 'GET', url: `/api/ptris/${f.mine.ptriId}` })).json() as { benefits?: unknown[] };
+      expect(page.benefits, role).toEqual([{ kind: 'disability_allowance', monthlyAmount: 336.43, from: '2023-05-01', to: null }]);
+    }
+    for (const role of ['cooperative', 'uvm'] as const) {
+      const replies = await repliesFor(role, ['/api/ptris?status=active', `/api/ptris/${f.mine.ptriId}`]);
+      expect(replies.size).toBeGreaterThanOrEqual(8);
+      for (const [url, body] of replies) {
+        expect(body, `${url} carries the amount`).not.toContain('336.43');
+        walk(parse(body), (key) => expect(key.replace(/:present$/, ''), `${role} ${url}`).not.toBe('benefits'));
+      }
+      const direct = await f.callers[role]({ method: 'GET', url: `/api/persons/${f.mine.personId}/benefits` });
+      expect(direct.statusCode).toBe(403);
+    }
+  });
+});
+
 describe('a case manager', () => {
   it('receives no person, project, intervention or figure of another service, even inside reports', async () => {
     const replies = await repliesFor('case_manager', [
@@ -101,6 +126,7 @@ describe('a case manager', () => {
       '/api/reports/flats?year=2025&format=csv',
       `/api/community-activities/${f.mine.activityId}`,
       `/api/community-activities/${f.other.activityId}`,
+      '/api/reports/budget-composition?year=2025',
     ]);
     const navile = f.ctx.world.services.navile;
     const otherCode = (
@@ -175,6 +201,16 @@ const PLANT: Record<string, (text: string) => Promise<void>> = {
     });
     expect(res.statusCode, res.body).toBe(201);
   },
+  'signature.name': async (text) => {
+    const revision = (f.ctx.db.$client.prepare('SELECT revision FROM ptris WHERE id = ?').get(f.mine.ptriId) as { revision: number })
+      .revision;
+    const res = await f.callers.case_manager({
+      method: 'POST',
+      url: `/api/ptris/${f.mine.ptriId}/signatures`,
+      payload: { revision, signer: 'family', name: text, date: '2025-03-01', method: 'paper' },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+  },
   // Both kinds of history entry carry a reason: a revision's and a lifecycle move's.
   'history.reason': async (text) => {
     const cm = f.callers.case_manager;
@@ -238,6 +274,7 @@ const EXTRA_READS = (fx: Fixtures) => [
   '/api/monthly-reports?year=2025',
   `/api/ptris/${fx.mine.ptriId}/history`,
   `/api/ptris/${fx.mine.ptriId}/evaluations`,
+  `/api/ptris/${fx.mine.ptriId}/signatures`,
   '/api/audit?format=csv',
   `/api/community-activities/${fx.other.activityId}`,
   '/api/reports/community-activities?year=2025&format=csv',

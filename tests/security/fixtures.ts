@@ -3,8 +3,8 @@
 // active, evaluated, with an intervention; the signed-in callers of the five roles.
 import type { Role } from '@bds/shared';
 import { createTestContext, personBody, type Caller, type ContextOptions, type TestContext, SUBMITTED_ON } from '../api/helpers.ts';
-import { approvingEvaluation, ptriBody } from '../api/ptri-fixtures.ts';
 import { activityBody, addLot4 } from '../api/community-helpers.ts';
+import { approvingEvaluation, ptriBody, signByPerson } from '../api/ptri-fixtures.ts';
 
 /** One account per role, all scoped to the Navile / Bologna / Alfa side. */
 export const ROLE_USERS: Record<Role, string> = {
@@ -80,6 +80,7 @@ async function activeSide(
     await cm({ method: 'POST', url: `/api/ptris/${ptri.id}/transitions`, payload: { to: 'submitted', date: SUBMITTED_ON } }),
     'submit',
   );
+  await signByPerson(cm, ptri.id);
   const uvm = await ctx.as(uvmUser);
   await expectOk(
     await uvm({

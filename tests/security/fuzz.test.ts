@@ -28,6 +28,8 @@ afterAll(() => f.ctx.close());
 function validRequests(): Record<string, { url?: string; body: unknown }> {
   const version = () =>
     (f.ctx.db.$client.prepare('SELECT version FROM ptris WHERE id = ?').get(f.mine.ptriId) as { version: number }).version;
+  const revision = () =>
+    (f.ctx.db.$client.prepare('SELECT revision FROM ptris WHERE id = ?').get(f.mine.ptriId) as { revision: number }).revision;
   return {
     'POST /api/auth/login': { body: { username: 'cm.navile', password: 'non-la-password-1' } },
     'POST /api/auth/refresh': { body: { refreshToken: 'x'.repeat(43) } },
@@ -80,6 +82,14 @@ function validRequests(): Record<string, { url?: string; body: unknown }> {
     'POST /api/ptris/:id/evaluations': {
       url: `/api/ptris/${f.mine.ptriId}/evaluations`,
       body: { ...approvingEvaluation, kind: 'review', date: '2025-06-01', nextReviewDate: '2025-12-01', notes: 'Nota' },
+    },
+    'POST /api/ptris/:id/signatures': {
+      url: `/api/ptris/${f.mine.ptriId}/signatures`,
+      body: { revision: revision(), signer: 'guardian', name: 'Anna Bianchi', date: '2025-03-01', method: 'in_person' },
+    },
+    'PUT /api/persons/:id/benefits': {
+      url: `/api/persons/${f.mine.personId}/benefits`,
+      body: [{ kind: 'attendance_allowance', monthlyAmount: 542.02, from: '2024-01-01', to: null }],
     },
     'POST /api/ptris/:id/follow-ups': {
       url: `/api/ptris/${f.mine.ptriId}/follow-ups`,
@@ -211,6 +221,8 @@ describe('search and filter parameters', () => {
       `/api/reports/yearly-counts?year=${v}&lot=${v}`,
       `/api/reports/caseload?date=${v}`,
       `/api/reports/reviews-due?within=${v}`,
+      `/api/ptris?signaturePending=${v}`,
+      `/api/reports/budget-composition?year=${v}&serviceId=${v}&districtId=${v}`,
       `/api/persons?cursor=${v}`,
       `/api/community-activities?districtId=${v}&axis=${v}`,
       `/api/community-activities?cursor=${v}`,

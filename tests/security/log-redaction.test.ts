@@ -53,6 +53,12 @@ beforeAll(async () => {
     payload: { to: 'submitted', date: SUBMITTED_ON },
   });
   await app.inject({ method: 'GET', url: `/api/ptris/${ptri.id}`, headers: auth });
+  await app.inject({
+    method: 'POST',
+    url: `/api/ptris/${ptri.id}/signatures`,
+    headers: auth,
+    payload: { revision: 1, signer: 'person', name: `${PERSON.givenName} ${PERSON.familyName}`, date: SUBMITTED_ON, method: 'paper' },
+  });
   const uvm = await ctx.as('uvm.bologna');
   await uvm({
     method: 'POST',

@@ -84,6 +84,19 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
     probe: { url: (f) => `/api/persons/${f.mine.personId}` },
     outOfScope: { roles: ['case_manager', 'uvm', 'cooperative'], probe: { url: (f) => `/api/persons/${f.other.personId}` } },
   },
+  'GET /api/persons/:id/benefits': {
+    allowed: ['manager', 'case_manager'],
+    probe: { url: (f) => `/api/persons/${f.mine.personId}/benefits` },
+    outOfScope: { roles: ['case_manager'], probe: { url: (f) => `/api/persons/${f.other.personId}/benefits` } },
+  },
+  'PUT /api/persons/:id/benefits': {
+    allowed: ['case_manager'],
+    probe: { url: (f) => `/api/persons/${f.mine.personId}/benefits` },
+    outOfScope: {
+      roles: ['case_manager'],
+      probe: { url: (f) => `/api/persons/${f.other.personId}/benefits`, body: () => [] },
+    },
+  },
   'GET /api/persons/:id/record': { allowed: A, probe: { url: (f) => `/api/persons/${f.mine.personId}/record` } },
   'POST /api/persons/:id/take-in-care': {
     allowed: ['case_manager'],
@@ -148,6 +161,22 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
       roles: ['case_manager'],
       probe: { url: ptri('other', '/follow-ups'), body: () => ({ date: '2025-06-01', living: 'family', work: 'none' }) },
     },
+  },
+  'POST /api/ptris/:id/signatures': {
+    allowed: ['case_manager'],
+    probe: { url: ptri('mine', '/signatures') },
+    outOfScope: {
+      roles: ['case_manager'],
+      probe: {
+        url: ptri('other', '/signatures'),
+        body: () => ({ revision: 1, signer: 'person', name: 'Persona', date: '2025-01-02', method: 'paper' }),
+      },
+    },
+  },
+  'GET /api/ptris/:id/signatures': {
+    allowed: ALL,
+    probe: { url: ptri('mine', '/signatures') },
+    outOfScope: { roles: ['case_manager', 'uvm', 'cooperative'], probe: { url: ptri('other', '/signatures') } },
   },
   'GET /api/ptris/:id/follow-ups': {
     allowed: ['admin', 'manager', 'case_manager', 'uvm'],
@@ -217,6 +246,10 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
     probe: { url: () => '/api/monthly-reports?status=submitted&year=2025' },
   },
 
+  'GET /api/reports/budget-composition': {
+    allowed: ['admin', 'manager', 'case_manager'],
+    probe: { url: () => '/api/reports/budget-composition?year=2025' },
+  },
   'GET /api/reports/yearly-counts': {
     allowed: ['admin', 'manager', 'case_manager'],
     probe: { url: () => '/api/reports/yearly-counts?year=2025&lot=1' },

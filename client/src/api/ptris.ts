@@ -22,6 +22,8 @@ export interface PtriFilters {
   /** Projects with at least one open goal on this axis. */
   axis?: Axis;
   reviewOverdue?: boolean;
+  /** In care without the person's signature on the current revision: only `true` is a filter. */
+  signaturePending?: true;
   q?: string;
   serviceId?: number;
   lotId?: number;

@@ -4,7 +4,7 @@
 import { today as departmentToday } from '@bds/shared/dates';
 
 export { formatDate, formatMonth } from '@bds/shared/dates';
-export { formatCount as formatNumber, formatEuro, formatHours } from '@bds/shared/units';
+export { formatCount as formatNumber, formatEuro, formatHours, formatPercent } from '@bds/shared/units';
 
 export function formatDateTime(value: string | null | undefined): string {
   if (!value) return '—';

@@ -2,6 +2,7 @@
 import { formatHours, formatNumber } from '../components/format.ts';
 import { workflow } from './itWorkflow.ts';
 import { outcomes } from './itOutcomes.ts';
+import { agreement } from './itAgreement.ts';
 import {
   AXIS_LABELS,
   BUDGET_SOURCE_LABELS,
@@ -90,6 +91,7 @@ export const it = {
     caseloadReport: 'Carichi per servizio',
     overdue: 'Revisioni scadute',
     outcomes: 'Esiti',
+    budgetComposition: 'Composizione del budget',
     users: 'Utenti',
     audit: 'Registro accessi',
     monthReviews: 'Rendicontazioni da validare',
@@ -498,6 +500,7 @@ export const it = {
   },
   ...workflow,
   ...outcomes,
+  ...agreement,
 };
 
 export type Messages = typeof it;

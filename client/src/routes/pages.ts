@@ -31,6 +31,7 @@ export const YearlyCountsPage = page(() => import('../pages/manager/YearlyCounts
 export const LotTotalsPage = page(() => import('../pages/manager/LotTotalsPage.tsx'), 'LotTotalsPage');
 export const CaseloadReportPage = page(() => import('../pages/manager/CaseloadReportPage.tsx'), 'CaseloadReportPage');
 export const OutcomesPage = page(() => import('../pages/manager/OutcomesPage.tsx'), 'OutcomesPage');
+export const BudgetCompositionPage = page(() => import('../pages/manager/BudgetCompositionPage.tsx'), 'BudgetCompositionPage');
 export const OverdueReviewsPage = page(() => import('../pages/manager/OverdueReviewsPage.tsx'), 'OverdueReviewsPage');
 export const UsersPage = page(() => import('../pages/admin/UsersPage.tsx'), 'UsersPage');
 export const AuditPage = page(() => import('../pages/admin/AuditPage.tsx'), 'AuditPage');

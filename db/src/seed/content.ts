@@ -44,23 +44,26 @@ interface BudgetTemplate {
   amountCents?: number;
 }
 
-/** Resources beyond the cooperative's hours, per axis: who brings what. */
+/**
+ * Resources beyond the cooperative's hours, per axis: who brings what, every source of the budget
+ * in use. The lists' lengths are part of the random stream: keep them, or the demo changes.
+ */
 const OTHER_RESOURCES: Record<Axis, readonly BudgetTemplate[]> = {
   habitat: [
     { source: 'person', description: "Quota dell'affitto a carico della persona", amountCents: 180_000 },
     { source: 'social_services', description: "Contributo comunale per l'affitto", amountCents: 150_000 },
-    { source: 'social_services', description: 'Assistenza domiciliare del Servizio sociale territoriale', minutes: 2_880 },
+    { source: 'other_public', description: "Canone calmierato dell'alloggio ACER", amountCents: 90_000 },
     { source: 'community', description: 'Aiuto dei vicini per la spesa settimanale', minutes: 1_560 },
   ],
   sociality: [
-    { source: 'person', description: "Iscrizione all'associazione sportiva", amountCents: 12_000 },
+    { source: 'family', description: "Iscrizione all'associazione sportiva pagata dai familiari", amountCents: 12_000 },
     { source: 'community', description: "Volontari dell'associazione di quartiere", minutes: 3_120 },
     { source: 'social_services', description: 'Abbonamento al trasporto pubblico del Comune', amountCents: 26_000 },
     { source: 'person', description: 'Spese per le uscite di gruppo', amountCents: 30_000 },
   ],
   work: [
     { source: 'social_services', description: 'Borsa lavoro del Comune per il tirocinio', amountCents: 240_000 },
-    { source: 'community', description: 'Tutor volontario presso la fattoria sociale', minutes: 2_400 },
+    { source: 'private', description: 'Borsa della fondazione bancaria per il tirocinio', amountCents: 150_000 },
     { source: 'person', description: 'Materiale per il corso di formazione', amountCents: 8_000 },
   ],
 };

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { addMonths, format, parseISO } from 'date-fns';
 import { verify } from '@node-rs/argon2';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fiscalCodeProblem } from '@bds/shared';
+import { BUDGET_SOURCES, fiscalCodeProblem } from '@bds/shared';
 import { openMemoryDb, type Db } from '../connection.ts';
 import { DEMO_PASSWORD, DEMO_TODAY, PUBLISHED_SERVICE_ALIASES, isDatabaseEmpty, seedDemoData, seedReferenceData } from './index.ts';
 
@@ -102,6 +102,8 @@ describe('demo data', () => {
       'community_activities',
       'community_sessions',
       'community_attendances',
+      'ptri_signatures',
+      'person_benefits',
     ]) {
       expect(digestOf(again, table), table).toBe(digestOf(db, table));
     }
@@ -231,6 +233,39 @@ describe('demo data', () => {
     const goals = rows<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM goals GROUP BY ptri_id').map((row) => row.n);
     expect(Math.min(...goals)).toBe(2);
     expect(Math.max(...goals)).toBe(5);
+  });
+
+  it('uses every budget source, records benefits for most persons and signs the revisions the UVM saw', () => {
+    const sources = rows<{ source: string }>(db, 'SELECT DISTINCT source FROM budget_lines ORDER BY source').map((row) => row.source);
+    expect(sources).toEqual([...BUDGET_SOURCES].sort());
+    const [{ withBenefits, persons }] = rows<{ withBenefits: number; persons: number }>(
+      db,
+      'SELECT (SELECT COUNT(DISTINCT person_id) FROM person_benefits) AS withBenefits, (SELECT COUNT(*) FROM persons) AS persons',
+    ) as [{ withBenefits: number; persons: number }];
+    expect(withBenefits / persons).toBeGreaterThan(0.7);
+    expect(withBenefits).toBeLessThan(persons);
+    // An approved project had the person's signature on the revision the UVM approved (the first).
+    expect(
+      rows(
+        db,
+        `SELECT p.id FROM ptris p WHERE p.activated_on IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ptri_signatures s
+         WHERE s.ptri_id = p.id AND s.revision = 1 AND s.signer IN ('person', 'guardian'))`,
+      ),
+    ).toEqual([]);
+    // The signed revision on the project is the latest the person signed.
+    expect(
+      rows(
+        db,
+        `SELECT p.id FROM ptris p WHERE p.person_signed_revision IS NOT (SELECT max(s.revision) FROM ptri_signatures s
+         WHERE s.ptri_id = p.id AND s.signer IN ('person', 'guardian'))`,
+      ),
+    ).toEqual([]);
+    const [{ pending, inCare }] = rows<{ pending: number; inCare: number }>(
+      db,
+      `SELECT SUM(person_signed_revision IS NOT revision) AS pending, COUNT(*) AS inCare FROM ptris WHERE status IN ('active', 'suspended')`,
+    ) as [{ pending: number; inCare: number }];
+    expect(pending).toBeGreaterThan(0);
+    expect(pending / inCare).toBeLessThan(0.1);
   });
 
   it('puts every person with a project in the care of that service', () => {

@@ -14,6 +14,7 @@ import { projectWriter, type ProjectContext } from './writer.ts';
 import { seedInterventions } from './interventions.ts';
 import { seedFlats } from './flats.ts';
 import { seedCommunityActivities } from './community.ts';
+import { seedBenefits } from './benefits.ts';
 
 const SEED = 20261115;
 
@@ -147,6 +148,7 @@ export async function seedDemoData(db: Db): Promise<DemoSummary> {
   seedInterventions(db);
   seedFlats(db);
   seedCommunityActivities(db);
+  seedBenefits(db);
 
   const count = (table: string): number => (client.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
   return { users: count('users'), persons: count('persons'), ptris: count('ptris'), evaluations: count('evaluations') };

@@ -39,13 +39,13 @@ export type ProjectWriter = (random: Random, plan: ProjectPlan, context: Project
 export function projectWriter(db: Db): ProjectWriter {
   const c = db.$client;
   const insertPtri = c.prepare(`INSERT INTO ptris (person_id, service_id, lot_id, case_manager_id, status, intensity, start_date, end_date,
-    activated_on, ended_on, next_review_date, notes, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    activated_on, ended_on, next_review_date, notes, version, revision, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertGoal = c.prepare('INSERT INTO goals (ptri_id, axis, description, target_date, status, position) VALUES (?, ?, ?, ?, ?, ?)');
   const insertLine = c.prepare(`INSERT INTO budget_lines (ptri_id, axis, source, description, minutes, amount_cents, position)
     VALUES (?, ?, ?, ?, ?, ?, ?)`);
   const insertCooperative = c.prepare('INSERT INTO ptri_cooperatives (ptri_id, cooperative_id) VALUES (?, ?)');
-  const insertRevision = c.prepare(`INSERT INTO ptri_revisions (ptri_id, version, snapshot, changes, reason, user_id, created_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  const insertRevision = c.prepare(`INSERT INTO ptri_revisions (ptri_id, version, revision, snapshot, changes, reason, user_id, created_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertTransition =
     c.prepare(`INSERT INTO ptri_transitions (ptri_id, from_status, to_status, reason, effective_date, user_id, created_at)
     VALUES (?, ?, ?, ?, ?, ?, ?)`);
@@ -55,6 +55,9 @@ export function projectWriter(db: Db): ProjectWriter {
     `INSERT INTO follow_ups (ptri_id, date, living, work, note, recorded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
   const touchPtri = c.prepare('UPDATE ptris SET updated_at = ? WHERE id = ?');
+  const insertSignature = c.prepare(`INSERT INTO ptri_signatures (ptri_id, revision, signer, name, date, method, recorded_by, created_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+  const setPersonSigned = c.prepare('UPDATE ptris SET person_signed_revision = ? WHERE id = ?');
 
   return (random, plan, ctx) => {
     const intensity = currentIntensity(plan);
@@ -87,6 +90,8 @@ export function projectWriter(db: Db): ProjectWriter {
         nextReview,
         null,
         1 + revisions.length,
+        // Every version the demo saves changes the content: each is a content revision.
+        1 + revisions.length,
         createdAt,
         createdAt,
       ).lastInsertRowid,
@@ -111,7 +116,7 @@ export function projectWriter(db: Db): ProjectWriter {
       goals: goals.map(({ axis, description, targetDate }) => ({ axis, description, targetDate })),
       budgetLines: lines,
     };
-    insertRevision.run(ptriId, 1, JSON.stringify(snapshot), null, 'Prima stesura del progetto', ctx.caseManager.id, createdAt);
+    insertRevision.run(ptriId, 1, 1, JSON.stringify(snapshot), null, 'Prima stesura del progetto', ctx.caseManager.id, createdAt);
     revisions.forEach((evaluation, index) => {
       const changes = evaluation.newEndDate
         ? { endDate: { before: snapshot.endDate, after: evaluation.newEndDate } }
@@ -124,6 +129,7 @@ export function projectWriter(db: Db): ProjectWriter {
       const reason = evaluation.newEndDate ? 'Proroga di 12 mesi decisa in UVM' : "Rimodulazione dell'intensità decisa in UVM";
       insertRevision.run(
         ptriId,
+        index + 2,
         index + 2,
         JSON.stringify(snapshot),
         JSON.stringify(changes),
@@ -198,9 +204,39 @@ export function projectWriter(db: Db): ProjectWriter {
       const situation = situations[plan.evaluations.length + index]!;
       insertFollowUp.run(ptriId, date, situation.living, situation.work, null, ctx.caseManager.id, `${date}T10:00:00.000Z`);
     });
+    writeSignatures(ptriId, plan, revisions, ctx);
     touchPtri.run(updatedAt, ptriId);
   };
+
+  /**
+   * Who signed which revision: the person (a guardian for one in ten) and the case manager sign
+   * the revision sent to the UVM, the person each revision the UVM changed a week later, except
+   * changes of the last three weeks ("firma in attesa") and one in four projects still awaiting
+   * the UVM. Chosen from the project's id, not the random stream, so the rest of the demo is unchanged.
+   */
+  function writeSignatures(ptriId: number, plan: ProjectPlan, revisions: readonly PlannedEvaluation[], ctx: ProjectContext) {
+    if (!plan.submittedOn) return;
+    if (plan.status === 'submitted' && ptriId % 4 === 0) return;
+    const byGuardian = ptriId % 10 === 0;
+    const signer = byGuardian ? 'guardian' : 'person';
+    const name = byGuardian ? GUARDIANS[ptriId % GUARDIANS.length]! : ctx.personName;
+    const sign = (revision: number, date: string, who: string, whoName: string, method: string) =>
+      insertSignature.run(ptriId, revision, who, whoName, date, method, ctx.caseManager.id, `${date}T11:00:00.000Z`);
+    sign(1, plan.submittedOn, signer, name, 'paper');
+    sign(1, plan.submittedOn, 'case_manager', ctx.caseManager.name, 'paper');
+    let signed = 1;
+    revisions.forEach((evaluation, index) => {
+      const date = addDays(evaluation.date, 7);
+      if (date > addDays(TODAY, -14)) return;
+      sign(index + 2, date, signer, name, ptriId % 3 === 0 ? 'in_person' : 'paper');
+      signed = index + 2;
+    });
+    setPersonSigned.run(signed, ptriId);
+  }
 }
+
+/** Fictional support administrators and guardians of the demo. */
+const GUARDIANS = ['Avv. Laura Benassi', 'Avv. Paolo Gherardi', 'Giovanna Marchi', 'Avv. Silvia Fantuzzi', 'Roberto Zanardi'];
 
 function nextReviewAfter(evaluation: PlannedEvaluation): string | null {
   const outcome: EvaluationOutcome = evaluation.outcome;

@@ -6,8 +6,11 @@ import {
   EVALUATION_OUTCOME_LABELS,
   formatDate,
   EVALUATION_KIND_NEEDS_STATUS,
+  evaluationActivates,
   evaluationMove,
   honosTotal,
+  missingPersonSignature,
+  personSigned,
   isApprovingOutcome,
   PTRI_STATUS_LABELS,
   type createEvaluationBody,
@@ -62,6 +65,10 @@ export function recordEvaluation(db: Db, actor: Actor, ptriId: number, body: Eva
     const last = ptriQueries.latestEvaluation(tx, ptriId);
     if (last && body.date < last.date) throw new Invalid('date', `precede l'ultima valutazione (${formatDate(last.date)})`);
     const move = evaluationMove(body.kind, body.outcome);
+    // The UVM approves the revision the person signed; what it changes is signed afterwards ("firma in attesa").
+    if (evaluationActivates(body.kind, body.outcome) && !personSigned(ptri)) {
+      throw new Conflict(missingPersonSignature(ptri.revision), [{ path: 'outcome', message: 'manca la firma della persona' }]);
+    }
     const nextReviewDate = move === 'closed' || move === 'rejected' ? null : (body.nextReviewDate ?? addMonths(body.date, 6));
     if (nextReviewDate && nextReviewDate <= body.date) throw new Invalid('nextReviewDate', 'deve seguire la data della valutazione');
     if (body.changes && body.outcome !== 'approved_with_changes') throw new Invalid('changes', 'solo con esito "approvato con modifiche"');

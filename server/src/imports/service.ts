@@ -308,6 +308,8 @@ function writeImport(db: Db, tx: Queryable, actor: Actor, plan: Plan, fileName: 
       notes: null,
       renewsPtriId: null,
       version: 1,
+      revision: 1,
+      personSignedRevision: null,
       openGoalsHabitat: 0,
       openGoalsSociality: 0,
       openGoalsWork: 0,

@@ -1,11 +1,17 @@
 // Checks and converts the content of a project (goals, budget, cooperatives) from API to rows.
-import { AXES, centsOf, eurosOf, formatDate, hoursOf, minutesOf, type BudgetInput, type GoalInput } from '@bds/shared';
+//
+// Goals and budget lines keep their row id across revisions: an edit sends the ids it keeps
+// (updated in place), items without an id are added, and the project's items it does not name
+// are removed (`saveGoals`/`saveBudgetLines` in queries.ts). An id that is not one of the
+// project's is refused here, before anything is written.
+import { AXES, centsOf, eurosOf, formatDate, hoursOf, minutesOf, type BudgetInput, type BudgetSource, type GoalInput } from '@bds/shared';
 import type { Queryable } from '@bds/db';
 import { Invalid } from '../errors.ts';
 import { lotAssignable, lotById, lotMembers, serviceById } from '../reference/queries.ts';
 
 export function goalRows(goals: GoalInput[]) {
   return goals.map((goal) => ({
+    id: goal.id,
     axis: goal.axis,
     description: goal.description,
     targetDate: goal.targetDate ?? null,
@@ -19,10 +25,18 @@ export function budgetRows(budget: BudgetInput) {
     if (entry === undefined) return [];
     if (typeof entry === 'number') {
       return [
-        { axis, source: 'ausl' as const, description: 'Risorse del lotto (cooperativa)', minutes: null, amountCents: centsOf(entry) },
+        {
+          id: undefined,
+          axis,
+          source: 'ausl' as const,
+          description: 'Risorse del lotto (cooperativa)',
+          minutes: null,
+          amountCents: centsOf(entry),
+        },
       ];
     }
     return entry.map((line) => ({
+      id: line.id,
       axis,
       source: line.source,
       description: line.description,
@@ -35,7 +49,7 @@ export function budgetRows(budget: BudgetInput) {
 export function toBudgetLine(row: {
   id: number;
   axis: (typeof AXES)[number];
-  source: 'person' | 'ausl' | 'social_services' | 'community';
+  source: BudgetSource;
   description: string;
   minutes: number | null;
   amountCents: number | null;
@@ -48,6 +62,28 @@ export function toBudgetLine(row: {
     hours: row.minutes == null ? null : hoursOf(row.minutes),
     amount: row.amountCents == null ? null : eurosOf(row.amountCents),
   };
+}
+
+/** The ids an edit names, each with the body field an error about it belongs to. */
+export type NamedIds = { id: number | undefined; path: string }[];
+
+export const goalIdsNamed = (goals: GoalInput[], prefix: string): NamedIds =>
+  goals.map((goal, index) => ({ id: goal.id, path: `${prefix}goals.${index}.id` }));
+
+export const lineIdsNamed = (budget: BudgetInput, prefix: string): NamedIds =>
+  AXES.flatMap((axis) => {
+    const entry = budget[axis];
+    return Array.isArray(entry) ? entry.map((line, index) => ({ id: line.id, path: `${prefix}budget.${axis}.${index}.id` })) : [];
+  });
+
+/** Every id named must be one of `owned` (the project's goals or lines), and named once. */
+export function checkKeptIds(owned: readonly number[], named: NamedIds, what: string) {
+  const available = new Set(owned);
+  for (const { id, path } of named) {
+    if (id === undefined) continue;
+    if (!available.has(id)) throw new Invalid(path, `${what} ${id} non è di questo progetto o è indicato due volte`);
+    available.delete(id);
+  }
 }
 
 /**

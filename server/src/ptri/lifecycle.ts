@@ -1,6 +1,15 @@
 // Moving a project through its lifecycle: the rules come from the shared transition table,
 // the effects (period of care, history, audit) are applied here and nowhere else.
-import { findTransition, formatDate, isApprovingOutcome, PTRI_STATUS_LABELS, type goalOutcomes, type PtriStatus } from '@bds/shared';
+import {
+  findTransition,
+  formatDate,
+  isApprovingOutcome,
+  missingPersonSignature,
+  personSigned,
+  PTRI_STATUS_LABELS,
+  type goalOutcomes,
+  type PtriStatus,
+} from '@bds/shared';
 import type { z } from 'zod';
 import type { Queryable } from '@bds/db';
 import type { Actor } from '../auth/principal.ts';
@@ -49,6 +58,9 @@ export function applyTransition(tx: Queryable, actor: Actor, ptri: q.PtriRow, re
   if (rule.needs.includes('reason') && !request.reason && !request.byEvaluation) throw new Invalid('reason', 'motivazione obbligatoria');
   if (rule.needs.includes('approvingEvaluation') && !request.byEvaluation && !hasApprovingEvaluation(tx, ptri.id)) {
     throw new Conflict('Serve una valutazione UVM di approvazione prima di attivare il progetto');
+  }
+  if (rule.needs.includes('personSignature') && !request.byEvaluation && !personSigned(ptri)) {
+    throw new Conflict(missingPersonSignature(ptri.revision), [{ path: 'to', message: 'manca la firma della persona' }]);
   }
   const date = request.date ?? actor.today;
   checkEffectiveDate(tx, ptri.id, date, actor.today);

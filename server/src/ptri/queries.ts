@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, gte, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gte, inArray, isNull, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { schema, type Queryable } from '@bds/db';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { minDate, OPEN_STATUSES, ptriSummarySchema, receivedFields, type Axis, type PtriStatus } from '@bds/shared';
@@ -6,7 +6,19 @@ import { prepared } from '../prepared.ts';
 import { receivedJsonObjectOf } from '../sql-json.ts';
 import type { AccessPolicy, RowScope } from '../access/policy.ts';
 
-const { ptris, persons, goals, budgetLines, ptriCooperatives, ptriRevisions, ptriTransitions, evaluations, users, interventions } = schema;
+const {
+  ptris,
+  persons,
+  goals,
+  budgetLines,
+  ptriCooperatives,
+  ptriRevisions,
+  ptriTransitions,
+  evaluations,
+  users,
+  interventions,
+  personBenefits,
+} = schema;
 
 export type PtriRow = typeof ptris.$inferSelect;
 
@@ -52,10 +64,22 @@ function contentsColumns() {
       sql`${evaluations} WHERE ${evaluations.ptriId} = ${ptris.id}`,
       sql`${evaluations.date}, ${evaluations.id}`,
     ),
+    benefits: arrayOf(
+      sql`${personBenefits.kind}, ${personBenefits.monthlyAmountCents}, ${personBenefits.from}, ${personBenefits.to}`,
+      sql`${personBenefits} WHERE ${personBenefits.personId} = ${ptris.personId}`,
+      sql`${personBenefits.position}`,
+    ),
   };
 }
 
-export type PtriContents = { personName: string | null; cooperativeIds: string; goals: string; budgetLines: string; evaluations: string };
+export type PtriContents = {
+  personName: string | null;
+  cooperativeIds: string;
+  goals: string;
+  budgetLines: string;
+  evaluations: string;
+  benefits: string;
+};
 
 /** A project the scope allows, with its contents (`contentsColumns`), in one statement. */
 export function ptriWithContents(db: Queryable, id: number, scope: RowScope): (PtriRow & PtriContents) | undefined {
@@ -129,20 +153,61 @@ export function cooperativesOf(db: Queryable, ptriId: number): number[] {
     .map((row) => row.id);
 }
 
-export function replaceGoals(db: Queryable, ptriId: number, rows: Omit<typeof goals.$inferInsert, 'ptriId' | 'position'>[]) {
-  db.delete(goals).where(eq(goals.ptriId, ptriId)).run();
-  if (rows.length)
-    db.insert(goals)
-      .values(rows.map((row, position) => ({ ...row, ptriId, position })))
-      .run();
+type GoalValues = Omit<typeof goals.$inferInsert, 'id' | 'ptriId' | 'position'> & { id?: number | undefined };
+type LineValues = Omit<typeof budgetLines.$inferInsert, 'id' | 'ptriId' | 'position'> & { id?: number | undefined };
+
+const keptIds = (rows: { id?: number | undefined }[]) => rows.flatMap((row) => (row.id === undefined ? [] : [row.id]));
+
+/**
+ * Makes `rows`, in their order, the project's goals: a row with an id updates that goal in place
+ * (its id is its identity across revisions), one without is added, goals not named are removed.
+ * The ids must be the project's (checked by the caller: content.ts, `checkKeptIds`).
+ */
+export function saveGoals(db: Queryable, ptriId: number, rows: GoalValues[]) {
+  const kept = keptIds(rows);
+  db.delete(goals)
+    .where(and(eq(goals.ptriId, ptriId), kept.length ? notInArray(goals.id, kept) : undefined))
+    .run();
+  rows.forEach(({ id, ...values }, position) => {
+    if (id === undefined)
+      db.insert(goals)
+        .values({ ...values, ptriId, position })
+        .run();
+    else
+      db.update(goals)
+        .set({ ...values, position })
+        .where(and(eq(goals.id, id), eq(goals.ptriId, ptriId)))
+        .run();
+  });
 }
 
-export function replaceBudgetLines(db: Queryable, ptriId: number, rows: Omit<typeof budgetLines.$inferInsert, 'ptriId' | 'position'>[]) {
-  db.delete(budgetLines).where(eq(budgetLines.ptriId, ptriId)).run();
-  if (rows.length)
-    db.insert(budgetLines)
-      .values(rows.map((row, position) => ({ ...row, ptriId, position })))
-      .run();
+/** As `saveGoals`, for the budget lines. */
+export function saveBudgetLines(db: Queryable, ptriId: number, rows: LineValues[]) {
+  const kept = keptIds(rows);
+  db.delete(budgetLines)
+    .where(and(eq(budgetLines.ptriId, ptriId), kept.length ? notInArray(budgetLines.id, kept) : undefined))
+    .run();
+  rows.forEach(({ id, ...values }, position) => {
+    if (id === undefined)
+      db.insert(budgetLines)
+        .values({ ...values, ptriId, position })
+        .run();
+    else
+      db.update(budgetLines)
+        .set({ ...values, position })
+        .where(and(eq(budgetLines.id, id), eq(budgetLines.ptriId, ptriId)))
+        .run();
+  });
+}
+
+/** The content revision, moved only when the content changed (see snapshot.ts, `contentChanged`). */
+export function setRevision(db: Queryable, ptriId: number, revision: number) {
+  db.update(ptris).set({ revision }).where(eq(ptris.id, ptriId)).run();
+}
+
+/** The person (or guardian) signed this revision. */
+export function setPersonSignedRevision(db: Queryable, ptriId: number, revision: number) {
+  db.update(ptris).set({ personSignedRevision: revision }).where(eq(ptris.id, ptriId)).run();
 }
 
 export function replaceCooperatives(db: Queryable, ptriId: number, cooperativeIds: number[]) {
@@ -212,6 +277,8 @@ export interface PtriFilters {
   namePrefix?: string;
   /** Also match the codice fiscale: only for roles that may search by it. */
   fiscalCodePrefix?: string;
+  /** In care without the person's signature on the current revision. */
+  signaturePending?: boolean;
 }
 
 /**
@@ -313,6 +380,10 @@ function listConditions(filters: PtriFilters, visible: SQL | undefined, paged: b
           prefixOf(persons.searchKeyAlt, 'nameFrom', 'nameTo'),
           filters.fiscalCodePrefix ? prefixOf(persons.fiscalCode, 'fiscalCodeFrom', 'fiscalCodeTo') : undefined,
         )
+      : undefined,
+    // Written as the partial index ptris_signature_pending_idx is, so that SQLite reads only it.
+    filters.signaturePending
+      ? sql`${ptris.status} IN ('active', 'suspended') AND ${ptris.personSignedRevision} IS NOT ${ptris.revision}`
       : undefined,
     paged ? lt(ptris.id, p('beforeId')) : undefined,
   ];

@@ -1,13 +1,14 @@
 // A change of a project's content (period, intensity, goals, budget, cooperatives, case
 // manager), from a case manager's edit or a UVM "approved with changes": checked, saved at
-// the expected version and kept as a new revision with what changed.
+// the expected version and kept as a new saved version with what changed. The content revision
+// (`revision`, what signatures belong to) moves only when the agreed content changed.
 import { formatDate, type BudgetInput, type GoalInput, type Intensity } from '@bds/shared';
 import type { Queryable } from '@bds/db';
 import type { Actor } from '../auth/principal.ts';
 import { recordAudit } from '../audit/record.ts';
 import { Conflict, Invalid } from '../errors.ts';
-import { budgetRows, checkLotAndCooperatives, goalRows } from './content.ts';
-import { diffSnapshots, snapshotOf, type Changes } from './snapshot.ts';
+import { budgetRows, checkKeptIds, checkLotAndCooperatives, goalIdsNamed, goalRows, lineIdsNamed } from './content.ts';
+import { contentChanged, diffSnapshots, snapshotOf, type Changes } from './snapshot.ts';
 import * as q from './queries.ts';
 
 export interface ContentChanges {
@@ -35,13 +36,18 @@ function checkPeriod(tx: Queryable, row: q.PtriRow, startDate: string, endDate: 
     throw new Invalid(field('endDate'), `non può precedere il ${formatDate(floor)} (attivazione o ultimo intervento registrato)`);
 }
 
-/** Replaces the budget lines of the axes named and keeps the others. */
-function replaceBudgetAxes(tx: Queryable, id: number, budget: BudgetInput) {
+/**
+ * The budget lines of the axes named become the ones given (kept by id, or new); the lines of
+ * the other axes stay as they are, unless the edit names one of them (it then moves).
+ */
+function saveBudgetAxes(tx: Queryable, id: number, budget: BudgetInput) {
   const named = new Set(Object.keys(budget));
-  const kept = q.budgetLinesOf(tx, id).filter((line) => !named.has(line.axis));
-  q.replaceBudgetLines(tx, id, [
-    ...kept.map(({ axis, source, description, minutes, amountCents }) => ({ axis, source, description, minutes, amountCents })),
-    ...budgetRows(budget),
+  const given = budgetRows(budget);
+  const moved = new Set(given.flatMap((line) => (line.id === undefined ? [] : [line.id])));
+  const kept = q.budgetLinesOf(tx, id).filter((line) => !named.has(line.axis) && !moved.has(line.id));
+  q.saveBudgetLines(tx, id, [
+    ...kept.map(({ id, axis, source, description, minutes, amountCents }) => ({ id, axis, source, description, minutes, amountCents })),
+    ...given,
   ]);
 }
 
@@ -63,6 +69,18 @@ export function reviseProject(
   if (changes.caseManagerId !== undefined && !q.isCaseManagerOf(tx, changes.caseManagerId, row.serviceId)) {
     throw new Invalid(field('caseManagerId'), 'non è un case manager attivo del servizio del progetto');
   }
+  if (changes.goals)
+    checkKeptIds(
+      q.goalsOf(tx, row.id).map((goal) => goal.id),
+      goalIdsNamed(changes.goals, prefix),
+      "l'obiettivo",
+    );
+  if (changes.budget)
+    checkKeptIds(
+      q.budgetLinesOf(tx, row.id).map((line) => line.id),
+      lineIdsNamed(changes.budget, prefix),
+      'la riga di budget',
+    );
   const before = snapshotOf(tx, row);
   const fields = {
     startDate,
@@ -72,13 +90,15 @@ export function reviseProject(
     caseManagerId: changes.caseManagerId ?? row.caseManagerId,
   };
   if (!q.updatePtriAtVersion(tx, row.id, row.version, fields)) throw new Conflict('Il progetto è stato modificato nel frattempo: ricarica');
-  if (changes.goals) q.replaceGoals(tx, row.id, goalRows(changes.goals));
-  if (changes.budget) replaceBudgetAxes(tx, row.id, changes.budget);
+  if (changes.goals) q.saveGoals(tx, row.id, goalRows(changes.goals));
+  if (changes.budget) saveBudgetAxes(tx, row.id, changes.budget);
   if (changes.cooperativeIds) q.replaceCooperatives(tx, row.id, changes.cooperativeIds);
-  const updated = { ...row, ...fields, version: row.version + 1 };
-  const snapshot = snapshotOf(tx, updated);
+  const snapshot = snapshotOf(tx, { ...row, ...fields });
+  const revision = contentChanged(before, snapshot) ? row.revision + 1 : row.revision;
+  if (revision !== row.revision) q.setRevision(tx, row.id, revision);
+  const updated = { ...row, ...fields, version: row.version + 1, revision };
   const diff: Changes = diffSnapshots(before, snapshot);
-  q.insertRevision(tx, { ptriId: row.id, version: updated.version, snapshot, changes: diff, reason, userId: actor.user.id });
+  q.insertRevision(tx, { ptriId: row.id, version: updated.version, revision, snapshot, changes: diff, reason, userId: actor.user.id });
   recordAudit(tx, actor, { action: 'update', entity: 'ptri', entityId: row.id, personId: row.personId, changes: diff });
   return updated;
 }

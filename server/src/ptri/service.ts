@@ -3,7 +3,11 @@ import type { z } from 'zod';
 import type { Db, Queryable } from '@bds/db';
 import {
   type Axis,
+  type BenefitKind,
   type BudgetSource,
+  eurosOf,
+  personSigned,
+  signaturePending,
   type GoalStatus,
   AXES,
   EDITABLE_STATUSES,
@@ -29,7 +33,7 @@ import { jsonListReply, type JsonText } from '../sql-json.ts';
 import { policyOf } from '../access/policy.ts';
 import { receivedOnly } from '../access/fields.ts';
 import { linkPersonToService, personById } from '../persons/queries.ts';
-import { budgetRows, checkLotAndCooperatives, goalRows, toBudgetLine } from './content.ts';
+import { budgetRows, checkKeptIds, checkLotAndCooperatives, goalIdsNamed, goalRows, lineIdsNamed, toBudgetLine } from './content.ts';
 import { applyTransition, type TransitionRequest } from './lifecycle.ts';
 import { reviseProject } from './revise.ts';
 import { snapshotOf, type Changes } from './snapshot.ts';
@@ -69,12 +73,22 @@ function detailOf(row: q.PtriRow, contents: q.PtriContents, today: string): Ptri
   type Goal = [number, Axis, string, string | null, GoalStatus];
   type Line = [number, Axis, BudgetSource, string, number | null, number | null];
   type Evaluation = [number, string, string, string, string | null];
+  type Benefit = [BenefitKind, number, string, string | null];
   const budgetLines = (JSON.parse(contents.budgetLines) as Line[]).map(([id, axis, source, description, minutes, amountCents]) =>
     toBudgetLine({ id, axis, source, description, minutes, amountCents }),
   );
   const budget = { habitat: 0, sociality: 0, work: 0 };
   for (const axis of AXES) budget[axis] = sumEuros(budgetLines.filter((line) => line.axis === axis).map((line) => line.amount));
   return Object.assign(toSummary(row, contents.personName ?? '', today), {
+    revision: row.revision,
+    personSigned: personSigned(row),
+    signaturePending: signaturePending(row),
+    benefits: (JSON.parse(contents.benefits) as Benefit[]).map(([kind, monthlyAmountCents, from, to]) => ({
+      kind,
+      monthlyAmount: eurosOf(monthlyAmountCents),
+      from,
+      to,
+    })),
     cooperativeIds: JSON.parse(contents.cooperativeIds) as number[],
     goals: (JSON.parse(contents.goals) as Goal[]).map(([id, axis, description, targetDate, status]) => ({
       id,
@@ -105,7 +119,15 @@ export function ptriDetail(db: Queryable, actor: Actor, row: q.PtriRow): PtriDet
 }
 
 function writeRevision(tx: Queryable, actor: Actor, row: q.PtriRow, changes: Changes | null, reason: string | null) {
-  q.insertRevision(tx, { ptriId: row.id, version: row.version, snapshot: snapshotOf(tx, row), changes, reason, userId: actor.user.id });
+  q.insertRevision(tx, {
+    ptriId: row.id,
+    version: row.version,
+    revision: row.revision,
+    snapshot: snapshotOf(tx, row),
+    changes,
+    reason,
+    userId: actor.user.id,
+  });
 }
 
 export function createPtri(db: Db, actor: Actor, body: CreateInput): PtriDetail {
@@ -138,8 +160,10 @@ export function createPtri(db: Db, actor: Actor, body: CreateInput): PtriDetail 
       createdAt: now,
       updatedAt: now,
     });
-    q.replaceGoals(tx, row.id, goalRows(body.goals));
-    q.replaceBudgetLines(tx, row.id, budgetRows(body.budget ?? {}));
+    checkKeptIds([], goalIdsNamed(body.goals, ''), "l'obiettivo");
+    checkKeptIds([], lineIdsNamed(body.budget ?? {}, ''), 'la riga di budget');
+    q.saveGoals(tx, row.id, goalRows(body.goals));
+    q.saveBudgetLines(tx, row.id, budgetRows(body.budget ?? {}));
     q.replaceCooperatives(tx, row.id, body.cooperativeIds);
     linkPersonToService(tx, body.personId, body.serviceId);
     writeRevision(tx, actor, row, null, 'Creazione');
@@ -207,6 +231,7 @@ function listFilters(actor: Actor, query: z.output<typeof ptriCountQuery>): q.Pt
     reviewOverdueOn: query.reviewOverdue === true ? actor.today : undefined,
     reviewNotOverdueOn: query.reviewOverdue === false ? actor.today : undefined,
     expiredOn: query.expired ? actor.today : undefined,
+    signaturePending: query.signaturePending,
     namePrefix: query.q ? query.q.toLocaleLowerCase('it').replace(/\s+/g, ' ') : undefined,
     fiscalCodePrefix: query.q && policy.searchesByFiscalCode ? query.q.replace(/\s+/g, '').toUpperCase() : undefined,
   };

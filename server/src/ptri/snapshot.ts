@@ -16,11 +16,24 @@ export function snapshotOf(db: Queryable, ptri: q.PtriRow) {
     intensity: ptri.intensity,
     notes: ptri.notes,
     cooperativeIds: q.cooperativesOf(db, ptri.id).sort((a, b) => a - b),
-    goals: q.goalsOf(db, ptri.id).map(({ axis, description, targetDate, status }) => ({ axis, description, targetDate, status })),
+    goals: q.goalsOf(db, ptri.id).map(({ id, axis, description, targetDate, status }) => ({ id, axis, description, targetDate, status })),
     budgetLines: q
       .budgetLinesOf(db, ptri.id)
-      .map(({ axis, source, description, minutes, amountCents }) => ({ axis, source, description, minutes, amountCents })),
+      .map(({ id, axis, source, description, minutes, amountCents }) => ({ id, axis, source, description, minutes, amountCents })),
   };
+}
+
+/**
+ * What the person and the others agree to and sign: the plan, not who manages it nor how far
+ * its goals got (a goal's status is an outcome the UVM records, not a change of plan).
+ */
+function agreedContent({ caseManagerId: _manager, goals, ...rest }: PtriSnapshot) {
+  return { ...rest, goals: goals.map(({ status: _status, ...goal }) => goal) };
+}
+
+/** Whether a save changed the agreed content, and so makes a new content revision. */
+export function contentChanged(before: PtriSnapshot, after: PtriSnapshot): boolean {
+  return !isDeepStrictEqual(agreedContent(before), agreedContent(after));
 }
 
 export type Changes = Record<string, { before: unknown; after: unknown }>;

@@ -2,8 +2,13 @@ import { z } from 'zod';
 import { AXES, BUDGET_SOURCES, GOAL_STATUSES, INTENSITIES, PTRI_STATUSES } from '../domain.ts';
 import { cursorSchema, recordDate, limitSchema, noRepeats, longText, text, yearSchema } from './common.ts';
 import { euroAmount } from './reference.ts';
+import { benefitSchema } from './agreement.ts';
+
+/** A goal or budget line the edit keeps: the id it has had since it was added (see server/src/ptri/content.ts). */
+const keptId = z.number().int().positive().optional();
 
 export const goalInput = z.strictObject({
+  id: keptId,
   axis: z.enum(AXES),
   description: longText(2000),
   targetDate: recordDate.nullable().optional(),
@@ -20,6 +25,7 @@ export const quarterHours = z
 
 export const budgetLineInput = z
   .strictObject({
+    id: keptId,
     source: z.enum(BUDGET_SOURCES),
     description: text(300),
     hours: quarterHours.nullable().optional(),
@@ -127,6 +133,17 @@ export const ptriSummarySchema = z.object({
 export type PtriSummary = z.infer<typeof ptriSummarySchema>;
 
 export const ptriDetailSchema = ptriSummarySchema.extend({
+  /**
+   * The content revision: goes up when the content (period, intensity, goals, budget, cooperatives,
+   * notes) changes, never on a lifecycle move; signatures belong to one. `version` is the lock.
+   */
+  revision: z.number().int(),
+  /** The person (or their guardian) signed the current revision. */
+  personSigned: z.boolean(),
+  /** In care without the person's signature on the current revision: "firma in attesa". */
+  signaturePending: z.boolean(),
+  /** The person's benefits and income, beside the budget: only to roles that read benefits. */
+  benefits: z.array(benefitSchema).optional(),
   cooperativeIds: z.array(z.number().int()),
   goals: z.array(goalSchema),
   budgetLines: z.array(budgetLineSchema),
@@ -163,6 +180,11 @@ export const ptriListQuery = z.strictObject({
   reviewOverdue: booleanQuery.optional(),
   /** Active or suspended past the planned end (see `isExpired`). */
   expired: booleanQuery.optional(),
+  /** In care without the person's signature on the current revision ("firma in attesa"). */
+  signaturePending: z
+    .literal('true')
+    .transform(() => true)
+    .optional(),
   q: z.string().trim().max(100).optional(),
   limit: limitSchema,
   cursor: cursorSchema,

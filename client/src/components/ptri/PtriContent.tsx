@@ -1,9 +1,21 @@
 // The content of a project (period, goals per axis, budget per axis), read-only; used on the
 // detail page and in the printable document.
-import { AXES, type PtriDetail } from '@bds/shared';
+import {
+  AXES,
+  BUDGET_SOURCES,
+  budgetBySource,
+  centsOf,
+  eurosOf,
+  hoursOf,
+  minutesOf,
+  nonAuslShare,
+  type Axis,
+  type BudgetSource,
+  type PtriDetail,
+} from '@bds/shared';
 import { nameOf, useCooperatives, useLots, useServices } from '../../api/reference.ts';
 import { it } from '../../i18n/it.ts';
-import { formatDate, formatEuro, formatHours } from '../format.ts';
+import { formatDate, formatEuro, formatHours, formatPercent } from '../format.ts';
 
 export function PtriGeneral({ ptri }: { ptri: PtriDetail }) {
   const services = useServices();
@@ -121,6 +133,91 @@ export function PtriBudget({ ptri }: { ptri: PtriDetail }) {
           </tfoot>
         </table>
       </div>
+    </>
+  );
+}
+
+/** The budget as one table: axis × source, hours and euros, and the share not paid by the AUSL. */
+export function PtriBudgetBySource({ ptri }: { ptri: PtriDetail }) {
+  const cells = budgetBySource(
+    ptri.budgetLines.map((line) => ({
+      axis: line.axis,
+      source: line.source,
+      amountCents: line.amount == null ? null : centsOf(line.amount),
+      minutes: line.hours == null ? null : minutesOf(line.hours),
+    })),
+  );
+  const sources = BUDGET_SOURCES.filter((source) => cells.some((cell) => cell.source === source && (cell.amountCents || cell.minutes)));
+  if (sources.length === 0) return null;
+  const cell = (axis: Axis | null, source: BudgetSource) => {
+    const chosen = cells.filter((c) => c.source === source && (axis === null || c.axis === axis));
+    const cents = chosen.reduce((sum, c) => sum + c.amountCents, 0);
+    const minutes = chosen.reduce((sum, c) => sum + c.minutes, 0);
+    return (
+      <td key={source} className="num">
+        {cents ? formatEuro(eurosOf(cents)) : ''}
+        {cents && minutes ? <br /> : null}
+        {minutes ? `${formatHours(hoursOf(minutes))} ${it.bySource.hoursShort}` : ''}
+      </td>
+    );
+  };
+  const share = nonAuslShare(cells);
+  return (
+    <>
+      <h3>{it.bySource.title}</h3>
+      <div className="table-wrap" role="region" aria-label={it.bySource.title} tabIndex={0}>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{it.coop.axis}</th>
+              {sources.map((source) => (
+                <th key={source} scope="col" className="num">
+                  {it.budgetSources[source]}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {AXES.map((axis) => (
+              <tr key={axis}>
+                <th scope="row">{it.axes[axis]}</th>
+                {sources.map((source) => cell(axis, source))}
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">{it.bySource.total}</th>
+              {sources.map((source) => cell(null, source))}
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+      <p>
+        {it.bySource.nonAusl}: <strong data-testid="non-ausl-share">{share === null ? '—' : formatPercent(share)}</strong>
+      </p>
+    </>
+  );
+}
+
+/** The person's benefits and income, beside the budget (only where the role reads them). */
+export function PtriBenefits({ benefits }: { benefits: NonNullable<PtriDetail['benefits']> }) {
+  return (
+    <>
+      <h3>{it.benefits.title}</h3>
+      {benefits.length === 0 ? (
+        <p>{it.benefits.empty}</p>
+      ) : (
+        <ul>
+          {benefits.map((benefit, index) => (
+            <li key={index}>
+              {it.benefitKinds[benefit.kind]}: {formatEuro(benefit.monthlyAmount)} / mese, {it.benefits.from.toLowerCase()}{' '}
+              {formatDate(benefit.from)}
+              {benefit.to ? ` ${it.benefits.to.toLowerCase()} ${formatDate(benefit.to)}` : ''}
+            </li>
+          ))}
+        </ul>
+      )}
     </>
   );
 }

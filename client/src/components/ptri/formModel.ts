@@ -17,6 +17,8 @@ import { numberOrRefusal, typedNumber } from '../ItalianNumberInput.tsx';
 
 export interface GoalDraft {
   key: string;
+  /** The goal's id on the server: sent back so the goal keeps its identity across revisions. */
+  id?: number;
   axis: Axis;
   description: string;
   targetDate: string;
@@ -25,6 +27,8 @@ export interface GoalDraft {
 
 export interface BudgetLineDraft {
   key: string;
+  /** The line's id on the server: sent back so the line keeps its identity across revisions. */
+  id?: number;
   axis: Axis;
   source: BudgetSource;
   description: string;
@@ -87,6 +91,7 @@ export function valuesFromPtri(ptri: PtriDetail): PtriFormValues {
     cooperativeIds: [...ptri.cooperativeIds],
     goals: ptri.goals.map((goal) => ({
       key: newKey(),
+      id: goal.id,
       axis: goal.axis,
       description: goal.description,
       targetDate: goal.targetDate ?? '',
@@ -94,6 +99,7 @@ export function valuesFromPtri(ptri: PtriDetail): PtriFormValues {
     })),
     budgetLines: ptri.budgetLines.map((line) => ({
       key: newKey(),
+      id: line.id,
       axis: line.axis,
       source: line.source,
       description: line.description,
@@ -115,6 +121,7 @@ export type PtriCreateDraft = Omit<CreatePtriBody, 'serviceId' | 'lotId'> & { se
 
 function goalsBody(values: PtriFormValues) {
   return values.goals.map((goal) => ({
+    ...(goal.id ? { id: goal.id } : {}),
     axis: goal.axis,
     description: goal.description,
     targetDate: goal.targetDate || null,
@@ -127,9 +134,20 @@ export function budgetBody(lines: readonly BudgetLineDraft[]): BudgetInput | und
   const budget: Partial<Record<Axis, BudgetLineInput[]>> = {};
   for (const line of lines) {
     const list = (budget[line.axis] ??= []);
-    list.push({ source: line.source, description: line.description, hours: typedNumber(line.hours), amount: typedNumber(line.amount) });
+    list.push({
+      ...(line.id ? { id: line.id } : {}),
+      source: line.source,
+      description: line.description,
+      hours: typedNumber(line.hours),
+      amount: typedNumber(line.amount),
+    });
   }
   return Object.keys(budget).length ? budget : undefined;
+}
+
+/** Every axis named, so that an edit removes the lines taken out of the form too. */
+function wholeBudgetBody(lines: readonly BudgetLineDraft[]): BudgetInput {
+  return { habitat: [], sociality: [], work: [], ...budgetBody(lines) };
 }
 
 /** The budget's hours and amounts the form cannot read as numbers, by body path. */
@@ -174,7 +192,7 @@ export function toUpdateBody(values: PtriFormValues, withReason: boolean): Updat
     intensity: values.intensity as Intensity,
     cooperativeIds: values.cooperativeIds,
     goals: goalsBody(values),
-    budget: budgetBody(values.budgetLines) ?? {},
+    budget: wholeBudgetBody(values.budgetLines),
     notes: values.notes.trim() ? values.notes : null,
     ...(withReason && values.reason.trim() ? { reason: values.reason } : {}),
   };

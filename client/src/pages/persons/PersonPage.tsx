@@ -9,6 +9,8 @@ import { ErrorState, Loading, errorText } from '../../components/States.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { it } from '../../i18n/it.ts';
 import { paths } from '../../routes/nav.ts';
+import { BenefitsEditor } from '../../components/BenefitsEditor.tsx';
+import { can } from '@bds/shared';
 
 export function PersonPage() {
   const id = Number(useParams().id);
@@ -79,6 +81,7 @@ export function PersonPage() {
           <dd>{nameOf(districts.data, p.districtId)}</dd>
         </div>
       </dl>
+      {can(user.role, 'readBenefits') && <BenefitsEditor personId={p.id} canRecord={can(user.role, 'recordBenefits')} />}
       <h2>{it.persons.projects}</h2>
       {p.projects.length === 0 ? (
         <p className="state state-empty">{it.persons.noProjects}</p>

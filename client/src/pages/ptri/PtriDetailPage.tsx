@@ -1,9 +1,10 @@
 // A project: status and allowed actions, content, and its timeline.
-import { can, EDITABLE_STATUSES } from '@bds/shared';
+import { can, EDITABLE_STATUSES, SIGNABLE_STATUSES } from '@bds/shared';
 import { Link, useParams } from 'react-router';
 import { usePtri } from '../../api/ptriHooks.ts';
 import { useCurrentUser } from '../../auth/AuthProvider.tsx';
-import { PtriBudget, PtriGeneral, PtriGoals } from '../../components/ptri/PtriContent.tsx';
+import { PtriBenefits, PtriBudget, PtriBudgetBySource, PtriGeneral, PtriGoals } from '../../components/ptri/PtriContent.tsx';
+import { PtriSignatures } from '../../components/ptri/PtriSignatures.tsx';
 import { FollowUps } from '../../components/ptri/FollowUps.tsx';
 import { ProjectStays } from '../../components/flats/ProjectStays.tsx';
 import { ProjectCommunityActivities } from '../../components/ptri/ProjectCommunityActivities.tsx';
@@ -34,7 +35,15 @@ export function PtriDetailPage() {
             {it.ptri.titleOf(p.id)}
           </h1>
           <p>
-            <StatusBadge status={p.status} /> · {it.ptri.version} {p.version}
+            <StatusBadge status={p.status} /> · {it.signatures.revisionOf(p.revision)} · {it.ptri.version} {p.version}
+            {p.signaturePending && (
+              <>
+                {' '}
+                <span className="badge badge-submitted" title={it.signatures.pendingHelp} data-testid="signature-pending">
+                  {it.signatures.pending}
+                </span>
+              </>
+            )}
           </p>
         </div>
         <div className="actions">
@@ -65,9 +74,12 @@ export function PtriDetailPage() {
       <section className="card">
         <h2>{it.ptri.budget}</h2>
         <PtriBudget ptri={p} />
+        <PtriBudgetBySource ptri={p} />
+        {p.benefits && <PtriBenefits benefits={p.benefits} />}
       </section>
       {/* The roles that read a project's history are those the person's community activities are for. */}
       {can(user.role, 'readProjectHistory') && <ProjectCommunityActivities ptriId={p.id} />}
+      <PtriSignatures ptri={p} canRecord={can(user.role, 'recordSignatures') && SIGNABLE_STATUSES.includes(p.status)} />
       {can(user.role, 'readProjectHistory') && p.status === 'closed' && (
         <FollowUps ptriId={p.id} canRecord={can(user.role, 'writeProjects')} />
       )}
