@@ -29,7 +29,7 @@ export function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
     if (!parsed.success || Object.keys(found).length > 0) return;
     setBusy(true);
     try {
-      await changePassword(parsed.data.currentPassword, parsed.data.newPassword);
+      await changePassword(parsed.data);
       sessionStore.setUser(await fetchMe());
       onChanged();
     } catch (caught) {
