@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { json, mockFetch } from '../../test/fetchMock.ts';
+import { json, mockFetch, problem } from '../../test/fetchMock.ts';
 import { renderWithProviders } from '../../test/render.tsx';
 import { PersonCreatePage } from './PersonCreatePage.tsx';
 
@@ -86,5 +86,28 @@ describe('registering a person', () => {
 
     expect(message('Sesso')).toBe('non corrisponde al codice fiscale, che indica il sesso femminile');
     expect(message('Data di nascita')).toBeNull();
+  });
+
+  it("puts the server's refusal on its field, says the rest above the button, and drops it once the field changes", async () => {
+    mockFetch((call) => {
+      if (call.url.startsWith('/api/districts')) return json(200, [{ id: 1, code: 'BO', name: 'Città di Bologna' }]);
+      if (call.method === 'POST' && call.url === '/api/persons')
+        return problem(400, 'Dati non validi', [
+          { path: 'givenName', message: 'nome non ammesso dal server' },
+          { path: 'note', message: 'campo sconosciuto' },
+        ]);
+      return undefined;
+    });
+    renderWithProviders(<PersonCreatePage />);
+    const user = userEvent.setup({ delay: null });
+    await fill(user, { code: 'VRDLCU85C15A944R', birthDate: '1985-03-15', sex: 'M' });
+    await user.click(screen.getByRole('button', { name: 'Salva' }));
+
+    await screen.findByText('nome non ammesso dal server');
+    expect(message('Nome')).toBe('nome non ammesso dal server');
+    expect(screen.getByRole('alert').textContent).toBe('campo sconosciuto');
+    await user.type(screen.getByLabelText('Nome'), 'a');
+    expect(message('Nome')).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 });

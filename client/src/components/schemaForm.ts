@@ -1,0 +1,64 @@
+// Forms on react-hook-form, validated by the same shared zod schemas as the server's routes: every
+// error at once on its field, each gone as soon as its field is fixed, and the server's own field
+// errors (problem+json) placed on the same fields. Loaded with the pages that have forms only.
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useState } from 'react';
+import { get, useForm, type FieldErrors, type FieldValues, type Path, type UseFormProps, type UseFormReturn } from 'react-hook-form';
+import type { z } from 'zod';
+import { isApiError } from '../api/errors.ts';
+import { it } from '../i18n/it.ts';
+import { besideFieldsOf, refusalMessage } from './formErrors.ts';
+
+export interface SchemaForm<Input extends FieldValues, Output> extends UseFormReturn<Input, unknown, Output> {
+  /** The message of the field at a dotted path ("goals.0.description"), from zod or the server. */
+  errorOf: (path: string) => string | undefined;
+  /** What the form says above its button: that fields need fixing, or why the server refused. */
+  formError: string | null;
+  /** Puts a refused save's field errors on the form's fields and says the rest above the button. */
+  refuse: (caught: unknown) => void;
+}
+
+export function useSchemaForm<Input extends FieldValues, Output>(
+  schema: z.ZodType<Output, Input>,
+  /** The form's own top-level fields: a server error under one of them shows beside it. */
+  fields: readonly string[],
+  options: Omit<UseFormProps<Input, unknown, Output>, 'resolver'> = {},
+): SchemaForm<Input, Output> {
+  const form = useForm<Input, unknown, Output>({
+    resolver: zodResolver(schema as never) as never,
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+    ...options,
+  });
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const { watch, setError } = form;
+  useEffect(() => {
+    const subscription = watch(() => setRefusal(null));
+    return () => subscription.unsubscribe();
+  }, [watch]);
+  const { errors, submitCount } = form.formState;
+  const hasFieldErrors = Object.keys(errors).length > 0;
+
+  return {
+    ...form,
+    errorOf: (path) => messageAt(errors, path),
+    formError: refusal ?? (submitCount > 0 && hasFieldErrors ? it.common.formHasErrors : null),
+    refuse: (caught) => {
+      const beside = besideFieldsOf(fields);
+      if (isApiError(caught)) {
+        for (const [path, message] of Object.entries(caught.fieldErrors)) {
+          if (beside(path)) setError(path as Path<Input>, { type: 'server', message });
+        }
+      }
+      setRefusal(refusalMessage(caught, beside));
+    },
+  };
+}
+
+function messageAt(errors: FieldErrors, path: string): string | undefined {
+  const found: unknown = get(errors, path);
+  if (found && typeof found === 'object' && 'message' in found && typeof found.message === 'string') return found.message;
+  // An error on an array or object as a whole ("goals": at least one) sits on its root.
+  const root: unknown = get(errors, `${path}.root`);
+  return root && typeof root === 'object' && 'message' in root && typeof root.message === 'string' ? root.message : undefined;
+}
