@@ -7,11 +7,13 @@ import { get, useForm, type FieldErrors, type FieldValues, type Path, type UseFo
 import type { z } from 'zod';
 import { isApiError } from '../api/errors.ts';
 import { it } from '../i18n/it.ts';
-import { besideFieldsOf, refusalMessage } from './formErrors.ts';
+import { besideFieldsOf, refusalMessage, type FieldErrors as MessagesByPath } from './formErrors.ts';
 
 export interface SchemaForm<Input extends FieldValues, Output> extends UseFormReturn<Input, unknown, Output> {
   /** The message of the field at a dotted path ("goals.0.description"), from zod or the server. */
   errorOf: (path: string) => string | undefined;
+  /** Every message by dotted path, for the editors of lists that take them so. */
+  fieldErrors: MessagesByPath;
   /** What the form says above its button: that fields need fixing, or why the server refused. */
   formError: string | null;
   /** Puts a refused save's field errors on the form's fields and says the rest above the button. */
@@ -42,6 +44,7 @@ export function useSchemaForm<Input extends FieldValues, Output>(
   return {
     ...form,
     errorOf: (path) => messageAt(errors, path),
+    fieldErrors: flatten(errors),
     formError: refusal ?? (submitCount > 0 && hasFieldErrors ? it.common.formHasErrors : null),
     refuse: (caught) => {
       const beside = besideFieldsOf(fields);
@@ -61,4 +64,14 @@ function messageAt(errors: FieldErrors, path: string): string | undefined {
   // An error on an array or object as a whole ("goals": at least one) sits on its root.
   const root: unknown = get(errors, `${path}.root`);
   return root && typeof root === 'object' && 'message' in root && typeof root.message === 'string' ? root.message : undefined;
+}
+
+function flatten(errors: object, prefix = '', into: MessagesByPath = {}): MessagesByPath {
+  for (const [key, value] of Object.entries(errors) as [string, unknown][]) {
+    if (!value || typeof value !== 'object' || key === 'ref') continue;
+    const path = key === 'root' ? prefix : prefix ? `${prefix}.${key}` : key;
+    if ('message' in value && typeof value.message === 'string') into[path || '(body)'] ??= value.message;
+    if (key !== 'root') flatten(value, path, into);
+  }
+  return into;
 }
