@@ -4,10 +4,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useState } from 'react';
 import { get, useForm, type FieldErrors, type FieldValues, type Path, type UseFormProps, type UseFormReturn } from 'react-hook-form';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { isApiError } from '../api/errors.ts';
 import { it } from '../i18n/it.ts';
 import { besideFieldsOf, refusalMessage, type FieldErrors as MessagesByPath } from './formErrors.ts';
+import { numberOrRefusal } from './ItalianNumberInput.tsx';
 
 export interface SchemaForm<Input extends FieldValues, Output> extends UseFormReturn<Input, unknown, Output> {
   /** The message of the field at a dotted path ("goals.0.description"), from zod or the server. */
@@ -56,6 +57,21 @@ export function useSchemaForm<Input extends FieldValues, Output>(
       setRefusal(refusalMessage(caught, beside));
     },
   };
+}
+
+/** A number box's text read the Italian way ("1.500,50"), then checked by the body field's own schema. */
+export function italianNumberText<Output>(field: z.ZodType<Output, number | undefined>) {
+  return z
+    .string()
+    .transform((text, ctx) => {
+      const read = numberOrRefusal(text);
+      if (read.refusal) {
+        ctx.addIssue({ code: 'custom', message: read.refusal });
+        return z.NEVER;
+      }
+      return read.value ?? undefined;
+    })
+    .pipe(field);
 }
 
 function messageAt(errors: FieldErrors, path: string): string | undefined {
