@@ -25,7 +25,7 @@ export function useSchemaForm<Input extends FieldValues, Output>(
   schema: z.ZodType<Output, Input>,
   /** The form's own top-level fields: a server error under one of them shows beside it. */
   fields: readonly string[],
-  options: Omit<UseFormProps<Input, unknown, Output>, 'resolver'> = {},
+  options: Omit<UseFormProps<NoInfer<Input>, unknown, NoInfer<Output>>, 'resolver'> = {},
 ): SchemaForm<Input, Output> {
   const form = useForm<Input, unknown, Output>({
     resolver: zodResolver(schema as never) as never,

@@ -1,17 +1,31 @@
 // The lifecycle moves this role may make from the current status, from the shared table: only
 // those the project already meets the needs of, so none is offered only to be refused.
-import { latestEvaluationOutcome, offeredTransitions, transitionsFrom, type PtriDetail, type Role, type TransitionRule } from '@bds/shared';
-import { useState, type FormEvent } from 'react';
+import {
+  latestEvaluationOutcome,
+  offeredTransitions,
+  transitionBody,
+  transitionsFrom,
+  type PtriDetail,
+  type Role,
+  type TransitionRule,
+} from '@bds/shared';
+import { useState } from 'react';
+import { z } from 'zod';
 import { useTransitionPtri } from '../../api/ptriHooks.ts';
 import { it } from '../../i18n/it.ts';
 import { Dialog } from '../Dialog.tsx';
 import { Field } from '../Field.tsx';
+import { useSchemaForm } from '../schemaForm.ts';
 import { errorText } from '../States.tsx';
+
+/** A move that needs a reason: the API's reason, required. */
+const reasonForm = z.strictObject({
+  reason: z.string().trim().min(1, { error: it.ptri.reasonRequired }).pipe(transitionBody.shape.reason.unwrap()),
+});
 
 export function PtriTransitions({ ptri, role }: { ptri: PtriDetail; role: Role }) {
   const transition = useTransitionPtri(ptri.id);
   const [asking, setAsking] = useState<TransitionRule | null>(null);
-  const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const rules = offeredTransitions(ptri.status, role, { latestOutcome: latestEvaluationOutcome(ptri.evaluations) });
   const awaitsEvaluation = transitionsFrom(ptri.status, role).some((rule) => !rules.includes(rule));
@@ -22,20 +36,9 @@ export function PtriTransitions({ ptri, role }: { ptri: PtriDetail; role: Role }
     try {
       await transition.mutateAsync({ to: rule.to, ...(withReason ? { reason: withReason } : {}) });
       setAsking(null);
-      setReason('');
     } catch (caught) {
       setError(errorText(caught));
     }
-  }
-
-  function onReasonSubmit(event: FormEvent) {
-    event.preventDefault();
-    if (!asking) return;
-    if (!reason.trim()) {
-      setError(it.ptri.reasonRequired);
-      return;
-    }
-    void run(asking, reason.trim());
   }
 
   return (
@@ -62,21 +65,41 @@ export function PtriTransitions({ ptri, role }: { ptri: PtriDetail; role: Role }
       )}
       {asking && (
         <Dialog title={it.transitionActions[asking.to]} onClose={() => setAsking(null)}>
-          <form onSubmit={onReasonSubmit} className="stack" noValidate>
-            <Field label={it.ptri.reason} error={error ?? undefined}>
-              <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={3} />
-            </Field>
-            <div className="actions">
-              <button type="submit" disabled={transition.isPending}>
-                {it.common.confirm}
-              </button>
-              <button type="button" className="secondary" onClick={() => setAsking(null)}>
-                {it.common.cancel}
-              </button>
-            </div>
-          </form>
+          <ReasonForm
+            pending={transition.isPending}
+            refusal={error}
+            onSubmit={(reason) => void run(asking, reason)}
+            onCancel={() => setAsking(null)}
+          />
         </Dialog>
       )}
     </section>
+  );
+}
+
+interface ReasonFormProps {
+  pending: boolean;
+  refusal: string | null;
+  onSubmit: (reason: string) => void;
+  onCancel: () => void;
+}
+
+function ReasonForm({ pending, refusal, onSubmit, onCancel }: ReasonFormProps) {
+  const form = useSchemaForm(reasonForm, ['reason'], { defaultValues: { reason: '' } });
+  const submit = form.handleSubmit(({ reason }) => onSubmit(reason));
+  return (
+    <form onSubmit={(event) => void submit(event)} className="stack" noValidate>
+      <Field label={it.ptri.reason} error={form.errorOf('reason') ?? refusal ?? undefined}>
+        <textarea {...form.register('reason')} rows={3} />
+      </Field>
+      <div className="actions">
+        <button type="submit" disabled={pending}>
+          {it.common.confirm}
+        </button>
+        <button type="button" className="secondary" onClick={onCancel}>
+          {it.common.cancel}
+        </button>
+      </div>
+    </form>
   );
 }

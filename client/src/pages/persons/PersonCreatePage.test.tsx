@@ -36,6 +36,8 @@ describe('registering a person', () => {
     await screen.findByRole('option', { name: 'Città di Bologna' });
     await user.type(screen.getByLabelText('Codice fiscale'), 'RSSMRA80A01H501X');
     await user.click(screen.getByRole('button', { name: 'Salva' }));
+    // The shared schema checks the form asynchronously, as the zod resolver does.
+    await screen.findByText('Correggere i campi evidenziati.');
 
     const message = (label: string) =>
       document.getElementById(screen.getByLabelText(label).getAttribute('aria-describedby') ?? '')?.textContent;
@@ -51,6 +53,8 @@ describe('registering a person', () => {
     const user = userEvent.setup({ delay: null });
     await screen.findByRole('option', { name: 'Città di Bologna' });
     await user.click(screen.getByRole('button', { name: 'Salva' }));
+    // The shared schema checks the form asynchronously, as the zod resolver does.
+    await screen.findByText('Correggere i campi evidenziati.');
 
     expect(message('Codice fiscale')).toBe('campo obbligatorio');
     expect(message('Data di nascita')).toBe('campo obbligatorio');
@@ -65,6 +69,8 @@ describe('registering a person', () => {
     const user = userEvent.setup({ delay: null });
     await fill(user, { code: 'VRDLCU85C15A944R', birthDate: '1985-03-16', sex: 'M' });
     await user.click(screen.getByRole('button', { name: 'Salva' }));
+    // The shared schema checks the form asynchronously, as the zod resolver does.
+    await screen.findByText('Correggere i campi evidenziati.');
 
     expect(message('Data di nascita')).toMatch(/^non corrisponde al codice fiscale, che indica la nascita il 15\/03/);
     expect(message('Codice fiscale')).toBeNull();
@@ -83,6 +89,8 @@ describe('registering a person', () => {
     // BNCMRA75D52F205: born on 12 April 1975, a woman (day 12 + 40).
     await fill(user, { code: 'BNCMRA75D52F205W', birthDate: '1975-04-12', sex: 'M' });
     await user.click(screen.getByRole('button', { name: 'Salva' }));
+    // The shared schema checks the form asynchronously, as the zod resolver does.
+    await screen.findByText('Correggere i campi evidenziati.');
 
     expect(message('Sesso')).toBe('non corrisponde al codice fiscale, che indica il sesso femminile');
     expect(message('Data di nascita')).toBeNull();
