@@ -103,9 +103,7 @@ export function EvaluationForm({ defaultKind, onSubmit }: EvaluationFormProps) {
   });
   const { register, watch, errorOf, fieldErrors: errors, formState } = form;
   const [kind, useHonos, members, honos, living, work] = watch(['kind', 'useHonos', 'members', 'honos', 'living', 'work']);
-  /** The editors of lists hold their own values: each change goes through the form, checked again once a save was tried. */
-  const set = <K extends 'members' | 'honos' | 'living' | 'work'>(name: K, value: EvaluationDraft[K]) =>
-    form.setValue(name, value as never, { shouldDirty: true, shouldValidate: formState.isSubmitted });
+  const set = form.change;
 
   const submit = form.handleSubmit(async (body) => {
     try {

@@ -3,7 +3,18 @@
 // errors (problem+json) placed on the same fields. Loaded with the pages that have forms only.
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useState } from 'react';
-import { get, useForm, type FieldErrors, type FieldValues, type Path, type UseFormProps, type UseFormReturn } from 'react-hook-form';
+import {
+  get,
+  set,
+  useForm,
+  type FieldErrors,
+  type FieldValues,
+  type Path,
+  type PathValue,
+  type Resolver,
+  type UseFormProps,
+  type UseFormReturn,
+} from 'react-hook-form';
 import { z } from 'zod';
 import { isApiError } from '../api/errors.ts';
 import { it } from '../i18n/it.ts';
@@ -17,6 +28,11 @@ export interface SchemaForm<Input extends FieldValues, Output> extends UseFormRe
   fieldErrors: MessagesByPath;
   /** What the form says above its button: that fields need fixing, or why the server refused. */
   formError: string | null;
+  /**
+   * Sets a value an editor holds itself (a list, a number box). Once a save was tried the whole
+   * draft is checked again: a draft field may become a body field of another name (HoNOS → scores).
+   */
+  change: <Name extends Path<Input>>(name: Name, value: PathValue<Input, Name>) => void;
   /** Puts a refused save's field errors on the form's fields and says the rest above the button. */
   refuse: (caught: unknown) => void;
 }
@@ -25,16 +41,29 @@ export function useSchemaForm<Input extends FieldValues, Output>(
   schema: z.ZodType<Output, Input>,
   /** The form's own top-level fields: a server error under one of them shows beside it. */
   fields: readonly string[],
-  options: Omit<UseFormProps<NoInfer<Input>, unknown, NoInfer<Output>>, 'resolver'> = {},
+  options: Omit<UseFormProps<NoInfer<Input>, unknown, NoInfer<Output>>, 'resolver'> & {
+    /** Boxes the schema never sees as typed (a number the Italian way that cannot be read): their refusals, with the schema's errors. */
+    refusals?: (values: NoInfer<Input>) => MessagesByPath;
+  } = {},
 ): SchemaForm<Input, Output> {
+  const { refusals, ...formOptions } = options;
+  const checkSchema = zodResolver(schema as never) as Resolver<Input, unknown, Output>;
+  const resolver: Resolver<Input, unknown, Output> = async (values, context, resolverOptions) => {
+    const checked = await checkSchema(values, context, resolverOptions);
+    const refused = Object.entries(refusals?.(values) ?? {});
+    if (refused.length === 0) return checked;
+    const errors = { ...checked.errors } as FieldErrors<Input>;
+    for (const [path, message] of refused) set(errors, path, { type: 'refusal', message });
+    return { values: {}, errors };
+  };
   const form = useForm<Input, unknown, Output>({
-    resolver: zodResolver(schema as never) as never,
+    resolver,
     mode: 'onSubmit',
     reValidateMode: 'onChange',
-    ...options,
+    ...formOptions,
   });
   const [refusal, setRefusal] = useState<string | null>(null);
-  const { watch, setError } = form;
+  const { watch, setError, setValue, trigger } = form;
   useEffect(() => {
     const subscription = watch(() => setRefusal(null));
     return () => subscription.unsubscribe();
@@ -46,6 +75,10 @@ export function useSchemaForm<Input extends FieldValues, Output>(
     ...form,
     errorOf: (path) => messageAt(errors, path),
     fieldErrors: flatten(errors),
+    change: (name, value) => {
+      setValue(name, value, { shouldDirty: true });
+      if (submitCount > 0) void trigger();
+    },
     formError: refusal ?? (submitCount > 0 && hasFieldErrors ? it.common.formHasErrors : null),
     refuse: (caught) => {
       const beside = besideFieldsOf(fields);

@@ -35,7 +35,7 @@ export function InterventionEditor({ intervention, onClose }: { intervention: In
       notes: intervention.notes ?? '',
     },
   });
-  const { register, errorOf, setValue, formState } = form;
+  const { register, errorOf, setValue } = form;
   const [axis, activity, hours] = form.watch(['axis', 'activity', 'hours']);
 
   const onSubmit = form.handleSubmit(async (input) => {
@@ -75,11 +75,7 @@ export function InterventionEditor({ intervention, onClose }: { intervention: In
             </select>
           </Field>
           <Field required label={it.coop.hours} error={errorOf('hours')}>
-            <ItalianNumberInput
-              kind="hours"
-              value={hours}
-              onChange={(text) => setValue('hours', text, { shouldDirty: true, shouldValidate: formState.isSubmitted })}
-            />
+            <ItalianNumberInput kind="hours" value={hours} onChange={(text) => form.change('hours', text)} />
           </Field>
           <Field required label={it.coop.operatorRole} error={errorOf('operatorRole')}>
             <input {...register('operatorRole')} />

@@ -24,7 +24,7 @@ export function FollowUps({ ptriId, canRecord }: { ptriId: number; canRecord: bo
   const form = useSchemaForm(followUpForm, ['date', 'living', 'work', 'note'], {
     defaultValues: { date: today(), living: 'own_home', work: 'none', note: '' },
   });
-  const { register, errorOf, setValue, formState } = form;
+  const { register, errorOf, setValue } = form;
   const [living, work] = form.watch(['living', 'work']);
   const [saved, setSaved] = useState(false);
 
@@ -68,8 +68,8 @@ export function FollowUps({ ptriId, canRecord }: { ptriId: number; canRecord: bo
             optional={false}
             living={living}
             work={work}
-            onLiving={(value) => setValue('living', value, { shouldValidate: formState.isSubmitted })}
-            onWork={(value) => setValue('work', value, { shouldValidate: formState.isSubmitted })}
+            onLiving={(value) => form.change('living', value)}
+            onWork={(value) => form.change('work', value)}
             errors={form.fieldErrors}
           />
           <Field label={it.followUps.note} error={errorOf('note')}>
