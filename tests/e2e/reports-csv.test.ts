@@ -4,29 +4,14 @@
 // the project timeline shows real Italian dates in time order.
 import type { PtriDetail, PtriSummary } from '@bds/shared';
 import { readFile } from 'node:fs/promises';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { apiGet, apiToken, italianNumber, shot, switchUser, type Tab } from './browser.ts';
-import { launchChromium } from './chromium.ts';
+import type { Locator } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { apiGet, apiToken, browserSession, italianNumber } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-let tab: Tab | null = null;
-let page: Page;
-const problems: string[] = [];
+const { as, problems } = browserSession(baseUrl);
 /** A loaded machine answers slowly: wait for the condition, never for a fixed time. */
 const WAIT = { timeout: 15_000 };
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterEach(async ({ task }) => {
-  if (task.result?.errors?.length && tab) await shot(page, `failed-${task.name.slice(0, 30)}`);
-});
-afterAll(async () => {
-  await tab?.context.close();
-  await browser?.close();
-});
 
 type CsvRow = Record<string, string>;
 
@@ -158,8 +143,7 @@ describe('reports in the browser', () => {
   it.each(REPORT_PAGES.map((report) => [report.link, report] as const))(
     'downloads from %s a CSV whose header and first row match the page',
     async (link, { columns, key }) => {
-      tab = await switchUser(browser, baseUrl, tab, 'manager', problems);
-      page = tab.page;
+      const page = await as('manager');
       await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: link, exact: true }).click();
       await page.getByRole('heading', { level: 1 }).waitFor();
       const main = page.getByRole('main');
@@ -192,8 +176,7 @@ describe('reports in the browser', () => {
     const first = await apiGet<{ overdue: number; near: number }>(baseUrl, token, '/api/reports/reviews-due?within=365&limit=1');
     const total = first.overdue + first.near;
     expect(total).toBeGreaterThan(100);
-    tab = await switchUser(browser, baseUrl, tab, 'uvm', problems);
-    page = tab.page;
+    const page = await as('uvm');
     await page.getByRole('link', { name: 'Calendario revisioni', exact: true }).click();
     await page.getByLabel('Scadenza', { exact: true }).selectOption('365');
     const count = page.locator('.result-count');
@@ -222,8 +205,7 @@ describe('reports in the browser', () => {
       }
     }
     if (!project) throw new Error('the demo data has no active project with two evaluations');
-    tab = await switchUser(browser, baseUrl, tab, 'manager', problems);
-    page = tab.page;
+    const page = await as('manager');
     await page.goto(`/progetti/${project.id}`);
     const entries = page.locator('ol.timeline > li');
     await expect.poll(() => entries.count(), WAIT).toBeGreaterThan(project.evaluations.length);

@@ -15,6 +15,7 @@ import { useTransitionPtri } from '../../api/ptriHooks.ts';
 import { it } from '../../i18n/it.ts';
 import { Dialog } from '../Dialog.tsx';
 import { Field } from '../Field.tsx';
+import { FormButtons } from '../FormButtons.tsx';
 import { useSchemaForm } from '../schemaForm.ts';
 import { errorText } from '../States.tsx';
 
@@ -92,14 +93,7 @@ function ReasonForm({ pending, refusal, onSubmit, onCancel }: ReasonFormProps) {
       <Field label={it.ptri.reason} error={form.errorOf('reason') ?? refusal ?? undefined}>
         <textarea {...form.register('reason')} rows={3} />
       </Field>
-      <div className="actions">
-        <button type="submit" disabled={pending}>
-          {it.common.confirm}
-        </button>
-        <button type="button" className="secondary" onClick={onCancel}>
-          {it.common.cancel}
-        </button>
-      </div>
+      <FormButtons pending={pending} formError={null} onCancel={onCancel} submitLabel={it.common.confirm} />
     </form>
   );
 }

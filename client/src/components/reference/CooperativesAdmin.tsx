@@ -2,7 +2,7 @@ import { cooperativeBody, cooperativeUpdateBody, type Cooperative } from '@bds/s
 import { useCooperatives } from '../../api/reference.ts';
 import { it } from '../../i18n/it.ts';
 import { Field } from '../Field.tsx';
-import { FormButtons } from './FormButtons.tsx';
+import { FormButtons } from '../FormButtons.tsx';
 import { ReferenceTable } from './ReferenceTable.tsx';
 import { useReferenceForm, type ReferenceFormProps } from './useReferenceForm.ts';
 

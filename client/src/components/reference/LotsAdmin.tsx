@@ -4,7 +4,7 @@ import { it } from '../../i18n/it.ts';
 import { Field } from '../Field.tsx';
 import { formatDate, formatEuro } from '../format.ts';
 import { ItalianNumberInput, numberOrRefusal } from '../ItalianNumberInput.tsx';
-import { FormButtons } from './FormButtons.tsx';
+import { FormButtons } from '../FormButtons.tsx';
 import { ReferenceTable } from './ReferenceTable.tsx';
 import { useReferenceForm, type ReferenceFormProps } from './useReferenceForm.ts';
 

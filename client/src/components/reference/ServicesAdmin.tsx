@@ -2,7 +2,7 @@ import { SERVICE_KINDS, serviceBody, serviceUpdateBody, type Service } from '@bd
 import { nameOf, useDistricts, useServices } from '../../api/reference.ts';
 import { it } from '../../i18n/it.ts';
 import { Field } from '../Field.tsx';
-import { FormButtons } from './FormButtons.tsx';
+import { FormButtons } from '../FormButtons.tsx';
 import { ReferenceTable } from './ReferenceTable.tsx';
 import { useReferenceForm, type ReferenceFormProps } from './useReferenceForm.ts';
 
