@@ -124,7 +124,7 @@ const REPORT_PAGES: ReportPage[] = [
 /** The first row of the page's first table that has one, by the table's column headers. */
 async function firstPageRow(main: Locator): Promise<Record<string, string>> {
   const tables = main.locator('table');
-  await tables.first().waitFor();
+  await main.locator('table tbody tr').first().waitFor(WAIT);
   for (let t = 0; t < (await tables.count()); t += 1) {
     const table = tables.nth(t);
     const row = table.locator('tbody tr').first();
@@ -144,8 +144,13 @@ describe('reports in the browser', () => {
     'downloads from %s a CSV whose header and first row match the page',
     async (link, { columns, key }) => {
       const page = await as('manager');
-      await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: link, exact: true }).click();
-      await page.getByRole('heading', { level: 1 }).waitFor();
+      // The manager's home is a report page too: the next page's rows are read once its own title shows.
+      const menuLink = page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: link, exact: true });
+      const title = page.getByRole('heading', { level: 1 });
+      const homeTitle = await title.textContent();
+      const leaving = new URL(page.url()).pathname !== (await menuLink.getAttribute('href'));
+      await menuLink.click();
+      if (leaving) await expect.poll(() => title.textContent(), WAIT).not.toBe(homeTitle);
       const main = page.getByRole('main');
       const shown = await firstPageRow(main);
       const [download] = await Promise.all([
