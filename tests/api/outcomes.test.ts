@@ -158,6 +158,8 @@ describe('the outcomes report', () => {
     const csv = await manager({ method: 'GET', url: '/api/reports/outcomes?year=2025&format=csv' });
     expect(csv.statusCode).toBe(200);
     expect(csv.body).toContain('Struttura residenziale → Casa propria: 1');
+    expect(csv.body).toContain(';Obiettivi Casa/Habitat sociale raggiunti;');
+    expect(csv.body).not.toMatch(/Obiettivi (habitat|sociality|work) /);
   });
 });
 

@@ -3,7 +3,9 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { DEPARTMENT_TIME_ZONE } from '@bds/shared';
+import { launchChromium } from './chromium.ts';
 
 export const DEMO_PASSWORD = 'demo1234';
 const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
@@ -115,4 +117,36 @@ export async function switchUser(
   const tab = await openTab(browser, baseUrl, problems);
   await signIn(tab.page, username, password, waitForApp);
   return tab;
+}
+
+export interface BrowserSession {
+  /** CSP violations, uncaught errors and React errors seen by any of the file's tabs. */
+  problems: string[];
+  /** A fresh tab signed in as `username` (the previous one closed): its page. */
+  as: (username: string, password?: string) => Promise<Page>;
+}
+
+/** One Chromium for a test file's tests, a screenshot of a failed test's page, all closed at the end. */
+export function browserSession(baseUrl: string): BrowserSession {
+  let browser: Browser | undefined;
+  let tab: Tab | null = null;
+  const problems: string[] = [];
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterEach(async ({ task }) => {
+    if (task.result?.errors?.length && tab) await shot(tab.page, `failed-${task.name.slice(0, 30)}`);
+  });
+  afterAll(async () => {
+    await tab?.context.close();
+    await browser?.close();
+  });
+  return {
+    problems,
+    as: async (username, password) => {
+      if (!browser) throw new Error('the browser is not started yet');
+      tab = await switchUser(browser, baseUrl, tab, username, problems, password);
+      return tab.page;
+    },
+  };
 }

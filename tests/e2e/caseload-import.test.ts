@@ -1,27 +1,14 @@
 // The admin brings a small caseload file in through the browser: the preview lists an unknown
 // service spelling, the admin maps it to the service, previews again and confirms the import.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { apiGet, apiToken, shot, switchUser, type Tab } from './browser.ts';
-import { launchChromium } from './chromium.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { apiGet, apiToken, browserSession, shot } from './browser.ts';
 import { birthDateOf, fiscalCode } from './people.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-let tab: Tab | null = null;
+const session = browserSession(baseUrl);
+const { problems } = session;
 let page: Page;
-const problems: string[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterEach(async ({ task }) => {
-  if (task.result?.errors?.length && tab) await shot(page, `failed-${task.name.slice(0, 30)}`);
-});
-afterAll(async () => {
-  await tab?.context.close();
-  await browser?.close();
-});
 
 const SPELLING = 'CSM NAVILE - CASA DELLA SALUTE';
 const CODES = [fiscalCode(901), fiscalCode(902, 'M')];
@@ -40,8 +27,7 @@ function caseloadFile(): Buffer {
 
 describe('importing a caseload in the browser', () => {
   it('previews the file, maps an unknown spelling to its service, and imports it', async () => {
-    tab = await switchUser(browser, baseUrl, tab, 'admin', problems);
-    page = tab.page;
+    page = await session.as('admin');
     await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Importa carichi' }).click();
     await page.getByRole('heading', { name: 'Importa carichi', level: 1 }).waitFor();
     await page.getByLabel('File dei carichi').setInputFiles({ name: 'carichi-navile.csv', mimeType: 'text/csv', buffer: caseloadFile() });

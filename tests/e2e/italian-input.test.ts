@@ -11,32 +11,17 @@ import {
   type PtriDetail,
   type PtriSummary,
 } from '@bds/shared';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { apiGet, apiToken, shot, switchUser, type Tab } from './browser.ts';
-import { launchChromium } from './chromium.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { apiGet, apiToken, browserSession, shot } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-let tab: Tab | null = null;
+const { as: openAs, problems } = browserSession(baseUrl);
 let page: Page;
-const problems: string[] = [];
 
 async function as(username: string) {
-  tab = await switchUser(browser, baseUrl, tab, username, problems);
-  page = tab.page;
+  page = await openAs(username);
 }
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterEach(async ({ task }) => {
-  if (task.result?.errors?.length && tab) await shot(page, `failed-${task.name.slice(0, 30)}`);
-});
-afterAll(async () => {
-  await tab?.context.close();
-  await browser?.close();
-});
 
 describe('Italian input in the browser', () => {
   it('stores the budget amounts meant by "2.120", "3.180,00", "1.500,50", "2120" and "2120.5", and shows them back the Italian way', async () => {

@@ -1,17 +1,11 @@
 // The access log (admin, manager): filtered, paged, downloadable as CSV.
-import type { AuditEntry } from '@bds/shared';
+import type { AuditEntry, auditQuery } from '@bds/shared';
+import type { z } from 'zod';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { apiJson, downloadFile } from './http.ts';
 import type { Page } from './types.ts';
 
-export interface AuditFilters {
-  entity?: string;
-  entityId?: number;
-  personId?: number;
-  userId?: number;
-  from?: string;
-  to?: string;
-}
+export type AuditFilters = Omit<z.output<typeof auditQuery>, 'limit' | 'cursor' | 'format'>;
 
 export const auditKeys = {
   all: ['audit'] as const,

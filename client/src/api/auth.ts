@@ -1,5 +1,6 @@
 // Sign in, sign out and who am I.
-import type { Me, TokenPair } from '@bds/shared';
+import type { changePasswordBody, loginBody, Me, TokenPair } from '@bds/shared';
+import type { z } from 'zod';
 import { useQuery } from '@tanstack/react-query';
 import { apiJson } from './http.ts';
 import { sessionStore } from './session.ts';
@@ -7,7 +8,8 @@ import { sessionStore } from './session.ts';
 export const authKeys = { me: ['me'] as const };
 
 export async function login(username: string, password: string): Promise<TokenPair> {
-  const pair = await apiJson<TokenPair>('/api/auth/login', { method: 'POST', body: { username, password }, public: true });
+  const body: z.input<typeof loginBody> = { username, password };
+  const pair = await apiJson<TokenPair>('/api/auth/login', { method: 'POST', body, public: true });
   sessionStore.signedIn(pair);
   return pair;
 }
@@ -25,8 +27,8 @@ export function fetchMe(): Promise<Me> {
   return apiJson<Me>('/api/me');
 }
 
-export function changePassword(currentPassword: string, newPassword: string): Promise<void> {
-  return apiJson<void>('/api/auth/password', { method: 'POST', body: { currentPassword, newPassword } });
+export function changePassword(body: z.input<typeof changePasswordBody>): Promise<void> {
+  return apiJson<void>('/api/auth/password', { method: 'POST', body });
 }
 
 export function useMe(enabled: boolean) {

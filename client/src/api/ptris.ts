@@ -1,14 +1,13 @@
 // PTRI endpoints: one typed function each, and the key factory the hooks share.
 import type {
-  Axis,
   CreateEvaluationBody,
   CreatePtriBody,
   Evaluation,
   HistoryEntry,
   PtriCount,
   PtriDetail,
-  PtriStatus,
   PtriSummary,
+  ptriListQuery,
   transitionBody,
   UpdatePtriBody,
 } from '@bds/shared';
@@ -16,19 +15,8 @@ import type { z } from 'zod';
 import { apiJson } from './http.ts';
 import type { Page } from './types.ts';
 
-export interface PtriFilters {
-  status?: PtriStatus;
-  intensity?: string;
-  /** Projects with at least one open goal on this axis. */
-  axis?: Axis;
-  reviewOverdue?: boolean;
-  /** In care without the person's signature on the current revision: only `true` is a filter. */
-  signaturePending?: true;
-  q?: string;
-  serviceId?: number;
-  lotId?: number;
-  personId?: number;
-}
+/** The list's filters as the server reads them (`reviewOverdue` a boolean, ids numbers). */
+export type PtriFilters = Omit<z.output<typeof ptriListQuery>, 'limit' | 'cursor'>;
 
 export const ptriKeys = {
   all: ['ptris'] as const,

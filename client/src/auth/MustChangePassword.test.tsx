@@ -42,7 +42,7 @@ describe('temporary password', () => {
     await user.type(screen.getByLabelText('Nuova password'), 'corta1');
     await user.type(screen.getByLabelText('Ripeti la nuova password'), 'corta1');
     await user.click(screen.getByRole('button', { name: 'Cambia password' }));
-    expect(screen.getByText('almeno 10 caratteri')).toBeTruthy();
+    expect(await screen.findByText('almeno 10 caratteri')).toBeTruthy();
     expect(calls.length).toBe(0);
 
     await user.clear(screen.getByLabelText('Nuova password'));

@@ -22,7 +22,7 @@ describe('the final evaluation', () => {
     await user.click(screen.getByLabelText('Registra HoNOS'));
     await user.click(screen.getByRole('button', { name: 'Salva' }));
 
-    expect(onSubmit).toHaveBeenCalledOnce();
+    await vi.waitFor(() => expect(onSubmit).toHaveBeenCalledOnce());
     expect(onSubmit.mock.calls[0]?.[0]).toMatchObject({ kind: 'final', goalOutcomes: { habitat: 'achieved', work: 'not_achieved' } });
   });
 });
@@ -47,5 +47,29 @@ describe('a refused evaluation', () => {
     expect(await screen.findByText('la data non può essere nel futuro')).toBeTruthy();
     expect(screen.getByText('Correggere i campi evidenziati.')).toBeTruthy();
     expect(screen.queryByText(/Dati non validi/)).toBeNull();
+  });
+});
+
+describe('an incomplete evaluation', () => {
+  it('shows every error at once on its field, sends nothing, and drops each error once its field is fixed', async () => {
+    const user = userEvent.setup();
+    const onSubmit = vi.fn<(body: CreateEvaluationBody) => Promise<unknown>>().mockResolvedValue(undefined);
+    render(<EvaluationForm defaultKind="review" onSubmit={onSubmit} />);
+    const message = (label: string) =>
+      document.getElementById(screen.getByLabelText(label).getAttribute('aria-describedby') ?? '')?.textContent ?? null;
+    await user.click(screen.getByLabelText('Registra HoNOS'));
+    await user.click(screen.getByRole('button', { name: 'Salva' }));
+
+    expect(await screen.findByText('Correggere i campi evidenziati.')).toBeTruthy();
+    expect(message('Esito')).not.toBeNull();
+    expect(message('Nome 1')).not.toBeNull();
+    expect(message('Ruolo')).not.toBeNull();
+    expect(onSubmit).not.toHaveBeenCalled();
+
+    await user.type(screen.getByLabelText('Nome 1'), 'Dott.ssa Bianchi');
+    expect(message('Nome 1')).toBeNull();
+    expect(message('Esito')).not.toBeNull();
+    await user.selectOptions(screen.getByLabelText('Esito'), 'approved');
+    expect(message('Esito')).toBeNull();
   });
 });

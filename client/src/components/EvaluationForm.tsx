@@ -15,21 +15,20 @@ import {
   type EvaluationOutcome,
   type Intensity,
 } from '@bds/shared';
-import { useState, type FormEvent } from 'react';
-import { isApiError } from '../api/errors.ts';
+import { z } from 'zod';
 import { it } from '../i18n/it.ts';
 import { SituationFields } from './SituationFields.tsx';
 import { Field } from './Field.tsx';
-import { besideFieldsOf, issuesToFieldErrors, refusalMessage, type FieldErrors } from './formErrors.ts';
 import { today } from './format.ts';
 import { HONOS_ITEMS, HonosInput, type HonosValue } from './HonosInput.tsx';
 import { MembersEditor, type MemberDraft } from './MembersEditor.tsx';
 import { newKey } from './ptri/formModel.ts';
+import { useSchemaForm } from './schemaForm.ts';
 
 type GoalOutcome = (typeof GOAL_OUTCOMES)[number];
 
 /** The body fields this form shows an error beside (members and goal outcomes per item, HoNOS under the scale). */
-const EVALUATION_FIELDS = besideFieldsOf([
+const EVALUATION_FIELDS = [
   'date',
   'kind',
   'members',
@@ -41,9 +40,44 @@ const EVALUATION_FIELDS = besideFieldsOf([
   'goalOutcomes',
   'living',
   'work',
-]);
+];
 
 const newMember = (): MemberDraft => ({ key: newKey(), name: '', role: '', organisation: 'health_service' });
+
+interface EvaluationDraft {
+  date: string;
+  kind: EvaluationKind;
+  members: MemberDraft[];
+  outcome: EvaluationOutcome | '';
+  intensity: Intensity | '';
+  useHonos: boolean;
+  honos: (HonosValue | null)[];
+  nextReviewDate: string;
+  notes: string;
+  living: LivingSituation | '';
+  work: WorkSituation | '';
+  goalOutcomes: Partial<Record<Axis, GoalOutcome>>;
+}
+
+/** What the form holds, as the body the server's schema then checks: unset choices left out. */
+function toBody(draft: EvaluationDraft): CreateEvaluationBody {
+  const { date, kind, members, outcome, intensity, useHonos, honos, nextReviewDate, notes, living, work, goalOutcomes } = draft;
+  return {
+    date,
+    kind,
+    members: members.map(({ name, role, organisation }) => ({ name, role, organisation })),
+    outcome: outcome as EvaluationOutcome,
+    ...(intensity ? { intensity } : {}),
+    ...(useHonos ? { scores: { honos: honos.map((score) => score ?? Number.NaN) as HonosValue[] } } : {}),
+    ...(nextReviewDate ? { nextReviewDate } : {}),
+    ...(notes.trim() ? { notes } : {}),
+    ...(living ? { living } : {}),
+    ...(work ? { work } : {}),
+    ...(outcome && evaluationMove(kind, outcome) === 'closed' ? { goalOutcomes } : {}),
+  };
+}
+
+const evaluationForm = z.custom<EvaluationDraft>().transform(toBody).pipe(createEvaluationBody);
 
 interface EvaluationFormProps {
   defaultKind: EvaluationKind;
@@ -51,69 +85,44 @@ interface EvaluationFormProps {
 }
 
 export function EvaluationForm({ defaultKind, onSubmit }: EvaluationFormProps) {
-  const [date, setDate] = useState(today());
-  const [kind, setKind] = useState<EvaluationKind>(defaultKind);
-  const [members, setMembers] = useState<MemberDraft[]>([newMember()]);
-  const [outcome, setOutcome] = useState<EvaluationOutcome | ''>('');
-  const [intensity, setIntensity] = useState<Intensity | ''>('');
-  const [useHonos, setUseHonos] = useState(true);
-  const [honos, setHonos] = useState<(HonosValue | null)[]>(() => Array<HonosValue | null>(HONOS_ITEMS).fill(null));
-  const [nextReviewDate, setNextReviewDate] = useState('');
-  const [notes, setNotes] = useState('');
-  const [living, setLiving] = useState<LivingSituation | ''>('');
-  const [work, setWork] = useState<WorkSituation | ''>('');
-  const [goalOutcomes, setGoalOutcomes] = useState<Partial<Record<Axis, GoalOutcome>>>({});
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useSchemaForm(evaluationForm, EVALUATION_FIELDS, {
+    defaultValues: {
+      date: today(),
+      kind: defaultKind,
+      members: [newMember()],
+      outcome: '',
+      intensity: '',
+      useHonos: true,
+      honos: Array<HonosValue | null>(HONOS_ITEMS).fill(null),
+      nextReviewDate: '',
+      notes: '',
+      living: '',
+      work: '',
+      goalOutcomes: {},
+    },
+  });
+  const { register, watch, errorOf, fieldErrors: errors, formState } = form;
+  const [kind, useHonos, members, honos, living, work] = watch(['kind', 'useHonos', 'members', 'honos', 'living', 'work']);
+  const set = form.change;
 
-  function body(): CreateEvaluationBody {
-    return {
-      date,
-      kind,
-      members: members.map(({ name, role, organisation }) => ({ name, role, organisation })),
-      outcome: outcome as EvaluationOutcome,
-      ...(intensity ? { intensity } : {}),
-      ...(useHonos ? { scores: { honos: honos.map((score) => score ?? Number.NaN) as HonosValue[] } } : {}),
-      ...(nextReviewDate ? { nextReviewDate } : {}),
-      ...(notes.trim() ? { notes } : {}),
-      ...(living ? { living } : {}),
-      ...(work ? { work } : {}),
-      ...(outcome && evaluationMove(kind, outcome) === 'closed' ? { goalOutcomes } : {}),
-    };
-  }
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setFormError(null);
-    const parsed = createEvaluationBody.safeParse(body());
-    if (!parsed.success) {
-      setErrors(issuesToFieldErrors(parsed.error));
-      setFormError(it.common.formHasErrors);
-      return;
-    }
-    setErrors({});
-    setBusy(true);
+  const submit = form.handleSubmit(async (body) => {
     try {
-      await onSubmit(parsed.data);
+      await onSubmit(body);
     } catch (caught) {
-      if (isApiError(caught)) setErrors(caught.fieldErrors);
-      setFormError(refusalMessage(caught, EVALUATION_FIELDS));
-    } finally {
-      setBusy(false);
+      form.refuse(caught);
     }
-  }
+  });
 
   const honosError = Object.entries(errors).find(([path]) => path.startsWith('scores'))?.[1];
 
   return (
-    <form className="stack" onSubmit={submit} noValidate>
+    <form className="stack" onSubmit={(event) => void submit(event)} noValidate>
       <section className="card grid">
-        <Field label={it.uvm.date} error={errors.date}>
-          <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+        <Field label={it.uvm.date} error={errorOf('date')}>
+          <input type="date" {...register('date')} />
         </Field>
-        <Field label={it.uvm.kind} error={errors.kind}>
-          <select value={kind} onChange={(e) => setKind(e.target.value as EvaluationKind)}>
+        <Field label={it.uvm.kind} error={errorOf('kind')}>
+          <select {...register('kind')}>
             {EVALUATION_KINDS.map((value) => (
               <option key={value} value={value}>
                 {it.evaluationKinds[value]}
@@ -121,8 +130,8 @@ export function EvaluationForm({ defaultKind, onSubmit }: EvaluationFormProps) {
             ))}
           </select>
         </Field>
-        <Field label={it.uvm.outcome} error={errors.outcome}>
-          <select value={outcome} onChange={(e) => setOutcome(e.target.value as EvaluationOutcome | '')}>
+        <Field label={it.uvm.outcome} error={errorOf('outcome')}>
+          <select {...register('outcome')}>
             <option value="">—</option>
             {EVALUATION_OUTCOMES.map((value) => (
               <option key={value} value={value}>
@@ -131,9 +140,16 @@ export function EvaluationForm({ defaultKind, onSubmit }: EvaluationFormProps) {
             ))}
           </select>
         </Field>
-        <SituationFields optional={true} living={living} work={work} onLiving={setLiving} onWork={setWork} errors={errors} />
-        <Field label={it.uvm.intensity} error={errors.intensity}>
-          <select value={intensity} onChange={(e) => setIntensity(e.target.value as Intensity | '')}>
+        <SituationFields
+          optional={true}
+          living={living}
+          work={work}
+          onLiving={(value) => set('living', value)}
+          onWork={(value) => set('work', value)}
+          errors={errors}
+        />
+        <Field label={it.uvm.intensity} error={errorOf('intensity')}>
+          <select {...register('intensity')}>
             <option value="">—</option>
             {INTENSITIES.map((value) => (
               <option key={value} value={value}>
@@ -142,8 +158,8 @@ export function EvaluationForm({ defaultKind, onSubmit }: EvaluationFormProps) {
             ))}
           </select>
         </Field>
-        <Field label={it.uvm.nextReview} error={errors.nextReviewDate}>
-          <input type="date" value={nextReviewDate} onChange={(e) => setNextReviewDate(e.target.value)} />
+        <Field label={it.uvm.nextReview} error={errorOf('nextReviewDate')}>
+          <input type="date" {...register('nextReviewDate')} />
         </Field>
       </section>
       {kind === 'final' && (
@@ -151,11 +167,8 @@ export function EvaluationForm({ defaultKind, onSubmit }: EvaluationFormProps) {
           <legend>{it.uvm.goalOutcomes}</legend>
           <p className="hint">{it.uvm.goalOutcomesHelp}</p>
           {AXES.map((axis) => (
-            <Field key={axis} label={it.axes[axis]} error={errors[`goalOutcomes.${axis}`]}>
-              <select
-                value={goalOutcomes[axis] ?? ''}
-                onChange={(e) => setGoalOutcomes({ ...goalOutcomes, [axis]: (e.target.value || undefined) as GoalOutcome | undefined })}
-              >
+            <Field key={axis} label={it.axes[axis]} error={errorOf(`goalOutcomes.${axis}`)}>
+              <select {...register(`goalOutcomes.${axis}`, { setValueAs: (value: string) => value || undefined })}>
                 <option value="">—</option>
                 {GOAL_OUTCOMES.map((value) => (
                   <option key={value} value={value}>
@@ -168,23 +181,23 @@ export function EvaluationForm({ defaultKind, onSubmit }: EvaluationFormProps) {
         </fieldset>
       )}
       <section className="card">
-        <MembersEditor members={members} errors={errors} onChange={setMembers} newMember={newMember} />
+        <MembersEditor members={members} errors={errors} onChange={(value) => set('members', value)} newMember={newMember} />
         <label className="checkbox">
-          <input type="checkbox" checked={useHonos} onChange={(e) => setUseHonos(e.target.checked)} /> {it.uvm.honosUse}
+          <input type="checkbox" {...register('useHonos')} /> {it.uvm.honosUse}
         </label>
-        {useHonos && <HonosInput scores={honos} error={honosError} onChange={setHonos} />}
-        <Field label={it.uvm.notes} error={errors.notes}>
-          <textarea value={notes} onChange={(e) => setNotes(e.target.value)} rows={3} />
+        {useHonos && <HonosInput scores={honos} error={honosError} onChange={(value) => set('honos', value)} />}
+        <Field label={it.uvm.notes} error={errorOf('notes')}>
+          <textarea {...register('notes')} rows={3} />
         </Field>
       </section>
-      {formError && (
+      {form.formError && (
         <p className="form-error" role="alert">
-          {formError}
+          {form.formError}
         </p>
       )}
       <div className="actions">
-        <button type="submit" disabled={busy}>
-          {busy ? it.common.saving : it.common.save}
+        <button type="submit" disabled={formState.isSubmitting}>
+          {formState.isSubmitting ? it.common.saving : it.common.save}
         </button>
       </div>
     </form>

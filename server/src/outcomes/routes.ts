@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   AXES,
+  AXIS_LABELS,
   followUpBody,
   followUpSchema,
   idParams,
@@ -21,10 +22,10 @@ const OUTCOMES_CSV_HEADER = [
   'Variazione media HoNOS',
   'Variazione mediana HoNOS',
   ...AXES.flatMap((axis) => [
-    `Obiettivi ${axis} raggiunti`,
-    `Obiettivi ${axis} parzialmente raggiunti`,
-    `Obiettivi ${axis} non raggiunti`,
-    `Obiettivi ${axis} aperti`,
+    `Obiettivi ${AXIS_LABELS[axis]} raggiunti`,
+    `Obiettivi ${AXIS_LABELS[axis]} parzialmente raggiunti`,
+    `Obiettivi ${AXIS_LABELS[axis]} non raggiunti`,
+    `Obiettivi ${AXIS_LABELS[axis]} aperti`,
   ]),
   'Situazione abitativa (prima → ultima)',
   'Situazione lavorativa (prima → ultima)',

@@ -1,37 +1,34 @@
-import { newPasswordSchema } from '@bds/shared';
-import { useState, type FormEvent } from 'react';
+import { passwordResetBody } from '@bds/shared';
+import { useState } from 'react';
 import { useResetPassword } from '../../api/users.ts';
 import { it } from '../../i18n/it.ts';
 import { Field } from '../Field.tsx';
-import { errorText } from '../States.tsx';
+import { useSchemaForm } from '../schemaForm.ts';
 
 export function PasswordResetForm({ userId, onDone }: { userId: number; onDone: () => void }) {
   const reset = useResetPassword();
-  const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const form = useSchemaForm(passwordResetBody, ['temporaryPassword'], { defaultValues: { temporaryPassword: '' } });
   const [done, setDone] = useState(false);
 
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    const parsed = newPasswordSchema.safeParse(password);
-    if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? it.common.error);
-      return;
-    }
-    setError(null);
+  const onSubmit = form.handleSubmit(async ({ temporaryPassword }) => {
     try {
-      await reset.mutateAsync({ id: userId, password });
+      await reset.mutateAsync({ id: userId, password: temporaryPassword });
       setDone(true);
     } catch (caught) {
-      setError(errorText(caught));
+      form.refuse(caught);
     }
-  }
+  });
 
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate>
-      <Field label={it.admin.temporaryPassword} error={error ?? undefined}>
-        <input type="text" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="off" />
+    <form className="stack" onSubmit={(event) => void onSubmit(event)} noValidate>
+      <Field label={it.admin.temporaryPassword} error={form.errorOf('temporaryPassword')}>
+        <input type="text" {...form.register('temporaryPassword')} autoComplete="off" />
       </Field>
+      {form.formError && (
+        <p className="form-error" role="alert">
+          {form.formError}
+        </p>
+      )}
       {done && (
         <p className="success" role="status">
           {it.admin.resetDone}

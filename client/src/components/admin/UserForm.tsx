@@ -1,72 +1,69 @@
 // Create or edit an account: role and scope (service, district or cooperative).
-import { createUserBody, ROLES, updateUserBody, type CreateUserBody, type Role, type UpdateUserBody, type User } from '@bds/shared';
-import { useState, type FormEvent } from 'react';
-import { isApiError } from '../../api/errors.ts';
+import { createUserBody, ROLES, updateUserBody, type CreateUserBody, type UpdateUserBody, type User } from '@bds/shared';
+import type { z } from 'zod';
 import { useCooperatives, useDistricts, useServices } from '../../api/reference.ts';
 import { it } from '../../i18n/it.ts';
 import { Field } from '../Field.tsx';
-import { besideFieldsOf, issuesToFieldErrors, refusalMessage, type FieldErrors } from '../formErrors.ts';
+import { useSchemaForm } from '../schemaForm.ts';
 
 type UserFormProps =
   | { user: null; onCreate: (body: CreateUserBody) => Promise<unknown>; onCancel: () => void }
   | { user: User; onUpdate: (body: UpdateUserBody) => Promise<unknown>; onCancel: () => void };
 
+/** A new account's fields; an edit has no username or password, and has `active`. */
+type UserValues = Partial<z.input<typeof createUserBody>> & { active?: boolean };
+
 const idOrNull = (text: string) => (text ? Number(text) : null);
-const USER_FIELDS = besideFieldsOf(['username', 'displayName', 'role', 'serviceId', 'districtId', 'cooperativeId', 'password']);
+const USER_FIELDS = ['username', 'displayName', 'role', 'serviceId', 'districtId', 'cooperativeId', 'password', 'active'];
 
 export function UserForm(props: UserFormProps) {
   const services = useServices();
   const districts = useDistricts();
   const cooperatives = useCooperatives();
   const existing = props.user;
-  const [username, setUsername] = useState(existing?.username ?? '');
-  const [displayName, setDisplayName] = useState(existing?.displayName ?? '');
-  const [role, setRole] = useState<Role>(existing?.role ?? 'case_manager');
-  const [password, setPassword] = useState('');
-  const [serviceId, setServiceId] = useState(String(existing?.serviceId ?? ''));
-  const [districtId, setDistrictId] = useState(String(existing?.districtId ?? ''));
-  const [cooperativeId, setCooperativeId] = useState(String(existing?.cooperativeId ?? ''));
-  const [active, setActive] = useState(existing?.active ?? true);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const scopeOf = (user: User | null) => ({
+    serviceId: user?.serviceId ?? null,
+    districtId: user?.districtId ?? null,
+    cooperativeId: user?.cooperativeId ?? null,
+  });
+  const form = useSchemaForm<UserValues, CreateUserBody | UpdateUserBody>(
+    (existing === null ? createUserBody : updateUserBody) as z.ZodType<CreateUserBody | UpdateUserBody, UserValues>,
+    USER_FIELDS,
+    {
+      defaultValues:
+        existing === null
+          ? { username: '', displayName: '', role: 'case_manager', password: '', ...scopeOf(null) }
+          : { displayName: existing.displayName, role: existing.role, active: existing.active, ...scopeOf(existing) },
+    },
+  );
+  const { register, errorOf } = form;
+  const role = form.watch('role');
 
-  const scope = {
-    serviceId: role === 'case_manager' ? idOrNull(serviceId) : null,
-    districtId: role === 'uvm' ? idOrNull(districtId) : null,
-    cooperativeId: role === 'cooperative' ? idOrNull(cooperativeId) : null,
-  };
-
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    setFormError(null);
-    const parsed =
-      props.user === null
-        ? createUserBody.safeParse({ username, displayName, role, password, ...scope })
-        : updateUserBody.safeParse({ displayName, role, active, ...scope });
-    if (!parsed.success) {
-      setErrors(issuesToFieldErrors(parsed.error));
-      return;
-    }
-    setErrors({});
+  // Only the scope of the chosen role is kept: the others are cleared.
+  const onSubmit = form.handleSubmit(async (body) => {
+    const scope = {
+      serviceId: body.role === 'case_manager' ? (body.serviceId ?? null) : null,
+      districtId: body.role === 'uvm' ? (body.districtId ?? null) : null,
+      cooperativeId: body.role === 'cooperative' ? (body.cooperativeId ?? null) : null,
+    };
     try {
-      if (props.user === null) await props.onCreate(parsed.data as CreateUserBody);
-      else await props.onUpdate(parsed.data as UpdateUserBody);
+      if (props.user === null) await props.onCreate({ ...(body as CreateUserBody), ...scope });
+      else await props.onUpdate({ ...(body as UpdateUserBody), ...scope });
     } catch (caught) {
-      if (isApiError(caught)) setErrors(caught.fieldErrors);
-      setFormError(refusalMessage(caught, USER_FIELDS));
+      form.refuse(caught);
     }
-  }
+  });
 
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate>
-      <Field label={it.admin.username} error={errors.username}>
-        <input value={username} onChange={(e) => setUsername(e.target.value)} disabled={existing !== null} autoComplete="off" />
+    <form className="stack" onSubmit={(event) => void onSubmit(event)} noValidate>
+      <Field label={it.admin.username} error={errorOf('username')}>
+        {existing === null ? <input {...register('username')} autoComplete="off" /> : <input value={existing.username} disabled />}
       </Field>
-      <Field label={it.admin.displayName} error={errors.displayName}>
-        <input value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
+      <Field label={it.admin.displayName} error={errorOf('displayName')}>
+        <input {...register('displayName')} />
       </Field>
-      <Field label={it.admin.role} error={errors.role}>
-        <select value={role} onChange={(e) => setRole(e.target.value as Role)}>
+      <Field label={it.admin.role} error={errorOf('role')}>
+        <select {...register('role')}>
           {ROLES.map((r) => (
             <option key={r} value={r}>
               {it.roles[r]}
@@ -75,8 +72,8 @@ export function UserForm(props: UserFormProps) {
         </select>
       </Field>
       {role === 'case_manager' && (
-        <Field label={it.admin.service} error={errors.serviceId}>
-          <select value={serviceId} onChange={(e) => setServiceId(e.target.value)}>
+        <Field label={it.admin.service} error={errorOf('serviceId')}>
+          <select {...register('serviceId', { setValueAs: idOrNull })}>
             <option value="">—</option>
             {services.data?.map((s) => (
               <option key={s.id} value={s.id}>
@@ -87,8 +84,8 @@ export function UserForm(props: UserFormProps) {
         </Field>
       )}
       {role === 'uvm' && (
-        <Field label={it.admin.district} error={errors.districtId}>
-          <select value={districtId} onChange={(e) => setDistrictId(e.target.value)}>
+        <Field label={it.admin.district} error={errorOf('districtId')}>
+          <select {...register('districtId', { setValueAs: idOrNull })}>
             <option value="">—</option>
             {districts.data?.map((d) => (
               <option key={d.id} value={d.id}>
@@ -99,8 +96,8 @@ export function UserForm(props: UserFormProps) {
         </Field>
       )}
       {role === 'cooperative' && (
-        <Field label={it.admin.cooperative} error={errors.cooperativeId}>
-          <select value={cooperativeId} onChange={(e) => setCooperativeId(e.target.value)}>
+        <Field label={it.admin.cooperative} error={errorOf('cooperativeId')}>
+          <select {...register('cooperativeId', { setValueAs: idOrNull })}>
             <option value="">—</option>
             {cooperatives.data?.map((c) => (
               <option key={c.id} value={c.id}>
@@ -111,21 +108,23 @@ export function UserForm(props: UserFormProps) {
         </Field>
       )}
       {existing === null ? (
-        <Field label={it.admin.password} error={errors.password}>
-          <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" />
+        <Field label={it.admin.password} error={errorOf('password')}>
+          <input type="password" {...register('password')} autoComplete="new-password" />
         </Field>
       ) : (
         <label className="checkbox">
-          <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} /> {it.admin.active}
+          <input type="checkbox" {...register('active')} /> {it.admin.active}
         </label>
       )}
-      {formError && (
+      {form.formError && (
         <p className="form-error" role="alert">
-          {formError}
+          {form.formError}
         </p>
       )}
       <div className="actions">
-        <button type="submit">{it.common.save}</button>
+        <button type="submit" disabled={form.formState.isSubmitting}>
+          {it.common.save}
+        </button>
         <button type="button" className="secondary" onClick={props.onCancel}>
           {it.common.cancel}
         </button>

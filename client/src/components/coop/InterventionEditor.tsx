@@ -1,79 +1,62 @@
 // Correcting one recorded intervention of a month still open to changes, checked with the same
 // shared schema as the API before it is sent.
-import { AXES, formatNumberInput, updateInterventionBody, type Axis, type Intervention } from '@bds/shared';
-import { useState, type FormEvent } from 'react';
-import { isApiError } from '../../api/errors.ts';
+import { AXES, formatNumberInput, interventionFields, type Intervention } from '@bds/shared';
+import { z } from 'zod';
 import { useUpdateIntervention } from '../../api/interventions.ts';
 import { useActivities } from '../../api/reference.ts';
 import { it } from '../../i18n/it.ts';
 import { Dialog } from '../Dialog.tsx';
 import { Field } from '../Field.tsx';
-import { besideFieldsOf, issuesToFieldErrors, refusalMessage, type FieldErrors } from '../formErrors.ts';
-import { ItalianNumberInput, numberOrRefusal } from '../ItalianNumberInput.tsx';
+import { ItalianNumberInput } from '../ItalianNumberInput.tsx';
+import { italianNumberText, useSchemaForm } from '../schemaForm.ts';
 
 const FIELDS = ['date', 'axis', 'activity', 'hours', 'operatorRole', 'notes'] as const;
+
+/** The API's intervention fields, with the hours as typed and empty notes as none. */
+const interventionForm = z.strictObject({
+  ...interventionFields,
+  hours: italianNumberText(interventionFields.hours),
+  notes: z
+    .string()
+    .transform((notes): string | null | undefined => (notes.trim() ? notes : null))
+    .pipe(interventionFields.notes),
+});
 
 export function InterventionEditor({ intervention, onClose }: { intervention: Intervention; onClose: () => void }) {
   const update = useUpdateIntervention();
   const activities = useActivities();
-  const [values, setValues] = useState({
-    date: intervention.date,
-    axis: intervention.axis,
-    activity: intervention.activity,
-    hours: formatNumberInput(intervention.hours, 'hours'),
-    operatorRole: intervention.operatorRole,
-    notes: intervention.notes ?? '',
+  const form = useSchemaForm(interventionForm, FIELDS, {
+    defaultValues: {
+      date: intervention.date,
+      axis: intervention.axis,
+      activity: intervention.activity,
+      hours: formatNumberInput(intervention.hours, 'hours'),
+      operatorRole: intervention.operatorRole,
+      notes: intervention.notes ?? '',
+    },
   });
-  const [checking, setChecking] = useState(false);
-  const [serverErrors, setServerErrors] = useState<FieldErrors>({});
-  const [refusal, setRefusal] = useState<string | null>(null);
+  const { register, errorOf, setValue } = form;
+  const [axis, activity, hours] = form.watch(['axis', 'activity', 'hours']);
 
-  const hours = numberOrRefusal(values.hours);
-  const body = { ...values, hours: hours.value ?? undefined, notes: values.notes.trim() ? values.notes : null };
-  const parsed = updateInterventionBody.safeParse(body);
-  const ownErrors: FieldErrors = checking
-    ? { ...(parsed.success ? {} : issuesToFieldErrors(parsed.error)), ...(hours.refusal ? { hours: hours.refusal } : {}) }
-    : {};
-  const errors = { ...serverErrors, ...ownErrors };
-  const set = (key: (typeof FIELDS)[number], value: string) => {
-    setValues((prev) => ({ ...prev, [key]: value, ...(key === 'axis' ? { activity: '' } : {}) }));
-    setServerErrors((prev) => Object.fromEntries(Object.entries(prev).filter(([path]) => path !== key)));
-    setRefusal(null);
-  };
-
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    setChecking(true);
-    setServerErrors({});
-    setRefusal(null);
-    if (!parsed.success || hours.refusal) return;
+  const onSubmit = form.handleSubmit(async (input) => {
     try {
-      await update.mutateAsync({ id: intervention.id, input: parsed.data });
+      await update.mutateAsync({ id: intervention.id, input });
       onClose();
     } catch (caught) {
-      if (isApiError(caught)) setServerErrors(caught.fieldErrors);
-      setRefusal(refusalMessage(caught, besideFieldsOf(FIELDS)));
+      form.refuse(caught);
     }
-  }
+  });
 
-  const axisActivities = (activities.data ?? []).filter(
-    (activity) => activity.axis === values.axis && (activity.active || activity.label === values.activity),
-  );
+  const axisActivities = (activities.data ?? []).filter((choice) => choice.axis === axis && (choice.active || choice.label === activity));
   return (
     <Dialog title={it.coop.editTitle} onClose={onClose}>
-      <form className="stack" onSubmit={onSubmit} noValidate>
+      <form className="stack" onSubmit={(event) => void onSubmit(event)} noValidate>
         <div className="grid">
-          <Field required label={it.coop.date} error={errors.date}>
-            <input
-              type="date"
-              value={values.date}
-              min={`${intervention.month}-01`}
-              max={`${intervention.month}-31`}
-              onChange={(e) => set('date', e.target.value)}
-            />
+          <Field required label={it.coop.date} error={errorOf('date')}>
+            <input type="date" {...register('date')} min={`${intervention.month}-01`} max={`${intervention.month}-31`} />
           </Field>
-          <Field required label={it.coop.axis} error={errors.axis}>
-            <select value={values.axis} onChange={(e) => set('axis', e.target.value as Axis)}>
+          <Field required label={it.coop.axis} error={errorOf('axis')}>
+            <select {...register('axis', { onChange: () => setValue('activity', '') })}>
               {AXES.map((axis) => (
                 <option key={axis} value={axis}>
                   {it.axes[axis]}
@@ -81,8 +64,8 @@ export function InterventionEditor({ intervention, onClose }: { intervention: In
               ))}
             </select>
           </Field>
-          <Field required label={it.coop.activity} error={errors.activity}>
-            <select value={values.activity} onChange={(e) => set('activity', e.target.value)}>
+          <Field required label={it.coop.activity} error={errorOf('activity')}>
+            <select {...register('activity')}>
               <option value="">—</option>
               {axisActivities.map((activity) => (
                 <option key={activity.id} value={activity.label}>
@@ -91,19 +74,19 @@ export function InterventionEditor({ intervention, onClose }: { intervention: In
               ))}
             </select>
           </Field>
-          <Field required label={it.coop.hours} error={errors.hours}>
-            <ItalianNumberInput kind="hours" value={values.hours} onChange={(text) => set('hours', text)} />
+          <Field required label={it.coop.hours} error={errorOf('hours')}>
+            <ItalianNumberInput kind="hours" value={hours} onChange={(text) => form.change('hours', text)} />
           </Field>
-          <Field required label={it.coop.operatorRole} error={errors.operatorRole}>
-            <input value={values.operatorRole} onChange={(e) => set('operatorRole', e.target.value)} />
+          <Field required label={it.coop.operatorRole} error={errorOf('operatorRole')}>
+            <input {...register('operatorRole')} />
           </Field>
-          <Field label={it.coop.notes} error={errors.notes}>
-            <input value={values.notes} onChange={(e) => set('notes', e.target.value)} />
+          <Field label={it.coop.notes} error={errorOf('notes')}>
+            <input {...register('notes')} />
           </Field>
         </div>
-        {(Object.keys(ownErrors).length > 0 || refusal) && (
+        {form.formError && (
           <p className="form-error" role="alert">
-            {Object.keys(ownErrors).length ? it.common.formHasErrors : refusal}
+            {form.formError}
           </p>
         )}
         <div className="actions">

@@ -1,43 +1,43 @@
 // Contacts after a project's closure: where the person lives and what they do now (the "post-BdS").
-import { followUpBody, type LivingSituation, type WorkSituation } from '@bds/shared';
-import { useState, type FormEvent } from 'react';
+import { followUpBody } from '@bds/shared';
+import { useState } from 'react';
+import { z } from 'zod';
 import { useFollowUps, useRecordFollowUp } from '../../api/outcomes.ts';
-import { isApiError } from '../../api/errors.ts';
 import { it } from '../../i18n/it.ts';
 import { Field } from '../Field.tsx';
 import { SituationFields } from '../SituationFields.tsx';
 import { formatDate, today } from '../format.ts';
-import { issuesToFieldErrors, type FieldErrors } from '../formErrors.ts';
-import { ErrorState, Loading, errorText } from '../States.tsx';
+import { useSchemaForm } from '../schemaForm.ts';
+import { ErrorState, Loading } from '../States.tsx';
+
+/** The API's body, with an empty note as none. */
+const followUpForm = followUpBody.extend({
+  note: z
+    .string()
+    .transform((note) => (note.trim() ? note : undefined))
+    .pipe(followUpBody.shape.note),
+});
 
 export function FollowUps({ ptriId, canRecord }: { ptriId: number; canRecord: boolean }) {
   const list = useFollowUps(ptriId, true);
   const record = useRecordFollowUp(ptriId);
-  const [date, setDate] = useState(today());
-  const [living, setLiving] = useState<LivingSituation>('own_home');
-  const [work, setWork] = useState<WorkSituation>('none');
-  const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const form = useSchemaForm(followUpForm, ['date', 'living', 'work', 'note'], {
+    defaultValues: { date: today(), living: 'own_home', work: 'none', note: '' },
+  });
+  const { register, errorOf, setValue } = form;
+  const [living, work] = form.watch(['living', 'work']);
+  const [saved, setSaved] = useState(false);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setMessage(null);
-    const parsed = followUpBody.safeParse({ date, living, work, ...(note.trim() ? { note } : {}) });
-    if (!parsed.success) {
-      setErrors(issuesToFieldErrors(parsed.error));
-      return;
-    }
-    setErrors({});
+  const submit = form.handleSubmit(async (body) => {
+    setSaved(false);
     try {
-      await record.mutateAsync(parsed.data);
-      setNote('');
-      setMessage({ ok: true, text: it.followUps.saved });
+      await record.mutateAsync(body);
+      setValue('note', '');
+      setSaved(true);
     } catch (caught) {
-      if (isApiError(caught)) setErrors(caught.fieldErrors);
-      setMessage({ ok: false, text: errorText(caught) });
+      form.refuse(caught);
     }
-  }
+  });
 
   return (
     <section className="card">
@@ -60,23 +60,36 @@ export function FollowUps({ ptriId, canRecord }: { ptriId: number; canRecord: bo
         </ul>
       )}
       {canRecord && (
-        <form className="grid" onSubmit={submit} noValidate>
-          <Field label={it.followUps.date} error={errors.date}>
-            <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+        <form className="grid" onSubmit={(event) => void submit(event)} noValidate>
+          <Field label={it.followUps.date} error={errorOf('date')}>
+            <input type="date" {...register('date')} />
           </Field>
-          <SituationFields optional={false} living={living} work={work} onLiving={setLiving} onWork={setWork} errors={errors} />
-          <Field label={it.followUps.note} error={errors.note}>
-            <input value={note} onChange={(e) => setNote(e.target.value)} />
+          <SituationFields
+            optional={false}
+            living={living}
+            work={work}
+            onLiving={(value) => form.change('living', value)}
+            onWork={(value) => form.change('work', value)}
+            errors={form.fieldErrors}
+          />
+          <Field label={it.followUps.note} error={errorOf('note')}>
+            <input {...register('note')} />
           </Field>
           <div className="actions">
             <button type="submit" disabled={record.isPending}>
               {it.followUps.add}
             </button>
           </div>
-          {message && (
-            <p className={message.ok ? 'success' : 'form-error'} role={message.ok ? 'status' : 'alert'}>
-              {message.text}
+          {form.formError ? (
+            <p className="form-error" role="alert">
+              {form.formError}
             </p>
+          ) : (
+            saved && (
+              <p className="success" role="status">
+                {it.followUps.saved}
+              </p>
+            )
           )}
         </form>
       )}

@@ -11,15 +11,14 @@ import {
   type Service,
   type UpdatePtriBody,
 } from '@bds/shared';
-import { useState, type FormEvent } from 'react';
-import { isApiError } from '../../api/errors.ts';
+import { z } from 'zod';
 import { it } from '../../i18n/it.ts';
 import { Field } from '../Field.tsx';
 import { ServiceOptions } from '../ServiceOptions.tsx';
 import { BudgetEditor } from './BudgetEditor.tsx';
-import { besideFieldsOf, issuesToFieldErrors, refusalMessage, type FieldErrors } from '../formErrors.ts';
 import { budgetNumberRefusals, toCreateBody, toUpdateBody, type PtriFormValues } from './formModel.ts';
 import { GoalsEditor } from './GoalsEditor.tsx';
+import { useSchemaForm } from '../schemaForm.ts';
 
 type Submit =
   | { mode: 'create'; onCreate: (body: CreatePtriBody) => Promise<unknown> }
@@ -34,7 +33,7 @@ type PtriFormProps = Submit & {
   canChooseService: boolean;
 };
 
-const isShownBesideField = besideFieldsOf([
+const PTRI_FIELDS = [
   'personId',
   'serviceId',
   'lotId',
@@ -46,37 +45,26 @@ const isShownBesideField = besideFieldsOf([
   'reason',
   'goals',
   'budget',
-]);
+];
 
 export function PtriForm(props: PtriFormProps) {
   const { initial, personLabel, services, lots, cooperatives, canChooseService } = props;
-  const [values, setValues] = useState<PtriFormValues>(initial);
-  // Once a save was tried, the form's own errors follow the values as they are typed.
-  const [checking, setChecking] = useState(false);
-  const [serverErrors, setServerErrors] = useState<FieldErrors>({});
-  const [refusal, setRefusal] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const ownErrors = checking ? errorsOf(values) : {};
-  const errors = { ...serverErrors, ...ownErrors };
-  const formError = Object.keys(ownErrors).length ? it.common.formHasErrors : refusal;
-
-  function errorsOf(draft: PtriFormValues): FieldErrors {
-    const parsed =
-      props.mode === 'create'
-        ? createPtriBody.safeParse(toCreateBody(draft))
-        : updatePtriBody.safeParse(toUpdateBody(draft, props.askReason));
-    return { ...(parsed.success ? {} : issuesToFieldErrors(parsed.error)), ...budgetNumberRefusals(draft.budgetLines) };
-  }
-
-  const set = <K extends keyof PtriFormValues>(key: K, value: PtriFormValues[K]) => {
-    setValues((prev) => ({ ...prev, [key]: value }));
-    const section = key === 'budgetLines' ? 'budget' : key;
-    setServerErrors((prev) =>
-      Object.fromEntries(Object.entries(prev).filter(([path]) => path !== section && !path.startsWith(`${section}.`))),
-    );
-    setRefusal(null);
-  };
+  // The form's draft becomes the request body, which the API's own schema checks.
+  const schema =
+    props.mode === 'create'
+      ? z.custom<PtriFormValues>().transform(toCreateBody).pipe(createPtriBody)
+      : z
+          .custom<PtriFormValues>()
+          .transform((draft) => toUpdateBody(draft, props.askReason))
+          .pipe(updatePtriBody);
+  const form = useSchemaForm<PtriFormValues, CreatePtriBody | UpdatePtriBody>(
+    schema as z.ZodType<CreatePtriBody | UpdatePtriBody, PtriFormValues>,
+    PTRI_FIELDS,
+    { defaultValues: initial, refusals: (draft) => budgetNumberRefusals(draft.budgetLines) },
+  );
+  const values = form.watch();
+  const errors = form.fieldErrors;
+  const set = form.change;
   const lot = lots.find((candidate) => String(candidate.id) === values.lotId);
   // Only the lots that serve this kind of service (no Lot 2 to a CSM); an edit keeps its lot.
   const serviceKind = services.find((service) => String(service.id) === values.serviceId)?.kind;
@@ -84,30 +72,21 @@ export function PtriForm(props: PtriFormProps) {
     props.mode === 'edit' || !serviceKind ? lots : lots.filter((candidate) => candidate.serviceKinds.includes(serviceKind));
   const lotCooperatives = lot && lot.cooperativeIds.length ? cooperatives.filter((c) => lot.cooperativeIds.includes(c.id)) : cooperatives;
 
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    setChecking(true);
-    setRefusal(null);
-    setServerErrors({});
-    if (Object.keys(errorsOf(values)).length) return;
-    setBusy(true);
+  const onSubmit = form.handleSubmit(async (body) => {
     try {
-      if (props.mode === 'create') await props.onCreate(createPtriBody.parse(toCreateBody(values)));
-      else await props.onUpdate(toUpdateBody(values, props.askReason));
+      if (props.mode === 'create') await props.onCreate(body as CreatePtriBody);
+      else await props.onUpdate(body as UpdatePtriBody);
     } catch (caught) {
-      if (isApiError(caught)) setServerErrors(caught.fieldErrors);
-      setRefusal(refusalMessage(caught, isShownBesideField));
-    } finally {
-      setBusy(false);
+      form.refuse(caught);
     }
-  }
+  });
 
   function toggleCooperative(id: number, on: boolean) {
     set('cooperativeIds', on ? [...values.cooperativeIds, id] : values.cooperativeIds.filter((c) => c !== id));
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="stack">
+    <form onSubmit={(event) => void onSubmit(event)} noValidate className="stack">
       <section className="card">
         <h2>{it.ptri.general}</h2>
         <p>
@@ -185,14 +164,14 @@ export function PtriForm(props: PtriFormProps) {
           </Field>
         )}
       </section>
-      {formError && (
+      {form.formError && (
         <p className="form-error" role="alert">
-          {formError}
+          {form.formError}
         </p>
       )}
       <div className="actions">
-        <button type="submit" disabled={busy}>
-          {busy ? it.common.saving : it.common.save}
+        <button type="submit" disabled={form.formState.isSubmitting}>
+          {form.formState.isSubmitting ? it.common.saving : it.common.save}
         </button>
       </div>
     </form>

@@ -1,42 +1,36 @@
 import { cooperativeBody, cooperativeUpdateBody, type Cooperative } from '@bds/shared';
-import { useState, type FormEvent } from 'react';
 import { useCooperatives } from '../../api/reference.ts';
 import { it } from '../../i18n/it.ts';
 import { Field } from '../Field.tsx';
-import { FormButtons } from './FormButtons.tsx';
+import { FormButtons } from '../FormButtons.tsx';
 import { ReferenceTable } from './ReferenceTable.tsx';
-import { useReferenceSubmit, type ReferenceFormProps } from './useReferenceSubmit.ts';
+import { useReferenceForm, type ReferenceFormProps } from './useReferenceForm.ts';
 
 /** The body fields this form shows an error beside. */
 const COOPERATIVE_FIELDS = ['name', 'vatNumber'];
 
 function CooperativeForm({ item, onSaved, onCancel }: ReferenceFormProps<Cooperative>) {
-  const [name, setName] = useState(item?.name ?? '');
-  const [vatNumber, setVatNumber] = useState(item?.vatNumber ?? '');
-  const [active, setActive] = useState(item?.active ?? true);
-  const form = useReferenceSubmit(
-    'cooperatives',
-    item?.id ?? null,
-    { create: cooperativeBody, update: cooperativeUpdateBody },
-    COOPERATIVE_FIELDS,
+  const { form, submit, pending } = useReferenceForm({
+    kind: 'cooperatives',
+    id: item?.id ?? null,
+    schemas: { create: cooperativeBody, update: cooperativeUpdateBody },
+    fields: COOPERATIVE_FIELDS,
+    draft: { name: item?.name ?? '', vatNumber: item?.vatNumber ?? '', active: item?.active ?? true },
+    toBody: ({ name, vatNumber, active }) => ({ name, vatNumber: vatNumber.trim() || null, active }),
     onSaved,
-  );
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    void form.submit({ name, vatNumber: vatNumber.trim() || null, active });
-  };
+  });
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate>
-      <Field label={it.reference.name} error={form.errors.name}>
-        <input value={name} onChange={(e) => setName(e.target.value)} />
+    <form className="stack" onSubmit={(event) => void submit(event)} noValidate>
+      <Field label={it.reference.name} error={form.errorOf('name')}>
+        <input {...form.register('name')} />
       </Field>
-      <Field label={it.reference.vatNumber} error={form.errors.vatNumber}>
-        <input value={vatNumber} inputMode="numeric" onChange={(e) => setVatNumber(e.target.value)} />
+      <Field label={it.reference.vatNumber} error={form.errorOf('vatNumber')}>
+        <input {...form.register('vatNumber')} inputMode="numeric" />
       </Field>
       <label className="checkbox">
-        <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} /> {it.reference.active}
+        <input type="checkbox" {...form.register('active')} /> {it.reference.active}
       </label>
-      <FormButtons pending={form.pending} formError={form.formError} onCancel={onCancel} />
+      <FormButtons pending={pending} formError={form.formError} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,13 +1,12 @@
 import { formatNumberInput, lotBody, lotUpdateBody, SERVICE_KINDS, type Lot, type ServiceKind } from '@bds/shared';
-import { useState, type FormEvent } from 'react';
 import { nameOf, useCooperatives, useLots } from '../../api/reference.ts';
 import { it } from '../../i18n/it.ts';
 import { Field } from '../Field.tsx';
 import { formatDate, formatEuro } from '../format.ts';
 import { ItalianNumberInput, numberOrRefusal } from '../ItalianNumberInput.tsx';
-import { FormButtons } from './FormButtons.tsx';
+import { FormButtons } from '../FormButtons.tsx';
 import { ReferenceTable } from './ReferenceTable.tsx';
-import { useReferenceSubmit, type ReferenceFormProps } from './useReferenceSubmit.ts';
+import { useReferenceForm, type ReferenceFormProps } from './useReferenceForm.ts';
 
 /** The body fields this form shows an error beside. */
 const LOT_FIELDS = ['number', 'tenderYear', 'tenderStart', 'tenderEnd', 'title', 'serviceKinds', 'contractor', 'hourlyRate', 'ceiling'];
@@ -18,56 +17,56 @@ function toggle<T>(list: T[], value: T, on: boolean): T[] {
 
 function LotForm({ item, onSaved, onCancel }: ReferenceFormProps<Lot>) {
   const cooperatives = useCooperatives();
-  const [number, setNumber] = useState(String(item?.number ?? ''));
-  const [title, setTitle] = useState(item?.title ?? '');
-  const [tenderYear, setTenderYear] = useState(String(item?.tenderYear ?? new Date().getFullYear()));
-  const [tenderStart, setTenderStart] = useState(item?.tenderStart ?? '');
-  const [tenderEnd, setTenderEnd] = useState(item?.tenderEnd ?? '');
-  const [serviceKinds, setServiceKinds] = useState<ServiceKind[]>(item?.serviceKinds ?? []);
-  const [contractor, setContractor] = useState(item?.contractor ?? '');
-  const [cooperativeIds, setCooperativeIds] = useState<number[]>(item?.cooperativeIds ?? []);
-  const [hourlyRate, setHourlyRate] = useState(formatNumberInput(item?.hourlyRate, 'euro'));
-  const [ceiling, setCeiling] = useState(formatNumberInput(item?.ceiling, 'euro'));
-  const form = useReferenceSubmit('lots', item?.id ?? null, { create: lotBody, update: lotUpdateBody }, LOT_FIELDS, onSaved);
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const rate = numberOrRefusal(hourlyRate);
-    const cap = numberOrRefusal(ceiling);
-    const refusals = { ...(rate.refusal ? { hourlyRate: rate.refusal } : {}), ...(cap.refusal ? { ceiling: cap.refusal } : {}) };
-    void form.submit(
-      {
-        number: Number(number),
-        title,
-        tenderYear: Number(tenderYear),
-        tenderStart,
-        tenderEnd,
-        serviceKinds,
-        contractor,
-        cooperativeIds,
-        hourlyRate: rate.value,
-        ceiling: cap.value,
-      },
-      refusals,
-    );
-  };
+  const { form, submit, pending } = useReferenceForm({
+    kind: 'lots',
+    id: item?.id ?? null,
+    schemas: { create: lotBody, update: lotUpdateBody },
+    fields: LOT_FIELDS,
+    draft: {
+      number: String(item?.number ?? ''),
+      title: item?.title ?? '',
+      tenderYear: String(item?.tenderYear ?? new Date().getFullYear()),
+      tenderStart: item?.tenderStart ?? '',
+      tenderEnd: item?.tenderEnd ?? '',
+      serviceKinds: item?.serviceKinds ?? ([] as ServiceKind[]),
+      contractor: item?.contractor ?? '',
+      cooperativeIds: item?.cooperativeIds ?? ([] as number[]),
+      hourlyRate: formatNumberInput(item?.hourlyRate, 'euro'),
+      ceiling: formatNumberInput(item?.ceiling, 'euro'),
+    },
+    toBody: (draft) => ({
+      ...draft,
+      number: Number(draft.number),
+      tenderYear: Number(draft.tenderYear),
+      hourlyRate: numberOrRefusal(draft.hourlyRate).value,
+      ceiling: numberOrRefusal(draft.ceiling).value,
+    }),
+    refusals: ({ hourlyRate, ceiling }) => {
+      const [rate, cap] = [numberOrRefusal(hourlyRate), numberOrRefusal(ceiling)];
+      return { ...(rate.refusal ? { hourlyRate: rate.refusal } : {}), ...(cap.refusal ? { ceiling: cap.refusal } : {}) };
+    },
+    onSaved,
+  });
+  const [serviceKinds, cooperativeIds, hourlyRate, ceiling] = form.watch(['serviceKinds', 'cooperativeIds', 'hourlyRate', 'ceiling']);
+  const { change } = form;
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate>
+    <form className="stack" onSubmit={(event) => void submit(event)} noValidate>
       <div className="grid">
-        <Field label={it.reference.number} error={form.errors.number}>
-          <input inputMode="numeric" value={number} onChange={(e) => setNumber(e.target.value)} />
+        <Field label={it.reference.number} error={form.errorOf('number')}>
+          <input inputMode="numeric" {...form.register('number')} />
         </Field>
-        <Field label={it.reference.tenderYear} error={form.errors.tenderYear}>
-          <input inputMode="numeric" value={tenderYear} onChange={(e) => setTenderYear(e.target.value)} />
+        <Field label={it.reference.tenderYear} error={form.errorOf('tenderYear')}>
+          <input inputMode="numeric" {...form.register('tenderYear')} />
         </Field>
-        <Field label={it.reference.tenderStart} error={form.errors.tenderStart}>
-          <input type="date" value={tenderStart} onChange={(e) => setTenderStart(e.target.value)} />
+        <Field label={it.reference.tenderStart} error={form.errorOf('tenderStart')}>
+          <input type="date" {...form.register('tenderStart')} />
         </Field>
-        <Field label={it.reference.tenderEnd} error={form.errors.tenderEnd}>
-          <input type="date" value={tenderEnd} onChange={(e) => setTenderEnd(e.target.value)} />
+        <Field label={it.reference.tenderEnd} error={form.errorOf('tenderEnd')}>
+          <input type="date" {...form.register('tenderEnd')} />
         </Field>
       </div>
-      <Field label={it.reference.lotTitle} error={form.errors.title}>
-        <input value={title} onChange={(e) => setTitle(e.target.value)} />
+      <Field label={it.reference.lotTitle} error={form.errorOf('title')}>
+        <input {...form.register('title')} />
       </Field>
       <fieldset>
         <legend>{it.reference.serviceKinds}</legend>
@@ -76,15 +75,15 @@ function LotForm({ item, onSaved, onCancel }: ReferenceFormProps<Lot>) {
             <input
               type="checkbox"
               checked={serviceKinds.includes(kind)}
-              onChange={(e) => setServiceKinds(toggle(serviceKinds, kind, e.target.checked))}
+              onChange={(e) => change('serviceKinds', toggle(serviceKinds, kind, e.target.checked))}
             />{' '}
             {it.serviceKinds[kind]}{' '}
           </label>
         ))}
-        {form.errors.serviceKinds && <small className="field-error">{form.errors.serviceKinds}</small>}
+        {form.errorOf('serviceKinds') && <small className="field-error">{form.errorOf('serviceKinds')}</small>}
       </fieldset>
-      <Field label={it.reference.contractor} error={form.errors.contractor}>
-        <input value={contractor} onChange={(e) => setContractor(e.target.value)} />
+      <Field label={it.reference.contractor} error={form.errorOf('contractor')}>
+        <input {...form.register('contractor')} />
       </Field>
       <fieldset className="checklist">
         <legend>{it.reference.members}</legend>
@@ -93,21 +92,21 @@ function LotForm({ item, onSaved, onCancel }: ReferenceFormProps<Lot>) {
             <input
               type="checkbox"
               checked={cooperativeIds.includes(coop.id)}
-              onChange={(e) => setCooperativeIds(toggle(cooperativeIds, coop.id, e.target.checked))}
+              onChange={(e) => change('cooperativeIds', toggle(cooperativeIds, coop.id, e.target.checked))}
             />{' '}
             {coop.name}
           </label>
         ))}
       </fieldset>
       <div className="grid">
-        <Field label={it.reference.hourlyRate} error={form.errors.hourlyRate}>
-          <ItalianNumberInput kind="euro" value={hourlyRate} onChange={setHourlyRate} />
+        <Field label={it.reference.hourlyRate} error={form.errorOf('hourlyRate')}>
+          <ItalianNumberInput kind="euro" value={hourlyRate} onChange={(text) => change('hourlyRate', text)} />
         </Field>
-        <Field label={it.reference.ceiling} error={form.errors.ceiling}>
-          <ItalianNumberInput kind="euro" value={ceiling} onChange={setCeiling} />
+        <Field label={it.reference.ceiling} error={form.errorOf('ceiling')}>
+          <ItalianNumberInput kind="euro" value={ceiling} onChange={(text) => change('ceiling', text)} />
         </Field>
       </div>
-      <FormButtons pending={form.pending} formError={form.formError} onCancel={onCancel} />
+      <FormButtons pending={pending} formError={form.formError} onCancel={onCancel} />
     </form>
   );
 }

@@ -5,7 +5,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { it } from '../../i18n/it.ts';
 import { Dialog } from '../Dialog.tsx';
 import { Empty, ErrorState, Loading } from '../States.tsx';
-import type { ReferenceFormProps } from './useReferenceSubmit.ts';
+import type { ReferenceFormProps } from './useReferenceForm.ts';
 
 export interface Column<T> {
   header: string;

@@ -1,46 +1,50 @@
-import { SERVICE_KINDS, serviceBody, serviceUpdateBody, type Service, type ServiceKind } from '@bds/shared';
-import { useState, type FormEvent } from 'react';
+import { SERVICE_KINDS, serviceBody, serviceUpdateBody, type Service } from '@bds/shared';
 import { nameOf, useDistricts, useServices } from '../../api/reference.ts';
 import { it } from '../../i18n/it.ts';
 import { Field } from '../Field.tsx';
-import { FormButtons } from './FormButtons.tsx';
+import { FormButtons } from '../FormButtons.tsx';
 import { ReferenceTable } from './ReferenceTable.tsx';
-import { useReferenceSubmit, type ReferenceFormProps } from './useReferenceSubmit.ts';
+import { useReferenceForm, type ReferenceFormProps } from './useReferenceForm.ts';
 
 /** The body fields this form shows an error beside. */
 const SERVICE_FIELDS = ['code', 'kind', 'name', 'districtId', 'aliases'];
 
 function ServiceForm({ item, onSaved, onCancel }: ReferenceFormProps<Service>) {
   const districts = useDistricts();
-  const [code, setCode] = useState(item?.code ?? '');
-  const [kind, setKind] = useState<ServiceKind>(item?.kind ?? 'CSM');
-  const [name, setName] = useState(item?.name ?? '');
-  const [districtId, setDistrictId] = useState(String(item?.districtId ?? ''));
-  const [aliases, setAliases] = useState((item?.aliases ?? []).join('\n'));
-  const [active, setActive] = useState(item?.active ?? true);
-  const form = useReferenceSubmit(
-    'services',
-    item?.id ?? null,
-    { create: serviceBody, update: serviceUpdateBody },
-    SERVICE_FIELDS,
+  const { form, submit, pending } = useReferenceForm({
+    kind: 'services',
+    id: item?.id ?? null,
+    schemas: { create: serviceBody, update: serviceUpdateBody },
+    fields: SERVICE_FIELDS,
+    draft: {
+      code: item?.code ?? '',
+      kind: item?.kind ?? 'CSM',
+      name: item?.name ?? '',
+      districtId: String(item?.districtId ?? ''),
+      aliases: (item?.aliases ?? []).join('\n'),
+      active: item?.active ?? true,
+    },
+    toBody: ({ code, kind, name, districtId, aliases, active }) => ({
+      code: code.trim().toUpperCase(),
+      kind,
+      name,
+      districtId: Number(districtId),
+      aliases: aliases
+        .split('\n')
+        .map((alias) => alias.trim())
+        .filter(Boolean),
+      active,
+    }),
     onSaved,
-  );
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const aliasList = aliases
-      .split('\n')
-      .map((alias) => alias.trim())
-      .filter(Boolean);
-    void form.submit({ code: code.trim().toUpperCase(), kind, name, districtId: Number(districtId), aliases: aliasList, active });
-  };
-  const aliasError = Object.entries(form.errors).find(([path]) => path.startsWith('aliases'))?.[1];
+  });
+  const aliasError = Object.entries(form.fieldErrors).find(([path]) => path.startsWith('aliases'))?.[1];
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate>
-      <Field label={it.reference.code} error={form.errors.code}>
-        <input value={code} onChange={(e) => setCode(e.target.value)} />
+    <form className="stack" onSubmit={(event) => void submit(event)} noValidate>
+      <Field label={it.reference.code} error={form.errorOf('code')}>
+        <input {...form.register('code')} />
       </Field>
-      <Field label={it.reference.kind} error={form.errors.kind}>
-        <select value={kind} onChange={(e) => setKind(e.target.value as ServiceKind)}>
+      <Field label={it.reference.kind} error={form.errorOf('kind')}>
+        <select {...form.register('kind')}>
           {SERVICE_KINDS.map((value) => (
             <option key={value} value={value}>
               {it.serviceKinds[value]}
@@ -48,11 +52,11 @@ function ServiceForm({ item, onSaved, onCancel }: ReferenceFormProps<Service>) {
           ))}
         </select>
       </Field>
-      <Field label={it.reference.name} error={form.errors.name}>
-        <input value={name} onChange={(e) => setName(e.target.value)} />
+      <Field label={it.reference.name} error={form.errorOf('name')}>
+        <input {...form.register('name')} />
       </Field>
-      <Field label={it.reference.district} error={form.errors.districtId}>
-        <select value={districtId} onChange={(e) => setDistrictId(e.target.value)}>
+      <Field label={it.reference.district} error={form.errorOf('districtId')}>
+        <select {...form.register('districtId')}>
           <option value="">—</option>
           {(districts.data ?? []).map((district) => (
             <option key={district.id} value={district.id}>
@@ -62,12 +66,12 @@ function ServiceForm({ item, onSaved, onCancel }: ReferenceFormProps<Service>) {
         </select>
       </Field>
       <Field label={it.reference.aliases} hint={it.reference.aliasesHint} error={aliasError}>
-        <textarea value={aliases} rows={3} onChange={(e) => setAliases(e.target.value)} />
+        <textarea {...form.register('aliases')} rows={3} />
       </Field>
       <label className="checkbox">
-        <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} /> {it.reference.active}
+        <input type="checkbox" {...form.register('active')} /> {it.reference.active}
       </label>
-      <FormButtons pending={form.pending} formError={form.formError} onCancel={onCancel} />
+      <FormButtons pending={pending} formError={form.formError} onCancel={onCancel} />
     </form>
   );
 }

@@ -159,6 +159,26 @@ describe("the cooperative's month", () => {
     await vi.waitFor(() => expect(calls.filter((c) => c.method === 'DELETE').map((c) => c.url)).toEqual(['/api/interventions/9']));
   });
 
+  it('refuses a correction with unreadable hours and an empty role on both fields at once, and sends nothing', async () => {
+    const calls = renderMonth('open', () => undefined);
+    const user = userEvent.setup({ delay: null });
+    await user.click(await screen.findByRole('button', { name: /^Modifica l’intervento del/ }));
+    const dialog = screen.getByRole('dialog', { name: 'Modifica intervento' });
+    const describedBy = (label: string) =>
+      document.getElementById(within(dialog).getByLabelText(label).getAttribute('aria-describedby') ?? '')?.textContent ?? null;
+    await user.clear(within(dialog).getByLabelText('Ore'));
+    await user.type(within(dialog).getByLabelText('Ore'), '1,2,3');
+    await user.clear(within(dialog).getByLabelText('Ruolo dell’operatore'));
+    await user.click(within(dialog).getByRole('button', { name: 'Salva' }));
+
+    await within(dialog).findByText('Correggere i campi evidenziati.');
+    expect(describedBy('Ore')).not.toBeNull();
+    expect(describedBy('Ruolo dell’operatore')).not.toBeNull();
+    expect(calls.filter((c) => c.method === 'PATCH')).toHaveLength(0);
+    await user.type(within(dialog).getByLabelText('Ruolo dell’operatore'), 'Educatore');
+    expect(describedBy('Ruolo dell’operatore')).toBeNull();
+  });
+
   it.each(['submitted', 'validated'] as const)('reads as %s and offers no way to change it', async (status) => {
     renderMonth(status);
     await screen.findByText(status === 'submitted' ? /^Mese inviato il/ : /^Mese validato/);

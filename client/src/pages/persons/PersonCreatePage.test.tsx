@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { json, mockFetch } from '../../test/fetchMock.ts';
+import { json, mockFetch, problem } from '../../test/fetchMock.ts';
 import { renderWithProviders } from '../../test/render.tsx';
 import { PersonCreatePage } from './PersonCreatePage.tsx';
 
@@ -36,6 +36,8 @@ describe('registering a person', () => {
     await screen.findByRole('option', { name: 'Città di Bologna' });
     await user.type(screen.getByLabelText('Codice fiscale'), 'RSSMRA80A01H501X');
     await user.click(screen.getByRole('button', { name: 'Salva' }));
+    // The shared schema checks the form asynchronously, as the zod resolver does.
+    await screen.findByText('Correggere i campi evidenziati.');
 
     const message = (label: string) =>
       document.getElementById(screen.getByLabelText(label).getAttribute('aria-describedby') ?? '')?.textContent;
@@ -51,6 +53,8 @@ describe('registering a person', () => {
     const user = userEvent.setup({ delay: null });
     await screen.findByRole('option', { name: 'Città di Bologna' });
     await user.click(screen.getByRole('button', { name: 'Salva' }));
+    // The shared schema checks the form asynchronously, as the zod resolver does.
+    await screen.findByText('Correggere i campi evidenziati.');
 
     expect(message('Codice fiscale')).toBe('campo obbligatorio');
     expect(message('Data di nascita')).toBe('campo obbligatorio');
@@ -65,6 +69,8 @@ describe('registering a person', () => {
     const user = userEvent.setup({ delay: null });
     await fill(user, { code: 'VRDLCU85C15A944R', birthDate: '1985-03-16', sex: 'M' });
     await user.click(screen.getByRole('button', { name: 'Salva' }));
+    // The shared schema checks the form asynchronously, as the zod resolver does.
+    await screen.findByText('Correggere i campi evidenziati.');
 
     expect(message('Data di nascita')).toMatch(/^non corrisponde al codice fiscale, che indica la nascita il 15\/03/);
     expect(message('Codice fiscale')).toBeNull();
@@ -83,8 +89,33 @@ describe('registering a person', () => {
     // BNCMRA75D52F205: born on 12 April 1975, a woman (day 12 + 40).
     await fill(user, { code: 'BNCMRA75D52F205W', birthDate: '1975-04-12', sex: 'M' });
     await user.click(screen.getByRole('button', { name: 'Salva' }));
+    // The shared schema checks the form asynchronously, as the zod resolver does.
+    await screen.findByText('Correggere i campi evidenziati.');
 
     expect(message('Sesso')).toBe('non corrisponde al codice fiscale, che indica il sesso femminile');
     expect(message('Data di nascita')).toBeNull();
+  });
+
+  it("puts the server's refusal on its field, says the rest above the button, and drops it once the field changes", async () => {
+    mockFetch((call) => {
+      if (call.url.startsWith('/api/districts')) return json(200, [{ id: 1, code: 'BO', name: 'Città di Bologna' }]);
+      if (call.method === 'POST' && call.url === '/api/persons')
+        return problem(400, 'Dati non validi', [
+          { path: 'givenName', message: 'nome non ammesso dal server' },
+          { path: 'note', message: 'campo sconosciuto' },
+        ]);
+      return undefined;
+    });
+    renderWithProviders(<PersonCreatePage />);
+    const user = userEvent.setup({ delay: null });
+    await fill(user, { code: 'VRDLCU85C15A944R', birthDate: '1985-03-15', sex: 'M' });
+    await user.click(screen.getByRole('button', { name: 'Salva' }));
+
+    await screen.findByText('nome non ammesso dal server');
+    expect(message('Nome')).toBe('nome non ammesso dal server');
+    expect(screen.getByRole('alert').textContent).toBe('campo sconosciuto');
+    await user.type(screen.getByLabelText('Nome'), 'a');
+    expect(message('Nome')).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 });

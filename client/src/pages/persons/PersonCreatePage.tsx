@@ -1,86 +1,71 @@
 // Register a person: codice fiscale checked by the shared schema (its form, and its agreement with
 // the birth date and sex typed beside it) before the server sees it, every error at once.
 import { createPersonBody, SEXES, takeInCareBody } from '@bds/shared';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { isApiError } from '../../api/errors.ts';
 import { useCreatePerson, useTakeIntoCare } from '../../api/persons.ts';
 import { useDistricts } from '../../api/reference.ts';
 import { Field } from '../../components/Field.tsx';
-import { besideFieldsOf, issuesToFieldErrors, refusalMessage, type FieldErrors } from '../../components/formErrors.ts';
+import { useSchemaForm } from '../../components/schemaForm.ts';
 import { it } from '../../i18n/it.ts';
 import { paths } from '../../routes/nav.ts';
 
-const EMPTY = { fiscalCode: '', givenName: '', familyName: '', birthDate: '', sex: '', districtId: '' };
-const IDENTITY = { fiscalCode: true, birthDate: true, sex: true };
+const FIELDS = ['fiscalCode', 'givenName', 'familyName', 'birthDate', 'sex', 'districtId'] as const;
+/** The codice fiscale is checked against the birth date and sex: a change to one may settle the others. */
+const IDENTITY = ['fiscalCode', 'birthDate', 'sex'] as const;
+const settles = (field: (typeof IDENTITY)[number]) => IDENTITY.filter((other) => other !== field);
 
 export function PersonCreatePage() {
   const navigate = useNavigate();
   const districts = useDistricts();
   const create = useCreatePerson();
-  const [values, setValues] = useState(EMPTY);
-  // Once a save was tried, the form's own errors follow the values as they are typed.
-  const [checking, setChecking] = useState(false);
-  const [serverErrors, setServerErrors] = useState<FieldErrors>({});
-  const [refusal, setRefusal] = useState<string | null>(null);
-  const parsed = createPersonBody.safeParse({ ...values, districtId: Number(values.districtId) || undefined });
-  const ownErrors = checking && !parsed.success ? issuesToFieldErrors(parsed.error) : {};
-  const errors = { ...serverErrors, ...ownErrors };
-  const formError = Object.keys(ownErrors).length ? it.common.formHasErrors : refusal;
-
-  const set = (key: keyof typeof EMPTY, value: string) => {
-    setValues((prev) => ({ ...prev, [key]: value }));
-    // The codice fiscale is checked against the birth date and sex: a change to one may settle the others.
-    const settled = (path: string) => path === key || (key in IDENTITY && path in IDENTITY);
-    setServerErrors((prev) => Object.fromEntries(Object.entries(prev).filter(([path]) => !settled(path))));
-    setRefusal(null);
-  };
+  const form = useSchemaForm(createPersonBody, FIELDS);
+  const { register, handleSubmit, errorOf } = form;
+  const fiscalCode = register('fiscalCode', { deps: settles('fiscalCode') });
   /** Set when the codice fiscale is already registered: the person to ask to take into care. */
   const [knownPersonId, setKnownPersonId] = useState<number | null>(null);
 
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    setChecking(true);
-    setServerErrors({});
-    setRefusal(null);
-    if (!parsed.success) return;
+  const onSubmit = handleSubmit(async (body) => {
     try {
-      const person = await create.mutateAsync(parsed.data);
+      const person = await create.mutateAsync(body);
       void navigate(paths.person(person.id));
     } catch (caught) {
       if (isApiError(caught, 409) && caught.personId !== undefined) {
         setKnownPersonId(caught.personId);
         return;
       }
-      if (isApiError(caught)) setServerErrors(caught.fieldErrors);
-      setRefusal(refusalMessage(caught, besideFieldsOf(Object.keys(EMPTY))));
+      form.refuse(caught);
     }
-  }
+  });
 
   return (
     <>
       <h1>{it.persons.newTitle}</h1>
-      <form className="card stack" onSubmit={onSubmit} noValidate>
+      <form className="card stack" onSubmit={(event) => void onSubmit(event)} noValidate>
         <div className="grid">
-          <Field required label={it.persons.fiscalCode} error={errors.fiscalCode}>
+          <Field required label={it.persons.fiscalCode} error={errorOf('fiscalCode')}>
             <input
-              value={values.fiscalCode}
-              onChange={(e) => set('fiscalCode', e.target.value.toUpperCase())}
+              {...fiscalCode}
+              onChange={(event) => {
+                event.target.value = event.target.value.toUpperCase();
+                void fiscalCode.onChange(event);
+              }}
               autoComplete="off"
               maxLength={16}
             />
           </Field>
-          <Field required label={it.persons.familyName} error={errors.familyName}>
-            <input value={values.familyName} onChange={(e) => set('familyName', e.target.value)} />
+          <Field required label={it.persons.familyName} error={errorOf('familyName')}>
+            <input {...register('familyName')} />
           </Field>
-          <Field required label={it.persons.givenName} error={errors.givenName}>
-            <input value={values.givenName} onChange={(e) => set('givenName', e.target.value)} />
+          <Field required label={it.persons.givenName} error={errorOf('givenName')}>
+            <input {...register('givenName')} />
           </Field>
-          <Field required label={it.persons.birthDate} error={errors.birthDate}>
-            <input type="date" value={values.birthDate} onChange={(e) => set('birthDate', e.target.value)} />
+          <Field required label={it.persons.birthDate} error={errorOf('birthDate')}>
+            <input type="date" {...register('birthDate', { deps: settles('birthDate') })} />
           </Field>
-          <Field required label={it.persons.sex} error={errors.sex}>
-            <select value={values.sex} onChange={(e) => set('sex', e.target.value)}>
+          <Field required label={it.persons.sex} error={errorOf('sex')}>
+            <select {...register('sex', { deps: settles('sex') })}>
               <option value="">—</option>
               {SEXES.map((sex) => (
                 <option key={sex} value={sex}>
@@ -89,8 +74,8 @@ export function PersonCreatePage() {
               ))}
             </select>
           </Field>
-          <Field required label={it.persons.district} error={errors.districtId}>
-            <select value={values.districtId} onChange={(e) => set('districtId', e.target.value)}>
+          <Field required label={it.persons.district} error={errorOf('districtId')}>
+            <select {...register('districtId', { setValueAs: (value: string) => Number(value) || undefined })}>
               <option value="">—</option>
               {districts.data?.map((district) => (
                 <option key={district.id} value={district.id}>
@@ -100,9 +85,9 @@ export function PersonCreatePage() {
             </select>
           </Field>
         </div>
-        {formError && (
+        {form.formError && (
           <p className="form-error" role="alert">
-            {formError}
+            {form.formError}
           </p>
         )}
         <div className="actions">
@@ -119,30 +104,26 @@ export function PersonCreatePage() {
 /** The answer to a codice fiscale already registered: an explicit, reasoned request to take the person into care. */
 function TakeInCareForm({ personId, onTaken }: { personId: number; onTaken: (id: number) => void }) {
   const take = useTakeIntoCare();
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    const parsed = takeInCareBody.safeParse({ reason });
-    if (!parsed.success) {
-      setError(issuesToFieldErrors(parsed.error).reason ?? it.common.formHasErrors);
-      return;
-    }
-    setError(null);
+  const form = useSchemaForm(takeInCareBody, ['reason']);
+  const onSubmit = form.handleSubmit(async ({ reason }) => {
     try {
-      onTaken((await take.mutateAsync({ id: personId, reason: parsed.data.reason })).id);
+      onTaken((await take.mutateAsync({ id: personId, reason })).id);
     } catch (caught) {
-      setError(refusalMessage(caught, () => false));
+      form.refuse(caught);
     }
-  }
+  });
 
   return (
-    <form className="card stack" onSubmit={onSubmit} noValidate>
+    <form className="card stack" onSubmit={(event) => void onSubmit(event)} noValidate>
       <p role="alert">{it.persons.alreadyRegistered}</p>
-      <Field label={it.persons.takeInCareReason} error={error ?? undefined}>
-        <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={3} />
+      <Field label={it.persons.takeInCareReason} error={form.errorOf('reason')}>
+        <textarea {...form.register('reason')} rows={3} />
       </Field>
+      {form.formError && (
+        <p className="form-error" role="alert">
+          {form.formError}
+        </p>
+      )}
       <div className="actions">
         <button type="submit" disabled={take.isPending}>
           {take.isPending ? it.common.saving : it.persons.takeInCare}

@@ -74,7 +74,7 @@ describe('months to validate', () => {
 
     const form = within(card).getByRole('group');
     await user.click(within(form).getByRole('button', { name: 'Restituisci' }));
-    expect(within(form).getByText('la nota è obbligatoria per restituire il mese')).toBeTruthy();
+    expect(await within(form).findByText('la nota è obbligatoria per restituire il mese')).toBeTruthy();
     expect(calls.some((c) => c.method === 'POST')).toBe(false);
 
     await user.type(within(form).getByLabelText('Nota per la cooperativa'), 'Mancano le firme del 12');
