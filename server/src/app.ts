@@ -31,6 +31,7 @@ import managementReportRoutes from './reports/management-routes.ts';
 import scaleRoutes from './evaluations/scale-routes.ts';
 import outcomeRoutes from './outcomes/routes.ts';
 import importRoutes from './imports/routes.ts';
+import resourceRoutes from './resources/routes.ts';
 
 export interface BuildOptions {
   db: Db;
@@ -101,6 +102,7 @@ export async function buildApp({
   await app.register(managementReportRoutes);
   await app.register(scaleRoutes);
   await app.register(importRoutes);
+  await app.register(resourceRoutes);
   await app.register(clientPlugin, { dist: config.clientDist });
   return app;
 }

@@ -148,12 +148,27 @@ const COOPERATIVE: FieldTable = {
   history: { ...WHOLE_RECORD.history, reason: false, changes: false },
 };
 
+/**
+ * The municipality's social worker co-designs and co-signs the projects of the district's
+ * residents: goals, budget, who sat on the UVM and its outcome, the living and work situation.
+ * Never the clinical record: HoNOS and other scale scores, the project's and the UVM's notes, nor
+ * the reasons and changes of revisions and moves (they may quote it). No route gives it the
+ * interventions or the cooperatives' months.
+ */
+const SOCIAL_WORKER: FieldTable = {
+  ...WHOLE_RECORD,
+  project: { ...WHOLE_RECORD.project, notes: false },
+  evaluation: { ...WHOLE_RECORD.evaluation, scores: false, scaleResults: false, honosTotal: false, notes: false },
+  history: { ...WHOLE_RECORD.history, reason: false, changes: false },
+};
+
 export const FIELD_ACCESS: Readonly<Record<Role, FieldTable>> = {
   admin: WHOLE_RECORD,
   manager: WHOLE_RECORD,
   case_manager: WHOLE_RECORD,
   uvm: WHOLE_RECORD,
   cooperative: COOPERATIVE,
+  social_worker: SOCIAL_WORKER,
 };
 
 /** The fields of `object` that `role` receives. */
@@ -196,6 +211,8 @@ export const CAPABILITIES = [
   'manageUsers',
   'manageReferenceData',
   'importCaseload',
+  'maintainResources',
+  'readResourceReport',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -214,8 +231,20 @@ export const ROLE_CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = 
     'manageUsers',
     'manageReferenceData',
     'importCaseload',
+    'maintainResources',
+    'readResourceReport',
   ],
-  manager: ['readPersons', 'readProjectHistory', 'readUvmQueue', 'readCaseload', 'readReviewCalendar', 'readReports', 'readAudit'],
+  manager: [
+    'readPersons',
+    'readProjectHistory',
+    'readUvmQueue',
+    'readCaseload',
+    'readReviewCalendar',
+    'readReports',
+    'readAudit',
+    'maintainResources',
+    'readResourceReport',
+  ],
   case_manager: [
     'readPersons',
     'registerPersons',
@@ -225,9 +254,11 @@ export const ROLE_CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = 
     'readReviewCalendar',
     'reviewMonths',
     'readReports',
+    'readResourceReport',
   ],
-  uvm: ['readPersons', 'readProjectHistory', 'evaluate', 'readUvmQueue', 'readCaseload', 'readReviewCalendar'],
+  uvm: ['readPersons', 'readProjectHistory', 'evaluate', 'readUvmQueue', 'readCaseload', 'readReviewCalendar', 'readResourceReport'],
   cooperative: ['recordInterventions'],
+  social_worker: ['readPersons', 'readProjectHistory', 'readCaseload', 'maintainResources', 'readResourceReport'],
 };
 
 export function can(role: Role, capability: Capability): boolean {

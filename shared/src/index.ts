@@ -20,3 +20,4 @@ export * from './schemas/lot-reports.ts';
 export * from './schemas/outcomes.ts';
 export * from './schemas/imports.ts';
 export * from './units.ts';
+export * from './schemas/resources.ts';

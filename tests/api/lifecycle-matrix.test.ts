@@ -19,6 +19,7 @@ const USER_OF: Record<Role, string> = {
   case_manager: 'cm.navile',
   uvm: 'uvm.bologna',
   cooperative: 'coop.alfa',
+  social_worker: 'sw.bologna',
 };
 
 /** A fresh project of CSM Navile (in the scope of cm.navile and uvm.bologna) in the given status. */

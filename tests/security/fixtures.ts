@@ -12,6 +12,7 @@ export const ROLE_USERS: Record<Role, string> = {
   case_manager: 'cm.navile',
   uvm: 'uvm.bologna',
   cooperative: 'coop.alfa',
+  social_worker: 'sw.bologna',
 };
 export const ROLES = Object.keys(ROLE_USERS) as Role[];
 
@@ -37,6 +38,8 @@ export interface Fixtures {
   mine: Side;
   /** Outside the scope of every scoped account (another service, district and cooperative). */
   other: Side;
+  /** A community resource that a budget line of each side's project points at. */
+  resourceId: number;
 }
 
 async function expectOk(res: { statusCode: number; body: string }, what: string) {
@@ -84,12 +87,38 @@ async function activeSide(
   return { personId: person.id, ptriId: ptri.id, interventionId: intervention.id, cooperativeId };
 }
 
+/** A resource serving both districts, with the first budget line of each project pointing at it. */
+async function sharedResource(ctx: TestContext, ptriIds: number[]): Promise<number> {
+  const admin = await ctx.as('admin');
+  const resource = await expectOk(
+    await admin({
+      method: 'POST',
+      url: '/api/resources',
+      payload: {
+        name: 'Orto condiviso',
+        kind: 'group',
+        axis: 'habitat',
+        districtIds: [ctx.world.districts.bologna, ctx.world.districts.pianura],
+        provider: 'Associazione Orti APS',
+        providerKind: 'ets',
+      },
+    }),
+    'resource',
+  );
+  const point = ctx.db.$client.prepare(
+    'UPDATE budget_lines SET resource_id = ? WHERE id = (SELECT MIN(id) FROM budget_lines WHERE ptri_id = ?)',
+  );
+  for (const ptriId of ptriIds) point.run(resource.id, ptriId);
+  return resource.id;
+}
+
 export async function createFixtures(options: ContextOptions = {}): Promise<Fixtures> {
   const ctx = await createTestContext(options);
   const { services, districts, coops } = ctx.world;
   const mine = await activeSide(ctx, 'cm.navile', 'uvm.bologna', 'coop.alfa', services.navile, districts.bologna, coops.alfa, 'Nav');
   const other = await activeSide(ctx, 'cm.budrio', 'uvm.pianura', 'coop.beta', services.budrio, districts.pianura, coops.beta, 'Bud');
+  const resourceId = await sharedResource(ctx, [mine.ptriId, other.ptriId]);
   const callers = {} as Record<Role, Caller>;
   for (const role of ROLES) callers[role] = await ctx.as(ROLE_USERS[role]);
-  return { ctx, callers, mine, other };
+  return { ctx, callers, mine, other, resourceId };
 }
