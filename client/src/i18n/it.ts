@@ -67,6 +67,7 @@ export const it = {
     case_manager: 'Case manager',
     uvm: 'UVM',
     cooperative: 'Cooperativa',
+    social_worker: 'Assistente sociale (servizi sociali territoriali)',
   } satisfies Record<Role, string>,
   nav: {
     label: 'Navigazione principale',
@@ -77,6 +78,7 @@ export const it = {
       manager: 'Progetti del dipartimento',
       admin: 'Progetti del dipartimento',
       cooperative: 'Progetti assegnati',
+      social_worker: 'Progetti dei residenti del distretto',
     } satisfies Record<Role, string>,
     persons: 'Persone',
     newPerson: 'Nuova persona',
@@ -97,6 +99,8 @@ export const it = {
     caseloadImport: 'Importa carichi',
     changePassword: 'Cambia password',
     guide: 'Guida',
+    resources: 'Risorse del territorio',
+    resourcesReport: 'Risorse in uso',
   },
   statuses: PTRI_STATUS_LABELS,
   transitionActions: {

@@ -32,7 +32,7 @@ export function UserForm(props: UserFormProps) {
 
   const scope = {
     serviceId: role === 'case_manager' ? idOrNull(serviceId) : null,
-    districtId: role === 'uvm' ? idOrNull(districtId) : null,
+    districtId: role === 'uvm' || role === 'social_worker' ? idOrNull(districtId) : null,
     cooperativeId: role === 'cooperative' ? idOrNull(cooperativeId) : null,
   };
 
@@ -86,7 +86,7 @@ export function UserForm(props: UserFormProps) {
           </select>
         </Field>
       )}
-      {role === 'uvm' && (
+      {(role === 'uvm' || role === 'social_worker') && (
         <Field label={it.admin.district} error={errors.districtId}>
           <select value={districtId} onChange={(e) => setDistrictId(e.target.value)}>
             <option value="">—</option>
