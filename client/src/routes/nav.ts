@@ -83,25 +83,20 @@ const NAV: Record<Role, NavItem[]> = {
     { to: paths.monthReviews, label: it.nav.monthReviews },
     { to: paths.reviewCalendar, label: it.nav.reviewCalendar },
     { to: paths.caseloadReport, label: it.nav.caseloadReport },
-    { to: paths.resources, label: it.nav.resources, end: true },
   ],
   uvm: [
     { to: paths.uvmQueue, label: it.nav.uvmQueue },
     { to: paths.reviewCalendar, label: it.nav.reviewCalendar },
     { to: paths.caseload, label: it.nav.caseload.uvm, end: true },
-    { to: paths.resources, label: it.nav.resources, end: true },
   ],
   cooperative: [
     { to: paths.coopProjects, label: it.nav.coopProjects },
     { to: paths.interventions, label: it.nav.interventions },
     { to: paths.coopReports, label: it.nav.coopReports },
-    { to: paths.resources, label: it.nav.resources, end: true },
   ],
   social_worker: [
     { to: paths.caseload, label: it.nav.caseload.social_worker, end: true },
     { to: paths.persons, label: it.nav.persons, end: true },
-    { to: paths.resources, label: it.nav.resources, end: true },
-    { to: paths.resourcesReport, label: it.nav.resourcesReport },
   ],
   manager: [
     { to: paths.yearlyCounts, label: it.nav.yearlyCounts },
@@ -109,9 +104,7 @@ const NAV: Record<Role, NavItem[]> = {
     { to: paths.caseloadReport, label: it.nav.caseloadReport },
     { to: paths.overdue, label: it.nav.overdue },
     { to: paths.outcomes, label: it.nav.outcomes },
-    { to: paths.resourcesReport, label: it.nav.resourcesReport },
     { to: paths.caseload, label: it.nav.caseload.manager, end: true },
-    { to: paths.resources, label: it.nav.resources, end: true },
     { to: paths.audit, label: it.nav.audit },
   ],
   admin: [
@@ -122,7 +115,6 @@ const NAV: Record<Role, NavItem[]> = {
     { to: paths.persons, label: it.nav.persons, end: true },
     { to: paths.caseload, label: it.nav.caseload.admin, end: true },
     { to: paths.yearlyCounts, label: it.nav.yearlyCounts },
-    { to: paths.resources, label: it.nav.resources, end: true },
   ],
 };
 
