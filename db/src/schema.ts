@@ -13,7 +13,9 @@ import type {
   LivingSituation,
   MonthStatus,
   PartStatus,
+  ProviderKind,
   PtriStatus,
+  ResourceKind,
   Role,
   ScaleItem,
   ScaleTotal,
@@ -162,7 +164,13 @@ export const persons = sqliteTable(
       .references(() => districts.id),
     createdAt: createdAt(),
   },
-  (t) => [index('persons_search_idx').on(t.searchKey), index('persons_search_alt_idx').on(t.searchKeyAlt)],
+  (t) => [
+    index('persons_search_idx').on(t.searchKey),
+    index('persons_search_alt_idx').on(t.searchKeyAlt),
+    // The persons living in a district (a social worker's scope), searched by name on an index.
+    index('persons_district_search_idx').on(t.districtId, t.searchKey, t.id),
+    index('persons_district_search_alt_idx').on(t.districtId, t.searchKeyAlt, t.id),
+  ],
 );
 
 /** Which services have a person in their care: the scope of case managers over persons. */
@@ -297,8 +305,15 @@ export const budgetLines = sqliteTable(
     minutes: integer('minutes'),
     amountCents: integer('amount_cents'),
     position: integer('position').notNull(),
+    /** The community resource the line draws on, if any (the catalogue of the territory). */
+    resourceId: integer('resource_id').references(() => resources.id),
   },
-  (t) => [index('budget_lines_ptri_idx').on(t.ptriId)],
+  (t) => [
+    index('budget_lines_ptri_idx').on(t.ptriId),
+    index('budget_lines_resource_idx')
+      .on(t.resourceId, t.ptriId)
+      .where(sql`${t.resourceId} IS NOT NULL`),
+  ],
 );
 
 /** Each saved version of a project: the full snapshot and what changed from the one before. */
@@ -1072,4 +1087,45 @@ export const communityActivityPeriodPersons = sqliteTable(
     attendances: integer('attendances').notNull(),
   },
   (t) => [primaryKey({ columns: [t.period, t.activityId, t.personId] })],
+);
+/** The community resources of the territory: housing, work placements, courses, groups, volunteers, transport. */
+export const resources = sqliteTable(
+  'resources',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    kind: text('kind').$type<ResourceKind>().notNull(),
+    axis: text('axis').$type<Axis>().notNull(),
+    provider: text('provider').notNull(),
+    providerKind: text('provider_kind').$type<ProviderKind>().notNull(),
+    runtsNumber: text('runts_number'),
+    contact: text('contact'),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [index('resources_name_idx').on(t.name, t.id), index('resources_axis_name_idx').on(t.axis, t.name, t.id)],
+);
+
+/**
+ * The districts a resource serves, with copies of its axis and name so that a district's page of
+ * the catalogue is read from one index in name order (kept by the service in the same transaction).
+ */
+export const resourceDistricts = sqliteTable(
+  'resource_districts',
+  {
+    resourceId: integer('resource_id')
+      .notNull()
+      .references(() => resources.id),
+    districtId: integer('district_id')
+      .notNull()
+      .references(() => districts.id),
+    axis: text('axis').$type<Axis>().notNull(),
+    name: text('name').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.resourceId, t.districtId] }),
+    index('resource_districts_name_idx').on(t.districtId, t.name, t.resourceId),
+    index('resource_districts_axis_idx').on(t.districtId, t.axis, t.name, t.resourceId),
+  ],
 );

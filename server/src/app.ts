@@ -36,6 +36,7 @@ import communityActivityRoutes from './community-activities/routes.ts';
 import signatureRoutes from './signatures/routes.ts';
 import benefitRoutes from './benefits/routes.ts';
 import budgetCompositionRoutes from './budget-composition/routes.ts';
+import resourceRoutes from './resources/routes.ts';
 
 export interface BuildOptions {
   db: Db;
@@ -111,6 +112,7 @@ export async function buildApp({
   await app.register(signatureRoutes);
   await app.register(benefitRoutes);
   await app.register(budgetCompositionRoutes);
+  await app.register(resourceRoutes);
   await app.register(clientPlugin, { dist: config.clientDist });
   return app;
 }

@@ -227,6 +227,20 @@ const CASE_MANAGER: FieldTable = {
   communitySession: WITHOUT_SESSION_NOTES,
 };
 
+/**
+ * The municipality's social worker co-designs and co-signs the projects of the district's
+ * residents: goals, budget, who sat on the UVM and its outcome, the living and work situation.
+ * Never the clinical record: HoNOS and other scale scores, the project's and the UVM's notes, nor
+ * the reasons and changes of revisions and moves (they may quote it). No route gives it the
+ * interventions or the cooperatives' months.
+ */
+const SOCIAL_WORKER: FieldTable = {
+  ...CASE_MANAGER,
+  project: { ...WHOLE_RECORD.project, notes: false },
+  evaluation: { ...WHOLE_RECORD.evaluation, scores: false, scaleResults: false, honosTotal: false, notes: false },
+  history: { ...WHOLE_RECORD.history, reason: false, changes: false },
+};
+
 /** The fields of `object` that `role` receives. */
 export function receivedFields<O extends AccessObject>(role: Role, object: O): (keyof AccessObjects[O] & string)[] {
   const table = FIELD_ACCESS[role][object] as Record<string, boolean>;
@@ -287,6 +301,8 @@ export const CAPABILITIES = [
   'recordBenefits',
   /** Record who signed a revision of a project. */
   'recordSignatures',
+  'maintainResources',
+  'readResourceReport',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -309,6 +325,8 @@ export const ROLE_CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = 
     'browseCommunityActivities',
     'runCommunityActivities',
     'readCommunityReport',
+    'maintainResources',
+    'readResourceReport',
   ],
   manager: [
     'readPersons',
@@ -323,6 +341,8 @@ export const ROLE_CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = 
     'browseCommunityActivities',
     'readCommunityReport',
     'readBenefits',
+    'maintainResources',
+    'readResourceReport',
   ],
   case_manager: [
     'readPersons',
@@ -339,9 +359,30 @@ export const ROLE_CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = 
     'readBenefits',
     'recordBenefits',
     'recordSignatures',
+    'readResourceReport',
   ],
-  uvm: ['readPersons', 'readProjectHistory', 'evaluate', 'readUvmQueue', 'readCaseload', 'readReviewCalendar', 'browseCommunityActivities'],
+  uvm: [
+    'readPersons',
+    'readProjectHistory',
+    'evaluate',
+    'readUvmQueue',
+    'readCaseload',
+    'readReviewCalendar',
+    'browseCommunityActivities',
+    'readResourceReport',
+  ],
   cooperative: ['recordInterventions', 'readFlats', 'browseCommunityActivities', 'runCommunityActivities'],
+  social_worker: [
+    'readPersons',
+    'readProjectHistory',
+    'readCaseload',
+    'maintainResources',
+    'readResourceReport',
+    'readBenefits',
+    'recordBenefits',
+    'recordSignatures',
+    'browseCommunityActivities',
+  ],
 };
 
 export function can(role: Role, capability: Capability): boolean {
@@ -364,4 +405,5 @@ export const FIELD_ACCESS: Readonly<Record<Role, FieldTable>> = {
   case_manager: tableOf('case_manager', CASE_MANAGER),
   uvm: tableOf('uvm', CASE_MANAGER),
   cooperative: tableOf('cooperative', COOPERATIVE),
+  social_worker: tableOf('social_worker', SOCIAL_WORKER),
 };

@@ -1,5 +1,5 @@
 // The closed vocabularies of the domain, shared by the database, the API and the client.
-export const ROLES = ['admin', 'manager', 'case_manager', 'uvm', 'cooperative'] as const;
+export const ROLES = ['admin', 'manager', 'case_manager', 'uvm', 'cooperative', 'social_worker'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const AXES = ['habitat', 'sociality', 'work'] as const;
@@ -85,3 +85,11 @@ export const WORK_SITUATIONS = ['none', 'training', 'internship', 'employed', 's
 export type WorkSituation = (typeof WORK_SITUATIONS)[number];
 
 export const SEXES = ['F', 'M'] as const;
+
+/** What a community resource of the territory offers (the catalogue of the 2025 co-programming tables). */
+export const RESOURCE_KINDS = ['housing', 'work_placement', 'training', 'group', 'volunteering', 'transport'] as const;
+export type ResourceKind = (typeof RESOURCE_KINDS)[number];
+
+/** Who runs a resource: a third-sector body (ETS, with its RUNTS number), a company, a public body, an informal group. */
+export const PROVIDER_KINDS = ['ets', 'company', 'public', 'informal'] as const;
+export type ProviderKind = (typeof PROVIDER_KINDS)[number];

@@ -25,3 +25,4 @@ export * from './units.ts';
 export * from './schemas/agreement.ts';
 export * from './budget.ts';
 export * from './schemas/budget-composition.ts';
+export * from './schemas/resources.ts';

@@ -10,9 +10,11 @@ import type {
   GoalStatus,
   Intensity,
   LivingSituation,
+  ProviderKind,
   PtriStatus,
   SignatureMethod,
   Signer,
+  ResourceKind,
   WorkSituation,
 } from './domain.ts';
 import type { MonthStatus } from './schemas/interventions.ts';
@@ -113,6 +115,22 @@ export const EVALUATION_OUTCOME_LABELS = {
   postponed: 'Rinviato',
 } as const satisfies Record<EvaluationOutcome, string>;
 
+export const RESOURCE_KIND_LABELS = {
+  housing: 'Soluzione abitativa',
+  work_placement: 'Tirocinio o impresa inclusiva',
+  training: 'Corso di formazione',
+  group: 'Gruppo o associazione',
+  volunteering: 'Volontariato',
+  transport: 'Trasporto',
+} as const satisfies Record<ResourceKind, string>;
+
+export const PROVIDER_KIND_LABELS = {
+  ets: 'Ente del Terzo Settore',
+  company: 'Impresa',
+  public: 'Ente pubblico',
+  informal: 'Gruppo informale',
+} as const satisfies Record<ProviderKind, string>;
+
 /** A cooperative's month, and each service's part of it. */
 export const MONTH_STATUS_LABELS = {
   open: 'Aperto',
@@ -181,6 +199,9 @@ export const AUDIT_ENTITY_LABELS = {
   signature_list: 'Firme di un progetto',
   benefits: 'Pensioni, indennità e sostegni al reddito della persona',
   report_budget_composition: 'Report composizione del budget',
+  resource: 'Risorsa del territorio',
+  resource_usage: 'Progetti che usano una risorsa',
+  report_resources: 'Report risorse del territorio in uso',
   user: 'Utente',
   user_list: 'Elenco degli utenti',
   session: 'Sessione di lavoro',

@@ -1,5 +1,6 @@
 // Builders for the Lot 3 tests: a Lot 3 lot whose executing member is Alfa, flats, and active
 // Lot 3 projects through the real API.
+import { signByPerson } from './ptri-fixtures.ts';
 import { expect } from 'vitest';
 import { personBody, SUBMITTED_ON, type TestContext } from './helpers.ts';
 import { member } from './work-helpers.ts';
@@ -71,6 +72,7 @@ export async function lot3Project(ctx: TestContext, lotId: number, service: 'nav
   expect(ptri.statusCode, ptri.body).toBe(201);
   const id: number = ptri.json().id;
   await cm({ method: 'POST', url: `/api/ptris/${id}/transitions`, payload: { to: 'submitted', date: SUBMITTED_ON } });
+  await signByPerson(cm, id);
   const evaluation = await uvm({
     method: 'POST',
     url: `/api/ptris/${id}/evaluations`,

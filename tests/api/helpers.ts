@@ -65,6 +65,8 @@ export async function seedWorld(db: Db): Promise<World> {
   u('uvm.pianura', 'uvm', { districtId: pianura });
   u('coop.alfa', 'cooperative', { cooperativeId: alfa });
   u('coop.beta', 'cooperative', { cooperativeId: beta });
+  u('sw.bologna', 'social_worker', { districtId: bologna });
+  u('sw.pianura', 'social_worker', { districtId: pianura });
   return { districts: { bologna, pianura }, services: { navile, budrio, serdp }, lots: { lot1, lot2 }, coops: { alfa, beta, gamma } };
 }
 

@@ -19,6 +19,7 @@ const USER_OF: Record<Role, string> = {
   case_manager: 'cm.navile',
   uvm: 'uvm.bologna',
   cooperative: 'coop.alfa',
+  social_worker: 'sw.bologna',
 };
 
 /** A closing move gives every open goal an outcome: these name one for every axis. */

@@ -17,7 +17,7 @@ describe('accounts', () => {
     }
     const admin = await ctx.as('admin');
     const list = (await admin({ method: 'GET', url: '/api/users' })).json();
-    expect(list.items.length).toBe(8);
+    expect(list.items.length).toBe(10);
     expect(JSON.stringify(list)).not.toContain('passwordHash');
   });
 

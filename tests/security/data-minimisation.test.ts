@@ -149,6 +149,36 @@ describe('a case manager', () => {
   });
 });
 
+describe('a social worker', () => {
+  it('never receives HoNOS or other scores, clinical notes, or anyone living outside the district, on any route it can read', async () => {
+    const replies = await repliesFor('social_worker', [
+      '/api/ptris?status=active',
+      `/api/ptris?serviceId=${f.ctx.world.services.budrio}`,
+      '/api/persons?q=Cognome',
+      `/api/ptris/${f.mine.ptriId}/evaluations`,
+      `/api/ptris/${f.mine.ptriId}/history`,
+      `/api/resources/${f.resourceId}`,
+      '/api/reports/resources?format=csv',
+    ]);
+    expect(replies.size).toBeGreaterThanOrEqual(12);
+    // It does see the in-scope project and the outcome the UVM gave it.
+    expect(replies.get(`/api/ptris/${f.mine.ptriId}/evaluations`)).toContain('"outcome":"approved"');
+    const otherCode = (
+      f.ctx.db.$client.prepare('SELECT fiscal_code AS code FROM persons WHERE id = ?').get(f.other.personId) as { code: string }
+    ).code;
+    const forbiddenKeys = ['scores', 'honos', 'honosTotal', 'scaleResults', 'notes', 'reason', 'changes'];
+    for (const [url, body] of replies) {
+      for (const text of ['Nota clinica riservata', 'CognomeBud', otherCode]) expect(body, `${url} contains "${text}"`).not.toContain(text);
+      walk(parse(body), (key, value) => {
+        const name = key.replace(/:present$/, '');
+        expect(forbiddenKeys, `${url} has the field ${name}`).not.toContain(name);
+        if (key === 'personId') expect(value, `${url}: personId`).toBe(f.mine.personId);
+        if (key === 'ptriId' && value !== null) expect(value, `${url}: ptriId`).toBe(f.mine.ptriId);
+      });
+    }
+  });
+});
+
 /** Each free-text field as `object.field`, with the roles the access table withholds it from. */
 const WITHHELD_TEXT = (Object.keys(FREE_TEXT_FIELDS) as AccessObject[])
   .flatMap((object) =>

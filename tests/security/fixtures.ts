@@ -13,6 +13,7 @@ export const ROLE_USERS: Record<Role, string> = {
   case_manager: 'cm.navile',
   uvm: 'uvm.bologna',
   cooperative: 'coop.alfa',
+  social_worker: 'sw.bologna',
 };
 export const ROLES = Object.keys(ROLE_USERS) as Role[];
 
@@ -50,6 +51,8 @@ export interface Fixtures {
   other: Side;
   /** Lot 3: Alfa's flat with a Navile resident, Beta's with a Budrio one. */
   flats: { lotId: number; mine: FlatSide; other: FlatSide };
+  /** A community resource that a budget line of each side's project points at. */
+  resourceId: number;
 }
 
 async function expectOk(res: { statusCode: number; body: string }, what: string) {
@@ -145,6 +148,31 @@ async function communityActivities(ctx: TestContext, mine: Side, other: Side) {
   );
 }
 
+/** A resource serving both districts, with the first budget line of each project pointing at it. */
+async function sharedResource(ctx: TestContext, ptriIds: number[]): Promise<number> {
+  const admin = await ctx.as('admin');
+  const resource = await expectOk(
+    await admin({
+      method: 'POST',
+      url: '/api/resources',
+      payload: {
+        name: 'Orto condiviso',
+        kind: 'group',
+        axis: 'habitat',
+        districtIds: [ctx.world.districts.bologna, ctx.world.districts.pianura],
+        provider: 'Associazione Orti APS',
+        providerKind: 'ets',
+      },
+    }),
+    'resource',
+  );
+  const point = ctx.db.$client.prepare(
+    'UPDATE budget_lines SET resource_id = ? WHERE id = (SELECT MIN(id) FROM budget_lines WHERE ptri_id = ?)',
+  );
+  for (const ptriId of ptriIds) point.run(resource.id, ptriId);
+  return resource.id;
+}
+
 export async function createFixtures(options: ContextOptions = {}): Promise<Fixtures> {
   const ctx = await createTestContext(options);
   const { services, districts, coops } = ctx.world;
@@ -177,7 +205,8 @@ export async function createFixtures(options: ContextOptions = {}): Promise<Fixt
     mine: await flatSide(ctx, lot.id, 'cm.navile', 'uvm.bologna', services.navile, districts.bologna, coops.alfa, 'FlatNav'),
     other: await flatSide(ctx, lot.id, 'cm.budrio', 'uvm.pianura', services.budrio, districts.pianura, coops.beta, 'FlatBud'),
   };
-  return { ctx, callers, mine, other, flats };
+  const resourceId = await sharedResource(ctx, [mine.ptriId, other.ptriId]);
+  return { ctx, callers, mine, other, flats, resourceId };
 }
 
 async function flatSide(
@@ -216,6 +245,7 @@ async function flatSide(
     await cm({ method: 'POST', url: `/api/ptris/${ptri.id}/transitions`, payload: { to: 'submitted', date: SUBMITTED_ON } }),
     'submit',
   );
+  await signByPerson(cm, ptri.id);
   await expectOk(
     await (
       await ctx.as(uvmUser)

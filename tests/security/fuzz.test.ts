@@ -149,6 +149,22 @@ function validRequests(): Record<string, { url?: string; body: unknown }> {
     },
     'POST /api/flats/:id/interventions': { url: `/api/flats/${f.flats.mine.flatId}/interventions`, body: { ...FLAT_WORK, notes: 'nota' } },
     'POST /api/imports/caseload': { url: '/api/imports/caseload?dryRun=false&fileName=fuzz.csv', body: {} },
+    'POST /api/resources': {
+      body: {
+        name: 'Laboratorio di ceramica',
+        kind: 'group',
+        axis: 'sociality',
+        districtIds: [f.ctx.world.districts.bologna],
+        provider: 'Terre Cotte APS',
+        providerKind: 'ets',
+        runtsNumber: '4521',
+        contact: 'ceramica@example.org',
+      },
+    },
+    'PATCH /api/resources/:id': {
+      url: `/api/resources/${f.resourceId}`,
+      body: { name: 'Orto condiviso', districtIds: [f.ctx.world.districts.bologna], active: true },
+    },
   };
 }
 
@@ -227,6 +243,9 @@ describe('search and filter parameters', () => {
       `/api/community-activities?districtId=${v}&axis=${v}`,
       `/api/community-activities?cursor=${v}`,
       `/api/reports/community-activities?year=${v}&districtId=${v}`,
+      `/api/resources?q=${v}`,
+      `/api/resources?q=${v}&districtId=${v}&axis=${v}`,
+      `/api/resources?cursor=${v}`,
     ];
   };
 
@@ -234,7 +253,7 @@ describe('search and filter parameters', () => {
     const before = tableChecksums(f.ctx.db);
     for (const value of META) {
       for (const url of queries(value)) {
-        for (const role of ['admin', 'case_manager'] as const) {
+        for (const role of ['admin', 'case_manager', 'social_worker'] as const) {
           const res = await f.callers[role]({ method: 'GET', url });
           expect([200, 400, 403], `${role} ${url}: ${res.body.slice(0, 200)}`).toContain(res.statusCode);
         }
@@ -243,6 +262,10 @@ describe('search and filter parameters', () => {
         items: { id: number }[];
       };
       for (const item of found.items ?? []) expect(item.id, `q=${value}`).toBe(f.mine.personId);
+      const resident = (await f.callers.social_worker({ method: 'GET', url: `/api/persons?q=${encodeURIComponent(value)}` })).json() as {
+        items: { id: number }[];
+      };
+      for (const item of resident.items ?? []) expect(item.id, `social worker q=${value}`).toBe(f.mine.personId);
     }
     expect(changedTables(before, tableChecksums(f.ctx.db))).toEqual([]);
   });

@@ -4,7 +4,7 @@
 import type { Role } from '@bds/shared';
 import type { Fixtures } from './fixtures.ts';
 
-const ALL: Role[] = ['admin', 'manager', 'case_manager', 'uvm', 'cooperative'];
+const ALL: Role[] = ['admin', 'manager', 'case_manager', 'uvm', 'cooperative', 'social_worker'];
 const A: Role[] = ['admin'];
 
 export interface Probe {
@@ -82,7 +82,10 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
   'GET /api/persons/:id': {
     allowed: ALL,
     probe: { url: (f) => `/api/persons/${f.mine.personId}` },
-    outOfScope: { roles: ['case_manager', 'uvm', 'cooperative'], probe: { url: (f) => `/api/persons/${f.other.personId}` } },
+    outOfScope: {
+      roles: ['case_manager', 'uvm', 'cooperative', 'social_worker'],
+      probe: { url: (f) => `/api/persons/${f.other.personId}` },
+    },
   },
   'GET /api/persons/:id/benefits': {
     allowed: ['manager', 'case_manager'],
@@ -110,7 +113,7 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
   'GET /api/ptris/:id': {
     allowed: ALL,
     probe: { url: ptri('mine') },
-    outOfScope: { roles: ['case_manager', 'uvm', 'cooperative'], probe: { url: ptri('other') } },
+    outOfScope: { roles: ['case_manager', 'uvm', 'cooperative', 'social_worker'], probe: { url: ptri('other') } },
   },
   'PATCH /api/ptris/:id': {
     allowed: ['admin', 'case_manager'],
@@ -129,9 +132,9 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
     },
   },
   'GET /api/ptris/:id/history': {
-    allowed: ['admin', 'manager', 'case_manager', 'uvm'],
+    allowed: ['admin', 'manager', 'case_manager', 'uvm', 'social_worker'],
     probe: { url: ptri('mine', '/history') },
-    outOfScope: { roles: ['case_manager', 'uvm'], probe: { url: ptri('other', '/history') } },
+    outOfScope: { roles: ['case_manager', 'uvm', 'social_worker'], probe: { url: ptri('other', '/history') } },
   },
   'POST /api/ptris/:id/evaluations': {
     allowed: ['admin', 'uvm'],
@@ -150,9 +153,9 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
     },
   },
   'GET /api/ptris/:id/evaluations': {
-    allowed: ['admin', 'manager', 'case_manager', 'uvm'],
+    allowed: ['admin', 'manager', 'case_manager', 'uvm', 'social_worker'],
     probe: { url: ptri('mine', '/evaluations') },
-    outOfScope: { roles: ['case_manager', 'uvm'], probe: { url: ptri('other', '/evaluations') } },
+    outOfScope: { roles: ['case_manager', 'uvm', 'social_worker'], probe: { url: ptri('other', '/evaluations') } },
   },
   'POST /api/ptris/:id/follow-ups': {
     allowed: ['admin', 'case_manager'],
@@ -195,7 +198,7 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
       },
     },
   },
-  'GET /api/interventions': { allowed: ALL },
+  'GET /api/interventions': { allowed: ['admin', 'manager', 'case_manager', 'uvm', 'cooperative'] },
   'PATCH /api/interventions/:id': {
     allowed: ['cooperative'],
     probe: { url: intervention('mine') },
@@ -298,6 +301,14 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
     allowed: ['admin', 'manager'],
     probe: { url: () => '/api/reports/community-activities?year=2025' },
   },
+  'GET /api/resources': { allowed: ALL },
+  'GET /api/resources/:id': { allowed: ALL, probe: { url: (f) => `/api/resources/${f.resourceId}` } },
+  'POST /api/resources': { allowed: ['admin', 'manager', 'social_worker'] },
+  'PATCH /api/resources/:id': {
+    allowed: ['admin', 'manager', 'social_worker'],
+    probe: { url: (f) => `/api/resources/${f.resourceId}` },
+  },
+  'GET /api/reports/resources': { allowed: ['admin', 'manager', 'case_manager', 'uvm', 'social_worker'] },
 
   'POST /api/imports/caseload': { allowed: A },
   'GET /api/exports/caseload': { allowed: ['admin', 'manager', 'case_manager'] },

@@ -56,6 +56,25 @@ export const guideText = {
         ],
       },
     },
+    social_worker: {
+      intro:
+        'L’assistente sociale dei servizi sociali territoriali vede le persone residenti nel proprio distretto e i loro progetti: obiettivi, budget, esiti delle valutazioni UVM (mai i punteggi HoNOS né le note cliniche).',
+      week: {
+        title: 'Ogni settimana',
+        steps: [
+          'Apri «Progetti dei residenti del distretto» per i progetti in corso e quelli da portare in UVM.',
+          'Partecipa alle valutazioni UVM come membro: l’esito e la prossima revisione si leggono dal progetto.',
+          '«Risorse del territorio»: cerca per distretto, asse o parola le risorse da proporre nel budget.',
+        ],
+      },
+      month: {
+        title: 'Ogni mese',
+        steps: [
+          'Aggiorna il catalogo delle risorse: nuove risorse, recapiti, risorse non più attive.',
+          '«Risorse in uso»: per distretto e asse, dove il territorio offre poco; scaricabile in CSV.',
+        ],
+      },
+    },
     uvm: {
       intro: 'L’équipe UVM valuta i progetti del proprio distretto: approva, rivede, chiude.',
       week: {

@@ -68,6 +68,7 @@ export const it = {
     case_manager: 'Case manager',
     uvm: 'UVM',
     cooperative: 'Cooperativa',
+    social_worker: 'Assistente sociale (servizi sociali territoriali)',
   } satisfies Record<Role, string>,
   nav: {
     label: 'Navigazione principale',
@@ -78,6 +79,7 @@ export const it = {
       manager: 'Progetti del dipartimento',
       admin: 'Progetti del dipartimento',
       cooperative: 'Progetti assegnati',
+      social_worker: 'Progetti dei residenti del distretto',
     } satisfies Record<Role, string>,
     persons: 'Persone',
     newPerson: 'Nuova persona',
@@ -102,6 +104,8 @@ export const it = {
     communityActivities: 'Attività di comunità',
     coopCommunityActivities: 'Le nostre attività di comunità',
     communityReport: 'Report attività di comunità',
+    resources: 'Risorse del territorio',
+    resourcesReport: 'Risorse in uso',
   },
   statuses: PTRI_STATUS_LABELS,
   transitionActions: {

@@ -45,6 +45,9 @@ export const paths = {
   communityActivities: '/attivita-comunita',
   communityActivity: (id: number) => `/attivita-comunita/${id}`,
   communityReport: '/report/attivita-comunita',
+  resources: '/risorse',
+  resource: (id: number) => `/risorse/${id}`,
+  resourcesReport: '/report/risorse',
 };
 
 /** What opening each page needs, by its route's path: the app's routes and the navigation both ask it. */
@@ -78,6 +81,7 @@ export const PAGE_NEEDS: Readonly<Record<string, Capability>> = {
   [paths.communityActivities]: 'browseCommunityActivities',
   '/attivita-comunita/:id': 'browseCommunityActivities',
   [paths.communityReport]: 'readCommunityReport',
+  [paths.resourcesReport]: 'readResourceReport',
 };
 
 /** Whether the role may open the page at this path (a page without a need is open to every role). */
@@ -108,6 +112,10 @@ const NAV: Record<Role, NavItem[]> = {
     { to: paths.coopReports, label: it.nav.coopReports },
     { to: paths.flats, label: flats.nav.flats },
     { to: paths.communityActivities, label: it.nav.coopCommunityActivities, end: true },
+  ],
+  social_worker: [
+    { to: paths.caseload, label: it.nav.caseload.social_worker, end: true },
+    { to: paths.persons, label: it.nav.persons, end: true },
   ],
   manager: [
     { to: paths.yearlyCounts, label: it.nav.yearlyCounts },

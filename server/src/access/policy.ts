@@ -125,6 +125,21 @@ function conditionsOf(user: Principal): Conditions {
         stayPersons: NOTHING,
       };
     }
+    case 'social_worker': {
+      // The municipality's social services: the persons living in the district (their residence,
+      // `persons.district_id`) and their projects, whichever service runs them. No report.
+      const id = user.districtId;
+      if (!id) return { scope: 'residence:0', persons: NOTHING, ptris: NOTHING, interventions: NOTHING, reports: null };
+      return {
+        scope: `residence:${id}`,
+        persons: eq(persons.districtId, id),
+        // Correlated on the person's primary key: a list in id order stops at its page, never
+        // gathering every resident of the district first.
+        ptris: exists(sql`SELECT 1 FROM persons AS residence WHERE residence.id = ${ptris.personId} AND residence.district_id = ${id}`),
+        interventions: NOTHING,
+        reports: null,
+      };
+    }
     case 'cooperative': {
       const id = user.cooperativeId;
       if (!id)
@@ -176,7 +191,7 @@ function buildPolicy(user: Principal): AccessPolicy {
     searchesByFiscalCode: fields.person.fiscalCode,
     fields,
     services(column) {
-      if (role === 'cooperative') throw new Forbidden();
+      if (role === 'cooperative' || role === 'social_worker') throw new Forbidden();
       // The derived table is named ptris so that the project condition's "ptris"."service_id" reads the service.
       return (
         visiblePtris &&

@@ -23,7 +23,7 @@ const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/api/ptris/:id/evaluations', {
-    config: { roles: ['admin', 'manager', 'case_manager', 'uvm'] },
+    config: { roles: ['admin', 'manager', 'case_manager', 'uvm', 'social_worker'] },
     schema: { tags, summary: 'Le valutazioni UVM di un progetto', params: idParams, response: { 200: z.array(evaluationSchema) } },
     handler: (request) => evaluations.listEvaluations(app.db, actorOf(request), request.params.id),
   });

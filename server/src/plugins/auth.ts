@@ -3,7 +3,7 @@
 import fp from 'fastify-plugin';
 import fastifyJwt from '@fastify/jwt';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Role } from '@bds/shared';
+import { ROLES, type Role } from '@bds/shared';
 import type { Actor, Principal } from '../auth/principal.ts';
 import { sessionPrincipal } from '../auth/queries.ts';
 import { Forbidden, Unauthorized } from '../errors.ts';
@@ -39,7 +39,7 @@ declare module '@fastify/jwt' {
   }
 }
 
-export const ALL_ROLES: readonly Role[] = ['admin', 'manager', 'case_manager', 'uvm', 'cooperative'];
+export const ALL_ROLES: readonly Role[] = ROLES;
 
 /** The signed-in caller of a protected route (the hook guarantees one). */
 export function actorOf(request: FastifyRequest): Actor {

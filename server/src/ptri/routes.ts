@@ -109,7 +109,7 @@ const ptriRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/api/ptris/:id/history', {
-    config: { roles: ['admin', 'manager', 'case_manager', 'uvm'] },
+    config: { roles: ['admin', 'manager', 'case_manager', 'uvm', 'social_worker'] },
     schema: {
       tags,
       summary: 'Revisioni e passaggi di stato: chi, quando, cosa',

@@ -24,13 +24,13 @@ interface Scope {
 
 const SCOPE_REQUIRED = {
   serviceId: 'un case manager lavora per un servizio: sceglierlo',
-  districtId: 'un membro UVM lavora per un distretto: sceglierlo',
+  districtId: 'un membro UVM o un assistente sociale lavora per un distretto: sceglierlo',
   cooperativeId: 'un operatore di cooperativa lavora per una cooperativa: sceglierla',
 } as const;
 
 /** Each role needs exactly the scope its work is limited to. */
 function checkScope(db: Queryable, role: Role, scope: Scope): Scope {
-  const need = { case_manager: 'serviceId', uvm: 'districtId', cooperative: 'cooperativeId' } as const;
+  const need = { case_manager: 'serviceId', uvm: 'districtId', social_worker: 'districtId', cooperative: 'cooperativeId' } as const;
   const field = role in need ? need[role as keyof typeof need] : null;
   if (field && !scope[field]) throw new Invalid(field, SCOPE_REQUIRED[field]);
   const kinds = { serviceId: 'service', districtId: 'district', cooperativeId: 'cooperative' } as const;

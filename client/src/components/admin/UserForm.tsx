@@ -43,7 +43,7 @@ export function UserForm(props: UserFormProps) {
   const onSubmit = form.handleSubmit(async (body) => {
     const scope = {
       serviceId: body.role === 'case_manager' ? (body.serviceId ?? null) : null,
-      districtId: body.role === 'uvm' ? (body.districtId ?? null) : null,
+      districtId: body.role === 'uvm' || body.role === 'social_worker' ? (body.districtId ?? null) : null,
       cooperativeId: body.role === 'cooperative' ? (body.cooperativeId ?? null) : null,
     };
     try {
@@ -83,7 +83,7 @@ export function UserForm(props: UserFormProps) {
           </select>
         </Field>
       )}
-      {role === 'uvm' && (
+      {(role === 'uvm' || role === 'social_worker') && (
         <Field label={it.admin.district} error={errorOf('districtId')}>
           <select {...register('districtId', { setValueAs: idOrNull })}>
             <option value="">—</option>

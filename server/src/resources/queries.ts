@@ -1,0 +1,150 @@
+// SQL of the community resources catalogue: its rows, the districts each serves, the projects
+// whose budget points at them, and the indexed search by district, axis and words.
+import { eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { schema, type Queryable } from '@bds/db';
+import type { Axis } from '@bds/shared';
+
+const { resources, resourceDistricts, districts } = schema;
+
+export type ResourceRow = typeof resources.$inferSelect;
+
+export function insertResource(db: Queryable, values: typeof resources.$inferInsert): ResourceRow {
+  return db.insert(resources).values(values).returning().get();
+}
+
+export function updateResource(db: Queryable, id: number, values: Partial<typeof resources.$inferInsert>): ResourceRow | undefined {
+  return db.update(resources).set(values).where(eq(resources.id, id)).returning().get();
+}
+
+export function resourceById(db: Queryable, id: number): ResourceRow | undefined {
+  return db.select().from(resources).where(eq(resources.id, id)).get();
+}
+
+/** The districts a resource serves, with the copies of its axis and name the district index orders by. */
+export function replaceResourceDistricts(db: Queryable, resource: ResourceRow, districtIds: number[]): void {
+  db.delete(resourceDistricts).where(eq(resourceDistricts.resourceId, resource.id)).run();
+  if (districtIds.length === 0) return;
+  db.insert(resourceDistricts)
+    .values(districtIds.map((districtId) => ({ resourceId: resource.id, districtId, axis: resource.axis, name: resource.name })))
+    .run();
+}
+
+export function existingDistricts(db: Queryable, ids: number[]): number[] {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: districts.id })
+    .from(districts)
+    .where(inArray(districts.id, ids))
+    .all()
+    .map((r) => r.id);
+}
+
+/** The districts of each resource, in district order. */
+export function districtsOf(db: Queryable, resourceIds: number[]): Map<number, number[]> {
+  const byResource = new Map<number, number[]>(resourceIds.map((id) => [id, []]));
+  if (resourceIds.length === 0) return byResource;
+  const rows = db
+    .select({ resourceId: resourceDistricts.resourceId, districtId: resourceDistricts.districtId })
+    .from(resourceDistricts)
+    .where(inArray(resourceDistricts.resourceId, resourceIds))
+    .orderBy(resourceDistricts.resourceId, resourceDistricts.districtId)
+    .all();
+  for (const row of rows) byResource.get(row.resourceId)?.push(row.districtId);
+  return byResource;
+}
+
+/** Active projects with a budget line pointing at each resource (read on the lines' resource index). */
+export function projectsUsing(db: Queryable, resourceIds: number[]): Map<number, number> {
+  const counts = new Map<number, number>(resourceIds.map((id) => [id, 0]));
+  if (resourceIds.length === 0) return counts;
+  const rows = db.all<{ resourceId: number; n: number }>(sql`
+    SELECT bl.resource_id AS resourceId, COUNT(DISTINCT bl.ptri_id) AS n
+    FROM budget_lines bl JOIN ptris ON ptris.id = bl.ptri_id
+    WHERE bl.resource_id IN (${sql.join(
+      resourceIds.map((id) => sql`${id}`),
+      sql`, `,
+    )}) AND ptris.status = 'active'
+    GROUP BY bl.resource_id`);
+  for (const row of rows) counts.set(row.resourceId, row.n);
+  return counts;
+}
+
+/** The active projects using a resource that `visible` (the caller's project scope) lets through, with the person's name. */
+export function visibleProjectsUsing(db: Queryable, resourceId: number, visible: SQL | undefined) {
+  return db.all<{ ptriId: number; personId: number; personName: string }>(sql`
+    SELECT DISTINCT ptris.id AS ptriId, persons.id AS personId, persons.family_name || ' ' || persons.given_name AS personName
+    FROM budget_lines bl
+    JOIN ptris ON ptris.id = bl.ptri_id
+    JOIN persons ON persons.id = ptris.person_id
+    WHERE bl.resource_id = ${resourceId} AND ptris.status = 'active' AND ${visible ?? sql`1`}
+    ORDER BY personName, ptris.id`);
+}
+
+export interface CatalogueFilter {
+  districtId: number | undefined;
+  axis: Axis | undefined;
+  /** An FTS5 query over the name and provider, or undefined for no words. */
+  match: string | undefined;
+}
+
+/**
+ * One page of the catalogue in name order, after the (name, id) of `after`. Each shape reads one
+ * index: a district's rows (by axis or not) from `resource_districts`, the rest from the resources'
+ * name or axis index; with words, the full-text index names the candidates and drives the join
+ * (CROSS JOIN keeps SQLite from scanning the catalogue in name order instead).
+ */
+export function cataloguePage(db: Queryable, filter: CatalogueFilter, after: [string, number] | null, limit: number): ResourceRow[] {
+  return db.all<ResourceRow>(catalogueSql(filter, after, limit));
+}
+
+/** The statement of `cataloguePage` (its plan is checked by the tests). */
+export function catalogueSql(filter: CatalogueFilter, after: [string, number] | null, limit: number): SQL {
+  const conditions: SQL[] = [];
+  const keyset = (name: SQL, id: SQL) => (after ? sql`(${name}, ${id}) > (${after[0]}, ${after[1]})` : sql`1`);
+  let ids: SQL;
+  if (filter.districtId !== undefined) {
+    conditions.push(sql`rd.district_id = ${filter.districtId}`);
+    if (filter.axis) conditions.push(sql`rd.axis = ${filter.axis}`);
+    conditions.push(keyset(sql`rd.name`, sql`rd.resource_id`));
+    const from = filter.match
+      ? sql`resources_fts CROSS JOIN resource_districts rd ON rd.resource_id = resources_fts.rowid AND resources_fts MATCH ${filter.match}`
+      : sql`resource_districts rd`;
+    ids = sql`SELECT rd.resource_id AS id, rd.name AS name FROM ${from} WHERE ${sql.join(conditions, sql` AND `)}
+      ORDER BY rd.name, rd.resource_id LIMIT ${limit + 1}`;
+  } else {
+    if (filter.axis) conditions.push(sql`r.axis = ${filter.axis}`);
+    conditions.push(keyset(sql`r.name`, sql`r.id`));
+    const from = filter.match
+      ? sql`resources_fts CROSS JOIN resources r ON r.id = resources_fts.rowid AND resources_fts MATCH ${filter.match}`
+      : sql`resources r`;
+    ids = sql`SELECT r.id AS id, r.name AS name FROM ${from} WHERE ${sql.join(conditions, sql` AND `)}
+      ORDER BY r.name, r.id LIMIT ${limit + 1}`;
+  }
+  return sql`
+    SELECT r.id, r.name, r.kind, r.axis, r.provider, r.provider_kind AS providerKind, r.runts_number AS runtsNumber,
+      r.contact, r.active = 1 AS active, r.created_at AS createdAt, r.updated_at AS updatedAt
+    FROM (${ids}) AS page JOIN resources r ON r.id = page.id
+    ORDER BY page.name, page.id`;
+}
+
+/** Per district and axis: active resources serving it, those in use, and the active projects using them. */
+export function resourcesByDistrictAndAxis(db: Queryable) {
+  return db.all<{ districtId: number; districtName: string; axis: Axis; resources: number; inUse: number; projectsUsing: number }>(sql`
+    SELECT d.id AS districtId, d.name AS districtName, rd.axis AS axis, COUNT(*) AS resources,
+      SUM(EXISTS (SELECT 1 FROM budget_lines bl JOIN ptris ON ptris.id = bl.ptri_id
+        WHERE bl.resource_id = rd.resource_id AND ptris.status = 'active')) AS inUse,
+      (SELECT COUNT(DISTINCT bl.ptri_id) FROM resource_districts rd2
+        JOIN resources r2 ON r2.id = rd2.resource_id AND r2.active = 1
+        JOIN budget_lines bl ON bl.resource_id = rd2.resource_id
+        JOIN ptris ON ptris.id = bl.ptri_id AND ptris.status = 'active'
+        WHERE rd2.district_id = d.id AND rd2.axis = rd.axis) AS projectsUsing
+    FROM districts d
+    JOIN resource_districts rd ON rd.district_id = d.id
+    JOIN resources r ON r.id = rd.resource_id AND r.active = 1
+    GROUP BY d.id, rd.axis
+    ORDER BY d.name, rd.axis`);
+}
+
+export function allDistrictNames(db: Queryable) {
+  return db.select({ id: districts.id, name: districts.name }).from(districts).orderBy(districts.name).all();
+}
