@@ -1,4 +1,5 @@
-// The demo accounts: one per role, plus a case manager per service, a UVM per district and a Lot 4 cooperative.
+// The demo accounts: one per role, plus a case manager per service, a UVM per district, a Lot 4
+// cooperative and a social worker of Città di Bologna.
 import type { Role } from '@bds/shared';
 import { DEMO_COOPERATIVE, DISTRICTS, LOT4_DEMO_COOPERATIVE, SERVICES } from './reference-data.ts';
 
@@ -64,6 +65,12 @@ export function demoAccounts(): DemoAccount[] {
     displayName: `Sara Demo – ${LOT4_DEMO_COOPERATIVE}`,
     role: 'cooperative',
     cooperativeName: LOT4_DEMO_COOPERATIVE,
+  });
+  accounts.push({
+    username: 'sociale',
+    displayName: 'Franca Demo – Servizio sociale territoriale Città di Bologna',
+    role: 'social_worker',
+    districtCode: 'BOLOGNA',
   });
   return accounts;
 }
