@@ -88,15 +88,15 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
     },
   },
   'GET /api/persons/:id/benefits': {
-    allowed: ['manager', 'case_manager'],
+    allowed: ['manager', 'case_manager', 'social_worker'],
     probe: { url: (f) => `/api/persons/${f.mine.personId}/benefits` },
-    outOfScope: { roles: ['case_manager'], probe: { url: (f) => `/api/persons/${f.other.personId}/benefits` } },
+    outOfScope: { roles: ['case_manager', 'social_worker'], probe: { url: (f) => `/api/persons/${f.other.personId}/benefits` } },
   },
   'PUT /api/persons/:id/benefits': {
-    allowed: ['case_manager'],
+    allowed: ['case_manager', 'social_worker'],
     probe: { url: (f) => `/api/persons/${f.mine.personId}/benefits` },
     outOfScope: {
-      roles: ['case_manager'],
+      roles: ['case_manager', 'social_worker'],
       probe: { url: (f) => `/api/persons/${f.other.personId}/benefits`, body: () => [] },
     },
   },
@@ -166,10 +166,10 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
     },
   },
   'POST /api/ptris/:id/signatures': {
-    allowed: ['case_manager'],
+    allowed: ['case_manager', 'social_worker'],
     probe: { url: ptri('mine', '/signatures') },
     outOfScope: {
-      roles: ['case_manager'],
+      roles: ['case_manager', 'social_worker'],
       probe: {
         url: ptri('other', '/signatures'),
         body: () => ({ revision: 1, signer: 'person', name: 'Persona', date: '2025-01-02', method: 'paper' }),
