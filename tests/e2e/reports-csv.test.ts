@@ -1,8 +1,11 @@
 // Every report page of the manager downloads, with "Scarica CSV", a file that says what the page
 // shows: each column of the page is in the file's header, and the page's first row is in the file
-// with the same values. Beside them: a long list says its whole count and loads every row, and
+// with the same values. The pages offer the filters their API has, and a file downloaded after
+// choosing one holds the chosen figures. Beside them: a long list says its whole count and loads every row, and
 // the project timeline shows real Italian dates in time order.
 import type { PtriDetail, PtriSummary } from '@bds/shared';
+import { today } from '@bds/shared/dates';
+import { formatPercent } from '@bds/shared/units';
 import { readFile } from 'node:fs/promises';
 import type { Locator } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
@@ -62,10 +65,17 @@ interface ReportPage {
   columns: Record<string, string | ((row: CsvRow) => string)>;
   /** The column that names a row on both sides. */
   key: string;
+  /** The filters the page offers, by label: those of its API. */
+  filters?: string[];
+  /** A filter chosen before reading the page and downloading: label → option. */
+  choose?: Record<string, string>;
 }
 
 const fileNumber = (row: CsvRow, column: string) => Number((row[column] ?? '').replace(',', '.'));
 const sum = (a: string, b: string) => (row: CsvRow) => String(fileNumber(row, a) + fileNumber(row, b)).replace('.', ',');
+/** The file keeps a share (0,412), the page shows it as a percentage. */
+const percent = (column: string) => (row: CsvRow) => formatPercent(fileNumber(row, column));
+const lastYear = String(Number(today().slice(0, 4)) - 1);
 
 const REPORT_PAGES: ReportPage[] = [
   { link: 'Utenti per anno', key: 'Servizio', columns: { Servizio: 'Servizio', NR_UT: 'NR_UT' } },
@@ -118,6 +128,50 @@ const REPORT_PAGES: ReportPage[] = [
       'Giorni mediani bozza → attivazione': 'Giorni mediani bozza → attivazione',
       'Contatti dopo la chiusura': 'Contatti dopo la chiusura',
     },
+    filters: ['Anno', 'Servizio', 'Lotto'],
+    choose: { Anno: lastYear },
+  },
+  {
+    link: 'Report appartamenti',
+    key: 'Appartamento',
+    columns: {
+      Appartamento: 'Appartamento',
+      Posti: 'Posti',
+      'Giorni-posto disponibili': 'Giorni-posto disponibili',
+      'Giorni-posto occupati': 'Giorni-posto occupati',
+      Occupazione: percent('Occupazione'),
+      Ingressi: 'Ingressi',
+      "Ore per l'appartamento": "Ore per l'appartamento",
+      'Ore personali': 'Ore personali',
+      Importo: 'Importo',
+    },
+    filters: ['Anno'],
+    choose: { Anno: lastYear },
+  },
+  {
+    link: 'Report attività di comunità',
+    key: 'Attività',
+    columns: {
+      Attività: 'Attività',
+      Asse: 'Asse',
+      Distretto: 'Distretto',
+      Incontri: 'Incontri',
+      'Ore fatturate': 'Ore fatturate',
+      Importo: 'Importo',
+      'Persone con progetto': 'Persone con progetto',
+      Presenze: 'Presenze',
+      'Altri partecipanti': 'Altri partecipanti',
+      Volontari: 'Volontari',
+    },
+    filters: ['Anno', 'Distretto', 'Asse'],
+    choose: { Anno: lastYear, Asse: 'Affettività/Socialità' },
+  },
+  {
+    link: 'Composizione del budget',
+    key: 'Fonte',
+    columns: { Fonte: 'Fonte', Asse: 'Asse', 'Importo €': 'Importo €', Ore: 'Ore', Progetti: 'Progetti' },
+    filters: ['Anno', 'Servizio', 'Distretto'],
+    choose: { Anno: lastYear },
   },
 ];
 
@@ -142,7 +196,7 @@ async function firstPageRow(main: Locator): Promise<Record<string, string>> {
 describe('reports in the browser', () => {
   it.each(REPORT_PAGES.map((report) => [report.link, report] as const))(
     'downloads from %s a CSV whose header and first row match the page',
-    async (link, { columns, key }) => {
+    async (link, { columns, key, filters = [], choose = {} }) => {
       const page = await as('manager');
       // The manager's home is a report page too: the next page's rows are read once its own title shows.
       const menuLink = page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: link, exact: true });
@@ -152,12 +206,18 @@ describe('reports in the browser', () => {
       await menuLink.click();
       if (leaving) await expect.poll(() => title.textContent(), WAIT).not.toBe(homeTitle);
       const main = page.getByRole('main');
+      for (const label of filters) await main.getByLabel(label, { exact: true }).waitFor(WAIT);
+      for (const [label, option] of Object.entries(choose)) {
+        await main.getByLabel(label, { exact: true }).selectOption({ label: option });
+        await expect.poll(() => main.locator('.state-loading').count(), WAIT).toBe(0);
+      }
       const shown = await firstPageRow(main);
       const [download] = await Promise.all([
         page.waitForEvent('download'),
         page.locator('.page-head').getByRole('button', { name: 'Scarica CSV' }).click(),
       ]);
       expect(download.suggestedFilename()).toMatch(/\.csv$/);
+      if (choose.Anno) expect(download.suggestedFilename()).toContain(choose.Anno);
       const { header, rows } = parseCsv(await readFile(await download.path(), 'utf8'));
 
       for (const [pageColumn, fileColumn] of Object.entries(columns)) {

@@ -1,19 +1,15 @@
-// The budget composition report: fetcher, key and hook, and its CSV.
-import type { BudgetComposition } from '@bds/shared';
-import { useQuery } from '@tanstack/react-query';
-import { apiJson, downloadFile } from './http.ts';
+// The budget composition report: key, fetcher and CSV.
+import type { BudgetComposition, budgetCompositionQuery } from '@bds/shared';
+import { reportEndpoint, type FiltersOf } from './reportEndpoint.ts';
+
+export type BudgetCompositionFilters = FiltersOf<typeof budgetCompositionQuery>;
 
 export const budgetCompositionKeys = {
-  report: (year: number, serviceId: number | undefined) => ['budget-composition', year, serviceId ?? 'all'] as const,
+  report: (filters: BudgetCompositionFilters) => ['budget-composition', filters] as const,
 };
 
-export function useBudgetComposition(year: number, serviceId: number | undefined) {
-  return useQuery({
-    queryKey: budgetCompositionKeys.report(year, serviceId),
-    queryFn: () => apiJson<BudgetComposition>('/api/reports/budget-composition', { query: { year, serviceId } }),
-  });
-}
-
-export function downloadBudgetCompositionCsv(year: number, serviceId: number | undefined): Promise<void> {
-  return downloadFile('/api/reports/budget-composition', { year, serviceId, format: 'csv' }, `composizione-budget-${year}.csv`);
-}
+export const budgetCompositionReport = reportEndpoint<BudgetCompositionFilters, BudgetComposition>(
+  '/api/reports/budget-composition',
+  budgetCompositionKeys.report,
+  ({ year }) => `composizione-budget-${year}.csv`,
+);

@@ -5,13 +5,15 @@ import type {
   CommunityActivity,
   CommunityActivityDetail,
   CommunityReport,
+  communityReportQuery,
   CommunitySession,
   CreateCommunityActivityBody,
   CreateSessionBody,
   ProjectCommunityActivity,
 } from '@bds/shared';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiJson, downloadFile } from './http.ts';
+import { apiJson } from './http.ts';
+import { reportEndpoint, type FiltersOf } from './reportEndpoint.ts';
 import type { Page } from './types.ts';
 
 export interface CatalogueFilters {
@@ -20,17 +22,14 @@ export interface CatalogueFilters {
   cooperativeId?: number;
 }
 
-export interface ReportFilters {
-  districtId?: number;
-  axis?: Axis;
-}
+export type CommunityReportFilters = FiltersOf<typeof communityReportQuery>;
 
 export const communityKeys = {
   all: ['community-activities'] as const,
   list: (filters: CatalogueFilters) => [...communityKeys.all, 'list', filters] as const,
   detail: (id: number) => [...communityKeys.all, 'detail', id] as const,
   ofProject: (ptriId: number) => [...communityKeys.all, 'project', ptriId] as const,
-  report: (year: number, filters: ReportFilters) => [...communityKeys.all, 'report', year, filters] as const,
+  report: (filters: CommunityReportFilters) => [...communityKeys.all, 'report', filters] as const,
 };
 
 export function fetchCatalogue(filters: CatalogueFilters, cursor?: string): Promise<Page<CommunityActivity>> {
@@ -53,12 +52,11 @@ export const recordSession = (activityId: number, body: CreateSessionBody) =>
 
 export const fetchProjectActivities = (ptriId: number) => apiJson<ProjectCommunityActivity[]>(`/api/ptris/${ptriId}/community-activities`);
 
-export const fetchCommunityReport = (year: number, filters: ReportFilters) =>
-  apiJson<CommunityReport>('/api/reports/community-activities', { query: { year, ...filters } });
-
-export function downloadCommunityReportCsv(year: number, filters: ReportFilters): Promise<void> {
-  return downloadFile('/api/reports/community-activities', { year, ...filters, format: 'csv' }, `attivita-comunita-${year}.csv`);
-}
+export const communityReport = reportEndpoint<CommunityReportFilters, CommunityReport>(
+  '/api/reports/community-activities',
+  (filters) => communityKeys.report(filters),
+  ({ year }) => `attivita-comunita-${year}.csv`,
+);
 
 export function useCatalogue(filters: CatalogueFilters) {
   return useInfiniteQuery({
@@ -73,9 +71,6 @@ export const useCommunityActivity = (id: number) => useQuery({ queryKey: communi
 
 export const useProjectActivities = (ptriId: number, enabled: boolean) =>
   useQuery({ queryKey: communityKeys.ofProject(ptriId), queryFn: () => fetchProjectActivities(ptriId), enabled });
-
-export const useCommunityReport = (year: number, filters: ReportFilters) =>
-  useQuery({ queryKey: communityKeys.report(year, filters), queryFn: () => fetchCommunityReport(year, filters) });
 
 /** A write on community activities: every cached catalogue, activity and report may have changed. */
 function useCommunityChange<T>(write: (input: T) => Promise<unknown>) {

@@ -8,6 +8,7 @@ import type {
   FlatInterventionBody,
   FlatsReply,
   FlatsReport,
+  flatsReportQuery,
   MonthlyReport,
   MonthlyReportPartsReply,
   ProjectStays,
@@ -16,8 +17,9 @@ import type {
   StayBody,
 } from '@bds/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiJson, downloadFile } from './http.ts';
+import { apiJson } from './http.ts';
 import { coopReportKeys } from './interventions.ts';
+import { reportEndpoint, type FiltersOf } from './reportEndpoint.ts';
 import { reportKeys } from './reports.ts';
 
 export const flatKeys = {
@@ -26,7 +28,7 @@ export const flatKeys = {
   detail: (id: number) => [...flatKeys.all, 'detail', id] as const,
   work: (id: number, month: string) => [...flatKeys.all, 'detail', id, 'work', month] as const,
   ofProject: (ptriId: number) => [...flatKeys.all, 'project', ptriId] as const,
-  report: (year: number) => [...reportKeys.all, 'flats', year] as const,
+  report: (filters: FlatsReportFilters) => [...reportKeys.all, 'flats', filters] as const,
   departmentParts: (year: number) => [...coopReportKeys.all, 'department', year] as const,
 };
 
@@ -94,13 +96,13 @@ export const useRecordFlatWork = () =>
     [coopReportKeys.all],
   );
 
-export function useFlatsReport(year: number) {
-  return useQuery({ queryKey: flatKeys.report(year), queryFn: () => apiJson<FlatsReport>('/api/reports/flats', { query: { year } }) });
-}
+export type FlatsReportFilters = FiltersOf<typeof flatsReportQuery>;
 
-export function downloadFlatsCsv(year: number): Promise<void> {
-  return downloadFile('/api/reports/flats', { year, format: 'csv' }, `appartamenti-${year}.csv`);
-}
+export const flatsReport = reportEndpoint<FlatsReportFilters, FlatsReport>(
+  '/api/reports/flats',
+  (filters) => flatKeys.report(filters),
+  ({ year }) => `appartamenti-${year}.csv`,
+);
 
 /** The submitted or reviewed department-wide parts of the cooperatives' months in a year. */
 export function useDepartmentParts(year: number) {

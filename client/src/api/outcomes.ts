@@ -1,24 +1,22 @@
 // Outcomes: the report, and the contacts after a project's closure.
-import type { FollowUp, FollowUpBody, OutcomesReport } from '@bds/shared';
+import type { FollowUp, FollowUpBody, OutcomesReport, outcomesQuery } from '@bds/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiJson, downloadFile } from './http.ts';
+import { apiJson } from './http.ts';
+import { reportEndpoint, type FiltersOf } from './reportEndpoint.ts';
+
+export type OutcomesFilters = FiltersOf<typeof outcomesQuery>;
 
 export const outcomeKeys = {
   all: ['outcomes'] as const,
-  report: (year: number, serviceId: number | undefined) => [...outcomeKeys.all, 'report', year, serviceId ?? 'all'] as const,
+  report: (filters: OutcomesFilters) => [...outcomeKeys.all, 'report', filters] as const,
   followUps: (ptriId: number) => [...outcomeKeys.all, 'follow-ups', ptriId] as const,
 };
 
-export function useOutcomes(year: number, serviceId: number | undefined) {
-  return useQuery({
-    queryKey: outcomeKeys.report(year, serviceId),
-    queryFn: () => apiJson<OutcomesReport>('/api/reports/outcomes', { query: { year, serviceId } }),
-  });
-}
-
-export function downloadOutcomesCsv(year: number, serviceId: number | undefined): Promise<void> {
-  return downloadFile('/api/reports/outcomes', { year, serviceId, format: 'csv' }, `esiti-${year}.csv`);
-}
+export const outcomesReport = reportEndpoint<OutcomesFilters, OutcomesReport>(
+  '/api/reports/outcomes',
+  outcomeKeys.report,
+  ({ year }) => `esiti-${year}.csv`,
+);
 
 export function useFollowUps(ptriId: number, enabled: boolean) {
   return useQuery({

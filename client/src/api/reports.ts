@@ -1,40 +1,49 @@
 // Manager reports: yearly users per service and lot, lot totals, caseloads, reviews due.
-import type { Caseload, LotTotals, ReviewsDue, YearlyCounts } from '@bds/shared';
-import { useInfiniteQuery, useQueries, useQuery } from '@tanstack/react-query';
+import type {
+  Caseload,
+  caseloadQuery,
+  LotTotals,
+  lotTotalsQuery,
+  ReviewsDue,
+  reviewsDueQuery,
+  YearlyCounts,
+  yearlyCountsQuery,
+} from '@bds/shared';
+import { useInfiniteQuery, useQueries } from '@tanstack/react-query';
 import { apiJson, downloadFile } from './http.ts';
+import { reportEndpoint, type FiltersOf } from './reportEndpoint.ts';
+
+export type YearlyCountsFilters = FiltersOf<typeof yearlyCountsQuery>;
+export type LotTotalsFilters = FiltersOf<typeof lotTotalsQuery>;
+export type CaseloadFilters = FiltersOf<typeof caseloadQuery>;
+export type ReviewsDueFilters = FiltersOf<typeof reviewsDueQuery>;
 
 export const reportKeys = {
   all: ['reports'] as const,
-  yearlyCounts: (year: number, lot: number) => [...reportKeys.all, 'yearly-counts', year, lot] as const,
-  lotTotals: (year: number, month: string | undefined) => [...reportKeys.all, 'lot-totals', year, month ?? 'all'] as const,
-  caseload: (serviceId: number | undefined, date: string) => [...reportKeys.all, 'caseload', serviceId ?? 'all', date] as const,
+  yearlyCounts: (filters: YearlyCountsFilters) => [...reportKeys.all, 'yearly-counts', filters] as const,
+  lotTotals: (filters: LotTotalsFilters) => [...reportKeys.all, 'lot-totals', filters] as const,
+  caseload: (filters: CaseloadFilters) => [...reportKeys.all, 'caseload', filters] as const,
   reviewsDue: (within: number, serviceId: number | undefined) => [...reportKeys.all, 'reviews-due', within, serviceId ?? 'all'] as const,
 };
 
-export function fetchYearlyCounts(year: number, lot: number): Promise<YearlyCounts> {
-  return apiJson<YearlyCounts>('/api/reports/yearly-counts', { query: { year, lot } });
-}
-
-export function downloadYearlyCountsCsv(year: number, lot: number): Promise<void> {
-  return downloadFile('/api/reports/yearly-counts', { year, lot, format: 'csv' }, `utenti-lotto${lot}-${year}.csv`);
-}
+export const yearlyCountsReport = reportEndpoint<YearlyCountsFilters, YearlyCounts>(
+  '/api/reports/yearly-counts',
+  reportKeys.yearlyCounts,
+  ({ year, lot }) => `utenti-lotto${lot}-${year}.csv`,
+);
 
 /** A whole year, or one month of it. */
-export function fetchLotTotals(year: number, month: string | undefined): Promise<LotTotals> {
-  return apiJson<LotTotals>('/api/reports/lot-totals', { query: { year, month } });
-}
+export const lotTotalsReport = reportEndpoint<LotTotalsFilters, LotTotals>(
+  '/api/reports/lot-totals',
+  reportKeys.lotTotals,
+  ({ year, month }) => `totali-lotti-${month ?? year}.csv`,
+);
 
-export function downloadLotTotalsCsv(year: number, month: string | undefined): Promise<void> {
-  return downloadFile('/api/reports/lot-totals', { year, month, format: 'csv' }, `totali-lotti-${month ?? year}.csv`);
-}
-
-export function fetchCaseload(serviceId: number | undefined, date: string): Promise<Caseload> {
-  return apiJson<Caseload>('/api/reports/caseload', { query: { serviceId, date } });
-}
-
-export function downloadCaseloadCsv(serviceId: number | undefined, date: string): Promise<void> {
-  return downloadFile('/api/reports/caseload', { serviceId, date, format: 'csv' }, `carico-${date}.csv`);
-}
+export const caseloadReport = reportEndpoint<CaseloadFilters, Caseload>(
+  '/api/reports/caseload',
+  reportKeys.caseload,
+  ({ date }) => `carico-${date ?? 'oggi'}.csv`,
+);
 
 export function fetchReviewsDue(within: number, serviceId: number | undefined, cursor?: string): Promise<ReviewsDue> {
   return apiJson<ReviewsDue>('/api/reports/reviews-due', { query: { within, serviceId, cursor } });
@@ -44,23 +53,14 @@ export function downloadReviewsDueCsv(within: number, serviceId: number | undefi
   return downloadFile('/api/reports/reviews-due', { within, serviceId, format: 'csv' }, `verifiche-entro-${within}-giorni.csv`);
 }
 
-export function useYearlyCounts(year: number, lot: number) {
-  return useQuery({ queryKey: reportKeys.yearlyCounts(year, lot), queryFn: () => fetchYearlyCounts(year, lot) });
-}
-
 /** The same report for several years, for the chart across years. */
 export function useYearlyCountsAcrossYears(years: readonly number[], lot: number) {
   return useQueries({
-    queries: years.map((year) => ({ queryKey: reportKeys.yearlyCounts(year, lot), queryFn: () => fetchYearlyCounts(year, lot) })),
+    queries: years.map((year) => ({
+      queryKey: reportKeys.yearlyCounts({ year, lot }),
+      queryFn: () => yearlyCountsReport.fetch({ year, lot }),
+    })),
   });
-}
-
-export function useLotTotals(year: number, month: string | undefined) {
-  return useQuery({ queryKey: reportKeys.lotTotals(year, month), queryFn: () => fetchLotTotals(year, month) });
-}
-
-export function useCaseload(serviceId: number | undefined, date: string) {
-  return useQuery({ queryKey: reportKeys.caseload(serviceId, date), queryFn: () => fetchCaseload(serviceId, date) });
 }
 
 /** The reviews due, a page at a time, the most urgent first. */

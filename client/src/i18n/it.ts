@@ -370,6 +370,10 @@ export const it = {
     reviews: 'Revisioni UVM',
     overdueShort: 'Scadute',
     within30Short: 'Entro 30 giorni',
+    axis: 'Asse',
+    anyDistrict: 'Tutti i distretti',
+    anyAxis: 'Tutti gli assi',
+    anyLot: 'Tutti i lotti',
   },
   auditDetails: {
     none: 'nessuno',

@@ -13,13 +13,17 @@ describe('bar chart', () => {
     expect(screen.getByRole('img', { name: 'Andamento negli anni 2024: 650 utenti; 2025: 17.040 utenti' })).toBeDefined();
   });
 
-  it('draws taller bars for larger values, on a scale that starts at zero', () => {
+  it('draws longer bars for larger values, the largest across the whole width, on a scale from zero', () => {
     const { container } = render(<BarChart title="Utenti" bars={bars} unit="utenti" />);
-    const heights = [...container.querySelectorAll('.chart-bar rect')].map((rect) => Number(rect.getAttribute('height')));
-    expect(heights).toHaveLength(2);
-    expect(heights[1]! / heights[0]!).toBeCloseTo(17040 / 650, 5);
-    const ticks = [...container.querySelectorAll('.chart-grid text')].map((text) => text.textContent);
-    expect(ticks[0]).toBe('0');
-    expect(ticks.at(-1)).toBe('20.000');
+    const widths = [...container.querySelectorAll('.chart-bar rect')].map((rect) => Number(rect.getAttribute('width')));
+    expect(widths).toHaveLength(2);
+    expect(widths[1]).toBe(100);
+    expect(widths[1]! / widths[0]!).toBeCloseTo(17040 / 650, 5);
+  });
+
+  it('shows each label and value as text beside its bar', () => {
+    const { container } = render(<BarChart title="Fonti" bars={[{ label: 'Altri enti pubblici', value: 169200 }]} unit="€" />);
+    expect(container.querySelector('.chart-label')?.textContent).toBe('Altri enti pubblici');
+    expect(container.querySelector('.chart-value')?.textContent).toBe('169.200 €');
   });
 });

@@ -1,17 +1,12 @@
 // Outcomes per service: HoNOS change, goals by outcome, living and work situations first → latest,
 // how fast projects start, contacts after closure; with a chart and CSV download.
-import { LIVING_SITUATION_LABELS, WORK_SITUATION_LABELS, type OutcomesRow } from '@bds/shared';
-import { useState } from 'react';
-import { downloadOutcomesCsv, useOutcomes } from '../../api/outcomes.ts';
-import { Field } from '../../components/Field.tsx';
+import { LIVING_SITUATION_LABELS, outcomesQuery, WORK_SITUATION_LABELS, type OutcomesRow } from '@bds/shared';
+import { outcomesReport } from '../../api/outcomes.ts';
 import { GoalOutcomesChart } from '../../components/reports/GoalOutcomesChart.tsx';
+import { ReportPage } from '../../components/reports/ReportPage.tsx';
+import { ReportTable, type Column } from '../../components/reports/ReportTable.tsx';
 import { formatNumber, today } from '../../components/format.ts';
-import { Empty, ErrorState, Loading } from '../../components/States.tsx';
-import { DownloadButton } from '../../components/DownloadButton.tsx';
-import { ServiceFilter } from '../../components/reports/ServiceFilter.tsx';
 import { it } from '../../i18n/it.ts';
-
-const FIRST_YEAR = 2022;
 
 function Moves({ moves, labels }: { moves: OutcomesRow['living'] | OutcomesRow['work']; labels: Record<string, string> }) {
   if (moves.length === 0) return <>{it.outcomeReport.none}</>;
@@ -26,97 +21,37 @@ function Moves({ moves, labels }: { moves: OutcomesRow['living'] | OutcomesRow['
   );
 }
 
-export function OutcomesPage() {
-  const thisYear = Number(today().slice(0, 4));
-  const years = Array.from({ length: thisYear - FIRST_YEAR + 1 }, (_, i) => thisYear - i);
-  const [year, setYear] = useState(thisYear);
-  const [serviceId, setServiceId] = useState<number | undefined>(undefined);
-  const report = useOutcomes(year, serviceId);
+const orNone = (value: number | null) => (value === null ? it.outcomeReport.none : formatNumber(value));
 
+const COLUMNS: Column<OutcomesRow>[] = [
+  { head: it.reports.service, cell: (row) => row.serviceName, names: true },
+  { head: it.outcomeReport.evaluated, cell: (row) => formatNumber(row.evaluated), num: true },
+  { head: it.outcomeReport.honosPairs, cell: (row) => formatNumber(row.honos.pairs), num: true },
+  { head: it.outcomeReport.honosMean, cell: (row) => orNone(row.honos.meanChange), num: true },
+  { head: it.outcomeReport.honosMedian, cell: (row) => orNone(row.honos.medianChange), num: true },
+  { head: it.outcomeReport.living, cell: (row) => <Moves moves={row.living} labels={LIVING_SITUATION_LABELS} /> },
+  { head: it.outcomeReport.work, cell: (row) => <Moves moves={row.work} labels={WORK_SITUATION_LABELS} /> },
+  { head: it.outcomeReport.daysSubmission, cell: (row) => row.medianDaysSubmissionToActive ?? it.outcomeReport.none, num: true },
+  { head: it.outcomeReport.daysDraft, cell: (row) => row.medianDaysDraftToActive ?? it.outcomeReport.none, num: true },
+  { head: it.outcomeReport.followUps, cell: (row) => formatNumber(row.followUps), num: true },
+];
+
+export function OutcomesPage() {
   return (
-    <>
-      <div className="page-head">
-        <h1>{it.outcomeReport.title}</h1>
-        <DownloadButton download={() => downloadOutcomesCsv(year, serviceId)} />
-      </div>
-      <p className="hint">{it.outcomeReport.help}</p>
-      <div className="card row">
-        <Field label={it.reports.year}>
-          <select value={year} onChange={(e) => setYear(Number(e.target.value))}>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <ServiceFilter value={serviceId} onChange={setServiceId} />
-      </div>
-      {report.isPending ? (
-        <Loading />
-      ) : report.isError ? (
-        <ErrorState error={report.error} onRetry={() => void report.refetch()} />
-      ) : report.data.rows.length === 0 ? (
-        <Empty />
-      ) : (
+    <ReportPage
+      title={it.outcomeReport.title}
+      help={it.outcomeReport.help}
+      schema={outcomesQuery}
+      endpoint={outcomesReport}
+      initialFilters={{ year: Number(today().slice(0, 4)) }}
+      isEmpty={(data) => data.rows.length === 0}
+    >
+      {(data) => (
         <>
-          <GoalOutcomesChart rows={report.data.rows} />
-          <div className="table-wrap" tabIndex={0}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{it.reports.service}</th>
-                  <th scope="col" className="num">
-                    {it.outcomeReport.evaluated}
-                  </th>
-                  <th scope="col" className="num">
-                    {it.outcomeReport.honosPairs}
-                  </th>
-                  <th scope="col" className="num">
-                    {it.outcomeReport.honosMean}
-                  </th>
-                  <th scope="col" className="num">
-                    {it.outcomeReport.honosMedian}
-                  </th>
-                  <th scope="col">{it.outcomeReport.living}</th>
-                  <th scope="col">{it.outcomeReport.work}</th>
-                  <th scope="col" className="num">
-                    {it.outcomeReport.daysSubmission}
-                  </th>
-                  <th scope="col" className="num">
-                    {it.outcomeReport.daysDraft}
-                  </th>
-                  <th scope="col" className="num">
-                    {it.outcomeReport.followUps}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.data.rows.map((row) => (
-                  <tr key={row.serviceId}>
-                    <th scope="row">{row.serviceName}</th>
-                    <td className="num">{formatNumber(row.evaluated)}</td>
-                    <td className="num">{formatNumber(row.honos.pairs)}</td>
-                    <td className="num">{row.honos.meanChange === null ? it.outcomeReport.none : formatNumber(row.honos.meanChange)}</td>
-                    <td className="num">
-                      {row.honos.medianChange === null ? it.outcomeReport.none : formatNumber(row.honos.medianChange)}
-                    </td>
-                    <td>
-                      <Moves moves={row.living} labels={LIVING_SITUATION_LABELS} />
-                    </td>
-                    <td>
-                      <Moves moves={row.work} labels={WORK_SITUATION_LABELS} />
-                    </td>
-                    <td className="num">{row.medianDaysSubmissionToActive ?? it.outcomeReport.none}</td>
-                    <td className="num">{row.medianDaysDraftToActive ?? it.outcomeReport.none}</td>
-                    <td className="num">{formatNumber(row.followUps)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <GoalOutcomesChart rows={data.rows} />
+          <ReportTable label={it.outcomeReport.title} columns={COLUMNS} rows={data.rows} rowKey={(row) => row.serviceId} />
         </>
       )}
-    </>
+    </ReportPage>
   );
 }

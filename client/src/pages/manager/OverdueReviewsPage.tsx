@@ -1,22 +1,23 @@
+// Reviews past their date, a page at a time: the same head, filters and CSV as every report.
+import { reviewsDueQuery } from '@bds/shared';
 import { useState } from 'react';
-import { downloadReviewsDueCsv } from '../../api/reports.ts';
-import { DownloadButton } from '../../components/DownloadButton.tsx';
+import { downloadReviewsDueCsv, type ReviewsDueFilters } from '../../api/reports.ts';
 import { ReviewsDueTable } from '../../components/ReviewsDueTable.tsx';
-import { ServiceFilter } from '../../components/reports/ServiceFilter.tsx';
+import { ReportFrame } from '../../components/reports/ReportPage.tsx';
 import { it } from '../../i18n/it.ts';
 
 export function OverdueReviewsPage() {
-  const [serviceId, setServiceId] = useState<number | undefined>(undefined);
+  const [filters, setFilters] = useState<ReviewsDueFilters>({ within: 0 });
   return (
-    <>
-      <div className="page-head">
-        <h1>{it.reports.overdueTitle}</h1>
-        <DownloadButton download={() => downloadReviewsDueCsv(0, serviceId)} />
-      </div>
-      <div className="card row">
-        <ServiceFilter value={serviceId} onChange={setServiceId} />
-      </div>
-      <ReviewsDueTable within={0} onlyOverdue serviceId={serviceId} />
-    </>
+    <ReportFrame
+      title={it.reports.overdueTitle}
+      schema={reviewsDueQuery}
+      filters={filters}
+      onFilters={setFilters}
+      fixed={['within']}
+      downloadCsv={({ within, serviceId }) => downloadReviewsDueCsv(within, serviceId)}
+    >
+      <ReviewsDueTable within={0} onlyOverdue serviceId={filters.serviceId} />
+    </ReportFrame>
   );
 }
