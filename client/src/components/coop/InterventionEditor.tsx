@@ -1,26 +1,16 @@
 // Correcting one recorded intervention of a month still open to changes, checked with the same
 // shared schema as the API before it is sent.
-import { AXES, formatNumberInput, interventionFields, type Intervention } from '@bds/shared';
-import { z } from 'zod';
+import { AXES, formatNumberInput, type Intervention } from '@bds/shared';
 import { useUpdateIntervention } from '../../api/interventions.ts';
 import { useActivities } from '../../api/reference.ts';
 import { it } from '../../i18n/it.ts';
 import { Dialog } from '../Dialog.tsx';
 import { Field } from '../Field.tsx';
 import { ItalianNumberInput } from '../ItalianNumberInput.tsx';
-import { italianNumberText, useSchemaForm } from '../schemaForm.ts';
+import { useSchemaForm } from '../schemaForm.ts';
+import { interventionForm } from './interventionForm.ts';
 
 const FIELDS = ['date', 'axis', 'activity', 'hours', 'operatorRole', 'notes'] as const;
-
-/** The API's intervention fields, with the hours as typed and empty notes as none. */
-const interventionForm = z.strictObject({
-  ...interventionFields,
-  hours: italianNumberText(interventionFields.hours),
-  notes: z
-    .string()
-    .transform((notes): string | null | undefined => (notes.trim() ? notes : null))
-    .pipe(interventionFields.notes),
-});
 
 export function InterventionEditor({ intervention, onClose }: { intervention: Intervention; onClose: () => void }) {
   const update = useUpdateIntervention();

@@ -1,107 +1,101 @@
-// New interventions entered as rows of a grid; each row is checked with the shared schema and
-// sent on its own, so a bad row stays on screen with all its errors while the good ones are saved;
-// an error goes as soon as its field is corrected.
-import { AXES, createInterventionBody, type Axis, type PtriSummary } from '@bds/shared';
+// New interventions entered as rows of a grid, checked with the API's own schema: every error of
+// every row shows at once on its field, and goes as soon as the field is corrected. Each good row
+// is sent on its own, so the good ones are saved while a bad row stays on screen with its errors.
+import { AXES, type PtriSummary } from '@bds/shared';
 import { useState } from 'react';
+import { useFieldArray } from 'react-hook-form';
+import { z } from 'zod';
 import { isApiError } from '../../api/errors.ts';
 import { useCreateIntervention } from '../../api/interventions.ts';
 import { useActivities } from '../../api/reference.ts';
 import { it } from '../../i18n/it.ts';
-import { issuesToFieldErrors, type FieldErrors } from '../formErrors.ts';
-import { ItalianNumberInput, numberOrRefusal } from '../ItalianNumberInput.tsx';
-import { newKey } from '../ptri/formModel.ts';
+import type { FieldErrors } from '../formErrors.ts';
+import { ItalianNumberInput } from '../ItalianNumberInput.tsx';
+import { useSchemaForm } from '../schemaForm.ts';
 import { errorText } from '../States.tsx';
+import { interventionForm } from './interventionForm.ts';
 
-interface RowDraft {
-  key: string;
-  ptriId: string;
-  date: string;
-  axis: Axis;
-  activity: string;
-  hours: string;
-  operatorRole: string;
-  notes: string;
-  errors: FieldErrors;
-}
+/** A row: the intervention and the project it is for. */
+const rowForm = interventionForm.extend({
+  ptriId: z
+    .string()
+    .min(1, { error: it.common.required })
+    .transform((id) => Number(id)),
+});
+const gridForm = z.strictObject({ rows: z.array(rowForm) });
+type RowDraft = z.input<typeof rowForm>;
 
 /** A project is offered on the days of its period: an intervention outside it would be refused. */
 const activeOn = (project: PtriSummary, date: string) => !date || (project.startDate <= date && date <= project.endDate);
 
-const blankRow = (date: string): RowDraft => ({
-  key: newKey(),
-  ptriId: '',
+const blankRow = (date: string, ptriId = ''): RowDraft => ({
+  ptriId,
   date,
   axis: 'habitat',
   activity: '',
   hours: '',
   operatorRole: '',
   notes: '',
-  errors: {},
 });
-
-/** A row as the body the API takes, with every error the form can find without asking the server. */
-function checkRow(row: RowDraft) {
-  const hours = numberOrRefusal(row.hours);
-  const body = {
-    date: row.date,
-    axis: row.axis,
-    activity: row.activity,
-    hours: hours.value ?? undefined,
-    operatorRole: row.operatorRole,
-    ...(row.notes.trim() ? { notes: row.notes } : {}),
-  };
-  const parsed = createInterventionBody.safeParse(body);
-  const errors: FieldErrors = parsed.success ? {} : issuesToFieldErrors(parsed.error);
-  if (hours.refusal) errors.hours = hours.refusal;
-  if (!row.ptriId) errors.ptriId = it.common.required;
-  return { input: Object.keys(errors).length === 0 && parsed.success ? parsed.data : null, errors };
-}
 
 type Outcome = { saved: number; toFix: number } | null;
 
 export function InterventionGrid({ projects, month }: { projects: readonly PtriSummary[]; month: string }) {
   const create = useCreateIntervention();
   const activities = useActivities();
-  const activitiesOf = (axis: Axis) => (activities.data ?? []).filter((activity) => activity.axis === axis && activity.active);
-  const [rows, setRows] = useState<RowDraft[]>(() => [blankRow(`${month}-01`)]);
+  const activitiesOf = (axis: string) => (activities.data ?? []).filter((activity) => activity.axis === axis && activity.active);
+  const form = useSchemaForm(gridForm, ['rows'], { defaultValues: { rows: [blankRow(`${month}-01`)] } });
+  const { fields, append, remove } = useFieldArray({ control: form.control, name: 'rows' });
+  const rows = form.watch('rows');
   const [outcome, setOutcome] = useState<Outcome>(null);
-  // A row that showed errors is checked again as it is corrected; the server's errors on the fields changed go.
-  const patch = (key: string, change: Partial<RowDraft>) =>
-    setRows((prev) =>
-      prev.map((row) => {
-        if (row.key !== key) return row;
-        const next = { ...row, ...change };
-        if (Object.keys(row.errors).length === 0) return next;
-        const kept = Object.fromEntries(Object.entries(row.errors).filter(([field]) => !(field in change) && field !== '(body)'));
-        return { ...next, errors: { ...kept, ...checkRow(next).errors } };
-      }),
-    );
+  // The server's refusals of a row, by the row's id, until the field they name changes.
+  const [refusals, setRefusals] = useState<Record<string, FieldErrors>>({});
+  const forget = (rowId: string, field: string) =>
+    setRefusals((prev) => {
+      const { [field]: _gone, '(body)': _body, ...kept } = prev[rowId] ?? {};
+      return { ...prev, [rowId]: kept };
+    });
 
-  async function saveAll() {
-    setOutcome(null);
-    let saved = 0;
-    const remaining: RowDraft[] = [];
-    for (const row of rows) {
-      const { input, errors } = checkRow(row);
-      if (!input) {
-        remaining.push({ ...row, errors });
-        continue;
-      }
+  async function saveGoodRows() {
+    const values = form.getValues('rows');
+    const saved: number[] = [];
+    const refused: Record<string, FieldErrors> = {};
+    for (const [index, row] of values.entries()) {
+      const parsed = rowForm.safeParse(row);
+      const rowId = fields[index]?.id ?? '';
+      if (!parsed.success) continue;
+      const { ptriId, ...input } = parsed.data;
       try {
-        await create.mutateAsync({ ptriId: Number(row.ptriId), input });
-        saved += 1;
+        await create.mutateAsync({ ptriId, input });
+        saved.push(index);
       } catch (caught) {
-        remaining.push({
-          ...row,
-          errors: isApiError(caught) && Object.keys(caught.fieldErrors).length ? caught.fieldErrors : { '(body)': errorText(caught) },
-        });
+        refused[rowId] =
+          isApiError(caught) && Object.keys(caught.fieldErrors).length ? caught.fieldErrors : { '(body)': errorText(caught) };
       }
     }
-    setRows(remaining.length ? remaining : [blankRow(`${month}-01`)]);
-    setOutcome({ saved, toFix: remaining.length });
+    const toFix = values.length - saved.length;
+    setRefusals(refused);
+    // Nothing left to fix starts a fresh grid, without the errors of a save tried.
+    if (toFix === 0) form.reset({ rows: [blankRow(`${month}-01`)] });
+    else remove(saved);
+    setOutcome({ saved: saved.length, toFix });
   }
 
-  const cell = (row: RowDraft, field: string) => row.errors[field] && <small className="field-error">{row.errors[field]}</small>;
+  const onSave = form.handleSubmit(saveGoodRows, saveGoodRows);
+  const errorOf = (index: number, field: string) => form.errorOf(`rows.${index}.${field}`) ?? refusals[fields[index]?.id ?? '']?.[field];
+  const cell = (index: number, field: string) => {
+    const message = errorOf(index, field);
+    return message && <small className="field-error">{message}</small>;
+  };
+  /** A control of a row, registered on the form; its server refusal goes when it changes. */
+  const control = (index: number, field: keyof RowDraft, onChange?: () => void) =>
+    form.register(`rows.${index}.${field}`, {
+      onChange: () => {
+        forget(fields[index]?.id ?? '', field);
+        onChange?.();
+      },
+    });
+
   return (
     <section className="card">
       <h2>{it.coop.addRow}</h2>
@@ -122,103 +116,88 @@ export function InterventionGrid({ projects, month }: { projects: readonly PtriS
             </tr>
           </thead>
           <tbody>
-            {rows.map((row, index) => (
-              <tr key={row.key}>
-                <td>
-                  <select
-                    aria-label={`${it.coop.project} ${index + 1}`}
-                    aria-required
-                    value={row.ptriId}
-                    onChange={(e) => patch(row.key, { ptriId: e.target.value })}
-                  >
-                    <option value="">—</option>
-                    {projects
-                      .filter((project) => activeOn(project, row.date) || String(project.id) === row.ptriId)
-                      .map((project) => (
-                        <option key={project.id} value={project.id}>
-                          {project.personName} ({it.ptri.titleOf(project.id)})
+            {fields.map((field, index) => {
+              const row = rows[index] ?? blankRow(`${month}-01`);
+              return (
+                <tr key={field.id}>
+                  <td>
+                    <select aria-label={`${it.coop.project} ${index + 1}`} aria-required {...control(index, 'ptriId')}>
+                      <option value="">—</option>
+                      {projects
+                        .filter((project) => activeOn(project, row.date) || String(project.id) === row.ptriId)
+                        .map((project) => (
+                          <option key={project.id} value={project.id}>
+                            {project.personName} ({it.ptri.titleOf(project.id)})
+                          </option>
+                        ))}
+                    </select>
+                    {cell(index, 'ptriId')}
+                    {cell(index, '(body)')}
+                  </td>
+                  <td>
+                    <input
+                      type="date"
+                      aria-label={`${it.coop.date} ${index + 1}`}
+                      aria-required
+                      min={`${month}-01`}
+                      max={`${month}-31`}
+                      {...control(index, 'date')}
+                    />
+                    {cell(index, 'date')}
+                  </td>
+                  <td>
+                    <select
+                      aria-label={`${it.coop.axis} ${index + 1}`}
+                      {...control(index, 'axis', () => form.setValue(`rows.${index}.activity`, ''))}
+                    >
+                      {AXES.map((axis) => (
+                        <option key={axis} value={axis}>
+                          {it.axes[axis]}
                         </option>
                       ))}
-                  </select>
-                  {cell(row, 'ptriId')}
-                  {cell(row, '(body)')}
-                </td>
-                <td>
-                  <input
-                    type="date"
-                    aria-label={`${it.coop.date} ${index + 1}`}
-                    aria-required
-                    value={row.date}
-                    min={`${month}-01`}
-                    max={`${month}-31`}
-                    onChange={(e) => patch(row.key, { date: e.target.value })}
-                  />
-                  {cell(row, 'date')}
-                </td>
-                <td>
-                  <select
-                    aria-label={`${it.coop.axis} ${index + 1}`}
-                    value={row.axis}
-                    onChange={(e) => patch(row.key, { axis: e.target.value as Axis, activity: '' })}
-                  >
-                    {AXES.map((axis) => (
-                      <option key={axis} value={axis}>
-                        {it.axes[axis]}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td>
-                  <select
-                    aria-label={`${it.coop.activity} ${index + 1}`}
-                    aria-required
-                    value={row.activity}
-                    onChange={(e) => patch(row.key, { activity: e.target.value })}
-                  >
-                    <option value="">—</option>
-                    {activitiesOf(row.axis).map((activity) => (
-                      <option key={activity.id} value={activity.label}>
-                        {activity.label}
-                      </option>
-                    ))}
-                  </select>
-                  {cell(row, 'activity')}
-                </td>
-                <td>
-                  <ItalianNumberInput
-                    kind="hours"
-                    aria-label={`${it.coop.hours} ${index + 1}`}
-                    aria-required
-                    size={5}
-                    value={row.hours}
-                    onChange={(hours) => patch(row.key, { hours })}
-                  />
-                  {cell(row, 'hours')}
-                </td>
-                <td>
-                  <input
-                    aria-label={`${it.coop.operatorRole} ${index + 1}`}
-                    aria-required
-                    value={row.operatorRole}
-                    onChange={(e) => patch(row.key, { operatorRole: e.target.value })}
-                  />
-                  {cell(row, 'operatorRole')}
-                </td>
-                <td>
-                  <input
-                    aria-label={`${it.coop.notes} ${index + 1}`}
-                    value={row.notes}
-                    onChange={(e) => patch(row.key, { notes: e.target.value })}
-                  />
-                  {cell(row, 'notes')}
-                </td>
-                <td>
-                  <button type="button" className="secondary" onClick={() => setRows((prev) => prev.filter((r) => r.key !== row.key))}>
-                    {it.common.remove}
-                  </button>
-                </td>
-              </tr>
-            ))}
+                    </select>
+                  </td>
+                  <td>
+                    <select aria-label={`${it.coop.activity} ${index + 1}`} aria-required {...control(index, 'activity')}>
+                      <option value="">—</option>
+                      {activitiesOf(row.axis).map((activity) => (
+                        <option key={activity.id} value={activity.label}>
+                          {activity.label}
+                        </option>
+                      ))}
+                    </select>
+                    {cell(index, 'activity')}
+                  </td>
+                  <td>
+                    <ItalianNumberInput
+                      kind="hours"
+                      aria-label={`${it.coop.hours} ${index + 1}`}
+                      aria-required
+                      size={5}
+                      value={row.hours}
+                      onChange={(hours) => {
+                        forget(field.id, 'hours');
+                        form.change(`rows.${index}.hours`, hours);
+                      }}
+                    />
+                    {cell(index, 'hours')}
+                  </td>
+                  <td>
+                    <input aria-label={`${it.coop.operatorRole} ${index + 1}`} aria-required {...control(index, 'operatorRole')} />
+                    {cell(index, 'operatorRole')}
+                  </td>
+                  <td>
+                    <input aria-label={`${it.coop.notes} ${index + 1}`} {...control(index, 'notes')} />
+                    {cell(index, 'notes')}
+                  </td>
+                  <td>
+                    <button type="button" className="secondary" onClick={() => remove(index)}>
+                      {it.common.remove}
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>
@@ -226,13 +205,21 @@ export function InterventionGrid({ projects, month }: { projects: readonly PtriS
         <button
           type="button"
           className="secondary"
-          onClick={() =>
-            setRows((prev) => [...prev, { ...blankRow(prev.at(-1)?.date ?? `${month}-01`), ptriId: prev.at(-1)?.ptriId ?? '' }])
-          }
+          onClick={() => {
+            const last = rows.at(-1);
+            append(blankRow(last?.date ?? `${month}-01`, last?.ptriId ?? ''), { shouldFocus: false });
+          }}
         >
           {it.coop.addRow}
         </button>
-        <button type="button" onClick={() => void saveAll()} disabled={create.isPending}>
+        <button
+          type="button"
+          onClick={() => {
+            setOutcome(null);
+            void onSave();
+          }}
+          disabled={create.isPending}
+        >
           {it.coop.saveRows}
         </button>
         {outcome && outcome.saved > 0 && (

@@ -211,4 +211,53 @@ describe("the cooperative's month", () => {
     await user.type(screen.getByLabelText('Ore 1'), '2,5');
     expect(within(firstRow).queryByText(/^numero non valido/)).toBeNull();
   });
+  it('saves the good rows, keeps a bad one with its errors and the server’s refusal on its field', async () => {
+    const posts: unknown[] = [];
+    renderMonth('open', (call) => {
+      if (call.method !== 'POST') return undefined;
+      posts.push(call.body);
+      // The second good row is refused by the server on its date.
+      return posts.length === 1
+        ? json(201, recorded)
+        : new Response(
+            JSON.stringify({
+              type: 'about:blank',
+              title: 'Dati non validi',
+              status: 400,
+              errors: [{ path: 'date', message: 'fuori dal progetto' }],
+            }),
+            { status: 400, headers: { 'content-type': 'application/problem+json' } },
+          );
+    });
+    const user = userEvent.setup({ delay: null });
+    const fill = async (n: number, hours: string) => {
+      await user.selectOptions(await screen.findByLabelText(`Progetto ${n}`), 'Persona 52 (PTRI n. 52)');
+      await user.selectOptions(screen.getByLabelText(`Attività ${n}`), 'Accompagnamento');
+      await user.type(screen.getByLabelText(`Ore ${n}`), hours);
+      await user.type(screen.getByLabelText(`Ruolo dell’operatore ${n}`), 'Educatore');
+    };
+    await fill(1, '1,5');
+    await user.click(screen.getByRole('button', { name: 'Aggiungi riga' }));
+    await user.clear(screen.getByLabelText('Ruolo dell’operatore 2'));
+    await user.click(screen.getByRole('button', { name: 'Aggiungi riga' }));
+    await user.clear(screen.getByLabelText('Ruolo dell’operatore 3'));
+    await user.type(screen.getByLabelText('Ruolo dell’operatore 3'), 'Educatore');
+    await user.selectOptions(screen.getByLabelText('Attività 3'), 'Accompagnamento');
+    await user.type(screen.getByLabelText('Ore 3'), '2');
+    await user.click(screen.getByRole('button', { name: 'Registra gli interventi' }));
+
+    await screen.findByText('1 intervento registrato.');
+    expect(posts).toEqual([
+      { date: `${month}-01`, axis: 'habitat', activity: 'Accompagnamento', hours: 1.5, operatorRole: 'Educatore', notes: null },
+      { date: `${month}-01`, axis: 'habitat', activity: 'Accompagnamento', hours: 2, operatorRole: 'Educatore', notes: null },
+    ]);
+    expect(screen.getByRole('alert').textContent).toBe('2 righe da correggere: sono rimaste nella tabella con i loro errori.');
+    expect(screen.queryByLabelText('Progetto 3')).toBeNull();
+    const [invalid, refused] = [1, 2].map((n) => screen.getByLabelText(`Ore ${n}`).closest('tr')!);
+    expect(within(invalid!).getAllByText('non può essere vuoto')).toHaveLength(2);
+    expect(within(refused!).getByText('fuori dal progetto')).toBeTruthy();
+    await user.clear(screen.getByLabelText('Data 2'));
+    await user.type(screen.getByLabelText('Data 2'), `${month}-02`);
+    expect(within(refused!).queryByText('fuori dal progetto')).toBeNull();
+  });
 });
