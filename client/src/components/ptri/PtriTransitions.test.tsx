@@ -1,5 +1,7 @@
-import { screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { json, mockFetch } from '../../test/fetchMock.ts';
 import { ptri } from '../../test/fixtures.ts';
 import { renderWithProviders } from '../../test/render.tsx';
 import { PtriTransitions } from './PtriTransitions.tsx';
@@ -34,5 +36,30 @@ describe('the lifecycle moves offered on a project', () => {
     renderWithProviders(<PtriTransitions ptri={submitted} role="case_manager" />);
     expect(buttons()).toEqual(['Riporta in bozza']);
     expect(screen.queryByText(/valutazione UVM favorevole/)).toBeNull();
+  });
+
+  it('asks the reason and each open axis’s outcome before closing, every error at once, and sends them', async () => {
+    const calls = mockFetch((call) => (call.method === 'POST' ? json(200, { ...ptri, status: 'closed' }) : undefined));
+    const user = userEvent.setup({ delay: null });
+    renderWithProviders(<PtriTransitions ptri={{ ...ptri, status: 'active' }} role="case_manager" />);
+    await user.click(screen.getByRole('button', { name: 'Chiudi il progetto' }));
+    const dialog = screen.getByRole('dialog', { name: 'Chiudi il progetto' });
+    await user.click(within(dialog).getByRole('button', { name: 'Conferma' }));
+
+    await within(dialog).findByText('Correggere i campi evidenziati.');
+    expect(within(dialog).getByText('Il motivo è obbligatorio per questa azione.')).toBeTruthy();
+    expect(within(dialog).getByText('campo obbligatorio')).toBeTruthy();
+    expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);
+
+    await user.type(within(dialog).getByLabelText(/Motivo/), 'Obiettivi raggiunti');
+    expect(within(dialog).queryByText('Il motivo è obbligatorio per questa azione.')).toBeNull();
+    await user.selectOptions(within(dialog).getByLabelText(/Casa/), 'Raggiunto');
+    await user.click(within(dialog).getByRole('button', { name: 'Conferma' }));
+    await vi.waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(calls.find((c) => c.method === 'POST')?.body).toEqual({
+      to: 'closed',
+      reason: 'Obiettivi raggiunti',
+      goalOutcomes: { habitat: 'achieved' },
+    });
   });
 });

@@ -5,60 +5,113 @@ import {
   GOAL_OUTCOMES,
   latestEvaluationOutcome,
   offeredTransitions,
+  transitionBody,
   transitionsFrom,
   type Axis,
   type PtriDetail,
   type Role,
   type TransitionRule,
 } from '@bds/shared';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { z } from 'zod';
 import { useTransitionPtri } from '../../api/ptriHooks.ts';
 import { it } from '../../i18n/it.ts';
 import { Dialog } from '../Dialog.tsx';
 import { Field } from '../Field.tsx';
+import { useSchemaForm } from '../schemaForm.ts';
 import { errorText } from '../States.tsx';
 
-type GoalOutcome = (typeof GOAL_OUTCOMES)[number];
+/** The reason a move needs, and when closing the outcome of each axis with open goals: the route's own fields. */
+function reasonForm(closingAxes: readonly Axis[]) {
+  return z.strictObject({
+    reason: z.string().trim().min(1, { error: it.ptri.reasonRequired }).pipe(transitionBody.shape.reason.unwrap()),
+    goalOutcomes: z.strictObject(
+      Object.fromEntries(closingAxes.map((axis) => [axis, z.string().pipe(z.enum(GOAL_OUTCOMES, { error: it.common.required }))])),
+    ),
+  });
+}
+
+function ReasonDialog({
+  ptri,
+  rule,
+  openAxes,
+  onClose,
+}: {
+  ptri: PtriDetail;
+  rule: TransitionRule;
+  openAxes: readonly Axis[];
+  onClose: () => void;
+}) {
+  const transition = useTransitionPtri(ptri.id);
+  const closingAxes = rule.to === 'closed' ? openAxes : [];
+  const form = useSchemaForm(reasonForm(closingAxes), ['reason', 'goalOutcomes'], {
+    defaultValues: { reason: '', goalOutcomes: Object.fromEntries(closingAxes.map((axis) => [axis, ''])) },
+  });
+  const onSubmit = form.handleSubmit(async ({ reason, goalOutcomes }) => {
+    try {
+      await transition.mutateAsync({ to: rule.to, reason, ...(closingAxes.length > 0 ? { goalOutcomes } : {}) });
+      onClose();
+    } catch (caught) {
+      form.refuse(caught);
+    }
+  });
+  return (
+    <Dialog title={it.transitionActions[rule.to]} onClose={onClose}>
+      <form onSubmit={(event) => void onSubmit(event)} className="stack" noValidate>
+        <Field required label={it.ptri.reason} error={form.errorOf('reason')}>
+          <textarea rows={3} {...form.register('reason')} />
+        </Field>
+        {closingAxes.length > 0 && (
+          <fieldset className="grid">
+            <legend>{it.uvm.goalOutcomes}</legend>
+            {closingAxes.map((axis) => (
+              <Field required key={axis} label={it.axes[axis]} error={form.errorOf(`goalOutcomes.${axis}`)}>
+                <select {...form.register(`goalOutcomes.${axis}`)}>
+                  <option value="">—</option>
+                  {GOAL_OUTCOMES.map((value) => (
+                    <option key={value} value={value}>
+                      {it.goalStatuses[value]}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+            ))}
+          </fieldset>
+        )}
+        {form.formError && (
+          <p className="form-error" role="alert">
+            {form.formError}
+          </p>
+        )}
+        <div className="actions">
+          <button type="submit" disabled={transition.isPending}>
+            {it.common.confirm}
+          </button>
+          <button type="button" className="secondary" onClick={onClose}>
+            {it.common.cancel}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
 
 export function PtriTransitions({ ptri, role }: { ptri: PtriDetail; role: Role }) {
   const transition = useTransitionPtri(ptri.id);
   const [asking, setAsking] = useState<TransitionRule | null>(null);
-  const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
-  // Closing gives every open goal an outcome, one per axis that still has open goals.
-  const [goalOutcomes, setGoalOutcomes] = useState<Partial<Record<Axis, GoalOutcome>>>({});
   const openAxes = AXES.filter((axis) => ptri.goals.some((goal) => goal.axis === axis && goal.status === 'open'));
   const rules = offeredTransitions(ptri.status, role, { latestOutcome: latestEvaluationOutcome(ptri.evaluations) });
   const awaitsEvaluation = transitionsFrom(ptri.status, role).some((rule) => !rules.includes(rule));
   if (rules.length === 0 && !awaitsEvaluation) return null;
 
-  async function run(rule: TransitionRule, withReason?: string) {
+  async function run(rule: TransitionRule) {
     setError(null);
     try {
-      await transition.mutateAsync({
-        to: rule.to,
-        ...(withReason ? { reason: withReason } : {}),
-        ...(rule.to === 'closed' && openAxes.length > 0 ? { goalOutcomes } : {}),
-      });
-      setAsking(null);
-      setReason('');
+      await transition.mutateAsync({ to: rule.to });
     } catch (caught) {
       setError(errorText(caught));
     }
-  }
-
-  function onReasonSubmit(event: FormEvent) {
-    event.preventDefault();
-    if (!asking) return;
-    if (!reason.trim()) {
-      setError(it.ptri.reasonRequired);
-      return;
-    }
-    if (asking.to === 'closed' && openAxes.some((axis) => !goalOutcomes[axis])) {
-      setError(it.uvm.goalOutcomesHelp);
-      return;
-    }
-    void run(asking, reason.trim());
   }
 
   return (
@@ -78,50 +131,12 @@ export function PtriTransitions({ ptri, role }: { ptri: PtriDetail; role: Role }
         ))}
       </div>
       {awaitsEvaluation && <p className="hint">{it.ptri.needsEvaluation}</p>}
-      {error && !asking && (
+      {error && (
         <p className="form-error" role="alert">
           {error}
         </p>
       )}
-      {asking && (
-        <Dialog title={it.transitionActions[asking.to]} onClose={() => setAsking(null)}>
-          <form onSubmit={onReasonSubmit} className="stack" noValidate>
-            <Field label={it.ptri.reason} error={error ?? undefined}>
-              <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={3} />
-            </Field>
-            {asking.to === 'closed' && openAxes.length > 0 && (
-              <fieldset className="grid">
-                <legend>{it.uvm.goalOutcomes}</legend>
-                {openAxes.map((axis) => (
-                  <Field key={axis} label={it.axes[axis]}>
-                    <select
-                      value={goalOutcomes[axis] ?? ''}
-                      onChange={(e) =>
-                        setGoalOutcomes({ ...goalOutcomes, [axis]: (e.target.value || undefined) as GoalOutcome | undefined })
-                      }
-                    >
-                      <option value="">—</option>
-                      {GOAL_OUTCOMES.map((value) => (
-                        <option key={value} value={value}>
-                          {it.goalStatuses[value]}
-                        </option>
-                      ))}
-                    </select>
-                  </Field>
-                ))}
-              </fieldset>
-            )}
-            <div className="actions">
-              <button type="submit" disabled={transition.isPending}>
-                {it.common.confirm}
-              </button>
-              <button type="button" className="secondary" onClick={() => setAsking(null)}>
-                {it.common.cancel}
-              </button>
-            </div>
-          </form>
-        </Dialog>
-      )}
+      {asking && <ReasonDialog ptri={ptri} rule={asking} openAxes={openAxes} onClose={() => setAsking(null)} />}
     </section>
   );
 }
