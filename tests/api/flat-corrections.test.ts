@@ -182,3 +182,28 @@ describe('correcting the flat’s own hours', () => {
     expect(JSON.parse(audit[1]!.changes).before).toMatchObject({ flatId, minutes: 120, amountCents: 4800, date: '2025-03-12' });
   });
 });
+
+describe('closing a flat', () => {
+  it('refuses a closing day before the end of a stay, and closes the flat once its stays end by then', async () => {
+    const flatId = await flat(ctx, lotId);
+    const resident = await placed(flatId, 'navile', '2025-02-01');
+    const admin = await ctx.as('admin');
+    const close = (closedOn: string | null) => admin({ method: 'PATCH', url: `/api/flats/${flatId}`, payload: { closedOn } });
+    const early = await close('2025-06-30');
+    expect(early.statusCode).toBe(409);
+    expect(early.json().detail).toBe(
+      "La permanenza iniziata il 01/02/2025 resta fuori dal periodo dell'appartamento: l'appartamento chiude il 30/06/2025",
+    );
+    const later = await admin({ method: 'PATCH', url: `/api/flats/${flatId}`, payload: { openedOn: '2025-03-01' } });
+    expect(later.statusCode).toBe(409);
+    const cm = await ctx.as('cm.navile');
+    await cm({ method: 'POST', url: `/api/stays/${resident.stayId}/end`, payload: { date: '2025-06-15', destination: 'own_home' } });
+    const closed = await close('2025-06-30');
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect(closed.json()).toMatchObject({ closedOn: '2025-06-30', occupiedToday: 0 });
+    const another = await lot3Project(ctx, lotId);
+    const refused = await cm({ method: 'POST', url: `/api/flats/${flatId}/stays`, payload: { ptriId: another.id, from: '2025-07-01' } });
+    expect(refused.statusCode).toBe(409);
+    expect((await close(null)).json().closedOn).toBeNull();
+  });
+});

@@ -80,6 +80,17 @@ export const flats = {
     percentUnit: '%',
     exitsUnit: 'uscite',
   },
+  admin: {
+    tab: 'Appartamenti',
+    title: 'Appartamenti del Lotto 3',
+    lot: 'Lotto',
+    cooperative: 'Cooperativa (consorziata esecutrice)',
+    openedOn: 'Apertura',
+    closedOn: 'Chiusura',
+    closedOnHint: 'Per chiudere l’appartamento: nessuna permanenza può andare oltre questo giorno.',
+    executing: 'Consorziate esecutrici',
+    executingHint: 'Se ne indicate, solo loro prendono i progetti, gli appartamenti e le attività del lotto.',
+  },
   parts: {
     title: 'Parti del mese di tutto il dipartimento',
     help: 'Le ore per gli appartamenti (Lotto 3) e le attività di comunità (Lotto 4) servono persone di più servizi: la direzione le valida o le restituisce con una nota.',

@@ -73,12 +73,22 @@ function checkFlatReference(tx: Queryable, flat: { districtId: number; lotId: nu
     );
 }
 
+/** Refuses (409) opening later or closing earlier than a stay of the flat: a stay needs its flat open. */
+function staysInside(tx: Queryable, flatId: number, period: { openedOn: string; closedOn: string | null }) {
+  for (const stay of q.flatStaysDuring(tx, flatId, '0000-01-01', q.OPEN_END)) {
+    const outside = flatClosedReason(period, stay);
+    if (outside)
+      throw new Conflict(`La permanenza iniziata il ${formatDate(stay.from)} resta fuori dal periodo dell'appartamento: ${outside}`);
+  }
+}
+
 export function saveFlat(db: Db, actor: Actor, body: FlatBody | FlatUpdateBody, id?: number) {
   return db.transaction((tx) => {
     const current = id === undefined ? undefined : requireFlat(tx, actor, id);
     const merged = { ...current, ...body } as FlatBody;
     checkFlatReference(tx, merged);
     if (merged.closedOn && merged.closedOn < merged.openedOn) throw new Invalid('closedOn', "la chiusura precede l'apertura");
+    if (current) staysInside(tx, current.id, { openedOn: merged.openedOn, closedOn: merged.closedOn ?? null });
     const row = q.writeFlat(tx, body, id);
     if (!row) throw new NotFound('Appartamento non trovato');
     recordAudit(tx, actor, { action: id ? 'update' : 'create', entity: 'flat', entityId: row.id, changes: body });
