@@ -249,6 +249,7 @@ describe('search and filter parameters', () => {
       `/api/persons?cursor=${v}`,
       `/api/community-activities?districtId=${v}&axis=${v}`,
       `/api/community-activities?cursor=${v}`,
+      `/api/community-activities/${f.mine.activityId}/sessions?cursor=${v}&limit=${v}`,
       `/api/reports/community-activities?year=${v}&districtId=${v}`,
       `/api/resources?q=${v}`,
       `/api/resources?q=${v}&districtId=${v}&axis=${v}`,

@@ -304,6 +304,7 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
     probe: { url: activity('mine', '/sessions') },
     outOfScope: { roles: ['cooperative'], probe: { url: activity('other', '/sessions'), body: () => COMMUNITY_SESSION } },
   },
+  'GET /api/community-activities/:id/sessions': { allowed: ALL, probe: { url: activity('mine', '/sessions') } },
   'GET /api/ptris/:id/community-activities': {
     allowed: ['admin', 'manager', 'case_manager', 'uvm'],
     probe: { url: ptri('mine', '/community-activities') },
