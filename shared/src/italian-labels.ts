@@ -191,6 +191,7 @@ export const AUDIT_ENTITY_LABELS = {
   community_activity: 'Attività di comunità (lotto 4)',
   community_enrolment: "Iscrizione a un'attività di comunità",
   community_session: "Incontro di un'attività di comunità",
+  community_session_list: "Incontri di un'attività di comunità",
   community_attendance: "Presenza a un incontro di un'attività di comunità",
   ptri_community_activities: 'Attività di comunità di un progetto',
   report_community_activities: 'Report attività di comunità',

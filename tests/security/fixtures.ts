@@ -5,6 +5,7 @@ import type { Role } from '@bds/shared';
 import { createTestContext, personBody, type Caller, type ContextOptions, type TestContext, SUBMITTED_ON } from '../api/helpers.ts';
 import { activityBody, addLot4 } from '../api/community-helpers.ts';
 import { approvingEvaluation, ptriBody, signByPerson } from '../api/ptri-fixtures.ts';
+import { FLAT_WORK } from './route-matrix.ts';
 
 /** One account per role, all scoped to the Navile / Bologna / Alfa side. */
 export const ROLE_USERS: Record<Role, string> = {
@@ -40,6 +41,8 @@ export interface FlatSide {
   ptriId: number;
   personId: number;
   stayId: number;
+  /** Hours of the flat's cooperative for the flat as a whole, in April 2025. */
+  workId: number;
 }
 
 export interface Fixtures {
@@ -202,8 +205,16 @@ export async function createFixtures(options: ContextOptions = {}): Promise<Fixt
   );
   const flats = {
     lotId: lot.id,
-    mine: await flatSide(ctx, lot.id, 'cm.navile', 'uvm.bologna', services.navile, districts.bologna, coops.alfa, 'FlatNav'),
-    other: await flatSide(ctx, lot.id, 'cm.budrio', 'uvm.pianura', services.budrio, districts.pianura, coops.beta, 'FlatBud'),
+    mine: await flatSide(ctx, lot.id, ['cm.navile', 'uvm.bologna', 'coop.alfa'], services.navile, districts.bologna, coops.alfa, 'FlatNav'),
+    other: await flatSide(
+      ctx,
+      lot.id,
+      ['cm.budrio', 'uvm.pianura', 'coop.beta'],
+      services.budrio,
+      districts.pianura,
+      coops.beta,
+      'FlatBud',
+    ),
   };
   const resourceId = await sharedResource(ctx, [mine.ptriId, other.ptriId]);
   return { ctx, callers, mine, other, flats, resourceId };
@@ -212,8 +223,7 @@ export async function createFixtures(options: ContextOptions = {}): Promise<Fixt
 async function flatSide(
   ctx: TestContext,
   lotId: number,
-  cmUser: string,
-  uvmUser: string,
+  [cmUser, uvmUser, coopUser]: [string, string, string],
   serviceId: number,
   districtId: number,
   cooperativeId: number,
@@ -256,5 +266,11 @@ async function flatSide(
     await cm({ method: 'POST', url: `/api/flats/${flat.id}/stays`, payload: { ptriId: ptri.id, from: '2025-02-01' } }),
     'stay',
   );
-  return { flatId: flat.id, ptriId: ptri.id, personId: person.id, stayId: stay.id };
+  const work = await expectOk(
+    await (
+      await ctx.as(coopUser)
+    )({ method: 'POST', url: `/api/flats/${flat.id}/interventions`, payload: { ...FLAT_WORK, date: '2025-04-08' } }),
+    'flat work',
+  );
+  return { flatId: flat.id, ptriId: ptri.id, personId: person.id, stayId: stay.id, workId: work.id };
 }

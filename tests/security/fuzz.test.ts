@@ -148,6 +148,13 @@ function validRequests(): Record<string, { url?: string; body: unknown }> {
       body: { date: '2025-03-01', destination: 'family', note: 'Nota' },
     },
     'POST /api/flats/:id/interventions': { url: `/api/flats/${f.flats.mine.flatId}/interventions`, body: { ...FLAT_WORK, notes: 'nota' } },
+    'PATCH /api/stays/:id': { url: `/api/stays/${f.flats.mine.stayId}`, body: { from: '2025-02-01', to: null } },
+    'DELETE /api/stays/:id': { url: `/api/stays/${f.flats.mine.stayId}`, body: {} },
+    'PATCH /api/flat-interventions/:id': {
+      url: `/api/flat-interventions/${f.flats.mine.workId}`,
+      body: { ...FLAT_WORK, date: '2025-04-09', notes: 'nota' },
+    },
+    'DELETE /api/flat-interventions/:id': { url: `/api/flat-interventions/${f.flats.mine.workId}`, body: {} },
     'POST /api/imports/caseload': { url: '/api/imports/caseload?dryRun=false&fileName=fuzz.csv', body: {} },
     'POST /api/resources': {
       body: {
@@ -242,6 +249,7 @@ describe('search and filter parameters', () => {
       `/api/persons?cursor=${v}`,
       `/api/community-activities?districtId=${v}&axis=${v}`,
       `/api/community-activities?cursor=${v}`,
+      `/api/community-activities/${f.mine.activityId}/sessions?cursor=${v}&limit=${v}`,
       `/api/reports/community-activities?year=${v}&districtId=${v}`,
       `/api/resources?q=${v}`,
       `/api/resources?q=${v}&districtId=${v}&axis=${v}`,

@@ -35,6 +35,18 @@ const flat =
   (side: 'mine' | 'other', tail = '') =>
   (f: Fixtures) =>
     `/api/flats/${f.flats[side].flatId}${tail}`;
+const stay = (side: 'mine' | 'other') => (f: Fixtures) => `/api/stays/${f.flats[side].stayId}`;
+const flatWork = (side: 'mine' | 'other') => (f: Fixtures) => `/api/flat-interventions/${f.flats[side].workId}`;
+/** A stay of its own (January 2024) beside the in-scope one, for each caller that cancels one. */
+const spareStay = (f: Fixtures) => {
+  const copy = f.ctx.db.$client
+    .prepare(
+      `INSERT INTO flat_stays (flat_id, ptri_id, person_id, service_id, from_date, to_date)
+       SELECT flat_id, ptri_id, person_id, service_id, '2024-01-01', '2024-01-31' FROM flat_stays WHERE id = ?`,
+    )
+    .run(f.flats.mine.stayId);
+  return `/api/stays/${copy.lastInsertRowid}`;
+};
 /** A valid flat-level intervention. */
 export const FLAT_WORK = { date: '2025-02-12', activity: 'Supporto alla gestione della casa', hours: 2, operatorRole: 'educatore' };
 const activity =
@@ -292,6 +304,7 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
     probe: { url: activity('mine', '/sessions') },
     outOfScope: { roles: ['cooperative'], probe: { url: activity('other', '/sessions'), body: () => COMMUNITY_SESSION } },
   },
+  'GET /api/community-activities/:id/sessions': { allowed: ALL, probe: { url: activity('mine', '/sessions') } },
   'GET /api/ptris/:id/community-activities': {
     allowed: ['admin', 'manager', 'case_manager', 'uvm'],
     probe: { url: ptri('mine', '/community-activities') },
@@ -355,5 +368,28 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
   'GET /api/reports/flats': {
     allowed: ['admin', 'manager', 'case_manager'],
     probe: { url: () => '/api/reports/flats?year=2025' },
+  },
+  'PATCH /api/stays/:id': {
+    allowed: ['admin', 'case_manager'],
+    probe: { url: stay('mine'), body: () => ({ from: '2025-02-01' }) },
+    outOfScope: { roles: ['case_manager'], probe: { url: stay('other'), body: () => ({ from: '2025-02-01' }) } },
+  },
+  'PATCH /api/flat-interventions/:id': {
+    allowed: ['cooperative'],
+    probe: { url: flatWork('mine'), body: () => ({ hours: 2.5 }) },
+    outOfScope: { roles: ['cooperative'], probe: { url: flatWork('other'), body: () => ({ hours: 2.5 }) } },
+  },
+  // Deletes last: the fuzzer follows this order, and the routes above need the stay and the work.
+  'DELETE /api/flat-interventions/:id': {
+    allowed: ['cooperative'],
+    mutates: true,
+    probe: { url: flatWork('mine'), body: () => undefined },
+    outOfScope: { roles: ['cooperative'], probe: { url: flatWork('other'), body: () => undefined } },
+  },
+  'DELETE /api/stays/:id': {
+    allowed: ['admin', 'case_manager'],
+    mutates: true,
+    probe: { url: spareStay, body: () => undefined },
+    outOfScope: { roles: ['case_manager'], probe: { url: stay('other'), body: () => undefined } },
   },
 };

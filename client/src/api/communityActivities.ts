@@ -7,6 +7,7 @@ import type {
   CommunityReport,
   communityReportQuery,
   CommunitySession,
+  CommunitySessionsPage,
   CreateCommunityActivityBody,
   CreateSessionBody,
   ProjectCommunityActivity,
@@ -28,6 +29,7 @@ export const communityKeys = {
   all: ['community-activities'] as const,
   list: (filters: CatalogueFilters) => [...communityKeys.all, 'list', filters] as const,
   detail: (id: number) => [...communityKeys.all, 'detail', id] as const,
+  sessions: (id: number) => [...communityKeys.detail(id), 'sessions'] as const,
   ofProject: (ptriId: number) => [...communityKeys.all, 'project', ptriId] as const,
   report: (filters: CommunityReportFilters) => [...communityKeys.all, 'report', filters] as const,
 };
@@ -62,6 +64,17 @@ export function useCatalogue(filters: CatalogueFilters) {
   return useInfiniteQuery({
     queryKey: communityKeys.list(filters),
     queryFn: ({ pageParam }) => fetchCatalogue(filters, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+/** An activity's sessions, newest first, a page at a time, with how many there are. */
+export function useActivitySessions(id: number) {
+  return useInfiniteQuery({
+    queryKey: communityKeys.sessions(id),
+    queryFn: ({ pageParam }) =>
+      apiJson<CommunitySessionsPage>(`/api/community-activities/${id}/sessions`, { query: { cursor: pageParam } }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });

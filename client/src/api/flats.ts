@@ -1,11 +1,12 @@
-// Lot 3 flats: the list with free places, a flat with its stays, proposing and ending stays, the
-// flat's own hours, the flats report, and the manager's review of the department-wide parts.
+// Lot 3 flats: the list with free places, a flat with its stays, proposing, correcting and ending
+// stays, the flat's own hours, the flats report, and the manager's review of the department-wide parts.
 import type {
   DepartmentPartKind,
   EndStayBody,
   FlatDetail,
   FlatIntervention,
   FlatInterventionBody,
+  FlatInterventionUpdateBody,
   FlatsReply,
   FlatsReport,
   flatsReportQuery,
@@ -15,6 +16,7 @@ import type {
   ReviewBody,
   Stay,
   StayBody,
+  StayUpdateBody,
 } from '@bds/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiJson } from './http.ts';
@@ -88,6 +90,23 @@ export const useEndStay = () =>
   useFlatMutation(({ stayId, body }: { stayId: number; body: EndStayBody }) =>
     apiJson<Stay>(`/api/stays/${stayId}/end`, { method: 'POST', body }),
   );
+
+export const useChangeStay = () =>
+  useFlatMutation(({ stayId, body }: { stayId: number; body: StayUpdateBody }) =>
+    apiJson<Stay>(`/api/stays/${stayId}`, { method: 'PATCH', body }),
+  );
+
+export const useCancelStay = () => useFlatMutation((stayId: number) => apiJson<null>(`/api/stays/${stayId}`, { method: 'DELETE' }));
+
+export const useUpdateFlatWork = () =>
+  useFlatMutation(
+    ({ id, body }: { id: number; body: FlatInterventionUpdateBody }) =>
+      apiJson<FlatIntervention>(`/api/flat-interventions/${id}`, { method: 'PATCH', body }),
+    [coopReportKeys.all],
+  );
+
+export const useDeleteFlatWork = () =>
+  useFlatMutation((id: number) => apiJson<null>(`/api/flat-interventions/${id}`, { method: 'DELETE' }), [coopReportKeys.all]);
 
 export const useRecordFlatWork = () =>
   useFlatMutation(

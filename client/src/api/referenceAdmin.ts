@@ -1,7 +1,8 @@
 // The administrator's writes of reference data; each invalidates the list it changes.
-import type { Cooperative, District, Lot, Service } from '@bds/shared';
+import type { Cooperative, District, Flat, Lot, Service } from '@bds/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiJson } from './http.ts';
+import { flatKeys } from './flats.ts';
 import { referenceKeys } from './reference.ts';
 
 export interface ReferenceKinds {
@@ -9,6 +10,7 @@ export interface ReferenceKinds {
   cooperatives: Cooperative;
   lots: Lot;
   districts: District;
+  flats: Flat;
 }
 export type ReferenceKind = keyof ReferenceKinds;
 
@@ -23,6 +25,6 @@ export function useSaveReference<K extends ReferenceKind>(kind: K) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, body }: { id: number | null; body: object }) => saveReference(kind, id, body),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: [...referenceKeys.all, kind] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: kind === 'flats' ? flatKeys.all : [...referenceKeys.all, kind] }),
   });
 }

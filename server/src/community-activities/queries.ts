@@ -182,19 +182,31 @@ export function addToPeriodSummaries(db: Queryable, session: CommunitySessionRow
   }
 }
 
-/** The latest sessions of an activity, newest first, with the projects that attended each. */
-export function sessionsOf(db: Queryable, activityId: number, limit: number) {
+/** An activity's sessions, newest first, after the keyset `after` ([date, id]), with the projects that attended each. */
+export function sessionsOf(db: Queryable, activityId: number, limit: number, after: [string, number] | null = null) {
   return db
     .select({
       session: communitySessions,
       attendeePtriIds: sql<string>`(SELECT COALESCE(json_group_array(a.ptri_id), '[]') FROM community_attendances a WHERE a.session_id = ${communitySessions.id})`,
     })
     .from(communitySessions)
-    .where(eq(communitySessions.activityId, activityId))
+    .where(
+      and(
+        eq(communitySessions.activityId, activityId),
+        after === null
+          ? undefined
+          : sql`(${communitySessions.date} < ${after[0]} OR (${communitySessions.date} = ${after[0]} AND ${communitySessions.id} < ${after[1]}))`,
+      ),
+    )
     .orderBy(desc(communitySessions.date), desc(communitySessions.id))
     .limit(limit)
     .all()
     .map((row) => ({ ...row.session, attendeePtriIds: JSON.parse(row.attendeePtriIds) as number[] }));
+}
+
+/** How many sessions an activity has (on its (activity, date) index). */
+export function sessionCount(db: Queryable, activityId: number): number {
+  return db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM community_sessions WHERE activity_id = ${activityId}`)?.n ?? 0;
 }
 
 /** The subset of `ptriIds` the scope reaches. */

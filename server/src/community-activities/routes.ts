@@ -7,6 +7,8 @@ import {
   communityReportQuery,
   communityReportReply,
   communitySessionSchema,
+  communitySessionsQuery,
+  communitySessionsReply,
   createCommunityActivityBody,
   createSessionBody,
   enrolBody,
@@ -110,6 +112,18 @@ const communityActivityRoutes: FastifyPluginAsyncZod = async (app) => {
       reply.code(201);
       return community.recordSession(app.db, actorOf(request), request.params.id, request.body);
     },
+  });
+
+  app.get('/api/community-activities/:id/sessions', {
+    config: { roles: ALL_ROLES },
+    schema: {
+      tags,
+      summary: "Gli incontri dell'attività, dal più recente, pagina per pagina, con il loro numero",
+      params: idParams,
+      querystring: communitySessionsQuery,
+      response: { 200: communitySessionsReply },
+    },
+    handler: (request) => community.listSessions(app.db, actorOf(request), request.params.id, request.query),
   });
 
   app.get('/api/ptris/:id/community-activities', {

@@ -11,6 +11,8 @@ import {
   type CommunityActivityDetail,
   type communityActivityListQuery,
   type CommunitySession,
+  type CommunitySessionsPage,
+  type communitySessionsQuery,
   type CreateCommunityActivityBody,
   type CreateSessionBody,
   type ListPage,
@@ -32,8 +34,8 @@ import * as q from './queries.ts';
 
 /** Lot 4 of the tender: community activities (PACo). */
 export const COMMUNITY_LOT_NUMBER = 4;
-/** The newest sessions an activity's page carries. */
-const SESSIONS_SHOWN = 500;
+/** The newest sessions an activity's detail carries; the rest page through GET …/sessions. */
+const SESSIONS_SHOWN = 50;
 
 export function toActivity(row: q.CommunityActivityRow): CommunityActivity {
   return {
@@ -165,8 +167,8 @@ function toSession(row: q.CommunitySessionRow, attendeePtriIds: number[], attend
 }
 
 /** The sessions as the viewer sees them: attendees' projects only where the view reaches them. */
-function sessionsFor(tx: Queryable, activityId: number, view: CommunityActivityView) {
-  const sessions = q.sessionsOf(tx, activityId, SESSIONS_SHOWN);
+function sessionsFor(tx: Queryable, activityId: number, view: CommunityActivityView, limit: number, after: [string, number] | null) {
+  const sessions = q.sessionsOf(tx, activityId, limit, after);
   const attendees = [...new Set(sessions.flatMap((s) => s.attendeePtriIds))];
   const visible = view.persons === undefined ? new Set(attendees) : q.visibleProjects(tx, attendees, view.persons);
   return sessions.map((s) =>
@@ -191,7 +193,7 @@ export async function readActivity(db: Db, actor: Actor, id: number): Promise<Co
       reply: {
         ...toActivity(row),
         enrolled: enrolled.map((e) => ({ ptriId: e.ptriId, personName: e.personName, enrolledOn: e.enrolledOn })),
-        sessions: sessionsFor(tx, id, view).map((s) => receivedOnly(policy, 'communitySession', s)),
+        sessions: sessionsFor(tx, id, view, SESSIONS_SHOWN, null).map((s) => receivedOnly(policy, 'communitySession', s)),
       },
     };
   });
@@ -199,6 +201,33 @@ export async function readActivity(db: Db, actor: Actor, id: number): Promise<Co
     await auditRead(db, actor, { action: 'read', entity: 'community_activity', entityId: id, changes: { personIds: detail.personIds } });
   }
   return detail.reply;
+}
+
+/** An activity's sessions page by page, newest first, with how many it has. */
+export async function listSessions(
+  db: Db,
+  actor: Actor,
+  activityId: number,
+  query: z.output<typeof communitySessionsQuery>,
+): Promise<CommunitySessionsPage> {
+  const policy = policyOf(actor.user);
+  const after = decodeCursor(query.cursor, ['string', 'number']) as [string, number] | null;
+  const reply = db.transaction((tx) => {
+    const row = q.activityById(tx, activityId);
+    if (!row) throw new NotFound('Attività di comunità non trovata');
+    const sessions = sessionsFor(tx, activityId, policy.communityActivity(row.cooperativeId), query.limit + 1, after);
+    const result = page(sessions, query.limit, (session) => [session.date, session.id]);
+    return {
+      items: result.items.map((session) => receivedOnly(policy, 'communitySession', session)),
+      nextCursor: result.nextCursor,
+      total: q.sessionCount(tx, activityId),
+    };
+  });
+  const ptriIds = [...new Set(reply.items.flatMap((session) => session.attendeePtriIds))];
+  if (ptriIds.length > 0) {
+    await auditRead(db, actor, { action: 'read', entity: 'community_session_list', entityId: activityId, changes: { ptriIds } });
+  }
+  return reply;
 }
 
 /** A project of the case manager's service, active, for an enrolment. */

@@ -1,7 +1,7 @@
 // SQL of the Lot 3 flats: the flats, the stays in them and the flats' own hours. Every search
 // runs on an index: flats by (district, id) or (cooperative, id), stays by (flat, from) or
 // (person, from), hours by (flat, date).
-import { and, asc, eq, gt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gt, sql, type SQL } from 'drizzle-orm';
 import { schema, type Queryable } from '@bds/db';
 
 const { flats, flatStays, flatInterventions, persons, ptris, lots, activities } = schema;
@@ -155,6 +155,14 @@ export function stayById(db: Queryable, id: number) {
   return db.select().from(flatStays).where(eq(flatStays.id, id)).get();
 }
 
+export function updateStayDates(db: Queryable, id: number, values: { fromDate: string; toDate: string | null }) {
+  return db.update(flatStays).set(values).where(eq(flatStays.id, id)).returning().get();
+}
+
+export function deleteStay(db: Queryable, id: number) {
+  db.delete(flatStays).where(eq(flatStays.id, id)).run();
+}
+
 export function endStay(db: Queryable, id: number, values: { toDate: string; destination: string; note: string | null }) {
   return db
     .update(flatStays)
@@ -184,6 +192,24 @@ export function staysOfProject(db: Queryable, ptriId: number) {
 
 export function insertFlatIntervention(db: Queryable, values: typeof flatInterventions.$inferInsert) {
   return db.insert(flatInterventions).values(values).returning().get();
+}
+
+/** One flat-level intervention of a cooperative, with its activity's label. */
+export function flatInterventionOfCooperative(db: Queryable, id: number, cooperativeId: number) {
+  return db
+    .select({ ...getTableColumns(flatInterventions), activity: activities.label })
+    .from(flatInterventions)
+    .innerJoin(activities, eq(activities.id, flatInterventions.activityId))
+    .where(and(eq(flatInterventions.id, id), eq(flatInterventions.cooperativeId, cooperativeId)))
+    .get();
+}
+
+export function updateFlatIntervention(db: Queryable, id: number, values: Partial<typeof flatInterventions.$inferInsert>) {
+  return db.update(flatInterventions).set(values).where(eq(flatInterventions.id, id)).returning().get();
+}
+
+export function deleteFlatIntervention(db: Queryable, id: number) {
+  db.delete(flatInterventions).where(eq(flatInterventions.id, id)).run();
 }
 
 export function flatInterventionsOfMonth(db: Queryable, flatId: number, month: string) {

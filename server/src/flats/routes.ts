@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import {
   endStayBody,
   flatBody,
   flatDetailSchema,
   flatInterventionBody,
   flatInterventionSchema,
+  flatInterventionUpdateBody,
   flatInterventionsQuery,
   flatInterventionsReply,
   flatSchema,
@@ -15,9 +17,11 @@ import {
   projectStaysReply,
   staySchema,
   stayBody,
+  stayUpdateBody,
 } from '@bds/shared';
 import { actorOf, ALL_ROLES } from '../plugins/auth.ts';
 import * as flats from './service.ts';
+import * as work from './work.ts';
 
 const tags = ['flats'];
 
@@ -86,6 +90,33 @@ const flatRoutes: FastifyPluginAsyncZod = async (app) => {
     handler: (request) => flats.endStayOf(app.db, actorOf(request), request.params.id, request.body),
   });
 
+  app.patch('/api/stays/:id', {
+    config: { roles: ['admin', 'case_manager'] },
+    schema: {
+      tags,
+      summary: 'Corregge le date di una permanenza, con le stesse regole di una nuova',
+      params: idParams,
+      body: stayUpdateBody,
+      response: { 200: staySchema },
+    },
+    handler: (request) => flats.changeStay(app.db, actorOf(request), request.params.id, request.body),
+  });
+
+  app.delete('/api/stays/:id', {
+    config: { roles: ['admin', 'case_manager'] },
+    schema: {
+      tags,
+      summary: 'Annulla una permanenza registrata per errore (resta nel registro accessi)',
+      params: idParams,
+      response: { 204: z.null() },
+    },
+    handler: (request, reply) => {
+      flats.cancelStay(app.db, actorOf(request), request.params.id);
+      reply.code(204);
+      return null;
+    },
+  });
+
   app.post('/api/flats/:id/interventions', {
     config: { roles: ['cooperative'] },
     schema: {
@@ -97,7 +128,7 @@ const flatRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     handler: (request, reply) => {
       reply.code(201);
-      return flats.recordFlatIntervention(app.db, actorOf(request), request.params.id, request.body);
+      return work.recordFlatIntervention(app.db, actorOf(request), request.params.id, request.body);
     },
   });
 
@@ -110,7 +141,34 @@ const flatRoutes: FastifyPluginAsyncZod = async (app) => {
       querystring: flatInterventionsQuery,
       response: { 200: flatInterventionsReply },
     },
-    handler: (request) => flats.listFlatInterventions(app.db, actorOf(request), request.params.id, request.query.month),
+    handler: (request) => work.listFlatInterventions(app.db, actorOf(request), request.params.id, request.query.month),
+  });
+
+  app.patch('/api/flat-interventions/:id', {
+    config: { roles: ['cooperative'] },
+    schema: {
+      tags,
+      summary: "Corregge le ore per l'appartamento di un mese aperto o restituito",
+      params: idParams,
+      body: flatInterventionUpdateBody,
+      response: { 200: flatInterventionSchema },
+    },
+    handler: (request) => work.updateFlatIntervention(app.db, actorOf(request), request.params.id, request.body),
+  });
+
+  app.delete('/api/flat-interventions/:id', {
+    config: { roles: ['cooperative'] },
+    schema: {
+      tags,
+      summary: "Elimina ore per l'appartamento di un mese aperto o restituito (resta nel registro accessi)",
+      params: idParams,
+      response: { 204: z.null() },
+    },
+    handler: (request, reply) => {
+      work.deleteFlatIntervention(app.db, actorOf(request), request.params.id);
+      reply.code(204);
+      return null;
+    },
   });
 
   app.get('/api/ptris/:id/stays', {

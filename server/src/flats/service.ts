@@ -1,36 +1,30 @@
 // Lot 3 flats: the admin keeps the flats, the case managers place their service's persons in
-// them and record their exits, the flat's cooperative records the hours for the flat as a whole.
+// them, correct those stays and record their exits (the flat's own hours are in work.ts).
 // Who sees which flat and whose names goes through the access policy.
 import type { z } from 'zod';
 import type { Db, Queryable } from '@bds/db';
 import {
-  amountCentsOf,
-  eurosOf,
   formatDate,
-  hoursOf,
-  minutesOf,
   type EndStayBody,
   type FlatBody,
   type FlatDetail,
-  type FlatInterventionBody,
   type flatsQuery,
   type FlatUpdateBody,
   type StayBody,
+  type StayUpdateBody,
 } from '@bds/shared';
 import type { Actor } from '../auth/principal.ts';
 import { auditRead } from '../audit/group-commit.ts';
 import { recordAudit } from '../audit/record.ts';
-import { Conflict, Forbidden, Invalid, NotFound } from '../errors.ts';
+import { Conflict, Invalid, NotFound } from '../errors.ts';
 import { decodeCursor, page } from '../pagination.ts';
 import { policyOf } from '../access/policy.ts';
 import { receivedOnly } from '../access/fields.ts';
-import { addDepartmentWork } from '../monthly-reports/parts.ts';
-import { activityIndex, activityKey } from '../interventions/queries.ts';
 import { lotAssignable, referenceExists } from '../reference/queries.ts';
 import { firstFullDay, flatClosedReason, projectUnfitReason, type Period } from './rules.ts';
 import * as q from './queries.ts';
 
-type FlatRow = NonNullable<ReturnType<typeof q.flatById>>;
+export type FlatRow = NonNullable<ReturnType<typeof q.flatById>>;
 
 const withFreePlaces = (row: FlatRow) => ({ ...row, freeToday: Math.max(0, row.places - row.occupiedToday) });
 
@@ -43,7 +37,7 @@ export function listFlats(db: Db, actor: Actor, query: z.output<typeof flatsQuer
   return { items: result.items.map((row) => receivedOnly(policy, 'flat', withFreePlaces(row))), nextCursor: result.nextCursor };
 }
 
-function requireFlat(tx: Queryable, actor: Actor, id: number): FlatRow {
+export function requireFlat(tx: Queryable, actor: Actor, id: number): FlatRow {
   const row = q.flatById(tx, id, policyOf(actor.user).flats, actor.today);
   if (!row) throw new NotFound('Appartamento non trovato');
   return row;
@@ -79,12 +73,22 @@ function checkFlatReference(tx: Queryable, flat: { districtId: number; lotId: nu
     );
 }
 
+/** Refuses (409) opening later or closing earlier than a stay of the flat: a stay needs its flat open. */
+function staysInside(tx: Queryable, flatId: number, period: { openedOn: string; closedOn: string | null }) {
+  for (const stay of q.flatStaysDuring(tx, flatId, '0000-01-01', q.OPEN_END)) {
+    const outside = flatClosedReason(period, stay);
+    if (outside)
+      throw new Conflict(`La permanenza iniziata il ${formatDate(stay.from)} resta fuori dal periodo dell'appartamento: ${outside}`);
+  }
+}
+
 export function saveFlat(db: Db, actor: Actor, body: FlatBody | FlatUpdateBody, id?: number) {
   return db.transaction((tx) => {
     const current = id === undefined ? undefined : requireFlat(tx, actor, id);
     const merged = { ...current, ...body } as FlatBody;
     checkFlatReference(tx, merged);
     if (merged.closedOn && merged.closedOn < merged.openedOn) throw new Invalid('closedOn', "la chiusura precede l'apertura");
+    if (current) staysInside(tx, current.id, { openedOn: merged.openedOn, closedOn: merged.closedOn ?? null });
     const row = q.writeFlat(tx, body, id);
     if (!row) throw new NotFound('Appartamento non trovato');
     recordAudit(tx, actor, { action: id ? 'update' : 'create', entity: 'flat', entityId: row.id, changes: body });
@@ -143,13 +147,55 @@ function stayReply(tx: Queryable, actor: Actor, stayId: number) {
   return receivedOnly(policy, 'stay', shown);
 }
 
-export function endStayOf(db: Db, actor: Actor, stayId: number, body: EndStayBody) {
+/** A stay the caller may change: a case manager only those of their own service's projects. */
+function stayInReach(tx: Queryable, actor: Actor, stayId: number) {
+  const personsService = policyOf(actor.user).personsService;
+  const stay = q.stayById(tx, stayId);
+  if (!stay || (personsService !== undefined && stay.serviceId !== personsService)) throw new NotFound('Permanenza non trovata');
+  return stay;
+}
+
+/**
+ * Corrects a stay's dates under the rules of a new one: the project active on every day, a free
+ * place every day, no other stay of the person. An ended stay keeps an exit day, not in the future.
+ */
+export function changeStay(db: Db, actor: Actor, stayId: number, body: StayUpdateBody) {
   const policy = policyOf(actor.user);
   return db.transaction((tx) => {
-    const stay = q.stayById(tx, stayId);
-    // A case manager ends only the stays of their own service's projects.
-    if (!stay || (policy.personsService !== undefined && stay.serviceId !== policy.personsService))
-      throw new NotFound('Permanenza non trovata');
+    const stay = stayInReach(tx, actor, stayId);
+    const period = { from: body.from ?? stay.fromDate, to: body.to === undefined ? stay.toDate : body.to };
+    if (period.to !== null && period.to < period.from) throw new Invalid('to', "la fine precede l'ingresso");
+    if (stay.destination && period.to === null) throw new Invalid('to', "la permanenza è conclusa: serve il giorno d'uscita");
+    if (stay.destination && period.to !== null && period.to > actor.today) throw new Invalid('to', 'non può essere nel futuro');
+    const project = q.projectForStay(tx, stay.ptriId, policy.ptris);
+    if (!project) throw new NotFound('Permanenza non trovata');
+    const unfit = projectUnfitReason(project, period);
+    if (unfit) throw new Conflict(`Permanenza non possibile: ${unfit}`);
+    checkRoom(tx, requireFlat(tx, actor, stay.flatId), stay.personId, period, stay.id);
+    q.updateStayDates(tx, stayId, { fromDate: period.from, toDate: period.to });
+    recordAudit(tx, actor, {
+      action: 'update',
+      entity: 'flat_stay',
+      entityId: stayId,
+      personId: stay.personId,
+      changes: { from: { before: stay.fromDate, after: period.from }, to: { before: stay.toDate, after: period.to } },
+    });
+    return stayReply(tx, actor, stayId);
+  });
+}
+
+/** Cancels a stay recorded by mistake: the row goes, the audit row keeps every value it had. */
+export function cancelStay(db: Db, actor: Actor, stayId: number): void {
+  db.transaction((tx) => {
+    const stay = stayInReach(tx, actor, stayId);
+    q.deleteStay(tx, stayId);
+    recordAudit(tx, actor, { action: 'delete', entity: 'flat_stay', entityId: stayId, personId: stay.personId, changes: { before: stay } });
+  });
+}
+
+export function endStayOf(db: Db, actor: Actor, stayId: number, body: EndStayBody) {
+  return db.transaction((tx) => {
+    const stay = stayInReach(tx, actor, stayId);
     if (stay.destination) throw new Conflict(`La permanenza è già conclusa il ${formatDate(stay.toDate)}`);
     if (body.date < stay.fromDate) throw new Invalid('date', `precede l'ingresso (${formatDate(stay.fromDate)})`);
     if (body.date > actor.today) throw new Invalid('date', 'non può essere nel futuro');
@@ -167,68 +213,6 @@ export function endStayOf(db: Db, actor: Actor, stayId: number, body: EndStayBod
       changes: { to: { before: stay.toDate, after: body.date }, destination: body.destination, note: body.note ?? null },
     });
     return stayReply(tx, actor, stayId);
-  });
-}
-
-const toFlatIntervention = (row: ReturnType<typeof q.flatInterventionsOfMonth>[number]) => ({
-  id: row.id,
-  flatId: row.flatId,
-  date: row.date,
-  activity: row.activity,
-  hours: hoursOf(row.minutes),
-  amount: eurosOf(row.amountCents),
-  operatorRole: row.operatorRole,
-  notes: row.notes,
-});
-
-/** Work for the flat as a whole, by the flat's cooperative: in the 'flats' part of its month. */
-export function recordFlatIntervention(db: Db, actor: Actor, flatId: number, body: FlatInterventionBody) {
-  if (actor.user.role !== 'cooperative') throw new Forbidden("Solo la cooperativa dell'appartamento registra le sue ore");
-  return db.transaction((tx) => {
-    const flat = requireFlat(tx, actor, flatId);
-    const lot = q.lotOfFlat(tx, flat.lotId)!;
-    if (body.date > actor.today) throw new Invalid('date', 'non può essere nel futuro');
-    if (body.date < lot.tenderStart) throw new Invalid('date', `precede l'inizio della gara del lotto (${formatDate(lot.tenderStart)})`);
-    const closed = flatClosedReason(flat, { from: body.date, to: body.date });
-    if (closed) throw new Invalid('date', closed);
-    const activity = activityIndex(tx, 'habitat').get(activityKey('habitat', body.activity));
-    if (!activity) throw new Invalid('activity', "attività non prevista per l'asse «Casa/Habitat sociale»");
-    if (lot.hourlyRateCents === null)
-      throw new Conflict(`Il lotto ${lot.number} non ha una tariffa oraria: le ore non si possono registrare`);
-    const minutes = minutesOf(body.hours);
-    const amountCents = amountCentsOf(minutes, lot.hourlyRateCents);
-    const month = body.date.slice(0, 7);
-    const row = q.insertFlatIntervention(tx, {
-      flatId,
-      cooperativeId: flat.cooperativeId,
-      lotId: flat.lotId,
-      date: body.date,
-      month,
-      activityId: activity.id,
-      minutes,
-      amountCents,
-      operatorRole: body.operatorRole,
-      notes: body.notes ?? null,
-      createdBy: actor.user.id,
-    });
-    addDepartmentWork(db, tx, {
-      kind: 'flats',
-      lotId: flat.lotId,
-      cooperativeId: flat.cooperativeId,
-      month,
-      minutes,
-      amountCents,
-      count: 1,
-    });
-    recordAudit(tx, actor, { action: 'create', entity: 'flat_intervention', entityId: row.id, changes: { flatId, ...body } });
-    return toFlatIntervention({ ...row, activity: activity.label });
-  });
-}
-
-export function listFlatInterventions(db: Db, actor: Actor, flatId: number, month: string) {
-  return db.transaction((tx) => {
-    requireFlat(tx, actor, flatId);
-    return { items: q.flatInterventionsOfMonth(tx, flatId, month).map(toFlatIntervention) };
   });
 }
 

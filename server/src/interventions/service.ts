@@ -25,7 +25,7 @@ import { summaryStatusOf } from './rules.ts';
 import { summaryWriter } from './summaries.ts';
 import * as q from './queries.ts';
 
-function ownCooperative(actor: Actor): number {
+export function ownCooperative(actor: Actor): number {
   if (actor.user.role !== 'cooperative' || !actor.user.cooperativeId) throw new Forbidden('Solo la cooperativa registra interventi');
   return actor.user.cooperativeId;
 }

@@ -42,6 +42,12 @@ export interface DepartmentWork {
   count: number;
 }
 
+/** Whether work of a department-wide part of a month may still change: the part is open or returned. */
+export function departmentPartEditable(tx: Queryable, kind: DepartmentPartKind, cooperativeId: number, month: string): boolean {
+  const state = monthState(tx, cooperativeId, month);
+  return partEditable(state.monthStatus, state.parts.get(departmentPartKey(kind))?.status);
+}
+
 /**
  * Counts work of a department-wide part (a flat's hours, a community session) in the month's
  * totals; call it inside the transaction that writes or deletes the work's own row, with the

@@ -89,6 +89,15 @@ export const communitySessionSchema = z.object({
 });
 export type CommunitySession = z.infer<typeof communitySessionSchema>;
 
+/** `GET /api/community-activities/:id/sessions`: newest first, page by page, with how many there are. */
+export const communitySessionsQuery = z.strictObject({ limit: limitSchema, cursor: cursorSchema });
+export const communitySessionsReply = z.object({
+  items: z.array(communitySessionSchema),
+  nextCursor: z.string().nullable(),
+  total: z.number().int(),
+});
+export type CommunitySessionsPage = z.infer<typeof communitySessionsReply>;
+
 export const communityActivityDetailSchema = communityActivitySchema.extend({
   enrolled: z.array(communityEnrolmentSchema),
   sessions: z.array(communitySessionSchema),

@@ -72,6 +72,13 @@ export const stayBody = z
   .refine((body) => !body.to || body.from <= body.to, { error: "la fine precede l'ingresso", path: ['to'] });
 export type StayBody = z.infer<typeof stayBody>;
 
+/** A correction of a stay's dates; `to: null` reopens the planned end of a stay not yet ended. */
+export const stayUpdateBody = z
+  .strictObject({ from: recordDate.optional(), to: recordDate.nullable().optional() })
+  .refine((body) => Object.keys(body).length > 0, { error: 'nessun campo da modificare' })
+  .refine((body) => !body.from || !body.to || body.from <= body.to, { error: "la fine precede l'ingresso", path: ['to'] });
+export type StayUpdateBody = z.infer<typeof stayUpdateBody>;
+
 export const endStayBody = z.strictObject({
   date: recordDate,
   destination: z.enum(LIVING_SITUATIONS),
@@ -89,6 +96,11 @@ export const flatInterventionBody = z.strictObject({
 });
 export type FlatInterventionBody = z.infer<typeof flatInterventionBody>;
 
+export const flatInterventionUpdateBody = flatInterventionBody
+  .partial()
+  .refine((body) => Object.keys(body).length > 0, { error: 'nessun campo da modificare' });
+export type FlatInterventionUpdateBody = z.infer<typeof flatInterventionUpdateBody>;
+
 export const flatInterventionSchema = z.object({
   id: z.number().int(),
   flatId: z.number().int(),
@@ -98,6 +110,8 @@ export const flatInterventionSchema = z.object({
   amount: z.number(),
   operatorRole: z.string(),
   notes: z.string().nullable(),
+  /** Whether its month part is still open to changes (open or returned). */
+  editable: z.boolean(),
 });
 export type FlatIntervention = z.infer<typeof flatInterventionSchema>;
 

@@ -1,6 +1,7 @@
 import { formatNumberInput, lotBody, lotUpdateBody, SERVICE_KINDS, type Lot, type ServiceKind } from '@bds/shared';
 import { nameOf, useCooperatives, useLots } from '../../api/reference.ts';
 import { it } from '../../i18n/it.ts';
+import { flats } from '../../i18n/itFlats.ts';
 import { Field } from '../Field.tsx';
 import { formatDate, formatEuro } from '../format.ts';
 import { ItalianNumberInput, numberOrRefusal } from '../ItalianNumberInput.tsx';
@@ -9,7 +10,18 @@ import { ReferenceTable } from './ReferenceTable.tsx';
 import { useReferenceForm, type ReferenceFormProps } from './useReferenceForm.ts';
 
 /** The body fields this form shows an error beside. */
-const LOT_FIELDS = ['number', 'tenderYear', 'tenderStart', 'tenderEnd', 'title', 'serviceKinds', 'contractor', 'hourlyRate', 'ceiling'];
+const LOT_FIELDS = [
+  'number',
+  'tenderYear',
+  'tenderStart',
+  'tenderEnd',
+  'title',
+  'serviceKinds',
+  'contractor',
+  'executingCooperativeIds',
+  'hourlyRate',
+  'ceiling',
+];
 
 function toggle<T>(list: T[], value: T, on: boolean): T[] {
   return on ? [...list, value] : list.filter((item) => item !== value);
@@ -31,6 +43,7 @@ function LotForm({ item, onSaved, onCancel }: ReferenceFormProps<Lot>) {
       serviceKinds: item?.serviceKinds ?? ([] as ServiceKind[]),
       contractor: item?.contractor ?? '',
       cooperativeIds: item?.cooperativeIds ?? ([] as number[]),
+      executingCooperativeIds: item?.executingCooperativeIds ?? ([] as number[]),
       hourlyRate: formatNumberInput(item?.hourlyRate, 'euro'),
       ceiling: formatNumberInput(item?.ceiling, 'euro'),
     },
@@ -47,7 +60,13 @@ function LotForm({ item, onSaved, onCancel }: ReferenceFormProps<Lot>) {
     },
     onSaved,
   });
-  const [serviceKinds, cooperativeIds, hourlyRate, ceiling] = form.watch(['serviceKinds', 'cooperativeIds', 'hourlyRate', 'ceiling']);
+  const [serviceKinds, cooperativeIds, executingCooperativeIds, hourlyRate, ceiling] = form.watch([
+    'serviceKinds',
+    'cooperativeIds',
+    'executingCooperativeIds',
+    'hourlyRate',
+    'ceiling',
+  ]);
   const { change } = form;
   return (
     <form className="stack" onSubmit={(event) => void submit(event)} noValidate>
@@ -92,11 +111,32 @@ function LotForm({ item, onSaved, onCancel }: ReferenceFormProps<Lot>) {
             <input
               type="checkbox"
               checked={cooperativeIds.includes(coop.id)}
-              onChange={(e) => change('cooperativeIds', toggle(cooperativeIds, coop.id, e.target.checked))}
+              onChange={(e) => {
+                change('cooperativeIds', toggle(cooperativeIds, coop.id, e.target.checked));
+                // An executing member is always a member of the lot.
+                if (!e.target.checked) change('executingCooperativeIds', toggle(executingCooperativeIds, coop.id, false));
+              }}
             />{' '}
             {coop.name}
           </label>
         ))}
+      </fieldset>
+      <fieldset className="checklist">
+        <legend>{flats.admin.executing}</legend>
+        <small className="hint">{flats.admin.executingHint}</small>
+        {(cooperatives.data ?? [])
+          .filter((coop) => cooperativeIds.includes(coop.id))
+          .map((coop) => (
+            <label key={coop.id} className="checkbox">
+              <input
+                type="checkbox"
+                checked={executingCooperativeIds.includes(coop.id)}
+                onChange={(e) => change('executingCooperativeIds', toggle(executingCooperativeIds, coop.id, e.target.checked))}
+              />{' '}
+              {coop.name}
+            </label>
+          ))}
+        {form.errorOf('executingCooperativeIds') && <small className="field-error">{form.errorOf('executingCooperativeIds')}</small>}
       </fieldset>
       <div className="grid">
         <Field label={it.reference.hourlyRate} error={form.errorOf('hourlyRate')}>
@@ -126,6 +166,10 @@ export function LotsAdmin() {
         { header: it.reference.serviceKinds, cell: (l) => l.serviceKinds.join(', ') },
         { header: it.reference.contractor, cell: (l) => l.contractor },
         { header: it.reference.members, cell: (l) => l.cooperativeIds.map((id) => nameOf(cooperatives.data, id)).join('; ') || '—' },
+        {
+          header: flats.admin.executing,
+          cell: (l) => l.executingCooperativeIds.map((id) => nameOf(cooperatives.data, id)).join('; ') || '—',
+        },
         { header: it.reference.hourlyRate, cell: (l) => formatEuro(l.hourlyRate), numeric: true },
         { header: it.reference.ceiling, cell: (l) => formatEuro(l.ceiling), numeric: true },
       ]}

@@ -4,12 +4,13 @@ import { useState, type FormEvent } from 'react';
 import { useParams } from 'react-router';
 import { createSessionBody, type CommunityActivityDetail } from '@bds/shared';
 import { can } from '@bds/shared/access';
-import { useCommunityActivity, useEndEnrolment, useEnrol, useRecordSession } from '../../api/communityActivities.ts';
+import { useActivitySessions, useCommunityActivity, useEndEnrolment, useEnrol, useRecordSession } from '../../api/communityActivities.ts';
 import { useWholePtriList } from '../../api/ptriHooks.ts';
 import { nameOf, useDistricts } from '../../api/reference.ts';
 import { useCurrentUser } from '../../auth/AuthProvider.tsx';
 import { Field } from '../../components/Field.tsx';
 import { ItalianNumberInput, typedNumber } from '../../components/ItalianNumberInput.tsx';
+import { ResultCount, ShowMore } from '../../components/Paging.tsx';
 import { ErrorState, Loading, errorText } from '../../components/States.tsx';
 import { formatDate, formatEuro, formatHours, today } from '../../components/format.ts';
 import { issuesToFieldErrors, refusalMessage, type FieldErrors } from '../../components/formErrors.ts';
@@ -49,7 +50,7 @@ export function CommunityActivityPage() {
       <Enrolled activity={activity} />
       {can(user.role, 'enrolInCommunityActivities') && <EnrolForm activityId={activity.id} />}
       {runsIt && <SessionForm activity={activity} />}
-      <Sessions activity={activity} />
+      <Sessions activityId={activity.id} />
     </>
   );
 }
@@ -226,45 +227,56 @@ function SessionForm({ activity }: { activity: CommunityActivityDetail }) {
   );
 }
 
-function Sessions({ activity }: { activity: CommunityActivityDetail }) {
+function Sessions({ activityId }: { activityId: number }) {
+  const sessions = useActivitySessions(activityId);
+  const rows = sessions.data?.pages.flatMap((page) => page.items) ?? [];
+  const total = sessions.data?.pages[0]?.total ?? 0;
   return (
     <section className="card">
       <h2>{t.sessions}</h2>
-      {activity.sessions.length === 0 ? (
+      {sessions.isPending ? (
+        <Loading />
+      ) : sessions.isError ? (
+        <ErrorState error={sessions.error} onRetry={() => void sessions.refetch()} />
+      ) : rows.length === 0 ? (
         <p>{t.noSessions}</p>
       ) : (
-        <div className="table-wrap" tabIndex={0}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t.date}</th>
-                <th scope="col">{t.hours}</th>
-                <th scope="col">{t.operators}</th>
-                <th scope="col">{t.billedHours}</th>
-                <th scope="col">{t.amount}</th>
-                <th scope="col">{t.attendees}</th>
-                <th scope="col">{t.otherParticipants}</th>
-                <th scope="col">{t.volunteers}</th>
-                <th scope="col">{t.note}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {activity.sessions.map((s) => (
-                <tr key={s.id}>
-                  <td>{formatDate(s.date)}</td>
-                  <td>{formatHours(s.hours)}</td>
-                  <td>{s.operators}</td>
-                  <td>{formatHours(s.billedHours)}</td>
-                  <td>{formatEuro(s.amount)}</td>
-                  <td>{s.attendees}</td>
-                  <td>{s.otherParticipants}</td>
-                  <td>{s.volunteers}</td>
-                  <td>{s.note ?? ''}</td>
+        <>
+          <ResultCount total={total} shown={rows.length} />
+          <div className="table-wrap" tabIndex={0}>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t.date}</th>
+                  <th scope="col">{t.hours}</th>
+                  <th scope="col">{t.operators}</th>
+                  <th scope="col">{t.billedHours}</th>
+                  <th scope="col">{t.amount}</th>
+                  <th scope="col">{t.attendees}</th>
+                  <th scope="col">{t.otherParticipants}</th>
+                  <th scope="col">{t.volunteers}</th>
+                  <th scope="col">{t.note}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {rows.map((s) => (
+                  <tr key={s.id}>
+                    <td>{formatDate(s.date)}</td>
+                    <td>{formatHours(s.hours)}</td>
+                    <td>{s.operators}</td>
+                    <td>{formatHours(s.billedHours)}</td>
+                    <td>{formatEuro(s.amount)}</td>
+                    <td>{s.attendees}</td>
+                    <td>{s.otherParticipants}</td>
+                    <td>{s.volunteers}</td>
+                    <td>{s.note ?? ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <ShowMore query={sessions} />
+        </>
       )}
     </section>
   );

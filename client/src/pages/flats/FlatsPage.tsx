@@ -1,15 +1,17 @@
 // "Appartamenti": every flat's free places by district (a cooperative sees its own); an open flat
-// shows its occupancy board and stays. The case manager proposes a stay and records exits, the
-// flat's cooperative records the hours for the flat as a whole.
+// shows its occupancy board and stays. The case manager proposes a stay, corrects or cancels it and
+// records exits; the flat's cooperative records the hours for the flat as a whole.
 import { useState } from 'react';
-import { LIVING_SITUATIONS, parseItalianNumber, type FlatDetail, type LivingSituation } from '@bds/shared';
+import type { FlatDetail, Stay } from '@bds/shared';
 import { useQuery } from '@tanstack/react-query';
-import { useCreateStay, useEndStay, useFlat, useFlats, useFlatWork, useRecordFlatWork } from '../../api/flats.ts';
+import { useCancelStay, useCreateStay, useFlat, useFlats } from '../../api/flats.ts';
 import { fetchPtris } from '../../api/ptris.ts';
-import { useActivities, useDistricts, useLots } from '../../api/reference.ts';
+import { useDistricts, useLots } from '../../api/reference.ts';
 import { useCurrentUser } from '../../auth/AuthProvider.tsx';
 import { Field } from '../../components/Field.tsx';
-import { currentMonth, formatDate, formatEuro, formatHours, today } from '../../components/format.ts';
+import { FlatWork } from '../../components/flats/FlatWork.tsx';
+import { EndStayForm, StayDatesForm } from '../../components/flats/StayForms.tsx';
+import { formatDate, today } from '../../components/format.ts';
 import { Empty, ErrorState, errorText, Loading } from '../../components/States.tsx';
 import { flats as t } from '../../i18n/itFlats.ts';
 
@@ -36,45 +38,44 @@ function OccupancyBoard({ flat }: { flat: FlatDetail }) {
   );
 }
 
-function EndStayForm({ stayId, from }: { stayId: number; from: string }) {
-  const [date, setDate] = useState(today());
-  const [destination, setDestination] = useState<LivingSituation>('own_home');
-  const [note, setNote] = useState('');
-  const end = useEndStay();
+type StayAction = { stayId: number; form: 'end' | 'dates' } | null;
+
+function StayActions({ stay, action, setAction }: { stay: Stay; action: StayAction; setAction: (action: StayAction) => void }) {
+  const cancel = useCancelStay();
+  const name = stay.personName ?? '';
+  if (action?.stayId === stay.id && action.form === 'end') return <EndStayForm stayId={stay.id} from={stay.from} />;
+  if (action?.stayId === stay.id) return <StayDatesForm stay={stay} onDone={() => setAction(null)} />;
   return (
-    <form
-      className="row"
-      onSubmit={(e) => {
-        e.preventDefault();
-        end.mutate({ stayId, body: { date, destination, ...(note ? { note } : {}) } });
-      }}
-    >
-      <Field label={t.endDate}>
-        <input type="date" value={date} min={from} onChange={(e) => setDate(e.target.value)} required />
-      </Field>
-      <Field label={t.destination}>
-        <select value={destination} onChange={(e) => setDestination(e.target.value as LivingSituation)}>
-          {LIVING_SITUATIONS.map((d) => (
-            <option key={d} value={d}>
-              {t.destinations[d]}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field label={t.note}>
-        <input value={note} onChange={(e) => setNote(e.target.value)} maxLength={1000} />
-      </Field>
-      <button type="submit" disabled={end.isPending}>
-        {t.confirmEnd}
+    <div className="actions">
+      {!stay.destination && (
+        <button type="button" className="secondary" onClick={() => setAction({ stayId: stay.id, form: 'end' })}>
+          {t.endStay}
+        </button>
+      )}
+      <button
+        type="button"
+        className="secondary"
+        aria-label={t.editStayOf(name)}
+        onClick={() => setAction({ stayId: stay.id, form: 'dates' })}
+      >
+        {t.editStay}
       </button>
-      {end.isError && <p role="alert">{errorText(end.error)}</p>}
-      {end.isSuccess && <p role="status">{t.stayEnded}</p>}
-    </form>
+      <button
+        type="button"
+        className="danger"
+        aria-label={t.cancelStayOf(name)}
+        disabled={cancel.isPending}
+        onClick={() => window.confirm(t.cancelStayConfirm) && cancel.mutate(stay.id)}
+      >
+        {t.cancelStay}
+      </button>
+      {cancel.isError && <p role="alert">{errorText(cancel.error)}</p>}
+    </div>
   );
 }
 
-function StaysTable({ flat, canEnd }: { flat: FlatDetail; canEnd: boolean }) {
-  const [ending, setEnding] = useState<number | null>(null);
+function StaysTable({ flat, canChange }: { flat: FlatDetail; canChange: boolean }) {
+  const [action, setAction] = useState<StayAction>(null);
   if (flat.stays.length === 0) return <Empty />;
   return (
     <div className="table-wrap" tabIndex={0}>
@@ -86,7 +87,7 @@ function StaysTable({ flat, canEnd }: { flat: FlatDetail; canEnd: boolean }) {
             <th scope="col">{t.from}</th>
             <th scope="col">{t.to}</th>
             <th scope="col">{t.destination}</th>
-            {canEnd && <th scope="col">{t.endStay}</th>}
+            {canChange && <th scope="col">{t.actions}</th>}
           </tr>
         </thead>
         <tbody>
@@ -96,19 +97,7 @@ function StaysTable({ flat, canEnd }: { flat: FlatDetail; canEnd: boolean }) {
               <td>{formatDate(stay.from)}</td>
               <td>{formatDate(stay.to)}</td>
               <td>{stay.destination ? t.destinations[stay.destination] : '—'}</td>
-              {canEnd && (
-                <td>
-                  {stay.ptriId !== null && !stay.destination ? (
-                    ending === stay.id ? (
-                      <EndStayForm stayId={stay.id} from={stay.from} />
-                    ) : (
-                      <button type="button" className="secondary" onClick={() => setEnding(stay.id)}>
-                        {t.endStay}
-                      </button>
-                    )
-                  ) : null}
-                </td>
-              )}
+              {canChange && <td>{stay.ptriId !== null && <StayActions stay={stay} action={action} setAction={setAction} />}</td>}
             </tr>
           ))}
         </tbody>
@@ -165,103 +154,6 @@ function ProposeStay({ flatId }: { flatId: number }) {
   );
 }
 
-function FlatWork({ flatId }: { flatId: number }) {
-  const activities = useActivities();
-  const habitat = activities.data?.filter((a) => a.axis === 'habitat' && a.active) ?? [];
-  const [month, setMonth] = useState(currentMonth());
-  const [date, setDate] = useState(today());
-  const [activity, setActivity] = useState('');
-  const [hours, setHours] = useState('');
-  const [operatorRole, setOperatorRole] = useState('');
-  const [notes, setNotes] = useState('');
-  const [hoursError, setHoursError] = useState<string | undefined>();
-  const work = useFlatWork(flatId, month, true);
-  const record = useRecordFlatWork();
-  return (
-    <section className="card stack" aria-labelledby="work-title">
-      <h3 id="work-title">{t.work}</h3>
-      <p className="hint">{t.workHelp}</p>
-      <form
-        className="row"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const parsed = parseItalianNumber(hours);
-          if (!parsed.ok || parsed.value === null) return setHoursError(parsed.ok ? undefined : parsed.message);
-          setHoursError(undefined);
-          record.mutate({ flatId, body: { date, activity, hours: parsed.value, operatorRole, ...(notes ? { notes } : {}) } });
-        }}
-      >
-        <Field label={t.date}>
-          <input type="date" value={date} max={today()} onChange={(e) => setDate(e.target.value)} required />
-        </Field>
-        <Field label={t.activity}>
-          <select value={activity} onChange={(e) => setActivity(e.target.value)} required>
-            <option value="">—</option>
-            {habitat.map((a) => (
-              <option key={a.id} value={a.label}>
-                {a.label}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label={t.hours} error={hoursError}>
-          <input inputMode="decimal" value={hours} onChange={(e) => setHours(e.target.value)} required />
-        </Field>
-        <Field label={t.operatorRole}>
-          <input value={operatorRole} onChange={(e) => setOperatorRole(e.target.value)} maxLength={80} required />
-        </Field>
-        <Field label={t.notes}>
-          <input value={notes} onChange={(e) => setNotes(e.target.value)} maxLength={1000} />
-        </Field>
-        <button type="submit" disabled={record.isPending}>
-          {t.save}
-        </button>
-        {record.isError && <p role="alert">{errorText(record.error)}</p>}
-        {record.isSuccess && <p role="status">{t.workSaved}</p>}
-      </form>
-      <Field label={t.month}>
-        <input type="month" value={month} onChange={(e) => setMonth(e.target.value)} />
-      </Field>
-      {work.isPending ? (
-        <Loading />
-      ) : work.isError ? (
-        <ErrorState error={work.error} />
-      ) : work.data.items.length === 0 ? (
-        <Empty />
-      ) : (
-        <div className="table-wrap" tabIndex={0}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t.date}</th>
-                <th scope="col">{t.activity}</th>
-                <th scope="col" className="num">
-                  {t.hours}
-                </th>
-                <th scope="col" className="num">
-                  {t.amount}
-                </th>
-                <th scope="col">{t.operatorRole}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {work.data.items.map((row) => (
-                <tr key={row.id}>
-                  <td>{formatDate(row.date)}</td>
-                  <td>{row.activity}</td>
-                  <td className="num">{formatHours(row.hours)}</td>
-                  <td className="num">{formatEuro(row.amount)}</td>
-                  <td>{row.operatorRole}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
-  );
-}
-
 function FlatPanel({ id }: { id: number }) {
   const user = useCurrentUser();
   const flat = useFlat(id);
@@ -274,7 +166,7 @@ function FlatPanel({ id }: { id: number }) {
         {flat.data.name} – {flat.data.address}
       </h2>
       <OccupancyBoard flat={flat.data} />
-      <StaysTable flat={flat.data} canEnd={placesStaff} />
+      <StaysTable flat={flat.data} canChange={placesStaff} />
       {user.role === 'case_manager' && <ProposeStay flatId={id} />}
       {user.role === 'cooperative' && <FlatWork flatId={id} />}
     </section>
