@@ -1,7 +1,7 @@
 // The database schema: plain table definitions. Dates are 'YYYY-MM-DD' text, timestamps ISO
 // 8601 UTC text, money integer cents, hours integer minutes.
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type {
   Axis,
   BenefitKind,
@@ -13,6 +13,7 @@ import type {
   LivingSituation,
   MonthStatus,
   PartStatus,
+  ProposalStatus,
   ProviderKind,
   PtriStatus,
   ResourceKind,
@@ -331,6 +332,8 @@ export const ptriRevisions = sqliteTable(
     changes: text('changes', { mode: 'json' }),
     reason: text('reason'),
     userId: integer('user_id').references(() => users.id),
+    /** The cooperative's proposal this version applied, when the case manager accepted one. */
+    proposalId: integer('proposal_id').references((): AnySQLiteColumn => ptriProposals.id),
     at: createdAt(),
   },
   (t) => [uniqueIndex('ptri_revisions_version_idx').on(t.ptriId, t.version)],
@@ -1128,4 +1131,52 @@ export const resourceDistricts = sqliteTable(
     index('resource_districts_name_idx').on(t.districtId, t.name, t.resourceId),
     index('resource_districts_axis_idx').on(t.districtId, t.axis, t.name, t.resourceId),
   ],
+);
+
+/** A draft shared by its case manager with one of its cooperatives: the cooperative then sees it and may propose changes. */
+export const ptriShares = sqliteTable(
+  'ptri_shares',
+  {
+    ptriId: integer('ptri_id')
+      .notNull()
+      .references(() => ptris.id),
+    cooperativeId: integer('cooperative_id')
+      .notNull()
+      .references(() => cooperatives.id),
+    sharedBy: integer('shared_by').references(() => users.id),
+    sharedAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.ptriId, t.cooperativeId] })],
+);
+
+/**
+ * A cooperative's proposal on a shared draft: goals and budget lines to add or change (by id),
+ * with the touched items as they were when proposed (`base`), so that accepting it later can
+ * tell whether the case manager changed them since.
+ */
+export const ptriProposals = sqliteTable(
+  'ptri_proposals',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    ptriId: integer('ptri_id')
+      .notNull()
+      .references(() => ptris.id),
+    cooperativeId: integer('cooperative_id')
+      .notNull()
+      .references(() => cooperatives.id),
+    proposedBy: integer('proposed_by').references(() => users.id),
+    baseRevision: integer('base_revision').notNull(),
+    goals: text('goals', { mode: 'json' }).notNull(),
+    budgetLines: text('budget_lines', { mode: 'json' }).notNull(),
+    base: text('base', { mode: 'json' }).notNull(),
+    note: text('note').notNull(),
+    status: text('status').$type<ProposalStatus>().notNull().default('open'),
+    decidedBy: integer('decided_by').references(() => users.id),
+    decidedAt: text('decided_at'),
+    decisionNote: text('decision_note'),
+    /** The project's version that applied it (accepted). */
+    appliedVersion: integer('applied_version'),
+    proposedAt: createdAt(),
+  },
+  (t) => [index('ptri_proposals_ptri_idx').on(t.ptriId, t.id)],
 );

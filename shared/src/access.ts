@@ -303,6 +303,10 @@ export const CAPABILITIES = [
   'recordSignatures',
   'maintainResources',
   'readResourceReport',
+  /** Propose changes to a draft its case manager shared with the cooperative. */
+  'proposeChanges',
+  /** Read the cooperatives' proposals on a draft (a cooperative: its own) and with whom it is shared. */
+  'readProposals',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -327,6 +331,7 @@ export const ROLE_CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = 
     'readCommunityReport',
     'maintainResources',
     'readResourceReport',
+    'readProposals',
   ],
   manager: [
     'readPersons',
@@ -343,6 +348,7 @@ export const ROLE_CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = 
     'readBenefits',
     'maintainResources',
     'readResourceReport',
+    'readProposals',
   ],
   case_manager: [
     'readPersons',
@@ -360,6 +366,7 @@ export const ROLE_CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = 
     'recordBenefits',
     'recordSignatures',
     'readResourceReport',
+    'readProposals',
   ],
   uvm: [
     'readPersons',
@@ -371,7 +378,14 @@ export const ROLE_CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = 
     'browseCommunityActivities',
     'readResourceReport',
   ],
-  cooperative: ['recordInterventions', 'readFlats', 'browseCommunityActivities', 'runCommunityActivities'],
+  cooperative: [
+    'recordInterventions',
+    'readFlats',
+    'browseCommunityActivities',
+    'runCommunityActivities',
+    'proposeChanges',
+    'readProposals',
+  ],
   social_worker: [
     'readPersons',
     'readProjectHistory',

@@ -93,3 +93,7 @@ export type ResourceKind = (typeof RESOURCE_KINDS)[number];
 /** Who runs a resource: a third-sector body (ETS, with its RUNTS number), a company, a public body, an informal group. */
 export const PROVIDER_KINDS = ['ets', 'company', 'public', 'informal'] as const;
 export type ProviderKind = (typeof PROVIDER_KINDS)[number];
+
+/** A cooperative's proposal on a shared draft: open until the case manager accepts or declines it. */
+export const PROPOSAL_STATUSES = ['open', 'accepted', 'declined'] as const;
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];

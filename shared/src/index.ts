@@ -26,3 +26,4 @@ export * from './schemas/agreement.ts';
 export * from './budget.ts';
 export * from './schemas/budget-composition.ts';
 export * from './schemas/resources.ts';
+export * from './schemas/proposals.ts';

@@ -4,6 +4,7 @@ import type {
   Axis,
   BenefitKind,
   BudgetSource,
+  ProposalStatus,
   DepartmentPartKind,
   EvaluationKind,
   EvaluationOutcome,
@@ -198,6 +199,9 @@ export const AUDIT_ENTITY_LABELS = {
   follow_up_list: 'Contatti dopo la chiusura di un progetto',
   signature: 'Firma di una revisione del progetto',
   signature_list: 'Firme di un progetto',
+  ptri_share: 'Condivisione della bozza con le cooperative',
+  ptri_proposal: 'Proposta di una cooperativa su una bozza',
+  ptri_proposal_list: 'Proposte delle cooperative su una bozza',
   benefits: 'Pensioni, indennità e sostegni al reddito della persona',
   report_budget_composition: 'Report composizione del budget',
   resource: 'Risorsa del territorio',
@@ -234,3 +238,9 @@ export const PTRI_FIELD_LABELS: Readonly<Record<string, string>> = {
   status: 'stato',
   nextReviewDate: 'prossima revisione',
 };
+
+export const PROPOSAL_STATUS_LABELS = {
+  open: 'Aperta',
+  accepted: 'Accettata',
+  declined: 'Rifiutata',
+} as const satisfies Record<ProposalStatus, string>;

@@ -3,7 +3,7 @@
 // an aggregate.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIELD_ACCESS, FREE_TEXT_FIELDS, type AccessObject, type Role } from '@bds/shared';
-import { createFixtures, ROLES, type Fixtures } from './fixtures.ts';
+import { createFixtures, ROLES, sharedDraft, type Fixtures } from './fixtures.ts';
 import { ROUTE_MATRIX } from './route-matrix.ts';
 import { splitRoute } from './request.ts';
 
@@ -79,6 +79,28 @@ describe('a cooperative account', () => {
         expect(forbiddenKeys, `${url} has the field ${name}`).not.toContain(name);
       });
     }
+  });
+});
+
+describe('a draft shared with a cooperative', () => {
+  it('reaches it with goals, budget and proposals, never the notes, a codice fiscale or a birth date', async () => {
+    const draft = await sharedDraft(f);
+    const replies = await repliesFor('cooperative', [
+      '/api/ptris?status=draft',
+      `/api/ptris/${draft.ptriId}/proposals`,
+      `/api/ptris/${draft.ptriId}/share`,
+      `/api/persons/${f.mine.personId}`,
+    ]);
+    const page = replies.get(`/api/ptris/${draft.ptriId}`);
+    expect(page, 'the shared draft is listed and read').toContain('Ricerca di un alloggio in coabitazione');
+    expect(replies.get(`/api/ptris/${draft.ptriId}/proposals`)).toContain('Proposta della cooperativa');
+    for (const [url, body] of replies) {
+      for (const text of [...fiscalCodes(), '1980-01-01', 'Nota clinica riservata'])
+        expect(body, `${url} contains "${text}"`).not.toContain(text);
+      walk(parse(body), (key) => expect(['fiscalCode', 'birthDate', 'benefits'], `${url}`).not.toContain(key.replace(/:present$/, '')));
+    }
+    const project = JSON.parse(page!) as Record<string, unknown>;
+    expect(project).not.toHaveProperty('notes');
   });
 });
 

@@ -274,3 +274,31 @@ async function flatSide(
   );
   return { flatId: flat.id, ptriId: ptri.id, personId: person.id, stayId: stay.id, workId: work.id };
 }
+
+/**
+ * A draft of the in-scope person, with a clinical note, shared by the case manager with Alfa,
+ * and one open proposal of Alfa on it (co-design, issue 18).
+ */
+export async function sharedDraft(f: Fixtures): Promise<{ ptriId: number; proposalId: number }> {
+  const draft = await expectOk(
+    await f.callers.case_manager({
+      method: 'POST',
+      url: '/api/ptris',
+      payload: ptriBody(f.ctx, f.mine.personId, { notes: 'Nota clinica riservata della bozza', cooperativeIds: [f.mine.cooperativeId] }),
+    }),
+    'draft',
+  );
+  await expectOk(await f.callers.case_manager({ method: 'POST', url: `/api/ptris/${draft.id}/share` }), 'share');
+  const proposal = await expectOk(
+    await f.callers.cooperative({
+      method: 'POST',
+      url: `/api/ptris/${draft.id}/proposals`,
+      payload: {
+        budgetLines: [{ axis: 'sociality', source: 'ausl', description: 'Laboratorio di teatro', hours: 20, resourceId: f.resourceId }],
+        note: 'Proposta della cooperativa',
+      },
+    }),
+    'proposal',
+  );
+  return { ptriId: draft.id, proposalId: proposal.id };
+}

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@bds/shared';
 import { personBody, PASSWORD } from '../api/helpers.ts';
 import { approvingEvaluation, ptriBody } from '../api/ptri-fixtures.ts';
-import { createFixtures, INTERVENTION, type Fixtures } from './fixtures.ts';
+import { createFixtures, INTERVENTION, sharedDraft, type Fixtures } from './fixtures.ts';
 import { COMMUNITY_SESSION, FLAT_WORK, ROUTE_MATRIX } from './route-matrix.ts';
 import { activityBody } from '../api/community-helpers.ts';
 import { splitRoute } from './request.ts';
@@ -19,8 +19,10 @@ const REFUSALS = [400, 401, 403, 404, 409, 413, 415, 422];
 const TARGET_USER = 6;
 
 let f: Fixtures;
+let draft: { ptriId: number; proposalId: number };
 beforeAll(async () => {
   f = await createFixtures();
+  draft = await sharedDraft(f);
 });
 afterAll(() => f.ctx.close());
 
@@ -86,6 +88,21 @@ function validRequests(): Record<string, { url?: string; body: unknown }> {
     'POST /api/ptris/:id/signatures': {
       url: `/api/ptris/${f.mine.ptriId}/signatures`,
       body: { revision: revision(), signer: 'guardian', name: 'Anna Bianchi', date: '2025-03-01', method: 'in_person' },
+    },
+    'POST /api/ptris/:id/share': { url: `/api/ptris/${draft.ptriId}/share`, body: {} },
+    'POST /api/ptris/:id/proposals': {
+      url: `/api/ptris/${draft.ptriId}/proposals`,
+      body: {
+        goals: [{ axis: 'work', description: 'Tirocinio in una ditta del quartiere', targetDate: '2025-09-30' }],
+        budgetLines: [
+          { axis: 'work', source: 'private', description: 'Borsa lavoro della fondazione', amount: 900, resourceId: f.resourceId },
+        ],
+        note: 'Proposta',
+      },
+    },
+    'POST /api/ptris/:id/proposals/:proposalId/decision': {
+      url: `/api/ptris/${draft.ptriId}/proposals/${draft.proposalId}/decision`,
+      body: { decision: 'declined', note: 'Non nel distretto' },
     },
     'PUT /api/persons/:id/benefits': {
       url: `/api/persons/${f.mine.personId}/benefits`,

@@ -193,6 +193,37 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
     probe: { url: ptri('mine', '/signatures') },
     outOfScope: { roles: ['case_manager', 'uvm', 'cooperative'], probe: { url: ptri('other', '/signatures') } },
   },
+  'POST /api/ptris/:id/share': {
+    allowed: ['admin', 'case_manager'],
+    probe: { url: ptri('mine', '/share') },
+    outOfScope: { roles: ['case_manager'], probe: { url: ptri('other', '/share') } },
+  },
+  'GET /api/ptris/:id/share': {
+    allowed: ['admin', 'manager', 'case_manager', 'cooperative'],
+    probe: { url: ptri('mine', '/share') },
+    outOfScope: { roles: ['case_manager', 'cooperative'], probe: { url: ptri('other', '/share') } },
+  },
+  'POST /api/ptris/:id/proposals': {
+    allowed: ['cooperative'],
+    probe: { url: ptri('mine', '/proposals') },
+    outOfScope: {
+      roles: ['cooperative'],
+      probe: {
+        url: ptri('other', '/proposals'),
+        body: () => ({ budgetLines: [{ axis: 'work', source: 'ausl', description: 'Tutor', hours: 10 }], note: 'prova' }),
+      },
+    },
+  },
+  'GET /api/ptris/:id/proposals': {
+    allowed: ['admin', 'manager', 'case_manager', 'cooperative'],
+    probe: { url: ptri('mine', '/proposals') },
+    outOfScope: { roles: ['case_manager', 'cooperative'], probe: { url: ptri('other', '/proposals') } },
+  },
+  'POST /api/ptris/:id/proposals/:proposalId/decision': {
+    allowed: ['admin', 'case_manager'],
+    probe: { url: ptri('mine', '/proposals/1/decision') },
+    outOfScope: { roles: ['case_manager'], probe: { url: ptri('other', '/proposals/1/decision'), body: () => ({ decision: 'accepted' }) } },
+  },
   'GET /api/ptris/:id/follow-ups': {
     allowed: ['admin', 'manager', 'case_manager', 'uvm'],
     probe: { url: ptri('mine', '/follow-ups') },

@@ -124,3 +124,12 @@ function flatten(errors: object, prefix = '', into: MessagesByPath = {}): Messag
   }
   return into;
 }
+
+/**
+ * A form's converted values checked by the route's own body schema. The body's input type is
+ * wider than what the form produces (optional keys, a decision the form fixes), which zod's
+ * `pipe` typing refuses; at run time the body schema parses the form's output as it is.
+ */
+export function checkedByBody<Form extends z.ZodType, Body extends z.ZodType>(form: Form, body: Body) {
+  return form.pipe(body as unknown as z.ZodType<z.output<Body>, z.output<Form>>);
+}

@@ -3,6 +3,7 @@ import { formatHours, formatNumber } from '../components/format.ts';
 import { workflow } from './itWorkflow.ts';
 import { outcomes } from './itOutcomes.ts';
 import { agreement } from './itAgreement.ts';
+import { coDesign } from './itCoDesign.ts';
 import {
   AXIS_LABELS,
   BUDGET_SOURCE_LABELS,
@@ -509,6 +510,7 @@ export const it = {
   ...workflow,
   ...outcomes,
   ...agreement,
+  ...coDesign,
 };
 
 export type Messages = typeof it;

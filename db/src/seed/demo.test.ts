@@ -104,6 +104,8 @@ describe('demo data', () => {
       'community_attendances',
       'ptri_signatures',
       'person_benefits',
+      'ptri_shares',
+      'ptri_proposals',
     ]) {
       expect(digestOf(again, table), table).toBe(digestOf(db, table));
     }
@@ -266,6 +268,25 @@ describe('demo data', () => {
     ) as [{ pending: number; inCare: number }];
     expect(pending).toBeGreaterThan(0);
     expect(pending / inCare).toBeLessThan(0.1);
+  });
+
+  it('shares drafts of CSM Navile with the demo cooperative, with an open, a declined and an accepted proposal', () => {
+    const proposals = rows<{ status: string; ptriStatus: string; shared: number; decisionNote: string | null; applied: number | null }>(
+      db,
+      `SELECT pp.status, p.status AS ptriStatus, pp.decision_note AS decisionNote, pp.applied_version AS applied,
+        (SELECT COUNT(*) FROM ptri_shares s WHERE s.ptri_id = p.id AND s.cooperative_id = pp.cooperative_id) AS shared
+       FROM ptri_proposals pp JOIN ptris p ON p.id = pp.ptri_id ORDER BY pp.id`,
+    );
+    expect(proposals.map((row) => row.status)).toEqual(['open', 'declined', 'accepted']);
+    for (const row of proposals) expect(row).toMatchObject({ ptriStatus: 'draft', shared: 1 });
+    expect(proposals[1]?.decisionNote).toBeTruthy();
+    // The accepted one is the version that applied it, and names it.
+    const applied = rows<{ n: number }>(
+      db,
+      `SELECT COUNT(*) AS n FROM ptri_proposals pp JOIN ptri_revisions r ON r.ptri_id = pp.ptri_id AND r.version = pp.applied_version
+       AND r.proposal_id = pp.id JOIN ptris p ON p.id = pp.ptri_id AND p.version = pp.applied_version WHERE pp.status = 'accepted'`,
+    );
+    expect(applied[0]?.n).toBe(1);
   });
 
   it('puts every person with a project in the care of that service', () => {

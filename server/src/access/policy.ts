@@ -8,7 +8,7 @@ import { FIELD_ACCESS, type FieldTable, type Role } from '@bds/shared';
 import type { Principal } from '../auth/principal.ts';
 import { Forbidden } from '../errors.ts';
 
-const { ptris, persons, personServices, services, ptriCooperatives, interventions, flats, flatStays } = schema;
+const { ptris, persons, personServices, services, ptriCooperatives, ptriShares, interventions, flats, flatStays } = schema;
 
 /** The rows a query may read, and the key a query prepared with these conditions is cached under. */
 export interface RowScope {
@@ -52,6 +52,11 @@ export interface AccessPolicy extends RowScope {
   readonly stayPersons: SQL | undefined;
   /** What the user sees of a Lot 4 community activity run by `cooperativeId`. */
   communityActivity(cooperativeId: number): CommunityActivityView;
+  /**
+   * Whose proposals on a draft the user reads: a cooperative only its own (another cooperative's
+   * are its business with the case manager), everyone else every one (null).
+   */
+  readonly proposalsOf: number | null;
 }
 
 /**
@@ -152,14 +157,16 @@ function conditionsOf(user: Principal): Conditions {
           flats: NOTHING,
           stayPersons: NOTHING,
         };
+      // A cooperative sees the projects assigned to it once they leave the case manager's drafts,
+      // and a draft its case manager shared with it to co-design it (ptri_shares, issue 18).
+      const pastDraftOrShared = sql`(${ptris.status} <> 'draft' OR EXISTS (SELECT 1 FROM ${ptriShares} WHERE ${ptriShares.ptriId} = ${ptris.id} AND ${ptriShares.cooperativeId} = ${id}))`;
       return {
         scope: `cooperative:${id}`,
         persons: exists(
-          sql`SELECT 1 FROM ${ptris} JOIN ${ptriCooperatives} ON ${ptriCooperatives.ptriId} = ${ptris.id} WHERE ${ptris.personId} = ${persons.id} AND ${ptriCooperatives.cooperativeId} = ${id} AND ${ptris.status} <> 'draft'`,
+          sql`SELECT 1 FROM ${ptris} JOIN ${ptriCooperatives} ON ${ptriCooperatives.ptriId} = ${ptris.id} WHERE ${ptris.personId} = ${persons.id} AND ${ptriCooperatives.cooperativeId} = ${id} AND ${pastDraftOrShared}`,
         ),
-        // A cooperative sees the projects assigned to it once they leave the case manager's drafts.
         ptris: and(
-          sql`${ptris.status} <> 'draft'`,
+          pastDraftOrShared,
           exists(
             sql`SELECT 1 FROM ${ptriCooperatives} WHERE ${ptriCooperatives.ptriId} = ${ptris.id} AND ${ptriCooperatives.cooperativeId} = ${id}`,
           ),
@@ -202,6 +209,7 @@ function buildPolicy(user: Principal): AccessPolicy {
       if (!c.reports) throw new Forbidden();
       return c.reports;
     },
+    proposalsOf: role === 'cooperative' ? (user.cooperativeId ?? 0) : null,
     communityActivity(cooperativeId) {
       if (role === 'cooperative') {
         const own = user.cooperativeId === cooperativeId;

@@ -19,10 +19,10 @@ import { sendJsonText } from '../sql-json.ts';
 import * as ptri from './service.ts';
 
 const tags = ['ptri'];
-const ifMatchHeaders = z.object({ 'if-match': z.string().max(40).optional() }).loose();
+export const ifMatchHeaders = z.object({ 'if-match': z.string().max(40).optional() }).loose();
 
 /** The project version named by an If-Match header: `"3"`, `W/"3"` or `3`. */
-function versionFromIfMatch(header: string | undefined): number | undefined {
+export function versionFromIfMatch(header: string | undefined): number | undefined {
   if (header === undefined) return undefined;
   const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim());
   if (!match?.[1]) throw new Invalid('If-Match', 'deve contenere la versione del progetto, es. "3"');

@@ -55,4 +55,28 @@ describe("the cooperative's projects", () => {
     expect(within(row).getAllByRole('cell')[0]!.textContent).toBe('4711');
     expect(screen.getByRole('columnheader', { name: 'N. PTRI' })).toBeTruthy();
   });
+
+  it('lists the drafts shared with the cooperative, each a link to propose changes', async () => {
+    sessionStore.signedIn(pair);
+    const draft: PtriSummary = { ...project, id: 4712, personName: 'Bianchi Anna', status: 'draft' };
+    mockFetch((call) => {
+      const url = new URL(call.url, 'http://app');
+      if (url.pathname === '/api/me') return json(200, coop);
+      if (url.pathname === '/api/services') return json(200, []);
+      if (url.pathname === '/api/ptris' && url.searchParams.get('status') === 'draft')
+        return json(200, { items: [draft], nextCursor: null });
+      if (url.pathname === '/api/ptris') return json(200, { items: [project, draft], nextCursor: null });
+      return undefined;
+    });
+    renderWithProviders(
+      <AuthProvider>
+        <CoopProjectsPage />
+      </AuthProvider>,
+    );
+
+    const section = await screen.findByTestId('shared-drafts');
+    expect(within(section).getByRole('heading', { name: 'Bozze condivise con la cooperativa' })).toBeTruthy();
+    expect(within(section).getByRole('link', { name: 'N. PTRI 4712 – Bianchi Anna' }).getAttribute('href')).toBe('/progetti/4712');
+    expect(within(section).queryByText(/Rossi Mario/)).toBeNull();
+  });
 });

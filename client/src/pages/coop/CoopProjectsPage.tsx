@@ -12,9 +12,27 @@ export function CoopProjectsPage() {
   const query = usePtriList({});
   const services = useServices();
   const rows = query.data?.pages.flatMap((page) => page.items) ?? [];
+  const drafts = usePtriList({ status: 'draft' });
+  const draftRows = drafts.data?.pages.flatMap((page) => page.items) ?? [];
   return (
     <>
       <h1>{it.coop.projectsTitle}</h1>
+      {draftRows.length > 0 && (
+        <section className="card" data-testid="shared-drafts">
+          <h2>{it.coDesign.draftsTitle}</h2>
+          <p className="hint">{it.coDesign.draftsHelp}</p>
+          <ul>
+            {draftRows.map((ptri) => (
+              <li key={ptri.id}>
+                <Link to={paths.ptri(ptri.id)}>
+                  {it.coop.ptriNumber} {ptri.id} – {ptri.personName}
+                </Link>{' '}
+                ({nameOf(services.data, ptri.serviceId)}, {formatDate(ptri.startDate)} – {formatDate(ptri.endDate)})
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <QueryStates query={query} empty={rows.length === 0}>
         {() => (
           <div className="table-wrap" tabIndex={0}>

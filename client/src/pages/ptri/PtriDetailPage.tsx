@@ -5,6 +5,7 @@ import { usePtri } from '../../api/ptriHooks.ts';
 import { useCurrentUser } from '../../auth/AuthProvider.tsx';
 import { PtriBenefits, PtriBudget, PtriBudgetBySource, PtriGeneral, PtriGoals } from '../../components/ptri/PtriContent.tsx';
 import { PtriSignatures } from '../../components/ptri/PtriSignatures.tsx';
+import { PtriCoDesign } from '../../components/ptri/PtriCoDesign.tsx';
 import { FollowUps } from '../../components/ptri/FollowUps.tsx';
 import { ProjectStays } from '../../components/flats/ProjectStays.tsx';
 import { ProjectCommunityActivities } from '../../components/ptri/ProjectCommunityActivities.tsx';
@@ -77,6 +78,9 @@ export function PtriDetailPage() {
         <PtriBudgetBySource ptri={p} />
         {p.benefits && <PtriBenefits benefits={p.benefits} />}
       </section>
+      {p.status === 'draft' && can(user.role, 'readProposals') && (
+        <PtriCoDesign ptri={p} decides={can(user.role, 'writeProjects')} proposes={can(user.role, 'proposeChanges')} />
+      )}
       {/* The roles that read a project's history are those the person's community activities are for. */}
       {can(user.role, 'readProjectHistory') && <ProjectCommunityActivities ptriId={p.id} />}
       <PtriSignatures ptri={p} canRecord={can(user.role, 'recordSignatures') && SIGNABLE_STATUSES.includes(p.status)} />
