@@ -77,6 +77,16 @@ export const yearOf = (date: string): number => Number(date.slice(0, 4));
 /** Work dated before the current month is back-dated: accepted, and logged as such. */
 export const isBackDated = (date: string, today: string): boolean => monthOf(date) < monthOf(today);
 
+/**
+ * Lifecycle and evaluation dates may precede the day a project was written by this many days at
+ * most: a UVM meeting or a closure recorded late, not history. Older history comes in only
+ * through the caseload import, which logs the file it came from.
+ */
+export const BACK_DATING_WINDOW_DAYS = 60;
+
+/** The earliest lifecycle or evaluation date of a project written on `writtenOn` (its creation day). */
+export const earliestProjectDate = (writtenOn: string): string => addDays(writtenOn, -BACK_DATING_WINDOW_DAYS);
+
 export function formatDate(value: string | null | undefined): string {
   if (!value) return '—';
   const [year, month, day] = value.slice(0, 10).split('-');

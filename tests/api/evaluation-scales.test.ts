@@ -1,41 +1,45 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestContext, personBody, type TestContext, SUBMITTED_ON } from './helpers.ts';
+import { clockAt } from '@bds/shared';
+import { createTestContext, personBody, type TestContext } from './helpers.ts';
 import { activeProject, member } from './work-helpers.ts';
 import { signByPerson } from './ptri-fixtures.ts';
 
 let ctx: TestContext;
 beforeEach(async () => {
-  ctx = await createTestContext();
+  ctx = await createTestContext({ clock: clockAt('2025-12-31') });
 });
 afterEach(() => ctx.close());
 
 const honos = [1, 2, 0, 9, 3, 0, 1, 2, 0, 1, 4, 2];
 
+/** A project written, sent to the UVM and signed on 20 December 2024, the day the tests evaluate it. */
 async function submittedProject() {
   const cm = await ctx.as('cm.navile');
   const person = (await cm({ method: 'POST', url: '/api/persons', payload: personBody(ctx.world.districts.bologna) })).json();
-  const ptri = (
-    await cm({
-      method: 'POST',
-      url: '/api/ptris',
-      payload: {
-        personId: person.id,
-        serviceId: ctx.world.services.navile,
-        lotId: ctx.world.lots.lot1,
-        startDate: '2025-01-01',
-        endDate: '2025-12-31',
-        intensity: 'low',
-        cooperativeIds: [ctx.world.coops.alfa],
-        goals: [
-          { axis: 'habitat', description: 'Casa' },
-          { axis: 'work', description: 'Lavoro' },
-        ],
-      },
-    })
-  ).json();
-  await cm({ method: 'POST', url: `/api/ptris/${ptri.id}/transitions`, payload: { to: 'submitted', date: SUBMITTED_ON } });
-  await signByPerson(cm, ptri.id);
-  return ptri.id as number;
+  return ctx.clock.during('2024-12-20', async () => {
+    const ptri = (
+      await cm({
+        method: 'POST',
+        url: '/api/ptris',
+        payload: {
+          personId: person.id,
+          serviceId: ctx.world.services.navile,
+          lotId: ctx.world.lots.lot1,
+          startDate: '2025-01-01',
+          endDate: '2025-12-31',
+          intensity: 'low',
+          cooperativeIds: [ctx.world.coops.alfa],
+          goals: [
+            { axis: 'habitat', description: 'Casa' },
+            { axis: 'work', description: 'Lavoro' },
+          ],
+        },
+      })
+    ).json();
+    await cm({ method: 'POST', url: `/api/ptris/${ptri.id}/transitions`, payload: { to: 'submitted' } });
+    await signByPerson(cm, ptri.id, 'person', '2024-12-20');
+    return ptri.id as number;
+  });
 }
 
 const evaluate = async (id: number, payload: Record<string, unknown>) =>

@@ -1,9 +1,8 @@
 // Builders for the Lot 3 tests: a Lot 3 lot whose executing member is Alfa, flats, and active
 // Lot 3 projects through the real API.
-import { signByPerson } from './ptri-fixtures.ts';
 import { expect } from 'vitest';
-import { personBody, SUBMITTED_ON, type TestContext } from './helpers.ts';
-import { member } from './work-helpers.ts';
+import type { TestContext } from './helpers.ts';
+import { activeProject } from './work-helpers.ts';
 
 export async function lot3(ctx: TestContext, executing: ('alfa' | 'beta')[] = ['alfa']) {
   const admin = await ctx.as('admin');
@@ -49,35 +48,6 @@ export async function flat(ctx: TestContext, lotId: number, overrides: Record<st
 }
 
 /** An active Lot 3 project of a service, assigned to Alfa; returns its id and person. */
-export async function lot3Project(ctx: TestContext, lotId: number, service: 'navile' | 'budrio' = 'navile', givenName = 'Mario') {
-  const cm = await ctx.as(service === 'navile' ? 'cm.navile' : 'cm.budrio');
-  const uvm = await ctx.as(service === 'navile' ? 'uvm.bologna' : 'uvm.pianura');
-  const district = service === 'navile' ? ctx.world.districts.bologna : ctx.world.districts.pianura;
-  const person = await cm({ method: 'POST', url: '/api/persons', payload: personBody(district, { givenName }) });
-  expect(person.statusCode, person.body).toBe(201);
-  const ptri = await cm({
-    method: 'POST',
-    url: '/api/ptris',
-    payload: {
-      personId: person.json().id,
-      serviceId: ctx.world.services[service],
-      lotId,
-      startDate: '2025-01-01',
-      endDate: '2025-12-31',
-      intensity: 'medium',
-      cooperativeIds: [ctx.world.coops.alfa],
-      goals: [{ axis: 'habitat', description: 'Vivere in autonomia' }],
-    },
-  });
-  expect(ptri.statusCode, ptri.body).toBe(201);
-  const id: number = ptri.json().id;
-  await cm({ method: 'POST', url: `/api/ptris/${id}/transitions`, payload: { to: 'submitted', date: SUBMITTED_ON } });
-  await signByPerson(cm, id);
-  const evaluation = await uvm({
-    method: 'POST',
-    url: `/api/ptris/${id}/evaluations`,
-    payload: { date: '2024-12-20', kind: 'initial', members: [member], outcome: 'approved' },
-  });
-  expect(evaluation.statusCode, evaluation.body).toBe(201);
-  return { id, personId: person.json().id as number };
+export function lot3Project(ctx: TestContext, lotId: number, service: 'navile' | 'budrio' = 'navile', givenName = 'Mario') {
+  return activeProject(ctx, { lotId, service, givenName });
 }

@@ -6,7 +6,7 @@ import { buildApp } from '@bds/server';
 import { testConfig, type Config } from '@bds/server/config.ts';
 import type { LogStream } from '@bds/server/logging.ts';
 import { hashPassword } from '@bds/server/auth/passwords.ts';
-import { fiscalCodeCheckChar, type Clock, type Role } from '@bds/shared';
+import { clockAt, fiscalCodeCheckChar, systemClock, type Clock, type Role } from '@bds/shared';
 
 export const PASSWORD = 'Password-test-1';
 let passwordHash: Promise<string> | undefined;
@@ -70,10 +70,45 @@ export async function seedWorld(db: Db): Promise<World> {
   return { districts: { bologna, pianura }, services: { navile, budrio, serdp }, lots: { lot1, lot2 }, coops: { alfa, beta, gamma } };
 }
 
+/**
+ * The app's clock as a test moves it: real time, or the day the test pinned, until `setToday`;
+ * `during` lets a fixture write on a day of its own and then gives the test's day back.
+ */
+export interface TestClock extends Clock {
+  setToday(date: string): void;
+  during<T>(date: string, write: () => Promise<T>): Promise<T>;
+}
+
+export function testClock(start: Clock = systemClock): TestClock {
+  let base = start;
+  let current = start;
+  let writers = 0;
+  return {
+    now: () => current.now(),
+    today: () => current.today(),
+    setToday(date) {
+      base = clockAt(date);
+      if (writers === 0) current = base;
+    },
+    async during(date, write) {
+      if (writers > 0 && current.today() !== date) throw new Error(`the clock is already held at ${current.today()}`);
+      writers += 1;
+      current = clockAt(date);
+      try {
+        return await write();
+      } finally {
+        writers -= 1;
+        if (writers === 0) current = base;
+      }
+    },
+  };
+}
+
 export interface TestContext {
   app: FastifyInstance;
   db: Db;
   world: World;
+  clock: TestClock;
   tokens: Map<string, string>;
   as(username: string): Promise<Caller>;
   close(): Promise<void>;
@@ -84,20 +119,22 @@ export type Caller = (options: InjectOptions) => Promise<LightMyRequestResponse>
 export interface ContextOptions {
   config?: Partial<Config>;
   logStream?: LogStream;
-  /** Pins the app's "today" (real time otherwise). */
+  /** Pins the app's "today" (real time otherwise); the test moves it through `ctx.clock`. */
   clock?: Clock;
 }
 
 export async function createTestContext(options: ContextOptions = {}): Promise<TestContext> {
   const db = openMemoryDb();
   const world = await seedWorld(db);
-  const app = await buildApp({ db, config: testConfig(options.config), logStream: options.logStream, clock: options.clock });
+  const clock = testClock(options.clock);
+  const app = await buildApp({ db, config: testConfig(options.config), logStream: options.logStream, clock });
   await app.ready();
   const tokens = new Map<string, string>();
   return {
     app,
     db,
     world,
+    clock,
     tokens,
     async as(username: string) {
       let token = tokens.get(username);
@@ -155,10 +192,16 @@ export function auditCount(db: Db): number {
 }
 
 /**
- * The day test projects are sent to the UVM: before every evaluation date the tests use, since
- * a lifecycle move cannot be dated before the previous one.
+ * The day the fixtures write their projects (`draftProject`): their lifecycle and evaluation dates
+ * may precede it by the back-dating window at most.
  */
-export const SUBMITTED_ON = '2020-01-02';
+export const WRITTEN_ON = '2025-01-10';
+
+/**
+ * The day test projects are sent to the UVM: before every evaluation date the tests use, since
+ * a lifecycle move cannot be dated before the previous one, and within the window of WRITTEN_ON.
+ */
+export const SUBMITTED_ON = '2025-01-02';
 
 /** Moves every refresh-token rotation back a minute, past the window in which a retry gets a fresh pair. */
 export function rotatedAMinuteAgo(db: Db): void {

@@ -1,6 +1,6 @@
 // Builders for projects in tests: a person in a service and a valid project body.
 import type { Caller, TestContext } from './helpers.ts';
-import { personBody, SUBMITTED_ON } from './helpers.ts';
+import { personBody, SUBMITTED_ON, WRITTEN_ON } from './helpers.ts';
 
 export function ptriBody(ctx: TestContext, personId: number, overrides: Record<string, unknown> = {}) {
   return {
@@ -24,11 +24,16 @@ export function ptriBody(ctx: TestContext, personId: number, overrides: Record<s
   };
 }
 
-/** A person in CSM Navile's care and a draft project for them, created by the Navile case manager. */
+/** Creates a project as `caller` on WRITTEN_ON, the day the fixtures' dates are measured from; the test's own day comes back afterwards. */
+export function writeProject(ctx: TestContext, caller: Caller, body: object) {
+  return ctx.clock.during(WRITTEN_ON, () => caller({ method: 'POST', url: '/api/ptris', payload: body }));
+}
+
+/** A person in CSM Navile's care and a draft project for them, written by the Navile case manager on WRITTEN_ON. */
 export async function draftProject(ctx: TestContext, overrides: Record<string, unknown> = {}) {
   const cm = await ctx.as('cm.navile');
   const person = (await cm({ method: 'POST', url: '/api/persons', payload: personBody(ctx.world.districts.bologna) })).json();
-  const res = await cm({ method: 'POST', url: '/api/ptris', payload: ptriBody(ctx, person.id, overrides) });
+  const res = await writeProject(ctx, cm, ptriBody(ctx, person.id, overrides));
   if (res.statusCode !== 201) throw new Error(`create ptri: ${res.statusCode} ${res.body}`);
   return { cm, person, ptri: res.json() as { id: number; version: number; status: string } };
 }
@@ -49,12 +54,12 @@ export const approvingEvaluation = {
  * The person signs the project's current revision, as the case manager records it: what an
  * approving initial evaluation needs. `caller` is a case manager of the project's service.
  */
-export async function signByPerson(caller: Caller, ptriId: number, signer: 'person' | 'guardian' = 'person') {
+export async function signByPerson(caller: Caller, ptriId: number, signer: 'person' | 'guardian' = 'person', date = SUBMITTED_ON) {
   const { revision } = (await caller({ method: 'GET', url: `/api/ptris/${ptriId}` })).json<{ revision: number }>();
   const res = await caller({
     method: 'POST',
     url: `/api/ptris/${ptriId}/signatures`,
-    payload: { revision, signer, name: 'Mario Rossi', date: SUBMITTED_ON, method: 'paper' },
+    payload: { revision, signer, name: 'Mario Rossi', date, method: 'paper' },
   });
   if (res.statusCode !== 201) throw new Error(`sign: ${res.statusCode} ${res.body}`);
   return res.json<{ id: number; revision: number }>();

@@ -1,10 +1,10 @@
 // Dates and rules the server refuses: each refusal is problem+json naming the field, in Italian,
 // and changes nothing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { LightMyRequestResponse } from 'fastify';
 import { addDays as addDaysToDate, today } from '@bds/shared';
 import { createTestContext, personBody, SUBMITTED_ON, type TestContext } from './helpers.ts';
-import { activeProject as activeWithPerson, draftProject, ptriBody, signByPerson } from './ptri-fixtures.ts';
+import { expectRefusal } from './expect-refusal.ts';
+import { activeProject as activeWithPerson, draftProject, ptriBody, signByPerson, writeProject } from './ptri-fixtures.ts';
 import { activeProject, member, record } from './work-helpers.ts';
 
 let ctx: TestContext;
@@ -16,16 +16,6 @@ afterEach(async () => {
 });
 
 const count = (table: string) => (ctx.db.$client.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
-
-/** The refusal is problem+json with the status given, naming exactly these fields. */
-function expectRefusal(res: LightMyRequestResponse, status: number, paths: string[]) {
-  expect(res.statusCode, res.body).toBe(status);
-  expect(res.headers['content-type']).toContain('application/problem+json');
-  const body = res.json<{ errors: { path: string; message: string }[] }>();
-  expect(body.errors.map((e) => e.path).sort()).toEqual([...paths].sort());
-  for (const error of body.errors) expect(error.message).toMatch(/[a-zà-ù]/);
-  return body;
-}
 
 describe('dates out of bounds', () => {
   it('refuses birth dates before 1900, far ahead or in the future, and registers no one', async () => {
@@ -246,13 +236,7 @@ describe('one project per lot at a time', () => {
   it('refuses activating a second project of the same lot for a person already in care, naming the other', async () => {
     const first = await activeWithPerson(ctx);
     const cm = first.cm;
-    const second = (
-      await cm({
-        method: 'POST',
-        url: '/api/ptris',
-        payload: ptriBody(ctx, first.person.id, { startDate: '2025-06-01', endDate: '2026-05-31' }),
-      })
-    ).json();
+    const second = (await writeProject(ctx, cm, ptriBody(ctx, first.person.id, { startDate: '2025-06-01', endDate: '2026-05-31' }))).json();
     await cm({ method: 'POST', url: `/api/ptris/${second.id}/transitions`, payload: { to: 'submitted', date: SUBMITTED_ON } });
     await signByPerson(cm, second.id);
     const uvm = await ctx.as('uvm.bologna');

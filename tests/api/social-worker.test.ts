@@ -2,7 +2,7 @@
 // projects, whichever service runs them; sees outcomes, never HoNOS scores or clinical notes.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestContext, personBody, PASSWORD, SUBMITTED_ON, type TestContext } from './helpers.ts';
-import { activeProject, approvingEvaluation, ptriBody, signByPerson } from './ptri-fixtures.ts';
+import { activeProject, approvingEvaluation, ptriBody, signByPerson, writeProject } from './ptri-fixtures.ts';
 
 let ctx: TestContext;
 beforeEach(async () => {
@@ -14,9 +14,7 @@ afterEach(() => ctx.close());
 async function residentWithProject(districtId: number, familyName: string) {
   const cm = await ctx.as('cm.navile');
   const person = (await cm({ method: 'POST', url: '/api/persons', payload: personBody(districtId, { familyName }) })).json();
-  const ptri = (
-    await cm({ method: 'POST', url: '/api/ptris', payload: { ...ptriBody(ctx, person.id), notes: 'Nota clinica del servizio' } })
-  ).json();
+  const ptri = (await writeProject(ctx, cm, { ...ptriBody(ctx, person.id), notes: 'Nota clinica del servizio' })).json();
   await cm({ method: 'POST', url: `/api/ptris/${ptri.id}/transitions`, payload: { to: 'submitted', date: SUBMITTED_ON } });
   await signByPerson(cm, ptri.id);
   const uvm = await ctx.as('uvm.bologna');

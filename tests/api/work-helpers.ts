@@ -1,57 +1,68 @@
 // Builders for the interventions and reports tests: active projects through the real API.
 import { expect } from 'vitest';
 import { hoursOfMonth } from '@bds/server/figures/definitions.ts';
-import { personBody, type Caller, type TestContext, SUBMITTED_ON } from './helpers.ts';
+import { personBody, type Caller, type TestContext } from './helpers.ts';
 import { signByPerson } from './ptri-fixtures.ts';
 import { recomputedActivityCounts, definedYearlyCounts, storedActivityCounts, reportedYearlyCounts } from './yearly-summaries.ts';
 
 export interface ProjectOptions {
   service?: 'navile' | 'budrio';
   cooperatives?: ('alfa' | 'beta')[];
+  lotId?: number;
   startDate?: string;
   endDate?: string;
   approvedOn?: string;
+  givenName?: string;
 }
 
 export const member = { name: 'Anna Bianchi', role: 'Psichiatra', organisation: 'health_service' };
 
-/** A Lot 1 project made active by an approving initial UVM evaluation; returns its id and person. */
+/**
+ * A project (Lot 1 unless told) made active by an approving initial UVM evaluation: written, sent,
+ * signed and approved on `approvedOn` by the clock, as a UVM meeting would; returns its id and person.
+ */
 export async function activeProject(ctx: TestContext, options: ProjectOptions = {}) {
   const service = options.service ?? 'navile';
+  const approvedOn = options.approvedOn ?? '2024-12-20';
   const cm = await ctx.as(service === 'navile' ? 'cm.navile' : 'cm.budrio');
   const uvm = await ctx.as(service === 'navile' ? 'uvm.bologna' : 'uvm.pianura');
   const district = service === 'navile' ? ctx.world.districts.bologna : ctx.world.districts.pianura;
-  const person = await cm({ method: 'POST', url: '/api/persons', payload: personBody(district) });
+  const person = await cm({
+    method: 'POST',
+    url: '/api/persons',
+    payload: personBody(district, { givenName: options.givenName ?? 'Mario' }),
+  });
   expect(person.statusCode, person.body).toBe(201);
-  const ptri = await cm({
-    method: 'POST',
-    url: '/api/ptris',
-    payload: {
-      personId: person.json().id,
-      serviceId: ctx.world.services[service],
-      lotId: ctx.world.lots.lot1,
-      startDate: options.startDate ?? '2025-01-01',
-      endDate: options.endDate ?? '2025-12-31',
-      intensity: 'medium',
-      cooperativeIds: (options.cooperatives ?? ['alfa']).map((name) => ctx.world.coops[name]),
-      goals: [
-        { axis: 'habitat', description: 'Vivere in autonomia' },
-        { axis: 'work', description: 'Tirocinio' },
-      ],
-    },
+  const id = await ctx.clock.during(approvedOn, async () => {
+    const ptri = await cm({
+      method: 'POST',
+      url: '/api/ptris',
+      payload: {
+        personId: person.json().id,
+        serviceId: ctx.world.services[service],
+        lotId: options.lotId ?? ctx.world.lots.lot1,
+        startDate: options.startDate ?? '2025-01-01',
+        endDate: options.endDate ?? '2025-12-31',
+        intensity: 'medium',
+        cooperativeIds: (options.cooperatives ?? ['alfa']).map((name) => ctx.world.coops[name]),
+        goals: [
+          { axis: 'habitat', description: 'Vivere in autonomia' },
+          { axis: 'work', description: 'Tirocinio' },
+        ],
+      },
+    });
+    expect(ptri.statusCode, ptri.body).toBe(201);
+    const id: number = ptri.json().id;
+    expect((await cm({ method: 'POST', url: `/api/ptris/${id}/transitions`, payload: { to: 'submitted' } })).statusCode).toBe(200);
+    await signByPerson(cm, id, 'person', approvedOn);
+    const evaluation = await uvm({
+      method: 'POST',
+      url: `/api/ptris/${id}/evaluations`,
+      payload: { date: approvedOn, kind: 'initial', members: [member], outcome: 'approved' },
+    });
+    expect(evaluation.statusCode, evaluation.body).toBe(201);
+    return id;
   });
-  expect(ptri.statusCode, ptri.body).toBe(201);
-  const id: number = ptri.json().id;
-  expect(
-    (await cm({ method: 'POST', url: `/api/ptris/${id}/transitions`, payload: { to: 'submitted', date: SUBMITTED_ON } })).statusCode,
-  ).toBe(200);
-  await signByPerson(cm, id);
-  const evaluation = await uvm({
-    method: 'POST',
-    url: `/api/ptris/${id}/evaluations`,
-    payload: { date: options.approvedOn ?? '2024-12-20', kind: 'initial', members: [member], outcome: 'approved' },
-  });
-  expect(evaluation.statusCode, evaluation.body).toBe(201);
   return { id, personId: person.json().id as number };
 }
 

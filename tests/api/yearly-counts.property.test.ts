@@ -9,7 +9,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { schema } from '@bds/db';
 import { eq } from 'drizzle-orm';
-import { createTestContext, personBody, type Caller, type TestContext, SUBMITTED_ON } from './helpers.ts';
+import { addDays, BACK_DATING_WINDOW_DAYS, minDate } from '@bds/shared';
+import { createTestContext, personBody, type Caller, type TestContext } from './helpers.ts';
 import { member } from './work-helpers.ts';
 import { definedYearlyCounts, recomputedOpenGoals, reportedYearlyCounts, storedOpenGoals } from './yearly-summaries.ts';
 import { expectReportsEqualDefinitions, recomputedReportSummaries, storedReportSummaries } from './report-summaries.ts';
@@ -63,6 +64,8 @@ const addMonths = (iso: string, months: number) => {
 interface Project {
   id: number;
   service: Service;
+  /** Sent to the UVM and signed on the earliest day its writing allows, so that any later evaluation date may follow. */
+  submittedOn: string;
 }
 
 async function run(ctx: TestContext, ops: Operation[]) {
@@ -88,23 +91,27 @@ async function run(ctx: TestContext, ops: Operation[]) {
       }
       personIds.set(o.person, personId);
       const lotId = o.lot2 ? ctx.world.lots.lot2 : ctx.world.lots.lot1;
-      const created = await (
-        await cmOf(o.service)
-      )({
-        method: 'POST',
-        url: '/api/ptris',
-        payload: {
-          personId,
-          serviceId: ctx.world.services[o.service],
-          lotId,
-          startDate: o.start,
-          endDate: addMonths(o.start, o.months),
-          intensity: 'medium',
-          cooperativeIds: [o.lot2 ? ctx.world.coops.gamma : ctx.world.coops.alfa],
-          goals: [{ axis: 'habitat', description: 'Vivere in autonomia' }],
-        },
-      });
-      if (created.statusCode === 201) projects.push({ id: created.json().id, service: o.service });
+      // Written on its start day (today at the latest), as a case manager opening it would.
+      const writtenOn = minDate(o.start, ctx.app.clock.today());
+      const cm = await cmOf(o.service);
+      const created = await ctx.clock.during(writtenOn, () =>
+        cm({
+          method: 'POST',
+          url: '/api/ptris',
+          payload: {
+            personId,
+            serviceId: ctx.world.services[o.service],
+            lotId,
+            startDate: o.start,
+            endDate: addMonths(o.start, o.months),
+            intensity: 'medium',
+            cooperativeIds: [o.lot2 ? ctx.world.coops.gamma : ctx.world.coops.alfa],
+            goals: [{ axis: 'habitat', description: 'Vivere in autonomia' }],
+          },
+        }),
+      );
+      const submittedOn = addDays(writtenOn, -BACK_DATING_WINDOW_DAYS);
+      if (created.statusCode === 201) projects.push({ id: created.json().id, service: o.service, submittedOn });
     } else if (o.op === 'renumber') {
       // Number 1 of an older tender: the same lot number as lot1, so its persons count once.
       const tenderYear = o.number === 1 ? 2020 : 2024;
@@ -128,7 +135,7 @@ async function run(ctx: TestContext, ops: Operation[]) {
       if (o.op === 'submit')
         await (
           await cmOf(project.service)
-        )({ method: 'POST', url: `${url}/transitions`, payload: { to: 'submitted', date: SUBMITTED_ON } });
+        )({ method: 'POST', url: `${url}/transitions`, payload: { to: 'submitted', date: project.submittedOn } });
       else if (o.op === 'goals') {
         const current = await (await cmOf(project.service))({ method: 'GET', url });
         const { version } = current.json() as { version: number };
@@ -152,7 +159,7 @@ async function run(ctx: TestContext, ops: Operation[]) {
         )({
           method: 'POST',
           url: `${url}/signatures`,
-          payload: { revision, signer: 'person', name: 'Persona', date: SUBMITTED_ON, method: 'paper' },
+          payload: { revision, signer: 'person', name: 'Persona', date: project.submittedOn, method: 'paper' },
         });
         await (
           await uvmOf(project.service)

@@ -35,7 +35,7 @@ export async function timeCaseloadImport(databasePath: string, rows: number): Pr
       displayName: string;
     };
     const user = { ...admin, role: 'admin' as const, serviceId: null, districtId: null, cooperativeId: null, mustChangePassword: false };
-    const actor: Actor = { user: { ...user, sessionId: 'bench' }, ip: '127.0.0.1', today: today() };
+    const actor: Actor = { user: { ...user, sessionId: 'bench' }, ip: '127.0.0.1', today: today(), now: new Date().toISOString() };
     // One service's projects of one year: a few hundred rows on every tier, repeated.
     const service = client.prepare(`SELECT service_id AS id FROM users WHERE username = 'casemanager'`).get() as { id: number };
     const { records } = await exportCaseload(db, actor, { format: 'csv', year: REPORT_YEAR, serviceId: service.id });

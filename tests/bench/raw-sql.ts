@@ -65,7 +65,7 @@ function managerActor(client: Database.Database): Actor {
     mustChangePassword: false,
     sessionId: 'bench',
   };
-  return { user, ip: '127.0.0.1', today: today() };
+  return { user, ip: '127.0.0.1', today: today(), now: new Date().toISOString() };
 }
 
 /** Captures the SELECTs of one report and times them. */

@@ -23,6 +23,7 @@ const actor: Actor = {
   },
   ip: '127.0.0.1',
   today: '2026-12-06',
+  now: '2026-12-06T11:00:00.000Z',
 };
 const rowsIn = (db: ReturnType<typeof openMemoryDb>) =>
   (db.$client.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n;

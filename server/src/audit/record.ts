@@ -2,7 +2,7 @@
 // transaction; reads go through the group commit in group-commit.ts.
 import { sql } from 'drizzle-orm';
 import { schema, type Queryable } from '@bds/db';
-import type { AuditAction, AuditEntity } from '@bds/shared';
+import { isBackDated, type AuditAction, type AuditEntity } from '@bds/shared';
 import type { Actor } from '../auth/principal.ts';
 import { prepared } from '../prepared.ts';
 
@@ -15,6 +15,11 @@ export interface AuditEvent {
   /** Every person a search, list, report or export showed: each finds the read in their record. */
   personIds?: readonly number[];
   changes?: unknown;
+}
+
+/** What an access-log row of a record dated before the current month (work, a lifecycle move, an evaluation) says of it. */
+export function backDatedMark(date: string, today: string): { backDated?: true } {
+  return isBackDated(date, today) ? { backDated: true } : {};
 }
 
 /** Someone not (yet) signed in, e.g. a failed login: the name they gave and their address. */

@@ -19,4 +19,6 @@ export interface Actor {
   ip: string;
   /** The department's date when the request arrived, from the app's clock: every rule about "today" reads it. */
   today: string;
+  /** The same clock's instant (ISO 8601 UTC): when the records the request writes were written. */
+  now: string;
 }

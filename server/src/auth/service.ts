@@ -74,7 +74,7 @@ export async function login(deps: AuthDeps, username: string, password: string, 
     const pair = issuePair(tx, deps, user, sessionId);
     recordAudit(
       tx,
-      { user: toPrincipal(user, sessionId), ip, today: departmentDateAt(now) },
+      { user: toPrincipal(user, sessionId), ip, today: departmentDateAt(now), now: now.toISOString() },
       { action: 'login', entity: 'session', changes: { sessionId } },
     );
     return pair;

@@ -29,8 +29,9 @@ export function lotsOfNumber(db: Queryable, number: number, cooperativeId: numbe
     .all();
 }
 
-export function lotRate(db: Queryable, lotId: number): number | null {
-  return db.select({ rate: lots.hourlyRateCents }).from(lots).where(eq(lots.id, lotId)).get()?.rate ?? null;
+/** The activity lot's hourly rate and the day its tender began (no session is dated before it). */
+export function lotTerms(db: Queryable, lotId: number): { rate: number | null; tenderStart: string } | undefined {
+  return db.select({ rate: lots.hourlyRateCents, tenderStart: lots.tenderStart }).from(lots).where(eq(lots.id, lotId)).get();
 }
 
 export function activityById(db: Queryable, id: number): CommunityActivityRow | undefined {

@@ -282,8 +282,9 @@ export function endEnrolment(db: Db, actor: Actor, activityId: number, ptriId: n
   });
 }
 
-function sessionDateErrors(activity: q.CommunityActivityRow, date: string, today: string): FieldError[] {
+function sessionDateErrors(activity: q.CommunityActivityRow, tenderStart: string, date: string, today: string): FieldError[] {
   if (date > today) return [{ path: 'date', message: 'non può essere nel futuro' }];
+  if (date < tenderStart) return [{ path: 'date', message: `precede l'inizio della gara del lotto (${formatDate(tenderStart)})` }];
   if (date < activity.fromDate || (activity.toDate !== null && date > activity.toDate)) {
     const period = activity.toDate
       ? `dal ${formatDate(activity.fromDate)} al ${formatDate(activity.toDate)}`
@@ -302,7 +303,9 @@ export function recordSession(db: Db, actor: Actor, activityId: number, body: Cr
   if (actor.user.role !== 'cooperative') throw new Forbidden('Solo la cooperativa dell’attività registra gli incontri');
   return db.transaction((tx) => {
     const activity = runActivity(tx, actor, activityId);
-    const errors = sessionDateErrors(activity, body.date, actor.today);
+    const lot = q.lotTerms(tx, activity.lotId);
+    if (!lot || lot.rate === null) throw new Conflict('Il lotto dell’attività non ha una tariffa oraria');
+    const errors = sessionDateErrors(activity, lot.tenderStart, body.date, actor.today);
     const enrolled = new Map(q.enrolledOnDay(tx, activityId, body.attendeePtriIds, body.date).map((e) => [e.ptriId, e.personId]));
     body.attendeePtriIds.forEach((ptriId, index) => {
       if (!enrolled.has(ptriId))
@@ -310,8 +313,6 @@ export function recordSession(db: Db, actor: Actor, activityId: number, body: Cr
     });
     if (errors.length > 0) throw new DomainError(400, 'Dati non validi', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
     const month = body.date.slice(0, 7);
-    const rate = q.lotRate(tx, activity.lotId);
-    if (rate === null) throw new Conflict('Il lotto dell’attività non ha una tariffa oraria');
     const minutes = minutesOf(body.hours);
     const billedMinutes = minutes * body.operators;
     // The session's hours join the month's department-wide part (409 once that part is submitted).
@@ -321,7 +322,7 @@ export function recordSession(db: Db, actor: Actor, activityId: number, body: Cr
       cooperativeId: activity.cooperativeId,
       month,
       minutes: billedMinutes,
-      amountCents: amountCentsOf(billedMinutes, rate),
+      amountCents: amountCentsOf(billedMinutes, lot.rate),
       count: 1,
     });
     const row = q.insertSession(tx, {
@@ -333,7 +334,7 @@ export function recordSession(db: Db, actor: Actor, activityId: number, body: Cr
       minutes,
       operators: body.operators,
       billedMinutes,
-      amountCents: amountCentsOf(billedMinutes, rate),
+      amountCents: amountCentsOf(billedMinutes, lot.rate),
       otherParticipants: body.otherParticipants,
       volunteers: body.volunteers,
       note: body.note ?? null,

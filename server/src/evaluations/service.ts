@@ -22,7 +22,7 @@ import { recordAudit } from '../audit/record.ts';
 import { Conflict, Invalid } from '../errors.ts';
 import { policyOf } from '../access/policy.ts';
 import { receivedOnly } from '../access/fields.ts';
-import { applyTransition } from '../ptri/lifecycle.ts';
+import { applyTransition, projectDateMark } from '../ptri/lifecycle.ts';
 import { visiblePtri } from '../ptri/service.ts';
 import * as ptriQueries from '../ptri/queries.ts';
 import { insertEvaluation, type EvaluationRow } from './queries.ts';
@@ -62,6 +62,7 @@ export function recordEvaluation(db: Db, actor: Actor, ptriId: number, body: Eva
     }
     // A future date would also hold back every later evaluation, which may not precede it.
     if (body.date > actor.today) throw new Invalid('date', 'non può essere nel futuro');
+    const backDated = projectDateMark(ptri, body.date, actor.today);
     const last = ptriQueries.latestEvaluation(tx, ptriId);
     if (last && body.date < last.date) throw new Invalid('date', `precede l'ultima valutazione (${formatDate(last.date)})`);
     const move = evaluationMove(body.kind, body.outcome);
@@ -124,7 +125,7 @@ export function recordEvaluation(db: Db, actor: Actor, ptriId: number, body: Eva
       entity: 'evaluation',
       entityId: row.id,
       personId: current.personId,
-      changes: { kind: body.kind, outcome: body.outcome },
+      changes: { kind: body.kind, outcome: body.outcome, date: body.date, ...backDated },
     });
     return toEvaluation(row, actor, scaleResultsOf(tx, [row.id]).get(row.id));
   });

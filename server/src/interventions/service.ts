@@ -6,7 +6,6 @@ import {
   formatMonth,
   hoursOf,
   monthOf,
-  isBackDated,
   partEditable,
   type Axis,
   type CreateInterventionBody,
@@ -16,7 +15,7 @@ import {
 } from '@bds/shared';
 import type { Db, Queryable } from '@bds/db';
 import type { Actor } from '../auth/principal.ts';
-import { recordAudit } from '../audit/record.ts';
+import { backDatedMark, recordAudit } from '../audit/record.ts';
 import { Conflict, DomainError, Forbidden, NotFound } from '../errors.ts';
 import { decodeCursor, page } from '../pagination.ts';
 import { EVERY_ROW, policyOf } from '../access/policy.ts';
@@ -77,11 +76,6 @@ function fail(result: Extract<EntryResult, { ok: false }>): never {
     throw new Conflict(message.charAt(0).toUpperCase() + message.slice(1));
   }
   throw new DomainError(400, 'Dati non validi', result.errors.map((e) => `${e.path}: ${e.message}`).join('; '), result.errors);
-}
-
-/** What an access-log row of work dated before the current month says of it. */
-export function backDatedMark(date: string, today: string): { backDated?: true } {
-  return isBackDated(date, today) ? { backDated: true } : {};
 }
 
 export function toIntervention(row: q.InterventionRow, activity: string, editable: boolean): Intervention {

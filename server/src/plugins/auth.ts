@@ -44,7 +44,8 @@ export const ALL_ROLES: readonly Role[] = ROLES;
 /** The signed-in caller of a protected route (the hook guarantees one). */
 export function actorOf(request: FastifyRequest): Actor {
   if (!request.principal) throw new Unauthorized();
-  return { user: request.principal, ip: request.ip, today: request.server.clock.today() };
+  const { clock } = request.server;
+  return { user: request.principal, ip: request.ip, today: clock.today(), now: clock.now().toISOString() };
 }
 
 /**

@@ -1,6 +1,9 @@
 // Moving a project through its lifecycle: the rules come from the shared transition table,
 // the effects (period of care, history, audit) are applied here and nowhere else.
 import {
+  BACK_DATING_WINDOW_DAYS,
+  departmentDateAt,
+  earliestProjectDate,
   findTransition,
   formatDate,
   isApprovingOutcome,
@@ -13,7 +16,7 @@ import {
 import type { z } from 'zod';
 import type { Queryable } from '@bds/db';
 import type { Actor } from '../auth/principal.ts';
-import { recordAudit } from '../audit/record.ts';
+import { backDatedMark, recordAudit } from '../audit/record.ts';
 import { Conflict, Forbidden, Invalid } from '../errors.ts';
 import { closeGoals, requireOutcomePerOpenAxis } from '../evaluations/changes.ts';
 import * as q from './queries.ts';
@@ -33,11 +36,27 @@ export function hasApprovingEvaluation(db: Queryable, ptriId: number): boolean {
   return !!last && isApprovingOutcome(last.outcome);
 }
 
-/** A move takes effect today or on a past day, never before the project's previous move. */
-function checkEffectiveDate(tx: Queryable, ptriId: number, date: string, today: string) {
+/**
+ * A lifecycle or evaluation date of a project: refused when it precedes the project's writing by
+ * more than the back-dating window; within it, the access-log mark of a back-dated one.
+ */
+export function projectDateMark(ptri: Pick<q.PtriRow, 'createdAt'>, date: string, today: string): { backDated?: true } {
+  const writtenOn = departmentDateAt(new Date(ptri.createdAt));
+  if (date < earliestProjectDate(writtenOn)) {
+    throw new Invalid(
+      'date',
+      `precede di oltre ${BACK_DATING_WINDOW_DAYS} giorni la registrazione del progetto (${formatDate(writtenOn)}): lo storico più vecchio entra solo con l'importazione dei progetti in carico`,
+    );
+  }
+  return backDatedMark(date, today);
+}
+
+/** A move takes effect today or on a past day, never before the project's previous move nor long before its writing. */
+function checkEffectiveDate(tx: Queryable, ptri: q.PtriRow, date: string, today: string): { backDated?: true } {
   if (date > today) throw new Invalid('date', 'non può essere nel futuro');
-  const previous = q.lastTransitionDate(tx, ptriId);
+  const previous = q.lastTransitionDate(tx, ptri.id);
   if (previous && date < previous) throw new Invalid('date', `precede l'ultimo cambio di stato del progetto (${formatDate(previous)})`);
+  return projectDateMark(ptri, date, today);
 }
 
 /** A person is in care of one project per lot at a time: a second one would count their days and hours twice. */
@@ -63,7 +82,7 @@ export function applyTransition(tx: Queryable, actor: Actor, ptri: q.PtriRow, re
     throw new Conflict(missingPersonSignature(ptri.revision), [{ path: 'to', message: 'manca la firma della persona' }]);
   }
   const date = request.date ?? actor.today;
-  checkEffectiveDate(tx, ptri.id, date, actor.today);
+  const backDated = checkEffectiveDate(tx, ptri, date, actor.today);
   const effects: Partial<q.PtriRow> = { status: request.to };
   if (request.to === 'active' && ptri.status === 'submitted') {
     // An approved project starts on its start date, or on the approval day if that is later.
@@ -104,6 +123,7 @@ export function applyTransition(tx: Queryable, actor: Actor, ptri: q.PtriRow, re
       status: { before: ptri.status, after: request.to },
       reason: request.reason ?? null,
       date,
+      ...backDated,
       ...(request.goalOutcomes ? { goalOutcomes: request.goalOutcomes } : {}),
     },
   });

@@ -144,7 +144,7 @@ export function createPtri(db: Db, actor: Actor, body: CreateInput): PtriDetail 
     if (body.renews !== undefined && q.ptriById(tx, body.renews, policyOf(user))?.personId !== body.personId) {
       throw new Invalid('renews', 'non è un progetto della stessa persona nel tuo ambito');
     }
-    const now = new Date().toISOString();
+    const now = actor.now;
     const row = q.insertPtri(tx, {
       personId: body.personId,
       serviceId: body.serviceId,
