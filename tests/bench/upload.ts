@@ -109,13 +109,13 @@ export async function healthDuringUploads(
   };
 }
 
-/** The issue's two cases: a valid 20,000-row month alone, then ten invalid 20,000-row files at once. */
-export async function uploadStalls(baseUrl: string, token: string, f: Fixtures): Promise<StallFigures[]> {
-  const rows = 20_000;
+/** The issue's two cases: a valid month of `rows` rows alone, then ten invalid files of as many rows at once. */
+export async function uploadStalls(baseUrl: string, token: string, f: Fixtures, rows: number): Promise<StallFigures[]> {
+  const count = rows.toLocaleString('en');
   const valid = monthCsv(f, rows, `stall ${Date.now()}`);
   const invalid = Array.from({ length: 10 }, (_, i) => monthCsv(f, rows, `stall ${Date.now()} ${i}`, '25'));
   return [
-    await healthDuringUploads(baseUrl, token, f, 'valid 20,000-row upload', [valid]),
-    await healthDuringUploads(baseUrl, token, f, 'ten invalid 20,000-row uploads at once', invalid),
+    await healthDuringUploads(baseUrl, token, f, `valid ${count}-row upload`, [valid]),
+    await healthDuringUploads(baseUrl, token, f, `ten invalid ${count}-row uploads at once`, invalid),
   ];
 }
