@@ -1,6 +1,9 @@
 // Lot 3 flats: executing members, stays and their 409 rules, exits, flat-level hours, who sees
 // which names, and the flats report recomputed from the raw rows.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { daysInMonth } from '@bds/shared';
+import { flatFiguresOf, flatPlaceDaysOf } from '@bds/server/figures/definitions.ts';
 import { createTestContext, personBody, type TestContext } from './helpers.ts';
 import { flat, lot3, lot3Project } from './flats-helpers.ts';
 import { activeProject, recomputedSummaries, record, storedSummaries } from './work-helpers.ts';
@@ -288,6 +291,15 @@ describe('the flats report', () => {
     });
     const march = res.json().months.find((m: { month: string }) => m.month === '2025-03');
     expect(march).toEqual({ month: '2025-03', placeDaysAvailable: 62, placeDaysOccupied: 30 });
+    // The monthly series reads the place-days alone: equal to each month's whole figures, summed.
+    for (const month of ['2025-02', '2025-03', '2025-04', '2025-12']) {
+      const last = `${month}-${daysInMonth(month)}`;
+      const whole = flatFiguresOf(ctx.db, `${month}-01`, last, sql`1`);
+      expect(flatPlaceDaysOf(ctx.db, `${month}-01`, last, sql`1`), month).toEqual({
+        available: whole.reduce((n, f) => n + f.placeDaysAvailable, 0),
+        occupied: whole.reduce((n, f) => n + f.placeDaysOccupied, 0),
+      });
+    }
     const csv = await (await ctx.as('manager'))({ method: 'GET', url: '/api/reports/flats?year=2025&format=csv' });
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body).toContain('Casa Saragozza;2;612;30;');

@@ -10,7 +10,8 @@ import { readFixtures } from './fixtures.ts';
 import { measure, measureSequential, medianOf, type LoadFigures } from './load.ts';
 import { startBareServer, startServer, type Child } from './processes.ts';
 import { timeReportSql } from './raw-sql.ts';
-import { timeUploads } from './upload.ts';
+import { timeUploads, uploadStalls } from './upload.ts';
+import { allowanceMs, fsyncFigures, fsyncSamples } from './fsync.ts';
 import { checkBudgets } from './budgets.ts';
 import type { BenchResult, EndpointResult } from './result.ts';
 
@@ -28,6 +29,12 @@ export interface BenchOptions {
 
 /** Three rounds of at least a second each (autocannon measures whole seconds); one for a short smoke run. */
 const roundsOf = (durationSeconds: number) => (durationSeconds >= 3 ? 3 : 1);
+
+/** fdatasync samples of the log's disk, taken at the start and again at the end of the run. */
+const FSYNC_SAMPLES = 50;
+
+/** The rows of each file of the upload stall measure (issue 23). */
+const STALL_ROWS = 20_000;
 
 /** A fifth of a measurement, at least half a second: long enough for V8 to optimize a route's code. */
 const warmUpSeconds = (durationSeconds: number) => Math.max(0.5, durationSeconds / 5);
@@ -67,6 +74,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
   const { log, durationSeconds: d } = options;
   const fixtures = readFixtures(options.databasePath);
   const database = { path: options.databasePath, bytes: statSync(options.databasePath).size, ...tableSizes(options.databasePath) };
+  const fsyncTimings = fsyncSamples(options.databasePath, FSYNC_SAMPLES);
   const server = await startServer(options.databasePath);
   const afterStart = server.memory();
   log(`server up in ${server.startupMs} ms, ${afterStart.rssMiB} MiB resident`);
@@ -110,16 +118,34 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
       const c64 = medianOf(ours);
       const bare64 = medianOf(bares);
       const sql = endpoint.report ? await timeReportSql(options.databasePath, endpoint.report, 5, 500 * Math.min(d, 4)) : undefined;
+      const maxMs = Math.max(c1.maxMs, c64.maxMs);
       log(
-        `${endpoint.name}: ${c64.requestsPerSecond} req/s (bare ${bare64.requestsPerSecond}), p50 ${c1.p50Ms} ms (bare ${bare1.p50Ms}), p99@64 ${c64.p99Ms} ms (bare ${bare64.p99Ms})${sql ? `, SQL ${sql.p50Ms} ms` : ''}`,
+        `${endpoint.name}: ${c64.requestsPerSecond} req/s (bare ${bare64.requestsPerSecond}), p50 ${c1.p50Ms} ms (bare ${bare1.p50Ms}), p99@64 ${c64.p99Ms} ms (bare ${bare64.p99Ms}), max ${maxMs} ms${sql ? `, SQL ${sql.p50Ms} ms` : ''}`,
       );
-      results.push({ ...base, c1, c64, bare1, bare64, ...(sql ? { sql } : {}) });
+      results.push({ ...base, c1, c64, bare1, bare64, maxMs, ...(sql ? { sql } : {}) });
+    }
+    // The stalls first, while the month still has room for 20,000 quarter hours of the cooperative's
+    // projects (a person may have 24 hours a day); a short smoke run sends files of 2,000 rows.
+    const stalls =
+      fixtures.workProjectIds.length === 0
+        ? []
+        : await uploadStalls(server.baseUrl, tokens.get('coop') ?? '', fixtures, d >= 3 ? STALL_ROWS : STALL_ROWS / 10);
+    for (const s of stalls) {
+      log(
+        `${s.scenario}: ${s.uploadMs} ms (${s.status.join(', ')}); health p50 ${s.healthP50Ms} ms, max ${s.healthMaxMs} ms over ${s.healthCalls} calls`,
+      );
     }
     const uploadFigures =
       fixtures.workProjectIds.length === 0
         ? { rows: options.uploadRows, status: [], ms: [], medianMs: null, missing: 'no active project of the demo cooperative today' }
         : await timeUploads(server.baseUrl, tokens.get('coop') ?? '', fixtures, options.uploadRows, options.uploads);
     log(`CSV upload of ${options.uploadRows} rows: ${uploadFigures.ms.join(', ')} ms (${uploadFigures.status.join(', ')})`);
+    fsyncTimings.push(...fsyncSamples(options.databasePath, FSYNC_SAMPLES));
+    const fsync = fsyncFigures(fsyncTimings);
+    log(`one fsync of the log's disk: ${fsync.p50Ms} ms (median of ${fsync.samples})`);
+    for (const e of results) {
+      if (e.sql && e.bare1) e.allowanceMs = allowanceMs(e.sql.p50Ms, e.bare1.p50Ms, fsync.p50Ms);
+    }
     const result: BenchResult = {
       tier: options.tier,
       measuredAt: new Date().toISOString(),
@@ -129,6 +155,8 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
       server: { startupMs: server.startupMs, rssAfterStartMiB: afterStart.rssMiB, peakRssMiB: server.memory().peakRssMiB },
       endpoints: results,
       upload: uploadFigures,
+      uploadStalls: stalls,
+      fsync,
       budgets: [],
       overBudget: [],
     };

@@ -23,9 +23,13 @@ export type ReportCall =
   | { report: 'caseload' }
   | { report: 'reviews-due'; within: number }
   | { report: 'flats'; year: number }
-  | { report: 'community-activities'; year: number };
+  | { report: 'community-activities'; year: number }
+  | { report: 'outcomes'; year: number }
+  | { report: 'budget-composition'; year: number };
 
 export const REPORT_YEAR = 2025;
+/** Word prefixes of the bench catalogue's names (db/src/bench/resources.ts) and one that matches nothing. */
+const RESOURCE_WORDS = ['orto', 'teat', 'cucina', 'sport', 'giard', 'nessuna'];
 export const REPORT_MONTH = '2025-06';
 
 export function endpoints(f: Fixtures): Endpoint[] {
@@ -35,6 +39,10 @@ export function endpoints(f: Fixtures): Endpoint[] {
   const workProject = rotation(f.workProjectIds);
   const workFlat = rotation(f.workFlatIds);
   const communityActivity = rotation(f.communityActivityIds);
+  const resourceWord = rotation(RESOURCE_WORDS);
+  const workDay = rotation(
+    Array.from({ length: Number(f.today.slice(8)) }, (_, i) => `${f.today.slice(0, 8)}${String(i + 1).padStart(2, '0')}`),
+  );
   return [
     { name: 'project list, first page', kind: 'read', caller: 'casemanager', method: 'GET', path: () => '/api/ptris?limit=50' },
     {
@@ -132,12 +140,37 @@ export function endpoints(f: Fixtures): Endpoint[] {
       body: () => JSON.stringify({ date: f.today, hours: 2, operators: 1, attendeePtriIds: [], otherParticipants: 5, volunteers: 1 }),
     },
     {
+      name: 'resources search',
+      kind: 'read',
+      caller: 'casemanager',
+      method: 'GET',
+      path: () => `/api/resources?q=${resourceWord()}&limit=50`,
+    },
+    {
+      name: 'outcomes, year',
+      kind: 'report',
+      caller: 'manager',
+      method: 'GET',
+      path: () => `/api/reports/outcomes?year=${REPORT_YEAR}`,
+      report: { report: 'outcomes', year: REPORT_YEAR },
+    },
+    {
+      name: 'budget composition, year',
+      kind: 'report',
+      caller: 'manager',
+      method: 'GET',
+      path: () => `/api/reports/budget-composition?year=${REPORT_YEAR}`,
+      report: { report: 'budget-composition', year: REPORT_YEAR },
+    },
+    {
       name: 'record an intervention',
       kind: 'write',
       caller: 'coop',
       method: 'POST',
       path: () => `/api/ptris/${workProject()}/interventions`,
-      body: () => JSON.stringify({ date: f.today, axis: 'habitat', activity: f.habitatActivity, hours: 1, operatorRole: 'educatore' }),
+      // A quarter hour on a day of this month so far: a person may have 24 hours a day, and a run
+      // records tens of thousands of interventions on a few hundred projects.
+      body: () => JSON.stringify({ date: workDay(), axis: 'habitat', activity: f.habitatActivity, hours: 0.25, operatorRole: 'educatore' }),
     },
   ];
 }

@@ -18,6 +18,8 @@ export interface LoadFigures {
   requestsPerSecond: number;
   p50Ms: number;
   p99Ms: number;
+  /** The slowest answer of the measurement (of every round, for a median of rounds). */
+  maxMs: number;
   requests: number;
   non2xx: number;
   errors: number;
@@ -42,6 +44,7 @@ export async function measure(baseUrl: string, request: LoadRequest, connections
     requestsPerSecond: Math.round(result.requests.total / Math.max(result.duration, 0.001)),
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
+    maxMs: result.latency.max,
     requests: result.requests.total,
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
@@ -68,6 +71,7 @@ export function medianOf(rounds: readonly LoadFigures[]): LoadFigures {
       rounds.map((f) => f.p99Ms),
       50,
     ),
+    maxMs: Math.max(...rounds.map((f) => f.maxMs)),
     requests: sum((f) => f.requests),
     non2xx: sum((f) => f.non2xx),
     errors: sum((f) => f.errors),
@@ -115,6 +119,7 @@ export async function measureSequential(baseUrl: string, request: LoadRequest, d
     requestsPerSecond: Math.round(latencies.length / durationSeconds),
     p50Ms: ms(percentile(latencies, 50)),
     p99Ms: ms(percentile(latencies, 99)),
+    maxMs: ms(Math.max(0, ...latencies)),
     requests: latencies.length,
     non2xx,
     errors,

@@ -7,15 +7,25 @@ const round = (requestsPerSecond: number, p99Ms: number, non2xx = 0): LoadFigure
   requestsPerSecond,
   p50Ms: p99Ms / 2,
   p99Ms,
+  maxMs: p99Ms * 3,
   requests: requestsPerSecond,
   non2xx,
   errors: 0,
 });
 
 describe('medianOf', () => {
-  it('takes the median req/s and latencies of the rounds and counts every request and failure', () => {
+  it('takes the median req/s and latencies of the rounds, the slowest answer of all, and counts every request and failure', () => {
     const median = medianOf([round(900, 40), round(3000, 12, 2), round(2000, 20)]);
-    expect(median).toEqual({ connections: 64, requestsPerSecond: 2000, p50Ms: 10, p99Ms: 20, requests: 5900, non2xx: 2, errors: 0 });
+    expect(median).toEqual({
+      connections: 64,
+      requestsPerSecond: 2000,
+      p50Ms: 10,
+      p99Ms: 20,
+      maxMs: 120,
+      requests: 5900,
+      non2xx: 2,
+      errors: 0,
+    });
     expect(medianOf([round(100, 5)]).requestsPerSecond).toBe(100);
     expect(() => medianOf([])).toThrow();
   });

@@ -13,6 +13,8 @@ import { caseload } from '@bds/server/reports/caseload.ts';
 import { reviewsDue } from '@bds/server/reports/reviews-due.ts';
 import { flatsReport } from '@bds/server/reports/flats.ts';
 import { communityActivitiesReport } from '@bds/server/community-activities/report.ts';
+import { outcomesReport } from '@bds/server/outcomes/service.ts';
+import { budgetComposition } from '@bds/server/budget-composition/service.ts';
 import type { ReportCall } from './endpoints.ts';
 import { percentile } from './percentile.ts';
 
@@ -47,6 +49,12 @@ async function runReport(db: Db, actor: Actor, call: ReportCall): Promise<void> 
       return;
     case 'community-activities':
       await communityActivitiesReport(db, actor, call.year, {});
+      return;
+    case 'outcomes':
+      await outcomesReport(db, actor, call.year, undefined, undefined);
+      return;
+    case 'budget-composition':
+      await budgetComposition(db, actor, call.year, undefined, undefined);
   }
 }
 

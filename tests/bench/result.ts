@@ -6,6 +6,8 @@ import type { BudgetCheck } from './budgets.ts';
 import type { EndpointKind } from './endpoints.ts';
 import type { AccessLogFigures } from './access-log.ts';
 import type { ImportFigures } from './caseload-import.ts';
+import type { FsyncFigures } from './fsync.ts';
+import type { StallFigures } from './upload.ts';
 
 export interface EndpointResult {
   name: string;
@@ -22,6 +24,10 @@ export interface EndpointResult {
   /** Bare Fastify at 64 connections with a reply of the same size. */
   bare64?: LoadFigures;
   sql?: SqlFigures;
+  /** The slowest answer of the recorded measurements (1 and 64 connections; the warm-up is not recorded). */
+  maxMs?: number;
+  /** Reports: own SQL + bare Fastify's round trip for the reply's size + one fsync of the log + 1 ms. */
+  allowanceMs?: number;
 }
 
 export interface BenchResult {
@@ -33,6 +39,10 @@ export interface BenchResult {
   server: { startupMs: number; rssAfterStartMiB: number; peakRssMiB: number };
   endpoints: EndpointResult[];
   upload: { rows: number; status: number[]; ms: number[]; medianMs: number | null; missing?: string };
+  /** /api/health's latency while uploads run (issue 23: no request holds the event loop > 100 ms). */
+  uploadStalls?: StallFigures[];
+  /** One fdatasync of a page on the database's disk, sampled at the start and the end of the run. */
+  fsync?: FsyncFigures;
   /** The access-log row of a 50-row page with and without its person rows (issue 21). */
   accessLogPersons?: AccessLogFigures;
   /** The caseload import of a 5,000-row file (issue 22): measured, no budget. */

@@ -43,7 +43,7 @@ describe('pnpm bench --tier S', () => {
     expect(result.tier).toBe('S');
     expect(result.database.projects).toBe(3000);
     expect(result.server.startupMs).toBeGreaterThan(0);
-    expect(result.endpoints.length).toBeGreaterThanOrEqual(11);
+    expect(result.endpoints.length).toBeGreaterThanOrEqual(18);
     for (const endpoint of result.endpoints) {
       expect(endpoint.missing, endpoint.name).toBeUndefined();
       expect(endpoint.c1?.requests, endpoint.name).toBeGreaterThan(0);
@@ -54,6 +54,16 @@ describe('pnpm bench --tier S', () => {
       if (endpoint.kind === 'report') expect(endpoint.sql?.statements.length, endpoint.name).toBeGreaterThan(0);
     }
     expect(result.upload.status).toEqual([201]);
+    // Health is asked throughout both upload cases; the valid file is stored, the invalid ones refused or held back by the upload slots.
+    expect(result.uploadStalls?.map((s) => s.files)).toEqual([1, 10]);
+    expect(result.uploadStalls?.[0]?.status).toEqual([201]);
+    expect(result.uploadStalls?.[1]?.status.every((status) => status === 400 || status === 429)).toBe(true);
+    for (const stall of result.uploadStalls ?? []) expect(stall.healthCalls, stall.scenario).toBeGreaterThan(0);
+    expect(result.fsync?.p50Ms).toBeGreaterThan(0);
+    for (const endpoint of result.endpoints) {
+      expect(endpoint.maxMs, endpoint.name).toBeGreaterThanOrEqual(endpoint.c1?.p50Ms ?? Infinity);
+      if (endpoint.kind === 'report') expect(endpoint.allowanceMs, endpoint.name).toBeGreaterThan(1);
+    }
     // The person rows of a 50-row page are measured beside the row alone; the 5,000-row import runs clean.
     expect(result.accessLogPersons?.personsPerRow).toBeGreaterThan(0);
     expect(result.accessLogPersons?.withPersonsUs).toBeGreaterThan(0);

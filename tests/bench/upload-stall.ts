@@ -5,6 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { migrateDb, openDb } from '@bds/db';
 import { buildApp } from '@bds/server';
@@ -48,6 +49,8 @@ for (let i = 0; i < PROJECTS; i++) {
   });
   const id: number = ptri.json().id;
   await cm('POST', `/api/ptris/${id}/transitions`, { to: 'submitted', date: SUBMITTED_ON });
+  const { revision } = (await cm('GET', `/api/ptris/${id}`)).json<{ revision: number }>();
+  await cm('POST', `/api/ptris/${id}/signatures`, { revision, signer: 'person', name: 'Mario Rossi', date: SUBMITTED_ON, method: 'paper' });
   await uvm('POST', `/api/ptris/${id}/evaluations`, {
     date: '2024-12-20',
     kind: 'initial',
@@ -84,6 +87,8 @@ async function healthDuring(work: Promise<unknown>) {
 }
 
 async function scenario(name: string, files: string[]) {
+  const delay = monitorEventLoopDelay({ resolution: 5 });
+  delay.enable();
   let longestGap = 0;
   let last = performance.now();
   let ticks = 0;
@@ -103,11 +108,12 @@ async function scenario(name: string, files: string[]) {
   const replies = await uploads;
   const elapsed = performance.now() - started;
   clearInterval(ticker);
+  delay.disable();
   const round = (ms: number) => Math.round(ms);
   console.log(
     `${name}: ${round(elapsed)} ms, statuses ${[...new Set(replies.map((r) => r.statusCode))].join(',')}, reply ${Math.round(replies[0]!.body.length / 1024)} KB; ` +
       `health ${latencies.length} calls, p50 ${round(percentile(latencies, 50))} ms, max ${round(Math.max(...latencies))} ms; ` +
-      `longest gap between 5 ms ticks ${round(longestGap)} ms (${ticks} ticks)`,
+      `longest gap between 5 ms ticks ${round(longestGap)} ms (${ticks} ticks); event-loop delay max ${round(delay.max / 1e6)} ms, p99 ${round(delay.percentile(99) / 1e6)} ms`,
   );
 }
 

@@ -13,7 +13,7 @@ export interface UploadFigures {
  * Quarter-hour rows spread over each project's days of the month just ended, so that repeated
  * uploads stay within the 24 hours a person may have in one day.
  */
-export function monthCsv(f: Fixtures, rows: number, nonce: string): string {
+export function monthCsv(f: Fixtures, rows: number, nonce: string, hours = '0,25'): string {
   const lines = ['ptriId;date;axis;activity;hours;operatorRole;notes'];
   const projects = f.workProjectIds.length;
   for (let i = 0; i < rows; i++) {
@@ -22,7 +22,7 @@ export function monthCsv(f: Fixtures, rows: number, nonce: string): string {
     const days = 28 - Number(from.slice(8)) + 1;
     const day = Number(from.slice(8)) + (Math.floor(i / projects) % days);
     const date = `${f.uploadMonth}-${String(day).padStart(2, '0')}`;
-    lines.push(`${f.workProjectIds[p]};${date};habitat;${f.habitatActivity};0,25;educatore;bench ${nonce} ${i}`);
+    lines.push(`${f.workProjectIds[p]};${date};habitat;${f.habitatActivity};${hours};educatore;bench ${nonce} ${i}`);
   }
   return `${lines.join('\r\n')}\r\n`;
 }
@@ -45,4 +45,77 @@ export async function timeUploads(baseUrl: string, token: string, f: Fixtures, r
     status.push(response.status);
   }
   return { rows, status, ms, medianMs: percentile(ms, 50) };
+}
+
+export interface StallFigures {
+  scenario: string;
+  files: number;
+  status: number[];
+  uploadMs: number;
+  /** /api/health sent every 10 ms during the uploads without waiting for the previous answer. */
+  healthCalls: number;
+  healthP50Ms: number;
+  healthMaxMs: number;
+}
+
+const HEALTH_EVERY_MS = 10;
+
+/**
+ * How long uploads hold the server's event loop: health is asked every 10 ms while the files are
+ * sent at once, so a health request that arrives during a stall waits for its end.
+ */
+export async function healthDuringUploads(
+  baseUrl: string,
+  token: string,
+  f: Fixtures,
+  scenario: string,
+  files: string[],
+): Promise<StallFigures> {
+  const latencies: Promise<number>[] = [];
+  const probe = () => {
+    const started = performance.now();
+    latencies.push(
+      fetch(`${baseUrl}/api/health`)
+        .then((response) => response.arrayBuffer())
+        .then(() => performance.now() - started),
+    );
+  };
+  const started = performance.now();
+  const timer = setInterval(probe, HEALTH_EVERY_MS);
+  probe();
+  const replies = await Promise.all(
+    files.map((body) =>
+      fetch(`${baseUrl}/api/cooperatives/${f.cooperativeId}/reports/${f.uploadMonth}/upload`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
+        body,
+      }).then(async (response) => (await response.arrayBuffer(), response.status)),
+    ),
+  );
+  const uploadMs = Math.round(performance.now() - started);
+  // A little longer, so that the probes stuck behind a stall at the very end are counted too.
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  clearInterval(timer);
+  const health = await Promise.all(latencies);
+  const ms = (value: number) => Math.round(value * 10) / 10;
+  return {
+    scenario,
+    files: files.length,
+    status: replies,
+    uploadMs,
+    healthCalls: health.length,
+    healthP50Ms: ms(percentile(health, 50)),
+    healthMaxMs: ms(Math.max(...health)),
+  };
+}
+
+/** The issue's two cases: a valid month of `rows` rows alone, then ten invalid files of as many rows at once. */
+export async function uploadStalls(baseUrl: string, token: string, f: Fixtures, rows: number): Promise<StallFigures[]> {
+  const count = rows.toLocaleString('en');
+  const valid = monthCsv(f, rows, `stall ${Date.now()}`);
+  const invalid = Array.from({ length: 10 }, (_, i) => monthCsv(f, rows, `stall ${Date.now()} ${i}`, '25'));
+  return [
+    await healthDuringUploads(baseUrl, token, f, `valid ${count}-row upload`, [valid]),
+    await healthDuringUploads(baseUrl, token, f, `ten invalid ${count}-row uploads at once`, invalid),
+  ];
 }

@@ -16,6 +16,7 @@ import { TIERS, type Tier, type TierSize } from './tiers.ts';
 import { writeWork } from './work.ts';
 import { writeFlats } from './flats.ts';
 import { writeCommunityActivities } from './community.ts';
+import { writeResources } from './resources.ts';
 
 const SEED = 0x6b656e63;
 const BULK_TABLES = [
@@ -127,6 +128,7 @@ export async function generateBenchDatabase(
     activities: Math.round(size.projects / 20),
     sessions: Math.round(size.interventions / 20),
   });
+  writeResources(client, random, timer, Math.round(size.projects / 20));
 
   timer.time(
     'ptri_years',

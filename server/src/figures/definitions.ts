@@ -203,20 +203,43 @@ export interface FlatFigures {
 /** Days from a to b, both counted, or 0 when b precedes a (SQL over 'YYYY-MM-DD' text). */
 const daysSpanned = (a: SQL, b: SQL) => sql`max(0, CAST(julianday(${b}) - julianday(${a}) AS INTEGER) + 1)`;
 
+/** The stays of flat `f` that cover at least one day of the period. */
+const staysDuring = (first: string, last: string) =>
+  sql`s.flat_id = f.id AND s.from_date <= ${last} AND (s.to_date IS NULL OR s.to_date >= ${first})`;
+/** Flat `f`'s places × the days of the period it was open. */
+const placeDaysAvailable = (first: string, last: string) =>
+  sql`f.places * ${daysSpanned(sql`max(${first}, f.opened_on)`, sql`min(${last}, COALESCE(f.closed_on, ${last}))`)}`;
+/** The days of the period each stay of flat `f` covered, summed over its stays. */
+const placeDaysOccupied = (first: string, last: string) =>
+  sql`(SELECT COALESCE(SUM(${daysSpanned(sql`max(${first}, s.from_date)`, sql`min(${last}, COALESCE(s.to_date, ${last}))`)}), 0)
+    FROM flat_stays s WHERE ${staysDuring(first, last)})`;
+
+/**
+ * The place-days alone of the flats over a period, summed over the flats `flatsCondition` selects:
+ * the monthly series of the flats report, which needs neither stays' exits nor hours.
+ */
+export function flatPlaceDaysOf(db: Queryable, first: string, last: string, flatsCondition: SQL): { available: number; occupied: number } {
+  return (
+    db.get<{ available: number; occupied: number }>(sql`
+    SELECT COALESCE(SUM(${placeDaysAvailable(first, last)}), 0) AS available, COALESCE(SUM(${placeDaysOccupied(first, last)}), 0) AS occupied
+    FROM flats f WHERE ${flatsCondition}`) ?? { available: 0, occupied: 0 }
+  );
+}
+
 /**
  * The Lot 3 flats' figures over a period of days that have passed (daysThroughToday): for the
  * flats `f` that `flatsCondition` selects, read flat by flat through the flat indexes of stays
  * and hours, and the residents' interventions through (ptri_id, date).
  */
 export function flatFiguresOf(db: Queryable, first: string, last: string, flatsCondition: SQL): FlatFigures[] {
-  const during = sql`s.flat_id = f.id AND s.from_date <= ${last} AND (s.to_date IS NULL OR s.to_date >= ${first})`;
+  const during = staysDuring(first, last);
   const stays = sql`flat_stays s WHERE ${during}`;
   const residentsWork = sql`flat_stays s JOIN interventions i ON i.ptri_id = s.ptri_id
     AND i.date BETWEEN max(${first}, s.from_date) AND min(${last}, COALESCE(s.to_date, ${last})) WHERE ${during}`;
   const rows = db.all<Omit<FlatFigures, 'exits'> & { exits: string | null }>(sql`
     SELECT f.id AS flatId,
-      f.places * ${daysSpanned(sql`max(${first}, f.opened_on)`, sql`min(${last}, COALESCE(f.closed_on, ${last}))`)} AS placeDaysAvailable,
-      (SELECT COALESCE(SUM(${daysSpanned(sql`max(${first}, s.from_date)`, sql`min(${last}, COALESCE(s.to_date, ${last}))`)}), 0) FROM ${stays}) AS placeDaysOccupied,
+      ${placeDaysAvailable(first, last)} AS placeDaysAvailable,
+      ${placeDaysOccupied(first, last)} AS placeDaysOccupied,
       (SELECT COUNT(*) FROM ${stays} AND s.from_date >= ${first}) AS entries,
       (SELECT json_group_object(destination, n) FROM (SELECT s.destination, COUNT(*) AS n FROM ${stays}
         AND s.destination IS NOT NULL AND s.to_date <= ${last} GROUP BY s.destination)) AS exits,

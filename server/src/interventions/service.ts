@@ -22,6 +22,7 @@ import { EVERY_ROW, policyOf } from '../access/policy.ts';
 import { checkEntry, type EntryContext, type EntryResult } from './entry.ts';
 import { summaryStatusOf } from './rules.ts';
 import { summaryWriter } from './summaries.ts';
+import type { CheckInputs } from './check-inputs.ts';
 import * as q from './queries.ts';
 
 export function ownCooperative(actor: Actor): number {
@@ -31,7 +32,8 @@ export function ownCooperative(actor: Actor): number {
 
 /**
  * What entries are checked against; `axis` when they are all on one axis (a single entry), so only
- * its activities are read; `changing` the intervention a correction replaces, left out of its day.
+ * its activities are read; `changing` the intervention a correction replaces, left out of its day;
+ * `inputs` keeps what was read, for an upload to tell later whether its check still holds.
  */
 export function entryContext(
   tx: Queryable,
@@ -40,24 +42,34 @@ export function entryContext(
   projects: Map<number, q.ProjectForWork>,
   axis?: Axis,
   changing = 0,
+  inputs?: CheckInputs,
 ): EntryContext {
   const months = new Map<string, q.MonthState>();
   const days = new Map<string, Map<string, number>>();
   const daysOf = (personId: number, date: string) => {
     const key = `${personId}|${monthOf(date)}`;
     let minutes = days.get(key);
-    if (!minutes) days.set(key, (minutes = q.personMinutesByDay(tx, personId, monthOf(date), changing)));
+    if (!minutes) {
+      days.set(key, (minutes = q.personMinutesByDay(tx, personId, monthOf(date), changing)));
+      inputs?.sawDays(personId, monthOf(date), minutes);
+    }
     return minutes;
   };
+  const activities = q.activityIndex(tx, axis);
+  inputs?.sawProjects(projects);
+  inputs?.sawActivities(activities);
   return {
     cooperativeId,
     userId: actor.user.id,
     today: actor.today,
     projects,
-    activities: q.activityIndex(tx, axis),
+    activities,
     monthState: (month) => {
       let state = months.get(month);
-      if (!state) months.set(month, (state = q.monthState(tx, cooperativeId, month)));
+      if (!state) {
+        months.set(month, (state = q.monthState(tx, cooperativeId, month)));
+        inputs?.sawMonth(month, state);
+      }
       return state;
     },
     minutesOnDay: (personId, date) => daysOf(personId, date).get(date) ?? 0,

@@ -13,6 +13,7 @@ import { checkEntry, type NewIntervention, type PartialEntry } from './entry.ts'
 import { entryContext } from './service.ts';
 import { summaryStatusOf } from './rules.ts';
 import { summaryWriter, type ActivityKey, type TotalsKey } from './summaries.ts';
+import { CheckInputs } from './check-inputs.ts';
 import * as q from './queries.ts';
 
 const CHECK_SLICE_ROWS = 500;
@@ -34,16 +35,17 @@ export async function uploadMonth(db: Db, actor: Actor, cooperativeId: number, m
   if (policyOf(actor.user).reports().cooperativeId !== cooperativeId) throw new NotFound('Cooperativa non trovata');
   const checked = await afterEarlierFiles(() => readAndCheck(db, actor, cooperativeId, month, file));
   if ('created' in checked) return checked;
-  const { rows, contentHash, badRows } = checked;
+  const { rows, contentHash, badRows, values, inputs } = checked;
 
-  // What the slices saw may have changed while the event loop served others: the write checks again.
+  // What the slices saw may have changed while the event loop served others: the write checks
+  // again, every row only when one of the check's reads has changed since.
   return db.transaction((tx) => {
     const repeated = repeatOf(tx, actor, cooperativeId, month, contentHash);
     if (repeated) return repeated;
     const state = refuseClosedMonth(tx, cooperativeId, month);
-    const again = accepted(contextFor(tx, actor, cooperativeId, rows), rows, badRows);
-    if (again.errors.length) throw new InvalidRows(again.errors, 'nessun intervento registrato');
-    const stored = again.values;
+    const stored = inputs.stillHold(tx, cooperativeId, projectIdsOf(rows), policyOf(actor.user))
+      ? values
+      : checkedAgain(contextFor(tx, actor, cooperativeId, rows), rows, badRows);
     const upload = q.insertUpload(tx, { cooperativeId, month, sha256: contentHash, rowCount: stored.length, uploadedBy: actor.user.id });
     insertAll(db, stored, upload.id);
     countAll(db, stored, (serviceId) => summaryStatusOf(state.parts.get(serviceId)?.status));
@@ -75,7 +77,7 @@ async function readAndCheck(
   cooperativeId: number,
   month: string,
   file: Buffer,
-): Promise<Outcome | { rows: Row[]; contentHash: string; badRows: Set<number> }> {
+): Promise<Outcome | { rows: Row[]; contentHash: string; badRows: Set<number>; values: NewIntervention[]; inputs: CheckInputs }> {
   const parsed = await readCsvFile(file.toString('utf8'), month);
   if (!parsed.ok) throw new Invalid('file', parsed.message);
   const { rows, contentHash } = parsed;
@@ -86,13 +88,17 @@ async function readAndCheck(
   refuseClosedMonth(db, cooperativeId, month);
   const errors = [...parsed.errors];
   const badRows = new Set(errors.map((e) => e.row));
-  const ctx = contextFor(db, actor, cooperativeId, rows);
+  const inputs = new CheckInputs();
+  const ctx = contextFor(db, actor, cooperativeId, rows, inputs);
+  const values: NewIntervention[] = [];
   for (let start = 0; start < rows.length; start += CHECK_SLICE_ROWS) {
-    errors.push(...accepted(ctx, rows.slice(start, start + CHECK_SLICE_ROWS), badRows).errors);
+    const slice = accepted(ctx, rows.slice(start, start + CHECK_SLICE_ROWS), badRows);
+    errors.push(...slice.errors);
+    values.push(...slice.values);
     await yieldToEventLoop();
   }
   if (errors.length) throw new InvalidRows(errors, 'nessun intervento registrato');
-  return { rows, contentHash, badRows };
+  return { rows, contentHash, badRows, values, inputs };
 }
 
 /** The answer to the same rows sent again while those of the earlier upload are still stored (deleting them all allows loading them again). */
@@ -117,9 +123,20 @@ function refuseClosedMonth(db: Queryable, cooperativeId: number, month: string) 
   return state;
 }
 
-function contextFor(db: Queryable, actor: Actor, cooperativeId: number, rows: Row[]) {
-  const ids = [...new Set(rows.flatMap(({ entry }) => (entry.ptriId === undefined ? [] : [entry.ptriId])))];
-  return entryContext(db, actor, cooperativeId, q.projectsForWork(db, ids, policyOf(actor.user)));
+function projectIdsOf(rows: Row[]): number[] {
+  return [...new Set(rows.flatMap(({ entry }) => (entry.ptriId === undefined ? [] : [entry.ptriId])))];
+}
+
+function contextFor(db: Queryable, actor: Actor, cooperativeId: number, rows: Row[], inputs?: CheckInputs) {
+  const projects = q.projectsForWork(db, projectIdsOf(rows), policyOf(actor.user));
+  return entryContext(db, actor, cooperativeId, projects, undefined, 0, inputs);
+}
+
+/** Every row checked again, in file order: the rows to store, or the refusal naming each bad row. */
+function checkedAgain(ctx: ReturnType<typeof contextFor>, rows: Row[], badRows: Set<number>): NewIntervention[] {
+  const again = accepted(ctx, rows, badRows);
+  if (again.errors.length) throw new InvalidRows(again.errors, 'nessun intervento registrato');
+  return again.values;
 }
 
 /** Checks rows in file order, each against the hours of the rows accepted before it; rows already known to be bad are checked but never accepted. */
@@ -166,29 +183,30 @@ function countAll(db: Db, rows: NewIntervention[], statusOf: (serviceId: number)
   const totals = new Map<string, { key: TotalsKey; minutes: number; amountCents: number; count: number }>();
   const activity = new Map<string, { key: ActivityKey; count: number }>();
   for (const r of rows) {
-    const key: TotalsKey = {
-      lotId: r.lotId,
-      cooperativeId: r.cooperativeId,
-      month: r.month,
-      serviceId: r.serviceId,
-      status: statusOf(r.serviceId),
-    };
-    const t = totals.get(JSON.stringify(key)) ?? { key, minutes: 0, amountCents: 0, count: 0 };
+    const status = statusOf(r.serviceId);
+    const totalsKey = `${r.lotId}|${r.cooperativeId}|${r.month}|${r.serviceId}|${status}`;
+    let t = totals.get(totalsKey);
+    if (!t) {
+      const key: TotalsKey = { lotId: r.lotId, cooperativeId: r.cooperativeId, month: r.month, serviceId: r.serviceId, status };
+      totals.set(totalsKey, (t = { key, minutes: 0, amountCents: 0, count: 0 }));
+    }
     t.minutes += r.minutes;
     t.amountCents += r.amountCents;
     t.count += 1;
-    totals.set(JSON.stringify(key), t);
-    const aKey: ActivityKey = {
-      lotId: r.lotId,
-      cooperativeId: r.cooperativeId,
-      month: r.month,
-      serviceId: r.serviceId,
-      ptriId: r.ptriId,
-      personId: r.personId,
-    };
-    const a = activity.get(JSON.stringify(aKey)) ?? { key: aKey, count: 0 };
+    const activityKey = `${r.lotId}|${r.cooperativeId}|${r.month}|${r.serviceId}|${r.ptriId}|${r.personId}`;
+    let a = activity.get(activityKey);
+    if (!a) {
+      const key: ActivityKey = {
+        lotId: r.lotId,
+        cooperativeId: r.cooperativeId,
+        month: r.month,
+        serviceId: r.serviceId,
+        ptriId: r.ptriId,
+        personId: r.personId,
+      };
+      activity.set(activityKey, (a = { key, count: 0 }));
+    }
     a.count += 1;
-    activity.set(JSON.stringify(aKey), a);
   }
   const writer = summaryWriter(db);
   for (const t of totals.values()) writer.addTotals(t.key, t.minutes, t.amountCents, t.count);

@@ -7,7 +7,7 @@ import { daysInMonth, eurosOf, hoursOf, LIVING_SITUATION_LABELS, LIVING_SITUATIO
 import type { Actor } from '../auth/principal.ts';
 import { auditRead } from '../audit/group-commit.ts';
 import { policyOf } from '../access/policy.ts';
-import { daysThroughToday, flatFiguresOf } from '../figures/definitions.ts';
+import { daysThroughToday, flatFiguresOf, flatPlaceDaysOf } from '../figures/definitions.ts';
 
 const ratio = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null);
 
@@ -51,14 +51,8 @@ export async function flatsReport(db: Db, actor: Actor, year: number): Promise<F
     const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`).flatMap((month) => {
       const span = daysThroughToday(`${month}-01`, `${month}-${daysInMonth(month)}`, actor.today);
       if (!span) return [];
-      const figures = flatFiguresOf(tx, span.first, span.last, flats);
-      return [
-        {
-          month,
-          placeDaysAvailable: figures.reduce((n, f) => n + f.placeDaysAvailable, 0),
-          placeDaysOccupied: figures.reduce((n, f) => n + f.placeDaysOccupied, 0),
-        },
-      ];
+      const placeDays = flatPlaceDaysOf(tx, span.first, span.last, flats);
+      return [{ month, placeDaysAvailable: placeDays.available, placeDaysOccupied: placeDays.occupied }];
     });
     return { year, throughDate: days.last, months, rows };
   });
