@@ -37,6 +37,7 @@ import signatureRoutes from './signatures/routes.ts';
 import benefitRoutes from './benefits/routes.ts';
 import budgetCompositionRoutes from './budget-composition/routes.ts';
 import resourceRoutes from './resources/routes.ts';
+import lineConfirmationRoutes from './line-confirmations/routes.ts';
 
 export interface BuildOptions {
   db: Db;
@@ -113,6 +114,7 @@ export async function buildApp({
   await app.register(benefitRoutes);
   await app.register(budgetCompositionRoutes);
   await app.register(resourceRoutes);
+  await app.register(lineConfirmationRoutes);
   await app.register(clientPlugin, { dist: config.clientDist });
   return app;
 }

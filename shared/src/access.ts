@@ -76,7 +76,7 @@ const WHOLE_RECORD: FieldTable = {
     evaluations: true,
   },
   goal: { id: true, axis: true, description: true, targetDate: true, status: true },
-  budgetLine: { id: true, axis: true, source: true, description: true, hours: true, amount: true },
+  budgetLine: { id: true, axis: true, source: true, description: true, hours: true, amount: true, resourceId: true, confirmation: true },
   evaluation: {
     id: true,
     ptriId: true,
@@ -303,6 +303,8 @@ export const CAPABILITIES = [
   'recordSignatures',
   'maintainResources',
   'readResourceReport',
+  /** Confirm or decline the social-services lines of a budget (the municipality's social worker). */
+  'confirmSocialLines',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -382,6 +384,7 @@ export const ROLE_CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = 
     'recordBenefits',
     'recordSignatures',
     'browseCommunityActivities',
+    'confirmSocialLines',
   ],
 };
 

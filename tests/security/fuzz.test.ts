@@ -7,7 +7,7 @@ import type { Role } from '@bds/shared';
 import { personBody, PASSWORD } from '../api/helpers.ts';
 import { approvingEvaluation, ptriBody } from '../api/ptri-fixtures.ts';
 import { createFixtures, INTERVENTION, type Fixtures } from './fixtures.ts';
-import { COMMUNITY_SESSION, FLAT_WORK, ROUTE_MATRIX } from './route-matrix.ts';
+import { COMMUNITY_SESSION, FLAT_WORK, ROUTE_MATRIX, socialLineUrl } from './route-matrix.ts';
 import { activityBody } from '../api/community-helpers.ts';
 import { splitRoute } from './request.ts';
 import { changedTables, tableChecksums } from './db-checksum.ts';
@@ -86,6 +86,10 @@ function validRequests(): Record<string, { url?: string; body: unknown }> {
     'POST /api/ptris/:id/signatures': {
       url: `/api/ptris/${f.mine.ptriId}/signatures`,
       body: { revision: revision(), signer: 'guardian', name: 'Anna Bianchi', date: '2025-03-01', method: 'in_person' },
+    },
+    'POST /api/ptris/:id/budget-lines/:lineId/confirmation': {
+      url: socialLineUrl('mine')(f),
+      body: { decision: 'declined', note: 'Fondi del quartiere esauriti' },
     },
     'PUT /api/persons/:id/benefits': {
       url: `/api/persons/${f.mine.personId}/benefits`,
