@@ -314,6 +314,7 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
     probe: { url: () => '/api/reports/community-activities?year=2025' },
   },
   'GET /api/resources': { allowed: ALL },
+  'GET /api/resources/count': { allowed: ALL },
   'GET /api/resources/:id': { allowed: ALL, probe: { url: (f) => `/api/resources/${f.resourceId}` } },
   'POST /api/resources': { allowed: ['admin', 'manager', 'social_worker'] },
   'PATCH /api/resources/:id': {
