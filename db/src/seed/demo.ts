@@ -15,6 +15,7 @@ import { seedInterventions } from './interventions.ts';
 import { seedFlats } from './flats.ts';
 import { seedCommunityActivities } from './community.ts';
 import { seedBenefits } from './benefits.ts';
+import { seedResources } from './resources.ts';
 
 const SEED = 20261115;
 
@@ -149,6 +150,7 @@ export async function seedDemoData(db: Db): Promise<DemoSummary> {
   seedFlats(db);
   seedCommunityActivities(db);
   seedBenefits(db);
+  seedResources(db);
 
   const count = (table: string): number => (client.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
   return { users: count('users'), persons: count('persons'), ptris: count('ptris'), evaluations: count('evaluations') };
