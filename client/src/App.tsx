@@ -56,6 +56,9 @@ function SignedInRoutes() {
         {guarded(paths.communityActivities, <P.CommunityCataloguePage />)}
         {guarded('/attivita-comunita/:id', <P.CommunityActivityPage />)}
         {guarded(paths.communityReport, <P.CommunityReportPage />)}
+        <Route path={paths.resources} element={<P.ResourceCataloguePage />} />
+        <Route path="/risorse/:id" element={<P.ResourcePage />} />
+        {guarded(paths.resourcesReport, <P.ResourcesReportPage />)}
         <Route path={paths.changePassword} element={<P.ChangePasswordPage />} />
         <Route path={paths.guide} element={<P.GuidePage />} />
         <Route path="*" element={<Navigate to={homeFor(user.role)} replace />} />

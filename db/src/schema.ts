@@ -10,6 +10,7 @@ import type {
   EvaluationOutcome,
   GoalStatus,
   Intensity,
+  LineConfirmation,
   LivingSituation,
   MonthStatus,
   PartStatus,
@@ -308,6 +309,8 @@ export const budgetLines = sqliteTable(
     position: integer('position').notNull(),
     /** The community resource the line draws on, if any (the catalogue of the territory). */
     resourceId: integer('resource_id').references(() => resources.id),
+    /** A social-services line's standing with the municipality; null for the other sources. */
+    confirmation: text('confirmation').$type<LineConfirmation>(),
   },
   (t) => [
     index('budget_lines_ptri_idx').on(t.ptriId),

@@ -38,6 +38,7 @@ import benefitRoutes from './benefits/routes.ts';
 import budgetCompositionRoutes from './budget-composition/routes.ts';
 import resourceRoutes from './resources/routes.ts';
 import proposalRoutes from './proposals/routes.ts';
+import lineConfirmationRoutes from './line-confirmations/routes.ts';
 
 export interface BuildOptions {
   db: Db;
@@ -115,6 +116,7 @@ export async function buildApp({
   await app.register(budgetCompositionRoutes);
   await app.register(resourceRoutes);
   await app.register(proposalRoutes);
+  await app.register(lineConfirmationRoutes);
   await app.register(clientPlugin, { dist: config.clientDist });
   return app;
 }

@@ -76,7 +76,7 @@ const WHOLE_RECORD: FieldTable = {
     evaluations: true,
   },
   goal: { id: true, axis: true, description: true, targetDate: true, status: true },
-  budgetLine: { id: true, axis: true, source: true, description: true, hours: true, amount: true },
+  budgetLine: { id: true, axis: true, source: true, description: true, hours: true, amount: true, resourceId: true, confirmation: true },
   evaluation: {
     id: true,
     ptriId: true,
@@ -307,6 +307,8 @@ export const CAPABILITIES = [
   'proposeChanges',
   /** Read the cooperatives' proposals on a draft (a cooperative: its own) and with whom it is shared. */
   'readProposals',
+  /** Confirm or decline the social-services lines of a budget (the municipality's social worker). */
+  'confirmSocialLines',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -396,6 +398,7 @@ export const ROLE_CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = 
     'recordBenefits',
     'recordSignatures',
     'browseCommunityActivities',
+    'confirmSocialLines',
   ],
 };
 

@@ -25,6 +25,15 @@ export type GoalStatus = (typeof GOAL_STATUSES)[number];
 export const BUDGET_SOURCES = ['person', 'family', 'ausl', 'social_services', 'other_public', 'private', 'community'] as const;
 export type BudgetSource = (typeof BUDGET_SOURCES)[number];
 
+/**
+ * Where a social-services budget line stands with the municipality: proposed by the project,
+ * confirmed or declined by a social worker of the person's district. Other sources carry none.
+ */
+export const LINE_CONFIRMATIONS = ['proposed', 'confirmed', 'declined'] as const;
+export type LineConfirmation = (typeof LINE_CONFIRMATIONS)[number];
+/** What a social worker decides on a proposed line. */
+export const CONFIRMATION_DECISIONS = ['confirmed', 'declined'] as const;
+
 /** Who signs a revision of a project. */
 export const SIGNERS = ['person', 'guardian', 'family', 'case_manager', 'social_worker', 'cooperative', 'uvm'] as const;
 export type Signer = (typeof SIGNERS)[number];

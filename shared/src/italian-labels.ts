@@ -10,6 +10,7 @@ import type {
   EvaluationOutcome,
   GoalStatus,
   Intensity,
+  LineConfirmation,
   LivingSituation,
   ProviderKind,
   PtriStatus,
@@ -78,6 +79,13 @@ export const BUDGET_SOURCE_LABELS = {
   private: 'Privati',
   community: 'Comunità',
 } as const satisfies Record<BudgetSource, string>;
+
+/** How the project page says where a social-services line stands. */
+export const LINE_CONFIRMATION_LABELS = {
+  proposed: 'proposta ai servizi sociali',
+  confirmed: 'confermata dai servizi sociali',
+  declined: 'rifiutata dai servizi sociali',
+} as const satisfies Record<LineConfirmation, string>;
 
 export const SIGNER_LABELS = {
   person: 'Persona',
@@ -207,6 +215,7 @@ export const AUDIT_ENTITY_LABELS = {
   resource: 'Risorsa del territorio',
   resource_usage: 'Progetti che usano una risorsa',
   report_resources: 'Report risorse del territorio in uso',
+  budget_line_confirmation: 'Conferma dei servizi sociali su una riga di budget',
   user: 'Utente',
   user_list: 'Elenco degli utenti',
   session: 'Sessione di lavoro',

@@ -131,3 +131,5 @@ export function signaturePending(project: { status: PtriStatus; revision: number
 
 /** Statuses in which a revision can still be signed. */
 export const SIGNABLE_STATUSES: readonly PtriStatus[] = ['draft', 'submitted', 'active', 'suspended'];
+/** While the plan is still agreed on, the social services may confirm or decline their lines: the statuses a revision is signed in. */
+export const CONFIRMABLE_STATUSES = SIGNABLE_STATUSES;

@@ -143,6 +143,12 @@ describe('searching the catalogue', () => {
     expect(names(await search('q=citta'))).toEqual(['Coro di quartiere']);
     expect(names(await search(`q=riuso&districtId=${bologna}`))).toEqual(['Bottega del riuso']);
     expect(names(await search(`q=riuso&districtId=${pianura}`))).toEqual([]);
+    // The count of the same filters, for the page's "N risultati".
+    const count = async (query: string) => (await admin({ method: 'GET', url: `/api/resources/count?${query}` })).json();
+    expect(await count('')).toEqual({ total: 4, capped: false });
+    expect(await count(`districtId=${bologna}&axis=work`)).toEqual({ total: 2, capped: false });
+    expect(await count('q=falegn')).toEqual({ total: 1, capped: false });
+    expect(await count(`q=riuso&districtId=${pianura}`)).toEqual({ total: 0, capped: false });
     // Search syntax typed by a user is just words.
     expect((await search(`q=${encodeURIComponent('"riuso" OR name:* NEAR(')}`)).statusCode).toBe(200);
   });

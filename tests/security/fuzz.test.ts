@@ -7,7 +7,7 @@ import type { Role } from '@bds/shared';
 import { personBody, PASSWORD } from '../api/helpers.ts';
 import { approvingEvaluation, ptriBody } from '../api/ptri-fixtures.ts';
 import { createFixtures, INTERVENTION, sharedDraft, type Fixtures } from './fixtures.ts';
-import { COMMUNITY_SESSION, FLAT_WORK, ROUTE_MATRIX } from './route-matrix.ts';
+import { COMMUNITY_SESSION, FLAT_WORK, ROUTE_MATRIX, socialLineUrl } from './route-matrix.ts';
 import { activityBody } from '../api/community-helpers.ts';
 import { splitRoute } from './request.ts';
 import { changedTables, tableChecksums } from './db-checksum.ts';
@@ -103,6 +103,10 @@ function validRequests(): Record<string, { url?: string; body: unknown }> {
     'POST /api/ptris/:id/proposals/:proposalId/decision': {
       url: `/api/ptris/${draft.ptriId}/proposals/${draft.proposalId}/decision`,
       body: { decision: 'declined', note: 'Non nel distretto' },
+    },
+    'POST /api/ptris/:id/budget-lines/:lineId/confirmation': {
+      url: socialLineUrl('mine')(f),
+      body: { decision: 'declined', note: 'Fondi del quartiere esauriti' },
     },
     'PUT /api/persons/:id/benefits': {
       url: `/api/persons/${f.mine.personId}/benefits`,

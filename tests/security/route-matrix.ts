@@ -55,6 +55,13 @@ const activity =
     `/api/community-activities/${f[side].activityId}${tail}`;
 /** A session any activity's cooperative could record. */
 export const COMMUNITY_SESSION = { date: '2025-03-04', hours: 2, operators: 1, attendeePtriIds: [], otherParticipants: 2, volunteers: 0 };
+/** The social-services budget line of a side's project (the fixtures' projects each have one). */
+export const socialLineUrl = (side: 'mine' | 'other') => (f: Fixtures) => {
+  const line = f.ctx.db.$client
+    .prepare("SELECT id FROM budget_lines WHERE ptri_id = ? AND source = 'social_services' ORDER BY id LIMIT 1")
+    .get(f[side].ptriId) as { id: number };
+  return `/api/ptris/${f[side].ptriId}/budget-lines/${line.id}/confirmation`;
+};
 const versionOf = (f: Fixtures, side: 'mine' | 'other') =>
   (f.ctx.db.$client.prepare('SELECT version FROM ptris WHERE id = ?').get(f[side].ptriId) as { version: number }).version;
 
@@ -187,6 +194,11 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
         body: () => ({ revision: 1, signer: 'person', name: 'Persona', date: '2025-01-02', method: 'paper' }),
       },
     },
+  },
+  'POST /api/ptris/:id/budget-lines/:lineId/confirmation': {
+    allowed: ['social_worker'],
+    probe: { url: socialLineUrl('mine') },
+    outOfScope: { roles: ['social_worker'], probe: { url: socialLineUrl('other'), body: () => ({ decision: 'confirmed' }) } },
   },
   'GET /api/ptris/:id/signatures': {
     allowed: ALL,
@@ -346,6 +358,7 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
     probe: { url: () => '/api/reports/community-activities?year=2025' },
   },
   'GET /api/resources': { allowed: ALL },
+  'GET /api/resources/count': { allowed: ALL },
   'GET /api/resources/:id': { allowed: ALL, probe: { url: (f) => `/api/resources/${f.resourceId}` } },
   'POST /api/resources': { allowed: ['admin', 'manager', 'social_worker'] },
   'PATCH /api/resources/:id': {

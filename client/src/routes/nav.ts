@@ -100,11 +100,13 @@ const NAV: Record<Role, NavItem[]> = {
     { to: paths.caseloadReport, label: it.nav.caseloadReport },
     { to: paths.flats, label: flats.nav.flats },
     { to: paths.communityActivities, label: it.nav.communityActivities, end: true },
+    { to: paths.resources, label: it.nav.resources, end: true },
   ],
   uvm: [
     { to: paths.uvmQueue, label: it.nav.uvmQueue },
     { to: paths.reviewCalendar, label: it.nav.reviewCalendar },
     { to: paths.caseload, label: it.nav.caseload.uvm, end: true },
+    { to: paths.resources, label: it.nav.resources, end: true },
   ],
   cooperative: [
     { to: paths.coopProjects, label: it.nav.coopProjects },
@@ -112,10 +114,13 @@ const NAV: Record<Role, NavItem[]> = {
     { to: paths.coopReports, label: it.nav.coopReports },
     { to: paths.flats, label: flats.nav.flats },
     { to: paths.communityActivities, label: it.nav.coopCommunityActivities, end: true },
+    { to: paths.resources, label: it.nav.resources, end: true },
   ],
   social_worker: [
     { to: paths.caseload, label: it.nav.caseload.social_worker, end: true },
     { to: paths.persons, label: it.nav.persons, end: true },
+    { to: paths.resources, label: it.nav.resources, end: true },
+    { to: paths.resourcesReport, label: it.nav.resourcesReport },
   ],
   manager: [
     { to: paths.yearlyCounts, label: it.nav.yearlyCounts },
@@ -128,7 +133,9 @@ const NAV: Record<Role, NavItem[]> = {
     { to: paths.flats, label: flats.nav.flats },
     { to: paths.communityReport, label: it.nav.communityReport },
     { to: paths.budgetComposition, label: it.nav.budgetComposition },
+    { to: paths.resourcesReport, label: it.nav.resourcesReport },
     { to: paths.caseload, label: it.nav.caseload.manager, end: true },
+    { to: paths.resources, label: it.nav.resources, end: true },
     { to: paths.audit, label: it.nav.audit },
   ],
   admin: [
@@ -140,6 +147,7 @@ const NAV: Record<Role, NavItem[]> = {
     { to: paths.caseload, label: it.nav.caseload.admin, end: true },
     { to: paths.yearlyCounts, label: it.nav.yearlyCounts },
     { to: paths.communityActivities, label: it.nav.communityActivities, end: true },
+    { to: paths.resources, label: it.nav.resources, end: true },
   ],
 };
 

@@ -47,3 +47,6 @@ export const DepartmentPartsPage = page(() => import('../pages/flats/DepartmentP
 export const CommunityCataloguePage = page(() => import('../pages/community/CommunityCataloguePage.tsx'), 'CommunityCataloguePage');
 export const CommunityActivityPage = page(() => import('../pages/community/CommunityActivityPage.tsx'), 'CommunityActivityPage');
 export const CommunityReportPage = page(() => import('../pages/community/CommunityReportPage.tsx'), 'CommunityReportPage');
+export const ResourceCataloguePage = page(() => import('../pages/resources/ResourceCataloguePage.tsx'), 'ResourceCataloguePage');
+export const ResourcePage = page(() => import('../pages/resources/ResourcePage.tsx'), 'ResourcePage');
+export const ResourcesReportPage = page(() => import('../pages/resources/ResourcesReportPage.tsx'), 'ResourcesReportPage');

@@ -95,9 +95,16 @@ export function writePersonsAndProjects(client: Database.Database, inputs: Proje
   planned.sort((a, b) => (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : 0));
   const projects: StoredProject[] = planned.map((project, index) => ({ ...project, id: index + 1 }));
 
+  /**
+   * The person signed the first revision before it went to the UVM: every project past the draft
+   * but one in 25 of those in care, so that "firma in attesa" lists a few, as in a real caseload.
+   */
+  const personSigned = (p: StoredProject) =>
+    p.status !== 'draft' && !((p.status === 'active' || p.status === 'suspended') && p.id % 25 === 0);
   const insertPtri =
     client.prepare(`INSERT INTO ptris (id, person_id, service_id, lot_id, case_manager_id, status, intensity, start_date, end_date,
-    activated_on, ended_on, next_review_date, notes, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)`);
+    activated_on, ended_on, next_review_date, notes, version, person_signed_revision, created_at, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)`);
   timer.time(
     'ptris',
     () =>
@@ -119,6 +126,7 @@ export function writePersonsAndProjects(client: Database.Database, inputs: Proje
             p.endedOn,
             p.nextReviewDate,
             version,
+            personSigned(p) ? 1 : null,
             at,
             at,
           );
@@ -152,6 +160,15 @@ export function writePersonsAndProjects(client: Database.Database, inputs: Proje
       s.run(p.id, 'habitat', 'ausl', 'Ore di supporto educativo della cooperativa', 240, amountCentsOf(240, p.lot.rateCents), 0);
       s.run(p.id, 'sociality', 'community', 'Gruppo di volontariato del quartiere', null, null, 1);
       return 2;
+    },
+  );
+  each(
+    'ptri_signatures',
+    `INSERT INTO ptri_signatures (ptri_id, revision, signer, name, date, method, created_at) VALUES (?, 1, 'person', ?, ?, 'paper', ?)`,
+    (s, p) => {
+      if (!personSigned(p)) return 0;
+      s.run(p.id, `Persona ${p.personId}`, p.startDate, `${p.startDate}T09:30:00.000Z`);
+      return 1;
     },
   );
   each(

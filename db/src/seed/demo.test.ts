@@ -287,6 +287,44 @@ describe('demo data', () => {
        AND r.proposal_id = pp.id JOIN ptris p ON p.id = pp.ptri_id AND p.version = pp.applied_version WHERE pp.status = 'accepted'`,
     );
     expect(applied[0]?.n).toBe(1);
+  it('maps about 150 community resources over every district and axis, with budget lines pointing at active ones', () => {
+    const [{ resources, ets, etsWithRunts }] = rows<{ resources: number; ets: number; etsWithRunts: number }>(
+      db,
+      `SELECT COUNT(*) AS resources, SUM(provider_kind = 'ets') AS ets, SUM(provider_kind = 'ets' AND runts_number IS NOT NULL) AS etsWithRunts
+       FROM resources`,
+    ) as [{ resources: number; ets: number; etsWithRunts: number }];
+    expect(resources).toBeGreaterThanOrEqual(140);
+    expect(resources).toBeLessThanOrEqual(160);
+    expect(etsWithRunts).toBe(ets);
+    // Every district offers something on every axis.
+    expect(rows(db, 'SELECT DISTINCT district_id, axis FROM resource_districts')).toHaveLength(6 * 3);
+    const linked = rows<{ active: number; sameDistrict: number }>(
+      db,
+      `SELECT r.active AS active, EXISTS (SELECT 1 FROM resource_districts rd JOIN persons ON persons.id = p.person_id
+         WHERE rd.resource_id = r.id AND rd.district_id = persons.district_id) AS sameDistrict
+       FROM budget_lines bl JOIN resources r ON r.id = bl.resource_id JOIN ptris p ON p.id = bl.ptri_id`,
+    );
+    expect(linked.length).toBeGreaterThan(100);
+    expect(linked.every((line) => line.active === 1 && line.sameDistrict === 1)).toBe(true);
+  });
+
+  it('gives every social-services line an answer of the social services, mostly confirmed on projects in care', () => {
+    const byState = rows<{ inCare: number; confirmation: string | null; n: number }>(
+      db,
+      `SELECT p.status IN ('active', 'suspended', 'closed') AS inCare, bl.confirmation, COUNT(*) AS n
+       FROM budget_lines bl JOIN ptris p ON p.id = bl.ptri_id WHERE bl.source = 'social_services'
+       GROUP BY 1, 2`,
+    );
+    expect(byState.filter((row) => row.confirmation === null)).toEqual([]);
+    const share = (inCare: number, confirmation: string) => {
+      const all = byState.filter((row) => row.inCare === inCare).reduce((sum, row) => sum + row.n, 0);
+      return (byState.find((row) => row.inCare === inCare && row.confirmation === confirmation)?.n ?? 0) / all;
+    };
+    expect(share(1, 'confirmed')).toBeGreaterThan(0.75);
+    expect(share(1, 'declined')).toBeGreaterThan(0);
+    expect(share(0, 'proposed')).toBeGreaterThan(0.4);
+    // Other sources carry none.
+    expect(rows(db, "SELECT id FROM budget_lines WHERE source <> 'social_services' AND confirmation IS NOT NULL")).toEqual([]);
   });
 
   it('puts every person with a project in the care of that service', () => {

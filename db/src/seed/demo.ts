@@ -16,6 +16,7 @@ import { seedFlats } from './flats.ts';
 import { seedCommunityActivities } from './community.ts';
 import { seedBenefits } from './benefits.ts';
 import { seedCoDesign } from './co-design.ts';
+import { seedResources } from './resources.ts';
 
 const SEED = 20261115;
 
@@ -151,6 +152,7 @@ export async function seedDemoData(db: Db): Promise<DemoSummary> {
   seedCommunityActivities(db);
   seedBenefits(db);
   seedCoDesign(db);
+  seedResources(db);
 
   const count = (table: string): number => (client.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
   return { users: count('users'), persons: count('persons'), ptris: count('ptris'), evaluations: count('evaluations') };

@@ -4,10 +4,23 @@
 // (updated in place), items without an id are added, and the project's items it does not name
 // are removed (`saveGoals`/`saveBudgetLines` in queries.ts). An id that is not one of the
 // project's is refused here, before anything is written.
-import { AXES, centsOf, eurosOf, formatDate, hoursOf, minutesOf, type BudgetInput, type BudgetSource, type GoalInput } from '@bds/shared';
+import {
+  AXES,
+  centsOf,
+  confirmationAfterSave,
+  eurosOf,
+  formatDate,
+  hoursOf,
+  minutesOf,
+  type BudgetInput,
+  type BudgetSource,
+  type GoalInput,
+  type LineConfirmation,
+} from '@bds/shared';
 import type { Queryable } from '@bds/db';
 import { Invalid } from '../errors.ts';
 import { lotAssignable, lotById, lotMembers, serviceById } from '../reference/queries.ts';
+import { resourceById } from '../resources/queries.ts';
 
 export function goalRows(goals: GoalInput[]) {
   return goals.map((goal) => ({
@@ -32,6 +45,7 @@ export function budgetRows(budget: BudgetInput) {
           description: 'Risorse del lotto (cooperativa)',
           minutes: null,
           amountCents: centsOf(entry),
+          resourceId: undefined,
         },
       ];
     }
@@ -42,8 +56,49 @@ export function budgetRows(budget: BudgetInput) {
       description: line.description,
       minutes: line.hours == null ? null : minutesOf(line.hours),
       amountCents: line.amount == null ? null : centsOf(line.amount),
+      resourceId: line.resourceId,
     }));
   });
+}
+
+type LineRow = ReturnType<typeof budgetRows>[number];
+type StoredLine = {
+  id: number;
+  source: BudgetSource;
+  minutes: number | null;
+  amountCents: number | null;
+  confirmation: LineConfirmation | null;
+};
+
+/** The rows with the confirmation each carries once saved over the project's `stored` lines (`confirmationAfterSave`). */
+export function withConfirmations(rows: LineRow[], stored: readonly StoredLine[]) {
+  const byId = new Map(stored.map((line) => [line.id, line]));
+  return rows.map((row) => ({ ...row, confirmation: confirmationAfterSave(row.id === undefined ? undefined : byId.get(row.id), row) }));
+}
+
+/**
+ * Every resource a line points at must be in the catalogue and active; a kept line may keep
+ * pointing at a resource that has since been withdrawn.
+ */
+export function checkResources(
+  db: Queryable,
+  budget: BudgetInput,
+  stored: readonly { id: number; resourceId: number | null }[],
+  prefix: string,
+) {
+  const storedResource = new Map(stored.map((line) => [line.id, line.resourceId]));
+  for (const axis of AXES) {
+    const entry = budget[axis];
+    if (!Array.isArray(entry)) continue;
+    entry.forEach((line, index) => {
+      if (line.resourceId == null) return;
+      if (line.id !== undefined && storedResource.get(line.id) === line.resourceId) return;
+      const resource = resourceById(db, line.resourceId);
+      const path = `${prefix}budget.${axis}.${index}.resourceId`;
+      if (!resource) throw new Invalid(path, `la risorsa ${line.resourceId} non è nel catalogo del territorio`);
+      if (!resource.active) throw new Invalid(path, `la risorsa «${resource.name}» non è più attiva`);
+    });
+  }
 }
 
 export function toBudgetLine(row: {
@@ -53,6 +108,8 @@ export function toBudgetLine(row: {
   description: string;
   minutes: number | null;
   amountCents: number | null;
+  resourceId: number | null;
+  confirmation: LineConfirmation | null;
 }) {
   return {
     id: row.id,
@@ -61,6 +118,8 @@ export function toBudgetLine(row: {
     description: row.description,
     hours: row.minutes == null ? null : hoursOf(row.minutes),
     amount: row.amountCents == null ? null : eurosOf(row.amountCents),
+    resourceId: row.resourceId,
+    confirmation: row.confirmation,
   };
 }
 

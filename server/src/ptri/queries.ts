@@ -55,7 +55,7 @@ function contentsColumns() {
       sql`${goals.position}`,
     ),
     budgetLines: arrayOf(
-      sql`${budgetLines.id}, ${budgetLines.axis}, ${budgetLines.source}, ${budgetLines.description}, ${budgetLines.minutes}, ${budgetLines.amountCents}`,
+      sql`${budgetLines.id}, ${budgetLines.axis}, ${budgetLines.source}, ${budgetLines.description}, ${budgetLines.minutes}, ${budgetLines.amountCents}, ${budgetLines.resourceId}, ${budgetLines.confirmation}`,
       sql`${budgetLines} WHERE ${budgetLines.ptriId} = ${ptris.id}`,
       sql`${budgetLines.position}`,
     ),

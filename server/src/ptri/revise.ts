@@ -7,7 +7,16 @@ import type { Queryable } from '@bds/db';
 import type { Actor } from '../auth/principal.ts';
 import { recordAudit } from '../audit/record.ts';
 import { Conflict, Invalid } from '../errors.ts';
-import { budgetRows, checkKeptIds, checkLotAndCooperatives, goalIdsNamed, goalRows, lineIdsNamed } from './content.ts';
+import {
+  budgetRows,
+  checkKeptIds,
+  checkLotAndCooperatives,
+  checkResources,
+  goalIdsNamed,
+  goalRows,
+  lineIdsNamed,
+  withConfirmations,
+} from './content.ts';
 import { contentChanged, diffSnapshots, snapshotOf, type Changes } from './snapshot.ts';
 import * as q from './queries.ts';
 
@@ -42,9 +51,10 @@ function checkPeriod(tx: Queryable, row: q.PtriRow, startDate: string, endDate: 
  */
 function saveBudgetAxes(tx: Queryable, id: number, budget: BudgetInput) {
   const named = new Set(Object.keys(budget));
-  const given = budgetRows(budget);
+  const stored = q.budgetLinesOf(tx, id);
+  const given = withConfirmations(budgetRows(budget), stored);
   const moved = new Set(given.flatMap((line) => (line.id === undefined ? [] : [line.id])));
-  const kept = q.budgetLinesOf(tx, id).filter((line) => !named.has(line.axis) && !moved.has(line.id));
+  const kept = stored.filter((line) => !named.has(line.axis) && !moved.has(line.id));
   q.saveBudgetLines(tx, id, [
     ...kept.map(({ id, axis, source, description, minutes, amountCents }) => ({ id, axis, source, description, minutes, amountCents })),
     ...given,
@@ -75,12 +85,15 @@ export function reviseProject(
       goalIdsNamed(changes.goals, prefix),
       "l'obiettivo",
     );
-  if (changes.budget)
+  if (changes.budget) {
+    const stored = q.budgetLinesOf(tx, row.id);
     checkKeptIds(
-      q.budgetLinesOf(tx, row.id).map((line) => line.id),
+      stored.map((line) => line.id),
       lineIdsNamed(changes.budget, prefix),
       'la riga di budget',
     );
+    checkResources(tx, changes.budget, stored, prefix);
+  }
   const before = snapshotOf(tx, row);
   const fields = {
     startDate,

@@ -9,6 +9,7 @@ import {
   personSigned,
   signaturePending,
   type GoalStatus,
+  type LineConfirmation,
   AXES,
   EDITABLE_STATUSES,
   isExpired,
@@ -33,7 +34,17 @@ import { jsonListReply, type JsonText } from '../sql-json.ts';
 import { policyOf } from '../access/policy.ts';
 import { receivedOnly } from '../access/fields.ts';
 import { linkPersonToService, personById } from '../persons/queries.ts';
-import { budgetRows, checkKeptIds, checkLotAndCooperatives, goalIdsNamed, goalRows, lineIdsNamed, toBudgetLine } from './content.ts';
+import {
+  budgetRows,
+  checkKeptIds,
+  checkLotAndCooperatives,
+  checkResources,
+  goalIdsNamed,
+  goalRows,
+  lineIdsNamed,
+  toBudgetLine,
+  withConfirmations,
+} from './content.ts';
 import { applyTransition, type TransitionRequest } from './lifecycle.ts';
 import { reviseProject } from './revise.ts';
 import { snapshotOf, type Changes } from './snapshot.ts';
@@ -71,11 +82,12 @@ export function toSummary(row: q.PtriRow, personName: string, today: string): Pt
 /** A project's page from its row and its contents (read as JSON arrays of row values by `q.contentsOf`). */
 function detailOf(row: q.PtriRow, contents: q.PtriContents, today: string): PtriDetail {
   type Goal = [number, Axis, string, string | null, GoalStatus];
-  type Line = [number, Axis, BudgetSource, string, number | null, number | null];
+  type Line = [number, Axis, BudgetSource, string, number | null, number | null, number | null, LineConfirmation | null];
   type Evaluation = [number, string, string, string, string | null];
   type Benefit = [BenefitKind, number, string, string | null];
-  const budgetLines = (JSON.parse(contents.budgetLines) as Line[]).map(([id, axis, source, description, minutes, amountCents]) =>
-    toBudgetLine({ id, axis, source, description, minutes, amountCents }),
+  const budgetLines = (JSON.parse(contents.budgetLines) as Line[]).map(
+    ([id, axis, source, description, minutes, amountCents, resourceId, confirmation]) =>
+      toBudgetLine({ id, axis, source, description, minutes, amountCents, resourceId, confirmation }),
   );
   const budget = { habitat: 0, sociality: 0, work: 0 };
   for (const axis of AXES) budget[axis] = sumEuros(budgetLines.filter((line) => line.axis === axis).map((line) => line.amount));
@@ -162,8 +174,9 @@ export function createPtri(db: Db, actor: Actor, body: CreateInput): PtriDetail 
     });
     checkKeptIds([], goalIdsNamed(body.goals, ''), "l'obiettivo");
     checkKeptIds([], lineIdsNamed(body.budget ?? {}, ''), 'la riga di budget');
+    checkResources(tx, body.budget ?? {}, [], '');
     q.saveGoals(tx, row.id, goalRows(body.goals));
-    q.saveBudgetLines(tx, row.id, budgetRows(body.budget ?? {}));
+    q.saveBudgetLines(tx, row.id, withConfirmations(budgetRows(body.budget ?? {}), []));
     q.replaceCooperatives(tx, row.id, body.cooperativeIds);
     linkPersonToService(tx, body.personId, body.serviceId);
     writeRevision(tx, actor, row, null, 'Creazione');

@@ -17,9 +17,15 @@ export function snapshotOf(db: Queryable, ptri: q.PtriRow) {
     notes: ptri.notes,
     cooperativeIds: q.cooperativesOf(db, ptri.id).sort((a, b) => a - b),
     goals: q.goalsOf(db, ptri.id).map(({ id, axis, description, targetDate, status }) => ({ id, axis, description, targetDate, status })),
-    budgetLines: q
-      .budgetLinesOf(db, ptri.id)
-      .map(({ id, axis, source, description, minutes, amountCents }) => ({ id, axis, source, description, minutes, amountCents })),
+    budgetLines: q.budgetLinesOf(db, ptri.id).map(({ id, axis, source, description, minutes, amountCents, resourceId }) => ({
+      id,
+      axis,
+      source,
+      description,
+      minutes,
+      amountCents,
+      resourceId,
+    })),
   };
 }
 

@@ -97,11 +97,13 @@ export function cataloguePage(db: Queryable, filter: CatalogueFilter, after: [st
   return db.all<ResourceRow>(catalogueSql(filter, after, limit));
 }
 
-/** The statement of `cataloguePage` (its plan is checked by the tests). */
-export function catalogueSql(filter: CatalogueFilter, after: [string, number] | null, limit: number): SQL {
+/**
+ * The rows of the catalogue a filter selects, as the FROM and WHERE of one index (see
+ * `cataloguePage`), with the columns its order and keyset are read from.
+ */
+function catalogueSelection(filter: CatalogueFilter, after: [string, number] | null) {
   const conditions: SQL[] = [];
   const keyset = (name: SQL, id: SQL) => (after ? sql`(${name}, ${id}) > (${after[0]}, ${after[1]})` : sql`1`);
-  let ids: SQL;
   if (filter.districtId !== undefined) {
     conditions.push(sql`rd.district_id = ${filter.districtId}`);
     if (filter.axis) conditions.push(sql`rd.axis = ${filter.axis}`);
@@ -109,22 +111,32 @@ export function catalogueSql(filter: CatalogueFilter, after: [string, number] | 
     const from = filter.match
       ? sql`resources_fts CROSS JOIN resource_districts rd ON rd.resource_id = resources_fts.rowid AND resources_fts MATCH ${filter.match}`
       : sql`resource_districts rd`;
-    ids = sql`SELECT rd.resource_id AS id, rd.name AS name FROM ${from} WHERE ${sql.join(conditions, sql` AND `)}
-      ORDER BY rd.name, rd.resource_id LIMIT ${limit + 1}`;
-  } else {
-    if (filter.axis) conditions.push(sql`r.axis = ${filter.axis}`);
-    conditions.push(keyset(sql`r.name`, sql`r.id`));
-    const from = filter.match
-      ? sql`resources_fts CROSS JOIN resources r ON r.id = resources_fts.rowid AND resources_fts MATCH ${filter.match}`
-      : sql`resources r`;
-    ids = sql`SELECT r.id AS id, r.name AS name FROM ${from} WHERE ${sql.join(conditions, sql` AND `)}
-      ORDER BY r.name, r.id LIMIT ${limit + 1}`;
+    return { from, where: sql.join(conditions, sql` AND `), id: sql`rd.resource_id`, name: sql`rd.name` };
   }
+  if (filter.axis) conditions.push(sql`r.axis = ${filter.axis}`);
+  conditions.push(keyset(sql`r.name`, sql`r.id`));
+  const from = filter.match
+    ? sql`resources_fts CROSS JOIN resources r ON r.id = resources_fts.rowid AND resources_fts MATCH ${filter.match}`
+    : sql`resources r`;
+  return { from, where: sql.join(conditions, sql` AND `), id: sql`r.id`, name: sql`r.name` };
+}
+
+/** The statement of `cataloguePage` (its plan is checked by the tests). */
+export function catalogueSql(filter: CatalogueFilter, after: [string, number] | null, limit: number): SQL {
+  const { from, where, id, name } = catalogueSelection(filter, after);
+  const ids = sql`SELECT ${id} AS id, ${name} AS name FROM ${from} WHERE ${where} ORDER BY ${name}, ${id} LIMIT ${limit + 1}`;
   return sql`
     SELECT r.id, r.name, r.kind, r.axis, r.provider, r.provider_kind AS providerKind, r.runts_number AS runtsNumber,
       r.contact, r.active = 1 AS active, r.created_at AS createdAt, r.updated_at AS updatedAt
     FROM (${ids}) AS page JOIN resources r ON r.id = page.id
     ORDER BY page.name, page.id`;
+}
+
+/** How many resources the filter selects, counting no further than `cap` + 1 (on the same index as the page). */
+export function catalogueCount(db: Queryable, filter: CatalogueFilter, cap: number): number {
+  const { from, where, id } = catalogueSelection(filter, null);
+  const row = db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM (SELECT ${id} FROM ${from} WHERE ${where} LIMIT ${cap + 1})`);
+  return row?.n ?? 0;
 }
 
 /** Per district and axis: active resources serving it, those in use, and the active projects using them. */

@@ -7,6 +7,8 @@ import {
   resourceDetailSchema,
   resourceSchema,
   resourcesQuery,
+  resourcesCountQuery,
+  resourcesCountReply,
   resourcesReportQuery,
   resourcesReportReply,
   resourceUpdateBody,
@@ -28,6 +30,17 @@ const resourceRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: listReply(resourceSchema) },
     },
     handler: (request) => resources.searchResources(app.db, request.query),
+  });
+
+  app.get('/api/resources/count', {
+    config: { roles: ALL_ROLES },
+    schema: {
+      tags,
+      summary: 'Quante risorse rispondono ai filtri del catalogo (oltre 1000: "capped")',
+      querystring: resourcesCountQuery,
+      response: { 200: resourcesCountReply },
+    },
+    handler: (request) => resources.countResources(app.db, request.query),
   });
 
   app.get('/api/resources/:id', {

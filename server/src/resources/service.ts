@@ -11,6 +11,8 @@ import {
   type ResourceDetail,
   type ResourcesReport,
   type resourcesQuery,
+  type resourcesCountQuery,
+  type ResourcesCount,
   type resourceUpdateBody,
 } from '@bds/shared';
 import type { Actor } from '../auth/principal.ts';
@@ -59,6 +61,14 @@ export function searchResources(db: Db, query: z.output<typeof resourcesQuery>):
     const result = page(rows, query.limit, (row) => [row.name, row.id]);
     return { items: toResources(tx, result.items), nextCursor: result.nextCursor };
   });
+}
+
+/** Counted no further than this, as the project list's count. */
+const COUNT_CAP = 1000;
+
+export function countResources(db: Db, query: z.output<typeof resourcesCountQuery>): ResourcesCount {
+  const n = q.catalogueCount(db, { districtId: query.districtId, axis: query.axis, match: ftsMatch(query.q) }, COUNT_CAP);
+  return { total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
 }
 
 function requireDistricts(db: Queryable, ids: number[] | undefined) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { AXES, BUDGET_SOURCES, GOAL_STATUSES, INTENSITIES, PTRI_STATUSES } from '../domain.ts';
-import { cursorSchema, recordDate, limitSchema, noRepeats, longText, text, yearSchema } from './common.ts';
+import { AXES, BUDGET_SOURCES, CONFIRMATION_DECISIONS, GOAL_STATUSES, INTENSITIES, LINE_CONFIRMATIONS, PTRI_STATUSES } from '../domain.ts';
+import { cursorSchema, idParams, idSchema, recordDate, limitSchema, noRepeats, longText, text, yearSchema } from './common.ts';
 import { euroAmount } from './reference.ts';
 import { benefitSchema } from './agreement.ts';
 
@@ -30,6 +30,8 @@ export const budgetLineInput = z
     description: text(300),
     hours: quarterHours.nullable().optional(),
     amount: euroAmount.nullable().optional(),
+    /** The community resource the line draws on (an active one of the catalogue); null unlinks it, absent keeps it. */
+    resourceId: z.number().int().positive().nullable().optional(),
   })
   .refine((line) => line.hours != null || line.amount != null, {
     error: 'indicare ore o importo',
@@ -111,7 +113,17 @@ export const budgetLineSchema = z.object({
   description: z.string(),
   hours: z.number().nullable(),
   amount: z.number().nullable(),
+  resourceId: z.number().int().nullable(),
+  /** Only social-services lines: where the municipality stands on it. */
+  confirmation: z.enum(LINE_CONFIRMATIONS).nullable(),
 });
+
+/** A social worker's decision on a social-services line. */
+export const lineConfirmationBody = z.strictObject({
+  decision: z.enum(CONFIRMATION_DECISIONS),
+  note: text(500).optional(),
+});
+export const lineParams = idParams.extend({ lineId: idSchema });
 
 export const ptriSummarySchema = z.object({
   id: z.number().int(),

@@ -68,6 +68,11 @@ export const resourcesQuery = z.strictObject({
   cursor: cursorSchema,
 });
 
+/** How many resources the catalogue's filters select; `capped` past the count's limit. */
+export const resourcesCountQuery = resourcesQuery.omit({ limit: true, cursor: true });
+export const resourcesCountReply = z.object({ total: z.number().int(), capped: z.boolean() });
+export type ResourcesCount = z.infer<typeof resourcesCountReply>;
+
 /** One resource with the active projects using it that the caller may see (the others only counted). */
 export const resourceDetailSchema = resourceSchema.extend({
   projects: z.array(z.object({ ptriId: z.number().int(), personName: z.string() })),

@@ -6,6 +6,7 @@ import { Field } from '../Field.tsx';
 import type { FieldErrors } from '../formErrors.ts';
 import { ItalianNumberInput, typedNumber } from '../ItalianNumberInput.tsx';
 import { budgetLinePath, newBudgetLine, type BudgetLineDraft } from './formModel.ts';
+import { ResourcePicker } from './ResourcePicker.tsx';
 
 interface BudgetEditorProps {
   lines: BudgetLineDraft[];
@@ -52,6 +53,12 @@ export function BudgetEditor({ lines, errors, onChange }: BudgetEditorProps) {
                 <Field label={it.ptri.amount} error={errorOf(line.key, 'amount')}>
                   <ItalianNumberInput kind="euro" value={line.amount} onChange={(amount) => patch(line.key, { amount })} />
                 </Field>
+                <ResourcePicker
+                  axis={axis}
+                  value={line.resourceId}
+                  error={errorOf(line.key, 'resourceId')}
+                  onChange={(resourceId) => patch(line.key, { resourceId })}
+                />
                 <button type="button" className="secondary" onClick={() => onChange(lines.filter((l) => l.key !== line.key))}>
                   {it.common.remove}
                 </button>

@@ -13,8 +13,13 @@ import {
   type BudgetSource,
   type PtriDetail,
 } from '@bds/shared';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 import { nameOf, useCooperatives, useLots, useServices } from '../../api/reference.ts';
+import { useResource } from '../../api/resources.ts';
 import { it } from '../../i18n/it.ts';
+import { confirmations, resources } from '../../i18n/itResources.ts';
+import { paths } from '../../routes/nav.ts';
 import { formatDate, formatEuro, formatHours, formatPercent } from '../format.ts';
 
 export function PtriGeneral({ ptri }: { ptri: PtriDetail }) {
@@ -81,7 +86,38 @@ export function PtriGoals({ ptri }: { ptri: PtriDetail }) {
   );
 }
 
-export function PtriBudget({ ptri }: { ptri: PtriDetail }) {
+type BudgetLine = PtriDetail['budgetLines'][number];
+
+const CONFIRMATION_BADGE = { proposed: 'badge-submitted', confirmed: 'badge-active', declined: 'badge-rejected' } as const;
+
+/** Where a social-services line stands with the municipality. */
+function LineConfirmation({ line }: { line: BudgetLine }) {
+  if (!line.confirmation) return null;
+  return (
+    <>
+      <br />
+      <span className={`badge ${CONFIRMATION_BADGE[line.confirmation]}`} data-testid="line-confirmation">
+        {confirmations.labels[line.confirmation]}
+      </span>
+    </>
+  );
+}
+
+/** The catalogue resource a line draws on, by name. */
+function ResourceLink({ id }: { id: number }) {
+  const resource = useResource(id);
+  return (
+    <>
+      <br />
+      <Link to={paths.resource(id)} title={resources.open}>
+        {resource.data?.name ?? `${resources.pick} ${id}`}
+      </Link>
+    </>
+  );
+}
+
+/** The budget lines; `lineActions` adds what the reader may do on a line (the social worker's decision). */
+export function PtriBudget({ ptri, lineActions }: { ptri: PtriDetail; lineActions?: (line: BudgetLine) => ReactNode }) {
   if (ptri.budgetLines.length === 0) return <p>{it.ptri.noBudget}</p>;
   const total = ptri.budget.habitat + ptri.budget.sociality + ptri.budget.work;
   return (
@@ -108,8 +144,15 @@ export function PtriBudget({ ptri }: { ptri: PtriDetail }) {
             {ptri.budgetLines.map((line) => (
               <tr key={line.id}>
                 <td>{it.axes[line.axis]}</td>
-                <td>{it.budgetSources[line.source]}</td>
-                <td>{line.description}</td>
+                <td>
+                  {it.budgetSources[line.source]}
+                  <LineConfirmation line={line} />
+                </td>
+                <td>
+                  {line.description}
+                  {line.resourceId !== null && <ResourceLink id={line.resourceId} />}
+                  {lineActions?.(line)}
+                </td>
                 <td className="num">{formatHours(line.hours)}</td>
                 <td className="num">{formatEuro(line.amount)}</td>
               </tr>

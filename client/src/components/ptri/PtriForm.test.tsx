@@ -1,3 +1,4 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
@@ -23,17 +24,20 @@ async function fillValidProject(user: ReturnType<typeof userEvent.setup>) {
 }
 
 function renderForm(onCreate = vi.fn(async () => undefined), offered = lots) {
+  // The budget lines' resource picker searches the catalogue through the query client.
   render(
-    <PtriForm
-      mode="create"
-      initial={emptyPtriValues(3, 4)}
-      personLabel="Rossi Mario"
-      services={services}
-      lots={offered}
-      cooperatives={cooperatives}
-      canChooseService={false}
-      onCreate={onCreate}
-    />,
+    <QueryClientProvider client={new QueryClient()}>
+      <PtriForm
+        mode="create"
+        initial={emptyPtriValues(3, 4)}
+        personLabel="Rossi Mario"
+        services={services}
+        lots={offered}
+        cooperatives={cooperatives}
+        canChooseService={false}
+        onCreate={onCreate}
+      />
+    </QueryClientProvider>,
   );
   return onCreate;
 }

@@ -34,6 +34,8 @@ export interface BudgetLineDraft {
   description: string;
   hours: string;
   amount: string;
+  /** The catalogue resource the line draws on, if any. */
+  resourceId: number | null;
 }
 
 export interface PtriFormValues {
@@ -61,7 +63,7 @@ export function newGoal(axis: Axis): GoalDraft {
 }
 
 export function newBudgetLine(axis: Axis): BudgetLineDraft {
-  return { key: newKey(), axis, source: 'ausl', description: '', hours: '', amount: '' };
+  return { key: newKey(), axis, source: 'ausl', description: '', hours: '', amount: '', resourceId: null };
 }
 
 export function emptyPtriValues(personId: number | null, serviceId: number | null): PtriFormValues {
@@ -105,6 +107,7 @@ export function valuesFromPtri(ptri: PtriDetail): PtriFormValues {
       description: line.description,
       hours: formatNumberInput(line.hours, 'hours'),
       amount: formatNumberInput(line.amount, 'euro'),
+      resourceId: line.resourceId,
     })),
     notes: ptri.notes ?? '',
     reason: '',
@@ -140,6 +143,8 @@ export function budgetBody(lines: readonly BudgetLineDraft[]): BudgetInput | und
       description: line.description,
       hours: typedNumber(line.hours),
       amount: typedNumber(line.amount),
+      // A kept line says so when it is unlinked; a new one names a resource only if it has one.
+      ...(line.resourceId !== null || line.id ? { resourceId: line.resourceId } : {}),
     });
   }
   return Object.keys(budget).length ? budget : undefined;

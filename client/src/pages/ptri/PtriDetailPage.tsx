@@ -1,11 +1,12 @@
 // A project: status and allowed actions, content, and its timeline.
-import { can, EDITABLE_STATUSES, SIGNABLE_STATUSES } from '@bds/shared';
+import { can, CONFIRMABLE_STATUSES, EDITABLE_STATUSES, SIGNABLE_STATUSES } from '@bds/shared';
 import { Link, useParams } from 'react-router';
 import { usePtri } from '../../api/ptriHooks.ts';
 import { useCurrentUser } from '../../auth/AuthProvider.tsx';
 import { PtriBenefits, PtriBudget, PtriBudgetBySource, PtriGeneral, PtriGoals } from '../../components/ptri/PtriContent.tsx';
 import { PtriSignatures } from '../../components/ptri/PtriSignatures.tsx';
 import { PtriCoDesign } from '../../components/ptri/PtriCoDesign.tsx';
+import { LineDecision } from '../../components/ptri/LineDecision.tsx';
 import { FollowUps } from '../../components/ptri/FollowUps.tsx';
 import { ProjectStays } from '../../components/flats/ProjectStays.tsx';
 import { ProjectCommunityActivities } from '../../components/ptri/ProjectCommunityActivities.tsx';
@@ -26,6 +27,7 @@ export function PtriDetailPage() {
   const p = ptri.data;
   const canEdit = can(user.role, 'writeProjects') && EDITABLE_STATUSES.includes(p.status);
   const canEvaluate = can(user.role, 'evaluate') && ['submitted', 'active', 'suspended'].includes(p.status);
+  const decidesLines = can(user.role, 'confirmSocialLines') && CONFIRMABLE_STATUSES.includes(p.status);
 
   return (
     <>
@@ -74,7 +76,7 @@ export function PtriDetailPage() {
       </section>
       <section className="card">
         <h2>{it.ptri.budget}</h2>
-        <PtriBudget ptri={p} />
+        <PtriBudget ptri={p} lineActions={decidesLines ? (line) => <LineDecision ptriId={p.id} line={line} /> : undefined} />
         <PtriBudgetBySource ptri={p} />
         {p.benefits && <PtriBenefits benefits={p.benefits} />}
       </section>

@@ -1,0 +1,137 @@
+// The map of community resources: search by district, axis and words, with the count of what
+// matches; Lot 4 community activities of the same district and axis listed beside; those who
+// maintain the catalogue add resources here.
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { AXES, type Axis } from '@bds/shared';
+import { can } from '@bds/shared/access';
+import { useCatalogue } from '../../api/communityActivities.ts';
+import { nameOf, useDistricts } from '../../api/reference.ts';
+import { useResourceCount, useResourceSearch, type ResourceFilters } from '../../api/resources.ts';
+import { useCurrentUser } from '../../auth/AuthProvider.tsx';
+import { Field } from '../../components/Field.tsx';
+import { ResultCount, ShowMore } from '../../components/Paging.tsx';
+import { QueryStates } from '../../components/States.tsx';
+import { ResourceForm } from '../../components/resources/ResourceForm.tsx';
+import { it } from '../../i18n/it.ts';
+import { resources as t } from '../../i18n/itResources.ts';
+import { paths } from '../../routes/nav.ts';
+
+export function ResourceCataloguePage() {
+  const user = useCurrentUser();
+  const districts = useDistricts();
+  const [districtId, setDistrictId] = useState<number | undefined>();
+  const [axis, setAxis] = useState<Axis | undefined>();
+  const [words, setWords] = useState('');
+  const filters: ResourceFilters = { districtId, axis, q: words.trim() || undefined };
+  const query = useResourceSearch(filters);
+  const count = useResourceCount(filters);
+  const rows = query.data?.pages.flatMap((page) => page.items) ?? [];
+  return (
+    <>
+      <h1>{t.catalogueTitle}</h1>
+      <p className="hint">{t.catalogueHelp}</p>
+      <div className="card row">
+        <Field label={t.search}>
+          <input type="search" value={words} onChange={(e) => setWords(e.target.value)} />
+        </Field>
+        <Field label={t.district}>
+          <select value={districtId ?? ''} onChange={(e) => setDistrictId(e.target.value ? Number(e.target.value) : undefined)}>
+            <option value="">{t.anyDistrict}</option>
+            {(districts.data ?? []).map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t.axis}>
+          <select value={axis ?? ''} onChange={(e) => setAxis((e.target.value || undefined) as Axis | undefined)}>
+            <option value="">{t.anyAxis}</option>
+            {AXES.map((a) => (
+              <option key={a} value={a}>
+                {it.axes[a]}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      {count.data && <ResultCount total={count.data.total} shown={rows.length} capped={count.data.capped} />}
+      <QueryStates query={query} empty={rows.length === 0}>
+        {() => (
+          <div className="table-wrap" role="region" aria-label={t.catalogueTitle} tabIndex={0}>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t.name}</th>
+                  <th scope="col">{t.kind}</th>
+                  <th scope="col">{t.axis}</th>
+                  <th scope="col">{t.provider}</th>
+                  <th scope="col">{t.districts}</th>
+                  <th scope="col" className="num">
+                    {t.projectsUsing}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.id}>
+                    <td>
+                      <Link to={paths.resource(r.id)}>{r.name}</Link>
+                      {!r.active && ` (${t.inactive.toLowerCase()})`}
+                    </td>
+                    <td>{t.kinds[r.kind]}</td>
+                    <td>{it.axes[r.axis]}</td>
+                    <td>
+                      {r.provider}
+                      {r.runtsNumber && ` – RUNTS ${r.runtsNumber}`}
+                    </td>
+                    <td>{r.districtIds.map((id) => nameOf(districts.data, id)).join(', ')}</td>
+                    <td className="num">{r.projectsUsing}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </QueryStates>
+      <ShowMore query={query} />
+      {can(user.role, 'browseCommunityActivities') && <CommunityActivitiesToo districtId={districtId} axis={axis} words={words} />}
+      {can(user.role, 'maintainResources') && (
+        <section className="card">
+          <h2>{t.newResource}</h2>
+          <ResourceForm resource={null} />
+        </section>
+      )}
+    </>
+  );
+}
+
+/**
+ * Lot 4's workshops and groups are part of what the territory offers: those of the same district
+ * and axis, the words matched on their titles in the page read.
+ */
+function CommunityActivitiesToo({ districtId, axis, words }: { districtId: number | undefined; axis: Axis | undefined; words: string }) {
+  const activities = useCatalogue({ districtId, axis });
+  const needle = words.trim().toLocaleLowerCase('it');
+  const rows = (activities.data?.pages.flatMap((page) => page.items) ?? []).filter(
+    (a) => !needle || a.title.toLocaleLowerCase('it').includes(needle),
+  );
+  return (
+    <section className="card">
+      <h2>{t.communityTitle}</h2>
+      {rows.length === 0 ? (
+        <p>{t.communityNone}</p>
+      ) : (
+        <ul>
+          {rows.map((a) => (
+            <li key={a.id}>
+              <Link to={paths.communityActivity(a.id)}>{a.title}</Link> – {it.axes[a.axis]}, {a.place}
+            </li>
+          ))}
+        </ul>
+      )}
+      <ShowMore query={activities} />
+    </section>
+  );
+}

@@ -1,0 +1,19 @@
+// SQL of the social services' decisions on budget lines: one line of one project, read and set by id.
+import { and, eq } from 'drizzle-orm';
+import { schema, type Queryable } from '@bds/db';
+import type { LineConfirmation } from '@bds/shared';
+
+const { budgetLines } = schema;
+
+/** A budget line of the project (primary key, then its project checked). */
+export function lineOfProject(db: Queryable, ptriId: number, lineId: number) {
+  return db
+    .select()
+    .from(budgetLines)
+    .where(and(eq(budgetLines.id, lineId), eq(budgetLines.ptriId, ptriId)))
+    .get();
+}
+
+export function setConfirmation(db: Queryable, lineId: number, confirmation: LineConfirmation) {
+  db.update(budgetLines).set({ confirmation }).where(eq(budgetLines.id, lineId)).run();
+}
