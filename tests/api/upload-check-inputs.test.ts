@@ -24,6 +24,7 @@ function coopActor(): Actor {
     user: { ...user, role: 'cooperative', serviceId: null, districtId: null, mustChangePassword: false, sessionId: 's' },
     ip: '127.0.0.1',
     today: '2026-12-06',
+    now: '2026-12-06T09:00:00.000Z',
   };
 }
 

@@ -287,6 +287,8 @@ describe('demo data', () => {
        AND r.proposal_id = pp.id JOIN ptris p ON p.id = pp.ptri_id AND p.version = pp.applied_version WHERE pp.status = 'accepted'`,
     );
     expect(applied[0]?.n).toBe(1);
+  });
+
   it('maps about 150 community resources over every district and axis, with budget lines pointing at active ones', () => {
     const [{ resources, ets, etsWithRunts }] = rows<{ resources: number; ets: number; etsWithRunts: number }>(
       db,
