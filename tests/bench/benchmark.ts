@@ -124,12 +124,14 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
       );
       results.push({ ...base, c1, c64, bare1, bare64, maxMs, ...(sql ? { sql } : {}) });
     }
-    // The stalls first, while the month still has room for 20,000 quarter hours of the cooperative's
-    // projects (a person may have 24 hours a day); a short smoke run sends files of 2,000 rows.
+    // A person may have 24 hours a day: the valid file takes at most a quarter of the month's room
+    // for the cooperative's projects (14,784 quarter hours for tier S's 22), so that the timed
+    // uploads after it still fit; a short smoke run sends a tenth.
+    const stallRows = Math.min(STALL_ROWS, Math.floor((fixtures.workProjectIds.length * 28 * 24 * 4) / 4)) / (d >= 3 ? 1 : 10);
     const stalls =
       fixtures.workProjectIds.length === 0
         ? []
-        : await uploadStalls(server.baseUrl, tokens.get('coop') ?? '', fixtures, d >= 3 ? STALL_ROWS : STALL_ROWS / 10);
+        : await uploadStalls(server.baseUrl, tokens.get('coop') ?? '', fixtures, Math.floor(stallRows));
     for (const s of stalls) {
       log(
         `${s.scenario}: ${s.uploadMs} ms (${s.status.join(', ')}); health p50 ${s.healthP50Ms} ms, max ${s.healthMaxMs} ms over ${s.healthCalls} calls`,
