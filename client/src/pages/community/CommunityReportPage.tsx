@@ -1,10 +1,11 @@
 // The year's community activities for the department: per activity, by district and by axis,
 // participants per activity in a chart, and the CSV.
 import { useState } from 'react';
-import { AXES, type Axis, type CommunityReport } from '@bds/shared';
+import { type Axis, type CommunityReport } from '@bds/shared';
 import { downloadCommunityReportCsv, useCommunityReport } from '../../api/communityActivities.ts';
 import { nameOf, useDistricts } from '../../api/reference.ts';
 import { DownloadButton } from '../../components/DownloadButton.tsx';
+import { DistrictAxisFilters } from '../../components/DistrictAxisFilters.tsx';
 import { Field } from '../../components/Field.tsx';
 import { BarChart } from '../../components/reports/BarChart.tsx';
 import { Empty, ErrorState, Loading } from '../../components/States.tsx';
@@ -56,26 +57,7 @@ export function CommunityReportPage() {
             ))}
           </select>
         </Field>
-        <Field label={t.district}>
-          <select value={districtId ?? ''} onChange={(e) => setDistrictId(e.target.value ? Number(e.target.value) : undefined)}>
-            <option value="">{t.anyDistrict}</option>
-            {(districts.data ?? []).map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label={t.axis}>
-          <select value={axis ?? ''} onChange={(e) => setAxis((e.target.value || undefined) as Axis | undefined)}>
-            <option value="">{t.anyAxis}</option>
-            {AXES.map((a) => (
-              <option key={a} value={a}>
-                {it.axes[a]}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <DistrictAxisFilters districtId={districtId} axis={axis} onDistrict={setDistrictId} onAxis={setAxis} />
       </div>
       <p className="hint">
         {t.reportHelp}{' '}
