@@ -59,6 +59,7 @@ function SignedInRoutes() {
         <Route path={paths.resources} element={<P.ResourceCataloguePage />} />
         <Route path="/risorse/:id" element={<P.ResourcePage />} />
         {guarded(paths.resourcesReport, <P.ResourcesReportPage />)}
+        {guarded(paths.memberEvaluations, <P.MemberEvaluationsPage />)}
         <Route path={paths.changePassword} element={<P.ChangePasswordPage />} />
         <Route path={paths.guide} element={<P.GuidePage />} />
         <Route path="*" element={<Navigate to={homeFor(user.role)} replace />} />

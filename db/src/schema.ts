@@ -368,7 +368,9 @@ export const evaluations = sqliteTable(
       .references(() => ptris.id),
     date: text('date').notNull(),
     kind: text('kind').$type<EvaluationKind>().notNull(),
-    members: text('members', { mode: 'json' }).$type<{ name: string; role: string; organisation: string }[]>().notNull(),
+    members: text('members', { mode: 'json' })
+      .$type<{ name: string; role: string; organisation: string; userId?: number | undefined }[]>()
+      .notNull(),
     outcome: text('outcome').$type<EvaluationOutcome>().notNull(),
     intensity: text('intensity').$type<Intensity>(),
     scores: text('scores', { mode: 'json' }).$type<Record<string, number[]>>(),
@@ -381,6 +383,22 @@ export const evaluations = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index('evaluations_ptri_idx').on(t.ptriId, t.date), index('evaluations_date_idx').on(t.date, t.ptriId)],
+);
+
+/** The social workers' accounts named among an evaluation's members: what each finds among the UVM meetings it sat on. */
+export const evaluationSocialWorkers = sqliteTable(
+  'evaluation_social_workers',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    evaluationId: integer('evaluation_id')
+      .notNull()
+      .references(() => evaluations.id),
+    /** The evaluation's date, so that the newest come first on the index. */
+    date: text('date').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.date, t.evaluationId] })],
 );
 
 /** Who signed which content revision of a project, when and how; earlier revisions' signatures stay. */

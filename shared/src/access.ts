@@ -309,6 +309,8 @@ export const CAPABILITIES = [
   'readProposals',
   /** Confirm or decline the social-services lines of a budget (the municipality's social worker). */
   'confirmSocialLines',
+  /** Sit on UVM meetings as a named member, and find the meetings one sat on with their outcome. */
+  'sitOnUvm',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -399,6 +401,7 @@ export const ROLE_CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = 
     'recordSignatures',
     'browseCommunityActivities',
     'confirmSocialLines',
+    'sitOnUvm',
   ],
 };
 

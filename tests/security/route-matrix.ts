@@ -171,6 +171,7 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
       },
     },
   },
+  'GET /api/me/evaluations': { allowed: ['social_worker'] },
   'GET /api/ptris/:id/evaluations': {
     allowed: ['admin', 'manager', 'case_manager', 'uvm', 'social_worker'],
     probe: { url: ptri('mine', '/evaluations') },

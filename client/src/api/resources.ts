@@ -6,6 +6,7 @@ import type {
   Resource,
   ResourceBody,
   ResourceDetail,
+  MemberEvaluation,
   ResourcesCount,
   ResourcesReport,
   resourceUpdateBody,
@@ -85,5 +86,15 @@ export function useDecideLine(ptriId: number) {
       queryClient.setQueryData(ptriKeys.detail(ptriId), ptri);
       void queryClient.invalidateQueries({ queryKey: ptriKeys.detail(ptriId) });
     },
+  });
+}
+
+/** The UVM meetings the signed-in social worker sat on as a named member. */
+export function useMemberEvaluations() {
+  return useInfiniteQuery({
+    queryKey: ['evaluations', 'mine'] as const,
+    queryFn: ({ pageParam }) => apiJson<Page<MemberEvaluation>>('/api/me/evaluations', { query: { cursor: pageParam } }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }

@@ -51,3 +51,14 @@ export const confirmations = {
   declineLine: (description: string) => `Rifiuta la riga «${description}»`,
   saved: 'Decisione registrata.',
 };
+
+export const uvmMember = {
+  nav: 'Le mie valutazioni UVM',
+  title: 'Valutazioni UVM a cui ho partecipato',
+  help: "Le riunioni dell'UVM in cui sei indicato tra i membri, con l'esito e la prossima revisione.",
+  date: 'Data',
+  person: 'Persona',
+  kind: 'Tipo',
+  outcome: 'Esito',
+  nextReview: 'Prossima revisione',
+};

@@ -4,6 +4,7 @@ import { can, type Capability } from '@bds/shared/access';
 import type { Role } from '@bds/shared';
 import { it } from '../i18n/it.ts';
 import { flats } from '../i18n/itFlats.ts';
+import { uvmMember } from '../i18n/itResources.ts';
 
 export interface NavItem {
   to: string;
@@ -48,6 +49,7 @@ export const paths = {
   resources: '/risorse',
   resource: (id: number) => `/risorse/${id}`,
   resourcesReport: '/report/risorse',
+  memberEvaluations: '/uvm/partecipazioni',
 };
 
 /** What opening each page needs, by its route's path: the app's routes and the navigation both ask it. */
@@ -82,6 +84,7 @@ export const PAGE_NEEDS: Readonly<Record<string, Capability>> = {
   '/attivita-comunita/:id': 'browseCommunityActivities',
   [paths.communityReport]: 'readCommunityReport',
   [paths.resourcesReport]: 'readResourceReport',
+  [paths.memberEvaluations]: 'sitOnUvm',
 };
 
 /** Whether the role may open the page at this path (a page without a need is open to every role). */
@@ -119,6 +122,7 @@ const NAV: Record<Role, NavItem[]> = {
   social_worker: [
     { to: paths.caseload, label: it.nav.caseload.social_worker, end: true },
     { to: paths.persons, label: it.nav.persons, end: true },
+    { to: paths.memberEvaluations, label: uvmMember.nav },
     { to: paths.resources, label: it.nav.resources, end: true },
     { to: paths.resourcesReport, label: it.nav.resourcesReport },
   ],

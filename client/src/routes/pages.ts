@@ -50,3 +50,4 @@ export const CommunityReportPage = page(() => import('../pages/community/Communi
 export const ResourceCataloguePage = page(() => import('../pages/resources/ResourceCataloguePage.tsx'), 'ResourceCataloguePage');
 export const ResourcePage = page(() => import('../pages/resources/ResourcePage.tsx'), 'ResourcePage');
 export const ResourcesReportPage = page(() => import('../pages/resources/ResourcesReportPage.tsx'), 'ResourcesReportPage');
+export const MemberEvaluationsPage = page(() => import('../pages/uvm/MemberEvaluationsPage.tsx'), 'MemberEvaluationsPage');

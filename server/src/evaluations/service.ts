@@ -15,6 +15,9 @@ import {
   PTRI_STATUS_LABELS,
   type createEvaluationBody,
   type Evaluation,
+  type ListPage,
+  type MemberEvaluation,
+  type memberEvaluationsQuery,
 } from '@bds/shared';
 import type { Db } from '@bds/db';
 import type { Actor } from '../auth/principal.ts';
@@ -25,7 +28,9 @@ import { receivedOnly } from '../access/fields.ts';
 import { applyTransition, projectDateMark } from '../ptri/lifecycle.ts';
 import { visiblePtri } from '../ptri/service.ts';
 import * as ptriQueries from '../ptri/queries.ts';
-import { insertEvaluation, type EvaluationRow } from './queries.ts';
+import { activeSocialWorkers, addSocialWorkerMembers, evaluationsSatOn, insertEvaluation, type EvaluationRow } from './queries.ts';
+import { auditRead } from '../audit/group-commit.ts';
+import { decodeCursor, page } from '../pagination.ts';
 import { reviseProject } from '../ptri/revise.ts';
 import { saveScores, scaleResultsOf, scoreScales } from './scales.ts';
 
@@ -79,6 +84,12 @@ export function recordEvaluation(db: Db, actor: Actor, ptriId: number, body: Eva
       Object.entries(body.scores ?? {}).filter((entry): entry is [string, number[]] => entry[1] !== undefined),
     );
     const scored = scoreScales(tx, scores, body.problemTypes);
+    const named = body.members.flatMap((member) => (member.userId === undefined ? [] : [member.userId]));
+    const socialWorkers = activeSocialWorkers(tx, named);
+    body.members.forEach((member, index) => {
+      if (member.userId !== undefined && !socialWorkers.has(member.userId))
+        throw new Invalid(`members.${index}.userId`, "non è l'account attivo di un assistente sociale");
+    });
     const honos = scores.honos;
     const row = insertEvaluation(tx, {
       ptriId,
@@ -96,6 +107,7 @@ export function recordEvaluation(db: Db, actor: Actor, ptriId: number, body: Eva
       recordedBy: actor.user.id,
     });
     saveScores(tx, row, scored);
+    addSocialWorkerMembers(tx, row.id, row.date, [...socialWorkers]);
     // What the UVM changes comes first, so that activation starts from the changed period.
     let current = ptri;
     const approving = isApprovingOutcome(body.outcome);
@@ -142,4 +154,24 @@ export function listEvaluations(db: Db, actor: Actor, ptriId: number): Evaluatio
     );
     return rows.map((row) => toEvaluation(row, actor, results.get(row.id)));
   });
+}
+
+/**
+ * The UVM meetings the social worker sat on as a named member, with their outcome: whichever
+ * district the person lives in, for the member was at the table; never scores nor notes.
+ */
+export async function evaluationsOfMember(
+  db: Db,
+  actor: Actor,
+  query: z.output<typeof memberEvaluationsQuery>,
+): Promise<ListPage<MemberEvaluation>> {
+  const after = decodeCursor(query.cursor, ['string', 'number']) as [string, number] | null;
+  const result = page(evaluationsSatOn(db, actor.user.id, after, query.limit), query.limit, (row) => [row.date, row.evaluationId]);
+  await auditRead(db, actor, {
+    action: 'read',
+    entity: 'evaluation_list',
+    personIds: result.items.map((row) => row.personId),
+    changes: { evaluationIds: result.items.map((row) => row.evaluationId) },
+  });
+  return { items: result.items.map(({ personId: _personId, ...row }) => row), nextCursor: result.nextCursor };
 }

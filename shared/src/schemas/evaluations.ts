@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EVALUATION_KINDS, EVALUATION_OUTCOMES, INTENSITIES, LIVING_SITUATIONS, WORK_SITUATIONS } from '../domain.ts';
-import { recordDate, longText, text } from './common.ts';
+import { cursorSchema, limitSchema, recordDate, longText, text } from './common.ts';
 import { budgetInput, goalInput, goalOutcomes, ptriCooperativeIds } from './ptri.ts';
 import { scaleResultSchema } from './scales.ts';
 
@@ -10,6 +10,8 @@ export const evaluationMember = z.strictObject({
   name: text(120),
   role: text(120),
   organisation: z.union([z.enum(MEMBER_ORGANISATIONS), text(160)]),
+  /** The account of the social worker who sat on the UVM as this member: it then finds the meeting among its own. */
+  userId: z.number().int().positive().optional(),
 });
 
 /** HoNOS: 12 items scored 0–4, 9 = not known (left out of the total). */
@@ -60,7 +62,9 @@ export const evaluationSchema = z.object({
   date: z.string(),
   kind: z.enum(EVALUATION_KINDS),
   /** Names the people at the UVM meeting: withheld from roles the access table keeps it from. */
-  members: z.array(z.object({ name: z.string(), role: z.string(), organisation: z.string() })).optional(),
+  members: z
+    .array(z.object({ name: z.string(), role: z.string(), organisation: z.string(), userId: z.number().int().optional() }))
+    .optional(),
   outcome: z.enum(EVALUATION_OUTCOMES),
   intensity: z.enum(INTENSITIES).nullable(),
   scores: z.record(z.string(), z.array(z.number())).nullable().optional(),
@@ -74,3 +78,19 @@ export const evaluationSchema = z.object({
   createdAt: z.string(),
 });
 export type Evaluation = z.infer<typeof evaluationSchema>;
+
+/**
+ * A UVM meeting a social worker sat on, as its own list shows it: when, what and the outcome,
+ * never the scores or the notes.
+ */
+export const memberEvaluationSchema = z.object({
+  evaluationId: z.number().int(),
+  ptriId: z.number().int(),
+  personName: z.string(),
+  date: z.string(),
+  kind: z.enum(EVALUATION_KINDS),
+  outcome: z.enum(EVALUATION_OUTCOMES),
+  nextReviewDate: z.string().nullable(),
+});
+export type MemberEvaluation = z.infer<typeof memberEvaluationSchema>;
+export const memberEvaluationsQuery = z.strictObject({ limit: limitSchema, cursor: cursorSchema });

@@ -7,6 +7,7 @@ import { can } from '@bds/shared/access';
 import { useCatalogue, useCreateActivity, type CatalogueFilters } from '../../api/communityActivities.ts';
 import { nameOf, useCooperatives, useDistricts } from '../../api/reference.ts';
 import { useCurrentUser } from '../../auth/AuthProvider.tsx';
+import { DistrictAxisFilters } from '../../components/DistrictAxisFilters.tsx';
 import { Field } from '../../components/Field.tsx';
 import { ShowMore } from '../../components/Paging.tsx';
 import { QueryStates } from '../../components/States.tsx';
@@ -34,26 +35,7 @@ export function CommunityCataloguePage() {
       <h1>{user.role === 'cooperative' ? t.ownTitle : t.catalogueTitle}</h1>
       <p className="hint">{t.catalogueHelp}</p>
       <div className="card row">
-        <Field label={t.district}>
-          <select value={districtId ?? ''} onChange={(e) => setDistrictId(e.target.value ? Number(e.target.value) : undefined)}>
-            <option value="">{t.anyDistrict}</option>
-            {(districts.data ?? []).map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label={t.axis}>
-          <select value={axis ?? ''} onChange={(e) => setAxis((e.target.value || undefined) as Axis | undefined)}>
-            <option value="">{t.anyAxis}</option>
-            {AXES.map((a) => (
-              <option key={a} value={a}>
-                {it.axes[a]}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <DistrictAxisFilters districtId={districtId} axis={axis} onDistrict={setDistrictId} onAxis={setAxis} />
       </div>
       <QueryStates query={query} empty={rows.length === 0}>
         {() => (

@@ -3,12 +3,13 @@
 // maintain the catalogue add resources here.
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { AXES, type Axis } from '@bds/shared';
+import type { Axis } from '@bds/shared';
 import { can } from '@bds/shared/access';
 import { useCatalogue } from '../../api/communityActivities.ts';
 import { nameOf, useDistricts } from '../../api/reference.ts';
 import { useResourceCount, useResourceSearch, type ResourceFilters } from '../../api/resources.ts';
 import { useCurrentUser } from '../../auth/AuthProvider.tsx';
+import { DistrictAxisFilters } from '../../components/DistrictAxisFilters.tsx';
 import { Field } from '../../components/Field.tsx';
 import { ResultCount, ShowMore } from '../../components/Paging.tsx';
 import { QueryStates } from '../../components/States.tsx';
@@ -35,26 +36,7 @@ export function ResourceCataloguePage() {
         <Field label={t.search}>
           <input type="search" value={words} onChange={(e) => setWords(e.target.value)} />
         </Field>
-        <Field label={t.district}>
-          <select value={districtId ?? ''} onChange={(e) => setDistrictId(e.target.value ? Number(e.target.value) : undefined)}>
-            <option value="">{t.anyDistrict}</option>
-            {(districts.data ?? []).map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label={t.axis}>
-          <select value={axis ?? ''} onChange={(e) => setAxis((e.target.value || undefined) as Axis | undefined)}>
-            <option value="">{t.anyAxis}</option>
-            {AXES.map((a) => (
-              <option key={a} value={a}>
-                {it.axes[a]}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <DistrictAxisFilters districtId={districtId} axis={axis} onDistrict={setDistrictId} onAxis={setAxis} />
       </div>
       {count.data && <ResultCount total={count.data.total} shown={rows.length} capped={count.data.capped} />}
       <QueryStates query={query} empty={rows.length === 0}>
