@@ -16,6 +16,7 @@ import {
   type proposalDecisionBody,
   type ProposedGoalInput,
   type ProposedLineInput,
+  type PtriSummary,
   type Share,
 } from '@bds/shared';
 import type { Actor } from '../auth/principal.ts';
@@ -24,7 +25,8 @@ import { auditRead } from '../audit/group-commit.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../errors.ts';
 import { decodeCursor, page } from '../pagination.ts';
 import { policyOf } from '../access/policy.ts';
-import { visiblePtri } from '../ptri/service.ts';
+import { receivedOnly } from '../access/fields.ts';
+import { toSummary, visiblePtri } from '../ptri/service.ts';
 import { reviseProject } from '../ptri/revise.ts';
 import { checkKeptIds, toBudgetLine } from '../ptri/content.ts';
 import { budgetLinesOf, cooperativesOf, goalsOf, type PtriRow } from '../ptri/queries.ts';
@@ -81,6 +83,30 @@ export async function readShare(db: Db, actor: Actor, ptriId: number): Promise<S
   const row = visiblePtri(db, actor, ptriId);
   await auditRead(db, actor, { action: 'read', entity: 'ptri_share', entityId: ptriId, personId: row.personId });
   return shareOf(db, ptriId);
+}
+
+/** The drafts shared with the caller's cooperative: what it is asked to co-design. */
+export async function listSharedDrafts(
+  db: Db,
+  actor: Actor,
+  query: { limit: number; cursor?: string | undefined },
+): Promise<ListPage<PtriSummary>> {
+  const cooperativeId = actor.user.cooperativeId;
+  if (!cooperativeId) throw new Forbidden();
+  const policy = policyOf(actor.user);
+  const after = decodeCursor(query.cursor, ['number']);
+  const rows = q.sharedDraftsOf(db, cooperativeId, policy.ptris, (after?.[0] as number | undefined) ?? null, query.limit);
+  const result = page(rows, query.limit, (row) => [row.ptri.id]);
+  await auditRead(db, actor, {
+    action: 'read',
+    entity: 'ptri_list',
+    personIds: result.items.map((row) => row.ptri.personId),
+    changes: { sharedDrafts: true, ptriIds: result.items.map((row) => row.ptri.id) },
+  });
+  return {
+    items: result.items.map((row) => receivedOnly(policy, 'project', toSummary(row.ptri, row.personName, actor.today))),
+    nextCursor: result.nextCursor,
+  };
 }
 
 function toProposal(row: q.ProposalRow, names: { cooperativeName: string; proposedByName: string | null; decidedByName: string | null }) {
