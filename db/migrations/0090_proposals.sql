@@ -32,4 +32,5 @@ CREATE TABLE `ptri_shares` (
 	FOREIGN KEY (`shared_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
+CREATE INDEX `ptri_shares_coop_idx` ON `ptri_shares` (`cooperative_id`,`ptri_id`);--> statement-breakpoint
 ALTER TABLE `ptri_revisions` ADD `proposal_id` integer REFERENCES ptri_proposals(id);

@@ -1167,7 +1167,8 @@ export const ptriShares = sqliteTable(
     sharedBy: integer('shared_by').references(() => users.id),
     sharedAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.ptriId, t.cooperativeId] })],
+  /** A cooperative's shared drafts, newest first, without reading the projects. */
+  (t) => [primaryKey({ columns: [t.ptriId, t.cooperativeId] }), index('ptri_shares_coop_idx').on(t.cooperativeId, t.ptriId)],
 );
 
 /**

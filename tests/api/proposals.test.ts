@@ -106,6 +106,25 @@ describe('sharing a draft', () => {
   });
 });
 
+describe('the drafts shared with a cooperative', () => {
+  it('are listed to it from the index of its shares, never to another cooperative', async () => {
+    const { ptri, coop } = await sharedDraft();
+    await draftProject(ctx);
+    const list = await coop({ method: 'GET', url: '/api/shared-drafts' });
+    expect(list.statusCode).toBe(200);
+    expect(list.json()).toMatchObject({ items: [{ id: ptri.id, status: 'draft' }], nextCursor: null });
+    expect(list.body).not.toContain('esordio');
+    expect((await (await ctx.as('coop.beta'))({ method: 'GET', url: '/api/shared-drafts' })).json().items).toEqual([]);
+    const plan = ctx.db.$client
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT p.id FROM ptri_shares s JOIN ptris p ON p.id = s.ptri_id JOIN persons pe ON pe.id = p.person_id
+         WHERE s.cooperative_id = ? AND p.status = 'draft' ORDER BY s.ptri_id DESC LIMIT 51`,
+      )
+      .all(ctx.world.coops.alfa) as { detail: string }[];
+    expect(plan.map((row) => row.detail).join('\n')).toContain('ptri_shares_coop_idx');
+  });
+});
+
 describe('proposals', () => {
   it('add a line and change another by id, 201 open, listed with who proposed and when', async () => {
     const { ptri, coop, cm } = await sharedDraft();

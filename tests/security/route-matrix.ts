@@ -216,6 +216,7 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
     probe: { url: ptri('mine', '/share') },
     outOfScope: { roles: ['case_manager', 'cooperative'], probe: { url: ptri('other', '/share') } },
   },
+  'GET /api/shared-drafts': { allowed: ['cooperative'] },
   'POST /api/ptris/:id/proposals': {
     allowed: ['cooperative'],
     probe: { url: ptri('mine', '/proposals') },

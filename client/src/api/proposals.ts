@@ -1,5 +1,5 @@
 // Co-design of a draft: sharing it with the cooperatives, their proposals and the decisions.
-import type { Proposal, ProposalBody, ProposalDecisionBody, Share } from '@bds/shared';
+import type { Proposal, ProposalBody, ProposalDecisionBody, PtriSummary, Share } from '@bds/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiJson } from './http.ts';
 import { ptriKeys } from './ptris.ts';
@@ -8,7 +8,16 @@ import type { Page } from './types.ts';
 export const proposalKeys = {
   share: (ptriId: number) => ['share', ptriId] as const,
   of: (ptriId: number) => ['proposals', ptriId] as const,
+  sharedDrafts: ['shared-drafts'] as const,
 };
+
+export function fetchSharedDrafts(): Promise<Page<PtriSummary>> {
+  return apiJson<Page<PtriSummary>>('/api/shared-drafts', { query: { limit: 100 } });
+}
+
+export function useSharedDrafts() {
+  return useQuery({ queryKey: proposalKeys.sharedDrafts, queryFn: fetchSharedDrafts });
+}
 
 export function fetchShare(ptriId: number): Promise<Share> {
   return apiJson<Share>(`/api/ptris/${ptriId}/share`);

@@ -1,8 +1,8 @@
-import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { schema, type Queryable } from '@bds/db';
 
-const { ptriShares, ptriProposals, ptriRevisions, budgetLines, cooperatives, users } = schema;
+const { ptris, persons, ptriShares, ptriProposals, ptriRevisions, budgetLines, cooperatives, users } = schema;
 
 export type ProposalRow = typeof ptriProposals.$inferSelect;
 
@@ -27,6 +27,29 @@ export function addShares(db: Queryable, ptriId: number, cooperativeIds: readonl
   return cooperativeIds.filter(
     (cooperativeId) => db.insert(ptriShares).values({ ptriId, cooperativeId, sharedBy }).onConflictDoNothing().run().changes > 0,
   );
+}
+
+/**
+ * A page of the drafts shared with a cooperative, newest first, read from ptri_shares_coop_idx
+ * (never a scan of the projects for the few drafts among them); `visible` is the caller's scope.
+ */
+export function sharedDraftsOf(db: Queryable, cooperativeId: number, visible: SQL | undefined, beforeId: number | null, limit: number) {
+  return db
+    .select({ ptri: ptris, personName: sql<string>`${persons.familyName} || ' ' || ${persons.givenName}` })
+    .from(ptriShares)
+    .innerJoin(ptris, eq(ptris.id, ptriShares.ptriId))
+    .innerJoin(persons, eq(persons.id, ptris.personId))
+    .where(
+      and(
+        eq(ptriShares.cooperativeId, cooperativeId),
+        eq(ptris.status, 'draft'),
+        visible,
+        beforeId === null ? undefined : lt(ptriShares.ptriId, beforeId),
+      ),
+    )
+    .orderBy(desc(ptriShares.ptriId))
+    .limit(limit + 1)
+    .all();
 }
 
 export function isSharedWith(db: Queryable, ptriId: number, cooperativeId: number): boolean {
@@ -72,11 +95,6 @@ export function attributeRevision(db: Queryable, ptriId: number, version: number
     .set({ proposalId })
     .where(and(eq(ptriRevisions.ptriId, ptriId), eq(ptriRevisions.version, version)))
     .run();
-}
-
-/** Points a budget line at a resource of the catalogue. */
-export function linkResource(db: Queryable, lineId: number, resourceId: number) {
-  db.update(budgetLines).set({ resourceId }).where(eq(budgetLines.id, lineId)).run();
 }
 
 const proposer = alias(users, 'proposer');

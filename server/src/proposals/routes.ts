@@ -7,6 +7,7 @@ import {
   proposalListQuery,
   proposalParams,
   proposalSchema,
+  ptriSummarySchema,
   rolesWith,
   shareSchema,
 } from '@bds/shared';
@@ -31,6 +32,17 @@ const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { roles: rolesWith('readProposals') },
     schema: { tags, summary: 'Con quali cooperative è condivisa la bozza', params: idParams, response: { 200: shareSchema } },
     handler: (request) => proposals.readShare(app.db, actorOf(request), request.params.id),
+  });
+
+  app.get('/api/shared-drafts', {
+    config: { roles: rolesWith('proposeChanges') },
+    schema: {
+      tags,
+      summary: 'Le bozze condivise con la propria cooperativa, dalla più recente',
+      querystring: proposalListQuery,
+      response: { 200: listReply(ptriSummarySchema) },
+    },
+    handler: (request) => proposals.listSharedDrafts(app.db, actorOf(request), request.query),
   });
 
   app.post('/api/ptris/:id/proposals', {

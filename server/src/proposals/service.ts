@@ -16,6 +16,7 @@ import {
   type proposalDecisionBody,
   type ProposedGoalInput,
   type ProposedLineInput,
+  type PtriSummary,
   type Share,
 } from '@bds/shared';
 import type { Actor } from '../auth/principal.ts';
@@ -24,7 +25,8 @@ import { auditRead } from '../audit/group-commit.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../errors.ts';
 import { decodeCursor, page } from '../pagination.ts';
 import { policyOf } from '../access/policy.ts';
-import { visiblePtri } from '../ptri/service.ts';
+import { receivedOnly } from '../access/fields.ts';
+import { toSummary, visiblePtri } from '../ptri/service.ts';
 import { reviseProject } from '../ptri/revise.ts';
 import { checkKeptIds, toBudgetLine } from '../ptri/content.ts';
 import { budgetLinesOf, cooperativesOf, goalsOf, type PtriRow } from '../ptri/queries.ts';
@@ -81,6 +83,30 @@ export async function readShare(db: Db, actor: Actor, ptriId: number): Promise<S
   const row = visiblePtri(db, actor, ptriId);
   await auditRead(db, actor, { action: 'read', entity: 'ptri_share', entityId: ptriId, personId: row.personId });
   return shareOf(db, ptriId);
+}
+
+/** The drafts shared with the caller's cooperative: what it is asked to co-design. */
+export async function listSharedDrafts(
+  db: Db,
+  actor: Actor,
+  query: { limit: number; cursor?: string | undefined },
+): Promise<ListPage<PtriSummary>> {
+  const cooperativeId = actor.user.cooperativeId;
+  if (!cooperativeId) throw new Forbidden();
+  const policy = policyOf(actor.user);
+  const after = decodeCursor(query.cursor, ['number']);
+  const rows = q.sharedDraftsOf(db, cooperativeId, policy.ptris, (after?.[0] as number | undefined) ?? null, query.limit);
+  const result = page(rows, query.limit, (row) => [row.ptri.id]);
+  await auditRead(db, actor, {
+    action: 'read',
+    entity: 'ptri_list',
+    personIds: result.items.map((row) => row.ptri.personId),
+    changes: { sharedDrafts: true, ptriIds: result.items.map((row) => row.ptri.id) },
+  });
+  return {
+    items: result.items.map((row) => receivedOnly(policy, 'project', toSummary(row.ptri, row.personName, actor.today))),
+    nextCursor: result.nextCursor,
+  };
 }
 
 function toProposal(row: q.ProposalRow, names: { cooperativeName: string; proposedByName: string | null; decidedByName: string | null }) {
@@ -229,9 +255,10 @@ function contentWith(tx: Queryable, ptriId: number, proposal: q.ProposalRow): { 
       description: change.description,
       hours: change.hours ?? null,
       amount: change.amount ?? null,
+      resourceId: change.resourceId,
     };
   });
-  for (const { id: _id, resourceId: _resource, ...line } of proposedLines.filter((line) => line.id === undefined))
+  for (const { id: _id, ...line } of proposedLines.filter((line) => line.id === undefined))
     lines.push({ ...line, hours: line.hours ?? null, amount: line.amount ?? null });
   const budget = Object.fromEntries(
     AXES.map((axis) => [axis, lines.filter((line) => line.axis === axis).map(({ axis: _axis, ...line }) => line)]),
@@ -256,11 +283,10 @@ export function decide(
     const expected = ifMatch ?? body.version;
     if (expected !== undefined && expected !== row.version)
       throw new Conflict(`Versione non aggiornata: il progetto è alla versione ${row.version}`);
-    const decided = { decidedBy: actor.user.id, decidedAt: new Date().toISOString(), decisionNote: body.note ?? null };
+    const decided = { decidedBy: actor.user.id, decidedAt: actor.now, decisionNote: body.note ?? null };
     let appliedVersion: number | null = null;
     if (body.decision === 'accepted') {
       checkNotStale(tx, row, proposal);
-      const before = new Set(budgetLinesOf(tx, ptriId).map((line) => line.id));
       const cooperative = q.cooperativeName(tx, proposal.cooperativeId);
       const updated = reviseProject(
         tx,
@@ -269,7 +295,6 @@ export function decide(
         contentWith(tx, ptriId, proposal),
         `Proposta n. ${proposal.id} di ${cooperative} accettata`,
       );
-      linkResources(tx, ptriId, proposal, before);
       q.attributeRevision(tx, ptriId, updated.version, proposal.id);
       appliedVersion = updated.version;
     }
@@ -284,22 +309,4 @@ export function decide(
     });
     return proposalReply(tx, { ...proposal, status: body.decision, ...decided, appliedVersion });
   });
-}
-
-/**
- * The resources the proposal's lines point at: a changed line keeps its id; the new lines were
- * added in axis order after the others, so they are the new ids in that order.
- */
-function linkResources(tx: Queryable, ptriId: number, proposal: q.ProposalRow, before: Set<number>) {
-  const proposed = proposal.budgetLines as ProposedLineInput[];
-  const added = AXES.flatMap((axis) => proposed.filter((line) => line.id === undefined && line.axis === axis));
-  const newIds = budgetLinesOf(tx, ptriId)
-    .map((line) => line.id)
-    .filter((id) => !before.has(id))
-    .sort((a, b) => a - b);
-  const links = [
-    ...proposed.flatMap((line) => (line.id !== undefined && line.resourceId !== undefined ? [[line.id, line.resourceId] as const] : [])),
-    ...added.flatMap((line, index) => (line.resourceId !== undefined && newIds[index] ? [[newIds[index], line.resourceId] as const] : [])),
-  ];
-  for (const [lineId, resourceId] of links) q.linkResource(tx, lineId, resourceId);
 }

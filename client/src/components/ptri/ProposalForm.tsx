@@ -76,21 +76,12 @@ export function ProposalForm({ ptri }: { ptri: PtriDetail }) {
         <fieldset key={field.id} className="grid" data-testid="proposed-line">
           <Field label={it.coDesign.target} error={errorOf(`budgetLines.${index}.id`)}>
             <select {...register(`budgetLines.${index}.id`, { onChange: (event) => chooseLine(index, String(event.target.value)) })}>
-              <option value="">{it.coDesign.newItem}</option>
-              {ptri.budgetLines.map((line) => (
-                <option key={line.id} value={String(line.id)}>
-                  {line.id} – {line.description}
-                </option>
-              ))}
+              <TargetOptions items={ptri.budgetLines} />
             </select>
           </Field>
           <Field label={it.coDesign.axis} error={errorOf(`budgetLines.${index}.axis`)}>
             <select {...register(`budgetLines.${index}.axis`)}>
-              {AXES.map((axis) => (
-                <option key={axis} value={axis}>
-                  {it.axes[axis]}
-                </option>
-              ))}
+              <AxisOptions />
             </select>
           </Field>
           <Field label={it.coDesign.source} error={errorOf(`budgetLines.${index}.source`)}>
@@ -137,21 +128,12 @@ export function ProposalForm({ ptri }: { ptri: PtriDetail }) {
         <fieldset key={field.id} className="grid" data-testid="proposed-goal">
           <Field label={it.coDesign.target} error={errorOf(`goals.${index}.id`)}>
             <select {...register(`goals.${index}.id`, { onChange: (event) => chooseGoal(index, String(event.target.value)) })}>
-              <option value="">{it.coDesign.newItem}</option>
-              {ptri.goals.map((goal) => (
-                <option key={goal.id} value={String(goal.id)}>
-                  {goal.id} – {goal.description}
-                </option>
-              ))}
+              <TargetOptions items={ptri.goals} />
             </select>
           </Field>
           <Field label={it.coDesign.axis} error={errorOf(`goals.${index}.axis`)}>
             <select {...register(`goals.${index}.axis`)}>
-              {AXES.map((axis) => (
-                <option key={axis} value={axis}>
-                  {it.axes[axis]}
-                </option>
-              ))}
+              <AxisOptions />
             </select>
           </Field>
           <Field label={it.coDesign.description} error={errorOf(`goals.${index}.description`)}>
@@ -191,4 +173,26 @@ export function ProposalForm({ ptri }: { ptri: PtriDetail }) {
       </div>
     </form>
   );
+}
+
+/** A row changes the item chosen here, or adds one ("Nuovo"). */
+function TargetOptions({ items }: { items: readonly { id: number; description: string }[] }) {
+  return (
+    <>
+      <option value="">{it.coDesign.newItem}</option>
+      {items.map((item) => (
+        <option key={item.id} value={String(item.id)}>
+          {item.id} – {item.description}
+        </option>
+      ))}
+    </>
+  );
+}
+
+function AxisOptions() {
+  return AXES.map((axis) => (
+    <option key={axis} value={axis}>
+      {it.axes[axis]}
+    </option>
+  ));
 }

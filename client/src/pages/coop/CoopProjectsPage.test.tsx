@@ -42,6 +42,7 @@ describe("the cooperative's projects", () => {
       const url = new URL(call.url, 'http://app');
       if (url.pathname === '/api/me') return json(200, coop);
       if (url.pathname === '/api/services') return json(200, []);
+      if (url.pathname === '/api/shared-drafts') return json(200, { items: [], nextCursor: null });
       if (url.pathname === '/api/ptris') return json(200, { items: [project], nextCursor: null });
       return undefined;
     });
@@ -63,8 +64,7 @@ describe("the cooperative's projects", () => {
       const url = new URL(call.url, 'http://app');
       if (url.pathname === '/api/me') return json(200, coop);
       if (url.pathname === '/api/services') return json(200, []);
-      if (url.pathname === '/api/ptris' && url.searchParams.get('status') === 'draft')
-        return json(200, { items: [draft], nextCursor: null });
+      if (url.pathname === '/api/shared-drafts') return json(200, { items: [draft], nextCursor: null });
       if (url.pathname === '/api/ptris') return json(200, { items: [project, draft], nextCursor: null });
       return undefined;
     });

@@ -1,6 +1,7 @@
 // The projects assigned to the cooperative: who, where, when; no clinical data.
 import { Link } from 'react-router';
 import { usePtriList } from '../../api/ptriHooks.ts';
+import { useSharedDrafts } from '../../api/proposals.ts';
 import { nameOf, useServices } from '../../api/reference.ts';
 import { formatDate } from '../../components/format.ts';
 import { QueryStates } from '../../components/States.tsx';
@@ -12,8 +13,8 @@ export function CoopProjectsPage() {
   const query = usePtriList({});
   const services = useServices();
   const rows = query.data?.pages.flatMap((page) => page.items) ?? [];
-  const drafts = usePtriList({ status: 'draft' });
-  const draftRows = drafts.data?.pages.flatMap((page) => page.items) ?? [];
+  const drafts = useSharedDrafts();
+  const draftRows = drafts.data?.items ?? [];
   return (
     <>
       <h1>{it.coop.projectsTitle}</h1>
