@@ -10,7 +10,6 @@ import type {
   FlatsReply,
   FlatsReport,
   MonthlyReport,
-  MonthlyReportPartsReply,
   ProjectStays,
   ReviewBody,
   Stay,
@@ -18,7 +17,8 @@ import type {
   StayUpdateBody,
 } from '@bds/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiJson, downloadFile } from './http.ts';
+import { apiJson, downloadFile, fetchEveryPage } from './http.ts';
+import { fetchMonthlyReportParts } from './monthReviews.ts';
 import { coopReportKeys } from './interventions.ts';
 import { reportKeys } from './reports.ts';
 
@@ -33,15 +33,8 @@ export const flatKeys = {
 };
 
 /** Every flat the caller sees (a few hundred at most in a district), page after page. */
-export async function fetchFlats(districtId: number | undefined): Promise<FlatsReply['items']> {
-  const items: FlatsReply['items'] = [];
-  let cursor: string | undefined;
-  do {
-    const reply = await apiJson<FlatsReply>('/api/flats', { query: { districtId, limit: 500, cursor } });
-    items.push(...reply.items);
-    cursor = reply.nextCursor ?? undefined;
-  } while (cursor);
-  return items;
+export function fetchFlats(districtId: number | undefined): Promise<FlatsReply['items']> {
+  return fetchEveryPage((cursor) => apiJson<FlatsReply>('/api/flats', { query: { districtId, limit: 500, cursor } }));
 }
 
 export function useFlats(districtId: number | undefined) {
@@ -125,10 +118,7 @@ export function downloadFlatsCsv(year: number): Promise<void> {
 export function useDepartmentParts(year: number) {
   return useQuery({
     queryKey: flatKeys.departmentParts(year),
-    queryFn: async () => {
-      const reply = await apiJson<MonthlyReportPartsReply>('/api/monthly-reports', { query: { year, limit: 500 } });
-      return reply.items.filter((part) => part.kind !== 'service');
-    },
+    queryFn: () => fetchEveryPage((cursor) => fetchMonthlyReportParts({ year, departmentWide: true, limit: 500, cursor })),
   });
 }
 
