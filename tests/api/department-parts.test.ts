@@ -164,5 +164,13 @@ describe('department-wide parts of a month', () => {
         totals: { interventions: 1, hours: 3, amount: 79.5 },
       }),
     );
+    // The manager's page of department-wide parts asks for those alone, however many service parts a year holds.
+    const departmentWide = await (await ctx.as('manager'))({ method: 'GET', url: '/api/monthly-reports?year=2025&departmentWide=true' });
+    expect(departmentWide.json().items.map((p: { kind: string }) => p.kind)).toEqual(['flats']);
+    const cmDepartmentWide = await (
+      await ctx.as('cm.navile')
+    )({ method: 'GET', url: '/api/monthly-reports?year=2025&departmentWide=true' });
+    expect(cmDepartmentWide.json().items).toEqual([]);
+    expect((await (await ctx.as('manager'))({ method: 'GET', url: '/api/monthly-reports?departmentWide=yes' })).statusCode).toBe(400);
   });
 });

@@ -11,7 +11,6 @@ import type {
   FlatsReport,
   flatsReportQuery,
   MonthlyReport,
-  MonthlyReportPartsReply,
   ProjectStays,
   ReviewBody,
   Stay,
@@ -19,7 +18,8 @@ import type {
   StayUpdateBody,
 } from '@bds/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiJson } from './http.ts';
+import { apiJson, fetchEveryPage } from './http.ts';
+import { fetchMonthlyReportParts } from './monthReviews.ts';
 import { coopReportKeys } from './interventions.ts';
 import { reportEndpoint, type FiltersOf } from './reportEndpoint.ts';
 import { reportKeys } from './reports.ts';
@@ -35,15 +35,8 @@ export const flatKeys = {
 };
 
 /** Every flat the caller sees (a few hundred at most in a district), page after page. */
-export async function fetchFlats(districtId: number | undefined): Promise<FlatsReply['items']> {
-  const items: FlatsReply['items'] = [];
-  let cursor: string | undefined;
-  do {
-    const reply = await apiJson<FlatsReply>('/api/flats', { query: { districtId, limit: 500, cursor } });
-    items.push(...reply.items);
-    cursor = reply.nextCursor ?? undefined;
-  } while (cursor);
-  return items;
+export function fetchFlats(districtId: number | undefined): Promise<FlatsReply['items']> {
+  return fetchEveryPage((cursor) => apiJson<FlatsReply>('/api/flats', { query: { districtId, limit: 500, cursor } }));
 }
 
 export function useFlats(districtId: number | undefined) {
@@ -127,10 +120,7 @@ export const flatsReport = reportEndpoint<FlatsReportFilters, FlatsReport>(
 export function useDepartmentParts(year: number) {
   return useQuery({
     queryKey: flatKeys.departmentParts(year),
-    queryFn: async () => {
-      const reply = await apiJson<MonthlyReportPartsReply>('/api/monthly-reports', { query: { year, limit: 500 } });
-      return reply.items.filter((part) => part.kind !== 'service');
-    },
+    queryFn: () => fetchEveryPage((cursor) => fetchMonthlyReportParts({ year, departmentWide: true, limit: 500, cursor })),
   });
 }
 

@@ -107,6 +107,20 @@ export function authorizedFetch(path: string, options: RequestOptions = {}): Pro
   return withSessionRecovery(() => send(path, options));
 }
 
+/** Every item of a list, page after page: for lists known to be a page or two long. */
+export async function fetchEveryPage<T>(
+  fetchPage: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor: string | null }>,
+): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const reply = await fetchPage(cursor);
+    items.push(...reply.items);
+    cursor = reply.nextCursor ?? undefined;
+  } while (cursor);
+  return items;
+}
+
 export async function apiJson<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const response = await authorizedFetch(path, options);
   if (!response.ok) throw await problemFromResponse(response);

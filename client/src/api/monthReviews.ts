@@ -2,7 +2,7 @@
 // their service, and the review (validate, or return with a note) of their service's part.
 import type { MonthlyReport, MonthlyReportPartItem, MonthlyReportPartsQuery, MonthlyReportPartsReply, ReviewBody } from '@bds/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiJson } from './http.ts';
+import { apiJson, fetchEveryPage } from './http.ts';
 import { coopReportKeys, interventionKeys } from './interventions.ts';
 import { reportKeys } from './reports.ts';
 
@@ -30,13 +30,7 @@ export function fetchMonthlyReportParts(query: Partial<MonthlyReportPartsQuery>)
 
 /** Every part matching the filters: one request, unless a year holds more than a page of them. */
 export async function fetchMonthsConcerningService(filters: PartsFilters): Promise<MonthConcerningService[]> {
-  const parts: ReportPart[] = [];
-  let cursor: string | undefined;
-  do {
-    const reply = await fetchMonthlyReportParts({ ...filters, limit: 500, cursor });
-    parts.push(...reply.items);
-    cursor = reply.nextCursor ?? undefined;
-  } while (cursor);
+  const parts: ReportPart[] = await fetchEveryPage((cursor) => fetchMonthlyReportParts({ ...filters, limit: 500, cursor }));
   return parts.map((part) => ({
     cooperative: { id: part.cooperativeId, name: part.cooperativeName },
     month: part.month,

@@ -47,8 +47,6 @@ export const flats = {
   save: 'Registra',
   workSaved: 'Ore registrate.',
   actions: 'Azioni',
-  edit: 'Modifica',
-  delete: 'Elimina',
   editWork: "Modifica ore per l'appartamento",
   editWorkRow: (date: string) => `Modifica le ore del ${date}`,
   deleteWorkRow: (date: string) => `Elimina le ore del ${date}`,

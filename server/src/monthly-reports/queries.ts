@@ -90,6 +90,8 @@ export interface PartsScope {
 export interface PartsFilters {
   statuses: readonly ReviewablePartStatus[];
   year?: number;
+  /** Only these part keys (the department-wide ones). */
+  partKeys?: readonly number[];
 }
 
 /**
@@ -107,6 +109,7 @@ export function reportParts(
   const conditions = [
     scope.serviceId === undefined ? undefined : eq(p.serviceId, scope.serviceId),
     scope.cooperativeId === undefined ? undefined : eq(p.cooperativeId, scope.cooperativeId),
+    filters.partKeys === undefined ? undefined : inArray(p.serviceId, [...filters.partKeys]),
     inArray(p.status, [...filters.statuses]),
     filters.year === undefined ? undefined : between(p.month, `${filters.year}-01`, `${filters.year}-12`),
     after

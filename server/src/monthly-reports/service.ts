@@ -7,6 +7,7 @@ import {
   formatMonth,
   hoursOf,
   MONTH_STATUS_LABELS,
+  DEPARTMENT_PART_KINDS,
   DEPARTMENT_PART_LABELS,
   REVIEWABLE_PART_STATUSES,
   type DepartmentPartKind,
@@ -257,6 +258,7 @@ export async function listReportParts(
   const filters = {
     statuses: query.status ? [query.status] : REVIEWABLE_PART_STATUSES,
     ...(query.year === undefined ? {} : { year: query.year }),
+    ...(query.departmentWide ? { partKeys: DEPARTMENT_PART_KINDS.map(departmentPartKey) } : {}),
   };
   const reply = db.transaction((tx) => {
     const rows = q.reportParts(tx, scope, filters, after, query.limit);
@@ -276,7 +278,10 @@ export async function listReportParts(
   await auditRead(db, actor, {
     action: 'read',
     entity: 'monthly_report_parts',
-    changes: { filters: { status: query.status ?? null, year: query.year ?? null }, ...scope },
+    changes: {
+      filters: { status: query.status ?? null, year: query.year ?? null, departmentWide: query.departmentWide ?? false },
+      ...scope,
+    },
   });
   return reply;
 }

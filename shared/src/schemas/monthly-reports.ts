@@ -60,6 +60,11 @@ export type ReviewablePartStatus = (typeof REVIEWABLE_PART_STATUSES)[number];
 export const monthlyReportPartsQuery = z.strictObject({
   status: z.enum(REVIEWABLE_PART_STATUSES).optional(),
   year: yearSchema.optional(),
+  /** Only the department-wide parts (flats, community activities), which a manager reviews. */
+  departmentWide: z
+    .literal('true')
+    .transform(() => true)
+    .optional(),
   limit: limitSchema,
   cursor: cursorSchema,
 });

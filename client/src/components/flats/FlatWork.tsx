@@ -6,6 +6,7 @@ import { useDeleteFlatWork, useFlatWork, useRecordFlatWork } from '../../api/fla
 import { useActivities } from '../../api/reference.ts';
 import { flats as t } from '../../i18n/itFlats.ts';
 import { Field } from '../Field.tsx';
+import { RowActions } from '../RowActions.tsx';
 import { currentMonth, formatDate, formatEuro, formatHours, today } from '../format.ts';
 import { Empty, ErrorState, errorText, Loading } from '../States.tsx';
 import { FlatWorkEditor } from './FlatWorkEditor.tsx';
@@ -104,25 +105,14 @@ export function FlatWork({ flatId }: { flatId: number }) {
                   {rowsEditable && (
                     <td>
                       {row.editable && (
-                        <div className="actions">
-                          <button
-                            type="button"
-                            className="secondary"
-                            aria-label={t.editWorkRow(formatDate(row.date))}
-                            onClick={() => setEditing(row)}
-                          >
-                            {t.edit}
-                          </button>
-                          <button
-                            type="button"
-                            className="danger"
-                            aria-label={t.deleteWorkRow(formatDate(row.date))}
-                            disabled={remove.isPending}
-                            onClick={() => window.confirm(t.deleteWorkConfirm) && remove.mutate(row.id)}
-                          >
-                            {t.delete}
-                          </button>
-                        </div>
+                        <RowActions
+                          editLabel={t.editWorkRow(formatDate(row.date))}
+                          deleteLabel={t.deleteWorkRow(formatDate(row.date))}
+                          confirmDelete={t.deleteWorkConfirm}
+                          deleting={remove.isPending}
+                          onEdit={() => setEditing(row)}
+                          onDelete={() => remove.mutate(row.id)}
+                        />
                       )}
                     </td>
                   )}

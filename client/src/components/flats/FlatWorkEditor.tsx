@@ -3,10 +3,10 @@
 import { formatNumberInput, interventionFields, type FlatIntervention } from '@bds/shared';
 import { z } from 'zod';
 import { useUpdateFlatWork } from '../../api/flats.ts';
-import { it } from '../../i18n/it.ts';
 import { flats as t } from '../../i18n/itFlats.ts';
 import { Dialog } from '../Dialog.tsx';
 import { Field } from '../Field.tsx';
+import { FormButtons } from '../FormButtons.tsx';
 import { ItalianNumberInput } from '../ItalianNumberInput.tsx';
 import { italianNumberText, useSchemaForm } from '../schemaForm.ts';
 
@@ -80,19 +80,7 @@ export function FlatWorkEditor({
             <input {...register('notes')} />
           </Field>
         </div>
-        {form.formError && (
-          <p className="form-error" role="alert">
-            {form.formError}
-          </p>
-        )}
-        <div className="actions">
-          <button type="submit" disabled={update.isPending}>
-            {update.isPending ? it.common.saving : it.common.save}
-          </button>
-          <button type="button" className="secondary" onClick={onClose}>
-            {it.common.cancel}
-          </button>
-        </div>
+        <FormButtons pending={update.isPending} formError={form.formError} onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -9,6 +9,7 @@ import { CsvUpload } from '../../components/coop/CsvUpload.tsx';
 import { InterventionEditor } from '../../components/coop/InterventionEditor.tsx';
 import { InterventionGrid } from '../../components/coop/InterventionGrid.tsx';
 import { Field } from '../../components/Field.tsx';
+import { RowActions } from '../../components/RowActions.tsx';
 import { currentMonth, formatDate, formatDateTime, formatHours, formatMonth } from '../../components/format.ts';
 import { Empty, ErrorState, Loading, errorText } from '../../components/States.tsx';
 import { it } from '../../i18n/it.ts';
@@ -47,7 +48,6 @@ export function InterventionsPage() {
   }
 
   async function deleteRow(row: Intervention) {
-    if (!window.confirm(it.coop.deleteConfirm)) return;
     setRowError(null);
     try {
       await remove.mutateAsync(row.id);
@@ -108,25 +108,14 @@ export function InterventionsPage() {
                     {rowsEditable && (
                       <td>
                         {row.editable && (
-                          <div className="actions">
-                            <button
-                              type="button"
-                              className="secondary"
-                              aria-label={it.coop.editRow(formatDate(row.date))}
-                              onClick={() => setEditing(row)}
-                            >
-                              {it.common.edit}
-                            </button>
-                            <button
-                              type="button"
-                              className="danger"
-                              aria-label={it.coop.deleteRow(formatDate(row.date))}
-                              disabled={remove.isPending}
-                              onClick={() => void deleteRow(row)}
-                            >
-                              {it.coop.delete}
-                            </button>
-                          </div>
+                          <RowActions
+                            editLabel={it.coop.editRow(formatDate(row.date))}
+                            deleteLabel={it.coop.deleteRow(formatDate(row.date))}
+                            confirmDelete={it.coop.deleteConfirm}
+                            deleting={remove.isPending}
+                            onEdit={() => setEditing(row)}
+                            onDelete={() => void deleteRow(row)}
+                          />
                         )}
                       </td>
                     )}
