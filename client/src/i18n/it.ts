@@ -254,6 +254,8 @@ export const it = {
     honosTotal: 'Totale HoNOS',
     honosTotalHelp: 'Gli item con 9 (non noto) non sono sommati.',
     honosUse: 'Registra HoNOS',
+    goalStatuses: 'Stato degli obiettivi',
+    goalStatusesHelp: 'Come la UVM trova ogni obiettivo a questa valutazione; si registrano solo quelli cambiati.',
     goalOutcomes: 'Esito per asse',
     goalOutcomesHelp: 'Obbligatorio per ogni asse con obiettivi ancora aperti: diventa lo stato di quegli obiettivi.',
     nextReview: 'Prossima revisione',
