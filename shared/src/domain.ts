@@ -14,7 +14,11 @@ export type PtriStatus = (typeof PTRI_STATUSES)[number];
 export const INTENSITIES = ['high', 'medium', 'low'] as const;
 export type Intensity = (typeof INTENSITIES)[number];
 
-export const GOAL_STATUSES = ['open', 'achieved', 'partly_achieved', 'not_achieved'] as const;
+/**
+ * How far a goal got. `not_assessed`: no outcome on record, as a project imported already closed
+ * from a spreadsheet without one gets (server/src/imports/rows.ts).
+ */
+export const GOAL_STATUSES = ['open', 'achieved', 'partly_achieved', 'not_achieved', 'not_assessed'] as const;
 export type GoalStatus = (typeof GOAL_STATUSES)[number];
 
 /**

@@ -48,6 +48,7 @@ export const GOAL_STATUS_LABELS = {
   achieved: 'Raggiunto',
   partly_achieved: 'Parzialmente raggiunto',
   not_achieved: 'Non raggiunto',
+  not_assessed: 'Non valutato',
 } as const satisfies Record<GoalStatus, string>;
 
 export const LIVING_SITUATION_LABELS = {

@@ -209,6 +209,56 @@ describe('the real run', () => {
   });
 });
 
+describe('the goals of a project imported closed', () => {
+  const withOutcome = (rows: [string[], string][]) =>
+    [[...HEADER, 'esito_obiettivi'], ...rows.map(([cells, outcome]) => [...cells, outcome])].map((cells) => cells.join(';')).join('\r\n');
+  const closed = { data_inizio: '01/03/2024', data_fine: '28/02/2025', stato: 'chiuso', data_chiusura: '28/02/2025' };
+  const statuses = () =>
+    ctx.db.$client.prepare('SELECT ptri_id AS ptriId, status FROM goals ORDER BY ptri_id, position').all() as {
+      ptriId: number;
+      status: string;
+    }[];
+
+  it('get the outcome of the esito_obiettivi column, or "not assessed" without one; an active project keeps them open', async () => {
+    const admin = await ctx.as('admin');
+    const file = withOutcome([
+      [row(closed), 'parzialmente raggiunto'],
+      [row({ ...closed, codice_fiscale: VERDI, cognome: 'Verdi', nome: 'Elena', sesso: 'F', data_nascita: '01/03/1975' }), ''],
+      [row({ codice_fiscale: NICOLO, cognome: 'Dal', nome: 'Nicolò', data_nascita: '05/05/1990' }), ''],
+    ]);
+    const res = await send(admin, file, false);
+    expect(res.statusCode, res.body).toBe(200);
+    const byProject = new Map<number, Set<string>>();
+    for (const goal of statuses()) byProject.set(goal.ptriId, (byProject.get(goal.ptriId) ?? new Set()).add(goal.status));
+    expect([...byProject.values()].map((set) => [...set])).toEqual([['partly_achieved'], ['not_assessed'], ['open']]);
+    // What the export writes back: the shared outcome of a closed project, nothing for an open one.
+    const exported = parse((await admin({ method: 'GET', url: '/api/exports/caseload?format=csv' })).body.slice(1), {
+      delimiter: ';',
+    }) as string[][];
+    const outcomeColumn = exported[0]!.indexOf('esito_obiettivi');
+    expect(
+      exported
+        .slice(1)
+        .map((cells) => cells[outcomeColumn])
+        .sort(),
+    ).toEqual(['', 'non valutato', 'parzialmente raggiunto']);
+  });
+
+  it('refuses an outcome on a project that is not closed, or one it does not know, naming the row and column', async () => {
+    const admin = await ctx.as('admin');
+    const file = withOutcome([
+      [row({}), 'raggiunto'],
+      [row({ ...closed, codice_fiscale: VERDI, cognome: 'Verdi', nome: 'Elena', sesso: 'F', data_nascita: '01/03/1975' }), 'benissimo'],
+    ]);
+    const res = await send(admin, file, false);
+    expect(res.json().errors).toEqual([
+      expect.objectContaining({ row: 2, field: 'esito_obiettivi', message: expect.stringContaining('chiuso') }),
+      expect.objectContaining({ row: 3, field: 'esito_obiettivi', message: expect.stringContaining('non valido') }),
+    ]);
+    expect(count('ptris')).toBe(0);
+  });
+});
+
 describe('encodings and formats', () => {
   const accented = [
     row({ codice_fiscale: NICOLO, cognome: "D'Alò", nome: 'Nicolò Mattìa', data_nascita: '05/05/1990', distretto: 'Città di Bologna' }),
@@ -371,10 +421,11 @@ describe('who may import and export', () => {
     expect(all.statusCode).toBe(200);
     expect(all.body.startsWith('\uFEFF')).toBe(true);
     const records = parse(all.body.slice(1), { delimiter: ';' }) as string[][];
-    expect(records[0]).toEqual(HEADER);
+    expect(records[0]).toEqual([...HEADER, 'esito_obiettivi']);
     expect(records).toHaveLength(5);
-    expect(records.find((r) => r[0] === VERDI)).toEqual(
-      row({
+    // Imported closed without an outcome: its goals come back "non valutato".
+    expect(records.find((r) => r[0] === VERDI)).toEqual([
+      ...row({
         codice_fiscale: VERDI,
         cognome: 'Verdi',
         nome: 'Elena',
@@ -387,7 +438,8 @@ describe('who may import and export', () => {
         data_chiusura: '15/12/2024',
         obiettivi_casa: 'Vivere da solo|Gestire la casa',
       }),
-    );
+      'non valutato',
+    ]);
     const again = await send(admin, all.rawPayload, false);
     expect(again.json()).toMatchObject({ projects: { new: 0, present: 4 }, errors: [] });
 

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { numberedFiscalCode, SUBMITTED_ON } from '../api/helpers.ts';
+import { numberedFiscalCode } from '../api/helpers.ts';
 import { api, freePort, signIn, startServer, type ChildServer } from './child-server.ts';
 
 const KILLS = Number(process.env.CRASH_KILLS ?? 4);
@@ -40,7 +40,7 @@ const ack: Acknowledged = { persons: new Map(), versions: new Map(), evaluations
 const refusedInterventions: string[] = [];
 /** Projects made active by an approving evaluation: the cooperative records work on them. */
 const active: number[] = [];
-/** A day of the current month (open to the cooperative in the demo data), not after today. */
+/** A day of the current month, not after today: the projects are sent, approved and worked on it, within the back-dating window of their writing. */
 const WORK_DAY = `${new Date().toISOString().slice(0, 8)}01`;
 let counter = 0;
 
@@ -110,7 +110,7 @@ async function oneWrite(base: string, tokens: { cm: string; uvm: string; coop: s
     const id = drafts.shift() ?? 0;
     const submitted = await api<{ version: number; revision: number }>(base, tokens.cm, 'POST', `/api/ptris/${id}/transitions`, {
       to: 'submitted',
-      date: SUBMITTED_ON,
+      date: WORK_DAY,
     });
     if (submitted.status !== 200) return;
     ack.versions.set(id, submitted.json.version);
@@ -118,12 +118,12 @@ async function oneWrite(base: string, tokens: { cm: string; uvm: string; coop: s
       revision: submitted.json.revision,
       signer: 'person',
       name: 'Persona',
-      date: SUBMITTED_ON,
+      date: WORK_DAY,
       method: 'paper',
     });
     if (signed.status !== 201) return;
     const evaluation = await api<{ id: number }>(base, tokens.uvm, 'POST', `/api/ptris/${id}/evaluations`, {
-      date: '2025-01-10',
+      date: WORK_DAY,
       kind: 'initial',
       members: [{ name: 'Équipe UVM', role: 'psichiatra', organisation: 'health_service' }],
       outcome: 'approved',

@@ -4,7 +4,7 @@
 import type { Role } from '@bds/shared';
 import { createTestContext, personBody, type Caller, type ContextOptions, type TestContext, SUBMITTED_ON } from '../api/helpers.ts';
 import { activityBody, addLot4 } from '../api/community-helpers.ts';
-import { approvingEvaluation, ptriBody, signByPerson } from '../api/ptri-fixtures.ts';
+import { approvingEvaluation, ptriBody, signByPerson, writeProject } from '../api/ptri-fixtures.ts';
 import { FLAT_WORK } from './route-matrix.ts';
 
 /** One account per role, all scoped to the Navile / Bologna / Alfa side. */
@@ -79,7 +79,7 @@ async function activeSide(
     'person',
   );
   const ptri = await expectOk(
-    await cm({ method: 'POST', url: '/api/ptris', payload: ptriBody(ctx, person.id, { serviceId, cooperativeIds: [cooperativeId] }) }),
+    await writeProject(ctx, cm, ptriBody(ctx, person.id, { serviceId, cooperativeIds: [cooperativeId] })),
     'ptri',
   );
   await expectOk(
@@ -244,11 +244,7 @@ async function flatSide(
     'flat resident',
   );
   const ptri = await expectOk(
-    await cm({
-      method: 'POST',
-      url: '/api/ptris',
-      payload: ptriBody(ctx, person.id, { serviceId, lotId, cooperativeIds: [cooperativeId] }),
-    }),
+    await writeProject(ctx, cm, ptriBody(ctx, person.id, { serviceId, lotId, cooperativeIds: [cooperativeId] })),
     'lot 3 ptri',
   );
   await expectOk(

@@ -27,6 +27,40 @@ describe('the final evaluation', () => {
   });
 });
 
+describe('a review', () => {
+  it('sends the status of each goal the UVM changed, by its id, and not the others', async () => {
+    const user = userEvent.setup();
+    const onSubmit = vi.fn<(body: CreateEvaluationBody) => Promise<unknown>>().mockResolvedValue(undefined);
+    const goals = [
+      { id: 7, axis: 'habitat', description: 'Alloggio in coabitazione', status: 'open' },
+      { id: 9, axis: 'work', description: 'Tirocinio', status: 'open' },
+    ] as const;
+    render(<EvaluationForm defaultKind="review" goals={goals} onSubmit={onSubmit} />);
+    expect(screen.getByText('Stato degli obiettivi')).toBeTruthy();
+
+    await user.selectOptions(screen.getByLabelText('Casa/Habitat sociale: Alloggio in coabitazione'), 'partly_achieved');
+    await user.selectOptions(screen.getByLabelText('Esito'), 'approved');
+    await user.type(screen.getByLabelText('Nome 1'), 'Dott.ssa Bianchi');
+    await user.type(screen.getByLabelText('Ruolo'), 'psichiatra');
+    await user.click(screen.getByLabelText('Registra HoNOS'));
+    await user.click(screen.getByRole('button', { name: 'Salva' }));
+
+    await vi.waitFor(() => expect(onSubmit).toHaveBeenCalledOnce());
+    expect(onSubmit.mock.calls[0]?.[0].goals).toEqual([{ id: 7, status: 'partly_achieved' }]);
+  });
+
+  it('offers no goal statuses at an initial evaluation', () => {
+    render(
+      <EvaluationForm
+        defaultKind="initial"
+        goals={[{ id: 7, axis: 'habitat', description: 'Alloggio', status: 'open' }]}
+        onSubmit={vi.fn()}
+      />,
+    );
+    expect(screen.queryByText('Stato degli obiettivi')).toBeNull();
+  });
+});
+
 describe('a refused evaluation', () => {
   it('shows the reason beside the field it concerns, without repeating it above the button', async () => {
     const user = userEvent.setup();

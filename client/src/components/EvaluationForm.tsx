@@ -1,9 +1,11 @@
-// The UVM evaluation: who was there, the outcome, intensity, HoNOS and the next review.
+// The UVM evaluation: who was there, the outcome, intensity, HoNOS, how far each goal got and the next review.
 import {
   AXES,
   createEvaluationBody,
   GOAL_OUTCOMES,
+  GOAL_STATUSES,
   type Axis,
+  type GoalStatus,
   EVALUATION_KINDS,
   EVALUATION_OUTCOMES,
   evaluationMove,
@@ -38,6 +40,7 @@ const EVALUATION_FIELDS = [
   'nextReviewDate',
   'notes',
   'goalOutcomes',
+  'goals',
   'living',
   'work',
 ];
@@ -57,11 +60,22 @@ interface EvaluationDraft {
   living: LivingSituation | '';
   work: WorkSituation | '';
   goalOutcomes: Partial<Record<Axis, GoalOutcome>>;
+  /** Each goal of the project with the status the UVM finds now (`was`: the one it had). */
+  goalStatuses: { id: number; status: GoalStatus; was: GoalStatus }[];
+}
+
+/** A goal of the project as the form shows it. */
+export interface EvaluatedGoal {
+  id: number;
+  axis: Axis;
+  description: string;
+  status: GoalStatus;
 }
 
 /** What the form holds, as the body the server's schema then checks: unset choices left out. */
 function toBody(draft: EvaluationDraft): CreateEvaluationBody {
   const { date, kind, members, outcome, intensity, useHonos, honos, nextReviewDate, notes, living, work, goalOutcomes } = draft;
+  const goals = kind === 'initial' ? [] : draft.goalStatuses.filter((goal) => goal.status !== goal.was);
   return {
     date,
     kind,
@@ -74,6 +88,7 @@ function toBody(draft: EvaluationDraft): CreateEvaluationBody {
     ...(living ? { living } : {}),
     ...(work ? { work } : {}),
     ...(outcome && evaluationMove(kind, outcome) === 'closed' ? { goalOutcomes } : {}),
+    ...(goals.length > 0 ? { goals: goals.map(({ id, status }) => ({ id, status })) } : {}),
   };
 }
 
@@ -81,10 +96,12 @@ const evaluationForm = z.custom<EvaluationDraft>().transform(toBody).pipe(create
 
 interface EvaluationFormProps {
   defaultKind: EvaluationKind;
+  /** The project's goals: a review sets how far each got. */
+  goals?: readonly EvaluatedGoal[];
   onSubmit: (body: CreateEvaluationBody) => Promise<unknown>;
 }
 
-export function EvaluationForm({ defaultKind, onSubmit }: EvaluationFormProps) {
+export function EvaluationForm({ defaultKind, goals = [], onSubmit }: EvaluationFormProps) {
   const form = useSchemaForm(evaluationForm, EVALUATION_FIELDS, {
     defaultValues: {
       date: today(),
@@ -99,6 +116,7 @@ export function EvaluationForm({ defaultKind, onSubmit }: EvaluationFormProps) {
       living: '',
       work: '',
       goalOutcomes: {},
+      goalStatuses: goals.map(({ id, status }) => ({ id, status, was: status })),
     },
   });
   const { register, watch, errorOf, fieldErrors: errors, formState } = form;
@@ -114,6 +132,8 @@ export function EvaluationForm({ defaultKind, onSubmit }: EvaluationFormProps) {
   });
 
   const honosError = Object.entries(errors).find(([path]) => path.startsWith('scores'))?.[1];
+  // The body lists only the goals whose status changed, so its indexes are not the form's.
+  const goalsError = Object.entries(errors).find(([path]) => path.startsWith('goals'))?.[1];
 
   return (
     <form className="stack" onSubmit={(event) => void submit(event)} noValidate>
@@ -162,6 +182,28 @@ export function EvaluationForm({ defaultKind, onSubmit }: EvaluationFormProps) {
           <input type="date" {...register('nextReviewDate')} />
         </Field>
       </section>
+      {kind !== 'initial' && goals.length > 0 && (
+        <fieldset className="card grid">
+          <legend>{it.uvm.goalStatuses}</legend>
+          <p className="hint">{it.uvm.goalStatusesHelp}</p>
+          {goalsError && (
+            <p className="form-error" role="alert">
+              {goalsError}
+            </p>
+          )}
+          {goals.map((goal, index) => (
+            <Field key={goal.id} label={`${it.axes[goal.axis]}: ${goal.description}`}>
+              <select {...register(`goalStatuses.${index}.status`)}>
+                {GOAL_STATUSES.map((value) => (
+                  <option key={value} value={value}>
+                    {it.goalStatuses[value]}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          ))}
+        </fieldset>
+      )}
       {kind === 'final' && (
         <fieldset className="card grid">
           <legend>{it.uvm.goalOutcomes}</legend>

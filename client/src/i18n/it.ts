@@ -255,6 +255,8 @@ export const it = {
     honosTotal: 'Totale HoNOS',
     honosTotalHelp: 'Gli item con 9 (non noto) non sono sommati.',
     honosUse: 'Registra HoNOS',
+    goalStatuses: 'Stato degli obiettivi',
+    goalStatusesHelp: 'Come la UVM trova ogni obiettivo a questa valutazione; si registrano solo quelli cambiati.',
     goalOutcomes: 'Esito per asse',
     goalOutcomesHelp: 'Obbligatorio per ogni asse con obiettivi ancora aperti: diventa lo stato di quegli obiettivi.',
     nextReview: 'Prossima revisione',
@@ -472,7 +474,7 @@ export const it = {
   },
   imports: {
     title: 'Importa carichi',
-    help: 'Il foglio dei carichi di un servizio (CSV salvato da Excel, anche non UTF-8, oppure .xlsx), una riga per progetto con le colonne codice_fiscale, cognome, nome, data_nascita, sesso, distretto, servizio, lotto, data_inizio, data_fine, stato, data_chiusura, intensita, cooperative, case_manager, obiettivi_casa, obiettivi_socialita, obiettivi_lavoro. L’anteprima non modifica nulla.',
+    help: 'Il foglio dei carichi di un servizio (CSV salvato da Excel, anche non UTF-8, oppure .xlsx), una riga per progetto con le colonne codice_fiscale, cognome, nome, data_nascita, sesso, distretto, servizio, lotto, data_inizio, data_fine, stato, data_chiusura, intensita, cooperative, case_manager, obiettivi_casa, obiettivi_socialita, obiettivi_lavoro e, per i progetti chiusi, esito_obiettivi (raggiunto, parzialmente raggiunto, non raggiunto, non valutato: vuoto vale «non valutato»). L’anteprima non modifica nulla.',
     chooseTitle: 'Foglio da importare',
     file: 'File dei carichi',
     preview: 'Anteprima',

@@ -13,6 +13,7 @@ export const outcomes = {
     achieved: 'Raggiunti',
     partlyAchieved: 'Parziali',
     notAchieved: 'Non raggiunti',
+    notAssessed: 'Non valutati',
     open: 'Aperti',
     living: 'Situazione abitativa (prima → ultima)',
     work: 'Situazione lavorativa (prima → ultima)',

@@ -33,6 +33,7 @@ import { auditRead } from '../audit/group-commit.ts';
 import { decodeCursor, page } from '../pagination.ts';
 import { reviseProject } from '../ptri/revise.ts';
 import { saveScores, scaleResultsOf, scoreScales } from './scales.ts';
+import { setGoalStatuses } from './changes.ts';
 
 type EvaluationInput = z.output<typeof createEvaluationBody>;
 
@@ -78,6 +79,8 @@ export function recordEvaluation(db: Db, actor: Actor, ptriId: number, body: Eva
     const nextReviewDate = move === 'closed' || move === 'rejected' ? null : (body.nextReviewDate ?? addMonths(body.date, 6));
     if (nextReviewDate && nextReviewDate <= body.date) throw new Invalid('nextReviewDate', 'deve seguire la data della valutazione');
     if (body.changes && body.outcome !== 'approved_with_changes') throw new Invalid('changes', 'solo con esito "approvato con modifiche"');
+    if (body.goals && body.kind === 'initial')
+      throw new Invalid('goals', 'lo stato degli obiettivi si valuta nelle revisioni del progetto in carico');
     if (body.goalOutcomes && !(body.kind === 'final' && move === 'closed'))
       throw new Invalid('goalOutcomes', 'solo in una valutazione finale che chiude il progetto');
     const scores = Object.fromEntries(
@@ -121,6 +124,8 @@ export function recordEvaluation(db: Db, actor: Actor, ptriId: number, body: Eva
         : `Valutazione UVM del ${formatDate(body.date)}: intensità`;
       current = reviseProject(tx, actor, current, changes, reason, 'changes.');
     }
+    // Before a closure, so that its per-axis outcomes close only the goals still open.
+    const goals = body.goals ? setGoalStatuses(tx, ptriId, body.goals) : [];
     if (move) {
       current = applyTransition(tx, actor, current, {
         to: move,
@@ -137,7 +142,7 @@ export function recordEvaluation(db: Db, actor: Actor, ptriId: number, body: Eva
       entity: 'evaluation',
       entityId: row.id,
       personId: current.personId,
-      changes: { kind: body.kind, outcome: body.outcome, date: body.date, ...backDated },
+      changes: { kind: body.kind, outcome: body.outcome, date: body.date, ...backDated, ...(goals.length > 0 ? { goals } : {}) },
     });
     return toEvaluation(row, actor, scaleResultsOf(tx, [row.id]).get(row.id));
   });

@@ -1,7 +1,14 @@
 // The caseload export: the same columns the import reads, as CSV (UTF-8 with BOM, ';') or .xlsx,
 // so a service can go on working in its spreadsheet and bring it back.
 import type { Db } from '@bds/db';
-import { CASELOAD_COLUMNS, CASELOAD_INTENSITY_VALUES, CASELOAD_STATUS_VALUES, formatDate, type CaseloadExportQuery } from '@bds/shared';
+import {
+  CASELOAD_COLUMNS,
+  CASELOAD_GOAL_OUTCOME_VALUES,
+  CASELOAD_INTENSITY_VALUES,
+  CASELOAD_STATUS_VALUES,
+  formatDate,
+  type CaseloadExportQuery,
+} from '@bds/shared';
 import type { Actor } from '../auth/principal.ts';
 import { auditRead } from '../audit/group-commit.ts';
 import { Forbidden } from '../errors.ts';
@@ -35,6 +42,7 @@ function toRecord(row: CaseloadExportRow): (string | number)[] {
     row.goalsHabitat ?? '',
     row.goalsSociality ?? '',
     row.goalsWork ?? '',
+    row.status === 'closed' && row.goalsStatus && row.goalsStatus !== 'open' ? CASELOAD_GOAL_OUTCOME_VALUES[row.goalsStatus] : '',
   ];
 }
 

@@ -1,6 +1,7 @@
 // The database side of the caseload import and export: drizzle, nothing else.
 import { and, asc, eq, getTableName, inArray, sql, type SQL } from 'drizzle-orm';
 import { schema, type Db, type Queryable } from '@bds/db';
+import type { GoalStatus } from '@bds/shared';
 
 const { caseloadImports, importedPtris, persons, ptris, lots, services, districts, users, goals, ptriCooperatives, cooperatives } = schema;
 
@@ -78,7 +79,7 @@ export function importWriter(db: Db) {
   const personService = c.prepare('INSERT OR IGNORE INTO person_services (service_id, person_id) VALUES (?, ?)');
   const ptri = c.prepare(`INSERT INTO ptris (person_id, service_id, lot_id, case_manager_id, status, intensity, start_date, end_date,
     activated_on, ended_on, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`);
-  const goal = c.prepare("INSERT INTO goals (ptri_id, axis, description, target_date, status, position) VALUES (?, ?, ?, NULL, 'open', ?)");
+  const goal = c.prepare('INSERT INTO goals (ptri_id, axis, description, target_date, status, position) VALUES (?, ?, ?, NULL, ?, ?)');
   const cooperative = c.prepare('INSERT INTO ptri_cooperatives (ptri_id, cooperative_id) VALUES (?, ?)');
   const imported = c.prepare(`INSERT INTO ${getTableName(importedPtris)} (ptri_id, import_id, row) VALUES (?, ?, ?)`);
   return {
@@ -88,7 +89,7 @@ export function importWriter(db: Db) {
     },
     project(
       p: NewImportedProject,
-      goals: { axis: string; description: string }[],
+      goals: { axis: string; description: string; status: string }[],
       cooperativeIds: number[],
       importId: number,
       row: number,
@@ -109,7 +110,7 @@ export function importWriter(db: Db) {
           p.at,
         ).lastInsertRowid,
       );
-      goals.forEach((g, index) => goal.run(id, g.axis, g.description, index + 1));
+      goals.forEach((g, index) => goal.run(id, g.axis, g.description, g.status, index + 1));
       for (const cooperativeId of cooperativeIds) cooperative.run(id, cooperativeId);
       personService.run(p.serviceId, p.personId);
       imported.run(id, importId, row);
@@ -162,6 +163,9 @@ export function caseloadRows(db: Queryable, filters: ExportFilters, visible: SQL
       goalsHabitat: goalsOf('habitat'),
       goalsSociality: goalsOf('sociality'),
       goalsWork: goalsOf('work'),
+      // The one status all the goals share, if they share one: the spreadsheet has a single outcome column.
+      goalsStatus: sql<GoalStatus | null>`(SELECT CASE WHEN COUNT(DISTINCT ${goals.status}) = 1 THEN MIN(${goals.status}) END
+        FROM ${goals} WHERE ${goals.ptriId} = ${ptris.id})`,
     })
     .from(ptris)
     .innerJoin(persons, eq(persons.id, ptris.personId))

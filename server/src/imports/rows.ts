@@ -2,6 +2,7 @@
 import {
   AXES,
   CASELOAD_COLUMNS,
+  CASELOAD_GOAL_OUTCOME_VALUES,
   CASELOAD_INTENSITY_VALUES,
   CASELOAD_LIST_SEPARATOR,
   CASELOAD_STATUS_VALUES,
@@ -11,6 +12,7 @@ import {
   type Axis,
   type CaseloadColumn,
   type CaseloadRowError,
+  type GoalStatus,
   type Intensity,
 } from '@bds/shared';
 
@@ -33,7 +35,7 @@ export interface CaseloadRow {
   intensity: Intensity;
   cooperatives: string[];
   caseManager: string | null;
-  goals: { axis: Axis; description: string }[];
+  goals: { axis: Axis; description: string; status: GoalStatus }[];
 }
 
 const OPTIONAL: readonly CaseloadColumn[] = [
@@ -43,6 +45,7 @@ const OPTIONAL: readonly CaseloadColumn[] = [
   'obiettivi_casa',
   'obiettivi_socialita',
   'obiettivi_lavoro',
+  'esito_obiettivi',
 ];
 const GOAL_COLUMNS: Record<Axis, CaseloadColumn> = {
   habitat: 'obiettivi_casa',
@@ -145,7 +148,17 @@ export function readRow(
     if (closedOn && closedOn > today) bad('data_chiusura', 'non può essere nel futuro');
   } else if (status === 'closed') bad('data_chiusura', 'un progetto chiuso ha la data di chiusura');
   const intensity = valueOf(CASELOAD_INTENSITY_VALUES, cell('intensita')) ?? bad('intensita', 'intensità non valida (alta, media, bassa)');
-  const goals = AXES.flatMap((axis) => list(GOAL_COLUMNS[axis]).map((description) => ({ axis, description })));
+  // No goal of a closed project stays open: the spreadsheet seldom says how they ended, and what
+  // it does not say is recorded as not assessed rather than guessed.
+  let goalStatus: GoalStatus = status === 'closed' ? 'not_assessed' : 'open';
+  if (cell('esito_obiettivi')) {
+    const outcome =
+      valueOf(CASELOAD_GOAL_OUTCOME_VALUES, cell('esito_obiettivi')) ??
+      bad('esito_obiettivi', 'esito non valido (raggiunto, parzialmente raggiunto, non raggiunto, non valutato)');
+    if (outcome && status !== 'closed') bad('esito_obiettivi', "solo un progetto chiuso ha l'esito degli obiettivi");
+    if (outcome) goalStatus = outcome;
+  }
+  const goals = AXES.flatMap((axis) => list(GOAL_COLUMNS[axis]).map((description) => ({ axis, description, status: goalStatus })));
   for (const goal of goals) if (goal.description.length > 500) bad(GOAL_COLUMNS[goal.axis], 'obiettivo oltre 500 caratteri');
   const caseManager = cell('case_manager') || null;
 

@@ -1,7 +1,7 @@
 // SQL of the outcomes: contacts after closure, and the per-project facts the outcomes report sums.
 import { asc, eq, sql, type SQL } from 'drizzle-orm';
 import { schema, type Queryable } from '@bds/db';
-import type { LivingSituation, WorkSituation } from '@bds/shared';
+import type { GoalStatus, LivingSituation, WorkSituation } from '@bds/shared';
 
 const { followUps } = schema;
 
@@ -82,7 +82,7 @@ export function evaluatedProjects(db: Queryable, from: string, to: string, filte
 export interface GoalCount {
   serviceId: number;
   axis: 'habitat' | 'sociality' | 'work';
-  status: 'open' | 'achieved' | 'partly_achieved' | 'not_achieved';
+  status: GoalStatus;
   n: number;
 }
 

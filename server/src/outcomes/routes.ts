@@ -25,6 +25,7 @@ const OUTCOMES_CSV_HEADER = [
     `Obiettivi ${AXIS_LABELS[axis]} raggiunti`,
     `Obiettivi ${AXIS_LABELS[axis]} parzialmente raggiunti`,
     `Obiettivi ${AXIS_LABELS[axis]} non raggiunti`,
+    `Obiettivi ${AXIS_LABELS[axis]} non valutati`,
     `Obiettivi ${AXIS_LABELS[axis]} aperti`,
   ]),
   'Situazione abitativa (prima → ultima)',
@@ -86,7 +87,10 @@ const outcomeRoutes: FastifyPluginAsyncZod = async (app) => {
           r.honos.pairs,
           r.honos.meanChange,
           r.honos.medianChange,
-          ...AXES.flatMap((axis) => [r.goals[axis].achieved, r.goals[axis].partlyAchieved, r.goals[axis].notAchieved, r.goals[axis].open]),
+          ...AXES.flatMap((axis) => {
+            const goals = r.goals[axis];
+            return [goals.achieved, goals.partlyAchieved, goals.notAchieved, goals.notAssessed, goals.open];
+          }),
           moves(r.living, LIVING_SITUATION_LABELS),
           moves(r.work, WORK_SITUATION_LABELS),
           r.medianDaysSubmissionToActive,

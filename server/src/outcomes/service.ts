@@ -81,11 +81,12 @@ function transitions<T extends string>(pairs: [T | null, T | null][]): { from: T
   return [...counts.values()];
 }
 
-const GOAL_KEY: Record<GoalStatus, 'open' | 'achieved' | 'partlyAchieved' | 'notAchieved'> = {
+const GOAL_KEY: Record<GoalStatus, 'open' | 'achieved' | 'partlyAchieved' | 'notAchieved' | 'notAssessed'> = {
   open: 'open',
   achieved: 'achieved',
   partly_achieved: 'partlyAchieved',
   not_achieved: 'notAchieved',
+  not_assessed: 'notAssessed',
 };
 
 export async function outcomesReport(
@@ -110,7 +111,7 @@ export async function outcomesReport(
       const mine = projects.filter((p) => p.serviceId === id);
       const changes = mine.filter((p) => p.honosEvaluations >= 2).map((p) => p.latestHonos! - p.firstHonos!);
       const goalCounts = Object.fromEntries(
-        AXES.map((axis) => [axis, { achieved: 0, partlyAchieved: 0, notAchieved: 0, open: 0 }]),
+        AXES.map((axis) => [axis, { achieved: 0, partlyAchieved: 0, notAchieved: 0, notAssessed: 0, open: 0 }]),
       ) as OutcomesRow['goals'];
       for (const g of goals) if (g.serviceId === id) goalCounts[g.axis][GOAL_KEY[g.status]] += g.n;
       return {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { EVALUATION_KINDS, EVALUATION_OUTCOMES, INTENSITIES, LIVING_SITUATIONS, WORK_SITUATIONS } from '../domain.ts';
-import { cursorSchema, limitSchema, recordDate, longText, text } from './common.ts';
+import { EVALUATION_KINDS, EVALUATION_OUTCOMES, GOAL_STATUSES, INTENSITIES, LIVING_SITUATIONS, WORK_SITUATIONS } from '../domain.ts';
+import { cursorSchema, limitSchema, noRepeats, recordDate, longText, text } from './common.ts';
 import { budgetInput, goalInput, goalOutcomes, ptriCooperativeIds } from './ptri.ts';
 import { scaleResultSchema } from './scales.ts';
 
@@ -37,6 +37,13 @@ export const evaluationChanges = z.strictObject({
   notes: longText(4000).nullable().optional(),
 });
 
+/** How far a goal of the project got, as the UVM finds it at a review: by the goal's stable id. */
+export const goalStatusInput = z.strictObject({
+  id: z.number().int().positive(),
+  status: z.enum(GOAL_STATUSES),
+});
+export type GoalStatusInput = z.infer<typeof goalStatusInput>;
+
 export const createEvaluationBody = z.strictObject({
   date: recordDate,
   kind: z.enum(EVALUATION_KINDS),
@@ -50,6 +57,17 @@ export const createEvaluationBody = z.strictObject({
   notes: longText(4000).optional(),
   changes: evaluationChanges.optional(),
   goalOutcomes: goalOutcomes.optional(),
+  /** Goals' statuses set one by one (a review, or a final evaluation before its per-axis outcomes close the rest). */
+  goals: z
+    .array(goalStatusInput)
+    .max(60)
+    .superRefine((goals, ctx) =>
+      noRepeats<number>('obiettivo')(
+        goals.map((goal) => goal.id),
+        ctx,
+      ),
+    )
+    .optional(),
   /** Where the person lives and what work they do at the evaluation: the outcomes report compares the first and the latest. */
   living: z.enum(LIVING_SITUATIONS).optional(),
   work: z.enum(WORK_SITUATIONS).optional(),

@@ -1,6 +1,6 @@
 // Caseload import and export (issue 22): the spreadsheet's columns, the preview and the result.
 import { z } from 'zod';
-import type { Intensity } from '../domain.ts';
+import type { GoalStatus, Intensity } from '../domain.ts';
 import { idSchema, yearSchema } from './common.ts';
 
 /**
@@ -26,6 +26,7 @@ export const CASELOAD_COLUMNS = [
   ['obiettivi_casa', 'goals_habitat'],
   ['obiettivi_socialita', 'goals_sociality'],
   ['obiettivi_lavoro', 'goals_work'],
+  ['esito_obiettivi', 'goals_outcome'],
 ] as const;
 export type CaseloadColumn = (typeof CASELOAD_COLUMNS)[number][0];
 
@@ -76,3 +77,10 @@ export type CaseloadExportQuery = z.output<typeof caseloadExportQuery>;
 /** The spreadsheet's words for a project's status and intensity. */
 export const CASELOAD_STATUS_VALUES = { active: 'attivo', suspended: 'sospeso', closed: 'chiuso' } as const;
 export const CASELOAD_INTENSITY_VALUES = { high: 'alta', medium: 'media', low: 'bassa' } as const satisfies Record<Intensity, string>;
+/** How a closed project's goals ended (`esito_obiettivi`); left empty, they are "non valutato". */
+export const CASELOAD_GOAL_OUTCOME_VALUES = {
+  achieved: 'raggiunto',
+  partly_achieved: 'parzialmente raggiunto',
+  not_achieved: 'non raggiunto',
+  not_assessed: 'non valutato',
+} as const satisfies Partial<Record<GoalStatus, string>>;

@@ -38,6 +38,8 @@ const goalCounts = z.object({
   achieved: z.number().int(),
   partlyAchieved: z.number().int(),
   notAchieved: z.number().int(),
+  /** Closed with no outcome on record (projects imported already closed). */
+  notAssessed: z.number().int(),
   open: z.number().int(),
 });
 

@@ -2,11 +2,12 @@
 import { AXES, type OutcomesRow } from '@bds/shared';
 import { it } from '../../i18n/it.ts';
 
-const PARTS = ['achieved', 'partlyAchieved', 'notAchieved', 'open'] as const;
+const PARTS = ['achieved', 'partlyAchieved', 'notAchieved', 'notAssessed', 'open'] as const;
 const COLOURS: Record<(typeof PARTS)[number], string> = {
   achieved: '#1b6e3a',
   partlyAchieved: '#7a9a2e',
   notAchieved: '#a23b2a',
+  notAssessed: '#b08d57',
   open: '#6b7280',
 };
 const BAR = 22;
@@ -16,7 +17,7 @@ const WIDTH = 640;
 
 export function GoalOutcomesChart({ rows }: { rows: readonly OutcomesRow[] }) {
   const totals = AXES.map((axis) => {
-    const sums = { achieved: 0, partlyAchieved: 0, notAchieved: 0, open: 0 };
+    const sums = { achieved: 0, partlyAchieved: 0, notAchieved: 0, notAssessed: 0, open: 0 };
     for (const row of rows) for (const part of PARTS) sums[part] += row.goals[axis][part];
     return { axis, sums, total: PARTS.reduce((n, part) => n + sums[part], 0) };
   });

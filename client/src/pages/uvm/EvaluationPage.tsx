@@ -31,6 +31,7 @@ export function EvaluationPage() {
       </details>
       <EvaluationForm
         defaultKind={p.status === 'submitted' ? 'initial' : 'review'}
+        goals={p.goals}
         onSubmit={async (body) => {
           await create.mutateAsync(body);
           void navigate(paths.ptri(id));
