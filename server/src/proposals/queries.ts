@@ -2,7 +2,7 @@ import { and, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { schema, type Queryable } from '@bds/db';
 
-const { ptris, persons, ptriShares, ptriProposals, ptriRevisions, budgetLines, cooperatives, users } = schema;
+const { ptris, persons, ptriShares, ptriProposals, ptriRevisions, cooperatives, users } = schema;
 
 export type ProposalRow = typeof ptriProposals.$inferSelect;
 
