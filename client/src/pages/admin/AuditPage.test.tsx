@@ -1,7 +1,7 @@
 import type { AuditEntry, Me, TokenPair } from '@bds/shared';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { sessionStore } from '../../api/session.ts';
 import { AuthProvider } from '../../auth/AuthProvider.tsx';
 import { json, mockFetch } from '../../test/fetchMock.ts';
@@ -86,5 +86,35 @@ describe('access log', () => {
     await user.click(screen.getByRole('button', { name: 'Applica filtri' }));
     await screen.findByText((_, node) => node?.tagName === 'TBODY' && node.childElementCount === 1);
     expect(calls.map((c) => c.url)).toContain('/api/audit?personId=40&entity=ptri&limit=100');
+  });
+
+  it('refuses filters the route would refuse, on their fields, and asks nothing', async () => {
+    sessionStore.signedIn(pair);
+    const calls = mockFetch((call) => {
+      if (call.url === '/api/me') return json(200, admin);
+      if (call.url === '/api/audit?limit=100') return json(200, { items: [entry({})], nextCursor: null });
+      return undefined;
+    });
+    const user = userEvent.setup();
+    renderWithProviders(
+      <AuthProvider>
+        <AuditPage />
+      </AuthProvider>,
+    );
+    await screen.findByRole('table');
+    await user.type(screen.getByLabelText('N. oggetto'), 'dodici');
+    await user.type(screen.getByLabelText('Dal'), '2026-11-30');
+    await user.type(screen.getByLabelText('Al'), '2026-11-01');
+    await user.click(screen.getByRole('button', { name: 'Applica filtri' }));
+
+    const describedBy = (label: string) =>
+      document.getElementById(screen.getByLabelText(label).getAttribute('aria-describedby') ?? '')?.textContent;
+    await vi.waitFor(() => expect(describedBy('N. oggetto')).toBeTruthy());
+    // The route checks the period once its fields are readable: the number fixed, the dates are refused.
+    await user.clear(screen.getByLabelText('N. oggetto'));
+    await user.click(screen.getByRole('button', { name: 'Applica filtri' }));
+    await vi.waitFor(() => expect(describedBy('Al')).toBe('la data finale precede quella iniziale'));
+    expect(describedBy('N. oggetto')).toBeUndefined();
+    expect(calls.filter((c) => c.url.startsWith('/api/audit?'))).toHaveLength(1);
   });
 });
