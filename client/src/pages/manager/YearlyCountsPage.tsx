@@ -20,7 +20,7 @@ function AcrossYears({ lot }: { lot: number }) {
       {bars.length === 0 ? (
         <Loading />
       ) : (
-        <BarChart title={`${it.reports.chartTitle}, ${it.ptri.lotNumber(lot)}`} bars={bars} unit={it.reports.users.toLowerCase()} />
+        <BarChart title={`${it.reports.chartTitle}, ${it.ptri.lotNumber(lot)}`} bars={bars} unit={it.reports.usersUnit} />
       )}
     </section>
   );
