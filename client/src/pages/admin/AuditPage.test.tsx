@@ -43,11 +43,21 @@ const rossi = {
   districtId: 1,
 };
 
+/** The access log signed in as the admin, the server's other answers from `answer`. */
+function renderLog(answer: Parameters<typeof mockFetch>[0]) {
+  sessionStore.signedIn(pair);
+  const calls = mockFetch((call) => (call.url === '/api/me' ? json(200, admin) : answer(call)));
+  renderWithProviders(
+    <AuthProvider>
+      <AuditPage />
+    </AuthProvider>,
+  );
+  return calls;
+}
+
 describe('access log', () => {
   it('names actions, entities and details in Italian and filters by a person found by name', async () => {
-    sessionStore.signedIn(pair);
-    const calls = mockFetch((call) => {
-      if (call.url === '/api/me') return json(200, admin);
+    const calls = renderLog((call) => {
       if (call.url === '/api/audit?limit=100') {
         return json(200, {
           items: [
@@ -63,11 +73,6 @@ describe('access log', () => {
       return undefined;
     });
     const user = userEvent.setup();
-    renderWithProviders(
-      <AuthProvider>
-        <AuditPage />
-      </AuthProvider>,
-    );
 
     const table = await screen.findByRole('table');
     const [, first, second] = within(table).getAllByRole('row');
@@ -89,18 +94,10 @@ describe('access log', () => {
   });
 
   it('refuses filters the route would refuse, on their fields, and asks nothing', async () => {
-    sessionStore.signedIn(pair);
-    const calls = mockFetch((call) => {
-      if (call.url === '/api/me') return json(200, admin);
-      if (call.url === '/api/audit?limit=100') return json(200, { items: [entry({})], nextCursor: null });
-      return undefined;
-    });
-    const user = userEvent.setup();
-    renderWithProviders(
-      <AuthProvider>
-        <AuditPage />
-      </AuthProvider>,
+    const calls = renderLog((call) =>
+      call.url === '/api/audit?limit=100' ? json(200, { items: [entry({})], nextCursor: null }) : undefined,
     );
+    const user = userEvent.setup();
     await screen.findByRole('table');
     await user.type(screen.getByLabelText('N. oggetto'), 'dodici');
     await user.type(screen.getByLabelText('Dal'), '2026-11-30');
