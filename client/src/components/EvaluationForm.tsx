@@ -25,6 +25,7 @@ import { today } from './format.ts';
 import { HONOS_ITEMS, HonosInput, type HonosValue } from './HonosInput.tsx';
 import { MembersEditor, type MemberDraft } from './MembersEditor.tsx';
 import { newKey } from './ptri/formModel.ts';
+import { GoalOutcomeFields } from './ptri/GoalOutcomeFields.tsx';
 import { useSchemaForm } from './schemaForm.ts';
 
 type GoalOutcome = (typeof GOAL_OUTCOMES)[number];
@@ -208,18 +209,11 @@ export function EvaluationForm({ defaultKind, goals = [], onSubmit }: Evaluation
         <fieldset className="card grid">
           <legend>{it.uvm.goalOutcomes}</legend>
           <p className="hint">{it.uvm.goalOutcomesHelp}</p>
-          {AXES.map((axis) => (
-            <Field key={axis} label={it.axes[axis]} error={errorOf(`goalOutcomes.${axis}`)}>
-              <select {...register(`goalOutcomes.${axis}`, { setValueAs: (value: string) => value || undefined })}>
-                <option value="">—</option>
-                {GOAL_OUTCOMES.map((value) => (
-                  <option key={value} value={value}>
-                    {it.goalStatuses[value]}
-                  </option>
-                ))}
-              </select>
-            </Field>
-          ))}
+          <GoalOutcomeFields
+            axes={AXES}
+            field={(axis) => register(`goalOutcomes.${axis}`, { setValueAs: (value: string) => value || undefined })}
+            errorOf={(axis) => errorOf(`goalOutcomes.${axis}`)}
+          />
         </fieldset>
       )}
       <section className="card">

@@ -339,6 +339,7 @@ export const it = {
     lot: 'Lotto',
     service: 'Servizio',
     users: 'NR_UT',
+    usersUnit: 'utenti',
     total: 'Totale n. utenti',
     chartTitle: 'Andamento negli anni',
     lotTotalsTitle: 'Totali per lotto e cooperativa',

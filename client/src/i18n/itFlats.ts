@@ -1,5 +1,6 @@
 // Italian strings of Lot 3: the flats, their stays and hours, the flats report.
 import { DEPARTMENT_PART_LABELS, LIVING_SITUATION_LABELS } from '@bds/shared/labels';
+import { formatCount } from '@bds/shared/units';
 
 export const flats = {
   nav: { flats: 'Appartamenti', flatsReport: 'Report appartamenti', departmentParts: 'Parti di dipartimento' },
@@ -77,6 +78,7 @@ export const flats = {
     exitsChart: 'Uscite per destinazione',
     percentUnit: '%',
     exitsUnit: 'uscite',
+    exitsCount: (n: number) => (n === 1 ? '1 uscita' : `${formatCount(n)} uscite`),
   },
   admin: {
     tab: 'Appartamenti',

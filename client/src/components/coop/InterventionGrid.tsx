@@ -147,6 +147,7 @@ export function InterventionGrid({ projects, month }: { projects: readonly PtriS
                   </td>
                   <td>
                     <select
+                      className="axis-picker"
                       aria-label={`${it.coop.axis} ${index + 1}`}
                       {...control(index, 'axis', () => form.setValue(`rows.${index}.activity`, ''))}
                     >

@@ -18,6 +18,8 @@ import { useTransitionPtri } from '../../api/ptriHooks.ts';
 import { it } from '../../i18n/it.ts';
 import { Dialog } from '../Dialog.tsx';
 import { Field } from '../Field.tsx';
+import { FormButtons } from '../FormButtons.tsx';
+import { GoalOutcomeFields } from './GoalOutcomeFields.tsx';
 import { useSchemaForm } from '../schemaForm.ts';
 import { errorText } from '../States.tsx';
 
@@ -64,33 +66,15 @@ function ReasonDialog({
         {closingAxes.length > 0 && (
           <fieldset className="grid">
             <legend>{it.uvm.goalOutcomes}</legend>
-            {closingAxes.map((axis) => (
-              <Field required key={axis} label={it.axes[axis]} error={form.errorOf(`goalOutcomes.${axis}`)}>
-                <select {...form.register(`goalOutcomes.${axis}`)}>
-                  <option value="">—</option>
-                  {GOAL_OUTCOMES.map((value) => (
-                    <option key={value} value={value}>
-                      {it.goalStatuses[value]}
-                    </option>
-                  ))}
-                </select>
-              </Field>
-            ))}
+            <GoalOutcomeFields
+              required
+              axes={closingAxes}
+              field={(axis) => form.register(`goalOutcomes.${axis}`)}
+              errorOf={(axis) => form.errorOf(`goalOutcomes.${axis}`)}
+            />
           </fieldset>
         )}
-        {form.formError && (
-          <p className="form-error" role="alert">
-            {form.formError}
-          </p>
-        )}
-        <div className="actions">
-          <button type="submit" disabled={transition.isPending}>
-            {it.common.confirm}
-          </button>
-          <button type="button" className="secondary" onClick={onClose}>
-            {it.common.cancel}
-          </button>
-        </div>
+        <FormButtons pending={transition.isPending} formError={form.formError} onCancel={onClose} submitLabel={it.common.confirm} />
       </form>
     </Dialog>
   );

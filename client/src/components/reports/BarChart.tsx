@@ -10,10 +10,21 @@ export interface Bar {
   value: number;
 }
 
-export function BarChart({ title, bars, unit }: { title: string; bars: Bar[]; unit: string }) {
+export function BarChart({
+  title,
+  bars,
+  unit,
+  formatValue = (value) => `${formatNumber(value)} ${unit}`,
+}: {
+  title: string;
+  bars: Bar[];
+  unit: string;
+  /** How a bar's value reads (euros with their cents); by default the number and the unit. */
+  formatValue?: (value: number) => string;
+}) {
   const id = useId();
   const top = Math.max(0, ...bars.map((bar) => bar.value)) || 1;
-  const summary = bars.map((bar) => `${bar.label}: ${formatNumber(bar.value)} ${unit}`).join('; ');
+  const summary = bars.map((bar) => `${bar.label}: ${formatValue(bar.value)}`).join('; ');
   return (
     <figure className="chart">
       <figcaption id={`${id}-title`} className="chart-title">
@@ -30,7 +41,7 @@ export function BarChart({ title, bars, unit }: { title: string; bars: Bar[]; un
               <svg viewBox="0 0 100 10" preserveAspectRatio="none" focusable="false">
                 <rect width={(Math.max(0, bar.value) / top) * 100} height={10} />
               </svg>
-              <span className="chart-value">{`${formatNumber(bar.value)} ${unit}`}</span>
+              <span className="chart-value">{formatValue(bar.value)}</span>
             </div>
           ))}
         </div>

@@ -2,15 +2,12 @@
 import { useState } from 'react';
 import { downloadCaseload } from '../../api/imports.ts';
 import { it } from '../../i18n/it.ts';
-import { Field } from '../Field.tsx';
+import { today } from '../format.ts';
 import { errorText } from '../States.tsx';
-
-const FIRST_YEAR = 2022;
+import { YearSelect } from './ReportFilters.tsx';
 
 export function CaseloadExport({ serviceId }: { serviceId: number | undefined }) {
-  const thisYear = new Date().getFullYear();
-  const years = Array.from({ length: thisYear - FIRST_YEAR + 1 }, (_, i) => thisYear - i);
-  const [year, setYear] = useState<number | undefined>(thisYear);
+  const [year, setYear] = useState<number | undefined>(Number(today().slice(0, 4)));
   const [error, setError] = useState<string | null>(null);
 
   async function download(format: 'csv' | 'xlsx') {
@@ -27,16 +24,7 @@ export function CaseloadExport({ serviceId }: { serviceId: number | undefined })
       <h2 id="caseload-export">{it.imports.exportTitle}</h2>
       <p className="hint">{it.imports.exportHelp}</p>
       <div className="row">
-        <Field label={it.reports.year}>
-          <select value={year ?? ''} onChange={(e) => setYear(e.target.value ? Number(e.target.value) : undefined)}>
-            <option value="">{it.imports.allYears}</option>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <YearSelect value={year} onChange={setYear} allLabel={it.imports.allYears} />
         <button type="button" className="secondary" onClick={() => void download('csv')}>
           {it.imports.downloadCsv}
         </button>

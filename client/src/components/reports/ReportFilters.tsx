@@ -9,8 +9,10 @@ import { Field } from '../Field.tsx';
 import { formatMonth, today } from '../format.ts';
 import { ServiceFilter } from './ServiceFilter.tsx';
 
+const toNumber = (text: string) => (text ? Number(text) : undefined);
+
 /** Reports count from the first year of the tender's data. */
-const FIRST_YEAR = 2022;
+export const FIRST_YEAR = 2022;
 /** Query fields that shape the reply, not what it counts. */
 const NOT_FILTERS = new Set(['format', 'limit', 'cursor']);
 
@@ -29,14 +31,22 @@ interface FilterProps {
   onChange: (value: Value) => void;
 }
 
-const toNumber = (text: string) => (text ? Number(text) : undefined);
-
-function YearFilter({ value, onChange }: FilterProps) {
+/** The years the reports count, newest first; with `allLabel` the choice of every year (undefined). */
+export function YearSelect({
+  value,
+  onChange,
+  allLabel,
+}: {
+  value: number | undefined;
+  onChange: (year: number | undefined) => void;
+  allLabel?: string;
+}) {
   const thisYear = Number(today().slice(0, 4));
   const years = Array.from({ length: thisYear - FIRST_YEAR + 1 }, (_, i) => thisYear - i);
   return (
     <Field label={it.reports.year}>
-      <select value={value} onChange={(e) => onChange(Number(e.target.value))}>
+      <select value={value ?? ''} onChange={(e) => onChange(toNumber(e.target.value))}>
+        {allLabel && <option value="">{allLabel}</option>}
         {years.map((y) => (
           <option key={y} value={y}>
             {y}
@@ -45,6 +55,10 @@ function YearFilter({ value, onChange }: FilterProps) {
       </select>
     </Field>
   );
+}
+
+function YearFilter({ value, onChange }: FilterProps) {
+  return <YearSelect value={typeof value === 'number' ? value : undefined} onChange={onChange} />;
 }
 
 function MonthFilter({ value, filters, onChange }: FilterProps) {

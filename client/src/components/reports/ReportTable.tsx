@@ -1,6 +1,6 @@
 // A report's table: one column list gives the header, every row and the totals, so a column
 // and its total cannot drift apart. Scrolls sideways in its own focusable region.
-import type { Key, ReactNode } from 'react';
+import { Fragment, type Key, type ReactNode } from 'react';
 
 export interface Column<Row> {
   head: string;
@@ -26,6 +26,21 @@ interface TableProps<Row> {
   totalLabel?: string;
   caption?: ReactNode;
   compact?: boolean;
+}
+
+/** A heading may break after a slash ("Affettività/Socialità"): wide figure tables then fit at 1280 px. */
+function breakable(head: string): ReactNode {
+  const parts = head.split('/');
+  return parts.map((part, index) => (
+    <Fragment key={index}>
+      {part}
+      {index < parts.length - 1 && (
+        <>
+          /<wbr />
+        </>
+      )}
+    </Fragment>
+  ));
 }
 
 function groupsOf<Row>(columns: readonly Column<Row>[]): { group: string | undefined; span: number }[] {
@@ -77,7 +92,7 @@ export function ReportTable<Row>({ label, columns, rows, rowKey, subtotals = [],
           <tr>
             {columns.map((column) => (
               <th key={column.head} scope="col" className={column.num ? 'num' : undefined}>
-                {column.head}
+                {breakable(column.head)}
               </th>
             ))}
           </tr>

@@ -1,7 +1,7 @@
 import type { AuditEntry, Me, TokenPair } from '@bds/shared';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { sessionStore } from '../../api/session.ts';
 import { AuthProvider } from '../../auth/AuthProvider.tsx';
 import { json, mockFetch } from '../../test/fetchMock.ts';
@@ -43,11 +43,21 @@ const rossi = {
   districtId: 1,
 };
 
+/** The access log signed in as the admin, the server's other answers from `answer`. */
+function renderLog(answer: Parameters<typeof mockFetch>[0]) {
+  sessionStore.signedIn(pair);
+  const calls = mockFetch((call) => (call.url === '/api/me' ? json(200, admin) : answer(call)));
+  renderWithProviders(
+    <AuthProvider>
+      <AuditPage />
+    </AuthProvider>,
+  );
+  return calls;
+}
+
 describe('access log', () => {
   it('names actions, entities and details in Italian and filters by a person found by name', async () => {
-    sessionStore.signedIn(pair);
-    const calls = mockFetch((call) => {
-      if (call.url === '/api/me') return json(200, admin);
+    const calls = renderLog((call) => {
       if (call.url === '/api/audit?limit=100') {
         return json(200, {
           items: [
@@ -63,11 +73,6 @@ describe('access log', () => {
       return undefined;
     });
     const user = userEvent.setup();
-    renderWithProviders(
-      <AuthProvider>
-        <AuditPage />
-      </AuthProvider>,
-    );
 
     const table = await screen.findByRole('table');
     const [, first, second] = within(table).getAllByRole('row');
@@ -86,5 +91,27 @@ describe('access log', () => {
     await user.click(screen.getByRole('button', { name: 'Applica filtri' }));
     await screen.findByText((_, node) => node?.tagName === 'TBODY' && node.childElementCount === 1);
     expect(calls.map((c) => c.url)).toContain('/api/audit?personId=40&entity=ptri&limit=100');
+  });
+
+  it('refuses filters the route would refuse, on their fields, and asks nothing', async () => {
+    const calls = renderLog((call) =>
+      call.url === '/api/audit?limit=100' ? json(200, { items: [entry({})], nextCursor: null }) : undefined,
+    );
+    const user = userEvent.setup();
+    await screen.findByRole('table');
+    await user.type(screen.getByLabelText('N. oggetto'), 'dodici');
+    await user.type(screen.getByLabelText('Dal'), '2026-11-30');
+    await user.type(screen.getByLabelText('Al'), '2026-11-01');
+    await user.click(screen.getByRole('button', { name: 'Applica filtri' }));
+
+    const describedBy = (label: string) =>
+      document.getElementById(screen.getByLabelText(label).getAttribute('aria-describedby') ?? '')?.textContent;
+    await vi.waitFor(() => expect(describedBy('N. oggetto')).toBeTruthy());
+    // The route checks the period once its fields are readable: the number fixed, the dates are refused.
+    await user.clear(screen.getByLabelText('N. oggetto'));
+    await user.click(screen.getByRole('button', { name: 'Applica filtri' }));
+    await vi.waitFor(() => expect(describedBy('Al')).toBe('la data finale precede quella iniziale'));
+    expect(describedBy('N. oggetto')).toBeUndefined();
+    expect(calls.filter((c) => c.url.startsWith('/api/audit?'))).toHaveLength(1);
   });
 });

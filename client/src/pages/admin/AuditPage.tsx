@@ -1,7 +1,8 @@
 // The access log with filters and CSV download; reading it is itself logged by the server.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, labelOf } from '@bds/shared';
+import { z } from 'zod';
+import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, auditQuery, labelOf } from '@bds/shared';
 import { downloadAuditCsv, useAuditLog, type AuditFilters } from '../../api/audit.ts';
 import { useCurrentUser } from '../../auth/AuthProvider.tsx';
 import { describeChanges } from '../../components/auditDetails.ts';
@@ -10,24 +11,30 @@ import { Field } from '../../components/Field.tsx';
 import { ShowMore } from '../../components/Paging.tsx';
 import { PersonPicker } from '../../components/PersonPicker.tsx';
 import { formatDateTime } from '../../components/format.ts';
+import { useSchemaForm } from '../../components/schemaForm.ts';
 import { QueryStates } from '../../components/States.tsx';
 import { it } from '../../i18n/it.ts';
 import { paths } from '../../routes/nav.ts';
 
 const EMPTY = { entity: '', entityId: '', userId: '', from: '', to: '' };
+const FIELDS = Object.keys(EMPTY);
+
+/** The filters as typed, checked by the route's own query schema (an empty box filters nothing). */
+const auditFilterForm = z
+  .strictObject({ entity: z.string(), entityId: z.string(), userId: z.string(), from: z.string(), to: z.string() })
+  .transform((form): Record<string, unknown> =>
+    Object.fromEntries(Object.entries(form).flatMap(([key, value]) => (value.trim() ? [[key, value.trim()]] : []))),
+  )
+  .pipe(auditQuery);
 
 /** The entities in the order of their Italian names, for the filter. */
 const ENTITY_OPTIONS = Object.entries(AUDIT_ENTITY_LABELS).sort(([, a], [, b]) => a.localeCompare(b, 'it'));
 
-function toFilters(form: typeof EMPTY, personId: number | undefined): AuditFilters {
-  return {
-    ...(personId ? { personId } : {}),
-    ...(form.entity ? { entity: form.entity } : {}),
-    ...(Number(form.entityId) > 0 ? { entityId: Number(form.entityId) } : {}),
-    ...(Number(form.userId) > 0 ? { userId: Number(form.userId) } : {}),
-    ...(form.from ? { from: form.from } : {}),
-    ...(form.to ? { to: form.to } : {}),
-  };
+/** The person first: the page a person's link opens asks for their log before anything else. */
+function toFilters(checked: z.output<typeof auditQuery>, personId: number | undefined): AuditFilters {
+  const { limit: _limit, cursor: _cursor, format: _format, personId: _typed, ...rest } = checked;
+  const given = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined));
+  return { ...(personId ? { personId } : {}), ...given };
 }
 
 export function AuditPage() {
@@ -35,17 +42,13 @@ export function AuditPage() {
   const [params] = useSearchParams();
   // The person's page links here with their number: their log is shown at once.
   const linkedPerson = Number(params.get('personId')) > 0 ? Number(params.get('personId')) : undefined;
-  const [form, setForm] = useState(EMPTY);
+  const form = useSchemaForm(auditFilterForm, FIELDS, { defaultValues: EMPTY });
+  const { register, errorOf } = form;
   const [personId, setPersonId] = useState(linkedPerson);
-  const [filters, setFilters] = useState<AuditFilters>(toFilters(EMPTY, linkedPerson));
+  const [filters, setFilters] = useState<AuditFilters>(linkedPerson ? { personId: linkedPerson } : {});
   const log = useAuditLog(filters);
   const rows = log.data?.pages.flatMap((page) => page.items) ?? [];
-  const set = (key: keyof typeof EMPTY, value: string) => setForm((prev) => ({ ...prev, [key]: value }));
-
-  function apply(event: FormEvent) {
-    event.preventDefault();
-    setFilters(toFilters(form, personId));
-  }
+  const apply = form.handleSubmit((checked) => setFilters(toFilters(checked, personId)));
 
   return (
     <>
@@ -53,9 +56,9 @@ export function AuditPage() {
         <h1>{it.admin.auditTitle}</h1>
         {user.role === 'admin' && <DownloadButton download={() => downloadAuditCsv(filters)} />}
       </div>
-      <form className="card row" onSubmit={apply} aria-label={it.ptri.filters}>
-        <Field label={it.admin.entity}>
-          <select value={form.entity} onChange={(e) => set('entity', e.target.value)}>
+      <form className="card row" onSubmit={(event) => void apply(event)} aria-label={it.ptri.filters} noValidate>
+        <Field label={it.admin.entity} error={errorOf('entity')}>
+          <select {...register('entity')}>
             <option value="">{it.admin.anyEntity}</option>
             {ENTITY_OPTIONS.map(([code, label]) => (
               <option key={code} value={code}>
@@ -64,18 +67,18 @@ export function AuditPage() {
             ))}
           </select>
         </Field>
-        <Field label={it.admin.entityId}>
-          <input inputMode="numeric" value={form.entityId} onChange={(e) => set('entityId', e.target.value)} />
+        <Field label={it.admin.entityId} error={errorOf('entityId')}>
+          <input inputMode="numeric" {...register('entityId')} />
         </Field>
         <PersonPicker label={it.admin.person} personId={personId} onChange={setPersonId} />
-        <Field label={it.admin.userId}>
-          <input inputMode="numeric" value={form.userId} onChange={(e) => set('userId', e.target.value)} />
+        <Field label={it.admin.userId} error={errorOf('userId')}>
+          <input inputMode="numeric" {...register('userId')} />
         </Field>
-        <Field label={it.admin.from}>
-          <input type="date" value={form.from} onChange={(e) => set('from', e.target.value)} />
+        <Field label={it.admin.from} error={errorOf('from')}>
+          <input type="date" {...register('from')} />
         </Field>
-        <Field label={it.admin.to}>
-          <input type="date" value={form.to} onChange={(e) => set('to', e.target.value)} />
+        <Field label={it.admin.to} error={errorOf('to')}>
+          <input type="date" {...register('to')} />
         </Field>
         <button type="submit">{it.admin.apply}</button>
         <p className="diff full-row">{it.admin.personFilterScope}</p>

@@ -1,7 +1,8 @@
 // The projects in the reader's scope (a case manager's service, a UVM district, the whole
 // department), filtered and searched.
-import { AXES, INTENSITIES, PTRI_STATUSES, type Axis, type Intensity, type PtriStatus } from '@bds/shared';
+import { AXES, INTENSITIES, PTRI_STATUSES, ptriListQuery } from '@bds/shared';
 import { useDeferredValue } from 'react';
+import type { z } from 'zod';
 import { Link, useSearchParams } from 'react-router';
 import { usePtriCount, usePtriList } from '../../api/ptriHooks.ts';
 import type { PtriFilters } from '../../api/ptris.ts';
@@ -12,15 +13,21 @@ import { PtriTable } from '../../components/PtriTable.tsx';
 import { it } from '../../i18n/it.ts';
 import { paths } from '../../routes/nav.ts';
 
+/** A filter kept in the address, read by the list route's own field: a value it would refuse filters nothing. */
+function paramFilter<Value>(params: URLSearchParams, key: string, field: z.ZodType<Value>): Value | undefined {
+  const parsed = field.safeParse(params.get(key) ?? undefined);
+  return parsed.success ? parsed.data : undefined;
+}
+
 export function CaseloadPage() {
   const user = useCurrentUser();
   const services = useServices();
   const [params, setParams] = useSearchParams();
-  const status = (params.get('status') ?? '') as PtriStatus | '';
-  const intensity = (params.get('intensity') ?? '') as Intensity | '';
-  const axisParam = params.get('axis') ?? '';
-  const axis = (AXES as readonly string[]).includes(axisParam) ? (axisParam as Axis) : '';
-  const reviewOverdue = params.get('reviewOverdue') === 'true';
+  const fields = ptriListQuery.shape;
+  const status = paramFilter(params, 'status', fields.status);
+  const intensity = paramFilter(params, 'intensity', fields.intensity);
+  const axis = paramFilter(params, 'axis', fields.axis);
+  const reviewOverdue = paramFilter(params, 'reviewOverdue', fields.reviewOverdue) ?? false;
   const q = useDeferredValue(params.get('q') ?? '');
 
   const filters: PtriFilters = {
@@ -56,7 +63,7 @@ export function CaseloadPage() {
           <input type="search" value={params.get('q') ?? ''} onChange={(e) => setParam('q', e.target.value)} />
         </Field>
         <Field label={it.ptri.status}>
-          <select value={status} onChange={(e) => setParam('status', e.target.value)}>
+          <select value={status ?? ''} onChange={(e) => setParam('status', e.target.value)}>
             <option value="">{it.common.all}</option>
             {PTRI_STATUSES.map((value) => (
               <option key={value} value={value}>
@@ -66,7 +73,7 @@ export function CaseloadPage() {
           </select>
         </Field>
         <Field label={it.ptri.intensity}>
-          <select value={intensity} onChange={(e) => setParam('intensity', e.target.value)}>
+          <select value={intensity ?? ''} onChange={(e) => setParam('intensity', e.target.value)}>
             <option value="">{it.common.all}</option>
             {INTENSITIES.map((value) => (
               <option key={value} value={value}>
@@ -76,7 +83,7 @@ export function CaseloadPage() {
           </select>
         </Field>
         <Field label={it.ptri.axisFilter}>
-          <select value={axis} onChange={(e) => setParam('axis', e.target.value)}>
+          <select value={axis ?? ''} onChange={(e) => setParam('axis', e.target.value)}>
             <option value="">{it.common.all}</option>
             {AXES.map((value) => (
               <option key={value} value={value}>

@@ -46,6 +46,7 @@ function Figures({ data }: { data: CommunityReport }) {
         subtotals={subtotals}
         total={{ ...data.total, key: 'total', name: t.total }}
         totalLabel={t.total}
+        compact
       />
       <BarChart
         title={t.chartTitle}

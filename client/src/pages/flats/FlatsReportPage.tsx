@@ -40,25 +40,27 @@ export function FlatsReportPage() {
     >
       {(data) => (
         <>
-          <div className="row">
+          <div className="charts">
             <BarChart
               title={t.report.occupancyChart}
               unit={t.report.percentUnit}
+              formatValue={formatPercent}
               bars={data.months.map((m) => ({
                 label: formatMonth(m.month),
-                value: m.placeDaysAvailable ? Math.round((m.placeDaysOccupied / m.placeDaysAvailable) * 1000) / 10 : 0,
+                value: m.placeDaysAvailable ? m.placeDaysOccupied / m.placeDaysAvailable : 0,
               }))}
             />
             <BarChart
               title={t.report.exitsChart}
               unit={t.report.exitsUnit}
+              formatValue={t.report.exitsCount}
               bars={LIVING_SITUATIONS.map((d) => ({
                 label: t.destinations[d],
                 value: data.rows.reduce((n, row) => n + (row.exits[d] ?? 0), 0),
               }))}
             />
           </div>
-          <ReportTable label={t.report.title} columns={COLUMNS} rows={data.rows} rowKey={(row) => row.flatId} />
+          <ReportTable label={t.report.title} columns={COLUMNS} rows={data.rows} rowKey={(row) => row.flatId} compact />
         </>
       )}
     </ReportPage>

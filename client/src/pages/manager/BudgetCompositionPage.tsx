@@ -66,6 +66,7 @@ export function BudgetCompositionPage() {
           <BarChart
             title={it.composition.chart}
             unit="€"
+            formatValue={formatEuro}
             bars={BUDGET_SOURCES.map((source) => ({
               label: it.budgetSources[source],
               value: data.rows.filter((row) => row.source === source).reduce((sum, row) => sum + row.amount, 0),

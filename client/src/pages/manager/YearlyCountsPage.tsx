@@ -2,13 +2,12 @@
 import { yearlyCountsQuery } from '@bds/shared';
 import { useYearlyCountsAcrossYears, yearlyCountsReport } from '../../api/reports.ts';
 import { BarChart } from '../../components/reports/BarChart.tsx';
+import { FIRST_YEAR } from '../../components/reports/ReportFilters.tsx';
 import { ReportPage } from '../../components/reports/ReportPage.tsx';
 import { YearlyCountsTable } from '../../components/reports/YearlyCountsTable.tsx';
 import { Loading } from '../../components/States.tsx';
 import { today } from '../../components/format.ts';
 import { it } from '../../i18n/it.ts';
-
-const FIRST_YEAR = 2022;
 
 function AcrossYears({ lot }: { lot: number }) {
   const thisYear = Number(today().slice(0, 4));
@@ -20,7 +19,7 @@ function AcrossYears({ lot }: { lot: number }) {
       {bars.length === 0 ? (
         <Loading />
       ) : (
-        <BarChart title={`${it.reports.chartTitle}, ${it.ptri.lotNumber(lot)}`} bars={bars} unit={it.reports.users.toLowerCase()} />
+        <BarChart title={`${it.reports.chartTitle}, ${it.ptri.lotNumber(lot)}`} bars={bars} unit={it.reports.usersUnit} />
       )}
     </section>
   );
