@@ -13,7 +13,8 @@ import type {
 } from '@bds/shared';
 import type { z } from 'zod';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiJson, downloadFile } from './http.ts';
+import { apiJson } from './http.ts';
+import { reportEndpoint } from './reportEndpoint.ts';
 import { ptriKeys } from './ptris.ts';
 import type { Page } from './types.ts';
 
@@ -70,11 +71,11 @@ export function useSaveResource(id: number | null) {
   });
 }
 
-export function useResourcesReport() {
-  return useQuery({ queryKey: resourceKeys.report(), queryFn: () => apiJson<ResourcesReport>('/api/reports/resources') });
-}
-
-export const downloadResourcesReportCsv = () => downloadFile('/api/reports/resources', { format: 'csv' }, 'risorse-del-territorio.csv');
+export const resourcesReport = reportEndpoint<Record<string, never>, ResourcesReport>(
+  '/api/reports/resources',
+  () => resourceKeys.report(),
+  () => 'risorse-del-territorio.csv',
+);
 
 /** A social worker confirms or declines a social-services line; the reply is the project. */
 export function useDecideLine(ptriId: number) {

@@ -1,56 +1,32 @@
 // Where the territory is thin: per district and axis, the active resources of the catalogue,
 // those some active project uses and how many projects use them; and the same rows as CSV.
-import { downloadResourcesReportCsv, useResourcesReport } from '../../api/resources.ts';
-import { DownloadButton } from '../../components/DownloadButton.tsx';
+import { resourcesReportQuery, type ResourcesReport } from '@bds/shared';
+import { resourcesReport } from '../../api/resources.ts';
 import { formatNumber } from '../../components/format.ts';
-import { QueryStates } from '../../components/States.tsx';
+import { ReportPage } from '../../components/reports/ReportPage.tsx';
+import { ReportTable, type Column } from '../../components/reports/ReportTable.tsx';
 import { it } from '../../i18n/it.ts';
 import { resources as t } from '../../i18n/itResources.ts';
 
+const COLUMNS: Column<ResourcesReport['rows'][number]>[] = [
+  { head: t.district, cell: (row) => row.districtName, names: true },
+  { head: t.axis, cell: (row) => it.axes[row.axis] },
+  { head: t.resourcesCount, cell: (row) => (row.resources === 0 ? <strong>{t.thin}</strong> : formatNumber(row.resources)), num: true },
+  { head: t.inUse, cell: (row) => formatNumber(row.inUse), num: true },
+  { head: t.projectsUsing, cell: (row) => formatNumber(row.projectsUsing), num: true },
+];
+
 export function ResourcesReportPage() {
-  const report = useResourcesReport();
-  const rows = report.data?.rows ?? [];
   return (
-    <>
-      <div className="page-head">
-        <h1>{t.reportTitle}</h1>
-        <DownloadButton download={downloadResourcesReportCsv} />
-      </div>
-      <p className="hint">{t.reportHelp}</p>
-      <QueryStates query={report} empty={rows.length === 0}>
-        {() => (
-          <div className="table-wrap" role="region" aria-label={t.reportTitle} tabIndex={0}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t.district}</th>
-                  <th scope="col">{t.axis}</th>
-                  <th scope="col" className="num">
-                    {t.resourcesCount}
-                  </th>
-                  <th scope="col" className="num">
-                    {t.inUse}
-                  </th>
-                  <th scope="col" className="num">
-                    {t.projectsUsing}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <tr key={`${row.districtId}-${row.axis}`}>
-                    <td>{row.districtName}</td>
-                    <td>{it.axes[row.axis]}</td>
-                    <td className="num">{row.resources === 0 ? <strong>{t.thin}</strong> : formatNumber(row.resources)}</td>
-                    <td className="num">{formatNumber(row.inUse)}</td>
-                    <td className="num">{formatNumber(row.projectsUsing)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </QueryStates>
-    </>
+    <ReportPage
+      title={t.reportTitle}
+      help={t.reportHelp}
+      schema={resourcesReportQuery}
+      endpoint={resourcesReport}
+      initialFilters={{}}
+      isEmpty={(data) => data.rows.length === 0}
+    >
+      {(data) => <ReportTable label={t.reportTitle} columns={COLUMNS} rows={data.rows} rowKey={(row) => `${row.districtId}-${row.axis}`} />}
+    </ReportPage>
   );
 }
