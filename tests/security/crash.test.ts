@@ -54,7 +54,7 @@ function ptriBody(ids: Ids, personId: number) {
     personId,
     serviceId: ids.navile,
     lotId: ids.lot1,
-    startDate: '2025-01-01',
+    startDate: WORK_DAY,
     endDate: `${new Date().getFullYear() + 1}-12-31`,
     intensity: 'medium',
     cooperativeIds: [ids.coop],
@@ -71,7 +71,8 @@ async function oneWrite(base: string, tokens: { cm: string; uvm: string; coop: s
       date: WORK_DAY,
       axis: 'habitat',
       activity: "Accompagnamento all'abitare",
-      hours: 1,
+      // A quarter hour: many writes to one project on one day stay within its 24 hours.
+      hours: 0.25,
       operatorRole: 'educatore',
     });
     if (res.status === 201) ack.interventions.set(res.json.id, ptriId);
@@ -143,12 +144,15 @@ describe(`the server killed with SIGKILL ${KILLS} times under write load`, () =>
     const tokens = { cm: await signIn(server.base, 'casemanager'), uvm: await signIn(server.base, 'uvm'), coop: coopToken };
     const services = (await api<{ id: number; code: string }[]>(server.base, tokens.cm, 'GET', '/api/services')).json;
     const districts = (await api<{ id: number; code: string }[]>(server.base, tokens.cm, 'GET', '/api/districts')).json;
-    const lots = (await api<{ id: number; number: number }[]>(server.base, tokens.cm, 'GET', '/api/lots')).json;
+    const lots = (
+      await api<{ id: number; number: number; tenderStart: string; tenderEnd: string }[]>(server.base, tokens.cm, 'GET', '/api/lots')
+    ).json;
     const me = (await api<{ cooperativeId: number }>(server.base, coopToken, 'GET', '/api/me')).json;
     const ids: Ids = {
       navile: services.find((s) => s.code === 'CSM-NAVILE')?.id ?? 0,
       bologna: districts.find((d) => d.code === 'BOLOGNA')?.id ?? 0,
-      lot1: lots.find((l) => l.number === 1)?.id ?? 0,
+      // Lot 1 of the tender in force on the work day: the 2020 tender's Lot 1 takes no new project.
+      lot1: lots.find((l) => l.number === 1 && l.tenderStart <= WORK_DAY && WORK_DAY <= l.tenderEnd)?.id ?? 0,
       coop: me.cooperativeId,
     };
     const drafts: number[] = [];
@@ -222,6 +226,8 @@ describe(`the server killed with SIGKILL ${KILLS} times under write load`, () =>
       const writes =
         ack.persons.size + [...ack.versions.values()].reduce((n, v) => n + v, 0) + ack.evaluations.size + ack.interventions.size;
       expect(ack.persons.size).toBeGreaterThan(KILLS);
+      // The load must reach projects too, or their checks above verify nothing.
+      expect(ack.versions.size).toBeGreaterThan(0);
       console.info(
         `crash: ${kills} kills survived, ${writes} acknowledged writes verified (${ack.persons.size} persons, ${ack.versions.size} projects, ${ack.evaluations.size} evaluations, ${ack.interventions.size} interventions), ${failedInFlight} requests cut by a kill`,
       );
