@@ -53,8 +53,8 @@ BEGIN
     WHERE period = NEW.period AND kind = NEW.kind AND group_id = NEW.group_id AND cooperative_id = NEW.cooperative_id AND axis = NEW.axis AND person_id = NEW.person_id;
 END;
 --> statement-breakpoint
-INSERT INTO community_scope_persons (period, kind, group_id, cooperative_id, axis, person_id, activities)
-  SELECT p.period, s.kind, s.group_id, s.cooperative_id, s.axis, p.person_id, COUNT(*)
+INSERT INTO community_scope_persons (period, person_id, kind, group_id, cooperative_id, axis, activities)
+  SELECT p.period, p.person_id, s.kind, s.group_id, s.cooperative_id, s.axis, COUNT(*)
   FROM community_activity_period_persons p JOIN community_activity_scopes s ON s.activity_id = p.activity_id
   GROUP BY 1, 2, 3, 4, 5, 6;
 --> statement-breakpoint

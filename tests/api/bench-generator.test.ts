@@ -11,6 +11,7 @@ import { today } from '@bds/shared';
 import { activeProjectsOn } from '@bds/server/figures/definitions.ts';
 import { definedYearlyCounts, recomputedActivityCounts, reportedYearlyCounts, storedActivityCounts } from './yearly-summaries.ts';
 import { recomputedReportSummaries, storedReportSummaries } from './report-summaries.ts';
+import { plainScopeCounts, storedScopeCounts } from './community-helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'bds-bench-'));
 let db: Db;
@@ -39,5 +40,11 @@ describe('the benchmark generator on a tiny tier', () => {
   it('fills the caseload and review summaries as the triggers would', () => {
     expect(storedReportSummaries(db)).toEqual(recomputedReportSummaries(db));
     expect(activeProjectsOn(db, today()).length).toBeGreaterThan(0);
+  });
+
+  it("fills Lot 4's distinct persons per group of activities as the triggers would", () => {
+    const stored = storedScopeCounts(db);
+    expect(stored.length).toBeGreaterThan(0);
+    expect(stored).toEqual(plainScopeCounts(db));
   });
 });

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { communityFiguresOfPeriod, distinctPersonsOfYear } from '@bds/server/community-activities/queries.ts';
 import { createTestContext, personBody, type TestContext } from './helpers.ts';
-import { addLot4 } from './community-helpers.ts';
+import { addLot4, plainScopeCounts, storedScopeCounts } from './community-helpers.ts';
 
 const PERIODS = ['2025', '2025-03', '2025-04'] as const;
 const AXES = ['habitat', 'sociality', 'work'] as const;
@@ -110,36 +110,6 @@ function apply(activities: number[], o: Operation) {
   }
 }
 
-/** The plain definition: distinct persons over the period summaries, per group of the activities. */
-function plainCounts() {
-  const groups = {
-    all: "0, 0, ''",
-    lot: "a.lot_id, 0, ''",
-    cooperative: "a.lot_id, a.cooperative_id, ''",
-    district: "a.district_id, 0, ''",
-    axis: '0, 0, a.axis',
-    district_axis: 'a.district_id, 0, a.axis',
-  };
-  return Object.entries(groups).flatMap(([kind, columns]) =>
-    ctx.db.$client
-      .prepare(
-        `SELECT p.period, '${kind}', ${columns}, COUNT(DISTINCT p.person_id)
-         FROM community_activity_period_persons p JOIN community_activities a ON a.id = p.activity_id GROUP BY 1, 3, 4, 5`,
-      )
-      .raw()
-      .all()
-      .map((row) => JSON.stringify(row)),
-  );
-}
-
-function storedCounts() {
-  return ctx.db.$client
-    .prepare('SELECT period, kind, group_id, cooperative_id, axis, persons FROM community_scope_counts WHERE persons <> 0')
-    .raw()
-    .all()
-    .map((row) => JSON.stringify(row));
-}
-
 function plainYear(year: string, filter: string) {
   const rows = `community_activity_period_persons p JOIN community_activities a ON a.id = p.activity_id WHERE p.period = '${year}' ${filter}`;
   const client = ctx.db.$client;
@@ -171,7 +141,7 @@ const byKey = (a: { lotId: number; cooperativeId: number | null }, b: { lotId: n
   a.lotId - b.lotId || (a.cooperativeId ?? 0) - (b.cooperativeId ?? 0);
 
 function expectSummariesEqualPlain() {
-  expect(storedCounts().sort()).toEqual(plainCounts().sort());
+  expect(storedScopeCounts(ctx.db)).toEqual(plainScopeCounts(ctx.db));
   const { bologna, pianura } = ctx.world.districts;
   const filters = [{}, { districtId: bologna }, { districtId: pianura, axis: 'work' as const }, { axis: 'habitat' as const }];
   for (const filter of filters) {
@@ -215,9 +185,9 @@ describe('Lot 4 distinct persons kept by triggers', () => {
   it('leaves no counter behind once every attendance is gone', () => {
     const activities = freshActivities();
     for (const period of PERIODS) apply(activities, { op: 'attend', activity: 0, person: 1, period });
-    expect(storedCounts()).not.toEqual([]);
+    expect(storedScopeCounts(ctx.db)).not.toEqual([]);
     ctx.db.$client.exec('DELETE FROM community_activity_period_persons');
-    expect(storedCounts()).toEqual([]);
+    expect(storedScopeCounts(ctx.db)).toEqual([]);
     expect(ctx.db.$client.prepare('SELECT COUNT(*) AS n FROM community_scope_persons').get()).toEqual({ n: 0 });
   });
 });
