@@ -1110,7 +1110,44 @@ export const communityActivityPeriodPersons = sqliteTable(
       .references(() => persons.id),
     attendances: integer('attendances').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.period, t.activityId, t.personId] })],
+  (t) => [
+    primaryKey({ columns: [t.period, t.activityId, t.personId] }),
+    index('community_activity_period_persons_activity_idx').on(t.activityId, t.period, t.personId),
+  ],
+);
+
+/**
+ * Summary kept by triggers on community_activity_period_persons: for each period and group of
+ * activities (kind 'all', 'lot', 'cooperative', 'district', 'axis', 'district_axis'; see the view
+ * community_activity_scopes), each person who attended and in how many of its activities.
+ */
+export const communityScopePersons = sqliteTable(
+  'community_scope_persons',
+  {
+    period: text('period').notNull(),
+    kind: text('kind').notNull(),
+    groupId: integer('group_id').notNull(),
+    cooperativeId: integer('cooperative_id').notNull(),
+    axis: text('axis').notNull(),
+    personId: integer('person_id').notNull(),
+    activities: integer('activities').notNull(),
+  },
+  // Person second: a removal finds the person's few groups by the key.
+  (t) => [primaryKey({ columns: [t.period, t.personId, t.kind, t.groupId, t.cooperativeId, t.axis] })],
+);
+
+/** Summary kept by triggers on community_scope_persons: the distinct persons of each period and group of activities. */
+export const communityScopeCounts = sqliteTable(
+  'community_scope_counts',
+  {
+    period: text('period').notNull(),
+    kind: text('kind').notNull(),
+    groupId: integer('group_id').notNull(),
+    cooperativeId: integer('cooperative_id').notNull(),
+    axis: text('axis').notNull(),
+    persons: integer('persons').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.period, t.kind, t.groupId, t.cooperativeId, t.axis] })],
 );
 /** The community resources of the territory: housing, work placements, courses, groups, volunteers, transport. */
 export const resources = sqliteTable(

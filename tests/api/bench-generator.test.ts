@@ -11,6 +11,7 @@ import { today } from '@bds/shared';
 import { activeProjectsOn } from '@bds/server/figures/definitions.ts';
 import { definedYearlyCounts, recomputedActivityCounts, reportedYearlyCounts, storedActivityCounts } from './yearly-summaries.ts';
 import { recomputedReportSummaries, storedReportSummaries } from './report-summaries.ts';
+import { plainScopeCounts, storedScopeCounts } from './community-helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'bds-bench-'));
 let db: Db;
@@ -55,5 +56,11 @@ describe('the benchmark generator on a tiny tier', () => {
     expect(row!.inCare).toBeGreaterThan(0);
     expect(row!.pending / row!.inCare).toBeLessThan(0.1);
     expect(row!.unrecorded).toBe(0);
+  });
+
+  it("fills Lot 4's distinct persons per group of activities as the triggers would", () => {
+    const stored = storedScopeCounts(db);
+    expect(stored.length).toBeGreaterThan(0);
+    expect(stored).toEqual(plainScopeCounts(db));
   });
 });

@@ -1,6 +1,6 @@
 // Builders for the Lot 4 tests: the lot, an activity and its enrolled projects through the real API.
 import { expect } from 'vitest';
-import { schema } from '@bds/db';
+import { schema, type Db } from '@bds/db';
 import type { Caller, TestContext } from './helpers.ts';
 
 /** Lot 4 (community activities) at 26,50 €/h, with Coop Alfa as its only member unless told otherwise. */
@@ -49,4 +49,38 @@ export async function enrol(cm: Caller, activityId: number, ptriId: number) {
 
 export function sessionBody(overrides: Record<string, unknown> = {}) {
   return { date: '2025-03-05', hours: 2, operators: 2, attendeePtriIds: [], otherParticipants: 4, volunteers: 1, ...overrides };
+}
+
+/** The plain definition of Lot 4's distinct persons: per period and group of activities (migration 0125), over the period summaries. */
+export function plainScopeCounts(db: Db): string[] {
+  const groups = {
+    all: "0, 0, ''",
+    lot: "a.lot_id, 0, ''",
+    cooperative: "a.lot_id, a.cooperative_id, ''",
+    district: "a.district_id, 0, ''",
+    axis: '0, 0, a.axis',
+    district_axis: 'a.district_id, 0, a.axis',
+  };
+  return Object.entries(groups)
+    .flatMap(([kind, columns]) =>
+      db.$client
+        .prepare(
+          `SELECT p.period, '${kind}', ${columns}, COUNT(DISTINCT p.person_id)
+           FROM community_activity_period_persons p JOIN community_activities a ON a.id = p.activity_id GROUP BY 1, 3, 4, 5`,
+        )
+        .raw()
+        .all()
+        .map((row) => JSON.stringify(row)),
+    )
+    .sort();
+}
+
+/** The counters the triggers keep, in the same form. */
+export function storedScopeCounts(db: Db): string[] {
+  return db.$client
+    .prepare('SELECT period, kind, group_id, cooperative_id, axis, persons FROM community_scope_counts WHERE persons <> 0')
+    .raw()
+    .all()
+    .map((row) => JSON.stringify(row))
+    .sort();
 }

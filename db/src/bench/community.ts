@@ -116,6 +116,20 @@ export function writeCommunityActivities(
           )
           .run().changes;
       }
+      // Migration 0125's distinct persons per group of activities, filled as its backfill does (the triggers are set aside).
+      rows += client
+        .prepare(
+          `INSERT INTO community_scope_persons (period, person_id, kind, group_id, cooperative_id, axis, activities)
+          SELECT p.period, p.person_id, s.kind, s.group_id, s.cooperative_id, s.axis, COUNT(*)
+          FROM community_activity_period_persons p JOIN community_activity_scopes s ON s.activity_id = p.activity_id GROUP BY 1, 2, 3, 4, 5, 6`,
+        )
+        .run().changes;
+      rows += client
+        .prepare(
+          `INSERT INTO community_scope_counts (period, kind, group_id, cooperative_id, axis, persons)
+          SELECT period, kind, group_id, cooperative_id, axis, COUNT(*) FROM community_scope_persons GROUP BY 1, 2, 3, 4, 5`,
+        )
+        .run().changes;
       // Past months' sessions validated by a manager; the current month's still open.
       rows += client
         .prepare(

@@ -34,6 +34,8 @@ const BULK_TABLES = [
   'lot_month_totals',
   'monthly_report_parts',
   'ptri_years',
+  'community_activity_period_persons',
+  'community_scope_persons',
 ] as const;
 /** How many persons each kind of service looks after, relative to the others. */
 const SERVICE_WEIGHT: Record<ServiceKind, number> = { CSM: 5, NPIA: 3, SerDP: 3 };

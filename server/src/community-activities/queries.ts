@@ -282,17 +282,31 @@ export function activityYears(db: Queryable, year: string, filters: ActivityFilt
     ORDER BY a.district_id, a.axis, a.title, a.id`);
 }
 
+type GroupKind = 'all' | 'lot' | 'cooperative' | 'district' | 'axis' | 'district_axis';
+
+/**
+ * Distinct persons of a period per group of activities, from the counters the triggers of
+ * migration 0125 keep (community_scope_counts): a person counts once per group.
+ */
+function personsOfGroups(db: Queryable, period: string, kind: GroupKind, where: SQL = sql``) {
+  return db.all<{ groupId: number; cooperativeId: number; axis: string; persons: number }>(sql`
+    SELECT group_id AS groupId, cooperative_id AS cooperativeId, axis, persons FROM community_scope_counts
+    WHERE period = ${period} AND kind = ${kind} ${where} ORDER BY group_id, cooperative_id, axis`);
+}
+
 /** Distinct persons who attended in the year, per district and axis of the activities and overall: a person counts once per group. */
 export function distinctPersonsOfYear(db: Queryable, year: string, filters: ActivityFilters) {
-  const rows = sql`community_activity_period_persons p JOIN community_activities a ON a.id = p.activity_id WHERE p.period = ${year} ${activityFilter(filters)}`;
+  const { districtId, axis } = filters;
+  const inDistrict = districtId === undefined ? sql`` : sql`AND group_id = ${districtId}`;
+  const ofAxis = axis === undefined ? sql`` : sql`AND axis = ${axis}`;
+  const byDistrict = personsOfGroups(db, year, axis === undefined ? 'district' : 'district_axis', sql`${inDistrict} ${ofAxis}`);
+  const byAxis = personsOfGroups(db, year, districtId === undefined ? 'axis' : 'district_axis', sql`${inDistrict} ${ofAxis}`);
+  const total =
+    districtId === undefined && axis === undefined ? personsOfGroups(db, year, 'all') : districtId === undefined ? byAxis : byDistrict;
   return {
-    byDistrict: db.all<{ districtId: number; persons: number }>(
-      sql`SELECT a.district_id AS districtId, COUNT(DISTINCT p.person_id) AS persons FROM ${rows} GROUP BY a.district_id`,
-    ),
-    byAxis: db.all<{ axis: Axis; persons: number }>(
-      sql`SELECT a.axis AS axis, COUNT(DISTINCT p.person_id) AS persons FROM ${rows} GROUP BY a.axis`,
-    ),
-    total: db.get<{ persons: number }>(sql`SELECT COUNT(DISTINCT p.person_id) AS persons FROM ${rows}`)?.persons ?? 0,
+    byDistrict: byDistrict.map((row) => ({ districtId: row.groupId, persons: row.persons })),
+    byAxis: byAxis.map((row) => ({ axis: row.axis as Axis, persons: row.persons })),
+    total: total.reduce((n, row) => n + row.persons, 0),
   };
 }
 
@@ -314,13 +328,17 @@ export function communityFiguresOfPeriod(db: Queryable, period: string, cooperat
     SELECT a.lot_id AS lotId, a.cooperative_id AS cooperativeId, SUM(y.other_participants) AS otherParticipants
     FROM community_activity_periods y JOIN community_activities a ON a.id = y.activity_id
     WHERE y.period = ${period} ${onlyCooperative} GROUP BY 1, 2`);
-  const persons = sql`community_activity_period_persons p JOIN community_activities a ON a.id = p.activity_id WHERE p.period = ${period} ${onlyCooperative}`;
-  const perCooperative = db.all<{ lotId: number; cooperativeId: number; persons: number }>(
-    sql`SELECT a.lot_id AS lotId, a.cooperative_id AS cooperativeId, COUNT(DISTINCT p.person_id) AS persons FROM ${persons} GROUP BY 1, 2`,
-  );
-  const perLot = db.all<{ lotId: number; persons: number }>(
-    sql`SELECT a.lot_id AS lotId, COUNT(DISTINCT p.person_id) AS persons FROM ${persons} GROUP BY 1`,
-  );
+  const perCooperative = personsOfGroups(
+    db,
+    period,
+    'cooperative',
+    cooperativeId === null ? sql`` : sql`AND cooperative_id = ${cooperativeId}`,
+  ).map((row) => ({ lotId: row.groupId, cooperativeId: row.cooperativeId, persons: row.persons }));
+  // One cooperative's persons of a lot are the lot's persons as that cooperative sees them.
+  const perLot =
+    cooperativeId === null
+      ? personsOfGroups(db, period, 'lot').map((row) => ({ lotId: row.groupId, persons: row.persons }))
+      : perCooperative;
   const rows: LotCommunityRow[] = others.map((o) => ({
     lotId: o.lotId,
     cooperativeId: o.cooperativeId,
