@@ -311,6 +311,10 @@ export const budgetLines = sqliteTable(
     resourceId: integer('resource_id').references(() => resources.id),
     /** A social-services line's standing with the municipality; null for the other sources. */
     confirmation: text('confirmation').$type<LineConfirmation>(),
+    /** Who answered for the social services, when, and why (required to decline); kept with the line's id. */
+    decidedBy: integer('decided_by').references(() => users.id),
+    decidedOn: text('decided_on'),
+    decisionNote: text('decision_note'),
   },
   (t) => [
     index('budget_lines_ptri_idx').on(t.ptriId),

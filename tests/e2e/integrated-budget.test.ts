@@ -163,8 +163,17 @@ describe('the integrated budget in the browser', () => {
     await as('sociale');
     await page.goto(`/progetti/${ptriId}`);
     await page.getByRole('heading', { name: personName, exact: false }).first().waitFor();
+    const row = page.locator('tr', { hasText: socialLine.description });
+    // A decline needs its reason: the form says so and sends nothing.
+    await page.getByRole('button', { name: `Rifiuta la riga «${socialLine.description}»` }).click();
+    await row.getByRole('button', { name: 'Registra il rifiuto' }).click();
+    await row.getByText('Indica il motivo del rifiuto').waitFor();
+    await row.getByRole('button', { name: 'Annulla' }).click();
+    expect(await row.getByTestId('line-confirmation').textContent()).toBe('proposta ai servizi sociali');
     await page.getByRole('button', { name: `Conferma la riga «${socialLine.description}»` }).click();
-    await page.locator('tr', { hasText: socialLine.description }).getByText('confermata dai servizi sociali').waitFor();
+    await row.getByLabel('Nota per il case manager (facoltativa)').fill('Deliberato dal quartiere');
+    await row.getByRole('button', { name: 'Registra la conferma' }).click();
+    await row.getByText('confermata dai servizi sociali').waitFor();
     // A line of another source is not the social worker's to decide.
     expect(await page.getByRole('button', { name: /^Conferma la riga «Educatore/ }).count()).toBe(0);
     await shot(page, 'integrated-04-confirmed');
@@ -173,6 +182,10 @@ describe('the integrated budget in the browser', () => {
   it('case manager: records the person’s signature of the submitted revision', async () => {
     await as('casemanager');
     await page.goto(`/progetti/${ptriId}`);
+    // The case manager reads who answered for the municipality, when, and the note.
+    const decision = page.locator('tr', { hasText: socialLine.description }).getByTestId('line-decision');
+    await expect.poll(() => decision.textContent()).toContain('Nota: Deliberato dal quartiere');
+    expect(await decision.textContent()).toMatch(/^Deciso da .*Città di Bologna il \d{2}\/\d{2}\/\d{4}/);
     await page.getByLabel('Chi firma', { exact: true }).selectOption('person');
     await page.getByLabel('Nome e cognome', { exact: true }).fill(personName);
     await page.getByLabel('Modalità', { exact: true }).selectOption('in_person');
