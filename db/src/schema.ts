@@ -105,19 +105,26 @@ export const lotCooperatives = sqliteTable(
   (t) => [primaryKey({ columns: [t.lotId, t.cooperativeId] }), index('lot_cooperatives_coop_idx').on(t.cooperativeId)],
 );
 
-export const users = sqliteTable('users', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  username: text('username').notNull().unique(),
-  displayName: text('display_name').notNull(),
-  passwordHash: text('password_hash').notNull(),
-  role: text('role').$type<Role>().notNull(),
-  serviceId: integer('service_id').references(() => services.id),
-  districtId: integer('district_id').references(() => districts.id),
-  cooperativeId: integer('cooperative_id').references(() => cooperatives.id),
-  active: integer('active', { mode: 'boolean' }).notNull().default(true),
-  mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
-  createdAt: createdAt(),
-});
+export const users = sqliteTable(
+  'users',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    username: text('username').notNull().unique(),
+    displayName: text('display_name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    role: text('role').$type<Role>().notNull(),
+    serviceId: integer('service_id').references(() => services.id),
+    districtId: integer('district_id').references(() => districts.id),
+    cooperativeId: integer('cooperative_id').references(() => cooperatives.id),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // The social workers of a district, for the UVM naming one among its members.
+    index('users_role_district_idx').on(t.role, t.districtId, t.id),
+  ],
+);
 
 /** A signed-in session; access tokens name it and die with it. */
 export const sessions = sqliteTable(
@@ -311,6 +318,10 @@ export const budgetLines = sqliteTable(
     resourceId: integer('resource_id').references(() => resources.id),
     /** A social-services line's standing with the municipality; null for the other sources. */
     confirmation: text('confirmation').$type<LineConfirmation>(),
+    /** Who answered for the social services, when, and why (required to decline); kept with the line's id. */
+    decidedBy: integer('decided_by').references(() => users.id),
+    decidedOn: text('decided_on'),
+    decisionNote: text('decision_note'),
   },
   (t) => [
     index('budget_lines_ptri_idx').on(t.ptriId),

@@ -39,6 +39,7 @@ import budgetCompositionRoutes from './budget-composition/routes.ts';
 import resourceRoutes from './resources/routes.ts';
 import proposalRoutes from './proposals/routes.ts';
 import lineConfirmationRoutes from './line-confirmations/routes.ts';
+import socialWorkerRoutes from './social-workers/routes.ts';
 
 export interface BuildOptions {
   db: Db;
@@ -117,6 +118,7 @@ export async function buildApp({
   await app.register(resourceRoutes);
   await app.register(proposalRoutes);
   await app.register(lineConfirmationRoutes);
+  await app.register(socialWorkerRoutes);
   await app.register(clientPlugin, { dist: config.clientDist });
   return app;
 }

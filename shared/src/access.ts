@@ -76,7 +76,17 @@ const WHOLE_RECORD: FieldTable = {
     evaluations: true,
   },
   goal: { id: true, axis: true, description: true, targetDate: true, status: true },
-  budgetLine: { id: true, axis: true, source: true, description: true, hours: true, amount: true, resourceId: true, confirmation: true },
+  budgetLine: {
+    id: true,
+    axis: true,
+    source: true,
+    description: true,
+    hours: true,
+    amount: true,
+    resourceId: true,
+    confirmation: true,
+    decision: true,
+  },
   evaluation: {
     id: true,
     ptriId: true,

@@ -20,6 +20,7 @@ interface Line {
   amount: number | null;
   resourceId: number | null;
   confirmation: string | null;
+  decision: { by: string; on: string; note: string | null } | null;
 }
 interface Detail {
   id: number;
@@ -83,6 +84,50 @@ describe('confirmation of social-services lines', () => {
     const res = await decide(sw, ptri.id, line.id, { decision: 'declined', note: 'Fondi esauriti per il 2025' });
     expect(res.statusCode, res.body).toBe(200);
     expect(socialLine(res.json<Detail>()).confirmation).toBe('declined');
+  });
+
+  it('requires the reason of a decline (400 naming the note, nothing changed); the confirmation’s note is optional', async () => {
+    const { ptri } = await draftProject(ctx);
+    const sw = await ctx.as('sw.bologna');
+    const line = socialLine(await read(sw, ptri.id));
+    for (const payload of [{ decision: 'declined' }, { decision: 'declined', note: '   ' }]) {
+      const bare = await decide(sw, ptri.id, line.id, payload);
+      expect(bare.statusCode).toBe(400);
+      expect(bare.headers['content-type']).toContain('application/problem+json');
+      expect(bare.json().errors[0].path).toBe('note');
+    }
+    expect(socialLine(await read(sw, ptri.id))).toMatchObject({ confirmation: 'proposed', decision: null });
+    const confirmed = await decide(sw, ptri.id, line.id, { decision: 'confirmed' });
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    expect(socialLine(confirmed.json<Detail>()).decision).toEqual({ by: 'sw.bologna', on: ctx.clock.today(), note: null });
+  });
+
+  it('shows who decided, when and why on the project, across revisions, until the line changes', async () => {
+    const { ptri } = await draftProject(ctx);
+    const sw = await ctx.as('sw.bologna');
+    const cm = await ctx.as('cm.navile');
+    const line = socialLine(await read(sw, ptri.id));
+    await decide(sw, ptri.id, line.id, { decision: 'declined', note: 'Fondi del quartiere esauriti' });
+    let detail = await read(cm, ptri.id);
+    const decision = socialLine(detail).decision;
+    expect(decision).toMatchObject({ note: 'Fondi del quartiere esauriti' });
+    expect(decision?.by).toBeTruthy();
+    // A new revision that keeps the line keeps its decision.
+    const described = await cm({
+      method: 'PATCH',
+      url: `/api/ptris/${ptri.id}`,
+      payload: { version: detail.version, budget: { habitat: habitatWith(detail, { description: 'Contributo affitto' }) } },
+    });
+    expect(described.json<Detail>().revision).toBe(2);
+    expect(socialLine(described.json<Detail>())).toMatchObject({ confirmation: 'declined', decision });
+    // A new amount asks again: the old answer no longer shows.
+    detail = described.json<Detail>();
+    const amount = await cm({
+      method: 'PATCH',
+      url: `/api/ptris/${ptri.id}`,
+      payload: { version: detail.version, budget: { habitat: habitatWith(detail, { amount: 1500 }) } },
+    });
+    expect(socialLine(amount.json<Detail>())).toMatchObject({ confirmation: 'proposed', decision: null });
   });
 
   it('refuses every other role (403) and a social worker of another district (404), changing nothing', async () => {
@@ -152,7 +197,7 @@ describe('confirmation of social-services lines', () => {
     });
     expect(socialLine(amount.json<Detail>())).toMatchObject({ amount: 1500, confirmation: 'proposed' });
 
-    await decide(sw, ptri.id, socialLine(amount.json<Detail>()).id, { decision: 'declined' });
+    await decide(sw, ptri.id, socialLine(amount.json<Detail>()).id, { decision: 'declined', note: 'Fondi esauriti' });
     detail = await read(cm, ptri.id);
     const hours = await cm({
       method: 'PATCH',

@@ -55,6 +55,8 @@ describe('social services in the browser', () => {
     const row = page.locator('tr', { has: confirm });
     expect(await row.getByTestId('line-confirmation').textContent()).toBe('proposta ai servizi sociali');
     await confirm.click();
+    // The button opens the note (optional to confirm); the row is found by its text once the button is gone.
+    await page.locator('tr', { hasText: line.description }).getByRole('button', { name: 'Registra la conferma' }).first().click();
     const decided = page.locator('tr', { hasText: line.description }).getByText('confermata dai servizi sociali');
     await decided.first().waitFor();
     await shot(page, 'social-01-line-confirmed');

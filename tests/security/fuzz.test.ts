@@ -275,6 +275,8 @@ describe('search and filter parameters', () => {
       `/api/resources?q=${v}`,
       `/api/resources?q=${v}&districtId=${v}&axis=${v}`,
       `/api/resources?cursor=${v}`,
+      `/api/social-workers?districtId=${v}`,
+      `/api/social-workers?districtId=${f.ctx.world.districts.bologna}&cursor=${v}&limit=${v}`,
     ];
   };
 

@@ -360,6 +360,10 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
     probe: { url: () => '/api/reports/community-activities?year=2025' },
   },
   'GET /api/resources': { allowed: ALL },
+  'GET /api/social-workers': {
+    allowed: ['admin', 'manager', 'case_manager', 'uvm'],
+    probe: { url: (f) => `/api/social-workers?districtId=${f.ctx.world.districts.bologna}` },
+  },
   'GET /api/resources/count': { allowed: ALL },
   'GET /api/resources/:id': { allowed: ALL, probe: { url: (f) => `/api/resources/${f.resourceId}` } },
   'POST /api/resources': { allowed: ['admin', 'manager', 'social_worker'] },

@@ -17,7 +17,7 @@ function fromTables(ctx: TestContext, id: number) {
     personName: `${person.familyName} ${person.givenName}`,
     cooperativeIds: q.cooperativesOf(ctx.db, id),
     goals: q.goalsOf(ctx.db, id).map(({ id, axis, description, targetDate, status }) => ({ id, axis, description, targetDate, status })),
-    budgetLines: q.budgetLinesOf(ctx.db, id).map(toBudgetLine),
+    budgetLines: q.budgetLinesOf(ctx.db, id).map((line) => toBudgetLine(line)),
     evaluations: q
       .evaluationsOf(ctx.db, id)
       .map(({ id, date, kind, outcome, nextReviewDate }) => ({ id, date, kind, outcome, nextReviewDate })),

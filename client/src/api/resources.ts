@@ -81,8 +81,8 @@ export const resourcesReport = reportEndpoint<Record<string, never>, ResourcesRe
 export function useDecideLine(ptriId: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ lineId, decision }: { lineId: number; decision: 'confirmed' | 'declined' }) =>
-      apiJson<PtriDetail>(`/api/ptris/${ptriId}/budget-lines/${lineId}/confirmation`, { method: 'POST', body: { decision } }),
+    mutationFn: ({ lineId, ...body }: { lineId: number; decision: 'confirmed' | 'declined'; note?: string }) =>
+      apiJson<PtriDetail>(`/api/ptris/${ptriId}/budget-lines/${lineId}/confirmation`, { method: 'POST', body }),
     onSuccess: (ptri) => {
       queryClient.setQueryData(ptriKeys.detail(ptriId), ptri);
       void queryClient.invalidateQueries({ queryKey: ptriKeys.detail(ptriId) });

@@ -50,6 +50,13 @@ export const confirmations = {
   confirmLine: (description: string) => `Conferma la riga «${description}»`,
   declineLine: (description: string) => `Rifiuta la riga «${description}»`,
   saved: 'Decisione registrata.',
+  confirmNote: 'Nota per il case manager (facoltativa)',
+  declineNote: 'Motivo del rifiuto',
+  declineNoteRequired: 'Indica il motivo del rifiuto: il case manager deve sapere perché.',
+  send: { confirmed: 'Registra la conferma', declined: 'Registra il rifiuto' },
+  cancel: 'Annulla',
+  decided: (by: string, on: string) => `Deciso da ${by} il ${on}`,
+  noteOf: { confirmed: 'Nota', declined: 'Motivo' },
 };
 
 export const uvmMember = {

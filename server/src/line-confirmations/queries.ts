@@ -14,6 +14,11 @@ export function lineOfProject(db: Queryable, ptriId: number, lineId: number) {
     .get();
 }
 
-export function setConfirmation(db: Queryable, lineId: number, confirmation: LineConfirmation) {
-  db.update(budgetLines).set({ confirmation }).where(eq(budgetLines.id, lineId)).run();
+/** The decision stays on the line (its id is kept across revisions) until a new one replaces it. */
+export function setConfirmation(
+  db: Queryable,
+  lineId: number,
+  decision: { confirmation: LineConfirmation; decidedBy: number; decidedOn: string; decisionNote: string | null },
+) {
+  db.update(budgetLines).set(decision).where(eq(budgetLines.id, lineId)).run();
 }

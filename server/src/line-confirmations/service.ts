@@ -27,7 +27,12 @@ export function decideLine(db: Db, actor: Actor, ptriId: number, lineId: number,
       throw new Conflict(`Solo le righe dei servizi sociali si confermano: questa è di «${BUDGET_SOURCE_LABELS[line.source]}»`);
     if (!CONFIRMABLE_STATUSES.includes(ptri.status))
       throw new Conflict(`Un progetto in stato «${PTRI_STATUS_LABELS[ptri.status]}» non si conferma più`);
-    q.setConfirmation(tx, lineId, body.decision);
+    q.setConfirmation(tx, lineId, {
+      confirmation: body.decision,
+      decidedBy: actor.user.id,
+      decidedOn: actor.today,
+      decisionNote: body.note ?? null,
+    });
     recordAudit(tx, actor, {
       action: 'update',
       entity: 'budget_line_confirmation',

@@ -101,16 +101,24 @@ export function checkResources(
   }
 }
 
-export function toBudgetLine(row: {
-  id: number;
-  axis: (typeof AXES)[number];
-  source: BudgetSource;
-  description: string;
-  minutes: number | null;
-  amountCents: number | null;
-  resourceId: number | null;
-  confirmation: LineConfirmation | null;
-}) {
+/** Who decided on a social-services line (their name), the date and the note, as the project's query reads them. */
+export type DecisionColumns = [byName: string | null, on: string | null, note: string | null];
+
+export function toBudgetLine(
+  row: {
+    id: number;
+    axis: (typeof AXES)[number];
+    source: BudgetSource;
+    description: string;
+    minutes: number | null;
+    amountCents: number | null;
+    resourceId: number | null;
+    confirmation: LineConfirmation | null;
+  },
+  [byName, on, note]: DecisionColumns = [null, null, null],
+) {
+  // Only the decision the line still carries: a line back to "proposed" shows none.
+  const decided = row.confirmation === 'confirmed' || row.confirmation === 'declined';
   return {
     id: row.id,
     axis: row.axis,
@@ -120,6 +128,7 @@ export function toBudgetLine(row: {
     amount: row.amountCents == null ? null : eurosOf(row.amountCents),
     resourceId: row.resourceId,
     confirmation: row.confirmation,
+    decision: decided && byName && on ? { by: byName, on, note } : null,
   };
 }
 

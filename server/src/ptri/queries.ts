@@ -55,7 +55,7 @@ function contentsColumns() {
       sql`${goals.position}`,
     ),
     budgetLines: arrayOf(
-      sql`${budgetLines.id}, ${budgetLines.axis}, ${budgetLines.source}, ${budgetLines.description}, ${budgetLines.minutes}, ${budgetLines.amountCents}, ${budgetLines.resourceId}, ${budgetLines.confirmation}`,
+      sql`${budgetLines.id}, ${budgetLines.axis}, ${budgetLines.source}, ${budgetLines.description}, ${budgetLines.minutes}, ${budgetLines.amountCents}, ${budgetLines.resourceId}, ${budgetLines.confirmation}, (SELECT ${users.displayName} FROM ${users} WHERE ${users.id} = ${budgetLines.decidedBy}), ${budgetLines.decidedOn}, ${budgetLines.decisionNote}`,
       sql`${budgetLines} WHERE ${budgetLines.ptriId} = ${ptris.id}`,
       sql`${budgetLines.position}`,
     ),

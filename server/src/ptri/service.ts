@@ -43,6 +43,7 @@ import {
   goalRows,
   lineIdsNamed,
   toBudgetLine,
+  type DecisionColumns,
   withConfirmations,
 } from './content.ts';
 import { applyTransition, type TransitionRequest } from './lifecycle.ts';
@@ -82,12 +83,22 @@ export function toSummary(row: q.PtriRow, personName: string, today: string): Pt
 /** A project's page from its row and its contents (read as JSON arrays of row values by `q.contentsOf`). */
 function detailOf(row: q.PtriRow, contents: q.PtriContents, today: string): PtriDetail {
   type Goal = [number, Axis, string, string | null, GoalStatus];
-  type Line = [number, Axis, BudgetSource, string, number | null, number | null, number | null, LineConfirmation | null];
+  type Line = [
+    number,
+    Axis,
+    BudgetSource,
+    string,
+    number | null,
+    number | null,
+    number | null,
+    LineConfirmation | null,
+    ...DecisionColumns,
+  ];
   type Evaluation = [number, string, string, string, string | null];
   type Benefit = [BenefitKind, number, string, string | null];
   const budgetLines = (JSON.parse(contents.budgetLines) as Line[]).map(
-    ([id, axis, source, description, minutes, amountCents, resourceId, confirmation]) =>
-      toBudgetLine({ id, axis, source, description, minutes, amountCents, resourceId, confirmation }),
+    ([id, axis, source, description, minutes, amountCents, resourceId, confirmation, ...decision]) =>
+      toBudgetLine({ id, axis, source, description, minutes, amountCents, resourceId, confirmation }, decision),
   );
   const budget = { habitat: 0, sociality: 0, work: 0 };
   for (const axis of AXES) budget[axis] = sumEuros(budgetLines.filter((line) => line.axis === axis).map((line) => line.amount));

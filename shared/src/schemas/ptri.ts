@@ -116,13 +116,21 @@ export const budgetLineSchema = z.object({
   resourceId: z.number().int().nullable(),
   /** Only social-services lines: where the municipality stands on it. */
   confirmation: z.enum(LINE_CONFIRMATIONS).nullable(),
+  /** Who confirmed or declined it, when, and the note; null while the line is proposed. */
+  decision: z.object({ by: z.string(), on: z.string(), note: z.string().nullable() }).nullable(),
 });
 
 /** A social worker's decision on a social-services line. */
-export const lineConfirmationBody = z.strictObject({
-  decision: z.enum(CONFIRMATION_DECISIONS),
-  note: text(500).optional(),
-});
+export const lineConfirmationBody = z
+  .strictObject({
+    decision: z.enum(CONFIRMATION_DECISIONS),
+    note: text(500).optional(),
+  })
+  // The case manager has to know why the municipality will not pay for a line.
+  .refine((body) => body.decision !== 'declined' || body.note !== undefined, {
+    error: 'indicare il motivo del rifiuto',
+    path: ['note'],
+  });
 export const lineParams = idParams.extend({ lineId: idSchema });
 
 export const ptriSummarySchema = z.object({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '../domain.ts';
 import { newPasswordSchema, meSchema } from './auth.ts';
-import { text } from './common.ts';
+import { cursorSchema, limitSchema, text } from './common.ts';
 
 const scopeFields = {
   serviceId: z.number().int().positive().nullable().optional(),
@@ -37,3 +37,12 @@ export const updateUserBody = z
 export type UpdateUserBody = z.infer<typeof updateUserBody>;
 
 export const passwordResetBody = z.strictObject({ temporaryPassword: newPasswordSchema });
+
+/** The active social workers of a district, as the UVM picks one among its members. */
+export const socialWorkersQuery = z.strictObject({
+  districtId: z.coerce.number().int().positive(),
+  limit: limitSchema,
+  cursor: cursorSchema,
+});
+export const socialWorkerSchema = z.object({ id: z.number().int(), name: z.string() });
+export type SocialWorker = z.infer<typeof socialWorkerSchema>;

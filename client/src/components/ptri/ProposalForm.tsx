@@ -8,6 +8,7 @@ import { useSendProposal } from '../../api/proposals.ts';
 import { it } from '../../i18n/it.ts';
 import { Field } from '../Field.tsx';
 import { ItalianNumberInput } from '../ItalianNumberInput.tsx';
+import { ResourcePicker } from './ResourcePicker.tsx';
 import { checkedByBody, italianNumberText, useSchemaForm } from '../schemaForm.ts';
 
 /** The select's value: an existing item's id, or '' for a new one. */
@@ -20,12 +21,24 @@ const lineRow = z.object({
   description: z.string(),
   hours: italianNumberText(z.number().optional()),
   amount: italianNumberText(z.number().optional()),
+  resourceId: z
+    .number()
+    .nullable()
+    .transform((id) => id ?? undefined),
 });
 const proposalForm = checkedByBody(z.object({ goals: z.array(goalRow), budgetLines: z.array(lineRow), note: z.string() }), proposalBody);
 type FormValues = z.input<typeof proposalForm>;
 
 const NEW_GOAL: FormValues['goals'][number] = { id: '', axis: 'habitat', description: '' };
-const NEW_LINE: FormValues['budgetLines'][number] = { id: '', axis: 'habitat', source: 'ausl', description: '', hours: '', amount: '' };
+const NEW_LINE: FormValues['budgetLines'][number] = {
+  id: '',
+  axis: 'habitat',
+  source: 'ausl',
+  description: '',
+  hours: '',
+  amount: '',
+  resourceId: null,
+};
 
 export function ProposalForm({ ptri }: { ptri: PtriDetail }) {
   const send = useSendProposal(ptri.id);
@@ -59,6 +72,7 @@ export function ProposalForm({ ptri }: { ptri: PtriDetail }) {
       description: line?.description ?? '',
       hours: formatNumberInput(line?.hours, 'hours'),
       amount: formatNumberInput(line?.amount, 'euro'),
+      resourceId: line?.resourceId ?? null,
     });
   }
   function chooseGoal(index: number, id: string) {
@@ -110,6 +124,12 @@ export function ProposalForm({ ptri }: { ptri: PtriDetail }) {
               onChange={(text) => form.change(`budgetLines.${index}.amount`, text)}
             />
           </Field>
+          <ResourcePicker
+            axis={rows[index]?.axis ?? 'habitat'}
+            value={rows[index]?.resourceId ?? null}
+            error={errorOf(`budgetLines.${index}.resourceId`)}
+            onChange={(resourceId) => setValue(`budgetLines.${index}.resourceId`, resourceId)}
+          />
           <div className="actions">
             <button type="button" className="secondary" onClick={() => lines.remove(index)}>
               {it.coDesign.remove}

@@ -99,6 +99,18 @@ function LineConfirmation({ line }: { line: BudgetLine }) {
       <span className={`badge ${CONFIRMATION_BADGE[line.confirmation]}`} data-testid="line-confirmation">
         {confirmations.labels[line.confirmation]}
       </span>
+      {line.decision && line.confirmation !== 'proposed' && (
+        <span className="hint" data-testid="line-decision">
+          <br />
+          {confirmations.decided(line.decision.by, formatDate(line.decision.on))}
+          {line.decision.note && (
+            <>
+              <br />
+              {confirmations.noteOf[line.confirmation]}: {line.decision.note}
+            </>
+          )}
+        </span>
+      )}
     </>
   );
 }

@@ -1,0 +1,1 @@
+CREATE INDEX `users_role_district_idx` ON `users` (`role`,`district_id`,`id`);
