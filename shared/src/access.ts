@@ -284,6 +284,8 @@ export const CAPABILITIES = [
   'registerPersons',
   'writeProjects',
   'readProjectHistory',
+  /** A project's flat stays and the community activities it attends (not the social worker's part of the plan). */
+  'readProjectPlacements',
   'evaluate',
   'readUvmQueue',
   'readCaseload',
@@ -330,6 +332,7 @@ export const ROLE_CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = 
     'registerPersons',
     'writeProjects',
     'readProjectHistory',
+    'readProjectPlacements',
     'evaluate',
     'readUvmQueue',
     'readCaseload',
@@ -350,6 +353,7 @@ export const ROLE_CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = 
   manager: [
     'readPersons',
     'readProjectHistory',
+    'readProjectPlacements',
     'readUvmQueue',
     'readCaseload',
     'readReviewCalendar',
@@ -369,6 +373,7 @@ export const ROLE_CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = 
     'registerPersons',
     'writeProjects',
     'readProjectHistory',
+    'readProjectPlacements',
     'readCaseload',
     'readReviewCalendar',
     'reviewMonths',
@@ -385,6 +390,7 @@ export const ROLE_CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = 
   uvm: [
     'readPersons',
     'readProjectHistory',
+    'readProjectPlacements',
     'evaluate',
     'readUvmQueue',
     'readCaseload',

@@ -14,6 +14,7 @@ import {
   enrolBody,
   enrolmentParams,
   idParams,
+  rolesWith,
   listReply,
   projectCommunityActivitySchema,
   updateCommunityActivityBody,
@@ -127,7 +128,7 @@ const communityActivityRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/api/ptris/:id/community-activities', {
-    config: { roles: ['admin', 'manager', 'case_manager', 'uvm'] },
+    config: { roles: rolesWith('readProjectPlacements') },
     schema: {
       tags,
       summary: 'Le attività di comunità a cui è iscritto il progetto',

@@ -14,6 +14,7 @@ import {
   flatsReply,
   flatUpdateBody,
   idParams,
+  rolesWith,
   projectStaysReply,
   staySchema,
   stayBody,
@@ -172,7 +173,7 @@ const flatRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/api/ptris/:id/stays', {
-    config: { roles: ['admin', 'manager', 'case_manager', 'uvm'] },
+    config: { roles: rolesWith('readProjectPlacements') },
     schema: {
       tags,
       summary: 'Le permanenze in appartamento del progetto',

@@ -83,13 +83,12 @@ export function PtriDetailPage() {
       {p.status === 'draft' && can(user.role, 'readProposals') && (
         <PtriCoDesign ptri={p} decides={can(user.role, 'writeProjects')} proposes={can(user.role, 'proposeChanges')} />
       )}
-      {/* The roles that read a project's history are those the person's community activities are for. */}
-      {can(user.role, 'readProjectHistory') && <ProjectCommunityActivities ptriId={p.id} />}
+      {can(user.role, 'readProjectPlacements') && <ProjectCommunityActivities ptriId={p.id} />}
       <PtriSignatures ptri={p} canRecord={can(user.role, 'recordSignatures') && SIGNABLE_STATUSES.includes(p.status)} />
       {can(user.role, 'readProjectHistory') && p.status === 'closed' && (
         <FollowUps ptriId={p.id} canRecord={can(user.role, 'writeProjects')} />
       )}
-      {user.role !== 'cooperative' && <ProjectStays ptriId={p.id} />}
+      {can(user.role, 'readProjectPlacements') && <ProjectStays ptriId={p.id} />}
       {can(user.role, 'readProjectHistory') && (
         <section className="card">
           <h2>{it.ptri.timeline}</h2>
