@@ -1,5 +1,5 @@
 // User accounts (admin only).
-import type { AccountUnderAttack, CreateUserBody, UpdateUserBody, User } from '@bds/shared';
+import type { AccountUnderAttack, CreateUserBody, SocialWorker, UpdateUserBody, User } from '@bds/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiJson } from './http.ts';
 import type { Page } from './types.ts';
@@ -54,4 +54,13 @@ export function useUpdateUser() {
 
 export function useResetPassword() {
   return useMutation({ mutationFn: ({ id, password }: { id: number; password: string }) => resetPassword(id, password) });
+}
+
+/** The active social workers of a district (at most 100: a district has a handful), for the UVM's members. */
+export function useSocialWorkers(districtId: number | undefined) {
+  return useQuery({
+    queryKey: [...userKeys.all, 'social-workers', districtId],
+    queryFn: async () => (await apiJson<Page<SocialWorker>>('/api/social-workers', { query: { districtId, limit: 100 } })).items,
+    enabled: districtId !== undefined,
+  });
 }

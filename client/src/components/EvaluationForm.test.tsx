@@ -107,3 +107,33 @@ describe('an incomplete evaluation', () => {
     expect(message('Esito')).toBeNull();
   });
 });
+
+describe('a social worker at the UVM', () => {
+  it('ties a member of the social services to the account picked from the district, and no other member', async () => {
+    const user = userEvent.setup();
+    const onSubmit = vi.fn<(body: CreateEvaluationBody) => Promise<unknown>>().mockResolvedValue(undefined);
+    const socialWorkers = [
+      { id: 41, name: 'Sara Sociale' },
+      { id: 42, name: 'Marco Servizi' },
+    ];
+    render(<EvaluationForm defaultKind="review" socialWorkers={socialWorkers} onSubmit={onSubmit} />);
+    expect(screen.queryByLabelText('Account dell’assistente sociale')).toBeNull();
+
+    await user.type(screen.getByLabelText('Nome 1'), 'Dott.ssa Bianchi');
+    await user.type(screen.getByLabelText('Ruolo'), 'psichiatra');
+    await user.click(screen.getByRole('button', { name: 'Aggiungi partecipante' }));
+    await user.selectOptions(screen.getAllByLabelText('Ente')[1]!, 'social_services');
+    await user.selectOptions(screen.getByLabelText('Account dell’assistente sociale'), '42');
+    expect((screen.getByLabelText('Nome 2') as HTMLInputElement).value).toBe('Marco Servizi');
+    await user.type(screen.getAllByLabelText('Ruolo')[1]!, 'assistente sociale');
+    await user.selectOptions(screen.getByLabelText('Esito'), 'approved');
+    await user.click(screen.getByLabelText('Registra HoNOS'));
+    await user.click(screen.getByRole('button', { name: 'Salva' }));
+
+    await vi.waitFor(() => expect(onSubmit).toHaveBeenCalledOnce());
+    expect(onSubmit.mock.calls[0]?.[0].members).toEqual([
+      { name: 'Dott.ssa Bianchi', role: 'psichiatra', organisation: 'health_service' },
+      { name: 'Marco Servizi', role: 'assistente sociale', organisation: 'social_services', userId: 42 },
+    ]);
+  });
+});

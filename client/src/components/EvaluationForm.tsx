@@ -16,6 +16,7 @@ import {
   type EvaluationKind,
   type EvaluationOutcome,
   type Intensity,
+  type SocialWorker,
 } from '@bds/shared';
 import { z } from 'zod';
 import { it } from '../i18n/it.ts';
@@ -80,7 +81,7 @@ function toBody(draft: EvaluationDraft): CreateEvaluationBody {
   return {
     date,
     kind,
-    members: members.map(({ name, role, organisation }) => ({ name, role, organisation })),
+    members: members.map(({ name, role, organisation, userId }) => ({ name, role, organisation, ...(userId ? { userId } : {}) })),
     outcome: outcome as EvaluationOutcome,
     ...(intensity ? { intensity } : {}),
     ...(useHonos ? { scores: { honos: honos.map((score) => score ?? Number.NaN) as HonosValue[] } } : {}),
@@ -100,9 +101,11 @@ interface EvaluationFormProps {
   /** The project's goals: a review sets how far each got. */
   goals?: readonly EvaluatedGoal[];
   onSubmit: (body: CreateEvaluationBody) => Promise<unknown>;
+  /** The social workers of the person's district, who may sit on the UVM as members. */
+  socialWorkers?: readonly SocialWorker[];
 }
 
-export function EvaluationForm({ defaultKind, goals = [], onSubmit }: EvaluationFormProps) {
+export function EvaluationForm({ defaultKind, goals = [], onSubmit, socialWorkers }: EvaluationFormProps) {
   const form = useSchemaForm(evaluationForm, EVALUATION_FIELDS, {
     defaultValues: {
       date: today(),
@@ -217,7 +220,13 @@ export function EvaluationForm({ defaultKind, goals = [], onSubmit }: Evaluation
         </fieldset>
       )}
       <section className="card">
-        <MembersEditor members={members} errors={errors} onChange={(value) => set('members', value)} newMember={newMember} />
+        <MembersEditor
+          members={members}
+          errors={errors}
+          onChange={(value) => set('members', value)}
+          newMember={newMember}
+          socialWorkers={socialWorkers}
+        />
         <label className="checkbox">
           <input type="checkbox" {...register('useHonos')} /> {it.uvm.honosUse}
         </label>

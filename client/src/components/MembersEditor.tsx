@@ -1,5 +1,6 @@
-// The people present at a UVM evaluation (name, role, organisation).
-import { MEMBER_ORGANISATIONS } from '@bds/shared';
+// The people present at a UVM evaluation (name, role, organisation); a member of the social
+// services may be tied to a social worker's account, who then finds the meeting among its own.
+import { MEMBER_ORGANISATIONS, type SocialWorker } from '@bds/shared';
 import { it } from '../i18n/it.ts';
 import { Field } from './Field.tsx';
 import type { FieldErrors } from './formErrors.ts';
@@ -9,6 +10,7 @@ export interface MemberDraft {
   name: string;
   role: string;
   organisation: string;
+  userId?: number;
 }
 
 interface MembersEditorProps {
@@ -16,9 +18,11 @@ interface MembersEditorProps {
   errors: FieldErrors;
   onChange: (members: MemberDraft[]) => void;
   newMember: () => MemberDraft;
+  /** The social workers of the person's district, offered for a member of the social services. */
+  socialWorkers?: readonly SocialWorker[];
 }
 
-export function MembersEditor({ members, errors, onChange, newMember }: MembersEditorProps) {
+export function MembersEditor({ members, errors, onChange, newMember, socialWorkers = [] }: MembersEditorProps) {
   const patch = (key: string, change: Partial<MemberDraft>) => onChange(members.map((m) => (m.key === key ? { ...m, ...change } : m)));
   return (
     <fieldset className="axis-block">
@@ -33,7 +37,12 @@ export function MembersEditor({ members, errors, onChange, newMember }: MembersE
             <input value={member.role} onChange={(e) => patch(member.key, { role: e.target.value })} />
           </Field>
           <Field label={it.uvm.memberOrganisation} error={errors[`members.${index}.organisation`]}>
-            <select value={member.organisation} onChange={(e) => patch(member.key, { organisation: e.target.value })}>
+            <select
+              value={member.organisation}
+              onChange={(e) =>
+                patch(member.key, { organisation: e.target.value, ...(e.target.value === 'social_services' ? {} : { userId: undefined }) })
+              }
+            >
               {MEMBER_ORGANISATIONS.map((organisation) => (
                 <option key={organisation} value={organisation}>
                   {it.organisations[organisation]}
@@ -41,7 +50,26 @@ export function MembersEditor({ members, errors, onChange, newMember }: MembersE
               ))}
             </select>
           </Field>
-          <span />
+          {member.organisation === 'social_services' && socialWorkers.length > 0 ? (
+            <Field label={it.uvm.memberAccount} error={errors[`members.${index}.userId`]}>
+              <select
+                value={member.userId ?? ''}
+                onChange={(e) => {
+                  const worker = socialWorkers.find((w) => w.id === Number(e.target.value));
+                  patch(member.key, { userId: worker?.id, ...(worker && !member.name.trim() ? { name: worker.name } : {}) });
+                }}
+              >
+                <option value="">{it.uvm.noAccount}</option>
+                {socialWorkers.map((worker) => (
+                  <option key={worker.id} value={worker.id}>
+                    {worker.name}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          ) : (
+            <span />
+          )}
           <button type="button" className="secondary" onClick={() => onChange(members.filter((m) => m.key !== member.key))}>
             {it.common.remove}
           </button>

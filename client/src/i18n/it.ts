@@ -246,6 +246,8 @@ export const it = {
     memberName: 'Nome',
     memberRole: 'Ruolo',
     memberOrganisation: 'Ente',
+    memberAccount: 'Account dell’assistente sociale',
+    noAccount: '— nessun account —',
     addMember: 'Aggiungi partecipante',
     outcome: 'Esito',
     intensity: 'Intensità',

@@ -1,5 +1,7 @@
 import { useNavigate, useParams } from 'react-router';
+import { usePerson } from '../../api/persons.ts';
 import { useCreateEvaluation, usePtri } from '../../api/ptriHooks.ts';
+import { useSocialWorkers } from '../../api/users.ts';
 import { EvaluationForm } from '../../components/EvaluationForm.tsx';
 import { PtriGeneral, PtriGoals } from '../../components/ptri/PtriContent.tsx';
 import { ErrorState, Loading } from '../../components/States.tsx';
@@ -12,6 +14,8 @@ export function EvaluationPage() {
   const navigate = useNavigate();
   const ptri = usePtri(id);
   const create = useCreateEvaluation(id);
+  const person = usePerson(ptri.data?.personId ?? 0);
+  const socialWorkers = useSocialWorkers(person.data?.districtId);
 
   if (ptri.isPending) return <Loading />;
   if (ptri.isError) return <ErrorState error={ptri.error} onRetry={() => void ptri.refetch()} />;
@@ -32,6 +36,7 @@ export function EvaluationPage() {
       <EvaluationForm
         defaultKind={p.status === 'submitted' ? 'initial' : 'review'}
         goals={p.goals}
+        socialWorkers={socialWorkers.data}
         onSubmit={async (body) => {
           await create.mutateAsync(body);
           void navigate(paths.ptri(id));
