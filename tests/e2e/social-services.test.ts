@@ -1,31 +1,18 @@
 // The social services at the table, in the browser: the social worker confirms a social-services
 // line of a project of the district, and anyone finds a resource in the map of the territory.
 import type { ListPage, PtriDetail, PtriSummary, Resource } from '@bds/shared';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { apiGet, apiToken, shot, switchUser, type Tab } from './browser.ts';
-import { launchChromium } from './chromium.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { apiGet, apiToken, shot, browserSession } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-let tab: Tab | null = null;
+const session = browserSession(baseUrl);
+const problems = session.problems;
 let page: Page;
-const problems: string[] = [];
 
 async function as(username: string) {
-  tab = await switchUser(browser, baseUrl, tab, username, problems);
-  page = tab.page;
+  page = await session.as(username);
 }
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterEach(async ({ task }) => {
-  if (task.result?.errors?.length && tab) await shot(page, `failed-${task.name.slice(0, 30)}`);
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 /**
  * A project of CSM Navile (whose persons live in Città di Bologna, the district of `sociale`) with
