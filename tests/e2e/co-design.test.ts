@@ -1,23 +1,20 @@
 // Co-design in the browser: the case manager shares a draft with its cooperative, the
 // cooperative proposes a budget line, the case manager accepts it and the project shows it.
 import type { Me } from '@bds/shared';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { apiGet, apiToken, shot, switchUser, type Tab } from './browser.ts';
-import { launchChromium } from './chromium.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { apiGet, apiToken, shot, browserSession } from './browser.ts';
 import { birthDateOf, fiscalCode } from './people.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-let tab: Tab | null = null;
+const session = browserSession(baseUrl);
+const problems = session.problems;
 let page: Page;
-const problems: string[] = [];
 let ptriId = 0;
 let coopName = '';
 
 async function as(username: string) {
-  tab = await switchUser(browser, baseUrl, tab, username, problems);
-  page = tab.page;
+  page = await session.as(username);
 }
 
 async function apiPost<T>(token: string, path: string, body: unknown): Promise<T> {
@@ -32,7 +29,6 @@ async function apiPost<T>(token: string, path: string, body: unknown): Promise<T
 
 /** A fresh draft of CSM Navile, in the Lot 1 in force today, with the demo cooperative assigned. */
 beforeAll(async () => {
-  browser = await launchChromium();
   const cm = await apiToken(baseUrl, 'casemanager');
   const coopToken = await apiToken(baseUrl, 'coop');
   const me = await apiGet<Me>(baseUrl, coopToken, '/api/me');
@@ -65,12 +61,6 @@ beforeAll(async () => {
     budget: { sociality: [{ source: 'ausl', description: 'Educatore della cooperativa', hours: 40, amount: 1060 }] },
   });
   ptriId = draft.id;
-});
-afterEach(async ({ task }) => {
-  if (task.result?.errors?.length && tab) await shot(page, `failed-${task.name.slice(0, 30)}`);
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 describe('co-design of a draft with the cooperative', () => {

@@ -14,10 +14,9 @@ import {
   type FlatsReport,
   type Lot,
 } from '@bds/shared';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { apiGet, apiToken, shot, switchUser, type Tab } from './browser.ts';
-import { launchChromium } from './chromium.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { apiGet, apiToken, shot, browserSession } from './browser.ts';
 import { birthDateOf, fiscalCode } from './people.ts';
 
 const baseUrl = inject('baseUrl');
@@ -32,18 +31,16 @@ const COOP_USER = { username: 'coop.tetto', password: 'Tetto-e2e-2026' };
 const person = { familyName: 'Lodi', givenName: 'Bice', code: fiscalCode(3131), birthDate: birthDateOf(3131) };
 const personName = `${person.givenName} ${person.familyName}`;
 
-let browser: Browser;
-let tab: Tab | null = null;
+const session = browserSession(baseUrl);
+const problems = session.problems;
 let page: Page;
-const problems: string[] = [];
 let lot3: Lot;
 let executingMember = { id: 0, name: '' };
 let habitatActivity = '';
 let ptriId = 0;
 
 async function as(username: string, password?: string) {
-  tab = await switchUser(browser, baseUrl, tab, username, problems, password);
-  page = tab.page;
+  page = await session.as(username, password);
 }
 
 async function apiSend<T>(token: string, method: string, path: string, body: unknown): Promise<T> {
@@ -113,7 +110,6 @@ async function activeLot3Project() {
 }
 
 beforeAll(async () => {
-  browser = await launchChromium();
   const admin = await apiToken(baseUrl, 'admin');
   const lots = await apiGet<Lot[]>(baseUrl, admin, '/api/lots');
   const inForce = lots.find((lot) => lot.number === 3 && lot.tenderStart <= entry && entry <= lot.tenderEnd);
@@ -125,12 +121,6 @@ beforeAll(async () => {
     (await apiGet<Activity[]>(baseUrl, admin, '/api/activities')).find((a) => a.axis === 'habitat' && a.active)?.label ?? '';
   await executingMemberAccount(admin);
   ptriId = await activeLot3Project();
-});
-afterEach(async ({ task }) => {
-  if (task.result?.errors?.length && tab) await shot(page, `failed-${task.name.slice(0, 30)}`);
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 describe('Lot 3 flats on the demo data', () => {

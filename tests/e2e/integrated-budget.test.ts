@@ -4,10 +4,9 @@
 // the social worker of the district confirms the social-services line; the person signs; the UVM
 // approves; the manager finds the project's sources in the budget composition.
 import { today as departmentToday, type BudgetComposition, type ListPage, type Me, type PtriDetail, type Resource } from '@bds/shared';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { apiGet, apiToken, shot, switchUser, type Tab } from './browser.ts';
-import { launchChromium } from './chromium.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { apiGet, apiToken, shot, browserSession } from './browser.ts';
 import { birthDateOf, fiscalCode } from './people.ts';
 
 const baseUrl = inject('baseUrl');
@@ -20,10 +19,9 @@ const personName = `${person.familyName} ${person.givenName}`;
 const socialLine = { description: 'Assistenza domiciliare del Comune', amount: 1500 };
 const proposedLine = { description: 'Percorso con la risorsa del territorio', amount: 600 };
 
-let browser: Browser;
-let tab: Tab | null = null;
+const session = browserSession(baseUrl);
+const problems = session.problems;
 let page: Page;
-const problems: string[] = [];
 let coopName = '';
 let lot1Id = 0;
 let resource: Resource;
@@ -32,8 +30,7 @@ let ptriId = 0;
 let before: Record<string, number> = {};
 
 async function as(username: string) {
-  tab = await switchUser(browser, baseUrl, tab, username, problems);
-  page = tab.page;
+  page = await session.as(username);
 }
 
 /** The year's budget composition as amounts per source, the whole department. */
@@ -45,7 +42,6 @@ async function amountsBySource(): Promise<Record<string, number>> {
 }
 
 beforeAll(async () => {
-  browser = await launchChromium();
   managerToken = await apiToken(baseUrl, 'manager');
   const coopToken = await apiToken(baseUrl, 'coop');
   const me = await apiGet<Me>(baseUrl, coopToken, '/api/me');
@@ -59,12 +55,6 @@ beforeAll(async () => {
     throw new Error('the demo data lacks the cooperative, the Lot 1 in force or an active "orto" resource');
   resource = active;
   before = await amountsBySource();
-});
-afterEach(async ({ task }) => {
-  if (task.result?.errors?.length && tab) await shot(page, `failed-${task.name.slice(0, 30)}`);
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 describe('the integrated budget in the browser', () => {

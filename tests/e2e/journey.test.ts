@@ -3,10 +3,9 @@
 // CSV) and submits the month; the case manager validates it; the manager sees it counted.
 import { formatMonth, type Activity, type Lot, type LotTotals, type Me, type YearlyCounts } from '@bds/shared';
 import { addMonths as addMonthsToDate, today as departmentToday } from '@bds/shared';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { apiGet, apiToken, italianNumber, shot, switchUser, type Tab } from './browser.ts';
-import { launchChromium } from './chromium.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { apiGet, apiToken, italianNumber, shot, browserSession } from './browser.ts';
 import { birthDateOf, fiscalCode } from './people.ts';
 
 const baseUrl = inject('baseUrl');
@@ -20,10 +19,9 @@ const year = Number(month.slice(0, 4));
 const monthInItalian = formatMonth(month);
 const rowHeaded = (page: Page, name: string) => page.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
 
-let browser: Browser;
-let tab: Tab | null = null;
+const session = browserSession(baseUrl);
+const problems = session.problems;
 let page: Page;
-const problems: string[] = [];
 let coop: { id: number; name: string };
 let activities: Activity[];
 /** Lot 1 of the tender in force in the journey's month. */
@@ -46,7 +44,6 @@ async function validatedAmount(): Promise<number> {
 }
 
 beforeAll(async () => {
-  browser = await launchChromium();
   managerToken = await apiToken(baseUrl, 'manager');
   const coopToken = await apiToken(baseUrl, 'coop');
   const me = await apiGet<Me>(baseUrl, coopToken, '/api/me');
@@ -58,17 +55,8 @@ beforeAll(async () => {
 });
 
 async function as(username: string) {
-  tab = await switchUser(browser, baseUrl, tab, username, problems);
-  page = tab.page;
+  page = await session.as(username);
 }
-
-afterEach(async ({ task }) => {
-  if (task.result?.errors?.length && tab) await shot(page, `failed-${task.name.slice(0, 30)}`);
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe('the main journey in the browser', () => {
   let countsBefore: { navile: number; total: number; navileName: string };
