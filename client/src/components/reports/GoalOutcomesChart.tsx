@@ -14,6 +14,8 @@ const BAR = 22;
 const GAP = 14;
 const LABEL = 150;
 const WIDTH = 640;
+/** Every legend entry gets an equal share of the chart's width, however many outcomes there are. */
+const LEGEND_STEP = WIDTH / PARTS.length;
 
 export function GoalOutcomesChart({ rows }: { rows: readonly OutcomesRow[] }) {
   const totals = AXES.map((axis) => {
@@ -50,7 +52,7 @@ export function GoalOutcomesChart({ rows }: { rows: readonly OutcomesRow[] }) {
           );
         })}
         {PARTS.map((part, i) => (
-          <g key={part} transform={`translate(${LABEL + i * 120}, ${AXES.length * (BAR + GAP) + 6})`}>
+          <g key={part} transform={`translate(${i * LEGEND_STEP}, ${AXES.length * (BAR + GAP) + 6})`}>
             <rect width="12" height="12" fill={COLOURS[part]} />
             <text x="16" y="11" fontSize="12">
               {it.outcomeReport[part]}
