@@ -1250,3 +1250,64 @@ export const ptriProposals = sqliteTable(
   },
   (t) => [index('ptri_proposals_ptri_idx').on(t.ptriId, t.id)],
 );
+
+/**
+ * Summary: what the outcomes report needs of one project in one calendar year in which the UVM
+ * evaluated it, recomputed from the raw rows (view `ptri_outcome_facts`) by triggers on
+ * evaluations, ptris, ptri_transitions (migration 0150). Columns are null where the report skips
+ * the project: a change needs two evaluations recording it up to the year's end, the days one
+ * activation in the year.
+ */
+export const ptriOutcomeYears = sqliteTable(
+  'ptri_outcome_years',
+  {
+    ptriId: integer('ptri_id')
+      .notNull()
+      .references(() => ptris.id),
+    year: integer('year').notNull(),
+    serviceId: integer('service_id').notNull(),
+    lotId: integer('lot_id').notNull(),
+    /** The day of the project's first evaluation in the year, then its id zero-padded: the order the report lists moves in. */
+    firstKey: text('first_key').notNull(),
+    honosChange: integer('honos_change'),
+    livingFrom: text('living_from'),
+    livingTo: text('living_to'),
+    workFrom: text('work_from'),
+    workTo: text('work_to'),
+    daysSubmissionToActive: integer('days_submission_to_active'),
+    daysDraftToActive: integer('days_draft_to_active'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.ptriId, t.year] }),
+    index('ptri_outcome_years_living_idx')
+      .on(t.year, t.serviceId, t.lotId, t.livingFrom, t.livingTo, t.firstKey)
+      .where(sql`${t.livingFrom} IS NOT NULL`),
+    index('ptri_outcome_years_work_idx')
+      .on(t.year, t.serviceId, t.lotId, t.workFrom, t.workTo, t.firstKey)
+      .where(sql`${t.workFrom} IS NOT NULL`),
+  ],
+);
+
+/**
+ * Summary: the outcomes report's counters per year, service and lot, kept by triggers on
+ * `ptri_outcome_years`, goals and follow_ups (migration 0150). `figure` says what is counted:
+ * `evaluated` projects, `honos` changes and `submission_days`/`draft_days` per `value` (a
+ * histogram, so medians come exactly from the counts), `living`/`work` moves from `key_a` to
+ * `key_b` (with the first project's `first_key`), `goal` statuses (`key_a` the axis, `key_b` the
+ * status) and `follow_up` contacts dated in the year.
+ */
+export const outcomeCounts = sqliteTable(
+  'outcome_counts',
+  {
+    year: integer('year').notNull(),
+    serviceId: integer('service_id').notNull(),
+    lotId: integer('lot_id').notNull(),
+    figure: text('figure').notNull(),
+    value: integer('value').notNull(),
+    keyA: text('key_a').notNull(),
+    keyB: text('key_b').notNull(),
+    n: integer('n').notNull(),
+    firstKey: text('first_key'),
+  },
+  (t) => [primaryKey({ columns: [t.year, t.serviceId, t.lotId, t.figure, t.value, t.keyA, t.keyB] })],
+);

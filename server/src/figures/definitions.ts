@@ -3,7 +3,17 @@
 // benchmark tests check those summaries and the reports against these definitions.
 import { sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '@bds/db';
-import { addDays, minDate, type DepartmentPartKind } from '@bds/shared';
+import {
+  addDays,
+  AXES,
+  minDate,
+  type Axis,
+  type DepartmentPartKind,
+  type GoalStatus,
+  type LivingSituation,
+  type OutcomesRow,
+  type WorkSituation,
+} from '@bds/shared';
 import { departmentPartKey } from '../monthly-reports/parts.ts';
 
 /**
@@ -295,4 +305,134 @@ export function communityActivitiesInYear(
     SELECT COUNT(DISTINCT t.person_id) AS n FROM community_attendances t JOIN community_sessions s ON s.id = t.session_id WHERE ${inYear}`)
       ?.n ?? 0;
   return { perActivity, personsOverall };
+}
+
+/** Which projects the outcomes report counts: the caller's scope and the report's filters, on `ptris` rows. */
+export interface OutcomesFilter {
+  visible: SQL | undefined;
+  serviceId: number | undefined;
+  lot: number | undefined;
+}
+
+export type OutcomesFigures = Omit<OutcomesRow, 'serviceName'>;
+
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+export const round1 = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10);
+
+/** Counts of (from, to) pairs, in the order they first appear. */
+function transitionsOf<T extends string>(pairs: [T | null, T | null][]): { from: T; to: T; n: number }[] {
+  const counts = new Map<string, { from: T; to: T; n: number }>();
+  for (const [from, to] of pairs) {
+    if (from === null || to === null) continue;
+    const key = `${from}>${to}`;
+    const found = counts.get(key);
+    if (found) found.n += 1;
+    else counts.set(key, { from, to, n: 1 });
+  }
+  return [...counts.values()];
+}
+
+export const GOAL_KEY: Record<GoalStatus, keyof OutcomesRow['goals']['habitat']> = {
+  open: 'open',
+  achieved: 'achieved',
+  partly_achieved: 'partlyAchieved',
+  not_achieved: 'notAchieved',
+  not_assessed: 'notAssessed',
+};
+
+export const noGoals = (): OutcomesRow['goals'] =>
+  Object.fromEntries(
+    AXES.map((axis) => [axis, { achieved: 0, partlyAchieved: 0, notAchieved: 0, notAssessed: 0, open: 0 }]),
+  ) as OutcomesRow['goals'];
+
+interface EvaluatedProject {
+  serviceId: number;
+  firstHonos: number | null;
+  latestHonos: number | null;
+  firstLiving: LivingSituation | null;
+  latestLiving: LivingSituation | null;
+  firstWork: WorkSituation | null;
+  latestWork: WorkSituation | null;
+  honosEvaluations: number;
+  livingEvaluations: number;
+  workEvaluations: number;
+  daysSubmissionToActive: number | null;
+  daysDraftToActive: number | null;
+}
+
+/**
+ * The outcomes of a year per responsible service, from the raw rows: the projects with an
+ * evaluation dated in the year (listed in the order of their first one), the first and the latest
+ * value up to the year's end of what an evaluation may record (HoNOS total, living and work
+ * situation; a change needs two evaluations recording it), their goals as they stand, the days
+ * from submission and from the draft's creation to activation of those activated in the year,
+ * and the contacts after closure dated in the year. The report reads the counters of migration
+ * 0150 instead; the property tests hold the two equal.
+ */
+export function outcomesInYear(db: Queryable, year: number, filter: OutcomesFilter): OutcomesFigures[] {
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
+  const parts = [sql`1`];
+  if (filter.visible) parts.push(filter.visible);
+  if (filter.serviceId) parts.push(sql`ptris.service_id = ${filter.serviceId}`);
+  if (filter.lot) parts.push(sql`ptris.lot_id IN (SELECT id FROM lots WHERE number = ${filter.lot})`);
+  const counted = sql.join(parts, sql` AND `);
+  const evaluated = sql`(SELECT ptri_id, MIN(date) AS first_date FROM evaluations WHERE date BETWEEN ${from} AND ${to} GROUP BY ptri_id) AS evaluated`;
+  const recorded = (name: string, order: 'ASC' | 'DESC') => {
+    const column = sql.identifier(name);
+    const direction = sql.raw(order);
+    return sql`(SELECT e.${column} FROM evaluations e WHERE e.ptri_id = ptris.id AND e.date <= ${to} AND e.${column} IS NOT NULL
+      ORDER BY e.date ${direction}, e.id ${direction} LIMIT 1)`;
+  };
+  const recordings = (name: string) =>
+    sql`(SELECT COUNT(*) FROM evaluations e WHERE e.ptri_id = ptris.id AND e.date <= ${to} AND e.${sql.identifier(name)} IS NOT NULL)`;
+  const projects = db.all<EvaluatedProject>(sql`
+    SELECT ptris.service_id AS serviceId,
+      ${recorded('honos_total', 'ASC')} AS firstHonos, ${recorded('honos_total', 'DESC')} AS latestHonos, ${recordings('honos_total')} AS honosEvaluations,
+      ${recorded('living', 'ASC')} AS firstLiving, ${recorded('living', 'DESC')} AS latestLiving, ${recordings('living')} AS livingEvaluations,
+      ${recorded('work', 'ASC')} AS firstWork, ${recorded('work', 'DESC')} AS latestWork, ${recordings('work')} AS workEvaluations,
+      CASE WHEN ptris.activated_on BETWEEN ${from} AND ${to} THEN
+        CAST(julianday(ptris.activated_on) - julianday((SELECT t.effective_date FROM ptri_transitions t
+          WHERE t.ptri_id = ptris.id AND t.to_status = 'submitted' AND t.effective_date <= ptris.activated_on ORDER BY t.id DESC LIMIT 1)) AS INTEGER)
+      END AS daysSubmissionToActive,
+      CASE WHEN ptris.activated_on BETWEEN ${from} AND ${to} THEN
+        CAST(julianday(ptris.activated_on) - julianday(substr(ptris.created_at, 1, 10)) AS INTEGER)
+      END AS daysDraftToActive
+    FROM ${evaluated} JOIN ptris ON ptris.id = evaluated.ptri_id
+    WHERE ${counted} ORDER BY evaluated.first_date, ptris.id`);
+  const goals = db.all<{ serviceId: number; axis: Axis; status: GoalStatus; n: number }>(sql`
+    SELECT ptris.service_id AS serviceId, g.axis AS axis, g.status AS status, COUNT(*) AS n
+    FROM ${evaluated} JOIN ptris ON ptris.id = evaluated.ptri_id JOIN goals g ON g.ptri_id = ptris.id
+    WHERE ${counted} GROUP BY ptris.service_id, g.axis, g.status`);
+  const followUps = db.all<{ serviceId: number; n: number }>(sql`
+    SELECT ptris.service_id AS serviceId, COUNT(*) AS n FROM follow_ups fu JOIN ptris ON ptris.id = fu.ptri_id
+    WHERE fu.date BETWEEN ${from} AND ${to} AND ${counted} GROUP BY ptris.service_id`);
+  const serviceIds = [...new Set([...projects.map((p) => p.serviceId), ...followUps.map((f) => f.serviceId)])];
+  return serviceIds.map((serviceId) => {
+    const mine = projects.filter((p) => p.serviceId === serviceId);
+    const changes = mine.filter((p) => p.honosEvaluations >= 2).map((p) => p.latestHonos! - p.firstHonos!);
+    const goalCounts = noGoals();
+    for (const g of goals) if (g.serviceId === serviceId) goalCounts[g.axis][GOAL_KEY[g.status]] += g.n;
+    return {
+      serviceId,
+      evaluated: mine.length,
+      honos: {
+        pairs: changes.length,
+        meanChange: round1(changes.length ? changes.reduce((a, b) => a + b, 0) / changes.length : null),
+        medianChange: median(changes),
+      },
+      goals: goalCounts,
+      living: transitionsOf(mine.filter((p) => p.livingEvaluations >= 2).map((p) => [p.firstLiving, p.latestLiving])),
+      work: transitionsOf(mine.filter((p) => p.workEvaluations >= 2).map((p) => [p.firstWork, p.latestWork])),
+      medianDaysSubmissionToActive: median(mine.flatMap((p) => (p.daysSubmissionToActive === null ? [] : [p.daysSubmissionToActive]))),
+      medianDaysDraftToActive: median(mine.flatMap((p) => (p.daysDraftToActive === null ? [] : [p.daysDraftToActive]))),
+      followUps: followUps.find((f) => f.serviceId === serviceId)?.n ?? 0,
+    };
+  });
 }

@@ -1,14 +1,25 @@
 // Outcomes on the three axes: what the UVM recorded at the first and latest evaluation, the goals'
 // outcomes, how fast projects started, and the contacts after closure (the "post-BdS").
-import { AXES, formatDate, type FollowUp, type followUpBody, type GoalStatus, type OutcomesReport, type OutcomesRow } from '@bds/shared';
+import {
+  formatDate,
+  type Axis,
+  type FollowUp,
+  type followUpBody,
+  type GoalStatus,
+  type LivingSituation,
+  type OutcomesReport,
+  type OutcomesRow,
+  type WorkSituation,
+} from '@bds/shared';
 import type { z } from 'zod';
-import type { Db } from '@bds/db';
+import { schema, type Db } from '@bds/db';
 import type { Actor } from '../auth/principal.ts';
 import { auditRead } from '../audit/group-commit.ts';
 import { recordAudit } from '../audit/record.ts';
 import { Conflict, Forbidden, Invalid } from '../errors.ts';
 import { visiblePtri } from '../ptri/service.ts';
 import { policyOf } from '../access/policy.ts';
+import { GOAL_KEY, noGoals, round1, type OutcomesFigures } from '../figures/definitions.ts';
 import * as q from './queries.ts';
 
 function toFollowUp(row: q.FollowUpRow): FollowUp {
@@ -59,35 +70,51 @@ export async function listFollowUps(db: Db, actor: Actor, ptriId: number): Promi
   return rows.map(toFollowUp);
 }
 
-export function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+/** The median of a histogram (each value with how many times it was seen), as `median` gives it of the values. */
+function medianOfCounts(counts: readonly { value: number; n: number }[]): number | null {
+  const sorted = [...counts].sort((a, b) => a.value - b.value);
+  const total = sorted.reduce((sum, c) => sum + c.n, 0);
+  if (total === 0) return null;
+  const valueAt = (index: number) => {
+    let seen = 0;
+    for (const c of sorted) {
+      seen += c.n;
+      if (index < seen) return c.value;
+    }
+    return sorted.at(-1)!.value;
+  };
+  const middle = Math.floor(total / 2);
+  return total % 2 ? valueAt(middle) : (valueAt(middle - 1) + valueAt(middle)) / 2;
 }
 
-const round1 = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10);
-
-/** Counts of (from, to) pairs, in the order they first appear. */
-function transitions<T extends string>(pairs: [T | null, T | null][]): { from: T; to: T; n: number }[] {
-  const counts = new Map<string, { from: T; to: T; n: number }>();
-  for (const [from, to] of pairs) {
-    if (from === null || to === null) continue;
-    const key = `${from}>${to}`;
-    const found = counts.get(key);
-    if (found) found.n += 1;
-    else counts.set(key, { from, to, n: 1 });
-  }
-  return [...counts.values()];
+/** A service's figures from its counters: moves listed in the order of the first project that made them. */
+function figuresOf(serviceId: number, counts: readonly q.OutcomeCount[]): OutcomesFigures {
+  const of = (figure: q.OutcomeCount['figure']) => counts.filter((c) => c.figure === figure);
+  const total = (figure: q.OutcomeCount['figure']) => of(figure).reduce((sum, c) => sum + c.n, 0);
+  const moves = <T extends string>(figure: 'living' | 'work') =>
+    of(figure)
+      .sort((a, b) => (a.firstKey! < b.firstKey! ? -1 : 1))
+      .map((c) => ({ from: c.keyA as T, to: c.keyB as T, n: c.n }));
+  const changes = of('honos');
+  const pairs = total('honos');
+  const goals = noGoals();
+  for (const g of of('goal')) goals[g.keyA as Axis][GOAL_KEY[g.keyB as GoalStatus]] += g.n;
+  return {
+    serviceId,
+    evaluated: total('evaluated'),
+    honos: {
+      pairs,
+      meanChange: round1(pairs ? changes.reduce((sum, c) => sum + c.value * c.n, 0) / pairs : null),
+      medianChange: medianOfCounts(changes),
+    },
+    goals,
+    living: moves<LivingSituation>('living'),
+    work: moves<WorkSituation>('work'),
+    medianDaysSubmissionToActive: medianOfCounts(of('submission_days')),
+    medianDaysDraftToActive: medianOfCounts(of('draft_days')),
+    followUps: total('follow_up'),
+  };
 }
-
-const GOAL_KEY: Record<GoalStatus, 'open' | 'achieved' | 'partlyAchieved' | 'notAchieved' | 'notAssessed'> = {
-  open: 'open',
-  achieved: 'achieved',
-  partly_achieved: 'partlyAchieved',
-  not_achieved: 'notAchieved',
-  not_assessed: 'notAssessed',
-};
 
 export async function outcomesReport(
   db: Db,
@@ -96,41 +123,13 @@ export async function outcomesReport(
   serviceId: number | undefined,
   lot: number | undefined,
 ): Promise<OutcomesReport> {
-  const from = `${year}-01-01`;
-  const to = `${year}-12-31`;
-  const filter: q.ProjectFilter = { visible: policyOf(actor.user).ptris, serviceId, lot };
-  const { projects, goals, followUps } = db.transaction((tx) => ({
-    projects: q.evaluatedProjects(tx, from, to, filter),
-    goals: q.goalsOfEvaluated(tx, from, to, filter),
-    followUps: q.followUpsByService(tx, from, to, filter),
-  }));
-  const serviceIds = [...new Set([...projects.map((p) => p.serviceId), ...followUps.map((f) => f.serviceId)])];
-  const names = q.serviceNames(db, serviceIds);
-  const rows: OutcomesRow[] = serviceIds
-    .map((id) => {
-      const mine = projects.filter((p) => p.serviceId === id);
-      const changes = mine.filter((p) => p.honosEvaluations >= 2).map((p) => p.latestHonos! - p.firstHonos!);
-      const goalCounts = Object.fromEntries(
-        AXES.map((axis) => [axis, { achieved: 0, partlyAchieved: 0, notAchieved: 0, notAssessed: 0, open: 0 }]),
-      ) as OutcomesRow['goals'];
-      for (const g of goals) if (g.serviceId === id) goalCounts[g.axis][GOAL_KEY[g.status]] += g.n;
-      return {
-        serviceId: id,
-        serviceName: names.get(id) ?? '',
-        evaluated: mine.length,
-        honos: {
-          pairs: changes.length,
-          meanChange: round1(changes.length ? changes.reduce((a, b) => a + b, 0) / changes.length : null),
-          medianChange: median(changes),
-        },
-        goals: goalCounts,
-        living: transitions(mine.filter((p) => p.livingEvaluations >= 2).map((p) => [p.firstLiving, p.latestLiving])),
-        work: transitions(mine.filter((p) => p.workEvaluations >= 2).map((p) => [p.firstWork, p.latestWork])),
-        medianDaysSubmissionToActive: median(mine.flatMap((p) => (p.daysSubmissionToActive === null ? [] : [p.daysSubmissionToActive]))),
-        medianDaysDraftToActive: median(mine.flatMap((p) => (p.daysDraftToActive === null ? [] : [p.daysDraftToActive]))),
-        followUps: followUps.find((f) => f.serviceId === id)?.n ?? 0,
-      };
-    })
+  const filter: q.CounterFilter = { visible: policyOf(actor.user).services(schema.outcomeCounts.serviceId), serviceId, lot };
+  const counts = q.outcomeCountsOf(db, year, filter);
+  const byService = new Map<number, q.OutcomeCount[]>();
+  for (const c of counts) byService.set(c.serviceId, [...(byService.get(c.serviceId) ?? []), c]);
+  const names = q.serviceNames(db, [...byService.keys()]);
+  const rows: OutcomesRow[] = [...byService]
+    .map(([id, mine]) => ({ ...figuresOf(id, mine), serviceName: names.get(id) ?? '' }))
     .sort((a, b) => a.serviceName.localeCompare(b.serviceName, 'it'));
   await auditRead(db, actor, {
     action: 'read',
