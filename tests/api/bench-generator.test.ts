@@ -12,6 +12,7 @@ import { activeProjectsOn } from '@bds/server/figures/definitions.ts';
 import { definedYearlyCounts, recomputedActivityCounts, reportedYearlyCounts, storedActivityCounts } from './yearly-summaries.ts';
 import { recomputedReportSummaries, storedReportSummaries } from './report-summaries.ts';
 import { plainScopeCounts, storedScopeCounts } from './community-helpers.ts';
+import { recomputedOutcomeSummaries, storedOutcomeSummaries } from './outcome-summaries.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'bds-bench-'));
 let db: Db;
@@ -62,5 +63,11 @@ describe('the benchmark generator on a tiny tier', () => {
     const stored = storedScopeCounts(db);
     expect(stored.length).toBeGreaterThan(0);
     expect(stored).toEqual(plainScopeCounts(db));
+  });
+
+  it('fills the outcomes summaries as the triggers would', () => {
+    const stored = storedOutcomeSummaries(db.$client);
+    expect(stored.counts.length).toBeGreaterThan(0);
+    expect(stored).toEqual(recomputedOutcomeSummaries(db.$client));
   });
 });

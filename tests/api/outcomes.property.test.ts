@@ -12,6 +12,7 @@ import { outcomesInYear } from '@bds/server/figures/definitions.ts';
 import { policyOf } from '@bds/server/access/policy.ts';
 import { createTestContext, personBody, type TestContext } from './helpers.ts';
 import { activeProject, approvingEvaluation } from './ptri-fixtures.ts';
+import { recomputedOutcomeSummaries, storedOutcomeSummaries } from './outcome-summaries.ts';
 
 const YEARS = [2024, 2025, 2026] as const;
 const day = fc
@@ -188,22 +189,6 @@ function apply(client: Database.Database, o: Operation) {
   }
 }
 
-const COUNTS_ORDER = 'ORDER BY year, service_id, lot_id, figure, value, key_a, key_b';
-
-function summaries(client: Database.Database) {
-  return {
-    years: client.prepare('SELECT * FROM ptri_outcome_years ORDER BY ptri_id, year').all(),
-    counts: client.prepare(`SELECT * FROM outcome_counts WHERE n <> 0 ${COUNTS_ORDER}`).all(),
-  };
-}
-
-function recomputed(client: Database.Database) {
-  return {
-    years: client.prepare('SELECT * FROM ptri_outcome_facts ORDER BY ptri_id, year').all(),
-    counts: client.prepare(`SELECT * FROM outcome_counts_recomputed WHERE n <> 0 ${COUNTS_ORDER}`).all(),
-  };
-}
-
 async function expectReportsEqualDefinition(ctx: TestContext) {
   const { services } = ctx.world;
   const manager = await ctx.as('manager');
@@ -250,7 +235,7 @@ describe('the outcomes summaries', () => {
         async (projects, ops) => {
           clear(client);
           for (const o of [...projects, ...ops]) apply(client, o);
-          expect(summaries(client)).toEqual(recomputed(client));
+          expect(storedOutcomeSummaries(client)).toEqual(recomputedOutcomeSummaries(client));
           await expectReportsEqualDefinition(ctx);
         },
       ),
@@ -289,8 +274,8 @@ describe('the outcomes summaries', () => {
       await ctx.as('cm.navile')
     )({ method: 'POST', url: `/api/ptris/${ptri.id}/follow-ups`, payload: { date: '2025-12-01', living: 'own_home', work: 'employed' } });
     expect(contact.statusCode, contact.body).toBe(201);
-    expect(summaries(client)).toEqual(recomputed(client));
-    expect(summaries(client).counts.length).toBeGreaterThan(5);
+    expect(storedOutcomeSummaries(client)).toEqual(recomputedOutcomeSummaries(client));
+    expect(storedOutcomeSummaries(client).counts.length).toBeGreaterThan(5);
     await expectReportsEqualDefinition(ctx);
     await ctx.close();
   });
@@ -362,17 +347,17 @@ describe('each trigger of the outcomes summaries', () => {
     const client = ctx.db.$client;
     clear(client);
     baseState(client);
-    expect(summaries(client)).toEqual(recomputed(client));
+    expect(storedOutcomeSummaries(client)).toEqual(recomputedOutcomeSummaries(client));
     client.exec('SAVEPOINT without_trigger');
     try {
       client.exec(`DROP TRIGGER ${trigger}`);
       apply(client, write);
-      expect(summaries(client)).not.toEqual(recomputed(client));
+      expect(storedOutcomeSummaries(client)).not.toEqual(recomputedOutcomeSummaries(client));
     } finally {
       client.exec('ROLLBACK TO without_trigger');
       client.exec('RELEASE without_trigger');
     }
     apply(client, write);
-    expect(summaries(client)).toEqual(recomputed(client));
+    expect(storedOutcomeSummaries(client)).toEqual(recomputedOutcomeSummaries(client));
   });
 });
