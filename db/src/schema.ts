@@ -833,6 +833,27 @@ export const reviewDates = sqliteTable(
 );
 
 /**
+ * Summary: the budget composition as changes per year: a project in care adds its budget lines
+ * (per source and axis, with 1 project) to the year of its activation and takes them off again
+ * in the year after its closure, so the projects in care in a year are the sum of the rows up to
+ * it, a few per service, source and axis whatever the number of projects. `source` and `axis`
+ * '' count the projects with any line. Kept by triggers on `ptris` and `budget_lines` (migration 0160).
+ */
+export const budgetCompositionChanges = sqliteTable(
+  'budget_composition_changes',
+  {
+    serviceId: integer('service_id').notNull(),
+    source: text('source').notNull(),
+    axis: text('axis').notNull(),
+    year: integer('year').notNull(),
+    amountCents: integer('amount_cents').notNull(),
+    minutes: integer('minutes').notNull(),
+    projects: integer('projects').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.serviceId, t.source, t.axis, t.year] })],
+);
+
+/**
  * Summary: `lot_month_totals` summed over each year, kept by triggers on it, so the lot totals
  * of a year read one year's rows instead of twelve months'.
  */

@@ -1,6 +1,6 @@
 // The benchmark generator fills the summary tables in bulk, with its triggers set aside: on a few
 // hundred generated projects its summaries, read as the reports read them, equal the figures'
-// definitions (server/src/figures/definitions.ts) and the caseload's recomputation.
+// definitions (server/src/figures/definitions.ts) and the recomputations of the caseload and the budget composition.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,10 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '@bds/db';
 import { generateBenchDatabase } from '@bds/db/bench';
 import { today } from '@bds/shared';
-import { activeProjectsOn } from '@bds/server/figures/definitions.ts';
+import { activeProjectsOn, budgetCompositionOf, daysThroughToday } from '@bds/server/figures/definitions.ts';
+import { compositionOf } from '@bds/server/budget-composition/queries.ts';
 import { definedYearlyCounts, recomputedActivityCounts, reportedYearlyCounts, storedActivityCounts } from './yearly-summaries.ts';
 import { recomputedReportSummaries, storedReportSummaries } from './report-summaries.ts';
 import { plainScopeCounts, storedScopeCounts } from './community-helpers.ts';
+import { recomputedComposition, storedComposition } from './budget-composition-summary.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'bds-bench-'));
 let db: Db;
@@ -40,6 +42,17 @@ describe('the benchmark generator on a tiny tier', () => {
   it('fills the caseload and review summaries as the triggers would', () => {
     expect(storedReportSummaries(db)).toEqual(recomputedReportSummaries(db));
     expect(activeProjectsOn(db, today()).length).toBeGreaterThan(0);
+  });
+
+  it('fills the budget composition summary as the triggers would, read as the definition gives it', () => {
+    expect(storedComposition(db).length).toBeGreaterThan(0);
+    expect(storedComposition(db)).toEqual(recomputedComposition(db));
+    const year = Number(today().slice(0, 4));
+    for (const y of [year - 2, year - 1, year]) {
+      const days = daysThroughToday(`${y}-01-01`, `${y}-12-31`, today())!;
+      const filter = { year: y, first: days.first, last: days.last, serviceId: null, districtId: null };
+      expect(compositionOf(db, filter)).toEqual(budgetCompositionOf(db, filter));
+    }
   });
 
   it('signs most projects past the draft, so that "firma in attesa" is the exception in care', () => {

@@ -3,7 +3,7 @@
 // benchmark tests check those summaries and the reports against these definitions.
 import { sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '@bds/db';
-import { addDays, minDate, type DepartmentPartKind } from '@bds/shared';
+import { addDays, minDate, type Axis, type BudgetSource, type DepartmentPartKind } from '@bds/shared';
 import { departmentPartKey } from '../monthly-reports/parts.ts';
 
 /**
@@ -51,6 +51,53 @@ export function usersOfLotInYear(db: Queryable, year: number, lotNumber: number,
     SELECT p.service_id AS serviceId, COUNT(DISTINCT p.person_id) AS users FROM ${projects} GROUP BY p.service_id ORDER BY p.service_id`);
   const total = db.get<{ users: number }>(sql`SELECT COUNT(DISTINCT p.person_id) AS users FROM ${projects}`)?.users ?? 0;
   return { perService, total };
+}
+
+export interface CompositionCell {
+  serviceId: number;
+  serviceName: string;
+  districtId: number;
+  districtName: string;
+  source: BudgetSource;
+  axis: Axis;
+  amountCents: number;
+  minutes: number;
+  projects: number;
+}
+
+export interface CompositionFilter {
+  year: number;
+  /** The year's days up to today (daysThroughToday). */
+  first: string;
+  last: string;
+  serviceId: number | null;
+  districtId: number | null;
+}
+
+/**
+ * The budget composition of a year: the budget lines of the projects in care on at least one of
+ * its days up to today, summed per service, source and axis, with the projects that have such
+ * lines; and per service the projects with any line. The report reads it from a summary
+ * (budget-composition/queries.ts).
+ */
+export function budgetCompositionOf(
+  db: Queryable,
+  f: CompositionFilter,
+): { cells: CompositionCell[]; projectsPerService: Map<number, number> } {
+  const lines = sql`ptris p JOIN budget_lines bl ON bl.ptri_id = p.id JOIN services s ON s.id = p.service_id
+    JOIN districts d ON d.id = s.district_id
+    WHERE ${inCareDuring(f.first, f.last)}
+      ${f.serviceId === null ? sql`` : sql`AND p.service_id = ${f.serviceId}`}
+      ${f.districtId === null ? sql`` : sql`AND s.district_id = ${f.districtId}`}`;
+  const cells = db.all<CompositionCell>(sql`
+    SELECT p.service_id AS serviceId, s.name AS serviceName, s.district_id AS districtId, d.name AS districtName,
+      bl.source AS source, bl.axis AS axis, COALESCE(SUM(bl.amount_cents), 0) AS amountCents,
+      COALESCE(SUM(bl.minutes), 0) AS minutes, COUNT(DISTINCT bl.ptri_id) AS projects
+    FROM ${lines}
+    GROUP BY p.service_id, bl.source, bl.axis ORDER BY p.service_id, bl.source, bl.axis`);
+  const perService = db.all<{ serviceId: number; projects: number }>(sql`
+    SELECT p.service_id AS serviceId, COUNT(DISTINCT bl.ptri_id) AS projects FROM ${lines} GROUP BY p.service_id`);
+  return { cells, projectsPerService: new Map(perService.map((row) => [row.serviceId, row.projects])) };
 }
 
 export interface ActiveProjects {
