@@ -854,6 +854,25 @@ export const budgetCompositionChanges = sqliteTable(
 );
 
 /**
+ * Summary: per Lot 3 flat and month 'YYYY-MM', the minutes and amounts of the work for the flat as
+ * a whole and of its residents' own interventions dated in their stays, so the flats report
+ * reads twelve rows per flat instead of every resident's interventions. Kept by triggers on
+ * `flat_interventions`, `interventions` and `flat_stays` (migration 0161).
+ */
+export const flatMonthWork = sqliteTable(
+  'flat_month_work',
+  {
+    flatId: integer('flat_id').notNull(),
+    month: text('month').notNull(),
+    flatMinutes: integer('flat_minutes').notNull().default(0),
+    flatAmountCents: integer('flat_amount_cents').notNull().default(0),
+    personalMinutes: integer('personal_minutes').notNull().default(0),
+    personalAmountCents: integer('personal_amount_cents').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.flatId, t.month] })],
+);
+
+/**
  * Summary: `lot_month_totals` summed over each year, kept by triggers on it, so the lot totals
  * of a year read one year's rows instead of twelve months'.
  */

@@ -8,6 +8,7 @@ import type { Actor } from '../auth/principal.ts';
 import { auditRead } from '../audit/group-commit.ts';
 import { policyOf } from '../access/policy.ts';
 import { daysThroughToday, flatFiguresOf, flatPlaceDaysOf } from '../figures/definitions.ts';
+import { flatWorkFromSummary } from './queries.ts';
 
 const ratio = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null);
 
@@ -29,7 +30,7 @@ export async function flatsReport(db: Db, actor: Actor, year: number): Promise<F
         )
         .map((f) => [f.id, f]),
     );
-    const rows = flatFiguresOf(tx, days.first, days.last, flats).map((f) => {
+    const rows = flatFiguresOf(tx, days.first, days.last, flats, flatWorkFromSummary(days.first, days.last)).map((f) => {
       const flat = names.get(f.flatId)!;
       return {
         flatId: f.flatId,

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '@bds/db';
-import { daysThroughToday, inCareDuring } from '../figures/definitions.ts';
+import { daysThroughToday, inCareDuring, type FlatWorkColumns } from '../figures/definitions.ts';
 
 /**
  * NR_UT as figures/definitions.ts defines it (usersOfLotInYear), per responsible service;
@@ -45,4 +45,20 @@ export function yearlyUsersByService(db: Queryable, year: number, lotNumber: num
   const total = db.get<{ total: number }>(sql`
     SELECT users AS total FROM yearly_lot_users WHERE year = ${year} AND lot_number = ${lotNumber}`);
   return { rows, total: (total?.total ?? 0) + totalCorrection };
+}
+
+/**
+ * The flats' hours (flatWorkFromRows in figures/definitions.ts) read from flat_month_work
+ * (migration 0161): the rows of flat `f` for the months of the period, at most twelve for a year.
+ * The period runs from a month's first day to a month's last day or today: no work is dated
+ * after today, so the months hold exactly the period's work.
+ */
+export function flatWorkFromSummary(first: string, last: string): FlatWorkColumns {
+  const months = sql`flat_month_work w WHERE w.flat_id = f.id AND w.month BETWEEN ${first.slice(0, 7)} AND ${last.slice(0, 7)}`;
+  return {
+    flatMinutes: sql`(SELECT COALESCE(SUM(w.flat_minutes), 0) FROM ${months})`,
+    flatAmountCents: sql`(SELECT COALESCE(SUM(w.flat_amount_cents), 0) FROM ${months})`,
+    personalMinutes: sql`(SELECT COALESCE(SUM(w.personal_minutes), 0) FROM ${months})`,
+    personalAmountCents: sql`(SELECT COALESCE(SUM(w.personal_amount_cents), 0) FROM ${months})`,
+  };
 }
