@@ -873,6 +873,19 @@ export const flatMonthWork = sqliteTable(
 );
 
 /**
+ * Summary: the Lot 3 places, all flats together, as changes per day: a flat adds its places on
+ * its opening day and takes them off the day after its closing, a stay adds one occupied place
+ * on its first day and takes it off the day after its last. The place-days of any span are a sum
+ * over the days before its end (a row per day that changed anything, whatever the number of
+ * flats). Kept by triggers on `flats` and `flat_stays` (migration 0162).
+ */
+export const flatPlaceDayChanges = sqliteTable('flat_place_day_changes', {
+  day: text('day').primaryKey(),
+  available: integer('available').notNull().default(0),
+  occupied: integer('occupied').notNull().default(0),
+});
+
+/**
  * Summary: `lot_month_totals` summed over each year, kept by triggers on it, so the lot totals
  * of a year read one year's rows instead of twelve months'.
  */

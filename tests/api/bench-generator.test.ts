@@ -8,15 +8,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '@bds/db';
 import { generateBenchDatabase } from '@bds/db/bench';
 import { today } from '@bds/shared';
-import { activeProjectsOn, budgetCompositionOf, daysThroughToday, flatFiguresOf } from '@bds/server/figures/definitions.ts';
-import { flatWorkFromSummary } from '@bds/server/reports/queries.ts';
+import {
+  activeProjectsOn,
+  budgetCompositionOf,
+  daysThroughToday,
+  flatFiguresOf,
+  flatPlaceDaysOf,
+} from '@bds/server/figures/definitions.ts';
+import { allFlatsPlaceDaysOf, flatWorkFromSummary } from '@bds/server/reports/queries.ts';
 import { sql } from 'drizzle-orm';
 import { compositionOf } from '@bds/server/budget-composition/queries.ts';
 import { definedYearlyCounts, recomputedActivityCounts, reportedYearlyCounts, storedActivityCounts } from './yearly-summaries.ts';
 import { recomputedReportSummaries, storedReportSummaries } from './report-summaries.ts';
 import { plainScopeCounts, storedScopeCounts } from './community-helpers.ts';
 import { recomputedComposition, storedComposition } from './budget-composition-summary.ts';
-import { recomputedFlatWork, storedFlatWork } from './flat-month-work.ts';
+import { recomputedFlatWork, recomputedPlaceDayChanges, storedFlatWork, storedPlaceDayChanges } from './flat-month-work.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'bds-bench-'));
 let db: Db;
@@ -68,6 +74,14 @@ describe('the benchmark generator on a tiny tier', () => {
         flatFiguresOf(db, days.first, days.last, sql`1`),
       );
     }
+  });
+
+  it("fills the flats' place-day changes as the triggers would, read as the definition gives them", () => {
+    expect(storedPlaceDayChanges(db).length).toBeGreaterThan(0);
+    expect(storedPlaceDayChanges(db)).toEqual(recomputedPlaceDayChanges(db));
+    const year = Number(today().slice(0, 4));
+    const spans = [year - 1, year].map((y) => daysThroughToday(`${y}-01-01`, `${y}-12-31`, today())!);
+    expect(allFlatsPlaceDaysOf(db, spans)).toEqual(spans.map((span) => flatPlaceDaysOf(db, span.first, span.last, sql`1`)));
   });
 
   it('signs most projects past the draft, so that "firma in attesa" is the exception in care', () => {

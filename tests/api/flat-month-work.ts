@@ -1,6 +1,7 @@
-// The flats' work summary (migration 0161) as stored, and recomputed from the flat-level work and
-// the residents' interventions within their stays: the property test and the benchmark
-// generator's test hold them equal.
+// The flats' summaries as stored, and recomputed from the raw rows: the work per flat and month
+// (migration 0161) from the flat-level work and the residents' interventions within their stays,
+// and the place-day changes (migration 0162) from the flats and stays. The property tests and the
+// benchmark generator's test hold them equal.
 import type { Db } from '@bds/db';
 
 const NOT_ZERO = 'flat_minutes <> 0 OR flat_amount_cents <> 0 OR personal_minutes <> 0 OR personal_amount_cents <> 0';
@@ -26,5 +27,18 @@ export const recomputedFlatWork = (db: Db) =>
            FROM flat_stays s JOIN interventions i ON i.ptri_id = s.ptri_id AND i.date >= s.from_date AND (s.to_date IS NULL OR i.date <= s.to_date))
          GROUP BY 1, 2)
        WHERE ${NOT_ZERO} ORDER BY 1, 2`,
+    )
+    .all();
+
+export const storedPlaceDayChanges = (db: Db) =>
+  db.$client
+    .prepare('SELECT day, available, occupied FROM flat_place_day_changes WHERE available <> 0 OR occupied <> 0 ORDER BY day')
+    .all();
+
+export const recomputedPlaceDayChanges = (db: Db) =>
+  db.$client
+    .prepare(
+      `SELECT * FROM (SELECT day, SUM(available) AS available, SUM(occupied) AS occupied FROM flat_place_day_deltas GROUP BY day)
+       WHERE available <> 0 OR occupied <> 0 ORDER BY day`,
     )
     .all();

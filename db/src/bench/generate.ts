@@ -36,6 +36,7 @@ const BULK_TABLES = [
   'ptri_years',
   'community_activity_period_persons',
   'community_scope_persons',
+  'flats',
   'flat_stays',
   'flat_interventions',
 ] as const;
@@ -260,6 +261,18 @@ export async function generateBenchDatabase(
       UNION ALL
       SELECT flat_id, month, 0, 0, minutes, amount_cents FROM flat_resident_work)
     WHERE true GROUP BY 1, 2`,
+        )
+        .run().changes,
+    (n) => n,
+  );
+  // As migration 0162 fills it.
+  timer.time(
+    'flat_place_day_changes',
+    () =>
+      client
+        .prepare(
+          `INSERT INTO flat_place_day_changes (day, available, occupied)
+    SELECT day, SUM(available), SUM(occupied) FROM flat_place_day_deltas WHERE true GROUP BY day`,
         )
         .run().changes,
     (n) => n,

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '@bds/db';
+import { daysBetween, maxDate } from '@bds/shared';
 import { daysThroughToday, inCareDuring, type FlatWorkColumns } from '../figures/definitions.ts';
 
 /**
@@ -61,4 +62,30 @@ export function flatWorkFromSummary(first: string, last: string): FlatWorkColumn
     personalMinutes: sql`(SELECT COALESCE(SUM(w.personal_minutes), 0) FROM ${months})`,
     personalAmountCents: sql`(SELECT COALESCE(SUM(w.personal_amount_cents), 0) FROM ${months})`,
   };
+}
+
+/**
+ * The place-days of all the flats over each span of days that have passed (flatPlaceDaysOf in
+ * figures/definitions.ts over every flat), from flat_place_day_changes (migration 0162): a change
+ * on day t counts for the days from t (or the span's first) to the span's last. The rows read are
+ * the days that changed anything up to the last span's end, whatever the number of flats.
+ */
+export function allFlatsPlaceDaysOf(db: Queryable, spans: { first: string; last: string }[]): { available: number; occupied: number }[] {
+  const end = spans.reduce((latest, span) => maxDate(latest, span.last), '');
+  // Each change's day counted back from the latest end.
+  const changes = db.all<{ before: number; available: number; occupied: number }>(sql`
+    SELECT CAST(julianday(${end}) - julianday(day) AS INTEGER) AS before, available, occupied FROM flat_place_day_changes
+    WHERE day <= ${end} AND (available <> 0 OR occupied <> 0) ORDER BY day`);
+  const before = (day: string) => daysBetween(day, end);
+  return spans.map(({ first, last }) => {
+    const sums = { available: 0, occupied: 0 };
+    const [fromFirst, fromLast] = [before(first), before(last)];
+    for (const change of changes) {
+      if (change.before < fromLast) break;
+      const days = Math.min(change.before, fromFirst) - fromLast + 1;
+      sums.available += change.available * days;
+      sums.occupied += change.occupied * days;
+    }
+    return sums;
+  });
 }
