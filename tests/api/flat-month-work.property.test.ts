@@ -10,6 +10,7 @@ import { daysThroughToday, flatFiguresOf } from '@bds/server/figures/definitions
 import { flatWorkFromSummary } from '@bds/server/reports/queries.ts';
 import { clockAt } from '@bds/shared';
 import { createTestContext, personBody, type TestContext } from './helpers.ts';
+import { expectEachTriggerNeeded, rowWriter } from './summary-triggers.ts';
 import { recomputedFlatWork, storedFlatWork } from './flat-month-work.ts';
 
 const TODAY = '2026-03-15';
@@ -75,15 +76,7 @@ afterAll(() => ctx.close());
 function apply(ops: Operation[]) {
   const client = ctx.db.$client;
   client.exec('DELETE FROM flat_stays; DELETE FROM interventions; DELETE FROM flat_interventions');
-  const pick = (table: string, n: number) => {
-    const all = (client.prepare(`SELECT id FROM ${table} ORDER BY id`).all() as { id: number }[]).map((r) => r.id);
-    return all[n % Math.max(all.length, 1)];
-  };
-  const update = (table: string, id: number | undefined, columns: Record<string, unknown>) => {
-    const keys = Object.keys(columns);
-    if (id === undefined || keys.length === 0) return;
-    client.prepare(`UPDATE ${table} SET ${keys.map((k) => `${k} = ?`).join(', ')} WHERE id = ?`).run(...Object.values(columns), id);
-  };
+  const { pick, update } = rowWriter(ctx.db);
   const ptri = (n: number | null) => (n === null ? null : projects[n]);
   const { alfa } = ctx.world.coops;
   const { lot1 } = ctx.world.lots;
@@ -162,21 +155,6 @@ describe("the flats' work summary", () => {
   });
 
   it('breaks without any one of its triggers', () => {
-    const triggers = (
-      ctx.db.$client
-        .prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%flat_month_work%' ORDER BY name`)
-        .all() as { name: string }[]
-    ).map((t) => t.name);
-    expect(triggers).toHaveLength(9);
-    for (const name of triggers) {
-      const client = ctx.db.$client;
-      client.exec('BEGIN');
-      try {
-        client.exec(`DROP TRIGGER ${name}`);
-        expect(fc.check(property, { numRuns: 300, seed: 23 }).failed, name).toBe(true);
-      } finally {
-        client.exec('ROLLBACK');
-      }
-    }
+    expectEachTriggerNeeded(ctx.db, 'flat_month_work', 9, property);
   });
 });

@@ -11,6 +11,7 @@ import { daysThroughToday, flatPlaceDaysOf } from '@bds/server/figures/definitio
 import { allFlatsPlaceDaysOf } from '@bds/server/reports/queries.ts';
 import { clockAt, daysInMonth } from '@bds/shared';
 import { createTestContext, personBody, type TestContext } from './helpers.ts';
+import { expectEachTriggerNeeded, rowWriter } from './summary-triggers.ts';
 import { recomputedPlaceDayChanges, storedPlaceDayChanges } from './flat-month-work.ts';
 
 const TODAY = '2026-03-15';
@@ -54,16 +55,7 @@ afterAll(() => ctx.close());
 function apply(ops: Operation[]) {
   const client = ctx.db.$client;
   client.exec('DELETE FROM flat_stays; DELETE FROM flats');
-  const ids = (table: string) => (client.prepare(`SELECT id FROM ${table} ORDER BY id`).all() as { id: number }[]).map((r) => r.id);
-  const pick = (table: string, n: number) => {
-    const all = ids(table);
-    return all[n % Math.max(all.length, 1)];
-  };
-  const update = (table: string, id: number | undefined, columns: Record<string, unknown>) => {
-    const keys = Object.keys(columns);
-    if (id === undefined || keys.length === 0) return;
-    client.prepare(`UPDATE ${table} SET ${keys.map((k) => `${k} = ?`).join(', ')} WHERE id = ?`).run(...Object.values(columns), id);
-  };
+  const { pick, update } = rowWriter(ctx.db);
   for (const o of ops) {
     if (o.op === 'flat') {
       client
@@ -133,21 +125,6 @@ describe('the place-days of every flat', () => {
   });
 
   it('break without any one of their triggers', () => {
-    const triggers = (
-      ctx.db.$client
-        .prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%flat_place_day_changes%' ORDER BY name`)
-        .all() as { name: string }[]
-    ).map((t) => t.name);
-    expect(triggers).toHaveLength(8);
-    for (const name of triggers) {
-      const client = ctx.db.$client;
-      client.exec('BEGIN');
-      try {
-        client.exec(`DROP TRIGGER ${name}`);
-        expect(fc.check(property, { numRuns: 300, seed: 23 }).failed, name).toBe(true);
-      } finally {
-        client.exec('ROLLBACK');
-      }
-    }
+    expectEachTriggerNeeded(ctx.db, 'flat_place_day_changes', 8, property);
   });
 });
