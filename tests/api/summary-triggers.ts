@@ -1,5 +1,5 @@
 // What the property tests of the summaries kept by triggers share: picking and changing rows by
-// position, and showing that each trigger is needed (with any one dropped, the property fails).
+// position, the property over random writes, and showing that each trigger is needed (with any one dropped, the property fails).
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import type { Db } from '@bds/db';
@@ -17,6 +17,14 @@ export function rowWriter(db: Db) {
     client.prepare(`UPDATE ${table} SET ${keys.map((k) => `${k} = ?`).join(', ')} WHERE id = ?`).run(...Object.values(columns), id);
   };
   return { pick, update };
+}
+
+/** Holds after any sequence of up to 40 writes, applied to fresh tables. */
+export function afterAnyWrites<T>(operation: fc.Arbitrary<T>, apply: (ops: T[]) => void, holds: () => void) {
+  return fc.property(fc.array(operation, { minLength: 1, maxLength: 40 }), (ops) => {
+    apply(ops);
+    holds();
+  });
 }
 
 /**
