@@ -833,6 +833,59 @@ export const reviewDates = sqliteTable(
 );
 
 /**
+ * Summary: the budget composition as changes per year: a project in care adds its budget lines
+ * (per source and axis, with 1 project) to the year of its activation and takes them off again
+ * in the year after its closure, so the projects in care in a year are the sum of the rows up to
+ * it, a few per service, source and axis whatever the number of projects. `source` and `axis`
+ * '' count the projects with any line. Kept by triggers on `ptris` and `budget_lines` (migration 0160).
+ */
+export const budgetCompositionChanges = sqliteTable(
+  'budget_composition_changes',
+  {
+    serviceId: integer('service_id').notNull(),
+    source: text('source').notNull(),
+    axis: text('axis').notNull(),
+    year: integer('year').notNull(),
+    amountCents: integer('amount_cents').notNull(),
+    minutes: integer('minutes').notNull(),
+    projects: integer('projects').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.serviceId, t.source, t.axis, t.year] })],
+);
+
+/**
+ * Summary: per Lot 3 flat and month 'YYYY-MM', the minutes and amounts of the work for the flat as
+ * a whole and of its residents' own interventions dated in their stays, so the flats report
+ * reads twelve rows per flat instead of every resident's interventions. Kept by triggers on
+ * `flat_interventions`, `interventions` and `flat_stays` (migration 0161).
+ */
+export const flatMonthWork = sqliteTable(
+  'flat_month_work',
+  {
+    flatId: integer('flat_id').notNull(),
+    month: text('month').notNull(),
+    flatMinutes: integer('flat_minutes').notNull().default(0),
+    flatAmountCents: integer('flat_amount_cents').notNull().default(0),
+    personalMinutes: integer('personal_minutes').notNull().default(0),
+    personalAmountCents: integer('personal_amount_cents').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.flatId, t.month] })],
+);
+
+/**
+ * Summary: the Lot 3 places, all flats together, as changes per day: a flat adds its places on
+ * its opening day and takes them off the day after its closing, a stay adds one occupied place
+ * on its first day and takes it off the day after its last. The place-days of any span are a sum
+ * over the days before its end (a row per day that changed anything, whatever the number of
+ * flats). Kept by triggers on `flats` and `flat_stays` (migration 0162).
+ */
+export const flatPlaceDayChanges = sqliteTable('flat_place_day_changes', {
+  day: text('day').primaryKey(),
+  available: integer('available').notNull().default(0),
+  occupied: integer('occupied').notNull().default(0),
+});
+
+/**
  * Summary: `lot_month_totals` summed over each year, kept by triggers on it, so the lot totals
  * of a year read one year's rows instead of twelve months'.
  */

@@ -1,6 +1,6 @@
 // The benchmark generator fills the summary tables in bulk, with its triggers set aside: on a few
 // hundred generated projects its summaries, read as the reports read them, equal the figures'
-// definitions (server/src/figures/definitions.ts) and the caseload's recomputation.
+// definitions (server/src/figures/definitions.ts) and the recomputations of the caseload, the budget composition and the flats' work.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,11 +8,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '@bds/db';
 import { generateBenchDatabase } from '@bds/db/bench';
 import { today } from '@bds/shared';
-import { activeProjectsOn } from '@bds/server/figures/definitions.ts';
+import {
+  activeProjectsOn,
+  budgetCompositionOf,
+  daysThroughToday,
+  flatFiguresOf,
+  flatPlaceDaysOf,
+} from '@bds/server/figures/definitions.ts';
+import { allFlatsPlaceDaysOf, flatWorkFromSummary } from '@bds/server/reports/queries.ts';
+import { sql } from 'drizzle-orm';
+import { compositionOf } from '@bds/server/budget-composition/queries.ts';
 import { definedYearlyCounts, recomputedActivityCounts, reportedYearlyCounts, storedActivityCounts } from './yearly-summaries.ts';
 import { recomputedReportSummaries, storedReportSummaries } from './report-summaries.ts';
 import { plainScopeCounts, storedScopeCounts } from './community-helpers.ts';
 import { recomputedOutcomeSummaries, storedOutcomeSummaries } from './outcome-summaries.ts';
+import { recomputedComposition, storedComposition } from './budget-composition-summary.ts';
+import { recomputedFlatWork, recomputedPlaceDayChanges, storedFlatWork, storedPlaceDayChanges } from './flat-month-work.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'bds-bench-'));
 let db: Db;
@@ -41,6 +52,37 @@ describe('the benchmark generator on a tiny tier', () => {
   it('fills the caseload and review summaries as the triggers would', () => {
     expect(storedReportSummaries(db)).toEqual(recomputedReportSummaries(db));
     expect(activeProjectsOn(db, today()).length).toBeGreaterThan(0);
+  });
+
+  it('fills the budget composition summary as the triggers would, read as the definition gives it', () => {
+    expect(storedComposition(db).length).toBeGreaterThan(0);
+    expect(storedComposition(db)).toEqual(recomputedComposition(db));
+    const year = Number(today().slice(0, 4));
+    for (const y of [year - 2, year - 1, year]) {
+      const days = daysThroughToday(`${y}-01-01`, `${y}-12-31`, today())!;
+      const filter = { year: y, first: days.first, last: days.last, serviceId: null, districtId: null };
+      expect(compositionOf(db, filter)).toEqual(budgetCompositionOf(db, filter));
+    }
+  });
+
+  it("fills the flats' work summary as the triggers would, read as the definition gives it", () => {
+    expect(storedFlatWork(db).length).toBeGreaterThan(0);
+    expect(storedFlatWork(db)).toEqual(recomputedFlatWork(db));
+    const year = Number(today().slice(0, 4));
+    for (const y of [year - 1, year]) {
+      const days = daysThroughToday(`${y}-01-01`, `${y}-12-31`, today())!;
+      expect(flatFiguresOf(db, days.first, days.last, sql`1`, flatWorkFromSummary(days.first, days.last))).toEqual(
+        flatFiguresOf(db, days.first, days.last, sql`1`),
+      );
+    }
+  });
+
+  it("fills the flats' place-day changes as the triggers would, read as the definition gives them", () => {
+    expect(storedPlaceDayChanges(db).length).toBeGreaterThan(0);
+    expect(storedPlaceDayChanges(db)).toEqual(recomputedPlaceDayChanges(db));
+    const year = Number(today().slice(0, 4));
+    const spans = [year - 1, year].map((y) => daysThroughToday(`${y}-01-01`, `${y}-12-31`, today())!);
+    expect(allFlatsPlaceDaysOf(db, spans)).toEqual(spans.map((span) => flatPlaceDaysOf(db, span.first, span.last, sql`1`)));
   });
 
   it('signs most projects past the draft, so that "firma in attesa" is the exception in care', () => {

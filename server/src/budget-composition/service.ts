@@ -17,7 +17,7 @@ import { auditRead } from '../audit/group-commit.ts';
 import { Forbidden } from '../errors.ts';
 import { policyOf } from '../access/policy.ts';
 import { daysThroughToday } from '../figures/definitions.ts';
-import { compositionCells, projectsPerService, type CompositionCell } from './queries.ts';
+import { compositionOf, type CompositionCell } from './queries.ts';
 
 function shareOf(cells: CompositionCell[]) {
   return { nonAuslShare: nonAuslShare(cells), amount: eurosOf(cells.reduce((sum, cell) => sum + cell.amountCents, 0)) };
@@ -37,8 +37,9 @@ export async function budgetComposition(
   const filter = days
     ? { year, first: days.first, last: days.last, serviceId: scope.serviceId ?? serviceId ?? null, districtId: districtId ?? null }
     : null;
-  const cells = filter ? compositionCells(db, filter) : [];
-  const projects = filter ? projectsPerService(db, filter) : new Map<number, number>();
+  const { cells, projectsPerService: projects } = filter
+    ? compositionOf(db, filter)
+    : { cells: [], projectsPerService: new Map<number, number>() };
   const rows = BUDGET_SOURCES.flatMap((source) =>
     AXES.flatMap((axis) => {
       const matching = cells.filter((cell) => cell.source === source && cell.axis === axis);

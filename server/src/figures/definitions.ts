@@ -8,6 +8,7 @@ import {
   AXES,
   minDate,
   type Axis,
+  type BudgetSource,
   type DepartmentPartKind,
   type GoalStatus,
   type LivingSituation,
@@ -61,6 +62,53 @@ export function usersOfLotInYear(db: Queryable, year: number, lotNumber: number,
     SELECT p.service_id AS serviceId, COUNT(DISTINCT p.person_id) AS users FROM ${projects} GROUP BY p.service_id ORDER BY p.service_id`);
   const total = db.get<{ users: number }>(sql`SELECT COUNT(DISTINCT p.person_id) AS users FROM ${projects}`)?.users ?? 0;
   return { perService, total };
+}
+
+export interface CompositionCell {
+  serviceId: number;
+  serviceName: string;
+  districtId: number;
+  districtName: string;
+  source: BudgetSource;
+  axis: Axis;
+  amountCents: number;
+  minutes: number;
+  projects: number;
+}
+
+export interface CompositionFilter {
+  year: number;
+  /** The year's days up to today (daysThroughToday). */
+  first: string;
+  last: string;
+  serviceId: number | null;
+  districtId: number | null;
+}
+
+/**
+ * The budget composition of a year: the budget lines of the projects in care on at least one of
+ * its days up to today, summed per service, source and axis, with the projects that have such
+ * lines; and per service the projects with any line. The report reads it from a summary
+ * (budget-composition/queries.ts).
+ */
+export function budgetCompositionOf(
+  db: Queryable,
+  f: CompositionFilter,
+): { cells: CompositionCell[]; projectsPerService: Map<number, number> } {
+  const lines = sql`ptris p JOIN budget_lines bl ON bl.ptri_id = p.id JOIN services s ON s.id = p.service_id
+    JOIN districts d ON d.id = s.district_id
+    WHERE ${inCareDuring(f.first, f.last)}
+      ${f.serviceId === null ? sql`` : sql`AND p.service_id = ${f.serviceId}`}
+      ${f.districtId === null ? sql`` : sql`AND s.district_id = ${f.districtId}`}`;
+  const cells = db.all<CompositionCell>(sql`
+    SELECT p.service_id AS serviceId, s.name AS serviceName, s.district_id AS districtId, d.name AS districtName,
+      bl.source AS source, bl.axis AS axis, COALESCE(SUM(bl.amount_cents), 0) AS amountCents,
+      COALESCE(SUM(bl.minutes), 0) AS minutes, COUNT(DISTINCT bl.ptri_id) AS projects
+    FROM ${lines}
+    GROUP BY p.service_id, bl.source, bl.axis ORDER BY p.service_id, bl.source, bl.axis`);
+  const perService = db.all<{ serviceId: number; projects: number }>(sql`
+    SELECT p.service_id AS serviceId, COUNT(DISTINCT bl.ptri_id) AS projects FROM ${lines} GROUP BY p.service_id`);
+  return { cells, projectsPerService: new Map(perService.map((row) => [row.serviceId, row.projects])) };
 }
 
 export interface ActiveProjects {
@@ -236,16 +284,45 @@ export function flatPlaceDaysOf(db: Queryable, first: string, last: string, flat
   );
 }
 
+/** Where the flats' hours come from: an SQL expression per figure, over flat `f`. */
+export interface FlatWorkColumns {
+  flatMinutes: SQL;
+  flatAmountCents: SQL;
+  personalMinutes: SQL;
+  personalAmountCents: SQL;
+}
+
+/**
+ * The flats' hours over a period, from the raw rows: work for flat `f` as a whole dated in the
+ * period, and its residents' interventions dated in the period while they stayed there (through
+ * (ptri_id, date) for each stay).
+ */
+export function flatWorkFromRows(first: string, last: string): FlatWorkColumns {
+  const residentsWork = sql`flat_stays s JOIN interventions i ON i.ptri_id = s.ptri_id
+    AND i.date BETWEEN max(${first}, s.from_date) AND min(${last}, COALESCE(s.to_date, ${last})) WHERE ${staysDuring(first, last)}`;
+  const flatWork = sql`flat_interventions w WHERE w.flat_id = f.id AND w.date BETWEEN ${first} AND ${last}`;
+  return {
+    flatMinutes: sql`(SELECT COALESCE(SUM(w.minutes), 0) FROM ${flatWork})`,
+    flatAmountCents: sql`(SELECT COALESCE(SUM(w.amount_cents), 0) FROM ${flatWork})`,
+    personalMinutes: sql`(SELECT COALESCE(SUM(i.minutes), 0) FROM ${residentsWork})`,
+    personalAmountCents: sql`(SELECT COALESCE(SUM(i.amount_cents), 0) FROM ${residentsWork})`,
+  };
+}
+
 /**
  * The Lot 3 flats' figures over a period of days that have passed (daysThroughToday): for the
- * flats `f` that `flatsCondition` selects, read flat by flat through the flat indexes of stays
- * and hours, and the residents' interventions through (ptri_id, date).
+ * flats `f` that `flatsCondition` selects, read flat by flat through the flat indexes of stays,
+ * with the hours from `work` (by default the definition over the raw rows; the report passes
+ * the same figures read from a summary).
  */
-export function flatFiguresOf(db: Queryable, first: string, last: string, flatsCondition: SQL): FlatFigures[] {
-  const during = staysDuring(first, last);
-  const stays = sql`flat_stays s WHERE ${during}`;
-  const residentsWork = sql`flat_stays s JOIN interventions i ON i.ptri_id = s.ptri_id
-    AND i.date BETWEEN max(${first}, s.from_date) AND min(${last}, COALESCE(s.to_date, ${last})) WHERE ${during}`;
+export function flatFiguresOf(
+  db: Queryable,
+  first: string,
+  last: string,
+  flatsCondition: SQL,
+  work: FlatWorkColumns = flatWorkFromRows(first, last),
+): FlatFigures[] {
+  const stays = sql`flat_stays s WHERE ${staysDuring(first, last)}`;
   const rows = db.all<Omit<FlatFigures, 'exits'> & { exits: string | null }>(sql`
     SELECT f.id AS flatId,
       ${placeDaysAvailable(first, last)} AS placeDaysAvailable,
@@ -255,10 +332,10 @@ export function flatFiguresOf(db: Queryable, first: string, last: string, flatsC
         AND s.destination IS NOT NULL AND s.to_date <= ${last} GROUP BY s.destination)) AS exits,
       (SELECT COUNT(*) FROM ${stays} AND s.destination IS NOT NULL AND s.to_date <= ${last}) AS endedStays,
       (SELECT COALESCE(SUM(${daysSpanned(sql`s.from_date`, sql`s.to_date`)}), 0) FROM ${stays} AND s.destination IS NOT NULL AND s.to_date <= ${last}) AS endedStayDays,
-      (SELECT COALESCE(SUM(w.minutes), 0) FROM flat_interventions w WHERE w.flat_id = f.id AND w.date BETWEEN ${first} AND ${last}) AS flatMinutes,
-      (SELECT COALESCE(SUM(w.amount_cents), 0) FROM flat_interventions w WHERE w.flat_id = f.id AND w.date BETWEEN ${first} AND ${last}) AS flatAmountCents,
-      (SELECT COALESCE(SUM(i.minutes), 0) FROM ${residentsWork}) AS personalMinutes,
-      (SELECT COALESCE(SUM(i.amount_cents), 0) FROM ${residentsWork}) AS personalAmountCents
+      ${work.flatMinutes} AS flatMinutes,
+      ${work.flatAmountCents} AS flatAmountCents,
+      ${work.personalMinutes} AS personalMinutes,
+      ${work.personalAmountCents} AS personalAmountCents
     FROM flats f WHERE ${flatsCondition} ORDER BY f.id`);
   return rows.map((row) => ({ ...row, exits: row.exits ? (JSON.parse(row.exits) as Record<string, number>) : {} }));
 }

@@ -8,6 +8,7 @@ import type { Actor } from '../auth/principal.ts';
 import { auditRead } from '../audit/group-commit.ts';
 import { policyOf } from '../access/policy.ts';
 import { daysThroughToday, flatFiguresOf, flatPlaceDaysOf } from '../figures/definitions.ts';
+import { allFlatsPlaceDaysOf, flatWorkFromSummary } from './queries.ts';
 
 const ratio = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null);
 
@@ -29,7 +30,7 @@ export async function flatsReport(db: Db, actor: Actor, year: number): Promise<F
         )
         .map((f) => [f.id, f]),
     );
-    const rows = flatFiguresOf(tx, days.first, days.last, flats).map((f) => {
+    const rows = flatFiguresOf(tx, days.first, days.last, flats, flatWorkFromSummary(days.first, days.last)).map((f) => {
       const flat = names.get(f.flatId)!;
       return {
         flatId: f.flatId,
@@ -48,12 +49,18 @@ export async function flatsReport(db: Db, actor: Actor, year: number): Promise<F
         amount: eurosOf(f.flatAmountCents + f.personalAmountCents),
       };
     });
-    const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`).flatMap((month) => {
+    const spans = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`).flatMap((month) => {
       const span = daysThroughToday(`${month}-01`, `${month}-${daysInMonth(month)}`, actor.today);
-      if (!span) return [];
-      const placeDays = flatPlaceDaysOf(tx, span.first, span.last, flats);
-      return [{ month, placeDaysAvailable: placeDays.available, placeDaysOccupied: placeDays.occupied }];
+      return span ? [{ month, ...span }] : [];
     });
+    // Every flat's from the summary; a case manager's few flats from their rows.
+    const placeDays =
+      scope.serviceId === null ? allFlatsPlaceDaysOf(tx, spans) : spans.map((span) => flatPlaceDaysOf(tx, span.first, span.last, flats));
+    const months = spans.map((span, i) => ({
+      month: span.month,
+      placeDaysAvailable: placeDays[i]!.available,
+      placeDaysOccupied: placeDays[i]!.occupied,
+    }));
     return { year, throughDate: days.last, months, rows };
   });
   await auditRead(db, actor, { action: 'read', entity: 'report_flats', changes: { year, ...scope } });

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '@bds/db';
-import { daysThroughToday, inCareDuring } from '../figures/definitions.ts';
+import { daysBetween, maxDate } from '@bds/shared';
+import { daysThroughToday, inCareDuring, type FlatWorkColumns } from '../figures/definitions.ts';
 
 /**
  * NR_UT as figures/definitions.ts defines it (usersOfLotInYear), per responsible service;
@@ -45,4 +46,46 @@ export function yearlyUsersByService(db: Queryable, year: number, lotNumber: num
   const total = db.get<{ total: number }>(sql`
     SELECT users AS total FROM yearly_lot_users WHERE year = ${year} AND lot_number = ${lotNumber}`);
   return { rows, total: (total?.total ?? 0) + totalCorrection };
+}
+
+/**
+ * The flats' hours (flatWorkFromRows in figures/definitions.ts) read from flat_month_work
+ * (migration 0161): the rows of flat `f` for the months of the period, at most twelve for a year.
+ * The period runs from a month's first day to a month's last day or today: no work is dated
+ * after today, so the months hold exactly the period's work.
+ */
+export function flatWorkFromSummary(first: string, last: string): FlatWorkColumns {
+  const months = sql`flat_month_work w WHERE w.flat_id = f.id AND w.month BETWEEN ${first.slice(0, 7)} AND ${last.slice(0, 7)}`;
+  return {
+    flatMinutes: sql`(SELECT COALESCE(SUM(w.flat_minutes), 0) FROM ${months})`,
+    flatAmountCents: sql`(SELECT COALESCE(SUM(w.flat_amount_cents), 0) FROM ${months})`,
+    personalMinutes: sql`(SELECT COALESCE(SUM(w.personal_minutes), 0) FROM ${months})`,
+    personalAmountCents: sql`(SELECT COALESCE(SUM(w.personal_amount_cents), 0) FROM ${months})`,
+  };
+}
+
+/**
+ * The place-days of all the flats over each span of days that have passed (flatPlaceDaysOf in
+ * figures/definitions.ts over every flat), from flat_place_day_changes (migration 0162): a change
+ * on day t counts for the days from t (or the span's first) to the span's last. The rows read are
+ * the days that changed anything up to the last span's end, whatever the number of flats.
+ */
+export function allFlatsPlaceDaysOf(db: Queryable, spans: { first: string; last: string }[]): { available: number; occupied: number }[] {
+  const end = spans.reduce((latest, span) => maxDate(latest, span.last), '');
+  // Each change's day counted back from the latest end.
+  const changes = db.all<{ before: number; available: number; occupied: number }>(sql`
+    SELECT CAST(julianday(${end}) - julianday(day) AS INTEGER) AS before, available, occupied FROM flat_place_day_changes
+    WHERE day <= ${end} AND (available <> 0 OR occupied <> 0) ORDER BY day`);
+  const before = (day: string) => daysBetween(day, end);
+  return spans.map(({ first, last }) => {
+    const sums = { available: 0, occupied: 0 };
+    const [fromFirst, fromLast] = [before(first), before(last)];
+    for (const change of changes) {
+      if (change.before < fromLast) break;
+      const days = Math.min(change.before, fromFirst) - fromLast + 1;
+      sums.available += change.available * days;
+      sums.occupied += change.occupied * days;
+    }
+    return sums;
+  });
 }

@@ -1,0 +1,44 @@
+// The flats' summaries as stored, and recomputed from the raw rows: the work per flat and month
+// (migration 0161) from the flat-level work and the residents' interventions within their stays,
+// and the place-day changes (migration 0162) from the flats and stays. The property tests and the
+// benchmark generator's test hold them equal.
+import type { Db } from '@bds/db';
+
+const NOT_ZERO = 'flat_minutes <> 0 OR flat_amount_cents <> 0 OR personal_minutes <> 0 OR personal_amount_cents <> 0';
+
+export const storedFlatWork = (db: Db) =>
+  db.$client
+    .prepare(
+      `SELECT flat_id, month, flat_minutes, flat_amount_cents, personal_minutes, personal_amount_cents FROM flat_month_work
+       WHERE ${NOT_ZERO} ORDER BY 1, 2`,
+    )
+    .all();
+
+export const recomputedFlatWork = (db: Db) =>
+  db.$client
+    .prepare(
+      `SELECT * FROM (
+         SELECT flat_id, month, SUM(flat_minutes) AS flat_minutes, SUM(flat_amount_cents) AS flat_amount_cents,
+           SUM(personal_minutes) AS personal_minutes, SUM(personal_amount_cents) AS personal_amount_cents FROM (
+           SELECT flat_id, substr(date, 1, 7) AS month, minutes AS flat_minutes, amount_cents AS flat_amount_cents,
+             0 AS personal_minutes, 0 AS personal_amount_cents FROM flat_interventions
+           UNION ALL
+           SELECT s.flat_id, substr(i.date, 1, 7), 0, 0, i.minutes, i.amount_cents
+           FROM flat_stays s JOIN interventions i ON i.ptri_id = s.ptri_id AND i.date >= s.from_date AND (s.to_date IS NULL OR i.date <= s.to_date))
+         GROUP BY 1, 2)
+       WHERE ${NOT_ZERO} ORDER BY 1, 2`,
+    )
+    .all();
+
+export const storedPlaceDayChanges = (db: Db) =>
+  db.$client
+    .prepare('SELECT day, available, occupied FROM flat_place_day_changes WHERE available <> 0 OR occupied <> 0 ORDER BY day')
+    .all();
+
+export const recomputedPlaceDayChanges = (db: Db) =>
+  db.$client
+    .prepare(
+      `SELECT * FROM (SELECT day, SUM(available) AS available, SUM(occupied) AS occupied FROM flat_place_day_deltas GROUP BY day)
+       WHERE available <> 0 OR occupied <> 0 ORDER BY day`,
+    )
+    .all();
