@@ -36,10 +36,39 @@ function withNullableShorthand(node: unknown): unknown {
   return Object.fromEntries(Object.entries(object).map(([key, value]) => [key, withNullableShorthand(value)]));
 }
 
+/** Serializers not built yet, each built at its route's first reply; weak, so that an app of a test that is gone is not kept. */
+const unbuilt = new Set<WeakRef<() => unknown>>();
+
+/**
+ * The JSON Schema is made (and checked) at start; fast-json-stringify compiles it at the route's
+ * first reply: compiling every route's serializer was about an eighth of the server's start-up.
+ */
 export const replySerializerCompiler: FastifySerializerCompiler<z.ZodType> = ({ schema, method, url, httpStatus }) => {
+  const where = `reply schema of ${method} ${url} (${httpStatus})`;
+  let json: JsonSchema;
   try {
-    return fastJson(replyJsonSchema(schema)) as (data: unknown) => string;
+    json = replyJsonSchema(schema);
   } catch (error) {
-    throw new Error(`reply schema of ${method} ${url} (${httpStatus}) has no JSON Schema form`, { cause: error });
+    throw new Error(`${where} has no JSON Schema form`, { cause: error });
   }
+  let serialize: ((data: unknown) => string) | null = null;
+  const build = () => {
+    unbuilt.delete(ref);
+    try {
+      return (serialize ??= fastJson(json) as (data: unknown) => string);
+    } catch (error) {
+      throw new Error(`${where} cannot be compiled`, { cause: error });
+    }
+  };
+  const ref = new WeakRef(build);
+  unbuilt.add(ref);
+  return (data: unknown) => (serialize ?? build())(data);
 };
+
+/** Builds every serializer not built yet (a test shows that each route's can be). */
+export function buildReplySerializers(): void {
+  for (const ref of [...unbuilt]) {
+    unbuilt.delete(ref);
+    ref.deref()?.();
+  }
+}

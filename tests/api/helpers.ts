@@ -121,10 +121,12 @@ export interface ContextOptions {
   logStream?: LogStream;
   /** Pins the app's "today" (real time otherwise); the test moves it through `ctx.clock`. */
   clock?: Clock;
+  /** A migrated database to use instead of a fresh in-memory one (a file, for what only files do). */
+  db?: Db;
 }
 
 export async function createTestContext(options: ContextOptions = {}): Promise<TestContext> {
-  const db = openMemoryDb();
+  const db = options.db ?? openMemoryDb();
   const world = await seedWorld(db);
   const clock = testClock(options.clock);
   const app = await buildApp({ db, config: testConfig(options.config), logStream: options.logStream, clock });

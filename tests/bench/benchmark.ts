@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import type { Tier } from '@bds/db/bench';
 import { DEMO_PASSWORD } from '@bds/db/seed';
 import { endpoints, type Caller, type Endpoint } from './endpoints.ts';
-import { readFixtures } from './fixtures.ts';
+import { quarterHours, readFixtures } from './fixtures.ts';
 import { measure, measureSequential, medianOf, type LoadFigures } from './load.ts';
 import { startBareServer, startServer, type Child } from './processes.ts';
 import { timeReportSql } from './raw-sql.ts';
@@ -29,6 +29,18 @@ export interface BenchOptions {
 
 /** Three rounds of at least a second each (autocannon measures whole seconds); one for a short smoke run. */
 const roundsOf = (durationSeconds: number) => (durationSeconds >= 3 ? 3 : 1);
+
+/**
+ * How many requests each part of a measurement may send when the endpoint's data has room for
+ * only `capacity` (a write round): a tenth for the warm-up, a fifth at one connection, the rest
+ * shared by the rounds at 64, less the probes; null when that leaves a round fewer than 64.
+ */
+function sharesOf(capacity: number | undefined, rounds: number) {
+  if (capacity === undefined) return { warmUp: undefined, sequential: undefined, round: undefined };
+  const usable = capacity - (2 + rounds);
+  const share = { warmUp: Math.floor(usable / 10), sequential: Math.floor(usable / 5), round: Math.floor((usable * 0.7) / rounds) };
+  return share.warmUp >= 64 && share.round >= 64 ? share : null;
+}
 
 /** fdatasync samples of the log's disk, taken at the start and again at the end of the run. */
 const FSYNC_SAMPLES = 50;
@@ -94,22 +106,29 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
         continue;
       }
       const request = { method: endpoint.method, path: endpoint.path, body: endpoint.body, headers: { authorization: `Bearer ${token}` } };
+      const rounds = roundsOf(d);
+      const share = sharesOf(endpoint.capacity, rounds);
+      if (share === null) {
+        const detail = `room for ${endpoint.capacity} writes in the data, fewer than a measurement needs`;
+        log(`${endpoint.name}: not measured (${detail})`);
+        results.push({ ...base, missing: detail });
+        continue;
+      }
       // Unrecorded first: the server's code for this route compiled by V8 and its pages read from
       // the disk, so that the figures are those of a server that has been answering for a while.
-      await measure(server.baseUrl, request, 64, warmUpSeconds(d));
+      await measure(server.baseUrl, request, 64, warmUpSeconds(d), share.warmUp);
       await probe(server.baseUrl, endpoint, token);
-      const c1 = await measureSequential(server.baseUrl, request, d);
+      const c1 = await measureSequential(server.baseUrl, request, d, share.sequential);
       const bareRequest = { method: 'GET' as const, path: () => `/bare?bytes=${first.bytes}`, headers: {} };
       const bare1 = await measureSequential(bare.baseUrl, bareRequest, Math.min(d, 2));
       // At 64 connections the server and bare Fastify take turns, each round a part of the
       // measurement, and each gives its median round: the host's speed changes within a minute
       // here (bare Fastify's req/s by up to three times), and a ratio of two figures taken
       // minutes apart measured the host as much as the server.
-      const rounds = roundsOf(d);
       const ours: LoadFigures[] = [];
       const bares: LoadFigures[] = [];
       for (let round = 0; round < rounds; round++) {
-        ours.push(await measure(server.baseUrl, request, 64, d / rounds));
+        ours.push(await measure(server.baseUrl, request, 64, d / rounds, share.round));
         // autocannon stops sending at the deadline, not when the server has answered the queue:
         // one more request waits behind that backlog, so the next measurement starts on a quiet server.
         await probe(server.baseUrl, endpoint, token);
@@ -124,10 +143,11 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
       );
       results.push({ ...base, c1, c64, bare1, bare64, maxMs, ...(sql ? { sql } : {}) });
     }
-    // A person may have 24 hours a day: the valid file takes at most a quarter of the month's room
-    // for the cooperative's projects (14,784 quarter hours for tier S's 22), so that the timed
-    // uploads after it still fit; a short smoke run sends a tenth.
-    const stallRows = Math.min(STALL_ROWS, Math.floor((fixtures.workProjectIds.length * 28 * 24 * 4) / 4)) / (d >= 3 ? 1 : 10);
+    // A person may have 24 hours a day: the valid file takes at most a quarter of the room left in
+    // the month for the cooperative's projects, so that the timed uploads after it still fit; a
+    // short smoke run sends a tenth.
+    const uploadRoom = quarterHours(fixtures.uploadRoom).total;
+    const stallRows = Math.min(STALL_ROWS, Math.floor(uploadRoom / 4)) / (d >= 3 ? 1 : 10);
     const stalls =
       fixtures.workProjectIds.length === 0
         ? []

@@ -1,6 +1,6 @@
 // The endpoints the benchmark measures, who calls each one and what it reads.
 import type { Fixtures } from './fixtures.ts';
-import { rotation } from './fixtures.ts';
+import { quarterHours, rotation } from './fixtures.ts';
 
 /** `coop.paco` runs Lot 4 community activities. */
 export type Caller = 'casemanager' | 'manager' | 'coop' | 'coop.paco';
@@ -11,8 +11,11 @@ export interface Endpoint {
   kind: EndpointKind;
   caller: Caller;
   method: 'GET' | 'POST';
+  /** Called before `body` for each request. */
   path: () => string;
   body?: () => string;
+  /** The most requests the endpoint may be sent (each write uses up room in the data); unlimited when absent. */
+  capacity?: number;
   /** Report endpoints: the year or month their own SQL is timed for. */
   report?: ReportCall;
 }
@@ -36,13 +39,11 @@ export function endpoints(f: Fixtures): Endpoint[] {
   const project = rotation(f.projectIds);
   const name = rotation(f.namePrefixes);
   const fiscalCode = rotation(f.fiscalCodes);
-  const workProject = rotation(f.workProjectIds);
+  const work = quarterHours(f.workRoom);
+  let workSlot = { ptriId: 0, date: f.today };
   const workFlat = rotation(f.workFlatIds);
   const communityActivity = rotation(f.communityActivityIds);
   const resourceWord = rotation(RESOURCE_WORDS);
-  const workDay = rotation(
-    Array.from({ length: Number(f.today.slice(8)) }, (_, i) => `${f.today.slice(0, 8)}${String(i + 1).padStart(2, '0')}`),
-  );
   return [
     { name: 'project list, first page', kind: 'read', caller: 'casemanager', method: 'GET', path: () => '/api/ptris?limit=50' },
     {
@@ -167,10 +168,12 @@ export function endpoints(f: Fixtures): Endpoint[] {
       kind: 'write',
       caller: 'coop',
       method: 'POST',
-      path: () => `/api/ptris/${workProject()}/interventions`,
-      // A quarter hour on a day of this month so far: a person may have 24 hours a day, and a run
-      // records tens of thousands of interventions on a few hundred projects.
-      body: () => JSON.stringify({ date: workDay(), axis: 'habitat', activity: f.habitatActivity, hours: 0.25, operatorRole: 'educatore' }),
+      // A quarter hour on a day of this month so far where the person has room: a person may have
+      // 24 hours a day, and a run records thousands of interventions on a few hundred projects.
+      path: () => `/api/ptris/${(workSlot = work.next()).ptriId}/interventions`,
+      body: () =>
+        JSON.stringify({ date: workSlot.date, axis: 'habitat', activity: f.habitatActivity, hours: 0.25, operatorRole: 'educatore' }),
+      capacity: work.total,
     },
   ];
 }

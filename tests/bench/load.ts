@@ -25,11 +25,19 @@ export interface LoadFigures {
   errors: number;
 }
 
-export async function measure(baseUrl: string, request: LoadRequest, connections: number, durationSeconds: number): Promise<LoadFigures> {
+/** `amount` (at least `connections`) stops the measurement after that many requests, if it comes before the end of its duration. */
+export async function measure(
+  baseUrl: string,
+  request: LoadRequest,
+  connections: number,
+  durationSeconds: number,
+  amount?: number,
+): Promise<LoadFigures> {
   const result = await autocannon({
     url: baseUrl,
     connections,
     duration: durationSeconds,
+    ...(amount === undefined ? {} : { maxOverallRequests: Math.max(connections, amount) }),
     requests: [
       {
         method: request.method,
@@ -79,7 +87,12 @@ export function medianOf(rounds: readonly LoadFigures[]): LoadFigures {
 }
 
 /** One request after the other on one kept-alive connection for `durationSeconds`, each timed from send to the reply's last byte. */
-export async function measureSequential(baseUrl: string, request: LoadRequest, durationSeconds: number): Promise<LoadFigures> {
+export async function measureSequential(
+  baseUrl: string,
+  request: LoadRequest,
+  durationSeconds: number,
+  amount = Infinity,
+): Promise<LoadFigures> {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   const url = new URL(baseUrl);
   const latencies: number[] = [];
@@ -87,21 +100,19 @@ export async function measureSequential(baseUrl: string, request: LoadRequest, d
   let errors = 0;
   const send = () =>
     new Promise<number>((resolve, reject) => {
+      const path = request.path();
       const body = request.body?.();
       const headers = body ? { ...request.headers, 'content-type': 'application/json' } : request.headers;
-      const req = httpRequest(
-        { agent, host: url.hostname, port: url.port, method: request.method, path: request.path(), headers },
-        (res) => {
-          res.on('data', () => {});
-          res.on('end', () => resolve(res.statusCode ?? 0));
-        },
-      );
+      const req = httpRequest({ agent, host: url.hostname, port: url.port, method: request.method, path, headers }, (res) => {
+        res.on('data', () => {});
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      });
       req.on('error', reject);
       req.end(body);
     });
   const deadline = performance.now() + durationSeconds * 1000;
   try {
-    while (performance.now() < deadline) {
+    while (performance.now() < deadline && latencies.length + errors < amount) {
       const started = performance.now();
       try {
         const status = await send();

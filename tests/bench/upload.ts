@@ -1,5 +1,5 @@
 // The 10,000-row monthly CSV upload, end to end: build the file, send it, time the answer.
-import type { Fixtures } from './fixtures.ts';
+import { quarterHours, type Fixtures } from './fixtures.ts';
 import { percentile } from './percentile.ts';
 
 export interface UploadFigures {
@@ -9,20 +9,21 @@ export interface UploadFigures {
   medianMs: number;
 }
 
+const validFiles = new WeakMap<Fixtures, ReturnType<typeof quarterHours>>();
+
 /**
- * Quarter-hour rows spread over each project's days of the month just ended, so that repeated
- * uploads stay within the 24 hours a person may have in one day.
+ * Quarter-hour rows on the days of the month just ended that still have room, the valid files of
+ * a run one after the other, so that every stored file stays within the 24 hours a person may have
+ * in one day. A file of `hours` other than a quarter (refused) takes no room from the others.
  */
 export function monthCsv(f: Fixtures, rows: number, nonce: string, hours = '0,25'): string {
+  let room = validFiles.get(f);
+  if (!room) validFiles.set(f, (room = quarterHours(f.uploadRoom)));
+  const slots = hours === '0,25' ? room : quarterHours(f.uploadRoom);
   const lines = ['ptriId;date;axis;activity;hours;operatorRole;notes'];
-  const projects = f.workProjectIds.length;
   for (let i = 0; i < rows; i++) {
-    const p = i % projects;
-    const from = f.workProjectFrom[p]!;
-    const days = 28 - Number(from.slice(8)) + 1;
-    const day = Number(from.slice(8)) + (Math.floor(i / projects) % days);
-    const date = `${f.uploadMonth}-${String(day).padStart(2, '0')}`;
-    lines.push(`${f.workProjectIds[p]};${date};habitat;${f.habitatActivity};${hours};educatore;bench ${nonce} ${i}`);
+    const { ptriId, date } = slots.next();
+    lines.push(`${ptriId};${date};habitat;${f.habitatActivity};${hours};educatore;bench ${nonce} ${i}`);
   }
   return `${lines.join('\r\n')}\r\n`;
 }

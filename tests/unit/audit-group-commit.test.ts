@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { migrateDb, openDb, openMemoryDb } from '@bds/db';
 import type { Actor } from '@bds/server/auth/principal.ts';
 import { AuditGroupCommit, durableWrite, settled } from '@bds/server/audit/group-commit.ts';
+import { writeGateOf } from '@bds/server/write-gate.ts';
 
 const actor: Actor = {
   user: {
@@ -109,5 +110,32 @@ describe('audit group commit', () => {
     expect(db.$client.inTransaction).toBe(false);
     expect(settled(db)).toBeNull();
     expect(db.$client.pragma('synchronous', { simple: true })).toBe(2);
+  });
+
+  it('holds its commits back while a bulk write has the connection, outside that transaction', async () => {
+    const db = openMemoryDb();
+    const groupCommit = new AuditGroupCommit(db);
+    let readDone = false;
+    let writeDone = false;
+    let read: Promise<void> = Promise.resolve();
+    let write: Promise<number> = Promise.resolve(0);
+    const bulk = writeGateOf(db).transaction(db, async (turn) => {
+      read = groupCommit.record(actor, { action: 'read', entity: 'ptri', entityId: 1, personId: 1 }).then(() => void (readDone = true));
+      write = groupCommit.write(
+        () => db.$client.prepare("INSERT INTO audit_log (at, action, entity) VALUES ('x', 'w', 'w')").run().changes,
+      );
+      write.then(
+        () => (writeDone = true),
+        () => undefined,
+      );
+      for (let i = 0; i < 5; i++) await turn();
+      expect([readDone, writeDone, rowsIn(db)]).toEqual([false, false, 0]);
+      throw new Error('the bulk write fails');
+    });
+    await expect(bulk).rejects.toThrow('the bulk write fails');
+    await read;
+    await expect(write).resolves.toBe(1);
+    // Their rows were committed after the failed bulk write, not rolled back with it.
+    expect(rowsIn(db)).toBe(2);
   });
 });

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { openMemoryDb } from '@bds/db';
 import { buildApp } from '@bds/server';
 import { testConfig } from '@bds/server/config.ts';
-import { replySerializerCompiler } from '@bds/server/reply-serializer.ts';
+import { buildReplySerializers, replySerializerCompiler } from '@bds/server/reply-serializer.ts';
 
 const compile = (schema: z.ZodType) => replySerializerCompiler({ schema, method: 'GET', url: '/test', httpStatus: '200' });
 
@@ -52,6 +52,8 @@ describe('reply serializer', () => {
   it('serves every route of the API, and refuses to start with a reply schema it cannot write', async () => {
     const app = await buildApp({ db: openMemoryDb(), config: testConfig() });
     await expect(app.ready()).resolves.toBeDefined();
+    // Compiled at each route's first reply: every one of them compiles.
+    expect(() => buildReplySerializers()).not.toThrow();
     await app.close();
 
     const broken = await buildApp({ db: openMemoryDb(), config: testConfig() });

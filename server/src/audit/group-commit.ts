@@ -10,10 +10,12 @@
 //   released only once the fsync covering its work has returned. If the commit or the fsync
 //   fails, every request waiting on it fails with it.
 // `settled` lets any other reply wait the same way, so that no answer leaves the server before
-// what it wrote, or saw, is on disk.
+// what it wrote, or saw, is on disk. While a bulk write has the connection alone (write-gate.ts)
+// the group holds its commits back until it ends.
 import { closeSync, fdatasync, fstatSync, openSync, statSync } from 'node:fs';
 import type { Db } from '@bds/db';
 import type { Actor } from '../auth/principal.ts';
+import { writeGateOf, type WriteGate } from '../write-gate.ts';
 import { auditRow, insertAuditRow, type AuditEvent, type AuditRow } from './record.ts';
 
 interface Waiting {
@@ -41,9 +43,11 @@ export class AuditGroupCommit {
   private readonly wal: WalFile;
   /** Runs a function in a savepoint of the open transaction; built once, as building one costs more than the savepoint. */
   private readonly inSavepoint: (write: () => unknown) => unknown;
+  private readonly gate: WriteGate;
 
   constructor(private readonly db: Db) {
     this.wal = new WalFile(db);
+    this.gate = writeGateOf(db);
     this.inSavepoint = db.$client.transaction((write: () => unknown) => write());
   }
 
@@ -62,6 +66,7 @@ export class AuditGroupCommit {
    * resolves with its result once the turn has been committed and fsynced.
    */
   async write<T>(write: () => T): Promise<T> {
+    while (this.gate.holding) await this.gate.free();
     if (!this.turnOpen) {
       this.db.$client.pragma('synchronous = NORMAL');
       try {
@@ -109,6 +114,10 @@ export class AuditGroupCommit {
 
   /** Commits this turn: its grouped writes and its access-log rows, in one transaction. */
   flush(): void {
+    if (this.gate.holding) {
+      void this.gate.free().then(() => this.flush());
+      return;
+    }
     this.scheduled = false;
     const batch = this.waiting;
     this.waiting = [];

@@ -16,7 +16,8 @@ const healthReply = z.object({
  */
 const healthRoutes: FastifyPluginAsyncZod<{ version: string; isReady: () => boolean }> = async (app, options) => {
   app.get('/api/health', {
-    config: { public: true },
+    // Health tells whether the event loop answers, so it does not wait for a bulk write's end.
+    config: { public: true, besideBulkWrites: true },
     schema: { tags: ['health'], summary: 'Stato del servizio, del database e delle migrazioni', response: { 200: healthReply } },
     handler: async (_request, reply) => {
       if (!options.isReady()) {

@@ -87,7 +87,7 @@ const interventionRoutes: FastifyPluginAsyncZod<{ uploads: UploadLimits }> = asy
   });
 
   app.post('/api/cooperatives/:id/reports/:month/upload', {
-    config: { roles: ['cooperative'] },
+    config: { roles: ['cooperative'], bulkWrite: true },
     bodyLimit: UPLOAD_LIMIT,
     preParsing: uploadSlots.acquire,
     onResponse: uploadSlots.release,

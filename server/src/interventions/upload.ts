@@ -1,6 +1,6 @@
 // A cooperative's month as one CSV file: all rows or none, every bad row named, and the same
 // rows sent twice change nothing. The file is read and checked in slices that leave the event loop
-// free; the write then checks again and stores every row in one transaction.
+// free; the rows are then stored in one transaction, itself in slices (write-gate.ts).
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Db, Queryable } from '@bds/db';
 import { formatDate, formatMonth, type UploadReply, type UploadRowError } from '@bds/shared';
@@ -14,70 +14,82 @@ import { entryContext } from './service.ts';
 import { summaryStatusOf } from './rules.ts';
 import { summaryWriter, type ActivityKey, type TotalsKey } from './summaries.ts';
 import { CheckInputs } from './check-inputs.ts';
+import { writeGateOf } from '../write-gate.ts';
 import * as q from './queries.ts';
 
-const CHECK_SLICE_ROWS = 500;
+/** Rows checked, and rows stored, per turn of the event loop (about 5–30 ms of work on this host under load); tests lower it. */
+export const uploadTurns = { rows: 500 };
 
 type Row = { row: number; entry: PartialEntry };
+type Outcome = { created: boolean; reply: UploadReply };
+type Checked = { rows: Row[]; contentHash: string; badRows: Set<number>; values: NewIntervention[]; inputs: CheckInputs };
 
-let reading: Promise<unknown> = Promise.resolve();
-/** Files are read and checked one after the other: ten at once would each run a slice in the same turn of the event loop. */
-function afterEarlierFiles<T>(work: () => Promise<T>): Promise<T> {
-  const turn = reading.then(work);
-  reading = turn.catch(() => undefined);
+let files: Promise<unknown> = Promise.resolve();
+/**
+ * Files are checked and stored one after the other: ten at once would each run a slice in the same
+ * turn of the event loop, and a file's check must not read another's half-stored rows.
+ */
+function oneFileAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const turn = files.then(work);
+  files = turn.catch(() => undefined);
   return turn;
 }
-
-type Outcome = { created: boolean; reply: UploadReply };
 
 export async function uploadMonth(db: Db, actor: Actor, cooperativeId: number, month: string, file: Buffer): Promise<Outcome> {
   if (actor.user.role !== 'cooperative') throw new Forbidden('Solo la cooperativa carica i propri interventi');
   if (policyOf(actor.user).reports().cooperativeId !== cooperativeId) throw new NotFound('Cooperativa non trovata');
-  const checked = await afterEarlierFiles(() => readAndCheck(db, actor, cooperativeId, month, file));
-  if ('created' in checked) return checked;
-  const { rows, contentHash, badRows, values, inputs } = checked;
-
-  // What the slices saw may have changed while the event loop served others: the write checks
-  // again, every row only when one of the check's reads has changed since.
-  return db.transaction((tx) => {
-    const repeated = repeatOf(tx, actor, cooperativeId, month, contentHash);
-    if (repeated) return repeated;
-    const state = refuseClosedMonth(tx, cooperativeId, month);
-    const stored = inputs.stillHold(tx, cooperativeId, projectIdsOf(rows), policyOf(actor.user))
-      ? values
-      : checkedAgain(contextFor(tx, actor, cooperativeId, rows), rows, badRows);
-    const upload = q.insertUpload(tx, { cooperativeId, month, sha256: contentHash, rowCount: stored.length, uploadedBy: actor.user.id });
-    insertAll(db, stored, upload.id);
-    countAll(db, stored, (serviceId) => summaryStatusOf(state.parts.get(serviceId)?.status));
-    const perPtri = new Map<number, { personId: number; rows: number }>();
-    for (const row of stored) {
-      const entry = perPtri.get(row.ptriId) ?? { personId: row.personId, rows: 0 };
-      entry.rows += 1;
-      perPtri.set(row.ptriId, entry);
-    }
-    for (const [ptriId, { personId, rows }] of perPtri) {
-      recordAudit(tx, actor, {
-        action: 'create',
-        entity: 'intervention_upload',
-        entityId: upload.id,
-        personId,
-        changes: { month, ptriId, rows, ...backDatedMark(`${month}-01`, actor.today) },
-      });
-    }
-    const counted = stored.length === 1 ? 'Caricato 1 intervento' : `Caricati ${stored.length.toLocaleString('it-IT')} interventi`;
-    const message = `${counted} del mese di ${formatMonth(month)}`;
-    return { created: true, reply: { uploadId: upload.id, rows: stored.length, alreadyUploaded: false, message } };
+  return oneFileAtATime(async () => {
+    const checked = await readAndCheck(db, actor, cooperativeId, month, file);
+    if ('created' in checked) return checked;
+    return writeGateOf(db).transaction(db, (turn) => store(db, actor, cooperativeId, month, checked, turn));
   });
 }
 
+/**
+ * Stores the checked rows, all or none, in one transaction that gives the event loop back between
+ * slices. What the check saw may have changed while the event loop served others: every row is
+ * checked again, but only when one of the check's reads has changed since.
+ */
+async function store(db: Db, actor: Actor, cooperativeId: number, month: string, checked: Checked, turn: () => Promise<void>) {
+  const { rows, contentHash, badRows, values, inputs } = checked;
+  const repeated = repeatOf(db, actor, cooperativeId, month, contentHash);
+  if (repeated) return repeated;
+  const state = refuseClosedMonth(db, cooperativeId, month);
+  let stored = values;
+  if (!inputs.stillHold(db, cooperativeId, projectIdsOf(rows), policyOf(actor.user))) {
+    const again = await checkInSlices(contextFor(db, actor, cooperativeId, rows), rows, badRows, [], turn);
+    if (again.errors.length) throw new InvalidRows(again.errors, 'nessun intervento registrato');
+    stored = again.values;
+  }
+  const upload = q.insertUpload(db, { cooperativeId, month, sha256: contentHash, rowCount: stored.length, uploadedBy: actor.user.id });
+  const insert = interventionInsert(db);
+  for (let start = 0; start < stored.length; start += uploadTurns.rows) {
+    for (const row of stored.slice(start, start + uploadTurns.rows)) insert(row, upload.id);
+    await turn();
+  }
+  await countAll(db, stored, (serviceId) => summaryStatusOf(state.parts.get(serviceId)?.status), turn);
+  const perPtri = new Map<number, { personId: number; rows: number }>();
+  for (const row of stored) {
+    const entry = perPtri.get(row.ptriId) ?? { personId: row.personId, rows: 0 };
+    entry.rows += 1;
+    perPtri.set(row.ptriId, entry);
+  }
+  for (const [ptriId, { personId, rows }] of perPtri) {
+    recordAudit(db, actor, {
+      action: 'create',
+      entity: 'intervention_upload',
+      entityId: upload.id,
+      personId,
+      changes: { month, ptriId, rows, ...backDatedMark(`${month}-01`, actor.today) },
+    });
+  }
+  const counted = stored.length === 1 ? 'Caricato 1 intervento' : `Caricati ${stored.length.toLocaleString('it-IT')} interventi`;
+  const message = `${counted} del mese di ${formatMonth(month)}`;
+  return { created: true, reply: { uploadId: upload.id, rows: stored.length, alreadyUploaded: false, message } };
+}
+
 /** The file's rows once read and checked against the database in slices; the answer to a repeat. */
-async function readAndCheck(
-  db: Db,
-  actor: Actor,
-  cooperativeId: number,
-  month: string,
-  file: Buffer,
-): Promise<Outcome | { rows: Row[]; contentHash: string; badRows: Set<number>; values: NewIntervention[]; inputs: CheckInputs }> {
+async function readAndCheck(db: Db, actor: Actor, cooperativeId: number, month: string, file: Buffer): Promise<Outcome | Checked> {
   const parsed = await readCsvFile(file.toString('utf8'), month);
   if (!parsed.ok) throw new Invalid('file', parsed.message);
   const { rows, contentHash } = parsed;
@@ -86,17 +98,10 @@ async function readAndCheck(
     if (repeated) return repeated;
   }
   refuseClosedMonth(db, cooperativeId, month);
-  const errors = [...parsed.errors];
-  const badRows = new Set(errors.map((e) => e.row));
+  const badRows = new Set(parsed.errors.map((e) => e.row));
   const inputs = new CheckInputs();
   const ctx = contextFor(db, actor, cooperativeId, rows, inputs);
-  const values: NewIntervention[] = [];
-  for (let start = 0; start < rows.length; start += CHECK_SLICE_ROWS) {
-    const slice = accepted(ctx, rows.slice(start, start + CHECK_SLICE_ROWS), badRows);
-    errors.push(...slice.errors);
-    values.push(...slice.values);
-    await yieldToEventLoop();
-  }
+  const { values, errors } = await checkInSlices(ctx, rows, badRows, parsed.errors, () => yieldToEventLoop());
   if (errors.length) throw new InvalidRows(errors, 'nessun intervento registrato');
   return { rows, contentHash, badRows, values, inputs };
 }
@@ -132,33 +137,38 @@ function contextFor(db: Queryable, actor: Actor, cooperativeId: number, rows: Ro
   return entryContext(db, actor, cooperativeId, projects, undefined, 0, inputs);
 }
 
-/** Every row checked again, in file order: the rows to store, or the refusal naming each bad row. */
-function checkedAgain(ctx: ReturnType<typeof contextFor>, rows: Row[], badRows: Set<number>): NewIntervention[] {
-  const again = accepted(ctx, rows, badRows);
-  if (again.errors.length) throw new InvalidRows(again.errors, 'nessun intervento registrato');
-  return again.values;
-}
-
-/** Checks rows in file order, each against the hours of the rows accepted before it; rows already known to be bad are checked but never accepted. */
-function accepted(ctx: ReturnType<typeof contextFor>, rows: Row[], badRows: Set<number>) {
+/**
+ * Checks rows in file order, each against the hours of the rows accepted before it, a slice per
+ * turn; rows already known to be bad are checked but never accepted.
+ */
+async function checkInSlices(
+  ctx: ReturnType<typeof contextFor>,
+  rows: Row[],
+  badRows: Set<number>,
+  earlierErrors: UploadRowError[],
+  turn: () => Promise<void>,
+) {
   const values: NewIntervention[] = [];
-  const errors: UploadRowError[] = [];
-  for (const { row, entry } of rows) {
-    const result = checkEntry(ctx, entry);
-    if (!result.ok) for (const e of result.errors) errors.push({ row, field: e.path, message: e.message });
-    else if (!badRows.has(row)) {
-      ctx.book(result.value);
-      values.push(result.value);
+  const errors = [...earlierErrors];
+  for (let start = 0; start < rows.length; start += uploadTurns.rows) {
+    for (const { row, entry } of rows.slice(start, start + uploadTurns.rows)) {
+      const result = checkEntry(ctx, entry);
+      if (!result.ok) for (const e of result.errors) errors.push({ row, field: e.path, message: e.message });
+      else if (!badRows.has(row)) {
+        ctx.book(result.value);
+        values.push(result.value);
+      }
     }
+    await turn();
   }
   return { values, errors };
 }
 
-function insertAll(db: Db, rows: NewIntervention[], uploadId: number) {
+function interventionInsert(db: Db) {
   const insert = db.$client.prepare(`INSERT INTO interventions (ptri_id, cooperative_id, lot_id, service_id, date, month, axis,
     activity_id, minutes, amount_cents, operator_role, notes, created_by, upload_id)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  for (const r of rows) {
+  return (r: NewIntervention, uploadId: number) =>
     insert.run(
       r.ptriId,
       r.cooperativeId,
@@ -175,14 +185,15 @@ function insertAll(db: Db, rows: NewIntervention[], uploadId: number) {
       r.createdBy,
       uploadId,
     );
-  }
 }
 
 /** Adds the rows to the summaries, one upsert per distinct key rather than per row. */
-function countAll(db: Db, rows: NewIntervention[], statusOf: (serviceId: number) => TotalsKey['status']) {
+async function countAll(db: Db, rows: NewIntervention[], statusOf: (serviceId: number) => TotalsKey['status'], turn: () => Promise<void>) {
   const totals = new Map<string, { key: TotalsKey; minutes: number; amountCents: number; count: number }>();
   const activity = new Map<string, { key: ActivityKey; count: number }>();
+  let counted = 0;
   for (const r of rows) {
+    if (++counted % uploadTurns.rows === 0) await turn();
     const status = statusOf(r.serviceId);
     const totalsKey = `${r.lotId}|${r.cooperativeId}|${r.month}|${r.serviceId}|${status}`;
     let t = totals.get(totalsKey);
@@ -210,5 +221,9 @@ function countAll(db: Db, rows: NewIntervention[], statusOf: (serviceId: number)
   }
   const writer = summaryWriter(db);
   for (const t of totals.values()) writer.addTotals(t.key, t.minutes, t.amountCents, t.count);
-  for (const a of activity.values()) writer.addActivity(a.key, a.count);
+  let written = 0;
+  for (const a of activity.values()) {
+    writer.addActivity(a.key, a.count);
+    if (++written % Math.ceil(uploadTurns.rows / 4) === 0) await turn();
+  }
 }

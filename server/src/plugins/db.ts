@@ -1,21 +1,55 @@
-// Decorates the app with the one database connection and the clock it was built with, and holds every reply
-// until what was committed before it is on disk (see audit/group-commit.ts).
+// Decorates the app with the one database connection and the clock it was built with, holds every reply
+// until what was committed before it is on disk (see audit/group-commit.ts), and holds every request
+// while a bulk write has the connection alone (see write-gate.ts).
 import fp from 'fastify-plugin';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '@bds/db';
 import type { Clock } from '@bds/shared';
 import { settled } from '../audit/group-commit.ts';
+import { writeGateOf } from '../write-gate.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
     clock: Clock;
   }
+  interface FastifyContextConfig {
+    /** The route writes in bulk through the write gate: its request holds no pass, or it would wait for itself. */
+    bulkWrite?: boolean;
+    /** The route only reads what no bulk write changes (health): it goes on while one holds the connection. */
+    besideBulkWrites?: boolean;
+  }
 }
 
 export default fp(async function dbPlugin(app: FastifyInstance, options: { db: Db; clock: Clock }) {
   app.decorate('db', options.db);
   app.decorate('clock', options.clock);
+  const gate = writeGateOf(options.db);
+  const passes = new WeakSet<object>();
+  const leave = (request: FastifyRequest) => {
+    if (passes.delete(request)) gate.leave();
+  };
+  // Registered before every other hook, so that nothing of a request touches the connection while
+  // a bulk write holds it. The pass ends with the reply, or with the connection if the client
+  // goes first (the reply may then never finish).
+  app.addHook('onRequest', (request, reply, done) => {
+    if (request.routeOptions.config.besideBulkWrites) return done();
+    if (request.routeOptions.config.bulkWrite) {
+      const wait = gate.passThrough();
+      return wait ? void wait.then(() => done()) : done();
+    }
+    const held = () => {
+      passes.add(request);
+      reply.raw.once('close', () => leave(request));
+      done();
+    };
+    const wait = gate.enter();
+    return wait ? void wait.then(held) : held();
+  });
+  app.addHook('onResponse', (request, _reply, done) => {
+    leave(request);
+    done();
+  });
   // A reply may show (or confirm) work committed in this turn's grouped transaction: it leaves
   // only once that transaction is on disk. Without pending work this costs one check.
   app.addHook('onSend', (_request, _reply, payload, done) => {
