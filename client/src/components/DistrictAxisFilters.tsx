@@ -13,20 +13,26 @@ interface DistrictAxisFiltersProps {
   onAxis: (axis: Axis | undefined) => void;
 }
 
-export function DistrictAxisFilters({ districtId, axis, onDistrict, onAxis }: DistrictAxisFiltersProps) {
+export function DistrictFilter({ value, onChange }: { value: number | undefined; onChange: (districtId: number | undefined) => void }) {
   const districts = useDistricts();
   return (
+    <Field label={t.district}>
+      <select value={value ?? ''} onChange={(e) => onChange(e.target.value ? Number(e.target.value) : undefined)}>
+        <option value="">{t.anyDistrict}</option>
+        {(districts.data ?? []).map((d) => (
+          <option key={d.id} value={d.id}>
+            {d.name}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
+export function DistrictAxisFilters({ districtId, axis, onDistrict, onAxis }: DistrictAxisFiltersProps) {
+  return (
     <>
-      <Field label={t.district}>
-        <select value={districtId ?? ''} onChange={(e) => onDistrict(e.target.value ? Number(e.target.value) : undefined)}>
-          <option value="">{t.anyDistrict}</option>
-          {(districts.data ?? []).map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.name}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <DistrictFilter value={districtId} onChange={onDistrict} />
       <Field label={t.axis}>
         <select value={axis ?? ''} onChange={(e) => onAxis((e.target.value || undefined) as Axis | undefined)}>
           <option value="">{t.anyAxis}</option>
