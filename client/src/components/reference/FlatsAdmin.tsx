@@ -10,12 +10,12 @@ import { formatDate } from '../format.ts';
 import { FormButtons } from '../FormButtons.tsx';
 import { ReferenceTable } from './ReferenceTable.tsx';
 import { useReferenceForm, type ReferenceFormProps } from './useReferenceForm.ts';
+import { DistrictOptions } from '../DistrictAxisFilters.tsx';
 
 /** The body fields this form shows an error beside. */
 const FLAT_FIELDS = ['name', 'districtId', 'address', 'places', 'lotId', 'cooperativeId', 'openedOn', 'closedOn'];
 
 function FlatForm({ item, onSaved, onCancel }: ReferenceFormProps<Flat>) {
-  const districts = useDistricts();
   const cooperatives = useCooperatives();
   const lots = (useLots().data ?? []).filter((lot) => lot.number === 3);
   const { form, submit, pending } = useReferenceForm({
@@ -55,11 +55,7 @@ function FlatForm({ item, onSaved, onCancel }: ReferenceFormProps<Flat>) {
         <Field label={t.district} error={form.errorOf('districtId')}>
           <select {...form.register('districtId')}>
             <option value="">—</option>
-            {districts.data?.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
+            <DistrictOptions />
           </select>
         </Field>
         <Field label={t.places} error={form.errorOf('places')}>

@@ -5,12 +5,12 @@ import { Field } from '../Field.tsx';
 import { FormButtons } from '../FormButtons.tsx';
 import { ReferenceTable } from './ReferenceTable.tsx';
 import { useReferenceForm, type ReferenceFormProps } from './useReferenceForm.ts';
+import { DistrictOptions } from '../DistrictAxisFilters.tsx';
 
 /** The body fields this form shows an error beside. */
 const SERVICE_FIELDS = ['code', 'kind', 'name', 'districtId', 'aliases'];
 
 function ServiceForm({ item, onSaved, onCancel }: ReferenceFormProps<Service>) {
-  const districts = useDistricts();
   const { form, submit, pending } = useReferenceForm({
     kind: 'services',
     id: item?.id ?? null,
@@ -58,11 +58,7 @@ function ServiceForm({ item, onSaved, onCancel }: ReferenceFormProps<Service>) {
       <Field label={it.reference.district} error={form.errorOf('districtId')}>
         <select {...form.register('districtId')}>
           <option value="">—</option>
-          {(districts.data ?? []).map((district) => (
-            <option key={district.id} value={district.id}>
-              {district.name}
-            </option>
-          ))}
+          <DistrictOptions />
         </select>
       </Field>
       <Field label={it.reference.aliases} hint={it.reference.aliasesHint} error={aliasError}>

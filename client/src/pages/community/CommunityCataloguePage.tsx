@@ -2,12 +2,12 @@
 // sees its own first and creates new ones.
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { AXES, createCommunityActivityBody, type Axis, type CommunityActivity } from '@bds/shared';
+import { createCommunityActivityBody, type Axis, type CommunityActivity } from '@bds/shared';
 import { can } from '@bds/shared/access';
 import { useCatalogue, useCreateActivity, type CatalogueFilters } from '../../api/communityActivities.ts';
 import { nameOf, useCooperatives, useDistricts } from '../../api/reference.ts';
 import { useCurrentUser } from '../../auth/AuthProvider.tsx';
-import { DistrictAxisFilters } from '../../components/DistrictAxisFilters.tsx';
+import { AxisOptions, DistrictAxisFilters, DistrictOptions } from '../../components/DistrictAxisFilters.tsx';
 import { Field } from '../../components/Field.tsx';
 import { ShowMore } from '../../components/Paging.tsx';
 import { QueryStates } from '../../components/States.tsx';
@@ -59,7 +59,6 @@ const FIELDS = ['title', 'axis', 'districtId', 'place', 'from', 'to', 'descripti
 
 function NewActivityForm() {
   const user = useCurrentUser();
-  const districts = useDistricts();
   const cooperatives = useCooperatives();
   const create = useCreateActivity();
   const [values, setValues] = useState({
@@ -109,21 +108,13 @@ function NewActivityForm() {
         </Field>
         <Field label={t.axis} error={errors.axis} required>
           <select value={values.axis} onChange={set('axis')}>
-            {AXES.map((a) => (
-              <option key={a} value={a}>
-                {it.axes[a]}
-              </option>
-            ))}
+            <AxisOptions />
           </select>
         </Field>
         <Field label={t.district} error={errors.districtId} required>
           <select value={values.districtId} onChange={set('districtId')}>
             <option value="">—</option>
-            {(districts.data ?? []).map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
+            <DistrictOptions />
           </select>
         </Field>
         <Field label={t.place} error={errors.place} required>
