@@ -109,13 +109,13 @@ export function FlatsAdmin() {
       query={useFlats(undefined)}
       nameOf={(f) => f.name}
       columns={[
-        { header: t.name, cell: (f) => f.name },
-        { header: t.district, cell: (f) => nameOf(districts.data, f.districtId) },
-        { header: t.address, cell: (f) => f.address },
-        { header: t.places, cell: (f) => f.places, numeric: true },
-        { header: t.admin.cooperative, cell: (f) => nameOf(cooperatives.data, f.cooperativeId) },
-        { header: t.admin.openedOn, cell: (f) => formatDate(f.openedOn) },
-        { header: t.admin.closedOn, cell: (f) => formatDate(f.closedOn) },
+        { head: t.name, cell: (f) => f.name },
+        { head: t.district, cell: (f) => nameOf(districts.data, f.districtId) },
+        { head: t.address, cell: (f) => f.address },
+        { head: t.places, cell: (f) => f.places, num: true },
+        { head: t.admin.cooperative, cell: (f) => nameOf(cooperatives.data, f.cooperativeId) },
+        { head: t.admin.openedOn, cell: (f) => formatDate(f.openedOn) },
+        { head: t.admin.closedOn, cell: (f) => formatDate(f.closedOn) },
       ]}
       Form={FlatForm}
     />

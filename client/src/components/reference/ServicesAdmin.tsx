@@ -80,12 +80,12 @@ export function ServicesAdmin() {
       query={useServices()}
       nameOf={(s) => s.name}
       columns={[
-        { header: it.reference.code, cell: (s) => s.code },
-        { header: it.reference.kind, cell: (s) => s.kind },
-        { header: it.reference.name, cell: (s) => s.name },
-        { header: it.reference.district, cell: (s) => nameOf(districts.data, s.districtId) },
-        { header: it.reference.aliases, cell: (s) => s.aliases.join('; ') || '—' },
-        { header: it.reference.active, cell: (s) => (s.active ? it.common.yes : it.common.no) },
+        { head: it.reference.code, cell: (s) => s.code },
+        { head: it.reference.kind, cell: (s) => s.kind },
+        { head: it.reference.name, cell: (s) => s.name },
+        { head: it.reference.district, cell: (s) => nameOf(districts.data, s.districtId) },
+        { head: it.reference.aliases, cell: (s) => s.aliases.join('; ') || '—' },
+        { head: it.reference.active, cell: (s) => (s.active ? it.common.yes : it.common.no) },
       ]}
       Form={ServiceForm}
     />

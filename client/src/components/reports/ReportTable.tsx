@@ -28,6 +28,8 @@ interface TableProps<Row> {
   total?: Row;
   totalLabel?: string;
   caption?: ReactNode;
+  /** The caption is for screen readers only (a heading above already says it). */
+  hiddenCaption?: boolean;
   compact?: boolean;
 }
 
@@ -72,12 +74,23 @@ function Cells<Row>({ columns, row, label }: { columns: readonly Column<Row>[]; 
   });
 }
 
-export function ReportTable<Row>({ label, columns, rows, rowKey, subtotals = [], total, totalLabel, caption, compact }: TableProps<Row>) {
+export function ReportTable<Row>({
+  label,
+  columns,
+  rows,
+  rowKey,
+  subtotals = [],
+  total,
+  totalLabel,
+  caption,
+  hiddenCaption,
+  compact,
+}: TableProps<Row>) {
   const groups = groupsOf(columns);
   return (
     <div className="table-wrap" role="region" aria-label={label} tabIndex={0}>
       <table className={compact ? 'compact' : undefined}>
-        {caption && <caption>{caption}</caption>}
+        {caption && <caption className={hiddenCaption ? 'visually-hidden' : undefined}>{caption}</caption>}
         <thead>
           {groups.some((g) => g.group) && (
             <tr>
