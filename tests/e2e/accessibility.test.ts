@@ -1,23 +1,12 @@
 // axe (axe-core in Chromium) finds no serious or critical violation on any page of the menu of
 // any role, nor on the guide; and a cut list says how many rows it has in all.
 import axe from 'axe-core';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { apiGet, apiToken, switchUser, type Tab } from './browser.ts';
-import { launchChromium } from './chromium.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { apiGet, apiToken, browserSession, visitMenuPages } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-let tab: Tab | null = null;
-const problems: string[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await tab?.context.close();
-  await browser?.close();
-});
+const { as, problems } = browserSession(baseUrl);
 
 /** The serious and critical violations on the page as it stands, one line each. */
 async function seriousViolations(page: Page, where: string): Promise<string[]> {
@@ -33,18 +22,12 @@ async function seriousViolations(page: Page, where: string): Promise<string[]> {
 
 describe('accessibility', () => {
   it.each(['admin', 'manager', 'casemanager', 'uvm', 'coop'])('has no serious violation on any page of %s', async (username) => {
-    tab = await switchUser(browser, baseUrl, tab, username, problems);
-    const { page } = tab;
-    const menu = page.getByRole('navigation', { name: 'Navigazione principale' });
-    const links = await menu.getByRole('link').allTextContents();
-    expect(links.length).toBeGreaterThan(1);
+    const page = await as(username);
     const violations: string[] = [];
-    for (const link of links) {
-      await menu.getByRole('link', { name: link, exact: true }).click();
-      await page.locator('h1').first().waitFor();
-      await page.waitForLoadState('networkidle');
+    const links = await visitMenuPages(page, async (link) => {
       violations.push(...(await seriousViolations(page, link)));
-    }
+    });
+    expect(links.length).toBeGreaterThan(1);
     await page.getByRole('link', { name: 'Guida', exact: true }).click();
     await page.getByRole('heading', { name: 'Guida', level: 1 }).waitFor();
     violations.push(...(await seriousViolations(page, 'Guida')));
@@ -56,8 +39,7 @@ describe('accessibility', () => {
     const token = await apiToken(baseUrl, 'manager');
     const { overdue } = await apiGet<{ overdue: number }>(baseUrl, token, '/api/reports/reviews-due?within=0&limit=1');
     expect(overdue).toBeGreaterThan(100);
-    tab = await switchUser(browser, baseUrl, tab, 'manager', problems);
-    const { page } = tab;
+    const page = await as('manager');
     await page.getByRole('link', { name: 'Revisioni scadute', exact: true }).click();
     const count = page.locator('.result-count');
     await count.waitFor();

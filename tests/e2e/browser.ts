@@ -25,12 +25,20 @@ export interface Tab {
   problems: string[];
 }
 
-export async function openTab(browser: Browser, baseUrl: string, problems: string[] = []): Promise<Tab> {
+export interface Viewport {
+  width: number;
+  height: number;
+}
+
+export const DESKTOP: Viewport = { width: 1280, height: 900 };
+export const PHONE: Viewport = { width: 390, height: 844 };
+
+export async function openTab(browser: Browser, baseUrl: string, problems: string[] = [], viewport = DESKTOP): Promise<Tab> {
   const context = await browser.newContext({
     baseURL: baseUrl,
     locale: 'it-IT',
     timezoneId: DEPARTMENT_TIME_ZONE,
-    viewport: { width: 1280, height: 900 },
+    viewport,
   });
   await context.route(
     (url) => url.origin === baseUrl && !url.pathname.startsWith('/api/') && !url.pathname.startsWith('/assets/'),
@@ -63,6 +71,22 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Accedi' }).click();
   if (waitForApp) await page.getByRole('navigation', { name: 'Navigazione principale' }).waitFor();
+}
+
+/**
+ * Every page of the signed-in user's menu in turn, each once its heading is there and its requests
+ * have settled, for `visit` to look at: the menu's link names.
+ */
+export async function visitMenuPages(page: Page, visit: (link: string) => Promise<void>): Promise<string[]> {
+  const menu = page.getByRole('navigation', { name: 'Navigazione principale' });
+  const links = await menu.getByRole('link').allTextContents();
+  for (const link of links) {
+    await menu.getByRole('link', { name: link, exact: true }).click();
+    await page.locator('h1').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    await visit(link);
+  }
+  return links;
 }
 
 export async function signOut(page: Page): Promise<void> {
@@ -103,31 +127,43 @@ export async function apiGet<T>(baseUrl: string, token: string, path: string): P
   return (await response.json()) as T;
 }
 
-/** A fresh tab signed in as `username`, closing the previous one: each role starts clean. */
-export async function switchUser(
-  browser: Browser,
+/** A set-up write through the API; its reply (nothing for a 204). */
+export async function apiSend<T = Record<string, unknown>>(
   baseUrl: string,
-  previous: Tab | null,
-  username: string,
-  problems: string[],
-  password = DEMO_PASSWORD,
-  waitForApp = true,
-): Promise<Tab> {
-  await previous?.context.close();
-  const tab = await openTab(browser, baseUrl, problems);
-  await signIn(tab.page, username, password, waitForApp);
-  return tab;
+  token: string,
+  method: 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<T> {
+  const response = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return (response.status === 204 ? undefined : await response.json()) as T;
+}
+
+export interface SignInOptions {
+  /** Wait for the app's menu; false where the sign-in leads elsewhere first (a temporary password). */
+  waitForApp?: boolean;
 }
 
 export interface BrowserSession {
   /** CSP violations, uncaught errors and React errors seen by any of the file's tabs. */
   problems: string[];
-  /** A fresh tab signed in as `username` (the previous one closed): its page. */
-  as: (username: string, password?: string) => Promise<Page>;
+  /** A fresh tab signed in as `username`, the previous one closed so that each role starts clean: its page. */
+  as: (username: string, password?: string, options?: SignInOptions) => Promise<Page>;
+}
+
+export interface SessionOptions {
+  /** The window of every tab; a desktop's unless said. */
+  viewport?: Viewport;
 }
 
 /** One Chromium for a test file's tests, a screenshot of a failed test's page, all closed at the end. */
-export function browserSession(baseUrl: string): BrowserSession {
+export function browserSession(baseUrl: string, { viewport = DESKTOP }: SessionOptions = {}): BrowserSession {
   let browser: Browser | undefined;
   let tab: Tab | null = null;
   const problems: string[] = [];
@@ -143,9 +179,11 @@ export function browserSession(baseUrl: string): BrowserSession {
   });
   return {
     problems,
-    as: async (username, password) => {
+    as: async (username, password = DEMO_PASSWORD, { waitForApp = true } = {}) => {
       if (!browser) throw new Error('the browser is not started yet');
-      tab = await switchUser(browser, baseUrl, tab, username, problems, password);
+      await tab?.context.close();
+      tab = await openTab(browser, baseUrl, problems, viewport);
+      await signIn(tab.page, username, password, waitForApp);
       return tab.page;
     },
   };

@@ -6,8 +6,7 @@ import { apiGet, apiToken, browserSession, shot } from './browser.ts';
 import { birthDateOf, fiscalCode } from './people.ts';
 
 const baseUrl = inject('baseUrl');
-const session = browserSession(baseUrl);
-const { problems } = session;
+const { as, problems } = browserSession(baseUrl);
 let page: Page;
 
 const SPELLING = 'CSM NAVILE - CASA DELLA SALUTE';
@@ -27,7 +26,7 @@ function caseloadFile(): Buffer {
 
 describe('importing a caseload in the browser', () => {
   it('previews the file, maps an unknown spelling to its service, and imports it', async () => {
-    page = await session.as('admin');
+    page = await as('admin');
     await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Importa carichi' }).click();
     await page.getByRole('heading', { name: 'Importa carichi', level: 1 }).waitFor();
     await page.getByLabel('File dei carichi').setInputFiles({ name: 'carichi-navile.csv', mimeType: 'text/csv', buffer: caseloadFile() });

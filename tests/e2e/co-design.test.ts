@@ -3,29 +3,14 @@
 import type { Me } from '@bds/shared';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { apiGet, apiToken, shot, browserSession } from './browser.ts';
+import { apiGet, apiSend, apiToken, shot, browserSession } from './browser.ts';
 import { birthDateOf, fiscalCode } from './people.ts';
 
 const baseUrl = inject('baseUrl');
-const session = browserSession(baseUrl);
-const problems = session.problems;
+const { as, problems } = browserSession(baseUrl);
 let page: Page;
 let ptriId = 0;
 let coopName = '';
-
-async function as(username: string) {
-  page = await session.as(username);
-}
-
-async function apiPost<T>(token: string, path: string, body: unknown): Promise<T> {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`POST ${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
 
 /** A fresh draft of CSM Navile, in the Lot 1 in force today, with the demo cooperative assigned. */
 beforeAll(async () => {
@@ -41,7 +26,7 @@ beforeAll(async () => {
   const navile = services.find((s) => s.code === 'CSM-NAVILE');
   if (!lot1 || !navile || !me.cooperativeId) throw new Error('the demo data lacks Lot 1, CSM Navile or the demo cooperative');
   const n = 7100 + (Date.now() % 500);
-  const person = await apiPost<{ id: number }>(cm, '/api/persons', {
+  const person = await apiSend<{ id: number }>(baseUrl, cm, 'POST', '/api/persons', {
     fiscalCode: fiscalCode(n),
     givenName: 'Ada',
     familyName: 'Coprogetto',
@@ -49,7 +34,7 @@ beforeAll(async () => {
     sex: 'F',
     districtId: navile.districtId,
   });
-  const draft = await apiPost<{ id: number }>(cm, '/api/ptris', {
+  const draft = await apiSend<{ id: number }>(baseUrl, cm, 'POST', '/api/ptris', {
     personId: person.id,
     serviceId: navile.id,
     lotId: lot1.id,
@@ -65,13 +50,13 @@ beforeAll(async () => {
 
 describe('co-design of a draft with the cooperative', () => {
   it('case manager shares, cooperative proposes a line, case manager accepts, the project shows it', async () => {
-    await as('casemanager');
+    page = await as('casemanager');
     await page.goto(`/progetti/${ptriId}`);
     await page.getByRole('heading', { name: 'Co-progettazione con le cooperative' }).waitFor();
     await page.getByRole('button', { name: 'Condividi con le cooperative' }).click();
     await expect.poll(() => page.getByTestId('shared-with').textContent()).toBe(`Condivisa con ${coopName}`);
 
-    await as('coop');
+    page = await as('coop');
     await page.goto('/cooperativa/progetti');
     await page
       .getByTestId('shared-drafts')
@@ -90,7 +75,7 @@ describe('co-design of a draft with the cooperative', () => {
     await expect.poll(() => page.getByTestId('proposal').first().textContent()).toContain('Aperta');
     await shot(page, 'co-design-proposal');
 
-    await as('casemanager');
+    page = await as('casemanager');
     await page.goto(`/progetti/${ptriId}`);
     const proposal = page.getByTestId('proposal').first();
     await expect.poll(() => proposal.textContent()).toContain('Borsa lavoro della fondazione');

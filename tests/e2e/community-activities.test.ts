@@ -7,13 +7,8 @@ import { describe, expect, inject, it } from 'vitest';
 import { apiGet, apiToken, shot, browserSession } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
-const session = browserSession(baseUrl);
-const problems = session.problems;
+const { as, problems } = browserSession(baseUrl);
 let page: Page;
-
-async function as(username: string) {
-  page = await session.as(username);
-}
 
 describe('Lot 4 community activities in the browser', () => {
   it('takes an activity from the catalogue to an enrolment, a session and the manager’s report', async () => {
@@ -30,7 +25,7 @@ describe('Lot 4 community activities in the browser', () => {
     const activity = catalogue.items.find((a) => a.to === null || a.to >= today);
     if (!activity) throw new Error('the demo has no running activity of coop.paco');
 
-    await as('casemanager');
+    page = await as('casemanager');
     await page.getByRole('link', { name: 'Attività di comunità', exact: true }).click();
     await page.getByRole('heading', { name: 'Attività di comunità (lotto 4)' }).waitFor();
     await page.getByLabel('Distretto').selectOption(String(activity.districtId));
@@ -51,7 +46,7 @@ describe('Lot 4 community activities in the browser', () => {
     await expect.poll(() => page.locator('section', { hasText: 'Persone iscritte' }).textContent()).toContain(personName);
     await shot(page, 'lot4-01-enrolled');
 
-    await as('coop.paco');
+    page = await as('coop.paco');
     await page.getByRole('link', { name: 'Le nostre attività di comunità' }).click();
     await page.getByRole('link', { name: activity.title }).click();
     await page.getByRole('heading', { name: 'Registra un incontro' }).waitFor();
@@ -73,7 +68,7 @@ describe('Lot 4 community activities in the browser', () => {
       await expect.poll(() => page.locator('table tbody tr').count()).toBe(Math.min(total, 100));
     }
 
-    await as('manager');
+    page = await as('manager');
     await page.getByRole('link', { name: 'Report attività di comunità' }).click();
     await page.getByRole('heading', { name: 'Attività di comunità: report annuale' }).waitFor();
     await page.getByRole('row', { name: new RegExp(activity.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).waitFor();

@@ -4,27 +4,11 @@
 import { readFileSync } from 'node:fs';
 import { formatMonth, today, type Activity, type Intervention, type PtriDetail } from '@bds/shared';
 import { parse } from 'csv-parse/sync';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { apiGet, apiToken, shot, switchUser, type Tab } from './browser.ts';
-import { launchChromium } from './chromium.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { apiGet, apiToken, browserSession, shot } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-let tab: Tab | null = null;
-let page: Page;
-const problems: string[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterEach(async ({ task }) => {
-  if (task.result?.errors?.length && tab) await shot(page, `failed-${task.name.slice(0, 30)}`);
-});
-afterAll(async () => {
-  await tab?.context.close();
-  await browser?.close();
-});
+const { as, problems } = browserSession(baseUrl);
 
 describe('the month CSV template', () => {
   it('downloads with every active project of the month, and goes back filled in', async () => {
@@ -34,8 +18,7 @@ describe('the month CSV template', () => {
     if (!habitat) throw new Error('the demo data has no habitat activity');
     const day = today();
     const month = day.slice(0, 7);
-    tab = await switchUser(browser, baseUrl, tab, 'coop', problems);
-    page = tab.page;
+    const page = await as('coop');
     await page.getByRole('link', { name: 'Interventi del mese' }).click();
     await page.getByLabel('Mese', { exact: true }).fill(month);
     await page.getByRole('heading', { name: `Carica il mese da CSV (${formatMonth(month)})` }).waitFor();

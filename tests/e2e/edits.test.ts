@@ -1,41 +1,11 @@
 // Beside the journey: a stale edit gets the 409 dialog, the print view renders the document to
 // sign, a temporary password leads to the change-password page first, the admin edits reference data.
 import type { PtriSummary } from '@bds/shared';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { apiGet, apiToken, shot, switchUser, type Tab } from './browser.ts';
-import { launchChromium } from './chromium.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { apiGet, apiSend, apiToken, browserSession, shot } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-let tab: Tab | null = null;
-let page: Page;
-const problems: string[] = [];
-
-async function as(username: string, password?: string) {
-  tab = await switchUser(browser, baseUrl, tab, username, problems, password);
-  page = tab.page;
-}
-
-async function apiSend(token: string, method: 'POST' | 'PATCH', path: string, body: unknown, headers: Record<string, string> = {}) {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...headers },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as Record<string, unknown>;
-}
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterEach(async ({ task }) => {
-  if (task.result?.errors?.length && tab) await shot(page, `failed-${task.name.slice(0, 30)}`);
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const { as, problems } = browserSession(baseUrl);
 
 describe('edits, print and accounts in the browser', () => {
   it('shows what another user changed when a PTRI edit is stale (409) and reloads it', async () => {
@@ -43,12 +13,19 @@ describe('edits, print and accounts in the browser', () => {
     const drafts = await apiGet<{ items: PtriSummary[] }>(baseUrl, token, '/api/ptris?status=draft&limit=1');
     const draft = drafts.items[0];
     if (!draft) throw new Error('the demo data has no draft PTRI for CSM Navile');
-    await as('casemanager');
+    const page = await as('casemanager');
     await page.goto(`/progetti/${draft.id}/modifica`);
     const notes = page.getByLabel('Note', { exact: true });
     await notes.waitFor();
     const detail = await apiGet<{ version: number }>(baseUrl, token, `/api/ptris/${draft.id}`);
-    await apiSend(token, 'PATCH', `/api/ptris/${draft.id}`, { notes: 'Cambiato da un collega' }, { 'If-Match': `"${detail.version}"` });
+    await apiSend(
+      baseUrl,
+      token,
+      'PATCH',
+      `/api/ptris/${draft.id}`,
+      { notes: 'Cambiato da un collega' },
+      { 'If-Match': `"${detail.version}"` },
+    );
     await notes.fill('La mia modifica');
     await page.getByRole('button', { name: 'Salva' }).click();
     const dialog = page.getByRole('alertdialog', { name: 'Il progetto è stato modificato da un altro utente' });
@@ -70,7 +47,7 @@ describe('edits, print and accounts in the browser', () => {
     const admin = await apiToken(baseUrl, 'admin');
     const services = await apiGet<{ id: number; code: string }[]>(baseUrl, admin, '/api/services');
     const serviceId = services.find((s) => s.code === 'CSM-NAVILE')?.id;
-    await apiSend(admin, 'POST', '/api/users', {
+    await apiSend(baseUrl, admin, 'POST', '/api/users', {
       username: 'nuova.cm',
       displayName: 'Nuova Case Manager',
       role: 'case_manager',
@@ -79,8 +56,7 @@ describe('edits, print and accounts in the browser', () => {
       districtId: null,
       cooperativeId: null,
     });
-    tab = await switchUser(browser, baseUrl, tab, 'nuova.cm', problems, 'Temporanea2026', false);
-    page = tab.page;
+    const page = await as('nuova.cm', 'Temporanea2026', { waitForApp: false });
     await page.getByText('Prima di continuare è necessario scegliere una nuova password.').waitFor();
     expect(await page.getByRole('navigation').count()).toBe(0);
     await page.getByLabel('Password attuale', { exact: true }).fill('Temporanea2026');
@@ -93,7 +69,7 @@ describe('edits, print and accounts in the browser', () => {
   });
 
   it('lets the admin add a historical alias to a service and register a cooperative', async () => {
-    await as('admin');
+    const page = await as('admin');
     await page.getByRole('link', { name: 'Dati di riferimento' }).click();
     await page.getByRole('button', { name: /^Modifica: CSM Navile/ }).click();
     const aliases = page.getByLabel('Nomi storici (alias)', { exact: true });

@@ -16,7 +16,7 @@ import {
 } from '@bds/shared';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { apiGet, apiToken, shot, browserSession } from './browser.ts';
+import { apiGet, apiSend, apiToken, shot, browserSession } from './browser.ts';
 import { birthDateOf, fiscalCode } from './people.ts';
 
 const baseUrl = inject('baseUrl');
@@ -31,32 +31,17 @@ const COOP_USER = { username: 'coop.tetto', password: 'Tetto-e2e-2026' };
 const person = { familyName: 'Lodi', givenName: 'Bice', code: fiscalCode(3131), birthDate: birthDateOf(3131) };
 const personName = `${person.givenName} ${person.familyName}`;
 
-const session = browserSession(baseUrl);
-const problems = session.problems;
+const { as, problems } = browserSession(baseUrl);
 let page: Page;
 let lot3: Lot;
 let executingMember = { id: 0, name: '' };
 let habitatActivity = '';
 let ptriId = 0;
 
-async function as(username: string, password?: string) {
-  page = await session.as(username, password);
-}
-
-async function apiSend<T>(token: string, method: string, path: string, body: unknown): Promise<T> {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return (response.status === 204 ? undefined : await response.json()) as T;
-}
-
 /** The account of the executing member (the demo has none), its first password already changed. */
 async function executingMemberAccount(admin: string) {
   const first = 'Provvisoria-e2e-1';
-  await apiSend(admin, 'POST', '/api/users', {
+  await apiSend(baseUrl, admin, 'POST', '/api/users', {
     username: COOP_USER.username,
     displayName: `Operatore – ${executingMember.name}`,
     role: 'cooperative',
@@ -64,7 +49,7 @@ async function executingMemberAccount(admin: string) {
     password: first,
   });
   const token = await apiToken(baseUrl, COOP_USER.username, first);
-  await apiSend(token, 'POST', '/api/auth/password', { currentPassword: first, newPassword: COOP_USER.password });
+  await apiSend(baseUrl, token, 'POST', '/api/auth/password', { currentPassword: first, newPassword: COOP_USER.password });
 }
 
 /** A person of CSM Navile with a Lot 3 project, active from the first of the previous month. */
@@ -73,7 +58,7 @@ async function activeLot3Project() {
   const me = await apiGet<{ serviceId: number }>(baseUrl, cm, '/api/me');
   const services = await apiGet<{ id: number; districtId: number }[]>(baseUrl, cm, '/api/services');
   const districtId = services.find((s) => s.id === me.serviceId)?.districtId;
-  const created = await apiSend<{ id: number }>(cm, 'POST', '/api/persons', {
+  const created = await apiSend<{ id: number }>(baseUrl, cm, 'POST', '/api/persons', {
     fiscalCode: person.code,
     givenName: person.givenName,
     familyName: person.familyName,
@@ -81,7 +66,7 @@ async function activeLot3Project() {
     sex: 'F',
     districtId,
   });
-  const ptri = await apiSend<{ id: number; revision: number }>(cm, 'POST', '/api/ptris', {
+  const ptri = await apiSend<{ id: number; revision: number }>(baseUrl, cm, 'POST', '/api/ptris', {
     personId: created.id,
     serviceId: me.serviceId,
     lotId: lot3.id,
@@ -92,15 +77,15 @@ async function activeLot3Project() {
     goals: [{ axis: 'habitat', description: 'Vivere in un appartamento condiviso' }],
   });
   const before = addDays(entry, -10);
-  await apiSend(cm, 'POST', `/api/ptris/${ptri.id}/transitions`, { to: 'submitted', date: before });
-  await apiSend(cm, 'POST', `/api/ptris/${ptri.id}/signatures`, {
+  await apiSend(baseUrl, cm, 'POST', `/api/ptris/${ptri.id}/transitions`, { to: 'submitted', date: before });
+  await apiSend(baseUrl, cm, 'POST', `/api/ptris/${ptri.id}/signatures`, {
     revision: ptri.revision,
     signer: 'person',
     name: personName,
     date: before,
     method: 'paper',
   });
-  await apiSend(await apiToken(baseUrl, 'uvm'), 'POST', `/api/ptris/${ptri.id}/evaluations`, {
+  await apiSend(baseUrl, await apiToken(baseUrl, 'uvm'), 'POST', `/api/ptris/${ptri.id}/evaluations`, {
     date: addDays(entry, -5),
     kind: 'initial',
     members: [{ name: 'Dott.ssa Rossi', role: 'psichiatra', organisation: 'health_service' }],
@@ -125,7 +110,7 @@ beforeAll(async () => {
 
 describe('Lot 3 flats on the demo data', () => {
   it('shows the case manager every flat’s free places and a flat’s occupancy board', async () => {
-    await as('casemanager');
+    page = await as('casemanager');
     await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Appartamenti', exact: true }).click();
     await page.getByRole('heading', { name: 'Appartamenti di convivenza (Lotto 3)' }).waitFor();
     const rows = page.locator('tbody tr');
@@ -139,7 +124,7 @@ describe('Lot 3 flats on the demo data', () => {
   });
 
   it('gives the manager the flats report with its charts and the department-wide parts', async () => {
-    await as('manager');
+    page = await as('manager');
     const menu = page.getByRole('navigation', { name: 'Navigazione principale' });
     await menu.getByRole('link', { name: 'Report appartamenti', exact: true }).click();
     await page.getByRole('heading', { name: 'Appartamenti: occupazione e uscite' }).waitFor();
@@ -155,7 +140,7 @@ describe('Lot 3 flats on the demo data', () => {
 
 describe('Lot 3 from a new flat to the flats report', () => {
   it('admin: opens a flat of the lot, run by its executing member', async () => {
-    await as('admin');
+    page = await as('admin');
     await page.getByRole('link', { name: 'Dati di riferimento' }).click();
     await page.getByRole('link', { name: 'Appartamenti', exact: true }).click();
     await page.getByRole('heading', { name: 'Appartamenti del Lotto 3' }).waitFor();
@@ -175,7 +160,7 @@ describe('Lot 3 from a new flat to the flats report', () => {
   });
 
   it('case manager: places the person in a free place of the flat and sets the planned end', async () => {
-    await as('casemanager');
+    page = await as('casemanager');
     await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Appartamenti', exact: true }).click();
     await page.getByRole('button', { name: `Apri ${FLAT}` }).click();
     await page.getByRole('heading', { name: 'Occupazione di oggi' }).waitFor();
@@ -198,7 +183,7 @@ describe('Lot 3 from a new flat to the flats report', () => {
   });
 
   it('cooperative: sees the resident, records and corrects the flat’s hours, and submits its month', async () => {
-    await as(COOP_USER.username, COOP_USER.password);
+    page = await as(COOP_USER.username, COOP_USER.password);
     await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Appartamenti', exact: true }).click();
     await page.getByRole('button', { name: `Apri ${FLAT}` }).click();
     await page.locator('li.place-taken').filter({ hasText: personName }).waitFor();
@@ -233,7 +218,7 @@ describe('Lot 3 from a new flat to the flats report', () => {
   });
 
   it('manager: validates the flats part of the month and finds the flat in the flats report', async () => {
-    await as('manager');
+    page = await as('manager');
     const menu = page.getByRole('navigation', { name: 'Navigazione principale' });
     await menu.getByRole('link', { name: 'Parti di dipartimento', exact: true }).click();
     await page.getByLabel('Anno', { exact: true }).selectOption(String(year));

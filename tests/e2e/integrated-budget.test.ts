@@ -7,7 +7,7 @@ import { today as departmentToday, type BudgetComposition, type ListPage, type M
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiGet, apiToken, shot, browserSession } from './browser.ts';
-import { birthDateOf, fiscalCode } from './people.ts';
+import { birthDateOf, fiscalCode, recordPersonSignature, registerPerson, startProject } from './people.ts';
 
 const baseUrl = inject('baseUrl');
 const today = departmentToday();
@@ -19,8 +19,7 @@ const personName = `${person.familyName} ${person.givenName}`;
 const socialLine = { description: 'Assistenza domiciliare del Comune', amount: 1500 };
 const proposedLine = { description: 'Percorso con la risorsa del territorio', amount: 600 };
 
-const session = browserSession(baseUrl);
-const problems = session.problems;
+const { as, problems } = browserSession(baseUrl);
 let page: Page;
 let coopName = '';
 let lot1Id = 0;
@@ -28,10 +27,6 @@ let resource: Resource;
 let managerToken = '';
 let ptriId = 0;
 let before: Record<string, number> = {};
-
-async function as(username: string) {
-  page = await session.as(username);
-}
 
 /** The year's budget composition as amounts per source, the whole department. */
 async function amountsBySource(): Promise<Record<string, number>> {
@@ -59,28 +54,16 @@ beforeAll(async () => {
 
 describe('the integrated budget in the browser', () => {
   it('case manager: registers the person, writes a draft with a social-services line and shares it', async () => {
-    await as('casemanager');
-    await page.getByRole('link', { name: 'Nuova persona' }).click();
-    await page.getByRole('heading', { name: 'Nuova persona' }).waitFor();
-    await page.getByLabel('Codice fiscale', { exact: true }).fill(person.code);
-    await page.getByLabel('Cognome', { exact: true }).fill(person.familyName);
-    await page.getByLabel('Nome', { exact: true }).fill(person.givenName);
-    await page.getByLabel('Data di nascita', { exact: true }).fill(person.birthDate);
-    await page.getByLabel('Sesso', { exact: true }).selectOption('M');
+    page = await as('casemanager');
     // The district of the demo social worker `sociale`.
-    await page.getByLabel('Distretto di residenza', { exact: true }).selectOption({ label: 'Città di Bologna' });
-    await page.getByRole('button', { name: 'Salva' }).click();
-
-    await page.getByRole('link', { name: 'Nuovo progetto per questa persona' }).click();
-    await page.getByRole('heading', { name: 'Nuovo progetto (PTRI)' }).waitFor();
-    await page.getByLabel('Lotto', { exact: true }).selectOption(String(lot1Id));
-    await page.getByLabel('Data di inizio', { exact: true }).fill(today);
-    await page.getByLabel('Data di fine', { exact: true }).fill(`${year + 1}${today.slice(4)}`);
-    await page.getByLabel('Intensità', { exact: true }).selectOption('medium');
-    await page.getByRole('checkbox', { name: coopName }).check();
-    await page.getByLabel('Obiettivo (Casa/Habitat sociale)', { exact: true }).fill('Restare nella propria casa');
-    await page.getByLabel('Obiettivo (Affettività/Socialità)', { exact: true }).fill('Coltivare un orto con altri');
-    await page.getByLabel('Obiettivo (Formazione/Lavoro)', { exact: true }).fill('Un corso di giardinaggio');
+    await registerPerson(page, { ...person, sex: 'M', district: 'Città di Bologna' });
+    await startProject(page, {
+      lotId: lot1Id,
+      startDate: today,
+      endDate: `${year + 1}${today.slice(4)}`,
+      cooperative: coopName,
+      goals: { habitat: 'Restare nella propria casa', sociality: 'Coltivare un orto con altri', work: 'Un corso di giardinaggio' },
+    });
     for (const [axis, source, description, amount] of [
       ['Casa/Habitat sociale', 'social_services', socialLine.description, '1.500'],
       ['Formazione/Lavoro', 'ausl', 'Educatore della cooperativa', '800'],
@@ -105,7 +88,7 @@ describe('the integrated budget in the browser', () => {
   });
 
   it('cooperative: proposes a line drawing on a resource of the catalogue', async () => {
-    await as('coop');
+    page = await as('coop');
     await page.goto('/cooperativa/progetti');
     await page
       .getByTestId('shared-drafts')
@@ -128,7 +111,7 @@ describe('the integrated budget in the browser', () => {
   });
 
   it('case manager: accepts the proposal and submits the project to the UVM', async () => {
-    await as('casemanager');
+    page = await as('casemanager');
     await page.goto(`/progetti/${ptriId}`);
     const proposal = page.getByTestId('proposal').first();
     await expect.poll(() => proposal.textContent()).toContain(proposedLine.description);
@@ -150,7 +133,7 @@ describe('the integrated budget in the browser', () => {
   });
 
   it('social worker: confirms the social-services line of a person of the district', async () => {
-    await as('sociale');
+    page = await as('sociale');
     await page.goto(`/progetti/${ptriId}`);
     await page.getByRole('heading', { name: personName, exact: false }).first().waitFor();
     const row = page.locator('tr', { hasText: socialLine.description });
@@ -170,22 +153,17 @@ describe('the integrated budget in the browser', () => {
   });
 
   it('case manager: records the person’s signature of the submitted revision', async () => {
-    await as('casemanager');
+    page = await as('casemanager');
     await page.goto(`/progetti/${ptriId}`);
     // The case manager reads who answered for the municipality, when, and the note.
     const decision = page.locator('tr', { hasText: socialLine.description }).getByTestId('line-decision');
     await expect.poll(() => decision.textContent()).toContain('Nota: Deliberato dal quartiere');
     expect(await decision.textContent()).toMatch(/^Deciso da .*Città di Bologna il \d{2}\/\d{2}\/\d{4}/);
-    await page.getByLabel('Chi firma', { exact: true }).selectOption('person');
-    await page.getByLabel('Nome e cognome', { exact: true }).fill(personName);
-    await page.getByLabel('Modalità', { exact: true }).selectOption('in_person');
-    await page.getByRole('button', { name: 'Registra la firma della revisione 2' }).click();
-    await page.getByRole('status').filter({ hasText: 'Firma registrata.' }).waitFor();
-    await page.getByRole('region', { name: 'Firme del progetto' }).getByText(personName).waitFor();
+    await recordPersonSignature(page, personName, 'in_person', 2);
   });
 
   it('UVM: approves the project, which becomes active', async () => {
-    await as('uvm');
+    page = await as('uvm');
     await page.getByRole('link', { name: personName }).first().click();
     await page.getByRole('link', { name: 'Registra valutazione UVM' }).click();
     await page.getByLabel('Data della valutazione', { exact: true }).fill(today);
@@ -206,7 +184,7 @@ describe('the integrated budget in the browser', () => {
     // Other browser tests share the server: the year's figures may grow by their projects too.
     expect(after.social_services ?? 0).toBeGreaterThanOrEqual((before.social_services ?? 0) + socialLine.amount);
     expect(after.community ?? 0).toBeGreaterThanOrEqual((before.community ?? 0) + proposedLine.amount);
-    await as('manager');
+    page = await as('manager');
     await page.getByRole('link', { name: 'Composizione del budget' }).click();
     await page.getByLabel('Anno', { exact: true }).selectOption(String(year));
     const region = page.getByRole('region', { name: 'Composizione del budget' });

@@ -16,12 +16,8 @@ import { describe, expect, inject, it } from 'vitest';
 import { apiGet, apiToken, browserSession, shot } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
-const { as: openAs, problems } = browserSession(baseUrl);
+const { as, problems } = browserSession(baseUrl);
 let page: Page;
-
-async function as(username: string) {
-  page = await openAs(username);
-}
 
 describe('Italian input in the browser', () => {
   it('stores the budget amounts meant by "2.120", "3.180,00", "1.500,50", "2120" and "2120.5", and shows them back the Italian way', async () => {
@@ -29,7 +25,7 @@ describe('Italian input in the browser', () => {
     const draft = (await apiGet<{ items: PtriSummary[] }>(baseUrl, token, '/api/ptris?status=draft&limit=1')).items[0];
     if (!draft) throw new Error('the demo data has no draft PTRI for CSM Navile');
     const before = await apiGet<PtriDetail>(baseUrl, token, `/api/ptris/${draft.id}`);
-    await as('casemanager');
+    page = await as('casemanager');
     await page.goto(`/progetti/${draft.id}/modifica`);
     await page.getByLabel('Note', { exact: true }).waitFor();
 
@@ -65,7 +61,7 @@ describe('Italian input in the browser', () => {
 
   it('refuses a codice fiscale that contradicts the birth date on the birth date, and registers nobody', async () => {
     const token = await apiToken(baseUrl, 'casemanager');
-    await as('casemanager');
+    page = await as('casemanager');
     await page.getByRole('link', { name: 'Nuova persona' }).click();
     await page.getByRole('heading', { name: 'Nuova persona' }).waitFor();
     await page.getByLabel('Codice fiscale', { exact: true }).fill('VRDLCU85C15A944R');
@@ -117,7 +113,7 @@ describe('Italian input in the browser', () => {
     const [first, second] = (await listed()).items.filter((row) => row.editable);
     if (!first || !second) throw new Error('no editable interventions in the open month');
 
-    await as('coop');
+    page = await as('coop');
     await page.getByRole('link', { name: 'Interventi del mese' }).click();
     await page.getByLabel('Mese', { exact: true }).fill(open.month);
     await page.getByRole('heading', { name: new RegExp(`^${formatMonth(open.month)} – Totale`) }).waitFor();

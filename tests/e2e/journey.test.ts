@@ -6,7 +6,7 @@ import { addMonths as addMonthsToDate, today as departmentToday } from '@bds/sha
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiGet, apiToken, italianNumber, shot, browserSession } from './browser.ts';
-import { birthDateOf, fiscalCode } from './people.ts';
+import { birthDateOf, fiscalCode, recordPersonSignature, registerPerson, startProject } from './people.ts';
 
 const baseUrl = inject('baseUrl');
 // Bologna's date, as the browser (in Europe/Rome) and the server see it, whatever the host's zone.
@@ -19,8 +19,7 @@ const year = Number(month.slice(0, 4));
 const monthInItalian = formatMonth(month);
 const rowHeaded = (page: Page, name: string) => page.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
 
-const session = browserSession(baseUrl);
-const problems = session.problems;
+const { as, problems } = browserSession(baseUrl);
 let page: Page;
 let coop: { id: number; name: string };
 let activities: Activity[];
@@ -54,37 +53,25 @@ beforeAll(async () => {
   lot1 = lots.find((lot) => lot.number === 1 && lot.tenderStart <= workDay && workDay <= lot.tenderEnd) ?? lot1;
 });
 
-async function as(username: string) {
-  page = await session.as(username);
-}
-
 describe('the main journey in the browser', () => {
   let countsBefore: { navile: number; total: number; navileName: string };
 
   it('case manager: creates a person and a PTRI with goals on the three axes and a budget, and submits it', async () => {
     countsBefore = await yearlyCount();
-    await as('casemanager');
+    page = await as('casemanager');
     await shot(page, '01-caseload');
-    await page.getByRole('link', { name: 'Nuova persona' }).click();
-    await page.getByRole('heading', { name: 'Nuova persona' }).waitFor();
-    await page.getByLabel('Codice fiscale', { exact: true }).fill(person.code);
-    await page.getByLabel('Cognome', { exact: true }).fill(person.familyName);
-    await page.getByLabel('Nome', { exact: true }).fill(person.givenName);
-    await page.getByLabel('Data di nascita', { exact: true }).fill(person.birthDate);
-    await page.getByLabel('Sesso', { exact: true }).selectOption('F');
-    await page.getByLabel('Distretto di residenza', { exact: true }).selectOption({ label: 'Città di Bologna' });
-    await page.getByRole('button', { name: 'Salva' }).click();
-
-    await page.getByRole('link', { name: 'Nuovo progetto per questa persona' }).click();
-    await page.getByRole('heading', { name: 'Nuovo progetto (PTRI)' }).waitFor();
-    await page.getByLabel('Lotto', { exact: true }).selectOption(String(lot1.id));
-    await page.getByLabel('Data di inizio', { exact: true }).fill(`${month}-01`);
-    await page.getByLabel('Data di fine', { exact: true }).fill(`${year + 1}-${month.slice(5)}-01`);
-    await page.getByLabel('Intensità', { exact: true }).selectOption('medium');
-    await page.getByRole('checkbox', { name: coop.name }).check();
-    await page.getByLabel('Obiettivo (Casa/Habitat sociale)', { exact: true }).fill('Vivere in un appartamento condiviso');
-    await page.getByLabel('Obiettivo (Affettività/Socialità)', { exact: true }).fill('Frequentare un gruppo del quartiere');
-    await page.getByLabel('Obiettivo (Formazione/Lavoro)', { exact: true }).fill('Tirocinio in una cooperativa');
+    await registerPerson(page, { ...person, sex: 'F', district: 'Città di Bologna' });
+    await startProject(page, {
+      lotId: lot1.id,
+      startDate: `${month}-01`,
+      endDate: `${year + 1}-${month.slice(5)}-01`,
+      cooperative: coop.name,
+      goals: {
+        habitat: 'Vivere in un appartamento condiviso',
+        sociality: 'Frequentare un gruppo del quartiere',
+        work: 'Tirocinio in una cooperativa',
+      },
+    });
     for (const [axis, resource, amount] of [
       ['Casa/Habitat sociale', 'Educatore domiciliare', '1200'],
       ['Affettività/Socialità', 'Laboratorio teatrale', '300'],
@@ -111,16 +98,11 @@ describe('the main journey in the browser', () => {
     await page.reload();
     await expect.poll(() => page.locator('.badge').first().textContent()).toBe('Inviato in UVM');
     // The person signs the revision sent to the UVM: without it the UVM's approval is refused.
-    await page.getByLabel('Chi firma', { exact: true }).selectOption('person');
-    await page.getByLabel('Nome e cognome', { exact: true }).fill(personName);
-    await page.getByLabel('Modalità', { exact: true }).selectOption('paper');
-    await page.getByRole('button', { name: 'Registra la firma della revisione 1' }).click();
-    await page.getByRole('status').filter({ hasText: 'Firma registrata.' }).waitFor();
-    await page.getByRole('region', { name: 'Firme del progetto' }).getByText(personName).waitFor();
+    await recordPersonSignature(page, personName, 'paper', 1);
   });
 
   it('UVM: finds it waiting, evaluates it with HoNOS (live total) and approves it', async () => {
-    await as('uvm');
+    page = await as('uvm');
     await page.getByRole('link', { name: personName }).first().click();
     await page.getByRole('link', { name: 'Registra valutazione UVM' }).click();
     await page.getByLabel('Data della valutazione', { exact: true }).fill(`${month}-02`);
@@ -143,7 +125,7 @@ describe('the main journey in the browser', () => {
   it('cooperative: records interventions in the grid and by CSV, then submits the month', async () => {
     const habitat = activities.find((a) => a.axis === 'habitat' && a.active)?.label ?? '';
     const work = activities.find((a) => a.axis === 'work' && a.active)?.label ?? '';
-    await as('coop');
+    page = await as('coop');
     await page.getByRole('link', { name: 'Interventi del mese' }).click();
     await page.getByRole('heading', { name: 'Interventi del mese', exact: true }).waitFor();
     await page.getByLabel('Mese', { exact: true }).fill(month);
@@ -191,7 +173,7 @@ describe('the main journey in the browser', () => {
 
   it('case manager: validates the month from the months to validate', async () => {
     amountBefore = await validatedAmount();
-    await as('casemanager');
+    page = await as('casemanager');
     await page.getByRole('link', { name: 'Rendicontazioni da validare' }).click();
     const card = page.getByRole('article', { name: `${coop.name} – ${monthInItalian}` });
     await card.waitFor();
@@ -208,7 +190,7 @@ describe('the main journey in the browser', () => {
   });
 
   it('manager: sees the validated month in the lot totals and the person in the yearly counts', async () => {
-    await as('manager');
+    page = await as('manager');
     await page.getByRole('link', { name: 'Totali per lotto' }).click();
     // The page shows a section per lot in the report's order; the journey's is Lot 1 of the tender in force.
     const lots = (await apiGet<LotTotals>(baseUrl, managerToken, `/api/reports/lot-totals?year=${year}`)).lots;

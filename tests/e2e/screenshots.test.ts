@@ -6,7 +6,7 @@ import type { PtriSummary } from '@bds/shared';
 import { today } from '@bds/shared/dates';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { apiGet, apiToken, browserSession, shot } from './browser.ts';
+import { apiGet, apiToken, browserSession, DESKTOP, PHONE, shot } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 const { as, problems } = browserSession(baseUrl);
@@ -17,9 +17,9 @@ async function picture(page: Page, name: string) {
   await page.getByRole('heading', { level: 1 }).waitFor(WAIT);
   await expect.poll(() => page.locator('main .state-loading').count(), WAIT).toBe(0);
   await shot(page, `issue20-${name}-1280`);
-  await page.setViewportSize({ width: 390, height: 844 });
+  await page.setViewportSize(PHONE);
   await shot(page, `issue20-${name}-390`);
-  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.setViewportSize(DESKTOP);
 }
 
 const REPORT_PAGES = [

@@ -6,13 +6,8 @@ import { describe, expect, inject, it } from 'vitest';
 import { apiGet, apiToken, shot, browserSession } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
-const session = browserSession(baseUrl);
-const problems = session.problems;
+const { as, problems } = browserSession(baseUrl);
 let page: Page;
-
-async function as(username: string) {
-  page = await session.as(username);
-}
 
 /**
  * A project of CSM Navile (whose persons live in Città di Bologna, the district of `sociale`) with
@@ -34,7 +29,7 @@ describe('social services in the browser', () => {
   it('lets the social worker confirm a social-services line; the project page then says so', async () => {
     const token = await apiToken(baseUrl, 'sociale');
     const { detail, line } = await projectWithProposedLine(await apiToken(baseUrl, 'casemanager'));
-    await as('sociale');
+    page = await as('sociale');
     await page.goto(`${baseUrl}/progetti/${detail.id}`);
     await page.getByRole('heading', { name: detail.personName, exact: false }).waitFor();
     const confirm = page.getByRole('button', { name: `Conferma la riga «${line.description}»` }).first();
@@ -50,7 +45,7 @@ describe('social services in the browser', () => {
     const after = await apiGet<PtriDetail>(baseUrl, token, `/api/ptris/${detail.id}`);
     expect(after.budgetLines.find((l) => l.id === line.id)?.confirmation).toBe('confirmed');
     // The case manager reads the same answer, without the buttons.
-    await as('casemanager');
+    page = await as('casemanager');
     await page.goto(`${baseUrl}/progetti/${detail.id}`);
     await page.locator('tr', { hasText: line.description }).getByText('confermata dai servizi sociali').first().waitFor();
     expect(await page.getByRole('button', { name: /^Conferma la riga/ }).count()).toBe(0);
@@ -62,7 +57,7 @@ describe('social services in the browser', () => {
     const found = await apiGet<ListPage<Resource>>(baseUrl, token, '/api/resources?q=orto&limit=5');
     const resource = found.items[0];
     if (!resource) throw new Error('the demo catalogue has no "Orto condiviso"');
-    await as('casemanager');
+    page = await as('casemanager');
     await page.getByRole('link', { name: 'Risorse del territorio', exact: true }).click();
     await page.getByRole('heading', { name: 'Risorse del territorio' }).first().waitFor();
     await page.getByLabel('Parole del nome o del gestore').fill('orto condiviso');

@@ -1,10 +1,50 @@
-// The district and axis choices of the pages that show the territory (catalogues, reports): either
-// may be left on "all".
+// The district and axis choices: their options for any select, and the filters of the pages that
+// show the territory (catalogues, reports, flats), where either may be left on "all".
 import { AXES, type Axis } from '@bds/shared';
 import { useDistricts } from '../api/reference.ts';
 import { it } from '../i18n/it.ts';
-import { community as t } from '../i18n/itCommunity.ts';
 import { Field } from './Field.tsx';
+
+/** One option a district, the value its id. */
+export function DistrictOptions() {
+  const districts = useDistricts();
+  return (districts.data ?? []).map((d) => (
+    <option key={d.id} value={d.id}>
+      {d.name}
+    </option>
+  ));
+}
+
+/** One option an axis, in the axes' order. */
+export function AxisOptions() {
+  return AXES.map((axis) => (
+    <option key={axis} value={axis}>
+      {it.axes[axis]}
+    </option>
+  ));
+}
+
+export function DistrictFilter({ value, onChange }: { value: number | undefined; onChange: (districtId: number | undefined) => void }) {
+  return (
+    <Field label={it.reports.district}>
+      <select value={value ?? ''} onChange={(e) => onChange(e.target.value ? Number(e.target.value) : undefined)}>
+        <option value="">{it.reports.anyDistrict}</option>
+        <DistrictOptions />
+      </select>
+    </Field>
+  );
+}
+
+export function AxisFilter({ value, onChange }: { value: Axis | undefined; onChange: (axis: Axis | undefined) => void }) {
+  return (
+    <Field label={it.reports.axis}>
+      <select value={value ?? ''} onChange={(e) => onChange((e.target.value || undefined) as Axis | undefined)}>
+        <option value="">{it.reports.anyAxis}</option>
+        <AxisOptions />
+      </select>
+    </Field>
+  );
+}
 
 interface DistrictAxisFiltersProps {
   districtId: number | undefined;
@@ -14,29 +54,10 @@ interface DistrictAxisFiltersProps {
 }
 
 export function DistrictAxisFilters({ districtId, axis, onDistrict, onAxis }: DistrictAxisFiltersProps) {
-  const districts = useDistricts();
   return (
     <>
-      <Field label={t.district}>
-        <select value={districtId ?? ''} onChange={(e) => onDistrict(e.target.value ? Number(e.target.value) : undefined)}>
-          <option value="">{t.anyDistrict}</option>
-          {(districts.data ?? []).map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.name}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field label={t.axis}>
-        <select value={axis ?? ''} onChange={(e) => onAxis((e.target.value || undefined) as Axis | undefined)}>
-          <option value="">{t.anyAxis}</option>
-          {AXES.map((a) => (
-            <option key={a} value={a}>
-              {it.axes[a]}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <DistrictFilter value={districtId} onChange={onDistrict} />
+      <AxisFilter value={axis} onChange={onAxis} />
     </>
   );
 }

@@ -13,8 +13,6 @@ export const community = {
   period: 'Periodo',
   description: 'Descrizione',
   cooperative: 'Cooperativa',
-  anyDistrict: 'Tutti i distretti',
-  anyAxis: 'Tutti gli assi',
   newActivity: 'Nuova attività',
   create: "Crea l'attività",
   created: 'Attività creata.',

@@ -7,7 +7,6 @@ export const flats = {
   title: 'Appartamenti di convivenza (Lotto 3)',
   help: 'I posti liberi di oggi in ogni appartamento; aprire un appartamento per vedere chi occupa i posti.',
   district: 'Distretto',
-  allDistricts: 'Tutti i distretti',
   name: 'Appartamento',
   address: 'Indirizzo',
   places: 'Posti',

@@ -1,10 +1,11 @@
 // Create or edit an account: role and scope (service, district or cooperative).
 import { createUserBody, ROLES, updateUserBody, type CreateUserBody, type UpdateUserBody, type User } from '@bds/shared';
 import type { z } from 'zod';
-import { useCooperatives, useDistricts, useServices } from '../../api/reference.ts';
+import { useCooperatives, useServices } from '../../api/reference.ts';
 import { it } from '../../i18n/it.ts';
 import { Field } from '../Field.tsx';
 import { useSchemaForm } from '../schemaForm.ts';
+import { DistrictOptions } from '../DistrictAxisFilters.tsx';
 
 type UserFormProps =
   | { user: null; onCreate: (body: CreateUserBody) => Promise<unknown>; onCancel: () => void }
@@ -18,7 +19,6 @@ const USER_FIELDS = ['username', 'displayName', 'role', 'serviceId', 'districtId
 
 export function UserForm(props: UserFormProps) {
   const services = useServices();
-  const districts = useDistricts();
   const cooperatives = useCooperatives();
   const existing = props.user;
   const scopeOf = (user: User | null) => ({
@@ -87,11 +87,7 @@ export function UserForm(props: UserFormProps) {
         <Field label={it.admin.district} error={errorOf('districtId')}>
           <select {...register('districtId', { setValueAs: idOrNull })}>
             <option value="">—</option>
-            {districts.data?.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
+            <DistrictOptions />
           </select>
         </Field>
       )}

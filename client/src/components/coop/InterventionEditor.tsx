@@ -1,6 +1,6 @@
 // Correcting one recorded intervention of a month still open to changes, checked with the same
 // shared schema as the API before it is sent.
-import { AXES, formatNumberInput, type Intervention } from '@bds/shared';
+import { formatNumberInput, type Intervention } from '@bds/shared';
 import { useUpdateIntervention } from '../../api/interventions.ts';
 import { useActivities } from '../../api/reference.ts';
 import { it } from '../../i18n/it.ts';
@@ -9,6 +9,7 @@ import { Field } from '../Field.tsx';
 import { ItalianNumberInput } from '../ItalianNumberInput.tsx';
 import { useSchemaForm } from '../schemaForm.ts';
 import { interventionForm } from './interventionForm.ts';
+import { AxisOptions } from '../DistrictAxisFilters.tsx';
 
 const FIELDS = ['date', 'axis', 'activity', 'hours', 'operatorRole', 'notes'] as const;
 
@@ -47,11 +48,7 @@ export function InterventionEditor({ intervention, onClose }: { intervention: In
           </Field>
           <Field required label={it.coop.axis} error={errorOf('axis')}>
             <select {...register('axis', { onChange: () => setValue('activity', '') })}>
-              {AXES.map((axis) => (
-                <option key={axis} value={axis}>
-                  {it.axes[axis]}
-                </option>
-              ))}
+              <AxisOptions />
             </select>
           </Field>
           <Field required label={it.coop.activity} error={errorOf('activity')}>

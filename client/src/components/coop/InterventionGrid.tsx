@@ -1,7 +1,7 @@
 // New interventions entered as rows of a grid, checked with the API's own schema: every error of
 // every row shows at once on its field, and goes as soon as the field is corrected. Each good row
 // is sent on its own, so the good ones are saved while a bad row stays on screen with its errors.
-import { AXES, type PtriSummary } from '@bds/shared';
+import type { PtriSummary } from '@bds/shared';
 import { useState } from 'react';
 import { useFieldArray } from 'react-hook-form';
 import { z } from 'zod';
@@ -14,6 +14,7 @@ import { ItalianNumberInput } from '../ItalianNumberInput.tsx';
 import { useSchemaForm } from '../schemaForm.ts';
 import { errorText } from '../States.tsx';
 import { interventionForm } from './interventionForm.ts';
+import { AxisOptions } from '../DistrictAxisFilters.tsx';
 
 /** A row: the intervention and the project it is for. */
 const rowForm = interventionForm.extend({
@@ -151,11 +152,7 @@ export function InterventionGrid({ projects, month }: { projects: readonly PtriS
                       aria-label={`${it.coop.axis} ${index + 1}`}
                       {...control(index, 'axis', () => form.setValue(`rows.${index}.activity`, ''))}
                     >
-                      {AXES.map((axis) => (
-                        <option key={axis} value={axis}>
-                          {it.axes[axis]}
-                        </option>
-                      ))}
+                      <AxisOptions />
                     </select>
                   </td>
                   <td>

@@ -7,6 +7,7 @@ import { useActivities } from '../../api/reference.ts';
 import { flats as t } from '../../i18n/itFlats.ts';
 import { Field } from '../Field.tsx';
 import { RowActions } from '../RowActions.tsx';
+import { ReportTable, type Column } from '../reports/ReportTable.tsx';
 import { currentMonth, formatDate, formatEuro, formatHours, today } from '../format.ts';
 import { Empty, ErrorState, errorText, Loading } from '../States.tsx';
 import { FlatWorkEditor } from './FlatWorkEditor.tsx';
@@ -26,6 +27,28 @@ export function FlatWork({ flatId }: { flatId: number }) {
   const remove = useDeleteFlatWork();
   const [editing, setEditing] = useState<FlatIntervention | null>(null);
   const rowsEditable = work.data?.items.some((row) => row.editable) ?? false;
+  const columns: Column<FlatIntervention>[] = [
+    { head: t.date, cell: (row) => formatDate(row.date) },
+    { head: t.activity, cell: (row) => row.activity },
+    { head: t.hours, cell: (row) => formatHours(row.hours), num: true },
+    { head: t.amount, cell: (row) => formatEuro(row.amount), num: true },
+    { head: t.operatorRole, cell: (row) => row.operatorRole },
+  ];
+  if (rowsEditable)
+    columns.push({
+      head: t.actions,
+      cell: (row) =>
+        row.editable && (
+          <RowActions
+            editLabel={t.editWorkRow(formatDate(row.date))}
+            deleteLabel={t.deleteWorkRow(formatDate(row.date))}
+            confirmDelete={t.deleteWorkConfirm}
+            deleting={remove.isPending}
+            onEdit={() => setEditing(row)}
+            onDelete={() => remove.mutate(row.id)}
+          />
+        ),
+    });
   return (
     <section className="card stack" aria-labelledby="work-title">
       <h3 id="work-title">{t.work}</h3>
@@ -78,49 +101,7 @@ export function FlatWork({ flatId }: { flatId: number }) {
       ) : work.data.items.length === 0 ? (
         <Empty />
       ) : (
-        <div className="table-wrap" tabIndex={0}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t.date}</th>
-                <th scope="col">{t.activity}</th>
-                <th scope="col" className="num">
-                  {t.hours}
-                </th>
-                <th scope="col" className="num">
-                  {t.amount}
-                </th>
-                <th scope="col">{t.operatorRole}</th>
-                {rowsEditable && <th scope="col">{t.actions}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {work.data.items.map((row) => (
-                <tr key={row.id}>
-                  <td>{formatDate(row.date)}</td>
-                  <td>{row.activity}</td>
-                  <td className="num">{formatHours(row.hours)}</td>
-                  <td className="num">{formatEuro(row.amount)}</td>
-                  <td>{row.operatorRole}</td>
-                  {rowsEditable && (
-                    <td>
-                      {row.editable && (
-                        <RowActions
-                          editLabel={t.editWorkRow(formatDate(row.date))}
-                          deleteLabel={t.deleteWorkRow(formatDate(row.date))}
-                          confirmDelete={t.deleteWorkConfirm}
-                          deleting={remove.isPending}
-                          onEdit={() => setEditing(row)}
-                          onDelete={() => remove.mutate(row.id)}
-                        />
-                      )}
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ReportTable label={t.work} columns={columns} rows={work.data.items} rowKey={(row) => row.id} />
       )}
       {remove.isError && <p role="alert">{errorText(remove.error)}</p>}
       {editing && <FlatWorkEditor work={editing} activities={habitat.map((a) => a.label)} onClose={() => setEditing(null)} />}

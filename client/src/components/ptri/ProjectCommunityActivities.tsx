@@ -1,11 +1,22 @@
 // The community activities a project is enrolled in, on the project's page.
 import { Link } from 'react-router';
+import type { ProjectCommunityActivity } from '@bds/shared';
 import { useProjectActivities } from '../../api/communityActivities.ts';
 import { formatDate } from '../format.ts';
 import { QueryStates } from '../States.tsx';
+import { ReportTable, type Column } from '../reports/ReportTable.tsx';
 import { it } from '../../i18n/it.ts';
 import { community as t } from '../../i18n/itCommunity.ts';
 import { paths } from '../../routes/nav.ts';
+
+const COLUMNS: readonly Column<ProjectCommunityActivity>[] = [
+  { head: t.activities, cell: (row) => <Link to={paths.communityActivity(row.activityId)}>{row.title}</Link> },
+  { head: t.axis, cell: (row) => it.axes[row.axis] },
+  { head: t.place, cell: (row) => row.place },
+  { head: t.enrolledOn, cell: (row) => `${formatDate(row.enrolledOn)}${row.endedOn ? ` – ${formatDate(row.endedOn)}` : ''}` },
+  { head: t.attendances, cell: (row) => row.attendances },
+  { head: t.lastAttended, cell: (row) => (row.lastAttended ? formatDate(row.lastAttended) : '—') },
+];
 
 export function ProjectCommunityActivities({ ptriId }: { ptriId: number }) {
   const query = useProjectActivities(ptriId, true);
@@ -14,39 +25,7 @@ export function ProjectCommunityActivities({ ptriId }: { ptriId: number }) {
     <section className="card">
       <h2>{t.projectSection}</h2>
       <QueryStates query={query} empty={rows.length === 0}>
-        {() => (
-          <div className="table-wrap" tabIndex={0}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t.activities}</th>
-                  <th scope="col">{t.axis}</th>
-                  <th scope="col">{t.place}</th>
-                  <th scope="col">{t.enrolledOn}</th>
-                  <th scope="col">{t.attendances}</th>
-                  <th scope="col">{t.lastAttended}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <tr key={row.activityId}>
-                    <td>
-                      <Link to={paths.communityActivity(row.activityId)}>{row.title}</Link>
-                    </td>
-                    <td>{it.axes[row.axis]}</td>
-                    <td>{row.place}</td>
-                    <td>
-                      {formatDate(row.enrolledOn)}
-                      {row.endedOn ? ` – ${formatDate(row.endedOn)}` : ''}
-                    </td>
-                    <td>{row.attendances}</td>
-                    <td>{row.lastAttended ? formatDate(row.lastAttended) : '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        {() => <ReportTable label={t.projectSection} columns={COLUMNS} rows={rows} rowKey={(row) => row.activityId} />}
       </QueryStates>
     </section>
   );

@@ -42,9 +42,9 @@ export function CooperativesAdmin() {
       query={useCooperatives()}
       nameOf={(c) => c.name}
       columns={[
-        { header: it.reference.name, cell: (c) => c.name },
-        { header: it.reference.vatNumber, cell: (c) => c.vatNumber ?? '—' },
-        { header: it.reference.active, cell: (c) => (c.active ? it.common.yes : it.common.no) },
+        { head: it.reference.name, cell: (c) => c.name },
+        { head: it.reference.vatNumber, cell: (c) => c.vatNumber ?? '—' },
+        { head: it.reference.active, cell: (c) => (c.active ? it.common.yes : it.common.no) },
       ]}
       Form={CooperativeForm}
     />

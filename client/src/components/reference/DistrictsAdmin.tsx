@@ -39,8 +39,8 @@ export function DistrictsAdmin() {
       query={useDistricts()}
       nameOf={(d) => d.name}
       columns={[
-        { header: it.reference.code, cell: (d) => d.code },
-        { header: it.reference.name, cell: (d) => d.name },
+        { head: it.reference.code, cell: (d) => d.code },
+        { head: it.reference.name, cell: (d) => d.name },
       ]}
       Form={DistrictForm}
     />

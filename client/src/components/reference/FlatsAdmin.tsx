@@ -10,12 +10,12 @@ import { formatDate } from '../format.ts';
 import { FormButtons } from '../FormButtons.tsx';
 import { ReferenceTable } from './ReferenceTable.tsx';
 import { useReferenceForm, type ReferenceFormProps } from './useReferenceForm.ts';
+import { DistrictOptions } from '../DistrictAxisFilters.tsx';
 
 /** The body fields this form shows an error beside. */
 const FLAT_FIELDS = ['name', 'districtId', 'address', 'places', 'lotId', 'cooperativeId', 'openedOn', 'closedOn'];
 
 function FlatForm({ item, onSaved, onCancel }: ReferenceFormProps<Flat>) {
-  const districts = useDistricts();
   const cooperatives = useCooperatives();
   const lots = (useLots().data ?? []).filter((lot) => lot.number === 3);
   const { form, submit, pending } = useReferenceForm({
@@ -55,11 +55,7 @@ function FlatForm({ item, onSaved, onCancel }: ReferenceFormProps<Flat>) {
         <Field label={t.district} error={form.errorOf('districtId')}>
           <select {...form.register('districtId')}>
             <option value="">—</option>
-            {districts.data?.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
+            <DistrictOptions />
           </select>
         </Field>
         <Field label={t.places} error={form.errorOf('places')}>
@@ -113,13 +109,13 @@ export function FlatsAdmin() {
       query={useFlats(undefined)}
       nameOf={(f) => f.name}
       columns={[
-        { header: t.name, cell: (f) => f.name },
-        { header: t.district, cell: (f) => nameOf(districts.data, f.districtId) },
-        { header: t.address, cell: (f) => f.address },
-        { header: t.places, cell: (f) => f.places, numeric: true },
-        { header: t.admin.cooperative, cell: (f) => nameOf(cooperatives.data, f.cooperativeId) },
-        { header: t.admin.openedOn, cell: (f) => formatDate(f.openedOn) },
-        { header: t.admin.closedOn, cell: (f) => formatDate(f.closedOn) },
+        { head: t.name, cell: (f) => f.name },
+        { head: t.district, cell: (f) => nameOf(districts.data, f.districtId) },
+        { head: t.address, cell: (f) => f.address },
+        { head: t.places, cell: (f) => f.places, num: true },
+        { head: t.admin.cooperative, cell: (f) => nameOf(cooperatives.data, f.cooperativeId) },
+        { head: t.admin.openedOn, cell: (f) => formatDate(f.openedOn) },
+        { head: t.admin.closedOn, cell: (f) => formatDate(f.closedOn) },
       ]}
       Form={FlatForm}
     />

@@ -159,19 +159,19 @@ export function LotsAdmin() {
       query={useLots()}
       nameOf={(l) => it.ptri.lotNumber(l.number)}
       columns={[
-        { header: it.reference.number, cell: (l) => l.number, numeric: true },
-        { header: it.reference.lotTitle, cell: (l) => l.title },
-        { header: it.reference.tenderYear, cell: (l) => l.tenderYear },
-        { header: it.reference.tenderPeriod, cell: (l) => `${formatDate(l.tenderStart)} – ${formatDate(l.tenderEnd)}` },
-        { header: it.reference.serviceKinds, cell: (l) => l.serviceKinds.join(', ') },
-        { header: it.reference.contractor, cell: (l) => l.contractor },
-        { header: it.reference.members, cell: (l) => l.cooperativeIds.map((id) => nameOf(cooperatives.data, id)).join('; ') || '—' },
+        { head: it.reference.number, cell: (l) => l.number, num: true },
+        { head: it.reference.lotTitle, cell: (l) => l.title },
+        { head: it.reference.tenderYear, cell: (l) => l.tenderYear },
+        { head: it.reference.tenderPeriod, cell: (l) => `${formatDate(l.tenderStart)} – ${formatDate(l.tenderEnd)}` },
+        { head: it.reference.serviceKinds, cell: (l) => l.serviceKinds.join(', ') },
+        { head: it.reference.contractor, cell: (l) => l.contractor },
+        { head: it.reference.members, cell: (l) => l.cooperativeIds.map((id) => nameOf(cooperatives.data, id)).join('; ') || '—' },
         {
-          header: flats.admin.executing,
+          head: flats.admin.executing,
           cell: (l) => l.executingCooperativeIds.map((id) => nameOf(cooperatives.data, id)).join('; ') || '—',
         },
-        { header: it.reference.hourlyRate, cell: (l) => formatEuro(l.hourlyRate), numeric: true },
-        { header: it.reference.ceiling, cell: (l) => formatEuro(l.ceiling), numeric: true },
+        { head: it.reference.hourlyRate, cell: (l) => formatEuro(l.hourlyRate), num: true },
+        { head: it.reference.ceiling, cell: (l) => formatEuro(l.ceiling), num: true },
       ]}
       Form={LotForm}
     />

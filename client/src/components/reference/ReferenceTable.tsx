@@ -4,19 +4,14 @@ import { useState, type ReactNode } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { it } from '../../i18n/it.ts';
 import { Dialog } from '../Dialog.tsx';
-import { Empty, ErrorState, Loading } from '../States.tsx';
+import { ReportTable, type Column } from '../reports/ReportTable.tsx';
+import { QueryStates } from '../States.tsx';
 import type { ReferenceFormProps } from './useReferenceForm.ts';
-
-export interface Column<T> {
-  header: string;
-  cell: (item: T) => ReactNode;
-  numeric?: boolean;
-}
 
 interface ReferenceTableProps<T extends { id: number }> {
   title: string;
   query: UseQueryResult<T[]>;
-  columns: Column<T>[];
+  columns: readonly Column<T>[];
   nameOf: (item: T) => string;
   Form: (props: ReferenceFormProps<T>) => ReactNode;
 }
@@ -24,6 +19,19 @@ interface ReferenceTableProps<T extends { id: number }> {
 export function ReferenceTable<T extends { id: number }>({ title, query, columns, nameOf, Form }: ReferenceTableProps<T>) {
   const [editing, setEditing] = useState<{ item: T | null } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const editColumn: Column<T> = {
+    head: it.ptri.actions,
+    cell: (item) => (
+      <button
+        type="button"
+        className="secondary"
+        aria-label={`${it.reference.editItem}: ${nameOf(item)}`}
+        onClick={() => setEditing({ item })}
+      >
+        {it.reference.editItem}
+      </button>
+    ),
+  };
   return (
     <section aria-labelledby="reference-title">
       <div className="page-head">
@@ -37,50 +45,18 @@ export function ReferenceTable<T extends { id: number }>({ title, query, columns
           {message}
         </p>
       )}
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      ) : query.data.length === 0 ? (
-        <Empty />
-      ) : (
-        <div className="table-wrap" tabIndex={0}>
-          <table>
-            <caption className="visually-hidden">{title}</caption>
-            <thead>
-              <tr>
-                {columns.map((column) => (
-                  <th key={column.header} scope="col" className={column.numeric ? 'num' : undefined}>
-                    {column.header}
-                  </th>
-                ))}
-                <th scope="col">{it.ptri.actions}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {query.data.map((item) => (
-                <tr key={item.id}>
-                  {columns.map((column) => (
-                    <td key={column.header} className={column.numeric ? 'num' : undefined}>
-                      {column.cell(item)}
-                    </td>
-                  ))}
-                  <td>
-                    <button
-                      type="button"
-                      className="secondary"
-                      aria-label={`${it.reference.editItem}: ${nameOf(item)}`}
-                      onClick={() => setEditing({ item })}
-                    >
-                      {it.reference.editItem}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <QueryStates query={query} empty={query.data?.length === 0}>
+        {() => (
+          <ReportTable
+            label={title}
+            caption={title}
+            hiddenCaption
+            columns={[...columns, editColumn]}
+            rows={query.data ?? []}
+            rowKey={(item) => item.id}
+          />
+        )}
+      </QueryStates>
       {editing && (
         <Dialog
           title={editing.item ? `${it.reference.editItem}: ${nameOf(editing.item)}` : `${it.reference.newItem} – ${title}`}

@@ -5,12 +5,12 @@ import { Field } from '../Field.tsx';
 import { FormButtons } from '../FormButtons.tsx';
 import { ReferenceTable } from './ReferenceTable.tsx';
 import { useReferenceForm, type ReferenceFormProps } from './useReferenceForm.ts';
+import { DistrictOptions } from '../DistrictAxisFilters.tsx';
 
 /** The body fields this form shows an error beside. */
 const SERVICE_FIELDS = ['code', 'kind', 'name', 'districtId', 'aliases'];
 
 function ServiceForm({ item, onSaved, onCancel }: ReferenceFormProps<Service>) {
-  const districts = useDistricts();
   const { form, submit, pending } = useReferenceForm({
     kind: 'services',
     id: item?.id ?? null,
@@ -58,11 +58,7 @@ function ServiceForm({ item, onSaved, onCancel }: ReferenceFormProps<Service>) {
       <Field label={it.reference.district} error={form.errorOf('districtId')}>
         <select {...form.register('districtId')}>
           <option value="">—</option>
-          {(districts.data ?? []).map((district) => (
-            <option key={district.id} value={district.id}>
-              {district.name}
-            </option>
-          ))}
+          <DistrictOptions />
         </select>
       </Field>
       <Field label={it.reference.aliases} hint={it.reference.aliasesHint} error={aliasError}>
@@ -84,12 +80,12 @@ export function ServicesAdmin() {
       query={useServices()}
       nameOf={(s) => s.name}
       columns={[
-        { header: it.reference.code, cell: (s) => s.code },
-        { header: it.reference.kind, cell: (s) => s.kind },
-        { header: it.reference.name, cell: (s) => s.name },
-        { header: it.reference.district, cell: (s) => nameOf(districts.data, s.districtId) },
-        { header: it.reference.aliases, cell: (s) => s.aliases.join('; ') || '—' },
-        { header: it.reference.active, cell: (s) => (s.active ? it.common.yes : it.common.no) },
+        { head: it.reference.code, cell: (s) => s.code },
+        { head: it.reference.kind, cell: (s) => s.kind },
+        { head: it.reference.name, cell: (s) => s.name },
+        { head: it.reference.district, cell: (s) => nameOf(districts.data, s.districtId) },
+        { head: it.reference.aliases, cell: (s) => s.aliases.join('; ') || '—' },
+        { head: it.reference.active, cell: (s) => (s.active ? it.common.yes : it.common.no) },
       ]}
       Form={ServiceForm}
     />

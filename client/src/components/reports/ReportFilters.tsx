@@ -1,12 +1,13 @@
 // The filters of a report page, one per field of the report's shared query schema, in its order:
 // a filter the API gains shows on the page without a second list to keep in step.
-import { AXES, type Axis } from '@bds/shared';
+import { AXES } from '@bds/shared';
 import type { ReactNode } from 'react';
 import type { z } from 'zod';
-import { useDistricts, useLots } from '../../api/reference.ts';
+import { useLots } from '../../api/reference.ts';
 import { it } from '../../i18n/it.ts';
 import { Field } from '../Field.tsx';
 import { formatMonth, today } from '../format.ts';
+import { AxisFilter, DistrictFilter } from '../DistrictAxisFilters.tsx';
 import { ServiceFilter } from './ServiceFilter.tsx';
 
 const toNumber = (text: string) => (text ? Number(text) : undefined);
@@ -31,18 +32,23 @@ interface FilterProps {
   onChange: (value: Value) => void;
 }
 
-/** The years the reports count, newest first; with `allLabel` the choice of every year (undefined). */
+/**
+ * The years the reports count, newest first; with `allLabel` the choice of every year (undefined),
+ * with `recent` only this year and the ones just before it, that many in all.
+ */
 export function YearSelect({
   value,
   onChange,
   allLabel,
+  recent,
 }: {
   value: number | undefined;
   onChange: (year: number | undefined) => void;
   allLabel?: string;
+  recent?: number;
 }) {
   const thisYear = Number(today().slice(0, 4));
-  const years = Array.from({ length: thisYear - FIRST_YEAR + 1 }, (_, i) => thisYear - i);
+  const years = Array.from({ length: recent ?? thisYear - FIRST_YEAR + 1 }, (_, i) => thisYear - i);
   return (
     <Field label={it.reports.year}>
       <select value={value ?? ''} onChange={(e) => onChange(toNumber(e.target.value))}>
@@ -82,35 +88,12 @@ function ServiceField({ value, onChange }: FilterProps) {
   return <ServiceFilter value={typeof value === 'number' ? value : undefined} onChange={onChange} />;
 }
 
-function DistrictFilter({ value, onChange }: FilterProps) {
-  const districts = useDistricts();
-  return (
-    <Field label={it.reports.district}>
-      <select value={value ?? ''} onChange={(e) => onChange(toNumber(e.target.value))}>
-        <option value="">{it.reports.anyDistrict}</option>
-        {(districts.data ?? []).map((d) => (
-          <option key={d.id} value={d.id}>
-            {d.name}
-          </option>
-        ))}
-      </select>
-    </Field>
-  );
+function DistrictField({ value, onChange }: FilterProps) {
+  return <DistrictFilter value={typeof value === 'number' ? value : undefined} onChange={onChange} />;
 }
 
-function AxisFilter({ value, onChange }: FilterProps) {
-  return (
-    <Field label={it.reports.axis}>
-      <select value={value ?? ''} onChange={(e) => onChange((e.target.value || undefined) as Axis | undefined)}>
-        <option value="">{it.reports.anyAxis}</option>
-        {AXES.map((a) => (
-          <option key={a} value={a}>
-            {it.axes[a]}
-          </option>
-        ))}
-      </select>
-    </Field>
-  );
+function AxisField({ value, onChange }: FilterProps) {
+  return <AxisFilter value={AXES.find((axis) => axis === value)} onChange={onChange} />;
 }
 
 function LotFilter({ value, optional, onChange }: FilterProps) {
@@ -143,8 +126,8 @@ const FILTERS: Record<string, (props: FilterProps) => ReactNode> = {
   year: YearFilter,
   month: MonthFilter,
   serviceId: ServiceField,
-  districtId: DistrictFilter,
-  axis: AxisFilter,
+  districtId: DistrictField,
+  axis: AxisField,
   lot: LotFilter,
   date: DateFilter,
 };

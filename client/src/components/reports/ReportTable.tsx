@@ -1,5 +1,6 @@
-// A report's table: one column list gives the header, every row and the totals, so a column
-// and its total cannot drift apart. Scrolls sideways in its own focusable region.
+// A table of rows: one column list gives the header, every row and the totals, so a column
+// and its total cannot drift apart. Scrolls sideways in its own focusable region. Reports and
+// the pages' lists share it.
 import { Fragment, type Key, type ReactNode } from 'react';
 
 export interface Column<Row> {
@@ -11,6 +12,8 @@ export interface Column<Row> {
   names?: boolean;
   /** A heading over this and the next columns of the same group ("Intensità"). */
   group?: string;
+  /** The heading is for screen readers only (a column of buttons that name themselves). */
+  hiddenHead?: boolean;
 }
 
 interface TableProps<Row> {
@@ -25,6 +28,8 @@ interface TableProps<Row> {
   total?: Row;
   totalLabel?: string;
   caption?: ReactNode;
+  /** The caption is for screen readers only (a heading above already says it). */
+  hiddenCaption?: boolean;
   compact?: boolean;
 }
 
@@ -69,12 +74,23 @@ function Cells<Row>({ columns, row, label }: { columns: readonly Column<Row>[]; 
   });
 }
 
-export function ReportTable<Row>({ label, columns, rows, rowKey, subtotals = [], total, totalLabel, caption, compact }: TableProps<Row>) {
+export function ReportTable<Row>({
+  label,
+  columns,
+  rows,
+  rowKey,
+  subtotals = [],
+  total,
+  totalLabel,
+  caption,
+  hiddenCaption,
+  compact,
+}: TableProps<Row>) {
   const groups = groupsOf(columns);
   return (
     <div className="table-wrap" role="region" aria-label={label} tabIndex={0}>
       <table className={compact ? 'compact' : undefined}>
-        {caption && <caption>{caption}</caption>}
+        {caption && <caption className={hiddenCaption ? 'visually-hidden' : undefined}>{caption}</caption>}
         <thead>
           {groups.some((g) => g.group) && (
             <tr>
@@ -92,7 +108,7 @@ export function ReportTable<Row>({ label, columns, rows, rowKey, subtotals = [],
           <tr>
             {columns.map((column) => (
               <th key={column.head} scope="col" className={column.num ? 'num' : undefined}>
-                {breakable(column.head)}
+                {column.hiddenHead ? <span className="visually-hidden">{column.head}</span> : breakable(column.head)}
               </th>
             ))}
           </tr>

@@ -1,13 +1,14 @@
 // Create or change a community resource: checked by the route's own schema before it is sent, the
 // server's field errors shown beside the same fields.
 import { useState, type FormEvent } from 'react';
-import { AXES, PROVIDER_KINDS, RESOURCE_KINDS, resourceBody, type Resource } from '@bds/shared';
+import { PROVIDER_KINDS, RESOURCE_KINDS, resourceBody, type Resource } from '@bds/shared';
 import { useDistricts } from '../../api/reference.ts';
 import { useSaveResource } from '../../api/resources.ts';
 import { it } from '../../i18n/it.ts';
 import { resources as t } from '../../i18n/itResources.ts';
 import { Field } from '../Field.tsx';
 import { issuesToFieldErrors, refusalMessage, type FieldErrors } from '../formErrors.ts';
+import { AxisOptions } from '../DistrictAxisFilters.tsx';
 
 const FIELDS = ['name', 'kind', 'axis', 'districtIds', 'provider', 'providerKind', 'runtsNumber', 'contact', 'active'] as const;
 
@@ -70,11 +71,7 @@ export function ResourceForm({ resource }: { resource: Resource | null }) {
         </Field>
         <Field label={t.axis} error={errors.axis} required>
           <select value={values.axis} onChange={set('axis')}>
-            {AXES.map((axis) => (
-              <option key={axis} value={axis}>
-                {it.axes[axis]}
-              </option>
-            ))}
+            <AxisOptions />
           </select>
         </Field>
         <Field label={t.provider} error={errors.provider} required>

@@ -1,6 +1,6 @@
 // The projects in the reader's scope (a case manager's service, a UVM district, the whole
 // department), filtered and searched.
-import { AXES, INTENSITIES, PTRI_STATUSES, ptriListQuery } from '@bds/shared';
+import { INTENSITIES, PTRI_STATUSES, ptriListQuery } from '@bds/shared';
 import { useDeferredValue } from 'react';
 import type { z } from 'zod';
 import { Link, useSearchParams } from 'react-router';
@@ -12,6 +12,7 @@ import { Field } from '../../components/Field.tsx';
 import { PtriTable } from '../../components/PtriTable.tsx';
 import { it } from '../../i18n/it.ts';
 import { paths } from '../../routes/nav.ts';
+import { AxisOptions } from '../../components/DistrictAxisFilters.tsx';
 
 /** A filter kept in the address, read by the list route's own field: a value it would refuse filters nothing. */
 function paramFilter<Value>(params: URLSearchParams, key: string, field: z.ZodType<Value>): Value | undefined {
@@ -85,11 +86,7 @@ export function CaseloadPage() {
         <Field label={it.ptri.axisFilter}>
           <select value={axis ?? ''} onChange={(e) => setParam('axis', e.target.value)}>
             <option value="">{it.common.all}</option>
-            {AXES.map((value) => (
-              <option key={value} value={value}>
-                {it.axes[value]}
-              </option>
-            ))}
+            <AxisOptions />
           </select>
         </Field>
         <label className="checkbox">

@@ -2,7 +2,7 @@
 // sessions; the case manager enrols a project of the service, the cooperative records sessions.
 import { useState, type FormEvent } from 'react';
 import { useParams } from 'react-router';
-import { createSessionBody, type CommunityActivityDetail } from '@bds/shared';
+import { createSessionBody, type CommunityActivityDetail, type CommunitySession } from '@bds/shared';
 import { can } from '@bds/shared/access';
 import { useActivitySessions, useCommunityActivity, useEndEnrolment, useEnrol, useRecordSession } from '../../api/communityActivities.ts';
 import { useWholePtriList } from '../../api/ptriHooks.ts';
@@ -12,6 +12,7 @@ import { Field } from '../../components/Field.tsx';
 import { ItalianNumberInput, typedNumber } from '../../components/ItalianNumberInput.tsx';
 import { ResultCount, ShowMore } from '../../components/Paging.tsx';
 import { ErrorState, Loading, errorText } from '../../components/States.tsx';
+import { ReportTable, type Column } from '../../components/reports/ReportTable.tsx';
 import { formatDate, formatEuro, formatHours, today } from '../../components/format.ts';
 import { issuesToFieldErrors, refusalMessage, type FieldErrors } from '../../components/formErrors.ts';
 import { it } from '../../i18n/it.ts';
@@ -227,6 +228,18 @@ function SessionForm({ activity }: { activity: CommunityActivityDetail }) {
   );
 }
 
+const SESSION_COLUMNS: readonly Column<CommunitySession>[] = [
+  { head: t.date, cell: (s) => formatDate(s.date) },
+  { head: t.hours, cell: (s) => formatHours(s.hours) },
+  { head: t.operators, cell: (s) => s.operators },
+  { head: t.billedHours, cell: (s) => formatHours(s.billedHours) },
+  { head: t.amount, cell: (s) => formatEuro(s.amount) },
+  { head: t.attendees, cell: (s) => s.attendees },
+  { head: t.otherParticipants, cell: (s) => s.otherParticipants },
+  { head: t.volunteers, cell: (s) => s.volunteers },
+  { head: t.note, cell: (s) => s.note ?? '' },
+];
+
 function Sessions({ activityId }: { activityId: number }) {
   const sessions = useActivitySessions(activityId);
   const rows = sessions.data?.pages.flatMap((page) => page.items) ?? [];
@@ -243,38 +256,7 @@ function Sessions({ activityId }: { activityId: number }) {
       ) : (
         <>
           <ResultCount total={total} shown={rows.length} />
-          <div className="table-wrap" tabIndex={0}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t.date}</th>
-                  <th scope="col">{t.hours}</th>
-                  <th scope="col">{t.operators}</th>
-                  <th scope="col">{t.billedHours}</th>
-                  <th scope="col">{t.amount}</th>
-                  <th scope="col">{t.attendees}</th>
-                  <th scope="col">{t.otherParticipants}</th>
-                  <th scope="col">{t.volunteers}</th>
-                  <th scope="col">{t.note}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((s) => (
-                  <tr key={s.id}>
-                    <td>{formatDate(s.date)}</td>
-                    <td>{formatHours(s.hours)}</td>
-                    <td>{s.operators}</td>
-                    <td>{formatHours(s.billedHours)}</td>
-                    <td>{formatEuro(s.amount)}</td>
-                    <td>{s.attendees}</td>
-                    <td>{s.otherParticipants}</td>
-                    <td>{s.volunteers}</td>
-                    <td>{s.note ?? ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ReportTable label={t.sessions} columns={SESSION_COLUMNS} rows={rows} rowKey={(s) => s.id} />
           <ShowMore query={sessions} />
         </>
       )}

@@ -2,15 +2,16 @@
 // sees its own first and creates new ones.
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { AXES, createCommunityActivityBody, type Axis } from '@bds/shared';
+import { createCommunityActivityBody, type Axis, type CommunityActivity } from '@bds/shared';
 import { can } from '@bds/shared/access';
 import { useCatalogue, useCreateActivity, type CatalogueFilters } from '../../api/communityActivities.ts';
 import { nameOf, useCooperatives, useDistricts } from '../../api/reference.ts';
 import { useCurrentUser } from '../../auth/AuthProvider.tsx';
-import { DistrictAxisFilters } from '../../components/DistrictAxisFilters.tsx';
+import { AxisOptions, DistrictAxisFilters, DistrictOptions } from '../../components/DistrictAxisFilters.tsx';
 import { Field } from '../../components/Field.tsx';
 import { ShowMore } from '../../components/Paging.tsx';
 import { QueryStates } from '../../components/States.tsx';
+import { ReportTable, type Column } from '../../components/reports/ReportTable.tsx';
 import { formatDate } from '../../components/format.ts';
 import { issuesToFieldErrors, refusalMessage, type FieldErrors } from '../../components/formErrors.ts';
 import { it } from '../../i18n/it.ts';
@@ -30,46 +31,23 @@ export function CommunityCataloguePage() {
   const query = useCatalogue(filters);
   const districts = useDistricts();
   const rows = query.data?.pages.flatMap((page) => page.items) ?? [];
+  const title = user.role === 'cooperative' ? t.ownTitle : t.catalogueTitle;
+  const columns: Column<CommunityActivity>[] = [
+    { head: t.title, cell: (a) => <Link to={paths.communityActivity(a.id)}>{a.title}</Link> },
+    { head: t.axis, cell: (a) => it.axes[a.axis] },
+    { head: t.district, cell: (a) => nameOf(districts.data, a.districtId) },
+    { head: t.place, cell: (a) => a.place },
+    { head: t.period, cell: (a) => `${formatDate(a.from)} – ${a.to ? formatDate(a.to) : ''}` },
+  ];
   return (
     <>
-      <h1>{user.role === 'cooperative' ? t.ownTitle : t.catalogueTitle}</h1>
+      <h1>{title}</h1>
       <p className="hint">{t.catalogueHelp}</p>
       <div className="card row">
         <DistrictAxisFilters districtId={districtId} axis={axis} onDistrict={setDistrictId} onAxis={setAxis} />
       </div>
       <QueryStates query={query} empty={rows.length === 0}>
-        {() => (
-          <>
-            <div className="table-wrap" tabIndex={0}>
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t.title}</th>
-                    <th scope="col">{t.axis}</th>
-                    <th scope="col">{t.district}</th>
-                    <th scope="col">{t.place}</th>
-                    <th scope="col">{t.period}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((a) => (
-                    <tr key={a.id}>
-                      <td>
-                        <Link to={paths.communityActivity(a.id)}>{a.title}</Link>
-                      </td>
-                      <td>{it.axes[a.axis]}</td>
-                      <td>{nameOf(districts.data, a.districtId)}</td>
-                      <td>{a.place}</td>
-                      <td>
-                        {formatDate(a.from)} – {a.to ? formatDate(a.to) : ''}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </>
-        )}
+        {() => <ReportTable label={title} columns={columns} rows={rows} rowKey={(a) => a.id} />}
       </QueryStates>
       <ShowMore query={query} />
       {runs && <NewActivityForm />}
@@ -81,7 +59,6 @@ const FIELDS = ['title', 'axis', 'districtId', 'place', 'from', 'to', 'descripti
 
 function NewActivityForm() {
   const user = useCurrentUser();
-  const districts = useDistricts();
   const cooperatives = useCooperatives();
   const create = useCreateActivity();
   const [values, setValues] = useState({
@@ -131,21 +108,13 @@ function NewActivityForm() {
         </Field>
         <Field label={t.axis} error={errors.axis} required>
           <select value={values.axis} onChange={set('axis')}>
-            {AXES.map((a) => (
-              <option key={a} value={a}>
-                {it.axes[a]}
-              </option>
-            ))}
+            <AxisOptions />
           </select>
         </Field>
         <Field label={t.district} error={errors.districtId} required>
           <select value={values.districtId} onChange={set('districtId')}>
             <option value="">—</option>
-            {(districts.data ?? []).map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
+            <DistrictOptions />
           </select>
         </Field>
         <Field label={t.place} error={errors.place} required>

@@ -1,11 +1,36 @@
 // The cooperative's months of a year: submitted, validated, or returned with the service's note.
 import { useState } from 'react';
+import type { MonthlyReport } from '@bds/shared';
 import { useCoopReports } from '../../api/interventions.ts';
 import { useCurrentUser } from '../../auth/AuthProvider.tsx';
-import { Field } from '../../components/Field.tsx';
+import { ReportTable, type Column } from '../../components/reports/ReportTable.tsx';
+import { YearSelect } from '../../components/reports/ReportFilters.tsx';
 import { formatDateTime, formatHours, formatMonth, today } from '../../components/format.ts';
-import { Empty, ErrorState, Loading } from '../../components/States.tsx';
+import { QueryStates } from '../../components/States.tsx';
 import { it } from '../../i18n/it.ts';
+
+/** The month's own note, then each returned part's, with the service it came from. */
+function notesOf(report: MonthlyReport): string {
+  const notes = [report.note, ...report.parts.filter((part) => part.note).map((part) => `${part.serviceName}: ${part.note}`)].filter(
+    Boolean,
+  );
+  return notes.length ? notes.join(' · ') : '—';
+}
+
+const COLUMNS: readonly Column<MonthlyReport>[] = [
+  { head: it.coop.month, cell: (report) => formatMonth(report.month) },
+  {
+    head: it.coop.status,
+    cell: (report) => (
+      <>
+        <span className={`badge badge-${report.status}`}>{it.reportStatuses[report.status] ?? report.status}</span>
+        {report.submittedAt && <div className="diff">{formatDateTime(report.submittedAt)}</div>}
+      </>
+    ),
+  },
+  { head: it.coop.hours, cell: (report) => formatHours(report.totals.hours), num: true },
+  { head: it.coop.note, cell: notesOf },
+];
 
 export function CoopReportsPage() {
   const user = useCurrentUser();
@@ -18,57 +43,11 @@ export function CoopReportsPage() {
     <>
       <div className="page-head">
         <h1>{it.coop.reportsTitle}</h1>
-        <Field label={it.coop.year}>
-          <select value={year} onChange={(e) => setYear(Number(e.target.value))}>
-            {[thisYear, thisYear - 1, thisYear - 2].map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <YearSelect value={year} onChange={(y) => setYear(y ?? thisYear)} recent={3} />
       </div>
-      {reports.isPending ? (
-        <Loading />
-      ) : reports.isError ? (
-        <ErrorState error={reports.error} onRetry={() => void reports.refetch()} />
-      ) : reports.data.length === 0 ? (
-        <Empty />
-      ) : (
-        <div className="table-wrap" tabIndex={0}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{it.coop.month}</th>
-                <th scope="col">{it.coop.status}</th>
-                <th scope="col" className="num">
-                  {it.coop.hours}
-                </th>
-                <th scope="col">{it.coop.note}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {reports.data.map((report) => {
-                const notes = [
-                  report.note,
-                  ...report.parts.filter((part) => part.note).map((part) => `${part.serviceName}: ${part.note}`),
-                ].filter(Boolean);
-                return (
-                  <tr key={report.month}>
-                    <td>{formatMonth(report.month)}</td>
-                    <td>
-                      <span className={`badge badge-${report.status}`}>{it.reportStatuses[report.status] ?? report.status}</span>
-                      {report.submittedAt && <div className="diff">{formatDateTime(report.submittedAt)}</div>}
-                    </td>
-                    <td className="num">{formatHours(report.totals.hours)}</td>
-                    <td>{notes.length ? notes.join(' · ') : '—'}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <QueryStates query={reports} empty={reports.data?.length === 0}>
+        {() => <ReportTable label={it.coop.reportsTitle} columns={COLUMNS} rows={reports.data ?? []} rowKey={(report) => report.month} />}
+      </QueryStates>
     </>
   );
 }

@@ -8,6 +8,8 @@ import { useCurrentUser } from '../../auth/AuthProvider.tsx';
 import { CsvUpload } from '../../components/coop/CsvUpload.tsx';
 import { InterventionEditor } from '../../components/coop/InterventionEditor.tsx';
 import { InterventionGrid } from '../../components/coop/InterventionGrid.tsx';
+import { interventionColumns } from '../../components/coop/interventionColumns.tsx';
+import { ReportTable } from '../../components/reports/ReportTable.tsx';
 import { Field } from '../../components/Field.tsx';
 import { RowActions } from '../../components/RowActions.tsx';
 import { currentMonth, formatDate, formatDateTime, formatHours, formatMonth } from '../../components/format.ts';
@@ -35,6 +37,22 @@ export function InterventionsPage() {
   // Until the month's status is known its controls stay hidden rather than offered in vain.
   const takesWork = report !== undefined && monthTakesWork(report.status);
   const rowsEditable = (recorded.data ?? []).some((row) => row.editable);
+  const columns = interventionColumns(nameOfProject);
+  if (rowsEditable)
+    columns.push({
+      head: it.coop.actions,
+      cell: (row) =>
+        row.editable && (
+          <RowActions
+            editLabel={it.coop.editRow(formatDate(row.date))}
+            deleteLabel={it.coop.deleteRow(formatDate(row.date))}
+            confirmDelete={it.coop.deleteConfirm}
+            deleting={remove.isPending}
+            onEdit={() => setEditing(row)}
+            onDelete={() => void deleteRow(row)}
+          />
+        ),
+    });
 
   async function submitMonth() {
     if (!window.confirm(it.coop.submitConfirm)) return;
@@ -81,49 +99,7 @@ export function InterventionsPage() {
         ) : recorded.data.length === 0 ? (
           <Empty />
         ) : (
-          <div className="table-wrap" tabIndex={0}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{it.coop.date}</th>
-                  <th scope="col">{it.coop.project}</th>
-                  <th scope="col">{it.coop.axis}</th>
-                  <th scope="col">{it.coop.activity}</th>
-                  <th scope="col" className="num">
-                    {it.coop.hours}
-                  </th>
-                  <th scope="col">{it.coop.operatorRole}</th>
-                  {rowsEditable && <th scope="col">{it.coop.actions}</th>}
-                </tr>
-              </thead>
-              <tbody>
-                {recorded.data.map((row) => (
-                  <tr key={row.id}>
-                    <td>{formatDate(row.date)}</td>
-                    <td>{nameOfProject(row.ptriId)}</td>
-                    <td>{it.axes[row.axis]}</td>
-                    <td>{row.activity}</td>
-                    <td className="num">{formatHours(row.hours)}</td>
-                    <td>{row.operatorRole}</td>
-                    {rowsEditable && (
-                      <td>
-                        {row.editable && (
-                          <RowActions
-                            editLabel={it.coop.editRow(formatDate(row.date))}
-                            deleteLabel={it.coop.deleteRow(formatDate(row.date))}
-                            confirmDelete={it.coop.deleteConfirm}
-                            deleting={remove.isPending}
-                            onEdit={() => setEditing(row)}
-                            onDelete={() => void deleteRow(row)}
-                          />
-                        )}
-                      </td>
-                    )}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ReportTable label={it.coop.interventionsTitle} columns={columns} rows={recorded.data} rowKey={(row) => row.id} />
         )}
       </section>
       {editing && <InterventionEditor intervention={editing} onClose={() => setEditing(null)} />}

@@ -5,7 +5,9 @@ import { MONTH_STATUS_LABELS, type DepartmentPartKind, type MonthlyReportPartIte
 import { useDepartmentParts, useReviewDepartmentPart } from '../../api/flats.ts';
 import { Field } from '../../components/Field.tsx';
 import { formatEuro, formatHours, formatMonth, today } from '../../components/format.ts';
-import { Empty, ErrorState, errorText, Loading } from '../../components/States.tsx';
+import { errorText, QueryStates } from '../../components/States.tsx';
+import { ReportTable, type Column } from '../../components/reports/ReportTable.tsx';
+import { YearSelect } from '../../components/reports/ReportFilters.tsx';
 import { flats as t } from '../../i18n/itFlats.ts';
 
 function Review({ part }: { part: MonthlyReportPartItem }) {
@@ -34,6 +36,15 @@ function Review({ part }: { part: MonthlyReportPartItem }) {
   );
 }
 
+const COLUMNS: readonly Column<MonthlyReportPartItem>[] = [
+  { head: t.parts.cooperative, cell: (part) => part.cooperativeName, names: true },
+  { head: t.month, cell: (part) => formatMonth(part.month) },
+  { head: t.parts.part, cell: (part) => part.serviceName },
+  { head: t.hours, cell: (part) => formatHours(part.totals.hours), num: true },
+  { head: t.amount, cell: (part) => formatEuro(part.totals.amount), num: true },
+  { head: t.parts.status, cell: (part) => (part.status === 'submitted' ? <Review part={part} /> : MONTH_STATUS_LABELS[part.status]) },
+];
+
 export function DepartmentPartsPage() {
   const thisYear = Number(today().slice(0, 4));
   const [year, setYear] = useState(thisYear);
@@ -45,54 +56,18 @@ export function DepartmentPartsPage() {
       </div>
       <p className="hint">{t.parts.help}</p>
       <div className="card row">
-        <Field label={t.report.year}>
-          <select value={year} onChange={(e) => setYear(Number(e.target.value))}>
-            {[thisYear, thisYear - 1, thisYear - 2].map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <YearSelect value={year} onChange={(y) => setYear(y ?? thisYear)} recent={3} />
       </div>
-      {parts.isPending ? (
-        <Loading />
-      ) : parts.isError ? (
-        <ErrorState error={parts.error} onRetry={() => void parts.refetch()} />
-      ) : parts.data.length === 0 ? (
-        <Empty />
-      ) : (
-        <div className="table-wrap" tabIndex={0}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t.parts.cooperative}</th>
-                <th scope="col">{t.month}</th>
-                <th scope="col">{t.parts.part}</th>
-                <th scope="col" className="num">
-                  {t.hours}
-                </th>
-                <th scope="col" className="num">
-                  {t.amount}
-                </th>
-                <th scope="col">{t.parts.status}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {parts.data.map((part) => (
-                <tr key={`${part.cooperativeId}-${part.month}-${part.kind}`}>
-                  <th scope="row">{part.cooperativeName}</th>
-                  <td>{formatMonth(part.month)}</td>
-                  <td>{part.serviceName}</td>
-                  <td className="num">{formatHours(part.totals.hours)}</td>
-                  <td className="num">{formatEuro(part.totals.amount)}</td>
-                  <td>{part.status === 'submitted' ? <Review part={part} /> : MONTH_STATUS_LABELS[part.status]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <QueryStates query={parts} empty={parts.data?.length === 0}>
+        {() => (
+          <ReportTable
+            label={t.parts.title}
+            columns={COLUMNS}
+            rows={parts.data ?? []}
+            rowKey={(part) => `${part.cooperativeId}-${part.month}-${part.kind}`}
+          />
+        )}
+      </QueryStates>
     </>
   );
 }

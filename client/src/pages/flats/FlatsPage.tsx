@@ -2,13 +2,15 @@
 // shows its occupancy board and stays. The case manager proposes a stay, corrects or cancels it and
 // records exits; the flat's cooperative records the hours for the flat as a whole.
 import { useState } from 'react';
-import type { FlatDetail, Stay } from '@bds/shared';
+import type { FlatDetail, FlatsReply, Stay } from '@bds/shared';
 import { useQuery } from '@tanstack/react-query';
 import { useCancelStay, useCreateStay, useFlat, useFlats } from '../../api/flats.ts';
 import { fetchPtris } from '../../api/ptris.ts';
 import { useDistricts, useLots } from '../../api/reference.ts';
 import { useCurrentUser } from '../../auth/AuthProvider.tsx';
+import { DistrictFilter } from '../../components/DistrictAxisFilters.tsx';
 import { Field } from '../../components/Field.tsx';
+import { ReportTable, type Column } from '../../components/reports/ReportTable.tsx';
 import { FlatWork } from '../../components/flats/FlatWork.tsx';
 import { EndStayForm, StayDatesForm } from '../../components/flats/StayForms.tsx';
 import { formatDate, today } from '../../components/format.ts';
@@ -77,33 +79,18 @@ function StayActions({ stay, action, setAction }: { stay: Stay; action: StayActi
 function StaysTable({ flat, canChange }: { flat: FlatDetail; canChange: boolean }) {
   const [action, setAction] = useState<StayAction>(null);
   if (flat.stays.length === 0) return <Empty />;
-  return (
-    <div className="table-wrap" tabIndex={0}>
-      <table>
-        <caption>{t.stays}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.person}</th>
-            <th scope="col">{t.from}</th>
-            <th scope="col">{t.to}</th>
-            <th scope="col">{t.destination}</th>
-            {canChange && <th scope="col">{t.actions}</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {flat.stays.map((stay) => (
-            <tr key={stay.id}>
-              <th scope="row">{stay.personName ?? t.hiddenResident}</th>
-              <td>{formatDate(stay.from)}</td>
-              <td>{formatDate(stay.to)}</td>
-              <td>{stay.destination ? t.destinations[stay.destination] : '—'}</td>
-              {canChange && <td>{stay.ptriId !== null && <StayActions stay={stay} action={action} setAction={setAction} />}</td>}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  const columns: Column<FlatDetail['stays'][number]>[] = [
+    { head: t.person, cell: (stay) => stay.personName ?? t.hiddenResident, names: true },
+    { head: t.from, cell: (stay) => formatDate(stay.from) },
+    { head: t.to, cell: (stay) => formatDate(stay.to) },
+    { head: t.destination, cell: (stay) => (stay.destination ? t.destinations[stay.destination] : '—') },
+  ];
+  if (canChange)
+    columns.push({
+      head: t.actions,
+      cell: (stay) => stay.ptriId !== null && <StayActions stay={stay} action={action} setAction={setAction} />,
+    });
+  return <ReportTable label={t.stays} caption={t.stays} columns={columns} rows={flat.stays} rowKey={(stay) => stay.id} />;
 }
 
 function ProposeStay({ flatId }: { flatId: number }) {
@@ -179,6 +166,23 @@ export function FlatsPage() {
   const [open, setOpen] = useState<number | undefined>();
   const list = useFlats(districtId);
   const districtName = new Map(districts.data?.map((d) => [d.id, d.name]));
+  const flatColumns: Column<FlatsReply['items'][number]>[] = [
+    { head: t.name, cell: (flat) => flat.name, names: true },
+    { head: t.district, cell: (flat) => districtName.get(flat.districtId) ?? '' },
+    { head: t.address, cell: (flat) => flat.address },
+    { head: t.places, cell: (flat) => flat.places, num: true },
+    { head: t.occupied, cell: (flat) => flat.occupiedToday, num: true },
+    { head: t.free, cell: (flat) => flat.freeToday, num: true },
+    {
+      head: t.open,
+      hiddenHead: true,
+      cell: (flat) => (
+        <button type="button" className="secondary" aria-pressed={open === flat.id} onClick={() => setOpen(flat.id)}>
+          {t.open} {flat.name}
+        </button>
+      ),
+    },
+  ];
   return (
     <>
       <div className="page-head">
@@ -186,16 +190,7 @@ export function FlatsPage() {
       </div>
       <p className="hint">{t.help}</p>
       <div className="card row">
-        <Field label={t.district}>
-          <select value={districtId ?? ''} onChange={(e) => setDistrictId(e.target.value ? Number(e.target.value) : undefined)}>
-            <option value="">{t.allDistricts}</option>
-            {districts.data?.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <DistrictFilter value={districtId} onChange={setDistrictId} />
       </div>
       {list.isPending ? (
         <Loading />
@@ -204,46 +199,7 @@ export function FlatsPage() {
       ) : list.data.length === 0 ? (
         <Empty />
       ) : (
-        <div className="table-wrap" tabIndex={0}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t.name}</th>
-                <th scope="col">{t.district}</th>
-                <th scope="col">{t.address}</th>
-                <th scope="col" className="num">
-                  {t.places}
-                </th>
-                <th scope="col" className="num">
-                  {t.occupied}
-                </th>
-                <th scope="col" className="num">
-                  {t.free}
-                </th>
-                <th scope="col">
-                  <span className="visually-hidden">{t.open}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.map((flat) => (
-                <tr key={flat.id}>
-                  <th scope="row">{flat.name}</th>
-                  <td>{districtName.get(flat.districtId) ?? ''}</td>
-                  <td>{flat.address}</td>
-                  <td className="num">{flat.places}</td>
-                  <td className="num">{flat.occupiedToday}</td>
-                  <td className="num">{flat.freeToday}</td>
-                  <td>
-                    <button type="button" className="secondary" aria-pressed={open === flat.id} onClick={() => setOpen(flat.id)}>
-                      {t.open} {flat.name}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ReportTable label={t.title} columns={flatColumns} rows={list.data} rowKey={(flat) => flat.id} />
       )}
       {open !== undefined && <FlatPanel id={open} />}
     </>

@@ -5,11 +5,11 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { isApiError } from '../../api/errors.ts';
 import { useCreatePerson, useTakeIntoCare } from '../../api/persons.ts';
-import { useDistricts } from '../../api/reference.ts';
 import { Field } from '../../components/Field.tsx';
 import { useSchemaForm } from '../../components/schemaForm.ts';
 import { it } from '../../i18n/it.ts';
 import { paths } from '../../routes/nav.ts';
+import { DistrictOptions } from '../../components/DistrictAxisFilters.tsx';
 
 const FIELDS = ['fiscalCode', 'givenName', 'familyName', 'birthDate', 'sex', 'districtId'] as const;
 /** The codice fiscale is checked against the birth date and sex: a change to one may settle the others. */
@@ -18,7 +18,6 @@ const settles = (field: (typeof IDENTITY)[number]) => IDENTITY.filter((other) =>
 
 export function PersonCreatePage() {
   const navigate = useNavigate();
-  const districts = useDistricts();
   const create = useCreatePerson();
   const form = useSchemaForm(createPersonBody, FIELDS);
   const { register, handleSubmit, errorOf } = form;
@@ -77,11 +76,7 @@ export function PersonCreatePage() {
           <Field required label={it.persons.district} error={errorOf('districtId')}>
             <select {...register('districtId', { setValueAs: (value: string) => Number(value) || undefined })}>
               <option value="">—</option>
-              {districts.data?.map((district) => (
-                <option key={district.id} value={district.id}>
-                  {district.name}
-                </option>
-              ))}
+              <DistrictOptions />
             </select>
           </Field>
         </div>

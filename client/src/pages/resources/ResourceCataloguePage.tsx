@@ -13,6 +13,7 @@ import { DistrictAxisFilters } from '../../components/DistrictAxisFilters.tsx';
 import { Field } from '../../components/Field.tsx';
 import { ResultCount, ShowMore } from '../../components/Paging.tsx';
 import { QueryStates } from '../../components/States.tsx';
+import { ReportTable, type Column } from '../../components/reports/ReportTable.tsx';
 import { ResourceForm } from '../../components/resources/ResourceForm.tsx';
 import { it } from '../../i18n/it.ts';
 import { resources as t } from '../../i18n/itResources.ts';
@@ -28,6 +29,22 @@ export function ResourceCataloguePage() {
   const query = useResourceSearch(filters);
   const count = useResourceCount(filters);
   const rows = query.data?.pages.flatMap((page) => page.items) ?? [];
+  const columns: Column<(typeof rows)[number]>[] = [
+    {
+      head: t.name,
+      cell: (r) => (
+        <>
+          <Link to={paths.resource(r.id)}>{r.name}</Link>
+          {!r.active && ` (${t.inactive.toLowerCase()})`}
+        </>
+      ),
+    },
+    { head: t.kind, cell: (r) => t.kinds[r.kind] },
+    { head: t.axis, cell: (r) => it.axes[r.axis] },
+    { head: t.provider, cell: (r) => `${r.provider}${r.runtsNumber ? ` – RUNTS ${r.runtsNumber}` : ''}` },
+    { head: t.districts, cell: (r) => r.districtIds.map((id) => nameOf(districts.data, id)).join(', ') },
+    { head: t.projectsUsing, cell: (r) => r.projectsUsing, num: true },
+  ];
   return (
     <>
       <h1>{t.catalogueTitle}</h1>
@@ -40,42 +57,7 @@ export function ResourceCataloguePage() {
       </div>
       {count.data && <ResultCount total={count.data.total} shown={rows.length} capped={count.data.capped} />}
       <QueryStates query={query} empty={rows.length === 0}>
-        {() => (
-          <div className="table-wrap" role="region" aria-label={t.catalogueTitle} tabIndex={0}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t.name}</th>
-                  <th scope="col">{t.kind}</th>
-                  <th scope="col">{t.axis}</th>
-                  <th scope="col">{t.provider}</th>
-                  <th scope="col">{t.districts}</th>
-                  <th scope="col" className="num">
-                    {t.projectsUsing}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.id}>
-                    <td>
-                      <Link to={paths.resource(r.id)}>{r.name}</Link>
-                      {!r.active && ` (${t.inactive.toLowerCase()})`}
-                    </td>
-                    <td>{t.kinds[r.kind]}</td>
-                    <td>{it.axes[r.axis]}</td>
-                    <td>
-                      {r.provider}
-                      {r.runtsNumber && ` – RUNTS ${r.runtsNumber}`}
-                    </td>
-                    <td>{r.districtIds.map((id) => nameOf(districts.data, id)).join(', ')}</td>
-                    <td className="num">{r.projectsUsing}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        {() => <ReportTable label={t.catalogueTitle} columns={columns} rows={rows} rowKey={(r) => r.id} />}
       </QueryStates>
       <ShowMore query={query} />
       {can(user.role, 'browseCommunityActivities') && <CommunityActivitiesToo districtId={districtId} axis={axis} words={words} />}

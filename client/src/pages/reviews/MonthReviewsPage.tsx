@@ -2,7 +2,8 @@
 // each with its totals, its interventions on demand and the validate/return form.
 import { useState } from 'react';
 import { useMonthsConcerningService, type MonthConcerningService } from '../../api/monthReviews.ts';
-import { Field } from '../../components/Field.tsx';
+import { ReportTable, type Column } from '../../components/reports/ReportTable.tsx';
+import { YearSelect } from '../../components/reports/ReportFilters.tsx';
 import { formatDateTime, formatEuro, formatHours, formatMonth, today } from '../../components/format.ts';
 import { MonthInterventions } from '../../components/reviews/MonthInterventions.tsx';
 import { MonthReviewForm } from '../../components/reviews/MonthReviewForm.tsx';
@@ -46,39 +47,16 @@ function PendingMonth({ item, onReviewed }: { item: MonthConcerningService; onRe
   );
 }
 
-function ReviewedMonths({ items }: { items: MonthConcerningService[] }) {
-  return (
-    <div className="table-wrap" tabIndex={0}>
-      <table>
-        <caption>{it.monthReviews.reviewedTitle}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{it.monthReviews.cooperative}</th>
-            <th scope="col">{it.monthReviews.month}</th>
-            <th scope="col">{it.monthReviews.status}</th>
-            <th scope="col" className="num">
-              {it.monthReviews.hours}
-            </th>
-            <th scope="col">{it.monthReviews.note}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((item) => (
-            <tr key={keyOf(item)}>
-              <td>{item.cooperative.name}</td>
-              <td>{formatMonth(item.month)}</td>
-              <td>
-                <span className={`badge badge-${item.part.status}`}>{it.reportStatuses[item.part.status]}</span>
-              </td>
-              <td className="num">{formatHours(item.part.totals.hours)}</td>
-              <td>{item.part.note ?? '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
+const REVIEWED_COLUMNS: readonly Column<MonthConcerningService>[] = [
+  { head: it.monthReviews.cooperative, cell: (item) => item.cooperative.name },
+  { head: it.monthReviews.month, cell: (item) => formatMonth(item.month) },
+  {
+    head: it.monthReviews.status,
+    cell: (item) => <span className={`badge badge-${item.part.status}`}>{it.reportStatuses[item.part.status]}</span>,
+  },
+  { head: it.monthReviews.hours, cell: (item) => formatHours(item.part.totals.hours), num: true },
+  { head: it.monthReviews.note, cell: (item) => item.part.note ?? '—' },
+];
 
 export function MonthReviewsPage() {
   const thisYear = Number(today().slice(0, 4));
@@ -92,15 +70,7 @@ export function MonthReviewsPage() {
     <>
       <div className="page-head">
         <h1>{it.monthReviews.title}</h1>
-        <Field label={it.monthReviews.year}>
-          <select value={year} onChange={(e) => setYear(Number(e.target.value))}>
-            {[thisYear, thisYear - 1, thisYear - 2].map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <YearSelect value={year} onChange={(y) => setYear(y ?? thisYear)} recent={3} />
       </div>
       <p className="hint">{it.monthReviews.help}</p>
       {message && (
@@ -119,7 +89,15 @@ export function MonthReviewsPage() {
           ) : (
             pending.map((item) => <PendingMonth key={keyOf(item)} item={item} onReviewed={setMessage} />)
           )}
-          {reviewed.length > 0 && <ReviewedMonths items={reviewed} />}
+          {reviewed.length > 0 && (
+            <ReportTable
+              label={it.monthReviews.reviewedTitle}
+              caption={it.monthReviews.reviewedTitle}
+              columns={REVIEWED_COLUMNS}
+              rows={reviewed}
+              rowKey={keyOf}
+            />
+          )}
         </>
       )}
     </>
