@@ -12,7 +12,7 @@
 // `settled` lets any other reply wait the same way, so that no answer leaves the server before
 // what it wrote, or saw, is on disk.
 import { closeSync, fdatasync, fstatSync, openSync, statSync } from 'node:fs';
-import type { Db } from '@bds/db';
+import { traceEvent, traceNow, tracing, type Db } from '@bds/db';
 import type { Actor } from '../auth/principal.ts';
 import { auditRow, insertAuditRow, type AuditEvent, type AuditRow } from './record.ts';
 
@@ -27,6 +27,8 @@ export class AuditGroupCommit {
   /** Requests of this turn: their rows are not yet inserted, their writes not yet committed. */
   private waiting: Waiting[] = [];
   private scheduled = false;
+  /** When the first request of this turn was queued (stall trace only). */
+  private queuedAt = 0;
   /** The transaction holding this turn's grouped writes, open until the end of the turn. */
   private turnOpen = false;
   /** Committed to the log, waiting for the next fsync. */
@@ -104,6 +106,7 @@ export class AuditGroupCommit {
   private scheduleFlush(): void {
     if (this.scheduled) return;
     this.scheduled = true;
+    if (tracing()) this.queuedAt = traceNow();
     setImmediate(() => this.flush());
   }
 
@@ -115,6 +118,7 @@ export class AuditGroupCommit {
     if (batch.length === 0 && !this.turnOpen) return;
     const rows = batch.flatMap((w) => (w.row ? [w.row] : []));
     const writes = this.turnOpen;
+    const begun = tracing() ? traceNow() : 0;
     try {
       if (writes) this.commitTurn(rows);
       else if (rows.length > 0) {
@@ -129,6 +133,18 @@ export class AuditGroupCommit {
       return;
     }
     this.commitSeq++;
+    if (begun) {
+      const persons = rows.reduce((n, row) => n + row.personIds.length, 0);
+      traceEvent('commit', {
+        queued: this.queuedAt,
+        t0: begun,
+        t1: traceNow(),
+        rows: rows.length,
+        persons,
+        writes,
+        fsyncBusy: this.syncing,
+      });
+    }
     if (writes) this.writeSeq = this.commitSeq;
     this.committed.push(...batch);
     this.sync();
@@ -155,8 +171,12 @@ export class AuditGroupCommit {
     this.committed = [];
     const upTo = this.commitSeq;
     this.syncing = true;
+    const started = tracing() ? traceNow() : 0;
+    const commits = upTo - this.syncedSeq;
     this.wal.sync((error) => {
       this.syncing = false;
+      // Stamped when the callback runs: a busy event loop lengthens it as much as a slow disk does.
+      if (started) traceEvent('fsync', { t0: started, t1: traceNow(), commits, released: batch.length });
       if (!error) this.syncedSeq = upTo;
       const replies = this.replies.filter((r) => r.seq <= upTo);
       this.replies = this.replies.filter((r) => r.seq > upTo);
