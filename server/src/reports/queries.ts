@@ -7,6 +7,7 @@ import { preparedSql } from '../prepared.ts';
 import { bucketsWithinPrepared } from './calendar-spans.ts';
 
 const { ptris, reviewDates, caseloadChanges: changes } = schema;
+const p = sql.placeholder;
 
 /**
  * NR_UT as figures/definitions.ts defines it (usersOfLotInYear), per responsible service;
@@ -21,39 +22,58 @@ export function yearlyUsersByService(db: Queryable, year: number, lotNumber: num
   const yearEnd = `${year}-12-31`;
   const days = daysThroughToday(`${year}-01-01`, yearEnd, today);
   if (!days) return { rows: [], total: 0 };
-  const serviceFilter = (column: string) => (serviceId === null ? sql`` : sql`AND ${sql.raw(column)} = ${serviceId}`);
-  const lotIds = sql`(SELECT id FROM lots WHERE number = ${lotNumber})`;
+  const shape = serviceId === null ? 'all' : 'service';
+  const values = { year, lotNumber, serviceId, first: days.first, last: days.last, yearEnd };
+  const serviceFilter = (column: string) => (serviceId === null ? sql`` : sql`AND ${sql.raw(column)} = ${p('serviceId')}`);
+  const lotIds = sql`(SELECT id FROM lots WHERE number = ${p('lotNumber')})`;
   // Persons (and their services) whose count the counters may have wrong for this year.
-  const recounted = sql`
+  const recounted = () => sql`
     SELECT person_id, service_id FROM ptris
-      WHERE ended_on IS NULL AND activated_on IS NOT NULL AND end_date < ${days.first} AND lot_id IN ${lotIds} ${serviceFilter('service_id')}
+      WHERE ended_on IS NULL AND activated_on IS NOT NULL AND end_date < ${p('first')} AND lot_id IN ${lotIds} ${serviceFilter('service_id')}
     UNION SELECT person_id, service_id FROM ptris
-      WHERE lot_id IN ${lotIds} AND activated_on > ${days.last} AND activated_on <= ${yearEnd} ${serviceFilter('service_id')}`;
-  const counted = (byService: boolean) => sql`EXISTS (SELECT 1 FROM ptri_years y WHERE y.year = ${year} AND y.lot_number = ${lotNumber}
+      WHERE lot_id IN ${lotIds} AND activated_on > ${p('last')} AND activated_on <= ${p('yearEnd')} ${serviceFilter('service_id')}`;
+  const counted = (
+    byService: boolean,
+  ) => sql`EXISTS (SELECT 1 FROM ptri_years y WHERE y.year = ${p('year')} AND y.lot_number = ${p('lotNumber')}
     AND y.person_id = r.person_id ${byService ? sql`AND y.service_id = r.service_id` : serviceFilter('y.service_id')})`;
   const inCare = (byService: boolean) => sql`EXISTS (SELECT 1 FROM ptris p WHERE p.person_id = r.person_id AND p.lot_id IN ${lotIds}
-    ${byService ? sql`AND p.service_id = r.service_id` : serviceFilter('p.service_id')} AND ${inCareDuring(days.first, days.last)})`;
-  const corrections = db.all<{ serviceId: number; users: number }>(sql`
+    ${byService ? sql`AND p.service_id = r.service_id` : serviceFilter('p.service_id')} AND ${inCareDuring(p('first'), p('last'))})`;
+  const corrections = preparedSql<{ serviceId: number; users: number }>(
+    db,
+    `yearlyCorrections:${shape}`,
+    () => sql`
     SELECT r.service_id AS serviceId, SUM(${inCare(true)}) - SUM(${counted(true)}) AS users
-    FROM (SELECT DISTINCT person_id, service_id FROM (${recounted})) r GROUP BY r.service_id`);
+    FROM (SELECT DISTINCT person_id, service_id FROM (${recounted()})) r GROUP BY r.service_id`,
+  ).all(values);
   const totalCorrection =
-    db.get<{ users: number | null }>(sql`
-    SELECT SUM(${inCare(false)}) - SUM(${counted(false)}) AS users FROM (SELECT DISTINCT person_id FROM (${recounted})) r`)?.users ?? 0;
+    preparedSql<{ users: number | null }>(
+      db,
+      `yearlyTotalCorrection:${shape}`,
+      () => sql`
+    SELECT SUM(${inCare(false)}) - SUM(${counted(false)}) AS users FROM (SELECT DISTINCT person_id FROM (${recounted()})) r`,
+    ).get(values)?.users ?? 0;
 
-  const stored = db.all<{ serviceId: number; serviceCode: string; serviceName: string; users: number }>(sql`
+  // The services with a correction come as a JSON array, so that their number does not change the statement.
+  const stored = preparedSql<{ serviceId: number; serviceCode: string; serviceName: string; users: number }>(
+    db,
+    `yearlyStored:${shape}`,
+    () => sql`
     SELECT s.id AS serviceId, s.code AS serviceCode, s.name AS serviceName, COALESCE(c.users, 0) AS users
-    FROM services s LEFT JOIN yearly_service_users c ON c.service_id = s.id AND c.year = ${year} AND c.lot_number = ${lotNumber}
-    WHERE (c.users > 0 OR s.id IN (${sql.join([sql`0`, ...corrections.map((r) => sql`${r.serviceId}`)], sql`, `)})) ${serviceFilter('s.id')}
-    ORDER BY s.name COLLATE NOCASE`);
+    FROM services s LEFT JOIN yearly_service_users c ON c.service_id = s.id AND c.year = ${p('year')} AND c.lot_number = ${p('lotNumber')}
+    WHERE (c.users > 0 OR s.id IN (SELECT value FROM json_each(${p('corrected')}))) ${serviceFilter('s.id')}
+    ORDER BY s.name COLLATE NOCASE`,
+  ).all({ ...values, corrected: JSON.stringify([0, ...corrections.map((r) => r.serviceId)]) });
   const correctionOf = new Map(corrections.map((r) => [r.serviceId, r.users]));
   const rows = stored.map((row) => ({ ...row, users: row.users + (correctionOf.get(row.serviceId) ?? 0) })).filter((row) => row.users > 0);
   if (serviceId !== null) return { rows, total: rows[0]?.users ?? 0 };
-  const total = db.get<{ total: number }>(sql`
-    SELECT users AS total FROM yearly_lot_users WHERE year = ${year} AND lot_number = ${lotNumber}`);
+  const total = preparedSql<{ total: number }>(
+    db,
+    'yearlyLotTotal',
+    () => sql`
+    SELECT users AS total FROM yearly_lot_users WHERE year = ${p('year')} AND lot_number = ${p('lotNumber')}`,
+  ).get(values);
   return { rows, total: (total?.total ?? 0) + totalCorrection };
 }
-
-const p = sql.placeholder;
 
 /**
  * Active and suspended projects in `scope` whose review falls on or before `horizon`, from the
