@@ -14,6 +14,7 @@ import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import { statSync } from 'node:fs';
 import type { Db } from './connection.ts';
+import { traceEvent, traceNow, tracing } from './trace.ts';
 
 export interface CheckpointerOptions {
   /** How often the worker checkpoints, in milliseconds. */
@@ -33,14 +34,20 @@ export interface Checkpointer {
 const SQLITE_AUTOCHECKPOINT_PAGES = 1000;
 
 // Plain CommonJS evaluated by the worker, so that it runs the same from the TypeScript sources
-// and from the server's bundle. It tells the main thread of each checkpoint that found frames in the log.
+// and from the server's bundle. It tells the main thread of each checkpoint that found frames in
+// the log (and, when the stall trace is on, when it ran and how many frames it copied).
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.path, { fileMustExist: true });
 const checkpoint = db.prepare('PRAGMA wal_checkpoint(PASSIVE)');
+const now = () => performance.timeOrigin + performance.now();
 const timer = setInterval(() => {
-  if (checkpoint.get().log > 0) parentPort.postMessage('checkpointed');
+  const t0 = now();
+  const { log, checkpointed } = checkpoint.get();
+  if (log === 0) return;
+  if (workerData.trace) parentPort.postMessage({ t0, t1: now(), log, checkpointed });
+  parentPort.postMessage('checkpointed');
 }, workerData.intervalMs);
 parentPort.on('message', (message) => {
   if (message !== 'stop') return;
@@ -64,6 +71,7 @@ export function startCheckpointer(db: Db, options: CheckpointerOptions = {}): Ch
       path: sqlite.name,
       driver: createRequire(import.meta.url).resolve('better-sqlite3'),
       intervalMs: options.intervalMs ?? 100,
+      trace: tracing(),
     },
   });
   let stopping = false;
@@ -76,10 +84,15 @@ export function startCheckpointer(db: Db, options: CheckpointerOptions = {}): Ch
   };
   worker.on('message', (message: unknown) => {
     if (message === 'stopped') return stopped?.();
+    if (typeof message === 'object' && message !== null) return traceEvent('checkpoint', message as Record<string, unknown>);
     // 'checkpointed': right after the worker's checkpoint, the frames left are the fewest.
     if (stopping || !sqlite.open || sqlite.inTransaction) return;
     const walBytes = statSync(walPath, { throwIfNoEntry: false })?.size ?? 0;
-    if (walBytes > restartBytes) sqlite.pragma('wal_checkpoint(PASSIVE)');
+    if (walBytes > restartBytes) {
+      const t0 = traceNow();
+      sqlite.pragma('wal_checkpoint(PASSIVE)');
+      traceEvent('restart', { t0, t1: traceNow(), walBytes });
+    }
   });
   worker.on('error', fallBack);
   worker.on('exit', (code) => {

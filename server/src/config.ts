@@ -33,6 +33,8 @@ const envSchema = z.object({
   UPLOADS_PER_USER: z.coerce.number().int().min(1).default(2),
   UPLOADS_OVERALL: z.coerce.number().int().min(1).default(8),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** A file to write the stall trace to when the process exits (db/src/trace.ts); a diagnostic, off when unset. */
+  STALL_TRACE: z.string().min(1).optional(),
 });
 
 export interface Config {
@@ -47,6 +49,7 @@ export interface Config {
   timeouts: { headersMs: number; requestMs: number; keepAliveMs: number };
   uploads: { perUser: number; overall: number };
   logLevel: string;
+  stallTrace: string | null;
   accessTokenSeconds: number;
   refreshTokenDays: number;
   /** A rotated refresh token presented again this soon is a retry after a lost reply, not a theft. */
@@ -76,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     timeouts: { headersMs: e.HEADERS_TIMEOUT_MS, requestMs: e.REQUEST_TIMEOUT_MS, keepAliveMs: e.KEEP_ALIVE_TIMEOUT_MS },
     uploads: { perUser: e.UPLOADS_PER_USER, overall: e.UPLOADS_OVERALL },
     logLevel: e.LOG_LEVEL,
+    stallTrace: e.STALL_TRACE ?? null,
     accessTokenSeconds: 15 * 60,
     refreshTokenDays: 14,
     refreshRetrySeconds: 10,

@@ -1,5 +1,5 @@
 // Process entry point: configure, migrate, seed demo data into an empty database, serve, stop cleanly.
-import { migrateDb, openDb, startCheckpointer } from '@bds/db';
+import { enableTrace, migrateDb, openDb, startCheckpointer, traceEvent, traceNow } from '@bds/db';
 import { claimServerLock, releaseServerLock } from '@bds/db/backup';
 import { isDatabaseEmpty, seedDemoData, seedReferenceData } from '@bds/db/seed';
 import { loadConfig } from './config.ts';
@@ -9,6 +9,7 @@ import { buildApp } from './app.ts';
 const SHUTDOWN_GRACE_MS = 10_000;
 
 const config = loadConfig();
+if (config.stallTrace) enableTrace(config.stallTrace);
 claimServerLock(config.databasePath);
 const db = openDb(config.databasePath);
 migrateDb(db);
@@ -49,6 +50,18 @@ app.addHook('onSend', (_request, reply, payload, done) => {
   if (stopping) reply.header('connection', 'close');
   done(null, payload);
 });
+if (config.stallTrace) {
+  // Each request's time inside the server, to set beside what the client saw (tests/bench/stall-trace.ts).
+  const receivedAt = new WeakMap<object, number>();
+  app.addHook('onRequest', (request, _reply, done) => {
+    receivedAt.set(request, traceNow());
+    done();
+  });
+  app.addHook('onResponse', (request, _reply, done) => {
+    traceEvent('request', { t0: receivedAt.get(request), t1: traceNow() });
+    done();
+  });
+}
 process.once('SIGTERM', () => void shutdown('SIGTERM'));
 process.once('SIGINT', () => void shutdown('SIGINT'));
 

@@ -6,7 +6,7 @@
 // A transaction handle shares its database's session (drizzle's internal `session`, which holds
 // the one connection), so a query prepared through either serves both: run inside a transaction
 // it sees that transaction's writes like any other statement on the connection.
-import { Column, is, SQL, Subquery } from 'drizzle-orm';
+import { Column, is, SQL, Subquery, type Query } from 'drizzle-orm';
 import type { Queryable } from '@bds/db';
 
 /** Shapes are few (filters × scopes of the reference data); the bound only guards against misuse. */
@@ -25,6 +25,30 @@ export function prepared<T>(db: Queryable, key: string, build: (db: Queryable) =
     cache.set(key, query);
   }
   return query;
+}
+
+/** The methods of a statement written as SQL, prepared with drizzle's placeholders; rows as SQLite names them. */
+export interface PreparedSql<Row> {
+  all(placeholders?: Record<string, unknown>): Row[];
+  get(placeholders?: Record<string, unknown>): Row | undefined;
+}
+
+/** The parts of drizzle's SQLite database that `db.all(sql)` itself uses (drizzle-orm/sqlite-core/session). */
+interface DrizzleInternals {
+  session: { prepareQuery(query: Query, fields: undefined, executeMethod: 'all', isResponseInArrayMode: false): unknown };
+  dialect: { sqlToQuery(sql: SQL): Query };
+}
+
+/**
+ * A statement written as SQL rather than with the query builder, built once per connection and
+ * `key` like `prepared`: `build` writes it with `sql.placeholder(name)` for every value that
+ * changes per request, and nothing of the request may shape its text other than what `key` names.
+ */
+export function preparedSql<Row>(db: Queryable, key: string, build: () => SQL): PreparedSql<Row> {
+  return prepared(db, key, (db) => {
+    const { session, dialect } = db as unknown as DrizzleInternals;
+    return session.prepareQuery(dialect.sqlToQuery(build()), undefined, 'all', false) as PreparedSql<Row>;
+  });
 }
 
 interface Decoder {

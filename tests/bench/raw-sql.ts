@@ -29,7 +29,7 @@ export interface SqlFigures {
   runs: number;
 }
 
-async function runReport(db: Db, actor: Actor, call: ReportCall): Promise<void> {
+export async function runReport(db: Db, actor: Actor, call: ReportCall): Promise<void> {
   switch (call.report) {
     case 'yearly-counts':
       await yearlyCounts(db, actor, call.year, call.lot);
@@ -58,7 +58,7 @@ async function runReport(db: Db, actor: Actor, call: ReportCall): Promise<void> 
   }
 }
 
-function managerActor(client: Database.Database): Actor {
+export function managerActor(client: Database.Database): Actor {
   const row = client.prepare(`SELECT id, username, display_name AS displayName FROM users WHERE username = 'manager'`).get() as {
     id: number;
     username: string;

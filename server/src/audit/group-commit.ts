@@ -13,7 +13,7 @@
 // what it wrote, or saw, is on disk. While a bulk write has the connection alone (write-gate.ts)
 // the group holds its commits back until it ends.
 import { closeSync, fdatasync, fstatSync, openSync, statSync } from 'node:fs';
-import type { Db } from '@bds/db';
+import { traceEvent, traceNow, tracing, type Db } from '@bds/db';
 import type { Actor } from '../auth/principal.ts';
 import { writeGateOf, type WriteGate } from '../write-gate.ts';
 import { auditRow, insertAuditRow, type AuditEvent, type AuditRow } from './record.ts';
@@ -29,6 +29,8 @@ export class AuditGroupCommit {
   /** Requests of this turn: their rows are not yet inserted, their writes not yet committed. */
   private waiting: Waiting[] = [];
   private scheduled = false;
+  /** When the first request of this turn was queued (stall trace only). */
+  private queuedAt = 0;
   /** The transaction holding this turn's grouped writes, open until the end of the turn. */
   private turnOpen = false;
   /** Committed to the log, waiting for the next fsync. */
@@ -109,6 +111,7 @@ export class AuditGroupCommit {
   private scheduleFlush(): void {
     if (this.scheduled) return;
     this.scheduled = true;
+    if (tracing()) this.queuedAt = traceNow();
     setImmediate(() => this.flush());
   }
 
@@ -124,6 +127,7 @@ export class AuditGroupCommit {
     if (batch.length === 0 && !this.turnOpen) return;
     const rows = batch.flatMap((w) => (w.row ? [w.row] : []));
     const writes = this.turnOpen;
+    const begun = tracing() ? traceNow() : 0;
     try {
       if (writes) this.commitTurn(rows);
       else if (rows.length > 0) {
@@ -138,6 +142,18 @@ export class AuditGroupCommit {
       return;
     }
     this.commitSeq++;
+    if (begun) {
+      const persons = rows.reduce((n, row) => n + row.personIds.length, 0);
+      traceEvent('commit', {
+        queued: this.queuedAt,
+        t0: begun,
+        t1: traceNow(),
+        rows: rows.length,
+        persons,
+        writes,
+        fsyncBusy: this.syncing,
+      });
+    }
     if (writes) this.writeSeq = this.commitSeq;
     this.committed.push(...batch);
     this.sync();
@@ -164,8 +180,12 @@ export class AuditGroupCommit {
     this.committed = [];
     const upTo = this.commitSeq;
     this.syncing = true;
+    const started = tracing() ? traceNow() : 0;
+    const commits = upTo - this.syncedSeq;
     this.wal.sync((error) => {
       this.syncing = false;
+      // Stamped when the callback runs: a busy event loop lengthens it as much as a slow disk does.
+      if (started) traceEvent('fsync', { t0: started, t1: traceNow(), commits, released: batch.length });
       if (!error) this.syncedSeq = upTo;
       const replies = this.replies.filter((r) => r.seq <= upTo);
       this.replies = this.replies.filter((r) => r.seq > upTo);

@@ -2,6 +2,7 @@
 import { and, asc, desc, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
 import { schema, type Queryable } from '@bds/db';
 import type { Axis } from '@bds/shared';
+import { preparedSql } from '../prepared.ts';
 
 const { communityActivities, communityEnrolments, communitySessions, communityAttendances, ptris, persons, lots, lotCooperatives } = schema;
 
@@ -288,19 +289,32 @@ type GroupKind = 'all' | 'lot' | 'cooperative' | 'district' | 'axis' | 'district
  * Distinct persons of a period per group of activities, from the counters the triggers of
  * migration 0125 keep (community_scope_counts): a person counts once per group.
  */
-function personsOfGroups(db: Queryable, period: string, kind: GroupKind, where: SQL = sql``) {
-  return db.all<{ groupId: number; cooperativeId: number; axis: string; persons: number }>(sql`
+function personsOfGroups(
+  db: Queryable,
+  period: string,
+  kind: GroupKind,
+  only: { groupId?: number; axis?: string; cooperativeId?: number } = {},
+) {
+  const { groupId, axis, cooperativeId } = only;
+  const key = `personsOfGroups:${groupId === undefined ? '' : 'group'}:${axis === undefined ? '' : 'axis'}:${cooperativeId === undefined ? '' : 'cooperative'}`;
+  return preparedSql<{ groupId: number; cooperativeId: number; axis: string; persons: number }>(
+    db,
+    key,
+    () => sql`
     SELECT group_id AS groupId, cooperative_id AS cooperativeId, axis, persons FROM community_scope_counts
-    WHERE period = ${period} AND kind = ${kind} ${where} ORDER BY group_id, cooperative_id, axis`);
+    WHERE period = ${sql.placeholder('period')} AND kind = ${sql.placeholder('kind')}
+      ${groupId === undefined ? sql`` : sql`AND group_id = ${sql.placeholder('groupId')}`} ${axis === undefined ? sql`` : sql`AND axis = ${sql.placeholder('axis')}`}
+      ${cooperativeId === undefined ? sql`` : sql`AND cooperative_id = ${sql.placeholder('cooperativeId')}`}
+    ORDER BY group_id, cooperative_id, axis`,
+  ).all({ period, kind, groupId, axis, cooperativeId });
 }
 
 /** Distinct persons who attended in the year, per district and axis of the activities and overall: a person counts once per group. */
 export function distinctPersonsOfYear(db: Queryable, year: string, filters: ActivityFilters) {
   const { districtId, axis } = filters;
-  const inDistrict = districtId === undefined ? sql`` : sql`AND group_id = ${districtId}`;
-  const ofAxis = axis === undefined ? sql`` : sql`AND axis = ${axis}`;
-  const byDistrict = personsOfGroups(db, year, axis === undefined ? 'district' : 'district_axis', sql`${inDistrict} ${ofAxis}`);
-  const byAxis = personsOfGroups(db, year, districtId === undefined ? 'axis' : 'district_axis', sql`${inDistrict} ${ofAxis}`);
+  const only = { groupId: districtId, axis };
+  const byDistrict = personsOfGroups(db, year, axis === undefined ? 'district' : 'district_axis', only);
+  const byAxis = personsOfGroups(db, year, districtId === undefined ? 'axis' : 'district_axis', only);
   const total =
     districtId === undefined && axis === undefined ? personsOfGroups(db, year, 'all') : districtId === undefined ? byAxis : byDistrict;
   return {
@@ -323,17 +337,20 @@ export interface LotCommunityRow {
  * ('YYYY' or 'YYYY-MM'), per lot and cooperative and per lot, from the period summaries.
  */
 export function communityFiguresOfPeriod(db: Queryable, period: string, cooperativeId: number | null): LotCommunityRow[] {
-  const onlyCooperative = cooperativeId === null ? sql`` : sql`AND a.cooperative_id = ${cooperativeId}`;
-  const others = db.all<{ lotId: number; cooperativeId: number; otherParticipants: number }>(sql`
+  const others = preparedSql<{ lotId: number; cooperativeId: number; otherParticipants: number }>(
+    db,
+    `otherParticipantsOfPeriod:${cooperativeId === null ? 'all' : 'cooperative'}`,
+    () => sql`
     SELECT a.lot_id AS lotId, a.cooperative_id AS cooperativeId, SUM(y.other_participants) AS otherParticipants
     FROM community_activity_periods y JOIN community_activities a ON a.id = y.activity_id
-    WHERE y.period = ${period} ${onlyCooperative} GROUP BY 1, 2`);
-  const perCooperative = personsOfGroups(
-    db,
-    period,
-    'cooperative',
-    cooperativeId === null ? sql`` : sql`AND cooperative_id = ${cooperativeId}`,
-  ).map((row) => ({ lotId: row.groupId, cooperativeId: row.cooperativeId, persons: row.persons }));
+    WHERE y.period = ${sql.placeholder('period')} ${cooperativeId === null ? sql`` : sql`AND a.cooperative_id = ${sql.placeholder('cooperativeId')}`}
+    GROUP BY 1, 2`,
+  ).all({ period, cooperativeId });
+  const perCooperative = personsOfGroups(db, period, 'cooperative', { cooperativeId: cooperativeId ?? undefined }).map((row) => ({
+    lotId: row.groupId,
+    cooperativeId: row.cooperativeId,
+    persons: row.persons,
+  }));
   // One cooperative's persons of a lot are the lot's persons as that cooperative sees them.
   const perLot =
     cooperativeId === null

@@ -1,7 +1,7 @@
 // The one definition of each figure the reports publish, written over the raw rows as plainly as
 // SQL allows. The reports read summary tables kept by triggers; the property, reconciliation and
 // benchmark tests check those summaries and the reports against these definitions.
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { Queryable } from '@bds/db';
 import {
   addDays,
@@ -30,7 +30,7 @@ export function daysThroughToday(first: string, last: string, today: string): { 
  * in care every day up to today, past its planned end too (it is then expired: to renew or close).
  * `p` is the project row; the days from `first` to `last` must not run past today.
  */
-export const inCareDuring = (first: string, last: string) =>
+export const inCareDuring = (first: string | Placeholder, last: string | Placeholder) =>
   sql`p.activated_on IS NOT NULL AND p.activated_on <= ${last} AND (p.ended_on IS NULL OR p.ended_on >= ${first})`;
 
 /**

@@ -51,12 +51,36 @@ export function bucketRanges(first?: string, last?: string): BucketRange[] {
   return ranges;
 }
 
+type Summary = { unit: SQLiteColumn; bucket: SQLiteColumn };
+
 /** Condition on a calendar summary's rows: those whose buckets make up the days from `first` to `last`. */
-export function bucketsWithin(summary: { unit: SQLiteColumn; bucket: SQLiteColumn }, first?: string, last?: string): SQL {
-  const ranges = bucketRanges(first, last).map(({ unit, low, high }) => {
-    const from = low ? sql` AND ${summary.bucket} ${sql.raw(low.inclusive ? '>=' : '>')} ${low.label}` : sql``;
-    const to = high ? sql` AND ${summary.bucket} ${sql.raw(high.inclusive ? '<=' : '<')} ${high.label}` : sql``;
+export function bucketsWithin(summary: Summary, first?: string, last?: string): SQL {
+  return conditionOf(summary, bucketRanges(first, last), (label) => label);
+}
+
+/**
+ * The same condition for a prepared statement: each label a placeholder (`name` and its position),
+ * so the text depends only on `shape`, the form of the span (how many ranges, of which units, with
+ * which bounds), and the labels of a given span are bound from `params`.
+ */
+export function bucketsWithinPrepared(name: string, first?: string, last?: string) {
+  const ranges = bucketRanges(first, last);
+  const labels = ranges.flatMap((r) => [r.low, r.high]).filter((b) => b !== null);
+  const params = Object.fromEntries(labels.map((b, i) => [`${name}${i}`, b.label]));
+  const bound = (b: BucketRange['low']) => (b ? (b.inclusive ? 'i' : 'x') : '-');
+  return {
+    shape: ranges.map((r) => `${r.unit}${bound(r.low)}${bound(r.high)}`).join(',') || 'none',
+    params,
+    condition: (summary: Summary) => conditionOf(summary, ranges, (_, i) => sql.placeholder(`${name}${i}`)),
+  };
+}
+
+function conditionOf(summary: Summary, ranges: BucketRange[], label: (label: string, i: number) => unknown): SQL {
+  let n = 0;
+  const conditions = ranges.map(({ unit, low, high }) => {
+    const from = low ? sql` AND ${summary.bucket} ${sql.raw(low.inclusive ? '>=' : '>')} ${label(low.label, n++)}` : sql``;
+    const to = high ? sql` AND ${summary.bucket} ${sql.raw(high.inclusive ? '<=' : '<')} ${label(high.label, n++)}` : sql``;
     return sql`(${summary.unit} = ${unit}${from}${to})`;
   });
-  return ranges.length === 0 ? sql`0` : sql`(${sql.join(ranges, sql` OR `)})`;
+  return conditions.length === 0 ? sql`0` : sql`(${sql.join(conditions, sql` OR `)})`;
 }

@@ -2,7 +2,6 @@
 // or a year up to today, read from the summary tables only (never from the interventions), against
 // each lot's ceiling. Interventions cannot be dated after today, so a period counts up to today as
 // it is; one that has not begun has none.
-import { sql, type SQL } from 'drizzle-orm';
 import type { Db, Queryable } from '@bds/db';
 import { centsOf, daysInMonth, eurosOf, hoursOf, type LotTotals } from '@bds/shared';
 import type { Actor } from '../auth/principal.ts';
@@ -10,55 +9,18 @@ import { auditRead } from '../audit/group-commit.ts';
 import { policyOf, type ReportScope as Scope } from '../access/policy.ts';
 import { daysThroughToday } from '../figures/definitions.ts';
 import { communityFiguresOfPeriod, type LotCommunityRow } from '../community-activities/queries.ts';
+import { cooperativeNames, lotMoneyRows, lotPeopleRows, lotsByNumber } from './queries.ts';
 
 /** Lot 4's attendance, under its own names: set only where community sessions were held. */
 const attendance = (row: LotCommunityRow | undefined) => (row ? { persons: row.persons, otherParticipants: row.otherParticipants } : {});
 
-function scopeFilter(scope: Scope): SQL {
-  return sql`${scope.serviceId === null ? sql`` : sql`AND service_id = ${scope.serviceId}`} ${scope.cooperativeId === null ? sql`` : sql`AND cooperative_id = ${scope.cooperativeId}`}`;
-}
+type MoneyRow = ReturnType<typeof lotMoneyRows>[number];
 
-interface MoneyRow {
-  lotId: number;
-  cooperativeId: number;
-  validated: number;
-  minutes: number;
-  amountCents: number;
-  interventions: number;
-}
-interface PeopleRow {
-  lotId: number;
-  cooperativeId: number | null;
-  persons: number;
-  projects: number;
-}
-
-/** A year reads its own rows of lot_year_totals (kept by triggers on the months), a month its month's. */
-function moneyRows(db: Queryable, period: string, scope: Scope) {
-  const rows = period.length === 4 ? sql`lot_year_totals WHERE year = ${period}` : sql`lot_month_totals WHERE month = ${period}`;
-  return db.all<MoneyRow>(sql`
-    SELECT lot_id AS lotId, cooperative_id AS cooperativeId, (status = 'validated') AS validated,
-      SUM(minutes) AS minutes, SUM(amount_cents) AS amountCents, SUM(interventions) AS interventions
-    FROM ${rows} ${scopeFilter(scope)}
-    GROUP BY lot_id, cooperative_id, validated`);
-}
-
-/**
- * Distinct persons and projects per lot and cooperative, and per lot across its cooperatives,
- * read from the activity_counts summary (0 = all cooperatives, or all services).
- */
+/** Distinct persons and projects per lot and cooperative, and per lot across its cooperatives. */
 function peopleRows(db: Queryable, period: string, scope: Scope) {
-  const serviceId = scope.serviceId ?? 0;
-  const onlyCooperative = scope.cooperativeId === null ? sql`` : sql`AND cooperative_id = ${scope.cooperativeId}`;
-  const perCooperative = db.all<PeopleRow>(sql`
-    SELECT lot_id AS lotId, cooperative_id AS cooperativeId, users AS persons, projects FROM activity_counts
-    WHERE period = ${period} AND service_id = ${serviceId} AND cooperative_id <> 0 AND users > 0 ${onlyCooperative}`);
+  const perCooperative = lotPeopleRows(db, period, scope, false);
   const perLot =
-    scope.cooperativeId === null
-      ? db.all<PeopleRow>(sql`
-      SELECT lot_id AS lotId, NULL AS cooperativeId, users AS persons, projects FROM activity_counts
-      WHERE period = ${period} AND service_id = ${serviceId} AND cooperative_id = 0 AND users > 0`)
-      : perCooperative.map((row) => ({ ...row, cooperativeId: null }));
+    scope.cooperativeId === null ? lotPeopleRows(db, period, scope, true) : perCooperative.map((row) => ({ ...row, cooperativeId: null }));
   return { perCooperative, perLot };
 }
 
@@ -78,14 +40,12 @@ export async function lotTotals(db: Db, actor: Actor, year: number | undefined, 
     ? daysThroughToday(`${month}-01`, `${month}-${daysInMonth(month)}`, actor.today)
     : daysThroughToday(`${year}-01-01`, `${year}-12-31`, actor.today);
   const report = db.transaction((tx) => {
-    const rows = days ? moneyRows(tx, period, scope) : [];
+    const rows = days ? lotMoneyRows(tx, period, scope) : [];
     const people = days ? peopleRows(tx, period, scope) : { perCooperative: [], perLot: [] };
     // Community activities serve the whole department: no service's share has them.
     const community = days && scope.serviceId === null ? communityFiguresOfPeriod(tx, period, scope.cooperativeId) : [];
-    const lots = tx.all<{ id: number; number: number; title: string; hourlyRateCents: number | null; ceilingCents: number | null }>(
-      sql`SELECT id, number, title, hourly_rate_cents AS hourlyRateCents, ceiling_cents AS ceilingCents FROM lots ORDER BY number, tender_year`,
-    );
-    const names = new Map(tx.all<{ id: number; name: string }>(sql`SELECT id, name FROM cooperatives`).map((c) => [c.id, c.name]));
+    const lots = lotsByNumber(tx);
+    const names = new Map(cooperativeNames(tx).map((c) => [c.id, c.name]));
     const wholeLots = scope.cooperativeId === null && scope.serviceId === null;
     const result = lots
       .filter((lot) => wholeLots || rows.some((r) => r.lotId === lot.id))

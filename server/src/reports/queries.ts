@@ -1,7 +1,13 @@
-import { sql } from 'drizzle-orm';
-import type { Queryable } from '@bds/db';
-import { daysBetween, maxDate } from '@bds/shared';
+import { sql, type SQL } from 'drizzle-orm';
+import { schema, type Queryable } from '@bds/db';
+import { addDays, daysBetween, maxDate } from '@bds/shared';
 import { daysThroughToday, inCareDuring, type FlatWorkColumns } from '../figures/definitions.ts';
+import type { AccessPolicy, ReportScope, RowScope } from '../access/policy.ts';
+import { preparedSql } from '../prepared.ts';
+import { bucketsWithinPrepared } from './calendar-spans.ts';
+
+const { ptris, reviewDates, caseloadChanges: changes } = schema;
+const p = sql.placeholder;
 
 /**
  * NR_UT as figures/definitions.ts defines it (usersOfLotInYear), per responsible service;
@@ -16,35 +22,56 @@ export function yearlyUsersByService(db: Queryable, year: number, lotNumber: num
   const yearEnd = `${year}-12-31`;
   const days = daysThroughToday(`${year}-01-01`, yearEnd, today);
   if (!days) return { rows: [], total: 0 };
-  const serviceFilter = (column: string) => (serviceId === null ? sql`` : sql`AND ${sql.raw(column)} = ${serviceId}`);
-  const lotIds = sql`(SELECT id FROM lots WHERE number = ${lotNumber})`;
+  const shape = serviceId === null ? 'all' : 'service';
+  const values = { year, lotNumber, serviceId, first: days.first, last: days.last, yearEnd };
+  const serviceFilter = (column: string) => (serviceId === null ? sql`` : sql`AND ${sql.raw(column)} = ${p('serviceId')}`);
+  const lotIds = sql`(SELECT id FROM lots WHERE number = ${p('lotNumber')})`;
   // Persons (and their services) whose count the counters may have wrong for this year.
-  const recounted = sql`
+  const recounted = () => sql`
     SELECT person_id, service_id FROM ptris
-      WHERE ended_on IS NULL AND activated_on IS NOT NULL AND end_date < ${days.first} AND lot_id IN ${lotIds} ${serviceFilter('service_id')}
+      WHERE ended_on IS NULL AND activated_on IS NOT NULL AND end_date < ${p('first')} AND lot_id IN ${lotIds} ${serviceFilter('service_id')}
     UNION SELECT person_id, service_id FROM ptris
-      WHERE lot_id IN ${lotIds} AND activated_on > ${days.last} AND activated_on <= ${yearEnd} ${serviceFilter('service_id')}`;
-  const counted = (byService: boolean) => sql`EXISTS (SELECT 1 FROM ptri_years y WHERE y.year = ${year} AND y.lot_number = ${lotNumber}
+      WHERE lot_id IN ${lotIds} AND activated_on > ${p('last')} AND activated_on <= ${p('yearEnd')} ${serviceFilter('service_id')}`;
+  const counted = (
+    byService: boolean,
+  ) => sql`EXISTS (SELECT 1 FROM ptri_years y WHERE y.year = ${p('year')} AND y.lot_number = ${p('lotNumber')}
     AND y.person_id = r.person_id ${byService ? sql`AND y.service_id = r.service_id` : serviceFilter('y.service_id')})`;
   const inCare = (byService: boolean) => sql`EXISTS (SELECT 1 FROM ptris p WHERE p.person_id = r.person_id AND p.lot_id IN ${lotIds}
-    ${byService ? sql`AND p.service_id = r.service_id` : serviceFilter('p.service_id')} AND ${inCareDuring(days.first, days.last)})`;
-  const corrections = db.all<{ serviceId: number; users: number }>(sql`
+    ${byService ? sql`AND p.service_id = r.service_id` : serviceFilter('p.service_id')} AND ${inCareDuring(p('first'), p('last'))})`;
+  const corrections = preparedSql<{ serviceId: number; users: number }>(
+    db,
+    `yearlyCorrections:${shape}`,
+    () => sql`
     SELECT r.service_id AS serviceId, SUM(${inCare(true)}) - SUM(${counted(true)}) AS users
-    FROM (SELECT DISTINCT person_id, service_id FROM (${recounted})) r GROUP BY r.service_id`);
+    FROM (SELECT DISTINCT person_id, service_id FROM (${recounted()})) r GROUP BY r.service_id`,
+  ).all(values);
   const totalCorrection =
-    db.get<{ users: number | null }>(sql`
-    SELECT SUM(${inCare(false)}) - SUM(${counted(false)}) AS users FROM (SELECT DISTINCT person_id FROM (${recounted})) r`)?.users ?? 0;
+    preparedSql<{ users: number | null }>(
+      db,
+      `yearlyTotalCorrection:${shape}`,
+      () => sql`
+    SELECT SUM(${inCare(false)}) - SUM(${counted(false)}) AS users FROM (SELECT DISTINCT person_id FROM (${recounted()})) r`,
+    ).get(values)?.users ?? 0;
 
-  const stored = db.all<{ serviceId: number; serviceCode: string; serviceName: string; users: number }>(sql`
+  // The services with a correction come as a JSON array, so that their number does not change the statement.
+  const stored = preparedSql<{ serviceId: number; serviceCode: string; serviceName: string; users: number }>(
+    db,
+    `yearlyStored:${shape}`,
+    () => sql`
     SELECT s.id AS serviceId, s.code AS serviceCode, s.name AS serviceName, COALESCE(c.users, 0) AS users
-    FROM services s LEFT JOIN yearly_service_users c ON c.service_id = s.id AND c.year = ${year} AND c.lot_number = ${lotNumber}
-    WHERE (c.users > 0 OR s.id IN (${sql.join([sql`0`, ...corrections.map((r) => sql`${r.serviceId}`)], sql`, `)})) ${serviceFilter('s.id')}
-    ORDER BY s.name COLLATE NOCASE`);
+    FROM services s LEFT JOIN yearly_service_users c ON c.service_id = s.id AND c.year = ${p('year')} AND c.lot_number = ${p('lotNumber')}
+    WHERE (c.users > 0 OR s.id IN (SELECT value FROM json_each(${p('corrected')}))) ${serviceFilter('s.id')}
+    ORDER BY s.name COLLATE NOCASE`,
+  ).all({ ...values, corrected: JSON.stringify([0, ...corrections.map((r) => r.serviceId)]) });
   const correctionOf = new Map(corrections.map((r) => [r.serviceId, r.users]));
   const rows = stored.map((row) => ({ ...row, users: row.users + (correctionOf.get(row.serviceId) ?? 0) })).filter((row) => row.users > 0);
   if (serviceId !== null) return { rows, total: rows[0]?.users ?? 0 };
-  const total = db.get<{ total: number }>(sql`
-    SELECT users AS total FROM yearly_lot_users WHERE year = ${year} AND lot_number = ${lotNumber}`);
+  const total = preparedSql<{ total: number }>(
+    db,
+    'yearlyLotTotal',
+    () => sql`
+    SELECT users AS total FROM yearly_lot_users WHERE year = ${p('year')} AND lot_number = ${p('lotNumber')}`,
+  ).get(values);
   return { rows, total: (total?.total ?? 0) + totalCorrection };
 }
 
@@ -88,4 +115,168 @@ export function allFlatsPlaceDaysOf(db: Queryable, spans: { first: string; last:
     }
     return sums;
   });
+}
+
+/**
+ * Active and suspended projects in `scope` whose review falls on or before `horizon`, from the
+ * row after `after` in (review date, id) order: with days left counted
+ * from `date` by SQLite (parsing two dates per row in JS cost more than the query itself).
+ * `limit` is the rows read: one more than a page, to tell whether another follows.
+ */
+export function reviewsDuePage(
+  db: Queryable,
+  scope: RowScope,
+  values: { date: string; horizon: string; after: (string | number)[] | null; serviceId: number | undefined; limit: number },
+) {
+  const { after, serviceId } = values;
+  const key = `reviewsDuePage:${scope.key}:${after ? 'after' : 'first'}:${serviceId ? 'service' : 'all'}`;
+  return preparedSql<{
+    ptriId: number;
+    personId: number;
+    personName: string;
+    serviceId: number;
+    serviceName: string;
+    status: string;
+    nextReviewDate: string;
+    daysLeft: number;
+    expired: number;
+  }>(db, key, () => {
+    // The next page starts after the last row of the previous one, in the same (date, id) order.
+    const where = sql`${ptris.nextReviewDate} <= ${p('horizon')}
+    ${after ? sql`AND (${ptris.nextReviewDate}, ${ptris.id}) > (${p('afterDate')}, ${p('afterId')})` : sql``}
+    ${serviceId ? sql`AND ${ptris.serviceId} = ${p('serviceId')}` : sql``} ${scope.ptris ? sql`AND ${scope.ptris}` : sql``}`;
+    // Each status's first page read in the covering review index's order (status, review date):
+    // with both statuses in one range the planner would sort every due project to find the first ones.
+    const firstOf = (status: 'active' | 'suspended') => sql`SELECT * FROM (SELECT ${ptris.id} AS id, ${ptris.personId} AS person_id,
+    ${ptris.serviceId} AS service_id, ${ptris.status} AS status, ${ptris.nextReviewDate} AS next_review_date, ${ptris.endDate} AS end_date
+    FROM ${ptris} WHERE ${ptris.status} = ${status} AND ${where} ORDER BY ${ptris.nextReviewDate}, ${ptris.id} LIMIT ${p('limit')})`;
+    // The page is chosen on the covering review index first; only its rows are joined to names.
+    return sql`
+      SELECT due.id AS ptriId, p.id AS personId, p.family_name || ' ' || p.given_name AS personName, s.id AS serviceId, s.name AS serviceName,
+        due.status AS status, due.next_review_date AS nextReviewDate,
+        CAST(julianday(due.next_review_date) - julianday(${p('date')}) AS INTEGER) AS daysLeft, due.end_date < ${p('date')} AS expired
+      FROM (${firstOf('active')} UNION ALL ${firstOf('suspended')} ORDER BY next_review_date, id LIMIT ${p('limit')}) due
+      JOIN persons p ON p.id = due.person_id JOIN services s ON s.id = due.service_id
+      ORDER BY due.next_review_date, due.id`;
+  }).all({
+    date: values.date,
+    horizon: values.horizon,
+    afterDate: after?.[0],
+    afterId: after?.[1],
+    serviceId,
+    limit: values.limit,
+  });
+}
+
+/**
+ * Projects whose review is on or after `fromDate`, and after `afterDate`, and all of them, from
+ * the review dates summary (migration 0014), for the services `policy` sees. The two spans read only the days left in a month, the months left in
+ * a year and the years after; all of them reads year rows.
+ */
+export function reviewDateSums(db: Queryable, policy: AccessPolicy, serviceId: number | undefined, fromDate: string, afterDate: string) {
+  const from = bucketsWithinPrepared('from', fromDate);
+  const after = bucketsWithinPrepared('after', afterDate);
+  // Refuses the roles that see no whole service, each request, before any cached statement.
+  const visible = policy.services(reviewDates.serviceId);
+  const key = `reviewDateSums:${policy.key}:${serviceId ? 'service' : 'all'}:${from.shape}:${after.shape}`;
+  return preparedSql<{ all: number; fromDate: number; afterHorizon: number }>(db, key, () => {
+    const counted = sql`${serviceId ? sql`AND ${reviewDates.serviceId} = ${p('serviceId')}` : sql``} ${visible ? sql`AND ${visible}` : sql``}`;
+    const sum = (buckets: SQL) => sql`(SELECT COALESCE(SUM(${reviewDates.projects}), 0) FROM ${reviewDates} WHERE ${buckets} ${counted})`;
+    return sql`
+    SELECT ${sum(sql`${reviewDates.unit} = 'year'`)} AS "all", ${sum(from.condition(reviewDates))} AS fromDate,
+      ${sum(after.condition(reviewDates))} AS afterHorizon`;
+  }).get({ serviceId, ...from.params, ...after.params });
+}
+
+/**
+ * The caseload per service on `date` (migration 0014): minus the changes on the days after it, a
+ * few day, month and year rows per service however many projects there are, for the services
+ * `policy` sees.
+ */
+export function caseloadRows(db: Queryable, policy: AccessPolicy, serviceId: number | undefined, date: string) {
+  const after = bucketsWithinPrepared('after', addDays(date, 1));
+  const visible = policy.services(changes.serviceId);
+  const key = `caseloadRows:${policy.key}:${serviceId ? 'service' : 'all'}:${after.shape}`;
+  return preparedSql<{
+    serviceId: number;
+    serviceCode: string;
+    serviceName: string;
+    projects: number;
+    high: number;
+    medium: number;
+    low: number;
+    overdue: number;
+    due: number;
+    expired: number;
+    habitat: number;
+    sociality: number;
+    work: number;
+  }>(
+    db,
+    key,
+    () => sql`
+      SELECT s.id AS serviceId, s.code AS serviceCode, s.name AS serviceName, -SUM(${changes.projects}) AS projects,
+        -SUM(${changes.high}) AS high, -SUM(${changes.medium}) AS medium, -SUM(${changes.low}) AS low,
+        -SUM(${changes.overdue}) AS overdue, -SUM(${changes.due}) AS due, -SUM(${changes.expired}) AS expired,
+        -SUM(${changes.habitat}) AS habitat, -SUM(${changes.sociality}) AS sociality, -SUM(${changes.work}) AS work
+      FROM ${changes} JOIN services s ON s.id = ${changes.serviceId}
+      WHERE ${after.condition(changes)}
+        ${serviceId ? sql`AND ${changes.serviceId} = ${p('serviceId')}` : sql``} ${visible ? sql`AND ${visible}` : sql``}
+      GROUP BY s.id HAVING -SUM(${changes.projects}) > 0 ORDER BY s.name`,
+  ).all({ serviceId, ...after.params });
+}
+
+/** Whose figures a lot total adds up: `scopeKey` names which of the two are set, for the statement's key. */
+const scopeKey = (scope: ReportScope) =>
+  `${scope.serviceId === null ? 'all' : 'service'}:${scope.cooperativeId === null ? 'all' : 'cooperative'}`;
+const scopeFilter = (scope: ReportScope) =>
+  sql`${scope.serviceId === null ? sql`` : sql`AND service_id = ${p('serviceId')}`} ${scope.cooperativeId === null ? sql`` : sql`AND cooperative_id = ${p('cooperativeId')}`}`;
+
+/** Minutes, amounts and interventions per lot, cooperative and status: a year reads its own rows of lot_year_totals (kept by triggers on the months), a month its month's. */
+export function lotMoneyRows(db: Queryable, period: string, scope: ReportScope) {
+  const ofYear = period.length === 4;
+  return preparedSql<{
+    lotId: number;
+    cooperativeId: number;
+    validated: number;
+    minutes: number;
+    amountCents: number;
+    interventions: number;
+  }>(
+    db,
+    `lotMoneyRows:${ofYear ? 'year' : 'month'}:${scopeKey(scope)}`,
+    () => sql`
+    SELECT lot_id AS lotId, cooperative_id AS cooperativeId, (status = 'validated') AS validated,
+      SUM(minutes) AS minutes, SUM(amount_cents) AS amountCents, SUM(interventions) AS interventions
+    FROM ${ofYear ? sql`lot_year_totals WHERE year = ${p('period')}` : sql`lot_month_totals WHERE month = ${p('period')}`} ${scopeFilter(scope)}
+    GROUP BY lot_id, cooperative_id, validated`,
+  ).all({ period, ...scope });
+}
+
+/**
+ * Distinct persons and projects of a period from the activity_counts summary (0 = all
+ * cooperatives, or all services): per cooperative, or with `perLot` per lot across its cooperatives.
+ */
+export function lotPeopleRows(db: Queryable, period: string, scope: ReportScope, perLot: boolean) {
+  return preparedSql<{ lotId: number; cooperativeId: number | null; persons: number; projects: number }>(
+    db,
+    `lotPeopleRows:${perLot ? 'lot' : 'cooperative'}:${scopeKey(scope)}`,
+    () => sql`
+    SELECT lot_id AS lotId, ${perLot ? sql`NULL` : sql`cooperative_id`} AS cooperativeId, users AS persons, projects FROM activity_counts
+    WHERE period = ${p('period')} AND service_id = ${p('serviceOrAll')} AND ${perLot ? sql`cooperative_id = 0` : sql`cooperative_id <> 0`} AND users > 0
+      ${scope.cooperativeId === null ? sql`` : sql`AND cooperative_id = ${p('cooperativeId')}`}`,
+  ).all({ period, serviceOrAll: scope.serviceId ?? 0, cooperativeId: scope.cooperativeId });
+}
+
+export function lotsByNumber(db: Queryable) {
+  return preparedSql<{ id: number; number: number; title: string; hourlyRateCents: number | null; ceilingCents: number | null }>(
+    db,
+    'lotsByNumber',
+    () =>
+      sql`SELECT id, number, title, hourly_rate_cents AS hourlyRateCents, ceiling_cents AS ceilingCents FROM lots ORDER BY number, tender_year`,
+  ).all();
+}
+
+export function cooperativeNames(db: Queryable) {
+  return preparedSql<{ id: number; name: string }>(db, 'cooperativeNames', () => sql`SELECT id, name FROM cooperatives`).all();
 }
