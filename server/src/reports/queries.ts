@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '@bds/db';
 import { daysBetween, maxDate } from '@bds/shared';
 import { daysThroughToday, inCareDuring, type FlatWorkColumns } from '../figures/definitions.ts';
@@ -62,6 +62,22 @@ export function flatWorkFromSummary(first: string, last: string): FlatWorkColumn
     personalMinutes: sql`(SELECT COALESCE(SUM(w.personal_minutes), 0) FROM ${months})`,
     personalAmountCents: sql`(SELECT COALESCE(SUM(w.personal_amount_cents), 0) FROM ${months})`,
   };
+}
+
+/** flatWorkFromSummary summed over the flats `flatsCondition` selects (null: every flat). */
+export function flatWorkTotalsFromSummary(db: Queryable, first: string, last: string, flatsCondition: SQL | null) {
+  const flats = flatsCondition ? sql`w.flat_id IN (SELECT f.id FROM flats f WHERE ${flatsCondition})` : sql`1`;
+  return (
+    db.get<{ flatMinutes: number; flatAmountCents: number; personalMinutes: number; personalAmountCents: number }>(sql`
+    SELECT COALESCE(SUM(w.flat_minutes), 0) AS flatMinutes, COALESCE(SUM(w.flat_amount_cents), 0) AS flatAmountCents,
+      COALESCE(SUM(w.personal_minutes), 0) AS personalMinutes, COALESCE(SUM(w.personal_amount_cents), 0) AS personalAmountCents
+    FROM flat_month_work w WHERE w.month BETWEEN ${first.slice(0, 7)} AND ${last.slice(0, 7)} AND ${flats}`) ?? {
+      flatMinutes: 0,
+      flatAmountCents: 0,
+      personalMinutes: 0,
+      personalAmountCents: 0,
+    }
+  );
 }
 
 /**
