@@ -124,6 +124,8 @@ export function useFlatsReportRows(filters: FlatsReportFilters, first: FlatsRepo
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     initialData: { pages: [first], pageParams: [undefined] },
+    // The first page was just read by the report page: fetch only the next ones.
+    refetchOnMount: false,
   });
 }
 
