@@ -1,24 +1,9 @@
-import type { FlatsReport, FlatsReportRow, Me, TokenPair } from '@bds/shared';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { fireEvent, render, screen } from '@testing-library/react';
-import { MemoryRouter } from 'react-router';
+import type { FlatsReport, FlatsReportRow } from '@bds/shared';
+import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { sessionStore } from '../../api/session.ts';
-import { AuthProvider } from '../../auth/AuthProvider.tsx';
 import { json, mockFetch } from '../../test/fetchMock.ts';
+import { renderWithProviders } from '../../test/render.tsx';
 import { FlatsReportPage } from './FlatsReportPage.tsx';
-
-const manager: Me = {
-  id: 2,
-  username: 'manager',
-  displayName: 'Direzione',
-  role: 'manager',
-  serviceId: null,
-  cooperativeId: null,
-  districtId: null,
-  mustChangePassword: false,
-};
-const pair: TokenPair = { accessToken: 'access', refreshToken: 'refresh', expiresIn: 900, user: manager };
 
 const figures = {
   placeDaysAvailable: 100,
@@ -45,9 +30,7 @@ const reply = (rows: FlatsReportRow[], nextCursor: string | null): FlatsReport =
 
 describe('the flats report page', () => {
   it('shows every flat’s totals from the server and the next flats on «Mostra altri»', async () => {
-    sessionStore.signedIn(pair);
     const calls = mockFetch((call) => {
-      if (call.url === '/api/me') return json(200, manager);
       if (call.url.startsWith('/api/reports/flats')) {
         return new URL(call.url, 'http://app').searchParams.get('cursor') === 'next'
           ? json(200, reply([row(2, 'Casa Borgo')], null))
@@ -55,15 +38,7 @@ describe('the flats report page', () => {
       }
       return undefined;
     });
-    render(
-      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-        <MemoryRouter initialEntries={['/report/appartamenti']}>
-          <AuthProvider>
-            <FlatsReportPage />
-          </AuthProvider>
-        </MemoryRouter>
-      </QueryClientProvider>,
-    );
+    renderWithProviders(<FlatsReportPage />);
 
     await screen.findByText('Casa Arcobaleno');
     expect(screen.getByRole('status').textContent).toContain('mostrati 1');
