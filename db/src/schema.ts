@@ -869,7 +869,11 @@ export const flatMonthWork = sqliteTable(
     personalMinutes: integer('personal_minutes').notNull().default(0),
     personalAmountCents: integer('personal_amount_cents').notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.flatId, t.month] })],
+  (t) => [
+    primaryKey({ columns: [t.flatId, t.month] }),
+    // The flats report's hours of all flats over a year, read from the index alone.
+    index('flat_month_work_month_idx').on(t.month, t.flatMinutes, t.flatAmountCents, t.personalMinutes, t.personalAmountCents),
+  ],
 );
 
 /**
@@ -993,6 +997,9 @@ export const flatStays = sqliteTable(
     index('flat_stays_flat_idx').on(t.flatId, t.fromDate),
     index('flat_stays_person_idx').on(t.personId, t.fromDate),
     index('flat_stays_ptri_idx').on(t.ptriId),
+    // The flats report's entries and exits of all flats over a year.
+    index('flat_stays_from_idx').on(t.fromDate),
+    index('flat_stays_to_idx').on(t.toDate, t.destination, t.fromDate),
   ],
 );
 

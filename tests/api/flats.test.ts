@@ -289,6 +289,9 @@ describe('the flats report', () => {
       hours: 4.5,
       amount: 3 * 24 + 1.5 * 24,
     });
+    // One flat: the totals of the whole report are its figures.
+    const { flatId: _id, name: _name, districtId: _district, places: _places, ...figures } = row;
+    expect(res.json()).toMatchObject({ totals: figures, total: 1, nextCursor: null });
     const march = res.json().months.find((m: { month: string }) => m.month === '2025-03');
     expect(march).toEqual({ month: '2025-03', placeDaysAvailable: 62, placeDaysOccupied: 30 });
     // The monthly series reads the place-days alone: equal to each month's whole figures, summed.
@@ -306,5 +309,66 @@ describe('the flats report', () => {
     // A case manager of another service, with no resident there, sees no flat.
     expect((await (await ctx.as('cm.budrio'))({ method: 'GET', url: '/api/reports/flats?year=2025' })).json().rows).toEqual([]);
     expect((await (await ctx.as('coop.alfa'))({ method: 'GET', url: '/api/reports/flats?year=2025' })).statusCode).toBe(403);
+  });
+});
+
+describe('the flats report by page', () => {
+  it('pages through every flat exactly once, with the totals of all of them whatever the page', async () => {
+    const cm = await ctx.as('cm.navile');
+    const alfa = await ctx.as('coop.alfa');
+    const destinations = ['own_home', 'residential', 'family', '', 'hospital'];
+    const flatIds: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const flatId = await flat(ctx, lotId, { name: `Casa ${i}`, places: 2 + i, openedOn: `2025-0${i + 1}-01` });
+      flatIds.push(flatId);
+      if (i === 3) continue;
+      const project = await lot3Project(ctx, lotId, 'navile', ['Anna', 'Bruno', 'Carla', '', 'Elena'][i]);
+      const placed = (await cm(stay(flatId, { ptriId: project.id, from: `2025-0${i + 2}-03` }))).json();
+      await cm(end(placed.id, { date: `2025-0${i + 2}-${10 + 3 * i}`, destination: destinations[i] }));
+      await alfa(flatWork(flatId, { date: `2025-0${i + 2}-05`, hours: 1 + i / 2 }));
+      await record(alfa, project.id, { date: `2025-0${i + 2}-06`, hours: 0.75 });
+    }
+    const manager = await ctx.as('manager');
+    const get = async (query: string) => {
+      const res = await manager({ method: 'GET', url: `/api/reports/flats?year=2025${query}` });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json();
+    };
+    const whole = await get('&limit=2000');
+    expect(whole.rows.map((r: { flatId: number }) => r.flatId)).toEqual(flatIds);
+    expect(whole).toMatchObject({ total: 5, nextCursor: null });
+    const pages = [await get('&limit=2')];
+    while (pages.at(-1).nextCursor) pages.push(await get(`&limit=2&cursor=${pages.at(-1).nextCursor}`));
+    expect(pages.map((p) => p.rows.length)).toEqual([2, 2, 1]);
+    expect(pages.flatMap((p) => p.rows)).toEqual(whole.rows);
+    for (const p of pages)
+      expect({ totals: p.totals, months: p.months, total: p.total }).toEqual({ totals: whole.totals, months: whole.months, total: 5 });
+    type Row = Record<string, number> & { exits: Record<string, number> };
+    const rows: Row[] = whole.rows;
+    const sum = (key: string) => rows.reduce((n, r) => n + r[key]!, 0);
+    expect(whole.totals).toMatchObject({
+      placeDaysAvailable: sum('placeDaysAvailable'),
+      placeDaysOccupied: sum('placeDaysOccupied'),
+      entries: sum('entries'),
+      exits: { own_home: 1, residential: 1, family: 1, hospital: 1 },
+    });
+    for (const key of ['flatHours', 'personalHours', 'hours', 'amount']) expect(whole.totals[key], key).toBeCloseTo(sum(key), 6);
+    for (const destination of Object.keys(whole.totals.exits)) {
+      expect(whole.totals.exits[destination]).toBe(rows.reduce((n, r) => n + (r.exits[destination] ?? 0), 0));
+    }
+    expect(whole.totals.entries).toBe(4);
+    expect(whole.totals.personalHours).toBe(3);
+    // Average stay over all ended stays: 8, 11, 14, 20 days (flat 3 had none).
+    expect(whole.totals.averageStayDays).toBe(13.3);
+    // The case manager's flats are those where their residents stayed: the same four, and their totals.
+    const mine = (await cm({ method: 'GET', url: '/api/reports/flats?year=2025&limit=3' })).json();
+    expect(mine).toMatchObject({ total: 4, totals: { entries: 4, personalHours: 3 } });
+    expect(mine.rows.map((r: { flatId: number }) => r.flatId)).toEqual(flatIds.filter((_, i) => i !== 3).slice(0, 3));
+    // The CSV holds every flat, whatever the page size.
+    const csv = await manager({ method: 'GET', url: '/api/reports/flats?year=2025&format=csv&limit=1' });
+    expect(csv.body.split('\r\n').filter((line) => line.startsWith('Casa '))).toHaveLength(5);
+    const bad = await manager({ method: 'GET', url: '/api/reports/flats?year=2025&cursor=nonsense' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].path).toBe('cursor');
   });
 });

@@ -78,6 +78,7 @@ export const flats = {
     percentUnit: '%',
     exitsUnit: 'uscite',
     exitsCount: (n: number) => (n === 1 ? '1 uscita' : `${formatCount(n)} uscite`),
+    total: 'Totale (tutti gli appartamenti)',
   },
   admin: {
     tab: 'Appartamenti',

@@ -321,6 +321,7 @@ export function flatFiguresOf(
   last: string,
   flatsCondition: SQL,
   work: FlatWorkColumns = flatWorkFromRows(first, last),
+  limit = -1,
 ): FlatFigures[] {
   const stays = sql`flat_stays s WHERE ${staysDuring(first, last)}`;
   const rows = db.all<Omit<FlatFigures, 'exits'> & { exits: string | null }>(sql`
@@ -336,8 +337,28 @@ export function flatFiguresOf(
       ${work.flatAmountCents} AS flatAmountCents,
       ${work.personalMinutes} AS personalMinutes,
       ${work.personalAmountCents} AS personalAmountCents
-    FROM flats f WHERE ${flatsCondition} ORDER BY f.id`);
+    FROM flats f WHERE ${flatsCondition} ORDER BY f.id LIMIT ${limit}`);
   return rows.map((row) => ({ ...row, exits: row.exits ? (JSON.parse(row.exits) as Record<string, number>) : {} }));
+}
+
+export type FlatStayTotals = Pick<FlatFigures, 'entries' | 'exits' | 'endedStays' | 'endedStayDays'>;
+
+/**
+ * flatFiguresOf's entries and exits summed over every flat, from the stays `staysCondition`
+ * selects (alias `s`): read through the stays' date indexes, whatever the number of flats.
+ */
+export function flatStayTotalsOf(db: Queryable, first: string, last: string, staysCondition: SQL): FlatStayTotals {
+  const during = sql`s.from_date <= ${last} AND (s.to_date IS NULL OR s.to_date >= ${first}) AND ${staysCondition}`;
+  const entries = db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM flat_stays s WHERE s.from_date >= ${first} AND ${during}`)?.n ?? 0;
+  const ended = db.all<{ destination: string; n: number; days: number }>(sql`
+    SELECT s.destination, COUNT(*) AS n, SUM(${daysSpanned(sql`s.from_date`, sql`s.to_date`)}) AS days FROM flat_stays s
+    WHERE s.to_date BETWEEN ${first} AND ${last} AND s.destination IS NOT NULL AND ${during} GROUP BY s.destination`);
+  return {
+    entries,
+    exits: Object.fromEntries(ended.map((e) => [e.destination, e.n])),
+    endedStays: ended.reduce((n, e) => n + e.n, 0),
+    endedStayDays: ended.reduce((n, e) => n + e.days, 0),
+  };
 }
 
 export interface CommunityActivityFigures {

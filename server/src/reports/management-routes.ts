@@ -11,10 +11,10 @@ import {
   reviewsDueReply,
 } from '@bds/shared';
 import { actorOf } from '../plugins/auth.ts';
-import { sendCsv, wantsCsv } from './csv.ts';
+import { sendCsv, sendCsvBatches, wantsCsv } from './csv.ts';
 import { LOT_TOTALS_CSV_HEADER, lotTotals, lotTotalsCsvRows } from './lot-totals.ts';
 import { CASELOAD_CSV_HEADER, caseload, caseloadCsvRows } from './caseload.ts';
-import { FLATS_CSV_HEADER, flatsCsvRows, flatsReport } from './flats.ts';
+import { FLATS_CSV_HEADER, flatsCsvBatches, flatsReport } from './flats.ts';
 import { REVIEWS_CSV_HEADER, reviewsCsvRows, reviewsDue } from './reviews-due.ts';
 
 const tags = ['reports'];
@@ -45,9 +45,9 @@ const managementReportRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: flatsReportReply },
     },
     handler: async (request, reply) => {
-      const report = await flatsReport(app.db, actorOf(request), request.query.year);
-      if (!wantsCsv(request, request.query.format)) return report;
-      await sendCsv(reply, `appartamenti-${report.year}.csv`, FLATS_CSV_HEADER, flatsCsvRows(report));
+      const { year, limit, cursor, format } = request.query;
+      if (!wantsCsv(request, format)) return flatsReport(app.db, actorOf(request), year, limit, cursor);
+      await sendCsvBatches(reply, `appartamenti-${year}.csv`, FLATS_CSV_HEADER, await flatsCsvBatches(app.db, actorOf(request), year));
     },
   });
 

@@ -91,6 +91,22 @@ export function flatWorkFromSummary(first: string, last: string): FlatWorkColumn
   };
 }
 
+/** flatWorkFromSummary summed over the flats `flatsCondition` selects (null: every flat). */
+export function flatWorkTotalsFromSummary(db: Queryable, first: string, last: string, flatsCondition: SQL | null) {
+  const flats = flatsCondition ? sql`w.flat_id IN (SELECT f.id FROM flats f WHERE ${flatsCondition})` : sql`1`;
+  return (
+    db.get<{ flatMinutes: number; flatAmountCents: number; personalMinutes: number; personalAmountCents: number }>(sql`
+    SELECT COALESCE(SUM(w.flat_minutes), 0) AS flatMinutes, COALESCE(SUM(w.flat_amount_cents), 0) AS flatAmountCents,
+      COALESCE(SUM(w.personal_minutes), 0) AS personalMinutes, COALESCE(SUM(w.personal_amount_cents), 0) AS personalAmountCents
+    FROM flat_month_work w WHERE w.month BETWEEN ${first.slice(0, 7)} AND ${last.slice(0, 7)} AND ${flats}`) ?? {
+      flatMinutes: 0,
+      flatAmountCents: 0,
+      personalMinutes: 0,
+      personalAmountCents: 0,
+    }
+  );
+}
+
 /**
  * The place-days of all the flats over each span of days that have passed (flatPlaceDaysOf in
  * figures/definitions.ts over every flat), from flat_place_day_changes (migration 0162): a change

@@ -118,7 +118,14 @@ export type FlatIntervention = z.infer<typeof flatInterventionSchema>;
 export const flatInterventionsQuery = z.strictObject({ month: monthSchema });
 export const flatInterventionsReply = z.object({ items: z.array(flatInterventionSchema) });
 
-export const flatsReportQuery = z.strictObject({ year: yearSchema, format: formatQuery });
+export const flatsReportQuery = z.strictObject({
+  year: yearSchema,
+  /** Flats per page, in id order. Default 100; a CSV export holds every flat and ignores it. */
+  limit: z.coerce.number().int().min(1).max(2000).optional(),
+  /** The next page, from the previous reply's `nextCursor`. */
+  cursor: cursorSchema,
+  format: formatQuery,
+});
 export const flatsReportRowSchema = z.object({
   flatId: z.number().int(),
   name: z.string(),
@@ -143,7 +150,13 @@ export const flatsReportReply = z.object({
   throughDate: z.string().nullable(),
   /** Occupied place-days per month of the year (all the report's flats), for the chart. */
   months: z.array(z.object({ month: z.string(), placeDaysAvailable: z.number().int(), placeDaysOccupied: z.number().int() })),
+  /** Every flat of the report together, computed by the server whatever the page. */
+  totals: flatsReportRowSchema.omit({ flatId: true, name: true, districtId: true, places: true }),
+  /** How many flats the report has in all. */
+  total: z.number().int(),
+  /** This page's flats. */
   rows: z.array(flatsReportRowSchema),
+  nextCursor: z.string().nullable(),
 });
 export type FlatsReport = z.infer<typeof flatsReportReply>;
 

@@ -1,16 +1,20 @@
 // The managers' flats report: occupancy over the months and exits by destination as charts, the
-// figures per flat as a table, and the CSV.
-import { LIVING_SITUATIONS, flatsReportQuery, type FlatsReportRow } from '@bds/shared';
-import { flatsReport } from '../../api/flats.ts';
+// figures per flat as a table a page at a time with the totals of every flat, and the CSV.
+import { LIVING_SITUATIONS, flatsReportQuery, type FlatsReport, type FlatsReportRow } from '@bds/shared';
+import { flatsReport, useFlatsReportRows, type FlatsReportFilters } from '../../api/flats.ts';
+import { ResultCount, ShowMore } from '../../components/Paging.tsx';
 import { BarChart } from '../../components/reports/BarChart.tsx';
 import { ReportPage } from '../../components/reports/ReportPage.tsx';
 import { ReportTable, type Column } from '../../components/reports/ReportTable.tsx';
 import { formatEuro, formatHours, formatMonth, formatNumber, formatPercent, today } from '../../components/format.ts';
 import { flats as t } from '../../i18n/itFlats.ts';
 
-const COLUMNS: Column<FlatsReportRow>[] = [
+/** A flat's row, or the totals of them all (no flat, no places). */
+type Line = FlatsReport['totals'] & Partial<FlatsReportRow>;
+
+const COLUMNS: Column<Line>[] = [
   { head: t.name, cell: (row) => row.name, names: true },
-  { head: t.places, cell: (row) => formatNumber(row.places), num: true },
+  { head: t.places, cell: (row) => (row.places === undefined ? '' : formatNumber(row.places)), num: true },
   { head: t.report.available, cell: (row) => formatNumber(row.placeDaysAvailable), num: true },
   { head: t.report.occupiedDays, cell: (row) => formatNumber(row.placeDaysOccupied), num: true },
   { head: t.report.occupancy, cell: (row) => formatPercent(row.occupancy), num: true },
@@ -28,6 +32,26 @@ const COLUMNS: Column<FlatsReportRow>[] = [
   { head: t.amount, cell: (row) => formatEuro(row.amount), num: true },
 ];
 
+function FlatsTable({ first, filters }: { first: FlatsReport; filters: FlatsReportFilters }) {
+  const query = useFlatsReportRows(filters, first);
+  const rows = query.data.pages.flatMap((page) => page.rows);
+  return (
+    <>
+      <ResultCount total={first.total} shown={rows.length} />
+      <ReportTable<Line>
+        label={t.report.title}
+        columns={COLUMNS}
+        rows={rows}
+        rowKey={(row) => row.flatId ?? 0}
+        total={first.totals}
+        totalLabel={t.report.total}
+        compact
+      />
+      <ShowMore query={query} />
+    </>
+  );
+}
+
 export function FlatsReportPage() {
   return (
     <ReportPage
@@ -38,7 +62,7 @@ export function FlatsReportPage() {
       initialFilters={{ year: Number(today().slice(0, 4)) }}
       isEmpty={(data) => data.rows.length === 0}
     >
-      {(data) => (
+      {(data, filters) => (
         <>
           <div className="charts">
             <BarChart
@@ -56,11 +80,11 @@ export function FlatsReportPage() {
               formatValue={t.report.exitsCount}
               bars={LIVING_SITUATIONS.map((d) => ({
                 label: t.destinations[d],
-                value: data.rows.reduce((n, row) => n + (row.exits[d] ?? 0), 0),
+                value: data.totals.exits[d] ?? 0,
               }))}
             />
           </div>
-          <ReportTable label={t.report.title} columns={COLUMNS} rows={data.rows} rowKey={(row) => row.flatId} compact />
+          <FlatsTable first={data} filters={filters} />
         </>
       )}
     </ReportPage>
