@@ -25,9 +25,19 @@ export function enterBulkMode(client: Database.Database, tables: readonly string
   return objects;
 }
 
-/** Rebuilds what was set aside (indexes first, so the triggers' lookups have them) and returns to WAL. */
-export function leaveBulkMode(client: Database.Database, setAside: SetAside[], time: (label: string, work: () => void) => void): void {
+/**
+ * Rebuilds what was set aside (indexes first, so the triggers' lookups have them) and returns to
+ * WAL. `beforeTriggers` runs between the two: summaries filled from views need the indexes, and
+ * must not be counted a second time by their own tables' triggers.
+ */
+export function leaveBulkMode(
+  client: Database.Database,
+  setAside: SetAside[],
+  time: (label: string, work: () => void) => void,
+  beforeTriggers: () => void = () => {},
+): void {
   for (const object of setAside.filter((o) => o.type === 'index')) time(`index ${object.name}`, () => client.exec(object.sql));
+  beforeTriggers();
   for (const object of setAside.filter((o) => o.type === 'trigger')) client.exec(object.sql);
   time('analyze', () => client.exec('PRAGMA analysis_limit = 400; ANALYZE'));
   client.unsafeMode(false);
