@@ -210,6 +210,21 @@ describe('who sees a flat', () => {
     expect(list.items).toEqual([expect.objectContaining({ id: flatId, freeToday: 3, occupiedToday: 1 })]);
   });
 
+  it('counts each flat’s own residents today, whatever the ids of their stays', async () => {
+    const [empty, lived] = [await flat(ctx, lotId, { name: 'Casa Vuota' }), await flat(ctx, lotId, { name: 'Casa Abitata' })];
+    const cm = await ctx.as('cm.navile');
+    for (const from of ['2025-02-01', '2025-03-01']) {
+      const placed = await cm(stay(lived, { ptriId: (await lot3Project(ctx, lotId)).id, from }));
+      expect(placed.statusCode, placed.body).toBe(201);
+    }
+    const list = (await cm({ method: 'GET', url: '/api/flats' })).json();
+    expect(list.items).toEqual([
+      expect.objectContaining({ id: empty, occupiedToday: 0, freeToday: 2 }),
+      expect.objectContaining({ id: lived, occupiedToday: 2, freeToday: 0 }),
+    ]);
+    expect((await cm({ method: 'GET', url: `/api/flats/${lived}` })).json()).toMatchObject({ occupiedToday: 2, freeToday: 0 });
+  });
+
   it('pages the flats list', async () => {
     for (let i = 0; i < 3; i++) await flat(ctx, lotId, { name: `Casa ${i}` });
     const cm = await ctx.as('cm.navile');

@@ -9,9 +9,12 @@ const { flats, flatStays, flatInterventions, persons, ptris, lots, activities } 
 /** The last day of a period with no end. */
 export const OPEN_END = '9999-12-31';
 
-/** Stays in a flat on a day: the occupied places. */
+/**
+ * Stays in a flat on a day: the occupied places. The outer flat is named in full: drizzle writes
+ * `${flats.id}` as a bare "id" in a one-table select, which inside this subquery is the stay's id.
+ */
 const occupiedOn = (today: string) =>
-  sql<number>`(SELECT COUNT(*) FROM ${flatStays} s WHERE s.flat_id = ${flats.id} AND s.from_date <= ${today} AND (s.to_date IS NULL OR s.to_date >= ${today}))`;
+  sql<number>`(SELECT COUNT(*) FROM ${flatStays} s WHERE s.flat_id = "flats"."id" AND s.from_date <= ${today} AND (s.to_date IS NULL OR s.to_date >= ${today}))`;
 
 const flatColumns = (today: string) => ({
   id: flats.id,
