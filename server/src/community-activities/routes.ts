@@ -24,6 +24,7 @@ import { sendCsv, wantsCsv } from '../reports/csv.ts';
 import { listDistricts } from '../reference/service.ts';
 import * as community from './service.ts';
 import { COMMUNITY_REPORT_CSV_HEADER, communityActivitiesReport, communityReportCsvRows } from './report.ts';
+import { durableWrite } from '../audit/group-commit.ts';
 
 const tags = ['community-activities'];
 
@@ -111,7 +112,7 @@ const communityActivityRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     handler: (request, reply) => {
       reply.code(201);
-      return community.recordSession(app.db, actorOf(request), request.params.id, request.body);
+      return durableWrite(app.db, () => community.recordSession(app.db, actorOf(request), request.params.id, request.body));
     },
   });
 

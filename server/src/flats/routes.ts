@@ -23,6 +23,7 @@ import {
 import { actorOf, ALL_ROLES } from '../plugins/auth.ts';
 import * as flats from './service.ts';
 import * as work from './work.ts';
+import { durableWrite } from '../audit/group-commit.ts';
 
 const tags = ['flats'];
 
@@ -129,7 +130,7 @@ const flatRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     handler: (request, reply) => {
       reply.code(201);
-      return work.recordFlatIntervention(app.db, actorOf(request), request.params.id, request.body);
+      return durableWrite(app.db, () => work.recordFlatIntervention(app.db, actorOf(request), request.params.id, request.body));
     },
   });
 
