@@ -10,12 +10,11 @@ import { compositionOf } from '@bds/server/budget-composition/queries.ts';
 import { budgetCompositionOf, daysThroughToday } from '@bds/server/figures/definitions.ts';
 import { clockAt } from '@bds/shared';
 import { createTestContext, personBody, type TestContext } from './helpers.ts';
-import { afterAnyWrites, expectEachTriggerNeeded, rowWriter } from './summary-triggers.ts';
+import { afterAnyWrites, dayWithin, expectEachTriggerNeeded, rowWriter } from './summary-triggers.ts';
 import { recomputedComposition, storedComposition } from './budget-composition-summary.ts';
 
 const TODAY = '2026-06-15';
-const FIRST_DAY = Date.parse('2024-10-01T00:00:00Z');
-const day = fc.integer({ min: 0, max: 900 }).map((n) => new Date(FIRST_DAY + n * 86_400_000).toISOString().slice(0, 10));
+const day = dayWithin('2024-10-01', 900);
 const maybeDay = fc.option(day, { nil: null, freq: 3 });
 const service = fc.constantFrom('navile', 'budrio', 'serdp') as fc.Arbitrary<'navile' | 'budrio' | 'serdp'>;
 const source = fc.constantFrom('person', 'family', 'ausl', 'social_services');

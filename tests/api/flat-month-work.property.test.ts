@@ -10,12 +10,11 @@ import { daysThroughToday, flatFiguresOf } from '@bds/server/figures/definitions
 import { flatWorkFromSummary } from '@bds/server/reports/queries.ts';
 import { clockAt } from '@bds/shared';
 import { createTestContext, personBody, type TestContext } from './helpers.ts';
-import { afterAnyWrites, expectEachTriggerNeeded, rowWriter } from './summary-triggers.ts';
+import { afterAnyWrites, dayWithin, expectEachTriggerNeeded, rowWriter, rowWrites } from './summary-triggers.ts';
 import { recomputedFlatWork, storedFlatWork } from './flat-month-work.ts';
 
 const TODAY = '2026-03-15';
-const FIRST_DAY = Date.parse('2024-11-01T00:00:00Z');
-const dayUpTo = (max: number) => fc.integer({ min: 0, max }).map((n) => new Date(FIRST_DAY + n * 86_400_000).toISOString().slice(0, 10));
+const dayUpTo = (max: number) => dayWithin('2024-11-01', max);
 // Work up to today (the app refuses later days); stays may run past it.
 const workDay = dayUpTo(499);
 const stayDay = dayUpTo(600);
@@ -26,15 +25,9 @@ const work = { project: fc.option(fc.nat(2), { nil: null, freq: 6 }), date: work
 const flatWork = { flat: fc.nat(1), date: workDay, minutes, cents };
 
 const operation = fc.oneof(
-  fc.record({ op: fc.constant('stay' as const), ...stay }),
-  fc.record({ op: fc.constant('moveStay' as const), pick: fc.nat(), changes: fc.record(stay, { requiredKeys: [] }) }),
-  fc.record({ op: fc.constant('dropStay' as const), pick: fc.nat() }),
-  fc.record({ op: fc.constant('work' as const), ...work }),
-  fc.record({ op: fc.constant('moveWork' as const), pick: fc.nat(), changes: fc.record(work, { requiredKeys: [] }) }),
-  fc.record({ op: fc.constant('dropWork' as const), pick: fc.nat() }),
-  fc.record({ op: fc.constant('flatWork' as const), ...flatWork }),
-  fc.record({ op: fc.constant('moveFlatWork' as const), pick: fc.nat(), changes: fc.record(flatWork, { requiredKeys: [] }) }),
-  fc.record({ op: fc.constant('dropFlatWork' as const), pick: fc.nat() }),
+  ...rowWrites(stay, 'stay', 'moveStay', 'dropStay'),
+  ...rowWrites(work, 'work', 'moveWork', 'dropWork'),
+  ...rowWrites(flatWork, 'flatWork', 'moveFlatWork', 'dropFlatWork'),
 );
 type Operation = typeof operation extends fc.Arbitrary<infer T> ? T : never;
 

@@ -11,24 +11,16 @@ import { daysThroughToday, flatPlaceDaysOf } from '@bds/server/figures/definitio
 import { allFlatsPlaceDaysOf } from '@bds/server/reports/queries.ts';
 import { clockAt, daysInMonth } from '@bds/shared';
 import { createTestContext, personBody, type TestContext } from './helpers.ts';
-import { afterAnyWrites, expectEachTriggerNeeded, rowWriter } from './summary-triggers.ts';
+import { afterAnyWrites, dayWithin, expectEachTriggerNeeded, rowWriter, rowWrites } from './summary-triggers.ts';
 import { recomputedPlaceDayChanges, storedPlaceDayChanges } from './flat-month-work.ts';
 
 const TODAY = '2026-03-15';
-const FIRST_DAY = Date.parse('2024-11-01T00:00:00Z');
-const day = fc.integer({ min: 0, max: 600 }).map((n) => new Date(FIRST_DAY + n * 86_400_000).toISOString().slice(0, 10));
+const day = dayWithin('2024-11-01', 600);
 const maybeDay = fc.option(day, { nil: null, freq: 3 });
 const flat = { places: fc.integer({ min: 1, max: 5 }), opened: day, closed: maybeDay };
 const stay = { flat: fc.nat(), project: fc.nat(1), from: day, to: maybeDay };
 
-const operation = fc.oneof(
-  fc.record({ op: fc.constant('flat' as const), ...flat }),
-  fc.record({ op: fc.constant('changeFlat' as const), pick: fc.nat(), changes: fc.record(flat, { requiredKeys: [] }) }),
-  fc.record({ op: fc.constant('dropFlat' as const), pick: fc.nat() }),
-  fc.record({ op: fc.constant('stay' as const), ...stay }),
-  fc.record({ op: fc.constant('moveStay' as const), pick: fc.nat(), changes: fc.record(stay, { requiredKeys: [] }) }),
-  fc.record({ op: fc.constant('dropStay' as const), pick: fc.nat() }),
-);
+const operation = fc.oneof(...rowWrites(flat, 'flat', 'changeFlat', 'dropFlat'), ...rowWrites(stay, 'stay', 'moveStay', 'dropStay'));
 type Operation = typeof operation extends fc.Arbitrary<infer T> ? T : never;
 
 let ctx: TestContext;

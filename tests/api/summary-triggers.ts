@@ -3,6 +3,24 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import type { Db } from '@bds/db';
+import { addDays } from '@bds/shared';
+
+/** A random day among the `span` days after `first` (ISO dates, through the app's own date rule). */
+export const dayWithin = (first: string, span: number) => fc.integer({ min: 0, max: span }).map((n) => addDays(first, n));
+
+/** The three random writes of one kind of row: add one with `fields`, change some fields of a picked one, drop a picked one. */
+export function rowWrites<T extends object, A extends string, C extends string, D extends string>(
+  fields: { [K in keyof T]: fc.Arbitrary<T[K]> },
+  add: A,
+  change: C,
+  drop: D,
+) {
+  return [
+    fc.record<T>(fields).map((values) => ({ op: add, ...values })),
+    fc.record({ op: fc.constant(change), pick: fc.nat(), changes: fc.record<T, never>(fields, { requiredKeys: [] }) }),
+    fc.record({ op: fc.constant(drop), pick: fc.nat() }),
+  ] as const;
+}
 
 /** Writes rows of any table by position among its ids, as random operations name them. */
 export function rowWriter(db: Db) {
