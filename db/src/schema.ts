@@ -261,7 +261,7 @@ export const ptris = sqliteTable(
       t.openGoalsSociality,
       t.openGoalsWork,
     ),
-    /** Open projects by planned end: the few past it (expired) that the yearly counts recount from their rows. */
+    /** Open projects by planned end: the few past it (expired) that the yearly counts recount from their rows (named there by INDEXED BY). */
     index('ptris_open_end_idx')
       .on(t.endDate, t.lotId, t.personId, t.serviceId)
       .where(sql`${t.endedOn} IS NULL AND ${t.activatedOn} IS NOT NULL`),

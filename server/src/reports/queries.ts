@@ -26,9 +26,11 @@ export function yearlyUsersByService(db: Queryable, year: number, lotNumber: num
   const values = { year, lotNumber, serviceId, first: days.first, last: days.last, yearEnd };
   const serviceFilter = (column: string) => (serviceId === null ? sql`` : sql`AND ${sql.raw(column)} = ${p('serviceId')}`);
   const lotIds = sql`(SELECT id FROM lots WHERE number = ${p('lotNumber')})`;
-  // Persons (and their services) whose count the counters may have wrong for this year.
+  // Persons (and their services) whose count the counters may have wrong for this year. The
+  // planner would rather read every activated project of the lot (lot_id, activated_on IS NOT NULL)
+  // than the few overdue ones of the partial index: 400 ms against 0.01 ms on tier L.
   const recounted = () => sql`
-    SELECT person_id, service_id FROM ptris
+    SELECT person_id, service_id FROM ptris INDEXED BY ptris_open_end_idx
       WHERE ended_on IS NULL AND activated_on IS NOT NULL AND end_date < ${p('first')} AND lot_id IN ${lotIds} ${serviceFilter('service_id')}
     UNION SELECT person_id, service_id FROM ptris
       WHERE lot_id IN ${lotIds} AND activated_on > ${p('last')} AND activated_on <= ${p('yearEnd')} ${serviceFilter('service_id')}`;

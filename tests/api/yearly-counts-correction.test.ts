@@ -1,0 +1,120 @@
+// The yearly counts' live correction: the counters kept by triggers cannot follow today, so the
+// projects on the wrong side of it — open past their planned end before the year began, activated
+// after today — are recounted from their rows. These tests hold what it counts, and that it finds
+// those projects by key ranges of an index even where the statistics of a million projects make
+// another index look cheaper (on tier L the planner read every activated project of the lot: 400 ms).
+import { afterEach, describe, expect, it } from 'vitest';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { schema, type Db } from '@bds/db';
+import { clockAt } from '@bds/shared';
+import { usersOfLotInYear } from '@bds/server/figures/definitions.ts';
+import { yearlyUsersByService } from '@bds/server/reports/queries.ts';
+import { createTestContext, personBody, type TestContext } from './helpers.ts';
+
+const TODAY = '2026-06-15';
+let ctx: TestContext;
+afterEach(() => ctx.close());
+
+async function projectOf(service: 'navile' | 'budrio', period: { activatedOn: string; endDate: string }) {
+  const manager = await ctx.as(service === 'navile' ? 'cm.navile' : 'cm.budrio');
+  const person = await manager({ method: 'POST', url: '/api/persons', payload: personBody(ctx.world.districts.bologna) });
+  expect(person.statusCode, person.body).toBe(201);
+  ctx.db
+    .insert(schema.ptris)
+    .values({
+      personId: person.json<{ id: number }>().id,
+      serviceId: ctx.world.services[service],
+      lotId: ctx.world.lots.lot1,
+      status: 'active',
+      intensity: 'medium',
+      startDate: period.activatedOn,
+      endDate: period.endDate,
+      activatedOn: period.activatedOn,
+      updatedAt: `${TODAY}T08:00:00.000Z`,
+    })
+    .run();
+}
+
+async function reported(username: string) {
+  const res = await (await ctx.as(username))({ method: 'GET', url: '/api/reports/yearly-counts?year=2026&lot=1' });
+  expect(res.statusCode, res.body).toBe(200);
+  const { rows, total } = res.json<{ rows: { serviceId: number; users: number }[]; total: number }>();
+  return { perService: rows.map(({ serviceId, users }) => ({ serviceId, users })).sort((a, b) => a.serviceId - b.serviceId), total };
+}
+
+/** The counters' own figure for 2026, before any correction. */
+const counted = (db: Db) =>
+  db.$client.prepare('SELECT users FROM yearly_lot_users WHERE year = 2026 AND lot_number = 1').pluck().get() ?? 0;
+
+describe('yearly counts of the current year', () => {
+  it('counts a project open past its planned end, and a project activated after today only from that day', async () => {
+    ctx = await createTestContext({ clock: clockAt(TODAY) });
+    const { navile, budrio } = ctx.world.services;
+    // Planned to end in 2025, still open: the counters stop at 2025.
+    await projectOf('navile', { activatedOn: '2024-03-01', endDate: '2025-01-31' });
+    // Activated after today: the counters already count 2026.
+    await projectOf('budrio', { activatedOn: '2026-09-01', endDate: '2027-08-31' });
+    await projectOf('budrio', { activatedOn: '2026-02-01', endDate: '2027-01-31' });
+    expect(counted(ctx.db)).toBe(2);
+
+    const before = {
+      perService: [
+        { serviceId: navile, users: 1 },
+        { serviceId: budrio, users: 1 },
+      ],
+      total: 2,
+    };
+    expect(await reported('manager')).toEqual(before);
+    expect(usersOfLotInYear(ctx.db, 2026, 1, TODAY)).toEqual(before);
+    expect(await reported('cm.budrio')).toEqual({ perService: [{ serviceId: budrio, users: 1 }], total: 1 });
+    expect(await reported('cm.navile')).toEqual({ perService: [{ serviceId: navile, users: 1 }], total: 1 });
+
+    ctx.clock.setToday('2026-09-01');
+    const after = {
+      perService: [
+        { serviceId: navile, users: 1 },
+        { serviceId: budrio, users: 2 },
+      ],
+      total: 3,
+    };
+    expect(await reported('manager')).toEqual(after);
+    expect(usersOfLotInYear(ctx.db, 2026, 1, '2026-09-01')).toEqual(after);
+    expect(await reported('cm.budrio')).toEqual({ perService: [{ serviceId: budrio, users: 2 }], total: 2 });
+  });
+
+  it('reads the projects it recounts by key ranges of an index, with the statistics of a million projects', async () => {
+    ctx = await createTestContext({ clock: clockAt(TODAY) });
+    const client = ctx.db.$client;
+    // sqlite_stat1 as ANALYZE left it on tier L (1,000,000 projects), reloaded by the planner.
+    client.exec('ANALYZE');
+    client.exec(`DELETE FROM sqlite_stat1; INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES
+      ('ptris', 'ptris_open_end_idx', '100208 267 115 1 1'), ('ptris', 'ptris_care_end_idx', '1000000 7 5 2 1 1 1 1 1'),
+      ('ptris', 'ptris_review_idx', '1000000 401 35 4 1'), ('ptris', 'ptris_service_idx', '1000000 401 1'),
+      ('ptris', 'ptris_lot_period_idx', '1000000 401 401'), ('ptris', 'ptris_person_idx', '1000000 2'),
+      ('ptris', 'ptris_service_status_idx', '1000000 401 401 1'), ('ptris', 'ptris_signature_pending_idx', '4050 201 1'),
+      ('ptri_years', 'ptri_years_person_idx', '1915806 401 401 1 1'), ('ptri_years', 'sqlite_autoindex_ptri_years_1', '1915806 2 1'),
+      ('lots', 'lots_number_tender_idx', '4 1 1'); ANALYZE sqlite_schema`);
+    const statements: { sql: string; params: unknown[] }[] = [];
+    const logged = drizzle(client, { logger: { logQuery: (sql, params) => statements.push({ sql, params }) } }) as unknown as Db;
+    for (const year of [2025, 2026])
+      for (const serviceId of [null, ctx.world.services.navile]) yearlyUsersByService(logged, year, 1, serviceId, TODAY);
+
+    const reads = statements.flatMap(({ sql, params }) =>
+      (client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[])
+        .map((row) => row.detail)
+        .filter((detail) => /\b(ptris|ptri_years)\b|\b(p|y)\b USING/.test(detail)),
+    );
+    expect(reads.length).toBeGreaterThan(0);
+    const keyRanges = [
+      /^SEARCH ptris USING INDEX ptris_open_end_idx \(end_date<\?\)$/,
+      /^SEARCH ptris USING INDEX ptris_lot_period_idx \(lot_id=\? AND activated_on>\? AND activated_on<\?\)$/,
+      /^SEARCH p USING INDEX ptris_person_idx \(person_id=\?\)$/,
+      /^SEARCH y USING COVERING INDEX ptri_years_person_idx \(year=\? AND lot_number=\? AND person_id=\?( AND service_id=\?)?\)$/,
+    ];
+    for (const read of reads)
+      expect(
+        keyRanges.some((range) => range.test(read)),
+        read,
+      ).toBe(true);
+  });
+});
