@@ -57,29 +57,22 @@ describe('yearly counts of the current year', () => {
     await projectOf('budrio', { activatedOn: '2026-02-01', endDate: '2027-01-31' });
     expect(counted(ctx.db)).toBe(2);
 
-    const before = {
-      perService: [
+    // Navile's overdue project all year; Budrio's second project from its activation day on.
+    for (const [today, budrioUsers] of [
+      [TODAY, 1],
+      ['2026-09-01', 2],
+    ] as const) {
+      ctx.clock.setToday(today);
+      const perService = [
         { serviceId: navile, users: 1 },
-        { serviceId: budrio, users: 1 },
-      ],
-      total: 2,
-    };
-    expect(await reported('manager')).toEqual(before);
-    expect(usersOfLotInYear(ctx.db, 2026, 1, TODAY)).toEqual(before);
-    expect(await reported('cm.budrio')).toEqual({ perService: [{ serviceId: budrio, users: 1 }], total: 1 });
-    expect(await reported('cm.navile')).toEqual({ perService: [{ serviceId: navile, users: 1 }], total: 1 });
-
-    ctx.clock.setToday('2026-09-01');
-    const after = {
-      perService: [
-        { serviceId: navile, users: 1 },
-        { serviceId: budrio, users: 2 },
-      ],
-      total: 3,
-    };
-    expect(await reported('manager')).toEqual(after);
-    expect(usersOfLotInYear(ctx.db, 2026, 1, '2026-09-01')).toEqual(after);
-    expect(await reported('cm.budrio')).toEqual({ perService: [{ serviceId: budrio, users: 2 }], total: 2 });
+        { serviceId: budrio, users: budrioUsers },
+      ];
+      const expected = { perService, total: 1 + budrioUsers };
+      expect(await reported('manager'), today).toEqual(expected);
+      expect(usersOfLotInYear(ctx.db, 2026, 1, today), today).toEqual(expected);
+      expect(await reported('cm.navile'), today).toEqual({ perService: [perService[0]], total: 1 });
+      expect(await reported('cm.budrio'), today).toEqual({ perService: [perService[1]], total: budrioUsers });
+    }
   });
 
   it('reads the projects it recounts by key ranges of an index, with the statistics of a million projects', async () => {
