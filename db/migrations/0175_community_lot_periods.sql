@@ -29,9 +29,8 @@ CREATE TRIGGER community_lot_period_changed AFTER UPDATE OF period, activity_id,
 WHEN NEW.period IS NOT OLD.period OR NEW.activity_id IS NOT OLD.activity_id OR NEW.other_participants IS NOT OLD.other_participants
 BEGIN
   UPDATE community_lot_periods SET activities = activities - 1, other_participants = other_participants - OLD.other_participants
-    FROM community_activities a
-    WHERE a.id = OLD.activity_id AND community_lot_periods.period = OLD.period
-      AND community_lot_periods.lot_id = a.lot_id AND community_lot_periods.cooperative_id = a.cooperative_id;
+    WHERE period = OLD.period AND lot_id = (SELECT lot_id FROM community_activities WHERE id = OLD.activity_id)
+      AND cooperative_id = (SELECT cooperative_id FROM community_activities WHERE id = OLD.activity_id);
   DELETE FROM community_lot_periods WHERE period = OLD.period AND activities = 0;
   INSERT INTO community_lot_periods (period, lot_id, cooperative_id, activities, other_participants)
     SELECT NEW.period, a.lot_id, a.cooperative_id, 1, NEW.other_participants FROM community_activities a WHERE a.id = NEW.activity_id
@@ -42,9 +41,8 @@ END;
 CREATE TRIGGER community_lot_period_removed AFTER DELETE ON community_activity_periods
 BEGIN
   UPDATE community_lot_periods SET activities = activities - 1, other_participants = other_participants - OLD.other_participants
-    FROM community_activities a
-    WHERE a.id = OLD.activity_id AND community_lot_periods.period = OLD.period
-      AND community_lot_periods.lot_id = a.lot_id AND community_lot_periods.cooperative_id = a.cooperative_id;
+    WHERE period = OLD.period AND lot_id = (SELECT lot_id FROM community_activities WHERE id = OLD.activity_id)
+      AND cooperative_id = (SELECT cooperative_id FROM community_activities WHERE id = OLD.activity_id);
   DELETE FROM community_lot_periods WHERE period = OLD.period AND activities = 0;
 END;
 --> statement-breakpoint
@@ -53,10 +51,10 @@ END;
 CREATE TRIGGER community_activity_lot_moved AFTER UPDATE OF lot_id, cooperative_id ON community_activities
 WHEN NEW.lot_id IS NOT OLD.lot_id OR NEW.cooperative_id IS NOT OLD.cooperative_id
 BEGIN
-  UPDATE community_lot_periods SET activities = activities - 1, other_participants = other_participants - y.others
-    FROM (SELECT period, other_participants AS others FROM community_activity_periods WHERE activity_id = OLD.id) AS y
-    WHERE community_lot_periods.period = y.period AND community_lot_periods.lot_id = OLD.lot_id
-      AND community_lot_periods.cooperative_id = OLD.cooperative_id;
+  UPDATE community_lot_periods SET activities = activities - 1, other_participants = other_participants
+      - (SELECT y.other_participants FROM community_activity_periods y WHERE y.activity_id = OLD.id AND y.period = community_lot_periods.period)
+    WHERE period IN (SELECT period FROM community_activity_periods WHERE activity_id = OLD.id)
+      AND lot_id = OLD.lot_id AND cooperative_id = OLD.cooperative_id;
   DELETE FROM community_lot_periods
     WHERE period IN (SELECT period FROM community_activity_periods WHERE activity_id = OLD.id) AND activities = 0;
   INSERT INTO community_lot_periods (period, lot_id, cooperative_id, activities, other_participants)
