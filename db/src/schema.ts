@@ -1165,7 +1165,29 @@ export const communityActivityPeriods = sqliteTable(
     otherParticipants: integer('other_participants').notNull(),
     volunteers: integer('volunteers').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.period, t.activityId] })],
+  (t) => [
+    primaryKey({ columns: [t.period, t.activityId] }),
+    // An activity's periods, for the trigger that moves them when the activity changes lot or cooperative (migration 0175).
+    index('community_activity_periods_activity_idx').on(t.activityId, t.period),
+  ],
+);
+
+/**
+ * Summary: Lot 4's other participants per period ('YYYY' and 'YYYY-MM'), lot and cooperative,
+ * summed over the activity periods above, and how many activity periods add to it (the row goes
+ * with the last one). The lot totals read a few rows here instead of every activity of the year.
+ * Kept by triggers on `community_activity_periods` and `community_activities` (migration 0175).
+ */
+export const communityLotPeriods = sqliteTable(
+  'community_lot_periods',
+  {
+    period: text('period').notNull(),
+    lotId: integer('lot_id').notNull(),
+    cooperativeId: integer('cooperative_id').notNull(),
+    activities: integer('activities').notNull(),
+    otherParticipants: integer('other_participants').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.period, t.lotId, t.cooperativeId] })],
 );
 
 /** Summary: the persons who attended an activity in a period ('YYYY' and 'YYYY-MM'), and how often: distinct persons without reading attendances. */

@@ -20,7 +20,7 @@ import { sql } from 'drizzle-orm';
 import { compositionOf } from '@bds/server/budget-composition/queries.ts';
 import { definedYearlyCounts, recomputedActivityCounts, reportedYearlyCounts, storedActivityCounts } from './yearly-summaries.ts';
 import { recomputedReportSummaries, storedReportSummaries } from './report-summaries.ts';
-import { plainScopeCounts, storedScopeCounts } from './community-helpers.ts';
+import { plainLotPeriods, plainScopeCounts, storedLotPeriods, storedScopeCounts } from './community-helpers.ts';
 import { recomputedOutcomeSummaries, storedOutcomeSummaries } from './outcome-summaries.ts';
 import { recomputedComposition, storedComposition } from './budget-composition-summary.ts';
 import { recomputedFlatWork, recomputedPlaceDayChanges, storedFlatWork, storedPlaceDayChanges } from './flat-month-work.ts';
@@ -105,6 +105,12 @@ describe('the benchmark generator on a tiny tier', () => {
     const stored = storedScopeCounts(db);
     expect(stored.length).toBeGreaterThan(0);
     expect(stored).toEqual(plainScopeCounts(db));
+  });
+
+  it("fills Lot 4's other participants per lot and cooperative as the triggers would", () => {
+    const stored = storedLotPeriods(db);
+    expect(stored.length).toBeGreaterThan(0);
+    expect(stored).toEqual(plainLotPeriods(db));
   });
 
   it('fills the outcomes summaries as the triggers would', () => {

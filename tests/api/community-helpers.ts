@@ -84,3 +84,25 @@ export function storedScopeCounts(db: Db): string[] {
     .map((row) => JSON.stringify(row))
     .sort();
 }
+
+/** Lot 4's other participants per period, lot and cooperative, as migration 0175 keeps them. */
+export type LotPeriodGroup = { period: string; lotId: number; cooperativeId: number; activities: number; otherParticipants: number };
+
+export function storedLotPeriods(db: Db): LotPeriodGroup[] {
+  return db.$client
+    .prepare(
+      `SELECT period, lot_id AS lotId, cooperative_id AS cooperativeId, activities, other_participants AS otherParticipants
+       FROM community_lot_periods ORDER BY 1, 2, 3`,
+    )
+    .all() as LotPeriodGroup[];
+}
+
+/** The same, summed over the activity periods. */
+export function plainLotPeriods(db: Db): LotPeriodGroup[] {
+  return db.$client
+    .prepare(
+      `SELECT y.period, a.lot_id AS lotId, a.cooperative_id AS cooperativeId, COUNT(*) AS activities, SUM(y.other_participants) AS otherParticipants
+       FROM community_activity_periods y JOIN community_activities a ON a.id = y.activity_id GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+    )
+    .all() as LotPeriodGroup[];
+}

@@ -178,6 +178,12 @@ describe('the community activities on the demo', () => {
         ]);
       }
       expect(report).not.toHaveProperty('users');
+      // The lot totals give Lot 4's other participants from their own summary: the same sum.
+      const totals = await get<LotTotals>(`/api/reports/lot-totals?year=${year}`);
+      const lot4 = totals.lots.filter((lot) => lot.lotNumber === 4);
+      expect(lot4.reduce((n, lot) => n + (lot.otherParticipants ?? 0), 0)).toBe(
+        defined.perActivity.reduce((n, d) => n + d.otherParticipants, 0),
+      );
       // The figures the issue's closing note quotes.
       console.info(`community activities ${year}: ${JSON.stringify(report.total)}`);
     },

@@ -334,17 +334,17 @@ export interface LotCommunityRow {
 
 /**
  * Lot 4's persons (distinct, with a project, who attended) and other participants in a period
- * ('YYYY' or 'YYYY-MM'), per lot and cooperative and per lot, from the period summaries.
+ * ('YYYY' or 'YYYY-MM'), per lot and cooperative and per lot, from the counters of migrations
+ * 0125 and 0175: a few rows per period whatever the number of activities.
  */
 export function communityFiguresOfPeriod(db: Queryable, period: string, cooperativeId: number | null): LotCommunityRow[] {
   const others = preparedSql<{ lotId: number; cooperativeId: number; otherParticipants: number }>(
     db,
     `otherParticipantsOfPeriod:${cooperativeId === null ? 'all' : 'cooperative'}`,
     () => sql`
-    SELECT a.lot_id AS lotId, a.cooperative_id AS cooperativeId, SUM(y.other_participants) AS otherParticipants
-    FROM community_activity_periods y JOIN community_activities a ON a.id = y.activity_id
-    WHERE y.period = ${sql.placeholder('period')} ${cooperativeId === null ? sql`` : sql`AND a.cooperative_id = ${sql.placeholder('cooperativeId')}`}
-    GROUP BY 1, 2`,
+    SELECT lot_id AS lotId, cooperative_id AS cooperativeId, other_participants AS otherParticipants FROM community_lot_periods
+    WHERE period = ${sql.placeholder('period')} ${cooperativeId === null ? sql`` : sql`AND cooperative_id = ${sql.placeholder('cooperativeId')}`}
+    ORDER BY lot_id, cooperative_id`,
   ).all({ period, cooperativeId });
   const perCooperative = personsOfGroups(db, period, 'cooperative', { cooperativeId: cooperativeId ?? undefined }).map((row) => ({
     lotId: row.groupId,
