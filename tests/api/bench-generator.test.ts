@@ -23,7 +23,16 @@ import { recomputedReportSummaries, storedReportSummaries } from './report-summa
 import { plainScopeCounts, storedScopeCounts } from './community-helpers.ts';
 import { recomputedOutcomeSummaries, storedOutcomeSummaries } from './outcome-summaries.ts';
 import { recomputedComposition, storedComposition } from './budget-composition-summary.ts';
-import { recomputedFlatWork, recomputedPlaceDayChanges, storedFlatWork, storedPlaceDayChanges } from './flat-month-work.ts';
+import {
+  recomputedFlatWork,
+  recomputedFlatWorkMonths,
+  recomputedPlaceDayChanges,
+  recomputedPlaceMonthChanges,
+  storedFlatWork,
+  storedFlatWorkMonths,
+  storedPlaceDayChanges,
+  storedPlaceMonthChanges,
+} from './flat-month-work.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'bds-bench-'));
 let db: Db;
@@ -68,6 +77,7 @@ describe('the benchmark generator on a tiny tier', () => {
   it("fills the flats' work summary as the triggers would, read as the definition gives it", () => {
     expect(storedFlatWork(db).length).toBeGreaterThan(0);
     expect(storedFlatWork(db)).toEqual(recomputedFlatWork(db));
+    expect(storedFlatWorkMonths(db)).toEqual(recomputedFlatWorkMonths(db));
     const year = Number(today().slice(0, 4));
     for (const y of [year - 1, year]) {
       const days = daysThroughToday(`${y}-01-01`, `${y}-12-31`, today())!;
@@ -80,6 +90,7 @@ describe('the benchmark generator on a tiny tier', () => {
   it("fills the flats' place-day changes as the triggers would, read as the definition gives them", () => {
     expect(storedPlaceDayChanges(db).length).toBeGreaterThan(0);
     expect(storedPlaceDayChanges(db)).toEqual(recomputedPlaceDayChanges(db));
+    expect(storedPlaceMonthChanges(db)).toEqual(recomputedPlaceMonthChanges(db));
     const year = Number(today().slice(0, 4));
     const spans = [year - 1, year].map((y) => daysThroughToday(`${y}-01-01`, `${y}-12-31`, today())!);
     expect(allFlatsPlaceDaysOf(db, spans)).toEqual(spans.map((span) => flatPlaceDaysOf(db, span.first, span.last, sql`1`)));

@@ -1,5 +1,6 @@
 // The flats report's monthly series of every flat reads flat_place_day_changes, kept by the
-// triggers of migration 0162 on flats and flat_stays. After any sequence of flats opened,
+// triggers of migration 0162 on flats and flat_stays, and their sums per month before the year,
+// flat_place_month_changes, kept by those of migration 0180 on flat_place_day_changes. After any sequence of flats opened,
 // resized, closed and removed and of stays written, moved and removed directly (spans that end
 // before they begin too), the place-days of each month up to today and of whole years equal the
 // definition over every flat, and the stored changes equal their recomputation. With any one
@@ -12,7 +13,12 @@ import { allFlatsPlaceDaysOf } from '@bds/server/reports/queries.ts';
 import { clockAt, daysInMonth } from '@bds/shared';
 import { createTestContext, personBody, type TestContext } from './helpers.ts';
 import { afterAnyWrites, dayWithin, expectEachTriggerNeeded, rowWriter, rowWrites } from './summary-triggers.ts';
-import { recomputedPlaceDayChanges, storedPlaceDayChanges } from './flat-month-work.ts';
+import {
+  recomputedPlaceDayChanges,
+  recomputedPlaceMonthChanges,
+  storedPlaceDayChanges,
+  storedPlaceMonthChanges,
+} from './flat-month-work.ts';
 
 const TODAY = '2026-03-15';
 const day = dayWithin('2024-11-01', 600);
@@ -101,8 +107,11 @@ const SPANS = [2025, 2026].flatMap((year) => [
 ]);
 
 function summaryHolds() {
-  expect(allFlatsPlaceDaysOf(ctx.db, SPANS)).toEqual(SPANS.map((span) => flatPlaceDaysOf(ctx.db, span.first, span.last, sql`1`)));
+  // Both years at once, and the later one alone: its place-days start from the months before it.
+  for (const spans of [SPANS, SPANS.filter((span) => span.first >= '2026')])
+    expect(allFlatsPlaceDaysOf(ctx.db, spans)).toEqual(spans.map((span) => flatPlaceDaysOf(ctx.db, span.first, span.last, sql`1`)));
   expect(storedPlaceDayChanges(ctx.db)).toEqual(recomputedPlaceDayChanges(ctx.db));
+  expect(storedPlaceMonthChanges(ctx.db)).toEqual(recomputedPlaceMonthChanges(ctx.db));
 }
 
 const property = afterAnyWrites(operation, apply, summaryHolds);
@@ -113,6 +122,6 @@ describe('the place-days of every flat', () => {
   });
 
   it('break without any one of their triggers', () => {
-    expectEachTriggerNeeded(ctx.db, 'flat_place_day_changes', 8, property);
+    expectEachTriggerNeeded(ctx.db, 'flat_place_day_changes', 10, property);
   });
 });
