@@ -1021,7 +1021,29 @@ export const flatStays = sqliteTable(
     // The flats report's entries and exits of all flats over a year.
     index('flat_stays_from_idx').on(t.fromDate),
     index('flat_stays_to_idx').on(t.toDate, t.destination, t.fromDate),
+    // The few stays that end before they begin, which flat_stay_events leaves to be read here.
+    index('flat_stays_reversed_idx')
+      .on(t.fromDate)
+      .where(sql`${t.toDate} < ${t.fromDate}`),
   ],
+);
+
+/**
+ * Summary: the Lot 3 stays' entries and exits per day, all flats together: destination '' counts
+ * the stays beginning that day, any other the stays ended that day towards it, with the days they
+ * spanned. Only stays that do not end before they begin (the report reads those through
+ * `flat_stays_reversed_idx`). A year's entries and exits read at most one row per day and
+ * destination, whatever the number of flats. Kept by triggers on `flat_stays` (migration 0181).
+ */
+export const flatStayEvents = sqliteTable(
+  'flat_stay_events',
+  {
+    destination: text('destination').notNull(),
+    day: text('day').notNull(),
+    stays: integer('stays').notNull().default(0),
+    stayDays: integer('stay_days').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.destination, t.day] })],
 );
 
 /** Work of a flat's cooperative for the flat as a whole (no person): a department-wide part of its month. */

@@ -1,7 +1,7 @@
 // The flats' summaries as stored, and recomputed from the raw rows: the work per flat and month
 // (migration 0161) from the flat-level work and the residents' interventions within their stays,
 // and the place-day changes (migration 0162) from the flats and stays; their sums per month
-// (migration 0180) from those recomputations. The property tests and the benchmark generator's
+// (migration 0180) from those recomputations; the stays' entries and exits per day (migration 0181). The property tests and the benchmark generator's
 // test hold them equal.
 import type { Db } from '@bds/db';
 
@@ -72,3 +72,16 @@ export const storedPlaceMonthChanges = (db: Db) =>
     .all();
 
 export const recomputedPlaceMonthChanges = (db: Db) => perMonth(recomputedPlaceDayChanges(db), 'day', PLACE_COLUMNS);
+
+export const storedStayEvents = (db: Db) =>
+  db.$client
+    .prepare('SELECT destination, day, stays, stay_days FROM flat_stay_events WHERE stays <> 0 OR stay_days <> 0 ORDER BY 1, 2')
+    .all();
+
+export const recomputedStayEvents = (db: Db) =>
+  db.$client
+    .prepare(
+      `SELECT * FROM (SELECT destination, day, SUM(stays) AS stays, SUM(stay_days) AS stay_days FROM flat_stay_event_deltas GROUP BY 1, 2)
+       WHERE stays <> 0 OR stay_days <> 0 ORDER BY 1, 2`,
+    )
+    .all();

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { schema, type Queryable } from '@bds/db';
-import { addDays, daysBetween, maxDate, minDate } from '@bds/shared';
-import { daysThroughToday, inCareDuring, type FlatWorkColumns } from '../figures/definitions.ts';
+import { addDays, daysBetween, LIVING_SITUATIONS, maxDate, minDate } from '@bds/shared';
+import { daysThroughToday, inCareDuring, type FlatStayTotals, type FlatWorkColumns } from '../figures/definitions.ts';
 import type { AccessPolicy, ReportScope, RowScope } from '../access/policy.ts';
 import { preparedSql } from '../prepared.ts';
 import { bucketsWithinPrepared } from './calendar-spans.ts';
@@ -145,6 +145,36 @@ export function allFlatsPlaceDaysOf(db: Queryable, spans: { first: string; last:
     }
     return sums;
   });
+}
+
+/**
+ * flatStayTotalsOf (figures/definitions.ts) over every flat, from flat_stay_events (migration
+ * 0181): a row per day and destination of the period, whatever the number of flats, and the stays
+ * that end before they begin, which the summary leaves out, through their own partial index (named,
+ * or the planner reads the period's stays through flat_stays_to_idx).
+ */
+export function allFlatsStayTotalsOf(db: Queryable, first: string, last: string): FlatStayTotals {
+  const entries = db.get<{ n: number }>(sql`
+    SELECT COALESCE(SUM(stays), 0) AS n FROM flat_stay_events WHERE destination = '' AND day BETWEEN ${first} AND ${last}`);
+  const reversedEntries = db.get<{ n: number }>(sql`
+    SELECT COUNT(*) AS n FROM flat_stays s INDEXED BY flat_stays_reversed_idx WHERE s.to_date < s.from_date AND s.from_date BETWEEN ${first} AND ${last} AND s.to_date >= ${first}`);
+  const ended = db.all<{ destination: string; n: number; days: number }>(sql`
+    SELECT destination, SUM(stays) AS n, SUM(stay_days) AS days FROM flat_stay_events
+    WHERE destination IN (${sql.join(
+      LIVING_SITUATIONS.map((d) => sql`${d}`),
+      sql`, `,
+    )}) AND day BETWEEN ${first} AND ${last} GROUP BY destination HAVING SUM(stays) <> 0
+    UNION ALL
+    SELECT s.destination, COUNT(*), 0 FROM flat_stays s INDEXED BY flat_stays_reversed_idx WHERE s.to_date < s.from_date AND s.from_date <= ${last}
+      AND s.to_date BETWEEN ${first} AND ${last} AND s.destination IS NOT NULL GROUP BY s.destination`);
+  const exits: Record<string, number> = {};
+  for (const e of ended) exits[e.destination] = (exits[e.destination] ?? 0) + e.n;
+  return {
+    entries: (entries?.n ?? 0) + (reversedEntries?.n ?? 0),
+    exits,
+    endedStays: ended.reduce((n, e) => n + e.n, 0),
+    endedStayDays: ended.reduce((n, e) => n + e.days, 0),
+  };
 }
 
 /**
