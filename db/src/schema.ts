@@ -1021,6 +1021,8 @@ export const flatStays = sqliteTable(
     // The flats report's entries and exits of all flats over a year.
     index('flat_stays_from_idx').on(t.fromDate),
     index('flat_stays_to_idx').on(t.toDate, t.destination, t.fromDate),
+    // A case manager's flats in the flats report: those where their service's residents stayed.
+    index('flat_stays_service_idx').on(t.serviceId, t.fromDate),
     // The few stays that end before they begin, which flat_stay_events leaves to be read here.
     index('flat_stays_reversed_idx')
       .on(t.fromDate)

@@ -53,7 +53,8 @@ function scopeOf(actor: Actor, year: number): Scope {
   const flats =
     serviceId === null || !days
       ? sql`1`
-      : sql`EXISTS (SELECT 1 FROM flat_stays s WHERE s.flat_id = f.id AND s.service_id = ${serviceId}
+      : // One list of their flats, through the stays of the service, not a look at every flat's stays.
+        sql`f.id IN (SELECT s.flat_id FROM flat_stays s WHERE s.service_id = ${serviceId}
           AND s.from_date <= ${days.last} AND (s.to_date IS NULL OR s.to_date >= ${days.first}))`;
   return { year, days, flats, every: serviceId === null };
 }
