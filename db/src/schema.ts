@@ -869,12 +869,21 @@ export const flatMonthWork = sqliteTable(
     personalMinutes: integer('personal_minutes').notNull().default(0),
     personalAmountCents: integer('personal_amount_cents').notNull().default(0),
   },
-  (t) => [
-    primaryKey({ columns: [t.flatId, t.month] }),
-    // The flats report's hours of all flats over a year, read from the index alone.
-    index('flat_month_work_month_idx').on(t.month, t.flatMinutes, t.flatAmountCents, t.personalMinutes, t.personalAmountCents),
-  ],
+  (t) => [primaryKey({ columns: [t.flatId, t.month] })],
 );
+
+/**
+ * Summary: `flat_month_work` summed over every flat, one row per month, kept by triggers on it
+ * (migration 0180), so the flats report's totals of a year read twelve rows whatever the number
+ * of flats.
+ */
+export const flatWorkMonths = sqliteTable('flat_work_months', {
+  month: text('month').primaryKey(),
+  flatMinutes: integer('flat_minutes').notNull().default(0),
+  flatAmountCents: integer('flat_amount_cents').notNull().default(0),
+  personalMinutes: integer('personal_minutes').notNull().default(0),
+  personalAmountCents: integer('personal_amount_cents').notNull().default(0),
+});
 
 /**
  * Summary: the Lot 3 places, all flats together, as changes per day: a flat adds its places on
@@ -885,6 +894,18 @@ export const flatMonthWork = sqliteTable(
  */
 export const flatPlaceDayChanges = sqliteTable('flat_place_day_changes', {
   day: text('day').primaryKey(),
+  available: integer('available').notNull().default(0),
+  occupied: integer('occupied').notNull().default(0),
+});
+
+/**
+ * Summary: `flat_place_day_changes` summed per month, kept by triggers on it (migration 0180): the
+ * places available and occupied when a month begins are the sum of the months before it, so a
+ * year's place-days read its own days and one row per earlier month, not every day since the
+ * first flat opened.
+ */
+export const flatPlaceMonthChanges = sqliteTable('flat_place_month_changes', {
+  month: text('month').primaryKey(),
   available: integer('available').notNull().default(0),
   occupied: integer('occupied').notNull().default(0),
 });
@@ -1000,7 +1021,31 @@ export const flatStays = sqliteTable(
     // The flats report's entries and exits of all flats over a year.
     index('flat_stays_from_idx').on(t.fromDate),
     index('flat_stays_to_idx').on(t.toDate, t.destination, t.fromDate),
+    // A case manager's flats in the flats report: those where their service's residents stayed.
+    index('flat_stays_service_idx').on(t.serviceId, t.fromDate),
+    // The few stays that end before they begin, which flat_stay_events leaves to be read here.
+    index('flat_stays_reversed_idx')
+      .on(t.fromDate)
+      .where(sql`${t.toDate} < ${t.fromDate}`),
   ],
+);
+
+/**
+ * Summary: the Lot 3 stays' entries and exits per day, all flats together: destination '' counts
+ * the stays beginning that day, any other the stays ended that day towards it, with the days they
+ * spanned. Only stays that do not end before they begin (the report reads those through
+ * `flat_stays_reversed_idx`). A year's entries and exits read at most one row per day and
+ * destination, whatever the number of flats. Kept by triggers on `flat_stays` (migration 0181).
+ */
+export const flatStayEvents = sqliteTable(
+  'flat_stay_events',
+  {
+    destination: text('destination').notNull(),
+    day: text('day').notNull(),
+    stays: integer('stays').notNull().default(0),
+    stayDays: integer('stay_days').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.destination, t.day] })],
 );
 
 /** Work of a flat's cooperative for the flat as a whole (no person): a department-wide part of its month. */

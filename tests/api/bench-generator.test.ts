@@ -14,8 +14,9 @@ import {
   daysThroughToday,
   flatFiguresOf,
   flatPlaceDaysOf,
+  flatStayTotalsOf,
 } from '@bds/server/figures/definitions.ts';
-import { allFlatsPlaceDaysOf, flatWorkFromSummary } from '@bds/server/reports/queries.ts';
+import { allFlatsPlaceDaysOf, allFlatsStayTotalsOf, flatWorkFromSummary } from '@bds/server/reports/queries.ts';
 import { sql } from 'drizzle-orm';
 import { compositionOf } from '@bds/server/budget-composition/queries.ts';
 import { definedYearlyCounts, recomputedActivityCounts, reportedYearlyCounts, storedActivityCounts } from './yearly-summaries.ts';
@@ -23,7 +24,18 @@ import { recomputedReportSummaries, storedReportSummaries } from './report-summa
 import { plainLotPeriods, plainScopeCounts, storedLotPeriods, storedScopeCounts } from './community-helpers.ts';
 import { recomputedOutcomeSummaries, storedOutcomeSummaries } from './outcome-summaries.ts';
 import { recomputedComposition, storedComposition } from './budget-composition-summary.ts';
-import { recomputedFlatWork, recomputedPlaceDayChanges, storedFlatWork, storedPlaceDayChanges } from './flat-month-work.ts';
+import {
+  recomputedFlatWork,
+  recomputedFlatWorkMonths,
+  recomputedPlaceDayChanges,
+  recomputedPlaceMonthChanges,
+  storedFlatWork,
+  storedFlatWorkMonths,
+  storedPlaceDayChanges,
+  storedPlaceMonthChanges,
+  recomputedStayEvents,
+  storedStayEvents,
+} from './flat-month-work.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'bds-bench-'));
 let db: Db;
@@ -68,6 +80,7 @@ describe('the benchmark generator on a tiny tier', () => {
   it("fills the flats' work summary as the triggers would, read as the definition gives it", () => {
     expect(storedFlatWork(db).length).toBeGreaterThan(0);
     expect(storedFlatWork(db)).toEqual(recomputedFlatWork(db));
+    expect(storedFlatWorkMonths(db)).toEqual(recomputedFlatWorkMonths(db));
     const year = Number(today().slice(0, 4));
     for (const y of [year - 1, year]) {
       const days = daysThroughToday(`${y}-01-01`, `${y}-12-31`, today())!;
@@ -77,12 +90,17 @@ describe('the benchmark generator on a tiny tier', () => {
     }
   });
 
-  it("fills the flats' place-day changes as the triggers would, read as the definition gives them", () => {
+  it("fills the flats' place-day changes and stay events as the triggers would, read as the definition gives them", () => {
     expect(storedPlaceDayChanges(db).length).toBeGreaterThan(0);
     expect(storedPlaceDayChanges(db)).toEqual(recomputedPlaceDayChanges(db));
+    expect(storedPlaceMonthChanges(db)).toEqual(recomputedPlaceMonthChanges(db));
+    expect(storedStayEvents(db).length).toBeGreaterThan(0);
+    expect(storedStayEvents(db)).toEqual(recomputedStayEvents(db));
     const year = Number(today().slice(0, 4));
     const spans = [year - 1, year].map((y) => daysThroughToday(`${y}-01-01`, `${y}-12-31`, today())!);
     expect(allFlatsPlaceDaysOf(db, spans)).toEqual(spans.map((span) => flatPlaceDaysOf(db, span.first, span.last, sql`1`)));
+    for (const span of spans)
+      expect(allFlatsStayTotalsOf(db, span.first, span.last)).toEqual(flatStayTotalsOf(db, span.first, span.last, sql`1`));
   });
 
   it('signs most projects past the draft, so that "firma in attesa" is the exception in care', () => {

@@ -1,17 +1,19 @@
 // The flats report reads its hours from flat_month_work, kept by the triggers of migration 0161 on
-// flat_interventions, interventions and flat_stays. After any sequence of stays, residents'
-// interventions and flat-level work written, moved and deleted directly (work up to today, stays
-// past it too), the report's figures equal the definition over the raw rows for each year, and
-// the stored rows equal their recomputation. With any one trigger dropped, some sequence breaks it.
+// flat_interventions, interventions and flat_stays, and its totals of every flat from
+// flat_work_months, kept by those of migration 0180 on flat_month_work. After any sequence of
+// stays, residents' interventions and flat-level work written, moved and deleted directly (work up
+// to today, stays past it too), the report's figures and totals equal the definition over the raw
+// rows for each year, and the stored rows equal their recomputation. With any one trigger dropped,
+// some sequence breaks it.
 import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { daysThroughToday, flatFiguresOf } from '@bds/server/figures/definitions.ts';
-import { flatWorkFromSummary } from '@bds/server/reports/queries.ts';
+import { flatWorkFromSummary, flatWorkTotalsFromSummary } from '@bds/server/reports/queries.ts';
 import { clockAt } from '@bds/shared';
 import { createTestContext, personBody, type TestContext } from './helpers.ts';
 import { afterAnyWrites, dayWithin, expectEachTriggerNeeded, rowWriter, rowWrites } from './summary-triggers.ts';
-import { recomputedFlatWork, storedFlatWork } from './flat-month-work.ts';
+import { recomputedFlatWork, recomputedFlatWorkMonths, storedFlatWork, storedFlatWorkMonths } from './flat-month-work.ts';
 
 const TODAY = '2026-03-15';
 const dayUpTo = (max: number) => dayWithin('2024-11-01', max);
@@ -129,11 +131,19 @@ function apply(ops: Operation[]) {
 function summaryHolds() {
   for (const year of [2024, 2025, 2026]) {
     const days = daysThroughToday(`${year}-01-01`, `${year}-12-31`, TODAY)!;
-    expect(flatFiguresOf(ctx.db, days.first, days.last, sql`1`, flatWorkFromSummary(days.first, days.last))).toEqual(
-      flatFiguresOf(ctx.db, days.first, days.last, sql`1`),
-    );
+    const defined = flatFiguresOf(ctx.db, days.first, days.last, sql`1`);
+    expect(flatFiguresOf(ctx.db, days.first, days.last, sql`1`, flatWorkFromSummary(days.first, days.last))).toEqual(defined);
+    const sum = (column: 'flatMinutes' | 'flatAmountCents' | 'personalMinutes' | 'personalAmountCents') =>
+      defined.reduce((n, flat) => n + flat[column], 0);
+    expect(flatWorkTotalsFromSummary(ctx.db, days.first, days.last, null)).toEqual({
+      flatMinutes: sum('flatMinutes'),
+      flatAmountCents: sum('flatAmountCents'),
+      personalMinutes: sum('personalMinutes'),
+      personalAmountCents: sum('personalAmountCents'),
+    });
   }
   expect(storedFlatWork(ctx.db)).toEqual(recomputedFlatWork(ctx.db));
+  expect(storedFlatWorkMonths(ctx.db)).toEqual(recomputedFlatWorkMonths(ctx.db));
 }
 
 const property = afterAnyWrites(operation, apply, summaryHolds);
@@ -144,6 +154,6 @@ describe("the flats' work summary", () => {
   });
 
   it('breaks without any one of its triggers', () => {
-    expectEachTriggerNeeded(ctx.db, 'flat_month_work', 9, property);
+    expectEachTriggerNeeded(ctx.db, 'flat_month_work', 11, property);
   });
 });

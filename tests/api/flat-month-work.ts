@@ -1,7 +1,8 @@
 // The flats' summaries as stored, and recomputed from the raw rows: the work per flat and month
 // (migration 0161) from the flat-level work and the residents' interventions within their stays,
-// and the place-day changes (migration 0162) from the flats and stays. The property tests and the
-// benchmark generator's test hold them equal.
+// and the place-day changes (migration 0162) from the flats and stays; their sums per month
+// (migration 0180) from those recomputations; the stays' entries and exits per day (migration 0181). The property tests and the benchmark generator's
+// test hold them equal.
 import type { Db } from '@bds/db';
 
 const NOT_ZERO = 'flat_minutes <> 0 OR flat_amount_cents <> 0 OR personal_minutes <> 0 OR personal_amount_cents <> 0';
@@ -40,5 +41,47 @@ export const recomputedPlaceDayChanges = (db: Db) =>
     .prepare(
       `SELECT * FROM (SELECT day, SUM(available) AS available, SUM(occupied) AS occupied FROM flat_place_day_deltas GROUP BY day)
        WHERE available <> 0 OR occupied <> 0 ORDER BY day`,
+    )
+    .all();
+
+/** Rows summed per month ('YYYY-MM' of `key`) over the numeric columns, without the months that sum to zero, in month order. */
+function perMonth(rows: unknown[], key: string, columns: readonly string[]) {
+  const months = new Map<string, Record<string, number | string>>();
+  for (const row of rows as Record<string, number | string>[]) {
+    const month = String(row[key]).slice(0, 7);
+    const sums = months.get(month) ?? Object.fromEntries([['month', month], ...columns.map((c) => [c, 0])]);
+    for (const c of columns) sums[c] = Number(sums[c]) + Number(row[c]);
+    months.set(month, sums);
+  }
+  return [...months.values()]
+    .filter((sums) => columns.some((c) => sums[c] !== 0))
+    .sort((a, b) => String(a.month).localeCompare(String(b.month)));
+}
+
+const WORK_COLUMNS = ['flat_minutes', 'flat_amount_cents', 'personal_minutes', 'personal_amount_cents'] as const;
+const PLACE_COLUMNS = ['available', 'occupied'] as const;
+
+export const storedFlatWorkMonths = (db: Db) =>
+  db.$client.prepare(`SELECT month, ${WORK_COLUMNS.join(', ')} FROM flat_work_months WHERE ${NOT_ZERO} ORDER BY month`).all();
+
+export const recomputedFlatWorkMonths = (db: Db) => perMonth(recomputedFlatWork(db), 'month', WORK_COLUMNS);
+
+export const storedPlaceMonthChanges = (db: Db) =>
+  db.$client
+    .prepare('SELECT month, available, occupied FROM flat_place_month_changes WHERE available <> 0 OR occupied <> 0 ORDER BY month')
+    .all();
+
+export const recomputedPlaceMonthChanges = (db: Db) => perMonth(recomputedPlaceDayChanges(db), 'day', PLACE_COLUMNS);
+
+export const storedStayEvents = (db: Db) =>
+  db.$client
+    .prepare('SELECT destination, day, stays, stay_days FROM flat_stay_events WHERE stays <> 0 OR stay_days <> 0 ORDER BY 1, 2')
+    .all();
+
+export const recomputedStayEvents = (db: Db) =>
+  db.$client
+    .prepare(
+      `SELECT * FROM (SELECT destination, day, SUM(stays) AS stays, SUM(stay_days) AS stay_days FROM flat_stay_event_deltas GROUP BY 1, 2)
+       WHERE stays <> 0 OR stay_days <> 0 ORDER BY 1, 2`,
     )
     .all();

@@ -1,24 +1,34 @@
 // The flats report's monthly series of every flat reads flat_place_day_changes, kept by the
-// triggers of migration 0162 on flats and flat_stays. After any sequence of flats opened,
+// triggers of migration 0162 on flats and flat_stays, and their sums per month before the year,
+// flat_place_month_changes, kept by those of migration 0180 on flat_place_day_changes; its entries
+// and exits of every flat read flat_stay_events, kept by those of migration 0181 on flat_stays. After any sequence of flats opened,
 // resized, closed and removed and of stays written, moved and removed directly (spans that end
-// before they begin too), the place-days of each month up to today and of whole years equal the
-// definition over every flat, and the stored changes equal their recomputation. With any one
+// before they begin too), the place-days, entries and exits of each month up to today and of whole
+// years equal the definition over every flat, and the stored changes equal their recomputation. With any one
 // trigger dropped, some sequence breaks it.
 import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { daysThroughToday, flatPlaceDaysOf } from '@bds/server/figures/definitions.ts';
-import { allFlatsPlaceDaysOf } from '@bds/server/reports/queries.ts';
-import { clockAt, daysInMonth } from '@bds/shared';
+import { daysThroughToday, flatPlaceDaysOf, flatStayTotalsOf } from '@bds/server/figures/definitions.ts';
+import { allFlatsPlaceDaysOf, allFlatsStayTotalsOf } from '@bds/server/reports/queries.ts';
+import { clockAt, daysInMonth, LIVING_SITUATIONS } from '@bds/shared';
 import { createTestContext, personBody, type TestContext } from './helpers.ts';
 import { afterAnyWrites, dayWithin, expectEachTriggerNeeded, rowWriter, rowWrites } from './summary-triggers.ts';
-import { recomputedPlaceDayChanges, storedPlaceDayChanges } from './flat-month-work.ts';
+import {
+  recomputedPlaceDayChanges,
+  recomputedPlaceMonthChanges,
+  storedPlaceDayChanges,
+  storedPlaceMonthChanges,
+  recomputedStayEvents,
+  storedStayEvents,
+} from './flat-month-work.ts';
 
 const TODAY = '2026-03-15';
 const day = dayWithin('2024-11-01', 600);
 const maybeDay = fc.option(day, { nil: null, freq: 3 });
 const flat = { places: fc.integer({ min: 1, max: 5 }), opened: day, closed: maybeDay };
-const stay = { flat: fc.nat(), project: fc.nat(1), from: day, to: maybeDay };
+const destination = fc.option(fc.constantFrom(...LIVING_SITUATIONS), { nil: null });
+const stay = { flat: fc.nat(), project: fc.nat(1), from: day, to: maybeDay, destination };
 
 const operation = fc.oneof(...rowWrites(flat, 'flat', 'changeFlat', 'dropFlat'), ...rowWrites(stay, 'stay', 'moveStay', 'dropStay'));
 type Operation = typeof operation extends fc.Arbitrary<infer T> ? T : never;
@@ -72,10 +82,10 @@ function apply(ops: Operation[]) {
       if (flatId === undefined) continue;
       client
         .prepare(
-          `INSERT INTO flat_stays (flat_id, ptri_id, person_id, service_id, from_date, to_date)
-           SELECT ?, id, person_id, service_id, ?, ? FROM ptris WHERE id = ?`,
+          `INSERT INTO flat_stays (flat_id, ptri_id, person_id, service_id, from_date, to_date, destination)
+           SELECT ?, id, person_id, service_id, ?, ?, ? FROM ptris WHERE id = ?`,
         )
-        .run(flatId, o.from, o.to, projects[o.project]);
+        .run(flatId, o.from, o.to, o.destination, projects[o.project]);
     } else if (o.op === 'moveStay') {
       const c = o.changes;
       const flatId = c.flat === undefined ? undefined : pick('flats', c.flat);
@@ -83,6 +93,7 @@ function apply(ops: Operation[]) {
         ...(flatId === undefined ? {} : { flat_id: flatId }),
         ...(c.from === undefined ? {} : { from_date: c.from }),
         ...(c.to === undefined ? {} : { to_date: c.to }),
+        ...(c.destination === undefined ? {} : { destination: c.destination }),
       });
     } else {
       const id = pick('flat_stays', o.pick);
@@ -101,18 +112,28 @@ const SPANS = [2025, 2026].flatMap((year) => [
 ]);
 
 function summaryHolds() {
-  expect(allFlatsPlaceDaysOf(ctx.db, SPANS)).toEqual(SPANS.map((span) => flatPlaceDaysOf(ctx.db, span.first, span.last, sql`1`)));
+  // Both years at once, and the later one alone: its place-days start from the months before it.
+  for (const spans of [SPANS, SPANS.filter((span) => span.first >= '2026')])
+    expect(allFlatsPlaceDaysOf(ctx.db, spans)).toEqual(spans.map((span) => flatPlaceDaysOf(ctx.db, span.first, span.last, sql`1`)));
   expect(storedPlaceDayChanges(ctx.db)).toEqual(recomputedPlaceDayChanges(ctx.db));
+  expect(storedPlaceMonthChanges(ctx.db)).toEqual(recomputedPlaceMonthChanges(ctx.db));
+  for (const span of SPANS)
+    expect(allFlatsStayTotalsOf(ctx.db, span.first, span.last)).toEqual(flatStayTotalsOf(ctx.db, span.first, span.last, sql`1`));
+  expect(storedStayEvents(ctx.db)).toEqual(recomputedStayEvents(ctx.db));
 }
 
 const property = afterAnyWrites(operation, apply, summaryHolds);
 
-describe('the place-days of every flat', () => {
+describe('the place-days, entries and exits of every flat', () => {
   it('equal the definition and their recomputation after any sequence of flats and stays', () => {
     fc.assert(property, { numRuns: 150 });
   });
 
   it('break without any one of their triggers', () => {
-    expectEachTriggerNeeded(ctx.db, 'flat_place_day_changes', 8, property);
+    expectEachTriggerNeeded(ctx.db, 'flat_place_day_changes', 10, property);
+  });
+
+  it('break the entries and exits without any one of their triggers', () => {
+    expectEachTriggerNeeded(ctx.db, 'flat_stay_events', 4, property);
   });
 });

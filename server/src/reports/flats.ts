@@ -9,7 +9,7 @@ import { auditRead } from '../audit/group-commit.ts';
 import { policyOf } from '../access/policy.ts';
 import { daysThroughToday, flatFiguresOf, flatPlaceDaysOf, flatStayTotalsOf, type FlatStayTotals } from '../figures/definitions.ts';
 import { decodeCursor, page } from '../pagination.ts';
-import { allFlatsPlaceDaysOf, flatWorkFromSummary, flatWorkTotalsFromSummary } from './queries.ts';
+import { allFlatsPlaceDaysOf, allFlatsStayTotalsOf, flatWorkFromSummary, flatWorkTotalsFromSummary } from './queries.ts';
 
 const ratio = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null);
 
@@ -53,7 +53,8 @@ function scopeOf(actor: Actor, year: number): Scope {
   const flats =
     serviceId === null || !days
       ? sql`1`
-      : sql`EXISTS (SELECT 1 FROM flat_stays s WHERE s.flat_id = f.id AND s.service_id = ${serviceId}
+      : // One list of their flats, through the stays of the service, not a look at every flat's stays.
+        sql`f.id IN (SELECT s.flat_id FROM flat_stays s WHERE s.service_id = ${serviceId}
           AND s.from_date <= ${days.last} AND (s.to_date IS NULL OR s.to_date >= ${days.first}))`;
   return { year, days, flats, every: serviceId === null };
 }
@@ -84,7 +85,7 @@ function totalsOf(tx: Queryable, { days, flats, every }: Scope, year: number) {
     return span ? [{ month, ...span }] : [];
   });
   const periods = days ? [...spans, days] : spans;
-  // Every flat's from the summary; a case manager's few flats from their rows.
+  // Every flat's from the summaries; a case manager's few flats from their rows.
   const placeDays = every ? allFlatsPlaceDaysOf(tx, periods) : periods.map((span) => flatPlaceDaysOf(tx, span.first, span.last, flats));
   const months = spans.map((span, i) => ({
     month: span.month,
@@ -92,13 +93,16 @@ function totalsOf(tx: Queryable, { days, flats, every }: Scope, year: number) {
     placeDaysOccupied: placeDays[i]!.occupied,
   }));
   const whole = days ? placeDays.at(-1)! : { available: 0, occupied: 0 };
-  const stays = every ? sql`1` : sql`s.flat_id IN (SELECT f.id FROM flats f WHERE ${flats})`;
   const none = { entries: 0, exits: {}, endedStays: 0, endedStayDays: 0 };
+  const stays = (span: { first: string; last: string }) =>
+    every
+      ? allFlatsStayTotalsOf(tx, span.first, span.last)
+      : flatStayTotalsOf(tx, span.first, span.last, sql`s.flat_id IN (SELECT f.id FROM flats f WHERE ${flats})`);
   const work = { flatMinutes: 0, flatAmountCents: 0, personalMinutes: 0, personalAmountCents: 0 };
   const totals = shown({
     placeDaysAvailable: whole.available,
     placeDaysOccupied: whole.occupied,
-    ...(days ? flatStayTotalsOf(tx, days.first, days.last, stays) : none),
+    ...(days ? stays(days) : none),
     ...(days ? flatWorkTotalsFromSummary(tx, days.first, days.last, every ? null : flats) : work),
   });
   const total = days ? (tx.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM flats f WHERE ${flats}`)?.n ?? 0) : 0;

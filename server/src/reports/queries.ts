@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { schema, type Queryable } from '@bds/db';
-import { addDays, daysBetween, maxDate } from '@bds/shared';
-import { daysThroughToday, inCareDuring, type FlatWorkColumns } from '../figures/definitions.ts';
+import { addDays, daysBetween, LIVING_SITUATIONS, maxDate, minDate } from '@bds/shared';
+import { daysThroughToday, inCareDuring, type FlatStayTotals, type FlatWorkColumns } from '../figures/definitions.ts';
 import type { AccessPolicy, ReportScope, RowScope } from '../access/policy.ts';
 import { preparedSql } from '../prepared.ts';
 import { bucketsWithinPrepared } from './calendar-spans.ts';
@@ -93,14 +93,20 @@ export function flatWorkFromSummary(first: string, last: string): FlatWorkColumn
   };
 }
 
-/** flatWorkFromSummary summed over the flats `flatsCondition` selects (null: every flat). */
+/**
+ * flatWorkFromSummary summed over the flats `flatsCondition` selects: the rows of those flats, or
+ * for every flat (null) the months of flat_work_months (migration 0180), whatever their number.
+ */
 export function flatWorkTotalsFromSummary(db: Queryable, first: string, last: string, flatsCondition: SQL | null) {
-  const flats = flatsCondition ? sql`w.flat_id IN (SELECT f.id FROM flats f WHERE ${flatsCondition})` : sql`1`;
+  const months = sql`w.month BETWEEN ${first.slice(0, 7)} AND ${last.slice(0, 7)}`;
+  const rows = flatsCondition
+    ? sql`flat_month_work w WHERE ${months} AND w.flat_id IN (SELECT f.id FROM flats f WHERE ${flatsCondition})`
+    : sql`flat_work_months w WHERE ${months}`;
   return (
     db.get<{ flatMinutes: number; flatAmountCents: number; personalMinutes: number; personalAmountCents: number }>(sql`
     SELECT COALESCE(SUM(w.flat_minutes), 0) AS flatMinutes, COALESCE(SUM(w.flat_amount_cents), 0) AS flatAmountCents,
       COALESCE(SUM(w.personal_minutes), 0) AS personalMinutes, COALESCE(SUM(w.personal_amount_cents), 0) AS personalAmountCents
-    FROM flat_month_work w WHERE w.month BETWEEN ${first.slice(0, 7)} AND ${last.slice(0, 7)} AND ${flats}`) ?? {
+    FROM ${rows}`) ?? {
       flatMinutes: 0,
       flatAmountCents: 0,
       personalMinutes: 0,
@@ -112,27 +118,65 @@ export function flatWorkTotalsFromSummary(db: Queryable, first: string, last: st
 /**
  * The place-days of all the flats over each span of days that have passed (flatPlaceDaysOf in
  * figures/definitions.ts over every flat), from flat_place_day_changes (migration 0162): a change
- * on day t counts for the days from t (or the span's first) to the span's last. The rows read are
- * the days that changed anything up to the last span's end, whatever the number of flats.
+ * on day t counts for the days from t (or the span's first) to the span's last. The changes before
+ * the month of the earliest span come summed from flat_place_month_changes (migration 0180): the
+ * places when that month began, counted for every day of each span. The rows read are one per
+ * earlier month and the changed days from that month on, whatever the number of flats.
  */
 export function allFlatsPlaceDaysOf(db: Queryable, spans: { first: string; last: string }[]): { available: number; occupied: number }[] {
-  const end = spans.reduce((latest, span) => maxDate(latest, span.last), '');
+  if (spans.length === 0) return [];
+  const end = spans.reduce((latest, span) => maxDate(latest, span.last), spans[0]!.last);
+  const month = spans.reduce((earliest, span) => minDate(earliest, span.first), spans[0]!.first).slice(0, 7);
+  const level = db.get<{ available: number; occupied: number }>(sql`
+    SELECT COALESCE(SUM(available), 0) AS available, COALESCE(SUM(occupied), 0) AS occupied FROM flat_place_month_changes
+    WHERE month < ${month}`) ?? { available: 0, occupied: 0 };
   // Each change's day counted back from the latest end.
   const changes = db.all<{ before: number; available: number; occupied: number }>(sql`
     SELECT CAST(julianday(${end}) - julianday(day) AS INTEGER) AS before, available, occupied FROM flat_place_day_changes
-    WHERE day <= ${end} AND (available <> 0 OR occupied <> 0) ORDER BY day`);
+    WHERE day BETWEEN ${`${month}-01`} AND ${end} AND (available <> 0 OR occupied <> 0) ORDER BY day`);
   const before = (day: string) => daysBetween(day, end);
   return spans.map(({ first, last }) => {
-    const sums = { available: 0, occupied: 0 };
     const [fromFirst, fromLast] = [before(first), before(last)];
+    const days = fromFirst - fromLast + 1;
+    const sums = { available: level.available * days, occupied: level.occupied * days };
     for (const change of changes) {
       if (change.before < fromLast) break;
-      const days = Math.min(change.before, fromFirst) - fromLast + 1;
-      sums.available += change.available * days;
-      sums.occupied += change.occupied * days;
+      const covered = Math.min(change.before, fromFirst) - fromLast + 1;
+      sums.available += change.available * covered;
+      sums.occupied += change.occupied * covered;
     }
     return sums;
   });
+}
+
+/**
+ * flatStayTotalsOf (figures/definitions.ts) over every flat, from flat_stay_events (migration
+ * 0181): a row per day and destination of the period, whatever the number of flats, and the stays
+ * that end before they begin, which the summary leaves out, through their own partial index (named,
+ * or the planner reads the period's stays through flat_stays_to_idx).
+ */
+export function allFlatsStayTotalsOf(db: Queryable, first: string, last: string): FlatStayTotals {
+  const entries = db.get<{ n: number }>(sql`
+    SELECT COALESCE(SUM(stays), 0) AS n FROM flat_stay_events WHERE destination = '' AND day BETWEEN ${first} AND ${last}`);
+  const reversedEntries = db.get<{ n: number }>(sql`
+    SELECT COUNT(*) AS n FROM flat_stays s INDEXED BY flat_stays_reversed_idx WHERE s.to_date < s.from_date AND s.from_date BETWEEN ${first} AND ${last} AND s.to_date >= ${first}`);
+  const ended = db.all<{ destination: string; n: number; days: number }>(sql`
+    SELECT destination, SUM(stays) AS n, SUM(stay_days) AS days FROM flat_stay_events
+    WHERE destination IN (${sql.join(
+      LIVING_SITUATIONS.map((d) => sql`${d}`),
+      sql`, `,
+    )}) AND day BETWEEN ${first} AND ${last} GROUP BY destination HAVING SUM(stays) <> 0
+    UNION ALL
+    SELECT s.destination, COUNT(*), 0 FROM flat_stays s INDEXED BY flat_stays_reversed_idx WHERE s.to_date < s.from_date AND s.from_date <= ${last}
+      AND s.to_date BETWEEN ${first} AND ${last} AND s.destination IS NOT NULL GROUP BY s.destination`);
+  const exits: Record<string, number> = {};
+  for (const e of ended) exits[e.destination] = (exits[e.destination] ?? 0) + e.n;
+  return {
+    entries: (entries?.n ?? 0) + (reversedEntries?.n ?? 0),
+    exits,
+    endedStays: ended.reduce((n, e) => n + e.n, 0),
+    endedStayDays: ended.reduce((n, e) => n + e.days, 0),
+  };
 }
 
 /**

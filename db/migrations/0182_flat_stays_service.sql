@@ -1,0 +1,1 @@
+CREATE INDEX `flat_stays_service_idx` ON `flat_stays` (`service_id`,`from_date`);
