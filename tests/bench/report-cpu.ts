@@ -18,6 +18,8 @@ const calls: [string, ReportCall][] = [
   ['lot totals, year', { report: 'lot-totals', year: REPORT_YEAR }],
   ['lot totals, month', { report: 'lot-totals', month: REPORT_MONTH }],
   ['yearly counts', { report: 'yearly-counts', year: REPORT_YEAR, lot: 1 }],
+  ['outcomes, year', { report: 'outcomes', year: REPORT_YEAR }],
+  ['budget composition', { report: 'budget-composition', year: REPORT_YEAR }],
 ];
 const reader = new Database(values.db, { readonly: true });
 const actor = managerActor(reader);
