@@ -38,6 +38,24 @@ describe('statements written as SQL and prepared once', () => {
   }, 30_000);
 });
 
+describe('rows of a statement written as SQL', () => {
+  it('are the objects better-sqlite3 gives: names, nulls, a repeated name, and get after all on the same text', () => {
+    const db = openMemoryDb();
+    db.insert(districts)
+      .values([
+        { code: 'A', name: 'Distretto Alfa' },
+        { code: 'B', name: 'Distretto Beta' },
+      ])
+      .run();
+    const text = () => sql`SELECT code, name, NULL AS absent, 1.5 AS half, name AS code FROM districts ORDER BY code`;
+    const plain = db.$client.prepare(new SQLiteSyncDialect().sqlToQuery(text()).sql).all();
+    expect(plain).toHaveLength(2);
+    expect(preparedSql(db, 'test:named-rows', text).all()).toEqual(plain);
+    expect(preparedSql(db, 'test:named-rows-again', text).get()).toEqual(plain[0]);
+    expect(preparedSql(db, 'test:no-row', () => sql`SELECT code FROM districts WHERE code = 'Z'`).get()).toBeUndefined();
+  }, 30_000);
+});
+
 describe('a calendar span as placeholders', () => {
   const dialect = new SQLiteSyncDialect();
   const summary = schema.reviewDates;
