@@ -36,6 +36,13 @@ function memoryOf(pid: number | undefined) {
   return { rssMiB: Math.round(kib('VmRSS') / 1024), peakRssMiB: Math.round(kib('VmHWM') / 1024) };
 }
 
+/** CPU milliseconds (user + system) of a process, or of its main thread, from /proc (clock ticks of 10 ms). */
+export function cpuMsOf(pid: number, mainThreadOnly = false): number {
+  const path = mainThreadOnly ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`;
+  const fields = readFileSync(path, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 async function waitFor(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {

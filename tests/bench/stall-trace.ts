@@ -16,6 +16,7 @@ import autocannon from 'autocannon';
 import { DEMO_PASSWORD } from '@bds/db/seed';
 import { buildServerBundle, productionServerArgs, SERVER_DIR } from '../production-server.ts';
 import { percentile } from './percentile.ts';
+import { cpuMsOf } from './processes.ts';
 
 const { values } = parseArgs({
   options: {
@@ -49,11 +50,6 @@ const freePort = () =>
       probe.close(() => done(port));
     });
   });
-/** CPU milliseconds (user + system) of a process or thread, from /proc (clock ticks of 10 ms). */
-const cpuMs = (statPath: string) => {
-  const fields = readFileSync(statPath, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-};
 
 buildServerBundle();
 const port = await freePort();
@@ -106,14 +102,14 @@ const load = (seconds: number, onReply?: (status: number, ms: number) => void) =
 // Unrecorded first, as the benchmark does: V8 has compiled the route and the disk given its pages.
 await load(1);
 const replies: { t0: number; t1: number; ms: number; status: number }[] = [];
-const cpuBefore = { all: cpuMs(`/proc/${server.pid}/stat`), main: cpuMs(`/proc/${server.pid}/task/${server.pid}/stat`) };
+const cpuBefore = { all: cpuMsOf(server.pid!), main: cpuMsOf(server.pid!, true) };
 const start = now();
 await load(Number(values.duration), (status, ms) => {
   const t1 = now();
   replies.push({ t0: t1 - ms, t1, ms, status });
 });
 const end = now();
-const cpuAfter = { all: cpuMs(`/proc/${server.pid}/stat`), main: cpuMs(`/proc/${server.pid}/task/${server.pid}/stat`) };
+const cpuAfter = { all: cpuMsOf(server.pid!), main: cpuMsOf(server.pid!, true) };
 server.kill('SIGTERM');
 await new Promise((exited) => server.once('exit', exited));
 

@@ -50,6 +50,19 @@ describe('access tokens', () => {
     expect((await me(`${header}.${payload}.${'A'.repeat(43)}`)).statusCode).toBe(401);
   });
 
+  it('once verified and cached, stand for themselves only: the same claims signed otherwise, or sent otherwise, are refused', async () => {
+    const { accessToken } = (await login('admin')).json();
+    const [header, payload, signature] = accessToken.split('.');
+    expect((await me(accessToken)).statusCode).toBe(200);
+    const flipped = `${header}.${payload}.${signature.slice(0, -2)}${signature.at(-2) === 'A' ? 'B' : 'A'}${signature.at(-1)}`;
+    expect((await me(flipped)).statusCode).toBe(401);
+    const sent = (authorization: string) => ctx.app.inject({ method: 'GET', url: '/api/me', headers: { authorization } });
+    expect((await sent(`bearer ${accessToken}`)).statusCode).toBe(200);
+    for (const malformed of [`Bearer  ${accessToken}`, `Bearer ${accessToken} x`, `Basic ${accessToken}`, 'Bearer ', accessToken]) {
+      expect((await sent(malformed)).statusCode, malformed.slice(0, 12)).toBe(401);
+    }
+  });
+
   it('signed with the secret but without an expiry, or expiring after the access-token lifetime, are refused', async () => {
     const secret = 'a-secret-this-test-knows-0123456789abcdef';
     await ctx.close();

@@ -32,13 +32,17 @@ const rowsIn = (db: ReturnType<typeof openMemoryDb>) =>
 describe('audit group commit', () => {
   it('writes the rows of concurrent reads in one transaction before releasing any of them', async () => {
     const db = openMemoryDb();
-    const groupCommit = new AuditGroupCommit(db);
+    // Counts the runs of every transaction function the group commit builds.
     let commits = 0;
     const transaction = db.$client.transaction.bind(db.$client);
     db.$client.transaction = ((work: Parameters<typeof transaction>[0]) => {
-      commits++;
-      return transaction(work);
+      const run = transaction(work);
+      return (...args: unknown[]) => {
+        commits++;
+        return run(...args);
+      };
     }) as typeof db.$client.transaction;
+    const groupCommit = new AuditGroupCommit(db);
     const seenAtRelease: number[] = [];
     const reads = Array.from({ length: 20 }, (_, i) =>
       groupCommit.record(actor, { action: 'read', entity: 'ptri', entityId: i, personId: i }).then(() => seenAtRelease.push(rowsIn(db))),

@@ -11,15 +11,20 @@ import { bucketsWithin, bucketsWithinPrepared } from '@bds/server/reports/calend
 
 const { districts } = schema;
 
+function twoDistricts() {
+  const db = openMemoryDb();
+  db.insert(districts)
+    .values([
+      { code: 'A', name: 'Distretto Alfa' },
+      { code: 'B', name: 'Distretto Beta' },
+    ])
+    .run();
+  return db;
+}
+
 describe('statements written as SQL and prepared once', () => {
   it('give the rows of the same SQL with its values written in, also inside a transaction', () => {
-    const db = openMemoryDb();
-    db.insert(districts)
-      .values([
-        { code: 'A', name: 'Distretto Alfa' },
-        { code: 'B', name: 'Distretto Beta' },
-      ])
-      .run();
+    const db = twoDistricts();
     const byCode = (code: string) =>
       preparedSql<{ code: string; name: string }>(
         db,
@@ -35,6 +40,18 @@ describe('statements written as SQL and prepared once', () => {
       expect(inTx).toEqual({ n: 3 });
     });
     expect(byCode('C')).toEqual([{ code: 'D', name: 'Distretto Delta' }]);
+  }, 30_000);
+});
+
+describe('rows of a statement written as SQL', () => {
+  it('are the objects better-sqlite3 gives: names, nulls, a repeated name, and get after all on the same text', () => {
+    const db = twoDistricts();
+    const text = () => sql`SELECT code, name, NULL AS absent, 1.5 AS half, name AS code FROM districts ORDER BY code`;
+    const plain = db.$client.prepare(new SQLiteSyncDialect().sqlToQuery(text()).sql).all();
+    expect(plain).toHaveLength(2);
+    expect(preparedSql(db, 'test:named-rows', text).all()).toEqual(plain);
+    expect(preparedSql(db, 'test:named-rows-again', text).get()).toEqual(plain[0]);
+    expect(preparedSql(db, 'test:no-row', () => sql`SELECT code FROM districts WHERE code = 'Z'`).get()).toBeUndefined();
   }, 30_000);
 });
 

@@ -45,12 +45,17 @@ export class AuditGroupCommit {
   private readonly wal: WalFile;
   /** Runs a function in a savepoint of the open transaction; built once, as building one costs more than the savepoint. */
   private readonly inSavepoint: (write: () => unknown) => unknown;
+  /** Inserts a turn's access-log rows in a transaction of their own (built once, like `inSavepoint`). */
+  private readonly insertRows: (rows: AuditRow[]) => void;
   private readonly gate: WriteGate;
 
   constructor(private readonly db: Db) {
     this.wal = new WalFile(db);
     this.gate = writeGateOf(db);
     this.inSavepoint = db.$client.transaction((write: () => unknown) => write());
+    this.insertRows = db.$client.transaction((rows: AuditRow[]) => {
+      for (const row of rows) insertAuditRow(db, row);
+    });
   }
 
   /** Resolves once the row is committed together with those of the other requests of this turn. */
@@ -70,11 +75,11 @@ export class AuditGroupCommit {
   async write<T>(write: () => T): Promise<T> {
     while (this.gate.holding) await this.gate.free();
     if (!this.turnOpen) {
-      this.db.$client.pragma('synchronous = NORMAL');
+      setSynchronous(this.db, 'NORMAL');
       try {
         this.db.$client.exec('BEGIN IMMEDIATE');
       } catch (error) {
-        this.db.$client.pragma('synchronous = FULL');
+        setSynchronous(this.db, 'FULL');
         throw error;
       }
       this.turnOpen = true;
@@ -131,11 +136,7 @@ export class AuditGroupCommit {
     try {
       if (writes) this.commitTurn(rows);
       else if (rows.length > 0) {
-        withoutCommitSync(this.db, () =>
-          this.db.$client.transaction(() => {
-            for (const row of rows) insertAuditRow(this.db, row);
-          })(),
-        );
+        withoutCommitSync(this.db, () => this.insertRows(rows));
       }
     } catch (error) {
       for (const w of batch) w.reject(error);
@@ -169,7 +170,7 @@ export class AuditGroupCommit {
       if (client.inTransaction) client.exec('ROLLBACK');
       throw error;
     } finally {
-      client.pragma('synchronous = FULL');
+      setSynchronous(this.db, 'FULL');
     }
   }
 
@@ -200,12 +201,17 @@ export class AuditGroupCommit {
 
 /** Runs `commit` with synchronous=NORMAL: its transaction reaches the log without an fsync of its own. */
 function withoutCommitSync<T>(db: Db, commit: () => T): T {
-  db.$client.pragma('synchronous = NORMAL');
+  setSynchronous(db, 'NORMAL');
   try {
     return commit();
   } finally {
-    db.$client.pragma('synchronous = FULL');
+    setSynchronous(db, 'FULL');
   }
+}
+
+/** As `pragma()` would set it, through the connection's compiled statements: `pragma()` compiles its statement anew each call. */
+function setSynchronous(db: Db, mode: 'NORMAL' | 'FULL'): void {
+  db.$client.prepare(`PRAGMA synchronous = ${mode}`).run();
 }
 
 /**

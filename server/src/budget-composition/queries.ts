@@ -9,6 +9,9 @@ import { sql } from 'drizzle-orm';
 import type { Queryable } from '@bds/db';
 import type { Axis, BudgetSource } from '@bds/shared';
 import type { CompositionCell, CompositionFilter } from '../figures/definitions.ts';
+import { preparedSql } from '../prepared.ts';
+
+const p = sql.placeholder;
 
 export type { CompositionCell, CompositionFilter };
 
@@ -18,25 +21,32 @@ export interface Composition {
   projectsPerService: Map<number, number>;
 }
 
+type CompositionRow = Omit<CompositionCell, 'source' | 'axis'> & { source: BudgetSource | ''; axis: Axis | '' };
+
 export function compositionOf(db: Queryable, f: CompositionFilter): Composition {
-  const rows = db.all<Omit<CompositionCell, 'source' | 'axis'> & { source: BudgetSource | ''; axis: Axis | '' }>(sql`
+  const key = `compositionOf:${f.serviceId === null ? 'all' : 'service'}:${f.districtId === null ? 'all' : 'district'}`;
+  const rows = preparedSql<CompositionRow>(
+    db,
+    key,
+    () => sql`
     SELECT c.service_id AS serviceId, s.name AS serviceName, s.district_id AS districtId, d.name AS districtName,
       c.source AS source, c.axis AS axis, SUM(c.amount_cents) AS amountCents, SUM(c.minutes) AS minutes, SUM(c.projects) AS projects
     FROM (
-      SELECT service_id, source, axis, amount_cents, minutes, projects FROM budget_composition_changes WHERE year <= ${f.year}
+      SELECT service_id, source, axis, amount_cents, minutes, projects FROM budget_composition_changes WHERE year <= ${p('year')}
       UNION ALL
       SELECT service_id, source, axis, -amount_cents, -minutes, -projects FROM ptri_budget_composition_changes
-      WHERE year = ${f.year} AND ptri_id IN (SELECT id FROM ptris
-        WHERE lot_id IN (SELECT id FROM lots) AND activated_on > ${f.last} AND activated_on <= ${`${f.year}-12-31`})
+      WHERE year = ${p('year')} AND ptri_id IN (SELECT id FROM ptris
+        WHERE lot_id IN (SELECT id FROM lots) AND activated_on > ${p('last')} AND activated_on <= ${p('yearEnd')})
     ) c
     JOIN services s ON s.id = c.service_id
     JOIN districts d ON d.id = s.district_id
     WHERE true
-      ${f.serviceId === null ? sql`` : sql`AND c.service_id = ${f.serviceId}`}
-      ${f.districtId === null ? sql`` : sql`AND s.district_id = ${f.districtId}`}
+      ${f.serviceId === null ? sql`` : sql`AND c.service_id = ${p('serviceId')}`}
+      ${f.districtId === null ? sql`` : sql`AND s.district_id = ${p('districtId')}`}
     GROUP BY c.service_id, c.source, c.axis
     HAVING SUM(c.projects) > 0
-    ORDER BY c.service_id, c.source, c.axis`);
+    ORDER BY c.service_id, c.source, c.axis`,
+  ).all({ year: f.year, last: f.last, yearEnd: `${f.year}-12-31`, serviceId: f.serviceId, districtId: f.districtId });
   const cells: CompositionCell[] = [];
   const projectsPerService = new Map<number, number>();
   for (const row of rows) {

@@ -1,8 +1,11 @@
 // SQL of the outcomes: contacts after closure, and the counters the outcomes report reads.
-import { asc, eq, sql, type SQL } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { schema, type Queryable } from '@bds/db';
+import type { AccessPolicy } from '../access/policy.ts';
+import { preparedSql } from '../prepared.ts';
 
 const { followUps, outcomeCounts } = schema;
+const p = sql.placeholder;
 
 export type FollowUpRow = typeof followUps.$inferSelect;
 
@@ -16,8 +19,7 @@ export function followUpsOf(db: Queryable, ptriId: number): FollowUpRow[] {
 
 /** Which counters a report reads: the caller's scope and the report's filters. */
 export interface CounterFilter {
-  /** The policy's condition on the service column, undefined for every service. */
-  visible: SQL | undefined;
+  policy: AccessPolicy;
   serviceId: number | undefined;
   lot: number | undefined;
 }
@@ -38,19 +40,30 @@ export interface OutcomeCount {
  */
 export function outcomeCountsOf(db: Queryable, year: number, filter: CounterFilter): OutcomeCount[] {
   const c = outcomeCounts;
-  const parts = [sql`${c.year} = ${year}`, sql`${c.n} <> 0`];
-  if (filter.visible) parts.push(filter.visible);
-  if (filter.serviceId) parts.push(sql`${c.serviceId} = ${filter.serviceId}`);
-  if (filter.lot) parts.push(sql`${c.lotId} IN (SELECT id FROM lots WHERE number = ${filter.lot})`);
-  return db.all<OutcomeCount>(sql`
+  const { policy, serviceId, lot } = filter;
+  // Refuses the roles that see no whole service, each request, before any cached statement.
+  const visible = policy.services(c.serviceId);
+  const key = `outcomeCountsOf:${policy.key}:${serviceId ? 'service' : 'all'}:${lot ? 'lot' : 'all'}`;
+  return preparedSql<OutcomeCount>(db, key, () => {
+    const parts = [sql`${c.year} = ${p('year')}`, sql`${c.n} <> 0`];
+    if (visible) parts.push(visible);
+    if (serviceId) parts.push(sql`${c.serviceId} = ${p('serviceId')}`);
+    if (lot) parts.push(sql`${c.lotId} IN (SELECT id FROM lots WHERE number = ${p('lot')})`);
+    return sql`
     SELECT ${c.serviceId} AS serviceId, ${c.figure} AS figure, ${c.value} AS value, ${c.keyA} AS keyA, ${c.keyB} AS keyB,
       SUM(${c.n}) AS n, MIN(${c.firstKey}) AS firstKey
     FROM ${c} WHERE ${sql.join(parts, sql` AND `)}
-    GROUP BY ${c.serviceId}, ${c.figure}, ${c.value}, ${c.keyA}, ${c.keyB}`);
+    GROUP BY ${c.serviceId}, ${c.figure}, ${c.value}, ${c.keyA}, ${c.keyB}`;
+  }).all({ year, serviceId, lot });
 }
 
+/** The services' names; the ids come as a JSON array, so that their number does not change the statement. */
 export function serviceNames(db: Queryable, ids: number[]): Map<number, string> {
   if (ids.length === 0) return new Map();
-  const rows = db.all<{ id: number; name: string }>(sql`SELECT id, name FROM services WHERE id IN ${ids}`);
+  const rows = preparedSql<{ id: number; name: string }>(
+    db,
+    'serviceNames',
+    () => sql`SELECT id, name FROM services WHERE id IN (SELECT value FROM json_each(${p('ids')}))`,
+  ).all({ ids: JSON.stringify(ids) });
   return new Map(rows.map((row) => [row.id, row.name]));
 }

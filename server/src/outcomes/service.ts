@@ -12,7 +12,7 @@ import {
   type WorkSituation,
 } from '@bds/shared';
 import type { z } from 'zod';
-import { schema, type Db } from '@bds/db';
+import type { Db } from '@bds/db';
 import type { Actor } from '../auth/principal.ts';
 import { auditRead } from '../audit/group-commit.ts';
 import { recordAudit } from '../audit/record.ts';
@@ -123,8 +123,7 @@ export async function outcomesReport(
   serviceId: number | undefined,
   lot: number | undefined,
 ): Promise<OutcomesReport> {
-  const filter: q.CounterFilter = { visible: policyOf(actor.user).services(schema.outcomeCounts.serviceId), serviceId, lot };
-  const counts = q.outcomeCountsOf(db, year, filter);
+  const counts = q.outcomeCountsOf(db, year, { policy: policyOf(actor.user), serviceId, lot });
   const byService = new Map<number, q.OutcomeCount[]>();
   for (const c of counts) byService.set(c.serviceId, [...(byService.get(c.serviceId) ?? []), c]);
   const names = q.serviceNames(db, [...byService.keys()]);

@@ -58,6 +58,17 @@ function expiresWithinLifetime(payload: object, lifetimeSeconds: number): boolea
   return typeof exp === 'number' && exp <= Math.floor(Date.now() / 1000) + lifetimeSeconds;
 }
 
+/**
+ * The token of an `Authorization: Bearer <token>` header, read as @fastify/jwt's request.jwtVerify
+ * reads it; verified directly with the one verifier, without that method's per-request option merging,
+ * second decoding and callback chain.
+ */
+function bearerToken(header: string | undefined): string {
+  const parts = header && /^Bearer\s/i.test(header) ? header.split(' ') : [];
+  if (parts.length !== 2 || !parts[1]) throw new Unauthorized();
+  return parts[1];
+}
+
 export default fp(async function authPlugin(app: FastifyInstance, options: { config: Config }) {
   const { accessTokenSeconds } = options.config;
   await app.register(fastifyJwt, {
@@ -81,12 +92,12 @@ export default fp(async function authPlugin(app: FastifyInstance, options: { con
     }
   });
 
-  app.addHook('onRequest', async (request) => {
+  const authenticate = (request: FastifyRequest) => {
     const config = request.routeOptions.config;
     if (config.public || !config.roles) return;
     let payload: { sub: string; sid: string };
     try {
-      payload = await request.jwtVerify();
+      payload = app.jwt.verify(bearerToken(request.headers.authorization));
     } catch {
       throw new Unauthorized('Accesso scaduto o non valido: accedi di nuovo');
     }
@@ -102,5 +113,14 @@ export default fp(async function authPlugin(app: FastifyInstance, options: { con
     if (principal.mustChangePassword && !config.beforePasswordChange) {
       throw new Forbidden('Password temporanea: scegli una nuova password prima di continuare');
     }
+  };
+  // A callback hook: everything here is synchronous, and an async one costs a promise per request.
+  app.addHook('onRequest', (request, _reply, done) => {
+    try {
+      authenticate(request);
+    } catch (error) {
+      return done(error as Error);
+    }
+    done();
   });
 });
