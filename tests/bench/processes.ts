@@ -69,6 +69,12 @@ async function startChild(args: string[], cwd: string, env: NodeJS.ProcessEnv, r
     throw new Error(`${args.join(' ')}: ${(error as Error).message}\n${stderr}`);
   }
   const startupMs = Math.round(performance.now() - started);
+  // A server that dies under load leaves the measurement waiting on answers that never come: say why.
+  child.once('exit', (code, signal) => {
+    if (code === 0 || signal === 'SIGTERM') return;
+    console.error(`${args.join(' ')} exited (${code ?? signal}) during the run:\n${stderr}`);
+    process.exit(1);
+  });
   return {
     process: child,
     baseUrl,
