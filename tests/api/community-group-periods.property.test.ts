@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from './helpers.ts';
-import { addLot4 } from './community-helpers.ts';
+import { addLot4, freshActivities } from './community-helpers.ts';
 import { afterAnyWrites, expectEachTriggerNeeded, rowWrites } from './summary-triggers.ts';
 
 const AXES = ['habitat', 'sociality', 'work'] as const;
@@ -37,21 +37,9 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-function freshActivities(): number[] {
-  const client = ctx.db.$client;
-  client.exec('DELETE FROM community_activity_period_persons; DELETE FROM community_activity_periods; DELETE FROM community_activities');
-  const insert = client.prepare(
-    `INSERT INTO community_activities (title, axis, district_id, place, cooperative_id, lot_id, from_date)
-     VALUES ('Attività', ?, ?, 'Bologna', ?, ?, '2025-01-01')`,
-  );
-  return [0, 1, 2, 3].map(
-    (i) => insert.run(AXES[i % 3], ctx.world.districts.bologna, ctx.world.coops.alfa, lot4).lastInsertRowid as number,
-  );
-}
-
 function apply(ops: Operation[]) {
   const client = ctx.db.$client;
-  const activities = freshActivities();
+  const activities = freshActivities(ctx, lot4, () => ctx.world.coops.alfa);
   const rowids = () =>
     (client.prepare('SELECT rowid AS id FROM community_activity_periods ORDER BY rowid').all() as { id: number }[]).map((r) => r.id);
   const picked = (n: number) => rowids()[n % Math.max(rowids().length, 1)];

@@ -253,18 +253,22 @@ export function activitiesOfProject(db: Queryable, ptriId: number) {
     ORDER BY e.ended_on IS NOT NULL, e.enrolled_on DESC, a.id`);
 }
 
-export interface ActivityYearRow {
-  activityId: number;
-  title: string;
-  axis: Axis;
-  districtId: number;
-  cooperativeId: number;
+/** The summed figures of a set of sessions, as the period summaries keep them. */
+interface SessionFigures {
   sessions: number;
   billedMinutes: number;
   amountCents: number;
   attendances: number;
   otherParticipants: number;
   volunteers: number;
+}
+
+export interface ActivityYearRow extends SessionFigures {
+  activityId: number;
+  title: string;
+  axis: Axis;
+  districtId: number;
+  cooperativeId: number;
   persons: number;
 }
 
@@ -286,16 +290,10 @@ export function activityYears(db: Queryable, year: string, filters: ActivityFilt
     ORDER BY y.activity_id LIMIT ${limit}`);
 }
 
-export interface GroupYearRow {
+export interface GroupYearRow extends SessionFigures {
   districtId: number;
   axis: Axis;
   activities: number;
-  sessions: number;
-  billedMinutes: number;
-  amountCents: number;
-  attendances: number;
-  otherParticipants: number;
-  volunteers: number;
 }
 
 /** The year's figures of every activity of the filter per district and axis, from the summary of migration 0185. */
