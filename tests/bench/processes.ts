@@ -70,8 +70,9 @@ async function startChild(args: string[], cwd: string, env: NodeJS.ProcessEnv, r
   }
   const startupMs = Math.round(performance.now() - started);
   // A server that dies under load leaves the measurement waiting on answers that never come: say why.
+  let stopping = false;
   child.once('exit', (code, signal) => {
-    if (code === 0 || signal === 'SIGTERM') return;
+    if (stopping || code === 0) return;
     console.error(`${args.join(' ')} exited (${code ?? signal}) during the run:\n${stderr}`);
     process.exit(1);
   });
@@ -83,6 +84,7 @@ async function startChild(args: string[], cwd: string, env: NodeJS.ProcessEnv, r
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();
+        stopping = true;
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),
