@@ -1212,7 +1212,7 @@ export const communityActivityPeriods = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.period, t.activityId] }),
-    // An activity's periods, for the trigger that moves them when the activity changes lot or cooperative (migration 0175).
+    // An activity's periods, for the triggers that move them when the activity changes lot, cooperative, district or axis.
     index('community_activity_periods_activity_idx').on(t.activityId, t.period),
   ],
 );
@@ -1233,6 +1233,28 @@ export const communityLotPeriods = sqliteTable(
     otherParticipants: integer('other_participants').notNull(),
   },
   (t) => [primaryKey({ columns: [t.period, t.lotId, t.cooperativeId] })],
+);
+
+/**
+ * Summary kept by triggers on community_activity_periods and community_activities: the figures of
+ * every activity of a period per district and axis, so the report's totals read at most one row
+ * per district and axis whatever the number of activities.
+ */
+export const communityGroupPeriods = sqliteTable(
+  'community_group_periods',
+  {
+    period: text('period').notNull(),
+    districtId: integer('district_id').notNull(),
+    axis: text('axis').$type<Axis>().notNull(),
+    activities: integer('activities').notNull(),
+    sessions: integer('sessions').notNull(),
+    billedMinutes: integer('billed_minutes').notNull(),
+    amountCents: integer('amount_cents').notNull(),
+    attendances: integer('attendances').notNull(),
+    otherParticipants: integer('other_participants').notNull(),
+    volunteers: integer('volunteers').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.period, t.districtId, t.axis] })],
 );
 
 /** Summary: the persons who attended an activity in a period ('YYYY' and 'YYYY-MM'), and how often: distinct persons without reading attendances. */

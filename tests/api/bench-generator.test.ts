@@ -131,6 +131,25 @@ describe('the benchmark generator on a tiny tier', () => {
     expect(stored).toEqual(plainLotPeriods(db));
   });
 
+  it("fills the community activities' sums per district and axis as their recomputation", () => {
+    const figures = 'sessions, billed_minutes, amount_cents, attendances, other_participants, volunteers';
+    const stored = db.$client
+      .prepare(`SELECT period, district_id, axis, activities, ${figures} FROM community_group_periods ORDER BY 1, 2, 3`)
+      .all();
+    expect(stored.length).toBeGreaterThan(0);
+    expect(stored).toEqual(
+      db.$client
+        .prepare(
+          `SELECT y.period, a.district_id, a.axis, COUNT(*) AS activities, ${figures
+            .split(', ')
+            .map((f) => `SUM(y.${f}) AS ${f}`)
+            .join(', ')}
+           FROM community_activity_periods y JOIN community_activities a ON a.id = y.activity_id GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+        )
+        .all(),
+    );
+  });
+
   it('fills the outcomes summaries as the triggers would', () => {
     const stored = storedOutcomeSummaries(db.$client);
     expect(stored.counts.length).toBeGreaterThan(0);

@@ -1,7 +1,7 @@
 // Lot 4 (PACo): the catalogue, enrolments, sessions and the yearly report, rule by rule.
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { clockAt } from '@bds/shared';
+import { clockAt, type CommunityReport } from '@bds/shared';
 import { communityActivitiesInYear } from '@bds/server/figures/definitions.ts';
 import { createTestContext, type Caller, type TestContext } from './helpers.ts';
 import { activeProject } from './work-helpers.ts';
@@ -405,6 +405,59 @@ describe('the yearly report of community activities', () => {
     );
     expect(lines[1]).toBe('Laboratorio di cucina;Affettività/Socialità;Città di Bologna;1;1,5;39,75;0;0;4;1');
     expect(lines.at(-1)).toBe('Totale;;;1;1,5;39,75;0;0;4;1');
+  });
+
+  it('pages its activities by id, every page with the totals of every activity of the filter', async () => {
+    const { bologna, pianura } = ctx.world.districts;
+    const ids = [
+      await createActivity(ctx),
+      await createActivity(ctx, { title: 'Orto condiviso', axis: 'work', districtId: pianura }),
+      await createActivity(ctx, { title: 'Coro', axis: 'sociality' }),
+    ];
+    for (const [i, id] of ids.entries())
+      for (let n = 0; n <= i; n++)
+        await coop({ method: 'POST', url: `/api/community-activities/${id}/sessions`, payload: sessionBody({ otherParticipants: i + n }) });
+    const manager = await ctx.as('manager');
+    const read = async (query: string) => {
+      const res = await manager({ method: 'GET', url: `/api/reports/community-activities?year=2025${query}` });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json<CommunityReport>();
+    };
+    const whole = await read('');
+    expect(whole.rows.map((r) => r.activityId)).toEqual(ids);
+    expect(whole.nextCursor).toBeNull();
+    const pages: CommunityReport[] = [await read('&limit=1')];
+    while (pages.at(-1)!.nextCursor) pages.push(await read(`&limit=1&cursor=${pages.at(-1)!.nextCursor}`));
+    expect(pages).toHaveLength(3);
+    expect(pages.flatMap((p) => p.rows)).toEqual(whole.rows);
+    const totalsOf = (r: CommunityReport) => [r.byDistrict, r.byAxis, r.total];
+    for (const p of pages) expect(totalsOf(p)).toEqual(totalsOf(whole));
+    const sum = (
+      rows: CommunityReport['rows'],
+      key: 'sessions' | 'hours' | 'amount' | 'attendances' | 'otherParticipants' | 'volunteers',
+    ) => rows.reduce((n, r) => n + r[key], 0);
+    for (const key of ['sessions', 'hours', 'amount', 'attendances', 'otherParticipants', 'volunteers'] as const) {
+      expect(whole.total[key], key).toBe(sum(whole.rows, key));
+      for (const d of whole.byDistrict)
+        expect(d[key]).toBe(
+          sum(
+            whole.rows.filter((r) => r.districtId === d.districtId),
+            key,
+          ),
+        );
+    }
+    expect(whole.total.activities).toBe(3);
+    // Moved to another district, an activity takes its year's figures with it.
+    const moved = await coop({ method: 'PATCH', url: `/api/community-activities/${ids[2]}`, payload: { districtId: pianura } });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const after = await read('');
+    const districtOf = (r: CommunityReport, id: number) => r.byDistrict.find((d) => d.districtId === id);
+    expect(districtOf(after, bologna)).toMatchObject({ activities: 1, sessions: 1, otherParticipants: 0 });
+    expect(districtOf(after, pianura)).toMatchObject({ activities: 2, sessions: 5, otherParticipants: 3 + 9 });
+    expect((await read(`&districtId=${pianura}&limit=1`)).rows.map((r) => r.activityId)).toEqual([ids[1]]);
+    // The CSV holds every activity whatever the page.
+    const csv = await manager({ method: 'GET', url: '/api/reports/community-activities?year=2025&format=csv&limit=1' });
+    expect(csv.body.split('\r\n').filter((l) => /^(Laboratorio di cucina|Orto condiviso|Coro);/.test(l))).toHaveLength(3);
   });
 
   it('keeps its summary equal to the recomputation from raw rows after any sequence of sessions', async () => {

@@ -106,3 +106,18 @@ export function plainLotPeriods(db: Db): LotPeriodGroup[] {
     )
     .all() as LotPeriodGroup[];
 }
+
+/**
+ * Empties Lot 4's summaries and activities and adds four activities of the lot in Bologna, on the
+ * three axes in turn, the i-th run by `cooperativeOf(i)`: what the summaries' property tests start from.
+ */
+export function freshActivities(ctx: TestContext, lotId: number, cooperativeOf: (i: number) => number): number[] {
+  const client = ctx.db.$client;
+  client.exec('DELETE FROM community_activity_period_persons; DELETE FROM community_activity_periods; DELETE FROM community_activities');
+  const insert = client.prepare(
+    `INSERT INTO community_activities (title, axis, district_id, place, cooperative_id, lot_id, from_date)
+     VALUES ('Attività', ?, ?, 'Bologna', ?, ?, '2025-01-01')`,
+  );
+  const axes = ['habitat', 'sociality', 'work'];
+  return [0, 1, 2, 3].map((i) => insert.run(axes[i % 3], ctx.world.districts.bologna, cooperativeOf(i), lotId).lastInsertRowid as number);
+}

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { communityFiguresOfPeriod, distinctPersonsOfYear } from '@bds/server/community-activities/queries.ts';
 import { createTestContext, personBody, type TestContext } from './helpers.ts';
-import { addLot4, plainScopeCounts, storedScopeCounts } from './community-helpers.ts';
+import { addLot4, freshActivities, plainScopeCounts, storedScopeCounts } from './community-helpers.ts';
 
 const PERIODS = ['2025', '2025-03', '2025-04'] as const;
 const AXES = ['habitat', 'sociality', 'work'] as const;
@@ -44,20 +44,6 @@ const operation = fc.oneof(
   }),
 );
 type Operation = typeof operation extends fc.Arbitrary<infer T> ? T : never;
-
-function freshActivities(): number[] {
-  const client = ctx.db.$client;
-  client.exec('DELETE FROM community_activity_period_persons; DELETE FROM community_activity_periods; DELETE FROM community_activities');
-  const insert = client.prepare(
-    `INSERT INTO community_activities (title, axis, district_id, place, cooperative_id, lot_id, from_date)
-     VALUES ('Attività', ?, ?, 'Bologna', ?, ?, '2025-01-01')`,
-  );
-  return [0, 1, 2, 3].map(
-    (i) =>
-      insert.run(AXES[i % 3], ctx.world.districts.bologna, i < 2 ? ctx.world.coops.alfa : ctx.world.coops.beta, lot4)
-        .lastInsertRowid as number,
-  );
-}
 
 function apply(activities: number[], o: Operation) {
   const client = ctx.db.$client;
@@ -174,7 +160,7 @@ describe('Lot 4 distinct persons kept by triggers', () => {
   it('equal COUNT(DISTINCT) over the period summaries after any attendances, corrections, deletions and moves', () => {
     fc.assert(
       fc.property(fc.array(operation, { minLength: 1, maxLength: 40 }), (ops) => {
-        const activities = freshActivities();
+        const activities = freshActivities(ctx, lot4, (i) => (i < 2 ? ctx.world.coops.alfa : ctx.world.coops.beta));
         for (const o of ops) apply(activities, o);
         expectSummariesEqualPlain();
       }),
@@ -183,7 +169,7 @@ describe('Lot 4 distinct persons kept by triggers', () => {
   });
 
   it('leaves no counter behind once every attendance is gone', () => {
-    const activities = freshActivities();
+    const activities = freshActivities(ctx, lot4, (i) => (i < 2 ? ctx.world.coops.alfa : ctx.world.coops.beta));
     for (const period of PERIODS) apply(activities, { op: 'attend', activity: 0, person: 1, period });
     expect(storedScopeCounts(ctx.db)).not.toEqual([]);
     ctx.db.$client.exec('DELETE FROM community_activity_period_persons');

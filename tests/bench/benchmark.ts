@@ -148,19 +148,23 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
     // short smoke run sends a tenth.
     const uploadRoom = quarterHours(fixtures.uploadRoom).total;
     const stallRows = Math.min(STALL_ROWS, Math.floor(uploadRoom / 4)) / (d >= 3 ? 1 : 10);
-    const stalls =
-      fixtures.workProjectIds.length === 0
-        ? []
-        : await uploadStalls(server.baseUrl, tokens.get('coop') ?? '', fixtures, Math.floor(stallRows));
+    // `--only` measures endpoints alone: the uploads take minutes on tier L and measure no endpoint.
+    const noUploads = fixtures.workProjectIds.length === 0 || options.only !== undefined;
+    const stalls = noUploads ? [] : await uploadStalls(server.baseUrl, tokens.get('coop') ?? '', fixtures, Math.floor(stallRows));
     for (const s of stalls) {
       log(
         `${s.scenario}: ${s.uploadMs} ms (${s.status.join(', ')}); health p50 ${s.healthP50Ms} ms, max ${s.healthMaxMs} ms over ${s.healthCalls} calls`,
       );
     }
-    const uploadFigures =
-      fixtures.workProjectIds.length === 0
-        ? { rows: options.uploadRows, status: [], ms: [], medianMs: null, missing: 'no active project of the demo cooperative today' }
-        : await timeUploads(server.baseUrl, tokens.get('coop') ?? '', fixtures, options.uploadRows, options.uploads);
+    const uploadFigures = noUploads
+      ? {
+          rows: options.uploadRows,
+          status: [],
+          ms: [],
+          medianMs: null,
+          missing: options.only === undefined ? 'no active project of the demo cooperative today' : 'not measured with --only',
+        }
+      : await timeUploads(server.baseUrl, tokens.get('coop') ?? '', fixtures, options.uploadRows, options.uploads);
     log(`CSV upload of ${options.uploadRows} rows: ${uploadFigures.ms.join(', ')} ms (${uploadFigures.status.join(', ')})`);
     fsyncTimings.push(...fsyncSamples(options.databasePath, FSYNC_SAMPLES));
     const fsync = fsyncFigures(fsyncTimings);

@@ -76,6 +76,13 @@ async function startChild(args: string[], cwd: string, env: NodeJS.ProcessEnv, r
     throw new Error(`${args.join(' ')}: ${(error as Error).message}\n${stderr}`);
   }
   const startupMs = Math.round(performance.now() - started);
+  // A server that dies under load leaves the measurement waiting on answers that never come: say why.
+  let stopping = false;
+  child.once('exit', (code, signal) => {
+    if (stopping || code === 0) return;
+    console.error(`${args.join(' ')} exited (${code ?? signal}) during the run:\n${stderr}`);
+    process.exit(1);
+  });
   return {
     process: child,
     baseUrl,
@@ -84,6 +91,7 @@ async function startChild(args: string[], cwd: string, env: NodeJS.ProcessEnv, r
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();
+        stopping = true;
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),

@@ -72,7 +72,7 @@ describe('Lot 4 community activities in the browser', () => {
     await page.getByRole('link', { name: 'Report attività di comunità' }).click();
     await page.getByRole('heading', { name: 'Attività di comunità: report annuale' }).waitFor();
     await page.getByRole('row', { name: new RegExp(activity.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).waitFor();
-    await page.getByRole('img', { name: /Partecipanti per attività/ }).waitFor();
+    await page.getByRole('img', { name: /Partecipanti per distretto/ }).waitFor();
     await page.getByRole('button', { name: 'Scarica CSV' }).waitFor();
     await shot(page, 'lot4-03-report');
     expect(problems).toEqual([]);

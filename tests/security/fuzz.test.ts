@@ -272,6 +272,7 @@ describe('search and filter parameters', () => {
       `/api/community-activities?cursor=${v}`,
       `/api/community-activities/${f.mine.activityId}/sessions?cursor=${v}&limit=${v}`,
       `/api/reports/community-activities?year=${v}&districtId=${v}`,
+      `/api/reports/community-activities?year=2025&cursor=${v}&limit=${v}`,
       `/api/resources?q=${v}`,
       `/api/resources?q=${v}&districtId=${v}&axis=${v}`,
       `/api/resources?cursor=${v}`,

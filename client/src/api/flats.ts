@@ -17,7 +17,7 @@ import type {
   StayBody,
   StayUpdateBody,
 } from '@bds/shared';
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiJson, fetchEveryPage } from './http.ts';
 import { fetchMonthlyReportParts } from './monthReviews.ts';
 import { coopReportKeys } from './interventions.ts';
@@ -115,19 +115,6 @@ export const flatsReport = reportEndpoint<FlatsReportFilters, FlatsReport>(
   (filters) => flatKeys.report(filters),
   ({ year }) => `appartamenti-${year}.csv`,
 );
-
-/** The report's flats a page at a time, from the first page the report page already read. */
-export function useFlatsReportRows(filters: FlatsReportFilters, first: FlatsReport) {
-  return useInfiniteQuery({
-    queryKey: [...flatKeys.report(filters), 'rows'],
-    queryFn: ({ pageParam }) => apiJson<FlatsReport>('/api/reports/flats', { query: { ...filters, cursor: pageParam } }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    initialData: { pages: [first], pageParams: [undefined] },
-    // The first page was just read by the report page: fetch only the next ones.
-    refetchOnMount: false,
-  });
-}
 
 /** The submitted or reviewed department-wide parts of the cooperatives' months in a year. */
 export function useDepartmentParts(year: number) {

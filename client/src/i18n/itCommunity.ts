@@ -52,6 +52,6 @@ export const community = {
   byDistrict: 'Per distretto',
   byAxis: 'Per asse',
   activities: 'Attività',
-  chartTitle: 'Partecipanti per attività (persone con progetto e altri)',
+  chartTitle: 'Partecipanti per distretto (persone con progetto e altri)',
   participants: 'partecipanti',
 };

@@ -253,34 +253,56 @@ export function activitiesOfProject(db: Queryable, ptriId: number) {
     ORDER BY e.ended_on IS NOT NULL, e.enrolled_on DESC, a.id`);
 }
 
-export interface ActivityYearRow {
-  activityId: number;
-  title: string;
-  axis: Axis;
-  districtId: number;
-  cooperativeId: number;
+/** The summed figures of a set of sessions, as the period summaries keep them. */
+interface SessionFigures {
   sessions: number;
   billedMinutes: number;
   amountCents: number;
   attendances: number;
   otherParticipants: number;
   volunteers: number;
+}
+
+export interface ActivityYearRow extends SessionFigures {
+  activityId: number;
+  title: string;
+  axis: Axis;
+  districtId: number;
+  cooperativeId: number;
   persons: number;
 }
 
 const activityFilter = (filters: ActivityFilters) =>
   sql`${filters.districtId === undefined ? sql`` : sql`AND a.district_id = ${filters.districtId}`} ${filters.axis === undefined ? sql`` : sql`AND a.axis = ${filters.axis}`}`;
 
-/** The year's figures per activity, from the summaries. */
-export function activityYears(db: Queryable, year: string, filters: ActivityFilters): ActivityYearRow[] {
+/**
+ * The year's figures per activity from the summaries, at most `limit` after the activity
+ * `afterId`, in id order: on the summary's key, so a page reads its own rows whatever the tier.
+ */
+export function activityYears(db: Queryable, year: string, filters: ActivityFilters, afterId: number, limit: number): ActivityYearRow[] {
   return db.all<ActivityYearRow>(sql`
     SELECT a.id AS activityId, a.title, a.axis, a.district_id AS districtId, a.cooperative_id AS cooperativeId,
       y.sessions, y.billed_minutes AS billedMinutes, y.amount_cents AS amountCents, y.attendances,
       y.other_participants AS otherParticipants, y.volunteers,
       (SELECT COUNT(*) FROM community_activity_period_persons p WHERE p.period = y.period AND p.activity_id = y.activity_id) AS persons
     FROM community_activity_periods y JOIN community_activities a ON a.id = y.activity_id
-    WHERE y.period = ${year} ${activityFilter(filters)}
-    ORDER BY a.district_id, a.axis, a.title, a.id`);
+    WHERE y.period = ${year} AND y.activity_id > ${afterId} ${activityFilter(filters)}
+    ORDER BY y.activity_id LIMIT ${limit}`);
+}
+
+export interface GroupYearRow extends SessionFigures {
+  districtId: number;
+  axis: Axis;
+  activities: number;
+}
+
+/** The year's figures of every activity of the filter per district and axis, from the summary of migration 0185. */
+export function groupYears(db: Queryable, year: string, filters: ActivityFilters): GroupYearRow[] {
+  return db.all<GroupYearRow>(sql`
+    SELECT a.district_id AS districtId, a.axis, a.activities, a.sessions, a.billed_minutes AS billedMinutes, a.amount_cents AS amountCents,
+      a.attendances, a.other_participants AS otherParticipants, a.volunteers
+    FROM community_group_periods a WHERE a.period = ${year} ${activityFilter(filters)}
+    ORDER BY a.district_id, a.axis`);
 }
 
 type GroupKind = 'all' | 'lot' | 'cooperative' | 'district' | 'axis' | 'district_axis';

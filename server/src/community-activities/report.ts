@@ -1,23 +1,19 @@
 // The yearly report of Lot 4's community activities, read from the summaries kept with every
-// session (one row per activity and year), by activity, district and axis. Its persons are never
-// NR_UT users: see communityActivitiesInYear in figures/definitions.ts, which the tests check it against.
+// session: a page of activities (one row per activity and year), and the totals of every activity
+// of the filter by district, by axis and overall from their per district and axis summary. Its
+// persons are never NR_UT users: see communityActivitiesInYear in figures/definitions.ts, which
+// the tests check it against.
 import { AXES, AXIS_LABELS, eurosOf, hoursOf, type Axis, type CommunityReport } from '@bds/shared';
-import type { Db } from '@bds/db';
+import type { Db, Queryable } from '@bds/db';
 import type { Actor } from '../auth/principal.ts';
 import { auditRead } from '../audit/group-commit.ts';
 import { policyOf } from '../access/policy.ts';
 import { daysThroughToday } from '../figures/definitions.ts';
+import { decodeCursor, page } from '../pagination.ts';
 import * as q from './queries.ts';
 
-interface Sums {
-  activities: number;
-  sessions: number;
-  billedMinutes: number;
-  amountCents: number;
-  attendances: number;
-  otherParticipants: number;
-  volunteers: number;
-}
+type Sums = Omit<q.GroupYearRow, 'districtId' | 'axis'>;
+type Filters = { districtId?: number; axis?: Axis };
 
 const empty = (): Sums => ({
   activities: 0,
@@ -29,14 +25,8 @@ const empty = (): Sums => ({
   volunteers: 0,
 });
 
-function add(sums: Sums, row: q.ActivityYearRow) {
-  sums.activities += 1;
-  sums.sessions += row.sessions;
-  sums.billedMinutes += row.billedMinutes;
-  sums.amountCents += row.amountCents;
-  sums.attendances += row.attendances;
-  sums.otherParticipants += row.otherParticipants;
-  sums.volunteers += row.volunteers;
+function add(sums: Sums, row: Sums) {
+  for (const key of Object.keys(sums) as (keyof Sums)[]) sums[key] += row[key];
 }
 
 const figures = (s: Omit<Sums, 'activities'>, persons: number) => ({
@@ -49,54 +39,107 @@ const figures = (s: Omit<Sums, 'activities'>, persons: number) => ({
   volunteers: s.volunteers,
 });
 
+const reportRow = (row: q.ActivityYearRow): CommunityReport['rows'][number] => ({
+  activityId: row.activityId,
+  title: row.title,
+  axis: row.axis,
+  districtId: row.districtId,
+  cooperativeId: row.cooperativeId,
+  ...figures(row, row.persons),
+});
+
+/** The totals of every activity of the filter: at most one summary row per district and axis. */
+function totalsOf(tx: Queryable, year: string, filters: Filters): Pick<CommunityReport, 'byDistrict' | 'byAxis' | 'total'> {
+  const persons = q.distinctPersonsOfYear(tx, year, filters);
+  const districts = new Map<number, Sums>();
+  const axes = new Map<Axis, Sums>();
+  const total = empty();
+  for (const row of q.groupYears(tx, year, filters)) {
+    if (!districts.has(row.districtId)) districts.set(row.districtId, empty());
+    if (!axes.has(row.axis)) axes.set(row.axis, empty());
+    add(districts.get(row.districtId)!, row);
+    add(axes.get(row.axis)!, row);
+    add(total, row);
+  }
+  return {
+    byDistrict: [...districts.entries()].map(([districtId, sums]) => ({
+      districtId,
+      activities: sums.activities,
+      ...figures(sums, persons.byDistrict.find((p) => p.districtId === districtId)?.persons ?? 0),
+    })),
+    byAxis: AXES.filter((axis) => axes.has(axis)).map((axis) => ({
+      axis,
+      activities: axes.get(axis)!.activities,
+      ...figures(axes.get(axis)!, persons.byAxis.find((p) => p.axis === axis)?.persons ?? 0),
+    })),
+    total: { activities: total.activities, ...figures(total, persons.total) },
+  };
+}
+
+const NONE = { byDistrict: [], byAxis: [], total: { activities: 0, ...figures(empty(), 0) } };
+
+const auditReport = (db: Db, actor: Actor, year: number, filters: Filters) =>
+  auditRead(db, actor, { action: 'read', entity: 'report_community_activities', changes: { year, ...filters } });
+
+/** The days the report counts, after the caller was checked: only the department's managers (and the admin) read it. */
+function daysOf(actor: Actor, year: number) {
+  policyOf(actor.user).reports();
+  return daysThroughToday(`${year}-01-01`, `${year}-12-31`, actor.today);
+}
+
+/** A page of the year's activities, in id order, with the totals of them all. */
 export async function communityActivitiesReport(
   db: Db,
   actor: Actor,
   year: number,
-  filters: { districtId?: number; axis?: Axis },
+  filters: Filters,
+  limit = 100,
+  cursor?: string,
 ): Promise<CommunityReport> {
-  // Only the department's managers (and the admin) read it: refused to roles without a report.
-  policyOf(actor.user).reports();
-  const days = daysThroughToday(`${year}-01-01`, `${year}-12-31`, actor.today);
+  const after = Number(decodeCursor(cursor, ['number'])?.[0] ?? 0);
+  const days = daysOf(actor, year);
   const report = db.transaction((tx) => {
-    const rows = days ? q.activityYears(tx, String(year), filters) : [];
-    const persons = days ? q.distinctPersonsOfYear(tx, String(year), filters) : { byDistrict: [], byAxis: [], total: 0 };
-    const districts = new Map<number, Sums>();
-    const axes = new Map<Axis, Sums>();
-    const total = empty();
-    for (const row of rows) {
-      if (!districts.has(row.districtId)) districts.set(row.districtId, empty());
-      if (!axes.has(row.axis)) axes.set(row.axis, empty());
-      add(districts.get(row.districtId)!, row);
-      add(axes.get(row.axis)!, row);
-      add(total, row);
-    }
+    const rows = days ? q.activityYears(tx, String(year), filters, after, limit + 1) : [];
+    const { items, nextCursor } = page(rows, limit, (row) => [row.activityId]);
     return {
       year,
       throughDate: days?.last ?? null,
-      rows: rows.map((row) => ({
-        activityId: row.activityId,
-        title: row.title,
-        axis: row.axis,
-        districtId: row.districtId,
-        cooperativeId: row.cooperativeId,
-        ...figures(row, row.persons),
-      })),
-      byDistrict: [...districts.entries()].map(([districtId, sums]) => ({
-        districtId,
-        activities: sums.activities,
-        ...figures(sums, persons.byDistrict.find((p) => p.districtId === districtId)?.persons ?? 0),
-      })),
-      byAxis: AXES.filter((axis) => axes.has(axis)).map((axis) => ({
-        axis,
-        activities: axes.get(axis)!.activities,
-        ...figures(axes.get(axis)!, persons.byAxis.find((p) => p.axis === axis)?.persons ?? 0),
-      })),
-      total: { activities: total.activities, ...figures(total, persons.total) },
+      rows: items.map(reportRow),
+      nextCursor,
+      ...(days ? totalsOf(tx, String(year), filters) : NONE),
     };
   });
-  await auditRead(db, actor, { action: 'read', entity: 'report_community_activities', changes: { year, ...filters } });
+  await auditReport(db, actor, year, filters);
   return report;
+}
+
+const CSV_BATCH = 1000;
+
+/** The report's CSV lines, every activity read a batch at a time while the file is written, then the totals. */
+export async function communityReportCsvBatches(
+  db: Db,
+  actor: Actor,
+  year: number,
+  filters: Filters,
+  districtNames: Map<number, string>,
+): Promise<() => Iterable<unknown[][]>> {
+  const days = daysOf(actor, year);
+  await auditReport(db, actor, year, filters);
+  const line = csvLine(districtNames);
+  return function* () {
+    for (let after = 0; days;) {
+      const rows = q.activityYears(db, String(year), filters, after, CSV_BATCH);
+      yield rows.map((row) => line(row.title, row.axis, row.districtId, { activities: 1, ...reportRow(row) }));
+      if (rows.length < CSV_BATCH) break;
+      after = rows.at(-1)!.activityId;
+    }
+    const totals = days ? totalsOf(db, String(year), filters) : NONE;
+    yield [
+      ...totals.byDistrict.map((d) => line('Totale distretto', undefined, d.districtId, d)),
+      ...totals.byAxis.map((a) => line('Totale asse', a.axis, undefined, a)),
+      line('Totale', undefined, undefined, totals.total),
+    ];
+  };
 }
 
 export const COMMUNITY_REPORT_CSV_HEADER = [
@@ -112,14 +155,11 @@ export const COMMUNITY_REPORT_CSV_HEADER = [
   'Volontari',
 ];
 
-/** The report's rows, then its totals by district, by axis and overall, as the CSV lists them. */
-export function communityReportCsvRows(report: CommunityReport, districtNames: Map<number, string>): unknown[][] {
-  const axisLabel = (axis: Axis) => AXIS_LABELS[axis];
-  const districtName = (id: number) => districtNames.get(id) ?? String(id);
-  const line = (title: string, axis: string, district: string, f: CommunityReport['total']) => [
+function csvLine(districtNames: Map<number, string>) {
+  return (title: string, axis: Axis | undefined, districtId: number | undefined, f: CommunityReport['total']) => [
     title,
-    axis,
-    district,
+    axis ? AXIS_LABELS[axis] : '',
+    districtId === undefined ? '' : (districtNames.get(districtId) ?? String(districtId)),
     f.sessions,
     f.hours,
     f.amount,
@@ -127,11 +167,5 @@ export function communityReportCsvRows(report: CommunityReport, districtNames: M
     f.attendances,
     f.otherParticipants,
     f.volunteers,
-  ];
-  return [
-    ...report.rows.map((r) => line(r.title, axisLabel(r.axis), districtName(r.districtId), { activities: 1, ...r })),
-    ...report.byDistrict.map((d) => line('Totale distretto', '', districtName(d.districtId), d)),
-    ...report.byAxis.map((a) => line('Totale asse', axisLabel(a.axis), '', a)),
-    line('Totale', '', '', report.total),
   ];
 }

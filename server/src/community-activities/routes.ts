@@ -20,10 +20,10 @@ import {
   updateCommunityActivityBody,
 } from '@bds/shared';
 import { actorOf, ALL_ROLES } from '../plugins/auth.ts';
-import { sendCsv, wantsCsv } from '../reports/csv.ts';
+import { sendCsvBatches, wantsCsv } from '../reports/csv.ts';
 import { listDistricts } from '../reference/service.ts';
 import * as community from './service.ts';
-import { COMMUNITY_REPORT_CSV_HEADER, communityActivitiesReport, communityReportCsvRows } from './report.ts';
+import { COMMUNITY_REPORT_CSV_HEADER, communityActivitiesReport, communityReportCsvBatches } from './report.ts';
 import { durableWrite } from '../audit/group-commit.ts';
 
 const tags = ['community-activities'];
@@ -148,11 +148,11 @@ const communityActivityRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: communityReportReply },
     },
     handler: async (request, reply) => {
-      const { year, districtId, axis, format } = request.query;
-      const report = await communityActivitiesReport(app.db, actorOf(request), year, { districtId, axis });
-      if (!wantsCsv(request, format)) return report;
+      const { year, districtId, axis, limit, cursor, format } = request.query;
+      if (!wantsCsv(request, format)) return communityActivitiesReport(app.db, actorOf(request), year, { districtId, axis }, limit, cursor);
       const districts = new Map(listDistricts(app.db).map((d) => [d.id, d.name]));
-      await sendCsv(reply, `attivita-comunita-${year}.csv`, COMMUNITY_REPORT_CSV_HEADER, communityReportCsvRows(report, districts));
+      const batches = await communityReportCsvBatches(app.db, actorOf(request), year, { districtId, axis }, districts);
+      await sendCsvBatches(reply, `attivita-comunita-${year}.csv`, COMMUNITY_REPORT_CSV_HEADER, batches);
     },
   });
 };

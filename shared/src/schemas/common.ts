@@ -59,6 +59,8 @@ export function noRepeats<T>(what: string) {
 
 export const limitSchema = z.coerce.number().int().min(1).max(500).default(50);
 export const cursorSchema = z.string().max(200).optional();
+/** Rows per page of a report whose rows grow with the data (default 100); its CSV holds every row and ignores it. */
+export const reportLimitSchema = z.coerce.number().int().min(1).max(2000).optional();
 
 export function listReply<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), nextCursor: z.string().nullable() });

@@ -2,7 +2,7 @@
 // yearly report. Distinct from the intervention activities per axis (`activities.ts`).
 import { z } from 'zod';
 import { AXES } from '../domain.ts';
-import { cursorSchema, idSchema, limitSchema, longText, noRepeats, recordDate, text, yearSchema } from './common.ts';
+import { cursorSchema, idSchema, limitSchema, longText, noRepeats, recordDate, reportLimitSchema, text, yearSchema } from './common.ts';
 import { interventionHours } from './interventions.ts';
 import { formatQuery } from './reports.ts';
 
@@ -143,6 +143,10 @@ export const communityReportQuery = z.strictObject({
   year: yearSchema,
   districtId: z.coerce.number().int().positive().optional(),
   axis: z.enum(AXES).optional(),
+  /** Activities per page, in id order. */
+  limit: reportLimitSchema,
+  /** The next page, from the previous reply's `nextCursor`. */
+  cursor: cursorSchema,
   format: formatQuery,
 });
 
@@ -171,7 +175,9 @@ export const communityReportReply = z.object({
   year: z.number().int(),
   /** The last day counted: 31 December, or today while the year lasts; null before it begins. */
   throughDate: z.string().nullable(),
+  /** This page's activities; the totals below are of every activity of the filter. */
   rows: z.array(communityReportRowSchema),
+  nextCursor: z.string().nullable(),
   byDistrict: z.array(z.object({ districtId: z.number().int(), activities: z.number().int(), ...communityFigures })),
   byAxis: z.array(z.object({ axis: z.enum(AXES), activities: z.number().int(), ...communityFigures })),
   total: z.object({ activities: z.number().int(), ...communityFigures }),

@@ -1,7 +1,7 @@
 // Lot 3: cohabitation flats, the stays of the persons in them and the flats' own hours.
 import { z } from 'zod';
 import { LIVING_SITUATIONS } from '../domain.ts';
-import { cursorSchema, idSchema, limitSchema, longText, monthSchema, recordDate, text, yearSchema } from './common.ts';
+import { cursorSchema, idSchema, limitSchema, longText, monthSchema, recordDate, reportLimitSchema, text, yearSchema } from './common.ts';
 import { formatQuery } from './reports.ts';
 import { interventionFields } from './interventions.ts';
 
@@ -120,8 +120,8 @@ export const flatInterventionsReply = z.object({ items: z.array(flatIntervention
 
 export const flatsReportQuery = z.strictObject({
   year: yearSchema,
-  /** Flats per page, in id order. Default 100; a CSV export holds every flat and ignores it. */
-  limit: z.coerce.number().int().min(1).max(2000).optional(),
+  /** Flats per page, in id order. */
+  limit: reportLimitSchema,
   /** The next page, from the previous reply's `nextCursor`. */
   cursor: cursorSchema,
   format: formatQuery,

@@ -1,8 +1,10 @@
-// The year's community activities for the department: per activity, by district and by axis,
-// participants per activity in a chart, and the CSV.
+// The year's community activities for the department: per activity a page at a time, the totals
+// of every activity by district and by axis, participants per district in a chart, and the CSV.
 import { communityReportQuery, type Axis, type CommunityReport } from '@bds/shared';
-import { communityReport } from '../../api/communityActivities.ts';
+import { communityReport, type CommunityReportFilters } from '../../api/communityActivities.ts';
 import { nameOf, useDistricts } from '../../api/reference.ts';
+import { useReportPages } from '../../api/reportEndpoint.ts';
+import { ResultCount, ShowMore } from '../../components/Paging.tsx';
 import { BarChart } from '../../components/reports/BarChart.tsx';
 import { ReportPage } from '../../components/reports/ReportPage.tsx';
 import { ReportTable, type Column } from '../../components/reports/ReportTable.tsx';
@@ -23,21 +25,25 @@ const FIGURES: Column<Line>[] = [
   { head: t.volunteers, cell: (f) => formatNumber(f.volunteers), num: true },
 ];
 
-function Figures({ data }: { data: CommunityReport }) {
+function Figures({ data, filters }: { data: CommunityReport; filters: CommunityReportFilters }) {
   const districts = useDistricts();
+  const query = useReportPages(communityReport, filters, data);
   const columns: Column<Line>[] = [
     { head: t.activities, cell: (line) => line.name, names: true },
     { head: t.axis, cell: (line) => (line.axis ? it.axes[line.axis] : '') },
     { head: t.district, cell: (line) => (line.districtId ? nameOf(districts.data, line.districtId) : '') },
     ...FIGURES,
   ];
-  const lines: Line[] = data.rows.map((row) => ({ ...row, key: `r${row.activityId}`, name: row.title, activities: 1 }));
+  const lines: Line[] = query.data.pages
+    .flatMap((page) => page.rows)
+    .map((row) => ({ ...row, key: `r${row.activityId}`, name: row.title, activities: 1 }));
   const subtotals: Line[] = [
     ...data.byDistrict.map((row) => ({ ...row, key: `d${row.districtId}`, name: t.byDistrict })),
     ...data.byAxis.map((row) => ({ ...row, key: `a${row.axis}`, name: t.byAxis })),
   ];
   return (
     <>
+      <ResultCount total={data.total.activities} shown={lines.length} />
       <ReportTable
         label={t.reportTitle}
         columns={columns}
@@ -48,9 +54,10 @@ function Figures({ data }: { data: CommunityReport }) {
         totalLabel={t.total}
         compact
       />
+      <ShowMore query={query} />
       <BarChart
         title={t.chartTitle}
-        bars={data.rows.map((row) => ({ label: row.title, value: row.persons + row.otherParticipants }))}
+        bars={data.byDistrict.map((row) => ({ label: nameOf(districts.data, row.districtId), value: row.persons + row.otherParticipants }))}
         unit={t.participants}
       />
     </>
@@ -67,7 +74,7 @@ export function CommunityReportPage() {
       initialFilters={{ year: Number(today().slice(0, 4)) }}
       isEmpty={(data) => data.rows.length === 0}
     >
-      {(data) => <Figures data={data} />}
+      {(data, filters) => <Figures data={data} filters={filters} />}
     </ReportPage>
   );
 }

@@ -1,7 +1,8 @@
 // The managers' flats report: occupancy over the months and exits by destination as charts, the
 // figures per flat as a table a page at a time with the totals of every flat, and the CSV.
 import { LIVING_SITUATIONS, flatsReportQuery, type FlatsReport, type FlatsReportRow } from '@bds/shared';
-import { flatsReport, useFlatsReportRows, type FlatsReportFilters } from '../../api/flats.ts';
+import { flatsReport, type FlatsReportFilters } from '../../api/flats.ts';
+import { useReportPages } from '../../api/reportEndpoint.ts';
 import { ResultCount, ShowMore } from '../../components/Paging.tsx';
 import { BarChart } from '../../components/reports/BarChart.tsx';
 import { ReportPage } from '../../components/reports/ReportPage.tsx';
@@ -33,7 +34,7 @@ const COLUMNS: Column<Line>[] = [
 ];
 
 function FlatsTable({ first, filters }: { first: FlatsReport; filters: FlatsReportFilters }) {
-  const query = useFlatsReportRows(filters, first);
+  const query = useReportPages(flatsReport, filters, first);
   const rows = query.data.pages.flatMap((page) => page.rows);
   return (
     <>
