@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -6,6 +7,10 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 export default defineConfig({
   test: {
     root,
+    // Vitest's default in a run is one worker fewer than the cores: on CI's two, one file at a
+    // time. Most files wait for much of their time (child servers, Chromium, fsync), so one
+    // worker per core keeps both busy.
+    maxWorkers: availableParallelism(),
     projects: [
       {
         test: {

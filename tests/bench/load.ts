@@ -37,6 +37,9 @@ export async function measure(
     url: baseUrl,
     connections,
     duration: durationSeconds,
+    // autocannon stops at its first sample after the deadline: a sub-second measurement would
+    // otherwise last a whole second.
+    sampleInt: Math.min(1000, durationSeconds * 1000),
     ...(amount === undefined ? {} : { maxOverallRequests: Math.max(connections, amount) }),
     requests: [
       {

@@ -88,6 +88,7 @@ describe('demo data', () => {
     expect(new Set(persons.map((person) => person.fiscal_code)).size).toBe(persons.length);
   });
 
+  // Seeds a second database: as long as the first one's seeding in beforeAll, and given as long.
   it('generates the same data on every run', async () => {
     const again = await seededDb();
     for (const table of [
@@ -109,7 +110,7 @@ describe('demo data', () => {
     ]) {
       expect(digestOf(again, table), table).toBe(digestOf(db, table));
     }
-  });
+  }, 60_000);
 
   it('never activates a project that is a draft, waiting for the UVM or rejected', () => {
     const wrong = rows(
