@@ -57,6 +57,8 @@ afterAll(() => ctx.close());
 function apply(ops: Operation[]) {
   const client = ctx.db.$client;
   client.exec('DELETE FROM flat_stays; DELETE FROM flats');
+  // The summaries now hold only zeros; emptied too, so that every run inserts its days afresh.
+  client.exec('DELETE FROM flat_place_day_changes; DELETE FROM flat_place_month_changes');
   const { pick, update } = rowWriter(ctx.db);
   for (const o of ops) {
     if (o.op === 'flat') {

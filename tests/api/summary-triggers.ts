@@ -37,9 +37,12 @@ export function rowWriter(db: Db) {
   return { pick, update };
 }
 
-/** Holds after any sequence of up to 40 writes, applied to fresh tables. */
-export function afterAnyWrites<T>(operation: fc.Arbitrary<T>, apply: (ops: T[]) => void, holds: () => void) {
-  return fc.property(fc.array(operation, { minLength: 1, maxLength: 40 }), (ops) => {
+/**
+ * Holds after any sequence of up to 40 writes, applied to fresh tables. `size` 'medium' makes the
+ * sequences longer than fast-check's small default, for writes that only matter after others.
+ */
+export function afterAnyWrites<T>(operation: fc.Arbitrary<T>, apply: (ops: T[]) => void, holds: () => void, size?: fc.SizeForArbitrary) {
+  return fc.property(fc.array(operation, { minLength: 1, maxLength: 40, size }), (ops) => {
     apply(ops);
     holds();
   });

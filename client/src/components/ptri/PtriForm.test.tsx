@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../api/errors.ts';
@@ -52,8 +52,8 @@ describe('PTRI form', () => {
     await user.type(screen.getByLabelText('Data di fine'), '2024-06-30');
     await user.click(screen.getByRole('button', { name: 'Salva' }));
 
+    await waitFor(() => expect(fieldError('Obiettivo (Affettività/Socialità)')).toBe('non può essere vuoto'));
     expect(onCreate).not.toHaveBeenCalled();
-    expect(fieldError('Obiettivo (Affettività/Socialità)')).toBe('non può essere vuoto');
     expect(fieldError('Data di fine')).toBe('la data di fine precede quella di inizio');
     expect(fieldError('Obiettivo (Casa/Habitat sociale)')).toBeNull();
   });
@@ -76,8 +76,8 @@ describe('PTRI form', () => {
     await fillValidProject(user);
     await user.click(screen.getByRole('button', { name: 'Salva' }));
 
+    await waitFor(() => expect(fieldError('Obiettivo (Formazione/Lavoro)')).toBe('obiettivo già presente in un altro progetto'));
     expect(onCreate).toHaveBeenCalledTimes(1);
-    expect(fieldError('Obiettivo (Formazione/Lavoro)')).toBe('obiettivo già presente in un altro progetto');
     expect(fieldError('Lotto')).toBe('il lotto non serve questo servizio');
     expect(fieldError('Obiettivo (Casa/Habitat sociale)')).toBeNull();
   });
@@ -128,7 +128,7 @@ describe('euros and hours typed the Italian way', () => {
     await user.type(screen.getAllByLabelText('Ore')[0] as HTMLElement, '1.234,5');
     await user.click(screen.getByRole('button', { name: 'Salva' }));
 
-    expect(onCreate).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(onCreate).toHaveBeenCalledTimes(1));
     const body = (onCreate.mock.calls as unknown[][])[0]?.[0] as { budget: { work: { amount: number; hours: number | null }[] } };
     expect(body.budget.work.map((line) => line.amount)).toEqual([2120, 3180, 1500.5, 2120, 2120.5]);
     expect(body.budget.work[0]?.hours).toBe(1234.5);
@@ -150,8 +150,8 @@ describe('euros and hours typed the Italian way', () => {
     await addWorkLine(user, '2.1205');
     await user.click(screen.getByRole('button', { name: 'Salva' }));
 
+    await waitFor(() => expect(fieldError('Importo €')).toMatch(/^numero non valido: scrivere ad esempio 1\.500,50/));
     expect(onCreate).not.toHaveBeenCalled();
-    expect(fieldError('Importo €')).toMatch(/^numero non valido: scrivere ad esempio 1\.500,50/);
     expect(screen.queryByText('Input non valido')).toBeNull();
 
     await user.clear(screen.getByLabelText('Importo €'));
@@ -167,6 +167,7 @@ describe('euros and hours typed the Italian way', () => {
     await user.type(screen.getByLabelText('Importo €'), '12,345');
     await user.click(screen.getByRole('button', { name: 'Salva' }));
 
+    await waitFor(() => expect(fieldError('Lotto')).not.toBeNull());
     expect(onCreate).not.toHaveBeenCalled();
     for (const label of [
       'Lotto',
