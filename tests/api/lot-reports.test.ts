@@ -95,6 +95,27 @@ describe('lot totals', () => {
     expect((await (await ctx.as('uvm.bologna'))({ method: 'GET', url: '/api/reports/lot-totals?year=2025' })).statusCode).toBe(403);
   });
 
+  it('lists for the whole department each lot number once, of the tender in force at the period end', async () => {
+    await world();
+    const { lot1, lot2 } = ctx.world.lots;
+    const older = Number(
+      ctx.db.$client
+        .prepare(
+          `INSERT INTO lots (number, title, tender_year, service_kinds, contractor, hourly_rate_cents, ceiling_cents, tender_start, tender_end)
+           SELECT number, title, 2020, service_kinds, contractor, hourly_rate_cents, ceiling_cents, '2020-01-01', '2023-12-31' FROM lots WHERE id = ?`,
+        )
+        .run(lot1).lastInsertRowid,
+    );
+    const manager = await ctx.as('manager');
+    const lotsOf = async (query: string) =>
+      (await manager({ method: 'GET', url: `/api/reports/lot-totals?${query}` })).json().lots.map((l: { lotId: number }) => l.lotId);
+    expect(await lotsOf('year=2025')).toEqual([lot1, lot2]);
+    expect(await lotsOf('year=2022')).toEqual([older, lot2]);
+    // A case manager still sees only the lots their service has work in.
+    const budrio = (await (await ctx.as('cm.budrio'))({ method: 'GET', url: '/api/reports/lot-totals?year=2022' })).json();
+    expect(budrio.lots).toEqual([]);
+  });
+
   it('is also a CSV that parses back to the same figures', async () => {
     await world();
     const manager = await ctx.as('manager');

@@ -8,6 +8,7 @@ import type { Actor } from '../auth/principal.ts';
 import { auditRead } from '../audit/group-commit.ts';
 import { policyOf, type ReportScope as Scope } from '../access/policy.ts';
 import { daysThroughToday } from '../figures/definitions.ts';
+import { lotInForce } from '../reference/lot-in-force.ts';
 import { communityFiguresOfPeriod, type LotCommunityRow } from '../community-activities/queries.ts';
 import { cooperativeNames, lotMoneyRows, lotPeopleRows, lotsByNumber } from './queries.ts';
 
@@ -36,9 +37,8 @@ export async function lotTotals(db: Db, actor: Actor, year: number | undefined, 
   // Managers see every lot; a case manager their service's share; a cooperative its own totals.
   const scope = policyOf(actor.user).reports();
   const period = month ?? String(year);
-  const days = month
-    ? daysThroughToday(`${month}-01`, `${month}-${daysInMonth(month)}`, actor.today)
-    : daysThroughToday(`${year}-01-01`, `${year}-12-31`, actor.today);
+  const periodLast = month ? `${month}-${daysInMonth(month)}` : `${year}-12-31`;
+  const days = daysThroughToday(month ? `${month}-01` : `${year}-01-01`, periodLast, actor.today);
   const report = db.transaction((tx) => {
     const rows = days ? lotMoneyRows(tx, period, scope) : [];
     const people = days ? peopleRows(tx, period, scope) : { perCooperative: [], perLot: [] };
@@ -46,9 +46,15 @@ export async function lotTotals(db: Db, actor: Actor, year: number | undefined, 
     const community = days && scope.serviceId === null ? communityFiguresOfPeriod(tx, period, scope.cooperativeId) : [];
     const lots = lotsByNumber(tx);
     const names = new Map(cooperativeNames(tx).map((c) => [c.id, c.name]));
-    const wholeLots = scope.cooperativeId === null && scope.serviceId === null;
+    // The whole department sees each lot number of the tender in force at the period's end, and any
+    // other tender's lot only where it has work in the period.
+    const inForce = new Set(
+      scope.cooperativeId === null && scope.serviceId === null
+        ? [...new Set(lots.map((lot) => lot.number))].map((number) => lotInForce(lots, number, periodLast)?.id)
+        : [],
+    );
     const result = lots
-      .filter((lot) => wholeLots || rows.some((r) => r.lotId === lot.id))
+      .filter((lot) => inForce.has(lot.id) || rows.some((r) => r.lotId === lot.id))
       .map((lot) => {
         const lotRows = rows.filter((r) => r.lotId === lot.id);
         const coopIds = [

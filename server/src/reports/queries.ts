@@ -331,11 +331,20 @@ export function lotPeopleRows(db: Queryable, period: string, scope: ReportScope,
 }
 
 export function lotsByNumber(db: Queryable) {
-  return preparedSql<{ id: number; number: number; title: string; hourlyRateCents: number | null; ceilingCents: number | null }>(
+  return preparedSql<{
+    id: number;
+    number: number;
+    title: string;
+    hourlyRateCents: number | null;
+    ceilingCents: number | null;
+    tenderStart: string;
+    tenderEnd: string;
+  }>(
     db,
     'lotsByNumber',
     () =>
-      sql`SELECT id, number, title, hourly_rate_cents AS hourlyRateCents, ceiling_cents AS ceilingCents FROM lots ORDER BY number, tender_year`,
+      sql`SELECT id, number, title, hourly_rate_cents AS hourlyRateCents, ceiling_cents AS ceilingCents,
+        tender_start AS tenderStart, tender_end AS tenderEnd FROM lots ORDER BY number, tender_year`,
   ).all();
 }
 
