@@ -1,5 +1,4 @@
 import { configDefaults, defineConfig } from 'vitest/config';
-import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -8,10 +7,6 @@ const benchSmoke = 'tests/bench/smoke.test.ts';
 export default defineConfig({
   test: {
     root,
-    // Vitest's default in a run is one worker fewer than the cores: on CI's two, one file at a
-    // time. Most files wait for much of their time (child servers, Chromium, fsync), so one
-    // worker per core keeps both busy.
-    maxWorkers: availableParallelism(),
     projects: [
       {
         test: {

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { json, mockFetch, problem } from '../../test/fetchMock.ts';
@@ -115,7 +115,7 @@ describe('registering a person', () => {
     expect(message('Nome')).toBe('nome non ammesso dal server');
     expect(screen.getByRole('alert').textContent).toBe('campo sconosciuto');
     await user.type(screen.getByLabelText('Nome'), 'a');
-    expect(message('Nome')).toBeNull();
+    await waitFor(() => expect(message('Nome')).toBeNull());
     expect(screen.queryByRole('alert')).toBeNull();
   });
 });
