@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from './helpers.ts';
-import { addLot4, freshActivities } from './community-helpers.ts';
+import { addLot4, freshActivities, updateActivityPeriod, dropActivityPeriod } from './community-helpers.ts';
 import { afterAnyWrites, expectEachTriggerNeeded, rowWrites } from './summary-triggers.ts';
 
 const AXES = ['habitat', 'sociality', 'work'] as const;
@@ -60,14 +60,9 @@ function apply(ops: Operation[]) {
         ...(period === undefined ? {} : { period }),
         ...(activity === undefined ? {} : { activity_id: activities[activity] }),
       };
-      const keys = Object.keys(columns);
-      if (id === undefined || keys.length === 0) continue;
-      client
-        .prepare(`UPDATE OR IGNORE community_activity_periods SET ${keys.map((k) => `${k} = ?`).join(', ')} WHERE rowid = ?`)
-        .run(...Object.values(columns), id);
+      updateActivityPeriod(ctx, id, columns);
     } else if (o.op === 'drop') {
-      const id = picked(o.pick);
-      if (id !== undefined) client.prepare('DELETE FROM community_activity_periods WHERE rowid = ?').run(id);
+      dropActivityPeriod(ctx, picked(o.pick));
     } else {
       const { bologna, pianura } = ctx.world.districts;
       client

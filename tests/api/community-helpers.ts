@@ -121,3 +121,17 @@ export function freshActivities(ctx: TestContext, lotId: number, cooperativeOf: 
   const axes = ['habitat', 'sociality', 'work'];
   return [0, 1, 2, 3].map((i) => insert.run(axes[i % 3], ctx.world.districts.bologna, cooperativeOf(i), lotId).lastInsertRowid as number);
 }
+
+/** Sets `columns` of the activity period at `rowid` directly (a move onto an existing key is ignored). */
+export function updateActivityPeriod(ctx: TestContext, rowid: number | undefined, columns: Record<string, unknown>) {
+  const keys = Object.keys(columns);
+  if (rowid === undefined || keys.length === 0) return;
+  ctx.db.$client
+    .prepare(`UPDATE OR IGNORE community_activity_periods SET ${keys.map((k) => `${k} = ?`).join(', ')} WHERE rowid = ?`)
+    .run(...Object.values(columns), rowid);
+}
+
+/** Deletes the activity period at `rowid` directly, if there is one. */
+export function dropActivityPeriod(ctx: TestContext, rowid: number | undefined) {
+  if (rowid !== undefined) ctx.db.$client.prepare('DELETE FROM community_activity_periods WHERE rowid = ?').run(rowid);
+}

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { communityFiguresOfPeriod } from '@bds/server/community-activities/queries.ts';
 import { createTestContext, type TestContext } from './helpers.ts';
-import { addLot4, plainLotPeriods, storedLotPeriods } from './community-helpers.ts';
+import { addLot4, plainLotPeriods, storedLotPeriods, updateActivityPeriod, dropActivityPeriod } from './community-helpers.ts';
 import { afterAnyWrites, expectEachTriggerNeeded, rowWrites } from './summary-triggers.ts';
 
 const PERIODS = ['2025', '2025-03', '2025-04'] as const;
@@ -65,14 +65,9 @@ function apply(o: Operation) {
       ...(activity === undefined ? {} : { activity_id: activities[activity] }),
       ...(others === undefined ? {} : { other_participants: others }),
     };
-    const keys = Object.keys(columns);
-    if (id === undefined || keys.length === 0) return;
-    client
-      .prepare(`UPDATE OR IGNORE community_activity_periods SET ${keys.map((k) => `${k} = ?`).join(', ')} WHERE rowid = ?`)
-      .run(...Object.values(columns), id);
+    updateActivityPeriod(ctx, id, columns);
   } else if (o.op === 'drop') {
-    const id = picked(o.pick);
-    if (id !== undefined) client.prepare('DELETE FROM community_activity_periods WHERE rowid = ?').run(id);
+    dropActivityPeriod(ctx, picked(o.pick));
   } else {
     client
       .prepare('UPDATE community_activities SET cooperative_id = ?, lot_id = ? WHERE id = ?')
