@@ -197,7 +197,7 @@ describe("the cooperative's month", () => {
     await user.type(screen.getByLabelText('Ore 1'), '2.5.1');
     await user.click(screen.getByRole('button', { name: 'Registra gli interventi' }));
 
-    expect(screen.getByRole('alert').textContent).toBe(
+    expect((await screen.findByRole('alert')).textContent).toBe(
       'Nessun intervento registrato. 2 righe da correggere: sono rimaste nella tabella con i loro errori.',
     );
     expect(screen.queryByText(/interventi? registrat[oi]\.$/)).toBeNull();
