@@ -1458,5 +1458,9 @@ export const outcomeCounts = sqliteTable(
     n: integer('n').notNull(),
     firstKey: text('first_key'),
   },
-  (t) => [primaryKey({ columns: [t.year, t.serviceId, t.lotId, t.figure, t.value, t.keyA, t.keyB] })],
+  (t) => [
+    primaryKey({ columns: [t.year, t.serviceId, t.lotId, t.figure, t.value, t.keyA, t.keyB] }),
+    // The report's lots added up in the order it groups by, read from the index alone (migration 0200).
+    index('outcome_counts_report_idx').on(t.year, t.serviceId, t.figure, t.value, t.keyA, t.keyB, t.lotId, t.n, t.firstKey),
+  ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX `outcome_counts_report_idx` ON `outcome_counts` (`year`,`service_id`,`figure`,`value`,`key_a`,`key_b`,`lot_id`,`n`,`first_key`);
