@@ -259,7 +259,7 @@ export interface FlatFigures {
 }
 
 /** Days from a to b, both counted, or 0 when b precedes a (SQL over 'YYYY-MM-DD' text). */
-export const daysSpanned = (a: SQL, b: SQL) => sql`max(0, CAST(julianday(${b}) - julianday(${a}) AS INTEGER) + 1)`;
+const daysSpanned = (a: SQL, b: SQL) => sql`max(0, CAST(julianday(${b}) - julianday(${a}) AS INTEGER) + 1)`;
 
 /** The stays `s` of flat `f` that cover at least one day of the period. */
 export const staysDuring = (first: string | Placeholder, last: string | Placeholder) =>
