@@ -1,9 +1,12 @@
 // The flats' summaries as stored, and recomputed from the raw rows: the work per flat and month
 // (migration 0161) from the flat-level work and the residents' interventions within their stays,
 // and the place-day changes (migration 0162) from the flats and stays; their sums per month
-// (migration 0180) from those recomputations; the stays' entries and exits per day (migration 0181). The property tests and the benchmark generator's
-// test hold them equal.
+// (migration 0180) from those recomputations; the stays' entries and exits per day (migration 0181); the
+// report's pages beside the definition. The property tests and the benchmark generator's test hold them equal.
+import { sql } from 'drizzle-orm';
 import type { Db } from '@bds/db';
+import { flatFiguresOf, type FlatFigures } from '@bds/server/figures/definitions.ts';
+import { flatFiguresPage, flatsOfService } from '@bds/server/reports/queries.ts';
 
 const NOT_ZERO = 'flat_minutes <> 0 OR flat_amount_cents <> 0 OR personal_minutes <> 0 OR personal_amount_cents <> 0';
 
@@ -85,3 +88,25 @@ export const recomputedStayEvents = (db: Db) =>
        WHERE stays <> 0 OR stay_days <> 0 ORDER BY 1, 2`,
     )
     .all();
+
+/**
+ * The report's page statements (flatFiguresPage) read page by page, `pageSize` flats at a time,
+ * beside the definition over the raw rows, for every flat and for each service with stays: the
+ * page's names aside, the two must be equal.
+ */
+export function reportPagesBesideDefinition(db: Db, days: { first: string; last: string }, pageSize: number) {
+  const read = (serviceId: number | null) => {
+    const figures: FlatFigures[] = [];
+    for (let after = 0; ;) {
+      const page = flatFiguresPage(db, days, serviceId, after, pageSize);
+      figures.push(...page.map(({ name: _name, districtId: _district, places: _places, ...flat }) => flat));
+      if (page.length < pageSize) return figures;
+      after = page.at(-1)!.flatId;
+    }
+  };
+  const services = db.$client.prepare('SELECT DISTINCT service_id AS id FROM flat_stays ORDER BY 1').all() as { id: number }[];
+  return [null, ...services.map((s) => s.id)].map((serviceId) => ({
+    read: read(serviceId),
+    defined: flatFiguresOf(db, days.first, days.last, serviceId === null ? sql`1` : flatsOfService(serviceId, days.first, days.last)),
+  }));
+}

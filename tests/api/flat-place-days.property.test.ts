@@ -4,7 +4,7 @@
 // and exits of every flat read flat_stay_events, kept by those of migration 0181 on flat_stays. After any sequence of flats opened,
 // resized, closed and removed and of stays written, moved and removed directly (spans that end
 // before they begin too), the place-days, entries and exits of each month up to today and of whole
-// years equal the definition over every flat, and the stored changes equal their recomputation. With any one
+// years equal the definition over every flat, so do the report's pages of flats, and the stored changes equal their recomputation. With any one
 // trigger dropped, some sequence breaks it.
 import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
@@ -21,6 +21,7 @@ import {
   storedPlaceMonthChanges,
   recomputedStayEvents,
   storedStayEvents,
+  reportPagesBesideDefinition,
 } from './flat-month-work.ts';
 
 const TODAY = '2026-03-15';
@@ -104,13 +105,14 @@ function apply(ops: Operation[]) {
   }
 }
 
+const YEARS = [2025, 2026].map((year) => daysThroughToday(`${year}-01-01`, `${year}-12-31`, TODAY)!);
 // Each month of 2025 and 2026 up to today, and the two years.
-const SPANS = [2025, 2026].flatMap((year) => [
+const SPANS = [2025, 2026].flatMap((year, y) => [
   ...Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`).flatMap((month) => {
     const span = daysThroughToday(`${month}-01`, `${month}-${daysInMonth(month)}`, TODAY);
     return span ? [span] : [];
   }),
-  daysThroughToday(`${year}-01-01`, `${year}-12-31`, TODAY)!,
+  YEARS[y]!,
 ]);
 
 function summaryHolds() {
@@ -122,6 +124,8 @@ function summaryHolds() {
   for (const span of SPANS)
     expect(allFlatsStayTotalsOf(ctx.db, span.first, span.last)).toEqual(flatStayTotalsOf(ctx.db, span.first, span.last, sql`1`));
   expect(storedStayEvents(ctx.db)).toEqual(recomputedStayEvents(ctx.db));
+  // The report's pages of flats, two at a time, over each year.
+  for (const span of YEARS) for (const { read, defined } of reportPagesBesideDefinition(ctx.db, span, 2)) expect(read).toEqual(defined);
 }
 
 const property = afterAnyWrites(operation, apply, summaryHolds);

@@ -261,16 +261,22 @@ export interface FlatFigures {
 /** Days from a to b, both counted, or 0 when b precedes a (SQL over 'YYYY-MM-DD' text). */
 const daysSpanned = (a: SQL, b: SQL) => sql`max(0, CAST(julianday(${b}) - julianday(${a}) AS INTEGER) + 1)`;
 
-/** The stays of flat `f` that cover at least one day of the period. */
-const staysDuring = (first: string, last: string) =>
+/** The stays `s` of flat `f` that cover at least one day of the period. */
+export const staysDuring = (first: string | Placeholder, last: string | Placeholder) =>
   sql`s.flat_id = f.id AND s.from_date <= ${last} AND (s.to_date IS NULL OR s.to_date >= ${first})`;
 /** Flat `f`'s places × the days of the period it was open. */
-const placeDaysAvailable = (first: string, last: string) =>
+export const placeDaysAvailable = (first: string | Placeholder, last: string | Placeholder) =>
   sql`f.places * ${daysSpanned(sql`max(${first}, f.opened_on)`, sql`min(${last}, COALESCE(f.closed_on, ${last}))`)}`;
+/** The days of the period stay `s` covered. */
+export const stayDaysWithin = (first: string | Placeholder, last: string | Placeholder) =>
+  daysSpanned(sql`max(${first}, s.from_date)`, sql`min(${last}, COALESCE(s.to_date, ${last}))`);
+/** Stay `s`'s days, entry to exit both counted. */
+export const stayDays = () => daysSpanned(sql`s.from_date`, sql`s.to_date`);
+/** Stay `s` ended, with a destination, by the period's last day: an exit. */
+export const stayExitedBy = (last: string | Placeholder) => sql`s.destination IS NOT NULL AND s.to_date <= ${last}`;
 /** The days of the period each stay of flat `f` covered, summed over its stays. */
 const placeDaysOccupied = (first: string, last: string) =>
-  sql`(SELECT COALESCE(SUM(${daysSpanned(sql`max(${first}, s.from_date)`, sql`min(${last}, COALESCE(s.to_date, ${last}))`)}), 0)
-    FROM flat_stays s WHERE ${staysDuring(first, last)})`;
+  sql`(SELECT COALESCE(SUM(${stayDaysWithin(first, last)}), 0) FROM flat_stays s WHERE ${staysDuring(first, last)})`;
 
 /**
  * The place-days alone of the flats over a period, summed over the flats `flatsCondition` selects:
@@ -284,20 +290,12 @@ export function flatPlaceDaysOf(db: Queryable, first: string, last: string, flat
   );
 }
 
-/** Where the flats' hours come from: an SQL expression per figure, over flat `f`. */
-export interface FlatWorkColumns {
-  flatMinutes: SQL;
-  flatAmountCents: SQL;
-  personalMinutes: SQL;
-  personalAmountCents: SQL;
-}
-
 /**
  * The flats' hours over a period, from the raw rows: work for flat `f` as a whole dated in the
  * period, and its residents' interventions dated in the period while they stayed there (through
  * (ptri_id, date) for each stay).
  */
-export function flatWorkFromRows(first: string, last: string): FlatWorkColumns {
+function flatWorkFromRows(first: string, last: string) {
   const residentsWork = sql`flat_stays s JOIN interventions i ON i.ptri_id = s.ptri_id
     AND i.date BETWEEN max(${first}, s.from_date) AND min(${last}, COALESCE(s.to_date, ${last})) WHERE ${staysDuring(first, last)}`;
   const flatWork = sql`flat_interventions w WHERE w.flat_id = f.id AND w.date BETWEEN ${first} AND ${last}`;
@@ -311,18 +309,10 @@ export function flatWorkFromRows(first: string, last: string): FlatWorkColumns {
 
 /**
  * The Lot 3 flats' figures over a period of days that have passed (daysThroughToday): for the
- * flats `f` that `flatsCondition` selects, read flat by flat through the flat indexes of stays,
- * with the hours from `work` (by default the definition over the raw rows; the report passes
- * the same figures read from a summary).
+ * flats `f` that `flatsCondition` selects, read flat by flat through the flat indexes of stays.
  */
-export function flatFiguresOf(
-  db: Queryable,
-  first: string,
-  last: string,
-  flatsCondition: SQL,
-  work: FlatWorkColumns = flatWorkFromRows(first, last),
-  limit = -1,
-): FlatFigures[] {
+export function flatFiguresOf(db: Queryable, first: string, last: string, flatsCondition: SQL): FlatFigures[] {
+  const work = flatWorkFromRows(first, last);
   const stays = sql`flat_stays s WHERE ${staysDuring(first, last)}`;
   const rows = db.all<Omit<FlatFigures, 'exits'> & { exits: string | null }>(sql`
     SELECT f.id AS flatId,
@@ -330,14 +320,14 @@ export function flatFiguresOf(
       ${placeDaysOccupied(first, last)} AS placeDaysOccupied,
       (SELECT COUNT(*) FROM ${stays} AND s.from_date >= ${first}) AS entries,
       (SELECT json_group_object(destination, n) FROM (SELECT s.destination, COUNT(*) AS n FROM ${stays}
-        AND s.destination IS NOT NULL AND s.to_date <= ${last} GROUP BY s.destination)) AS exits,
-      (SELECT COUNT(*) FROM ${stays} AND s.destination IS NOT NULL AND s.to_date <= ${last}) AS endedStays,
-      (SELECT COALESCE(SUM(${daysSpanned(sql`s.from_date`, sql`s.to_date`)}), 0) FROM ${stays} AND s.destination IS NOT NULL AND s.to_date <= ${last}) AS endedStayDays,
+        AND ${stayExitedBy(last)} GROUP BY s.destination)) AS exits,
+      (SELECT COUNT(*) FROM ${stays} AND ${stayExitedBy(last)}) AS endedStays,
+      (SELECT COALESCE(SUM(${stayDays()}), 0) FROM ${stays} AND ${stayExitedBy(last)}) AS endedStayDays,
       ${work.flatMinutes} AS flatMinutes,
       ${work.flatAmountCents} AS flatAmountCents,
       ${work.personalMinutes} AS personalMinutes,
       ${work.personalAmountCents} AS personalAmountCents
-    FROM flats f WHERE ${flatsCondition} ORDER BY f.id LIMIT ${limit}`);
+    FROM flats f WHERE ${flatsCondition} ORDER BY f.id`);
   return rows.map((row) => ({ ...row, exits: row.exits ? (JSON.parse(row.exits) as Record<string, number>) : {} }));
 }
 
@@ -351,7 +341,7 @@ export function flatStayTotalsOf(db: Queryable, first: string, last: string, sta
   const during = sql`s.from_date <= ${last} AND (s.to_date IS NULL OR s.to_date >= ${first}) AND ${staysCondition}`;
   const entries = db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM flat_stays s WHERE s.from_date >= ${first} AND ${during}`)?.n ?? 0;
   const ended = db.all<{ destination: string; n: number; days: number }>(sql`
-    SELECT s.destination, COUNT(*) AS n, SUM(${daysSpanned(sql`s.from_date`, sql`s.to_date`)}) AS days FROM flat_stays s
+    SELECT s.destination, COUNT(*) AS n, SUM(${stayDays()}) AS days FROM flat_stays s
     WHERE s.to_date BETWEEN ${first} AND ${last} AND s.destination IS NOT NULL AND ${during} GROUP BY s.destination`);
   return {
     entries,

@@ -1,15 +1,22 @@
 // The Lot 3 flats report: per flat, place-days available and occupied, entries, exits by
 // destination, average stay, hours (the flat's own and its residents') and amount, for a year up
 // to today; the figures are defined once in figures/definitions.ts.
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db, Queryable } from '@bds/db';
 import { daysInMonth, eurosOf, hoursOf, LIVING_SITUATION_LABELS, LIVING_SITUATIONS, type FlatsReport } from '@bds/shared';
 import type { Actor } from '../auth/principal.ts';
 import { auditRead } from '../audit/group-commit.ts';
 import { policyOf } from '../access/policy.ts';
-import { daysThroughToday, flatFiguresOf, flatPlaceDaysOf, flatStayTotalsOf, type FlatStayTotals } from '../figures/definitions.ts';
+import { daysThroughToday, flatPlaceDaysOf, flatStayTotalsOf, type FlatStayTotals } from '../figures/definitions.ts';
 import { decodeCursor, page } from '../pagination.ts';
-import { allFlatsPlaceDaysOf, allFlatsStayTotalsOf, flatWorkFromSummary, flatWorkTotalsFromSummary } from './queries.ts';
+import {
+  allFlatsPlaceDaysOf,
+  allFlatsStayTotalsOf,
+  flatFiguresPage,
+  flatsOfService,
+  flatWorkTotalsFromSummary,
+  reportFlatCount,
+} from './queries.ts';
 
 const ratio = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null);
 
@@ -20,6 +27,19 @@ type Figures = FlatStayTotals & {
   flatAmountCents: number;
   personalMinutes: number;
   personalAmountCents: number;
+};
+
+const NONE: Figures = {
+  placeDaysAvailable: 0,
+  placeDaysOccupied: 0,
+  entries: 0,
+  exits: {},
+  endedStays: 0,
+  endedStayDays: 0,
+  flatMinutes: 0,
+  flatAmountCents: 0,
+  personalMinutes: 0,
+  personalAmountCents: 0,
 };
 
 /** What the report shows of a flat's figures, or of all the flats' together. */
@@ -41,72 +61,53 @@ function shown(f: Figures) {
 interface Scope {
   year: number;
   days: { first: string; last: string } | null;
-  /** The report's flats `f`; `every` when they are all the flats. */
-  flats: SQL;
-  every: boolean;
+  /** Managers see every flat (null); a case manager the flats where their service's residents stayed in the year. */
+  serviceId: number | null;
 }
 
 function scopeOf(actor: Actor, year: number): Scope {
-  // Managers see every flat; a case manager the flats where their service's residents stayed in the year.
   const { serviceId } = policyOf(actor.user).reports();
-  const days = daysThroughToday(`${year}-01-01`, `${year}-12-31`, actor.today);
-  const flats =
-    serviceId === null || !days
-      ? sql`1`
-      : // One list of their flats, through the stays of the service, not a look at every flat's stays.
-        sql`f.id IN (SELECT s.flat_id FROM flat_stays s WHERE s.service_id = ${serviceId}
-          AND s.from_date <= ${days.last} AND (s.to_date IS NULL OR s.to_date >= ${days.first}))`;
-  return { year, days, flats, every: serviceId === null };
+  return { year, days: daysThroughToday(`${year}-01-01`, `${year}-12-31`, actor.today), serviceId };
 }
 
 /** The report's flats after `afterId`, in id order, at most `limit` (-1: all of them). */
-function flatRows(tx: Queryable, { days, flats }: Scope, afterId: number, limit: number): FlatsReport['rows'] {
+function flatRows(tx: Queryable, { days, serviceId }: Scope, afterId: number, limit: number): FlatsReport['rows'] {
   if (!days) return [];
-  const condition = sql`${flats} AND f.id > ${afterId}`;
-  const figures = flatFiguresOf(tx, days.first, days.last, condition, flatWorkFromSummary(days.first, days.last), limit);
-  const ids = figures.map((f) => f.flatId);
-  const names = new Map(
-    tx
-      .all<{ id: number; name: string; districtId: number; places: number }>(
-        sql`SELECT f.id, f.name, f.district_id AS districtId, f.places FROM flats f WHERE f.id IN (${sql.join(ids.length ? ids : [0], sql`, `)})`,
-      )
-      .map((f) => [f.id, f]),
-  );
-  return figures.map((f) => {
-    const { name, districtId, places } = names.get(f.flatId)!;
-    return { flatId: f.flatId, name, districtId, places, ...shown(f) };
-  });
+  return flatFiguresPage(tx, days, serviceId, afterId, limit).map((f) => ({
+    flatId: f.flatId,
+    name: f.name,
+    districtId: f.districtId,
+    places: f.places,
+    ...shown(f),
+  }));
 }
 
 /** All the report's flats together: from the summaries and the stays' date indexes, not from the rows. */
-function totalsOf(tx: Queryable, { days, flats, every }: Scope, year: number) {
+function totalsOf(tx: Queryable, { days, serviceId }: Scope, year: number) {
   const spans = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`).flatMap((month) => {
     const span = days && daysThroughToday(`${month}-01`, `${month}-${daysInMonth(month)}`, days.last);
     return span ? [{ month, ...span }] : [];
   });
-  const periods = days ? [...spans, days] : spans;
+  if (!days) return { months: [], totals: shown(NONE), total: 0 };
+  const periods = [...spans, days];
   // Every flat's from the summaries; a case manager's few flats from their rows.
-  const placeDays = every ? allFlatsPlaceDaysOf(tx, periods) : periods.map((span) => flatPlaceDaysOf(tx, span.first, span.last, flats));
+  const flats = serviceId === null ? null : flatsOfService(serviceId, days.first, days.last);
+  const placeDays = flats ? periods.map((span) => flatPlaceDaysOf(tx, span.first, span.last, flats)) : allFlatsPlaceDaysOf(tx, periods);
   const months = spans.map((span, i) => ({
     month: span.month,
     placeDaysAvailable: placeDays[i]!.available,
     placeDaysOccupied: placeDays[i]!.occupied,
   }));
-  const whole = days ? placeDays.at(-1)! : { available: 0, occupied: 0 };
-  const none = { entries: 0, exits: {}, endedStays: 0, endedStayDays: 0 };
-  const stays = (span: { first: string; last: string }) =>
-    every
-      ? allFlatsStayTotalsOf(tx, span.first, span.last)
-      : flatStayTotalsOf(tx, span.first, span.last, sql`s.flat_id IN (SELECT f.id FROM flats f WHERE ${flats})`);
-  const work = { flatMinutes: 0, flatAmountCents: 0, personalMinutes: 0, personalAmountCents: 0 };
+  const whole = placeDays.at(-1)!;
   const totals = shown({
     placeDaysAvailable: whole.available,
     placeDaysOccupied: whole.occupied,
-    ...(days ? stays(days) : none),
-    ...(days ? flatWorkTotalsFromSummary(tx, days.first, days.last, every ? null : flats) : work),
+    ...(flats
+      ? flatStayTotalsOf(tx, days.first, days.last, sql`s.flat_id IN (SELECT f.id FROM flats f WHERE ${flats})`)
+      : allFlatsStayTotalsOf(tx, days.first, days.last)),
+    ...flatWorkTotalsFromSummary(tx, days, serviceId),
   });
-  const total = days ? (tx.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM flats f WHERE ${flats}`)?.n ?? 0) : 0;
-  return { months, totals, total };
+  return { months, totals, total: reportFlatCount(tx, days, serviceId) };
 }
 
 const auditReport = (db: Db, actor: Actor, year: number) =>

@@ -1,7 +1,17 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { schema, type Queryable } from '@bds/db';
 import { addDays, daysBetween, LIVING_SITUATIONS, maxDate, minDate } from '@bds/shared';
-import { daysThroughToday, inCareDuring, type FlatStayTotals, type FlatWorkColumns } from '../figures/definitions.ts';
+import {
+  daysThroughToday,
+  inCareDuring,
+  placeDaysAvailable,
+  stayDays,
+  stayDaysWithin,
+  staysDuring,
+  stayExitedBy,
+  type FlatFigures,
+  type FlatStayTotals,
+} from '../figures/definitions.ts';
 import type { AccessPolicy, ReportScope, RowScope } from '../access/policy.ts';
 import { preparedSql } from '../prepared.ts';
 import { bucketsWithinPrepared } from './calendar-spans.ts';
@@ -78,41 +88,131 @@ export function yearlyUsersByService(db: Queryable, year: number, lotNumber: num
 }
 
 /**
- * The flats' hours (flatWorkFromRows in figures/definitions.ts) read from flat_month_work
- * (migration 0161): the rows of flat `f` for the months of the period, at most twelve for a year.
- * The period runs from a month's first day to a month's last day or today: no work is dated
+ * The flats `f` of a case manager's report: those where residents of service `serviceId` stayed on
+ * some day of the period. One list, through the stays of the service, not a look at every flat's stays.
+ */
+export const flatsOfService = (serviceId: number | Placeholder, first: string | Placeholder, last: string | Placeholder) =>
+  sql`f.id IN (SELECT s.flat_id FROM flat_stays s WHERE s.service_id = ${serviceId}
+    AND s.from_date <= ${last} AND (s.to_date IS NULL OR s.to_date >= ${first}))`;
+
+/** The report's flats as a prepared statement's shape: every flat, or those of the service in `serviceId`. */
+const reportFlats = (serviceId: number | null) =>
+  serviceId === null
+    ? { shape: 'every', flats: sql`1` }
+    : { shape: 'service', flats: flatsOfService(p('serviceId'), p('first'), p('last')) };
+
+export type FlatPageRow = FlatFigures & { name: string; districtId: number; places: number };
+type FlatWork = Pick<FlatFigures, 'flatMinutes' | 'flatAmountCents' | 'personalMinutes' | 'personalAmountCents'>;
+
+/** Destinations in the order SQLite's json_group_object of the definition lists them. */
+const EXIT_DESTINATIONS = [...LIVING_SITUATIONS].sort();
+
+/**
+ * flatFiguresOf (figures/definitions.ts) for a page of the report's flats: those after `afterId`
+ * in id order, at most `limit` (-1: all), of every flat or of service `serviceId`. Three statements
+ * prepared once: the page, then the stays and the months of work of its flats, each summed per
+ * flat in one pass (ten correlated subqueries per flat cost three times as much on every tier).
+ * The hours come from flat_month_work (migration 0161), the rows of the period's months: the
+ * period runs from a month's first day to a month's last day or today, and no work is dated
  * after today, so the months hold exactly the period's work.
  */
-export function flatWorkFromSummary(first: string, last: string): FlatWorkColumns {
-  const months = sql`flat_month_work w WHERE w.flat_id = f.id AND w.month BETWEEN ${first.slice(0, 7)} AND ${last.slice(0, 7)}`;
-  return {
-    flatMinutes: sql`(SELECT COALESCE(SUM(w.flat_minutes), 0) FROM ${months})`,
-    flatAmountCents: sql`(SELECT COALESCE(SUM(w.flat_amount_cents), 0) FROM ${months})`,
-    personalMinutes: sql`(SELECT COALESCE(SUM(w.personal_minutes), 0) FROM ${months})`,
-    personalAmountCents: sql`(SELECT COALESCE(SUM(w.personal_amount_cents), 0) FROM ${months})`,
-  };
+export function flatFiguresPage(
+  db: Queryable,
+  days: { first: string; last: string },
+  serviceId: number | null,
+  afterId: number,
+  limit: number,
+): FlatPageRow[] {
+  const { shape, flats } = reportFlats(serviceId);
+  const values = { ...days, firstMonth: days.first.slice(0, 7), lastMonth: days.last.slice(0, 7), serviceId, afterId, limit };
+  // Built only when a statement is first prepared.
+  const perFlatOfPage = () => sql`${flats} AND f.id > ${p('afterId')} AND f.id <= ${p('lastId')} GROUP BY f.id`;
+  const page = preparedSql<{ flatId: number; name: string; districtId: number; places: number; placeDaysAvailable: number }>(
+    db,
+    `flatFiguresPage:${shape}`,
+    () => sql`
+    SELECT f.id AS flatId, f.name AS name, f.district_id AS districtId, f.places AS places,
+      ${placeDaysAvailable(p('first'), p('last'))} AS placeDaysAvailable
+    FROM flats f WHERE ${flats} AND f.id > ${p('afterId')} ORDER BY f.id LIMIT ${p('limit')}`,
+  ).all(values);
+  if (page.length === 0) return [];
+  const ofPage = { ...values, lastId: page.at(-1)!.flatId };
+  const stays = preparedSql<Omit<FlatFigures, 'placeDaysAvailable' | 'exits' | keyof FlatWork> & Record<string, number>>(
+    db,
+    `flatFiguresPageStays:${shape}`,
+    () => {
+      const exited = stayExitedBy(p('last'));
+      return sql`
+    SELECT f.id AS flatId, SUM(${stayDaysWithin(p('first'), p('last'))}) AS placeDaysOccupied, SUM(s.from_date >= ${p('first')}) AS entries,
+      SUM(${exited}) AS endedStays, SUM(CASE WHEN ${exited} THEN ${stayDays()} ELSE 0 END) AS endedStayDays,
+      ${sql.join(
+        EXIT_DESTINATIONS.map((d) => sql`SUM(${exited} AND s.destination = ${d}) AS ${sql.identifier(d)}`),
+        sql`, `,
+      )}
+    FROM flats f JOIN flat_stays s ON ${staysDuring(p('first'), p('last'))} WHERE ${perFlatOfPage()}`;
+    },
+  ).all(ofPage);
+  const work = preparedSql<FlatWork & { flatId: number }>(
+    db,
+    `flatFiguresPageWork:${shape}`,
+    () => sql`
+    SELECT f.id AS flatId, SUM(w.flat_minutes) AS flatMinutes, SUM(w.flat_amount_cents) AS flatAmountCents,
+      SUM(w.personal_minutes) AS personalMinutes, SUM(w.personal_amount_cents) AS personalAmountCents
+    FROM flats f JOIN flat_month_work w ON w.flat_id = f.id AND w.month BETWEEN ${p('firstMonth')} AND ${p('lastMonth')} WHERE ${perFlatOfPage()}`,
+  ).all(ofPage);
+  const staysOf = new Map(stays.map((row) => [row.flatId, row]));
+  const workOf = new Map(work.map((row) => [row.flatId, row]));
+  return page.map(({ flatId, name, districtId, places, placeDaysAvailable: available }) => {
+    const s = staysOf.get(flatId);
+    const w = workOf.get(flatId);
+    const exits: Record<string, number> = {};
+    if (s) for (const d of EXIT_DESTINATIONS) if (s[d]! > 0) exits[d] = s[d]!;
+    return {
+      flatId,
+      name,
+      districtId,
+      places,
+      placeDaysAvailable: available,
+      placeDaysOccupied: s?.placeDaysOccupied ?? 0,
+      entries: s?.entries ?? 0,
+      exits,
+      endedStays: s?.endedStays ?? 0,
+      endedStayDays: s?.endedStayDays ?? 0,
+      flatMinutes: w?.flatMinutes ?? 0,
+      flatAmountCents: w?.flatAmountCents ?? 0,
+      personalMinutes: w?.personalMinutes ?? 0,
+      personalAmountCents: w?.personalAmountCents ?? 0,
+    };
+  });
 }
 
 /**
- * flatWorkFromSummary summed over the flats `flatsCondition` selects: the rows of those flats, or
- * for every flat (null) the months of flat_work_months (migration 0180), whatever their number.
+ * The hours of flatFiguresPage summed over the report's flats: the rows of a service's flats, or
+ * for every flat the months of flat_work_months (migration 0180), whatever their number.
  */
-export function flatWorkTotalsFromSummary(db: Queryable, first: string, last: string, flatsCondition: SQL | null) {
-  const months = sql`w.month BETWEEN ${first.slice(0, 7)} AND ${last.slice(0, 7)}`;
-  const rows = flatsCondition
-    ? sql`flat_month_work w WHERE ${months} AND w.flat_id IN (SELECT f.id FROM flats f WHERE ${flatsCondition})`
-    : sql`flat_work_months w WHERE ${months}`;
-  return (
-    db.get<{ flatMinutes: number; flatAmountCents: number; personalMinutes: number; personalAmountCents: number }>(sql`
+export function flatWorkTotalsFromSummary(db: Queryable, days: { first: string; last: string }, serviceId: number | null) {
+  const { shape, flats } = reportFlats(serviceId);
+  const values = { ...days, firstMonth: days.first.slice(0, 7), lastMonth: days.last.slice(0, 7), serviceId };
+  return preparedSql<FlatWork>(db, `flatWorkTotals:${shape}`, () => {
+    const months = sql`w.month BETWEEN ${p('firstMonth')} AND ${p('lastMonth')}`;
+    const rows =
+      serviceId === null
+        ? sql`flat_work_months w WHERE ${months}`
+        : sql`flat_month_work w WHERE ${months} AND w.flat_id IN (SELECT f.id FROM flats f WHERE ${flats})`;
+    return sql`
     SELECT COALESCE(SUM(w.flat_minutes), 0) AS flatMinutes, COALESCE(SUM(w.flat_amount_cents), 0) AS flatAmountCents,
       COALESCE(SUM(w.personal_minutes), 0) AS personalMinutes, COALESCE(SUM(w.personal_amount_cents), 0) AS personalAmountCents
-    FROM ${rows}`) ?? {
-      flatMinutes: 0,
-      flatAmountCents: 0,
-      personalMinutes: 0,
-      personalAmountCents: 0,
-    }
-  );
+    FROM ${rows}`;
+  }).get(values)!;
+}
+
+/** How many flats the report has. */
+export function reportFlatCount(db: Queryable, days: { first: string; last: string }, serviceId: number | null): number {
+  const { shape, flats } = reportFlats(serviceId);
+  return preparedSql<{ n: number }>(db, `reportFlatCount:${shape}`, () => sql`SELECT COUNT(*) AS n FROM flats f WHERE ${flats}`).get({
+    ...days,
+    serviceId,
+  })!.n;
 }
 
 /**
@@ -127,13 +227,21 @@ export function allFlatsPlaceDaysOf(db: Queryable, spans: { first: string; last:
   if (spans.length === 0) return [];
   const end = spans.reduce((latest, span) => maxDate(latest, span.last), spans[0]!.last);
   const month = spans.reduce((earliest, span) => minDate(earliest, span.first), spans[0]!.first).slice(0, 7);
-  const level = db.get<{ available: number; occupied: number }>(sql`
+  const level = preparedSql<{ available: number; occupied: number }>(
+    db,
+    'allFlatsPlaceLevel',
+    () => sql`
     SELECT COALESCE(SUM(available), 0) AS available, COALESCE(SUM(occupied), 0) AS occupied FROM flat_place_month_changes
-    WHERE month < ${month}`) ?? { available: 0, occupied: 0 };
+    WHERE month < ${p('month')}`,
+  ).get({ month })!;
   // Each change's day counted back from the latest end.
-  const changes = db.all<{ before: number; available: number; occupied: number }>(sql`
-    SELECT CAST(julianday(${end}) - julianday(day) AS INTEGER) AS before, available, occupied FROM flat_place_day_changes
-    WHERE day BETWEEN ${`${month}-01`} AND ${end} AND (available <> 0 OR occupied <> 0) ORDER BY day`);
+  const changes = preparedSql<{ before: number; available: number; occupied: number }>(
+    db,
+    'allFlatsPlaceChanges',
+    () => sql`
+    SELECT CAST(julianday(${p('end')}) - julianday(day) AS INTEGER) AS before, available, occupied FROM flat_place_day_changes
+    WHERE day BETWEEN ${p('from')} AND ${p('end')} AND (available <> 0 OR occupied <> 0) ORDER BY day`,
+  ).all({ end, from: `${month}-01` });
   const before = (day: string) => daysBetween(day, end);
   return spans.map(({ first, last }) => {
     const [fromFirst, fromLast] = [before(first), before(last)];
@@ -156,23 +264,32 @@ export function allFlatsPlaceDaysOf(db: Queryable, spans: { first: string; last:
  * or the planner reads the period's stays through flat_stays_to_idx).
  */
 export function allFlatsStayTotalsOf(db: Queryable, first: string, last: string): FlatStayTotals {
-  const entries = db.get<{ n: number }>(sql`
-    SELECT COALESCE(SUM(stays), 0) AS n FROM flat_stay_events WHERE destination = '' AND day BETWEEN ${first} AND ${last}`);
-  const reversedEntries = db.get<{ n: number }>(sql`
-    SELECT COUNT(*) AS n FROM flat_stays s INDEXED BY flat_stays_reversed_idx WHERE s.to_date < s.from_date AND s.from_date BETWEEN ${first} AND ${last} AND s.to_date >= ${first}`);
-  const ended = db.all<{ destination: string; n: number; days: number }>(sql`
+  const period = { first, last };
+  const { entries } = preparedSql<{ entries: number }>(
+    db,
+    'allFlatsEntries',
+    () => sql`
+    SELECT (SELECT COALESCE(SUM(stays), 0) FROM flat_stay_events WHERE destination = '' AND day BETWEEN ${p('first')} AND ${p('last')})
+      + (SELECT COUNT(*) FROM flat_stays s INDEXED BY flat_stays_reversed_idx
+        WHERE s.to_date < s.from_date AND s.from_date BETWEEN ${p('first')} AND ${p('last')} AND s.to_date >= ${p('first')}) AS entries`,
+  ).get(period)!;
+  const ended = preparedSql<{ destination: string; n: number; days: number }>(
+    db,
+    'allFlatsExits',
+    () => sql`
     SELECT destination, SUM(stays) AS n, SUM(stay_days) AS days FROM flat_stay_events
     WHERE destination IN (${sql.join(
       LIVING_SITUATIONS.map((d) => sql`${d}`),
       sql`, `,
-    )}) AND day BETWEEN ${first} AND ${last} GROUP BY destination HAVING SUM(stays) <> 0
+    )}) AND day BETWEEN ${p('first')} AND ${p('last')} GROUP BY destination HAVING SUM(stays) <> 0
     UNION ALL
-    SELECT s.destination, COUNT(*), 0 FROM flat_stays s INDEXED BY flat_stays_reversed_idx WHERE s.to_date < s.from_date AND s.from_date <= ${last}
-      AND s.to_date BETWEEN ${first} AND ${last} AND s.destination IS NOT NULL GROUP BY s.destination`);
+    SELECT s.destination, COUNT(*), 0 FROM flat_stays s INDEXED BY flat_stays_reversed_idx WHERE s.to_date < s.from_date AND s.from_date <= ${p('last')}
+      AND s.to_date BETWEEN ${p('first')} AND ${p('last')} AND s.destination IS NOT NULL GROUP BY s.destination`,
+  ).all(period);
   const exits: Record<string, number> = {};
   for (const e of ended) exits[e.destination] = (exits[e.destination] ?? 0) + e.n;
   return {
-    entries: (entries?.n ?? 0) + (reversedEntries?.n ?? 0),
+    entries,
     exits,
     endedStays: ended.reduce((n, e) => n + e.n, 0),
     endedStayDays: ended.reduce((n, e) => n + e.days, 0),
