@@ -56,7 +56,7 @@ async function store(db: Db, actor: Actor, cooperativeId: number, month: string,
   if (repeated) return repeated;
   const state = refuseClosedMonth(db, cooperativeId, month);
   let stored = values;
-  if (!inputs.stillHold(db, cooperativeId, projectIdsOf(rows), policyOf(actor.user))) {
+  if (!(await inputs.stillHold(db, cooperativeId, projectIdsOf(rows), policyOf(actor.user), turn))) {
     const again = await checkInSlices(contextFor(db, actor, cooperativeId, rows), rows, badRows, [], turn);
     if (again.errors.length) throw new InvalidRows(again.errors, 'nessun intervento registrato');
     stored = again.values;
