@@ -1,9 +1,10 @@
-// A bulk write (a month's CSV upload) runs its one transaction over many turns of the event loop, so
-// that no turn holds the loop for long: 20,000 rows in one turn held it for 0.5–1.1 s. While that
-// transaction is open nobody else may use the connection, or they would read its half-written rows
-// or write into it; so every request holds a pass while it runs, a bulk write waits until no pass is
-// held and then has the connection alone, and requests arriving meanwhile (and the group commit's
-// flushes) wait for it to end. The event loop stays free throughout: waiting is never blocking.
+// A bulk write (a month's CSV upload, the caseload import) runs its one transaction over many
+// turns of the event loop, so that no turn holds the loop for long: 20,000 rows in one turn held it
+// for 0.5–1.1 s. While that transaction is open nobody else may use the connection, or they would
+// read its half-written rows or write into it; so every request holds a pass while it runs, a bulk
+// write waits until no pass is held and then has the connection alone, and requests arriving
+// meanwhile (and the group commit's flushes) wait for it to end. The event loop stays free
+// throughout: waiting is never blocking. A bulk write never runs nested in another transaction.
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Db } from '@bds/db';
 

@@ -1,5 +1,6 @@
 // The upload's write trusts its sliced check only while every read of that check gives the same
 // answer: then the rows it stores are those a full check inside the transaction would store.
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '@bds/server/auth/principal.ts';
 import { policyOf } from '@bds/server/access/policy.ts';
@@ -67,7 +68,7 @@ describe('the upload check inputs', () => {
     const sliced = check(actor, [a.id, b.id], rows, inputs);
     // 9 + 9 hours on the 3rd fit, a third 9 would not: the check books the file's own rows.
     expect(sliced.refused).toEqual([]);
-    expect(inputs.stillHold(ctx.db, ctx.world.coops.alfa, [a.id, b.id], policyOf(actor.user))).toBe(true);
+    expect(await inputs.stillHold(ctx.db, ctx.world.coops.alfa, [a.id, b.id], policyOf(actor.user), () => nextTurn())).toBe(true);
     expect(check(actor, [a.id, b.id], rows)).toEqual(sliced);
   });
 
@@ -80,7 +81,7 @@ describe('the upload check inputs', () => {
       const inputs = new CheckInputs();
       check(actor, [a.id], entries([a.id]), inputs);
       await change();
-      return inputs.stillHold(ctx.db, ctx.world.coops.alfa, [a.id], scope);
+      return inputs.stillHold(ctx.db, ctx.world.coops.alfa, [a.id], scope, () => nextTurn());
     };
 
     expect(await holdsAfter(() => undefined)).toBe(true);

@@ -12,7 +12,7 @@ import { startBareServer, startServer, type Child } from './processes.ts';
 import { timeReportSql } from './raw-sql.ts';
 import { timeUploads, uploadStalls } from './upload.ts';
 import { allowanceMs, fsyncFigures, fsyncSamples } from './fsync.ts';
-import { checkBudgets } from './budgets.ts';
+import { checkBudgets, overBudgetLine } from './budgets.ts';
 import type { BenchResult, EndpointResult } from './result.ts';
 
 export interface BenchOptions {
@@ -24,6 +24,8 @@ export interface BenchOptions {
   baseline: BenchResult | null;
   /** Measure only the endpoints whose name contains this text. */
   only?: string;
+  /** Measure no endpoint: only the uploads and health during them. */
+  bulkOnly?: boolean;
   log: (line: string) => void;
 }
 
@@ -96,7 +98,8 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
     const tokens = new Map<Caller, string>();
     for (const caller of ['casemanager', 'manager', 'coop', 'coop.paco'] as const) tokens.set(caller, await login(server.baseUrl, caller));
     const results: EndpointResult[] = [];
-    for (const endpoint of endpoints(fixtures).filter((e) => !options.only || e.name.includes(options.only))) {
+    const measured = options.bulkOnly ? [] : endpoints(fixtures).filter((e) => !options.only || e.name.includes(options.only));
+    for (const endpoint of measured) {
       const token = tokens.get(endpoint.caller) ?? '';
       const first = await probe(server.baseUrl, endpoint, token);
       const base: EndpointResult = { name: endpoint.name, kind: endpoint.kind, caller: endpoint.caller, replyBytes: first.bytes };
@@ -187,7 +190,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
       overBudget: [],
     };
     result.budgets = checkBudgets(result, options.baseline);
-    result.overBudget = result.budgets.filter((b) => !b.ok).map((b) => `${b.what}: ${b.actual} (budget ${b.limit})`);
+    result.overBudget = result.budgets.filter((b) => !b.ok).map(overBudgetLine);
     return result;
   } finally {
     await bare?.stop();

@@ -1,5 +1,6 @@
 // The budgets of issue 23, checked against one run's figures (and tier S's, for growth).
 import type { BenchResult, EndpointResult } from './result.ts';
+import type { ImportFigures } from './caseload-import.ts';
 
 export interface BudgetCheck {
   what: string;
@@ -54,6 +55,21 @@ function endpointChecks(e: EndpointResult): BudgetCheck[] {
   const maxMs = e.maxMs ?? Math.max(e.c1.maxMs, e.c64.maxMs);
   checks.push({ what: `${e.name}: slowest answer`, limit: `≤ ${MAX_MS} ms`, actual: `${maxMs} ms`, ok: maxMs <= MAX_MS });
   return checks;
+}
+
+export const overBudgetLine = (b: BudgetCheck) => `${b.what}: ${b.actual} (budget ${b.limit})`;
+
+/** The caseload import is bulk work: no maximum, but it must give the event loop back (issue 23's stall rule). */
+export function importChecks(i: ImportFigures): BudgetCheck[] {
+  if (i.longestTurnMs === undefined) return [];
+  return [
+    {
+      what: `caseload import (${i.rows.toLocaleString('en')} rows): longest turn`,
+      limit: `≤ ${STALL_MAX_MS} ms`,
+      actual: `${i.longestTurnMs} ms`,
+      ok: i.longestTurnMs <= STALL_MAX_MS,
+    },
+  ];
 }
 
 export function checkBudgets(result: BenchResult, baseline: BenchResult | null): BudgetCheck[] {

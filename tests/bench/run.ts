@@ -1,4 +1,4 @@
-// pnpm bench --tier S|M|L [--db <file>] [--duration <s>] [--out <json>]: measures the real server
+// pnpm bench --tier S|M|L [--db <file>] [--duration <s>] [--out <json>] [--only <text> | --bulk-only]: measures the real server
 // on a bench database (generated first when missing), writes tests/bench/results/<tier>.json,
 // prints the markdown table and exits with OVER_BUDGET naming every budget that is not met.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -11,6 +11,7 @@ import type { BenchResult } from './result.ts';
 import { markdownTable } from './table.ts';
 import { timeAccessLogPersons } from './access-log.ts';
 import { timeCaseloadImport } from './caseload-import.ts';
+import { importChecks, overBudgetLine } from './budgets.ts';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 /** The exit code when the run completed but some budget is not met (a crash exits with 1). */
@@ -24,6 +25,8 @@ const { values } = parseArgs({
     out: { type: 'string' },
     uploads: { type: 'string' },
     only: { type: 'string' },
+    // The bulk paths alone: the uploads, health during them and the caseload import, no endpoint.
+    'bulk-only': { type: 'boolean' },
   },
 });
 const tier = parseTier(values.tier);
@@ -41,19 +44,25 @@ const result = await runBenchmark({
   uploads: Number(values.uploads ?? 3),
   baseline,
   ...(values.only ? { only: values.only } : {}),
+  bulkOnly: values['bulk-only'] === true,
   log: (line) => console.error(line),
 });
 // After the server has stopped: both write on the bench database in transactions rolled back.
-// `--only` measures endpoints alone, without them (the import takes minutes on tier L).
+// `--only` measures endpoints alone, without them; `--bulk-only` keeps the import.
 if (!values.only) {
-  result.accessLogPersons = timeAccessLogPersons(databasePath, 1000 * Number(values.duration ?? 5));
-  console.error(
-    `access-log row of a 50-row page: ${result.accessLogPersons.withoutPersonsUs} µs, with its person rows ${result.accessLogPersons.withPersonsUs} µs`,
-  );
+  if (!values['bulk-only']) {
+    result.accessLogPersons = timeAccessLogPersons(databasePath, 1000 * Number(values.duration ?? 5));
+    console.error(
+      `access-log row of a 50-row page: ${result.accessLogPersons.withoutPersonsUs} µs, with its person rows ${result.accessLogPersons.withPersonsUs} µs`,
+    );
+  }
   result.caseloadImport = await timeCaseloadImport(databasePath, 5_000);
   console.error(
-    `caseload import of 5,000 rows: dry run ${result.caseloadImport.dryRunMs} ms, import ${result.caseloadImport.importMs ?? '–'} ms`,
+    `caseload import of 5,000 rows: dry run ${result.caseloadImport.dryRunMs} ms, import ${result.caseloadImport.importMs ?? '–'} ms, longest turn ${result.caseloadImport.longestTurnMs ?? '–'} ms (CPU ${result.caseloadImport.longestTurnCpuMs ?? '–'} ms)`,
   );
+  const checks = importChecks(result.caseloadImport);
+  result.budgets.push(...checks);
+  result.overBudget.push(...checks.filter((b) => !b.ok).map(overBudgetLine));
 }
 const out = values.out ? resolve(process.env.INIT_CWD ?? process.cwd(), values.out) : `${resultsDir}/${tier}.json`;
 mkdirSync(dirname(out), { recursive: true });

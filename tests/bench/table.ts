@@ -49,7 +49,10 @@ export function markdownTable(result: BenchResult): string {
     lines.push(
       '',
       `Caseload import, ${n(i.rows)} rows (${(i.bytes / 2 ** 20).toFixed(1)} MiB of CSV, ${n(i.projectsNew)} new projects, ${i.errors} errors): ` +
-        `dry run ${i.dryRunMs} ms, import ${i.importMs === null ? 'not run' : `${i.importMs} ms`} (rolled back).`,
+        `dry run ${i.dryRunMs} ms, import ${i.importMs === null ? 'not run' : `${i.importMs} ms`} (rolled back)` +
+        (i.longestTurnMs === undefined
+          ? '.'
+          : `, longest turn ${i.longestTurnMs} ms (most CPU in a turn ${i.longestTurnCpuMs ?? '–'} ms).`),
     );
   }
   lines.push(

@@ -21,7 +21,7 @@ const importRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post('/api/imports/caseload', {
-    config: { roles: ['admin'] },
+    config: { roles: ['admin'], bulkWrite: true },
     bodyLimit: FILE_LIMIT,
     schema: {
       tags,

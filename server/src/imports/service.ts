@@ -1,5 +1,7 @@
 // The caseload import: a spreadsheet of projects checked row by row against the registry (a dry
 // run answers what would happen), then written all or nothing; the same file again adds nothing.
+// Both run as a bulk write (write-gate.ts): the connection alone, the event loop given back between
+// slices of rows, and never inside another request's open transaction.
 import { createHash } from 'node:crypto';
 import type { Db, Queryable } from '@bds/db';
 import { formatDate, type CaseloadImportReply, type CaseloadRowError, type ServiceKind } from '@bds/shared';
@@ -12,11 +14,18 @@ import { insertRevision, type PtriRow } from '../ptri/queries.ts';
 import { snapshotOf } from '../ptri/snapshot.ts';
 import { allCooperatives, allDistricts, allLots, allServices } from '../reference/queries.ts';
 import { lotInForce } from '../reference/lot-in-force.ts';
+import { writeGateOf } from '../write-gate.ts';
 import { readSheet } from './file.ts';
 import { mapHeader, readRow, type CaseloadRow } from './rows.ts';
 import * as q from './queries.ts';
 
 const MAX_LISTED_ERRORS = 5000;
+
+/**
+ * Rows checked, and persons or projects written, per turn of the event loop: a few tens of
+ * milliseconds each on tier L, where a project's first writes read cold index pages; tests lower them.
+ */
+export const importTurns = { checked: 250, written: 25 };
 const IDENTITY_COLUMNS = { familyName: 'cognome', givenName: 'nome', birthDate: 'data_nascita' } as const;
 
 /** Spellings compared without case, accents or punctuation: "Csm Navile" is "CSM-NAVILE". */
@@ -70,16 +79,19 @@ function tally<T>(entries: Map<string, { value: T; rows: number[] }>, spelling: 
   entries.set(spelling, entry);
 }
 
-function planImport(db: Queryable, header: string[], records: string[][], day: string): Plan {
+async function planImport(db: Queryable, header: string[], records: string[][], day: string, turn: () => Promise<void>): Promise<Plan> {
   const columns = mapHeader(header);
   if (!columns.ok) throw new Invalid('file', columns.message);
   const ref = referenceOf(db);
 
   const errors: CaseloadRowError[] = [];
   const bad = (row: number, field: string, message: string) => errors.push({ row, field, message });
-  const rows = records
-    .map((record, i) => readRow(record, i + 2, columns.index, day, errors))
-    .filter((row): row is CaseloadRow => row !== null);
+  const rows: CaseloadRow[] = [];
+  for (const [i, record] of records.entries()) {
+    const row = readRow(record, i + 2, columns.index, day, errors);
+    if (row) rows.push(row);
+    if ((i + 1) % importTurns.checked === 0) await turn();
+  }
 
   const registered = new Map(
     q.personsByFiscalCode(db, [...new Set(rows.map((row) => row.fiscalCode))]).map((person) => [person.fiscalCode, person]),
@@ -102,7 +114,8 @@ function planImport(db: Queryable, header: string[], records: string[][], day: s
   const newProjects: ResolvedRow[] = [];
   let present = 0;
 
-  for (const row of rows) {
+  for (const [i, row] of rows.entries()) {
+    if (i > 0 && i % importTurns.checked === 0) await turn();
     const before = errors.length;
     const service = ref.services.get(spellingKey(row.service));
     tally(services, row.service, service?.id, row.row);
@@ -211,55 +224,71 @@ export interface ImportRequest {
   fileName?: string;
 }
 
-export async function importCaseload(db: Db, actor: Actor, file: Buffer, request: ImportRequest): Promise<CaseloadImportReply> {
-  if (actor.user.role !== 'admin') throw new Forbidden("Solo l'amministratore importa i carichi");
+/** A file read into its rows, with what the audit names it by. */
+export interface ImportSource {
+  header: string[];
+  rows: string[][];
+  fileName: string;
+  sha256: string;
+}
+
+export async function readImportFile(file: Buffer, fileName: string | undefined): Promise<ImportSource> {
   const table = await readSheet(file);
   if (!table.ok) throw new Invalid('file', table.message);
   const sha256 = createHash('sha256').update(file).digest('hex');
-  const fileName = request.fileName ?? `file ${sha256.slice(0, 12)}`;
+  return { header: table.header, rows: table.rows, fileName: fileName ?? `file ${sha256.slice(0, 12)}`, sha256 };
+}
 
+export async function importCaseload(db: Db, actor: Actor, file: Buffer, request: ImportRequest): Promise<CaseloadImportReply> {
+  if (actor.user.role !== 'admin') throw new Forbidden("Solo l'amministratore importa i carichi");
+  const source = await readImportFile(file, request.fileName);
+  const gate = writeGateOf(db);
   if (request.dryRun) {
-    const plan = db.transaction((tx) => planImport(tx, table.header, table.rows, actor.today));
+    const plan = await gate.transaction(db, (turn) => planImport(db, source.header, source.rows, actor.today, turn));
     await auditRead(db, actor, {
       action: 'read',
       entity: 'caseload_import',
-      changes: { fileName, sha256, dryRun: true, rows: plan.reply.rows },
+      changes: { fileName: source.fileName, sha256: source.sha256, dryRun: true, rows: plan.reply.rows },
     });
     return { dryRun: true, ...plan.reply, message: summaryMessage(true, plan) };
   }
+  return gate.transaction(db, (turn) => storeImport(db, actor, source, turn));
+}
 
-  return db.transaction((tx) => {
-    const plan = planImport(tx, table.header, table.rows, actor.today);
-    if (plan.reply.errors.length) throw new InvalidRows(plan.reply.errors, 'nessun progetto importato');
-    const earlier = q.importByHash(tx, sha256);
-    const imported = plan.newProjects.length === 0 ? null : writeImport(db, tx, actor, plan, fileName, sha256);
-    recordAudit(tx, actor, {
-      action: 'create',
+/** The real run, inside the caller's transaction on the connection alone, awaiting `turn` between slices. */
+export async function storeImport(db: Db, actor: Actor, source: ImportSource, turn: () => Promise<void>): Promise<CaseloadImportReply> {
+  const { fileName, sha256 } = source;
+  const plan = await planImport(db, source.header, source.rows, actor.today, turn);
+  if (plan.reply.errors.length) throw new InvalidRows(plan.reply.errors, 'nessun progetto importato');
+  const earlier = q.importByHash(db, sha256);
+  const imported = plan.newProjects.length === 0 ? null : await writeImport(db, actor, plan, fileName, sha256, turn);
+  recordAudit(db, actor, {
+    action: 'create',
+    entity: 'caseload_import',
+    entityId: imported?.id ?? null,
+    changes: { fileName, sha256, rows: plan.reply.rows, persons: plan.reply.persons, projects: plan.reply.projects },
+  });
+  for (const [i, [fiscalCode, person]] of [...plan.persons].entries()) {
+    if (i > 0 && i % importTurns.checked === 0) await turn();
+    const personId = person.id ?? imported?.personIds.get(fiscalCode) ?? null;
+    const created = person.id === null;
+    const ptriIds = imported?.ptriIdsByPerson.get(fiscalCode) ?? [];
+    const action = created ? 'create' : ptriIds.length ? 'update' : 'read';
+    recordAudit(db, actor, {
+      action,
       entity: 'caseload_import',
       entityId: imported?.id ?? null,
-      changes: { fileName, sha256, rows: plan.reply.rows, persons: plan.reply.persons, projects: plan.reply.projects },
+      personId,
+      changes: { fileName, sha256, created, rows: person.rows, ptriIds },
     });
-    for (const [fiscalCode, person] of plan.persons) {
-      const personId = person.id ?? imported?.personIds.get(fiscalCode) ?? null;
-      const created = person.id === null;
-      const ptriIds = imported?.ptriIdsByPerson.get(fiscalCode) ?? [];
-      const action = created ? 'create' : ptriIds.length ? 'update' : 'read';
-      recordAudit(tx, actor, {
-        action,
-        entity: 'caseload_import',
-        entityId: imported?.id ?? null,
-        personId,
-        changes: { fileName, sha256, created, rows: person.rows, ptriIds },
-      });
-    }
-    const again = earlier && !imported ? ` (file già importato il ${formatDate(earlier.createdAt)})` : '';
-    return { dryRun: false, ...plan.reply, ...(imported ? { importId: imported.id } : {}), message: summaryMessage(false, plan) + again };
-  });
+  }
+  const again = earlier && !imported ? ` (file già importato il ${formatDate(earlier.createdAt)})` : '';
+  return { dryRun: false, ...plan.reply, ...(imported ? { importId: imported.id } : {}), message: summaryMessage(false, plan) + again };
 }
 
 /** Registers the new persons and writes the new projects, each with its source row in its history. */
-function writeImport(db: Db, tx: Queryable, actor: Actor, plan: Plan, fileName: string, sha256: string) {
-  const record = q.insertImport(tx, {
+async function writeImport(db: Db, actor: Actor, plan: Plan, fileName: string, sha256: string, turn: () => Promise<void>) {
+  const record = q.insertImport(db, {
     fileName,
     sha256,
     rowCount: plan.reply.rows,
@@ -270,7 +299,8 @@ function writeImport(db: Db, tx: Queryable, actor: Actor, plan: Plan, fileName: 
   const write = q.importWriter(db);
   const districtOf = new Map(plan.newProjects.map((row) => [row.fiscalCode, row.districtId]));
   const personIds = new Map<string, number>();
-  for (const [fiscalCode, person] of plan.persons) {
+  for (const [i, [fiscalCode, person]] of [...plan.persons].entries()) {
+    if (i > 0 && i % importTurns.written === 0) await turn();
     const districtId = districtOf.get(fiscalCode);
     if (person.id !== null) personIds.set(fiscalCode, person.id);
     else if (districtId !== undefined) {
@@ -283,7 +313,8 @@ function writeImport(db: Db, tx: Queryable, actor: Actor, plan: Plan, fileName: 
   }
   const ptriIdsByPerson = new Map<string, number[]>();
   const at = new Date().toISOString();
-  for (const row of plan.newProjects) {
+  for (const [i, row] of plan.newProjects.entries()) {
+    if (i > 0 && i % importTurns.written === 0) await turn();
     const personId = personIds.get(row.fiscalCode);
     if (personId === undefined) throw new Error(`import: person of row ${row.row} not registered`);
     // Imported as it stands in the service's spreadsheet: in care from its start date, without
@@ -316,10 +347,10 @@ function writeImport(db: Db, tx: Queryable, actor: Actor, plan: Plan, fileName: 
       createdAt: at,
       updatedAt: at,
     };
-    insertRevision(tx, {
+    insertRevision(db, {
       ptriId: id,
       version: 1,
-      snapshot: snapshotOf(tx, stored),
+      snapshot: snapshotOf(db, stored),
       changes: null,
       reason: `Importato dal file «${fileName}», riga ${row.row}`,
       userId: actor.user.id,
