@@ -1,10 +1,10 @@
 // SQL of the community resources catalogue: its rows, the districts each serves, the projects
 // whose budget points at them, and the indexed search by district, axis and words.
-import { eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { schema, type Queryable } from '@bds/db';
-import type { Axis } from '@bds/shared';
+import { resourceWordRows, WHOLE_CATALOGUE, wordPrefixes, type Axis } from '@bds/shared';
 
-const { resources, resourceDistricts, districts } = schema;
+const { resources, resourceDistricts, resourceWords, districts } = schema;
 
 export type ResourceRow = typeof resources.$inferSelect;
 
@@ -20,14 +20,41 @@ export function resourceById(db: Queryable, id: number): ResourceRow | undefined
   return db.select().from(resources).where(eq(resources.id, id)).get();
 }
 
-/** The districts a resource serves, with the copies of its axis and name the district index orders by. */
-export function replaceResourceDistricts(db: Queryable, resource: ResourceRow, districtIds: number[]): void {
-  db.delete(resourceDistricts).where(eq(resourceDistricts.resourceId, resource.id)).run();
-  if (districtIds.length === 0) return;
+/** What a resource is indexed by: its name, provider and axis, and the districts it serves. */
+export type IndexedResource = Pick<ResourceRow, 'id' | 'name' | 'provider' | 'axis'> & { districtIds: number[] };
+
+/**
+ * The districts a resource serves and the words it is found by, each with the copies of its axis
+ * and name that their indexes order by: `before` (as indexed until now) is deleted by its keys.
+ */
+export function replaceResourceIndex(db: Queryable, before: IndexedResource | undefined, after: IndexedResource): void {
+  db.delete(resourceDistricts).where(eq(resourceDistricts.resourceId, after.id)).run();
+  if (before) {
+    const prefixes = wordPrefixes(before.name, before.provider);
+    db.delete(resourceWords)
+      .where(
+        and(
+          inArray(resourceWords.prefix, prefixes),
+          inArray(resourceWords.districtId, [WHOLE_CATALOGUE, ...before.districtIds]),
+          eq(resourceWords.name, before.name),
+          eq(resourceWords.resourceId, before.id),
+        ),
+      )
+      .run();
+  }
+  if (after.districtIds.length === 0) return;
   db.insert(resourceDistricts)
-    .values(districtIds.map((districtId) => ({ resourceId: resource.id, districtId, axis: resource.axis, name: resource.name })))
+    .values(after.districtIds.map((districtId) => ({ resourceId: after.id, districtId, axis: after.axis, name: after.name })))
     .run();
+  const words = resourceWordRows(after, after.districtIds);
+  for (let i = 0; i < words.length; i += WORD_ROWS_PER_INSERT)
+    db.insert(resourceWords)
+      .values(words.slice(i, i + WORD_ROWS_PER_INSERT))
+      .run();
 }
+
+/** Five parameters a row, well under SQLite's limit of parameters per statement. */
+const WORD_ROWS_PER_INSERT = 500;
 
 export function existingDistricts(db: Queryable, ids: number[]): number[] {
   if (ids.length === 0) return [];
@@ -83,15 +110,16 @@ export function visibleProjectsUsing(db: Queryable, resourceId: number, visible:
 export interface CatalogueFilter {
   districtId: number | undefined;
   axis: Axis | undefined;
-  /** An FTS5 query over the name and provider, or undefined for no words. */
-  match: string | undefined;
+  /** Word prefixes every resource found must have (`queryWords`); the first one's rows are read in name order. */
+  words: string[];
 }
 
 /**
  * One page of the catalogue in name order, after the (name, id) of `after`. Each shape reads one
- * index: a district's rows (by axis or not) from `resource_districts`, the rest from the resources'
- * name or axis index; with words, the full-text index names the candidates and drives the join
- * (CROSS JOIN keeps SQLite from scanning the catalogue in name order instead).
+ * index range already in that order, so the page costs the same however many resources match: a
+ * district's rows (by axis or not) from `resource_districts`, the rest from the resources' name or
+ * axis index, and with words the rows of the first word in `resource_words` (the whole catalogue's
+ * or the district's, by axis or not). Each further word is a key lookup of the same row's prefix.
  */
 export function cataloguePage(db: Queryable, filter: CatalogueFilter, after: [string, number] | null, limit: number): ResourceRow[] {
   return db.all<ResourceRow>(catalogueSql(filter, after, limit));
@@ -102,23 +130,25 @@ export function cataloguePage(db: Queryable, filter: CatalogueFilter, after: [st
  * `cataloguePage`), with the columns its order and keyset are read from.
  */
 function catalogueSelection(filter: CatalogueFilter, after: [string, number] | null) {
+  const [first, ...others] = filter.words;
+  const table =
+    first !== undefined
+      ? { from: sql`resource_words w`, id: sql`w.resource_id`, name: sql`w.name`, axis: sql`w.axis` }
+      : filter.districtId !== undefined
+        ? { from: sql`resource_districts rd`, id: sql`rd.resource_id`, name: sql`rd.name`, axis: sql`rd.axis` }
+        : { from: sql`resources r`, id: sql`r.id`, name: sql`r.name`, axis: sql`r.axis` };
   const conditions: SQL[] = [];
-  const keyset = (name: SQL, id: SQL) => (after ? sql`(${name}, ${id}) > (${after[0]}, ${after[1]})` : sql`1`);
-  if (filter.districtId !== undefined) {
-    conditions.push(sql`rd.district_id = ${filter.districtId}`);
-    if (filter.axis) conditions.push(sql`rd.axis = ${filter.axis}`);
-    conditions.push(keyset(sql`rd.name`, sql`rd.resource_id`));
-    const from = filter.match
-      ? sql`resources_fts CROSS JOIN resource_districts rd ON rd.resource_id = resources_fts.rowid AND resources_fts MATCH ${filter.match}`
-      : sql`resource_districts rd`;
-    return { from, where: sql.join(conditions, sql` AND `), id: sql`rd.resource_id`, name: sql`rd.name` };
-  }
-  if (filter.axis) conditions.push(sql`r.axis = ${filter.axis}`);
-  conditions.push(keyset(sql`r.name`, sql`r.id`));
-  const from = filter.match
-    ? sql`resources_fts CROSS JOIN resources r ON r.id = resources_fts.rowid AND resources_fts MATCH ${filter.match}`
-    : sql`resources r`;
-  return { from, where: sql.join(conditions, sql` AND `), id: sql`r.id`, name: sql`r.name` };
+  if (first !== undefined) {
+    const districtId = filter.districtId ?? WHOLE_CATALOGUE;
+    conditions.push(sql`w.prefix = ${first} AND w.district_id = ${districtId}`);
+    for (const word of others) {
+      conditions.push(sql`EXISTS (SELECT 1 FROM resource_words o
+        WHERE o.prefix = ${word} AND o.district_id = ${districtId} AND o.name = w.name AND o.resource_id = w.resource_id)`);
+    }
+  } else if (filter.districtId !== undefined) conditions.push(sql`rd.district_id = ${filter.districtId}`);
+  if (filter.axis) conditions.push(sql`${table.axis} = ${filter.axis}`);
+  if (after) conditions.push(sql`(${table.name}, ${table.id}) > (${after[0]}, ${after[1]})`);
+  return { from: table.from, where: conditions.length ? sql.join(conditions, sql` AND `) : sql`1`, id: table.id, name: table.name };
 }
 
 /** The statement of `cataloguePage` (its plan is checked by the tests). */
@@ -137,6 +167,22 @@ export function catalogueCount(db: Queryable, filter: CatalogueFilter, cap: numb
   const { from, where, id } = catalogueSelection(filter, null);
   const row = db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM (SELECT ${id} FROM ${from} WHERE ${where} LIMIT ${cap + 1})`);
   return row?.n ?? 0;
+}
+
+/**
+ * The words in the order the page reads them: the one with the fewest rows first (counted no
+ * further than `cap`), so that further words filter the shortest range.
+ */
+export function rarestWordFirst(db: Queryable, filter: CatalogueFilter, cap: number): string[] {
+  if (filter.words.length < 2) return filter.words;
+  const districtId = filter.districtId ?? WHOLE_CATALOGUE;
+  const rows = filter.words.map((word) => ({
+    word,
+    n:
+      db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM (SELECT 1 FROM resource_words
+        WHERE prefix = ${word} AND district_id = ${districtId} LIMIT ${cap})`)?.n ?? 0,
+  }));
+  return rows.sort((a, b) => a.n - b.n).map((row) => row.word);
 }
 
 /** Per district and axis: active resources serving it, those in use, and the active projects using them. */
