@@ -3,6 +3,7 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { schema, type Queryable } from '@bds/db';
 import { resourceWordRows, WHOLE_CATALOGUE, wordPrefixes, type Axis } from '@bds/shared';
+import { preparedSql } from '../prepared.ts';
 
 const { resources, resourceDistricts, resourceWords, districts } = schema;
 
@@ -110,48 +111,53 @@ export function visibleProjectsUsing(db: Queryable, resourceId: number, visible:
 export interface CatalogueFilter {
   districtId: number | undefined;
   axis: Axis | undefined;
-  /** Word prefixes every resource found must have (`queryWords`); the first one's rows are read in name order. */
+  /** Word prefixes every resource found must have (`queryWords`). */
   words: string[];
 }
 
 /**
- * One page of the catalogue in name order, after the (name, id) of `after`. Each shape reads one
- * index range already in that order, so the page costs the same however many resources match: a
+ * One page of the catalogue in name order, after the (name, id) of `after`. Each shape reads index
+ * ranges already in that order, so the page costs the same however many resources match: a
  * district's rows (by axis or not) from `resource_districts`, the rest from the resources' name or
- * axis index, and with words the rows of the first word in `resource_words` (the whole catalogue's
- * or the district's, by axis or not). Each further word is a key lookup of the same row's prefix.
+ * axis index, and with one word that word's rows in `resource_words` (the whole catalogue's or the
+ * district's, by axis or not). Several words are intersected by `resourcesWithAllWords`.
  */
 export function cataloguePage(db: Queryable, filter: CatalogueFilter, after: [string, number] | null, limit: number): ResourceRow[] {
-  return db.all<ResourceRow>(catalogueSql(filter, after, limit));
+  if (filter.words.length < 2) return db.all<ResourceRow>(catalogueSql(filter, after, limit));
+  const ids = resourcesWithAllWords(db, filter, after, limit + 1);
+  if (ids.length === 0) return [];
+  const rows = new Map(
+    db
+      .select()
+      .from(resources)
+      .where(inArray(resources.id, ids))
+      .all()
+      .map((row) => [row.id, row]),
+  );
+  return ids.map((id) => rows.get(id)!);
 }
 
 /**
- * The rows of the catalogue a filter selects, as the FROM and WHERE of one index (see
- * `cataloguePage`), with the columns its order and keyset are read from.
+ * The rows of the catalogue a filter with at most one word selects, as the FROM and WHERE of one
+ * index (see `cataloguePage`), with the columns its order and keyset are read from.
  */
 function catalogueSelection(filter: CatalogueFilter, after: [string, number] | null) {
-  const [first, ...others] = filter.words;
+  const [word] = filter.words;
   const table =
-    first !== undefined
+    word !== undefined
       ? { from: sql`resource_words w`, id: sql`w.resource_id`, name: sql`w.name`, axis: sql`w.axis` }
       : filter.districtId !== undefined
         ? { from: sql`resource_districts rd`, id: sql`rd.resource_id`, name: sql`rd.name`, axis: sql`rd.axis` }
         : { from: sql`resources r`, id: sql`r.id`, name: sql`r.name`, axis: sql`r.axis` };
   const conditions: SQL[] = [];
-  if (first !== undefined) {
-    const districtId = filter.districtId ?? WHOLE_CATALOGUE;
-    conditions.push(sql`w.prefix = ${first} AND w.district_id = ${districtId}`);
-    for (const word of others) {
-      conditions.push(sql`EXISTS (SELECT 1 FROM resource_words o
-        WHERE o.prefix = ${word} AND o.district_id = ${districtId} AND o.name = w.name AND o.resource_id = w.resource_id)`);
-    }
-  } else if (filter.districtId !== undefined) conditions.push(sql`rd.district_id = ${filter.districtId}`);
+  if (word !== undefined) conditions.push(sql`w.prefix = ${word} AND w.district_id = ${filter.districtId ?? WHOLE_CATALOGUE}`);
+  else if (filter.districtId !== undefined) conditions.push(sql`rd.district_id = ${filter.districtId}`);
   if (filter.axis) conditions.push(sql`${table.axis} = ${filter.axis}`);
   if (after) conditions.push(sql`(${table.name}, ${table.id}) > (${after[0]}, ${after[1]})`);
   return { from: table.from, where: conditions.length ? sql.join(conditions, sql` AND `) : sql`1`, id: table.id, name: table.name };
 }
 
-/** The statement of `cataloguePage` (its plan is checked by the tests). */
+/** The statement of `cataloguePage` for at most one word (its plan is checked by the tests). */
 export function catalogueSql(filter: CatalogueFilter, after: [string, number] | null, limit: number): SQL {
   const { from, where, id, name } = catalogueSelection(filter, after);
   const ids = sql`SELECT ${id} AS id, ${name} AS name FROM ${from} WHERE ${where} ORDER BY ${name}, ${id} LIMIT ${limit + 1}`;
@@ -162,27 +168,57 @@ export function catalogueSql(filter: CatalogueFilter, after: [string, number] | 
     ORDER BY page.name, page.id`;
 }
 
-/** How many resources the filter selects, counting no further than `cap` + 1 (on the same index as the page). */
+/** How many resources the filter selects, counting no further than `cap` + 1 (on the same indexes as the page). */
 export function catalogueCount(db: Queryable, filter: CatalogueFilter, cap: number): number {
+  if (filter.words.length >= 2) return resourcesWithAllWords(db, filter, null, cap + 1).length;
   const { from, where, id } = catalogueSelection(filter, null);
   const row = db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM (SELECT ${id} FROM ${from} WHERE ${where} LIMIT ${cap + 1})`);
   return row?.n ?? 0;
 }
 
+type NameKey = { name: string; id: number };
+
 /**
- * The words in the order the page reads them: the one with the fewest rows first (counted no
- * further than `cap`), so that further words filter the shortest range.
+ * The first (name, id) of a word's rows in the filter's district and axis at or after the given
+ * one (strictly after it unless `inclusive`): one seek of the index, whatever the word matches.
  */
-export function rarestWordFirst(db: Queryable, filter: CatalogueFilter, cap: number): string[] {
-  if (filter.words.length < 2) return filter.words;
-  const districtId = filter.districtId ?? WHOLE_CATALOGUE;
-  const rows = filter.words.map((word) => ({
-    word,
-    n:
-      db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM (SELECT 1 FROM resource_words
-        WHERE prefix = ${word} AND district_id = ${districtId} LIMIT ${cap})`)?.n ?? 0,
-  }));
-  return rows.sort((a, b) => a.n - b.n).map((row) => row.word);
+export function wordSeekSql(filter: Pick<CatalogueFilter, 'axis'>, inclusive: boolean): SQL {
+  return sql`SELECT name, resource_id AS id FROM resource_words
+    WHERE prefix = ${sql.placeholder('word')} AND district_id = ${sql.placeholder('districtId')}
+      ${filter.axis ? sql`AND axis = ${sql.placeholder('axis')}` : sql``}
+      AND (name, resource_id) ${inclusive ? sql`>=` : sql`>`} (${sql.placeholder('name')}, ${sql.placeholder('id')})
+    ORDER BY name, resource_id LIMIT 1`;
+}
+
+/**
+ * The first `count` resources in name order after `after` that have every word: the words' rows,
+ * each in name order, are intersected by leapfrogging (each word seeks to the furthest row any
+ * word reached), so a run of rows that lacks a word is skipped in one seek rather than read.
+ */
+export function resourcesWithAllWords(db: Queryable, filter: CatalogueFilter, after: [string, number] | null, count: number): number[] {
+  const scope = { districtId: filter.districtId ?? WHOLE_CATALOGUE, axis: filter.axis };
+  const next = (word: string, key: NameKey, inclusive: boolean) =>
+    preparedSql<NameKey>(db, `resourceWordSeek:${filter.axis ? 'axis' : ''}:${inclusive ? 'from' : 'after'}`, () =>
+      wordSeekSql(filter, inclusive),
+    ).get({ ...scope, word, name: key.name, id: key.id });
+  const words = filter.words;
+  const found: number[] = [];
+  let key: NameKey = after ? { name: after[0], id: after[1] } : { name: '', id: 0 };
+  let inclusive = after === null;
+  while (found.length < count) {
+    let candidate = next(words[0]!, key, inclusive);
+    // Words that have the candidate, counted from the one that found it.
+    let agreeing = 1;
+    for (let i = 1; candidate && agreeing < words.length; i += 1) {
+      const reached: NameKey | undefined = next(words[i % words.length]!, candidate, true);
+      if (reached && reached.name === candidate.name && reached.id === candidate.id) agreeing += 1;
+      else [candidate, agreeing] = [reached, 1];
+    }
+    if (!candidate) break;
+    found.push(candidate.id);
+    [key, inclusive] = [candidate, false];
+  }
+  return found;
 }
 
 /** Per district and axis: active resources serving it, those in use, and the active projects using them. */

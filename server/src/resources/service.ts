@@ -43,25 +43,25 @@ function toResources(db: Queryable, rows: q.ResourceRow[]): Resource[] {
   }));
 }
 
-/** Counted no further than this, as the project list's count; also the cap of each word's count that orders the words. */
+/** Counted no further than this, as the project list's count. */
 const COUNT_CAP = 1000;
 
-function catalogueFilter(db: Queryable, query: z.output<typeof resourcesCountQuery>): q.CatalogueFilter {
-  const filter = { districtId: query.districtId, axis: query.axis, words: queryWords(query.q) };
-  return { ...filter, words: q.rarestWordFirst(db, filter, COUNT_CAP) };
+function catalogueFilter(query: z.output<typeof resourcesCountQuery>): q.CatalogueFilter {
+  return { districtId: query.districtId, axis: query.axis, words: queryWords(query.q) };
 }
 
 export function searchResources(db: Db, query: z.output<typeof resourcesQuery>): ListPage<Resource> {
   const after = decodeCursor(query.cursor, ['string', 'number']) as [string, number] | null;
   return db.transaction((tx) => {
-    const rows = q.cataloguePage(tx, catalogueFilter(tx, query), after, query.limit);
+    const rows = q.cataloguePage(tx, catalogueFilter(query), after, query.limit);
     const result = page(rows, query.limit, (row) => [row.name, row.id]);
     return { items: toResources(tx, result.items), nextCursor: result.nextCursor };
   });
 }
 
 export function countResources(db: Db, query: z.output<typeof resourcesCountQuery>): ResourcesCount {
-  const n = db.transaction((tx) => q.catalogueCount(tx, catalogueFilter(tx, query), COUNT_CAP));
+  // Several words are intersected by several statements: one transaction, one snapshot.
+  const n = db.transaction((tx) => q.catalogueCount(tx, catalogueFilter(query), COUNT_CAP));
   return { total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
 }
 
