@@ -197,10 +197,13 @@ export function wordSeekSql(filter: Pick<CatalogueFilter, 'axis'>, inclusive: bo
  */
 export function resourcesWithAllWords(db: Queryable, filter: CatalogueFilter, after: [string, number] | null, count: number): number[] {
   const scope = { districtId: filter.districtId ?? WHOLE_CATALOGUE, axis: filter.axis };
-  const next = (word: string, key: NameKey, inclusive: boolean) =>
+  const seek = (inclusive: boolean) =>
     preparedSql<NameKey>(db, `resourceWordSeek:${filter.axis ? 'axis' : ''}:${inclusive ? 'from' : 'after'}`, () =>
       wordSeekSql(filter, inclusive),
-    ).get({ ...scope, word, name: key.name, id: key.id });
+    );
+  const [seekFrom, seekAfter] = [seek(true), seek(false)];
+  const next = (word: string, key: NameKey, inclusive: boolean) =>
+    (inclusive ? seekFrom : seekAfter).get({ ...scope, word, name: key.name, id: key.id });
   const words = filter.words;
   const found: number[] = [];
   let key: NameKey = after ? { name: after[0], id: after[1] } : { name: '', id: 0 };
