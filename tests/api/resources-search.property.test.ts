@@ -6,7 +6,8 @@
 // an FTS5 index with the tokenizer the catalogue used (unicode61 remove_diacritics 2).
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resourceWordRows, type Axis } from '@bds/shared';
+import { queryWords, resourceWordRows, type Axis } from '@bds/shared';
+import { resourcesWithAllWords } from '@bds/server/resources/queries.ts';
 import { createTestContext, type Caller, type TestContext } from './helpers.ts';
 
 const AXES = ['habitat', 'sociality', 'work'] as const;
@@ -186,6 +187,24 @@ async function pagedIds(s: Search): Promise<number[]> {
   return ids;
 }
 
+/**
+ * The catalogues here are small enough for every page of several words to be read by one
+ * statement; the intersection by seeks that large catalogues use is held equal to it directly,
+ * from the start and after each resource found.
+ */
+function expectSeeksEqualTo(s: Search, expected: number[]) {
+  const words = queryWords(s.words.join(' '));
+  if (words.length < 2) return;
+  const filter = { districtId: s.district && ctx.world.districts[s.district], axis: s.axis, words };
+  const nameOf = ctx.db.$client.prepare('SELECT name FROM resources WHERE id = ?').pluck();
+  for (let from = -1; from < expected.length; from += 1) {
+    const after: [string, number] | null = from < 0 ? null : [nameOf.get(expected[from]) as string, expected[from]!];
+    expect(resourcesWithAllWords(ctx.db, filter, after, s.limit, 0), JSON.stringify({ s, after })).toEqual(
+      expected.slice(from + 1, from + 1 + s.limit),
+    );
+  }
+}
+
 describe('the catalogue searched by words', () => {
   it('pages through what the former full-text query found, in name order, with the same count', async () => {
     await fc.assert(
@@ -200,10 +219,27 @@ describe('the catalogue searched by words', () => {
             expect(await pagedIds(s), JSON.stringify(s)).toEqual(expected);
             const count = await admin({ method: 'GET', url: `/api/resources/count?${queryOf(s)}` });
             expect(count.json(), JSON.stringify(s)).toEqual({ total: expected.length, capped: false });
+            expectSeeksEqualTo(s, expected);
           }
         },
       ),
       { numRuns: 40 },
     );
+  });
+
+  it('intersects by seeks only the resources that have every word', async () => {
+    // In name order: one word, the other, both: the second word's first row is not a match.
+    await apply([
+      { op: 'create', name: 'Orto', provider: 'APS', axis: 'sociality', districts: 'bologna' },
+      { op: 'create', name: 'Pausa caffè', provider: 'APS', axis: 'sociality', districts: 'bologna' },
+      { op: 'create', name: 'Zona orto e caffè', provider: 'Navile', axis: 'sociality', districts: 'both' },
+    ]);
+    const search = { words: ['orto', 'caff'], district: undefined, axis: undefined, limit: 5 };
+    const expected = reference(search);
+    expect(expected).toHaveLength(1);
+    for (const words of [search.words, [...search.words].reverse()])
+      expect(resourcesWithAllWords(ctx.db, { districtId: undefined, axis: undefined, words }, null, 5, 0), words.join(' ')).toEqual(
+        expected,
+      );
   });
 });

@@ -191,11 +191,54 @@ export function wordSeekSql(filter: Pick<CatalogueFilter, 'axis'>, inclusive: bo
 }
 
 /**
- * The first `count` resources in name order after `after` that have every word: the words' rows,
- * each in name order, are intersected by leapfrogging (each word seeks to the furthest row any
- * word reached), so a run of rows that lacks a word is skipped in one seek rather than read.
+ * A word with at most this many rows drives a single statement that reads them all and looks the
+ * other words up on each; past it, the words are intersected by seeks (`resourcesWithAllWords`).
  */
-export function resourcesWithAllWords(db: Queryable, filter: CatalogueFilter, after: [string, number] | null, count: number): number[] {
+export const WORD_WALK_LIMIT = 500;
+
+/**
+ * The first `count` resources in name order after `after` that have every word. The words' rows
+ * are counted up to `walkLimit`: when the fewest are that few, one statement reads them and looks
+ * up the other words on each row; otherwise the words' rows, each in name order, are intersected
+ * by leapfrogging (each word seeks to the furthest row any word reached), so a run of rows that
+ * lacks a word costs one seek rather than a read of each row. Either way the cost is bounded by
+ * the limit or by the seeks, not by how many resources have the words.
+ */
+export function resourcesWithAllWords(
+  db: Queryable,
+  filter: CatalogueFilter,
+  after: [string, number] | null,
+  count: number,
+  walkLimit = WORD_WALK_LIMIT,
+): number[] {
+  const districtId = filter.districtId ?? WHOLE_CATALOGUE;
+  const counted = filter.words
+    .map((word) => ({
+      word,
+      rows:
+        db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM (SELECT 1 FROM resource_words
+          WHERE prefix = ${word} AND district_id = ${districtId} LIMIT ${walkLimit + 1})`)?.n ?? 0,
+    }))
+    .sort((a, b) => a.rows - b.rows);
+  const words = counted.map((c) => c.word);
+  if (counted[0]!.rows <= walkLimit) {
+    const others = words.slice(1).map(
+      (word) => sql`EXISTS (SELECT 1 FROM resource_words o
+        WHERE o.prefix = ${word} AND o.district_id = w.district_id AND o.name = w.name AND o.resource_id = w.resource_id)`,
+    );
+    return db
+      .all<{ id: number }>(
+        sql`SELECT w.resource_id AS id FROM resource_words w
+          WHERE w.prefix = ${words[0]} AND w.district_id = ${districtId} ${filter.axis ? sql`AND w.axis = ${filter.axis}` : sql``}
+            ${after ? sql`AND (w.name, w.resource_id) > (${after[0]}, ${after[1]})` : sql``} AND ${sql.join(others, sql` AND `)}
+          ORDER BY w.name, w.resource_id LIMIT ${count}`,
+      )
+      .map((row) => row.id);
+  }
+  return leapfrog(db, { ...filter, words }, after, count);
+}
+
+function leapfrog(db: Queryable, filter: CatalogueFilter, after: [string, number] | null, count: number): number[] {
   const scope = { districtId: filter.districtId ?? WHOLE_CATALOGUE, axis: filter.axis };
   const seek = (inclusive: boolean) =>
     preparedSql<NameKey>(db, `resourceWordSeek:${filter.axis ? 'axis' : ''}:${inclusive ? 'from' : 'after'}`, () =>
