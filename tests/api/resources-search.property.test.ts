@@ -108,7 +108,8 @@ async function apply(ops: Operation[]) {
               districtIds: op.districts && districtIds(op.districts),
             }).filter(([, value]) => value !== undefined),
           );
-    if (op.op === 'change' && ids.length === 0) continue;
+    // A change of nothing is refused (400): not a change to make.
+    if (op.op === 'change' && (ids.length === 0 || Object.keys(body).length === 0)) continue;
     const res =
       op.op === 'create'
         ? await admin({ method: 'POST', url: '/api/resources', payload: body })
