@@ -1351,6 +1351,30 @@ export const resourceDistricts = sqliteTable(
   ],
 );
 
+/**
+ * Every prefix of every word of a resource's name and provider, for the whole catalogue
+ * (`district_id` 0) and for each district it serves, with copies of its axis and name: a search
+ * by words (with a district, an axis or both) reads one key range already in name order, however
+ * many resources match. Kept by the service with the resource (rows from `resourceWordRows`),
+ * which deletes a resource's former rows by their keys: no index by resource is kept for that.
+ */
+export const resourceWords = sqliteTable(
+  'resource_words',
+  {
+    prefix: text('prefix').notNull(),
+    districtId: integer('district_id').notNull(),
+    axis: text('axis').$type<Axis>().notNull(),
+    name: text('name').notNull(),
+    resourceId: integer('resource_id')
+      .notNull()
+      .references(() => resources.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.prefix, t.districtId, t.name, t.resourceId] }),
+    index('resource_words_axis_idx').on(t.prefix, t.districtId, t.axis, t.name, t.resourceId),
+  ],
+);
+
 /** A draft shared by its case manager with one of its cooperatives: the cooperative then sees it and may propose changes. */
 export const ptriShares = sqliteTable(
   'ptri_shares',

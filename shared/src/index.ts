@@ -27,3 +27,4 @@ export * from './budget.ts';
 export * from './schemas/budget-composition.ts';
 export * from './schemas/resources.ts';
 export * from './schemas/proposals.ts';
+export * from './resource-words.ts';

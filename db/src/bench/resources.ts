@@ -1,8 +1,9 @@
 // The community resources catalogue in proportion to the tier (one resource per twenty projects:
 // 150 at tier S, 50,000 at tier L), each offered in one or two districts, so that the catalogue
-// search is measured on a catalogue of the tier's size. Its text index is filled by its triggers.
+// search is measured on a catalogue of the tier's size, with the words it is searched by.
 import type Database from 'better-sqlite3';
 import type { Axis } from '@bds/shared';
+import { resourceWordsWriter } from '../resource-words.ts';
 import type { Random } from '../seed/random.ts';
 import type { Timer } from './timer.ts';
 
@@ -20,6 +21,7 @@ export function writeResources(client: Database.Database, random: Random, timer:
   const insertDistrict = client.prepare(
     'INSERT OR IGNORE INTO resource_districts (resource_id, district_id, axis, name) VALUES (?, ?, ?, ?)',
   );
+  const writeWords = resourceWordsWriter(client);
   timer.time(
     'resources + resource_districts',
     () =>
@@ -27,18 +29,14 @@ export function writeResources(client: Database.Database, random: Random, timer:
         for (let i = 0; i < count; i++) {
           const axis = AXES[i % AXES.length] as Axis;
           const name = `${WORDS[i % WORDS.length]} ${KINDS[Math.floor(i / WORDS.length) % KINDS.length]} ${i + 1}`;
+          const provider = `Associazione ${1 + (i % 97)}`;
           const id = Number(
-            insertResource.run(
-              name,
-              KINDS[i % KINDS.length],
-              axis,
-              `Associazione ${1 + (i % 97)}`,
-              PROVIDER_KINDS[i % PROVIDER_KINDS.length],
-            ).lastInsertRowid,
+            insertResource.run(name, KINDS[i % KINDS.length], axis, provider, PROVIDER_KINDS[i % PROVIDER_KINDS.length]).lastInsertRowid,
           );
           const first = districts[random.int(0, districts.length - 1)] as number;
-          insertDistrict.run(id, first, axis, name);
-          if (i % 3 === 0) insertDistrict.run(id, districts[(districts.indexOf(first) + 1) % districts.length], axis, name);
+          const served = i % 3 === 0 ? [first, districts[(districts.indexOf(first) + 1) % districts.length] as number] : [first];
+          for (const districtId of served) insertDistrict.run(id, districtId, axis, name);
+          writeWords({ id, name, provider, axis }, served);
         }
         return count;
       })(),

@@ -6,6 +6,7 @@
 // the demo (and the published Lot 1 tables) do not change with it.
 import type { Axis, LineConfirmation, ProviderKind, ResourceKind } from '@bds/shared';
 import type { Db } from '../connection.ts';
+import { resourceWordsWriter } from '../resource-words.ts';
 import { createRandom, type Random } from './random.ts';
 import { DISTRICTS } from './reference-data.ts';
 
@@ -219,6 +220,7 @@ export function seedResources(db: Db): CatalogueSummary {
     c.prepare(`INSERT INTO resources (name, kind, axis, provider, provider_kind, runts_number, contact, active, updated_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertDistrict = c.prepare('INSERT INTO resource_districts (resource_id, district_id, axis, name) VALUES (?, ?, ?, ?)');
+  const writeWords = resourceWordsWriter(c);
   const linkLine = c.prepare('UPDATE budget_lines SET resource_id = ? WHERE id = ?');
   const confirm = c.prepare('UPDATE budget_lines SET confirmation = ? WHERE id = ?');
   /** Active resources by district and axis, for the budget lines to point at. */
@@ -256,6 +258,7 @@ export function seedResources(db: Db): CatalogueSummary {
         const served = [districtId];
         const neighbourId = districtIds.get(neighbour.code);
         if ((template.kind === 'training' || template.kind === 'transport') && neighbourId !== undefined) served.push(neighbourId);
+        writeWords({ id, name, provider, axis: template.axis }, served);
         for (const servedId of served) {
           insertDistrict.run(id, servedId, template.axis, name);
           if (!active) continue;

@@ -1,10 +1,11 @@
 // SQL of the community resources catalogue: its rows, the districts each serves, the projects
 // whose budget points at them, and the indexed search by district, axis and words.
-import { eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { schema, type Queryable } from '@bds/db';
-import type { Axis } from '@bds/shared';
+import { resourceWordRows, WHOLE_CATALOGUE, wordPrefixes, type Axis } from '@bds/shared';
+import { preparedSql } from '../prepared.ts';
 
-const { resources, resourceDistricts, districts } = schema;
+const { resources, resourceDistricts, resourceWords, districts } = schema;
 
 export type ResourceRow = typeof resources.$inferSelect;
 
@@ -20,14 +21,41 @@ export function resourceById(db: Queryable, id: number): ResourceRow | undefined
   return db.select().from(resources).where(eq(resources.id, id)).get();
 }
 
-/** The districts a resource serves, with the copies of its axis and name the district index orders by. */
-export function replaceResourceDistricts(db: Queryable, resource: ResourceRow, districtIds: number[]): void {
-  db.delete(resourceDistricts).where(eq(resourceDistricts.resourceId, resource.id)).run();
-  if (districtIds.length === 0) return;
+/** What a resource is indexed by: its name, provider and axis, and the districts it serves. */
+export type IndexedResource = Pick<ResourceRow, 'id' | 'name' | 'provider' | 'axis'> & { districtIds: number[] };
+
+/**
+ * The districts a resource serves and the words it is found by, each with the copies of its axis
+ * and name that their indexes order by: `before` (as indexed until now) is deleted by its keys.
+ */
+export function replaceResourceIndex(db: Queryable, before: IndexedResource | undefined, after: IndexedResource): void {
+  db.delete(resourceDistricts).where(eq(resourceDistricts.resourceId, after.id)).run();
+  if (before) {
+    const prefixes = wordPrefixes(before.name, before.provider);
+    db.delete(resourceWords)
+      .where(
+        and(
+          inArray(resourceWords.prefix, prefixes),
+          inArray(resourceWords.districtId, [WHOLE_CATALOGUE, ...before.districtIds]),
+          eq(resourceWords.name, before.name),
+          eq(resourceWords.resourceId, before.id),
+        ),
+      )
+      .run();
+  }
+  if (after.districtIds.length === 0) return;
   db.insert(resourceDistricts)
-    .values(districtIds.map((districtId) => ({ resourceId: resource.id, districtId, axis: resource.axis, name: resource.name })))
+    .values(after.districtIds.map((districtId) => ({ resourceId: after.id, districtId, axis: after.axis, name: after.name })))
     .run();
+  const words = resourceWordRows(after, after.districtIds);
+  for (let i = 0; i < words.length; i += WORD_ROWS_PER_INSERT)
+    db.insert(resourceWords)
+      .values(words.slice(i, i + WORD_ROWS_PER_INSERT))
+      .run();
 }
+
+/** Five parameters a row, well under SQLite's limit of parameters per statement. */
+const WORD_ROWS_PER_INSERT = 500;
 
 export function existingDistricts(db: Queryable, ids: number[]): number[] {
   if (ids.length === 0) return [];
@@ -83,45 +111,53 @@ export function visibleProjectsUsing(db: Queryable, resourceId: number, visible:
 export interface CatalogueFilter {
   districtId: number | undefined;
   axis: Axis | undefined;
-  /** An FTS5 query over the name and provider, or undefined for no words. */
-  match: string | undefined;
+  /** Word prefixes every resource found must have (`queryWords`). */
+  words: string[];
 }
 
 /**
- * One page of the catalogue in name order, after the (name, id) of `after`. Each shape reads one
- * index: a district's rows (by axis or not) from `resource_districts`, the rest from the resources'
- * name or axis index; with words, the full-text index names the candidates and drives the join
- * (CROSS JOIN keeps SQLite from scanning the catalogue in name order instead).
+ * One page of the catalogue in name order, after the (name, id) of `after`. Each shape reads index
+ * ranges already in that order, so the page costs the same however many resources match: a
+ * district's rows (by axis or not) from `resource_districts`, the rest from the resources' name or
+ * axis index, and with one word that word's rows in `resource_words` (the whole catalogue's or the
+ * district's, by axis or not). Several words are intersected by `resourcesWithAllWords`.
  */
 export function cataloguePage(db: Queryable, filter: CatalogueFilter, after: [string, number] | null, limit: number): ResourceRow[] {
-  return db.all<ResourceRow>(catalogueSql(filter, after, limit));
+  if (filter.words.length < 2) return db.all<ResourceRow>(catalogueSql(filter, after, limit));
+  const ids = resourcesWithAllWords(db, filter, after, limit + 1);
+  if (ids.length === 0) return [];
+  const rows = new Map(
+    db
+      .select()
+      .from(resources)
+      .where(inArray(resources.id, ids))
+      .all()
+      .map((row) => [row.id, row]),
+  );
+  return ids.map((id) => rows.get(id)!);
 }
 
 /**
- * The rows of the catalogue a filter selects, as the FROM and WHERE of one index (see
- * `cataloguePage`), with the columns its order and keyset are read from.
+ * The rows of the catalogue a filter with at most one word selects, as the FROM and WHERE of one
+ * index (see `cataloguePage`), with the columns its order and keyset are read from.
  */
 function catalogueSelection(filter: CatalogueFilter, after: [string, number] | null) {
+  const [word] = filter.words;
+  const table =
+    word !== undefined
+      ? { from: sql`resource_words w`, id: sql`w.resource_id`, name: sql`w.name`, axis: sql`w.axis` }
+      : filter.districtId !== undefined
+        ? { from: sql`resource_districts rd`, id: sql`rd.resource_id`, name: sql`rd.name`, axis: sql`rd.axis` }
+        : { from: sql`resources r`, id: sql`r.id`, name: sql`r.name`, axis: sql`r.axis` };
   const conditions: SQL[] = [];
-  const keyset = (name: SQL, id: SQL) => (after ? sql`(${name}, ${id}) > (${after[0]}, ${after[1]})` : sql`1`);
-  if (filter.districtId !== undefined) {
-    conditions.push(sql`rd.district_id = ${filter.districtId}`);
-    if (filter.axis) conditions.push(sql`rd.axis = ${filter.axis}`);
-    conditions.push(keyset(sql`rd.name`, sql`rd.resource_id`));
-    const from = filter.match
-      ? sql`resources_fts CROSS JOIN resource_districts rd ON rd.resource_id = resources_fts.rowid AND resources_fts MATCH ${filter.match}`
-      : sql`resource_districts rd`;
-    return { from, where: sql.join(conditions, sql` AND `), id: sql`rd.resource_id`, name: sql`rd.name` };
-  }
-  if (filter.axis) conditions.push(sql`r.axis = ${filter.axis}`);
-  conditions.push(keyset(sql`r.name`, sql`r.id`));
-  const from = filter.match
-    ? sql`resources_fts CROSS JOIN resources r ON r.id = resources_fts.rowid AND resources_fts MATCH ${filter.match}`
-    : sql`resources r`;
-  return { from, where: sql.join(conditions, sql` AND `), id: sql`r.id`, name: sql`r.name` };
+  if (word !== undefined) conditions.push(sql`w.prefix = ${word} AND w.district_id = ${filter.districtId ?? WHOLE_CATALOGUE}`);
+  else if (filter.districtId !== undefined) conditions.push(sql`rd.district_id = ${filter.districtId}`);
+  if (filter.axis) conditions.push(sql`${table.axis} = ${filter.axis}`);
+  if (after) conditions.push(sql`(${table.name}, ${table.id}) > (${after[0]}, ${after[1]})`);
+  return { from: table.from, where: conditions.length ? sql.join(conditions, sql` AND `) : sql`1`, id: table.id, name: table.name };
 }
 
-/** The statement of `cataloguePage` (its plan is checked by the tests). */
+/** The statement of `cataloguePage` for at most one word (its plan is checked by the tests). */
 export function catalogueSql(filter: CatalogueFilter, after: [string, number] | null, limit: number): SQL {
   const { from, where, id, name } = catalogueSelection(filter, after);
   const ids = sql`SELECT ${id} AS id, ${name} AS name FROM ${from} WHERE ${where} ORDER BY ${name}, ${id} LIMIT ${limit + 1}`;
@@ -132,11 +168,103 @@ export function catalogueSql(filter: CatalogueFilter, after: [string, number] | 
     ORDER BY page.name, page.id`;
 }
 
-/** How many resources the filter selects, counting no further than `cap` + 1 (on the same index as the page). */
+/** How many resources the filter selects, counting no further than `cap` + 1 (on the same indexes as the page). */
 export function catalogueCount(db: Queryable, filter: CatalogueFilter, cap: number): number {
+  if (filter.words.length >= 2) return resourcesWithAllWords(db, filter, null, cap + 1).length;
   const { from, where, id } = catalogueSelection(filter, null);
   const row = db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM (SELECT ${id} FROM ${from} WHERE ${where} LIMIT ${cap + 1})`);
   return row?.n ?? 0;
+}
+
+type NameKey = { name: string; id: number };
+
+/**
+ * The first (name, id) of a word's rows in the filter's district and axis at or after the given
+ * one (strictly after it unless `inclusive`): one seek of the index, whatever the word matches.
+ */
+export function wordSeekSql(filter: Pick<CatalogueFilter, 'axis'>, inclusive: boolean): SQL {
+  return sql`SELECT name, resource_id AS id FROM resource_words
+    WHERE prefix = ${sql.placeholder('word')} AND district_id = ${sql.placeholder('districtId')}
+      ${filter.axis ? sql`AND axis = ${sql.placeholder('axis')}` : sql``}
+      AND (name, resource_id) ${inclusive ? sql`>=` : sql`>`} (${sql.placeholder('name')}, ${sql.placeholder('id')})
+    ORDER BY name, resource_id LIMIT 1`;
+}
+
+/**
+ * A word with at most this many rows drives a single statement that reads them all and looks the
+ * other words up on each; past it, the words are intersected by seeks (`resourcesWithAllWords`).
+ */
+export const WORD_WALK_LIMIT = 500;
+
+/**
+ * The first `count` resources in name order after `after` that have every word. The words' rows
+ * are counted up to `walkLimit`: when the fewest are that few, one statement reads them and looks
+ * up the other words on each row; otherwise the words' rows, each in name order, are intersected
+ * by leapfrogging (each word seeks to the furthest row any word reached), so a run of rows that
+ * lacks a word costs one seek rather than a read of each row. Either way the cost is bounded by
+ * the limit or by the seeks, not by how many resources have the words.
+ */
+export function resourcesWithAllWords(
+  db: Queryable,
+  filter: CatalogueFilter,
+  after: [string, number] | null,
+  count: number,
+  walkLimit = WORD_WALK_LIMIT,
+): number[] {
+  const districtId = filter.districtId ?? WHOLE_CATALOGUE;
+  const counted = filter.words
+    .map((word) => ({
+      word,
+      rows:
+        db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM (SELECT 1 FROM resource_words
+          WHERE prefix = ${word} AND district_id = ${districtId} LIMIT ${walkLimit + 1})`)?.n ?? 0,
+    }))
+    .sort((a, b) => a.rows - b.rows);
+  const words = counted.map((c) => c.word);
+  if (counted[0]!.rows <= walkLimit) {
+    const others = words.slice(1).map(
+      (word) => sql`EXISTS (SELECT 1 FROM resource_words o
+        WHERE o.prefix = ${word} AND o.district_id = w.district_id AND o.name = w.name AND o.resource_id = w.resource_id)`,
+    );
+    return db
+      .all<{ id: number }>(
+        sql`SELECT w.resource_id AS id FROM resource_words w
+          WHERE w.prefix = ${words[0]} AND w.district_id = ${districtId} ${filter.axis ? sql`AND w.axis = ${filter.axis}` : sql``}
+            ${after ? sql`AND (w.name, w.resource_id) > (${after[0]}, ${after[1]})` : sql``} AND ${sql.join(others, sql` AND `)}
+          ORDER BY w.name, w.resource_id LIMIT ${count}`,
+      )
+      .map((row) => row.id);
+  }
+  return leapfrog(db, { ...filter, words }, after, count);
+}
+
+function leapfrog(db: Queryable, filter: CatalogueFilter, after: [string, number] | null, count: number): number[] {
+  const scope = { districtId: filter.districtId ?? WHOLE_CATALOGUE, axis: filter.axis };
+  const seek = (inclusive: boolean) =>
+    preparedSql<NameKey>(db, `resourceWordSeek:${filter.axis ? 'axis' : ''}:${inclusive ? 'from' : 'after'}`, () =>
+      wordSeekSql(filter, inclusive),
+    );
+  const [seekFrom, seekAfter] = [seek(true), seek(false)];
+  const next = (word: string, key: NameKey, inclusive: boolean) =>
+    (inclusive ? seekFrom : seekAfter).get({ ...scope, word, name: key.name, id: key.id });
+  const words = filter.words;
+  const found: number[] = [];
+  let key: NameKey = after ? { name: after[0], id: after[1] } : { name: '', id: 0 };
+  let inclusive = after === null;
+  while (found.length < count) {
+    let candidate = next(words[0]!, key, inclusive);
+    // Words that have the candidate, counted from the one that found it.
+    let agreeing = 1;
+    for (let i = 1; candidate && agreeing < words.length; i += 1) {
+      const reached: NameKey | undefined = next(words[i % words.length]!, candidate, true);
+      if (reached && reached.name === candidate.name && reached.id === candidate.id) agreeing += 1;
+      else [candidate, agreeing] = [reached, 1];
+    }
+    if (!candidate) break;
+    found.push(candidate.id);
+    [key, inclusive] = [candidate, false];
+  }
+  return found;
 }
 
 /** Per district and axis: active resources serving it, those in use, and the active projects using them. */

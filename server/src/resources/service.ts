@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { Db, Queryable } from '@bds/db';
 import {
   AXES,
+  queryWords,
   type ListPage,
   type Resource,
   type resourceBody,
@@ -42,32 +43,25 @@ function toResources(db: Queryable, rows: q.ResourceRow[]): Resource[] {
   }));
 }
 
-/**
- * The words typed, each as a quoted prefix: FTS5 syntax in the input (quotes, operators, column
- * filters) is split away, so any text is a harmless search.
- */
-export function ftsMatch(text: string | undefined): string | undefined {
-  const words = (text ?? '')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
-    .slice(0, 8);
-  return words.length ? words.map((word) => `"${word}"*`).join(' ') : undefined;
+/** Counted no further than this, as the project list's count. */
+const COUNT_CAP = 1000;
+
+function catalogueFilter(query: z.output<typeof resourcesCountQuery>): q.CatalogueFilter {
+  return { districtId: query.districtId, axis: query.axis, words: queryWords(query.q) };
 }
 
 export function searchResources(db: Db, query: z.output<typeof resourcesQuery>): ListPage<Resource> {
   const after = decodeCursor(query.cursor, ['string', 'number']) as [string, number] | null;
   return db.transaction((tx) => {
-    const rows = q.cataloguePage(tx, { districtId: query.districtId, axis: query.axis, match: ftsMatch(query.q) }, after, query.limit);
+    const rows = q.cataloguePage(tx, catalogueFilter(query), after, query.limit);
     const result = page(rows, query.limit, (row) => [row.name, row.id]);
     return { items: toResources(tx, result.items), nextCursor: result.nextCursor };
   });
 }
 
-/** Counted no further than this, as the project list's count. */
-const COUNT_CAP = 1000;
-
 export function countResources(db: Db, query: z.output<typeof resourcesCountQuery>): ResourcesCount {
-  const n = q.catalogueCount(db, { districtId: query.districtId, axis: query.axis, match: ftsMatch(query.q) }, COUNT_CAP);
+  // Several words are intersected by several statements: one transaction, one snapshot.
+  const n = db.transaction((tx) => q.catalogueCount(tx, catalogueFilter(query), COUNT_CAP));
   return { total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
 }
 
@@ -88,7 +82,7 @@ export function createResource(db: Db, actor: Actor, body: z.output<typeof resou
       contact: fields.contact ?? null,
       updatedAt: new Date().toISOString(),
     });
-    q.replaceResourceDistricts(tx, row, districtIds);
+    q.replaceResourceIndex(tx, undefined, { ...row, districtIds });
     recordAudit(tx, actor, { action: 'create', entity: 'resource', entityId: row.id, changes: body });
     return toResources(tx, [row])[0]!;
   });
@@ -106,9 +100,10 @@ export function updateResource(db: Db, actor: Actor, id: number, body: z.output<
     if (runtsNumber && providerKind !== 'ets') {
       throw new Invalid('runtsNumber', 'il numero RUNTS è solo degli Enti del Terzo Settore: toglierlo o scegliere ETS');
     }
+    const beforeDistricts = q.districtsOf(tx, [id]).get(id) ?? [];
     const row = q.updateResource(tx, id, { ...fields, updatedAt: new Date().toISOString() })!;
-    if (districtIds || fields.name !== undefined || fields.axis !== undefined) {
-      q.replaceResourceDistricts(tx, row, districtIds ?? q.districtsOf(tx, [id]).get(id) ?? []);
+    if (districtIds || fields.name !== undefined || fields.provider !== undefined || fields.axis !== undefined) {
+      q.replaceResourceIndex(tx, { ...before, districtIds: beforeDistricts }, { ...row, districtIds: districtIds ?? beforeDistricts });
     }
     const changes = Object.fromEntries(
       Object.entries(body).map(([key, value]) => [
