@@ -35,7 +35,7 @@ export interface PreparedSql<Row> {
 
 /** The parts of drizzle's SQLite database that `db.all(sql)` itself uses (drizzle-orm/sqlite-core/session). */
 interface DrizzleInternals {
-  session: { prepareQuery(query: Query, fields: undefined, executeMethod: 'all', isResponseInArrayMode: false): unknown };
+  session: { prepareQuery(query: Query, fields: undefined, executeMethod: 'all' | 'run', isResponseInArrayMode: false): unknown };
   dialect: { sqlToQuery(sql: SQL): Query };
 }
 
@@ -48,6 +48,20 @@ export function preparedSql<Row>(db: Queryable, key: string, build: () => SQL): 
   return prepared(db, key, (db) => {
     const { session, dialect } = db as unknown as DrizzleInternals;
     return withNamedRows<Row>(session.prepareQuery(dialect.sqlToQuery(build()), undefined, 'all', false) as DrizzleSqlPrepared);
+  });
+}
+
+/**
+ * A write written as SQL, built once per connection and `key` like `preparedSql`: `db.run(sql…)`
+ * builds its text anew on every call, which for the access log's per-person rows cost as much as
+ * inserting them.
+ */
+export function preparedRun(db: Queryable, key: string, build: () => SQL): { run(placeholders: Record<string, unknown>): unknown } {
+  return prepared(db, key, (db) => {
+    const { session, dialect } = db as unknown as DrizzleInternals;
+    return session.prepareQuery(dialect.sqlToQuery(build()), undefined, 'run', false) as {
+      run(placeholders: Record<string, unknown>): unknown;
+    };
   });
 }
 
