@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { clockAt } from '@bds/shared';
 import { createTestContext, personBody, type TestContext } from './helpers.ts';
 import { activeProject, record } from './work-helpers.ts';
+import { recordAudit } from '@bds/server/audit/record.ts';
 
 let ctx: TestContext;
 beforeEach(async () => {
@@ -73,6 +74,22 @@ describe('reads that show several persons', () => {
       id: number;
     };
     expect(personsShownBy(search.id)).toEqual([...ids].sort((a, b) => a - b));
+  });
+
+  it('lists each person shown once, and not the person the row itself is about', async () => {
+    const [subject, shownTwice, shownOnce] = await register(3, 'Rossi');
+    const anonymous = { user: null, username: 'nessuno', ip: '127.0.0.1' };
+    const rowOf = (personId: number | null, personIds: number[]) => {
+      recordAudit(ctx.db, anonymous, { action: 'read', entity: 'person', personId, personIds });
+      return (ctx.db.$client.prepare('SELECT max(id) AS id FROM audit_log').get() as { id: number }).id;
+    };
+    // Twice on the same connection: the second row goes through the statement the first one prepared.
+    for (let i = 0; i < 2; i++) {
+      expect(personsShownBy(rowOf(subject!, [shownTwice!, subject!, shownOnce!, shownTwice!]))).toEqual(
+        [shownTwice!, shownOnce!].sort((a, b) => a - b),
+      );
+      expect(personsShownBy(rowOf(null, [subject!, shownOnce!]))).toEqual([subject!, shownOnce!].sort((a, b) => a - b));
+    }
   });
 
   it('a CSV export of the caseload is in the record of each person it contains', async () => {
