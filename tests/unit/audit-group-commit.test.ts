@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrateDb, openDb, openMemoryDb } from '@bds/db';
 import type { Actor } from '@bds/server/auth/principal.ts';
-import { AuditGroupCommit, durableWrite, settled } from '@bds/server/audit/group-commit.ts';
+import { AuditGroupCommit, auditedRead, durableWrite, settled } from '@bds/server/audit/group-commit.ts';
+import Database from 'better-sqlite3';
 import { writeGateOf } from '@bds/server/write-gate.ts';
 
 const actor: Actor = {
@@ -141,5 +142,40 @@ describe('audit group commit', () => {
     await expect(write).resolves.toBe(1);
     // Their rows were committed after the failed bulk write, not rolled back with it.
     expect(rowsIn(db)).toBe(2);
+  });
+  it('runs a read whose row is known beforehand once that row is committed, and answers with it once the row is durable', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'bds-audited-read-'));
+    const path = join(folder, 'audit.sqlite');
+    const db = openDb(path);
+    migrateDb(db);
+    const other = new Database(path, { readonly: true });
+    const committedRows = () => (other.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n;
+    let seenByRead = -1;
+    const answer = await auditedRead(db, actor, { action: 'read', entity: 'report_flats', changes: { year: 2025 } }, () => {
+      seenByRead = committedRows();
+      return 'report';
+    });
+    expect([answer, seenByRead]).toEqual(['report', 1]);
+    expect(db.$client.pragma('synchronous', { simple: true })).toBe(2);
+    other.close();
+    db.$client.close();
+    const reopened = openDb(path);
+    expect(rowsIn(reopened)).toBe(1);
+    reopened.$client.close();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('fails a read whose row cannot be committed, and answers a read that throws with its own error', async () => {
+    const db = openMemoryDb();
+    db.$client.exec(`CREATE TRIGGER refuse BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    const event = { action: 'read', entity: 'report_flats' } as const;
+    await expect(auditedRead(db, actor, event, () => 'report')).rejects.toThrow(/disk full/);
+    // Its row's failure too is handled: vitest fails a run with an unhandled rejection.
+    await expect(
+      auditedRead(db, actor, event, () => {
+        throw new Error('read failed');
+      }),
+    ).rejects.toThrow('read failed');
+    expect(rowsIn(db)).toBe(0);
   });
 });
