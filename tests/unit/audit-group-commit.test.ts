@@ -30,6 +30,23 @@ const actor: Actor = {
 const rowsIn = (db: ReturnType<typeof openMemoryDb>) =>
   (db.$client.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n;
 
+/** A migrated database in a file of its own; `rowsAfterReopening` closes it and counts the log rows that reached the file. */
+function fileDb() {
+  const folder = mkdtempSync(join(tmpdir(), 'bds-group-commit-'));
+  const path = join(folder, 'audit.sqlite');
+  const db = openDb(path);
+  migrateDb(db);
+  const rowsAfterReopening = () => {
+    db.$client.close();
+    const reopened = openDb(path);
+    const rows = rowsIn(reopened);
+    reopened.$client.close();
+    rmSync(folder, { recursive: true, force: true });
+    return rows;
+  };
+  return { db, path, rowsAfterReopening };
+}
+
 describe('audit group commit', () => {
   it('writes the rows of concurrent reads in one transaction before releasing any of them', async () => {
     const db = openMemoryDb();
@@ -55,21 +72,14 @@ describe('audit group commit', () => {
   });
 
   it('on a file database, releases the reads once their rows are committed and the log fsynced, and keeps synchronous=FULL', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'bds-group-commit-'));
-    const path = join(folder, 'audit.sqlite');
-    const db = openDb(path);
-    migrateDb(db);
+    const { db, rowsAfterReopening } = fileDb();
     const groupCommit = new AuditGroupCommit(db);
     const reads = Array.from({ length: 50 }, (_, i) =>
       groupCommit.record(actor, { action: 'read', entity: 'ptri', entityId: i, personId: i }),
     );
     await Promise.all(reads);
     expect(db.$client.pragma('synchronous', { simple: true })).toBe(2);
-    db.$client.close();
-    const reopened = openDb(path);
-    expect(rowsIn(reopened)).toBe(50);
-    reopened.$client.close();
-    rmSync(folder, { recursive: true, force: true });
+    expect(rowsAfterReopening()).toBe(50);
   });
 
   it('fails every read of the batch when the commit fails', async () => {
@@ -143,11 +153,9 @@ describe('audit group commit', () => {
     // Their rows were committed after the failed bulk write, not rolled back with it.
     expect(rowsIn(db)).toBe(2);
   });
+
   it('runs a read whose row is known beforehand once that row is committed, and answers with it once the row is durable', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'bds-audited-read-'));
-    const path = join(folder, 'audit.sqlite');
-    const db = openDb(path);
-    migrateDb(db);
+    const { db, path, rowsAfterReopening } = fileDb();
     const other = new Database(path, { readonly: true });
     const committedRows = () => (other.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n;
     let seenByRead = -1;
@@ -158,11 +166,7 @@ describe('audit group commit', () => {
     expect([answer, seenByRead]).toEqual(['report', 1]);
     expect(db.$client.pragma('synchronous', { simple: true })).toBe(2);
     other.close();
-    db.$client.close();
-    const reopened = openDb(path);
-    expect(rowsIn(reopened)).toBe(1);
-    reopened.$client.close();
-    rmSync(folder, { recursive: true, force: true });
+    expect(rowsAfterReopening()).toBe(1);
   });
 
   it('fails a read whose row cannot be committed, and answers a read that throws with its own error', async () => {
