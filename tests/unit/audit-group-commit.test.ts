@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrateDb, openDb, openMemoryDb } from '@bds/db';
 import type { Actor } from '@bds/server/auth/principal.ts';
-import { AuditGroupCommit, durableWrite, settled } from '@bds/server/audit/group-commit.ts';
+import { AuditGroupCommit, auditedRead, durableWrite, settled } from '@bds/server/audit/group-commit.ts';
+import Database from 'better-sqlite3';
 import { writeGateOf } from '@bds/server/write-gate.ts';
 
 const actor: Actor = {
@@ -28,6 +29,23 @@ const actor: Actor = {
 };
 const rowsIn = (db: ReturnType<typeof openMemoryDb>) =>
   (db.$client.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n;
+
+/** A migrated database in a file of its own; `rowsAfterReopening` closes it and counts the log rows that reached the file. */
+function fileDb() {
+  const folder = mkdtempSync(join(tmpdir(), 'bds-group-commit-'));
+  const path = join(folder, 'audit.sqlite');
+  const db = openDb(path);
+  migrateDb(db);
+  const rowsAfterReopening = () => {
+    db.$client.close();
+    const reopened = openDb(path);
+    const rows = rowsIn(reopened);
+    reopened.$client.close();
+    rmSync(folder, { recursive: true, force: true });
+    return rows;
+  };
+  return { db, path, rowsAfterReopening };
+}
 
 describe('audit group commit', () => {
   it('writes the rows of concurrent reads in one transaction before releasing any of them', async () => {
@@ -54,21 +72,14 @@ describe('audit group commit', () => {
   });
 
   it('on a file database, releases the reads once their rows are committed and the log fsynced, and keeps synchronous=FULL', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'bds-group-commit-'));
-    const path = join(folder, 'audit.sqlite');
-    const db = openDb(path);
-    migrateDb(db);
+    const { db, rowsAfterReopening } = fileDb();
     const groupCommit = new AuditGroupCommit(db);
     const reads = Array.from({ length: 50 }, (_, i) =>
       groupCommit.record(actor, { action: 'read', entity: 'ptri', entityId: i, personId: i }),
     );
     await Promise.all(reads);
     expect(db.$client.pragma('synchronous', { simple: true })).toBe(2);
-    db.$client.close();
-    const reopened = openDb(path);
-    expect(rowsIn(reopened)).toBe(50);
-    reopened.$client.close();
-    rmSync(folder, { recursive: true, force: true });
+    expect(rowsAfterReopening()).toBe(50);
   });
 
   it('fails every read of the batch when the commit fails', async () => {
@@ -141,5 +152,34 @@ describe('audit group commit', () => {
     await expect(write).resolves.toBe(1);
     // Their rows were committed after the failed bulk write, not rolled back with it.
     expect(rowsIn(db)).toBe(2);
+  });
+
+  it('runs a read whose row is known beforehand once that row is committed, and answers with it once the row is durable', async () => {
+    const { db, path, rowsAfterReopening } = fileDb();
+    const other = new Database(path, { readonly: true });
+    const committedRows = () => (other.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n;
+    let seenByRead = -1;
+    const answer = await auditedRead(db, actor, { action: 'read', entity: 'report_flats', changes: { year: 2025 } }, () => {
+      seenByRead = committedRows();
+      return 'report';
+    });
+    expect([answer, seenByRead]).toEqual(['report', 1]);
+    expect(db.$client.pragma('synchronous', { simple: true })).toBe(2);
+    other.close();
+    expect(rowsAfterReopening()).toBe(1);
+  });
+
+  it('fails a read whose row cannot be committed, and answers a read that throws with its own error', async () => {
+    const db = openMemoryDb();
+    db.$client.exec(`CREATE TRIGGER refuse BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    const event = { action: 'read', entity: 'report_flats' } as const;
+    await expect(auditedRead(db, actor, event, () => 'report')).rejects.toThrow(/disk full/);
+    // Its row's failure too is handled: vitest fails a run with an unhandled rejection.
+    await expect(
+      auditedRead(db, actor, event, () => {
+        throw new Error('read failed');
+      }),
+    ).rejects.toThrow('read failed');
+    expect(rowsIn(db)).toBe(0);
   });
 });

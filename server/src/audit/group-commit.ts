@@ -271,6 +271,22 @@ export function auditRead(db: Db, actor: Actor, event: AuditEvent): Promise<void
 }
 
 /**
+ * A read whose access-log row is known before it runs (a report of figures: the row names the
+ * report and its filters, not persons shown). The row's commit is let go first, so that its fsync
+ * runs on the thread pool while `read` runs, instead of after it; answers once both are done.
+ */
+export async function auditedRead<T>(db: Db, actor: Actor, event: AuditEvent, read: () => T): Promise<T> {
+  const logged = auditRead(db, actor, event);
+  // Awaited below; a read that throws first must not leave its failure unhandled.
+  logged.catch(() => {});
+  // The turn's commit is an earlier immediate than this one.
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  const result = read();
+  await logged;
+  return result;
+}
+
+/**
  * Runs a write (one synchronous function, its audit row inside) in this turn's grouped
  * transaction and answers once that transaction is on disk: concurrent writes share one commit
  * and one fsync instead of queueing one each.

@@ -272,22 +272,31 @@ export interface ActivityYearRow extends SessionFigures {
   persons: number;
 }
 
-const activityFilter = (filters: ActivityFilters) =>
-  sql`${filters.districtId === undefined ? sql`` : sql`AND a.district_id = ${filters.districtId}`} ${filters.axis === undefined ? sql`` : sql`AND a.axis = ${filters.axis}`}`;
+/** The report's filters as placeholders, and the key of the statements' shape they give (which filters are set). */
+const activityFilter = (filters: ActivityFilters) => ({
+  shape: `${filters.districtId === undefined ? '' : 'district'}:${filters.axis === undefined ? '' : 'axis'}`,
+  sql: () =>
+    sql`${filters.districtId === undefined ? sql`` : sql`AND a.district_id = ${sql.placeholder('districtId')}`} ${filters.axis === undefined ? sql`` : sql`AND a.axis = ${sql.placeholder('axis')}`}`,
+});
 
 /**
  * The year's figures per activity from the summaries, at most `limit` after the activity
  * `afterId`, in id order: on the summary's key, so a page reads its own rows whatever the tier.
  */
 export function activityYears(db: Queryable, year: string, filters: ActivityFilters, afterId: number, limit: number): ActivityYearRow[] {
-  return db.all<ActivityYearRow>(sql`
+  const filter = activityFilter(filters);
+  return preparedSql<ActivityYearRow>(
+    db,
+    `activityYears:${filter.shape}`,
+    () => sql`
     SELECT a.id AS activityId, a.title, a.axis, a.district_id AS districtId, a.cooperative_id AS cooperativeId,
       y.sessions, y.billed_minutes AS billedMinutes, y.amount_cents AS amountCents, y.attendances,
       y.other_participants AS otherParticipants, y.volunteers,
       (SELECT COUNT(*) FROM community_activity_period_persons p WHERE p.period = y.period AND p.activity_id = y.activity_id) AS persons
     FROM community_activity_periods y JOIN community_activities a ON a.id = y.activity_id
-    WHERE y.period = ${year} AND y.activity_id > ${afterId} ${activityFilter(filters)}
-    ORDER BY y.activity_id LIMIT ${limit}`);
+    WHERE y.period = ${sql.placeholder('year')} AND y.activity_id > ${sql.placeholder('afterId')} ${filter.sql()}
+    ORDER BY y.activity_id LIMIT ${sql.placeholder('limit')}`,
+  ).all({ year, afterId, limit, ...filters });
 }
 
 export interface GroupYearRow extends SessionFigures {
@@ -298,11 +307,16 @@ export interface GroupYearRow extends SessionFigures {
 
 /** The year's figures of every activity of the filter per district and axis, from the summary of migration 0185. */
 export function groupYears(db: Queryable, year: string, filters: ActivityFilters): GroupYearRow[] {
-  return db.all<GroupYearRow>(sql`
+  const filter = activityFilter(filters);
+  return preparedSql<GroupYearRow>(
+    db,
+    `groupYears:${filter.shape}`,
+    () => sql`
     SELECT a.district_id AS districtId, a.axis, a.activities, a.sessions, a.billed_minutes AS billedMinutes, a.amount_cents AS amountCents,
       a.attendances, a.other_participants AS otherParticipants, a.volunteers
-    FROM community_group_periods a WHERE a.period = ${year} ${activityFilter(filters)}
-    ORDER BY a.district_id, a.axis`);
+    FROM community_group_periods a WHERE a.period = ${sql.placeholder('year')} ${filter.sql()}
+    ORDER BY a.district_id, a.axis`,
+  ).all({ year, ...filters });
 }
 
 type GroupKind = 'all' | 'lot' | 'cooperative' | 'district' | 'axis' | 'district_axis';

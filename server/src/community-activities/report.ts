@@ -6,7 +6,8 @@
 import { AXES, AXIS_LABELS, eurosOf, hoursOf, type Axis, type CommunityReport } from '@bds/shared';
 import type { Db, Queryable } from '@bds/db';
 import type { Actor } from '../auth/principal.ts';
-import { auditRead } from '../audit/group-commit.ts';
+import { auditedRead, auditRead } from '../audit/group-commit.ts';
+import type { AuditEvent } from '../audit/record.ts';
 import { policyOf } from '../access/policy.ts';
 import { daysThroughToday } from '../figures/definitions.ts';
 import { decodeCursor, page } from '../pagination.ts';
@@ -78,8 +79,11 @@ function totalsOf(tx: Queryable, year: string, filters: Filters): Pick<Community
 
 const NONE = { byDistrict: [], byAxis: [], total: { activities: 0, ...figures(empty(), 0) } };
 
-const auditReport = (db: Db, actor: Actor, year: number, filters: Filters) =>
-  auditRead(db, actor, { action: 'read', entity: 'report_community_activities', changes: { year, ...filters } });
+const auditEvent = (year: number, filters: Filters): AuditEvent => ({
+  action: 'read',
+  entity: 'report_community_activities',
+  changes: { year, ...filters },
+});
 
 /** The days the report counts, after the caller was checked: only the department's managers (and the admin) read it. */
 function daysOf(actor: Actor, year: number) {
@@ -98,19 +102,19 @@ export async function communityActivitiesReport(
 ): Promise<CommunityReport> {
   const after = Number(decodeCursor(cursor, ['number'])?.[0] ?? 0);
   const days = daysOf(actor, year);
-  const report = db.transaction((tx) => {
-    const rows = days ? q.activityYears(tx, String(year), filters, after, limit + 1) : [];
-    const { items, nextCursor } = page(rows, limit, (row) => [row.activityId]);
-    return {
-      year,
-      throughDate: days?.last ?? null,
-      rows: items.map(reportRow),
-      nextCursor,
-      ...(days ? totalsOf(tx, String(year), filters) : NONE),
-    };
-  });
-  await auditReport(db, actor, year, filters);
-  return report;
+  return auditedRead(db, actor, auditEvent(year, filters), () =>
+    db.transaction((tx) => {
+      const rows = days ? q.activityYears(tx, String(year), filters, after, limit + 1) : [];
+      const { items, nextCursor } = page(rows, limit, (row) => [row.activityId]);
+      return {
+        year,
+        throughDate: days?.last ?? null,
+        rows: items.map(reportRow),
+        nextCursor,
+        ...(days ? totalsOf(tx, String(year), filters) : NONE),
+      };
+    }),
+  );
 }
 
 const CSV_BATCH = 1000;
@@ -124,7 +128,7 @@ export async function communityReportCsvBatches(
   districtNames: Map<number, string>,
 ): Promise<() => Iterable<unknown[][]>> {
   const days = daysOf(actor, year);
-  await auditReport(db, actor, year, filters);
+  await auditRead(db, actor, auditEvent(year, filters));
   const line = csvLine(districtNames);
   return function* () {
     for (let after = 0; days;) {

@@ -5,7 +5,8 @@ import { sql } from 'drizzle-orm';
 import type { Db, Queryable } from '@bds/db';
 import { daysInMonth, eurosOf, hoursOf, LIVING_SITUATION_LABELS, LIVING_SITUATIONS, type FlatsReport } from '@bds/shared';
 import type { Actor } from '../auth/principal.ts';
-import { auditRead } from '../audit/group-commit.ts';
+import { auditedRead, auditRead } from '../audit/group-commit.ts';
+import type { AuditEvent } from '../audit/record.ts';
 import { policyOf } from '../access/policy.ts';
 import { daysThroughToday, flatPlaceDaysOf, flatStayTotalsOf, type FlatStayTotals } from '../figures/definitions.ts';
 import { decodeCursor, page } from '../pagination.ts';
@@ -110,19 +111,22 @@ function totalsOf(tx: Queryable, { days, serviceId }: Scope, year: number) {
   return { months, totals, total: reportFlatCount(tx, days, serviceId) };
 }
 
-const auditReport = (db: Db, actor: Actor, year: number) =>
-  auditRead(db, actor, { action: 'read', entity: 'report_flats', changes: { year, ...policyOf(actor.user).reports() } });
+const auditEvent = (actor: Actor, year: number): AuditEvent => ({
+  action: 'read',
+  entity: 'report_flats',
+  changes: { year, ...policyOf(actor.user).reports() },
+});
 
 /** A page of the report's flats, in id order, with the totals and monthly series of them all. */
 export async function flatsReport(db: Db, actor: Actor, year: number, limit = 100, cursor?: string): Promise<FlatsReport> {
   const after = decodeCursor(cursor, ['number']);
   const scope = scopeOf(actor, year);
-  const report = db.transaction((tx) => {
-    const { items, nextCursor } = page(flatRows(tx, scope, Number(after?.[0] ?? 0), limit + 1), limit, (row) => [row.flatId]);
-    return { year, throughDate: scope.days?.last ?? null, ...totalsOf(tx, scope, year), rows: items, nextCursor };
-  });
-  await auditReport(db, actor, year);
-  return report;
+  return auditedRead(db, actor, auditEvent(actor, year), () =>
+    db.transaction((tx) => {
+      const { items, nextCursor } = page(flatRows(tx, scope, Number(after?.[0] ?? 0), limit + 1), limit, (row) => [row.flatId]);
+      return { year, throughDate: scope.days?.last ?? null, ...totalsOf(tx, scope, year), rows: items, nextCursor };
+    }),
+  );
 }
 
 const CSV_BATCH = 1000;
@@ -130,7 +134,7 @@ const CSV_BATCH = 1000;
 /** Every flat of the report for its CSV, read a batch at a time while the file is written. */
 export async function flatsCsvBatches(db: Db, actor: Actor, year: number): Promise<() => Iterable<unknown[][]>> {
   const scope = scopeOf(actor, year);
-  await auditReport(db, actor, year);
+  await auditRead(db, actor, auditEvent(actor, year));
   return function* () {
     for (let after = 0; ;) {
       const rows = flatRows(db, scope, after, CSV_BATCH);
