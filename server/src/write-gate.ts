@@ -89,3 +89,12 @@ export function writeGateOf(db: Db): WriteGate {
   if (!gate) gates.set(db.$client, (gate = new WriteGate()));
   return gate;
 }
+
+/**
+ * Counts the items of a bulk write's loop and says when a slice of `size` is done, so that every
+ * such loop gives the event loop back (`await turn()`) at the same pace.
+ */
+export function sliceOf(size: number): () => boolean {
+  let done = 0;
+  return () => ++done % size === 0;
+}

@@ -14,7 +14,7 @@ import { insertRevision, type PtriRow } from '../ptri/queries.ts';
 import { snapshotOf } from '../ptri/snapshot.ts';
 import { allCooperatives, allDistricts, allLots, allServices } from '../reference/queries.ts';
 import { lotInForce } from '../reference/lot-in-force.ts';
-import { writeGateOf } from '../write-gate.ts';
+import { sliceOf, writeGateOf } from '../write-gate.ts';
 import { readSheet } from './file.ts';
 import { mapHeader, readRow, type CaseloadRow } from './rows.ts';
 import * as q from './queries.ts';
@@ -87,10 +87,11 @@ async function planImport(db: Queryable, header: string[], records: string[][], 
   const errors: CaseloadRowError[] = [];
   const bad = (row: number, field: string, message: string) => errors.push({ row, field, message });
   const rows: CaseloadRow[] = [];
+  const readSlice = sliceOf(importTurns.checked);
   for (const [i, record] of records.entries()) {
     const row = readRow(record, i + 2, columns.index, day, errors);
     if (row) rows.push(row);
-    if ((i + 1) % importTurns.checked === 0) await turn();
+    if (readSlice()) await turn();
   }
 
   const registered = new Map(
@@ -114,8 +115,9 @@ async function planImport(db: Queryable, header: string[], records: string[][], 
   const newProjects: ResolvedRow[] = [];
   let present = 0;
 
-  for (const [i, row] of rows.entries()) {
-    if (i > 0 && i % importTurns.checked === 0) await turn();
+  const checkSlice = sliceOf(importTurns.checked);
+  for (const row of rows) {
+    if (checkSlice()) await turn();
     const before = errors.length;
     const service = ref.services.get(spellingKey(row.service));
     tally(services, row.service, service?.id, row.row);
@@ -268,8 +270,9 @@ export async function storeImport(db: Db, actor: Actor, source: ImportSource, tu
     entityId: imported?.id ?? null,
     changes: { fileName, sha256, rows: plan.reply.rows, persons: plan.reply.persons, projects: plan.reply.projects },
   });
-  for (const [i, [fiscalCode, person]] of [...plan.persons].entries()) {
-    if (i > 0 && i % importTurns.checked === 0) await turn();
+  const auditSlice = sliceOf(importTurns.checked);
+  for (const [fiscalCode, person] of plan.persons) {
+    if (auditSlice()) await turn();
     const personId = person.id ?? imported?.personIds.get(fiscalCode) ?? null;
     const created = person.id === null;
     const ptriIds = imported?.ptriIdsByPerson.get(fiscalCode) ?? [];
@@ -299,8 +302,9 @@ async function writeImport(db: Db, actor: Actor, plan: Plan, fileName: string, s
   const write = q.importWriter(db);
   const districtOf = new Map(plan.newProjects.map((row) => [row.fiscalCode, row.districtId]));
   const personIds = new Map<string, number>();
-  for (const [i, [fiscalCode, person]] of [...plan.persons].entries()) {
-    if (i > 0 && i % importTurns.written === 0) await turn();
+  const personSlice = sliceOf(importTurns.written);
+  for (const [fiscalCode, person] of plan.persons) {
+    if (personSlice()) await turn();
     const districtId = districtOf.get(fiscalCode);
     if (person.id !== null) personIds.set(fiscalCode, person.id);
     else if (districtId !== undefined) {
@@ -313,8 +317,9 @@ async function writeImport(db: Db, actor: Actor, plan: Plan, fileName: string, s
   }
   const ptriIdsByPerson = new Map<string, number[]>();
   const at = new Date().toISOString();
-  for (const [i, row] of plan.newProjects.entries()) {
-    if (i > 0 && i % importTurns.written === 0) await turn();
+  const projectSlice = sliceOf(importTurns.written);
+  for (const row of plan.newProjects) {
+    if (projectSlice()) await turn();
     const personId = personIds.get(row.fiscalCode);
     if (personId === undefined) throw new Error(`import: person of row ${row.row} not registered`);
     // Imported as it stands in the service's spreadsheet: in care from its start date, without

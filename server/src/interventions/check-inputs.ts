@@ -6,6 +6,7 @@
 import type { Queryable } from '@bds/db';
 import type { RowScope } from '../access/policy.ts';
 import * as q from './queries.ts';
+import { sliceOf } from '../write-gate.ts';
 
 const PERSONS_PER_TURN = 50;
 
@@ -51,10 +52,10 @@ export class CheckInputs {
     if (serialise(q.projectsForWork(db, projectIds, scope)) !== this.projects) return false;
     if (serialise(q.activityIndex(db)) !== this.activities) return false;
     for (const [month, state] of this.months) if (serialise(q.monthState(db, cooperativeId, month)) !== state) return false;
-    let read = 0;
+    const readSlice = sliceOf(PERSONS_PER_TURN);
     for (const { personId, month, minutes } of this.days.values()) {
       if (serialise(q.personMinutesByDay(db, personId, month, 0)) !== minutes) return false;
-      if (++read % PERSONS_PER_TURN === 0) await turn();
+      if (readSlice()) await turn();
     }
     return true;
   }

@@ -14,7 +14,7 @@ import { entryContext } from './service.ts';
 import { summaryStatusOf } from './rules.ts';
 import { summaryWriter, type ActivityKey, type TotalsKey } from './summaries.ts';
 import { CheckInputs } from './check-inputs.ts';
-import { writeGateOf } from '../write-gate.ts';
+import { sliceOf, writeGateOf } from '../write-gate.ts';
 import * as q from './queries.ts';
 
 /** Rows checked, and rows stored, per turn of the event loop (about 5–30 ms of work on this host under load); tests lower it. */
@@ -74,10 +74,10 @@ async function store(db: Db, actor: Actor, cooperativeId: number, month: string,
     entry.rows += 1;
     perPtri.set(row.ptriId, entry);
   }
-  let logged = 0;
+  const logSlice = sliceOf(Math.ceil(uploadTurns.rows / 4));
   for (const [ptriId, { personId, rows }] of perPtri) {
     // One access-log row per project: 500 of them took about 90 ms on tier L.
-    if (++logged % Math.ceil(uploadTurns.rows / 4) === 0) await turn();
+    if (logSlice()) await turn();
     recordAudit(db, actor, {
       action: 'create',
       entity: 'intervention_upload',
@@ -194,9 +194,9 @@ function interventionInsert(db: Db) {
 async function countAll(db: Db, rows: NewIntervention[], statusOf: (serviceId: number) => TotalsKey['status'], turn: () => Promise<void>) {
   const totals = new Map<string, { key: TotalsKey; minutes: number; amountCents: number; count: number }>();
   const activity = new Map<string, { key: ActivityKey; count: number }>();
-  let counted = 0;
+  const countSlice = sliceOf(uploadTurns.rows);
   for (const r of rows) {
-    if (++counted % uploadTurns.rows === 0) await turn();
+    if (countSlice()) await turn();
     const status = statusOf(r.serviceId);
     const totalsKey = `${r.lotId}|${r.cooperativeId}|${r.month}|${r.serviceId}|${status}`;
     let t = totals.get(totalsKey);
@@ -224,9 +224,9 @@ async function countAll(db: Db, rows: NewIntervention[], statusOf: (serviceId: n
   }
   const writer = summaryWriter(db);
   for (const t of totals.values()) writer.addTotals(t.key, t.minutes, t.amountCents, t.count);
-  let written = 0;
+  const writeSlice = sliceOf(Math.ceil(uploadTurns.rows / 4));
   for (const a of activity.values()) {
     writer.addActivity(a.key, a.count);
-    if (++written % Math.ceil(uploadTurns.rows / 4) === 0) await turn();
+    if (writeSlice()) await turn();
   }
 }

@@ -100,9 +100,9 @@ export function updateResource(db: Db, actor: Actor, id: number, body: z.output<
     if (runtsNumber && providerKind !== 'ets') {
       throw new Invalid('runtsNumber', 'il numero RUNTS è solo degli Enti del Terzo Settore: toglierlo o scegliere ETS');
     }
-    const beforeDistricts = q.districtsOf(tx, [id]).get(id) ?? [];
     const row = q.updateResource(tx, id, { ...fields, updatedAt: new Date().toISOString() })!;
     if (districtIds || fields.name !== undefined || fields.provider !== undefined || fields.axis !== undefined) {
+      const beforeDistricts = q.districtsOf(tx, [id]).get(id) ?? [];
       q.replaceResourceIndex(tx, { ...before, districtIds: beforeDistricts }, { ...row, districtIds: districtIds ?? beforeDistricts });
     }
     const changes = Object.fromEntries(
