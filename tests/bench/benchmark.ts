@@ -11,6 +11,7 @@ import { measure, measureSequential, medianOf, type LoadFigures } from './load.t
 import { startBareServer, startServer, type Child } from './processes.ts';
 import { timeReportSql } from './raw-sql.ts';
 import { timeUploads, uploadStalls } from './upload.ts';
+import { bulkStalls } from './bulk-stall.ts';
 import { allowanceMs, fsyncFigures, fsyncSamples } from './fsync.ts';
 import { checkBudgets, overBudgetLine } from './budgets.ts';
 import type { BenchResult, EndpointResult } from './result.ts';
@@ -24,7 +25,7 @@ export interface BenchOptions {
   baseline: BenchResult | null;
   /** Measure only the endpoints whose name contains this text. */
   only?: string;
-  /** Measure no endpoint: only the uploads and health during them. */
+  /** Measure no endpoint: only the uploads, the exports, the backup and health during them. */
   bulkOnly?: boolean;
   log: (line: string) => void;
 }
@@ -169,6 +170,12 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
         }
       : await timeUploads(server.baseUrl, tokens.get('coop') ?? '', fixtures, options.uploadRows, options.uploads);
     log(`CSV upload of ${options.uploadRows} rows: ${uploadFigures.ms.join(', ')} ms (${uploadFigures.status.join(', ')})`);
+    const bulk = options.only === undefined ? await bulkStalls(server.baseUrl, tokens.get('manager') ?? '', options.databasePath) : [];
+    for (const s of bulk) {
+      log(
+        `${s.scenario}: ${s.ms} ms, ${s.bytes} bytes (status ${s.status}); health p50 ${s.healthP50Ms} ms, max ${s.healthMaxMs} ms over ${s.healthCalls} calls`,
+      );
+    }
     fsyncTimings.push(...fsyncSamples(options.databasePath, FSYNC_SAMPLES));
     const fsync = fsyncFigures(fsyncTimings);
     log(`one fsync of the log's disk: ${fsync.p50Ms} ms (median of ${fsync.samples})`);
@@ -185,6 +192,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
       endpoints: results,
       upload: uploadFigures,
       uploadStalls: stalls,
+      bulkStalls: bulk,
       fsync,
       budgets: [],
       overBudget: [],

@@ -85,13 +85,16 @@ export function checkBudgets(result: BenchResult, baseline: BenchResult | null):
           ok: upload.medianMs <= UPLOAD_MAX_MS && upload.status.every((s) => s < 300),
         },
   );
-  for (const stall of result.uploadStalls ?? []) {
+  for (const stall of [...(result.uploadStalls ?? []), ...(result.bulkStalls ?? [])]) {
     checks.push({
       what: `health during ${stall.scenario}`,
       limit: `≤ ${STALL_MAX_MS} ms`,
       actual: `${stall.healthMaxMs} ms (${stall.healthCalls} calls)`,
       ok: stall.healthMaxMs <= STALL_MAX_MS,
     });
+  }
+  for (const bulk of result.bulkStalls ?? []) {
+    checks.push({ what: `${bulk.scenario}: completed`, limit: 'success', actual: `status ${bulk.status}`, ok: bulk.ok });
   }
   checks.push({
     what: 'server start-up',

@@ -8,6 +8,7 @@ import type { AccessLogFigures } from './access-log.ts';
 import type { ImportFigures } from './caseload-import.ts';
 import type { FsyncFigures } from './fsync.ts';
 import type { StallFigures } from './upload.ts';
+import type { BulkStallFigures } from './bulk-stall.ts';
 
 export interface EndpointResult {
   name: string;
@@ -41,6 +42,8 @@ export interface BenchResult {
   upload: { rows: number; status: number[]; ms: number[]; medianMs: number | null; missing?: string };
   /** /api/health's latency while uploads run (issue 23: no request holds the event loop > 100 ms). */
   uploadStalls?: StallFigures[];
+  /** /api/health's latency during the largest CSV exports and an online backup (the same rule). */
+  bulkStalls?: BulkStallFigures[];
   /** One fdatasync of a page on the database's disk, sampled at the start and the end of the run. */
   fsync?: FsyncFigures;
   /** The access-log row of a 50-row page with and without its person rows (issue 21). */

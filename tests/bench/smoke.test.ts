@@ -59,6 +59,18 @@ describe('pnpm bench --tier S', () => {
     expect(result.uploadStalls?.[0]?.status).toEqual([201]);
     expect(result.uploadStalls?.[1]?.status.every((status) => status === 400 || status === 429)).toBe(true);
     for (const stall of result.uploadStalls ?? []) expect(stall.healthCalls, stall.scenario).toBeGreaterThan(0);
+    // The exports and the backup ran to the end, with health asked throughout.
+    expect(result.bulkStalls?.map((s) => s.scenario)).toEqual([
+      'flats report CSV',
+      'community activities CSV',
+      'reviews due CSV',
+      'online backup (pnpm backup)',
+    ]);
+    for (const bulk of result.bulkStalls ?? []) {
+      expect(bulk.ok, bulk.scenario).toBe(true);
+      expect(bulk.bytes, bulk.scenario).toBeGreaterThan(0);
+      expect(bulk.healthCalls, bulk.scenario).toBeGreaterThan(0);
+    }
     expect(result.fsync?.p50Ms).toBeGreaterThan(0);
     for (const endpoint of result.endpoints) {
       expect(endpoint.maxMs, endpoint.name).toBeGreaterThanOrEqual(endpoint.c1?.p50Ms ?? Infinity);

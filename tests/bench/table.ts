@@ -36,6 +36,12 @@ export function markdownTable(result: BenchResult): string {
       `Health during ${s.scenario}: p50 ${s.healthP50Ms} ms, max ${s.healthMaxMs} ms over ${s.healthCalls} calls (uploads ${s.uploadMs} ms, status ${[...new Set(s.status)].join(', ')}).`,
     );
   }
+  for (const s of result.bulkStalls ?? []) {
+    lines.push(
+      '',
+      `Health during the ${s.scenario}: p50 ${s.healthP50Ms} ms, max ${s.healthMaxMs} ms over ${s.healthCalls} calls (${s.ms} ms, ${n(s.bytes)} bytes, status ${s.status}).`,
+    );
+  }
   const a = result.accessLogPersons;
   if (a) {
     lines.push(

@@ -1,6 +1,7 @@
 // The 10,000-row monthly CSV upload, end to end: build the file, send it, time the answer.
 import { quarterHours, type Fixtures } from './fixtures.ts';
 import { percentile } from './percentile.ts';
+import { healthDuring, type HealthFigures } from './health-probe.ts';
 
 export interface UploadFigures {
   rows: number;
@@ -48,23 +49,14 @@ export async function timeUploads(baseUrl: string, token: string, f: Fixtures, r
   return { rows, status, ms, medianMs: percentile(ms, 50) };
 }
 
-export interface StallFigures {
+export interface StallFigures extends HealthFigures {
   scenario: string;
   files: number;
   status: number[];
   uploadMs: number;
-  /** /api/health sent every 10 ms during the uploads without waiting for the previous answer. */
-  healthCalls: number;
-  healthP50Ms: number;
-  healthMaxMs: number;
 }
 
-const HEALTH_EVERY_MS = 10;
-
-/**
- * How long uploads hold the server's event loop: health is asked every 10 ms while the files are
- * sent at once, so a health request that arrives during a stall waits for its end.
- */
+/** The files sent at once while health is probed. */
 export async function healthDuringUploads(
   baseUrl: string,
   token: string,
@@ -72,42 +64,18 @@ export async function healthDuringUploads(
   scenario: string,
   files: string[],
 ): Promise<StallFigures> {
-  const latencies: Promise<number>[] = [];
-  const probe = () => {
-    const started = performance.now();
-    latencies.push(
-      fetch(`${baseUrl}/api/health`)
-        .then((response) => response.arrayBuffer())
-        .then(() => performance.now() - started),
-    );
-  };
-  const started = performance.now();
-  const timer = setInterval(probe, HEALTH_EVERY_MS);
-  probe();
-  const replies = await Promise.all(
-    files.map((body) =>
-      fetch(`${baseUrl}/api/cooperatives/${f.cooperativeId}/reports/${f.uploadMonth}/upload`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
-        body,
-      }).then(async (response) => (await response.arrayBuffer(), response.status)),
+  const { result, workMs, health } = await healthDuring(baseUrl, () =>
+    Promise.all(
+      files.map((body) =>
+        fetch(`${baseUrl}/api/cooperatives/${f.cooperativeId}/reports/${f.uploadMonth}/upload`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
+          body,
+        }).then(async (response) => (await response.arrayBuffer(), response.status)),
+      ),
     ),
   );
-  const uploadMs = Math.round(performance.now() - started);
-  // A little longer, so that the probes stuck behind a stall at the very end are counted too.
-  await new Promise((resolve) => setTimeout(resolve, 100));
-  clearInterval(timer);
-  const health = await Promise.all(latencies);
-  const ms = (value: number) => Math.round(value * 10) / 10;
-  return {
-    scenario,
-    files: files.length,
-    status: replies,
-    uploadMs,
-    healthCalls: health.length,
-    healthP50Ms: ms(percentile(health, 50)),
-    healthMaxMs: ms(Math.max(...health)),
-  };
+  return { scenario, files: files.length, status: result, uploadMs: workMs, ...health };
 }
 
 /** The issue's two cases: a valid month of `rows` rows alone, then ten invalid files of as many rows at once. */
