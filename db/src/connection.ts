@@ -42,6 +42,31 @@ export function openDb(path: string): Db {
   return drizzle(sqlite);
 }
 
+/** A read-only connection holding one read transaction, released when the reading is done. */
+export type Snapshot = Db & { release(): void };
+
+/**
+ * A second connection on the same file that reads the database as of one commit for as long as
+ * it is held, while the server's connection goes on writing (WAL keeps that commit's pages for
+ * it). Null for an in-memory database, which no second connection can open.
+ */
+export function openSnapshot(db: Db): Snapshot | null {
+  if (db.$client.memory) return null;
+  const sqlite = new Database(db.$client.name, { readonly: true, fileMustExist: true });
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('temp_store = MEMORY');
+  cacheStatements(sqlite);
+  sqlite.exec('BEGIN');
+  // A deferred transaction takes its snapshot at its first read.
+  sqlite.prepare('SELECT 1 FROM sqlite_schema LIMIT 1').get();
+  const release = () => {
+    if (!sqlite.open) return;
+    if (sqlite.inTransaction) sqlite.exec('COMMIT');
+    sqlite.close();
+  };
+  return Object.assign(drizzle(sqlite), { release });
+}
+
 export function migrateDb(db: Db): void {
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
 }

@@ -18,7 +18,7 @@ const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       const { limit, cursor, format, ...filters } = request.query;
       if (wantsCsv(request, format)) {
         const batches = startAuditExport(app.db, actor, filters);
-        await sendCsvBatches(reply, 'registro-accessi.csv', AUDIT_CSV_HEADER, batches);
+        await sendCsvBatches(reply, app.db, 'registro-accessi.csv', AUDIT_CSV_HEADER, batches);
         return;
       }
       return auditPage(app.db, actor, filters, limit, cursor);

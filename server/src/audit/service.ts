@@ -1,7 +1,8 @@
 // Reading the access log: a page for the admin's and manager's screen, or the whole period as CSV
 // for the admin. Reading the log is itself logged.
 import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, labelOf } from '@bds/shared';
-import type { Db } from '@bds/db';
+import type { Db, Queryable } from '@bds/db';
+import type { CsvBatches } from '../reports/csv.ts';
 import type { Actor } from '../auth/principal.ts';
 import { Forbidden, Invalid } from '../errors.ts';
 import { decodeCursor, page } from '../pagination.ts';
@@ -27,7 +28,7 @@ export function auditPage(db: Db, actor: Actor, filters: AuditFilters, limit: nu
  * read as "no access" for the rows left out), logs the export, and gives its rows in batches,
  * newest first below the newest row matching now, so rows logged while it is written are not in it.
  */
-export function startAuditExport(db: Db, actor: Actor, filters: AuditFilters): () => Iterable<unknown[][]> {
+export function startAuditExport(db: Db, actor: Actor, filters: AuditFilters): CsvBatches {
   if (actor.user.role !== 'admin') throw new Forbidden("Solo l'amministratore può scaricare il registro");
   const { newestId } = db.transaction((tx) => {
     const found = countAudit(tx, filters, CSV_EXPORT_LIMIT);
@@ -40,10 +41,10 @@ export function startAuditExport(db: Db, actor: Actor, filters: AuditFilters): (
     recordAudit(tx, actor, { action: 'export', entity: 'audit_log', changes: { filters } });
     return found;
   });
-  return () => exportBatches(db, filters, newestId);
+  return (from) => exportBatches(from, filters, newestId);
 }
 
-function* exportBatches(db: Db, filters: AuditFilters, newestId: number | null) {
+function* exportBatches(db: Queryable, filters: AuditFilters, newestId: number | null) {
   let before = newestId === null ? null : newestId + 1;
   while (before !== null) {
     // searchAudit reads one row past the batch: whether another batch follows.

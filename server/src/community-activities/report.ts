@@ -5,6 +5,7 @@
 // the tests check it against.
 import { AXES, AXIS_LABELS, eurosOf, hoursOf, type Axis, type CommunityReport } from '@bds/shared';
 import type { Db, Queryable } from '@bds/db';
+import type { CsvBatches } from '../reports/csv.ts';
 import type { Actor } from '../auth/principal.ts';
 import { auditedRead, auditRead } from '../audit/group-commit.ts';
 import type { AuditEvent } from '../audit/record.ts';
@@ -126,18 +127,18 @@ export async function communityReportCsvBatches(
   year: number,
   filters: Filters,
   districtNames: Map<number, string>,
-): Promise<() => Iterable<unknown[][]>> {
+): Promise<CsvBatches> {
   const days = daysOf(actor, year);
   await auditRead(db, actor, auditEvent(year, filters));
   const line = csvLine(districtNames);
-  return function* () {
+  return function* (from) {
     for (let after = 0; days;) {
-      const rows = q.activityYears(db, String(year), filters, after, CSV_BATCH);
+      const rows = q.activityYears(from, String(year), filters, after, CSV_BATCH);
       yield rows.map((row) => line(row.title, row.axis, row.districtId, { activities: 1, ...reportRow(row) }));
       if (rows.length < CSV_BATCH) break;
       after = rows.at(-1)!.activityId;
     }
-    const totals = days ? totalsOf(db, String(year), filters) : NONE;
+    const totals = days ? totalsOf(from, String(year), filters) : NONE;
     yield [
       ...totals.byDistrict.map((d) => line('Totale distretto', undefined, d.districtId, d)),
       ...totals.byAxis.map((a) => line('Totale asse', a.axis, undefined, a)),

@@ -152,7 +152,7 @@ const communityActivityRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!wantsCsv(request, format)) return communityActivitiesReport(app.db, actorOf(request), year, { districtId, axis }, limit, cursor);
       const districts = new Map(listDistricts(app.db).map((d) => [d.id, d.name]));
       const batches = await communityReportCsvBatches(app.db, actorOf(request), year, { districtId, axis }, districts);
-      await sendCsvBatches(reply, `attivita-comunita-${year}.csv`, COMMUNITY_REPORT_CSV_HEADER, batches);
+      await sendCsvBatches(reply, app.db, `attivita-comunita-${year}.csv`, COMMUNITY_REPORT_CSV_HEADER, batches);
     },
   });
 };

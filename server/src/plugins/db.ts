@@ -19,6 +19,13 @@ declare module 'fastify' {
     /** The route only reads what no bulk write changes (health): it goes on while one holds the connection. */
     besideBulkWrites?: boolean;
   }
+  interface FastifyRequest {
+    /**
+     * The request will not touch the connection again (an export reading from its own snapshot):
+     * a bulk write need not wait for it, however slowly its client downloads.
+     */
+    doneWithConnection(): void;
+  }
 }
 
 export default fp(async function dbPlugin(app: FastifyInstance, options: { db: Db; clock: Clock }) {
@@ -29,6 +36,9 @@ export default fp(async function dbPlugin(app: FastifyInstance, options: { db: D
   const leave = (request: FastifyRequest) => {
     if (passes.delete(request)) gate.leave();
   };
+  app.decorateRequest('doneWithConnection', function (this: FastifyRequest) {
+    leave(this);
+  });
   // Registered before every other hook, so that nothing of a request touches the connection while
   // a bulk write holds it. The pass ends with the reply, or with the connection if the client
   // goes first (the reply may then never finish).

@@ -3,6 +3,7 @@
 // to today; the figures are defined once in figures/definitions.ts.
 import { sql } from 'drizzle-orm';
 import type { Db, Queryable } from '@bds/db';
+import type { CsvBatches } from './csv.ts';
 import { daysInMonth, eurosOf, hoursOf, LIVING_SITUATION_LABELS, LIVING_SITUATIONS, type FlatsReport } from '@bds/shared';
 import type { Actor } from '../auth/principal.ts';
 import { auditedRead, auditRead } from '../audit/group-commit.ts';
@@ -129,15 +130,15 @@ export async function flatsReport(db: Db, actor: Actor, year: number, limit = 10
   );
 }
 
-const CSV_BATCH = 1000;
+const CSV_BATCH = 250;
 
 /** Every flat of the report for its CSV, read a batch at a time while the file is written. */
-export async function flatsCsvBatches(db: Db, actor: Actor, year: number): Promise<() => Iterable<unknown[][]>> {
+export async function flatsCsvBatches(db: Db, actor: Actor, year: number): Promise<CsvBatches> {
   const scope = scopeOf(actor, year);
   await auditRead(db, actor, auditEvent(actor, year));
-  return function* () {
+  return function* (from) {
     for (let after = 0; ;) {
-      const rows = flatRows(db, scope, after, CSV_BATCH);
+      const rows = flatRows(from, scope, after, CSV_BATCH);
       yield flatsCsvRows(rows);
       if (rows.length < CSV_BATCH) return;
       after = rows.at(-1)!.flatId;

@@ -47,7 +47,13 @@ const managementReportRoutes: FastifyPluginAsyncZod = async (app) => {
     handler: async (request, reply) => {
       const { year, limit, cursor, format } = request.query;
       if (!wantsCsv(request, format)) return flatsReport(app.db, actorOf(request), year, limit, cursor);
-      await sendCsvBatches(reply, `appartamenti-${year}.csv`, FLATS_CSV_HEADER, await flatsCsvBatches(app.db, actorOf(request), year));
+      await sendCsvBatches(
+        reply,
+        app.db,
+        `appartamenti-${year}.csv`,
+        FLATS_CSV_HEADER,
+        await flatsCsvBatches(app.db, actorOf(request), year),
+      );
     },
   });
 
