@@ -19,8 +19,9 @@ export interface BulkStallFigures extends HealthFigures {
   bytes: number;
 }
 
-/** The exports that grow with the data: every flat and every community activity of a year, and the reviews due file. */
+/** The exports that grow with the data: the caseload of a year, every flat and community activity of it, the reviews due file. */
 const EXPORTS = [
+  { scenario: 'caseload export CSV, every service', path: `/api/exports/caseload?year=${REPORT_YEAR}&format=csv` },
   { scenario: 'flats report CSV', path: `/api/reports/flats?year=${REPORT_YEAR}&format=csv` },
   { scenario: 'community activities CSV', path: `/api/reports/community-activities?year=${REPORT_YEAR}&format=csv` },
   { scenario: 'reviews due CSV', path: '/api/reports/reviews-due?within=30&format=csv' },

@@ -45,7 +45,9 @@ export async function timeCaseloadImport(databasePath: string, rows: number): Pr
     const actor: Actor = { user: { ...user, sessionId: 'bench' }, ip: '127.0.0.1', today: today(), now: new Date().toISOString() };
     // One service's projects of one year: a few hundred rows on every tier, repeated.
     const service = client.prepare(`SELECT service_id AS id FROM users WHERE username = 'casemanager'`).get() as { id: number };
-    const { records } = await exportCaseload(db, actor, { format: 'csv', year: REPORT_YEAR, serviceId: service.id });
+    const records: (string | number)[][] = [];
+    for await (const batch of exportCaseload(db, actor, { format: 'csv', year: REPORT_YEAR, serviceId: service.id }).batches(db))
+      records.push(...batch);
     const column = (name: (typeof CASELOAD_HEADER)[number]) => CASELOAD_HEADER.indexOf(name);
     const [fiscalCode, birthDate, sex] = [column('codice_fiscale'), column('data_nascita'), column('sesso')];
     const file = Buffer.from(

@@ -61,6 +61,7 @@ describe('pnpm bench --tier S', () => {
     for (const stall of result.uploadStalls ?? []) expect(stall.healthCalls, stall.scenario).toBeGreaterThan(0);
     // The exports and the backup ran to the end, with health asked throughout.
     expect(result.bulkStalls?.map((s) => s.scenario)).toEqual([
+      'caseload export CSV, every service',
       'flats report CSV',
       'community activities CSV',
       'reviews due CSV',

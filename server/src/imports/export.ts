@@ -11,7 +11,9 @@ import {
 } from '@bds/shared';
 import type { Actor } from '../auth/principal.ts';
 import { auditRead } from '../audit/group-commit.ts';
-import { Forbidden } from '../errors.ts';
+import { Forbidden, Invalid } from '../errors.ts';
+import { readInTurns, type Batches } from '../snapshot-reads.ts';
+import { MAX_IMPORT_ROWS } from './file.ts';
 import { policyOf } from '../access/policy.ts';
 import { loadExcelJs } from './excel.ts';
 import { caseloadRows, type CaseloadExportRow } from './queries.ts';
@@ -46,25 +48,59 @@ function toRecord(row: CaseloadExportRow): (string | number)[] {
   ];
 }
 
+/** Projects a batch: each batch's access-log row, naming its persons, is on disk before the batch is sent. */
+const EXPORT_BATCH = 200;
+
 export interface CaseloadExport {
   fileName: string;
-  records: (string | number)[][];
+  /** The file's rows a batch at a time, each batch's access-log row written before it is given. */
+  batches: Batches<(string | number)[][]>;
 }
 
-export async function exportCaseload(db: Db, actor: Actor, query: CaseloadExportQuery): Promise<CaseloadExport> {
+/** The export's rows, read and logged a batch at a time: the caseload of a year across a region is far too long for one turn. */
+export function exportCaseload(db: Db, actor: Actor, query: CaseloadExportQuery): CaseloadExport {
   const { user } = actor;
   if (user.role === 'case_manager' && query.serviceId !== undefined && query.serviceId !== user.serviceId) {
     throw new Forbidden('Puoi esportare solo i carichi del tuo servizio');
   }
-  const rows = caseloadRows(db, { year: query.year, serviceId: query.serviceId }, policyOf(user).ptris);
-  await auditRead(db, actor, {
-    action: 'export',
-    entity: 'caseload_export',
-    personIds: [...new Set(rows.map((row) => row.personId))],
-    changes: { ...query, projects: rows.length },
-  });
+  const filters = { year: query.year, serviceId: query.serviceId };
+  const visible = policyOf(user).ptris;
   const fileName = `carichi-${query.year ?? 'tutti-gli-anni'}${query.serviceId ? `-servizio-${query.serviceId}` : ''}.${query.format}`;
-  return { fileName, records: rows.map(toRecord) };
+  return {
+    fileName,
+    async *batches(from) {
+      for (let afterId = 0, part = 1; ; part++) {
+        const rows = caseloadRows(from, filters, visible, afterId, EXPORT_BATCH);
+        // A file with no project is logged too: the export itself was asked for.
+        if (rows.length > 0 || part === 1) {
+          await auditRead(db, actor, {
+            action: 'export',
+            entity: 'caseload_export',
+            personIds: [...new Set(rows.map((row) => row.personId))],
+            changes: { ...query, part, projects: rows.length },
+          });
+        }
+        yield rows.map(toRecord);
+        if (rows.length < EXPORT_BATCH) return;
+        afterId = rows.at(-1)!.id;
+      }
+    },
+  };
+}
+
+/** The whole file as a workbook: at most as many projects as an import takes, so that it can come back. */
+export async function caseloadWorkbook(db: Db, exported: CaseloadExport): Promise<Buffer> {
+  const records: (string | number)[][] = [];
+  for await (const batch of readInTurns(db, exported.batches)) {
+    records.push(...batch);
+    if (records.length > MAX_IMPORT_ROWS) {
+      throw new Invalid(
+        'format',
+        `oltre ${MAX_IMPORT_ROWS.toLocaleString('it-IT')} progetti: per un foglio .xlsx scegliere un servizio o un anno, oppure scaricare il CSV`,
+      );
+    }
+  }
+  return workbookOf(records);
 }
 
 export async function workbookOf(records: (string | number)[][]): Promise<Buffer> {

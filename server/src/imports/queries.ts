@@ -1,5 +1,5 @@
 // The database side of the caseload import and export: drizzle, nothing else.
-import { and, asc, eq, getTableName, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableName, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import { schema, type Db, type Queryable } from '@bds/db';
 import type { GoalStatus } from '@bds/shared';
 
@@ -131,58 +131,67 @@ const goalsOf = (axis: string) =>
 
 /**
  * The projects of the caseload (active, suspended, closed) in scope, with everything a row of
- * the spreadsheet holds; with a year, those in care on at least one day of it.
+ * the spreadsheet holds; with a year, those in care on at least one day of it. A page of `limit`
+ * after project `afterId`, in project order: read along the projects' (or a service's) index, so
+ * that a page costs its own rows, never a sort of the whole caseload first.
  */
-export function caseloadRows(db: Queryable, filters: ExportFilters, visible: SQL | undefined) {
+export function caseloadRows(db: Queryable, filters: ExportFilters, visible: SQL | undefined, afterId: number, limit: number) {
   const inYear = filters.year
     ? and(
         sql`${ptris.activatedOn} <= ${`${filters.year}-12-31`}`,
         sql`COALESCE(${ptris.endedOn}, ${ptris.endDate}) >= ${`${filters.year}-01-01`}`,
       )
     : undefined;
-  return db
-    .select({
-      id: ptris.id,
-      personId: ptris.personId,
-      fiscalCode: persons.fiscalCode,
-      familyName: persons.familyName,
-      givenName: persons.givenName,
-      birthDate: persons.birthDate,
-      sex: persons.sex,
-      district: districts.name,
-      service: services.name,
-      lotNumber: lots.number,
-      startDate: ptris.startDate,
-      endDate: ptris.endDate,
-      status: ptris.status,
-      endedOn: ptris.endedOn,
-      intensity: ptris.intensity,
-      cooperatives: sql<string | null>`(SELECT group_concat(name, '|') FROM (SELECT ${cooperatives.name} AS name FROM ${ptriCooperatives}
+  return (
+    db
+      .select({
+        id: ptris.id,
+        personId: ptris.personId,
+        fiscalCode: persons.fiscalCode,
+        familyName: persons.familyName,
+        givenName: persons.givenName,
+        birthDate: persons.birthDate,
+        sex: persons.sex,
+        district: districts.name,
+        service: services.name,
+        lotNumber: lots.number,
+        startDate: ptris.startDate,
+        endDate: ptris.endDate,
+        status: ptris.status,
+        endedOn: ptris.endedOn,
+        intensity: ptris.intensity,
+        cooperatives: sql<string | null>`(SELECT group_concat(name, '|') FROM (SELECT ${cooperatives.name} AS name FROM ${ptriCooperatives}
         JOIN ${cooperatives} ON ${cooperatives.id} = ${ptriCooperatives.cooperativeId} WHERE ${ptriCooperatives.ptriId} = ${ptris.id} ORDER BY ${cooperatives.name}))`,
-      caseManager: users.username,
-      goalsHabitat: goalsOf('habitat'),
-      goalsSociality: goalsOf('sociality'),
-      goalsWork: goalsOf('work'),
-      // The one status all the goals share, if they share one: the spreadsheet has a single outcome column.
-      goalsStatus: sql<GoalStatus | null>`(SELECT CASE WHEN COUNT(DISTINCT ${goals.status}) = 1 THEN MIN(${goals.status}) END
+        caseManager: users.username,
+        goalsHabitat: goalsOf('habitat'),
+        goalsSociality: goalsOf('sociality'),
+        goalsWork: goalsOf('work'),
+        // The one status all the goals share, if they share one: the spreadsheet has a single outcome column.
+        goalsStatus: sql<GoalStatus | null>`(SELECT CASE WHEN COUNT(DISTINCT ${goals.status}) = 1 THEN MIN(${goals.status}) END
         FROM ${goals} WHERE ${goals.ptriId} = ${ptris.id})`,
-    })
-    .from(ptris)
-    .innerJoin(persons, eq(persons.id, ptris.personId))
-    .innerJoin(districts, eq(districts.id, persons.districtId))
-    .innerJoin(services, eq(services.id, ptris.serviceId))
-    .innerJoin(lots, eq(lots.id, ptris.lotId))
-    .leftJoin(users, eq(users.id, ptris.caseManagerId))
-    .where(
-      and(
-        inArray(ptris.status, ['active', 'suspended', 'closed']),
-        filters.serviceId ? eq(ptris.serviceId, filters.serviceId) : undefined,
-        inYear,
-        visible,
-      ),
-    )
-    .orderBy(asc(persons.familyName), asc(persons.givenName), asc(ptris.startDate), asc(ptris.id))
-    .all();
+      })
+      // CROSS JOIN keeps the projects outermost, read in their index's order: SQLite never reorders it.
+      .from(ptris)
+      .crossJoin(persons)
+      .innerJoin(districts, eq(districts.id, persons.districtId))
+      .innerJoin(services, eq(services.id, ptris.serviceId))
+      .innerJoin(lots, eq(lots.id, ptris.lotId))
+      .leftJoin(users, eq(users.id, ptris.caseManagerId))
+      .where(
+        and(
+          eq(persons.id, ptris.personId),
+          // The unary + keeps SQLite off the status index: its rows would need sorting by project first.
+          sql`+${ptris.status} IN ('active', 'suspended', 'closed')`,
+          filters.serviceId ? eq(ptris.serviceId, filters.serviceId) : undefined,
+          inYear,
+          visible,
+          gt(ptris.id, afterId),
+        ),
+      )
+      .orderBy(asc(ptris.id))
+      .limit(limit)
+      .all()
+  );
 }
 
 export type CaseloadExportRow = ReturnType<typeof caseloadRows>[number];

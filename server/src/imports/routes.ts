@@ -2,9 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { caseloadExportQuery, caseloadImportQuery, caseloadImportReply } from '@bds/shared';
 import { actorOf } from '../plugins/auth.ts';
 import { Invalid } from '../errors.ts';
-import { sendCsv } from '../reports/csv.ts';
+import { sendCsvBatches } from '../reports/csv.ts';
 import { importCaseload } from './service.ts';
-import { CASELOAD_HEADER, exportCaseload, workbookOf } from './export.ts';
+import { CASELOAD_HEADER, caseloadWorkbook, exportCaseload } from './export.ts';
 
 const tags = ['imports'];
 const FILE_LIMIT = 10 * 1024 * 1024;
@@ -39,12 +39,12 @@ const importRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { roles: ['admin', 'manager', 'case_manager'] },
     schema: { tags, summary: "Esporta i carichi con le colonne dell'importazione (CSV o .xlsx)", querystring: caseloadExportQuery },
     handler: async (request, reply) => {
-      const { fileName, records } = await exportCaseload(app.db, actorOf(request), request.query);
-      if (request.query.format === 'csv') return sendCsv(reply, fileName, CASELOAD_HEADER, records);
+      const exported = exportCaseload(app.db, actorOf(request), request.query);
+      if (request.query.format === 'csv') return sendCsvBatches(reply, app.db, exported.fileName, CASELOAD_HEADER, exported.batches);
       return reply
         .type(XLSX_TYPE)
-        .header('Content-Disposition', `attachment; filename="${fileName}"`)
-        .send(await workbookOf(records));
+        .header('Content-Disposition', `attachment; filename="${exported.fileName}"`)
+        .send(await caseloadWorkbook(app.db, exported));
     },
   });
 };

@@ -1,7 +1,7 @@
 // Reports as CSV the way Italian spreadsheets open them: UTF-8 with BOM, ';' separator, header row.
 import { Readable } from 'node:stream';
-import { setImmediate as nextTurn } from 'node:timers/promises';
-import { openSnapshot, type Db, type Queryable } from '@bds/db';
+import type { Db } from '@bds/db';
+import { readInTurns, type Batches } from '../snapshot-reads.ts';
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
@@ -34,30 +34,21 @@ export function toCsv(header: string[], rows: unknown[][]): string {
 }
 
 /** The rows of a long CSV, a batch at a time, read from the connection it is given. */
-export type CsvBatches = (from: Queryable) => Iterable<unknown[][]>;
+export type CsvBatches = Batches<unknown[][]>;
 
 /**
  * A long CSV written while it is read, one batch of rows at a time, so that it is never whole in
- * memory: the access log's export of up to 100,000 rows exhausted the server's heap as one string.
- * The batches are read from a snapshot, one per turn of the event loop: read in one go, a year's
- * flats held every other request for longer than the 100 ms a request may wait behind bulk work,
- * and the snapshot keeps a file whose reading spans many turns the database as of one commit (its
- * totals agree with its rows). A request reading from its snapshot no longer holds up bulk writes
- * while its client downloads. An in-memory database has no second connection: its batches are
- * read in one go from the server's.
+ * memory (the access log's export of up to 100,000 rows exhausted the server's heap as one
+ * string), each batch on a turn of its own from a snapshot (`readInTurns`): read in one go, a
+ * year's flats held every other request for longer than the 100 ms a request may wait behind bulk
+ * work. Once its snapshot is open the request no longer holds up bulk writes while its client
+ * downloads.
  */
 export function sendCsvBatches(reply: FastifyReply, db: Db, filename: string, header: string[], batches: CsvBatches) {
   async function* chunks() {
     yield toCsv(header, []);
-    const snapshot = openSnapshot(db);
-    if (snapshot) reply.request.doneWithConnection();
-    try {
-      for (const rows of batches(snapshot ?? db)) {
-        if (rows.length > 0) yield records(rows);
-        if (snapshot) await nextTurn();
-      }
-    } finally {
-      snapshot?.release();
+    for await (const rows of readInTurns(db, batches, () => reply.request.doneWithConnection())) {
+      if (rows.length > 0) yield records(rows);
     }
   }
   return asCsvFile(reply, filename).send(Readable.from(chunks()));
