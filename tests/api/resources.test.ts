@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
-import { catalogueSql, wordSeekSql, type CatalogueFilter } from '@bds/server/resources/queries.ts';
+import { catalogueCount, cataloguePage, catalogueSql, wordSeekSql, type CatalogueFilter } from '@bds/server/resources/queries.ts';
 import { createTestContext, type Caller, type TestContext } from './helpers.ts';
 import { activeProject } from './ptri-fixtures.ts';
 
@@ -161,6 +161,29 @@ describe('searching the catalogue', () => {
     expect(names(second)).toEqual(['Tirocini in falegnameria']);
     expect(second.json().nextCursor).toBeNull();
     expect((await admin({ method: 'GET', url: '/api/resources?cursor=junk' })).statusCode).toBe(400);
+  });
+
+  it('answers every shape from its statement prepared once as the statement built for the request does', () => {
+    const { bologna, pianura } = ctx.world.districts;
+    const pages: [string, number][] = [
+      ['', 0],
+      ['Bottega del riuso', 0],
+      ['Coro', 0],
+    ];
+    let rows = 0;
+    // Each shape twice with other values: the statement kept from the first serves the second.
+    for (const words of [[], ['ri'], ['bo'], ['zzz']])
+      for (const districtId of [undefined, bologna, pianura])
+        for (const axis of [undefined, 'work', 'sociality'] as const)
+          for (const after of [null, ...pages]) {
+            const filter: CatalogueFilter = { districtId, axis, words };
+            const built = ctx.db.all(catalogueSql(filter, after, 2));
+            const shape = JSON.stringify({ filter, after });
+            rows += built.length;
+            expect(cataloguePage(ctx.db, filter, after, 2), shape).toEqual(built);
+            if (after === null) expect(catalogueCount(ctx.db, filter, 10), shape).toBe(ctx.db.all(catalogueSql(filter, null, 10)).length);
+          }
+    expect(rows).toBeGreaterThan(50);
   });
 
   it('reads each search shape from an index, never scanning the catalogue', () => {
