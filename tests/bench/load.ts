@@ -26,6 +26,8 @@ export interface LoadFigures {
    * since 1.45), so the first answers of 64 new connections wait behind up to 64 turns.
    */
   maxOpenMs: number;
+  /** p99 of the same answers: a round of fewer than 6,400 answers has its p99 among the 64 first ones. */
+  p99OpenMs: number;
   requests: number;
   non2xx: number;
   errors: number;
@@ -40,7 +42,7 @@ export async function measure(
   amount?: number,
 ): Promise<LoadFigures> {
   const answered = new WeakSet<object>();
-  let maxOpenMs = 0;
+  const open: number[] = [];
   const result = await new Promise<autocannon.Result>((done, fail) => {
     const run = autocannon(
       {
@@ -62,7 +64,7 @@ export async function measure(
       (error, result) => (error ? fail(error) : done(result)),
     );
     run.on('response', (client: object, _status: number, _bytes: number, ms: number) => {
-      if (answered.has(client)) maxOpenMs = Math.max(maxOpenMs, ms);
+      if (answered.has(client)) open.push(ms);
       else answered.add(client);
     });
   });
@@ -73,7 +75,8 @@ export async function measure(
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     maxMs: result.latency.max,
-    maxOpenMs,
+    maxOpenMs: ms(Math.max(0, ...open)),
+    p99OpenMs: ms(percentile(open, 99)),
     requests: result.requests.total,
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
@@ -102,6 +105,10 @@ export function medianOf(rounds: readonly LoadFigures[]): LoadFigures {
     ),
     maxMs: Math.max(...rounds.map((f) => f.maxMs)),
     maxOpenMs: Math.max(...rounds.map((f) => f.maxOpenMs)),
+    p99OpenMs: percentile(
+      rounds.map((f) => f.p99OpenMs),
+      50,
+    ),
     requests: sum((f) => f.requests),
     non2xx: sum((f) => f.non2xx),
     errors: sum((f) => f.errors),
@@ -154,6 +161,7 @@ export async function measureSequential(
     p99Ms: ms(percentile(latencies, 99)),
     maxMs: ms(Math.max(0, ...latencies)),
     maxOpenMs: ms(Math.max(0, ...latencies.slice(1))),
+    p99OpenMs: ms(percentile(latencies.slice(1), 99)),
     requests: latencies.length,
     non2xx,
     errors,
