@@ -3,7 +3,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
-import { catalogueCount, cataloguePage, catalogueSql, wordSeekSql, type CatalogueFilter } from '@bds/server/resources/queries.ts';
+import {
+  catalogueCount,
+  cataloguePage,
+  catalogueSql,
+  wordRunSql,
+  wordSeekSql,
+  type CatalogueFilter,
+} from '@bds/server/resources/queries.ts';
 import { createTestContext, type Caller, type TestContext } from './helpers.ts';
 import { activeProject } from './ptri-fixtures.ts';
 
@@ -255,6 +262,20 @@ describe('searching the catalogue', () => {
             : `SEARCH resource_words USING PRIMARY KEY (prefix=? AND district_id=? AND (name,resource_id)>(?,?))`,
         ]);
       }
+    // A run after a match: the first word's rows in order from one key range, each other word looked up by key.
+    for (const axis of [undefined, 'work'] as const) {
+      const run = new SQLiteSyncDialect().sqlToQuery(
+        wordRunSql({ districtId: undefined, axis, words: ['orto', 'gruppo', 'associazione'] }),
+      );
+      const details = client.prepare(`EXPLAIN QUERY PLAN ${run.sql}`).all(...run.params.map(() => null)) as { detail: string }[];
+      expect(details.map((row) => row.detail).filter((detail) => detail.startsWith('SEARCH') || detail.includes('B-TREE'))).toEqual([
+        axis
+          ? 'SEARCH w USING COVERING INDEX resource_words_axis_idx (prefix=? AND district_id=? AND axis=? AND (name,resource_id)>(?,?))'
+          : 'SEARCH w USING PRIMARY KEY (prefix=? AND district_id=? AND (name,resource_id)>(?,?))',
+        'SEARCH o USING PRIMARY KEY (prefix=? AND district_id=? AND name=? AND resource_id=?)',
+        'SEARCH o USING PRIMARY KEY (prefix=? AND district_id=? AND name=? AND resource_id=?)',
+      ]);
+    }
   });
 });
 

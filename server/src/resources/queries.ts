@@ -263,28 +263,50 @@ export function resourcesWithAllWords(
   const words = counted.map((c) => c.word);
   if (counted[0]!.rows <= walkLimit) {
     const walk = preparedSql<{ id: number }>(db, `resourceWordWalk:${shapeOf(filter, after)}`, () => wordWalkSql(filter, after));
-    const others = Object.fromEntries(words.slice(1).map((word, i) => [`other${i}`, word]));
-    return walk.all({ ...valuesOf({ ...filter, words }, after, count), ...others }).map((row) => row.id);
+    return walk.all({ ...valuesOf({ ...filter, words }, after, count), ...otherWordsOf(words) }).map((row) => row.id);
   }
   return leapfrog(db, { ...filter, words }, after, count);
 }
 
 /**
  * The resources in name order that have the first (rarest) word, in the filter's district and
- * axis, looking each other word up by key on every row (placeholders `other0`, `other1`, …).
+ * axis, looking each other word up by key on every row.
  */
 function wordWalkSql(filter: CatalogueFilter, after: [string, number] | null): SQL {
-  const others = filter.words.slice(1).map(
-    (_word, i) => sql`EXISTS (SELECT 1 FROM resource_words o
-      WHERE o.prefix = ${sql.placeholder(`other${i}`)} AND o.district_id = w.district_id AND o.name = w.name AND o.resource_id = w.resource_id)`,
-  );
   return sql`SELECT w.resource_id AS id FROM resource_words w
     WHERE w.prefix = ${sql.placeholder('word')} AND w.district_id = ${sql.placeholder('districtId')}
       ${filter.axis ? sql`AND w.axis = ${sql.placeholder('axis')}` : sql``}
       ${after ? sql`AND (w.name, w.resource_id) > (${sql.placeholder('afterName')}, ${sql.placeholder('afterId')})` : sql``}
-      AND ${sql.join(others, sql` AND `)}
+      AND ${otherWordsSql(filter)}
     ORDER BY w.name, w.resource_id LIMIT ${sql.placeholder('limit')}`;
 }
+
+/**
+ * The next `limit` rows of the first word from a key on (inclusive), each with whether it has
+ * every other word: after a match, a run of matches is read in one statement rather than by a
+ * seek per word per match.
+ */
+export function wordRunSql(filter: CatalogueFilter): SQL {
+  return sql`SELECT w.name, w.resource_id AS id, ${otherWordsSql(filter)} AS hit FROM resource_words w
+    WHERE w.prefix = ${sql.placeholder('word')} AND w.district_id = ${sql.placeholder('districtId')}
+      ${filter.axis ? sql`AND w.axis = ${sql.placeholder('axis')}` : sql``}
+      AND (w.name, w.resource_id) >= (${sql.placeholder('afterName')}, ${sql.placeholder('afterId')})
+    ORDER BY w.name, w.resource_id LIMIT ${sql.placeholder('limit')}`;
+}
+
+/** Every word but the first looked up by key on the first word's row `w` (placeholders `other0`, `other1`, …). */
+function otherWordsSql(filter: CatalogueFilter): SQL {
+  const others = filter.words.slice(1).map(
+    (_word, i) => sql`EXISTS (SELECT 1 FROM resource_words o
+      WHERE o.prefix = ${sql.placeholder(`other${i}`)} AND o.district_id = w.district_id AND o.name = w.name AND o.resource_id = w.resource_id)`,
+  );
+  return sql.join(others, sql` AND `);
+}
+
+const otherWordsOf = (words: string[]) => Object.fromEntries(words.slice(1).map((word, i) => [`other${i}`, word]));
+
+/** The fewest rows a run after a match reads, so that sparse matches do not cost a statement each. */
+const MIN_RUN = 8;
 
 function leapfrog(db: Queryable, filter: CatalogueFilter, after: [string, number] | null, count: number): number[] {
   const scope = { districtId: filter.districtId ?? WHOLE_CATALOGUE, axis: filter.axis };
@@ -293,6 +315,8 @@ function leapfrog(db: Queryable, filter: CatalogueFilter, after: [string, number
       wordSeekSql(filter, inclusive),
     );
   const [seekFrom, seekAfter] = [seek(true), seek(false)];
+  const run = preparedSql<NameKey & { hit: number }>(db, `resourceWordRun:${shapeOf(filter, null)}`, () => wordRunSql(filter));
+  const others = otherWordsOf(filter.words);
   const next = (word: string, key: NameKey, inclusive: boolean) =>
     (inclusive ? seekFrom : seekAfter).get({ ...scope, word, name: key.name, id: key.id });
   const words = filter.words;
@@ -309,8 +333,15 @@ function leapfrog(db: Queryable, filter: CatalogueFilter, after: [string, number
       else [candidate, agreeing] = [reached, 1];
     }
     if (!candidate) break;
-    found.push(candidate.id);
-    [key, inclusive] = [candidate, false];
+    const limit = Math.max(count - found.length, MIN_RUN);
+    const rows = run.all({ ...scope, ...others, word: words[0], afterName: candidate.name, afterId: candidate.id, limit });
+    for (const row of rows) {
+      if (row.hit) found.push(row.id);
+      if (found.length === count) return found;
+    }
+    // Fewer rows than asked for: the first word has no more.
+    if (rows.length < limit) break;
+    [key, inclusive] = [rows.at(-1)!, false];
   }
   return found;
 }
