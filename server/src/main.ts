@@ -58,9 +58,11 @@ if (config.stallTrace) {
     done();
   });
   app.addHook('onResponse', (request, _reply, done) => {
-    traceEvent('request', { t0: receivedAt.get(request), t1: traceNow() });
+    traceEvent('request', { t0: receivedAt.get(request), t1: traceNow(), port: request.socket.remotePort });
     done();
   });
+  // When each connection was accepted, to tell a late accept from a late first read.
+  app.server.on('connection', (socket: { remotePort?: number }) => traceEvent('connection', { t: traceNow(), port: socket.remotePort }));
 }
 process.once('SIGTERM', () => void shutdown('SIGTERM'));
 process.once('SIGINT', () => void shutdown('SIGINT'));

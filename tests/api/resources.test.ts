@@ -3,7 +3,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
-import { catalogueSql, wordSeekSql, type CatalogueFilter } from '@bds/server/resources/queries.ts';
+import {
+  catalogueCount,
+  cataloguePage,
+  catalogueSql,
+  wordRunSql,
+  wordSeekSql,
+  type CatalogueFilter,
+} from '@bds/server/resources/queries.ts';
 import { createTestContext, type Caller, type TestContext } from './helpers.ts';
 import { activeProject } from './ptri-fixtures.ts';
 
@@ -163,6 +170,29 @@ describe('searching the catalogue', () => {
     expect((await admin({ method: 'GET', url: '/api/resources?cursor=junk' })).statusCode).toBe(400);
   });
 
+  it('answers every shape from its statement prepared once as the statement built for the request does', () => {
+    const { bologna, pianura } = ctx.world.districts;
+    const pages: [string, number][] = [
+      ['', 0],
+      ['Bottega del riuso', 0],
+      ['Coro', 0],
+    ];
+    let rows = 0;
+    // Each shape twice with other values: the statement kept from the first serves the second.
+    for (const words of [[], ['ri'], ['bo'], ['zzz']])
+      for (const districtId of [undefined, bologna, pianura])
+        for (const axis of [undefined, 'work', 'sociality'] as const)
+          for (const after of [null, ...pages]) {
+            const filter: CatalogueFilter = { districtId, axis, words };
+            const built = ctx.db.all(catalogueSql(filter, after, 2));
+            const shape = JSON.stringify({ filter, after });
+            rows += built.length;
+            expect(cataloguePage(ctx.db, filter, after, 2), shape).toEqual(built);
+            if (after === null) expect(catalogueCount(ctx.db, filter, 10), shape).toBe(ctx.db.all(catalogueSql(filter, null, 10)).length);
+          }
+    expect(rows).toBeGreaterThan(50);
+  });
+
   it('reads each search shape from an index, never scanning the catalogue', () => {
     const { bologna } = ctx.world.districts;
     const shapes: CatalogueFilter[] = [
@@ -232,6 +262,20 @@ describe('searching the catalogue', () => {
             : `SEARCH resource_words USING PRIMARY KEY (prefix=? AND district_id=? AND (name,resource_id)>(?,?))`,
         ]);
       }
+    // A run after a match: the first word's rows in order from one key range, each other word looked up by key.
+    for (const axis of [undefined, 'work'] as const) {
+      const run = new SQLiteSyncDialect().sqlToQuery(
+        wordRunSql({ districtId: undefined, axis, words: ['orto', 'gruppo', 'associazione'] }),
+      );
+      const details = client.prepare(`EXPLAIN QUERY PLAN ${run.sql}`).all(...run.params.map(() => null)) as { detail: string }[];
+      expect(details.map((row) => row.detail).filter((detail) => detail.startsWith('SEARCH') || detail.includes('B-TREE'))).toEqual([
+        axis
+          ? 'SEARCH w USING COVERING INDEX resource_words_axis_idx (prefix=? AND district_id=? AND axis=? AND (name,resource_id)>(?,?))'
+          : 'SEARCH w USING PRIMARY KEY (prefix=? AND district_id=? AND (name,resource_id)>(?,?))',
+        'SEARCH o USING PRIMARY KEY (prefix=? AND district_id=? AND name=? AND resource_id=?)',
+        'SEARCH o USING PRIMARY KEY (prefix=? AND district_id=? AND name=? AND resource_id=?)',
+      ]);
+    }
   });
 });
 

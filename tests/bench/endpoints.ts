@@ -33,6 +33,8 @@ export type ReportCall =
 export const REPORT_YEAR = 2025;
 /** Word prefixes of the bench catalogue's names (db/src/bench/resources.ts) and one that matches nothing. */
 const RESOURCE_WORDS = ['orto', 'teat', 'cucina', 'sport', 'giard', 'nessuna'];
+/** Several words: a kind's and a provider's with a name word, each found by an intersection (`resourcesWithAllWords`). */
+const RESOURCE_PHRASES = ['orto%20gruppo', 'teat%20cors', 'cucina%20assoc%201', 'sport%20tiroc', 'giard%20volont%202'];
 export const REPORT_MONTH = '2025-06';
 
 export function endpoints(f: Fixtures): Endpoint[] {
@@ -44,6 +46,7 @@ export function endpoints(f: Fixtures): Endpoint[] {
   const workFlat = rotation(f.workFlatIds);
   const communityActivity = rotation(f.communityActivityIds);
   const resourceWord = rotation(RESOURCE_WORDS);
+  const resourcePhrase = rotation(RESOURCE_PHRASES);
   return [
     { name: 'project list, first page', kind: 'read', caller: 'casemanager', method: 'GET', path: () => '/api/ptris?limit=50' },
     {
@@ -146,6 +149,13 @@ export function endpoints(f: Fixtures): Endpoint[] {
       caller: 'casemanager',
       method: 'GET',
       path: () => `/api/resources?q=${resourceWord()}&limit=50`,
+    },
+    {
+      name: 'resources search, several words',
+      kind: 'read',
+      caller: 'casemanager',
+      method: 'GET',
+      path: () => `/api/resources?q=${resourcePhrase()}&limit=50`,
     },
     {
       name: 'outcomes, year',

@@ -27,6 +27,8 @@ export interface EndpointResult {
   sql?: SqlFigures;
   /** The slowest answer of the recorded measurements (1 and 64 connections; the warm-up is not recorded). */
   maxMs?: number;
+  /** The same, without each connection's first answer (`LoadFigures.maxOpenMs`). */
+  maxOpenMs?: number;
   /** Reports: own SQL + bare Fastify's round trip for the reply's size + one fsync of the log + 1 ms. */
   allowanceMs?: number;
 }

@@ -92,21 +92,26 @@ const headers = { authorization: `Bearer ${((await login.json()) as { accessToke
 const probe = await fetch(base + values.path, { headers });
 if (!probe.ok) throw new Error(`${values.path}: ${probe.status} ${await probe.text()}`);
 
-const load = (seconds: number, onReply?: (status: number, ms: number) => void) =>
+const load = (seconds: number, onReply?: (status: number, ms: number, client: object) => void) =>
   new Promise<void>((done, fail) => {
     const run = autocannon({ url: base + values.path, connections: Number(values.connections), duration: seconds, headers }, (error) =>
       error ? fail(error) : done(),
     );
-    if (onReply) run.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => onReply(status, ms));
+    if (onReply) run.on('response', (client: object, status: number, _bytes: number, ms: number) => onReply(status, ms, client));
   });
 // Unrecorded first, as the benchmark does: V8 has compiled the route and the disk given its pages.
 await load(1);
-const replies: { t0: number; t1: number; ms: number; status: number }[] = [];
+const replies: { t0: number; t1: number; ms: number; status: number; connection: number; nth: number }[] = [];
+// Each connection's answers numbered in order: whether a slow answer is a connection's first.
+const connections = new Map<object, { id: number; answers: number }>();
 const cpuBefore = { all: cpuMsOf(server.pid!), main: cpuMsOf(server.pid!, true) };
 const start = now();
-await load(Number(values.duration), (status, ms) => {
+await load(Number(values.duration), (status, ms, client) => {
   const t1 = now();
-  replies.push({ t0: t1 - ms, t1, ms, status });
+  let connection = connections.get(client);
+  if (!connection) connections.set(client, (connection = { id: connections.size, answers: 0 }));
+  connection.answers += 1;
+  replies.push({ t0: t1 - ms, t1, ms, status, connection: connection.id, nth: connection.answers });
 });
 const end = now();
 const cpuAfter = { all: cpuMsOf(server.pid!), main: cpuMsOf(server.pid!, true) };
@@ -171,3 +176,18 @@ for (const w of windows.slice(0, 10)) {
     `  answers over ${slowMs} ms sent ${(w.t0 - start).toFixed(0)}–${(w.t1 - start).toFixed(0)} ms: ${w.n} (slowest ${w.maxMs.toFixed(0)} ms); in that window ${count('request')} requests seen by the server, ${count('commit')} commits, ${count('fsync')} fsyncs, ${count('checkpoint')} checkpoints, ${count('gc')} GC; over 20 ms: ${long.slice(0, 12).join(' ') || 'none'}`,
   );
 }
+const slowest = [...replies].sort((a, b) => b.ms - a.ms).slice(0, 8);
+console.log(
+  `  slowest answers (ms, sent at ms from the start, connection's nth answer): ${slowest.map((r) => `${r.ms.toFixed(0)}@${(r.t0 - start).toFixed(0)}#${r.nth}`).join(' ')}`,
+);
+const firsts = replies.filter((r) => r.nth === 1).map((r) => r.ms);
+console.log(
+  `  each connection's first answer, ms: ${summary(firsts)}; later answers: ${summary(replies.filter((r) => r.nth > 1).map((r) => r.ms))}`,
+);
+// Per connection of the measurement: when the server accepted it and when it first saw a request on it.
+const accepted = ofKind('connection').filter((c) => c.t! >= start - 50);
+const firstSeen = new Map<number, number>();
+for (const r of requests.sort((a, b) => a.t0! - b.t0!)) if (!firstSeen.has(r.port!)) firstSeen.set(r.port!, r.t0!);
+console.log(
+  `  connections accepted, ms from the start: ${summary(accepted.map((c) => c.t! - start))}; accept → first request read, ms: ${summary(accepted.map((c) => (firstSeen.get(c.port!) ?? NaN) - c.t!).filter((ms) => !Number.isNaN(ms)))}`,
+);

@@ -120,28 +120,68 @@ export interface CatalogueFilter {
  * ranges already in that order, so the page costs the same however many resources match: a
  * district's rows (by axis or not) from `resource_districts`, the rest from the resources' name or
  * axis index, and with one word that word's rows in `resource_words` (the whole catalogue's or the
- * district's, by axis or not). Several words are intersected by `resourcesWithAllWords`.
+ * district's, by axis or not). Several words are intersected by `resourcesWithAllWords`. Every
+ * statement is prepared once per shape (`shapeOf`), its values bound per request.
  */
 export function cataloguePage(db: Queryable, filter: CatalogueFilter, after: [string, number] | null, limit: number): ResourceRow[] {
-  if (filter.words.length < 2) return db.all<ResourceRow>(catalogueSql(filter, after, limit));
+  if (filter.words.length < 2)
+    return preparedSql<ResourceRow>(db, `resourcesPage:${shapeOf(filter, after)}`, () =>
+      catalogueSql(filter, after, limit, placeholder),
+    ).all(valuesOf(filter, after, limit + 1));
   const ids = resourcesWithAllWords(db, filter, after, limit + 1);
   if (ids.length === 0) return [];
-  const rows = new Map(
-    db
-      .select()
-      .from(resources)
-      .where(inArray(resources.id, ids))
-      .all()
-      .map((row) => [row.id, row]),
-  );
-  return ids.map((id) => rows.get(id)!);
+  return preparedSql<ResourceRow>(
+    db,
+    'resourcesById',
+    () =>
+      sql`SELECT ${RESOURCE_COLUMNS} FROM json_each(${sql.placeholder('ids')}) AS page JOIN resources r ON r.id = page.value ORDER BY page.key`,
+  ).all({ ids: JSON.stringify(ids) });
+}
+
+/** The columns of a page of the catalogue, as `ResourceRow` names them. */
+const RESOURCE_COLUMNS = sql`r.id, r.name, r.kind, r.axis, r.provider, r.provider_kind AS providerKind, r.runts_number AS runtsNumber,
+  r.contact, r.active = 1 AS active, r.created_at AS createdAt, r.updated_at AS updatedAt`;
+
+/**
+ * How a value of the search enters its statement: as itself (`inline`, a statement for this one
+ * request) or as a named placeholder (`placeholder`, a statement prepared once per shape and bound
+ * with `valuesOf`). Both give the same SQL text but for the values.
+ */
+type Bind = (name: keyof CatalogueValues, value: string | number) => SQL;
+const inline: Bind = (_name, value) => sql`${value}`;
+const placeholder: Bind = (name) => sql`${sql.placeholder(name)}`;
+
+type CatalogueValues = {
+  word: string;
+  districtId: number;
+  axis: string;
+  afterName: string;
+  afterId: number;
+  limit: number;
+};
+
+/** Which filters a search has: what its statement's text depends on. */
+function shapeOf(filter: CatalogueFilter, after: [string, number] | null): string {
+  return `${filter.words.length}:${filter.districtId === undefined ? '' : 'district'}:${filter.axis ? 'axis' : ''}:${after ? 'after' : ''}`;
+}
+
+/** The values of a search for its prepared statement; those of filters it lacks are never read. */
+function valuesOf(filter: CatalogueFilter, after: [string, number] | null, limit: number): CatalogueValues {
+  return {
+    word: filter.words[0] ?? '',
+    districtId: filter.districtId ?? WHOLE_CATALOGUE,
+    axis: filter.axis ?? '',
+    afterName: after?.[0] ?? '',
+    afterId: after?.[1] ?? 0,
+    limit,
+  };
 }
 
 /**
  * The rows of the catalogue a filter with at most one word selects, as the FROM and WHERE of one
  * index (see `cataloguePage`), with the columns its order and keyset are read from.
  */
-function catalogueSelection(filter: CatalogueFilter, after: [string, number] | null) {
+function catalogueSelection(filter: CatalogueFilter, after: [string, number] | null, bind: Bind) {
   const [word] = filter.words;
   const table =
     word !== undefined
@@ -150,30 +190,29 @@ function catalogueSelection(filter: CatalogueFilter, after: [string, number] | n
         ? { from: sql`resource_districts rd`, id: sql`rd.resource_id`, name: sql`rd.name`, axis: sql`rd.axis` }
         : { from: sql`resources r`, id: sql`r.id`, name: sql`r.name`, axis: sql`r.axis` };
   const conditions: SQL[] = [];
-  if (word !== undefined) conditions.push(sql`w.prefix = ${word} AND w.district_id = ${filter.districtId ?? WHOLE_CATALOGUE}`);
-  else if (filter.districtId !== undefined) conditions.push(sql`rd.district_id = ${filter.districtId}`);
-  if (filter.axis) conditions.push(sql`${table.axis} = ${filter.axis}`);
-  if (after) conditions.push(sql`(${table.name}, ${table.id}) > (${after[0]}, ${after[1]})`);
+  if (word !== undefined)
+    conditions.push(sql`w.prefix = ${bind('word', word)} AND w.district_id = ${bind('districtId', filter.districtId ?? WHOLE_CATALOGUE)}`);
+  else if (filter.districtId !== undefined) conditions.push(sql`rd.district_id = ${bind('districtId', filter.districtId)}`);
+  if (filter.axis) conditions.push(sql`${table.axis} = ${bind('axis', filter.axis)}`);
+  if (after) conditions.push(sql`(${table.name}, ${table.id}) > (${bind('afterName', after[0])}, ${bind('afterId', after[1])})`);
   return { from: table.from, where: conditions.length ? sql.join(conditions, sql` AND `) : sql`1`, id: table.id, name: table.name };
 }
 
 /** The statement of `cataloguePage` for at most one word (its plan is checked by the tests). */
-export function catalogueSql(filter: CatalogueFilter, after: [string, number] | null, limit: number): SQL {
-  const { from, where, id, name } = catalogueSelection(filter, after);
-  const ids = sql`SELECT ${id} AS id, ${name} AS name FROM ${from} WHERE ${where} ORDER BY ${name}, ${id} LIMIT ${limit + 1}`;
-  return sql`
-    SELECT r.id, r.name, r.kind, r.axis, r.provider, r.provider_kind AS providerKind, r.runts_number AS runtsNumber,
-      r.contact, r.active = 1 AS active, r.created_at AS createdAt, r.updated_at AS updatedAt
-    FROM (${ids}) AS page JOIN resources r ON r.id = page.id
-    ORDER BY page.name, page.id`;
+export function catalogueSql(filter: CatalogueFilter, after: [string, number] | null, limit: number, bind: Bind = inline): SQL {
+  const { from, where, id, name } = catalogueSelection(filter, after, bind);
+  const ids = sql`SELECT ${id} AS id, ${name} AS name FROM ${from} WHERE ${where} ORDER BY ${name}, ${id} LIMIT ${bind('limit', limit + 1)}`;
+  return sql`SELECT ${RESOURCE_COLUMNS} FROM (${ids}) AS page JOIN resources r ON r.id = page.id ORDER BY page.name, page.id`;
 }
 
 /** How many resources the filter selects, counting no further than `cap` + 1 (on the same indexes as the page). */
 export function catalogueCount(db: Queryable, filter: CatalogueFilter, cap: number): number {
   if (filter.words.length >= 2) return resourcesWithAllWords(db, filter, null, cap + 1).length;
-  const { from, where, id } = catalogueSelection(filter, null);
-  const row = db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM (SELECT ${id} FROM ${from} WHERE ${where} LIMIT ${cap + 1})`);
-  return row?.n ?? 0;
+  const count = preparedSql<{ n: number }>(db, `resourcesCount:${shapeOf(filter, null)}`, () => {
+    const { from, where, id } = catalogueSelection(filter, null, placeholder);
+    return sql`SELECT COUNT(*) AS n FROM (SELECT ${id} FROM ${from} WHERE ${where} LIMIT ${sql.placeholder('limit')})`;
+  });
+  return count.get(valuesOf(filter, null, cap + 1))?.n ?? 0;
 }
 
 type NameKey = { name: string; id: number };
@@ -212,31 +251,62 @@ export function resourcesWithAllWords(
   walkLimit = WORD_WALK_LIMIT,
 ): number[] {
   const districtId = filter.districtId ?? WHOLE_CATALOGUE;
+  const wordRows = preparedSql<{ n: number }>(
+    db,
+    'resourceWordRows',
+    () => sql`SELECT COUNT(*) AS n FROM (SELECT 1 FROM resource_words
+      WHERE prefix = ${sql.placeholder('word')} AND district_id = ${sql.placeholder('districtId')} LIMIT ${sql.placeholder('limit')})`,
+  );
   const counted = filter.words
-    .map((word) => ({
-      word,
-      rows:
-        db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM (SELECT 1 FROM resource_words
-          WHERE prefix = ${word} AND district_id = ${districtId} LIMIT ${walkLimit + 1})`)?.n ?? 0,
-    }))
+    .map((word) => ({ word, rows: wordRows.get({ word, districtId, limit: walkLimit + 1 })?.n ?? 0 }))
     .sort((a, b) => a.rows - b.rows);
   const words = counted.map((c) => c.word);
   if (counted[0]!.rows <= walkLimit) {
-    const others = words.slice(1).map(
-      (word) => sql`EXISTS (SELECT 1 FROM resource_words o
-        WHERE o.prefix = ${word} AND o.district_id = w.district_id AND o.name = w.name AND o.resource_id = w.resource_id)`,
-    );
-    return db
-      .all<{ id: number }>(
-        sql`SELECT w.resource_id AS id FROM resource_words w
-          WHERE w.prefix = ${words[0]} AND w.district_id = ${districtId} ${filter.axis ? sql`AND w.axis = ${filter.axis}` : sql``}
-            ${after ? sql`AND (w.name, w.resource_id) > (${after[0]}, ${after[1]})` : sql``} AND ${sql.join(others, sql` AND `)}
-          ORDER BY w.name, w.resource_id LIMIT ${count}`,
-      )
-      .map((row) => row.id);
+    const walk = preparedSql<{ id: number }>(db, `resourceWordWalk:${shapeOf(filter, after)}`, () => wordWalkSql(filter, after));
+    return walk.all({ ...valuesOf({ ...filter, words }, after, count), ...otherWordsOf(words) }).map((row) => row.id);
   }
   return leapfrog(db, { ...filter, words }, after, count);
 }
+
+/**
+ * The resources in name order that have the first (rarest) word, in the filter's district and
+ * axis, looking each other word up by key on every row.
+ */
+function wordWalkSql(filter: CatalogueFilter, after: [string, number] | null): SQL {
+  return sql`SELECT w.resource_id AS id FROM resource_words w
+    WHERE w.prefix = ${sql.placeholder('word')} AND w.district_id = ${sql.placeholder('districtId')}
+      ${filter.axis ? sql`AND w.axis = ${sql.placeholder('axis')}` : sql``}
+      ${after ? sql`AND (w.name, w.resource_id) > (${sql.placeholder('afterName')}, ${sql.placeholder('afterId')})` : sql``}
+      AND ${otherWordsSql(filter)}
+    ORDER BY w.name, w.resource_id LIMIT ${sql.placeholder('limit')}`;
+}
+
+/**
+ * The next `limit` rows of the first word from a key on (inclusive), each with whether it has
+ * every other word: after a match, a run of matches is read in one statement rather than by a
+ * seek per word per match.
+ */
+export function wordRunSql(filter: CatalogueFilter): SQL {
+  return sql`SELECT w.name, w.resource_id AS id, ${otherWordsSql(filter)} AS hit FROM resource_words w
+    WHERE w.prefix = ${sql.placeholder('word')} AND w.district_id = ${sql.placeholder('districtId')}
+      ${filter.axis ? sql`AND w.axis = ${sql.placeholder('axis')}` : sql``}
+      AND (w.name, w.resource_id) >= (${sql.placeholder('afterName')}, ${sql.placeholder('afterId')})
+    ORDER BY w.name, w.resource_id LIMIT ${sql.placeholder('limit')}`;
+}
+
+/** Every word but the first looked up by key on the first word's row `w` (placeholders `other0`, `other1`, …). */
+function otherWordsSql(filter: CatalogueFilter): SQL {
+  const others = filter.words.slice(1).map(
+    (_word, i) => sql`EXISTS (SELECT 1 FROM resource_words o
+      WHERE o.prefix = ${sql.placeholder(`other${i}`)} AND o.district_id = w.district_id AND o.name = w.name AND o.resource_id = w.resource_id)`,
+  );
+  return sql.join(others, sql` AND `);
+}
+
+const otherWordsOf = (words: string[]) => Object.fromEntries(words.slice(1).map((word, i) => [`other${i}`, word]));
+
+/** The fewest rows a run after a match reads, so that sparse matches do not cost a statement each. */
+const MIN_RUN = 8;
 
 function leapfrog(db: Queryable, filter: CatalogueFilter, after: [string, number] | null, count: number): number[] {
   const scope = { districtId: filter.districtId ?? WHOLE_CATALOGUE, axis: filter.axis };
@@ -245,6 +315,8 @@ function leapfrog(db: Queryable, filter: CatalogueFilter, after: [string, number
       wordSeekSql(filter, inclusive),
     );
   const [seekFrom, seekAfter] = [seek(true), seek(false)];
+  const run = preparedSql<NameKey & { hit: number }>(db, `resourceWordRun:${shapeOf(filter, null)}`, () => wordRunSql(filter));
+  const others = otherWordsOf(filter.words);
   const next = (word: string, key: NameKey, inclusive: boolean) =>
     (inclusive ? seekFrom : seekAfter).get({ ...scope, word, name: key.name, id: key.id });
   const words = filter.words;
@@ -261,8 +333,15 @@ function leapfrog(db: Queryable, filter: CatalogueFilter, after: [string, number
       else [candidate, agreeing] = [reached, 1];
     }
     if (!candidate) break;
-    found.push(candidate.id);
-    [key, inclusive] = [candidate, false];
+    const limit = Math.max(count - found.length, MIN_RUN);
+    const rows = run.all({ ...scope, ...others, word: words[0], afterName: candidate.name, afterId: candidate.id, limit });
+    for (const row of rows) {
+      if (row.hit) found.push(row.id);
+      if (found.length === count) return found;
+    }
+    // Fewer rows than asked for: the first word has no more.
+    if (rows.length < limit) break;
+    [key, inclusive] = [rows.at(-1)!, false];
   }
   return found;
 }
