@@ -12,10 +12,10 @@
 // `settled` lets any other reply wait the same way, so that no answer leaves the server before
 // what it wrote, or saw, is on disk. While a bulk write has the connection alone (write-gate.ts)
 // the group holds its commits back until it ends.
-import { closeSync, fdatasync, fstatSync, openSync, statSync } from 'node:fs';
 import { traceEvent, traceNow, tracing, type Db } from '@bds/db';
 import type { Actor } from '../auth/principal.ts';
 import { writeGateOf, type WriteGate } from '../write-gate.ts';
+import { setSynchronous, WalFile } from '../wal-file.ts';
 import { auditRow, insertAuditRow, type AuditEvent, type AuditRow } from './record.ts';
 
 interface Waiting {
@@ -206,50 +206,6 @@ function withoutCommitSync<T>(db: Db, commit: () => T): T {
     return commit();
   } finally {
     setSynchronous(db, 'FULL');
-  }
-}
-
-/** As `pragma()` would set it, through the connection's compiled statements: `pragma()` compiles its statement anew each call. */
-function setSynchronous(db: Db, mode: 'NORMAL' | 'FULL'): void {
-  db.$client.prepare(`PRAGMA synchronous = ${mode}`).run();
-}
-
-/**
- * The connection's write-ahead log, fsynced on the thread pool. An fsync of the log makes durable
- * every transaction committed into it so far; frames already moved into the database by a
- * checkpoint were synced there by the checkpoint itself.
- */
-class WalFile {
-  private fd: number | null = null;
-  private readonly path: string | null;
-
-  constructor(db: Db) {
-    this.path = db.$client.memory ? null : `${db.$client.name}-wal`;
-  }
-
-  sync(done: (error: Error | null) => void): void {
-    let fd: number | null;
-    try {
-      fd = this.open();
-    } catch (error) {
-      done(error as Error);
-      return;
-    }
-    if (fd === null) setImmediate(done, null);
-    else fdatasync(fd, done);
-  }
-
-  /**
-   * The log's descriptor, reopened if the file was replaced since; null for an in-memory
-   * database, or when there is no log (everything committed is then in the database file).
-   */
-  private open(): number | null {
-    if (!this.path) return null;
-    const current = statSync(this.path, { throwIfNoEntry: false });
-    if (this.fd !== null && current && fstatSync(this.fd).ino === current.ino) return this.fd;
-    if (this.fd !== null) closeSync(this.fd);
-    this.fd = current ? openSync(this.path, 'r') : null;
-    return this.fd;
   }
 }
 

@@ -63,10 +63,12 @@ async function store(db: Db, actor: Actor, cooperativeId: number, month: string,
   }
   const upload = q.insertUpload(db, { cooperativeId, month, sha256: contentHash, rowCount: stored.length, uploadedBy: actor.user.id });
   const insert = interventionInsert(db);
-  for (let start = 0; start < stored.length; start += uploadTurns.rows) {
-    for (const row of stored.slice(start, start + uploadTurns.rows)) insert(row, upload.id);
-    await turn();
+  const insertSlice = sliceOf(uploadTurns.rows);
+  for (const row of stored) {
+    insert(row, upload.id);
+    if (insertSlice()) await turn();
   }
+  await turn();
   await countAll(db, stored, (serviceId) => summaryStatusOf(state.parts.get(serviceId)?.status), turn);
   const perPtri = new Map<number, { personId: number; rows: number }>();
   for (const row of stored) {
@@ -153,17 +155,17 @@ async function checkInSlices(
 ) {
   const values: NewIntervention[] = [];
   const errors = [...earlierErrors];
-  for (let start = 0; start < rows.length; start += uploadTurns.rows) {
-    for (const { row, entry } of rows.slice(start, start + uploadTurns.rows)) {
-      const result = checkEntry(ctx, entry);
-      if (!result.ok) for (const e of result.errors) errors.push({ row, field: e.path, message: e.message });
-      else if (!badRows.has(row)) {
-        ctx.book(result.value);
-        values.push(result.value);
-      }
+  const checkSlice = sliceOf(uploadTurns.rows);
+  for (const { row, entry } of rows) {
+    const result = checkEntry(ctx, entry);
+    if (!result.ok) for (const e of result.errors) errors.push({ row, field: e.path, message: e.message });
+    else if (!badRows.has(row)) {
+      ctx.book(result.value);
+      values.push(result.value);
     }
-    await turn();
+    if (checkSlice()) await turn();
   }
+  await turn();
   return { values, errors };
 }
 
