@@ -13,7 +13,7 @@ import type { Actor } from '../auth/principal.ts';
 import { auditRead } from '../audit/group-commit.ts';
 import { Forbidden } from '../errors.ts';
 import { policyOf } from '../access/policy.ts';
-import { loadExcelJs } from './excel.ts';
+import { writeWorkbook } from './excel.ts';
 import { caseloadRows, type CaseloadExportRow } from './queries.ts';
 
 export const CASELOAD_HEADER = CASELOAD_COLUMNS.map(([italian]) => italian);
@@ -67,11 +67,6 @@ export async function exportCaseload(db: Db, actor: Actor, query: CaseloadExport
   return { fileName, records: rows.map(toRecord) };
 }
 
-export async function workbookOf(records: (string | number)[][]): Promise<Buffer> {
-  const workbook = new (await loadExcelJs()).Workbook();
-  const sheet = workbook.addWorksheet('Carichi');
-  sheet.addRow(CASELOAD_HEADER);
-  sheet.addRows(records);
-  sheet.getRow(1).font = { bold: true };
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+export function workbookOf(records: (string | number)[][]): Promise<Buffer> {
+  return writeWorkbook('Carichi', CASELOAD_HEADER, records);
 }

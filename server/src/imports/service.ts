@@ -235,9 +235,10 @@ export interface ImportSource {
 }
 
 export async function readImportFile(file: Buffer, fileName: string | undefined): Promise<ImportSource> {
+  // Hashed first: reading an .xlsx hands the file's memory to the worker.
+  const sha256 = createHash('sha256').update(file).digest('hex');
   const table = await readSheet(file);
   if (!table.ok) throw new Invalid('file', table.message);
-  const sha256 = createHash('sha256').update(file).digest('hex');
   return { header: table.header, rows: table.rows, fileName: fileName ?? `file ${sha256.slice(0, 12)}`, sha256 };
 }
 
