@@ -186,6 +186,11 @@ export function writeWorkbook(sheetName: string, header: string[], records: (str
   );
 }
 
+/** How many reads and writes the worker holds (tests wait for one before they end it). */
+export function excelCallsInFlight(): number {
+  return pending.size;
+}
+
 /** Ends the worker as a crash would, failing the calls it holds (tests check that the next call recovers). */
 export async function stopExcelWorkerForTests(): Promise<void> {
   await worker?.terminate();
