@@ -17,7 +17,27 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 /** One caseload row in export column order, for the n-th person. */
 function record(n: number): (string | number)[] {
   const code = fiscalCode(`RSSMRA80A01A${String(100 + (n % 900)).padStart(3, '0')}`);
-  return [code, 'Rossi', 'Mario', '01/01/1980', 'M', 'Città di Bologna', 'CSM NAVILE', 1, '01/03/2025', '28/02/2026', 'attivo', '', 'media', '', '', '', '', '', ''];
+  return [
+    code,
+    'Rossi',
+    'Mario',
+    '01/01/1980',
+    'M',
+    'Città di Bologna',
+    'CSM NAVILE',
+    1,
+    '01/03/2025',
+    '28/02/2026',
+    'attivo',
+    '',
+    'media',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+  ];
 }
 
 const records = (count: number) => Array.from({ length: count }, (_, n) => record(n));
