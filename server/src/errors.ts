@@ -78,6 +78,14 @@ export class InvalidRows extends DomainError {
   }
 }
 
+/** A part of the server that failed on its own, not because of the request: retrying may succeed. */
+export class Unavailable extends DomainError {
+  constructor(detail: string, cause?: string) {
+    super(503, 'Servizio non disponibile', detail);
+    this.cause = cause;
+  }
+}
+
 export class TooManyRequests extends DomainError {
   constructor(
     detail: string,

@@ -15,7 +15,7 @@ import { Forbidden, Invalid } from '../errors.ts';
 import { readInTurns, type Batches } from '../snapshot-reads.ts';
 import { MAX_IMPORT_ROWS } from './file.ts';
 import { policyOf } from '../access/policy.ts';
-import { loadExcelJs } from './excel.ts';
+import { writeWorkbook } from './excel.ts';
 import { caseloadRows, type CaseloadExportRow } from './queries.ts';
 
 export const CASELOAD_HEADER = CASELOAD_COLUMNS.map(([italian]) => italian);
@@ -103,11 +103,6 @@ export async function caseloadWorkbook(db: Db, exported: CaseloadExport): Promis
   return workbookOf(records);
 }
 
-export async function workbookOf(records: (string | number)[][]): Promise<Buffer> {
-  const workbook = new (await loadExcelJs()).Workbook();
-  const sheet = workbook.addWorksheet('Carichi');
-  sheet.addRow(CASELOAD_HEADER);
-  sheet.addRows(records);
-  sheet.getRow(1).font = { bold: true };
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+export function workbookOf(records: (string | number)[][]): Promise<Buffer> {
+  return writeWorkbook('Carichi', CASELOAD_HEADER, records);
 }

@@ -1,12 +1,19 @@
 // Reads a caseload spreadsheet into rows of text cells: an .xlsx workbook (its first sheet), or
 // a CSV as Italian Excel saves it (UTF-8 with or without BOM, or Windows-1252; ';' or ',').
-import type { CellValue } from 'exceljs';
-import { loadExcelJs } from './excel.ts';
+import { readFirstSheet, type SheetReadFailure } from './excel.ts';
 import { readRecords } from '../interventions/csv-rows.ts';
-import { checkZipInflation } from './zip-bound.ts';
+import { checkZipInflationOffThread } from './zip-bound.ts';
 
 /** The most projects one file may hold: every row is checked and its errors listed in memory. */
 export const MAX_IMPORT_ROWS = 20_000;
+
+const TOO_MANY_ROWS = `oltre ${MAX_IMPORT_ROWS.toLocaleString('it-IT')} righe: dividere il file in più importazioni`;
+
+const WORKBOOK_FAILURE: Record<SheetReadFailure, string> = {
+  unreadable: 'foglio .xlsx illeggibile: salvarlo di nuovo dal foglio di calcolo',
+  'no-sheet': 'il foglio .xlsx non ha fogli di lavoro',
+  'too-many-rows': TOO_MANY_ROWS,
+};
 
 export type SheetTable = { ok: true; header: string[]; rows: string[][] } | { ok: false; message: string };
 
@@ -19,9 +26,7 @@ export async function readSheet(file: Buffer): Promise<SheetTable> {
   const [header, ...rows] = records;
   if (!header) return { ok: false, message: 'file vuoto' };
   if (rows.length === 0) return { ok: false, message: "nessuna riga di progetti sotto l'intestazione" };
-  if (rows.length > MAX_IMPORT_ROWS) {
-    return { ok: false, message: `oltre ${MAX_IMPORT_ROWS.toLocaleString('it-IT')} righe: dividere il file in più importazioni` };
-  }
+  if (rows.length > MAX_IMPORT_ROWS) return { ok: false, message: TOO_MANY_ROWS };
   return { ok: true, header, rows };
 }
 
@@ -49,36 +54,10 @@ async function readCsv(text: string): Promise<string[][] | { ok: false; message:
   return { ok: false, message: `file CSV illeggibile${where}: controllare le virgolette e il separatore (;)` };
 }
 
+/** The zip is bounded here, before the worker inflates anything; the file's memory then goes to the worker. */
 async function readWorkbook(file: Buffer): Promise<string[][] | { ok: false; message: string }> {
-  const bounded = checkZipInflation(file);
+  const bounded = await checkZipInflationOffThread(file);
   if (!bounded.ok) return bounded;
-  const workbook = new (await loadExcelJs()).Workbook();
-  try {
-    await workbook.xlsx.load(file as unknown as ArrayBuffer);
-  } catch {
-    return { ok: false, message: 'foglio .xlsx illeggibile: salvarlo di nuovo dal foglio di calcolo' };
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return { ok: false, message: 'il foglio .xlsx non ha fogli di lavoro' };
-  if (sheet.actualRowCount > MAX_IMPORT_ROWS + 1) {
-    return { ok: false, message: `oltre ${MAX_IMPORT_ROWS.toLocaleString('it-IT')} righe: dividere il file in più importazioni` };
-  }
-  const records: string[][] = [];
-  sheet.eachRow({ includeEmpty: false }, (row) => {
-    const cells: string[] = [];
-    for (let column = 1; column <= row.cellCount; column++) cells.push(cellText(row.getCell(column).value).trim());
-    if (cells.some((cell) => cell !== '')) records.push(cells);
-  });
-  return records;
-}
-
-/** A cell as the text a CSV would hold; a date cell as its calendar date (ISO, which the rows accept). */
-function cellText(value: CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value !== 'object') return String(value);
-  if ('richText' in value) return value.richText.map((part) => part.text).join('');
-  if ('text' in value && typeof value.text === 'string') return value.text;
-  if ('result' in value) return cellText(value.result as CellValue);
-  return '';
+  const read = await readFirstSheet(file, MAX_IMPORT_ROWS);
+  return read.ok ? read.records : { ok: false, message: WORKBOOK_FAILURE[read.reason] };
 }

@@ -79,6 +79,19 @@ function tally<T>(entries: Map<string, { value: T; rows: number[] }>, spelling: 
   entries.set(spelling, entry);
 }
 
+/**
+ * Keys looked up a batch a statement, a turn between statements: the projects of the 13,000 persons
+ * of a 20,000-row file took 1.25 s in one piece on tier M.
+ */
+async function lookedUpInTurns<K, R>(keys: K[], batch: (keys: K[]) => R[], turn: () => Promise<void>): Promise<R[]> {
+  const found: R[] = [];
+  for (let at = 0; at < keys.length; at += q.LOOKUP_BATCH) {
+    if (at > 0) await turn();
+    found.push(...batch(keys.slice(at, at + q.LOOKUP_BATCH)));
+  }
+  return found;
+}
+
 async function planImport(db: Queryable, header: string[], records: string[][], day: string, turn: () => Promise<void>): Promise<Plan> {
   const columns = mapHeader(header);
   if (!columns.ok) throw new Invalid('file', columns.message);
@@ -94,17 +107,21 @@ async function planImport(db: Queryable, header: string[], records: string[][], 
     if (readSlice()) await turn();
   }
 
+  const lookUp = <K, R>(keys: K[], batch: (keys: K[]) => R[]) => lookedUpInTurns(keys, batch, turn);
   const registered = new Map(
-    q.personsByFiscalCode(db, [...new Set(rows.map((row) => row.fiscalCode))]).map((person) => [person.fiscalCode, person]),
+    (await lookUp([...new Set(rows.map((row) => row.fiscalCode))], (codes) => q.personsByFiscalCode(db, codes))).map((person) => [
+      person.fiscalCode,
+      person,
+    ]),
   );
   const projectKey = (personId: number | string, lotNumber: number, startDate: string) => `${personId}|${lotNumber}|${startDate}`;
   const existingProjects = new Set(
-    q
-      .projectKeysOf(
-        db,
+    (
+      await lookUp(
         [...registered.values()].map((p) => p.id),
+        (ids) => q.projectKeysOf(db, ids),
       )
-      .map((p) => projectKey(p.personId, p.lotNumber, p.startDate)),
+    ).map((p) => projectKey(p.personId, p.lotNumber, p.startDate)),
   );
 
   const services = new Map<string, { value: number | undefined; rows: number[] }>();
@@ -235,9 +252,10 @@ export interface ImportSource {
 }
 
 export async function readImportFile(file: Buffer, fileName: string | undefined): Promise<ImportSource> {
+  // Hashed first: reading an .xlsx hands the file's memory to the worker.
+  const sha256 = createHash('sha256').update(file).digest('hex');
   const table = await readSheet(file);
   if (!table.ok) throw new Invalid('file', table.message);
-  const sha256 = createHash('sha256').update(file).digest('hex');
   return { header: table.header, rows: table.rows, fileName: fileName ?? `file ${sha256.slice(0, 12)}`, sha256 };
 }
 
