@@ -91,6 +91,14 @@ export async function backupDatabase(databasePath: string, destination: string):
   } finally {
     sqlite.close();
   }
+  // The copy is one file: in WAL mode, like the live database, every later opening (the check below,
+  // a restore's) would leave a -wal and a -shm beside it in the backup folder.
+  const copy = new Database(destination, { fileMustExist: true });
+  try {
+    copy.pragma('journal_mode = DELETE');
+  } finally {
+    copy.close();
+  }
   const check = checkDatabase(destination);
   if (check.integrity !== 'ok') throw new Error(`La copia non supera il controllo di integrità: ${check.integrity}`);
   return check;

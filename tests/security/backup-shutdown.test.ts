@@ -76,6 +76,9 @@ describe('backup, restore and shutdown of the running server', () => {
     const backup = await cli('backup', backupPath);
     expect(backup.code, backup.output).toBe(0);
     expect(backup.output).toContain('integrità ok');
+    // The copy is a single file, with nothing beside it.
+    expect(existsSync(`${backupPath}-wal`)).toBe(false);
+    expect(existsSync(`${backupPath}-shm`)).toBe(false);
     const refused = await cli('restore', backupPath);
     expect(refused.code).toBe(1);
     expect(refused.output).toMatch(/fermalo prima del ripristino/);
