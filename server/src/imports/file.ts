@@ -2,7 +2,7 @@
 // a CSV as Italian Excel saves it (UTF-8 with or without BOM, or Windows-1252; ';' or ',').
 import { readFirstSheet, type SheetReadFailure } from './excel.ts';
 import { readRecords } from '../interventions/csv-rows.ts';
-import { checkZipInflationOffThread } from './zip-bound.ts';
+import { checkZipInflation } from './zip-bound.ts';
 
 /** The most projects one file may hold: every row is checked and its errors listed in memory. */
 export const MAX_IMPORT_ROWS = 20_000;
@@ -56,7 +56,7 @@ async function readCsv(text: string): Promise<string[][] | { ok: false; message:
 
 /** The zip is bounded here, before the worker inflates anything; the file's memory then goes to the worker. */
 async function readWorkbook(file: Buffer): Promise<string[][] | { ok: false; message: string }> {
-  const bounded = await checkZipInflationOffThread(file);
+  const bounded = await checkZipInflation(file);
   if (!bounded.ok) return bounded;
   const read = await readFirstSheet(file, MAX_IMPORT_ROWS);
   return read.ok ? read.records : { ok: false, message: WORKBOOK_FAILURE[read.reason] };
