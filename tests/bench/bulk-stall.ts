@@ -52,7 +52,7 @@ function backup(databasePath: string): Promise<Outcome> {
     child.once('error', reject);
     child.once('exit', (code) => {
       const bytes = statSync(destination, { throwIfNoEntry: false })?.size ?? 0;
-      for (const suffix of ['', '-wal', '-shm']) rmSync(`${destination}${suffix}`, { force: true });
+      rmSync(destination, { force: true });
       resolve({ status: code ?? 1, ok: code === 0, bytes });
     });
   });
