@@ -84,17 +84,31 @@ describe.each(['memory', 'file'] as const)('caseload export in batches (%s datab
   });
 });
 
+/** Each caseload export's access-log row: its part and the persons it names. */
+function exportsLogged(ctx: TestContext) {
+  const rows = ctx.db.$client
+    .prepare(
+      `SELECT a.changes AS changes, (SELECT json_group_array(person_id) FROM audit_log_persons WHERE audit_id = a.id) AS persons
+       FROM audit_log a WHERE a.entity = 'caseload_export' ORDER BY a.id`,
+    )
+    .all() as { changes: string; persons: string }[];
+  return rows.map((row) => ({ part: (JSON.parse(row.changes) as { part: number }).part, persons: JSON.parse(row.persons) as number[] }));
+}
+
 describe('caseload export as a workbook', () => {
   it(`refuses more projects than an import takes (${MAX_IMPORT_ROWS.toLocaleString('en')}), naming the choice`, async () => {
     const ctx = await context('memory');
     await withImported(ctx, 10_000, MAX_IMPORT_ROWS / 4);
     await withImported(ctx, 20_000, MAX_IMPORT_ROWS / 4 + 1);
     const manager = await ctx.as('manager');
+    const before = exportsLogged(ctx);
     const refused = await manager({ method: 'GET', url: '/api/exports/caseload?format=xlsx' });
     expect(refused.statusCode).toBe(400);
     expect(refused.headers['content-type']).toContain('application/problem+json');
     expect(refused.body).toContain('format');
     expect(refused.body).toContain('oltre 20.000 progetti');
+    // Nothing was sent, so no person is logged as exported.
+    expect(exportsLogged(ctx)).toEqual(before);
     // One service of one year stays within it.
     const navile = await manager({
       method: 'GET',
@@ -102,5 +116,15 @@ describe('caseload export as a workbook', () => {
     });
     expect(navile.statusCode).toBe(200);
     expect(navile.headers['content-type']).toContain('spreadsheetml');
+    const sent = exportsLogged(ctx).slice(before.length);
+    const inFile = ctx.db.$client
+      .prepare(
+        `SELECT DISTINCT person_id AS id FROM ptris WHERE service_id = ? AND status IN ('active', 'suspended', 'closed')
+         AND activated_on <= '2024-12-31' AND COALESCE(ended_on, end_date) >= '2024-01-01'`,
+      )
+      .all(ctx.world.services.navile) as { id: number }[];
+    expect(inFile.length).toBeGreaterThan(200);
+    expect(sent.map((row) => row.part)).toEqual(Array.from({ length: sent.length }, (_, i) => i + 1));
+    expect(new Set(sent.flatMap((row) => row.persons))).toEqual(new Set(inFile.map((row) => row.id)));
   }, 60_000);
 });
