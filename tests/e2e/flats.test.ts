@@ -27,7 +27,6 @@ const year = Number(month.slice(0, 4));
 const entry = `${month}-01`;
 const workDay = `${month}-03`;
 const FLAT = 'Casa Prova E2E';
-const COOP_USER = { username: 'coop.tetto', password: 'Tetto-e2e-2026' };
 const person = { familyName: 'Lodi', givenName: 'Bice', code: fiscalCode(3131), birthDate: birthDateOf(3131) };
 const personName = `${person.givenName} ${person.familyName}`;
 
@@ -37,20 +36,6 @@ let lot3: Lot;
 let executingMember = { id: 0, name: '' };
 let habitatActivity = '';
 let ptriId = 0;
-
-/** The account of the executing member (the demo has none), its first password already changed. */
-async function executingMemberAccount(admin: string) {
-  const first = 'Provvisoria-e2e-1';
-  await apiSend(baseUrl, admin, 'POST', '/api/users', {
-    username: COOP_USER.username,
-    displayName: `Operatore – ${executingMember.name}`,
-    role: 'cooperative',
-    cooperativeId: executingMember.id,
-    password: first,
-  });
-  const token = await apiToken(baseUrl, COOP_USER.username, first);
-  await apiSend(baseUrl, token, 'POST', '/api/auth/password', { currentPassword: first, newPassword: COOP_USER.password });
-}
 
 /** A person of CSM Navile with a Lot 3 project, active from the first of the previous month. */
 async function activeLot3Project() {
@@ -104,7 +89,6 @@ beforeAll(async () => {
   executingMember = cooperatives.find((c) => c.id === lot3.executingCooperativeIds[0]) ?? executingMember;
   habitatActivity =
     (await apiGet<Activity[]>(baseUrl, admin, '/api/activities')).find((a) => a.axis === 'habitat' && a.active)?.label ?? '';
-  await executingMemberAccount(admin);
   ptriId = await activeLot3Project();
 });
 
@@ -183,7 +167,7 @@ describe('Lot 3 from a new flat to the flats report', () => {
   });
 
   it('cooperative: sees the resident, records and corrects the flat’s hours, and submits its month', async () => {
-    page = await as(COOP_USER.username, COOP_USER.password);
+    page = await as('coop.tetto');
     await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Appartamenti', exact: true }).click();
     await page.getByRole('button', { name: `Apri ${FLAT}` }).click();
     await page.locator('li.place-taken').filter({ hasText: personName }).waitFor();

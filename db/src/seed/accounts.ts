@@ -1,7 +1,7 @@
-// The demo accounts: one per role, plus a case manager per service, a UVM per district, a Lot 4
-// cooperative and a social worker of Città di Bologna.
+// The demo accounts: one per role, plus a case manager per service, a UVM per district, the Lot 3
+// executing member and a Lot 4 cooperative, and a social worker of Città di Bologna.
 import type { Role } from '@bds/shared';
-import { DEMO_COOPERATIVE, DISTRICTS, LOT4_DEMO_COOPERATIVE, SERVICES } from './reference-data.ts';
+import { DEMO_COOPERATIVE, DISTRICTS, EXECUTING_MEMBER, LOT4_DEMO_COOPERATIVE, SERVICES } from './reference-data.ts';
 
 export const DEMO_PASSWORD = 'demo1234';
 
@@ -65,6 +65,12 @@ export function demoAccounts(): DemoAccount[] {
     displayName: `Sara Demo – ${LOT4_DEMO_COOPERATIVE}`,
     role: 'cooperative',
     cooperativeName: LOT4_DEMO_COOPERATIVE,
+  });
+  accounts.push({
+    username: 'coop.tetto',
+    displayName: `Davide Demo – ${EXECUTING_MEMBER}`,
+    role: 'cooperative',
+    cooperativeName: EXECUTING_MEMBER,
   });
   accounts.push({
     username: 'sociale',

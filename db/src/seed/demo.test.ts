@@ -128,6 +128,13 @@ describe('demo data', () => {
     expect(flats).toHaveLength(8);
     expect(flats.every((f) => f.places >= 3 && f.places <= 5)).toBe(true);
     expect(new Set(flats.map((f) => f.district)).size).toBeGreaterThanOrEqual(3);
+    // The coop.tetto account is the executing member that runs them all.
+    expect(
+      rows(
+        db,
+        "SELECT f.id FROM flats f LEFT JOIN users u ON u.cooperative_id = f.cooperative_id AND u.username = 'coop.tetto' WHERE u.id IS NULL",
+      ),
+    ).toEqual([]);
     const stays = rows<{ flat: number; person: number; from: string; to: string | null; lot: number; destination: string | null }>(
       db,
       `SELECT s.flat_id AS flat, s.person_id AS person, s.from_date AS "from", s.to_date AS "to", l.number AS lot, s.destination

@@ -5,8 +5,8 @@
 import { DEPARTMENT_PART_KEYS, type LivingSituation } from '@bds/shared';
 import type { Db } from '../connection.ts';
 import { createRandom } from './random.ts';
+import { EXECUTING_MEMBER } from './reference-data.ts';
 
-export const EXECUTING_MEMBER = 'Coop. Soc. Il Tetto (demo)';
 /** No stay or hour of the demo runs past this day (the demo's horizon, as the projects'). */
 const HORIZON = '2026-11-05';
 

@@ -166,6 +166,9 @@ export const DEMO_COOPERATIVE = COOPERATIVE_NAMES[0];
 /** The cooperative of the `coop.paco` demo account: a member of Lot 4, running community activities. */
 export const LOT4_DEMO_COOPERATIVE = COOPERATIVE_NAMES[21];
 
+/** The member of Lot 3's consortium that runs its flats, and the cooperative of the `coop.tetto` demo account. */
+export const EXECUTING_MEMBER = COOPERATIVE_NAMES[19];
+
 export const LOTS: LotSeed[] = [
   {
     number: 1,
