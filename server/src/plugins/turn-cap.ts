@@ -1,7 +1,7 @@
-// Caps the time one turn of the event loop spends starting requests. Node accepts one new
-// connection per turn, so a turn that answers every waiting request (64 at the bench's load)
-// keeps a new connection unaccepted for 64 such turns: its first answer took 0.8–3.9 s. Requests
-// beyond the budget wait, in arrival order, for the next turn; under the budget they go on at once.
+// Node accepts one new connection per turn of the event loop, so a turn that answers every waiting
+// request (64 at the bench's load) left a new connection unaccepted for 64 such turns, 0.8–3.9 s.
+// Requests therefore go on at once while this turn has spent less than its budget on them, and
+// otherwise wait, in arrival order, for a later turn.
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
 
