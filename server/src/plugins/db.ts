@@ -39,17 +39,24 @@ export default fp(async function dbPlugin(app: FastifyInstance, options: { db: D
   app.decorateRequest('doneWithConnection', function (this: FastifyRequest) {
     leave(this);
   });
+  // A client may leave while its request waits, for a bulk write here or for its turn (turn-cap.ts).
+  // Its connection's 'close' has then passed, so a pass held from now on would never be given back
+  // and every later bulk write would wait for it. Nobody can read the answer: the request stops.
+  const clientLeft = (request: FastifyRequest) => request.raw.socket.destroyed;
   // Registered before every other hook, so that nothing of a request touches the connection while
   // a bulk write holds it. The pass ends with the reply, or with the connection if the client
   // goes first (the reply may then never finish).
   app.addHook('onRequest', (request, reply, done) => {
     if (request.routeOptions.config.besideBulkWrites) return done();
     if (request.routeOptions.config.bulkWrite) {
+      const goOn = () => void (clientLeft(request) || done());
       const wait = gate.passThrough();
-      return wait ? void wait.then(() => done()) : done();
+      return wait ? void wait.then(goOn) : goOn();
     }
+    // The gate counted the pass already, when it let the request in.
     const held = () => {
       passes.add(request);
+      if (clientLeft(request)) return leave(request);
       reply.raw.once('close', () => leave(request));
       done();
     };
