@@ -41,6 +41,24 @@ describe('a request whose client leaves while it waits', () => {
     expect(await bulkWriteStarts(ctx, 2_000)).toBe(true);
   });
 
+  it('holds no pass either when it waited for its turn (turn cap) and its client left, as a bench round ends', async () => {
+    const token = (await ctx.as('manager'), ctx.tokens.get('manager'));
+    await ctx.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = ctx.app.server.address() as AddressInfo;
+    const request = `GET /api/resources?q=orto&limit=50 HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer ${token}\r\n\r\n`;
+    const sockets = await Promise.all(
+      Array.from({ length: 64 }, () => {
+        const socket = connect(port, '127.0.0.1');
+        return new Promise<Socket>((resolve) => socket.once('connect', () => resolve(socket)));
+      }),
+    );
+    for (const socket of sockets) socket.write(request.repeat(4));
+    await sleep(5);
+    for (const socket of sockets) socket.destroy();
+    await sleep(200);
+    expect(await bulkWriteStarts(ctx, 2_000)).toBe(true);
+  });
+
   it('is answered normally when it stays', async () => {
     const caller = await ctx.as('manager');
     let release!: () => void;
