@@ -32,32 +32,37 @@ export default fp(async function dbPlugin(app: FastifyInstance, options: { db: D
   app.decorate('db', options.db);
   app.decorate('clock', options.clock);
   const gate = writeGateOf(options.db);
-  const passes = new WeakSet<object>();
+  /** Each request holding a pass, with what forgets its connection's 'close' once the pass is given back. */
+  const passes = new WeakMap<object, () => void>();
   const leave = (request: FastifyRequest) => {
-    if (passes.delete(request)) gate.leave();
+    const forget = passes.get(request);
+    if (!forget) return;
+    passes.delete(request);
+    forget();
+    gate.leave();
   };
   app.decorateRequest('doneWithConnection', function (this: FastifyRequest) {
     leave(this);
   });
-  // A client may leave while its request waits, for a bulk write here or for its turn (turn-cap.ts).
-  // Its connection's 'close' has then passed, so a pass held from now on would never be given back
-  // and every later bulk write would wait for it. Nobody can read the answer: the request stops.
-  const clientLeft = (request: FastifyRequest) => request.raw.socket.destroyed;
   // Registered before every other hook, so that nothing of a request touches the connection while
-  // a bulk write holds it. The pass ends with the reply, or with the connection if the client
-  // goes first (the reply may then never finish).
-  app.addHook('onRequest', (request, reply, done) => {
+  // a bulk write holds it. The pass ends with the reply, or with the connection if the client goes
+  // first: the reply may then never finish, and its own 'close' never come when Node had queued it
+  // behind the connection's previous reply. A client may also leave while its request waits, here
+  // or for its turn (turn-cap.ts): nobody can read the answer, so the request stops there.
+  app.addHook('onRequest', (request, _reply, done) => {
     if (request.routeOptions.config.besideBulkWrites) return done();
+    const socket = request.raw.socket;
     if (request.routeOptions.config.bulkWrite) {
-      const goOn = () => void (clientLeft(request) || done());
+      const goOn = () => void (socket.destroyed || done());
       const wait = gate.passThrough();
       return wait ? void wait.then(goOn) : goOn();
     }
-    // The gate counted the pass already, when it let the request in.
+    // The gate has counted the pass when it let the request in.
     const held = () => {
-      passes.add(request);
-      if (clientLeft(request)) return leave(request);
-      reply.raw.once('close', () => leave(request));
+      if (socket.destroyed) return gate.leave();
+      const gone = () => leave(request);
+      socket.once('close', gone);
+      passes.set(request, () => socket.removeListener('close', gone));
       done();
     };
     const wait = gate.enter();
