@@ -11,7 +11,6 @@ import securityPlugin from './plugins/security.ts';
 import requestLogPlugin from './plugins/request-log.ts';
 import { loggingOptions, type LogStream } from './logging.ts';
 import dbPlugin from './plugins/db.ts';
-import turnCapPlugin from './plugins/turn-cap.ts';
 import authPlugin from './plugins/auth.ts';
 import { LoginThrottle } from './plugins/login-limit.ts';
 import openapiPlugin from './plugins/openapi.ts';
@@ -80,8 +79,6 @@ export async function buildApp({
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(replySerializerCompiler);
 
-  // First, so that a request waiting for its turn holds no pass of the write gate (db.ts).
-  await app.register(turnCapPlugin);
   await app.register(errorsPlugin);
   await app.register(dbPlugin, { db, clock });
   await app.register(requestLogPlugin);

@@ -47,8 +47,8 @@ export default fp(async function dbPlugin(app: FastifyInstance, options: { db: D
   // Registered before every other hook, so that nothing of a request touches the connection while
   // a bulk write holds it. The pass ends with the reply, or with the connection if the client goes
   // first: the reply may then never finish, and its own 'close' never come when Node had queued it
-  // behind the connection's previous reply. A client may also leave while its request waits, here
-  // or for its turn (turn-cap.ts): nobody can read the answer, so the request stops there.
+  // behind the connection's previous reply. A client may also leave while its request waits here:
+  // nobody can read the answer, so the request stops there.
   app.addHook('onRequest', (request, _reply, done) => {
     if (request.routeOptions.config.besideBulkWrites) return done();
     const socket = request.raw.socket;
