@@ -23,7 +23,7 @@ export interface BenchOptions {
   uploadRows: number;
   uploads: number;
   baseline: BenchResult | null;
-  /** Measure only the endpoints whose name contains this text. */
+  /** Measure only the endpoints whose name contains this text (or one of several separated by `|`). */
   only?: string;
   /** Measure no endpoint: only the uploads, the exports, the backup and health during them. */
   bulkOnly?: boolean;
@@ -99,7 +99,9 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
     const tokens = new Map<Caller, string>();
     for (const caller of ['casemanager', 'manager', 'coop', 'coop.paco'] as const) tokens.set(caller, await login(server.baseUrl, caller));
     const results: EndpointResult[] = [];
-    const measured = options.bulkOnly ? [] : endpoints(fixtures).filter((e) => !options.only || e.name.includes(options.only));
+    const measured = options.bulkOnly
+      ? []
+      : endpoints(fixtures).filter((e) => !options.only || options.only.split('|').some((part) => e.name.includes(part)));
     for (const endpoint of measured) {
       const token = tokens.get(endpoint.caller) ?? '';
       const first = await probe(server.baseUrl, endpoint, token);

@@ -32,25 +32,37 @@ export default fp(async function dbPlugin(app: FastifyInstance, options: { db: D
   app.decorate('db', options.db);
   app.decorate('clock', options.clock);
   const gate = writeGateOf(options.db);
-  const passes = new WeakSet<object>();
+  /** Each request holding a pass, with what forgets its connection's 'close' once the pass is given back. */
+  const passes = new WeakMap<object, () => void>();
   const leave = (request: FastifyRequest) => {
-    if (passes.delete(request)) gate.leave();
+    const forget = passes.get(request);
+    if (!forget) return;
+    passes.delete(request);
+    forget();
+    gate.leave();
   };
   app.decorateRequest('doneWithConnection', function (this: FastifyRequest) {
     leave(this);
   });
   // Registered before every other hook, so that nothing of a request touches the connection while
-  // a bulk write holds it. The pass ends with the reply, or with the connection if the client
-  // goes first (the reply may then never finish).
-  app.addHook('onRequest', (request, reply, done) => {
+  // a bulk write holds it. The pass ends with the reply, or with the connection if the client goes
+  // first: the reply may then never finish, and its own 'close' never come when Node had queued it
+  // behind the connection's previous reply. A client may also leave while its request waits here:
+  // nobody can read the answer, so the request stops there.
+  app.addHook('onRequest', (request, _reply, done) => {
     if (request.routeOptions.config.besideBulkWrites) return done();
+    const socket = request.raw.socket;
     if (request.routeOptions.config.bulkWrite) {
+      const goOn = () => void (socket.destroyed || done());
       const wait = gate.passThrough();
-      return wait ? void wait.then(() => done()) : done();
+      return wait ? void wait.then(goOn) : goOn();
     }
+    // The gate has counted the pass when it let the request in.
     const held = () => {
-      passes.add(request);
-      reply.raw.once('close', () => leave(request));
+      if (socket.destroyed) return gate.leave();
+      const gone = () => leave(request);
+      socket.once('close', gone);
+      passes.set(request, () => socket.removeListener('close', gone));
       done();
     };
     const wait = gate.enter();

@@ -1,0 +1,74 @@
+import { connect, type Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { writeGateOf } from '@bds/server/write-gate.ts';
+import { createTestContext, type TestContext } from './helpers.ts';
+
+let ctx: TestContext;
+beforeEach(async () => {
+  ctx = await createTestContext();
+});
+afterEach(() => ctx.close());
+
+/** Sends a request on a raw connection and leaves without reading the answer. */
+async function sendAndLeave(port: number, request: string): Promise<void> {
+  const socket: Socket = connect(port, '127.0.0.1');
+  await new Promise((resolve) => socket.once('connect', resolve));
+  socket.write(request);
+  // Time for the server to read it and start waiting, then the client goes.
+  await sleep(100);
+  socket.destroy();
+  await sleep(50);
+}
+
+/** Resolves with true when the gate gives a bulk write the connection within `ms`. */
+function bulkWriteStarts(ctx: TestContext, ms: number): Promise<boolean> {
+  return Promise.race([writeGateOf(ctx.db).transaction(ctx.db, async () => true), sleep(ms).then(() => false)]);
+}
+
+describe('a request whose client leaves while it waits', () => {
+  it('holds no pass of the write gate, so the next bulk write still gets the connection', async () => {
+    const token = (await ctx.as('manager'), ctx.tokens.get('manager'));
+    await ctx.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = ctx.app.server.address() as AddressInfo;
+    let release!: () => void;
+    const held = writeGateOf(ctx.db).transaction(ctx.db, () => new Promise<void>((resolve) => (release = resolve)));
+    await sleep(10);
+    await sendAndLeave(port, `GET /api/me HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer ${token}\r\n\r\n`);
+    release();
+    await held;
+    expect(await bulkWriteStarts(ctx, 2_000)).toBe(true);
+  });
+
+  it('holds no pass when many clients leave with requests still queued, as a bench round ends', async () => {
+    const token = (await ctx.as('manager'), ctx.tokens.get('manager'));
+    await ctx.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = ctx.app.server.address() as AddressInfo;
+    const request = `GET /api/resources?q=orto&limit=50 HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer ${token}\r\n\r\n`;
+    const sockets = await Promise.all(
+      Array.from({ length: 64 }, () => {
+        const socket = connect(port, '127.0.0.1');
+        return new Promise<Socket>((resolve) => socket.once('connect', () => resolve(socket)));
+      }),
+    );
+    for (const socket of sockets) socket.write(request.repeat(4));
+    await sleep(5);
+    for (const socket of sockets) socket.destroy();
+    await sleep(200);
+    expect(await bulkWriteStarts(ctx, 2_000)).toBe(true);
+  });
+
+  it('is answered normally when it stays', async () => {
+    const caller = await ctx.as('manager');
+    let release!: () => void;
+    const held = writeGateOf(ctx.db).transaction(ctx.db, () => new Promise<void>((resolve) => (release = resolve)));
+    await sleep(10);
+    const answer = caller({ method: 'GET', url: '/api/me' });
+    await sleep(50);
+    release();
+    await held;
+    expect((await answer).statusCode).toBe(200);
+    expect(await bulkWriteStarts(ctx, 2_000)).toBe(true);
+  });
+});
