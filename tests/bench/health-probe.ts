@@ -1,8 +1,8 @@
 // How long bulk work holds the server's event loop: /api/health is asked every 10 ms while the
 // work runs, without waiting for the previous answer, so a request that arrives during a stall
 // waits for its end (issue 23: no request may wait more than 100 ms behind bulk work). The probes
-// run in a worker thread of their own: sending ten 1.8 MB bodies or reading a 70 MB export held
-// the bench's main loop for up to 200 ms, which probes sent from it counted as the server's.
+// run in a worker thread of their own: sending ten large bodies or reading a large export holds
+// the bench's main loop, and probes sent from it would count that wait as the server's.
 import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import { percentile } from './percentile.ts';
@@ -26,7 +26,7 @@ const probe = () => {
   latencies.push(fetch(workerData.url).then((response) => response.arrayBuffer()).then(() => performance.now() - started));
 };
 let timer;
-// The worker's first fetch loads undici and opens the connection (~50 ms): not the server's time.
+// The worker's first fetch loads undici and opens the connection: not the server's time.
 fetch(workerData.url).then((response) => response.arrayBuffer()).then(() => {
   timer = setInterval(probe, workerData.every);
   probe();

@@ -52,7 +52,7 @@ export class CheckInputs {
     if (serialise(q.projectsForWork(db, projectIds, scope)) !== this.projects) return false;
     if (serialise(q.activityIndex(db)) !== this.activities) return false;
     for (const [month, state] of this.months) if (serialise(q.monthState(db, cooperativeId, month)) !== state) return false;
-    // The reads above took 17–28 ms on tier M: the persons' months start a turn of their own.
+    // The reads above are a turn's work on a large database: the persons' months start a turn of their own.
     await turn();
     const readSlice = sliceOf(PERSONS_PER_TURN);
     for (const { personId, month, minutes } of this.days.values()) {

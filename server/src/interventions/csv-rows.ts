@@ -176,8 +176,8 @@ export async function readCsvFile(file: string, month: string): Promise<ParsedFi
   // An .xlsx, an image, a PDF or a CSV in another encoding: NUL bytes, or bytes that are not UTF-8.
   if (/[\u0000\uFFFD]/.test(file))
     return { ok: false, message: 'il file non è un CSV in UTF-8: salvarlo dal foglio di calcolo come «CSV UTF-8»' };
-  // Each pass over a 20,000-row text takes 6–35 ms: in one turn with the body's decoding they held
-  // the event loop for 70–85 ms on tier M, so each has a turn of its own.
+  // Each pass reads the whole text: together with the body's decoding they would hold the event
+  // loop too long for one turn, so each has a turn of its own.
   await yieldToEventLoop();
   // Windows, Unix and old Mac line ends read the same, in a cell's text too.
   const text = file.replace(/\r\n?/g, '\n');
@@ -200,9 +200,9 @@ export async function readCsvFile(file: string, month: string): Promise<ParsedFi
 
 /**
  * The rows of a file, checked a parsed piece at a time so that a piece's records die young: holding
- * every record of a 20,000-row file until the last was parsed made the scavenges that copy them
- * (17–47 ms, 74 ms on a loaded host) the longest pauses of an upload. A refusal of the whole file
- * waits for the end, because one that csv-parse finds further on takes precedence.
+ * every record of a large file until the last was parsed made the scavenges that copy them the
+ * longest pauses of an upload. A refusal of the whole file waits for the end, because one that
+ * csv-parse finds further on takes precedence.
  */
 class FileRows {
   private header: CsvRecord | undefined;

@@ -97,8 +97,8 @@ async function store(db: Db, actor: Actor, cooperativeId: number, month: string,
 async function readAndCheck(db: Db, actor: Actor, cooperativeId: number, month: string, file: Buffer): Promise<Outcome | Checked> {
   const parsed = await readCsvFile(file.toString('utf8'), month);
   if (!parsed.ok) throw new Invalid('file', parsed.message);
-  // The identities' sort and hash ended that turn (10–16 ms): the reads below, 15–30 ms on tier M
-  // with the file's projects, start another.
+  // The identities' sort and hash ended that turn: the reads below, of every project the file
+  // names, start another.
   await yieldToEventLoop();
   const { rows, contentHash } = parsed;
   if (parsed.errors.length === 0) {
@@ -160,7 +160,7 @@ async function checkInSlices(
 ) {
   const values: NewIntervention[] = [];
   const errors = [...earlierErrors];
-  // The context's reads of the file's projects took 13–28 ms on tier M: a turn of their own.
+  // The context's reads of the file's projects are a turn's work on a large database: a turn of their own.
   await turn();
   const checkSlice = sliceOf(uploadTurns.rows);
   for (const { row, entry } of rows) {
