@@ -1,3 +1,6 @@
+// A request holds a pass of the write gate (server/src/plugins/db.ts) while it uses the connection.
+// A client that leaves while its request waits, or with replies still queued, must not leave a pass
+// behind: the next bulk write would wait for it forever, and every request after that bulk write.
 import { connect, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
