@@ -56,13 +56,17 @@ describe.each(['memory', 'file'] as const)('caseload export in batches (%s datab
   it('writes every project in project order and logs each batch with its persons', async () => {
     const ctx = await context(on);
     await withImported(ctx, 5_000, 230);
+    // A stretch of 45,000 project ids with none in it: the export reads it a bounded span at a time.
+    ctx.db.$client.prepare("UPDATE sqlite_sequence SET seq = seq + 45000 WHERE name = 'ptris'").run();
+    await withImported(ctx, 6_000, 30);
     const expected = ctx.db.$client
       .prepare(
-        `SELECT p.fiscal_code AS code, t.person_id AS personId FROM ptris t JOIN persons p ON p.id = t.person_id
+        `SELECT t.id, p.fiscal_code AS code, t.person_id AS personId FROM ptris t JOIN persons p ON p.id = t.person_id
          WHERE t.status IN ('active', 'suspended', 'closed') ORDER BY t.id`,
       )
-      .all() as { code: string; personId: number }[];
-    expect(expected.length).toBeGreaterThanOrEqual(460);
+      .all() as { id: number; code: string; personId: number }[];
+    expect(expected.length).toBeGreaterThanOrEqual(520);
+    expect(expected.at(-1)!.id - expected[0]!.id).toBeGreaterThan(45_000);
     const lastAudit = (ctx.db.$client.prepare('SELECT MAX(id) AS id FROM audit_log').get() as { id: number }).id;
 
     const res = await (await ctx.as('manager'))({ method: 'GET', url: '/api/exports/caseload?format=csv' });
@@ -75,7 +79,8 @@ describe.each(['memory', 'file'] as const)('caseload export in batches (%s datab
       .prepare(`SELECT id, changes FROM audit_log WHERE id > ? AND entity = 'caseload_export' ORDER BY id`)
       .all(lastAudit) as { id: number; changes: string }[];
     const parts = logged.map((row) => JSON.parse(row.changes) as { part: number; projects: number });
-    expect(parts.map((p) => p.part)).toEqual(Array.from({ length: Math.ceil(expected.length / 200) }, (_, i) => i + 1));
+    expect(parts.map((p) => p.part)).toEqual(Array.from({ length: parts.length }, (_, i) => i + 1));
+    expect(parts.every((p) => p.projects > 0 && p.projects <= 200)).toBe(true);
     expect(parts.reduce((sum, p) => sum + p.projects, 0)).toBe(expected.length);
     const shown = ctx.db.$client
       .prepare(`SELECT DISTINCT person_id AS id FROM audit_log_persons WHERE audit_id IN (${logged.map((row) => row.id).join(',')})`)

@@ -16,7 +16,7 @@ import { readInTurns, type Batches } from '../snapshot-reads.ts';
 import { MAX_IMPORT_ROWS } from './file.ts';
 import { policyOf } from '../access/policy.ts';
 import { writeWorkbook } from './excel.ts';
-import { caseloadRows, type CaseloadExportRow } from './queries.ts';
+import { caseloadRows, lastProjectId, type CaseloadExportRow } from './queries.ts';
 
 export const CASELOAD_HEADER = CASELOAD_COLUMNS.map(([italian]) => italian);
 
@@ -50,20 +50,29 @@ function toRecord(row: CaseloadExportRow): (string | number)[] {
 
 /** Projects a batch: each batch's access-log row, naming its persons, is on disk before the batch is sent. */
 const EXPORT_BATCH = 200;
+/**
+ * Project ids a batch looks through at most: a year's projects can be sparse in id order (on a
+ * regional caseload the first 200 of a year lay among 600,000 ids), and the filter has no index.
+ */
+const EXPORT_ID_SPAN = 20_000;
 
-interface ReadBatch {
-  part: number;
-  rows: CaseloadExportRow[];
+type Projects = CaseloadExportRow[];
+
+/** Numbers and logs the batches of one export, each before it is sent. */
+interface ExportLog {
+  batch(rows: Projects): Promise<void>;
+  /** Logs a file with no project too: the export itself was asked for. */
+  end(): Promise<void>;
 }
 
 export interface CaseloadExport {
   fileName: string;
   /** The file's rows a batch at a time, each batch's access-log row written before it is given. */
   batches: Batches<(string | number)[][]>;
-  /** The projects a batch at a time, not yet logged: for a file that is sent only once it is whole. */
-  unlogged: Batches<ReadBatch>;
-  /** Logs one batch read through `unlogged`. */
-  log(batch: ReadBatch): Promise<void>;
+  /** The projects a batch at a time (a batch may be empty), not yet logged: for a file sent only once it is whole. */
+  unlogged: Batches<Projects>;
+  /** A new log for the batches read through `unlogged`. */
+  log(): ExportLog;
 }
 
 /** The export's rows, read and logged a batch at a time: the caseload of a year across a region is far too long for one turn. */
@@ -75,31 +84,38 @@ export function exportCaseload(db: Db, actor: Actor, query: CaseloadExportQuery)
   const filters = { year: query.year, serviceId: query.serviceId };
   const visible = policyOf(user).ptris;
   const fileName = `carichi-${query.year ?? 'tutti-gli-anni'}${query.serviceId ? `-servizio-${query.serviceId}` : ''}.${query.format}`;
-  function* unlogged(from: Queryable): Generator<ReadBatch> {
-    for (let afterId = 0, part = 1; ; part++) {
-      const rows = caseloadRows(from, filters, visible, afterId, EXPORT_BATCH);
-      // A file with no project is logged too: the export itself was asked for.
-      if (rows.length > 0 || part === 1) yield { part, rows };
-      if (rows.length < EXPORT_BATCH) return;
-      afterId = rows.at(-1)!.id;
+  function* unlogged(from: Queryable): Generator<Projects> {
+    const lastId = lastProjectId(from);
+    for (let afterId = 0; afterId < lastId;) {
+      const upToId = Math.min(afterId + EXPORT_ID_SPAN, lastId);
+      const rows = caseloadRows(from, filters, visible, { afterId, upToId }, EXPORT_BATCH);
+      afterId = rows.length === EXPORT_BATCH ? rows.at(-1)!.id : upToId;
+      // An empty stretch of ids is given too, so that its reader gives the event loop back after it.
+      yield rows;
     }
   }
-  const log = ({ part, rows }: ReadBatch) =>
-    auditRead(db, actor, {
-      action: 'export',
-      entity: 'caseload_export',
-      personIds: [...new Set(rows.map((row) => row.personId))],
-      changes: { ...query, part, projects: rows.length },
-    });
+  const log = (): ExportLog => {
+    let part = 0;
+    const batch = (rows: Projects) =>
+      auditRead(db, actor, {
+        action: 'export',
+        entity: 'caseload_export',
+        personIds: [...new Set(rows.map((row) => row.personId))],
+        changes: { ...query, part: ++part, projects: rows.length },
+      });
+    return { batch, end: async () => (part === 0 ? batch([]) : undefined) };
+  };
   return {
     fileName,
     unlogged,
     log,
     async *batches(from) {
-      for (const batch of unlogged(from)) {
-        await log(batch);
-        yield batch.rows.map(toRecord);
+      const logged = log();
+      for (const rows of unlogged(from)) {
+        if (rows.length > 0) await logged.batch(rows);
+        yield rows.map(toRecord);
       }
+      await logged.end();
     },
   };
 }
@@ -109,11 +125,12 @@ export function exportCaseload(db: Db, actor: Actor, query: CaseloadExportQuery)
  * back. It is read whole before anything is logged, so a refused file leaves no access-log row.
  */
 export async function caseloadWorkbook(db: Db, exported: CaseloadExport): Promise<Buffer> {
-  const read: ReadBatch[] = [];
+  const read: Projects[] = [];
   let projects = 0;
-  for await (const batch of readInTurns(db, exported.unlogged)) {
-    read.push(batch);
-    projects += batch.rows.length;
+  for await (const rows of readInTurns(db, exported.unlogged)) {
+    if (rows.length === 0) continue;
+    read.push(rows);
+    projects += rows.length;
     if (projects > MAX_IMPORT_ROWS) {
       throw new Invalid(
         'format',
@@ -121,8 +138,10 @@ export async function caseloadWorkbook(db: Db, exported: CaseloadExport): Promis
       );
     }
   }
-  for (const batch of read) await exported.log(batch);
-  return workbookOf(read.flatMap((batch) => batch.rows.map(toRecord)));
+  const logged = exported.log();
+  for (const rows of read) await logged.batch(rows);
+  await logged.end();
+  return workbookOf(read.flatMap((rows) => rows.map(toRecord)));
 }
 
 export function workbookOf(records: (string | number)[][]): Promise<Buffer> {

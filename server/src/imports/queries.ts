@@ -1,5 +1,5 @@
 // The database side of the caseload import and export: drizzle, nothing else.
-import { and, asc, eq, getTableName, gt, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableName, gt, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { schema, type Db, type Queryable } from '@bds/db';
 import type { GoalStatus } from '@bds/shared';
 
@@ -122,7 +122,14 @@ const goalsOf = (axis: string) =>
  * after project `afterId`, in project order: read along the projects' (or a service's) index, so
  * that a page costs its own rows, never a sort of the whole caseload first.
  */
-export function caseloadRows(db: Queryable, filters: ExportFilters, visible: SQL | undefined, afterId: number, limit: number) {
+/** The export's projects with ids in (afterId, upToId], in id order, at most `limit`. */
+export function caseloadRows(
+  db: Queryable,
+  filters: ExportFilters,
+  visible: SQL | undefined,
+  ids: { afterId: number; upToId: number },
+  limit: number,
+) {
   const inYear = filters.year
     ? and(
         sql`${ptris.activatedOn} <= ${`${filters.year}-12-31`}`,
@@ -172,7 +179,8 @@ export function caseloadRows(db: Queryable, filters: ExportFilters, visible: SQL
           filters.serviceId ? eq(ptris.serviceId, filters.serviceId) : undefined,
           inYear,
           visible,
-          gt(ptris.id, afterId),
+          gt(ptris.id, ids.afterId),
+          lte(ptris.id, ids.upToId),
         ),
       )
       .orderBy(asc(ptris.id))
@@ -182,3 +190,8 @@ export function caseloadRows(db: Queryable, filters: ExportFilters, visible: SQL
 }
 
 export type CaseloadExportRow = ReturnType<typeof caseloadRows>[number];
+
+/** The highest project id: where the export's batches end. */
+export function lastProjectId(db: Queryable): number {
+  return db.get<{ id: number | null }>(sql`SELECT MAX(${ptris.id}) AS id FROM ${ptris}`)?.id ?? 0;
+}
