@@ -32,7 +32,8 @@ function bulkWriteStarts(ctx: TestContext, ms: number): Promise<boolean> {
 
 describe('a request whose client leaves while it waits', () => {
   it('holds no pass of the write gate, so the next bulk write still gets the connection', async () => {
-    const token = (await ctx.as('manager'), ctx.tokens.get('manager'));
+    await ctx.as('manager');
+    const token = ctx.tokens.get('manager');
     await ctx.app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = ctx.app.server.address() as AddressInfo;
     let release!: () => void;
@@ -45,7 +46,8 @@ describe('a request whose client leaves while it waits', () => {
   });
 
   it('holds no pass when many clients leave with requests still queued, as a bench round ends', async () => {
-    const token = (await ctx.as('manager'), ctx.tokens.get('manager'));
+    await ctx.as('manager');
+    const token = ctx.tokens.get('manager');
     await ctx.app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = ctx.app.server.address() as AddressInfo;
     const request = `GET /api/resources?q=orto&limit=50 HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer ${token}\r\n\r\n`;

@@ -57,10 +57,8 @@ export interface StallFigures extends HealthFigures {
 }
 
 /**
- * The files sent at once while health is probed. They are encoded before the first probe: fetch
- * encoding ten 1.4 MB strings in one go held this process for 200–550 ms of CPU that the probes
- * counted as the server's. Sent with fetch as before: node:http lost a refused upload's 429 (sent
- * before its body is read) to the connection's reset once, which ended the run.
+ * The files sent at once while health is probed, encoded before the first probe so that encoding
+ * them is not part of the work timed.
  */
 export async function healthDuringUploads(
   baseUrl: string,

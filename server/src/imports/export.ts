@@ -51,8 +51,8 @@ function toRecord(row: CaseloadExportRow): (string | number)[] {
 /** Projects a batch: each batch's access-log row, naming its persons, is on disk before the batch is sent. */
 const EXPORT_BATCH = 200;
 /**
- * Project ids a batch looks through at most: a year's projects can be sparse in id order (on a
- * regional caseload the first 200 of a year lay among 600,000 ids), and the filter has no index.
+ * Project ids a batch looks through at most: a year's projects can be sparse in id order and the
+ * year has no index, so a batch looking for its 200 could otherwise read most of the table at once.
  */
 const EXPORT_ID_SPAN = 20_000;
 

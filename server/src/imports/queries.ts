@@ -118,11 +118,10 @@ const goalsOf = (axis: string) =>
 
 /**
  * The projects of the caseload (active, suspended, closed) in scope, with everything a row of
- * the spreadsheet holds; with a year, those in care on at least one day of it. A page of `limit`
- * after project `afterId`, in project order: read along the projects' (or a service's) index, so
- * that a page costs its own rows, never a sort of the whole caseload first.
+ * the spreadsheet holds; with a year, those in care on at least one day of it. At most `limit` of
+ * those with ids in (afterId, upToId], in project order: read along the projects' (or a service's)
+ * index, so that a page costs its own rows, never a sort of the whole caseload first.
  */
-/** The export's projects with ids in (afterId, upToId], in id order, at most `limit`. */
 export function caseloadRows(
   db: Queryable,
   filters: ExportFilters,
