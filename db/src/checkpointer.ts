@@ -9,10 +9,14 @@
 // coming (a frame committed during it is always left), so under a steady load the log would
 // grow without end. When it passes `restartBytes`, the main connection copies the few frames
 // left by the worker's last checkpoint itself, right after it; its next write then starts the
-// log over from the beginning, and journal_size_limit cuts the file back to that size.
+// log over from the beginning. It does not when many are left: a long read (an export's
+// snapshot) holds them back, and its checkpoint would go through the whole log for nothing.
+//
+// The log's file is never cut back while the server runs: after a long read had let it grow to
+// hundreds of megabytes, cutting it stopped the commit that did so for a quarter of a second.
+// Starting over reuses the file from its beginning, and closing the server removes it.
 import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
-import { statSync } from 'node:fs';
 import type { Db } from './connection.ts';
 import { traceEvent, traceNow, tracing } from './trace.ts';
 
@@ -33,9 +37,15 @@ export interface Checkpointer {
 /** SQLite's default: the automatic checkpoint that the worker replaces, restored if the worker fails. */
 const SQLITE_AUTOCHECKPOINT_PAGES = 1000;
 
+/** The most frames the main connection copies itself: what SQLite's own checkpoint would copy inside a commit. */
+const FEW_FRAMES = SQLITE_AUTOCHECKPOINT_PAGES;
+
+/** A frame of the log: a page and its 24-byte header. */
+const FRAME_HEADER_BYTES = 24;
+
 // Plain CommonJS evaluated by the worker, so that it runs the same from the TypeScript sources
 // and from the server's bundle. It tells the main thread of each checkpoint that found frames in
-// the log (and, when the stall trace is on, when it ran and how many frames it copied).
+// the log how many the log holds and how many are copied (and, when the stall trace is on, when it ran).
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
@@ -46,8 +56,8 @@ const timer = setInterval(() => {
   const t0 = now();
   const { log, checkpointed } = checkpoint.get();
   if (log === 0) return;
-  if (workerData.trace) parentPort.postMessage({ t0, t1: now(), log, checkpointed });
-  parentPort.postMessage('checkpointed');
+  if (workerData.trace) parentPort.postMessage({ trace: { t0, t1: now(), log, checkpointed } });
+  parentPort.postMessage({ log, checkpointed });
 }, workerData.intervalMs);
 parentPort.on('message', (message) => {
   if (message !== 'stop') return;
@@ -57,12 +67,13 @@ parentPort.on('message', (message) => {
 });
 `;
 
+type WorkerMessage = 'stopped' | { trace: Record<string, unknown> } | { log: number; checkpointed: number };
+
 export function startCheckpointer(db: Db, options: CheckpointerOptions = {}): Checkpointer | null {
   const sqlite = db.$client;
   if (sqlite.memory || sqlite.readonly) return null;
   const restartBytes = options.restartBytes ?? 64 * 1024 * 1024;
-  const walPath = `${sqlite.name}-wal`;
-  sqlite.pragma(`journal_size_limit = ${restartBytes}`);
+  const frameBytes = Number(sqlite.pragma('page_size', { simple: true })) + FRAME_HEADER_BYTES;
   sqlite.pragma('wal_autocheckpoint = 0');
 
   const worker = new Worker(WORKER_SOURCE, {
@@ -82,13 +93,13 @@ export function startCheckpointer(db: Db, options: CheckpointerOptions = {}): Ch
     sqlite.pragma(`wal_autocheckpoint = ${SQLITE_AUTOCHECKPOINT_PAGES}`);
     options.onFailure?.(error);
   };
-  worker.on('message', (message: unknown) => {
+  worker.on('message', (message: WorkerMessage) => {
     if (message === 'stopped') return stopped?.();
-    if (typeof message === 'object' && message !== null) return traceEvent('checkpoint', message as Record<string, unknown>);
-    // 'checkpointed': right after the worker's checkpoint, the frames left are the fewest.
+    if ('trace' in message) return traceEvent('checkpoint', message.trace);
+    // Right after the worker's checkpoint, the frames left are the fewest.
     if (stopping || !sqlite.open || sqlite.inTransaction) return;
-    const walBytes = statSync(walPath, { throwIfNoEntry: false })?.size ?? 0;
-    if (walBytes > restartBytes) {
+    const walBytes = message.log * frameBytes;
+    if (walBytes > restartBytes && message.log - message.checkpointed <= FEW_FRAMES) {
       const t0 = traceNow();
       sqlite.pragma('wal_checkpoint(PASSIVE)');
       traceEvent('restart', { t0, t1: traceNow(), walBytes });

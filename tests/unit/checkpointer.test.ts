@@ -1,11 +1,12 @@
 // The checkpoint worker: it copies the log into the database file while the main connection
-// keeps committing, the log stays bounded under a steady stream of commits, and SQLite's own
-// automatic checkpoints come back if the worker cannot run.
+// keeps committing, the log stays bounded under a steady stream of commits, a log that a long
+// read let grow starts over without being cut back, and SQLite's own automatic checkpoints come
+// back if the worker cannot run.
 import { afterEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDb, startCheckpointer, type Db } from '@bds/db';
+import { openDb, openSnapshot, startCheckpointer, type Db } from '@bds/db';
 import { waitFor } from '../wait-for.ts';
 
 const folders: string[] = [];
@@ -70,6 +71,51 @@ describe('checkpoint worker', () => {
     expect(largest).toBeLessThan(restartBytes * 8);
     await checkpointer!.stop();
     db.$client.close();
+  });
+
+  it('leaves a log held back by a long read to the worker, and starts it over without cutting its file', async () => {
+    const { db, path } = fileDb();
+    const restartBytes = 256 * 1024;
+    let ownCheckpoints = 0;
+    const pragma = db.$client.pragma.bind(db.$client);
+    db.$client.pragma = ((source: string, options?: { simple?: boolean }) => {
+      if (source.startsWith('wal_checkpoint')) ownCheckpoints++;
+      return pragma(source, options);
+    }) as typeof db.$client.pragma;
+    const checkpointer = startCheckpointer(db, { intervalMs: 5, restartBytes });
+    const insert = db.$client.prepare('INSERT INTO t (v) VALUES (?)');
+    let committed = 0;
+    const commit = async () => {
+      committed++;
+      insert.run('z'.repeat(2_000));
+      await new Promise((resolve) => setImmediate(resolve));
+    };
+    // An export's snapshot: no frame committed after it began can be copied until it is released.
+    const snapshot = openSnapshot(db)!;
+    // Past a thousand frames (4,096-byte pages with their 24-byte headers) left behind: more than
+    // SQLite itself would copy inside one commit.
+    while (walBytes(path) < 1_500 * (4_096 + 24)) await commit();
+    ownCheckpoints = 0;
+    for (let i = 0; i < 500; i++) await commit();
+    // Going through a log that the reader holds back would copy nothing: the main connection leaves it.
+    expect(ownCheckpoints).toBe(0);
+    const grown = walBytes(path);
+
+    snapshot.release();
+    const frames = () => (pragma('wal_checkpoint(PASSIVE)') as { log: number; checkpointed: number }[])[0]!;
+    await waitFor('the whole log to be copied', () => {
+      const { log, checkpointed } = frames();
+      return log > 0 && checkpointed === log;
+    });
+    insert.run('after');
+    // The log started over from its beginning, in the same file: cutting it back is what stalled the server.
+    expect(frames().log).toBeLessThan(10);
+    expect(walBytes(path)).toBe(grown);
+    await checkpointer!.stop();
+    db.$client.close();
+    const reopened = openDb(path);
+    expect((reopened.$client.prepare('SELECT COUNT(*) AS n FROM t').get() as { n: number }).n).toBe(committed + 1);
+    reopened.$client.close();
   });
 
   it('gives the checkpoints back to SQLite when the worker fails', async () => {
