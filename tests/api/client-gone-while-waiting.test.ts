@@ -64,6 +64,32 @@ describe('a request whose client leaves while it waits', () => {
     expect(await bulkWriteStarts(ctx, 2_000)).toBe(true);
   });
 
+  it('answers many requests pipelined on one connection without piling listeners on it', async () => {
+    await ctx.as('manager');
+    const token = ctx.tokens.get('manager');
+    await ctx.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = ctx.app.server.address() as AddressInfo;
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.name);
+    process.on('warning', onWarning);
+    try {
+      const socket = connect(port, '127.0.0.1');
+      await new Promise((resolve) => socket.once('connect', resolve));
+      let received = '';
+      socket.on('data', (chunk: Buffer) => (received += chunk.toString()));
+      socket.write(`GET /api/me HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer ${token}\r\n\r\n`.repeat(16));
+      const answered = () => received.match(/HTTP\/1\.1 200 /g)?.length ?? 0;
+      for (let waited = 0; answered() < 16 && waited < 5_000; waited += 20) await sleep(20);
+      socket.destroy();
+      expect(answered()).toBe(16);
+      await sleep(20);
+      expect(warnings).not.toContain('MaxListenersExceededWarning');
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(await bulkWriteStarts(ctx, 2_000)).toBe(true);
+  });
+
   it('is answered normally when it stays', async () => {
     const caller = await ctx.as('manager');
     let release!: () => void;

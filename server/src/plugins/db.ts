@@ -3,6 +3,7 @@
 // while a bulk write has the connection alone (see write-gate.ts).
 import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Socket } from 'node:net';
 import type { Db } from '@bds/db';
 import type { Clock } from '@bds/shared';
 import { settled } from '../audit/group-commit.ts';
@@ -32,13 +33,30 @@ export default fp(async function dbPlugin(app: FastifyInstance, options: { db: D
   app.decorate('db', options.db);
   app.decorate('clock', options.clock);
   const gate = writeGateOf(options.db);
-  /** Each request holding a pass, with what forgets its connection's 'close' once the pass is given back. */
-  const passes = new WeakMap<object, () => void>();
+  /** The requests holding a pass on each connection, and its one 'close' listener that gives them back. */
+  const holders = new WeakMap<Socket, { requests: Set<FastifyRequest>; gone: () => void }>();
+  const connectionOf = new WeakMap<FastifyRequest, Socket>();
+  const hold = (request: FastifyRequest, socket: Socket) => {
+    let held = holders.get(socket);
+    if (!held) {
+      const requests = new Set<FastifyRequest>();
+      held = { requests, gone: () => requests.forEach(leave) };
+      holders.set(socket, held);
+      socket.once('close', held.gone);
+    }
+    held.requests.add(request);
+    connectionOf.set(request, socket);
+  };
   const leave = (request: FastifyRequest) => {
-    const forget = passes.get(request);
-    if (!forget) return;
-    passes.delete(request);
-    forget();
+    const socket = connectionOf.get(request);
+    if (!socket) return;
+    connectionOf.delete(request);
+    const held = holders.get(socket)!;
+    held.requests.delete(request);
+    if (held.requests.size === 0) {
+      holders.delete(socket);
+      socket.removeListener('close', held.gone);
+    }
     gate.leave();
   };
   app.decorateRequest('doneWithConnection', function (this: FastifyRequest) {
@@ -60,9 +78,7 @@ export default fp(async function dbPlugin(app: FastifyInstance, options: { db: D
     // The gate has counted the pass when it let the request in.
     const held = () => {
       if (socket.destroyed) return gate.leave();
-      const gone = () => leave(request);
-      socket.once('close', gone);
-      passes.set(request, () => socket.removeListener('close', gone));
+      hold(request, socket);
       done();
     };
     const wait = gate.enter();
