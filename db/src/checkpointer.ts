@@ -9,12 +9,13 @@
 // coming (a frame committed during it is always left), so under a steady load the log would
 // grow without end. When it passes `restartBytes`, the main connection copies the few frames
 // left by the worker's last checkpoint itself, right after it; its next write then starts the
-// log over from the beginning. It does not when many are left: a long read (an export's
-// snapshot) holds them back, and its checkpoint would go through the whole log for nothing.
+// log over from the beginning. It does not when the worker's checkpoint left many frames: a long
+// read (an export's snapshot) held them back, and its own checkpoint would stop at the same frame
+// after going through the whole log.
 //
-// The log's file is never cut back while the server runs: after a long read had let it grow to
-// hundreds of megabytes, cutting it stopped the commit that did so for a quarter of a second.
-// Starting over reuses the file from its beginning, and closing the server removes it.
+// The log's file is never cut back while the server runs: once a long read had let it grow large,
+// cutting it back stopped the commit that did so for far longer than a request may wait. Starting
+// over reuses the file from its beginning, and closing the server removes it.
 import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import type { Db } from './connection.ts';
@@ -37,7 +38,10 @@ export interface Checkpointer {
 /** SQLite's default: the automatic checkpoint that the worker replaces, restored if the worker fails. */
 const SQLITE_AUTOCHECKPOINT_PAGES = 1000;
 
-/** The most frames the main connection copies itself: what SQLite's own checkpoint would copy inside a commit. */
+/**
+ * More frames than this left by the worker's checkpoint were held back by a reader (the frames
+ * committed while it ran are not counted): the main connection's checkpoint could copy none of them.
+ */
 const FEW_FRAMES = SQLITE_AUTOCHECKPOINT_PAGES;
 
 /** A frame of the log: a page and its 24-byte header. */
