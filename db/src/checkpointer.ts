@@ -13,9 +13,11 @@
 // read (an export's snapshot) held them back, and its own checkpoint would stop at the same frame
 // after going through the whole log.
 //
-// The log's file is never cut back while the server runs: once a long read had let it grow large,
-// cutting it back stopped the commit that did so for far longer than a request may wait. Starting
-// over reuses the file from its beginning, and closing the server removes it.
+// The log's file is cut back to `restartBytes` by the worker, never by the main connection: once a
+// long read had let it grow large, SQLite's own cut (journal_size_limit) stopped the commit that
+// made it for far longer than a request may wait. Left large, the file would make a later large
+// write read back every page of it that is no longer cached before overwriting it. The worker
+// cuts a slice at a time, each while holding the write lock, and never a frame of the log.
 import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import type { Db } from './connection.ts';
@@ -47,18 +49,55 @@ const FEW_FRAMES = SQLITE_AUTOCHECKPOINT_PAGES;
 /** A frame of the log: a page and its 24-byte header. */
 const FRAME_HEADER_BYTES = 24;
 
+/** The most the worker cuts from the log's file while it holds the write lock. */
+const CUT_SLICE_BYTES = 16 * 1024 * 1024;
+
 // Plain CommonJS evaluated by the worker, so that it runs the same from the TypeScript sources
 // and from the server's bundle. It tells the main thread of each checkpoint that found frames in
 // the log how many the log holds and how many are copied (and, when the stall trace is on, when it ran).
+// The log's frames run from the file's start without a gap and carry the salts of its header, which
+// change each time it starts over: a frame past the cut with other salts means that none of the
+// log's frames lies past it, and while the worker holds the write lock none is written. The -shm
+// file is never opened here: closing a descriptor of it would drop the process's locks on it.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
+const fs = require('node:fs');
 const Database = require(workerData.driver);
 const db = new Database(workerData.path, { fileMustExist: true });
 const checkpoint = db.prepare('PRAGMA wal_checkpoint(PASSIVE)');
 const now = () => performance.timeOrigin + performance.now();
+const walPath = workerData.path + '-wal';
+const salts = Buffer.alloc(8);
+const frameSalts = Buffer.alloc(8);
+function cutBack() {
+  const size = fs.statSync(walPath, { throwIfNoEntry: false })?.size ?? 0;
+  if (size <= workerData.keepBytes) return;
+  const frames = Math.floor((Math.max(workerData.keepBytes, size - workerData.sliceBytes) - 32) / workerData.frameBytes);
+  const cut = 32 + frames * workerData.frameBytes;
+  if (cut >= size) return;
+  // Without waiting: while the main connection writes, the cut waits for the next checkpoint.
+  db.pragma('busy_timeout = 0');
+  try {
+    db.exec('BEGIN IMMEDIATE');
+  } catch {
+    return;
+  } finally {
+    db.pragma('busy_timeout = 5000');
+  }
+  const fd = fs.openSync(walPath, 'r+');
+  try {
+    fs.readSync(fd, salts, 0, 8, 16);
+    const read = fs.readSync(fd, frameSalts, 0, 8, cut + 8);
+    if (read < 8 || !salts.equals(frameSalts)) fs.ftruncateSync(fd, cut);
+  } finally {
+    fs.closeSync(fd);
+    db.exec('ROLLBACK');
+  }
+}
 const timer = setInterval(() => {
   const t0 = now();
   const { log, checkpointed } = checkpoint.get();
+  cutBack();
   if (log === 0) return;
   if (workerData.trace) parentPort.postMessage({ trace: { t0, t1: now(), log, checkpointed } });
   parentPort.postMessage({ log, checkpointed });
@@ -86,6 +125,9 @@ export function startCheckpointer(db: Db, options: CheckpointerOptions = {}): Ch
       path: sqlite.name,
       driver: createRequire(import.meta.url).resolve('better-sqlite3'),
       intervalMs: options.intervalMs ?? 100,
+      keepBytes: restartBytes,
+      sliceBytes: CUT_SLICE_BYTES,
+      frameBytes,
       trace: tracing(),
     },
   });
