@@ -69,29 +69,37 @@ const now = () => performance.timeOrigin + performance.now();
 const walPath = workerData.path + '-wal';
 const salts = Buffer.alloc(8);
 const frameSalts = Buffer.alloc(8);
+// Whether no frame of the log lies at or past the cut: the frame there does not carry the log's salts.
+function pastTheLog(fd, cut) {
+  fs.readSync(fd, salts, 0, 8, 16);
+  return fs.readSync(fd, frameSalts, 0, 8, cut + 8) < 8 || !salts.equals(frameSalts);
+}
 function cutBack() {
   const size = fs.statSync(walPath, { throwIfNoEntry: false })?.size ?? 0;
   if (size <= workerData.keepBytes) return;
   const frames = Math.floor((Math.max(workerData.keepBytes, size - workerData.sliceBytes) - 32) / workerData.frameBytes);
   const cut = 32 + frames * workerData.frameBytes;
   if (cut >= size) return;
-  // Without waiting: while the main connection writes, the cut waits for the next checkpoint.
-  db.pragma('busy_timeout = 0');
-  try {
-    db.exec('BEGIN IMMEDIATE');
-  } catch {
-    return;
-  } finally {
-    db.pragma('busy_timeout = 5000');
-  }
   const fd = fs.openSync(walPath, 'r+');
   try {
-    fs.readSync(fd, salts, 0, 8, 16);
-    const read = fs.readSync(fd, frameSalts, 0, 8, cut + 8);
-    if (read < 8 || !salts.equals(frameSalts)) fs.ftruncateSync(fd, cut);
+    // Looked at first without the lock, which the main connection's writes would wait for.
+    if (!pastTheLog(fd, cut)) return;
+    // Without waiting: while the main connection writes, the cut waits for the next checkpoint.
+    db.pragma('busy_timeout = 0');
+    try {
+      db.exec('BEGIN IMMEDIATE');
+    } catch {
+      return;
+    } finally {
+      db.pragma('busy_timeout = 5000');
+    }
+    try {
+      if (pastTheLog(fd, cut)) fs.ftruncateSync(fd, cut);
+    } finally {
+      db.exec('ROLLBACK');
+    }
   } finally {
     fs.closeSync(fd);
-    db.exec('ROLLBACK');
   }
 }
 const timer = setInterval(() => {
