@@ -25,6 +25,13 @@ async function sendAndLeave(port: number, request: string): Promise<void> {
   await sleep(50);
 }
 
+/** The app listening on a free port, and a manager's token for raw requests. */
+async function listeningAsManager(): Promise<{ port: number; token: string | undefined }> {
+  await ctx.as('manager');
+  await ctx.app.listen({ port: 0, host: '127.0.0.1' });
+  return { port: (ctx.app.server.address() as AddressInfo).port, token: ctx.tokens.get('manager') };
+}
+
 /** Resolves with true when the gate gives a bulk write the connection within `ms`. */
 function bulkWriteStarts(ctx: TestContext, ms: number): Promise<boolean> {
   return Promise.race([writeGateOf(ctx.db).transaction(ctx.db, async () => true), sleep(ms).then(() => false)]);
@@ -32,10 +39,7 @@ function bulkWriteStarts(ctx: TestContext, ms: number): Promise<boolean> {
 
 describe('a request whose client leaves while it waits', () => {
   it('holds no pass of the write gate, so the next bulk write still gets the connection', async () => {
-    await ctx.as('manager');
-    const token = ctx.tokens.get('manager');
-    await ctx.app.listen({ port: 0, host: '127.0.0.1' });
-    const { port } = ctx.app.server.address() as AddressInfo;
+    const { port, token } = await listeningAsManager();
     let release!: () => void;
     const held = writeGateOf(ctx.db).transaction(ctx.db, () => new Promise<void>((resolve) => (release = resolve)));
     await sleep(10);
@@ -46,10 +50,7 @@ describe('a request whose client leaves while it waits', () => {
   });
 
   it('holds no pass when many clients leave with requests still queued, as a bench round ends', async () => {
-    await ctx.as('manager');
-    const token = ctx.tokens.get('manager');
-    await ctx.app.listen({ port: 0, host: '127.0.0.1' });
-    const { port } = ctx.app.server.address() as AddressInfo;
+    const { port, token } = await listeningAsManager();
     const request = `GET /api/resources?q=orto&limit=50 HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer ${token}\r\n\r\n`;
     const sockets = await Promise.all(
       Array.from({ length: 64 }, () => {
@@ -65,10 +66,7 @@ describe('a request whose client leaves while it waits', () => {
   });
 
   it('answers many requests pipelined on one connection without piling listeners on it', async () => {
-    await ctx.as('manager');
-    const token = ctx.tokens.get('manager');
-    await ctx.app.listen({ port: 0, host: '127.0.0.1' });
-    const { port } = ctx.app.server.address() as AddressInfo;
+    const { port, token } = await listeningAsManager();
     const warnings: string[] = [];
     const onWarning = (warning: Error) => warnings.push(warning.name);
     process.on('warning', onWarning);
