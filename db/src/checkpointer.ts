@@ -65,6 +65,7 @@ const fs = require('node:fs');
 const Database = require(workerData.driver);
 const db = new Database(workerData.path, { fileMustExist: true });
 const checkpoint = db.prepare('PRAGMA wal_checkpoint(PASSIVE)');
+const busyTimeout = db.pragma('busy_timeout', { simple: true });
 const now = () => performance.timeOrigin + performance.now();
 const walPath = workerData.path + '-wal';
 const salts = Buffer.alloc(8);
@@ -91,7 +92,7 @@ function cutBack() {
     } catch {
       return;
     } finally {
-      db.pragma('busy_timeout = 5000');
+      db.pragma('busy_timeout = ' + busyTimeout);
     }
     try {
       if (pastTheLog(fd, cut)) fs.ftruncateSync(fd, cut);

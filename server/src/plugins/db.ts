@@ -37,25 +37,25 @@ export default fp(async function dbPlugin(app: FastifyInstance, options: { db: D
   const holders = new WeakMap<Socket, { requests: Set<FastifyRequest>; gone: () => void }>();
   const connectionOf = new WeakMap<FastifyRequest, Socket>();
   const hold = (request: FastifyRequest, socket: Socket) => {
-    let held = holders.get(socket);
-    if (!held) {
+    let holding = holders.get(socket);
+    if (!holding) {
       const requests = new Set<FastifyRequest>();
-      held = { requests, gone: () => requests.forEach(leave) };
-      holders.set(socket, held);
-      socket.once('close', held.gone);
+      holding = { requests, gone: () => requests.forEach(leave) };
+      holders.set(socket, holding);
+      socket.once('close', holding.gone);
     }
-    held.requests.add(request);
+    holding.requests.add(request);
     connectionOf.set(request, socket);
   };
   const leave = (request: FastifyRequest) => {
     const socket = connectionOf.get(request);
     if (!socket) return;
     connectionOf.delete(request);
-    const held = holders.get(socket)!;
-    held.requests.delete(request);
-    if (held.requests.size === 0) {
+    const holding = holders.get(socket)!;
+    holding.requests.delete(request);
+    if (holding.requests.size === 0) {
       holders.delete(socket);
-      socket.removeListener('close', held.gone);
+      socket.removeListener('close', holding.gone);
     }
     gate.leave();
   };
