@@ -58,7 +58,7 @@ if (config.stallTrace) {
     done();
   });
   app.addHook('onResponse', (request, _reply, done) => {
-    traceEvent('request', { t0: receivedAt.get(request), t1: traceNow(), port: request.socket.remotePort });
+    traceEvent('request', { t0: receivedAt.get(request), t1: traceNow(), port: request.socket.remotePort, url: request.url });
     done();
   });
   // When each connection was accepted, to tell a late accept from a late first read.
