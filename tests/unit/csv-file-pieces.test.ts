@@ -23,6 +23,20 @@ describe('a month file read a piece at a time', () => {
     expect(read.rows.find((r) => r.row === 703)?.entry.hours).toBeUndefined();
   });
 
+  it('gives a file its identity whatever the order of its rows, and none to a file with a bad row', async () => {
+    const lines = Array.from({ length: ROWS }, (_, i) => good(i));
+    const read = await readCsvFile(`${[HEADER, ...lines].join('\n')}\n`, '2025-03');
+    const reversed = await readCsvFile(`${[HEADER, ...lines.toReversed()].join('\r\n')}\r\n`, '2025-03');
+    if (!read.ok || !reversed.ok) throw new Error('both files are readable');
+    expect(read.contentHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(reversed.contentHash).toBe(read.contentHash);
+    for (const bad of [0, 700, ROWS - 1]) {
+      const withBadRow = lines.map((line, i) => (i === bad ? line.replace(';2;', ';25;') : line));
+      const refused = await readCsvFile(`${[HEADER, ...withBadRow].join('\n')}\n`, '2025-03');
+      expect(refused).toMatchObject({ ok: true, contentHash: null, errors: [{ row: bad + 2, field: 'hours' }] });
+    }
+  });
+
   it('refuses a file that csv-parse cannot read further on, even after a row it would refuse first', async () => {
     const lines = [HEADER.replaceAll(';', ',')];
     lines.push('12,2025-03-02,habitat,Accompagnamento,1,5,educatore,x');

@@ -97,8 +97,11 @@ export type ParsedFile =
       /** Every row with the fields that passed their checks; a row with errors is in `errors` too. */
       rows: { row: number; entry: PartialEntry }[];
       errors: UploadRowError[];
-      /** The identity of the rows, whatever the file's line endings, BOM, blank lines, order or column names. */
-      contentHash: string;
+      /**
+       * The identity of the rows, whatever the file's line endings, BOM, blank lines, order or column
+       * names; null when a row is bad, as such a file is refused whole.
+       */
+      contentHash: string | null;
     }
   | { ok: false; message: string };
 
@@ -154,6 +157,8 @@ async function parseInPieces(
       const line = (error as { lines?: unknown }).lines;
       return { ok: false, line: typeof line === 'number' ? piece.firstLine + line - 1 : null };
     }
+    // The piece's records are checked in slices of their own time: parsing them takes a turn.
+    await yieldToEventLoop();
     await take(records);
     await yieldToEventLoop();
   }
@@ -248,6 +253,7 @@ class FileRows {
       };
     }
     if (this.rows.length === 0) return { ok: false, message: 'nessuna riga di interventi' };
+    if (this.errors.length > 0) return { ok: true, rows: this.rows, errors: this.errors, contentHash: null };
     this.identities.sort();
     const hash = createHash('sha256');
     for (const identity of this.identities) hash.update(`${identity}\n`);
@@ -304,6 +310,12 @@ class FileRows {
       delete entry.date;
     }
     this.rows.push({ row, entry });
+    // A file with a bad row is refused whole and its identity is never asked for: keeping the
+    // identities of ten refused files alive only lengthened the collector's pauses.
+    if (this.errors.length > 0) {
+      this.identities.length = 0;
+      return;
+    }
     const { ptriId, date, axis, activity, hours, operatorRole, notes } = entry;
     this.identities.push(JSON.stringify([ptriId, date, axis, activity?.toLocaleLowerCase('it'), hours, operatorRole, notes]));
   }

@@ -101,7 +101,7 @@ async function readAndCheck(db: Db, actor: Actor, cooperativeId: number, month: 
   // names, start another.
   await yieldToEventLoop();
   const { rows, contentHash } = parsed;
-  if (parsed.errors.length === 0) {
+  if (contentHash !== null) {
     const repeated = db.transaction((tx) => repeatOf(tx, actor, cooperativeId, month, contentHash));
     if (repeated) return repeated;
   }
@@ -110,7 +110,8 @@ async function readAndCheck(db: Db, actor: Actor, cooperativeId: number, month: 
   const inputs = new CheckInputs();
   const ctx = contextFor(db, actor, cooperativeId, rows, inputs);
   const { values, errors } = await checkInSlices(ctx, rows, badRows, parsed.errors, () => yieldToEventLoop());
-  if (errors.length) throw new InvalidRows(errors, 'nessun intervento registrato');
+  // A file without an identity has bad rows, and they are among `errors`.
+  if (errors.length || contentHash === null) throw new InvalidRows(errors, 'nessun intervento registrato');
   return { rows, contentHash, badRows, values, inputs };
 }
 
