@@ -101,7 +101,7 @@ describe('an incomplete evaluation', () => {
     expect(onSubmit).not.toHaveBeenCalled();
 
     await user.type(screen.getByLabelText('Nome 1'), 'Dott.ssa Bianchi');
-    expect(message('Nome 1')).toBeNull();
+    await vi.waitFor(() => expect(message('Nome 1')).toBeNull());
     expect(message('Esito')).not.toBeNull();
     await user.selectOptions(screen.getByLabelText('Esito'), 'approved');
     expect(message('Esito')).toBeNull();

@@ -37,7 +37,7 @@ describe('the account form', () => {
 
     await user.clear(screen.getByLabelText('Nome utente'));
     await user.type(screen.getByLabelText('Nome utente'), 'uvm.nuova');
-    expect(message('Nome utente')).toBeNull();
+    await vi.waitFor(() => expect(message('Nome utente')).toBeNull());
     await user.type(screen.getByLabelText('Nome visualizzato'), 'Nuova UVM');
     await user.clear(screen.getByLabelText('Password iniziale'));
     await user.type(screen.getByLabelText('Password iniziale'), 'Primavera2025');

@@ -156,7 +156,7 @@ describe('euros and hours typed the Italian way', () => {
 
     await user.clear(screen.getByLabelText('Importo €'));
     await user.type(screen.getByLabelText('Importo €'), '2.120,50');
-    expect(fieldError('Importo €')).toBeNull();
+    await vi.waitFor(() => expect(fieldError('Importo €')).toBeNull());
     expect(screen.queryByText('Correggere i campi evidenziati.')).toBeNull();
   });
 

@@ -52,7 +52,7 @@ describe('the lifecycle moves offered on a project', () => {
     expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);
 
     await user.type(within(dialog).getByLabelText(/Motivo/), 'Obiettivi raggiunti');
-    expect(within(dialog).queryByText('Il motivo è obbligatorio per questa azione.')).toBeNull();
+    await vi.waitFor(() => expect(within(dialog).queryByText('Il motivo è obbligatorio per questa azione.')).toBeNull());
     await user.selectOptions(within(dialog).getByLabelText(/Casa/), 'Raggiunto');
     await user.click(within(dialog).getByRole('button', { name: 'Conferma' }));
     await vi.waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());

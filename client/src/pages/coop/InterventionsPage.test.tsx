@@ -176,7 +176,7 @@ describe("the cooperative's month", () => {
     expect(describedBy('Ruolo dell’operatore')).not.toBeNull();
     expect(calls.filter((c) => c.method === 'PATCH')).toHaveLength(0);
     await user.type(within(dialog).getByLabelText('Ruolo dell’operatore'), 'Educatore');
-    expect(describedBy('Ruolo dell’operatore')).toBeNull();
+    await vi.waitFor(() => expect(describedBy('Ruolo dell’operatore')).toBeNull());
   });
 
   it.each(['submitted', 'validated'] as const)('reads as %s and offers no way to change it', async (status) => {
@@ -209,7 +209,7 @@ describe("the cooperative's month", () => {
 
     await user.clear(screen.getByLabelText('Ore 1'));
     await user.type(screen.getByLabelText('Ore 1'), '2,5');
-    expect(within(firstRow).queryByText(/^numero non valido/)).toBeNull();
+    await vi.waitFor(() => expect(within(firstRow).queryByText(/^numero non valido/)).toBeNull());
   });
   it('saves the good rows, keeps a bad one with its errors and the server’s refusal on its field', async () => {
     const posts: unknown[] = [];
@@ -258,6 +258,6 @@ describe("the cooperative's month", () => {
     expect(within(refused!).getByText('fuori dal progetto')).toBeTruthy();
     await user.clear(screen.getByLabelText('Data 2'));
     await user.type(screen.getByLabelText('Data 2'), `${month}-02`);
-    expect(within(refused!).queryByText('fuori dal progetto')).toBeNull();
+    await vi.waitFor(() => expect(within(refused!).queryByText('fuori dal progetto')).toBeNull());
   });
 });

@@ -1,6 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { json, mockFetch, problem } from '../../test/fetchMock.ts';
 import { renderWithProviders } from '../../test/render.tsx';
 import { PersonCreatePage } from './PersonCreatePage.tsx';
@@ -79,7 +79,7 @@ describe('registering a person', () => {
 
     await user.clear(screen.getByLabelText('Data di nascita'));
     await user.type(screen.getByLabelText('Data di nascita'), '1985-03-15');
-    expect(message('Data di nascita')).toBeNull();
+    await vi.waitFor(() => expect(message('Data di nascita')).toBeNull());
     expect(screen.queryByText('Correggere i campi evidenziati.')).toBeNull();
   });
 
