@@ -310,8 +310,8 @@ class FileRows {
       delete entry.date;
     }
     this.rows.push({ row, entry });
-    // A file with a bad row is refused whole and its identity is never asked for: keeping the
-    // identities of ten refused files alive only lengthened the collector's pauses.
+    // A file with a bad row is refused whole and its identity is never asked for, so its rows'
+    // identities are not kept.
     if (this.errors.length > 0) {
       this.identities.length = 0;
       return;
