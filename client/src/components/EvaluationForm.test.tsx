@@ -104,7 +104,7 @@ describe('an incomplete evaluation', () => {
     await vi.waitFor(() => expect(message('Nome 1')).toBeNull());
     expect(message('Esito')).not.toBeNull();
     await user.selectOptions(screen.getByLabelText('Esito'), 'approved');
-    expect(message('Esito')).toBeNull();
+    await vi.waitFor(() => expect(message('Esito')).toBeNull());
   });
 });
 
