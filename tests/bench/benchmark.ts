@@ -14,6 +14,7 @@ import { timeUploads, uploadStalls } from './upload.ts';
 import { bulkStalls } from './bulk-stall.ts';
 import { allowanceMs, fsyncFigures, fsyncSamples } from './fsync.ts';
 import { checkBudgets, overBudgetLine } from './budgets.ts';
+import { CpuMeter } from './cpu-split.ts';
 import type { BenchResult, EndpointResult } from './result.ts';
 
 export interface BenchOptions {
@@ -133,22 +134,27 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
       // minutes apart measured the host as much as the server.
       const ours: LoadFigures[] = [];
       const bares: LoadFigures[] = [];
+      const cpu = new CpuMeter(server.process.pid ?? 0, cpus().length);
       for (let round = 0; round < rounds; round++) {
+        cpu.start();
         ours.push(await measure(server.baseUrl, request, 64, d / rounds, share.round));
+        cpu.stop();
         // autocannon stops sending at the deadline, not when the server has answered the queue:
         // one more request waits behind that backlog, so the next measurement starts on a quiet server.
         await probe(server.baseUrl, endpoint, token);
         bares.push(await measure(bare.baseUrl, bareRequest, 64, d / rounds));
       }
       const c64 = medianOf(ours);
+      const cpu64 = cpu.split(ours.reduce((sum, round) => sum + round.requests, 0));
       const bare64 = medianOf(bares);
       const sql = endpoint.report ? await timeReportSql(options.databasePath, endpoint.report, 5, 500 * Math.min(d, 4)) : undefined;
       const maxMs = Math.max(c1.maxMs, c64.maxMs);
       const maxOpenMs = Math.max(c1.maxOpenMs, c64.maxOpenMs);
       log(
-        `${endpoint.name}: ${c64.requestsPerSecond} req/s (bare ${bare64.requestsPerSecond}), p50 ${c1.p50Ms} ms (bare ${bare1.p50Ms}), p99@64 ${c64.p99Ms} ms (${c64.p99OpenMs} on open connections; bare ${bare64.p99Ms}), max ${maxMs} ms (${maxOpenMs} on open connections)${sql ? `, SQL ${sql.p50Ms} ms` : ''}`,
+        `${endpoint.name}: ${c64.requestsPerSecond} req/s (bare ${bare64.requestsPerSecond}), p50 ${c1.p50Ms} ms (bare ${bare1.p50Ms}), p99@64 ${c64.p99Ms} ms (${c64.p99OpenMs} on open connections; bare ${bare64.p99Ms}), max ${maxMs} ms (${maxOpenMs} on open connections)${sql ? `, SQL ${sql.p50Ms} ms` : ''}; ` +
+          `@64 main thread ${cpu64.mainUsPerAnswer} µs an answer (process ${cpu64.serverUsPerAnswer}), client ${cpu64.clientCores} cores, idle ${cpu64.idleCores} cores`,
       );
-      results.push({ ...base, c1, c64, bare1, bare64, maxMs, maxOpenMs, ...(sql ? { sql } : {}) });
+      results.push({ ...base, c1, c64, bare1, bare64, cpu64, maxMs, maxOpenMs, ...(sql ? { sql } : {}) });
     }
     // A person may have 24 hours a day: the valid file takes at most a quarter of the room left in
     // the month for the cooperative's projects, so that the timed uploads after it still fit; a

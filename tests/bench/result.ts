@@ -9,6 +9,7 @@ import type { ImportFigures } from './caseload-import.ts';
 import type { FsyncFigures } from './fsync.ts';
 import type { StallFigures } from './upload.ts';
 import type { BulkStallFigures } from './bulk-stall.ts';
+import type { CpuSplit } from './cpu-split.ts';
 
 export interface EndpointResult {
   name: string;
@@ -25,6 +26,8 @@ export interface EndpointResult {
   /** Bare Fastify at 64 connections with a reply of the same size. */
   bare64?: LoadFigures;
   sql?: SqlFigures;
+  /** Where the CPU went during the rounds at 64 connections. */
+  cpu64?: CpuSplit;
   /** The slowest answer of the recorded measurements (1 and 64 connections; the warm-up is not recorded). */
   maxMs?: number;
   /** The same, without each connection's first answer (`LoadFigures.maxOpenMs`). */

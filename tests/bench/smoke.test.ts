@@ -76,6 +76,11 @@ describe('pnpm bench --tier S', () => {
     for (const endpoint of result.endpoints) {
       expect(endpoint.maxMs, endpoint.name).toBeGreaterThanOrEqual(endpoint.c1?.p50Ms ?? Infinity);
       if (endpoint.kind === 'report') expect(endpoint.allowanceMs, endpoint.name).toBeGreaterThan(1);
+      // The server's main thread did work for its answers; the idle share is of this machine's cores.
+      expect(endpoint.cpu64?.mainUsPerAnswer, endpoint.name).toBeGreaterThan(0);
+      expect(endpoint.cpu64?.serverUsPerAnswer, endpoint.name).toBeGreaterThanOrEqual(endpoint.cpu64?.mainUsPerAnswer ?? Infinity);
+      expect(endpoint.cpu64?.idleCores, endpoint.name).toBeGreaterThanOrEqual(0);
+      expect(endpoint.cpu64?.idleCores, endpoint.name).toBeLessThanOrEqual(result.machine.cpus);
     }
     // The person rows of a 50-row page are measured beside the row alone; the 5,000-row import runs clean.
     expect(result.accessLogPersons?.personsPerRow).toBeGreaterThan(0);

@@ -8,18 +8,18 @@ export function markdownTable(result: BenchResult): string {
     `Tier ${result.tier}: ${n(result.database.persons)} persons, ${n(result.database.projects)} projects, ${n(result.database.interventions)} interventions, ` +
       `${(result.database.bytes / 2 ** 20).toFixed(0)} MiB; ${result.machine.cpus} cores, Node ${result.machine.node}, ${result.durationSeconds} s per measurement.`,
     '',
-    '| endpoint | req/s @64 | bare Fastify req/s @64 | share | p50 @1 (ms) | allowance (ms) | bare Fastify p50 @1 (ms) | own SQL p50 (ms) | p99 @64 (ms) | p99 @64, open connections (ms) | bare Fastify p99 @64 (ms) | max (ms) | max, open connections (ms) | non-2xx | reply bytes |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| endpoint | req/s @64 | bare Fastify req/s @64 | share | p50 @1 (ms) | allowance (ms) | bare Fastify p50 @1 (ms) | own SQL p50 (ms) | p99 @64 (ms) | p99 @64, open connections (ms) | bare Fastify p99 @64 (ms) | main thread per answer @64 (µs) | idle cores @64 | max (ms) | max, open connections (ms) | non-2xx | reply bytes |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const e of result.endpoints) {
     if (!e.c1 || !e.c64) {
-      lines.push(`| ${e.name} | missing: ${(e.missing ?? '').split(' ')[0]} | | | | | | | | | | | | | |`);
+      lines.push(`| ${e.name} | missing: ${(e.missing ?? '').split(' ')[0]} | | | | | | | | | | | | | | | |`);
       continue;
     }
     const share = e.bare64 ? `${Math.round((100 * e.c64.requestsPerSecond) / Math.max(1, e.bare64.requestsPerSecond))}%` : '–';
     lines.push(
       `| ${e.name} | ${n(e.c64.requestsPerSecond)} | ${n(e.bare64?.requestsPerSecond)} | ${share} | ${e.c1.p50Ms} | ${e.allowanceMs ?? '–'} | ${e.bare1?.p50Ms ?? '–'} | ` +
-        `${e.sql ? e.sql.p50Ms : '–'} | ${e.c64.p99Ms} | ${e.c64.p99OpenMs} | ${e.bare64?.p99Ms ?? '–'} | ${e.maxMs ?? '–'} | ${e.maxOpenMs ?? '–'} | ${e.c1.non2xx + e.c64.non2xx} | ${n(e.replyBytes ?? undefined)} |`,
+        `${e.sql ? e.sql.p50Ms : '–'} | ${e.c64.p99Ms} | ${e.c64.p99OpenMs} | ${e.bare64?.p99Ms ?? '–'} | ${n(e.cpu64?.mainUsPerAnswer)} | ${e.cpu64?.idleCores ?? '–'} | ${e.maxMs ?? '–'} | ${e.maxOpenMs ?? '–'} | ${e.c1.non2xx + e.c64.non2xx} | ${n(e.replyBytes ?? undefined)} |`,
     );
   }
   const u = result.upload;
