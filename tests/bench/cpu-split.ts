@@ -1,7 +1,6 @@
 // Where the machine's CPU goes while an endpoint is loaded at 64 connections: the server's main
-// thread, the whole server process, the bench's own client and what is left idle. With 64 requests
-// in flight, no answer can come back sooner on average than 64 × the main thread's time per answer
-// while that thread is busy throughout, and the idle cores say how much a second thread could take.
+// thread, the whole server process, the bench's own client and what is left idle. A busy main thread
+// puts the mean answer at 64 × its time per answer; the idle cores bound what a second thread could take.
 import { readFileSync } from 'node:fs';
 import { cpuMsOf } from './processes.ts';
 
@@ -42,7 +41,7 @@ function sample(pid: number): Sample {
   };
 }
 
-/** Sums the CPU of the measurements run between `start()` and `split()`; the answers are counted by the caller. */
+/** Sums the CPU of every stretch between a `start()` and its `stop()`; the caller gives `split()` the answers of those stretches. */
 export class CpuMeter {
   private totals = { main: 0, server: 0, client: 0, idleTicks: 0, allTicks: 0, wallMs: 0 };
   private started: Sample | null = null;
