@@ -134,7 +134,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
       // minutes apart measured the host as much as the server.
       const ours: LoadFigures[] = [];
       const bares: LoadFigures[] = [];
-      const cpu = new CpuMeter(server.process.pid ?? 0, cpus().length);
+      const cpu = new CpuMeter(server.process.pid ?? 0);
       for (let round = 0; round < rounds; round++) {
         cpu.start();
         ours.push(await measure(server.baseUrl, request, 64, d / rounds, share.round));

@@ -2,6 +2,7 @@
 // thread, the whole server process, the bench's own client and what is left idle. A busy main thread
 // puts the mean answer at 64 × its time per answer; the idle cores bound what a second thread could take.
 import { readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { cpuMsOf } from './processes.ts';
 
 export interface CpuSplit {
@@ -46,10 +47,9 @@ export class CpuMeter {
   private totals = { main: 0, server: 0, client: 0, idleTicks: 0, allTicks: 0, wallMs: 0 };
   private started: Sample | null = null;
 
-  constructor(
-    private readonly pid: number,
-    private readonly cores: number,
-  ) {}
+  private readonly cores = cpus().length;
+
+  constructor(private readonly pid: number) {}
 
   start(): void {
     this.started = sample(this.pid);
