@@ -494,9 +494,9 @@ export const auditLog = sqliteTable(
 
 /**
  * The persons shown by an access-log row that shows several (a search, a list, a report, an
- * export): what lets each of them find that read in their art. 15 record. Written in the same
- * transaction as its row, and append-only like it. Migration 0070 makes it WITHOUT ROWID: one
- * tree in person order.
+ * export): what lets each of them find that read in their art. 15 record. Filled from
+ * `auditLogShown` in batches, and append-only like the log. Migration 0070 makes it WITHOUT
+ * ROWID: one tree in person order.
  */
 export const auditLogPersons = sqliteTable(
   'audit_log_persons',
@@ -506,6 +506,18 @@ export const auditLogPersons = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.personId, t.auditId] })],
 );
+
+/**
+ * The persons an access-log row showed, written in the same transaction as the row and in log
+ * order (migration 0210), until the server moves them into `auditLogPersons`.
+ */
+export const auditLogShown = sqliteTable('audit_log_shown', {
+  auditId: integer('audit_id').primaryKey(),
+  /** How many ids `personIds` holds: what a merge counts its rows by without reading them. */
+  persons: integer('persons').notNull(),
+  /** A JSON array of person ids. */
+  personIds: text('person_ids').notNull(),
+});
 
 // ---- Interventions, monthly reports and their summaries (issue 3) ----
 

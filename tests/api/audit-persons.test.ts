@@ -5,6 +5,7 @@ import { clockAt } from '@bds/shared';
 import { createTestContext, personBody, type TestContext } from './helpers.ts';
 import { activeProject, record } from './work-helpers.ts';
 import { recordAudit } from '@bds/server/audit/record.ts';
+import { mergeAllShownPersons } from '@bds/server/audit/person-index.ts';
 
 let ctx: TestContext;
 beforeEach(async () => {
@@ -30,7 +31,9 @@ async function auditOf(personId: number): Promise<LoggedRead[]> {
   return res.json<{ items: LoggedRead[] }>().items;
 }
 
+/** What the person-order index holds for a row once every staged row has been merged into it. */
 function personsShownBy(auditId: number): number[] {
+  mergeAllShownPersons(ctx.db);
   return (
     ctx.db.$client.prepare('SELECT person_id FROM audit_log_persons WHERE audit_id = ? ORDER BY person_id').all(auditId) as {
       person_id: number;

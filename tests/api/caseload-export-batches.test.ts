@@ -9,6 +9,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { migrateDb, openDb } from '@bds/db';
 import { MAX_IMPORT_ROWS } from '@bds/server/imports/file.ts';
+import { mergeAllShownPersons } from '@bds/server/audit/person-index.ts';
 import { createTestContext, numberedFiscalCode, type TestContext } from './helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'bds-caseload-export-'));
@@ -82,6 +83,7 @@ describe.each(['memory', 'file'] as const)('caseload export in batches (%s datab
     expect(parts.map((p) => p.part)).toEqual(Array.from({ length: parts.length }, (_, i) => i + 1));
     expect(parts.every((p) => p.projects > 0 && p.projects <= 200)).toBe(true);
     expect(parts.reduce((sum, p) => sum + p.projects, 0)).toBe(expected.length);
+    mergeAllShownPersons(ctx.db);
     const shown = ctx.db.$client
       .prepare(`SELECT DISTINCT person_id AS id FROM audit_log_persons WHERE audit_id IN (${logged.map((row) => row.id).join(',')})`)
       .all() as { id: number }[];
@@ -91,6 +93,7 @@ describe.each(['memory', 'file'] as const)('caseload export in batches (%s datab
 
 /** Each caseload export's access-log row: its part and the persons it names. */
 function exportsLogged(ctx: TestContext) {
+  mergeAllShownPersons(ctx.db);
   const rows = ctx.db.$client
     .prepare(
       `SELECT a.changes AS changes, (SELECT json_group_array(person_id) FROM audit_log_persons WHERE audit_id = a.id) AS persons

@@ -143,7 +143,10 @@ const requests = ofKind('request');
 console.log(`  inside the server (onRequest → onResponse), ms: ${summary(requests.map(spanOf))}`);
 const commits = ofKind('commit');
 console.log(
-  `  commits, ms: ${summary(commits.map(spanOf))}; rows each: ${summary(commits.map((c) => c.rows!))}; person rows each: ${summary(commits.map((c) => c.persons!))}`,
+  `  commits, ms: ${summary(commits.map(spanOf))}; rows each: ${summary(commits.map((c) => c.rows!))}; persons shown each: ${summary(commits.map((c) => c.persons!))}`,
+);
+console.log(
+  `  commits that merged shown persons into the person index, ms: ${summary(commits.filter((c) => c.merged! > 0).map(spanOf))}; persons merged each: ${summary(commits.filter((c) => c.merged! > 0).map((c) => c.merged!))}`,
 );
 console.log(
   `  first request queued → commit begins, ms: ${summary(commits.map((c) => c.t0! - c.queued!))}; commits while an fsync ran: ${commits.filter((c) => c.fsyncBusy).length}`,

@@ -47,7 +47,7 @@ export function markdownTable(result: BenchResult): string {
     lines.push(
       '',
       `Access-log row of a 50-row page (${a.rowsPerTransaction} rows a transaction, rolled back): ${a.withoutPersonsUs} µs without its person rows, ` +
-        `${a.withPersonsUs} µs with its ${a.personsPerRow} person rows (median of ${n(a.transactions)} transactions, taking turns).`,
+        `${a.withPersonsUs} µs with its ${a.personsPerRow} persons staged and merged (median of ${n(a.transactions)} transactions, taking turns).`,
     );
   }
   const i = result.caseloadImport;

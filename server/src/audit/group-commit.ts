@@ -17,6 +17,7 @@ import type { Actor } from '../auth/principal.ts';
 import { writeGateOf, type WriteGate } from '../write-gate.ts';
 import { setSynchronous, WalFile } from '../wal-file.ts';
 import { auditRow, insertAuditRow, type AuditEvent, type AuditRow } from './record.ts';
+import { ShownPersonsMerge } from './person-index.ts';
 
 interface Waiting {
   /** Null for a write waiting only for its transaction to reach the disk. */
@@ -48,14 +49,16 @@ export class AuditGroupCommit {
   /** Inserts a turn's access-log rows in a transaction of their own (built once, like `inSavepoint`). */
   private readonly insertRows: (rows: AuditRow[]) => void;
   private readonly gate: WriteGate;
+  private readonly personMerge: ShownPersonsMerge;
+  /** Persons the last commit moved into the person-order index (stall trace only). */
+  private mergedPersons = 0;
 
   constructor(private readonly db: Db) {
     this.wal = new WalFile(db);
     this.gate = writeGateOf(db);
+    this.personMerge = new ShownPersonsMerge(db);
     this.inSavepoint = db.$client.transaction((write: () => unknown) => write());
-    this.insertRows = db.$client.transaction((rows: AuditRow[]) => {
-      for (const row of rows) insertAuditRow(db, row);
-    });
+    this.insertRows = db.$client.transaction((rows: AuditRow[]) => this.insertAndMerge(rows));
   }
 
   /** Resolves once the row is committed together with those of the other requests of this turn. */
@@ -129,15 +132,13 @@ export class AuditGroupCommit {
     this.scheduled = false;
     const batch = this.waiting;
     this.waiting = [];
-    if (batch.length === 0 && !this.turnOpen) return;
+    if (batch.length === 0 && !this.turnOpen && !this.personMerge.behind) return;
     const rows = batch.flatMap((w) => (w.row ? [w.row] : []));
     const writes = this.turnOpen;
     const begun = tracing() ? traceNow() : 0;
     try {
       if (writes) this.commitTurn(rows);
-      else if (rows.length > 0) {
-        withoutCommitSync(this.db, () => this.insertRows(rows));
-      }
+      else if (rows.length > 0 || this.personMerge.due()) withoutCommitSync(this.db, () => this.insertRows(rows));
     } catch (error) {
       for (const w of batch) w.reject(error);
       return;
@@ -151,6 +152,7 @@ export class AuditGroupCommit {
         t1: traceNow(),
         rows: rows.length,
         persons,
+        merged: this.mergedPersons,
         writes,
         fsyncBusy: this.syncing,
       });
@@ -158,13 +160,23 @@ export class AuditGroupCommit {
     if (writes) this.writeSeq = this.commitSeq;
     this.committed.push(...batch);
     this.sync();
+    if (this.personMerge.behind) this.scheduleFlush();
+  }
+
+  /** The turn's access-log rows, and a merge of the persons staged so far when one is due. */
+  private insertAndMerge(rows: AuditRow[]): void {
+    for (const row of rows) {
+      insertAuditRow(this.db, row);
+      this.personMerge.noteStaged(row.personIds.length);
+    }
+    this.mergedPersons = this.personMerge.due() ? this.personMerge.run() : 0;
   }
 
   private commitTurn(rows: AuditRow[]): void {
     const client = this.db.$client;
     this.turnOpen = false;
     try {
-      for (const row of rows) insertAuditRow(this.db, row);
+      this.insertAndMerge(rows);
       client.exec('COMMIT');
     } catch (error) {
       if (client.inTransaction) client.exec('ROLLBACK');

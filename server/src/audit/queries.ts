@@ -1,22 +1,16 @@
 import { and, asc, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { schema, type Queryable } from '@bds/db';
+import { readsShowing } from './person-index.ts';
 
-const { auditLog, auditLogPersons } = schema;
+const { auditLog } = schema;
 
 /**
  * The access-log rows that concern a person: those about them alone (`person_id`) and those of
- * the searches, lists, reports and exports that showed them among others (`audit_log_persons`),
- * each found through its index, from below `beforeId` on both.
+ * the searches, lists, reports and exports that showed them among others (person-index.ts), each
+ * found through its index, from below `beforeId` on both.
  */
 export function concernsPerson(personId: number, beforeId: number | null = null): SQL {
-  const shown = auditLogPersons;
-  return or(
-    eq(auditLog.personId, personId),
-    inArray(
-      auditLog.id,
-      sql`(SELECT ${shown.auditId} FROM ${shown} WHERE ${shown.personId} = ${personId}${beforeId ? sql` AND ${shown.auditId} < ${beforeId}` : sql``})`,
-    ),
-  )!;
+  return or(eq(auditLog.personId, personId), inArray(auditLog.id, sql`(${readsShowing(personId, beforeId)})`))!;
 }
 
 /** Every access-log row that concerns the person, oldest first (their art. 15 record). */

@@ -4,7 +4,8 @@ import { sql } from 'drizzle-orm';
 import { schema, type Queryable } from '@bds/db';
 import { isBackDated, type AuditAction, type AuditEntity } from '@bds/shared';
 import type { Actor } from '../auth/principal.ts';
-import { prepared, preparedRun } from '../prepared.ts';
+import { prepared } from '../prepared.ts';
+import { stageShownPersons } from './person-index.ts';
 
 export interface AuditEvent {
   action: AuditAction;
@@ -50,8 +51,8 @@ const NO_PERSONS: readonly number[] = [];
 export type AuditRow = ReturnType<typeof auditRow>;
 
 /**
- * Inserts one access-log row, and one row per person it showed, with statements prepared once per
- * connection. The caller's transaction holds them together.
+ * Inserts one access-log row, and stages the persons it showed (person-index.ts), with statements
+ * prepared once per connection. The caller's transaction holds them together.
  */
 export function insertAuditRow(db: Queryable, row: AuditRow): void {
   const { lastInsertRowid } = prepared(db, 'insertAuditRow', (db) => {
@@ -71,15 +72,7 @@ export function insertAuditRow(db: Queryable, row: AuditRow): void {
       })
       .prepare();
   }).run(row);
-  if (row.personIds.length === 0) return;
-  // One statement for every person of the row; OR IGNORE spares SQLite the statement journal an
-  // INSERT … SELECT otherwise keeps (half of this insert's time).
-  preparedRun(db, 'insertAuditPersons', () => {
-    const { auditLogPersons: shown } = schema;
-    const p = sql.placeholder;
-    return sql`INSERT OR IGNORE INTO ${shown} (${sql.identifier(shown.personId.name)}, ${sql.identifier(shown.auditId.name)})
-      SELECT DISTINCT value, ${p('auditId')} FROM json_each(${p('personIds')}) WHERE value IS NOT ${p('personId')}`;
-  }).run({ auditId: Number(lastInsertRowid), personIds: JSON.stringify(row.personIds), personId: row.personId });
+  if (row.personIds.length > 0) stageShownPersons(db, Number(lastInsertRowid), row.personIds, row.personId);
 }
 
 export function recordAudit(tx: Queryable, actor: Actor | Anonymous, event: AuditEvent, at = new Date().toISOString()): void {
