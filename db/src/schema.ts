@@ -922,6 +922,12 @@ export const flatPlaceMonthChanges = sqliteTable('flat_place_month_changes', {
   occupied: integer('occupied').notNull().default(0),
 });
 
+/** Summary: how many flats there are, one row kept by triggers on `flats` (migration 0211). */
+export const flatCount = sqliteTable('flat_count', {
+  id: integer('id').primaryKey(),
+  flats: integer('flats').notNull(),
+});
+
 /**
  * Summary: `lot_month_totals` summed over each year, kept by triggers on it, so the lot totals
  * of a year read one year's rows instead of twelve months'.

@@ -101,6 +101,12 @@ describe('the benchmark generator on a tiny tier', () => {
       expect(allFlatsStayTotalsOf(db, span.first, span.last)).toEqual(flatStayTotalsOf(db, span.first, span.last, sql`1`));
   });
 
+  it('counts its flats as the triggers would', () => {
+    const { n } = db.$client.prepare('SELECT COUNT(*) AS n FROM flats').get() as { n: number };
+    expect(n).toBeGreaterThan(0);
+    expect(db.$client.prepare('SELECT flats FROM flat_count').all()).toEqual([{ flats: n }]);
+  });
+
   it('signs most projects past the draft, so that "firma in attesa" is the exception in care', () => {
     const [row] = db.$client
       .prepare(

@@ -1,7 +1,8 @@
 // The flats report's monthly series of every flat reads flat_place_day_changes, kept by the
 // triggers of migration 0162 on flats and flat_stays, and their sums per month before the year,
 // flat_place_month_changes, kept by those of migration 0180 on flat_place_day_changes; its entries
-// and exits of every flat read flat_stay_events, kept by those of migration 0181 on flat_stays. After any sequence of flats opened,
+// and exits of every flat read flat_stay_events, kept by those of migration 0181 on flat_stays; its
+// total of every flat reads flat_count, kept by those of migration 0211 on flats. After any sequence of flats opened,
 // resized, closed and removed and of stays written, moved and removed directly (spans that end
 // before they begin too), the place-days, entries and exits of each month up to today and of whole
 // years equal the definition over every flat, so do the report's pages of flats, and the stored changes equal their recomputation. With any one
@@ -10,7 +11,7 @@ import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { daysThroughToday, flatPlaceDaysOf, flatStayTotalsOf } from '@bds/server/figures/definitions.ts';
-import { allFlatsPlaceDaysOf, allFlatsStayTotalsOf } from '@bds/server/reports/queries.ts';
+import { allFlatsPlaceDaysOf, allFlatsStayTotalsOf, reportFlatCount } from '@bds/server/reports/queries.ts';
 import { clockAt, daysInMonth, LIVING_SITUATIONS } from '@bds/shared';
 import { createTestContext, personBody, type TestContext } from './helpers.ts';
 import { afterAnyWrites, dayWithin, expectEachTriggerNeeded, rowWriter, rowWrites } from './summary-triggers.ts';
@@ -126,6 +127,9 @@ function summaryHolds() {
   expect(storedStayEvents(ctx.db)).toEqual(recomputedStayEvents(ctx.db));
   // The report's pages of flats, two at a time, over each year.
   for (const span of YEARS) for (const { read, defined } of reportPagesBesideDefinition(ctx.db, span, 2)) expect(read).toEqual(defined);
+  expect(reportFlatCount(ctx.db, YEARS[0]!, null)).toEqual(
+    (ctx.db.$client.prepare('SELECT COUNT(*) AS n FROM flats').get() as { n: number }).n,
+  );
 }
 
 const property = afterAnyWrites(operation, apply, summaryHolds);
@@ -141,5 +145,9 @@ describe('the place-days, entries and exits of every flat', () => {
 
   it('break the entries and exits without any one of their triggers', () => {
     expectEachTriggerNeeded(ctx.db, 'flat_stay_events', 4, property);
+  });
+
+  it('break the count of every flat without either of its triggers', () => {
+    expectEachTriggerNeeded(ctx.db, 'flat_count', 2, property);
   });
 });

@@ -206,8 +206,9 @@ export function flatWorkTotalsFromSummary(db: Queryable, days: { first: string; 
   }).get(values)!;
 }
 
-/** How many flats the report has. */
+/** How many flats the report has: every flat's from the summary (migration 0211), a service's counted. */
 export function reportFlatCount(db: Queryable, days: { first: string; last: string }, serviceId: number | null): number {
+  if (serviceId === null) return preparedSql<{ n: number }>(db, 'flatCount', () => sql`SELECT flats AS n FROM flat_count`).get()!.n;
   const { shape, flats } = reportFlats(serviceId);
   return preparedSql<{ n: number }>(db, `reportFlatCount:${shape}`, () => sql`SELECT COUNT(*) AS n FROM flats f WHERE ${flats}`).get({
     ...days,
