@@ -19,7 +19,8 @@ END;
 CREATE TRIGGER audit_log_shown_leaves_only_indexed BEFORE DELETE ON audit_log_shown
 WHEN EXISTS (
   SELECT 1 FROM json_each(OLD.person_ids) AS shown
-  WHERE NOT EXISTS (SELECT 1 FROM audit_log_persons p WHERE p.person_id = shown.value AND p.audit_id = OLD.audit_id)
+  WHERE shown.value IS NOT NULL
+    AND NOT EXISTS (SELECT 1 FROM audit_log_persons p WHERE p.person_id = shown.value AND p.audit_id = OLD.audit_id)
 )
 BEGIN
   SELECT RAISE(ABORT, 'audit_log_shown: a row leaves only once its persons are in audit_log_persons');

@@ -118,6 +118,17 @@ describe('access log: persons shown, staged then merged', () => {
     db.$client.close();
   });
 
+  it('drops a null among the persons shown, and still merges', () => {
+    const db = openMemoryDb();
+    const id = log(db, null, [1, null as unknown as number, 2]);
+    expect(db.$client.prepare('SELECT person_ids FROM audit_log_shown').get()).toEqual({ person_ids: '[1,2]' });
+    db.$client.exec(`INSERT INTO audit_log_shown (audit_id, persons, person_ids) VALUES (${id + 1}, 2, '[3,null]')`);
+    mergeAllShownPersons(db);
+    expect(db.$client.prepare('SELECT count(*) AS n FROM audit_log_shown').get()).toEqual({ n: 0 });
+    expect(accessLogOfPerson(db, 2).map((row) => row.id)).toEqual([id]);
+    db.$client.close();
+  });
+
   it('stages nothing for a row that shows only its own person', () => {
     const db = openMemoryDb();
     log(db, 7, [7, 7]);

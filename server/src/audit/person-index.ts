@@ -16,9 +16,12 @@ const MERGE_AFTER_MS = 1000;
 
 const { auditLogPersons: merged, auditLogShown: staged } = schema;
 
-/** Stages the persons an access-log row showed, but the one it is about (its `person_id` finds it already). */
-export function stageShownPersons(db: Queryable, auditId: number, personIds: readonly number[], personId: number | null): void {
-  const others = personId === null ? personIds : personIds.filter((id) => id !== personId);
+/**
+ * Stages the persons an access-log row showed, but the one it is about (its `person_id` finds it
+ * already) and any null a left join gave.
+ */
+export function stageShownPersons(db: Queryable, auditId: number, personIds: readonly (number | null)[], personId: number | null): void {
+  const others = personIds.filter((id) => id !== null && id !== personId);
   if (others.length === 0) return;
   preparedRun(db, 'stageShownPersons', () => {
     const p = sql.placeholder;
