@@ -145,8 +145,9 @@ const commits = ofKind('commit');
 console.log(
   `  commits, ms: ${summary(commits.map(spanOf))}; rows each: ${summary(commits.map((c) => c.rows!))}; persons shown each: ${summary(commits.map((c) => c.persons!))}`,
 );
+const merges = commits.filter((c) => c.merged! > 0);
 console.log(
-  `  commits that merged shown persons into the person index, ms: ${summary(commits.filter((c) => c.merged! > 0).map(spanOf))}; persons merged each: ${summary(commits.filter((c) => c.merged! > 0).map((c) => c.merged!))}`,
+  `  commits that merged shown persons into the person index, ms: ${summary(merges.map(spanOf))}; persons merged each: ${summary(merges.map((c) => c.merged!))}`,
 );
 console.log(
   `  first request queued → commit begins, ms: ${summary(commits.map((c) => c.t0! - c.queued!))}; commits while an fsync ran: ${commits.filter((c) => c.fsyncBusy).length}`,

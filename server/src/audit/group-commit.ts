@@ -47,11 +47,9 @@ export class AuditGroupCommit {
   /** Runs a function in a savepoint of the open transaction; built once, as building one costs more than the savepoint. */
   private readonly inSavepoint: (write: () => unknown) => unknown;
   /** Inserts a turn's access-log rows in a transaction of their own (built once, like `inSavepoint`). */
-  private readonly insertRows: (rows: AuditRow[]) => void;
+  private readonly insertRows: (rows: AuditRow[]) => number;
   private readonly gate: WriteGate;
   private readonly personMerge: ShownPersonsMerge;
-  /** Persons the last commit moved into the person-order index (stall trace only). */
-  private mergedPersons = 0;
 
   constructor(private readonly db: Db) {
     this.wal = new WalFile(db);
@@ -136,9 +134,11 @@ export class AuditGroupCommit {
     const rows = batch.flatMap((w) => (w.row ? [w.row] : []));
     const writes = this.turnOpen;
     const begun = tracing() ? traceNow() : 0;
+    // Persons this commit moved into the person-order index (stall trace only).
+    let merged = 0;
     try {
-      if (writes) this.commitTurn(rows);
-      else if (rows.length > 0 || this.personMerge.due()) withoutCommitSync(this.db, () => this.insertRows(rows));
+      if (writes) merged = this.commitTurn(rows);
+      else if (rows.length > 0 || this.personMerge.due()) merged = withoutCommitSync(this.db, () => this.insertRows(rows));
     } catch (error) {
       for (const w of batch) w.reject(error);
       return;
@@ -152,7 +152,7 @@ export class AuditGroupCommit {
         t1: traceNow(),
         rows: rows.length,
         persons,
-        merged: this.mergedPersons,
+        merged,
         writes,
         fsyncBusy: this.syncing,
       });
@@ -163,21 +163,22 @@ export class AuditGroupCommit {
     if (this.personMerge.behind) this.scheduleFlush();
   }
 
-  /** The turn's access-log rows, and a merge of the persons staged so far when one is due. */
-  private insertAndMerge(rows: AuditRow[]): void {
+  /** The turn's access-log rows, and a merge of the persons staged so far when one is due; returns the persons merged. */
+  private insertAndMerge(rows: AuditRow[]): number {
     for (const row of rows) {
       insertAuditRow(this.db, row);
       this.personMerge.noteStaged(row.personIds.length);
     }
-    this.mergedPersons = this.personMerge.due() ? this.personMerge.run() : 0;
+    return this.personMerge.due() ? this.personMerge.run() : 0;
   }
 
-  private commitTurn(rows: AuditRow[]): void {
+  private commitTurn(rows: AuditRow[]): number {
     const client = this.db.$client;
     this.turnOpen = false;
     try {
-      this.insertAndMerge(rows);
+      const merged = this.insertAndMerge(rows);
       client.exec('COMMIT');
+      return merged;
     } catch (error) {
       if (client.inTransaction) client.exec('ROLLBACK');
       throw error;
