@@ -8,6 +8,7 @@ import { DEPARTMENT_TIME_ZONE } from '@bds/shared';
 import { launchChromium } from './chromium.ts';
 
 export const DEMO_PASSWORD = 'demo1234';
+const ACTION_TIMEOUT_MS = 30_000;
 const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 
 /** The server's policy with inline styles forbidden: the client must not need them. */
@@ -61,7 +62,9 @@ export async function openTab(browser: Browser, baseUrl: string, problems: strin
     if (message.type() === 'error' && /Content Security Policy|CSP violation|Refused to/i.test(text)) problems.push(text);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.setDefaultTimeout(10_000);
+  // CI's shared two-core machine once froze a tab's frames for over 20 s while the other test files
+  // ran (a click and then the failure's screenshot both timed out at 10 s); a real fault still fails.
+  page.setDefaultTimeout(ACTION_TIMEOUT_MS);
   return { context, page, problems };
 }
 
