@@ -16,7 +16,8 @@ export function buildServerBundle(): void {
 /** The arguments of `node` in the start script, to be run from SERVER_DIR. */
 export function productionServerArgs(): string[] {
   const { scripts } = JSON.parse(readFileSync(`${SERVER_DIR}/package.json`, 'utf8')) as { scripts: { start: string } };
-  const [command, ...args] = scripts.start.split(/\s+/);
+  // `exec` makes node the shell's own process, so that pnpm's signals reach the server.
+  const [command, ...args] = scripts.start.replace(/^exec\s+/, '').split(/\s+/);
   if (command !== 'node') throw new Error(`server start script does not run node: ${scripts.start}`);
   return args;
 }

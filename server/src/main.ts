@@ -64,8 +64,10 @@ if (config.stallTrace) {
   // When each connection was accepted, to tell a late accept from a late first read.
   app.server.on('connection', (socket: { remotePort?: number }) => traceEvent('connection', { t: traceNow(), port: socket.remotePort }));
 }
-process.once('SIGTERM', () => void shutdown('SIGTERM'));
-process.once('SIGINT', () => void shutdown('SIGINT'));
+// Kept for every signal, not once: Ctrl-C on `pnpm start` arrives twice (the terminal's and pnpm's
+// forwarded copy), and a second one left to its default would end the process mid-stop.
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));
 
 await app.listen({ port: config.port, host: config.host });
 ready = true;
