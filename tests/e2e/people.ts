@@ -9,10 +9,11 @@ const dayOf = (n: number) => 10 + (n % 18);
 
 /** A valid code for a fictional person; `n` keeps codes of one run apart. */
 export function fiscalCode(n: number, sex: 'F' | 'M' = 'F'): string {
+  // The six letters are n's digits in base 15: a different code for every n below 15^6.
   const letters = 'BCDFGHLMNPRSTVZ';
-  const pick = (i: number) => letters.charAt(i % letters.length);
-  const surname = `${pick(n)}${pick(n + 3)}${pick(n + 7)}`;
-  const name = `${pick(n + 1)}${pick(n + 5)}${pick(n + 9)}`;
+  const digit = (place: number) => letters.charAt(Math.floor(n / letters.length ** place) % letters.length);
+  const surname = `${digit(5)}${digit(4)}${digit(3)}`;
+  const name = `${digit(2)}${digit(1)}${digit(0)}`;
   const day = String(dayOf(n) + (sex === 'F' ? 40 : 0));
   const first15 = `${surname}${name}85${MONTHS.charAt(n % 12)}${day}A944`;
   return `${first15}${fiscalCodeCheckChar(first15)}`;
