@@ -62,8 +62,8 @@ export async function openTab(browser: Browser, baseUrl: string, problems: strin
     if (message.type() === 'error' && /Content Security Policy|CSP violation|Refused to/i.test(text)) problems.push(text);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  // CI's shared two-core machine once froze a tab's frames for over 20 s while the other test files
-  // ran (a click and then the failure's screenshot both timed out at 10 s); a real fault still fails.
+  // On CI's shared two-core machine a tab can go without frames for over 20 s while the other test
+  // files run; a real fault still fails within the test's own timeout.
   page.setDefaultTimeout(ACTION_TIMEOUT_MS);
   return { context, page, problems };
 }
