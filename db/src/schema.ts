@@ -248,7 +248,7 @@ export const ptris = sqliteTable(
     index('ptris_service_idx').on(t.serviceId, t.id),
     index('ptris_person_idx').on(t.personId),
     index('ptris_lot_period_idx').on(t.lotId, t.activatedOn),
-    /** Reviews due: covers the filter, the order and the columns the report needs before its LIMIT. */
+    /** Projects by status and review date: the project list's status and overdue-review filters, and their counts. */
     index('ptris_review_idx').on(t.status, t.nextReviewDate, t.serviceId, t.personId),
     /** Projects in care on a date (caseload): only those whose period ends on or after it, covered. */
     index('ptris_care_end_idx').on(
@@ -269,6 +269,14 @@ export const ptris = sqliteTable(
     index('ptris_signature_pending_idx')
       .on(t.serviceId, t.id)
       .where(sql`${t.status} IN ('active', 'suspended') AND ${t.personSignedRevision} IS NOT ${t.revision}`),
+    /**
+     * Reviews due: the open projects in the report's (date, id) order, covering what a page shows, so
+     * that a page reads only its own rows (named there by INDEXED BY). A separate index, so that the
+     * plans ptris_review_idx's statistics choose for the project list stay as they are.
+     */
+    index('ptris_reviews_due_idx')
+      .on(t.status, t.nextReviewDate, t.id, t.serviceId, t.personId, t.endDate)
+      .where(sql`${t.status} IN ('active', 'suspended')`),
   ],
 );
 

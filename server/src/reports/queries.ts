@@ -325,11 +325,13 @@ export function reviewsDuePage(
     const where = sql`${ptris.nextReviewDate} <= ${p('horizon')}
     ${after ? sql`AND (${ptris.nextReviewDate}, ${ptris.id}) > (${p('afterDate')}, ${p('afterId')})` : sql``}
     ${serviceId ? sql`AND ${ptris.serviceId} = ${p('serviceId')}` : sql``} ${scope.ptris ? sql`AND ${scope.ptris}` : sql``}`;
-    // Each status's first page read in the covering review index's order (status, review date):
-    // with both statuses in one range the planner would sort every due project to find the first ones.
+    // Each status's first page read in the covering index's order (status, review date, id): with
+    // both statuses in one range the planner would sort every due project to find the first ones.
+    // The IN repeats the partial index's condition, which SQLite needs to see written to use it.
     const firstOf = (status: 'active' | 'suspended') => sql`SELECT * FROM (SELECT ${ptris.id} AS id, ${ptris.personId} AS person_id,
     ${ptris.serviceId} AS service_id, ${ptris.status} AS status, ${ptris.nextReviewDate} AS next_review_date, ${ptris.endDate} AS end_date
-    FROM ${ptris} WHERE ${ptris.status} = ${status} AND ${where} ORDER BY ${ptris.nextReviewDate}, ${ptris.id} LIMIT ${p('limit')})`;
+    FROM ${ptris} INDEXED BY ptris_reviews_due_idx WHERE ${ptris.status} IN ('active', 'suspended') AND ${ptris.status} = ${status}
+    AND ${where} ORDER BY ${ptris.nextReviewDate}, ${ptris.id} LIMIT ${p('limit')})`;
     // The page is chosen on the covering review index first; only its rows are joined to names.
     return sql`
       SELECT due.id AS ptriId, p.id AS personId, p.family_name || ' ' || p.given_name AS personName, s.id AS serviceId, s.name AS serviceName,
