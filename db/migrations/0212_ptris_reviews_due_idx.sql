@@ -1,1 +1,1 @@
-CREATE INDEX `ptris_reviews_due_idx` ON `ptris` (`status`,`next_review_date`,`id`,`service_id`,`person_id`,`end_date`) WHERE "ptris"."status" IN ('active', 'suspended');
+CREATE INDEX `ptris_reviews_due_idx` ON `ptris` (`status`,`next_review_date`,`id`,`service_id`,`person_id`,`end_date`) WHERE "ptris"."status" IN ('active', 'suspended') AND "ptris"."next_review_date" IS NOT NULL;

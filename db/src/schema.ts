@@ -270,13 +270,15 @@ export const ptris = sqliteTable(
       .on(t.serviceId, t.id)
       .where(sql`${t.status} IN ('active', 'suspended') AND ${t.personSignedRevision} IS NOT ${t.revision}`),
     /**
-     * Reviews due: the open projects in the report's (date, id) order, covering what a page shows, so
-     * that a page reads only its own rows (named there by INDEXED BY). A separate index, so that the
-     * plans ptris_review_idx's statistics choose for the project list stay as they are.
+     * Reviews due: the open projects with a review date in the report's (date, id) order, covering
+     * what a page shows, so that a page reads only its own rows (named there by INDEXED BY). A
+     * separate index, so that the plans ptris_review_idx's statistics choose for the project list
+     * stay as they are; the date in its condition keeps the signature-pending filter, which names
+     * the same statuses, off it.
      */
     index('ptris_reviews_due_idx')
       .on(t.status, t.nextReviewDate, t.id, t.serviceId, t.personId, t.endDate)
-      .where(sql`${t.status} IN ('active', 'suspended')`),
+      .where(sql`${t.status} IN ('active', 'suspended') AND ${t.nextReviewDate} IS NOT NULL`),
   ],
 );
 

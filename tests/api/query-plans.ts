@@ -26,3 +26,18 @@ export function plansOf(client: Database.Database, run: (db: Db) => void): strin
     (client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((row) => row.detail),
   );
 }
+
+/**
+ * sqlite_stat1 of the projects' indexes as ANALYZE left it on tier L (1,000,000 projects), loaded
+ * for the planner: an in-memory test database has none, and plans chosen without them can differ.
+ */
+export function loadTierLStatistics(client: Database.Database): void {
+  client.exec('ANALYZE');
+  client.exec(`DELETE FROM sqlite_stat1; INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES
+    ('ptris', 'ptris_open_end_idx', '100208 267 115 1 1'), ('ptris', 'ptris_care_end_idx', '1000000 7 5 2 1 1 1 1 1'),
+    ('ptris', 'ptris_review_idx', '1000000 401 35 4 1'), ('ptris', 'ptris_service_idx', '1000000 401 1'),
+    ('ptris', 'ptris_lot_period_idx', '1000000 401 401'), ('ptris', 'ptris_person_idx', '1000000 2'),
+    ('ptris', 'ptris_service_status_idx', '1000000 401 401 1'), ('ptris', 'ptris_signature_pending_idx', '4050 201 1'),
+    ('ptri_years', 'ptri_years_person_idx', '1915806 401 401 1 1'), ('ptri_years', 'sqlite_autoindex_ptri_years_1', '1915806 2 1'),
+    ('lots', 'lots_number_tender_idx', '4 1 1'); ANALYZE sqlite_schema`);
+}

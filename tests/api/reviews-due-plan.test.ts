@@ -4,8 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { policyOf } from '@bds/server/access/policy.ts';
 import { reviewsDuePage } from '@bds/server/reports/queries.ts';
+import { countPtris, listPtris, type PtriFilters } from '@bds/server/ptri/queries.ts';
 import { createTestContext, type TestContext } from './helpers.ts';
-import { planPrincipal, plansOf } from './query-plans.ts';
+import { loadTierLStatistics, planPrincipal, plansOf } from './query-plans.ts';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -32,5 +33,32 @@ describe('reviews due plan', () => {
         expect(read).toMatch(/^SEARCH ptris USING COVERING INDEX ptris_reviews_due_idx \(status=\? AND next_review_date[<>]/);
       expect(plan.join('\n')).not.toMatch(/LAST TERM OF ORDER BY/);
     }
+  });
+
+  it("leaves the project list's plans to the indexes they had, with the statistics of a million projects", () => {
+    const client = ctx.db.$client;
+    const { navile } = ctx.world.services;
+    loadTierLStatistics(client);
+    const today = '2026-01-01';
+    const filters: PtriFilters[] = [
+      { status: 'active' },
+      { status: 'active', lotId: 1 },
+      { reviewOverdueOn: today },
+      { expiredOn: today },
+      { signaturePending: true },
+      { signaturePending: true, status: 'active' },
+    ];
+    const plans = (user: ReturnType<typeof planPrincipal>) =>
+      plansOf(client, (db) => {
+        for (const filter of filters) {
+          listPtris(db, filter, policyOf(user), null, 50, today);
+          countPtris(db, filter, policyOf(user), 1000, today);
+        }
+      });
+    const manager = plans(planPrincipal('manager', null));
+    const caseManager = plans(planPrincipal('case_manager', navile));
+    for (const plan of [...manager, ...caseManager]) expect(plan.join('\n')).not.toMatch(/ptris_reviews_due_idx/);
+    // A case manager's projects awaiting a signature: the few rows of their own partial index.
+    expect(caseManager[8]!.join('\n')).toMatch(/USING INDEX ptris_signature_pending_idx/);
   });
 });

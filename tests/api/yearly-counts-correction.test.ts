@@ -4,12 +4,12 @@
 // those projects by key ranges of an index even where the statistics of a million projects make
 // another index look cheaper (on tier L the planner read every activated project of the lot: 400 ms).
 import { afterEach, describe, expect, it } from 'vitest';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { schema, type Db } from '@bds/db';
 import { clockAt } from '@bds/shared';
 import { usersOfLotInYear } from '@bds/server/figures/definitions.ts';
 import { yearlyUsersByService } from '@bds/server/reports/queries.ts';
 import { createTestContext, personBody, type TestContext } from './helpers.ts';
+import { loadTierLStatistics, plansOf } from './query-plans.ts';
 
 const TODAY = '2026-06-15';
 let ctx: TestContext;
@@ -78,25 +78,13 @@ describe('yearly counts of the current year', () => {
   it('reads the projects it recounts by key ranges of an index, with the statistics of a million projects', async () => {
     ctx = await createTestContext({ clock: clockAt(TODAY) });
     const client = ctx.db.$client;
-    // sqlite_stat1 as ANALYZE left it on tier L (1,000,000 projects), reloaded by the planner.
-    client.exec('ANALYZE');
-    client.exec(`DELETE FROM sqlite_stat1; INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES
-      ('ptris', 'ptris_open_end_idx', '100208 267 115 1 1'), ('ptris', 'ptris_care_end_idx', '1000000 7 5 2 1 1 1 1 1'),
-      ('ptris', 'ptris_review_idx', '1000000 401 35 4 1'), ('ptris', 'ptris_service_idx', '1000000 401 1'),
-      ('ptris', 'ptris_lot_period_idx', '1000000 401 401'), ('ptris', 'ptris_person_idx', '1000000 2'),
-      ('ptris', 'ptris_service_status_idx', '1000000 401 401 1'), ('ptris', 'ptris_signature_pending_idx', '4050 201 1'),
-      ('ptri_years', 'ptri_years_person_idx', '1915806 401 401 1 1'), ('ptri_years', 'sqlite_autoindex_ptri_years_1', '1915806 2 1'),
-      ('lots', 'lots_number_tender_idx', '4 1 1'); ANALYZE sqlite_schema`);
-    const statements: { sql: string; params: unknown[] }[] = [];
-    const logged = drizzle(client, { logger: { logQuery: (sql, params) => statements.push({ sql, params }) } }) as unknown as Db;
-    for (const year of [2025, 2026])
-      for (const serviceId of [null, ctx.world.services.navile]) yearlyUsersByService(logged, year, 1, serviceId, TODAY);
-
-    const reads = statements.flatMap(({ sql, params }) =>
-      (client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[])
-        .map((row) => row.detail)
-        .filter((detail) => /\b(ptris|ptri_years)\b|\b(p|y)\b USING/.test(detail)),
-    );
+    loadTierLStatistics(client);
+    const reads = plansOf(client, (db) => {
+      for (const year of [2025, 2026])
+        for (const serviceId of [null, ctx.world.services.navile]) yearlyUsersByService(db, year, 1, serviceId, TODAY);
+    })
+      .flat()
+      .filter((detail) => /\b(ptris|ptri_years)\b|\b(p|y)\b USING/.test(detail));
     expect(reads.length).toBeGreaterThan(0);
     const keyRanges = [
       /^SEARCH ptris USING INDEX ptris_open_end_idx \(end_date<\?\)$/,
