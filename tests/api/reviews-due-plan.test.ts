@@ -1,6 +1,7 @@
 // A page of reviews due reads only its own rows of its partial index, in the report's (date, id)
-// order and covered: on ptris_review_idx each row cost a lookup into the table for its end date
-// and each date's rows a sort, 0.38–0.8 against 0.27 ms a page on tier L.
+// order and covered: without the id and the end date in the index, each row read would cost a
+// lookup into the table and each date's rows a sort. The index must not change the project list's
+// plans, which tier L's statistics choose among the indexes it had before.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { policyOf } from '@bds/server/access/policy.ts';
 import { reviewsDuePage } from '@bds/server/reports/queries.ts';
@@ -40,25 +41,31 @@ describe('reviews due plan', () => {
     const { navile } = ctx.world.services;
     loadTierLStatistics(client);
     const today = '2026-01-01';
-    const filters: PtriFilters[] = [
-      { status: 'active' },
-      { status: 'active', lotId: 1 },
-      { reviewOverdueOn: today },
-      { expiredOn: today },
-      { signaturePending: true },
-      { signaturePending: true, status: 'active' },
-    ];
+    const filters: Record<string, PtriFilters> = {
+      active: { status: 'active' },
+      activeOfLot: { status: 'active', lotId: 1 },
+      reviewOverdue: { reviewOverdueOn: today },
+      expired: { expiredOn: today },
+      signaturePending: { signaturePending: true },
+      activeSignaturePending: { signaturePending: true, status: 'active' },
+    };
+    // The plans of each filter's page and count.
     const plans = (user: ReturnType<typeof planPrincipal>) =>
-      plansOf(client, (db) => {
-        for (const filter of filters) {
-          listPtris(db, filter, policyOf(user), null, 50, today);
-          countPtris(db, filter, policyOf(user), 1000, today);
-        }
-      });
+      Object.fromEntries(
+        Object.entries(filters).map(([name, filter]) => [
+          name,
+          plansOf(client, (db) => {
+            listPtris(db, filter, policyOf(user), null, 50, today);
+            countPtris(db, filter, policyOf(user), 1000, today);
+          }),
+        ]),
+      );
     const manager = plans(planPrincipal('manager', null));
     const caseManager = plans(planPrincipal('case_manager', navile));
-    for (const plan of [...manager, ...caseManager]) expect(plan.join('\n')).not.toMatch(/ptris_reviews_due_idx/);
+    for (const plan of [...Object.values(manager), ...Object.values(caseManager)].flat())
+      expect(plan.join('\n')).not.toMatch(/ptris_reviews_due_idx/);
     // A case manager's projects awaiting a signature: the few rows of their own partial index.
-    expect(caseManager[8]!.join('\n')).toMatch(/USING INDEX ptris_signature_pending_idx/);
+    const [signaturePendingPage] = caseManager.signaturePending!;
+    expect(signaturePendingPage!.join('\n')).toMatch(/USING INDEX ptris_signature_pending_idx/);
   });
 });
