@@ -86,7 +86,13 @@ describe('the budget composition', () => {
     if (year === 2099) expect(composition).toMatchObject({ throughDate: null, rows: [], nonAuslShare: null });
   });
 
-  it("gives a case manager their own service's, and refuses another's", async () => {
+  it("gives a case manager their own service's, and refuses another's, logging only what was read", async () => {
+    const logged = () =>
+      ctx.db.$client
+        .prepare("SELECT username, changes FROM audit_log WHERE entity = 'report_budget_composition' ORDER BY id")
+        .all()
+        .map((row) => ({ ...(row as { username: string }), changes: JSON.parse((row as { changes: string }).changes) }));
+    const before = logged().length;
     expect((await report('year=2025', 'cm.navile')).rows.length).toBe(5);
     expect((await report('year=2025', 'cm.budrio')).rows).toEqual([]);
     const other = await (
@@ -97,6 +103,11 @@ describe('the budget composition', () => {
     });
     expect(other.statusCode).toBe(403);
     expect((await (await ctx.as('coop.alfa'))({ method: 'GET', url: '/api/reports/budget-composition?year=2025' })).statusCode).toBe(403);
+    // The row is committed before the read runs: a refusal must come before it.
+    expect(logged().slice(before)).toEqual([
+      { username: 'cm.navile', changes: { year: 2025, serviceId: null, districtId: null } },
+      { username: 'cm.budrio', changes: { year: 2025, serviceId: null, districtId: null } },
+    ]);
   });
 
   it('filters by district and writes the same rows as CSV', async () => {

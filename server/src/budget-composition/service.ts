@@ -13,7 +13,8 @@ import {
   type BudgetComposition,
 } from '@bds/shared';
 import type { Actor } from '../auth/principal.ts';
-import { auditRead } from '../audit/group-commit.ts';
+import { auditedRead } from '../audit/group-commit.ts';
+import type { AuditEvent } from '../audit/record.ts';
 import { Forbidden } from '../errors.ts';
 import { policyOf } from '../access/policy.ts';
 import { daysThroughToday } from '../figures/definitions.ts';
@@ -37,9 +38,21 @@ export async function budgetComposition(
   const filter = days
     ? { year, first: days.first, last: days.last, serviceId: scope.serviceId ?? serviceId ?? null, districtId: districtId ?? null }
     : null;
-  const { cells, projectsPerService: projects } = filter
-    ? compositionOf(db, filter)
-    : { cells: [], projectsPerService: new Map<number, number>() };
+  const event: AuditEvent = {
+    action: 'read',
+    entity: 'report_budget_composition',
+    changes: { year, serviceId: serviceId ?? null, districtId: districtId ?? null },
+  };
+  return auditedRead(db, actor, event, () => {
+    const { cells, projectsPerService: projects } = filter
+      ? compositionOf(db, filter)
+      : { cells: [], projectsPerService: new Map<number, number>() };
+    return { year, throughDate: days?.last ?? null, ...compose(cells, projects) };
+  });
+}
+
+/** The report's rows and shares from the cells of its services, sources and axes. */
+function compose(cells: CompositionCell[], projects: Map<number, number>): Omit<BudgetComposition, 'year' | 'throughDate'> {
   const rows = BUDGET_SOURCES.flatMap((source) =>
     AXES.flatMap((axis) => {
       const matching = cells.filter((cell) => cell.source === source && cell.axis === axis);
@@ -73,12 +86,7 @@ export async function budgetComposition(
     // Each project has one service, so its services' counts add up.
     projects: byService.filter((s) => list.some((cell) => cell.serviceId === s.serviceId)).reduce((sum, s) => sum + s.projects, 0),
   }));
-  await auditRead(db, actor, {
-    action: 'read',
-    entity: 'report_budget_composition',
-    changes: { year, serviceId: serviceId ?? null, districtId: districtId ?? null },
-  });
-  return { year, throughDate: days?.last ?? null, rows, nonAuslShare: nonAuslShare(cells), byService, byDistrict };
+  return { rows, nonAuslShare: nonAuslShare(cells), byService, byDistrict };
 }
 
 export const BUDGET_COMPOSITION_CSV_HEADER = ['Fonte', 'Asse', 'Importo €', 'Ore', 'Progetti'];

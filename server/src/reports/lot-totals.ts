@@ -5,7 +5,7 @@
 import type { Db, Queryable } from '@bds/db';
 import { centsOf, daysInMonth, eurosOf, hoursOf, type LotTotals } from '@bds/shared';
 import type { Actor } from '../auth/principal.ts';
-import { auditRead } from '../audit/group-commit.ts';
+import { auditedRead } from '../audit/group-commit.ts';
 import { policyOf, type ReportScope as Scope } from '../access/policy.ts';
 import { daysThroughToday } from '../figures/definitions.ts';
 import { lotInForce } from '../reference/lot-in-force.ts';
@@ -39,7 +39,7 @@ export async function lotTotals(db: Db, actor: Actor, year: number | undefined, 
   const period = month ?? String(year);
   const periodLast = month ? `${month}-${daysInMonth(month)}` : `${year}-12-31`;
   const days = daysThroughToday(month ? `${month}-01` : `${year}-01-01`, periodLast, actor.today);
-  const report = db.transaction((tx) => {
+  const report = (tx: Queryable) => {
     const rows = days ? lotMoneyRows(tx, period, scope) : [];
     const people = days ? peopleRows(tx, period, scope) : { perCooperative: [], perLot: [] };
     // Community activities serve the whole department: no service's share has them.
@@ -97,10 +97,10 @@ export async function lotTotals(db: Db, actor: Actor, year: number | undefined, 
         };
       });
     return { period, throughDate: days?.last ?? null, lots: result };
-  });
-  // The access-log row joins the group commit: durable before the reply, one fsync shared by concurrent reads.
-  await auditRead(db, actor, { action: 'read', entity: 'report_lot_totals', changes: { period, ...scope } });
-  return report;
+  };
+  return auditedRead(db, actor, { action: 'read', entity: 'report_lot_totals', changes: { period, ...scope } }, () =>
+    db.transaction(report),
+  );
 }
 
 export const LOT_TOTALS_CSV_HEADER = [
