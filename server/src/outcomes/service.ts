@@ -14,8 +14,8 @@ import {
 import type { z } from 'zod';
 import type { Db } from '@bds/db';
 import type { Actor } from '../auth/principal.ts';
-import { auditRead } from '../audit/group-commit.ts';
-import { recordAudit } from '../audit/record.ts';
+import { auditedRead, auditRead } from '../audit/group-commit.ts';
+import { recordAudit, type AuditEvent } from '../audit/record.ts';
 import { Conflict, Forbidden, Invalid } from '../errors.ts';
 import { visiblePtri } from '../ptri/service.ts';
 import { policyOf } from '../access/policy.ts';
@@ -138,16 +138,19 @@ export async function outcomesReport(
   serviceId: number | undefined,
   lot: number | undefined,
 ): Promise<OutcomesReport> {
-  const counts = q.outcomeCountsOf(db, year, { policy: policyOf(actor.user), serviceId, lot });
-  const byService = groupBy(counts, (c) => c.serviceId);
-  const names = q.serviceNames(db, [...byService.keys()]);
-  const rows: OutcomesRow[] = [...byService]
-    .map(([id, mine]) => ({ ...figuresOf(id, mine), serviceName: names.get(id) ?? '' }))
-    .sort((a, b) => italianOrder(a.serviceName, b.serviceName));
-  await auditRead(db, actor, {
+  const event: AuditEvent = {
     action: 'read',
     entity: 'report_outcomes',
     changes: { year, serviceId: serviceId ?? null, lot: lot ?? null },
+  };
+  // Its route admits only roles whose scope is whole services, so the query refuses nobody after the row.
+  const rows = await auditedRead(db, actor, event, (): OutcomesRow[] => {
+    const counts = q.outcomeCountsOf(db, year, { policy: policyOf(actor.user), serviceId, lot });
+    const byService = groupBy(counts, (c) => c.serviceId);
+    const names = q.serviceNames(db, [...byService.keys()]);
+    return [...byService]
+      .map(([id, mine]) => ({ ...figuresOf(id, mine), serviceName: names.get(id) ?? '' }))
+      .sort((a, b) => italianOrder(a.serviceName, b.serviceName));
   });
   return { year, rows };
 }

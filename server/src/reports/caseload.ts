@@ -1,10 +1,10 @@
 // Caseload per service on a date up to today: the active projects on that day (open, as
 // figures/definitions.ts defines it), by intensity, open goals per axis, reviews overdue and due
 // within 30 days, and those expired, for the services in the caller's scope.
-import type { Db } from '@bds/db';
+import type { Db, Queryable } from '@bds/db';
 import type { Caseload } from '@bds/shared';
 import type { Actor } from '../auth/principal.ts';
-import { auditRead } from '../audit/group-commit.ts';
+import { auditedRead } from '../audit/group-commit.ts';
 import { Invalid } from '../errors.ts';
 import { policyOf } from '../access/policy.ts';
 import { caseloadRows } from './queries.ts';
@@ -13,7 +13,7 @@ export async function caseload(db: Db, actor: Actor, serviceId: number | undefin
   // The summary follows each open project without end: a day after today would count the future.
   if (date > actor.today) throw new Invalid('date', 'non può essere nel futuro');
   const policy = policyOf(actor.user);
-  const report = db.transaction((tx) => {
+  const report = (tx: Queryable) => {
     const rows = caseloadRows(tx, policy, serviceId, date);
     const result = rows.map((row) => ({
       serviceId: row.serviceId,
@@ -27,9 +27,11 @@ export async function caseload(db: Db, actor: Actor, serviceId: number | undefin
       expired: row.expired,
     }));
     return { date, rows: result, total: result.reduce((n, r) => n + r.projects, 0) };
-  });
-  await auditRead(db, actor, { action: 'read', entity: 'report_caseload', changes: { date, serviceId: serviceId ?? null } });
-  return report;
+  };
+  // Its route admits only roles whose scope is whole services, so the query refuses nobody after the row.
+  return auditedRead(db, actor, { action: 'read', entity: 'report_caseload', changes: { date, serviceId: serviceId ?? null } }, () =>
+    db.transaction(report),
+  );
 }
 
 export const CASELOAD_CSV_HEADER = [
