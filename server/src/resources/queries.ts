@@ -71,12 +71,14 @@ export function existingDistricts(db: Queryable, ids: number[]): number[] {
 export function districtsOf(db: Queryable, resourceIds: number[]): Map<number, number[]> {
   const byResource = new Map<number, number[]>(resourceIds.map((id) => [id, []]));
   if (resourceIds.length === 0) return byResource;
-  const rows = db
-    .select({ resourceId: resourceDistricts.resourceId, districtId: resourceDistricts.districtId })
-    .from(resourceDistricts)
-    .where(inArray(resourceDistricts.resourceId, resourceIds))
-    .orderBy(resourceDistricts.resourceId, resourceDistricts.districtId)
-    .all();
+  // The ids come as one JSON array, so that the statement is prepared once whatever their number.
+  const rows = preparedSql<{ resourceId: number; districtId: number }>(
+    db,
+    'resourceDistrictsOf',
+    () => sql`SELECT ${resourceDistricts.resourceId} AS resourceId, ${resourceDistricts.districtId} AS districtId FROM ${resourceDistricts}
+      WHERE ${resourceDistricts.resourceId} IN (SELECT value FROM json_each(${sql.placeholder('ids')}))
+      ORDER BY ${resourceDistricts.resourceId}, ${resourceDistricts.districtId}`,
+  ).all({ ids: JSON.stringify(resourceIds) });
   for (const row of rows) byResource.get(row.resourceId)?.push(row.districtId);
   return byResource;
 }
@@ -85,14 +87,15 @@ export function districtsOf(db: Queryable, resourceIds: number[]): Map<number, n
 export function projectsUsing(db: Queryable, resourceIds: number[]): Map<number, number> {
   const counts = new Map<number, number>(resourceIds.map((id) => [id, 0]));
   if (resourceIds.length === 0) return counts;
-  const rows = db.all<{ resourceId: number; n: number }>(sql`
+  const rows = preparedSql<{ resourceId: number; n: number }>(
+    db,
+    'resourceProjectsUsing',
+    () => sql`
     SELECT bl.resource_id AS resourceId, COUNT(DISTINCT bl.ptri_id) AS n
     FROM budget_lines bl JOIN ptris ON ptris.id = bl.ptri_id
-    WHERE bl.resource_id IN (${sql.join(
-      resourceIds.map((id) => sql`${id}`),
-      sql`, `,
-    )}) AND ptris.status = 'active'
-    GROUP BY bl.resource_id`);
+    WHERE bl.resource_id IN (SELECT value FROM json_each(${sql.placeholder('ids')})) AND ptris.status = 'active'
+    GROUP BY bl.resource_id`,
+  ).all({ ids: JSON.stringify(resourceIds) });
   for (const row of rows) counts.set(row.resourceId, row.n);
   return counts;
 }
