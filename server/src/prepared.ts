@@ -6,7 +6,7 @@
 // A transaction handle shares its database's session (drizzle's internal `session`, which holds
 // the one connection), so a query prepared through either serves both: run inside a transaction
 // it sees that transaction's writes like any other statement on the connection.
-import { Column, is, SQL, Subquery, type Query } from 'drizzle-orm';
+import { Column, is, sql, SQL, Subquery, type Query } from 'drizzle-orm';
 import type { Queryable } from '@bds/db';
 
 /** Shapes are few (filters × scopes of the reference data); the bound only guards against misuse. */
@@ -26,6 +26,12 @@ export function prepared<T>(db: Queryable, key: string, build: (db: Queryable) =
   }
   return query;
 }
+
+/**
+ * The ids of a request as one parameter, `ids`, given as `JSON.stringify(ids)`: one prepared
+ * statement serves one id or a month file's thousands.
+ */
+export const idList = sql`(SELECT value FROM json_each(${sql.placeholder('ids')}))`;
 
 /** The methods of a statement written as SQL, prepared with drizzle's placeholders; rows as SQLite names them. */
 export interface PreparedSql<Row> {

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, inArray, or, sql } from 'drizzle-orm';
 import { schema, type Queryable } from '@bds/db';
 import type { Axis, MonthStatus } from '@bds/shared';
-import { prepared } from '../prepared.ts';
+import { idList, prepared } from '../prepared.ts';
 import type { RowScope } from '../access/policy.ts';
 import { STATUSES_TAKING_INTERVENTIONS, suspensionsFrom, type ProjectPeriod } from './rules.ts';
 
@@ -17,9 +17,6 @@ export interface ProjectForWork extends ProjectPeriod {
   serviceId: number;
   hourlyRateCents: number | null;
 }
-
-/** The ids of a request as one parameter: one prepared statement serves one id or a month file's thousands. */
-const idList = sql`(SELECT value FROM json_each(${sql.placeholder('ids')}))`;
 
 /** The persons whose projects these are (for the access log of a list that shows their work). */
 export function personsOfProjects(db: Queryable, ids: number[]): number[] {

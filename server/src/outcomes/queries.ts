@@ -2,7 +2,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { schema, type Queryable } from '@bds/db';
 import type { AccessPolicy } from '../access/policy.ts';
-import { preparedSql } from '../prepared.ts';
+import { idList, preparedSql } from '../prepared.ts';
 
 const { followUps, outcomeCounts } = schema;
 const p = sql.placeholder;
@@ -57,13 +57,13 @@ export function outcomeCountsOf(db: Queryable, year: number, filter: CounterFilt
   }).all({ year, serviceId, lot });
 }
 
-/** The services' names; the ids come as a JSON array, so that their number does not change the statement. */
+/** The services' names, read with one prepared statement whatever the number of ids. */
 export function serviceNames(db: Queryable, ids: number[]): Map<number, string> {
   if (ids.length === 0) return new Map();
   const rows = preparedSql<{ id: number; name: string }>(
     db,
     'serviceNames',
-    () => sql`SELECT id, name FROM services WHERE id IN (SELECT value FROM json_each(${p('ids')}))`,
+    () => sql`SELECT id, name FROM services WHERE id IN ${idList}`,
   ).all({ ids: JSON.stringify(ids) });
   return new Map(rows.map((row) => [row.id, row.name]));
 }

@@ -3,7 +3,7 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { schema, type Queryable } from '@bds/db';
 import { resourceWordRows, WHOLE_CATALOGUE, wordPrefixes, type Axis } from '@bds/shared';
-import { preparedSql } from '../prepared.ts';
+import { idList, preparedSql } from '../prepared.ts';
 
 const { resources, resourceDistricts, resourceWords, districts } = schema;
 
@@ -71,12 +71,11 @@ export function existingDistricts(db: Queryable, ids: number[]): number[] {
 export function districtsOf(db: Queryable, resourceIds: number[]): Map<number, number[]> {
   const byResource = new Map<number, number[]>(resourceIds.map((id) => [id, []]));
   if (resourceIds.length === 0) return byResource;
-  // The ids come as one JSON array, so that the statement is prepared once whatever their number.
   const rows = preparedSql<{ resourceId: number; districtId: number }>(
     db,
     'resourceDistrictsOf',
     () => sql`SELECT ${resourceDistricts.resourceId} AS resourceId, ${resourceDistricts.districtId} AS districtId FROM ${resourceDistricts}
-      WHERE ${resourceDistricts.resourceId} IN (SELECT value FROM json_each(${sql.placeholder('ids')}))
+      WHERE ${resourceDistricts.resourceId} IN ${idList}
       ORDER BY ${resourceDistricts.resourceId}, ${resourceDistricts.districtId}`,
   ).all({ ids: JSON.stringify(resourceIds) });
   for (const row of rows) byResource.get(row.resourceId)?.push(row.districtId);
@@ -93,7 +92,7 @@ export function projectsUsing(db: Queryable, resourceIds: number[]): Map<number,
     () => sql`
     SELECT bl.resource_id AS resourceId, COUNT(DISTINCT bl.ptri_id) AS n
     FROM budget_lines bl JOIN ptris ON ptris.id = bl.ptri_id
-    WHERE bl.resource_id IN (SELECT value FROM json_each(${sql.placeholder('ids')})) AND ptris.status = 'active'
+    WHERE bl.resource_id IN ${idList} AND ptris.status = 'active'
     GROUP BY bl.resource_id`,
   ).all({ ids: JSON.stringify(resourceIds) });
   for (const row of rows) counts.set(row.resourceId, row.n);
