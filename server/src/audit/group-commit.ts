@@ -243,6 +243,7 @@ export function auditRead(db: Db, actor: Actor, event: AuditEvent): Promise<void
  * A read whose access-log row is known before it runs (a report of figures: the row names the
  * report and its filters, not persons shown). The row's commit is let go first, so that its fsync
  * runs on the thread pool while `read` runs, instead of after it; answers once both are done.
+ * Whatever the caller refuses must be refused before this: the row is committed first.
  */
 export async function auditedRead<T>(db: Db, actor: Actor, event: AuditEvent, read: () => T): Promise<T> {
   const logged = auditRead(db, actor, event);
